@@ -1,0 +1,57 @@
+// Lint rules: type-aware checks plus import boundaries that keep the layers pointing one way.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const nodeBuiltins = ['node:*', 'fs', 'path', 'crypto', 'os', 'child_process', 'net', 'http'];
+
+export default tseslint.config(
+  { ignores: ['node_modules/', '.curtain/', 'bin/', 'coverage/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['src/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: nodeBuiltins, message: 'core/ is pure: no I/O.' },
+            { group: ['**/storage/**', '**/vault/**', '**/http/**', '**/cli/**'], message: 'core/ depends on nothing.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/storage/**/*.ts', 'src/privacy/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/vault/**', '**/http/**', '**/cli/**'], message: 'Dependencies point one way.' }] },
+      ],
+    },
+  },
+  {
+    files: ['src/vault/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/http/**', '**/cli/**', '**/main.ts'], message: 'Dependencies point one way.' }] },
+      ],
+    },
+  },
+  {
+    files: ['eslint.config.js'],
+    ...tseslint.configs.disableTypeChecked,
+  },
+);

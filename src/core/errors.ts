@@ -1,0 +1,40 @@
+// The catalogue of stable error codes, with their HTTP status and CLI exit code (see docs/errors.md).
+
+export const errorCatalogue = {
+  CONFIG_INVALID: { status: 500, exit: 78, summary: 'A configuration value is missing or malformed.' },
+  DATA_DIR_BUSY: { status: 409, exit: 75, summary: 'Another process holds the data directory.' },
+  STORAGE_UNAVAILABLE: { status: 503, exit: 69, summary: 'The database cannot be reached.' },
+  MIGRATION_FAILED: { status: 500, exit: 70, summary: 'A schema migration failed or the schema is newer than this code.' },
+  KEY_UNAVAILABLE: { status: 500, exit: 77, summary: 'A key is missing, unreadable or was destroyed.' },
+  CUSTOMER_NOT_FOUND: { status: 404, exit: 66, summary: 'No customer matches the reference.' },
+  CUSTOMER_ERASED: { status: 410, exit: 66, summary: 'The customer was erased; their data cannot be read.' },
+  INGEST_FORMAT_UNKNOWN: { status: 400, exit: 65, summary: 'The file format could not be recognised.' },
+  INGEST_FILE_INVALID: { status: 422, exit: 65, summary: 'The file is not a well-formed statement.' },
+  INGEST_NOT_A_STATEMENT: { status: 422, exit: 65, summary: 'The file is valid but holds no bank statement.' },
+  MAPPING_INVALID: { status: 400, exit: 64, summary: 'The CSV column mapping is invalid.' },
+  USAGE: { status: 400, exit: 64, summary: 'The command or request was malformed.' },
+  INTERNAL: { status: 500, exit: 70, summary: 'An unexpected failure; see the logs.' },
+} as const satisfies Record<string, { status: number; exit: number; summary: string }>;
+
+export type ErrorCode = keyof typeof errorCatalogue;
+
+/** An expected, documented failure. Messages never contain customer values. */
+export class CurtainError extends Error {
+  readonly code: ErrorCode;
+  readonly details: Readonly<Record<string, string | number>>;
+
+  constructor(code: ErrorCode, message: string, details: Record<string, string | number> = {}) {
+    super(message);
+    this.name = 'CurtainError';
+    this.code = code;
+    this.details = details;
+  }
+
+  get status(): number {
+    return errorCatalogue[this.code].status;
+  }
+
+  get exitCode(): number {
+    return errorCatalogue[this.code].exit;
+  }
+}
