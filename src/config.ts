@@ -1,0 +1,61 @@
+// Configuration: every setting, its environment variable, flag and default, in one place (docs/configuration.md).
+import { resolve } from 'node:path';
+import { z } from 'zod';
+import { CurtainError } from './core/errors.ts';
+
+const schema = z.object({
+  dataDir: z.string().min(1),
+  keyDir: z.string().min(1),
+  databaseUrl: z.string().url().optional(),
+  host: z.string().min(1),
+  port: z.coerce.number().int().min(0).max(65535),
+  demoCustomers: z.coerce.number().int().min(0),
+  demoSeed: z.coerce.number().int(),
+  logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
+});
+
+export type CurtainConfig = Readonly<z.infer<typeof schema>>;
+
+/** Each setting: environment variable and default. Flags of the same name override both. */
+export const settings = {
+  dataDir: { env: 'CURTAIN_DATA_DIR', default: './.curtain', help: 'PGlite data directory (embedded mode)' },
+  keyDir: {
+    env: 'CURTAIN_KEY_DIR',
+    default: './.curtain-keys',
+    help: 'directory of the local key file; keep it outside the data directory and its backups',
+  },
+  databaseUrl: { env: 'DATABASE_URL', default: undefined, help: 'PostgreSQL server; when set, PGlite is not used' },
+  host: { env: 'HOST', default: '127.0.0.1', help: 'address the HTTP server listens on' },
+  port: { env: 'PORT', default: '8080', help: 'HTTP port (0 picks a free one)' },
+  demoCustomers: {
+    env: 'CURTAIN_DEMO_CUSTOMERS',
+    default: '2000',
+    help: 'size of the demo bank generated on first start (0: none)',
+  },
+  demoSeed: { env: 'CURTAIN_DEMO_SEED', default: '1', help: 'seed of the demo bank' },
+  logLevel: { env: 'LOG_LEVEL', default: 'info', help: 'fatal, error, warn, info, debug, trace or silent' },
+} as const satisfies Record<keyof CurtainConfig, { env: string; default: string | undefined; help: string }>;
+
+export type ConfigOverrides = Partial<Record<keyof CurtainConfig, string | number | undefined>>;
+
+export function loadConfig(
+  overrides: ConfigOverrides = {},
+  environment: NodeJS.ProcessEnv = process.env,
+): CurtainConfig {
+  const raw: Record<string, unknown> = {};
+  for (const [name, setting] of Object.entries(settings)) {
+    const value = overrides[name as keyof CurtainConfig] ?? environment[setting.env] ?? setting.default;
+    if (value !== undefined && value !== '') raw[name] = value;
+  }
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const name = String(issue?.path[0] ?? '');
+    const setting = settings[name as keyof CurtainConfig];
+    throw new CurtainError(
+      'CONFIG_INVALID',
+      `invalid setting ${name} (${setting?.env ?? '?'}): ${issue?.message ?? 'invalid'}`,
+    );
+  }
+  return { ...parsed.data, dataDir: resolve(parsed.data.dataDir), keyDir: resolve(parsed.data.keyDir) };
+}

@@ -1,0 +1,85 @@
+// Composition root: the one place that picks PGlite or PostgreSQL and wires the vault's services.
+import { join } from 'node:path';
+import { CurtainError } from './core/errors.ts';
+import type { CurtainConfig } from './config.ts';
+import type { Storage } from './storage/ports.ts';
+import { openPgliteStorage } from './storage/pglite/pglite-storage.ts';
+import { openPostgresStorage } from './storage/postgres/postgres-storage.ts';
+import { migrate } from './storage/postgres-core/migrations.ts';
+import { lockDataDir, type DataDirLock, type LockOwner } from './storage/data-dir-lock.ts';
+import { LocalKeyFile } from './vault/identity/local-key-file.ts';
+import type { KeyProvider } from './vault/identity/key-provider.ts';
+import { IdentityStore } from './vault/identity/identity-store.ts';
+import { AccountDirectory } from './vault/accounts/account-directory.ts';
+import { IngestService } from './vault/ingest/ingest-service.ts';
+
+export interface Vault {
+  readonly config: CurtainConfig;
+  readonly storage: Storage;
+  readonly keys: KeyProvider;
+  readonly identity: IdentityStore;
+  readonly accounts: AccountDirectory;
+  readonly ingest: IngestService;
+  /** Present in embedded mode: the lock on the data directory, held until close. */
+  readonly lock: DataDirLock | undefined;
+  close(): Promise<void>;
+}
+
+export type OpenVaultOutcome = { readonly ok: true; readonly vault: Vault } | { readonly ok: false; readonly owner: LockOwner };
+
+/** Where PGlite keeps its files inside the data directory. */
+export const pgliteDirectory = (dataDir: string) => join(dataDir, 'pgdata');
+
+export async function openStorage(config: CurtainConfig): Promise<Storage> {
+  try {
+    return config.databaseUrl
+      ? await openPostgresStorage({ connectionString: config.databaseUrl })
+      : await openPgliteStorage({ dataDirectory: pgliteDirectory(config.dataDir) });
+  } catch (error) {
+    if (error instanceof CurtainError) throw error;
+    throw new CurtainError('STORAGE_UNAVAILABLE', `cannot open the database: ${(error as Error).message}`);
+  }
+}
+
+/**
+ * Opens the vault: locks the data directory (embedded mode), opens storage and keys, applies
+ * migrations and re-applies any shred the key provider knows and the database does not.
+ */
+export async function openVault(config: CurtainConfig, command: string): Promise<OpenVaultOutcome> {
+  let lock: DataDirLock | undefined;
+  if (!config.databaseUrl) {
+    const outcome = await lockDataDir(config.dataDir, command);
+    if (!outcome.ok) return { ok: false, owner: outcome.owner };
+    lock = outcome.lock;
+  }
+  try {
+    const storage = await openStorage(config);
+    const migrated = await migrate(storage);
+    if (!migrated.ok) {
+      await storage.close();
+      throw new CurtainError('MIGRATION_FAILED', migrated.reason);
+    }
+    const keys = await LocalKeyFile.open(config.keyDir);
+    const identity = new IdentityStore(storage, keys);
+    await identity.reconcileShreds();
+    const accounts = new AccountDirectory(keys.secret('blind-index'));
+    const ingest = new IngestService(storage, accounts, keys.secret('token'));
+    const vault: Vault = {
+      config,
+      storage,
+      keys,
+      identity,
+      accounts,
+      ingest,
+      lock,
+      async close() {
+        await storage.close();
+        await lock?.release();
+      },
+    };
+    return { ok: true, vault };
+  } catch (error) {
+    await lock?.release();
+    throw error;
+  }
+}

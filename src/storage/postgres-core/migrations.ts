@@ -1,0 +1,88 @@
+// Versioned schema migrations, applied in order at start; one schema for PGlite and PostgreSQL.
+import { createHash } from 'node:crypto';
+import type { Storage } from '../ports.ts';
+import { vaultSchema } from './migrations/0001-vault.ts';
+
+export interface Migration {
+  readonly version: number;
+  readonly name: string;
+  readonly sql: string;
+}
+
+export const migrations: readonly Migration[] = [{ version: 1, name: 'vault', sql: vaultSchema }];
+
+export interface MigrationStatus {
+  readonly version: number;
+  readonly name: string;
+  readonly appliedAt: Date | undefined;
+  readonly checksumMatches: boolean;
+}
+
+export type MigrationOutcome =
+  | { readonly ok: true; readonly applied: readonly number[]; readonly version: number }
+  | { readonly ok: false; readonly reason: string };
+
+const checksum = (sql: string) => createHash('sha256').update(sql).digest('hex');
+
+// An arbitrary constant: the advisory lock that serialises migrations across processes.
+const migrationLockKey = 727_001;
+
+async function ensureLedger(storage: Storage): Promise<void> {
+  await storage.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    version integer PRIMARY KEY,
+    name text NOT NULL,
+    checksum text NOT NULL,
+    applied_at timestamptz NOT NULL DEFAULT now()
+  )`);
+}
+
+export async function migrationStatus(storage: Storage): Promise<MigrationStatus[]> {
+  await ensureLedger(storage);
+  const applied = await storage.query<{ version: number; checksum: string; applied_at: Date }>(
+    'SELECT version, checksum, applied_at FROM schema_migrations ORDER BY version',
+  );
+  const byVersion = new Map(applied.rows.map((row) => [row.version, row]));
+  return migrations.map((m) => {
+    const row = byVersion.get(m.version);
+    return {
+      version: m.version,
+      name: m.name,
+      appliedAt: row?.applied_at,
+      checksumMatches: row === undefined || row.checksum === checksum(m.sql),
+    };
+  });
+}
+
+/** Applies pending migrations in one transaction, so a failure leaves the schema as it was. */
+export async function migrate(storage: Storage): Promise<MigrationOutcome> {
+  await ensureLedger(storage);
+  return storage.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock($1)', [migrationLockKey]);
+    const applied = await tx.query<{ version: number; checksum: string }>(
+      'SELECT version, checksum FROM schema_migrations ORDER BY version',
+    );
+    const known = new Map(migrations.map((m) => [m.version, m]));
+    for (const row of applied.rows) {
+      const migration = known.get(row.version);
+      if (migration === undefined) {
+        return { ok: false, reason: `database has migration ${row.version}, unknown to this version of Curtain` };
+      }
+      if (migration.sql && checksum(migration.sql) !== row.checksum) {
+        return { ok: false, reason: `migration ${row.version} (${migration.name}) was changed after it was applied` };
+      }
+    }
+    const done = new Set(applied.rows.map((r) => r.version));
+    const newlyApplied: number[] = [];
+    for (const migration of migrations) {
+      if (done.has(migration.version)) continue;
+      await tx.exec(migration.sql);
+      await tx.query('INSERT INTO schema_migrations (version, name, checksum) VALUES ($1, $2, $3)', [
+        migration.version,
+        migration.name,
+        checksum(migration.sql),
+      ]);
+      newlyApplied.push(migration.version);
+    }
+    return { ok: true, applied: newlyApplied, version: migrations.at(-1)?.version ?? 0 };
+  });
+}

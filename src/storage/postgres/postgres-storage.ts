@@ -1,0 +1,77 @@
+// The server adapter: a pooled connection to PostgreSQL through DATABASE_URL.
+import pg from 'pg';
+import { pipeline } from 'node:stream/promises';
+import { Readable } from 'node:stream';
+import { from as copyFromStream } from 'pg-copy-streams';
+import type { QueryResult, SqlExecutor, Storage } from '../ports.ts';
+import { copyStatement } from '../postgres-core/copy-text.ts';
+
+const { Pool, types } = pg;
+
+const typeParsers: pg.CustomTypesConfig = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
+    if (oid === types.builtins.DATE) return (value: string) => value;
+    if (oid === types.builtins.INT8) return (value: string) => Number(value);
+    return types.getTypeParser(oid, format);
+  }) as pg.CustomTypesConfig['getTypeParser'],
+};
+
+export interface PostgresStorageOptions {
+  readonly connectionString: string;
+  readonly maxConnections?: number;
+}
+
+function executor(client: pg.Pool | pg.PoolClient): SqlExecutor {
+  return {
+    async query<Row>(sql: string, parameters: readonly unknown[] = []): Promise<QueryResult<Row>> {
+      const result = await client.query(sql, parameters as unknown[]);
+      return { rows: result.rows as Row[], affectedRows: result.rowCount ?? 0 };
+    },
+    async exec(sql: string): Promise<void> {
+      await client.query(sql);
+    },
+    async copyFrom(table, columns, chunks): Promise<number> {
+      const connection = 'release' in client ? client : await client.connect();
+      try {
+        const sink = connection.query(copyFromStream(copyStatement(table, columns)));
+        await pipeline(Readable.from(chunks), sink);
+        return Number(sink.rowCount);
+      } finally {
+        if (connection !== client) connection.release();
+      }
+    },
+  };
+}
+
+export async function openPostgresStorage(options: PostgresStorageOptions): Promise<Storage> {
+  const pool = new Pool({
+    connectionString: options.connectionString,
+    max: options.maxConnections ?? 10,
+    types: typeParsers,
+  });
+  pool.on('error', () => {
+    // An idle client lost its connection; the pool replaces it on the next checkout.
+  });
+  const version = (await pool.query<{ v: string }>('select version() as v')).rows[0]?.v ?? '';
+  const url = new URL(options.connectionString);
+  return {
+    description: `${version.replace(/ on .*/, '')} at ${url.hostname}:${url.port || 5432}${url.pathname}`,
+    capabilities: { concurrentConnections: true, localDataDirectory: undefined },
+    ...executor(pool),
+    async transaction(work) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const result = await work(executor(client));
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}

@@ -1,0 +1,76 @@
+// Finds or creates the vault account behind a statement's account number, matched by blind index.
+import type { AccountIdentifier } from '../../core/transaction.ts';
+import type { ProductCode } from '../../core/products.ts';
+import type { SqlExecutor } from '../../storage/ports.ts';
+import { keyedDigest, normalise } from '../../privacy/keyed-digest.ts';
+
+export interface AccountRecord {
+  readonly id: number;
+  readonly customerId: number | null;
+}
+
+export interface NewAccount {
+  readonly identifier: AccountIdentifier;
+  readonly customerId: number | null;
+  readonly product?: ProductCode;
+  readonly currency?: string;
+  readonly openedOn?: string;
+}
+
+/** Shows the last four characters only: enough for a person to recognise their account. */
+export function maskAccountNumber(value: string): string {
+  const normalised = normalise.accountNumber(value);
+  return `****${normalised.slice(-4)}`;
+}
+
+export class AccountDirectory {
+  readonly #key: Uint8Array;
+  readonly #cache = new Map<string, AccountRecord>();
+
+  constructor(blindIndexKey: Uint8Array) {
+    this.#key = blindIndexKey;
+  }
+
+  accountRef(identifier: AccountIdentifier): Buffer {
+    return keyedDigest(this.#key, 'account', normalise.accountNumber(identifier.value));
+  }
+
+  async find(db: SqlExecutor, identifier: AccountIdentifier): Promise<AccountRecord | undefined> {
+    const cacheKey = normalise.accountNumber(identifier.value);
+    const cached = this.#cache.get(cacheKey);
+    if (cached) return cached;
+    const result = await db.query<{ id: number; customer_id: number | null }>(
+      'SELECT id, customer_id FROM accounts WHERE account_ref = $1',
+      [this.accountRef(identifier)],
+    );
+    const row = result.rows[0];
+    if (!row) return undefined;
+    const record = { id: row.id, customerId: row.customer_id };
+    this.#cache.set(cacheKey, record);
+    return record;
+  }
+
+  /** Returns the existing account, or creates it (linked to `customerId`, or unlinked when null). */
+  async findOrCreate(db: SqlExecutor, account: NewAccount): Promise<{ record: AccountRecord; created: boolean }> {
+    const existing = await this.find(db, account.identifier);
+    if (existing) return { record: existing, created: false };
+    const inserted = await db.query<{ id: number; customer_id: number | null }>(
+      `INSERT INTO accounts (account_ref, customer_id, product_code, currency, opened_on, masked_number)
+       VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (account_ref) DO UPDATE SET account_ref = EXCLUDED.account_ref
+       RETURNING id, customer_id`,
+      [
+        this.accountRef(account.identifier),
+        account.customerId,
+        account.product ?? null,
+        account.currency ?? account.identifier.currency ?? null,
+        account.openedOn ?? null,
+        maskAccountNumber(account.identifier.value),
+      ],
+    );
+    const row = inserted.rows[0]!;
+    const record = { id: row.id, customerId: row.customer_id };
+    this.#cache.set(normalise.accountNumber(account.identifier.value), record);
+    return { record, created: true };
+  }
+}

@@ -1,0 +1,203 @@
+// The identity store: PII encrypted per customer under a wrapped data key, found through blind indexes.
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { CustomerPii } from '../../core/identity.ts';
+import { CurtainError } from '../../core/errors.ts';
+import type { SqlExecutor, Storage } from '../../storage/ports.ts';
+import { copyRow } from '../../storage/postgres-core/copy-text.ts';
+import { keyedDigest, normalise } from '../../privacy/keyed-digest.ts';
+import { open, seal } from './aead.ts';
+import type { KeyProvider } from './key-provider.ts';
+
+export interface NewCustomer {
+  readonly externalId: string;
+  readonly pii: CustomerPii;
+}
+
+type LookupKind = 'external_id' | 'email';
+
+const piiContext = (customerId: number) => `pii:${customerId}`;
+
+export interface RotationReport {
+  readonly newKekId: string;
+  readonly rewrapped: number;
+  /** KEKs now retired: they only unwrap, for backups taken before this rotation. */
+  readonly retired: readonly string[];
+}
+
+export class IdentityStore {
+  readonly #storage: Storage;
+  readonly #keys: KeyProvider;
+
+  constructor(storage: Storage, keys: KeyProvider) {
+    this.#storage = storage;
+    this.#keys = keys;
+  }
+
+  lookupDigest(kind: LookupKind, value: string): Buffer {
+    const normalised = kind === 'email' ? normalise.email(value) : normalise.externalId(value);
+    return keyedDigest(this.#keys.secret('blind-index'), `customer:${kind}`, normalised);
+  }
+
+  /** Creates customers in bulk (one round trip per table); returns their internal ids in order. */
+  async createCustomers(customers: readonly NewCustomer[], tx: SqlExecutor = this.#storage): Promise<number[]> {
+    if (customers.length === 0) return [];
+    const inserted = await tx.query<{ id: number }>(
+      'INSERT INTO customers (status) SELECT $1 FROM generate_series(1, $2::int) ORDER BY 1 RETURNING id',
+      ['active', customers.length],
+    );
+    const ids = inserted.rows.map((r) => r.id).sort((a, b) => a - b);
+    const keyRows: string[] = [];
+    const identityRows: string[] = [];
+    const lookupRows: string[] = [];
+    for (const [i, customer] of customers.entries()) {
+      const id = ids[i]!;
+      const keyId = randomUUID();
+      const dataKey = randomBytes(32);
+      const wrapped = await this.#keys.wrap(dataKey, keyId);
+      keyRows.push(copyRow([id, keyId, wrapped.kekId, wrapped.blob]));
+      const plaintext = Buffer.from(JSON.stringify(customer.pii), 'utf8');
+      identityRows.push(copyRow([id, seal(dataKey, plaintext, piiContext(id))]));
+      lookupRows.push(copyRow(['external_id', this.lookupDigest('external_id', customer.externalId), id]));
+      lookupRows.push(copyRow(['email', this.lookupDigest('email', customer.pii.email), id]));
+    }
+    await tx.copyFrom('customer_keys', ['customer_id', 'key_id', 'kek_id', 'wrapped_key'], keyRows);
+    await tx.copyFrom('customer_identity', ['customer_id', 'ciphertext'], identityRows);
+    await tx.copyFrom('customer_lookup', ['kind', 'digest', 'customer_id'], lookupRows);
+    return ids;
+  }
+
+  async findCustomer(kind: LookupKind, value: string): Promise<number | undefined> {
+    const result = await this.#storage.query<{ customer_id: number }>(
+      'SELECT customer_id FROM customer_lookup WHERE kind = $1 AND digest = $2',
+      [kind, this.lookupDigest(kind, value)],
+    );
+    return result.rows[0]?.customer_id;
+  }
+
+  /** Decrypts one customer's PII: for the customer themself, an advisor with consent, or delivery. */
+  async readPii(customerId: number): Promise<CustomerPii> {
+    const result = await this.#storage.query<{
+      status: string;
+      key_id: string | null;
+      kek_id: string | null;
+      wrapped_key: Uint8Array | null;
+      ciphertext: Uint8Array | null;
+    }>(
+      `SELECT c.status, k.key_id, k.kek_id, k.wrapped_key, i.ciphertext
+         FROM customers c
+         LEFT JOIN customer_keys k ON k.customer_id = c.id
+         LEFT JOIN customer_identity i ON i.customer_id = c.id
+        WHERE c.id = $1`,
+      [customerId],
+    );
+    const row = result.rows[0];
+    if (!row) throw new CurtainError('CUSTOMER_NOT_FOUND', 'no such customer');
+    if (row.status === 'erased' || !row.key_id || !row.kek_id || !row.wrapped_key || !row.ciphertext) {
+      throw new CurtainError('CUSTOMER_ERASED', 'the customer was erased');
+    }
+    const dataKey = await this.#keys.unwrap({ kekId: row.kek_id, blob: row.wrapped_key }, row.key_id);
+    return JSON.parse(open(dataKey, row.ciphertext, piiContext(customerId)).toString('utf8')) as CustomerPii;
+  }
+
+  /**
+   * Crypto-shreds customers: records their key ids as shredded with the key provider first
+   * (so a restored backup cannot unwrap them), then deletes data key, ciphertext and lookups.
+   */
+  async shred(customerIds: readonly number[]): Promise<number> {
+    if (customerIds.length === 0) return 0;
+    const keys = await this.#storage.query<{ key_id: string }>(
+      'SELECT key_id FROM customer_keys WHERE customer_id = ANY($1::bigint[])',
+      [customerIds],
+    );
+    await this.#keys.recordShred(keys.rows.map((r) => r.key_id));
+    return this.#storage.transaction(async (tx) => {
+      await this.#deleteSecrets(tx, customerIds);
+      const erased = await tx.query(
+        `UPDATE customers SET status = 'erased', erased_at = now() WHERE id = ANY($1::bigint[]) AND status <> 'erased'`,
+        [customerIds],
+      );
+      return erased.affectedRows;
+    });
+  }
+
+  async #deleteSecrets(tx: SqlExecutor, customerIds: readonly number[]): Promise<void> {
+    await tx.query('DELETE FROM customer_keys WHERE customer_id = ANY($1::bigint[])', [customerIds]);
+    await tx.query('DELETE FROM customer_identity WHERE customer_id = ANY($1::bigint[])', [customerIds]);
+    await tx.query('DELETE FROM customer_lookup WHERE customer_id = ANY($1::bigint[])', [customerIds]);
+    // The account number's blind index would let a key holder confirm a guessed IBAN: replace it.
+    await tx.query(
+      `UPDATE accounts SET account_ref = decode(md5(random()::text || id::text), 'hex'), masked_number = '****'
+        WHERE customer_id = ANY($1::bigint[])`,
+      [customerIds],
+    );
+  }
+
+  /**
+   * Re-applies shreds the key provider knows of but the database does not: after a backup
+   * taken before an erasure is restored. Returns how many customers were shredded again.
+   */
+  async reconcileShreds(): Promise<number> {
+    const shredded = [...this.#keys.shreddedKeyIds()];
+    if (shredded.length === 0) return 0;
+    const stale = await this.#storage.query<{ customer_id: number }>(
+      'SELECT customer_id FROM customer_keys WHERE key_id = ANY($1::text[])',
+      [shredded],
+    );
+    return this.shred(stale.rows.map((r) => r.customer_id));
+  }
+
+  /**
+   * Rotates the key-encryption key: re-wraps every data key under a new KEK, data untouched.
+   * Older KEKs stay, retired (unwrap only), so that backups taken before the rotation still
+   * restore; `destroyRetiredKeks` removes them once those backups have expired.
+   */
+  async rotateKek(onProgress?: (done: number, total: number) => void): Promise<RotationReport> {
+    const newKekId = await this.#keys.rotateKek();
+    const total = await this.#storage.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM customer_keys WHERE kek_id <> $1',
+      [newKekId],
+    );
+    let rewrapped = 0;
+    const batchSize = 2_000;
+    for (;;) {
+      const batch = await this.#storage.query<{ customer_id: number; key_id: string; kek_id: string; wrapped_key: Uint8Array }>(
+        'SELECT customer_id, key_id, kek_id, wrapped_key FROM customer_keys WHERE kek_id <> $1 ORDER BY customer_id LIMIT $2',
+        [newKekId, batchSize],
+      );
+      if (batch.rows.length === 0) break;
+      const ids: number[] = [];
+      const blobs: Uint8Array[] = [];
+      for (const row of batch.rows) {
+        const dataKey = await this.#keys.unwrap({ kekId: row.kek_id, blob: row.wrapped_key }, row.key_id);
+        ids.push(row.customer_id);
+        blobs.push((await this.#keys.wrap(dataKey, row.key_id)).blob);
+      }
+      await this.#storage.query(
+        `UPDATE customer_keys k SET wrapped_key = v.blob, kek_id = $3, rewrapped_at = now()
+           FROM unnest($1::bigint[], $2::bytea[]) AS v(id, blob) WHERE k.customer_id = v.id`,
+        [ids, blobs, newKekId],
+      );
+      rewrapped += batch.rows.length;
+      onProgress?.(rewrapped, total.rows[0]?.n ?? rewrapped);
+    }
+    const retired = this.#keys
+      .inventory()
+      .filter((key) => key.purpose === 'key-encryption' && key.id !== newKekId)
+      .map((key) => key.id);
+    return { newKekId, rewrapped, retired };
+  }
+
+  /** Destroys retired KEKs that no stored data key depends on. Backups older than the rotation become unreadable. */
+  async destroyRetiredKeks(): Promise<string[]> {
+    const inUse = await this.#storage.query<{ kek_id: string }>('SELECT DISTINCT kek_id FROM customer_keys');
+    const needed = new Set(inUse.rows.map((r) => r.kek_id));
+    const destroyed: string[] = [];
+    for (const key of this.#keys.inventory()) {
+      if (key.purpose === 'key-encryption' && key.status === 'retired' && !needed.has(key.id)) {
+        await this.#keys.destroyKek(key.id);
+        destroyed.push(key.id);
+      }
+    }
+    return destroyed;
+  }
+}

@@ -1,0 +1,159 @@
+// The default key provider: a key file outside the data directory, created on first start with mode 0600.
+import { randomBytes, randomUUID } from 'node:crypto';
+import { appendFile, chmod, mkdir, open as openFile, readFile, rename } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { CurtainError } from '../../core/errors.ts';
+import { open, seal } from './aead.ts';
+import type { KeyInfo, KeyProvider, SecretPurpose, WrappedKey } from './key-provider.ts';
+
+const keySchema = z.object({
+  id: z.string(),
+  createdAt: z.string(),
+  status: z.enum(['active', 'retired']),
+  key: z.string().base64(),
+});
+
+const fileSchema = z.object({
+  format: z.literal('curtain-keys/1'),
+  keks: z.array(keySchema).min(1),
+  secrets: z.object({ 'blind-index': keySchema, token: keySchema }),
+});
+
+type KeyFile = z.infer<typeof fileSchema>;
+type StoredKey = z.infer<typeof keySchema>;
+
+const keyFileName = 'keys.json';
+const shredLogName = 'shredded-keys.log';
+
+function newKey(prefix: string): StoredKey {
+  const createdAt = new Date().toISOString();
+  return {
+    id: `${prefix}-${createdAt.slice(0, 10)}-${randomUUID().slice(0, 8)}`,
+    createdAt,
+    status: 'active',
+    key: randomBytes(32).toString('base64'),
+  };
+}
+
+async function writeAtomically(path: string, content: string): Promise<void> {
+  const temporary = `${path}.${process.pid}.tmp`;
+  const handle = await openFile(temporary, 'w', 0o600);
+  try {
+    await handle.writeFile(content);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  await rename(temporary, path);
+}
+
+export class LocalKeyFile implements KeyProvider {
+  readonly #directory: string;
+  #file: KeyFile;
+  readonly #shredded: Set<string>;
+
+  private constructor(directory: string, file: KeyFile, shredded: Set<string>) {
+    this.#directory = directory;
+    this.#file = file;
+    this.#shredded = shredded;
+  }
+
+  /** Opens the key file in `directory`, creating directory (0700) and file (0600) on first use. */
+  static async open(directory: string): Promise<LocalKeyFile> {
+    await mkdir(directory, { recursive: true, mode: 0o700 });
+    await chmod(directory, 0o700);
+    const path = join(directory, keyFileName);
+    let file: KeyFile;
+    try {
+      const parsed = fileSchema.safeParse(JSON.parse(await readFile(path, 'utf8')));
+      if (!parsed.success) throw new CurtainError('KEY_UNAVAILABLE', `key file ${path} is malformed`);
+      file = parsed.data;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      file = {
+        format: 'curtain-keys/1',
+        keks: [newKey('kek')],
+        secrets: { 'blind-index': newKey('blind-index'), token: newKey('token') },
+      };
+      await writeAtomically(path, JSON.stringify(file, null, 2));
+    }
+    const shredLog = await readFile(join(directory, shredLogName), 'utf8').catch(() => '');
+    const shredded = new Set(shredLog.split('\n').filter((line) => line.length > 0));
+    return new LocalKeyFile(directory, file, shredded);
+  }
+
+  get currentKekId(): string {
+    return this.#activeKek().id;
+  }
+
+  #activeKek(): StoredKey {
+    const active = this.#file.keks.filter((k) => k.status === 'active').at(-1);
+    if (!active) throw new CurtainError('KEY_UNAVAILABLE', 'no active key-encryption key');
+    return active;
+  }
+
+  wrap(dataKey: Uint8Array, keyId: string): Promise<WrappedKey> {
+    const kek = this.#activeKek();
+    return Promise.resolve({ kekId: kek.id, blob: seal(Buffer.from(kek.key, 'base64'), dataKey, `dek:${keyId}`) });
+  }
+
+  unwrap(wrapped: WrappedKey, keyId: string): Promise<Buffer> {
+    if (this.#shredded.has(keyId)) {
+      return Promise.reject(new CurtainError('KEY_UNAVAILABLE', 'this data key was shredded'));
+    }
+    const kek = this.#file.keks.find((k) => k.id === wrapped.kekId);
+    if (!kek) {
+      return Promise.reject(new CurtainError('KEY_UNAVAILABLE', `key-encryption key ${wrapped.kekId} is gone`));
+    }
+    return Promise.resolve(open(Buffer.from(kek.key, 'base64'), wrapped.blob, `dek:${keyId}`));
+  }
+
+  secret(purpose: SecretPurpose): Buffer {
+    return Buffer.from(this.#file.secrets[purpose].key, 'base64');
+  }
+
+  async rotateKek(): Promise<string> {
+    const fresh = newKey('kek');
+    const keks = this.#file.keks.map((k) => ({ ...k, status: 'retired' as const }));
+    await this.#save({ ...this.#file, keks: [...keks, fresh] });
+    return fresh.id;
+  }
+
+  async destroyKek(kekId: string): Promise<void> {
+    if (kekId === this.currentKekId) throw new CurtainError('USAGE', 'cannot destroy the active key-encryption key');
+    await this.#save({ ...this.#file, keks: this.#file.keks.filter((k) => k.id !== kekId) });
+  }
+
+  async recordShred(keyIds: readonly string[]): Promise<void> {
+    if (keyIds.length === 0) return;
+    const path = join(this.#directory, shredLogName);
+    await appendFile(path, keyIds.map((id) => `${id}\n`).join(''), { mode: 0o600 });
+    const handle = await openFile(path, 'r');
+    await handle.sync().finally(() => handle.close());
+    for (const id of keyIds) this.#shredded.add(id);
+  }
+
+  shreddedKeyIds(): ReadonlySet<string> {
+    return this.#shredded;
+  }
+
+  inventory(): readonly KeyInfo[] {
+    const info = (k: StoredKey, purpose: KeyInfo['purpose']): KeyInfo => ({
+      id: k.id,
+      purpose,
+      createdAt: k.createdAt,
+      status: k.status,
+    });
+    return [
+      ...this.#file.keks.map((k) => info(k, 'key-encryption')),
+      info(this.#file.secrets['blind-index'], 'blind-index'),
+      info(this.#file.secrets.token, 'token'),
+    ];
+  }
+
+  async #save(file: KeyFile): Promise<void> {
+    await writeAtomically(join(this.#directory, keyFileName), JSON.stringify(file, null, 2));
+    this.#file = file;
+  }
+}

@@ -1,0 +1,379 @@
+// Ingestion: statement events in, categorised, scrubbed, tokenised and deduplicated rows out, by COPY.
+import { createHash } from 'node:crypto';
+import { PassThrough, type Readable } from 'node:stream';
+import { CurtainError } from '../../core/errors.ts';
+import type {
+  AccountIdentifier,
+  FileNotice,
+  RejectedRow,
+  StatementEvent,
+  StatementFormat,
+  StatementTransaction,
+} from '../../core/transaction.ts';
+import { describeLocation } from '../../core/transaction.ts';
+import { categorize, taxonomyVersion } from '../../core/taxonomy.ts';
+import { scrubFreeText } from '../../privacy/scrub.ts';
+import { normalise, Tokeniser } from '../../privacy/keyed-digest.ts';
+import type { SqlExecutor, Storage } from '../../storage/ports.ts';
+import { copyRow } from '../../storage/postgres-core/copy-text.ts';
+import type { AccountDirectory, AccountRecord } from '../accounts/account-directory.ts';
+import { contentFingerprint, contentKey, OccurrenceCounter, referenceKey } from './dedup-key.ts';
+import { detectFormat } from './formats/detect.ts';
+import { parsers } from './formats/index.ts';
+import type { CsvMapping } from './formats/csv-mapping.ts';
+
+export const transactionColumns = [
+  'account_id',
+  'customer_id',
+  'batch_id',
+  'booking_date',
+  'value_date',
+  'amount_minor',
+  'currency',
+  'direction',
+  'mcc',
+  'category',
+  'merchant_name',
+  'description',
+  'counterparty_token',
+  'counterparty_account_token',
+  'external_id',
+  'dedup_key',
+] as const;
+
+const quarantineColumns = ['batch_id', 'location', 'field', 'reason_code', 'reason', 'excerpt'] as const;
+
+export interface IngestSummary {
+  readonly batchId: number;
+  readonly sourceName: string;
+  readonly format: StatementFormat;
+  readonly status: 'done' | 'failed' | 'not_a_statement';
+  readonly read: number;
+  readonly stored: number;
+  readonly duplicates: number;
+  readonly quarantined: number;
+  readonly uncategorised: number;
+  readonly accountsCreated: number;
+  /** Accounts that no customer holds yet: stored, waiting for the system of record to link them. */
+  readonly accountsUnlinked: number;
+  readonly notices: readonly FileNotice[];
+}
+
+export interface IngestProgress {
+  readonly rowsRead: number;
+  readonly bytesRead?: number;
+}
+
+export interface IngestOptions {
+  readonly sourceName: string;
+  readonly format: StatementFormat;
+  readonly fileSha256?: Buffer;
+  /** New accounts found in the file are linked to this customer; otherwise they stay unlinked. */
+  readonly customerId?: number;
+  readonly chunkRows?: number;
+  readonly onProgress?: (progress: IngestProgress) => void;
+}
+
+export interface FileIngestOptions extends Omit<IngestOptions, 'format' | 'fileSha256'> {
+  readonly format?: StatementFormat;
+  readonly mapping?: CsvMapping;
+  readonly defaultCurrency?: string;
+}
+
+const uniqueViolation = '23505';
+
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === uniqueViolation;
+}
+
+const excerptLength = 120;
+
+export class IngestService {
+  readonly #storage: Storage;
+  readonly #accounts: AccountDirectory;
+  readonly #counterpartyNames: Tokeniser;
+  readonly #counterpartyAccounts: Tokeniser;
+
+  constructor(storage: Storage, accounts: AccountDirectory, tokenKey: Uint8Array) {
+    this.#storage = storage;
+    this.#accounts = accounts;
+    this.#counterpartyNames = new Tokeniser(tokenKey, 'counterparty-name');
+    this.#counterpartyAccounts = new Tokeniser(tokenKey, 'counterparty-account');
+  }
+
+  /** Ingests a file: detects the format, hashes and parses it as a stream. */
+  async ingestStream(input: Readable, options: FileIngestOptions): Promise<IngestSummary> {
+    const hash = createHash('sha256');
+    let bytesRead = 0;
+    const head = await peek(input, 4096);
+    const format = options.format ?? detectFormat(head.bytes, options.sourceName);
+    if (format === undefined) {
+      throw new CurtainError('INGEST_FORMAT_UNKNOWN', `cannot tell the format of ${options.sourceName}: pass --format`);
+    }
+    if (format === 'csv' && options.mapping === undefined) {
+      throw new CurtainError('MAPPING_INVALID', 'CSV files need a column mapping: pass --mapping <file.json>');
+    }
+    const counted = new PassThrough();
+    head.stream.on('data', (chunk: Buffer) => {
+      hash.update(chunk);
+      bytesRead += chunk.length;
+    });
+    head.stream.on('error', (error) => counted.destroy(error));
+    head.stream.pipe(counted);
+    const events = parsers[format](counted, {
+      ...(options.mapping ? { mapping: options.mapping } : {}),
+      ...(options.defaultCurrency ? { defaultCurrency: options.defaultCurrency } : {}),
+    });
+    const { onProgress } = options;
+    return this.ingestEvents(events, {
+      ...options,
+      format,
+      ...(onProgress ? { onProgress: (p: IngestProgress) => onProgress({ ...p, bytesRead }) } : {}),
+      fileSha256Later: () => hash.digest(),
+    });
+  }
+
+  /** Ingests parsed statement events; used by file ingest and by the demo-bank loader. */
+  async ingestEvents(
+    events: AsyncIterable<StatementEvent> | Iterable<StatementEvent>,
+    options: IngestOptions & { readonly fileSha256Later?: () => Buffer },
+  ): Promise<IngestSummary> {
+    const batch = await this.#storage.query<{ id: number }>(
+      'INSERT INTO ingest_batches (source_name, format, taxonomy_version) VALUES ($1, $2, $3) RETURNING id',
+      [options.sourceName, options.format, taxonomyVersion],
+    );
+    const batchId = batch.rows[0]!.id;
+    const chunkRows = options.chunkRows ?? 50_000;
+    const occurrences = new OccurrenceCounter();
+    const notices: FileNotice[] = [];
+    let rows: string[] = [];
+    let quarantine: string[] = [];
+    let read = 0;
+    let stored = 0;
+    let duplicates = 0;
+    let quarantined = 0;
+    let uncategorised = 0;
+    let accountsCreated = 0;
+    const unlinked = new Set<number>();
+    let current: { identifier: string; record: AccountRecord } | undefined;
+
+    const resolve = async (identifier: AccountIdentifier): Promise<AccountRecord> => {
+      const key = normalise.accountNumber(identifier.value);
+      if (current?.identifier === key) return current.record;
+      const { record, created } = await this.#accounts.findOrCreate(this.#storage, {
+        identifier,
+        customerId: options.customerId ?? null,
+      });
+      if (created) accountsCreated++;
+      if (record.customerId === null) unlinked.add(record.id);
+      current = { identifier: key, record };
+      return record;
+    };
+
+    const flush = async () => {
+      if (rows.length > 0) {
+        const outcome = await this.#storeChunk(rows);
+        stored += outcome.stored;
+        duplicates += rows.length - outcome.stored;
+        rows = [];
+      }
+      if (quarantine.length > 0) {
+        await this.#storage.copyFrom('quarantine', quarantineColumns, quarantine);
+        quarantine = [];
+      }
+      options.onProgress?.({ rowsRead: read });
+    };
+
+    try {
+      for await (const event of events) {
+        switch (event.kind) {
+          case 'account':
+            await resolve(event.account);
+            break;
+          case 'transaction': {
+            read++;
+            const tx = event.transaction;
+            const account = await resolve(tx.account);
+            const row = this.#row(tx, account, batchId, occurrences);
+            if (row.category === 'uncategorised') uncategorised++;
+            rows.push(row.line);
+            break;
+          }
+          case 'reject':
+            read++;
+            quarantined++;
+            quarantine.push(quarantineRow(batchId, event.reject));
+            break;
+          case 'notice':
+            notices.push(event.notice);
+            break;
+          default:
+            event satisfies never;
+        }
+        if (rows.length >= chunkRows || quarantine.length >= chunkRows) await flush();
+      }
+      await flush();
+    } catch (error) {
+      await this.#finish(batchId, 'failed', { read, stored, duplicates, quarantined, uncategorised }, [
+        ...notices,
+        { kind: 'invalid-file', message: error instanceof Error ? error.message : String(error) },
+      ]);
+      throw error;
+    }
+
+    const status =
+      read === 0 && notices.some((n) => n.kind === 'invalid-file')
+        ? 'failed'
+        : read === 0 && notices.length > 0
+          ? 'not_a_statement'
+          : 'done';
+    const counts = { read, stored, duplicates, quarantined, uncategorised };
+    await this.#finish(batchId, status, counts, notices, options.fileSha256Later?.() ?? options.fileSha256);
+    return {
+      batchId,
+      sourceName: options.sourceName,
+      format: options.format,
+      status,
+      ...counts,
+      accountsCreated,
+      accountsUnlinked: unlinked.size,
+      notices,
+    };
+  }
+
+  #row(
+    tx: StatementTransaction,
+    account: AccountRecord,
+    batchId: number,
+    occurrences: OccurrenceCounter,
+  ): { line: string; category: string } {
+    const merchant = tx.merchantName === undefined ? undefined : scrubFreeText(tx.merchantName);
+    const description = tx.description === undefined ? undefined : scrubFreeText(tx.description);
+    const category = categorize({
+      direction: tx.direction,
+      ...(tx.mcc === undefined ? {} : { mcc: tx.mcc }),
+      ...(merchant === undefined ? {} : { merchantName: merchant }),
+      ...(description === undefined ? {} : { description }),
+      ...(tx.counterpartyName === undefined ? {} : { counterpartyName: tx.counterpartyName }),
+    });
+    const dedupKey =
+      tx.bankReference !== undefined && tx.bankReference !== ''
+        ? referenceKey(tx.bankReference)
+        : (() => {
+            const fingerprint = contentFingerprint(tx);
+            return contentKey(fingerprint, occurrences.next(String(account.id), fingerprint, tx.bookingDate));
+          })();
+    const mcc = tx.mcc === undefined ? null : Number(tx.mcc);
+    const line = copyRow([
+      account.id,
+      account.customerId,
+      batchId,
+      tx.bookingDate,
+      tx.valueDate ?? null,
+      tx.amountMinor,
+      tx.currency,
+      tx.direction === 'debit' ? 'D' : 'C',
+      Number.isInteger(mcc) ? mcc : null,
+      category,
+      merchant ?? null,
+      description ?? null,
+      tx.counterpartyName ? this.#counterpartyNames.token(normalise.name(tx.counterpartyName)) : null,
+      tx.counterpartyAccount ? this.#counterpartyAccounts.token(normalise.accountNumber(tx.counterpartyAccount)) : null,
+      tx.bankReference ?? null,
+      dedupKey,
+    ]);
+    return { line, category };
+  }
+
+  /**
+   * Stores one chunk in its own transaction. The fast path is a plain COPY; if any row is already
+   * stored (a re-run, an overlapping statement) the chunk goes through a staging table instead and
+   * only new rows are inserted. Committing per chunk keeps progress across a crash: a re-run adds
+   * only what is missing.
+   */
+  async #storeChunk(rows: readonly string[]): Promise<{ stored: number }> {
+    try {
+      const stored = await this.#storage.transaction((tx) => tx.copyFrom('transactions', transactionColumns, rows));
+      return { stored };
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+    }
+    return this.#storage.transaction(async (tx) => ({ stored: await mergeThroughStaging(tx, rows) }));
+  }
+
+  async #finish(
+    batchId: number,
+    status: IngestSummary['status'],
+    counts: { read: number; stored: number; duplicates: number; quarantined: number; uncategorised: number },
+    notices: readonly FileNotice[],
+    fileSha256?: Buffer,
+  ): Promise<void> {
+    await this.#storage.query(
+      `UPDATE ingest_batches SET status = $2, finished_at = now(), rows_read = $3, rows_stored = $4,
+              rows_duplicate = $5, rows_quarantined = $6, rows_uncategorised = $7, notice = $8, file_sha256 = $9
+        WHERE id = $1`,
+      [
+        batchId,
+        status,
+        counts.read,
+        counts.stored,
+        counts.duplicates,
+        counts.quarantined,
+        counts.uncategorised,
+        notices.map((n) => n.message).join('; ') || null,
+        fileSha256 ?? null,
+      ],
+    );
+  }
+}
+
+async function mergeThroughStaging(tx: SqlExecutor, rows: readonly string[]): Promise<number> {
+  await tx.exec(
+    `CREATE TEMP TABLE IF NOT EXISTS ingest_staging ON COMMIT DROP AS
+       SELECT ${transactionColumns.join(', ')} FROM transactions WITH NO DATA`,
+  );
+  await tx.copyFrom('ingest_staging', transactionColumns, rows);
+  const inserted = await tx.query(
+    `INSERT INTO transactions (${transactionColumns.join(', ')})
+     SELECT ${transactionColumns.join(', ')} FROM ingest_staging
+     ON CONFLICT (account_id, dedup_key) DO NOTHING`,
+  );
+  return inserted.affectedRows;
+}
+
+function quarantineRow(batchId: number, reject: RejectedRow): string {
+  return copyRow([
+    batchId,
+    describeLocation(reject.location),
+    reject.field,
+    reject.code,
+    reject.reason,
+    reject.excerpt === undefined ? null : scrubFreeText(reject.excerpt).slice(0, excerptLength),
+  ]);
+}
+
+/** Reads the first bytes of a stream for format detection and returns a stream that still yields them. */
+async function peek(input: Readable, size: number): Promise<{ bytes: Buffer; stream: Readable }> {
+  const chunks: Buffer[] = [];
+  let length = 0;
+  let ended = true;
+  for await (const chunk of input.iterator({ destroyOnReturn: false }) as AsyncIterable<Buffer | string>) {
+    const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+    chunks.push(buffer);
+    length += buffer.length;
+    if (length >= size) {
+      ended = false;
+      break;
+    }
+  }
+  const bytes = Buffer.concat(chunks);
+  const stream = new PassThrough();
+  if (ended) {
+    stream.end(bytes);
+  } else {
+    stream.write(bytes);
+    input.on('error', (error) => stream.destroy(error));
+    input.pipe(stream);
+  }
+  return { bytes: bytes.subarray(0, size), stream };
+}
