@@ -22,6 +22,8 @@ export interface Vault {
   readonly ingest: IngestService;
   /** Present in embedded mode: the lock on the data directory, held until close. */
   readonly lock: DataDirLock | undefined;
+  /** Customers shredded again at open: erased after the backup this database was restored from. */
+  readonly reshreddedAtOpen: number;
   close(): Promise<void>;
 }
 
@@ -61,7 +63,7 @@ export async function openVault(config: CurtainConfig, command: string): Promise
     }
     const keys = await LocalKeyFile.open(config.keyDir);
     const identity = new IdentityStore(storage, keys);
-    await identity.reconcileShreds();
+    const reshreddedAtOpen = await identity.reconcileShreds();
     const accounts = new AccountDirectory(keys.secret('blind-index'));
     const ingest = new IngestService(storage, accounts, keys.secret('token'));
     const vault: Vault = {
@@ -72,6 +74,7 @@ export async function openVault(config: CurtainConfig, command: string): Promise
       accounts,
       ingest,
       lock,
+      reshreddedAtOpen,
       async close() {
         await storage.close();
         await lock?.release();

@@ -35,6 +35,11 @@ export class AccountDirectory {
     return keyedDigest(this.#key, 'account', normalise.accountNumber(identifier.value));
   }
 
+  /** Primes the cache with an account the caller has just created. */
+  remember(identifier: AccountIdentifier, record: AccountRecord): void {
+    this.#cache.set(normalise.accountNumber(identifier.value), record);
+  }
+
   async find(db: SqlExecutor, identifier: AccountIdentifier): Promise<AccountRecord | undefined> {
     const cacheKey = normalise.accountNumber(identifier.value);
     const cached = this.#cache.get(cacheKey);

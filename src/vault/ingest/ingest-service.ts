@@ -46,7 +46,7 @@ const quarantineColumns = ['batch_id', 'location', 'field', 'reason_code', 'reas
 export interface IngestSummary {
   readonly batchId: number;
   readonly sourceName: string;
-  readonly format: StatementFormat;
+  readonly format: BatchSource;
   readonly status: 'done' | 'failed' | 'not_a_statement';
   readonly read: number;
   readonly stored: number;
@@ -64,9 +64,12 @@ export interface IngestProgress {
   readonly bytesRead?: number;
 }
 
+/** Where a batch came from: a statement format, or the demo-bank generator. */
+export type BatchSource = StatementFormat | 'generated';
+
 export interface IngestOptions {
   readonly sourceName: string;
-  readonly format: StatementFormat;
+  readonly format: BatchSource;
   readonly fileSha256?: Buffer;
   /** New accounts found in the file are linked to this customer; otherwise they stay unlinked. */
   readonly customerId?: number;

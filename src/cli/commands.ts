@@ -1,0 +1,187 @@
+// The CLI commands: parse arguments, call a service, print. No business logic here.
+import { createReadStream } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { Readable } from 'node:stream';
+import { CurtainError } from '../core/errors.ts';
+import type { StatementFormat } from '../core/transaction.ts';
+import type { CurtainConfig } from '../config.ts';
+import type { Vault } from '../main.ts';
+import { migrate, migrationStatus } from '../storage/postgres-core/migrations.ts';
+import { databaseStatus } from '../http/health-routes.ts';
+import { buildServer } from '../http/server.ts';
+import { parseCsvMapping } from '../vault/ingest/formats/csv-mapping.ts';
+import type { CsvMapping } from '../vault/ingest/formats/csv-mapping.ts';
+import type { IngestSummary } from '../vault/ingest/ingest-service.ts';
+import { loadDemoBank } from '../vault/demo-bank/load-demo-bank.ts';
+import { printIngestSummary } from './output.ts';
+import { progressBar } from './progress.ts';
+import { callServer, openSession, withVault } from './vault-session.ts';
+
+export const today = () => new Date().toISOString().slice(0, 10);
+
+export async function readMapping(path: string | undefined): Promise<CsvMapping | undefined> {
+  if (path === undefined) return undefined;
+  let json: unknown;
+  try {
+    json = JSON.parse(await readFile(path, 'utf8'));
+  } catch (error) {
+    throw new CurtainError('MAPPING_INVALID', `cannot read mapping ${path}: ${(error as Error).message}`);
+  }
+  const parsed = parseCsvMapping(json);
+  if (!parsed.ok) throw new CurtainError('MAPPING_INVALID', `${path}: ${parsed.error}`);
+  return parsed.value;
+}
+
+export interface IngestCommandOptions {
+  readonly format?: StatementFormat;
+  readonly mapping?: string;
+  readonly customer?: string;
+  readonly currency?: string;
+}
+
+export async function ingestCommand(config: CurtainConfig, files: readonly string[], options: IngestCommandOptions) {
+  const mapping = await readMapping(options.mapping);
+  const session = await openSession(config, 'curtain ingest', true);
+  const summaries: IngestSummary[] = [];
+  try {
+    for (const file of files) {
+      const size = (await stat(file)).size;
+      if (session.kind === 'server') {
+        const query = new URLSearchParams({ source: basename(file) });
+        if (options.format) query.set('format', options.format);
+        if (mapping) query.set('mapping', JSON.stringify(mapping));
+        if (options.customer) query.set('customer', options.customer);
+        if (options.currency) query.set('currency', options.currency);
+        console.error(`(through the running server at ${session.url})`);
+        const summary = await callServer<IngestSummary>(session.url, `/v1/ingest?${query.toString()}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/octet-stream' },
+          body: Readable.toWeb(createReadStream(file)) as ReadableStream,
+          duplex: 'half',
+        } as RequestInit);
+        summaries.push(summary);
+        printIngestSummary(summary);
+        continue;
+      }
+      const { vault } = session;
+      let customerId: number | undefined;
+      if (options.customer) {
+        customerId = await vault.identity.findCustomer('external_id', options.customer);
+        if (customerId === undefined) throw new CurtainError('CUSTOMER_NOT_FOUND', 'no customer has that external id');
+      }
+      const bar = progressBar(basename(file), size, 'bytes');
+      try {
+        const summary = await vault.ingest.ingestStream(createReadStream(file), {
+          sourceName: basename(file),
+          ...(options.format ? { format: options.format } : {}),
+          ...(mapping ? { mapping } : {}),
+          ...(customerId !== undefined ? { customerId } : {}),
+          ...(options.currency ? { defaultCurrency: options.currency } : {}),
+          onProgress: (p) => bar.update(p.bytesRead ?? 0),
+        });
+        bar.update(size);
+        summaries.push(summary);
+        bar.stop();
+        printIngestSummary(summary);
+      } catch (error) {
+        bar.stop();
+        throw error;
+      }
+    }
+  } finally {
+    if (session.kind === 'local') await session.vault.close();
+  }
+  return summaries;
+}
+
+export interface GenerateCommandOptions {
+  readonly customers: number;
+  readonly seed: number;
+  readonly end: string;
+  readonly truth?: string;
+}
+
+export async function generateInto(vault: Vault, options: GenerateCommandOptions) {
+  const bar = progressBar('generating', options.customers, 'customers');
+  try {
+    const report = await loadDemoBank(vault, {
+      customers: options.customers,
+      seed: options.seed,
+      end: options.end,
+      groundTruthFile: options.truth ?? join(vault.config.dataDir, `ground-truth-seed-${options.seed}.jsonl`),
+      onProgress: (done, transactions) => bar.update(done, { extra: `, ${transactions} transactions` }),
+    });
+    return report;
+  } finally {
+    bar.stop();
+  }
+}
+
+export async function generateCommand(config: CurtainConfig, options: GenerateCommandOptions) {
+  return withVault(config, 'curtain generate', async (vault) => {
+    const report = await generateInto(vault, options);
+    console.log(
+      `generated ${report.customers} customers, ${report.accounts} accounts, ` +
+        `${report.ingest?.stored ?? 0} transactions (seed ${options.seed}, history to ${options.end})`,
+    );
+    return report;
+  });
+}
+
+export async function dbStatusCommand(config: CurtainConfig) {
+  const session = await openSession(config, 'curtain db status', true);
+  if (session.kind === 'server') {
+    const status = await callServer<Record<string, unknown>>(session.url, '/v1/db/status');
+    console.log(JSON.stringify(status, null, 2));
+    return;
+  }
+  try {
+    const status = await databaseStatus(session.vault);
+    const migrations = await migrationStatus(session.vault.storage);
+    console.log(`engine: ${status.engine}`);
+    for (const m of migrations) {
+      console.log(`migration ${m.version} ${m.name}: ${m.appliedAt ? `applied ${m.appliedAt.toISOString()}` : 'pending'}`);
+    }
+    console.log(
+      `customers ${status.customers}, accounts ${status.accounts}, transactions ${status.transactions}, ` +
+        `quarantined rows ${status.quarantined}`,
+    );
+  } finally {
+    await session.vault.close();
+  }
+}
+
+export async function dbMigrateCommand(config: CurtainConfig) {
+  // openVault migrates; report what the ledger says afterwards.
+  await withVault(config, 'curtain db migrate', async (vault) => {
+    const outcome = await migrate(vault.storage);
+    if (!outcome.ok) throw new CurtainError('MIGRATION_FAILED', outcome.reason);
+    console.log(`schema at version ${outcome.version}`);
+  });
+}
+
+export async function startCommand(config: CurtainConfig, options: { readonly end: string }) {
+  const session = await openSession(config, 'curtain start', false);
+  if (session.kind !== 'local') throw new CurtainError('DATA_DIR_BUSY', 'the data directory is in use');
+  const { vault } = session;
+  const { customers } = await databaseStatus(vault);
+  if (customers === 0 && config.demoCustomers > 0) {
+    console.log(`first start: generating a demo bank of ${config.demoCustomers} customers (seed ${config.demoSeed})…`);
+    const report = await generateInto(vault, { customers: config.demoCustomers, seed: config.demoSeed, end: options.end });
+    console.log(`demo bank ready: ${report.customers} customers, ${report.ingest?.stored ?? 0} transactions`);
+  }
+  const app = await buildServer(vault, { logLevel: config.logLevel });
+  const address = await app.listen({ host: config.host, port: config.port });
+  await vault.lock?.announce(address);
+  const stop = async () => {
+    await app.close();
+    await vault.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop());
+  process.once('SIGTERM', () => void stop());
+  console.log(`Curtain vault on ${vault.storage.description}`);
+  console.log(`Open ${address}/health  (status: ${address}/v1/db/status, metrics: ${address}/metrics)`);
+  return { app, address, vault };
+}

@@ -1,0 +1,129 @@
+// The `curtain` command line: global options, one sub-command per job, exit code from the error code.
+import { Command, Option } from 'commander';
+import { loadConfig, settings, type ConfigOverrides } from '../config.ts';
+import type { StatementFormat } from '../core/transaction.ts';
+import {
+  backupCommand,
+  keysDestroyRetiredCommand,
+  keysListCommand,
+  keysRotateCommand,
+  restoreCommand,
+  shredCommand,
+} from './admin-commands.ts';
+import {
+  dbMigrateCommand,
+  dbStatusCommand,
+  generateCommand,
+  ingestCommand,
+  startCommand,
+  today,
+} from './commands.ts';
+import { failAndExit } from './output.ts';
+
+const program = new Command('curtain')
+  .description('Curtain vault: personalisation without knowing who it is for')
+  .option('--data-dir <dir>', `${settings.dataDir.help} [${settings.dataDir.env}]`)
+  .option('--key-dir <dir>', `${settings.keyDir.help} [${settings.keyDir.env}]`)
+  .option('--database-url <url>', `${settings.databaseUrl.help} [${settings.databaseUrl.env}]`)
+  .option('--log-level <level>', `${settings.logLevel.help} [${settings.logLevel.env}]`)
+  .showHelpAfterError();
+
+function config(extra: ConfigOverrides = {}) {
+  const globals = program.opts<{ dataDir?: string; keyDir?: string; databaseUrl?: string; logLevel?: string }>();
+  return loadConfig({
+    dataDir: globals.dataDir,
+    keyDir: globals.keyDir,
+    databaseUrl: globals.databaseUrl,
+    logLevel: globals.logLevel,
+    ...extra,
+  });
+}
+
+const asInt = (value: string) => {
+  const n = Number(value);
+  if (!Number.isInteger(n)) throw new Error(`not an integer: ${value}`);
+  return n;
+};
+
+program
+  .command('start')
+  .description('migrate, generate a demo bank on first start, and serve the HTTP API')
+  .option('--port <port>', `${settings.port.help} [${settings.port.env}]`)
+  .option('--host <host>', `${settings.host.help} [${settings.host.env}]`)
+  .option('--demo-customers <n>', `${settings.demoCustomers.help} [${settings.demoCustomers.env}]`)
+  .option('--demo-seed <n>', `${settings.demoSeed.help} [${settings.demoSeed.env}]`)
+  .option('--end <date>', 'last day of the demo history', today())
+  .action(async (options: { port?: string; host?: string; demoCustomers?: string; demoSeed?: string; end: string }) => {
+    await startCommand(
+      config({ port: options.port, host: options.host, demoCustomers: options.demoCustomers, demoSeed: options.demoSeed }),
+      { end: options.end },
+    );
+  });
+
+program
+  .command('generate')
+  .description('generate a deterministic demo bank into the vault (ground truth to a separate file)')
+  .requiredOption('--customers <n>', 'number of customers', asInt)
+  .option('--seed <n>', 'seed', asInt, 1)
+  .option('--end <date>', 'last day of the two-year history', today())
+  .option('--truth <file>', 'where to write the ground truth (JSONL); default in the data directory')
+  .action(async (options: { customers: number; seed: number; end: string; truth?: string }) => {
+    await generateCommand(config(), options);
+  });
+
+program
+  .command('ingest')
+  .description('load statement files: CSV (with --mapping), camt.053, OFX, FDX JSON')
+  .argument('<files...>')
+  .addOption(new Option('--format <format>', 'skip detection').choices(['csv', 'camt053', 'ofx', 'fdx']))
+  .option('--mapping <file>', 'CSV column mapping (JSON), see docs/ingest.md')
+  .option('--customer <external-id>', 'link accounts new to the vault to this customer')
+  .option('--currency <code>', 'currency when the file has none')
+  .action(
+    async (files: string[], options: { format?: StatementFormat; mapping?: string; customer?: string; currency?: string }) => {
+      await ingestCommand(config(), files, options);
+    },
+  );
+
+const db = program.command('db').description('the database schema');
+db.command('migrate').description('apply pending migrations').action(() => dbMigrateCommand(config()));
+db.command('status').description('engine, migrations and row counts').action(() => dbStatusCommand(config()));
+
+const keys = program.command('keys').description('key inventory and rotation');
+keys.command('list').description('every key: id, purpose, status, creation date').action(() => keysListCommand(config()));
+keys
+  .command('rotate')
+  .description('new key-encryption key; re-wrap every data key without touching data')
+  .action(async () => {
+    await keysRotateCommand(config());
+  });
+keys
+  .command('destroy-retired')
+  .description('destroy retired key-encryption keys no data key depends on')
+  .action(() => keysDestroyRetiredCommand(config()));
+
+const customers = program.command('customers').description('customer identities');
+customers
+  .command('shred')
+  .description('crypto-shred customers by external id: destroy their data keys')
+  .argument('<external-ids...>')
+  .action(async (ids: string[]) => {
+    await shredCommand(config(), ids);
+  });
+
+program
+  .command('backup')
+  .description('back up the database (PGlite: tar.gz of the data directory; PostgreSQL: pg_dump)')
+  .argument('<file>')
+  .action((file: string) => backupCommand(config(), file));
+program
+  .command('restore')
+  .description('restore a backup, then re-apply every erasure made since')
+  .argument('<file>')
+  .action((file: string) => restoreCommand(config(), file));
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  failAndExit(error);
+}

@@ -1,0 +1,47 @@
+// Opens the vault for one CLI command, or reports which live server holds the data directory.
+import { CurtainError } from '../core/errors.ts';
+import type { CurtainConfig } from '../config.ts';
+import { openVault, type Vault } from '../main.ts';
+import type { LockOwner } from '../storage/data-dir-lock.ts';
+
+export type Session = { readonly kind: 'local'; readonly vault: Vault } | { readonly kind: 'server'; readonly url: string };
+
+export function busyError(owner: LockOwner): CurtainError {
+  const where = owner.url ? ` serving ${owner.url}` : '';
+  return new CurtainError(
+    'DATA_DIR_BUSY',
+    `the data directory is in use by process ${owner.pid} (${owner.command}${where}); stop it first`,
+  );
+}
+
+/**
+ * Embedded mode: when a server already runs on the data directory, commands that the API offers go
+ * through it (`viaServer: true`); the others stop with DATA_DIR_BUSY rather than open it twice.
+ */
+export async function openSession(config: CurtainConfig, command: string, viaServer: boolean): Promise<Session> {
+  const outcome = await openVault(config, command);
+  if (outcome.ok) return { kind: 'local', vault: outcome.vault };
+  if (viaServer && outcome.owner.url) return { kind: 'server', url: outcome.owner.url };
+  throw busyError(outcome.owner);
+}
+
+export async function withVault<T>(config: CurtainConfig, command: string, work: (vault: Vault) => Promise<T>): Promise<T> {
+  const session = await openSession(config, command, false);
+  if (session.kind !== 'local') throw new CurtainError('DATA_DIR_BUSY', 'the data directory is in use');
+  try {
+    return await work(session.vault);
+  } finally {
+    await session.vault.close();
+  }
+}
+
+/** Calls the running server's API; its error body carries the same stable codes as the CLI. */
+export async function callServer<T>(url: string, path: string, init: RequestInit = {}): Promise<T> {
+  const response = await fetch(new URL(path, url), init);
+  const body = (await response.json()) as T & { error?: { code: string; message: string } };
+  if (!response.ok) {
+    const code = body.error?.code ?? 'INTERNAL';
+    throw new CurtainError(code as 'INTERNAL', body.error?.message ?? `server answered ${response.status}`);
+  }
+  return body;
+}
