@@ -1,0 +1,65 @@
+// Shared benchmark plumbing: timing, peak-memory sampling, the reference bank on disk.
+import { createWriteStream, existsSync } from 'node:fs';
+import { mkdir, rename } from 'node:fs/promises';
+import { once } from 'node:events';
+import { join } from 'node:path';
+import { bankCsvHeader, bankCsvRows, generateBank } from '../src/vault/generate/index.ts';
+import { twoYearsBefore } from '../src/vault/demo-bank/load-demo-bank.ts';
+
+export interface Measured<T> {
+  readonly result: T;
+  readonly seconds: number;
+  readonly peakRssMb: number;
+}
+
+/** Runs `work` and samples the resident set every 50 ms for its peak. */
+export async function measure<T>(work: () => Promise<T>): Promise<Measured<T>> {
+  let peak = process.memoryUsage().rss;
+  const sampler = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage().rss);
+  }, 50);
+  const started = process.hrtime.bigint();
+  try {
+    const result = await work();
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    peak = Math.max(peak, process.memoryUsage().rss);
+    return { result, seconds, peakRssMb: peak / 2 ** 20 };
+  } finally {
+    clearInterval(sampler);
+  }
+}
+
+export interface ReferenceBank {
+  readonly customers: number;
+  readonly seed: number;
+  readonly end: string;
+  readonly csvFile: string;
+}
+
+export const benchDirectory = process.env['CURTAIN_BENCH_DIR'] ?? join(process.cwd(), '.curtain-bench');
+
+/** Writes the reference bank's transactions as the CSV export once; later runs reuse the file. */
+export async function referenceBankCsv(customers: number, seed: number, end: string): Promise<ReferenceBank> {
+  await mkdir(benchDirectory, { recursive: true });
+  const csvFile = join(benchDirectory, `bank-${customers}-seed-${seed}-to-${end}.csv`);
+  if (!existsSync(csvFile)) {
+    const partial = `${csvFile}.partial`;
+    const out = createWriteStream(partial);
+    out.write(`${bankCsvHeader}\n`);
+    let lines: string[] = [];
+    for (const customer of generateBank({ customers, seed, start: twoYearsBefore(end), end })) {
+      for (const line of bankCsvRows(customer)) lines.push(line);
+      if (lines.length >= 10_000) {
+        if (!out.write(`${lines.join('\n')}\n`)) await once(out, 'drain');
+        lines = [];
+      }
+    }
+    if (lines.length > 0) out.write(`${lines.join('\n')}\n`);
+    out.end();
+    await once(out, 'close');
+    await rename(partial, csvFile);
+  }
+  return { customers, seed, end, csvFile };
+}
+
+export const fmt = (n: number, digits = 2) => n.toFixed(digits);

@@ -1,0 +1,135 @@
+// A customer's transactions while they are drafted: flat typed arrays, reused from customer to customer.
+import type { Direction } from '../../core/transaction.ts';
+import { merchants, type Merchant } from './merchants.ts';
+
+/** What a statement line says besides account, amount and date; shared by many transactions. */
+export type Party =
+  | {
+      readonly kind: 'merchant';
+      readonly direction: Direction;
+      readonly merchantName: string;
+      readonly mcc: string;
+      readonly description: string;
+    }
+  | {
+      readonly kind: 'counterparty';
+      readonly direction: Direction;
+      readonly description: string;
+      readonly counterpartyName: string;
+      readonly counterpartyAccount: string;
+    }
+  /** A transfer between the customer's own accounts: the other account, no name. */
+  | {
+      readonly kind: 'own';
+      readonly direction: Direction;
+      readonly description: string;
+      readonly counterpartyAccount: string;
+    }
+  /** Fees, interest, loan repayments: the bank itself. */
+  | { readonly kind: 'bank'; readonly direction: Direction; readonly description: string };
+
+export const paymentVariants = [
+  'CARD PAYMENT',
+  'CONTACTLESS',
+  'ONLINE PAYMENT',
+  'DIRECT DEBIT',
+  'CASH WITHDRAWAL',
+  'REFUND',
+] as const;
+
+export type PaymentVariant = (typeof paymentVariants)[number];
+
+const merchantParties = new Map<Merchant, readonly Party[]>(
+  merchants.map((m) => [
+    m,
+    paymentVariants.map((description): Party => ({
+      kind: 'merchant',
+      direction: description === 'REFUND' ? 'credit' : 'debit',
+      merchantName: m.name,
+      mcc: m.mcc,
+      description,
+    })),
+  ]),
+);
+
+/** The shared party for paying (or being refunded by) a built-in merchant. */
+export function merchantParty(merchant: Merchant, variant: PaymentVariant): Party {
+  const party = merchantParties.get(merchant)?.[paymentVariants.indexOf(variant)];
+  if (party === undefined) throw new RangeError(`not a built-in merchant: ${merchant.name}`);
+  return party;
+}
+
+export function bankParty(direction: Direction, description: string): Party {
+  return { kind: 'bank', direction, description };
+}
+
+export function counterpartyParty(
+  direction: Direction,
+  description: string,
+  name: string,
+  account: string,
+): Party {
+  return {
+    kind: 'counterparty',
+    direction,
+    description,
+    counterpartyName: name,
+    counterpartyAccount: account,
+  };
+}
+
+/** Transactions of one customer in drafting order; sorted by day when done. */
+export class Ledger {
+  days: Int32Array;
+  amounts: Float64Array;
+  slots: Uint8Array;
+  parties: Party[] = [];
+  count = 0;
+  #keys: Int32Array;
+
+  constructor(capacity = 1024) {
+    this.days = new Int32Array(capacity);
+    this.amounts = new Float64Array(capacity);
+    this.slots = new Uint8Array(capacity);
+    this.#keys = new Int32Array(capacity);
+  }
+
+  reset(): void {
+    this.count = 0;
+    this.parties.length = 0;
+  }
+
+  /** `amountMinor` is rounded and at least 1 (a penny): amounts are positive, the party says debit or credit. */
+  add(day: number, amountMinor: number, party: Party, slot: number): void {
+    if (this.count === this.days.length) this.#grow();
+    const i = this.count++;
+    this.days[i] = day;
+    this.amounts[i] = Math.max(1, Math.round(amountMinor));
+    this.slots[i] = slot;
+    this.parties[i] = party;
+  }
+
+  /** Entry positions ordered by day, then drafting order. Days are relative to `firstDay`. */
+  order(firstDay: number): Int32Array {
+    if (this.count > 0xffff) throw new RangeError('more than 65,535 transactions for one customer');
+    const keys = this.#keys.subarray(0, this.count);
+    for (let i = 0; i < this.count; i++) keys[i] = ((this.days[i]! - firstDay) << 16) | i;
+    keys.sort();
+    for (let i = 0; i < this.count; i++) keys[i] = keys[i]! & 0xffff;
+    return keys;
+  }
+
+  #grow(): void {
+    const capacity = this.days.length * 2;
+    const days = new Int32Array(capacity);
+    days.set(this.days);
+    const amounts = new Float64Array(capacity);
+    amounts.set(this.amounts);
+    const slots = new Uint8Array(capacity);
+    slots.set(this.slots);
+    this.days = days;
+    this.amounts = amounts;
+    this.slots = slots;
+    this.#keys = new Int32Array(capacity);
+  }
+}
