@@ -5,7 +5,7 @@ import tseslint from 'typescript-eslint';
 const nodeBuiltins = ['node:*', 'fs', 'path', 'crypto', 'os', 'child_process', 'net', 'http'];
 
 export default tseslint.config(
-  { ignores: ['node_modules/', '.curtain/', 'bin/', 'coverage/'] },
+  { ignores: ['node_modules/', '.curtain/', '.curtain-bench/', 'bin/', 'coverage/', 'tmp/'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -26,7 +26,10 @@ export default tseslint.config(
         {
           patterns: [
             { group: nodeBuiltins, message: 'core/ is pure: no I/O.' },
-            { group: ['**/storage/**', '**/vault/**', '**/http/**', '**/cli/**'], message: 'core/ depends on nothing.' },
+            {
+              group: ['**/storage/**', '**/vault/**', '**/http/**', '**/cli/**'],
+              message: 'core/ depends on nothing.',
+            },
           ],
         },
       ],
@@ -37,7 +40,11 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/vault/**', '**/http/**', '**/cli/**'], message: 'Dependencies point one way.' }] },
+        {
+          patterns: [
+            { group: ['**/vault/**', '**/http/**', '**/cli/**'], message: 'Dependencies point one way.' },
+          ],
+        },
       ],
     },
   },
@@ -46,7 +53,11 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/http/**', '**/cli/**', '**/main.ts'], message: 'Dependencies point one way.' }] },
+        {
+          patterns: [
+            { group: ['**/http/**', '**/cli/**', '**/main.ts'], message: 'Dependencies point one way.' },
+          ],
+        },
       ],
     },
   },

@@ -27,7 +27,8 @@ export interface Vault {
   close(): Promise<void>;
 }
 
-export type OpenVaultOutcome = { readonly ok: true; readonly vault: Vault } | { readonly ok: false; readonly owner: LockOwner };
+export type OpenVaultOutcome =
+  { readonly ok: true; readonly vault: Vault } | { readonly ok: false; readonly owner: LockOwner };
 
 /** Where PGlite keeps its files inside the data directory. */
 export const pgliteDirectory = (dataDir: string) => join(dataDir, 'pgdata');
@@ -41,6 +42,20 @@ export async function openStorage(config: CurtainConfig): Promise<Storage> {
     if (error instanceof CurtainError) throw error;
     throw new CurtainError('STORAGE_UNAVAILABLE', `cannot open the database: ${(error as Error).message}`);
   }
+}
+
+export type VaultServices = Pick<
+  Vault,
+  'storage' | 'keys' | 'identity' | 'accounts' | 'ingest' | 'reshreddedAtOpen'
+>;
+
+/** Wires the vault's services on a migrated database; re-applies shreds the database does not know yet. */
+export async function assembleVault(storage: Storage, keys: KeyProvider): Promise<VaultServices> {
+  const identity = new IdentityStore(storage, keys);
+  const reshreddedAtOpen = await identity.reconcileShreds();
+  const accounts = new AccountDirectory(keys.secret('blind-index'));
+  const ingest = new IngestService(storage, accounts, keys.secret('token'));
+  return { storage, keys, identity, accounts, ingest, reshreddedAtOpen };
 }
 
 /**
@@ -62,19 +77,11 @@ export async function openVault(config: CurtainConfig, command: string): Promise
       throw new CurtainError('MIGRATION_FAILED', migrated.reason);
     }
     const keys = await LocalKeyFile.open(config.keyDir);
-    const identity = new IdentityStore(storage, keys);
-    const reshreddedAtOpen = await identity.reconcileShreds();
-    const accounts = new AccountDirectory(keys.secret('blind-index'));
-    const ingest = new IngestService(storage, accounts, keys.secret('token'));
+    const services = await assembleVault(storage, keys);
     const vault: Vault = {
       config,
-      storage,
-      keys,
-      identity,
-      accounts,
-      ingest,
+      ...services,
       lock,
-      reshreddedAtOpen,
       async close() {
         await storage.close();
         await lock?.release();

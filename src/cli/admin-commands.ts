@@ -8,10 +8,11 @@ import { progressBar } from './progress.ts';
 import { busyError, withVault } from './vault-session.ts';
 
 export async function keysListCommand(config: CurtainConfig) {
-  await withVault(config, 'curtain keys list', async (vault) => {
+  await withVault(config, 'curtain keys list', (vault) => {
     for (const key of vault.keys.inventory()) {
       console.log(`${key.id}\t${key.purpose}\t${key.status}\tcreated ${key.createdAt}`);
     }
+    return Promise.resolve();
   });
 }
 
@@ -23,10 +24,14 @@ export async function keysRotateCommand(config: CurtainConfig) {
       bar.update(done);
     });
     bar?.stop();
-    console.log(`new key-encryption key ${report.newKekId}; ${report.rewrapped} data keys re-wrapped, no data touched`);
+    console.log(
+      `new key-encryption key ${report.newKekId}; ${report.rewrapped} data keys re-wrapped, no data touched`,
+    );
     if (report.retired.length > 0) {
       console.log(`retired (unwrap only, for older backups): ${report.retired.join(', ')}`);
-      console.log('destroy them with `curtain keys destroy-retired` once backups older than today have expired');
+      console.log(
+        'destroy them with `curtain keys destroy-retired` once backups older than today have expired',
+      );
     }
     return report;
   });
@@ -35,7 +40,9 @@ export async function keysRotateCommand(config: CurtainConfig) {
 export async function keysDestroyRetiredCommand(config: CurtainConfig) {
   await withVault(config, 'curtain keys destroy-retired', async (vault) => {
     const destroyed = await vault.identity.destroyRetiredKeks();
-    console.log(destroyed.length ? `destroyed ${destroyed.join(', ')}` : 'no retired key-encryption key to destroy');
+    console.log(
+      destroyed.length ? `destroyed ${destroyed.join(', ')}` : 'no retired key-encryption key to destroy',
+    );
   });
 }
 
@@ -44,11 +51,14 @@ export async function shredCommand(config: CurtainConfig, externalIds: readonly 
     const ids: number[] = [];
     for (const externalId of externalIds) {
       const id = await vault.identity.findCustomer('external_id', externalId);
-      if (id === undefined) throw new CurtainError('CUSTOMER_NOT_FOUND', `no customer has external id #${ids.length + 1}`);
+      if (id === undefined)
+        throw new CurtainError('CUSTOMER_NOT_FOUND', `no customer has external id #${ids.length + 1}`);
       ids.push(id);
     }
     const shredded = await vault.identity.shred(ids);
-    console.log(`shredded ${shredded} customer(s): their data keys are destroyed, their PII is unrecoverable`);
+    console.log(
+      `shredded ${shredded} customer(s): their data keys are destroyed, their PII is unrecoverable`,
+    );
     return shredded;
   });
 }
@@ -81,6 +91,8 @@ export async function restoreCommand(config: CurtainConfig, file: string) {
     }
   }
   // Opening the vault re-applies every shred recorded since the backup was taken.
-  const reshredded = await withVault(config, 'curtain restore', (vault) => Promise.resolve(vault.reshreddedAtOpen));
+  const reshredded = await withVault(config, 'curtain restore', (vault) =>
+    Promise.resolve(vault.reshreddedAtOpen),
+  );
   console.log(`restored from ${file}; ${reshredded} customer(s) erased since the backup were shredded again`);
 }

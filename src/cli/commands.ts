@@ -40,7 +40,11 @@ export interface IngestCommandOptions {
   readonly currency?: string;
 }
 
-export async function ingestCommand(config: CurtainConfig, files: readonly string[], options: IngestCommandOptions) {
+export async function ingestCommand(
+  config: CurtainConfig,
+  files: readonly string[],
+  options: IngestCommandOptions,
+) {
   const mapping = await readMapping(options.mapping);
   const session = await openSession(config, 'curtain ingest', true);
   const summaries: IngestSummary[] = [];
@@ -57,9 +61,9 @@ export async function ingestCommand(config: CurtainConfig, files: readonly strin
         const summary = await callServer<IngestSummary>(session.url, `/v1/ingest?${query.toString()}`, {
           method: 'POST',
           headers: { 'content-type': 'application/octet-stream' },
-          body: Readable.toWeb(createReadStream(file)) as ReadableStream,
+          body: Readable.toWeb(createReadStream(file)),
           duplex: 'half',
-        } as RequestInit);
+        });
         summaries.push(summary);
         printIngestSummary(summary);
         continue;
@@ -68,7 +72,8 @@ export async function ingestCommand(config: CurtainConfig, files: readonly strin
       let customerId: number | undefined;
       if (options.customer) {
         customerId = await vault.identity.findCustomer('external_id', options.customer);
-        if (customerId === undefined) throw new CurtainError('CUSTOMER_NOT_FOUND', 'no customer has that external id');
+        if (customerId === undefined)
+          throw new CurtainError('CUSTOMER_NOT_FOUND', 'no customer has that external id');
       }
       const bar = progressBar(basename(file), size, 'bytes');
       try {
@@ -141,7 +146,9 @@ export async function dbStatusCommand(config: CurtainConfig) {
     const migrations = await migrationStatus(session.vault.storage);
     console.log(`engine: ${status.engine}`);
     for (const m of migrations) {
-      console.log(`migration ${m.version} ${m.name}: ${m.appliedAt ? `applied ${m.appliedAt.toISOString()}` : 'pending'}`);
+      console.log(
+        `migration ${m.version} ${m.name}: ${m.appliedAt ? `applied ${m.appliedAt.toISOString()}` : 'pending'}`,
+      );
     }
     console.log(
       `customers ${status.customers}, accounts ${status.accounts}, transactions ${status.transactions}, ` +
@@ -167,8 +174,14 @@ export async function startCommand(config: CurtainConfig, options: { readonly en
   const { vault } = session;
   const { customers } = await databaseStatus(vault);
   if (customers === 0 && config.demoCustomers > 0) {
-    console.log(`first start: generating a demo bank of ${config.demoCustomers} customers (seed ${config.demoSeed})…`);
-    const report = await generateInto(vault, { customers: config.demoCustomers, seed: config.demoSeed, end: options.end });
+    console.log(
+      `first start: generating a demo bank of ${config.demoCustomers} customers (seed ${config.demoSeed})…`,
+    );
+    const report = await generateInto(vault, {
+      customers: config.demoCustomers,
+      seed: config.demoSeed,
+      end: options.end,
+    });
     console.log(`demo bank ready: ${report.customers} customers, ${report.ingest?.stored ?? 0} transactions`);
   }
   const app = await buildServer(vault, { logLevel: config.logLevel });

@@ -29,7 +29,12 @@ const program = new Command('curtain')
   .showHelpAfterError();
 
 function config(extra: ConfigOverrides = {}) {
-  const globals = program.opts<{ dataDir?: string; keyDir?: string; databaseUrl?: string; logLevel?: string }>();
+  const globals = program.opts<{
+    dataDir?: string;
+    keyDir?: string;
+    databaseUrl?: string;
+    logLevel?: string;
+  }>();
   return loadConfig({
     dataDir: globals.dataDir,
     keyDir: globals.keyDir,
@@ -53,12 +58,25 @@ program
   .option('--demo-customers <n>', `${settings.demoCustomers.help} [${settings.demoCustomers.env}]`)
   .option('--demo-seed <n>', `${settings.demoSeed.help} [${settings.demoSeed.env}]`)
   .option('--end <date>', 'last day of the demo history', today())
-  .action(async (options: { port?: string; host?: string; demoCustomers?: string; demoSeed?: string; end: string }) => {
-    await startCommand(
-      config({ port: options.port, host: options.host, demoCustomers: options.demoCustomers, demoSeed: options.demoSeed }),
-      { end: options.end },
-    );
-  });
+  .action(
+    async (options: {
+      port?: string;
+      host?: string;
+      demoCustomers?: string;
+      demoSeed?: string;
+      end: string;
+    }) => {
+      await startCommand(
+        config({
+          port: options.port,
+          host: options.host,
+          demoCustomers: options.demoCustomers,
+          demoSeed: options.demoSeed,
+        }),
+        { end: options.end },
+      );
+    },
+  );
 
 program
   .command('generate')
@@ -80,17 +98,27 @@ program
   .option('--customer <external-id>', 'link accounts new to the vault to this customer')
   .option('--currency <code>', 'currency when the file has none')
   .action(
-    async (files: string[], options: { format?: StatementFormat; mapping?: string; customer?: string; currency?: string }) => {
+    async (
+      files: string[],
+      options: { format?: StatementFormat; mapping?: string; customer?: string; currency?: string },
+    ) => {
       await ingestCommand(config(), files, options);
     },
   );
 
 const db = program.command('db').description('the database schema');
-db.command('migrate').description('apply pending migrations').action(() => dbMigrateCommand(config()));
-db.command('status').description('engine, migrations and row counts').action(() => dbStatusCommand(config()));
+db.command('migrate')
+  .description('apply pending migrations')
+  .action(() => dbMigrateCommand(config()));
+db.command('status')
+  .description('engine, migrations and row counts')
+  .action(() => dbStatusCommand(config()));
 
 const keys = program.command('keys').description('key inventory and rotation');
-keys.command('list').description('every key: id, purpose, status, creation date').action(() => keysListCommand(config()));
+keys
+  .command('list')
+  .description('every key: id, purpose, status, creation date')
+  .action(() => keysListCommand(config()));
 keys
   .command('rotate')
   .description('new key-encryption key; re-wrap every data key without touching data')

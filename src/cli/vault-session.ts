@@ -4,7 +4,8 @@ import type { CurtainConfig } from '../config.ts';
 import { openVault, type Vault } from '../main.ts';
 import type { LockOwner } from '../storage/data-dir-lock.ts';
 
-export type Session = { readonly kind: 'local'; readonly vault: Vault } | { readonly kind: 'server'; readonly url: string };
+export type Session =
+  { readonly kind: 'local'; readonly vault: Vault } | { readonly kind: 'server'; readonly url: string };
 
 export function busyError(owner: LockOwner): CurtainError {
   const where = owner.url ? ` serving ${owner.url}` : '';
@@ -18,14 +19,22 @@ export function busyError(owner: LockOwner): CurtainError {
  * Embedded mode: when a server already runs on the data directory, commands that the API offers go
  * through it (`viaServer: true`); the others stop with DATA_DIR_BUSY rather than open it twice.
  */
-export async function openSession(config: CurtainConfig, command: string, viaServer: boolean): Promise<Session> {
+export async function openSession(
+  config: CurtainConfig,
+  command: string,
+  viaServer: boolean,
+): Promise<Session> {
   const outcome = await openVault(config, command);
   if (outcome.ok) return { kind: 'local', vault: outcome.vault };
   if (viaServer && outcome.owner.url) return { kind: 'server', url: outcome.owner.url };
   throw busyError(outcome.owner);
 }
 
-export async function withVault<T>(config: CurtainConfig, command: string, work: (vault: Vault) => Promise<T>): Promise<T> {
+export async function withVault<T>(
+  config: CurtainConfig,
+  command: string,
+  work: (vault: Vault) => Promise<T>,
+): Promise<T> {
   const session = await openSession(config, command, false);
   if (session.kind !== 'local') throw new CurtainError('DATA_DIR_BUSY', 'the data directory is in use');
   try {

@@ -21,7 +21,11 @@ export interface DecimalOptions {
  * Parses a signed decimal amount into minor units. Rejects more fraction digits than the
  * currency allows unless the extra digits are zeros (camt allows five decimals: "12.50000").
  */
-export function parseMinorUnits(text: string, currency: string, options: DecimalOptions = {}): Result<number, string> {
+export function parseMinorUnits(
+  text: string,
+  currency: string,
+  options: DecimalOptions = {},
+): Result<number, string> {
   const exponent = currencyExponent(currency);
   if (exponent === undefined) return err(`unknown currency "${currency}"`);
   const decimal = options.decimalSeparator ?? '.';
@@ -54,7 +58,9 @@ export function parseMinorUnits(text: string, currency: string, options: Decimal
 export function formatMinorUnits(minor: number, currency: string): string {
   const exponent = currencyExponent(currency) ?? 2;
   const sign = minor < 0 ? '-' : '';
-  const digits = Math.abs(minor).toString().padStart(exponent + 1, '0');
+  const digits = Math.abs(minor)
+    .toString()
+    .padStart(exponent + 1, '0');
   return exponent === 0
     ? `${sign}${digits}`
     : `${sign}${digits.slice(0, -exponent)}.${digits.slice(-exponent)}`;

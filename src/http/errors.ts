@@ -9,13 +9,19 @@ export interface ErrorBody {
 export function registerErrorMapping(app: FastifyInstance): void {
   app.setErrorHandler((error, request, reply) => {
     if (error instanceof CurtainError) {
-      return reply.status(error.status).send({ error: { code: error.code, message: error.message } } satisfies ErrorBody);
+      return reply
+        .status(error.status)
+        .send({ error: { code: error.code, message: error.message } } satisfies ErrorBody);
     }
     const status = (error as { statusCode?: number }).statusCode;
     if (status !== undefined && status >= 400 && status < 500) {
-      return reply.status(status).send({ error: { code: 'USAGE', message: (error as Error).message } } satisfies ErrorBody);
+      return reply
+        .status(status)
+        .send({ error: { code: 'USAGE', message: (error as Error).message } } satisfies ErrorBody);
     }
     request.log.error({ err: error }, 'unexpected failure');
-    return reply.status(500).send({ error: { code: 'INTERNAL', message: 'unexpected failure; see the server log' } });
+    return reply
+      .status(500)
+      .send({ error: { code: 'INTERNAL', message: 'unexpected failure; see the server log' } });
   });
 }

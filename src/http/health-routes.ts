@@ -6,7 +6,12 @@ import { migrationStatus } from '../storage/postgres-core/migrations.ts';
 
 export async function databaseStatus(vault: Vault) {
   const migrations = await migrationStatus(vault.storage);
-  const counts = await vault.storage.query<{ customers: number; accounts: number; transactions: number; quarantined: number }>(
+  const counts = await vault.storage.query<{
+    customers: number;
+    accounts: number;
+    transactions: number;
+    quarantined: number;
+  }>(
     `SELECT (SELECT count(*) FROM customers WHERE status = 'active')::bigint AS customers,
             (SELECT count(*) FROM accounts)::bigint AS accounts,
             (SELECT count(*) FROM transactions)::bigint AS transactions,
@@ -21,7 +26,7 @@ export async function databaseStatus(vault: Vault) {
 }
 
 export function healthRoutes(vault: Vault) {
-  return async (app: FastifyInstance) => {
+  return (app: FastifyInstance): Promise<void> => {
     app.get('/health', async (_request, reply) => {
       try {
         await vault.storage.query('SELECT 1');
@@ -50,5 +55,6 @@ export function healthRoutes(vault: Vault) {
     app.get('/metrics', async (_request, reply) => {
       return reply.type(registry.contentType).send(await registry.metrics());
     });
+    return Promise.resolve();
   };
 }

@@ -17,12 +17,13 @@ const ingestQuery = z.object({
 const batchParams = z.object({ id: z.coerce.number().int().positive() });
 
 export function ingestRoutes(vault: Vault) {
-  return async (app: FastifyInstance) => {
+  return (app: FastifyInstance): Promise<void> => {
     app.addContentTypeParser('*', (_request, payload, done) => done(null, payload));
 
     app.post('/v1/ingest', async (request, reply) => {
       const query = ingestQuery.safeParse(request.query);
-      if (!query.success) throw new CurtainError('USAGE', `invalid query: ${query.error.issues[0]?.message ?? ''}`);
+      if (!query.success)
+        throw new CurtainError('USAGE', `invalid query: ${query.error.issues[0]?.message ?? ''}`);
       const { source, format, mapping, customer, currency } = query.data;
       let mappingValue;
       if (mapping !== undefined) {
@@ -33,7 +34,8 @@ export function ingestRoutes(vault: Vault) {
       let customerId: number | undefined;
       if (customer !== undefined) {
         customerId = await vault.identity.findCustomer('external_id', customer);
-        if (customerId === undefined) throw new CurtainError('CUSTOMER_NOT_FOUND', 'no customer has that external id');
+        if (customerId === undefined)
+          throw new CurtainError('CUSTOMER_NOT_FOUND', 'no customer has that external id');
       }
       const summary = await vault.ingest.ingestStream(request.body as Readable, {
         sourceName: source,
@@ -63,7 +65,12 @@ export function ingestRoutes(vault: Vault) {
         [id],
       );
       const { file_sha256: sha, ...rest } = batch.rows[0] as { file_sha256: Uint8Array | null };
-      return { ...rest, fileSha256: sha ? Buffer.from(sha).toString('hex') : null, quarantine: quarantine.rows };
+      return {
+        ...rest,
+        fileSha256: sha ? Buffer.from(sha).toString('hex') : null,
+        quarantine: quarantine.rows,
+      };
     });
+    return Promise.resolve();
   };
 }

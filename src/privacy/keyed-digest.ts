@@ -5,7 +5,12 @@ export const digestLength = 16;
 
 /** A digest of `value` under `key`, separated by `domain` so that one value hashes differently per use. */
 export function keyedDigest(key: Uint8Array, domain: string, value: string): Buffer {
-  return createHmac('sha256', key).update(domain).update('\u0000').update(value).digest().subarray(0, digestLength);
+  return createHmac('sha256', key)
+    .update(domain)
+    .update('\u0000')
+    .update(value)
+    .digest()
+    .subarray(0, digestLength);
 }
 
 /**

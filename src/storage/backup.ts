@@ -33,11 +33,14 @@ function run(command: string, args: readonly string[]): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { stdio: ['ignore', 'inherit', 'inherit'] });
     child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${command} exited with ${code}`))));
+    child.on('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`${command} exited with ${code}`)),
+    );
   });
 }
 
 /** PostgreSQL: pg_dump in custom format; pg_restore --clean brings it back. */
-export const backupPostgres = (url: string, file: string) => run('pg_dump', ['--format=custom', `--file=${file}`, url]);
+export const backupPostgres = (url: string, file: string) =>
+  run('pg_dump', ['--format=custom', `--file=${file}`, url]);
 export const restorePostgres = (url: string, file: string) =>
   run('pg_restore', ['--clean', '--if-exists', '--no-owner', `--dbname=${url}`, file]);

@@ -17,7 +17,8 @@ export interface DataDirLock {
   release(): Promise<void>;
 }
 
-export type LockOutcome = { readonly ok: true; readonly lock: DataDirLock } | { readonly ok: false; readonly owner: LockOwner };
+export type LockOutcome =
+  { readonly ok: true; readonly lock: DataDirLock } | { readonly ok: false; readonly owner: LockOwner };
 
 const lockName = 'curtain.lock';
 

@@ -15,7 +15,10 @@ export interface QueryResult<Row> {
  * `bytea` as `Uint8Array`, `date` as 'YYYY-MM-DD' strings, `timestamptz` as `Date`.
  */
 export interface SqlExecutor {
-  query<Row = Record<string, unknown>>(sql: string, parameters?: readonly unknown[]): Promise<QueryResult<Row>>;
+  query<Row = Record<string, unknown>>(
+    sql: string,
+    parameters?: readonly unknown[],
+  ): Promise<QueryResult<Row>>;
 
   /** Runs several statements without parameters (migrations). */
   exec(sql: string): Promise<void>;
@@ -25,7 +28,11 @@ export interface SqlExecutor {
    * `chunks` yields text already encoded for COPY (see `copy-text.ts`); the adapter streams
    * it in bounded pieces, so memory stays constant. Returns the number of rows loaded.
    */
-  copyFrom(table: string, columns: readonly string[], chunks: AsyncIterable<string> | Iterable<string>): Promise<number>;
+  copyFrom(
+    table: string,
+    columns: readonly string[],
+    chunks: AsyncIterable<string> | Iterable<string>,
+  ): Promise<number>;
 }
 
 /** Differences between engines, as flags, so that services never ask which engine they run on. */

@@ -59,20 +59,29 @@ describe.each(testBackends)('identity store on $name', (backend) => {
   });
 
   it('rotates the key-encryption key by re-wrapping data keys without touching ciphertexts', async () => {
-    const before = await storage.query<{ ciphertext: Uint8Array }>('SELECT ciphertext FROM customer_identity ORDER BY customer_id');
+    const before = await storage.query<{ ciphertext: Uint8Array }>(
+      'SELECT ciphertext FROM customer_identity ORDER BY customer_id',
+    );
     const oldKek = keys.currentKekId;
     const report = await identity.rotateKek();
     expect(report.rewrapped).toBe(20);
     expect(report.newKekId).not.toBe(oldKek);
     expect(report.retired).toContain(oldKek);
-    const after = await storage.query<{ ciphertext: Uint8Array }>('SELECT ciphertext FROM customer_identity ORDER BY customer_id');
+    const after = await storage.query<{ ciphertext: Uint8Array }>(
+      'SELECT ciphertext FROM customer_identity ORDER BY customer_id',
+    );
     expect(after.rows.map((r) => Buffer.from(r.ciphertext).toString('hex'))).toEqual(
       before.rows.map((r) => Buffer.from(r.ciphertext).toString('hex')),
     );
     const kekIds = await storage.query<{ kek_id: string }>('SELECT DISTINCT kek_id FROM customer_keys');
     expect(kekIds.rows).toEqual([{ kek_id: report.newKekId }]);
     expect(await identity.destroyRetiredKeks()).toEqual([oldKek]);
-    expect(keys.inventory().filter((k) => k.purpose === 'key-encryption').map((k) => k.id)).toEqual([report.newKekId]);
+    expect(
+      keys
+        .inventory()
+        .filter((k) => k.purpose === 'key-encryption')
+        .map((k) => k.id),
+    ).toEqual([report.newKekId]);
     expect(await identity.readPii(ids[5]!)).toEqual(customers[5]!.pii);
   });
 
@@ -137,9 +146,11 @@ describe('crypto-shredding against backups (PGlite files)', () => {
     );
     expect(wrapped.rows).toHaveLength(1);
     const row = wrapped.rows[0]!;
-    await expect(keys.unwrap({ kekId: row.kek_id, blob: row.wrapped_key }, row.key_id)).rejects.toMatchObject({
-      code: 'KEY_UNAVAILABLE',
-    });
+    await expect(keys.unwrap({ kekId: row.kek_id, blob: row.wrapped_key }, row.key_id)).rejects.toMatchObject(
+      {
+        code: 'KEY_UNAVAILABLE',
+      },
+    );
     await expect(identity.readPii(ids[1]!)).rejects.toMatchObject({ code: 'KEY_UNAVAILABLE' });
     // …and reconciliation, run at every vault start, shreds it again.
     expect(await identity.reconcileShreds()).toBe(1);

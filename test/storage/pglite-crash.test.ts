@@ -85,7 +85,10 @@ describe('data-directory lock', () => {
 
   it('treats a lock file naming a dead process as stale', async () => {
     const directory = await scratch();
-    await writeFile(join(directory, 'curtain.lock'), JSON.stringify({ pid: 2 ** 22 + 17, command: 'x', since: '' }));
+    await writeFile(
+      join(directory, 'curtain.lock'),
+      JSON.stringify({ pid: 2 ** 22 + 17, command: 'x', since: '' }),
+    );
     const outcome = await lockDataDir(directory, 'test');
     expect(outcome.ok).toBe(true);
     if (outcome.ok) await outcome.lock.release();

@@ -16,7 +16,11 @@ describe.each(testBackends)('storage contract on $name', (backend) => {
 
   it('applies every migration once, then nothing', async () => {
     const first = await migrate(storage);
-    expect(first).toEqual({ ok: true, applied: migrations.map((m) => m.version), version: migrations.at(-1)!.version });
+    expect(first).toEqual({
+      ok: true,
+      applied: migrations.map((m) => m.version),
+      version: migrations.at(-1)!.version,
+    });
     const second = await migrate(storage);
     expect(second).toEqual({ ok: true, applied: [], version: migrations.at(-1)!.version });
     const status = await migrationStatus(storage);
@@ -24,14 +28,22 @@ describe.each(testBackends)('storage contract on $name', (backend) => {
   });
 
   it('refuses a database that has a migration this code does not know', async () => {
-    await storage.query("INSERT INTO schema_migrations (version, name, checksum) VALUES (9999, 'future', 'x')");
+    await storage.query(
+      "INSERT INTO schema_migrations (version, name, checksum) VALUES (9999, 'future', 'x')",
+    );
     const outcome = await migrate(storage);
     expect(outcome).toEqual({ ok: false, reason: expect.stringContaining('9999') as unknown });
     await storage.query('DELETE FROM schema_migrations WHERE version = 9999');
   });
 
   it('maps types the same way on both engines', async () => {
-    const { rows } = await storage.query<{ big: number; day: string; bytes: Uint8Array; at: Date; flag: boolean }>(
+    const { rows } = await storage.query<{
+      big: number;
+      day: string;
+      bytes: Uint8Array;
+      at: Date;
+      flag: boolean;
+    }>(
       `SELECT 9007199254740991::bigint AS big, DATE '2024-02-29' AS day, '\\x00ff'::bytea AS bytes,
               TIMESTAMPTZ '2024-01-01T00:00:00Z' AS at, true AS flag`,
     );
@@ -55,7 +67,9 @@ describe.each(testBackends)('storage contract on $name', (backend) => {
   it('copies rows with tabs, newlines, backslashes, NULLs and bytea intact', async () => {
     await storage.exec('CREATE TABLE copy_probe (id bigint, label text, data bytea, day date)');
     const tricky = ['tab\there', 'new\nline', 'back\\slash', 'cr\rreturn', 'unicode ✓ é', ''];
-    const rows = tricky.map((label, i) => copyRow([i, label, Buffer.from([i, 0, 92]), i % 2 ? null : '2024-01-0' + (i + 1)]));
+    const rows = tricky.map((label, i) =>
+      copyRow([i, label, Buffer.from([i, 0, 92]), i % 2 ? null : '2024-01-0' + (i + 1)]),
+    );
     const loaded = await storage.copyFrom('copy_probe', ['id', 'label', 'data', 'day'], rows);
     expect(loaded).toBe(tricky.length);
     const back = await storage.query<{ id: number; label: string; data: Uint8Array; day: string | null }>(

@@ -58,7 +58,9 @@ const postgres = (adminUrl: string): TestBackend => ({
   },
 });
 
-export const testBackends: readonly TestBackend[] = postgresTestUrl ? [pglite, postgres(postgresTestUrl)] : [pglite];
+export const testBackends: readonly TestBackend[] = postgresTestUrl
+  ? [pglite, postgres(postgresTestUrl)]
+  : [pglite];
 
 if (!postgresTestUrl && process.env['CI']) {
   throw new Error('CI must set CURTAIN_TEST_DATABASE_URL so that storage suites run on PostgreSQL too');

@@ -9,7 +9,12 @@ export function sampleCustomers(count: number, tag = 'Q'): NewCustomer[] {
       familyName: `Quackenbush${tag}${i}`,
       email: `zebulon.${tag.toLowerCase()}${i}@example.org`,
       phone: `+44 7700 900${String(100 + i).padStart(3, '0')}`,
-      address: { street: `${i + 1} Wisteria Crescent${tag}`, postalCode: 'ZZ1 9QQ', city: 'Gotham', country: 'GB' },
+      address: {
+        street: `${i + 1} Wisteria Crescent${tag}`,
+        postalCode: 'ZZ1 9QQ',
+        city: 'Gotham',
+        country: 'GB',
+      },
       dateOfBirth: `19${String(50 + (i % 40)).padStart(2, '0')}-03-17`,
       nationalId: `QQ${String(123456 + i)}${tag}`,
       iban: 'GB82WEST12345698765432',

@@ -2,20 +2,30 @@
 
 const specials = /[\\\t\n\r]/;
 
+/** A bytea value already in hex, as hashing code produces it: saves a Buffer round trip per row. */
+export interface ByteaHex {
+  readonly byteaHex: string;
+}
+
+export type CopyValue = string | number | Uint8Array | ByteaHex | null | undefined;
+
 /** One field: NULL, number, bytea (as hex) or text with backslash escapes. */
-export function copyField(value: string | number | Uint8Array | null | undefined): string {
+export function copyField(value: CopyValue): string {
   if (value === null || value === undefined) return '\\N';
   if (typeof value === 'number') return String(value);
   if (value instanceof Uint8Array) return '\\\\x' + Buffer.from(value).toString('hex');
+  if (typeof value === 'object') return '\\\\x' + value.byteaHex;
   return specials.test(value) ? escapeText(value) : value;
 }
 
 function escapeText(value: string): string {
-  return value.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r'));
+  return value.replace(/[\\\t\n\r]/g, (c) =>
+    c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r',
+  );
 }
 
 /** One row, newline-terminated. */
-export function copyRow(fields: readonly (string | number | Uint8Array | null | undefined)[]): string {
+export function copyRow(fields: readonly CopyValue[]): string {
   let line = '';
   for (let i = 0; i < fields.length; i++) line += (i === 0 ? '' : '\t') + copyField(fields[i]);
   return line + '\n';

@@ -65,10 +65,16 @@ export async function migrate(storage: Storage): Promise<MigrationOutcome> {
     for (const row of applied.rows) {
       const migration = known.get(row.version);
       if (migration === undefined) {
-        return { ok: false, reason: `database has migration ${row.version}, unknown to this version of Curtain` };
+        return {
+          ok: false,
+          reason: `database has migration ${row.version}, unknown to this version of Curtain`,
+        };
       }
       if (migration.sql && checksum(migration.sql) !== row.checksum) {
-        return { ok: false, reason: `migration ${row.version} (${migration.name}) was changed after it was applied` };
+        return {
+          ok: false,
+          reason: `migration ${row.version} (${migration.name}) was changed after it was applied`,
+        };
       }
     }
     const done = new Set(applied.rows.map((r) => r.version));

@@ -4,16 +4,23 @@ import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import { from as copyFromStream } from 'pg-copy-streams';
 import type { QueryResult, SqlExecutor, Storage } from '../ports.ts';
-import { copyStatement } from '../postgres-core/copy-text.ts';
+import { batchText, copyStatement } from '../postgres-core/copy-text.ts';
+
+// COPY data goes to the server in pieces of about 1 MB: one message per row would cost a write each.
+const copyPieceChars = 1024 * 1024;
 
 const { Pool, types } = pg;
 
-const typeParsers: pg.CustomTypesConfig = {
-  getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
-    if (oid === types.builtins.DATE) return (value: string) => value;
-    if (oid === types.builtins.INT8) return (value: string) => Number(value);
-    return types.getTypeParser(oid, format);
-  }) as pg.CustomTypesConfig['getTypeParser'],
+const dateOid: number = types.builtins.DATE;
+const int8Oid: number = types.builtins.INT8;
+
+// The same mapping as the PGlite adapter: dates stay 'YYYY-MM-DD' (no time-zone shift), int8 becomes a number.
+const typeParsers = {
+  getTypeParser(oid: number, format?: 'text' | 'binary'): (value: string) => unknown {
+    if (oid === dateOid) return (value: string) => value;
+    if (oid === int8Oid) return (value: string) => Number(value);
+    return types.getTypeParser(oid, format) as (value: string) => unknown;
+  },
 };
 
 export interface PostgresStorageOptions {
@@ -34,7 +41,7 @@ function executor(client: pg.Pool | pg.PoolClient): SqlExecutor {
       const connection = 'release' in client ? client : await client.connect();
       try {
         const sink = connection.query(copyFromStream(copyStatement(table, columns)));
-        await pipeline(Readable.from(chunks), sink);
+        await pipeline(Readable.from(batchText(chunks, copyPieceChars)), sink);
         return Number(sink.rowCount);
       } finally {
         if (connection !== client) connection.release();

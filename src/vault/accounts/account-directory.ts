@@ -56,7 +56,10 @@ export class AccountDirectory {
   }
 
   /** Returns the existing account, or creates it (linked to `customerId`, or unlinked when null). */
-  async findOrCreate(db: SqlExecutor, account: NewAccount): Promise<{ record: AccountRecord; created: boolean }> {
+  async findOrCreate(
+    db: SqlExecutor,
+    account: NewAccount,
+  ): Promise<{ record: AccountRecord; created: boolean }> {
     const existing = await this.find(db, account.identifier);
     if (existing) return { record: existing, created: false };
     const inserted = await db.query<{ id: number; customer_id: number | null }>(
@@ -77,5 +80,69 @@ export class AccountDirectory {
     const record = { id: row.id, customerId: row.customer_id };
     this.#cache.set(normalise.accountNumber(account.identifier.value), record);
     return { record, created: true };
+  }
+
+  /**
+   * Resolves many account numbers in two round trips: one SELECT for those the cache lacks, one
+   * INSERT for those the vault has never seen (linked to `customerId`, or unlinked when null).
+   */
+  async resolveMany(
+    db: SqlExecutor,
+    identifiers: Iterable<AccountIdentifier>,
+    customerId: number | null,
+  ): Promise<{ records: Map<string, AccountRecord>; created: number }> {
+    const records = new Map<string, AccountRecord>();
+    const missing = new Map<string, AccountIdentifier>();
+    for (const identifier of identifiers) {
+      const key = normalise.accountNumber(identifier.value);
+      const cached = this.#cache.get(key);
+      if (cached) records.set(key, cached);
+      else missing.set(key, identifier);
+    }
+    if (missing.size === 0) return { records, created: 0 };
+    const refs = new Map(
+      [...missing.keys()].map((key) => [this.accountRef(missing.get(key)!).toString('hex'), key]),
+    );
+    const found = await db.query<{ id: number; customer_id: number | null; account_ref: Uint8Array }>(
+      'SELECT id, customer_id, account_ref FROM accounts WHERE account_ref = ANY($1::bytea[])',
+      [[...refs.keys()].map((hex) => Buffer.from(hex, 'hex'))],
+    );
+    const take = (rows: { id: number; customer_id: number | null; account_ref: Uint8Array }[]) => {
+      for (const row of rows) {
+        const key = refs.get(Buffer.from(row.account_ref).toString('hex'))!;
+        const record = { id: row.id, customerId: row.customer_id };
+        this.#cache.set(key, record);
+        records.set(key, record);
+        missing.delete(key);
+      }
+    };
+    take(found.rows);
+    let created = 0;
+    if (missing.size > 0) {
+      const identifiersToCreate = [...missing.values()];
+      const inserted = await db.query<{ id: number; customer_id: number | null; account_ref: Uint8Array }>(
+        `INSERT INTO accounts (account_ref, customer_id, currency, masked_number)
+         SELECT ref, $2::bigint, currency, masked FROM unnest($1::bytea[], $3::text[], $4::text[]) AS v(ref, currency, masked)
+         ON CONFLICT (account_ref) DO NOTHING
+         RETURNING id, customer_id, account_ref`,
+        [
+          identifiersToCreate.map((identifier) => this.accountRef(identifier)),
+          customerId,
+          identifiersToCreate.map((identifier) => identifier.currency ?? null),
+          identifiersToCreate.map((identifier) => maskAccountNumber(identifier.value)),
+        ],
+      );
+      created = inserted.rows.length;
+      take(inserted.rows);
+      if (missing.size > 0) {
+        // Another writer created them between our SELECT and INSERT.
+        const again = await db.query<{ id: number; customer_id: number | null; account_ref: Uint8Array }>(
+          'SELECT id, customer_id, account_ref FROM accounts WHERE account_ref = ANY($1::bytea[])',
+          [[...missing.values()].map((identifier) => this.accountRef(identifier))],
+        );
+        take(again.rows);
+      }
+    }
+    return { records, created };
   }
 }

@@ -1,8 +1,9 @@
 // The deduplication key of a transaction within its account: what makes re-ingestion idempotent.
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
+import type { ByteaHex } from '../../storage/postgres-core/copy-text.ts';
 import type { StatementTransaction } from '../../core/transaction.ts';
 
-const keyLength = 16;
+const keyHexLength = 32;
 
 /**
  * With a bank reference (camt AcctSvcrRef, OFX FITID, FDX transactionId, CSV reference column) the key
@@ -10,8 +11,8 @@ const keyLength = 16;
  * content within the file, so that two genuine identical payments on one day are both kept while the
  * same file, or an overlapping statement covering whole days, adds nothing.
  */
-export function referenceKey(reference: string): Buffer {
-  return createHash('sha256').update('ref\u0000').update(reference).digest().subarray(0, keyLength);
+export function referenceKey(reference: string): ByteaHex {
+  return { byteaHex: hash('sha256', `ref\u0000${reference}`, 'hex').slice(0, keyHexLength) };
 }
 
 export function contentFingerprint(tx: StatementTransaction): string {
@@ -27,13 +28,10 @@ export function contentFingerprint(tx: StatementTransaction): string {
   ].join('\u0000');
 }
 
-export function contentKey(fingerprint: string, occurrence: number): Buffer {
-  return createHash('sha256')
-    .update('content\u0000')
-    .update(fingerprint)
-    .update(`\u0000${occurrence}`)
-    .digest()
-    .subarray(0, keyLength);
+export function contentKey(fingerprint: string, occurrence: number): ByteaHex {
+  return {
+    byteaHex: hash('sha256', `content\u0000${fingerprint}\u0000${occurrence}`, 'hex').slice(0, keyHexLength),
+  };
 }
 
 const dayMs = 86_400_000;

@@ -86,7 +86,9 @@ export interface FileIngestOptions extends Omit<IngestOptions, 'format' | 'fileS
 const uniqueViolation = '23505';
 
 function isUniqueViolation(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === uniqueViolation;
+  return (
+    typeof error === 'object' && error !== null && (error as { code?: unknown }).code === uniqueViolation
+  );
 }
 
 const excerptLength = 120;
@@ -111,10 +113,16 @@ export class IngestService {
     const head = await peek(input, 4096);
     const format = options.format ?? detectFormat(head.bytes, options.sourceName);
     if (format === undefined) {
-      throw new CurtainError('INGEST_FORMAT_UNKNOWN', `cannot tell the format of ${options.sourceName}: pass --format`);
+      throw new CurtainError(
+        'INGEST_FORMAT_UNKNOWN',
+        `cannot tell the format of ${options.sourceName}: pass --format`,
+      );
     }
     if (format === 'csv' && options.mapping === undefined) {
-      throw new CurtainError('MAPPING_INVALID', 'CSV files need a column mapping: pass --mapping <file.json>');
+      throw new CurtainError(
+        'MAPPING_INVALID',
+        'CSV files need a column mapping: pass --mapping <file.json>',
+      );
     }
     const counted = new PassThrough();
     head.stream.on('data', (chunk: Buffer) => {
@@ -149,7 +157,8 @@ export class IngestService {
     const chunkRows = options.chunkRows ?? 50_000;
     const occurrences = new OccurrenceCounter();
     const notices: FileNotice[] = [];
-    let rows: string[] = [];
+    let pending: StatementTransaction[] = [];
+    const pendingAccounts = new Map<string, AccountIdentifier>();
     let quarantine: string[] = [];
     let read = 0;
     let stored = 0;
@@ -158,27 +167,37 @@ export class IngestService {
     let uncategorised = 0;
     let accountsCreated = 0;
     const unlinked = new Set<number>();
-    let current: { identifier: string; record: AccountRecord } | undefined;
-
-    const resolve = async (identifier: AccountIdentifier): Promise<AccountRecord> => {
-      const key = normalise.accountNumber(identifier.value);
-      if (current?.identifier === key) return current.record;
-      const { record, created } = await this.#accounts.findOrCreate(this.#storage, {
-        identifier,
-        customerId: options.customerId ?? null,
-      });
-      if (created) accountsCreated++;
-      if (record.customerId === null) unlinked.add(record.id);
-      current = { identifier: key, record };
-      return record;
-    };
+    let inFlight: Promise<void> = Promise.resolve();
 
     const flush = async () => {
-      if (rows.length > 0) {
-        const outcome = await this.#storeChunk(rows);
-        stored += outcome.stored;
-        duplicates += rows.length - outcome.stored;
-        rows = [];
+      if (pendingAccounts.size > 0) {
+        const resolved = await this.#accounts.resolveMany(
+          this.#storage,
+          pendingAccounts.values(),
+          options.customerId ?? null,
+        );
+        accountsCreated += resolved.created;
+        for (const record of resolved.records.values())
+          if (record.customerId === null) unlinked.add(record.id);
+        pendingAccounts.clear();
+        if (pending.length > 0) {
+          const rows: string[] = new Array<string>(pending.length);
+          for (let i = 0; i < pending.length; i++) {
+            const tx = pending[i]!;
+            const account = resolved.records.get(normalise.accountNumber(tx.account.value))!;
+            const row = this.#row(tx, account, batchId, occurrences);
+            if (row.category === 'uncategorised') uncategorised++;
+            rows[i] = row.line;
+          }
+          // One chunk is stored while the next is parsed: the server works while this process does.
+          await inFlight;
+          inFlight = this.#storeChunk(rows).then((outcome) => {
+            stored += outcome.stored;
+            duplicates += rows.length - outcome.stored;
+          });
+          inFlight.catch(() => undefined);
+          pending = [];
+        }
       }
       if (quarantine.length > 0) {
         await this.#storage.copyFrom('quarantine', quarantineColumns, quarantine);
@@ -187,21 +206,22 @@ export class IngestService {
       options.onProgress?.({ rowsRead: read });
     };
 
+    const note = (identifier: AccountIdentifier) => {
+      const key = normalise.accountNumber(identifier.value);
+      if (!pendingAccounts.has(key)) pendingAccounts.set(key, identifier);
+    };
+
     try {
       for await (const event of events) {
         switch (event.kind) {
           case 'account':
-            await resolve(event.account);
+            note(event.account);
             break;
-          case 'transaction': {
+          case 'transaction':
             read++;
-            const tx = event.transaction;
-            const account = await resolve(tx.account);
-            const row = this.#row(tx, account, batchId, occurrences);
-            if (row.category === 'uncategorised') uncategorised++;
-            rows.push(row.line);
+            note(event.transaction.account);
+            pending.push(event.transaction);
             break;
-          }
           case 'reject':
             read++;
             quarantined++;
@@ -213,10 +233,12 @@ export class IngestService {
           default:
             event satisfies never;
         }
-        if (rows.length >= chunkRows || quarantine.length >= chunkRows) await flush();
+        if (pending.length >= chunkRows || quarantine.length >= chunkRows) await flush();
       }
       await flush();
+      await inFlight;
     } catch (error) {
+      await inFlight.catch(() => undefined);
       await this.#finish(batchId, 'failed', { read, stored, duplicates, quarantined, uncategorised }, [
         ...notices,
         { kind: 'invalid-file', message: error instanceof Error ? error.message : String(error) },
@@ -281,7 +303,9 @@ export class IngestService {
       merchant ?? null,
       description ?? null,
       tx.counterpartyName ? this.#counterpartyNames.token(normalise.name(tx.counterpartyName)) : null,
-      tx.counterpartyAccount ? this.#counterpartyAccounts.token(normalise.accountNumber(tx.counterpartyAccount)) : null,
+      tx.counterpartyAccount
+        ? this.#counterpartyAccounts.token(normalise.accountNumber(tx.counterpartyAccount))
+        : null,
       tx.bankReference ?? null,
       dedupKey,
     ]);
@@ -296,7 +320,9 @@ export class IngestService {
    */
   async #storeChunk(rows: readonly string[]): Promise<{ stored: number }> {
     try {
-      const stored = await this.#storage.transaction((tx) => tx.copyFrom('transactions', transactionColumns, rows));
+      const stored = await this.#storage.transaction((tx) =>
+        tx.copyFrom('transactions', transactionColumns, rows),
+      );
       return { stored };
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;

@@ -1,0 +1,103 @@
+// End to end: `curtain start` on a fresh directory serves /health with a demo bank; other commands go through it.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const curtain = join(import.meta.dirname, '../../bin/curtain.js');
+const samples = join(import.meta.dirname, '../fixtures/statements');
+let root: string;
+let server: ChildProcess;
+let address: string;
+let env: NodeJS.ProcessEnv;
+
+function run(args: readonly string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [curtain, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    child.on('exit', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+beforeAll(async () => {
+  root = await mkdtemp(join(tmpdir(), 'curtain-e2e-'));
+  env = {
+    ...process.env,
+    CURTAIN_DATA_DIR: join(root, 'data'),
+    CURTAIN_KEY_DIR: join(root, 'keys'),
+    CURTAIN_DEMO_CUSTOMERS: '300',
+    PORT: '0',
+    LOG_LEVEL: 'warn',
+  };
+  delete env['DATABASE_URL'];
+  server = spawn(process.execPath, [curtain, 'start'], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+  address = await new Promise<string>((resolve, reject) => {
+    let output = '';
+    server.stdout!.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /Open (http:\/\/[^/\s]+)\/health/.exec(output);
+      if (match) resolve(match[1]!);
+    });
+    server.on('exit', (code) => reject(new Error(`server exited with ${code}: ${output}`)));
+  });
+}, 180_000);
+
+afterAll(async () => {
+  server?.kill('SIGTERM');
+  await new Promise((resolve) =>
+    server.exitCode === null ? server.once('exit', resolve) : resolve(undefined),
+  );
+  await rm(root, { recursive: true, force: true });
+});
+
+describe('curtain start', () => {
+  it('answers /health with status ok on PGlite, with the demo bank loaded', async () => {
+    const health = (await (await fetch(`${address}/health`)).json()) as { status: string; engine: string };
+    expect(health.status).toBe('ok');
+    expect(health.engine).toMatch(/PGlite/);
+    const status = (await (await fetch(`${address}/v1/db/status`)).json()) as {
+      customers: number;
+      transactions: number;
+    };
+    expect(status.customers).toBe(300);
+    expect(status.transactions).toBeGreaterThan(300 * 50);
+  });
+
+  it('serves Prometheus metrics', async () => {
+    const text = await (await fetch(`${address}/metrics`)).text();
+    expect(text).toMatch(/curtain_vault_rows\{table="customers"\} 300/);
+  });
+
+  it('sends `curtain ingest` through the running server, and a second run adds nothing', async () => {
+    const file = join(samples, 'camt053/camt053.v4.xml');
+    const first = await run(['ingest', file]);
+    expect(first.code).toBe(0);
+    expect(first.stderr).toContain('through the running server');
+    expect(first.stdout).toMatch(/stored [1-9]\d*, duplicates 0/);
+    const second = await run(['ingest', file]);
+    expect(second.code).toBe(0);
+    expect(second.stdout).toMatch(/stored 0, duplicates [1-9]/);
+  });
+
+  it('refuses commands that would open the data directory a second time, naming the owner', async () => {
+    const rotate = await run(['keys', 'rotate']);
+    expect(rotate.code).toBe(75);
+    expect(rotate.stderr).toContain('DATA_DIR_BUSY');
+    expect(rotate.stderr).toContain(address);
+  });
+
+  it('answers a malformed upload with a stable error code', async () => {
+    const response = await fetch(`${address}/v1/ingest?source=x.bin`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/octet-stream' },
+      body: 'just some words, no statement',
+    });
+    const body = (await response.json()) as { error: { code: string } };
+    expect(response.status).toBe(400);
+    expect(body.error.code).toBe('MAPPING_INVALID');
+  });
+});
