@@ -24,7 +24,11 @@ export const settings = {
     default: './.curtain-keys',
     help: 'directory of the local key file; keep it outside the data directory and its backups',
   },
-  databaseUrl: { env: 'DATABASE_URL', default: undefined, help: 'PostgreSQL server; when set, PGlite is not used' },
+  databaseUrl: {
+    env: 'DATABASE_URL',
+    default: undefined,
+    help: 'PostgreSQL server; when set, PGlite is not used',
+  },
   host: { env: 'HOST', default: '127.0.0.1', help: 'address the HTTP server listens on' },
   port: { env: 'PORT', default: '8080', help: 'HTTP port (0 picks a free one)' },
   demoCustomers: {
