@@ -7,7 +7,8 @@ import { copyRow } from '../../storage/postgres-core/copy-text.ts';
 import { maskAccountNumber, type AccountDirectory } from '../accounts/account-directory.ts';
 import type { IdentityStore } from '../identity/identity-store.ts';
 import type { IngestService, IngestSummary } from '../ingest/ingest-service.ts';
-import { generateBank, groundTruthRecord, type GeneratedCustomer } from '../generate/index.ts';
+import { externalIdOf, generateBank, groundTruthRecord, type GeneratedCustomer } from '../generate/index.ts';
+import { CurtainError } from '../../core/errors.ts';
 
 export interface DemoBankOptions {
   readonly customers: number;
@@ -43,8 +44,19 @@ export function twoYearsBefore(end: string): string {
   return date.toISOString().slice(0, 10);
 }
 
-export async function loadDemoBank(services: DemoBankServices, options: DemoBankOptions): Promise<DemoBankReport> {
-  const truth = options.groundTruthFile ? createWriteStream(options.groundTruthFile, { mode: 0o600 }) : undefined;
+export async function loadDemoBank(
+  services: DemoBankServices,
+  options: DemoBankOptions,
+): Promise<DemoBankReport> {
+  if ((await services.identity.findCustomer('external_id', externalIdOf(0))) !== undefined) {
+    throw new CurtainError(
+      'USAGE',
+      'this vault already holds a demo bank (customer C00000001 exists): use a fresh data directory or database',
+    );
+  }
+  const truth = options.groundTruthFile
+    ? createWriteStream(options.groundTruthFile, { mode: 0o600 })
+    : undefined;
   const generated = generateBank({
     customers: options.customers,
     seed: options.seed,
@@ -56,7 +68,9 @@ export async function loadDemoBank(services: DemoBankServices, options: DemoBank
   let transactions = 0;
 
   async function storeRound(round: GeneratedCustomer[]): Promise<void> {
-    const ids = await services.identity.createCustomers(round.map((c) => ({ externalId: c.externalId, pii: c.pii })));
+    const ids = await services.identity.createCustomers(
+      round.map((c) => ({ externalId: c.externalId, pii: c.pii })),
+    );
     const refs: Buffer[] = [];
     const owners: number[] = [];
     const products: (string | null)[] = [];
@@ -88,10 +102,17 @@ export async function loadDemoBank(services: DemoBankServices, options: DemoBank
     round.forEach((customer) => {
       for (const account of customer.accounts) {
         const row = inserted.rows[k++]!;
-        services.accounts.remember({ scheme: 'iban', value: account.iban }, { id: row.id, customerId: row.customer_id });
+        services.accounts.remember(
+          { scheme: 'iban', value: account.iban },
+          { id: row.id, customerId: row.customer_id },
+        );
       }
     });
-    await services.storage.copyFrom('products_held', ['customer_id', 'product_code', 'since', 'until'], productRows);
+    await services.storage.copyFrom(
+      'products_held',
+      ['customer_id', 'product_code', 'since', 'until'],
+      productRows,
+    );
     customers += round.length;
     accounts += inserted.rows.length;
   }
