@@ -16,8 +16,13 @@ export function seal(key: Uint8Array, plaintext: Uint8Array, context: string): B
 export function open(key: Uint8Array, sealed: Uint8Array, context: string): Buffer {
   const box = Buffer.from(sealed.buffer, sealed.byteOffset, sealed.byteLength);
   if (box.length < nonceLength + tagLength) throw new Error('sealed box too short');
-  const decipher = createDecipheriv('aes-256-gcm', key, box.subarray(0, nonceLength), { authTagLength: tagLength });
+  const decipher = createDecipheriv('aes-256-gcm', key, box.subarray(0, nonceLength), {
+    authTagLength: tagLength,
+  });
   decipher.setAAD(Buffer.from(context, 'utf8'));
   decipher.setAuthTag(box.subarray(box.length - tagLength));
-  return Buffer.concat([decipher.update(box.subarray(nonceLength, box.length - tagLength)), decipher.final()]);
+  return Buffer.concat([
+    decipher.update(box.subarray(nonceLength, box.length - tagLength)),
+    decipher.final(),
+  ]);
 }

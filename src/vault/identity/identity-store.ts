@@ -39,7 +39,10 @@ export class IdentityStore {
   }
 
   /** Creates customers in bulk (one round trip per table); returns their internal ids in order. */
-  async createCustomers(customers: readonly NewCustomer[], tx: SqlExecutor = this.#storage): Promise<number[]> {
+  async createCustomers(
+    customers: readonly NewCustomer[],
+    tx: SqlExecutor = this.#storage,
+  ): Promise<number[]> {
     if (customers.length === 0) return [];
     const inserted = await tx.query<{ id: number }>(
       'INSERT INTO customers (status) SELECT $1 FROM generate_series(1, $2::int) ORDER BY 1 RETURNING id',
@@ -160,7 +163,12 @@ export class IdentityStore {
     let rewrapped = 0;
     const batchSize = 2_000;
     for (;;) {
-      const batch = await this.#storage.query<{ customer_id: number; key_id: string; kek_id: string; wrapped_key: Uint8Array }>(
+      const batch = await this.#storage.query<{
+        customer_id: number;
+        key_id: string;
+        kek_id: string;
+        wrapped_key: Uint8Array;
+      }>(
         'SELECT customer_id, key_id, kek_id, wrapped_key FROM customer_keys WHERE kek_id <> $1 ORDER BY customer_id LIMIT $2',
         [newKekId, batchSize],
       );

@@ -95,7 +95,10 @@ export class LocalKeyFile implements KeyProvider {
 
   wrap(dataKey: Uint8Array, keyId: string): Promise<WrappedKey> {
     const kek = this.#activeKek();
-    return Promise.resolve({ kekId: kek.id, blob: seal(Buffer.from(kek.key, 'base64'), dataKey, `dek:${keyId}`) });
+    return Promise.resolve({
+      kekId: kek.id,
+      blob: seal(Buffer.from(kek.key, 'base64'), dataKey, `dek:${keyId}`),
+    });
   }
 
   unwrap(wrapped: WrappedKey, keyId: string): Promise<Buffer> {
@@ -104,7 +107,9 @@ export class LocalKeyFile implements KeyProvider {
     }
     const kek = this.#file.keks.find((k) => k.id === wrapped.kekId);
     if (!kek) {
-      return Promise.reject(new CurtainError('KEY_UNAVAILABLE', `key-encryption key ${wrapped.kekId} is gone`));
+      return Promise.reject(
+        new CurtainError('KEY_UNAVAILABLE', `key-encryption key ${wrapped.kekId} is gone`),
+      );
     }
     return Promise.resolve(open(Buffer.from(kek.key, 'base64'), wrapped.blob, `dek:${keyId}`));
   }
@@ -121,7 +126,8 @@ export class LocalKeyFile implements KeyProvider {
   }
 
   async destroyKek(kekId: string): Promise<void> {
-    if (kekId === this.currentKekId) throw new CurtainError('USAGE', 'cannot destroy the active key-encryption key');
+    if (kekId === this.currentKekId)
+      throw new CurtainError('USAGE', 'cannot destroy the active key-encryption key');
     await this.#save({ ...this.#file, keks: this.#file.keks.filter((k) => k.id !== kekId) });
   }
 

@@ -246,12 +246,14 @@ export class IngestService {
       throw error;
     }
 
-    const status =
-      read === 0 && notices.some((n) => n.kind === 'invalid-file')
-        ? 'failed'
-        : read === 0 && notices.length > 0
-          ? 'not_a_statement'
-          : 'done';
+    const status: IngestSummary['status'] =
+      read > 0
+        ? 'done'
+        : notices.some((n) => n.kind === 'invalid-file')
+          ? 'failed'
+          : notices.some((n) => n.kind === 'not-a-statement' || n.kind === 'investment-statement')
+            ? 'not_a_statement'
+            : 'done';
     const counts = { read, stored, duplicates, quarantined, uncategorised };
     await this.#finish(batchId, status, counts, notices, options.fileSha256Later?.() ?? options.fileSha256);
     return {
