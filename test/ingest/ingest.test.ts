@@ -25,7 +25,12 @@ const parsedMapping = parseCsvMapping({
   account: { column: 'account' },
   currencyColumn: 'currency',
   amount: { style: 'signed', column: 'amount' },
-  columns: { bookingDate: 'date', merchantName: 'merchant', description: 'memo', counterpartyName: 'counterparty' },
+  columns: {
+    bookingDate: 'date',
+    merchantName: 'merchant',
+    description: 'memo',
+    counterpartyName: 'counterparty',
+  },
 });
 if (!parsedMapping.ok) throw new Error(parsedMapping.error);
 const simpleMapping = parsedMapping.value;
