@@ -1,10 +1,16 @@
 // Health, database status and Prometheus metrics.
 import type { FastifyInstance } from 'fastify';
 import { Registry, collectDefaultMetrics, Gauge } from 'prom-client';
-import type { Vault } from '../main.ts';
+import type { VaultServices } from '../main.ts';
 import { migrationStatus } from '../storage/postgres-core/migrations.ts';
+import { databaseStatusSchema } from './schemas.ts';
 
-export async function databaseStatus(vault: Vault) {
+const healthSchema = {
+  type: 'object',
+  properties: { status: { type: 'string', enum: ['ok', 'unavailable'] }, engine: { type: 'string' } },
+} as const;
+
+export async function databaseStatus(vault: VaultServices) {
   const migrations = await migrationStatus(vault.storage);
   const counts = await vault.storage.query<{
     customers: number;
@@ -25,18 +31,41 @@ export async function databaseStatus(vault: Vault) {
   };
 }
 
-export function healthRoutes(vault: Vault) {
+export function healthRoutes(vault: VaultServices) {
   return (app: FastifyInstance): Promise<void> => {
-    app.get('/health', async (_request, reply) => {
-      try {
-        await vault.storage.query('SELECT 1');
-        return { status: 'ok', engine: vault.storage.description };
-      } catch {
-        return reply.status(503).send({ status: 'unavailable', engine: vault.storage.description });
-      }
-    });
+    app.get(
+      '/health',
+      {
+        schema: {
+          summary: 'Liveness and database reachability',
+          tags: ['operations'],
+          response: {
+            200: healthSchema,
+            503: healthSchema,
+          },
+        },
+      },
+      async (_request, reply) => {
+        try {
+          await vault.storage.query('SELECT 1');
+          return { status: 'ok', engine: vault.storage.description };
+        } catch {
+          return reply.status(503).send({ status: 'unavailable', engine: vault.storage.description });
+        }
+      },
+    );
 
-    app.get('/v1/db/status', () => databaseStatus(vault));
+    app.get(
+      '/v1/db/status',
+      {
+        schema: {
+          summary: 'Engine, schema version and row counts',
+          tags: ['operations'],
+          response: { 200: databaseStatusSchema },
+        },
+      },
+      () => databaseStatus(vault),
+    );
 
     const registry = new Registry();
     collectDefaultMetrics({ register: registry, prefix: 'curtain_' });
@@ -52,9 +81,13 @@ export function healthRoutes(vault: Vault) {
         }
       },
     });
-    app.get('/metrics', async (_request, reply) => {
-      return reply.type(registry.contentType).send(await registry.metrics());
-    });
+    app.get(
+      '/metrics',
+      { schema: { summary: 'Prometheus metrics', tags: ['operations'] } },
+      async (_request, reply) => {
+        return reply.type(registry.contentType).send(await registry.metrics());
+      },
+    );
     return Promise.resolve();
   };
 }

@@ -1,0 +1,100 @@
+// The HTTP API in-process (fastify.inject), on every backend: health, status, ingest, errors, OpenAPI.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildServer } from '../../src/http/server.ts';
+import type { VaultServices } from '../../src/main.ts';
+import { testBackends } from '../support/backends.ts';
+import { createTestVault } from '../support/test-vault.ts';
+
+const fixtures = join(import.meta.dirname, '../fixtures/statements');
+
+describe.each(testBackends)('HTTP API on $name', (backend) => {
+  let vault: VaultServices & { dispose(): Promise<void> };
+  let app: FastifyInstance;
+
+  beforeAll(async () => {
+    vault = await createTestVault(backend);
+    app = await buildServer(vault, { logLevel: 'silent' });
+  });
+  afterAll(async () => {
+    await app.close();
+    await vault.dispose();
+  });
+
+  it('answers /health', async () => {
+    const response = await app.inject({ method: 'GET', url: '/health' });
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toMatchObject({ status: 'ok' });
+  });
+
+  it('ingests an uploaded statement, lists the batch and shows its quarantine', async () => {
+    const body = await readFile(join(fixtures, 'csv/de-latin1-semicolon.csv'));
+    const mapping = await readFile(join(fixtures, 'csv/de-latin1-semicolon.mapping.json'), 'utf8');
+    const response = await app.inject({
+      method: 'POST',
+      url: `/v1/ingest?source=de.csv&format=csv&mapping=${encodeURIComponent(mapping)}`,
+      headers: { 'content-type': 'application/octet-stream' },
+      body,
+    });
+    expect(response.statusCode).toBe(201);
+    const summary = response.json<{ batchId: number; stored: number; quarantined: number }>();
+    expect(summary).toMatchObject({ stored: 3, quarantined: 3 });
+    const batches = (await app.inject({ method: 'GET', url: '/v1/ingest/batches' })).json<{
+      batches: { id: number }[];
+    }>();
+    expect(batches.batches[0]!.id).toBe(summary.batchId);
+    const detail = await app.inject({ method: 'GET', url: `/v1/ingest/batches/${summary.batchId}` });
+    const batch = detail.json<{
+      fileSha256: string;
+      quarantine: { location: string; reason_code: string }[];
+    }>();
+    expect(batch.fileSha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(batch.quarantine).toHaveLength(3);
+    expect(batch.quarantine[0]!.location).toMatch(/line \d+/);
+    const status = (await app.inject({ method: 'GET', url: '/v1/db/status' })).json<{
+      transactions: number;
+    }>();
+    expect(status.transactions).toBe(3);
+  });
+
+  it('names the missing or invalid field in a stable error', async () => {
+    const missing = await app.inject({ method: 'POST', url: '/v1/ingest', body: 'x' });
+    expect(missing.statusCode).toBe(400);
+    expect(missing.json()).toMatchObject({
+      error: { code: 'USAGE', message: expect.stringContaining('source') as unknown },
+    });
+    const badMapping = await app.inject({
+      method: 'POST',
+      url: `/v1/ingest?source=a.csv&format=csv&mapping=${encodeURIComponent('{"amount":{"style":"signed"}}')}`,
+      body: 'a,b\n',
+    });
+    expect(badMapping.statusCode).toBe(400);
+    expect(badMapping.json()).toMatchObject({ error: { code: 'MAPPING_INVALID' } });
+    const noBatch = await app.inject({ method: 'GET', url: '/v1/ingest/batches/999999' });
+    expect(noBatch.statusCode).toBe(404);
+    expect(noBatch.json()).toMatchObject({ error: { code: 'NOT_FOUND' } });
+    const noRoute = await app.inject({ method: 'GET', url: '/v1/nothing?email=a@b.c' });
+    expect(noRoute.statusCode).toBe(404);
+    expect(noRoute.body).not.toContain('a@b.c');
+  });
+
+  it('publishes an OpenAPI document of every route', async () => {
+    const spec = (await app.inject({ method: 'GET', url: '/openapi.json' })).json<{
+      openapi: string;
+      paths: Record<string, unknown>;
+    }>();
+    expect(spec.openapi).toMatch(/^3\./);
+    expect(Object.keys(spec.paths).sort()).toEqual(
+      [
+        '/health',
+        '/metrics',
+        '/v1/db/status',
+        '/v1/ingest',
+        '/v1/ingest/batches',
+        '/v1/ingest/batches/{id}',
+      ].sort(),
+    );
+  });
+});
