@@ -1,4 +1,5 @@
 // The transaction category taxonomy: categories, and the rules that put a transaction in one (docs/categories.md).
+import { detach } from './detach.ts';
 import type { Direction } from './transaction.ts';
 import { mccNumber } from './mcc-codes.ts';
 
@@ -483,7 +484,7 @@ class BoundedCache {
       this.#old = this.#young;
       this.#young = new Map();
     }
-    this.#young.set(key, value);
+    this.#young.set(detach(key), value);
   }
 }
 

@@ -1,5 +1,6 @@
 // Keyed digests (HMAC-SHA256, 16 bytes): blind indexes and tokens that reveal nothing without the key.
 import { createHmac } from 'node:crypto';
+import { detach } from '../core/detach.ts';
 
 export const digestLength = 16;
 
@@ -23,7 +24,7 @@ export class Tokeniser {
   readonly #memo = new Map<string, Buffer>();
   readonly #limit: number;
 
-  constructor(key: Uint8Array, domain: string, limit = 100_000) {
+  constructor(key: Uint8Array, domain: string, limit = 10_000) {
     this.#key = key;
     this.#domain = domain;
     this.#limit = limit;
@@ -34,7 +35,7 @@ export class Tokeniser {
     if (token === undefined) {
       token = keyedDigest(this.#key, this.#domain, value);
       if (this.#memo.size >= this.#limit) this.#memo.clear();
-      this.#memo.set(value, token);
+      this.#memo.set(detach(value), token);
     }
     return token;
   }

@@ -3,6 +3,7 @@ import type { AccountIdentifier } from '../../core/transaction.ts';
 import type { ProductCode } from '../../core/products.ts';
 import type { SqlExecutor } from '../../storage/ports.ts';
 import { keyedDigest, normalise } from '../../privacy/keyed-digest.ts';
+import { detach } from '../../core/detach.ts';
 
 export interface AccountRecord {
   readonly id: number;
@@ -37,7 +38,7 @@ export class AccountDirectory {
 
   /** Primes the cache with an account the caller has just created. */
   remember(identifier: AccountIdentifier, record: AccountRecord): void {
-    this.#cache.set(normalise.accountNumber(identifier.value), record);
+    this.#cache.set(detach(normalise.accountNumber(identifier.value)), record);
   }
 
   async find(db: SqlExecutor, identifier: AccountIdentifier): Promise<AccountRecord | undefined> {
@@ -51,7 +52,7 @@ export class AccountDirectory {
     const row = result.rows[0];
     if (!row) return undefined;
     const record = { id: row.id, customerId: row.customer_id };
-    this.#cache.set(cacheKey, record);
+    this.#cache.set(detach(cacheKey), record);
     return record;
   }
 
@@ -78,7 +79,7 @@ export class AccountDirectory {
     );
     const row = inserted.rows[0]!;
     const record = { id: row.id, customerId: row.customer_id };
-    this.#cache.set(normalise.accountNumber(account.identifier.value), record);
+    this.#cache.set(detach(normalise.accountNumber(account.identifier.value)), record);
     return { record, created: true };
   }
 
@@ -111,7 +112,7 @@ export class AccountDirectory {
       for (const row of rows) {
         const key = refs.get(Buffer.from(row.account_ref).toString('hex'))!;
         const record = { id: row.id, customerId: row.customer_id };
-        this.#cache.set(key, record);
+        this.#cache.set(detach(key), record);
         records.set(key, record);
         missing.delete(key);
       }

@@ -1,5 +1,6 @@
 // The deduplication key of a transaction within its account: what makes re-ingestion idempotent.
 import { hash } from 'node:crypto';
+import { detach } from '../../core/detach.ts';
 import type { ByteaHex } from '../../storage/postgres-core/copy-text.ts';
 import type { StatementTransaction } from '../../core/transaction.ts';
 
@@ -56,7 +57,7 @@ export class OccurrenceCounter {
     const day = Date.parse(bookingDate) / dayMs;
     if (day > this.#newestDay) this.#newestDay = day;
     else if (this.#forgetting && day < this.#newestDay - this.#horizonDays) this.#forgetting = false;
-    const key = `${accountKey}\u0001${fingerprint}`;
+    const key = detach(`${accountKey}\u0001${fingerprint}`);
     const occurrence = this.#counts.get(key) ?? 0;
     this.#counts.set(key, occurrence + 1);
     if (this.#forgetting && ++this.#sinceSweep >= 50_000) this.#sweep();
