@@ -50,7 +50,12 @@ export async function ingestCommand(
   const summaries: IngestSummary[] = [];
   try {
     for (const file of files) {
-      const size = (await stat(file)).size;
+      const size = await stat(file).then(
+        (info) => info.size,
+        (error: NodeJS.ErrnoException) => {
+          throw new CurtainError('USAGE', `cannot read ${file}: ${error.code ?? 'error'}`);
+        },
+      );
       if (session.kind === 'server') {
         const query = new URLSearchParams({ source: basename(file) });
         if (options.format) query.set('format', options.format);

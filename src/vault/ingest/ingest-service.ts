@@ -1,6 +1,7 @@
 // Ingestion: statement events in, categorised, scrubbed, tokenised and deduplicated rows out, by COPY.
 import { createHash } from 'node:crypto';
 import { PassThrough, type Readable } from 'node:stream';
+import { finished } from 'node:stream/promises';
 import { CurtainError } from '../../core/errors.ts';
 import type {
   AccountIdentifier,
@@ -131,12 +132,22 @@ export class IngestService {
     });
     head.stream.on('error', (error) => counted.destroy(error));
     head.stream.pipe(counted);
-    const events = parsers[format](counted, {
+    const parsed = parsers[format](counted, {
       ...(options.mapping ? { mapping: options.mapping } : {}),
       ...(options.defaultCurrency ? { defaultCurrency: options.defaultCurrency } : {}),
     });
+    // A parser may stop early (an invalid file); reading the rest keeps the recorded hash that of the
+    // whole file and lets an HTTP upload finish before the response.
+    async function* events(): AsyncGenerator<StatementEvent> {
+      yield* parsed;
+      if (!head.stream.readableEnded) {
+        head.stream.unpipe(counted);
+        head.stream.resume();
+        await finished(head.stream);
+      }
+    }
     const { onProgress } = options;
-    return this.ingestEvents(events, {
+    return this.ingestEvents(events(), {
       ...options,
       format,
       ...(onProgress ? { onProgress: (p: IngestProgress) => onProgress({ ...p, bytesRead }) } : {}),
