@@ -8,11 +8,9 @@ export interface ErrorBody {
 
 export function registerErrorMapping(app: FastifyInstance): void {
   app.setNotFoundHandler((request, reply) =>
-    reply
-      .status(404)
-      .send({
-        error: { code: 'NOT_FOUND', message: `no route ${request.method} ${request.url.split('?')[0]}` },
-      }),
+    reply.status(404).send({
+      error: { code: 'NOT_FOUND', message: `no route ${request.method} ${request.url.split('?')[0]}` },
+    }),
   );
   app.setErrorHandler((error, request, reply) => {
     if (error instanceof CurtainError) {
