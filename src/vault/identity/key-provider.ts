@@ -1,4 +1,5 @@
-// The key-provider seam: key-encryption keys and derived secrets live here, never in the database.
+// The key-provider seam: key-encryption keys, signing keys and derived secrets live here, never in the database.
+import type { KeyObject } from 'node:crypto';
 
 export interface WrappedKey {
   /** Which key-encryption key wrapped it. */
@@ -9,9 +10,22 @@ export interface WrappedKey {
 /** Secrets derived for one purpose each; their ids are published, their values never leave the vault. */
 export type SecretPurpose = 'blind-index' | 'token';
 
+/** Ed25519 key pairs: one signs transparency-log heads, the other consent receipts. */
+export type SigningPurpose = 'log-signing' | 'receipt-signing';
+
+export interface SigningKey {
+  readonly id: string;
+  readonly purpose: SigningPurpose;
+  readonly createdAt: string;
+  readonly status: 'active' | 'retired';
+  /** Absent for retired keys: they only verify what they signed before the rotation. */
+  readonly privateKey: KeyObject | undefined;
+  readonly publicKey: KeyObject;
+}
+
 export interface KeyInfo {
   readonly id: string;
-  readonly purpose: 'key-encryption' | SecretPurpose;
+  readonly purpose: 'key-encryption' | SecretPurpose | SigningPurpose;
   readonly createdAt: string;
   readonly status: 'active' | 'retired';
 }
@@ -34,6 +48,12 @@ export interface KeyProvider {
   rotateKek(): Promise<string>;
   /** Destroys a retired KEK: whatever it wrapped can no longer be unwrapped. */
   destroyKek(kekId: string): Promise<void>;
+  /** The active signing key of a purpose. */
+  signingKey(purpose: SigningPurpose): SigningKey & { readonly privateKey: KeyObject };
+  /** Every key of a purpose, active and retired, so that old signatures still verify. */
+  verificationKeys(purpose: SigningPurpose): readonly SigningKey[];
+  /** A new signing key; the old one is retired and its private half destroyed. */
+  rotateSigningKey(purpose: SigningPurpose): Promise<string>;
   recordShred(keyIds: readonly string[]): Promise<void>;
   shreddedKeyIds(): ReadonlySet<string>;
   inventory(): readonly KeyInfo[];

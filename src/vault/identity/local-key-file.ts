@@ -1,11 +1,25 @@
 // The default key provider: a key file outside the data directory, created on first start with mode 0600.
-import { randomBytes, randomUUID } from 'node:crypto';
+import {
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPairSync,
+  randomBytes,
+  randomUUID,
+  type KeyObject,
+} from 'node:crypto';
 import { appendFile, chmod, mkdir, open as openFile, readFile, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { CurtainError } from '../../core/errors.ts';
 import { open, seal } from './aead.ts';
-import type { KeyInfo, KeyProvider, SecretPurpose, WrappedKey } from './key-provider.ts';
+import type {
+  KeyInfo,
+  KeyProvider,
+  SecretPurpose,
+  SigningKey,
+  SigningPurpose,
+  WrappedKey,
+} from './key-provider.ts';
 
 const keySchema = z.object({
   id: z.string(),
@@ -14,14 +28,56 @@ const keySchema = z.object({
   key: z.string().base64(),
 });
 
+const signingKeySchema = z.object({
+  id: z.string(),
+  createdAt: z.string(),
+  status: z.enum(['active', 'retired']),
+  /** PKCS#8 DER, base64; removed when the key is retired. */
+  privateKey: z.string().base64().optional(),
+  /** SPKI DER, base64. */
+  publicKey: z.string().base64(),
+});
+
 const fileSchema = z.object({
   format: z.literal('curtain-keys/1'),
   keks: z.array(keySchema).min(1),
   secrets: z.object({ 'blind-index': keySchema, token: keySchema }),
+  signing: z
+    .object({ 'log-signing': z.array(signingKeySchema), 'receipt-signing': z.array(signingKeySchema) })
+    .optional(),
 });
 
 type KeyFile = z.infer<typeof fileSchema>;
 type StoredKey = z.infer<typeof keySchema>;
+type StoredSigningKey = z.infer<typeof signingKeySchema>;
+
+const signingPurposes: readonly SigningPurpose[] = ['log-signing', 'receipt-signing'];
+
+function newSigningKey(purpose: SigningPurpose): StoredSigningKey {
+  const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+  const createdAt = new Date().toISOString();
+  return {
+    id: `${purpose}-${createdAt.slice(0, 10)}-${randomUUID().slice(0, 8)}`,
+    createdAt,
+    status: 'active',
+    privateKey: privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64'),
+    publicKey: publicKey.export({ format: 'der', type: 'spki' }).toString('base64'),
+  };
+}
+
+function signingKeyOf(stored: StoredSigningKey, purpose: SigningPurpose): SigningKey {
+  const privateKey: KeyObject | undefined = stored.privateKey
+    ? createPrivateKey({ key: Buffer.from(stored.privateKey, 'base64'), format: 'der', type: 'pkcs8' })
+    : undefined;
+  return {
+    id: stored.id,
+    purpose,
+    createdAt: stored.createdAt,
+    status: stored.status,
+    privateKey,
+    publicKey: createPublicKey({ key: Buffer.from(stored.publicKey, 'base64'), format: 'der', type: 'spki' }),
+  };
+}
 
 const keyFileName = 'keys.json';
 const shredLogName = 'shredded-keys.log';
@@ -75,6 +131,21 @@ export class LocalKeyFile implements KeyProvider {
         format: 'curtain-keys/1',
         keks: [newKey('kek')],
         secrets: { 'blind-index': newKey('blind-index'), token: newKey('token') },
+        signing: {
+          'log-signing': [newSigningKey('log-signing')],
+          'receipt-signing': [newSigningKey('receipt-signing')],
+        },
+      };
+      await writeAtomically(path, JSON.stringify(file, null, 2));
+    }
+    if (file.signing === undefined) {
+      // Key files from before signing keys existed gain them on first open.
+      file = {
+        ...file,
+        signing: {
+          'log-signing': [newSigningKey('log-signing')],
+          'receipt-signing': [newSigningKey('receipt-signing')],
+        },
       };
       await writeAtomically(path, JSON.stringify(file, null, 2));
     }
@@ -131,6 +202,37 @@ export class LocalKeyFile implements KeyProvider {
     await this.#save({ ...this.#file, keks: this.#file.keks.filter((k) => k.id !== kekId) });
   }
 
+  signingKey(purpose: SigningPurpose): SigningKey & { readonly privateKey: KeyObject } {
+    const active = this.#signing(purpose).find((k) => k.status === 'active' && k.privateKey);
+    if (!active) throw new CurtainError('KEY_UNAVAILABLE', `no active ${purpose} key`);
+    const key = signingKeyOf(active, purpose);
+    return { ...key, privateKey: key.privateKey! };
+  }
+
+  verificationKeys(purpose: SigningPurpose): readonly SigningKey[] {
+    return this.#signing(purpose).map((k) => signingKeyOf(k, purpose));
+  }
+
+  async rotateSigningKey(purpose: SigningPurpose): Promise<string> {
+    const fresh = newSigningKey(purpose);
+    const retired = this.#signing(purpose).map((k) => ({
+      id: k.id,
+      createdAt: k.createdAt,
+      status: 'retired' as const,
+      publicKey: k.publicKey,
+    }));
+    const signing = {
+      'log-signing': this.#signing('log-signing'),
+      'receipt-signing': this.#signing('receipt-signing'),
+    };
+    await this.#save({ ...this.#file, signing: { ...signing, [purpose]: [...retired, fresh] } });
+    return fresh.id;
+  }
+
+  #signing(purpose: SigningPurpose): StoredSigningKey[] {
+    return this.#file.signing?.[purpose] ?? [];
+  }
+
   async recordShred(keyIds: readonly string[]): Promise<void> {
     if (keyIds.length === 0) return;
     const path = join(this.#directory, shredLogName);
@@ -145,7 +247,7 @@ export class LocalKeyFile implements KeyProvider {
   }
 
   inventory(): readonly KeyInfo[] {
-    const info = (k: StoredKey, purpose: KeyInfo['purpose']): KeyInfo => ({
+    const info = (k: StoredKey | StoredSigningKey, purpose: KeyInfo['purpose']): KeyInfo => ({
       id: k.id,
       purpose,
       createdAt: k.createdAt,
@@ -155,6 +257,7 @@ export class LocalKeyFile implements KeyProvider {
       ...this.#file.keks.map((k) => info(k, 'key-encryption')),
       info(this.#file.secrets['blind-index'], 'blind-index'),
       info(this.#file.secrets.token, 'token'),
+      ...signingPurposes.flatMap((purpose) => this.#signing(purpose).map((k) => info(k, purpose))),
     ];
   }
 

@@ -1,0 +1,36 @@
+// What the vault tells the transparency log: pseudonymous references and hashes only, never PII.
+
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+
+export const auditEventTypes = [
+  'question.asked',
+  'question.answered',
+  'campaign.approved',
+  'message.sent',
+  'response.recorded',
+  'identity.revealed',
+  'consent.changed',
+  'preference.changed',
+  'key.rotated',
+  'customer.erased',
+  'admin.action',
+] as const;
+
+export type AuditEventType = (typeof auditEventTypes)[number];
+
+export interface AuditEvent {
+  readonly type: AuditEventType;
+  /**
+   * A customer's reference in the log: a keyed hash under a key of that customer's own, destroyed when
+   * they are erased, so no reader can link one customer's entries together. Absent for events about no one.
+   */
+  readonly subjectRef?: string;
+  /** No PII: identifiers of purposes, campaigns, keys; hashes; counts. */
+  readonly details: { readonly [key: string]: JsonValue };
+}
+
+/** Where services send audit events; the transparency log implements it. */
+export interface AuditSink {
+  /** Appends events; they are durable (and in the log's next signed head) when the promise resolves. */
+  record(events: readonly AuditEvent[]): Promise<void>;
+}
