@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Storage } from '../../src/storage/ports.ts';
 import { migrate } from '../../src/storage/postgres-core/migrations.ts';
-import { IdentityStore } from '../../src/vault/identity/identity-store.ts';
+import { IdentityStore, isAuditSubject } from '../../src/vault/identity/identity-store.ts';
 import { LocalKeyFile } from '../../src/vault/identity/local-key-file.ts';
 import { CurtainError } from '../../src/core/errors.ts';
 import { testBackends } from '../support/backends.ts';
@@ -93,10 +93,27 @@ describe.each(testBackends)('identity store on $name', (backend) => {
     await expect(identity.readPii(ids[19]!)).rejects.toThrow();
   });
 
+  it("gives unlinkable audit references that only the customer's audit key recognises", async () => {
+    const first = await identity.auditSubjects([ids[6]!, ids[7]!]);
+    const second = await identity.auditSubjects([ids[6]!]);
+    const a = first.get(ids[6]!)!;
+    const b = second.get(ids[6]!)!;
+    expect(a).not.toBe(b);
+    expect(a.split('.')[1]).not.toBe(b.split('.')[1]);
+    const key6 = await identity.auditKey(ids[6]!);
+    const key7 = await identity.auditKey(ids[7]!);
+    expect(isAuditSubject(key6, a) && isAuditSubject(key6, b)).toBe(true);
+    expect(isAuditSubject(key7, a)).toBe(false);
+    expect(isAuditSubject(key6, first.get(ids[7]!)!)).toBe(false);
+    expect(isAuditSubject(key6, `${a.split('.')[0]}.AAAAAAAAAAAAAAAAAAAAAA`)).toBe(false);
+  });
+
   it('shreds a customer: their PII is gone from every table and cannot be decrypted', async () => {
     const victim = customers[2]!;
     expect(await identity.shred([ids[2]!])).toBe(1);
     await expect(identity.readPii(ids[2]!)).rejects.toMatchObject({ code: 'CUSTOMER_ERASED' });
+    await expect(identity.auditKey(ids[2]!)).rejects.toMatchObject({ code: 'CUSTOMER_ERASED' });
+    expect((await identity.auditSubjects([ids[2]!])).size).toBe(0);
     expect(await identity.findCustomer('external_id', victim.externalId)).toBeUndefined();
     expect(await identity.findCustomer('email', victim.pii.email)).toBeUndefined();
     const dump = await dumpEveryTable(storage);

@@ -1,5 +1,5 @@
 // The identity store: PII encrypted per customer under a wrapped data key, found through blind indexes.
-import { randomBytes, randomUUID } from 'node:crypto';
+import { createHmac, hkdfSync, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { CustomerPii } from '../../core/identity.ts';
 import { CurtainError } from '../../core/errors.ts';
 import type { SqlExecutor, Storage } from '../../storage/ports.ts';
@@ -100,6 +100,49 @@ export class IdentityStore {
     }
     const dataKey = await this.#keys.unwrap({ kekId: row.kek_id, blob: row.wrapped_key }, row.key_id);
     return JSON.parse(open(dataKey, row.ciphertext, piiContext(customerId)).toString('utf8')) as CustomerPii;
+  }
+
+  /** Unwraps the data keys of many customers in one query; erased customers are absent from the map. */
+  async #dataKeys(customerIds: readonly number[]): Promise<Map<number, Buffer>> {
+    const { rows } = await this.#storage.query<{
+      customer_id: number;
+      key_id: string;
+      kek_id: string;
+      wrapped_key: Uint8Array;
+    }>(
+      'SELECT customer_id, key_id, kek_id, wrapped_key FROM customer_keys WHERE customer_id = ANY($1::bigint[])',
+      [customerIds],
+    );
+    const keys = new Map<number, Buffer>();
+    for (const row of rows) {
+      keys.set(
+        row.customer_id,
+        await this.#keys.unwrap({ kekId: row.kek_id, blob: row.wrapped_key }, row.key_id),
+      );
+    }
+    return keys;
+  }
+
+  /**
+   * The customer's audit key: derived from their data key, so a shred destroys it too. The customer may
+   * be given it to find and prove their own transparency-log entries.
+   */
+  async auditKey(customerId: number): Promise<Buffer> {
+    const dataKey = (await this.#dataKeys([customerId])).get(customerId);
+    if (!dataKey) throw new CurtainError('CUSTOMER_ERASED', 'the customer was erased or does not exist');
+    return auditKeyOf(dataKey);
+  }
+
+  /**
+   * Fresh, unlinkable references for transparency-log entries, one per customer: `nonce.tag` with
+   * tag = HMAC(audit key, nonce). Two entries of one customer share nothing a reader could link;
+   * only the holder of the customer's audit key recognises them.
+   */
+  async auditSubjects(customerIds: readonly number[]): Promise<Map<number, string>> {
+    const keys = await this.#dataKeys(customerIds);
+    const subjects = new Map<number, string>();
+    for (const [customerId, dataKey] of keys) subjects.set(customerId, auditSubjectFor(auditKeyOf(dataKey)));
+    return subjects;
   }
 
   /**
@@ -208,4 +251,25 @@ export class IdentityStore {
     }
     return destroyed;
   }
+}
+
+function auditKeyOf(dataKey: Uint8Array): Buffer {
+  return Buffer.from(hkdfSync('sha256', dataKey, Buffer.alloc(0), 'curtain-audit-subject', 32));
+}
+
+const auditTag = (auditKey: Uint8Array, nonce: string) =>
+  createHmac('sha256', auditKey).update(nonce).digest().subarray(0, 16).toString('base64url');
+
+export function auditSubjectFor(auditKey: Uint8Array): string {
+  const nonce = randomBytes(12).toString('base64url');
+  return `${nonce}.${auditTag(auditKey, nonce)}`;
+}
+
+/** Whether a log entry's subject reference belongs to the holder of `auditKey`. */
+export function isAuditSubject(auditKey: Uint8Array, subjectRef: string): boolean {
+  const [nonce, tag] = subjectRef.split('.');
+  if (!nonce || !tag) return false;
+  const expected = Buffer.from(auditTag(auditKey, nonce));
+  const given = Buffer.from(tag);
+  return expected.length === given.length && timingSafeEqual(expected, given);
 }
