@@ -5,6 +5,7 @@ import { pgliteDirectory } from '../main.ts';
 import { lockDataDir } from '../storage/data-dir-lock.ts';
 import { backupDirectory, backupPostgres, restoreDirectory, restorePostgres } from '../storage/backup.ts';
 import { progressBar } from './progress.ts';
+import type { SigningPurpose } from '../vault/identity/key-provider.ts';
 import { busyError, withVault } from './vault-session.ts';
 
 export async function keysListCommand(config: CurtainConfig) {
@@ -16,7 +17,33 @@ export async function keysListCommand(config: CurtainConfig) {
   });
 }
 
-export async function keysRotateCommand(config: CurtainConfig) {
+/** Public halves of the signing keys, so that anyone can verify signed heads and consent receipts. */
+export async function keysPublishCommand(config: CurtainConfig) {
+  await withVault(config, 'curtain keys publish', (vault) => {
+    const published = (['log-signing', 'receipt-signing'] as const).flatMap((purpose) =>
+      vault.keys.verificationKeys(purpose).map((key) => ({
+        id: key.id,
+        purpose,
+        status: key.status,
+        createdAt: key.createdAt,
+        algorithm: 'Ed25519',
+        jwk: { ...key.publicKey.export({ format: 'jwk' }), kid: key.id, use: 'sig', alg: 'EdDSA' },
+        pem: key.publicKey.export({ format: 'pem', type: 'spki' }).toString(),
+      })),
+    );
+    console.log(JSON.stringify({ keys: published }, null, 2));
+    return Promise.resolve();
+  });
+}
+
+export async function keysRotateCommand(config: CurtainConfig, purpose: 'kek' | SigningPurpose = 'kek') {
+  if (purpose !== 'kek') {
+    return withVault(config, 'curtain keys rotate', async (vault) => {
+      const id = await vault.keys.rotateSigningKey(purpose);
+      console.log(`new ${purpose} key ${id}; the previous one is retired: it verifies, it no longer signs`);
+      return id;
+    });
+  }
   return withVault(config, 'curtain keys rotate', async (vault) => {
     let bar: ReturnType<typeof progressBar> | undefined;
     const report = await vault.identity.rotateKek((done, total) => {

@@ -6,6 +6,7 @@ import {
   backupCommand,
   keysDestroyRetiredCommand,
   keysListCommand,
+  keysPublishCommand,
   keysRotateCommand,
   restoreCommand,
   shredCommand,
@@ -121,10 +122,19 @@ keys
   .action(() => keysListCommand(config()));
 keys
   .command('rotate')
-  .description('new key-encryption key; re-wrap every data key without touching data')
-  .action(async () => {
-    await keysRotateCommand(config());
+  .description('rotate a key: kek (re-wraps every data key, no data touched), log-signing or receipt-signing')
+  .addOption(
+    new Option('--purpose <purpose>', 'which key')
+      .choices(['kek', 'log-signing', 'receipt-signing'])
+      .default('kek'),
+  )
+  .action(async (options: { purpose: 'kek' | 'log-signing' | 'receipt-signing' }) => {
+    await keysRotateCommand(config(), options.purpose);
   });
+keys
+  .command('publish')
+  .description('public keys (JWK and PEM) that verify signed log heads and consent receipts')
+  .action(() => keysPublishCommand(config()));
 keys
   .command('destroy-retired')
   .description('destroy retired key-encryption keys no data key depends on')
