@@ -2,6 +2,8 @@
 import { createHash } from 'node:crypto';
 import type { Storage } from '../ports.ts';
 import { vaultSchema } from './migrations/0001-vault.ts';
+import { auditSchema } from './migrations/0002-audit.ts';
+import { consentSchema } from './migrations/0003-consent.ts';
 
 export interface Migration {
   readonly version: number;
@@ -9,7 +11,11 @@ export interface Migration {
   readonly sql: string;
 }
 
-export const migrations: readonly Migration[] = [{ version: 1, name: 'vault', sql: vaultSchema }];
+export const migrations: readonly Migration[] = [
+  { version: 1, name: 'vault', sql: vaultSchema },
+  { version: 2, name: 'audit', sql: auditSchema },
+  { version: 3, name: 'consent', sql: consentSchema },
+];
 
 export interface MigrationStatus {
   readonly version: number;

@@ -1,0 +1,580 @@
+// The transparency log: audit events as leaves of an RFC 6962 Merkle tree in the vault's database, appended in
+// signed batches. Tiles of 64 leaves are hashed once and stored; the levels above them live in memory.
+import canonicalize from 'canonicalize';
+import type { KeyObject } from 'node:crypto';
+import type { AuditEvent, AuditEventType, AuditSink, JsonValue } from '../core/audit-event.ts';
+import { containsPii } from '../privacy/scrub.ts';
+import type { SqlExecutor, Storage } from '../storage/ports.ts';
+import { copyRow } from '../storage/postgres-core/copy-text.ts';
+import type { SigningKey } from '../vault/identity/key-provider.ts';
+import {
+  logKeyName,
+  noteVerifier,
+  openCheckpoint,
+  signCheckpoint,
+  verifierKeyString,
+  type NoteVerifier,
+} from './checkpoint.ts';
+import {
+  consistencyProof,
+  emptyRoot,
+  hashSize,
+  inclusionProof,
+  leafHash,
+  nodeHash,
+  rangeSubtrees,
+  TreeBuilder,
+  type NodeSource,
+  type Subtree,
+} from './merkle.ts';
+
+/** The keys the log needs: its active signing key, and every key that ever signed a head. */
+export interface LogKeys {
+  signingKey(purpose: 'log-signing'): SigningKey & { readonly privateKey: KeyObject };
+  verificationKeys(purpose: 'log-signing'): readonly SigningKey[];
+}
+
+/** What a leaf holds: the event and the time it was logged, as canonical JSON (RFC 8785). */
+export interface AuditEntry {
+  readonly at: string;
+  readonly type: AuditEventType;
+  readonly subjectRef?: string;
+  readonly details: { readonly [key: string]: JsonValue };
+}
+
+export interface SignedHead {
+  readonly size: number;
+  readonly rootHash: Buffer;
+  /** The checkpoint as a signed note. */
+  readonly checkpoint: string;
+  readonly keyId: string;
+}
+
+export interface ProvenEntry {
+  readonly index: number;
+  readonly entry: AuditEntry;
+  /** The exact bytes that were hashed (UTF-8). */
+  readonly json: string;
+  readonly leafHash: Buffer;
+  /** Inclusion proof (RFC 9162 §2.1.3) against `head`. */
+  readonly proof: readonly Buffer[];
+  readonly head: SignedHead;
+}
+
+export interface ConsistencyResult {
+  readonly oldSize: number;
+  readonly proof: readonly Buffer[];
+  readonly head: SignedHead;
+}
+
+export type LogVerdict =
+  | { readonly ok: true; readonly size: number; readonly rootHash: Buffer }
+  | { readonly ok: false; readonly reason: string; readonly index?: number };
+
+export interface TransparencyLogOptions {
+  /** Most events written in one transaction (one signed head). */
+  readonly maxBatch?: number;
+}
+
+/** Leaves per stored tile: 2^tileHeight. */
+export const tileHeight = 6;
+const tileWidth = 2 ** tileHeight;
+// An arbitrary constant: the advisory lock that serialises appends across processes.
+const appendLockKey = 727_002;
+const verifyPage = 320 * tileWidth;
+
+interface Pending {
+  readonly events: readonly AuditEvent[];
+  readonly resolve: () => void;
+  readonly reject: (error: unknown) => void;
+}
+
+interface State {
+  readonly head: SignedHead;
+  /** Leaf hashes of the last, incomplete tile. */
+  readonly partial: readonly Buffer[];
+}
+
+/** Complete subtrees at levels ≥ tileHeight, one growable buffer per level; append-only. */
+class UpperLevels {
+  readonly #levels: { buffer: Buffer; count: number }[] = [];
+
+  get(level: number, index: number): Buffer {
+    const l = this.#levels[level - tileHeight];
+    if (l === undefined || index >= l.count) throw new Error(`missing subtree ${level}:${index}`);
+    return l.buffer.subarray(index * hashSize, (index + 1) * hashSize);
+  }
+
+  get tiles(): number {
+    return this.#levels[0]?.count ?? 0;
+  }
+
+  addTile(hash: Uint8Array): void {
+    let j = 0;
+    this.#push(j, hash);
+    while (this.#levels[j]!.count % 2 === 0) {
+      const l = this.#levels[j]!;
+      const left = l.buffer.subarray((l.count - 2) * hashSize, (l.count - 1) * hashSize);
+      const right = l.buffer.subarray((l.count - 1) * hashSize, l.count * hashSize);
+      this.#push(++j, nodeHash(left, right));
+    }
+  }
+
+  /** Forgets tiles from `tiles` on (a batch that did not commit). */
+  truncate(tiles: number): void {
+    this.#levels.forEach((l, j) => (l.count = Math.min(l.count, Math.floor(tiles / 2 ** j))));
+  }
+
+  #push(j: number, hash: Uint8Array): void {
+    let l = this.#levels[j];
+    if (l === undefined) {
+      l = { buffer: Buffer.alloc(hashSize * 64), count: 0 };
+      this.#levels[j] = l;
+    }
+    if ((l.count + 1) * hashSize > l.buffer.length) {
+      const grown = Buffer.alloc(l.buffer.length * 2);
+      l.buffer.copy(grown);
+      l.buffer = grown;
+    }
+    l.buffer.set(hash, l.count * hashSize);
+    l.count++;
+  }
+}
+
+export class TransparencyLog implements AuditSink {
+  readonly #storage: Storage;
+  readonly #keys: LogKeys;
+  readonly #maxBatch: number;
+  readonly origin: string;
+  #upper = new UpperLevels();
+  #state: State;
+  #queue: Pending[] = [];
+  #writing = false;
+
+  private constructor(
+    storage: Storage,
+    keys: LogKeys,
+    origin: string,
+    state: State,
+    options: TransparencyLogOptions,
+  ) {
+    this.#storage = storage;
+    this.#keys = keys;
+    this.origin = origin;
+    this.#state = state;
+    this.#maxBatch = options.maxBatch ?? 50_000;
+  }
+
+  /** Opens the log of a migrated database, signing the empty tree's head if the log is new. */
+  static async open(
+    storage: Storage,
+    keys: LogKeys,
+    origin: string,
+    options: TransparencyLogOptions = {},
+  ): Promise<TransparencyLog> {
+    const key = keys.signingKey('log-signing');
+    const empty = signCheckpoint({ origin, size: 0, rootHash: emptyRoot }, key);
+    await storage.query(
+      `INSERT INTO audit_heads (tree_size, root_hash, checkpoint, key_id) VALUES (0, $1, $2, $3)
+       ON CONFLICT (tree_size) DO NOTHING`,
+      [emptyRoot, empty, key.id],
+    );
+    const placeholder: State = {
+      head: { size: 0, rootHash: emptyRoot, checkpoint: empty, keyId: key.id },
+      partial: [],
+    };
+    const log = new TransparencyLog(storage, keys, origin, placeholder, options);
+    await log.#load(storage);
+    return log;
+  }
+
+  /** The latest signed checkpoint. */
+  head(): SignedHead {
+    return this.#state.head;
+  }
+
+  /** Note verifiers of every key that signed heads of this log, for `openCheckpoint`. */
+  verifiers(): NoteVerifier[] {
+    return this.#keys
+      .verificationKeys('log-signing')
+      .map((k) => noteVerifier(logKeyName(this.origin, k.id), k.publicKey));
+  }
+
+  /** The published verifier keys, `<name>+<key hash>+<key>`. */
+  publicKeys(): string[] {
+    return this.verifiers().map(verifierKeyString);
+  }
+
+  /** Queues events; they are in the log and under a signed head when the promise resolves. */
+  record(events: readonly AuditEvent[]): Promise<void> {
+    for (const event of events) refusePii(event);
+    if (events.length === 0) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      this.#queue.push({ events, resolve, reject });
+      if (!this.#writing) void this.#drain();
+    });
+  }
+
+  /** Entry `index` with its inclusion proof against the current head; undefined beyond the head. */
+  async entry(index: number): Promise<ProvenEntry | undefined> {
+    const { head } = this.#state;
+    if (!Number.isSafeInteger(index) || index < 0 || index >= head.size) return undefined;
+    let stored: { json: string; leaf: Buffer } | undefined;
+    const source = this.#source(this.#state, { index, found: (json, leaf) => (stored = { json, leaf }) });
+    const proof = await inclusionProof(index, head.size, source);
+    const row = stored as { json: string; leaf: Buffer } | undefined;
+    if (row === undefined) throw new Error(`transparency log entry ${index} is missing`);
+    return {
+      index,
+      entry: JSON.parse(row.json) as AuditEntry,
+      json: row.json,
+      leafHash: row.leaf,
+      proof,
+      head,
+    };
+  }
+
+  /** Proof that the tree of `oldSize` is a prefix of the current head. */
+  async consistency(oldSize: number): Promise<ConsistencyResult> {
+    const state = this.#state;
+    if (!Number.isSafeInteger(oldSize) || oldSize < 0 || oldSize > state.head.size) {
+      throw new RangeError(`no tree of size ${oldSize} before the head of ${state.head.size}`);
+    }
+    const proof = oldSize === 0 ? [] : await consistencyProof(oldSize, state.head.size, this.#source(state));
+    return { oldSize, proof, head: state.head };
+  }
+
+  /** A customer's own entries (by their keyed reference), each with an inclusion proof. */
+  async entriesFor(subjectRef: string): Promise<ProvenEntry[]> {
+    const size = this.#state.head.size;
+    const { rows } = await this.#storage.query<{ idx: number | bigint }>(
+      'SELECT idx FROM audit_entries WHERE subject_ref = $1 AND idx < $2 ORDER BY idx',
+      [subjectRef, size],
+    );
+    const entries: ProvenEntry[] = [];
+    for (const row of rows) {
+      const proven = await this.entry(Number(row.idx));
+      if (proven !== undefined) entries.push(proven);
+    }
+    return entries;
+  }
+
+  /**
+   * Recomputes the tree from the stored entries and checks it against the latest signed head in the
+   * database: names the first entry whose JSON does not hash to its leaf, or the first tile that differs.
+   */
+  async verifyAll(): Promise<LogVerdict> {
+    const { rows: heads } = await this.#storage.query<{ checkpoint: string }>(
+      'SELECT checkpoint FROM audit_heads ORDER BY tree_size DESC LIMIT 1',
+    );
+    const opened = openCheckpoint(heads[0]?.checkpoint ?? '', this.verifiers());
+    if (!opened.ok) return { ok: false, reason: `the latest head does not verify: ${opened.reason}` };
+    const { size, rootHash, origin } = opened.checkpoint;
+    if (origin !== this.origin)
+      return { ok: false, reason: `the latest head is for another log (${origin})` };
+    let tileLeaves: Buffer[] = [];
+    const builder = new TreeBuilder();
+    for (let next = 0; next < size;) {
+      const limit = Math.min(verifyPage, size - next);
+      const [entries, tiles] = await Promise.all([
+        this.#storage.query<{ idx: number | bigint; entry: string; leaf_hash: Uint8Array }>(
+          'SELECT idx, entry, leaf_hash FROM audit_entries WHERE idx >= $1 ORDER BY idx LIMIT $2',
+          [next, limit],
+        ),
+        this.#storage.query<{ tile: number | bigint; hash: Uint8Array; nodes: Uint8Array }>(
+          'SELECT tile, hash, nodes FROM audit_tiles WHERE tile >= $1 AND tile < $2',
+          [Math.floor(next / tileWidth), Math.ceil((next + limit) / tileWidth)],
+        ),
+      ]);
+      const storedTiles = new Map(
+        tiles.rows.map((t) => [Number(t.tile), { hash: Buffer.from(t.hash), nodes: Buffer.from(t.nodes) }]),
+      );
+      for (const row of entries.rows) {
+        const index = Number(row.idx);
+        if (index !== next) return { ok: false, reason: `entry ${next} is missing`, index: next };
+        const computed = leafHash(Buffer.from(row.entry, 'utf8'));
+        if (!computed.equals(Buffer.from(row.leaf_hash))) {
+          return { ok: false, reason: `entry ${index} does not match its leaf hash`, index };
+        }
+        if (!isCanonical(row.entry))
+          return { ok: false, reason: `entry ${index} is not canonical JSON`, index };
+        builder.push(computed);
+        tileLeaves.push(computed);
+        if (tileLeaves.length === tileWidth) {
+          const tile = (index + 1) / tileWidth - 1;
+          const stored = storedTiles.get(tile);
+          const { hash, nodes } = tileNodes(tileLeaves);
+          if (stored === undefined || !stored.hash.equals(hash) || !stored.nodes.equals(nodes)) {
+            const first = tile * tileWidth;
+            return {
+              ok: false,
+              reason: `entries ${first}..${first + tileWidth - 1} do not match their stored tile`,
+              index: first,
+            };
+          }
+          tileLeaves = [];
+        }
+        next++;
+      }
+      if (entries.rows.length === 0) return { ok: false, reason: `entry ${next} is missing`, index: next };
+    }
+    if (!builder.root().equals(rootHash)) {
+      return { ok: false, reason: `the entries do not hash to the signed root of size ${size}` };
+    }
+    const { rows: beyond } = await this.#storage.query<{ n: number | bigint }>(
+      'SELECT count(*) AS n FROM audit_entries WHERE idx >= $1',
+      [size],
+    );
+    if (Number(beyond[0]?.n ?? 0) > 0) {
+      return { ok: false, reason: `entries beyond the signed head of size ${size}`, index: size };
+    }
+    return { ok: true, size, rootHash };
+  }
+
+  async #drain(): Promise<void> {
+    this.#writing = true;
+    // Let callers of the same tick join the first batch.
+    await Promise.resolve();
+    try {
+      while (this.#queue.length > 0) {
+        const batch: Pending[] = [];
+        let count = 0;
+        while (
+          this.#queue.length > 0 &&
+          (batch.length === 0 || count + this.#queue[0]!.events.length <= this.#maxBatch)
+        ) {
+          const next = this.#queue.shift()!;
+          batch.push(next);
+          count += next.events.length;
+        }
+        try {
+          await this.#append(batch.flatMap((p) => p.events));
+          for (const p of batch) p.resolve();
+        } catch (error) {
+          for (const p of batch) p.reject(error);
+        }
+      }
+    } finally {
+      this.#writing = false;
+    }
+  }
+
+  /** Appends one batch: entries, completed tiles and the new signed head commit together or not at all. */
+  async #append(events: readonly AuditEvent[]): Promise<void> {
+    const at = new Date().toISOString();
+    const key = this.#keys.signingKey('log-signing');
+    let tilesBefore: number | undefined;
+    try {
+      const state = await this.#storage.transaction(async (tx) => {
+        await tx.query('SELECT pg_advisory_xact_lock($1)', [appendLockKey]);
+        const { rows } = await tx.query<{ size: number | bigint | null }>(
+          'SELECT max(tree_size) AS size FROM audit_heads',
+        );
+        if (Number(rows[0]?.size ?? 0) !== this.#state.head.size) await this.#load(tx);
+        const start = this.#state.head.size;
+        tilesBefore = this.#upper.tiles;
+        let partial = [...this.#state.partial];
+        const newTiles: { tile: number; hash: Buffer; nodes: Buffer }[] = [];
+        let text = '';
+        events.forEach((event, i) => {
+          const json = entryJson(event, at);
+          const leaf = leafHash(Buffer.from(json, 'utf8'));
+          text += copyRow([start + i, json, { byteaHex: leaf.toString('hex') }, event.subjectRef]);
+          partial.push(leaf);
+          if (partial.length === tileWidth) {
+            const { hash, nodes } = tileNodes(partial);
+            this.#upper.addTile(hash);
+            newTiles.push({ tile: (start + i + 1) / tileWidth - 1, hash, nodes });
+            partial = [];
+          }
+        });
+        await tx.copyFrom('audit_entries', ['idx', 'entry', 'leaf_hash', 'subject_ref'], [text]);
+        if (newTiles.length > 0) {
+          await tx.query(
+            'INSERT INTO audit_tiles (tile, hash, nodes) SELECT * FROM unnest($1::bigint[], $2::bytea[], $3::bytea[])',
+            [newTiles.map((t) => t.tile), newTiles.map((t) => t.hash), newTiles.map((t) => t.nodes)],
+          );
+        }
+        const size = start + events.length;
+        const rootHash = this.#root(size, partial);
+        const checkpoint = signCheckpoint({ origin: this.origin, size, rootHash }, key);
+        await tx.query(
+          'INSERT INTO audit_heads (tree_size, root_hash, checkpoint, key_id) VALUES ($1, $2, $3, $4)',
+          [size, rootHash, checkpoint, key.id],
+        );
+        return { head: { size, rootHash, checkpoint, keyId: key.id }, partial };
+      });
+      this.#state = state;
+    } catch (error) {
+      if (tilesBefore !== undefined) this.#upper.truncate(tilesBefore);
+      throw error;
+    }
+  }
+
+  /** Reads the latest head, the stored tiles under it and the leaves of its last incomplete tile. */
+  async #load(db: SqlExecutor): Promise<void> {
+    const { rows: heads } = await db.query<{
+      tree_size: number | bigint;
+      root_hash: Uint8Array;
+      checkpoint: string;
+      key_id: string;
+    }>('SELECT tree_size, root_hash, checkpoint, key_id FROM audit_heads ORDER BY tree_size DESC LIMIT 1');
+    const row = heads[0];
+    if (row === undefined) throw new Error('the transparency log has no head');
+    const size = Number(row.tree_size);
+    const tiles = Math.floor(size / tileWidth);
+    const upper = new UpperLevels();
+    const { rows: tileRows } = await db.query<{ hash: Uint8Array }>(
+      'SELECT hash FROM audit_tiles WHERE tile < $1 ORDER BY tile',
+      [tiles],
+    );
+    if (tileRows.length !== tiles) throw new Error('the transparency log is missing stored tiles');
+    for (const t of tileRows) upper.addTile(t.hash);
+    const { rows: leaves } = await db.query<{ leaf_hash: Uint8Array }>(
+      'SELECT leaf_hash FROM audit_entries WHERE idx >= $1 AND idx < $2 ORDER BY idx',
+      [tiles * tileWidth, size],
+    );
+    this.#upper = upper;
+    this.#state = {
+      head: { size, rootHash: Buffer.from(row.root_hash), checkpoint: row.checkpoint, keyId: row.key_id },
+      partial: leaves.map((l) => Buffer.from(l.leaf_hash)),
+    };
+  }
+
+  #root(size: number, partial: readonly Buffer[]): Buffer {
+    if (size === 0) return Buffer.from(emptyRoot);
+    const pieces = rangeSubtrees({ start: 0, end: size }).map((s) => this.#memoryNode(s, size, partial));
+    let hash = pieces.at(-1)!;
+    for (let i = pieces.length - 2; i >= 0; i--) hash = nodeHash(pieces[i]!, hash);
+    return hash;
+  }
+
+  /** A subtree held in memory: an upper level, or one inside the incomplete last tile. */
+  #memoryNode(node: Subtree, size: number, partial: readonly Buffer[]): Buffer | undefined {
+    if (node.level >= tileHeight) return this.#upper.get(node.level, node.index);
+    const partialStart = size - partial.length;
+    const start = node.index * 2 ** node.level;
+    if (start < partialStart) return undefined;
+    return completeRoot(partial.slice(start - partialStart, start - partialStart + 2 ** node.level));
+  }
+
+  /**
+   * Serves subtrees for proofs against `state`: memory first, then one query for stored leaves and tiles,
+   * which also brings the entry being proven when there is one.
+   */
+  #source(state: State, entry?: { index: number; found: (json: string, leaf: Buffer) => void }): NodeSource {
+    const { head, partial } = state;
+    return {
+      hashes: async (nodes) => {
+        const found = nodes.map((n) => this.#memoryNode(n, head.size, partial));
+        const missing = nodes.filter((_, i) => found[i] === undefined);
+        if (missing.length === 0 && entry === undefined) return found as Buffer[];
+        const leaves = missing.filter((n) => n.level === 0).map((n) => n.index);
+        if (entry !== undefined) leaves.push(entry.index);
+        const tiles = [...new Set(missing.filter((n) => n.level > 0).map((n) => tileOf(n)))];
+        const { rows } = await this.#storage.query<{
+          key: number | bigint;
+          leaf_hash: Uint8Array | null;
+          entry: string | null;
+          nodes: Uint8Array | null;
+        }>(
+          `SELECT idx AS key, leaf_hash, CASE WHEN idx = $3 THEN entry END AS entry, NULL::bytea AS nodes
+             FROM audit_entries WHERE idx = ANY($1::bigint[])
+           UNION ALL
+           SELECT tile, NULL, NULL, nodes FROM audit_tiles WHERE tile = ANY($2::bigint[])`,
+          [leaves, tiles, entry?.index ?? -1],
+        );
+        const leafRows = new Map<number, Uint8Array>();
+        const tileRows = new Map<number, Uint8Array>();
+        for (const r of rows) {
+          if (r.nodes !== null) tileRows.set(Number(r.key), r.nodes);
+          else if (r.leaf_hash !== null) {
+            leafRows.set(Number(r.key), r.leaf_hash);
+            if (r.entry !== null && entry !== undefined) entry.found(r.entry, Buffer.from(r.leaf_hash));
+          }
+        }
+        return nodes.map((n, i) => {
+          const hash =
+            found[i] ?? (n.level === 0 ? leafRows.get(n.index) : innerNode(tileRows.get(tileOf(n)), n));
+          if (hash === undefined)
+            throw new Error(`transparency log subtree ${n.level}:${n.index} is missing`);
+          return hash;
+        });
+      },
+    };
+  }
+}
+
+const tileOf = (n: Subtree) => Math.floor((n.index * 2 ** n.level) / tileWidth);
+
+/** Where level `level` (1 to tileHeight − 1) starts in a tile's `nodes`, in hashes. */
+const levelOffset = (level: number) => tileWidth - 2 * (tileWidth / 2 ** level);
+
+function innerNode(nodes: Uint8Array | undefined, n: Subtree): Uint8Array | undefined {
+  if (nodes === undefined) return undefined;
+  const at = levelOffset(n.level) + (n.index % (tileWidth / 2 ** n.level));
+  return nodes.subarray(at * hashSize, (at + 1) * hashSize);
+}
+
+/** A full tile's root and its inner levels 1 to tileHeight − 1, concatenated. */
+function tileNodes(leaves: readonly Buffer[]): { hash: Buffer; nodes: Buffer } {
+  const levels: Buffer[] = [];
+  let level = [...leaves];
+  while (level.length > 1) {
+    const next: Buffer[] = [];
+    for (let i = 0; i < level.length; i += 2) next.push(nodeHash(level[i]!, level[i + 1]!));
+    level = next;
+    if (level.length > 1) levels.push(...level);
+  }
+  return { hash: level[0]!, nodes: Buffer.concat(levels) };
+}
+
+/** The hash of a complete subtree (a power-of-two count of leaves), bottom-up in place. */
+function completeRoot(leaves: readonly Buffer[]): Buffer {
+  let level = [...leaves];
+  while (level.length > 1) {
+    const next: Buffer[] = [];
+    for (let i = 0; i < level.length; i += 2) next.push(nodeHash(level[i]!, level[i + 1]!));
+    level = next;
+  }
+  return level[0]!;
+}
+
+function entryJson(event: AuditEvent, at: string): string {
+  const entry: AuditEntry = {
+    at,
+    type: event.type,
+    details: event.details,
+    ...(event.subjectRef === undefined ? {} : { subjectRef: event.subjectRef }),
+  };
+  const json = canonicalize(entry);
+  if (json === undefined) throw new Error('audit event is not JSON');
+  return json;
+}
+
+function isCanonical(json: string): boolean {
+  try {
+    return canonicalize(JSON.parse(json)) === json;
+  } catch {
+    return false;
+  }
+}
+
+/** A bug in the caller, not an expected failure: the log must never hold personal data. */
+function refusePii(event: AuditEvent): void {
+  const strings: string[] = [];
+  const walk = (value: JsonValue): void => {
+    if (typeof value === 'string') strings.push(value);
+    else if (Array.isArray(value)) value.forEach(walk);
+    else if (value !== null && typeof value === 'object') {
+      for (const [k, v] of Object.entries(value)) {
+        strings.push(k);
+        walk(v);
+      }
+    }
+  };
+  walk(event.details);
+  if (strings.some(containsPii)) {
+    throw new Error(`audit event ${event.type} carries personal data; log references and hashes only`);
+  }
+}
