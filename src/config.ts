@@ -12,6 +12,11 @@ const schema = z.object({
   demoCustomers: z.coerce.number().int().min(0),
   demoSeed: z.coerce.number().int(),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
+  logOrigin: z
+    .string()
+    .min(1)
+    .regex(/^[^\s]+$/, 'no spaces'),
+  controller: z.string().min(1),
 });
 
 export type CurtainConfig = Readonly<z.infer<typeof schema>>;
@@ -38,6 +43,16 @@ export const settings = {
   },
   demoSeed: { env: 'CURTAIN_DEMO_SEED', default: '1', help: 'seed of the demo bank' },
   logLevel: { env: 'LOG_LEVEL', default: 'info', help: 'fatal, error, warn, info, debug, trace or silent' },
+  logOrigin: {
+    env: 'CURTAIN_LOG_ORIGIN',
+    default: 'curtain.example/vault',
+    help: 'origin line of the transparency log checkpoints (a name for this log, e.g. bank.example/vault-eu)',
+  },
+  controller: {
+    env: 'CURTAIN_CONTROLLER',
+    default: 'Demo Bank plc',
+    help: 'data controller named in consent receipts',
+  },
 } as const satisfies Record<keyof CurtainConfig, { env: string; default: string | undefined; help: string }>;
 
 export type ConfigOverrides = Partial<Record<keyof CurtainConfig, string | number | undefined>>;

@@ -12,6 +12,10 @@ import type { KeyProvider } from './vault/identity/key-provider.ts';
 import { IdentityStore } from './vault/identity/identity-store.ts';
 import { AccountDirectory } from './vault/accounts/account-directory.ts';
 import { IngestService } from './vault/ingest/ingest-service.ts';
+import { TransparencyLog } from './audit/audit-log.ts';
+import { ConsentLedger } from './vault/consent/consent-ledger.ts';
+import { PreferenceStore } from './vault/consent/preference-store.ts';
+import type { ReceiptSettings } from './vault/consent/receipts.ts';
 
 export interface Vault {
   readonly config: CurtainConfig;
@@ -20,6 +24,9 @@ export interface Vault {
   readonly identity: IdentityStore;
   readonly accounts: AccountDirectory;
   readonly ingest: IngestService;
+  readonly audit: TransparencyLog;
+  readonly consent: ConsentLedger;
+  readonly preferences: PreferenceStore;
   /** Present in embedded mode: the lock on the data directory, held until close. */
   readonly lock: DataDirLock | undefined;
   /** Customers shredded again at open: erased after the backup this database was restored from. */
@@ -46,16 +53,66 @@ export async function openStorage(config: CurtainConfig): Promise<Storage> {
 
 export type VaultServices = Pick<
   Vault,
-  'storage' | 'keys' | 'identity' | 'accounts' | 'ingest' | 'reshreddedAtOpen'
+  | 'storage'
+  | 'keys'
+  | 'identity'
+  | 'accounts'
+  | 'ingest'
+  | 'audit'
+  | 'consent'
+  | 'preferences'
+  | 'reshreddedAtOpen'
 >;
 
+export interface VaultNames {
+  /** Names the log in its signed checkpoints (the first line of each note). */
+  readonly logOrigin: string;
+  /** The data controller named in consent receipts. */
+  readonly controller: string;
+}
+
+export const defaultVaultNames: VaultNames = {
+  logOrigin: 'curtain.example/vault',
+  controller: 'Demo Bank plc',
+};
+
+function receiptSettings(names: VaultNames): ReceiptSettings {
+  return {
+    jurisdiction: 'GB',
+    language: 'en',
+    policyUrl: 'https://bank.example/privacy',
+    service: 'Curtain personalisation',
+    controllers: [
+      {
+        piiController: names.controller,
+        contact: 'Data Protection Officer',
+        address: '1 Example Street, London',
+        email: 'privacy@bank.example',
+        phone: '+44 20 7946 0000',
+      },
+    ],
+  };
+}
+
 /** Wires the vault's services on a migrated database; re-applies shreds the database does not know yet. */
-export async function assembleVault(storage: Storage, keys: KeyProvider): Promise<VaultServices> {
-  const identity = new IdentityStore(storage, keys);
+export async function assembleVault(
+  storage: Storage,
+  keys: KeyProvider,
+  names: VaultNames = defaultVaultNames,
+): Promise<VaultServices> {
+  const audit = await TransparencyLog.open(storage, keys, names.logOrigin);
+  const identity = new IdentityStore(storage, keys, audit);
   const reshreddedAtOpen = await identity.reconcileShreds();
   const accounts = new AccountDirectory(keys.secret('blind-index'));
   const ingest = new IngestService(storage, accounts, keys.secret('token'));
-  return { storage, keys, identity, accounts, ingest, reshreddedAtOpen };
+  const subjectRef = async (customerId: number) => {
+    const subject = (await identity.auditSubjects([customerId])).get(customerId);
+    if (subject === undefined) throw new CurtainError('CUSTOMER_ERASED', 'the customer was erased');
+    return subject;
+  };
+  const consent = new ConsentLedger(storage, keys, audit, { subjectRef, receipts: receiptSettings(names) });
+  const preferences = new PreferenceStore(storage, audit, subjectRef);
+  return { storage, keys, identity, accounts, ingest, audit, consent, preferences, reshreddedAtOpen };
 }
 
 /**
@@ -77,7 +134,10 @@ export async function openVault(config: CurtainConfig, command: string): Promise
       throw new CurtainError('MIGRATION_FAILED', migrated.reason);
     }
     const keys = await LocalKeyFile.open(config.keyDir);
-    const services = await assembleVault(storage, keys);
+    const services = await assembleVault(storage, keys, {
+      logOrigin: config.logOrigin,
+      controller: config.controller,
+    });
     const vault: Vault = {
       config,
       ...services,

@@ -31,7 +31,8 @@ export async function keysPublishCommand(config: CurtainConfig) {
         pem: key.publicKey.export({ format: 'pem', type: 'spki' }).toString(),
       })),
     );
-    console.log(JSON.stringify({ keys: published }, null, 2));
+    // The log's keys also in the signed-note verifier form that transparency-dev tools read.
+    console.log(JSON.stringify({ keys: published, noteVerifiers: vault.audit.publicKeys() }, null, 2));
     return Promise.resolve();
   });
 }
@@ -40,6 +41,7 @@ export async function keysRotateCommand(config: CurtainConfig, purpose: 'kek' | 
   if (purpose !== 'kek') {
     return withVault(config, 'curtain keys rotate', async (vault) => {
       const id = await vault.keys.rotateSigningKey(purpose);
+      await vault.audit.record([{ type: 'key.rotated', details: { purpose, keyId: id } }]);
       console.log(`new ${purpose} key ${id}; the previous one is retired: it verifies, it no longer signs`);
       return id;
     });

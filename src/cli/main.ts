@@ -20,6 +20,12 @@ import {
   today,
 } from './commands.ts';
 import { failAndExit } from './output.ts';
+import {
+  auditConsistencyCommand,
+  auditHeadCommand,
+  auditProveCommand,
+  auditVerifyCommand,
+} from './audit-commands.ts';
 
 const program = new Command('curtain')
   .description('Curtain vault: personalisation without knowing who it is for')
@@ -139,6 +145,28 @@ keys
   .command('destroy-retired')
   .description('destroy retired key-encryption keys no data key depends on')
   .action(() => keysDestroyRetiredCommand(config()));
+
+const audit = program.command('audit').description('the transparency log');
+audit
+  .command('head')
+  .description('the latest signed checkpoint')
+  .action(() => auditHeadCommand(config()));
+audit
+  .command('prove')
+  .description('an entry with its inclusion proof against the current head')
+  .argument('<entry>', 'entry index', asInt)
+  .action((index: number) => auditProveCommand(config(), index));
+audit
+  .command('verify')
+  .description(
+    'recompute the tree from the stored entries; name the first that does not match the signed head',
+  )
+  .action(() => auditVerifyCommand(config()));
+audit
+  .command('consistency')
+  .description('proof that the current tree extends the tree of an earlier size')
+  .argument('<old-size>', 'size of the earlier tree', asInt)
+  .action((oldSize: number) => auditConsistencyCommand(config(), oldSize));
 
 const customers = program.command('customers').description('customer identities');
 customers

@@ -22,6 +22,7 @@ export const errorCatalogue = {
   MAPPING_INVALID: { status: 400, exit: 64, summary: 'The CSV column mapping is invalid.' },
   USAGE: { status: 400, exit: 64, summary: 'The command or request was malformed.' },
   NOT_FOUND: { status: 404, exit: 66, summary: 'The requested record does not exist.' },
+  AUDIT_MISMATCH: { status: 500, exit: 1, summary: 'The transparency log does not match its signed head.' },
   INTERNAL: { status: 500, exit: 70, summary: 'An unexpected failure; see the logs.' },
 } as const satisfies Record<string, { status: number; exit: number; summary: string }>;
 

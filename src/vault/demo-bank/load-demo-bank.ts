@@ -6,6 +6,8 @@ import type { Storage } from '../../storage/ports.ts';
 import { copyRow } from '../../storage/postgres-core/copy-text.ts';
 import { maskAccountNumber, type AccountDirectory } from '../accounts/account-directory.ts';
 import type { IdentityStore } from '../identity/identity-store.ts';
+import type { ConsentLedger } from '../consent/consent-ledger.ts';
+import { demoConsentDecisions, toConsentDecisions } from '../generate/consent.ts';
 import type { IngestService, IngestSummary } from '../ingest/ingest-service.ts';
 import { externalIdOf, generateBank, groundTruthRecord, type GeneratedCustomer } from '../generate/index.ts';
 import { CurtainError } from '../../core/errors.ts';
@@ -27,11 +29,13 @@ export interface DemoBankServices {
   readonly identity: IdentityStore;
   readonly accounts: AccountDirectory;
   readonly ingest: IngestService;
+  readonly consent: ConsentLedger;
 }
 
 export interface DemoBankReport {
   readonly customers: number;
   readonly accounts: number;
+  readonly consentDecisions: number;
   readonly ingest: IngestSummary | undefined;
 }
 
@@ -65,6 +69,7 @@ export async function loadDemoBank(
   });
   let customers = 0;
   let accounts = 0;
+  let consentDecisions = 0;
   let transactions = 0;
 
   async function storeRound(round: GeneratedCustomer[]): Promise<void> {
@@ -113,6 +118,17 @@ export async function loadDemoBank(
       ['customer_id', 'product_code', 'since', 'until'],
       productRows,
     );
+    // Consent goes through the ledger like any other decision: history, current state, the log.
+    const decisions = round.flatMap((customer, i) =>
+      toConsentDecisions(
+        ids[i]!,
+        demoConsentDecisions(options.seed, customer.index, customer.persona),
+        options.end,
+      ),
+    );
+    const recorded = await services.consent.record(decisions);
+    if (!recorded.ok) throw new Error(`demo consent refused: ${JSON.stringify(recorded.error[0])}`);
+    consentDecisions += decisions.length;
     customers += round.length;
     accounts += inserted.rows.length;
   }
@@ -151,5 +167,5 @@ export async function loadDemoBank(
       await once(truth, 'close');
     }
   }
-  return { customers, accounts, ingest: summary };
+  return { customers, accounts, consentDecisions, ingest: summary };
 }

@@ -7,6 +7,7 @@ import { copyRow } from '../../storage/postgres-core/copy-text.ts';
 import { keyedDigest, normalise } from '../../privacy/keyed-digest.ts';
 import { open, seal } from './aead.ts';
 import type { KeyProvider } from './key-provider.ts';
+import type { AuditSink } from '../../core/audit-event.ts';
 
 export interface NewCustomer {
   readonly externalId: string;
@@ -28,9 +29,13 @@ export class IdentityStore {
   readonly #storage: Storage;
   readonly #keys: KeyProvider;
 
-  constructor(storage: Storage, keys: KeyProvider) {
+  readonly #audit: AuditSink | undefined;
+
+  /** `audit` receives erasures and key rotations; without it (tests of this store alone) nothing is logged. */
+  constructor(storage: Storage, keys: KeyProvider, audit?: AuditSink) {
     this.#storage = storage;
     this.#keys = keys;
+    this.#audit = audit;
   }
 
   lookupDigest(kind: LookupKind, value: string): Buffer {
@@ -114,7 +119,9 @@ export class IdentityStore {
       [customerIds],
     );
     const keys = new Map<number, Buffer>();
+    const shredded = this.#keys.shreddedKeyIds();
     for (const row of rows) {
+      if (shredded.has(row.key_id)) continue;
       keys.set(
         row.customer_id,
         await this.#keys.unwrap({ kekId: row.kek_id, blob: row.wrapped_key }, row.key_id),
@@ -151,19 +158,29 @@ export class IdentityStore {
    */
   async shred(customerIds: readonly number[]): Promise<number> {
     if (customerIds.length === 0) return 0;
+    // References for the log are made while the keys still exist; afterwards nobody can link them.
+    const subjects = this.#audit ? await this.auditSubjects(customerIds) : new Map<number, string>();
     const keys = await this.#storage.query<{ key_id: string }>(
       'SELECT key_id FROM customer_keys WHERE customer_id = ANY($1::bigint[])',
       [customerIds],
     );
     await this.#keys.recordShred(keys.rows.map((r) => r.key_id));
-    return this.#storage.transaction(async (tx) => {
+    const erased = await this.#storage.transaction(async (tx) => {
       await this.#deleteSecrets(tx, customerIds);
-      const erased = await tx.query(
+      const updated = await tx.query(
         `UPDATE customers SET status = 'erased', erased_at = now() WHERE id = ANY($1::bigint[]) AND status <> 'erased'`,
         [customerIds],
       );
-      return erased.affectedRows;
+      return updated.affectedRows;
     });
+    await this.#audit?.record(
+      [...subjects.values()].map((subjectRef) => ({
+        type: 'customer.erased' as const,
+        subjectRef,
+        details: { method: 'crypto-shred' },
+      })),
+    );
+    return erased;
   }
 
   async #deleteSecrets(tx: SqlExecutor, customerIds: readonly number[]): Promise<void> {
@@ -235,6 +252,9 @@ export class IdentityStore {
       .inventory()
       .filter((key) => key.purpose === 'key-encryption' && key.id !== newKekId)
       .map((key) => key.id);
+    await this.#audit?.record([
+      { type: 'key.rotated', details: { purpose: 'key-encryption', keyId: newKekId, rewrapped, retired } },
+    ]);
     return { newKekId, rewrapped, retired };
   }
 

@@ -1,0 +1,66 @@
+// The transparency log on the command line: head, inclusion proofs, full verification, consistency.
+import { CurtainError } from '../core/errors.ts';
+import type { CurtainConfig } from '../config.ts';
+import { withVault } from './vault-session.ts';
+
+const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
+
+export async function auditHeadCommand(config: CurtainConfig) {
+  await withVault(config, 'curtain audit head', (vault) => {
+    process.stdout.write(vault.audit.head().checkpoint);
+    return Promise.resolve();
+  });
+}
+
+export async function auditProveCommand(config: CurtainConfig, index: number) {
+  await withVault(config, 'curtain audit prove', async (vault) => {
+    const proven = await vault.audit.entry(index);
+    if (!proven)
+      throw new CurtainError('NOT_FOUND', `no entry ${index}: the log has ${vault.audit.head().size}`);
+    const output = {
+      index: proven.index,
+      entry: proven.json,
+      leafHash: b64(proven.leafHash),
+      treeSize: proven.head.size,
+      rootHash: b64(proven.head.rootHash),
+      inclusionProof: proven.proof.map(b64),
+      checkpoint: proven.head.checkpoint,
+    };
+    console.log(JSON.stringify(output, null, 2));
+  });
+}
+
+export async function auditVerifyCommand(config: CurtainConfig) {
+  await withVault(config, 'curtain audit verify', async (vault) => {
+    const verdict = await vault.audit.verifyAll();
+    if (!verdict.ok) {
+      throw new CurtainError(
+        'AUDIT_MISMATCH',
+        verdict.index === undefined ? verdict.reason : `entry ${verdict.index}: ${verdict.reason}`,
+      );
+    }
+    console.log(`ok: ${verdict.size} entries match the signed head (root ${b64(verdict.rootHash)})`);
+  });
+}
+
+export async function auditConsistencyCommand(config: CurtainConfig, oldSize: number) {
+  await withVault(config, 'curtain audit consistency', async (vault) => {
+    const size = vault.audit.head().size;
+    if (oldSize < 0 || oldSize > size)
+      throw new CurtainError('USAGE', `old size must be between 0 and ${size}`);
+    const result = await vault.audit.consistency(oldSize);
+    console.log(
+      JSON.stringify(
+        {
+          oldSize: result.oldSize,
+          treeSize: result.head.size,
+          rootHash: b64(result.head.rootHash),
+          consistencyProof: result.proof.map(b64),
+          checkpoint: result.head.checkpoint,
+        },
+        null,
+        2,
+      ),
+    );
+  });
+}
