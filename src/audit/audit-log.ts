@@ -244,16 +244,28 @@ export class TransparencyLog implements AuditSink {
     return { oldSize, proof, head: state.head };
   }
 
-  /** A customer's own entries (by their keyed reference), each with an inclusion proof. */
-  async entriesFor(subjectRef: string): Promise<ProvenEntry[]> {
+  /**
+   * A customer's own entries, each with an inclusion proof. References are fresh per entry (unlinkable),
+   * so the entries are found by testing each reference with `isMine` — a check under the customer's own
+   * audit key — page by page over the references only.
+   */
+  async entriesFor(isMine: (subjectRef: string) => boolean): Promise<ProvenEntry[]> {
     const size = this.#state.head.size;
-    const { rows } = await this.#storage.query<{ idx: number | bigint }>(
-      'SELECT idx FROM audit_entries WHERE subject_ref = $1 AND idx < $2 ORDER BY idx',
-      [subjectRef, size],
-    );
+    const page = 50_000;
+    const mine: number[] = [];
+    for (let after = -1; ; ) {
+      const { rows } = await this.#storage.query<{ idx: number | bigint; subject_ref: string }>(
+        `SELECT idx, subject_ref FROM audit_entries
+          WHERE subject_ref IS NOT NULL AND idx > $1 AND idx < $2 ORDER BY idx LIMIT $3`,
+        [after, size, page],
+      );
+      for (const row of rows) if (isMine(row.subject_ref)) mine.push(Number(row.idx));
+      if (rows.length < page) break;
+      after = Number(rows.at(-1)!.idx);
+    }
     const entries: ProvenEntry[] = [];
-    for (const row of rows) {
-      const proven = await this.entry(Number(row.idx));
+    for (const index of mine) {
+      const proven = await this.entry(index);
       if (proven !== undefined) entries.push(proven);
     }
     return entries;

@@ -217,7 +217,7 @@ describe.each(testBackends)('transparency log on $name', (backend) => {
     const log = await TransparencyLog.open(storage, keys, origin);
     await log.record([event(0, 'ref-a'), event(1, 'ref-b'), event(2), event(3, 'ref-a')]);
     await log.record([event(4, 'ref-a')]);
-    const mine = await log.entriesFor('ref-a');
+    const mine = await log.entriesFor((ref) => ref === 'ref-a');
     expect(mine.map((e) => e.index)).toEqual([0, 3, 4]);
     for (const e of mine) {
       expect(e.entry.subjectRef).toBe('ref-a');

@@ -53,6 +53,9 @@ describe.each(testBackends)('audit trail of the vault on $name', (backend) => {
     }
     // Separate batches give separate references: a reader cannot link them.
     expect(new Set(logged.map((e) => e.entry.subjectRef)).size).toBeGreaterThan(1);
+    // The customer, holding their audit key, finds exactly their entries, each with a proof.
+    const mine = await vault.audit.entriesFor((ref) => isAuditSubject(key, ref));
+    expect(mine.map((e) => e.index)).toEqual(logged.map((e) => e.index));
   });
 
   it('logs an erasure under a reference that dies with the customer key', async () => {
