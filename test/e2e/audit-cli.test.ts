@@ -1,26 +1,16 @@
 // `curtain audit …` end to end: a demo vault's log proves its entries and names the one that was tampered with.
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCurtain } from '../support/cli.ts';
 import { openPgliteStorage } from '../../src/storage/pglite/pglite-storage.ts';
 import { verifyInclusion } from '../../src/audit/verify.ts';
 
-const curtain = join(import.meta.dirname, '../../bin/curtain.js');
 let root: string;
 let env: NodeJS.ProcessEnv;
 
-function run(args: readonly string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [curtain, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    child.on('exit', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const run = (args: readonly string[]) => runCurtain(args, env);
 
 beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), 'curtain-audit-cli-'));

@@ -4,24 +4,15 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { curtainBin, runCurtain } from '../support/cli.ts';
 
-const curtain = join(import.meta.dirname, '../../bin/curtain.js');
 const samples = join(import.meta.dirname, '../fixtures/statements');
 let root: string;
 let server: ChildProcess;
 let address: string;
 let env: NodeJS.ProcessEnv;
 
-function run(args: readonly string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [curtain, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    child.on('exit', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const run = (args: readonly string[]) => runCurtain(args, env);
 
 beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), 'curtain-e2e-'));
@@ -34,7 +25,7 @@ beforeAll(async () => {
     LOG_LEVEL: 'warn',
   };
   delete env['DATABASE_URL'];
-  server = spawn(process.execPath, [curtain, 'start'], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+  server = spawn(process.execPath, [curtainBin, 'start'], { env, stdio: ['ignore', 'pipe', 'inherit'] });
   address = await new Promise<string>((resolve, reject) => {
     let output = '';
     server.stdout!.on('data', (chunk: Buffer) => {

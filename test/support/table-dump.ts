@@ -27,11 +27,3 @@ export async function dumpEveryTable(db: SqlExecutor): Promise<string> {
   }
   return parts.join('\n');
 }
-
-export async function tableNames(db: SqlExecutor): Promise<string[]> {
-  const tables = await db.query<{ name: string }>(
-    `SELECT table_name AS name FROM information_schema.tables
-      WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1`,
-  );
-  return tables.rows.map((r) => r.name);
-}
