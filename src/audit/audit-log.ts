@@ -253,7 +253,7 @@ export class TransparencyLog implements AuditSink {
     const size = this.#state.head.size;
     const page = 50_000;
     const mine: number[] = [];
-    for (let after = -1; ; ) {
+    for (let after = -1; ;) {
       const { rows } = await this.#storage.query<{ idx: number | bigint; subject_ref: string }>(
         `SELECT idx, subject_ref FROM audit_entries
           WHERE subject_ref IS NOT NULL AND idx > $1 AND idx < $2 ORDER BY idx LIMIT $3`,
