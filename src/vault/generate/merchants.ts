@@ -1,6 +1,7 @@
 // Built-in merchants with real MCCs, and how customers spend in each category (amounts, seasons, weekdays).
 
-export type MerchantCategory =
+/** Categories a customer spends in at their own discretion (the rest are bills and life events). */
+export type SpendCategory =
   | 'groceries'
   | 'dining'
   | 'fast_food'
@@ -22,7 +23,10 @@ export type MerchantCategory =
   | 'pets'
   | 'digital'
   | 'parking'
-  | 'cash'
+  | 'cash';
+
+export type MerchantCategory =
+  | SpendCategory
   | 'energy'
   | 'water'
   | 'telecom'
@@ -327,31 +331,6 @@ for (const category of merchantCategories) grouped[category] = toMerchants(categ
 export const merchantsByCategory: Readonly<Record<MerchantCategory, readonly Merchant[]>> = grouped;
 
 export const merchants: readonly Merchant[] = merchantCategories.flatMap((c) => merchantsByCategory[c]);
-
-/** Categories a customer spends in at their own discretion (the rest are bills and life events). */
-export type SpendCategory =
-  | 'groceries'
-  | 'dining'
-  | 'fast_food'
-  | 'pubs'
-  | 'fuel'
-  | 'transport'
-  | 'clothing'
-  | 'department'
-  | 'online'
-  | 'electronics'
-  | 'home_improvement'
-  | 'furniture'
-  | 'air_travel'
-  | 'hotels'
-  | 'entertainment'
-  | 'pharmacy'
-  | 'health'
-  | 'personal_care'
-  | 'pets'
-  | 'digital'
-  | 'parking'
-  | 'cash';
 
 export interface SpendProfile {
   /** Typical amount in pounds, and the log-scale spread around it. */
