@@ -1,0 +1,501 @@
+// The checker: binds a parsed question to the feature catalog and the purpose's policy, and lowers it to a plan.
+import { isCategoryCode, categories } from '../core/taxonomy.ts';
+import { isProductCode, productCodes } from '../core/products.ts';
+import { parseMinorUnits } from '../core/money.ts';
+import type { QuestionPurpose } from '../core/question-purposes.ts';
+import { err, ok, type Result } from '../core/result.ts';
+import type { Argument, Call, Expression, Span } from './ast.ts';
+import { suggestName, type LanguageDiagnostic } from './diagnostics.ts';
+import { fairLendingVersion, protectedAttributes, proxyFor, type ProxyEntry } from './fair-lending.ts';
+import type { Direction, Plan, TransactionFilter, ValuePlan, Window } from './plan.ts';
+
+export interface CheckOptions {
+  readonly purpose: QuestionPurpose;
+  /** The vault's base currency: money literals and aggregated amounts are in it. */
+  readonly currency: string;
+  /** How long transactions are kept: no window may reach further back. */
+  readonly retentionDays: number;
+  /** Most distinct attributes one question may combine. */
+  readonly maxAttributes: number;
+  /** The day the question is evaluated, for dated windows. */
+  readonly asOf: string;
+}
+
+export interface CheckedQuestion {
+  readonly plan: Plan;
+  /** The distinct attributes the question combines, e.g. `spent[category=home_inspection]`, `holds[mortgage]`. */
+  readonly attributes: readonly string[];
+  readonly fairLendingVersion: string;
+}
+
+export const defaultWindowDays = 365;
+const durationDays = { d: 1, w: 7, m: 30, y: 365 } as const;
+
+type ValueType = 'number' | 'money' | 'duration';
+type Typed =
+  | { readonly type: 'boolean'; readonly plan: Plan }
+  | { readonly type: ValueType; readonly value: ValuePlan; readonly zeroLiteral: boolean }
+  | { readonly type: 'string'; readonly value: string }
+  | { readonly type: 'date'; readonly value: string }
+  | { readonly type: 'list'; readonly items: readonly Typed[]; readonly spans: readonly Span[] };
+
+class CheckFailure extends Error {
+  constructor(readonly diagnostic: LanguageDiagnostic) {
+    super(diagnostic.message);
+  }
+}
+
+const fail = (code: string, message: string, span: Span, suggestion?: string): never => {
+  throw new CheckFailure({ code, message, span, ...(suggestion === undefined ? {} : { suggestion }) });
+};
+
+type AggregateName =
+  'spent' | 'received' | 'sum' | 'count' | 'average' | 'min' | 'max' | 'days_since_last' | 'recurring';
+
+const aggregates: Record<AggregateName, { result: ValueType; direction?: Direction }> = {
+  spent: { result: 'money', direction: 'D' },
+  received: { result: 'money', direction: 'C' },
+  sum: { result: 'money' },
+  count: { result: 'number' },
+  average: { result: 'money' },
+  min: { result: 'money' },
+  max: { result: 'money' },
+  days_since_last: { result: 'duration' },
+  recurring: { result: 'number', direction: 'D' },
+};
+const otherFunctions = ['holds', 'held_for', 'tenure'] as const;
+export const functionNames: readonly string[] = [...Object.keys(aggregates), ...otherFunctions];
+const filterArguments = [
+  'category',
+  'mcc',
+  'merchant',
+  'direction',
+  'min_amount',
+  'max_amount',
+  'within',
+  'from',
+  'to',
+] as const;
+
+/** Checks a parsed question; every failure is a diagnostic pointing at the source. */
+export function checkExpression(
+  expression: Expression,
+  options: CheckOptions,
+): Result<CheckedQuestion, readonly LanguageDiagnostic[]> {
+  const attributes = new Set<string>();
+  try {
+    const typed = new Checker(options, attributes).check(expression);
+    if (typed.type !== 'boolean') {
+      fail(
+        'CHECK_NOT_A_CONDITION',
+        `a question must be a condition, but this is a ${typed.type}; compare it, e.g. "… > 0"`,
+        expression.span,
+      );
+    }
+    if (attributes.size > options.maxAttributes) {
+      fail(
+        'CHECK_ATTRIBUTE_CAP',
+        `this question combines ${attributes.size} attributes; at most ${options.maxAttributes} are allowed`,
+        expression.span,
+      );
+    }
+    return ok({
+      plan: (typed as { plan: Plan }).plan,
+      attributes: [...attributes].sort(),
+      fairLendingVersion,
+    });
+  } catch (error) {
+    if (error instanceof CheckFailure) return err([error.diagnostic]);
+    throw error;
+  }
+}
+
+class Checker {
+  readonly #options: CheckOptions;
+  readonly #attributes: Set<string>;
+
+  constructor(options: CheckOptions, attributes: Set<string>) {
+    this.#options = options;
+    this.#attributes = attributes;
+  }
+
+  check(node: Expression): Typed {
+    switch (node.kind) {
+      case 'group':
+        return this.check(node.expression);
+      case 'boolean':
+        return { type: 'boolean', plan: { kind: 'constant', value: node.value } };
+      case 'number':
+        return {
+          type: 'number',
+          value: { kind: 'constant', value: node.value },
+          zeroLiteral: node.value === 0,
+        };
+      case 'money':
+        return { type: 'money', value: { kind: 'constant', value: this.#minor(node) }, zeroLiteral: false };
+      case 'duration':
+        return {
+          type: 'duration',
+          value: { kind: 'constant', value: node.amount * durationDays[node.unit] },
+          zeroLiteral: false,
+        };
+      case 'string':
+        return { type: 'string', value: node.value };
+      case 'date':
+        return { type: 'date', value: node.value };
+      case 'list':
+        return {
+          type: 'list',
+          items: node.items.map((i) => this.check(i)),
+          spans: node.items.map((i) => i.span),
+        };
+      case 'not':
+        return { type: 'boolean', plan: { kind: 'not', item: this.#condition(node.operand) } };
+      case 'logical':
+        return {
+          type: 'boolean',
+          plan: { kind: node.operator, items: [this.#condition(node.left), this.#condition(node.right)] },
+        };
+      case 'comparison':
+        return this.#comparison(node);
+      case 'call':
+        return this.#call(node);
+      default: {
+        const unexpected: never = node;
+        throw new Error(`unknown node ${JSON.stringify(unexpected)}`);
+      }
+    }
+  }
+
+  #condition(node: Expression): Plan {
+    const typed = this.check(node);
+    if (typed.type !== 'boolean') {
+      fail(
+        'CHECK_NOT_A_CONDITION',
+        `expected a condition, found a ${typed.type}; compare it, e.g. "… > 0"`,
+        node.span,
+      );
+    }
+    return (typed as { plan: Plan }).plan;
+  }
+
+  #comparison(node: Extract<Expression, { kind: 'comparison' }>): Typed {
+    const left = this.check(node.left);
+    const right = this.check(node.right);
+    const value = (t: Typed, span: Span): Extract<Typed, { value: ValuePlan }> => {
+      if (t.type !== 'number' && t.type !== 'money' && t.type !== 'duration') {
+        return fail('CHECK_TYPE_MISMATCH', `a ${t.type} cannot be compared with ${node.operator}`, span);
+      }
+      return t;
+    };
+    const l = value(left, node.left.span);
+    const r = value(right, node.right.span);
+    const zeroAgainstMoney = (l.zeroLiteral && r.type === 'money') || (r.zeroLiteral && l.type === 'money');
+    if (l.type !== r.type && !zeroAgainstMoney) {
+      fail(
+        'CHECK_TYPE_MISMATCH',
+        `cannot compare a ${l.type} with a ${r.type}` +
+          (l.type === 'money' || r.type === 'money'
+            ? `; write an amount with its currency, e.g. 50 ${this.#options.currency}`
+            : '') +
+          (l.type === 'duration' || r.type === 'duration'
+            ? '; write a duration with its unit, e.g. 30d'
+            : ''),
+        node.span,
+      );
+    }
+    return { type: 'boolean', plan: { kind: 'compare', op: node.operator, left: l.value, right: r.value } };
+  }
+
+  #call(node: Call): Typed {
+    const name = node.name;
+    if ((protectedAttributes as readonly string[]).includes(name)) {
+      if (this.#options.purpose.credit) {
+        fail(
+          'FAIR_LENDING_PROTECTED_ATTRIBUTE',
+          `"${name}" is a protected attribute: questions for credit products may not use it ` +
+            `(fair lending rules ${fairLendingVersion})`,
+          node.nameSpan,
+        );
+      }
+      fail('CHECK_UNKNOWN_FUNCTION', `the vault does not offer "${name}" to questions`, node.nameSpan);
+    }
+    if (name in aggregates) return this.#aggregate(name as AggregateName, node);
+    switch (name) {
+      case 'holds': {
+        const product = this.#product(node);
+        return { type: 'boolean', plan: { kind: 'holds', product } };
+      }
+      case 'held_for': {
+        const product = this.#product(node);
+        return { type: 'duration', value: { kind: 'holdingDays', product }, zeroLiteral: false };
+      }
+      case 'tenure':
+        this.#noArguments(node);
+        this.#attributes.add('tenure');
+        return { type: 'duration', value: { kind: 'tenureDays' }, zeroLiteral: false };
+      default:
+        return fail(
+          'CHECK_UNKNOWN_FUNCTION',
+          `unknown function "${name}"`,
+          node.nameSpan,
+          suggestName(name, functionNames),
+        );
+    }
+  }
+
+  #noArguments(node: Call): void {
+    const first = node.args[0];
+    if (first !== undefined)
+      fail('CHECK_UNEXPECTED_ARGUMENT', `${node.name}() takes no arguments`, first.span);
+  }
+
+  #product(node: Call): string {
+    const [first, ...rest] = node.args;
+    if (first === undefined || first.name !== undefined) {
+      return fail(
+        'CHECK_MISSING_ARGUMENT',
+        `${node.name}() needs a product, e.g. ${node.name}("mortgage")`,
+        node.span,
+      );
+    }
+    if (rest[0] !== undefined)
+      fail('CHECK_UNEXPECTED_ARGUMENT', `${node.name}() takes one product`, rest[0].span);
+    const typed = this.check(first.value);
+    if (typed.type !== 'string') return fail('CHECK_TYPE_MISMATCH', 'a product is a string', first.span);
+    const code = typed.value;
+    if (!isProductCode(code)) {
+      return fail(
+        'CHECK_UNKNOWN_PRODUCT',
+        `unknown product "${code}"`,
+        first.span,
+        suggestName(code, productCodes),
+      );
+    }
+    this.#refuseProxy('product', code, first.span);
+    this.#attributes.add(`holds[${code}]`);
+    return code;
+  }
+
+  #aggregate(name: AggregateName, node: Call): Typed {
+    const spec = aggregates[name];
+    const given = new Map<string, Argument>();
+    for (const arg of node.args) {
+      if (arg.name === undefined) {
+        fail(
+          'CHECK_UNEXPECTED_ARGUMENT',
+          `${name}() takes named filters, e.g. ${name}(category: "groceries", within: 90d)`,
+          arg.span,
+        );
+      }
+      const argName = arg.name!;
+      if (!(filterArguments as readonly string[]).includes(argName)) {
+        fail(
+          'CHECK_UNKNOWN_ARGUMENT',
+          `${name}() has no filter "${argName}"`,
+          arg.nameSpan ?? arg.span,
+          suggestName(argName, filterArguments),
+        );
+      }
+      if (given.has(argName)) fail('CHECK_DUPLICATE_ARGUMENT', `"${argName}" is given twice`, arg.span);
+      given.set(argName, arg);
+    }
+    let direction = spec.direction;
+    const directionArg = given.get('direction');
+    if (directionArg !== undefined) {
+      if (direction !== undefined) {
+        fail('CHECK_UNEXPECTED_ARGUMENT', `${name}() already chooses the direction`, directionArg.span);
+      }
+      const value = this.#string(directionArg);
+      if (value !== 'debit' && value !== 'credit') {
+        fail('CHECK_BAD_VALUE', 'direction is "debit" or "credit"', directionArg.value.span);
+      }
+      direction = value === 'debit' ? 'D' : 'C';
+    }
+    const categories = this.#strings(given.get('category'), (code, span) => {
+      if (!isCategoryCode(code)) {
+        fail('CHECK_UNKNOWN_CATEGORY', `unknown category "${code}"`, span, suggestName(code, categoryCodes));
+      }
+      this.#refuseProxy('category', code, span);
+    });
+    const mccs = this.#mccs(given.get('mcc'));
+    const merchants = this.#strings(given.get('merchant'), () => undefined);
+    const minMinor = this.#amount(given.get('min_amount'));
+    const maxMinor = this.#amount(given.get('max_amount'));
+    const filter: TransactionFilter = {
+      window: this.#window(given, node.span),
+      currency: this.#options.currency,
+      ...(categories === undefined ? {} : { categories }),
+      ...(mccs === undefined ? {} : { mccs }),
+      ...(merchants === undefined ? {} : { merchants }),
+      ...(direction === undefined ? {} : { direction }),
+      ...(minMinor === undefined ? {} : { minMinor }),
+      ...(maxMinor === undefined ? {} : { maxMinor }),
+    };
+    const subject = [
+      ...(categories ?? []).map((c) => `category=${c}`),
+      ...(mccs ?? []).map((m) => `mcc=${m}`),
+      ...(merchants ?? []).map((m) => `merchant=${m}`),
+    ];
+    this.#attributes.add(`${name}[${subject.join(',')}]`);
+    const value: ValuePlan =
+      name === 'recurring'
+        ? { kind: 'recurring', filter }
+        : { kind: 'aggregate', fn: aggregateFunction(name), filter };
+    return { type: spec.result, value, zeroLiteral: false };
+  }
+
+  #string(arg: Argument): string {
+    const typed = this.check(arg.value);
+    if (typed.type !== 'string')
+      return fail('CHECK_TYPE_MISMATCH', `${arg.name} is a string`, arg.value.span);
+    return typed.value;
+  }
+
+  #strings(arg: Argument | undefined, validate: (value: string, span: Span) => void): string[] | undefined {
+    if (arg === undefined) return undefined;
+    const typed = this.check(arg.value);
+    const items =
+      typed.type === 'list'
+        ? typed.items.map((t, i) => [t, typed.spans[i]!] as const)
+        : [[typed, arg.value.span] as const];
+    if (items.length === 0) fail('CHECK_BAD_VALUE', `${arg.name} needs at least one value`, arg.value.span);
+    const values = items.map(([t, span]) => {
+      if (t.type !== 'string') return fail('CHECK_TYPE_MISMATCH', `${arg.name} takes strings`, span);
+      validate(t.value, span);
+      return t.value;
+    });
+    return [...new Set(values)].sort();
+  }
+
+  #mccs(arg: Argument | undefined): number[] | undefined {
+    if (arg === undefined) return undefined;
+    const typed = this.check(arg.value);
+    const items =
+      typed.type === 'list'
+        ? typed.items.map((t, i) => [t, typed.spans[i]!] as const)
+        : [[typed, arg.value.span] as const];
+    if (items.length === 0) fail('CHECK_BAD_VALUE', 'mcc needs at least one value', arg.value.span);
+    const values = items.map(([t, span]) => {
+      const constant = t.type === 'number' && t.value.kind === 'constant' ? t.value.value : undefined;
+      if (constant === undefined || !Number.isInteger(constant) || constant < 0 || constant > 9999) {
+        return fail('CHECK_BAD_VALUE', 'an MCC is a whole number from 0 to 9999, e.g. mcc: 5812', span);
+      }
+      this.#refuseProxy('mcc', String(constant).padStart(4, '0'), span);
+      return constant;
+    });
+    return [...new Set(values)].sort((a, b) => a - b);
+  }
+
+  #amount(arg: Argument | undefined): number | undefined {
+    if (arg === undefined) return undefined;
+    const typed = this.check(arg.value);
+    if (typed.type !== 'money' || typed.value.kind !== 'constant') {
+      return fail(
+        'CHECK_TYPE_MISMATCH',
+        `${arg.name} is an amount with its currency, e.g. 50 ${this.#options.currency}`,
+        arg.value.span,
+      );
+    }
+    return typed.value.value;
+  }
+
+  #window(given: Map<string, Argument>, span: Span): Window {
+    const within = given.get('within');
+    const from = given.get('from');
+    const to = given.get('to');
+    const retention = this.#options.retentionDays;
+    if (within !== undefined) {
+      if (from !== undefined || to !== undefined) {
+        fail('CHECK_UNEXPECTED_ARGUMENT', 'give either within or from/to, not both', within.span);
+      }
+      const typed = this.check(within.value);
+      if (typed.type !== 'duration' || typed.value.kind !== 'constant') {
+        return fail('CHECK_TYPE_MISMATCH', 'within is a duration, e.g. within: 90d', within.value.span);
+      }
+      const days = typed.value.value;
+      if (days < 1) fail('CHECK_BAD_VALUE', 'a window is at least one day', within.value.span);
+      if (days > retention) {
+        fail(
+          'CHECK_WINDOW_RETENTION',
+          `the window of ${days} days reaches beyond the ${retention} days transactions are kept`,
+          within.value.span,
+        );
+      }
+      return { kind: 'within', days };
+    }
+    if (from === undefined && to === undefined)
+      return { kind: 'within', days: Math.min(defaultWindowDays, retention) };
+    if (from === undefined || to === undefined) {
+      return fail(
+        'CHECK_MISSING_ARGUMENT',
+        'a dated window needs both from and to',
+        (from ?? to ?? { span }).span,
+      );
+    }
+    const date = (arg: Argument): string => {
+      const typed = this.check(arg.value);
+      if (typed.type !== 'date')
+        return fail('CHECK_TYPE_MISMATCH', `${arg.name} is a date, e.g. 2026-01-31`, arg.value.span);
+      return typed.value;
+    };
+    const first = date(from);
+    const last = date(to);
+    if (first > last)
+      fail('CHECK_BAD_VALUE', `the window starts (${first}) after it ends (${last})`, from.span);
+    if (daysBetween(first, this.#options.asOf) > retention) {
+      fail(
+        'CHECK_WINDOW_RETENTION',
+        `${first} is before the ${retention} days transactions are kept`,
+        from.value.span,
+      );
+    }
+    return { kind: 'between', from: first, to: last };
+  }
+
+  #minor(node: Extract<Expression, { kind: 'money' }>): number {
+    if (node.currency !== this.#options.currency) {
+      fail(
+        'CHECK_CURRENCY',
+        `amounts in questions are in ${this.#options.currency}, the vault's currency, not ${node.currency}`,
+        node.span,
+      );
+    }
+    const minor = parseMinorUnits(node.text.replaceAll('_', ''), node.currency);
+    if (!minor.ok) return fail('CHECK_BAD_VALUE', `bad amount: ${minor.error}`, node.span);
+    if (minor.value < 0)
+      fail('CHECK_BAD_VALUE', 'amounts are not negative; use direction instead', node.span);
+    return minor.value;
+  }
+
+  #refuseProxy(kind: ProxyEntry['kind'], value: string, span: Span): void {
+    if (!this.#options.purpose.credit) return;
+    const proxy = proxyFor(kind, value);
+    if (proxy === undefined) return;
+    fail(
+      'FAIR_LENDING_PROXY',
+      `${kind} ${value} is a proxy for ${proxy.standsFor.join(' and ')} and may not be used in questions for ` +
+        `credit products (fair lending rules ${fairLendingVersion}): ${proxy.why}`,
+      span,
+    );
+  }
+}
+
+const categoryCodes = categories.map((c) => c.code);
+
+function aggregateFunction(name: Exclude<AggregateName, 'recurring'>) {
+  switch (name) {
+    case 'spent':
+    case 'received':
+    case 'sum':
+      return 'sum' as const;
+    case 'days_since_last':
+      return 'daysSinceLast' as const;
+    default:
+      return name;
+  }
+}
+
+function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}

@@ -1,0 +1,95 @@
+// Fair lending: the protected attributes and the versioned list of their proxies that credit questions may not use.
+
+/** Bumped whenever an entry is added, removed or changed; recorded with each checked question. */
+export const fairLendingVersion = '2026-11.1';
+
+/** Attributes the law protects (ECOA/Regulation B, UK Equality Act 2010, GDPR art. 9). */
+export const protectedAttributes = [
+  'age',
+  'sex',
+  'gender',
+  'marital_status',
+  'nationality',
+  'ethnicity',
+  'race',
+  'religion',
+  'disability',
+  'sexual_orientation',
+] as const;
+
+export interface ProxyEntry {
+  readonly kind: 'mcc' | 'category' | 'product';
+  readonly value: string;
+  /** The protected attribute it stands in for. */
+  readonly standsFor: readonly (typeof protectedAttributes)[number][];
+  readonly why: string;
+}
+
+export const fairLendingProxies: readonly ProxyEntry[] = [
+  {
+    kind: 'mcc',
+    value: '8661',
+    standsFor: ['religion'],
+    why: 'Payments to religious organisations reveal religion.',
+  },
+  {
+    kind: 'mcc',
+    value: '7273',
+    standsFor: ['marital_status', 'sexual_orientation'],
+    why: 'Dating and escort services reveal marital status and may reveal sexual orientation.',
+  },
+  {
+    kind: 'mcc',
+    value: '8351',
+    standsFor: ['sex', 'marital_status'],
+    why: 'Child care spending tracks parenthood, which correlates with sex and marital status in lending data.',
+  },
+  {
+    kind: 'mcc',
+    value: '5641',
+    standsFor: ['sex', 'age'],
+    why: "Children's and infants' wear tracks parenthood and age band.",
+  },
+  {
+    kind: 'mcc',
+    value: '8651',
+    standsFor: ['ethnicity', 'religion'],
+    why: 'Political organisations reveal political opinion, a special category that proxies ethnicity and religion.',
+  },
+  {
+    kind: 'category',
+    value: 'childcare',
+    standsFor: ['sex', 'marital_status'],
+    why: 'The childcare category is MCC 8351.',
+  },
+  { kind: 'category', value: 'baby', standsFor: ['sex', 'age'], why: 'The baby category is MCC 5641.' },
+  {
+    kind: 'category',
+    value: 'charity',
+    standsFor: ['religion'],
+    why: 'The charity category includes MCC 8661, religious organisations.',
+  },
+  {
+    kind: 'category',
+    value: 'pension_income',
+    standsFor: ['age'],
+    why: 'Receiving a pension reveals age.',
+  },
+  {
+    kind: 'category',
+    value: 'benefits',
+    standsFor: ['disability', 'age'],
+    why: 'State benefits include disability and age-related payments.',
+  },
+  {
+    kind: 'product',
+    value: 'student_account',
+    standsFor: ['age'],
+    why: 'Student accounts are held by young customers.',
+  },
+  { kind: 'product', value: 'pension', standsFor: ['age'], why: 'Holding a pension plan tracks age.' },
+];
+
+export function proxyFor(kind: ProxyEntry['kind'], value: string): ProxyEntry | undefined {
+  return fairLendingProxies.find((p) => p.kind === kind && p.value === value);
+}
