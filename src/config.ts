@@ -17,6 +17,8 @@ const schema = z.object({
     .min(1)
     .regex(/^[^\s]+$/, 'no spaces'),
   controller: z.string().min(1),
+  currency: z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 code such as GBP'),
+  transactionRetentionDays: z.coerce.number().int().min(30).max(36_500),
 });
 
 export type CurtainConfig = Readonly<z.infer<typeof schema>>;
@@ -52,6 +54,16 @@ export const settings = {
     env: 'CURTAIN_CONTROLLER',
     default: 'Demo Bank plc',
     help: 'data controller named in consent receipts',
+  },
+  currency: {
+    env: 'CURTAIN_CURRENCY',
+    default: 'GBP',
+    help: 'the vault’s currency: amounts in questions are in it',
+  },
+  transactionRetentionDays: {
+    env: 'CURTAIN_TRANSACTION_RETENTION_DAYS',
+    default: '2557',
+    help: 'how long transactions are kept (7 years by default); no question may look further back',
   },
 } as const satisfies Record<keyof CurtainConfig, { env: string; default: string | undefined; help: string }>;
 

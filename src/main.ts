@@ -16,6 +16,10 @@ import { TransparencyLog } from './audit/audit-log.ts';
 import { ConsentLedger } from './vault/consent/consent-ledger.ts';
 import { PreferenceStore } from './vault/consent/preference-store.ts';
 import type { ReceiptSettings } from './vault/consent/receipts.ts';
+import { PolicyStore } from './vault/questions/policy-store.ts';
+import { QuestionService } from './vault/questions/question-service.ts';
+import { SqlEngine } from './vault/questions/sql-engine.ts';
+import { cryptoRandomSource, type RandomSource } from './privacy/dp/random-source.ts';
 
 export interface Vault {
   readonly config: CurtainConfig;
@@ -27,6 +31,8 @@ export interface Vault {
   readonly audit: TransparencyLog;
   readonly consent: ConsentLedger;
   readonly preferences: PreferenceStore;
+  readonly policies: PolicyStore;
+  readonly questions: QuestionService;
   /** Present in embedded mode: the lock on the data directory, held until close. */
   readonly lock: DataDirLock | undefined;
   /** Customers shredded again at open: erased after the backup this database was restored from. */
@@ -61,22 +67,31 @@ export type VaultServices = Pick<
   | 'audit'
   | 'consent'
   | 'preferences'
+  | 'policies'
+  | 'questions'
   | 'reshreddedAtOpen'
 >;
 
-export interface VaultNames {
+export interface VaultSettings {
   /** Names the log in its signed checkpoints (the first line of each note). */
   readonly logOrigin: string;
   /** The data controller named in consent receipts. */
   readonly controller: string;
+  /** The vault's currency: amounts in questions are in it. */
+  readonly currency: string;
+  readonly transactionRetentionDays: number;
+  /** Where the guard's noise comes from; the cryptographic source unless a test injects a seeded one. */
+  readonly random?: RandomSource;
 }
 
-export const defaultVaultNames: VaultNames = {
+export const defaultVaultSettings: VaultSettings = {
   logOrigin: 'curtain.example/vault',
   controller: 'Demo Bank plc',
+  currency: 'GBP',
+  transactionRetentionDays: 2557,
 };
 
-function receiptSettings(names: VaultNames): ReceiptSettings {
+function receiptSettings(names: VaultSettings): ReceiptSettings {
   return {
     jurisdiction: 'GB',
     language: 'en',
@@ -98,9 +113,9 @@ function receiptSettings(names: VaultNames): ReceiptSettings {
 export async function assembleVault(
   storage: Storage,
   keys: KeyProvider,
-  names: VaultNames = defaultVaultNames,
+  settings: VaultSettings = defaultVaultSettings,
 ): Promise<VaultServices> {
-  const audit = await TransparencyLog.open(storage, keys, names.logOrigin);
+  const audit = await TransparencyLog.open(storage, keys, settings.logOrigin);
   const identity = new IdentityStore(storage, keys, audit);
   const reshreddedAtOpen = await identity.reconcileShreds();
   const accounts = new AccountDirectory(keys.secret('blind-index'));
@@ -110,9 +125,30 @@ export async function assembleVault(
     if (subject === undefined) throw new CurtainError('CUSTOMER_ERASED', 'the customer was erased');
     return subject;
   };
-  const consent = new ConsentLedger(storage, keys, audit, { subjectRef, receipts: receiptSettings(names) });
+  const consent = new ConsentLedger(storage, keys, audit, {
+    subjectRef,
+    receipts: receiptSettings(settings),
+  });
   const preferences = new PreferenceStore(storage, audit, subjectRef);
-  return { storage, keys, identity, accounts, ingest, audit, consent, preferences, reshreddedAtOpen };
+  const policies = new PolicyStore(storage, audit);
+  const questions = new QuestionService(storage, new SqlEngine(storage), consent, policies, audit, {
+    currency: settings.currency,
+    retentionDays: settings.transactionRetentionDays,
+    random: settings.random ?? cryptoRandomSource(),
+  });
+  return {
+    storage,
+    keys,
+    identity,
+    accounts,
+    ingest,
+    audit,
+    consent,
+    preferences,
+    policies,
+    questions,
+    reshreddedAtOpen,
+  };
 }
 
 /**
@@ -137,6 +173,8 @@ export async function openVault(config: CurtainConfig, command: string): Promise
     const services = await assembleVault(storage, keys, {
       logOrigin: config.logOrigin,
       controller: config.controller,
+      currency: config.currency,
+      transactionRetentionDays: config.transactionRetentionDays,
     });
     const vault: Vault = {
       config,

@@ -21,6 +21,13 @@ import {
 } from './commands.ts';
 import { failAndExit } from './output.ts';
 import {
+  askCommand,
+  budgetCommand,
+  policyApproveCommand,
+  policyProposeCommand,
+  policyShowCommand,
+} from './question-commands.ts';
+import {
   auditConsistencyCommand,
   auditHeadCommand,
   auditProveCommand,
@@ -167,6 +174,56 @@ audit
   .description('proof that the current tree extends the tree of an earlier size')
   .argument('<old-size>', 'size of the earlier tree', asInt)
   .action((oldSize: number) => auditConsistencyCommand(config(), oldSize));
+
+program
+  .command('ask')
+  .description('ask a question of the vault: a protected count, the ε spent and left, or the refusal')
+  .argument('<expression>', 'a segment expression (docs/segment-language.md)')
+  .option(
+    '--purpose <purpose>',
+    'why it is asked: bank_offers, credit_offers, partner_offers, …',
+    'bank_offers',
+  )
+  .option('--as <asker>', 'who asks (charged for it)', process.env['USER'] ?? 'operator')
+  .option('--json', 'print the answer as JSON')
+  .action((expression: string, options: { purpose: string; as: string; json?: boolean }) =>
+    askCommand(config(), expression, options),
+  );
+
+const privacy = program.command('privacy').description('the privacy guard: policy and budgets');
+privacy
+  .command('budget')
+  .description('what is left of an asker’s budget this period')
+  .argument('<asker>')
+  .action((asker: string) => budgetCommand(config(), asker));
+privacy
+  .command('policy')
+  .description('the active policy and every proposed version')
+  .action(() => policyShowCommand(config()));
+privacy
+  .command('propose')
+  .description('propose a policy change; another person must approve it')
+  .requiredOption('--by <name>', 'who proposes')
+  .requiredOption('--reason <text>', 'why')
+  .option('--k <n>', 'suppression threshold and differencing distance', asInt)
+  .option('--count-epsilon <rational>', 'ε of the noised count, e.g. 1/4')
+  .option('--threshold-epsilon <rational>', 'ε of the noised threshold')
+  .option('--differencing-epsilon <rational>', 'ε of the differencing check')
+  .option('--asker-budget <rational>', 'each asker’s ε per period')
+  .option('--vault-budget <rational>', 'all askers’ ε per period')
+  .addOption(new Option('--period <period>', 'budget period').choices(['day', 'week', 'month']))
+  .option('--max-attributes <n>', 'attributes one question may combine', asInt)
+  .action((options: Record<string, string | number | undefined>) => {
+    const { by, reason, ...change } = options;
+    const defined = Object.fromEntries(Object.entries(change).filter(([, v]) => v !== undefined));
+    return policyProposeCommand(config(), defined, String(by), String(reason));
+  });
+privacy
+  .command('approve')
+  .description('approve a proposed policy version (not its proposer)')
+  .argument('<version>', 'the proposed version', asInt)
+  .requiredOption('--by <name>', 'who approves')
+  .action((version: number, options: { by: string }) => policyApproveCommand(config(), version, options.by));
 
 const customers = program.command('customers').description('customer identities');
 customers

@@ -23,6 +23,41 @@ export const errorCatalogue = {
   USAGE: { status: 400, exit: 64, summary: 'The command or request was malformed.' },
   NOT_FOUND: { status: 404, exit: 66, summary: 'The requested record does not exist.' },
   AUDIT_MISMATCH: { status: 500, exit: 1, summary: 'The transparency log does not match its signed head.' },
+  QUESTION_INVALID: {
+    status: 400,
+    exit: 65,
+    summary: 'The question does not parse or does not pass the checker; the place is shown.',
+  },
+  QUESTION_PURPOSE_UNKNOWN: {
+    status: 400,
+    exit: 64,
+    summary: 'The purpose of the question is not configured.',
+  },
+  PRIVACY_TOO_FEW: {
+    status: 422,
+    exit: 3,
+    summary: 'The audience is smaller than the (noised) threshold k; nothing about it is released.',
+  },
+  PRIVACY_DIFFERENCING: {
+    status: 422,
+    exit: 3,
+    summary: 'The audience differs from an earlier question of the same asker by fewer than about k people.',
+  },
+  PRIVACY_BUDGET_EXHAUSTED: {
+    status: 429,
+    exit: 3,
+    summary: 'The asker’s or the vault’s privacy budget for the period is spent; the reset time is given.',
+  },
+  POLICY_INVALID: {
+    status: 400,
+    exit: 65,
+    summary: 'A proposed privacy policy is malformed or below a floor.',
+  },
+  POLICY_APPROVAL_REFUSED: {
+    status: 403,
+    exit: 77,
+    summary: 'A policy change must be approved by someone other than its proposer.',
+  },
   INTERNAL: { status: 500, exit: 70, summary: 'An unexpected failure; see the logs.' },
 } as const satisfies Record<string, { status: number; exit: number; summary: string }>;
 

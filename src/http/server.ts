@@ -5,6 +5,7 @@ import type { VaultServices } from '../main.ts';
 import { registerErrorMapping } from './errors.ts';
 import { healthRoutes } from './health-routes.ts';
 import { ingestRoutes } from './ingest-routes.ts';
+import { questionRoutes } from './question-routes.ts';
 
 export interface ServerOptions {
   readonly logLevel: string;
@@ -29,11 +30,13 @@ export async function buildServer(vault: VaultServices, options: ServerOptions):
       tags: [
         { name: 'operations', description: 'health, status, metrics' },
         { name: 'ingest', description: 'statement files in, batches and quarantine out' },
+        { name: 'questions', description: 'segment questions answered through the privacy guard' },
       ],
     },
   });
   await app.register(healthRoutes(vault));
   await app.register(ingestRoutes(vault));
+  await app.register(questionRoutes(vault));
   app.get('/openapi.json', { schema: { hide: true } }, () => app.swagger());
   return app;
 }

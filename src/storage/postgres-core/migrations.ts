@@ -4,6 +4,7 @@ import type { Storage } from '../ports.ts';
 import { vaultSchema } from './migrations/0001-vault.ts';
 import { auditSchema } from './migrations/0002-audit.ts';
 import { consentSchema } from './migrations/0003-consent.ts';
+import { questionsSchema } from './migrations/0004-questions.ts';
 
 export interface Migration {
   readonly version: number;
@@ -15,6 +16,7 @@ export const migrations: readonly Migration[] = [
   { version: 1, name: 'vault', sql: vaultSchema },
   { version: 2, name: 'audit', sql: auditSchema },
   { version: 3, name: 'consent', sql: consentSchema },
+  { version: 4, name: 'questions', sql: questionsSchema },
 ];
 
 export interface MigrationStatus {

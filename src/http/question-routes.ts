@@ -1,0 +1,199 @@
+// Questions over HTTP: ask (a protected count or a refusal), check as you type (free), budgets and the policy.
+import type { FastifyInstance } from 'fastify';
+import { errorCatalogue } from '../core/errors.ts';
+import { policyToJson } from '../privacy/guard/policy.ts';
+import type { VaultServices } from '../main.ts';
+import type { BudgetState, Refusal } from '../vault/questions/question-service.ts';
+import { errorSchema } from './schemas.ts';
+
+interface AskBody {
+  expression: string;
+  purpose: string;
+  asker: string;
+}
+
+const budgetSchema = {
+  type: 'object',
+  required: ['charged', 'askerRemaining', 'vaultRemaining', 'resetsAt'],
+  properties: {
+    charged: { type: 'string', description: 'ε charged by this question, an exact rational such as "1/2"' },
+    askerRemaining: { type: 'string' },
+    vaultRemaining: { type: 'string' },
+    resetsAt: { type: 'string', format: 'date-time' },
+  },
+} as const;
+
+const spanSchema = {
+  type: 'object',
+  properties: {
+    start: { type: 'integer' },
+    end: { type: 'integer' },
+    line: { type: 'integer' },
+    column: { type: 'integer' },
+  },
+} as const;
+
+const refusalSchema = {
+  type: 'object',
+  required: ['error'],
+  properties: {
+    error: {
+      type: 'object',
+      required: ['code', 'message'],
+      properties: {
+        code: { type: 'string' },
+        message: { type: 'string' },
+        questionId: { type: 'integer' },
+        rendered: { type: 'string', description: 'the diagnostics with line, column and a caret' },
+        diagnostics: {
+          type: 'array',
+          items: {
+            type: 'object',
+            properties: {
+              code: { type: 'string' },
+              message: { type: 'string' },
+              span: spanSchema,
+              expected: { type: 'array', items: { type: 'string' } },
+              suggestion: { type: 'string' },
+            },
+          },
+        },
+        budget: budgetSchema,
+      },
+    },
+  },
+} as const;
+
+const askBodySchema = {
+  type: 'object',
+  required: ['expression', 'purpose', 'asker'],
+  additionalProperties: false,
+  properties: {
+    expression: { type: 'string', minLength: 1, maxLength: 10_000, description: 'docs/segment-language.md' },
+    purpose: { type: 'string', description: 'bank_offers, credit_offers, partner_offers, …' },
+    asker: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$' },
+  },
+} as const;
+
+export const budgetJson = (b: BudgetState) => ({
+  charged: b.charged.toString(),
+  askerRemaining: b.askerRemaining.toString(),
+  vaultRemaining: b.vaultRemaining.toString(),
+  resetsAt: b.resetsAt,
+});
+
+export function refusalJson(refusal: Refusal) {
+  return {
+    error: {
+      code: refusal.code,
+      message: refusal.message,
+      ...('questionId' in refusal && refusal.questionId !== undefined
+        ? { questionId: refusal.questionId }
+        : {}),
+      ...('diagnostics' in refusal ? { diagnostics: refusal.diagnostics, rendered: refusal.rendered } : {}),
+      ...('budget' in refusal ? { budget: budgetJson(refusal.budget) } : {}),
+    },
+  };
+}
+
+export function questionRoutes(vault: VaultServices) {
+  return (app: FastifyInstance): Promise<void> => {
+    app.post<{ Body: AskBody }>(
+      '/v1/questions',
+      {
+        schema: {
+          summary: 'Ask a question: a protected (noised) count, or a refusal with its reason',
+          description:
+            'Charges the asker’s privacy budget unless the same question was answered this period.',
+          tags: ['questions'],
+          body: askBodySchema,
+          response: {
+            200: {
+              type: 'object',
+              required: ['questionId', 'count', 'repeated', 'budget'],
+              properties: {
+                questionId: { type: 'integer' },
+                count: { type: 'integer', description: 'noised with discrete Laplace noise; never exact' },
+                repeated: { type: 'boolean' },
+                budget: budgetSchema,
+              },
+            },
+            '4xx': refusalSchema,
+          },
+        },
+      },
+      async (request, reply) => {
+        const result = await vault.questions.ask(request.body);
+        if (!result.ok)
+          return reply.status(errorCatalogue[result.error.code].status).send(refusalJson(result.error));
+        const { questionId, count, repeated, budget } = result.value;
+        return { questionId, count, repeated, budget: budgetJson(budget) };
+      },
+    );
+
+    app.post<{ Body: Omit<AskBody, 'asker'> }>(
+      '/v1/questions/check',
+      {
+        schema: {
+          summary: 'Check a question without asking it: free, touches no data',
+          tags: ['questions'],
+          body: {
+            ...askBodySchema,
+            required: ['expression', 'purpose'],
+            properties: {
+              expression: askBodySchema.properties.expression,
+              purpose: askBodySchema.properties.purpose,
+            },
+          },
+          response: {
+            200: {
+              type: 'object',
+              properties: {
+                ok: { type: 'boolean' },
+                attributes: { type: 'array', items: { type: 'string' } },
+              },
+            },
+            '4xx': refusalSchema,
+          },
+        },
+      },
+      async (request, reply) => {
+        const result = await vault.questions.check(request.body.expression, request.body.purpose);
+        if (!result.ok)
+          return reply.status(errorCatalogue[result.error.code].status).send(refusalJson(result.error));
+        return { ok: true, attributes: result.value.attributes };
+      },
+    );
+
+    app.get<{ Params: { asker: string } }>(
+      '/v1/budgets/:asker',
+      {
+        schema: {
+          summary: 'What is left of an asker’s privacy budget in this period',
+          tags: ['questions'],
+          params: { type: 'object', properties: { asker: askBodySchema.properties.asker } },
+          response: { 200: budgetSchema, '4xx': errorSchema },
+        },
+      },
+      async (request) => budgetJson(await vault.questions.budget(request.params.asker)),
+    );
+
+    app.get(
+      '/v1/privacy/policy',
+      {
+        schema: {
+          summary: 'The privacy guard’s policy: the active version and every proposal',
+          tags: ['questions'],
+        },
+      },
+      async () => {
+        const active = await vault.policies.active();
+        return {
+          active: { version: active.version, policy: policyToJson(active.policy) },
+          versions: await vault.policies.list(),
+        };
+      },
+    );
+    return Promise.resolve();
+  };
+}

@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { seededRandomSource } from '../dp/random-source.ts';
+import { Rational } from '../dp/rational.ts';
+import { decide, symmetricDifferenceSize, tooClose } from './mechanism.ts';
+import { defaultGuardPolicy, parseGuardPolicy, periodOf, policyToJson, questionEpsilon } from './policy.ts';
+
+const policy = defaultGuardPolicy;
+
+function rate(
+  trials: number,
+  seed: string,
+  event: (random: ReturnType<typeof seededRandomSource>) => boolean,
+) {
+  const random = seededRandomSource(seed);
+  let hits = 0;
+  for (let i = 0; i < trials; i++) if (event(random)) hits++;
+  return hits / trials;
+}
+
+describe('the guard’s decisions', () => {
+  it('releases a large audience with noise of the count’s scale, never the exact size every time', () => {
+    const random = seededRandomSource('count');
+    const counts = Array.from({ length: 2000 }, () => decide(10_000, [], policy, random)).map((d) => {
+      if (d.outcome !== 'answered') throw new Error('expected an answer');
+      return d.noisyCount - 10_000;
+    });
+    const mean = counts.reduce((a, b) => a + b, 0) / counts.length;
+    const variance = counts.reduce((a, b) => a + (b - mean) ** 2, 0) / counts.length;
+    // Discrete Laplace of scale 4: variance 2e^{-1/4}/(1-e^{-1/4})^2 ≈ 31.5.
+    expect(Math.abs(mean)).toBeLessThan(0.6);
+    expect(variance).toBeGreaterThan(26);
+    expect(variance).toBeLessThan(37);
+    expect(counts.filter((c) => c === 0).length).toBeLessThan(counts.length / 4);
+  });
+
+  it('suppresses on noised values: an audience at k is refused about half the time, far below k always', () => {
+    expect(rate(2000, 'empty', (r) => decide(0, [], policy, r).outcome === 'too_few')).toBeGreaterThan(0.99);
+    const atK = rate(2000, 'at-k', (r) => decide(policy.k, [], policy, r).outcome === 'too_few');
+    expect(atK).toBeGreaterThan(0.4);
+    expect(atK).toBeLessThan(0.6);
+    // Noise, not an exact oracle: k − 1 and k + 1 are answered at similar rates.
+    const below = rate(2000, 'below', (r) => decide(policy.k - 1, [], policy, r).outcome === 'answered');
+    const above = rate(2000, 'above', (r) => decide(policy.k + 1, [], policy, r).outcome === 'answered');
+    expect(Math.abs(above - below)).toBeLessThan(0.1);
+    expect(rate(500, 'large', (r) => decide(1000, [], policy, r).outcome === 'answered')).toBe(1);
+  });
+
+  it('refuses differencing by the rates docs/privacy-model.md states', () => {
+    const refused = (d: number, seed: string) => rate(3000, seed, (r) => tooClose([d], policy, r));
+    expect(refused(10, 'd10')).toBeGreaterThan(0.7);
+    const at50 = refused(50, 'd50');
+    expect(at50).toBeGreaterThan(0.4);
+    expect(at50).toBeLessThan(0.6);
+    expect(refused(300, 'd300')).toBeLessThan(0.01);
+  });
+
+  it('stops at the first earlier question that is too close, whatever its position', () => {
+    const sharp = { ...policy, differencingEpsilon: Rational.of(4n) };
+    expect(rate(500, 'late', (r) => tooClose([5000, 5000, 5000, 0], sharp, r))).toBe(1);
+    expect(rate(500, 'none', (r) => tooClose([5000, 4000, 3000], sharp, r))).toBe(0);
+    expect(decide(10_000, [0], sharp, seededRandomSource('x')).outcome).toBe('differencing');
+  });
+
+  it('measures the symmetric difference of two ascending id lists', () => {
+    expect(symmetricDifferenceSize([1, 2, 3], [1, 2, 3])).toBe(0);
+    expect(symmetricDifferenceSize([1, 2, 3], [2, 3, 4])).toBe(2);
+    expect(symmetricDifferenceSize([], [5, 6])).toBe(2);
+    expect(symmetricDifferenceSize(Int32Array.from([1, 5, 9]), Int32Array.from([2, 5, 10, 11]))).toBe(5);
+  });
+});
+
+describe('the guard’s policy', () => {
+  it('costs exactly 1/2 per question by default and fits ten questions in an asker’s budget', () => {
+    const epsilon = questionEpsilon(defaultGuardPolicy);
+    expect(epsilon.toString()).toBe(Rational.of(1n, 2n).toString());
+    let spent = Rational.zero;
+    for (let i = 0; i < 10; i++) spent = spent.add(epsilon);
+    expect(spent.equals(defaultGuardPolicy.askerBudget)).toBe(true);
+  });
+
+  it('round-trips through JSON and refuses k below the floor, a vault budget under an asker’s, bad ε', () => {
+    const json = policyToJson(defaultGuardPolicy);
+    const back = parseGuardPolicy(json);
+    expect(back.ok && policyToJson(back.value)).toEqual(json);
+    expect(parseGuardPolicy({ ...json, k: 5 })).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('k:'),
+    });
+    expect(parseGuardPolicy({ ...json, vaultBudget: '1' })).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('vaultBudget'),
+    });
+    expect(parseGuardPolicy({ ...json, countEpsilon: '-1' }).ok).toBe(false);
+    expect(parseGuardPolicy({ ...json, countEpsilon: '0' }).ok).toBe(false);
+    expect(parseGuardPolicy({ ...json, surprise: 1 }).ok).toBe(false);
+  });
+
+  it('computes periods in UTC: months, Monday weeks, days', () => {
+    const at = new Date('2026-11-23T15:00:00Z');
+    expect(periodOf('month', at)).toEqual({
+      start: new Date('2026-11-01T00:00:00Z'),
+      end: new Date('2026-12-01T00:00:00Z'),
+    });
+    expect(periodOf('week', at).start).toEqual(new Date('2026-11-23T00:00:00Z'));
+    expect(periodOf('week', new Date('2026-11-22T23:00:00Z')).start).toEqual(
+      new Date('2026-11-16T00:00:00Z'),
+    );
+    expect(periodOf('day', at).end).toEqual(new Date('2026-11-24T00:00:00Z'));
+    expect(periodOf('month', new Date('2026-12-31T23:59:59Z')).end).toEqual(new Date('2027-01-01T00:00:00Z'));
+  });
+});
