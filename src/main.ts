@@ -82,6 +82,8 @@ export interface VaultSettings {
   readonly transactionRetentionDays: number;
   /** Where the guard's noise comes from; the cryptographic source unless a test injects a seeded one. */
   readonly random?: RandomSource;
+  /** The clock of questions (their day and budget period); tests pin it. */
+  readonly now?: () => Date;
 }
 
 export const defaultVaultSettings: VaultSettings = {
@@ -135,6 +137,7 @@ export async function assembleVault(
     currency: settings.currency,
     retentionDays: settings.transactionRetentionDays,
     random: settings.random ?? cryptoRandomSource(),
+    ...(settings.now === undefined ? {} : { now: settings.now }),
   });
   return {
     storage,
