@@ -1,5 +1,5 @@
 // Test support only: Pearson's chi-square goodness-of-fit test for the sampler suites.
-import chiSquareCdf from '@stdlib/stats-base-dists-chisquare-cdf';
+import jstat from 'jstat';
 
 /** The tests reject a sampler when its fit is this unlikely; the seeded sources make each verdict fixed. */
 export const significance = 0.001;
@@ -22,7 +22,7 @@ export function chiSquareTest(observed: readonly number[], expected: readonly nu
     statistic += (count - mean) ** 2 / mean;
   });
   const degreesOfFreedom = observed.length - 1;
-  return { statistic, degreesOfFreedom, pValue: 1 - chiSquareCdf(statistic, degreesOfFreedom) };
+  return { statistic, degreesOfFreedom, pValue: 1 - jstat.jStat.chisquare.cdf(statistic, degreesOfFreedom) };
 }
 
 /** Counts of each value in `samples` among `0 … bins − 1` (uniform draws). */
