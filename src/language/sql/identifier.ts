@@ -8,7 +8,9 @@ const maxLength = 63;
 export function sqlIdentifier(name: string): string {
   if (name.length > maxLength || !safeIdentifier.test(name)) {
     // The name is not echoed: messages never carry values that might have come from input.
-    throw new Error(`not a safe SQL identifier (${name.length} characters): only [a-z_][a-z0-9_]* is allowed`);
+    throw new Error(
+      `not a safe SQL identifier (${name.length} characters): only [a-z_][a-z0-9_]* is allowed`,
+    );
   }
   return `"${name}"`;
 }
