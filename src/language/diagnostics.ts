@@ -40,7 +40,7 @@ export function diagnostic(
   code: SyntaxCode,
   message: string,
   span: Span,
-  extra: { readonly expected?: readonly string[]; readonly suggestion?: string | undefined } = {},
+  extra: { readonly expected?: readonly string[] | undefined; readonly suggestion?: string | undefined } = {},
 ): LanguageDiagnostic {
   return Object.freeze({
     code,
@@ -57,14 +57,17 @@ const tabWidth = 4;
 function displayColumns(line: string): { text: string; columnAt: (offset: number) => number } {
   const columns = new Map<number, number>();
   let text = '';
+  let width = 0;
   let offset = 0;
   for (const char of line) {
-    columns.set(offset, text.length);
-    text += char === '\t' ? ' '.repeat(tabWidth - (text.length % tabWidth)) : char === '\r' ? ' ' : char;
+    columns.set(offset, width);
+    const shown = char === '\t' ? ' '.repeat(tabWidth - (width % tabWidth)) : char === '\r' ? ' ' : char;
+    text += shown;
+    width += char === '\t' ? shown.length : 1;
     offset += char.length;
   }
-  columns.set(offset, text.length);
-  return { text, columnAt: (o) => columns.get(o) ?? text.length + Math.max(0, o - line.length) };
+  columns.set(offset, width);
+  return { text, columnAt: (o) => columns.get(o) ?? width + Math.max(0, o - line.length) };
 }
 
 /**
@@ -94,7 +97,10 @@ export function renderDiagnostic(source: string, diagnostic: LanguageDiagnostic)
         : `expected one of: ${diagnostic.expected.join(', ')}`,
     );
   }
-  if (diagnostic.suggestion !== undefined) lines.push(`did you mean "${diagnostic.suggestion}"?`);
+  const { suggestion } = diagnostic;
+  if (suggestion !== undefined) {
+    lines.push(`did you mean ${suggestion.includes('"') ? `\`${suggestion}\`` : `"${suggestion}"`}?`);
+  }
   return lines.join('\n');
 }
 
