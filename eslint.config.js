@@ -36,6 +36,23 @@ export default tseslint.config(
     },
   },
   {
+    files: ['src/language/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: nodeBuiltins, message: 'language/ is pure: no I/O.' },
+            {
+              group: ['**/storage/**', '**/vault/**', '**/privacy/**', '**/http/**', '**/cli/**', '**/audit/**'],
+              message: 'language/ depends on core/ only.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/storage/**/*.ts', 'src/privacy/**/*.ts'],
     rules: {
       'no-restricted-imports': [

@@ -18,7 +18,7 @@ import { PreferenceStore } from './vault/consent/preference-store.ts';
 import type { ReceiptSettings } from './vault/consent/receipts.ts';
 import { PolicyStore } from './vault/questions/policy-store.ts';
 import { QuestionService } from './vault/questions/question-service.ts';
-import { SqlEngine } from './vault/questions/sql-engine.ts';
+import { VaultQuestionEngine } from './vault/questions/vault-engine.ts';
 import { cryptoRandomSource, type RandomSource } from './privacy/dp/random-source.ts';
 
 export interface Vault {
@@ -33,6 +33,8 @@ export interface Vault {
   readonly preferences: PreferenceStore;
   readonly policies: PolicyStore;
   readonly questions: QuestionService;
+  /** Which engine answers questions: SQL until the columnar store is loaded (`loadColumnar`). */
+  readonly questionEngine: VaultQuestionEngine;
   /** Present in embedded mode: the lock on the data directory, held until close. */
   readonly lock: DataDirLock | undefined;
   /** Customers shredded again at open: erased after the backup this database was restored from. */
@@ -45,6 +47,14 @@ export type OpenVaultOutcome =
 
 /** Where PGlite keeps its files inside the data directory. */
 export const pgliteDirectory = (dataDir: string) => join(dataDir, 'pgdata');
+
+/** Where the columnar store's snapshot lives: in the data directory, one per database. */
+export function columnarSnapshotPath(config: CurtainConfig): string {
+  if (!config.databaseUrl) return join(config.dataDir, 'columnar.snapshot');
+  const url = new URL(config.databaseUrl);
+  const database = `${url.hostname}-${url.port || '5432'}-${url.pathname.slice(1) || 'postgres'}`;
+  return join(config.dataDir, `columnar-${database.replace(/[^A-Za-z0-9_.-]/g, '_')}.snapshot`);
+}
 
 export async function openStorage(config: CurtainConfig): Promise<Storage> {
   try {
@@ -69,6 +79,7 @@ export type VaultServices = Pick<
   | 'preferences'
   | 'policies'
   | 'questions'
+  | 'questionEngine'
   | 'reshreddedAtOpen'
 >;
 
@@ -133,7 +144,8 @@ export async function assembleVault(
   });
   const preferences = new PreferenceStore(storage, audit, subjectRef);
   const policies = new PolicyStore(storage, audit);
-  const questions = new QuestionService(storage, new SqlEngine(storage), consent, policies, audit, {
+  const questionEngine = new VaultQuestionEngine(storage);
+  const questions = new QuestionService(storage, questionEngine, consent, policies, audit, {
     currency: settings.currency,
     retentionDays: settings.transactionRetentionDays,
     random: settings.random ?? cryptoRandomSource(),
@@ -150,6 +162,7 @@ export async function assembleVault(
     preferences,
     policies,
     questions,
+    questionEngine,
     reshreddedAtOpen,
   };
 }

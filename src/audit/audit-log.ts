@@ -5,7 +5,7 @@ import type { KeyObject } from 'node:crypto';
 import type { AuditEvent, AuditEventType, AuditSink, JsonValue } from '../core/audit-event.ts';
 import { containsPii } from '../privacy/scrub.ts';
 import type { SqlExecutor, Storage } from '../storage/ports.ts';
-import { copyRow } from '../storage/postgres-core/copy-text.ts';
+import { copyField } from '../storage/postgres-core/copy-text.ts';
 import type { SigningKey } from '../vault/identity/key-provider.ts';
 import {
   logKeyName,
@@ -15,12 +15,14 @@ import {
   verifierKeyString,
   type NoteVerifier,
 } from './checkpoint.ts';
+import { canonicalJson, jsonString } from './canonical.ts';
 import {
   consistencyProof,
   emptyRoot,
   hashSize,
   inclusionProof,
   leafHash,
+  leafHashHexOfText,
   nodeHash,
   rangeSubtrees,
   TreeBuilder,
@@ -83,8 +85,15 @@ const tileWidth = 2 ** tileHeight;
 const appendLockKey = 727_002;
 const verifyPage = 320 * tileWidth;
 
+/** An event made ready for the log when it is recorded: its canonical JSON but for the time. */
+interface Prepared {
+  readonly event: AuditEvent;
+  /** The entry's JSON around `at`: `{"at":` + JSON of the time + `tail`; undefined: not plain JSON. */
+  readonly tail: string | undefined;
+}
+
 interface Pending {
-  readonly events: readonly AuditEvent[];
+  readonly events: readonly Prepared[];
   readonly resolve: () => void;
   readonly reject: (error: unknown) => void;
 }
@@ -210,7 +219,8 @@ export class TransparencyLog implements AuditSink {
     for (const event of events) refusePii(event);
     if (events.length === 0) return Promise.resolve();
     return new Promise((resolve, reject) => {
-      this.#queue.push({ events, resolve, reject });
+      // Serialised now, so the log holds the events as they were checked; a throw here rejects this call only.
+      this.#queue.push({ events: events.map(prepare), resolve, reject });
       if (!this.#writing) void this.#drain();
     });
   }
@@ -289,23 +299,28 @@ export class TransparencyLog implements AuditSink {
     for (let next = 0; next < size;) {
       const limit = Math.min(verifyPage, size - next);
       const [entries, tiles] = await Promise.all([
-        this.#storage.query<{ idx: number | bigint; entry: string; leaf_hash: Uint8Array }>(
-          'SELECT idx, entry, leaf_hash FROM audit_entries WHERE idx >= $1 ORDER BY idx LIMIT $2',
+        this.#storage.query<{ idx: number | bigint; entry: string; leaf_hash: string }>(
+          `SELECT idx, entry, encode(leaf_hash, 'hex') AS leaf_hash FROM audit_entries
+            WHERE idx >= $1 ORDER BY idx LIMIT $2`,
           [next, limit],
         ),
-        this.#storage.query<{ tile: number | bigint; hash: Uint8Array; nodes: Uint8Array }>(
-          'SELECT tile, hash, nodes FROM audit_tiles WHERE tile >= $1 AND tile < $2',
+        this.#storage.query<{ tile: number | bigint; hash: string; nodes: string }>(
+          `SELECT tile, encode(hash, 'hex') AS hash, encode(nodes, 'hex') AS nodes FROM audit_tiles
+            WHERE tile >= $1 AND tile < $2`,
           [Math.floor(next / tileWidth), Math.ceil((next + limit) / tileWidth)],
         ),
       ]);
       const storedTiles = new Map(
-        tiles.rows.map((t) => [Number(t.tile), { hash: Buffer.from(t.hash), nodes: Buffer.from(t.nodes) }]),
+        tiles.rows.map((t) => [
+          Number(t.tile),
+          { hash: Buffer.from(t.hash, 'hex'), nodes: Buffer.from(t.nodes, 'hex') },
+        ]),
       );
       for (const row of entries.rows) {
         const index = Number(row.idx);
         if (index !== next) return { ok: false, reason: `entry ${next} is missing`, index: next };
         const computed = leafHash(Buffer.from(row.entry, 'utf8'));
-        if (!computed.equals(Buffer.from(row.leaf_hash))) {
+        if (!computed.equals(Buffer.from(row.leaf_hash, 'hex'))) {
           return { ok: false, reason: `entry ${index} does not match its leaf hash`, index };
         }
         if (!isCanonical(row.entry))
@@ -372,8 +387,9 @@ export class TransparencyLog implements AuditSink {
   }
 
   /** Appends one batch: entries, completed tiles and the new signed head commit together or not at all. */
-  async #append(events: readonly AuditEvent[]): Promise<void> {
+  async #append(events: readonly Prepared[]): Promise<void> {
     const at = new Date().toISOString();
+    const head = `{"at":${jsonString(at)}`;
     const key = this.#keys.signingKey('log-signing');
     let tilesBefore: number | undefined;
     try {
@@ -386,27 +402,26 @@ export class TransparencyLog implements AuditSink {
         const start = this.#state.head.size;
         tilesBefore = this.#upper.tiles;
         let partial = [...this.#state.partial];
-        const newTiles: { tile: number; hash: Buffer; nodes: Buffer }[] = [];
-        let text = '';
-        events.forEach((event, i) => {
-          const json = entryJson(event, at);
-          const leaf = leafHash(Buffer.from(json, 'utf8'));
-          text += copyRow([start + i, json, { byteaHex: leaf.toString('hex') }, event.subjectRef]);
-          partial.push(leaf);
+        const lines: string[] = new Array<string>(events.length);
+        const tileRows: string[] = [];
+        for (let i = 0; i < events.length; i++) {
+          const { event, tail } = events[i]!;
+          const json = tail === undefined ? entryJson(event, at) : head + tail;
+          const leafHex = leafHashHexOfText(json);
+          const ref = event.subjectRef === undefined ? '\\N' : copyField(event.subjectRef);
+          lines[i] = `${start + i}\t${copyField(json)}\t\\\\x${leafHex}\t${ref}\n`;
+          partial.push(Buffer.from(leafHex, 'hex'));
           if (partial.length === tileWidth) {
             const { hash, nodes } = tileNodes(partial);
             this.#upper.addTile(hash);
-            newTiles.push({ tile: (start + i + 1) / tileWidth - 1, hash, nodes });
+            const tile = (start + i + 1) / tileWidth - 1;
+            tileRows.push(`${tile}\t\\\\x${hash.toString('hex')}\t\\\\x${nodes.toString('hex')}\n`);
             partial = [];
           }
-        });
-        await tx.copyFrom('audit_entries', ['idx', 'entry', 'leaf_hash', 'subject_ref'], [text]);
-        if (newTiles.length > 0) {
-          await tx.query(
-            'INSERT INTO audit_tiles (tile, hash, nodes) SELECT * FROM unnest($1::bigint[], $2::bytea[], $3::bytea[])',
-            [newTiles.map((t) => t.tile), newTiles.map((t) => t.hash), newTiles.map((t) => t.nodes)],
-          );
         }
+        await tx.copyFrom('audit_entries', ['idx', 'entry', 'leaf_hash', 'subject_ref'], [lines.join('')]);
+        if (tileRows.length > 0)
+          await tx.copyFrom('audit_tiles', ['tile', 'hash', 'nodes'], [tileRows.join('')]);
         const size = start + events.length;
         const rootHash = this.#root(size, partial);
         const checkpoint = signCheckpoint({ origin: this.origin, size, rootHash }, key);
@@ -436,20 +451,21 @@ export class TransparencyLog implements AuditSink {
     const size = Number(row.tree_size);
     const tiles = Math.floor(size / tileWidth);
     const upper = new UpperLevels();
-    const { rows: tileRows } = await db.query<{ hash: Uint8Array }>(
-      'SELECT hash FROM audit_tiles WHERE tile < $1 ORDER BY tile',
+    // Hashes travel as hex text: decoding it is native, where a bytea column is parsed byte by byte.
+    const { rows: tileRows } = await db.query<{ hash: string }>(
+      "SELECT encode(hash, 'hex') AS hash FROM audit_tiles WHERE tile < $1 ORDER BY tile",
       [tiles],
     );
     if (tileRows.length !== tiles) throw new Error('the transparency log is missing stored tiles');
-    for (const t of tileRows) upper.addTile(t.hash);
-    const { rows: leaves } = await db.query<{ leaf_hash: Uint8Array }>(
-      'SELECT leaf_hash FROM audit_entries WHERE idx >= $1 AND idx < $2 ORDER BY idx',
+    for (const t of tileRows) upper.addTile(Buffer.from(t.hash, 'hex'));
+    const { rows: leaves } = await db.query<{ leaf_hash: string }>(
+      "SELECT encode(leaf_hash, 'hex') AS leaf_hash FROM audit_entries WHERE idx >= $1 AND idx < $2 ORDER BY idx",
       [tiles * tileWidth, size],
     );
     this.#upper = upper;
     this.#state = {
       head: { size, rootHash: Buffer.from(row.root_hash), checkpoint: row.checkpoint, keyId: row.key_id },
-      partial: leaves.map((l) => Buffer.from(l.leaf_hash)),
+      partial: leaves.map((l) => Buffer.from(l.leaf_hash, 'hex')),
     };
   }
 
@@ -486,23 +502,25 @@ export class TransparencyLog implements AuditSink {
         const tiles = [...new Set(missing.filter((n) => n.level > 0).map((n) => tileOf(n)))];
         const { rows } = await this.#storage.query<{
           key: number | bigint;
-          leaf_hash: Uint8Array | null;
+          leaf_hash: string | null;
           entry: string | null;
-          nodes: Uint8Array | null;
+          nodes: string | null;
         }>(
-          `SELECT idx AS key, leaf_hash, CASE WHEN idx = $3 THEN entry END AS entry, NULL::bytea AS nodes
+          `SELECT idx AS key, encode(leaf_hash, 'hex') AS leaf_hash, CASE WHEN idx = $3 THEN entry END AS entry,
+                  NULL AS nodes
              FROM audit_entries WHERE idx = ANY($1::bigint[])
            UNION ALL
-           SELECT tile, NULL, NULL, nodes FROM audit_tiles WHERE tile = ANY($2::bigint[])`,
+           SELECT tile, NULL, NULL, encode(nodes, 'hex') FROM audit_tiles WHERE tile = ANY($2::bigint[])`,
           [leaves, tiles, entry?.index ?? -1],
         );
-        const leafRows = new Map<number, Uint8Array>();
-        const tileRows = new Map<number, Uint8Array>();
+        const leafRows = new Map<number, Buffer>();
+        const tileRows = new Map<number, Buffer>();
         for (const r of rows) {
-          if (r.nodes !== null) tileRows.set(Number(r.key), r.nodes);
+          if (r.nodes !== null) tileRows.set(Number(r.key), Buffer.from(r.nodes, 'hex'));
           else if (r.leaf_hash !== null) {
-            leafRows.set(Number(r.key), r.leaf_hash);
-            if (r.entry !== null && entry !== undefined) entry.found(r.entry, Buffer.from(r.leaf_hash));
+            const leaf = Buffer.from(r.leaf_hash, 'hex');
+            leafRows.set(Number(r.key), leaf);
+            if (r.entry !== null && entry !== undefined) entry.found(r.entry, leaf);
           }
         }
         return nodes.map((n, i) => {
@@ -530,15 +548,20 @@ function innerNode(nodes: Uint8Array | undefined, n: Subtree): Uint8Array | unde
 
 /** A full tile's root and its inner levels 1 to tileHeight − 1, concatenated. */
 function tileNodes(leaves: readonly Buffer[]): { hash: Buffer; nodes: Buffer } {
-  const levels: Buffer[] = [];
-  let level = [...leaves];
-  while (level.length > 1) {
-    const next: Buffer[] = [];
-    for (let i = 0; i < level.length; i += 2) next.push(nodeHash(level[i]!, level[i + 1]!));
-    level = next;
-    if (level.length > 1) levels.push(...level);
+  const nodes = Buffer.allocUnsafe((tileWidth - 2) * hashSize);
+  let below: readonly Uint8Array[] = leaves;
+  let at = 0;
+  while (below.length > 2) {
+    const level: Uint8Array[] = [];
+    for (let i = 0; i < below.length; i += 2) {
+      const hash = nodeHash(below[i]!, below[i + 1]!);
+      nodes.set(hash, at * hashSize);
+      level.push(nodes.subarray(at * hashSize, (at + 1) * hashSize));
+      at++;
+    }
+    below = level;
   }
-  return { hash: level[0]!, nodes: Buffer.concat(levels) };
+  return { hash: nodeHash(below[0]!, below[1]!), nodes };
 }
 
 /** The hash of a complete subtree (a power-of-two count of leaves), bottom-up in place. */
@@ -552,6 +575,21 @@ function completeRoot(leaves: readonly Buffer[]): Buffer {
   return level[0]!;
 }
 
+/** Everything of an entry's canonical JSON after its first member, `at` (keys sort as at, details, subjectRef, type). */
+function prepare(event: AuditEvent): Prepared {
+  const details = canonicalJson(event.details);
+  if (details === undefined || typeof event.type !== 'string') return { event, tail: undefined };
+  const subject =
+    event.subjectRef === undefined
+      ? ''
+      : typeof event.subjectRef === 'string'
+        ? `,"subjectRef":${jsonString(event.subjectRef)}`
+        : undefined;
+  if (subject === undefined) return { event, tail: undefined };
+  return { event, tail: `,"details":${details}${subject},"type":${jsonString(event.type)}}` };
+}
+
+/** The entry's canonical JSON by the library: for events that are not plain JSON. */
 function entryJson(event: AuditEvent, at: string): string {
   const entry: AuditEntry = {
     at,
@@ -572,21 +610,37 @@ function isCanonical(json: string): boolean {
   }
 }
 
+// Verdicts of `containsPii` per distinct string: events repeat the same identifiers over and over.
+const piiVerdicts = new Map<string, boolean>();
+const maxVerdicts = 100_000;
+
+function hasPii(text: string): boolean {
+  let verdict = piiVerdicts.get(text);
+  if (verdict === undefined) {
+    verdict = containsPii(text);
+    if (piiVerdicts.size >= maxVerdicts) piiVerdicts.clear();
+    piiVerdicts.set(text, verdict);
+  }
+  return verdict;
+}
+
+function anyPii(value: JsonValue): boolean {
+  if (typeof value === 'string') return hasPii(value);
+  if (value === null || typeof value !== 'object') return false;
+  if (Array.isArray(value)) {
+    for (const item of value) if (anyPii(item)) return true;
+    return false;
+  }
+  for (const key in value) {
+    if (!Object.hasOwn(value, key)) continue;
+    if (hasPii(key) || anyPii(value[key]!)) return true;
+  }
+  return false;
+}
+
 /** A bug in the caller, not an expected failure: the log must never hold personal data. */
 function refusePii(event: AuditEvent): void {
-  const strings: string[] = [];
-  const walk = (value: JsonValue): void => {
-    if (typeof value === 'string') strings.push(value);
-    else if (Array.isArray(value)) value.forEach(walk);
-    else if (value !== null && typeof value === 'object') {
-      for (const [k, v] of Object.entries(value)) {
-        strings.push(k);
-        walk(v);
-      }
-    }
-  };
-  walk(event.details);
-  if (strings.some(containsPii)) {
+  if (anyPii(event.details)) {
     throw new Error(`audit event ${event.type} carries personal data; log references and hashes only`);
   }
 }

@@ -1,23 +1,40 @@
 // RFC 6962 / RFC 9162 Merkle tree: hashing, roots, and inclusion and consistency proofs over a NodeSource.
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 export const hashSize = 32;
 
-const leafPrefix = Buffer.from([0]);
-const nodePrefix = Buffer.from([1]);
+// One-shot hashing (`crypto.hash`) of one buffer: no Hash object per call. The scratch buffers are filled and
+// hashed synchronously, so they are never shared between two calls.
+const nodeInput = Buffer.alloc(1 + 2 * hashSize, 1);
+const leafInput = Buffer.alloc(64 * 1024);
 
 /** SHA-256(0x00 ‖ data). */
 export function leafHash(data: Uint8Array): Buffer {
-  return createHash('sha256').update(leafPrefix).update(data).digest();
+  if (data.length >= leafInput.length)
+    return hash('sha256', Buffer.concat([Buffer.alloc(1), data]), 'buffer');
+  leafInput[0] = 0;
+  leafInput.set(data, 1);
+  return hash('sha256', leafInput.subarray(0, data.length + 1), 'buffer');
+}
+
+/** SHA-256(0x00 ‖ UTF-8 of text), in hex: the leaf hash of a JSON entry as the log stores it. */
+export function leafHashHexOfText(text: string): string {
+  // U+0000 is the single byte 0x00 in UTF-8: the leaf prefix.
+  return hash('sha256', '\0' + text, 'hex');
 }
 
 /** SHA-256(0x01 ‖ left ‖ right). */
 export function nodeHash(left: Uint8Array, right: Uint8Array): Buffer {
-  return createHash('sha256').update(nodePrefix).update(left).update(right).digest();
+  if (left.length !== hashSize || right.length !== hashSize) {
+    return hash('sha256', Buffer.concat([nodeInput.subarray(0, 1), left, right]), 'buffer');
+  }
+  nodeInput.set(left, 1);
+  nodeInput.set(right, 1 + hashSize);
+  return hash('sha256', nodeInput, 'buffer');
 }
 
 /** The root of the empty tree: SHA-256 of nothing. */
-export const emptyRoot: Buffer = createHash('sha256').digest();
+export const emptyRoot: Buffer = hash('sha256', Buffer.alloc(0), 'buffer');
 
 /** A complete subtree: the 2^level leaves starting at index · 2^level. */
 export interface Subtree {

@@ -6,7 +6,7 @@ import { Readable } from 'node:stream';
 import { CurtainError } from '../core/errors.ts';
 import type { StatementFormat } from '../core/transaction.ts';
 import type { CurtainConfig } from '../config.ts';
-import type { Vault } from '../main.ts';
+import { columnarSnapshotPath, type Vault } from '../main.ts';
 import { migrate, migrationStatus } from '../storage/postgres-core/migrations.ts';
 import { databaseStatus } from '../http/health-routes.ts';
 import { buildServer } from '../http/server.ts';
@@ -192,8 +192,24 @@ export async function startCommand(config: CurtainConfig, options: { readonly en
   const app = await buildServer(vault, { logLevel: config.logLevel });
   const address = await app.listen({ host: config.host, port: config.port });
   await vault.lock?.announce(address);
+  const snapshot = columnarSnapshotPath(config);
+  // Questions go to the SQL engine until the columnar store is in memory; then to it.
+  const columnar = vault.questionEngine
+    .loadColumnar({ snapshotPath: snapshot })
+    .then(async (report) => {
+      app.log.info(
+        { ...report, bytesPerTransaction: Math.round(report.bytesPerTransaction * 10) / 10 },
+        `columnar engine ready from the ${report.source}`,
+      );
+      if (report.source === 'database') await vault.questionEngine.saveSnapshot(snapshot);
+    })
+    .catch((error: unknown) =>
+      app.log.error({ err: error }, 'columnar engine not loaded; questions use SQL'),
+    );
   const stop = async () => {
     await app.close();
+    await columnar;
+    await vault.questionEngine.saveSnapshot(snapshot).catch(() => false);
     await vault.close();
     process.exit(0);
   };
@@ -201,5 +217,8 @@ export async function startCommand(config: CurtainConfig, options: { readonly en
   process.once('SIGTERM', () => void stop());
   console.log(`Curtain vault on ${vault.storage.description}`);
   console.log(`Open ${address}/health  (status: ${address}/v1/db/status, metrics: ${address}/metrics)`);
-  return { app, address, vault };
+  console.log(
+    `Ask: curtain ask 'spent(category: "home_inspection", within: 90d) > 0 and not holds("mortgage")'`,
+  );
+  return { app, address, vault, columnar };
 }

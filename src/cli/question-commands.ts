@@ -4,6 +4,8 @@ import type { CurtainConfig } from '../config.ts';
 import { policyToJson, type GuardPolicyJson } from '../privacy/guard/policy.ts';
 import { budgetJson, refusalJson } from '../http/question-routes.ts';
 import { openSession, withVault } from './vault-session.ts';
+import { existsSync } from 'node:fs';
+import { columnarSnapshotPath } from '../main.ts';
 
 export interface AskOptions {
   readonly purpose: string;
@@ -30,7 +32,13 @@ export async function askCommand(config: CurtainConfig, expression: string, opti
     outcome = response.ok ? { ok: true, body: body as never } : { ok: false, body: body as never };
   } else {
     try {
+      // A snapshot starts the columnar engine in seconds; without one, the SQL engine answers.
+      const snapshot = columnarSnapshotPath(config);
+      if (existsSync(snapshot)) {
+        await session.vault.questionEngine.loadColumnar({ snapshotPath: snapshot });
+      }
       const result = await session.vault.questions.ask(request);
+      await session.vault.questionEngine.saveSnapshot(snapshot);
       outcome = result.ok
         ? { ok: true, body: { ...result.value, budget: budgetJson(result.value.budget) } }
         : { ok: false, body: refusalJson(result.error) };

@@ -227,7 +227,7 @@ export class QuestionService {
         details: { ...base, outcome: 'budget_exhausted', epsilon: '0' },
       });
     } else {
-      const id = outcome.id!;
+      const id = outcome.id;
       result = release(outcome.decision, id, outcome.repeated, budget, policy);
       events.push({
         type: 'question.answered',

@@ -1,0 +1,122 @@
+// The vault's choice of engine: the columnar store once it is loaded and current, the SQL engine until then.
+import type { CustomerIds, Plan, QuestionEngine } from '../../language/plan.ts';
+import type { Storage } from '../../storage/ports.ts';
+import { ColumnarEngine } from './columnar/columnar-engine.ts';
+import { ColumnarStore } from './columnar/columnar-store.ts';
+import { SqlEngine } from './sql-engine.ts';
+
+export interface ColumnarLoadReport {
+  readonly source: 'snapshot' | 'database';
+  /** Why a snapshot was not used, when there was one to try. */
+  readonly snapshotProblem?: string;
+  readonly transactions: number;
+  readonly customers: number;
+  readonly bytesPerTransaction: number;
+  readonly seconds: number;
+}
+
+/** What changes the columnar store must follow: new rows, erasures and new customers, products. */
+interface Stamp {
+  readonly maxTransactionId: number;
+  readonly customers: string;
+  readonly products: string;
+}
+
+export class VaultQuestionEngine implements QuestionEngine {
+  readonly #storage: Storage;
+  readonly #sql: SqlEngine;
+  #store: ColumnarStore | undefined;
+  #columnar: ColumnarEngine | undefined;
+  #stamp: Stamp | undefined;
+
+  constructor(storage: Storage) {
+    this.#storage = storage;
+    this.#sql = new SqlEngine(storage);
+  }
+
+  /** The engine that answers now. */
+  get name(): 'columnar' | 'sql' {
+    return this.#columnar === undefined ? 'sql' : 'columnar';
+  }
+
+  get store(): ColumnarStore | undefined {
+    return this.#store;
+  }
+
+  /**
+   * Loads the columnar store, from `snapshotPath` when it holds a usable snapshot (then catches up with
+   * what was stored since), otherwise from the database. Until it resolves, questions go to SQL.
+   */
+  async loadColumnar(
+    options: { snapshotPath?: string; onProgress?: (transactionsRead: number) => void } = {},
+  ): Promise<ColumnarLoadReport> {
+    const started = performance.now();
+    let store: ColumnarStore | undefined;
+    let snapshotProblem: string | undefined;
+    if (options.snapshotPath !== undefined) {
+      const loaded = await ColumnarStore.loadSnapshot(options.snapshotPath);
+      if (loaded.ok) {
+        store = loaded.value;
+        await store.catchUp(this.#storage);
+        await store.refreshCustomers(this.#storage);
+        await store.refreshProducts(this.#storage);
+      } else if (loaded.error.code !== 'snapshot.missing') {
+        snapshotProblem = loaded.error.message;
+      }
+    }
+    const source = store === undefined ? 'database' : 'snapshot';
+    store ??= await ColumnarStore.load(
+      this.#storage,
+      options.onProgress === undefined ? {} : { onProgress: options.onProgress },
+    );
+    this.#stamp = await this.#readStamp();
+    this.#store = store;
+    this.#columnar = new ColumnarEngine(store);
+    return {
+      source,
+      ...(snapshotProblem === undefined ? {} : { snapshotProblem }),
+      transactions: store.transactionCount,
+      customers: store.customerCount,
+      bytesPerTransaction: store.bytesPerTransaction(),
+      seconds: (performance.now() - started) / 1000,
+    };
+  }
+
+  async evaluate(plan: Plan, asOf: string): Promise<CustomerIds> {
+    if (this.#columnar === undefined) return this.#sql.evaluate(plan, asOf);
+    await this.#keepCurrent();
+    return this.#columnar.evaluate(plan, asOf);
+  }
+
+  /** Brings the store up to date with ingests, erasures and product changes since it was last read. */
+  async #keepCurrent(): Promise<void> {
+    const store = this.#store;
+    const before = this.#stamp;
+    if (store === undefined || before === undefined) return;
+    const now = await this.#readStamp();
+    if (now.maxTransactionId > store.coverage.maxTransactionId) await store.catchUp(this.#storage);
+    if (now.customers !== before.customers) await store.refreshCustomers(this.#storage);
+    if (now.products !== before.products) await store.refreshProducts(this.#storage);
+    this.#stamp = now;
+  }
+
+  async #readStamp(): Promise<Stamp> {
+    const { rows } = await this.#storage.query<{ tx: number; customers: string; products: string }>(
+      `SELECT (SELECT coalesce(max(id), 0) FROM transactions) AS tx,
+              (SELECT count(*) || ':' || count(*) FILTER (WHERE status = 'active') || ':' || coalesce(max(id), 0)
+                 FROM customers) AS customers,
+              (SELECT count(*) || ':' || count(until) || ':' || coalesce(max(since)::text, '') || ':' ||
+                      coalesce(max(until)::text, '') FROM products_held) AS products`,
+    );
+    const row = rows[0]!;
+    return { maxTransactionId: Number(row.tx), customers: row.customers, products: row.products };
+  }
+
+  /** Writes the columnar store to disk so that the next process starts from it in seconds. */
+  async saveSnapshot(path: string): Promise<boolean> {
+    if (this.#store === undefined) return false;
+    await this.#keepCurrent();
+    await this.#store.writeSnapshot(path);
+    return true;
+  }
+}

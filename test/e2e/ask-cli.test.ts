@@ -1,0 +1,108 @@
+// `curtain ask` end to end on a demo bank: a protected count with its budget, and each refusal with its reason.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCurtain } from '../support/cli.ts';
+
+let root: string;
+let env: NodeJS.ProcessEnv;
+const run = (args: readonly string[]) => runCurtain(args, env);
+const seedsExample = 'spent(category: "home_inspection", within: 90d) > 0 and not holds("mortgage")';
+const nobody = 'count(within: 1d) > 100000';
+
+beforeAll(async () => {
+  root = await mkdtemp(join(tmpdir(), 'curtain-ask-cli-'));
+  env = { ...process.env, CURTAIN_DATA_DIR: join(root, 'data'), CURTAIN_KEY_DIR: join(root, 'keys') };
+  delete env['DATABASE_URL'];
+  const today = new Date().toISOString().slice(0, 10);
+  const generated = await run(['generate', '--customers', '600', '--seed', '3', '--end', today]);
+  expect(generated.code).toBe(0);
+}, 180_000);
+afterAll(async () => rm(root, { recursive: true, force: true }));
+
+describe('curtain ask', () => {
+  it('answers the seeds’ example with a noised count, the ε spent and the budget left', async () => {
+    const answer = await run(['ask', seedsExample, '--as', 'alice']);
+    expect(answer.stderr).toBe('');
+    expect(answer.code).toBe(0);
+    expect(answer.stdout).toMatch(/^about \d+ customers \(a protected count: noised, never exact\)/);
+    expect(answer.stdout).toContain('ε charged 1/2');
+    expect(answer.stdout).toMatch(
+      /budget left: 9\/2 for alice, 39\/2 vault-wide; resets \d{4}-\d\d-01T00:00:00.000Z/,
+    );
+    const json = await run(['ask', seedsExample, '--as', 'alice', '--json']);
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      repeated: true,
+      budget: { charged: '0', askerRemaining: '9/2' },
+    });
+  });
+
+  it('shows where a bad expression is wrong, with a caret and a suggestion', async () => {
+    const refused = await run(['ask', 'spent(category: "home_inspecton") > 0 adn not holds("mortgage")']);
+    expect(refused.code).toBe(65);
+    expect(refused.stderr).toContain('1:39:');
+    expect(refused.stderr).toContain('^~~');
+    expect(refused.stderr).toContain('did you mean "and"?');
+    expect(refused.stderr).toContain('QUESTION_INVALID');
+  });
+
+  it('needs a second person to sharpen the policy for the refusals below', async () => {
+    const proposed = await run([
+      'privacy',
+      'propose',
+      '--count-epsilon',
+      '2',
+      '--threshold-epsilon',
+      '2',
+      '--differencing-epsilon',
+      '4',
+      '--asker-budget',
+      '9',
+      '--vault-budget',
+      '100',
+      '--by',
+      'ops1',
+      '--reason',
+      'deterministic refusals for the test',
+    ]);
+    expect(proposed.code).toBe(0);
+    const self = await run(['privacy', 'approve', '1', '--by', 'ops1']);
+    expect(self.code).toBe(77);
+    expect(self.stderr).toContain('POLICY_APPROVAL_REFUSED');
+    expect((await run(['privacy', 'approve', '1', '--by', 'ops2'])).code).toBe(0);
+    const low = await run(['privacy', 'propose', '--k', '5', '--by', 'ops1', '--reason', 'lower']);
+    expect(low.code).toBe(65);
+    expect(low.stderr).toContain('POLICY_INVALID');
+  });
+
+  it('refuses a question of fewer than k people without a number', async () => {
+    const refused = await run(['ask', nobody, '--as', 'bob']);
+    expect(refused.code).toBe(3);
+    expect(refused.stdout).toBe('');
+    expect(refused.stderr).toContain('PRIVACY_TOO_FEW');
+    expect(refused.stderr).toContain('fewer than about 50');
+    expect(refused.stderr).toContain('ε charged 8');
+  });
+
+  it('refuses a differencing pair', async () => {
+    // alice's question again: free for carol, and now one of carol's own.
+    expect((await run(['ask', seedsExample, '--as', 'carol'])).code).toBe(0);
+    const near = await run(['ask', `${seedsExample} and not holds("pension")`, '--as', 'carol']);
+    expect(near.code).toBe(3);
+    expect(near.stderr).toContain('PRIVACY_DIFFERENCING');
+  });
+
+  it('refuses once the budget is spent and says when it resets', async () => {
+    const first = await run(['ask', 'count(within: 30d) > 0', '--as', 'dana']);
+    expect(first.stderr).toBe('');
+    const refused = await run(['ask', 'count(within: 60d) > 0', '--as', 'dana']);
+    expect(refused.code).toBe(3);
+    expect(refused.stderr).toContain('PRIVACY_BUDGET_EXHAUSTED');
+    expect(refused.stderr).toMatch(
+      /your budget for this period is spent .* it resets at \d{4}-\d\d-01T00:00:00.000Z/,
+    );
+    const budget = await run(['privacy', 'budget', 'dana']);
+    expect(budget.stdout).toContain('budget left: 1 for dana');
+  });
+});
