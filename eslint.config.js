@@ -44,7 +44,14 @@ export default tseslint.config(
           patterns: [
             { group: nodeBuiltins, message: 'language/ is pure: no I/O.' },
             {
-              group: ['**/storage/**', '**/vault/**', '**/privacy/**', '**/http/**', '**/cli/**', '**/audit/**'],
+              group: [
+                '**/storage/**',
+                '**/vault/**',
+                '**/privacy/**',
+                '**/http/**',
+                '**/cli/**',
+                '**/audit/**',
+              ],
               message: 'language/ depends on core/ only.',
             },
           ],

@@ -109,13 +109,11 @@ const someOf = <T>(list: readonly T[]) =>
 
 const windowArb: fc.Arbitrary<Window> = fc.oneof(
   fc.record({ kind: fc.constant('within' as const), days: fc.constantFrom(1, 7, 30, 90, 365, 400) }),
-  fc
-    .tuple(fc.integer({ min: -500, max: 10 }), fc.integer({ min: 0, max: 200 }))
-    .map(([start, length]) => ({
-      kind: 'between' as const,
-      from: day('2026-06-30', start),
-      to: day('2026-06-30', start + length),
-    })),
+  fc.tuple(fc.integer({ min: -500, max: 10 }), fc.integer({ min: 0, max: 200 })).map(([start, length]) => ({
+    kind: 'between' as const,
+    from: day('2026-06-30', start),
+    to: day('2026-06-30', start + length),
+  })),
 );
 
 const filterArb: fc.Arbitrary<TransactionFilter> = fc
