@@ -94,7 +94,53 @@ describe.each(testBackends)('HTTP API on $name', (backend) => {
         '/v1/ingest',
         '/v1/ingest/batches',
         '/v1/ingest/batches/{id}',
+        '/v1/questions',
+        '/v1/questions/check',
+        '/v1/budgets/{asker}',
+        '/v1/privacy/policy',
       ].sort(),
     );
+  });
+
+  it('answers questions through the guard: a refusal with its budget, checks with a caret, budgets, the policy', async () => {
+    const asked = await app.inject({
+      method: 'POST',
+      url: '/v1/questions',
+      payload: { expression: 'count(within: 30d) > 0', purpose: 'bank_offers', asker: 'alice' },
+    });
+    // No customers yet: nothing about the empty audience is released.
+    expect(asked.statusCode).toBe(422);
+    expect(asked.json()).toMatchObject({
+      error: { code: 'PRIVACY_TOO_FEW', budget: { charged: '1/2', askerRemaining: '9/2' } },
+    });
+    expect(asked.body).not.toMatch(/"count"/);
+    const checked = await app.inject({
+      method: 'POST',
+      url: '/v1/questions/check',
+      payload: { expression: 'spent(category: "groceris") > 0', purpose: 'bank_offers' },
+    });
+    expect(checked.statusCode).toBe(400);
+    const body = checked.json<{
+      error: { code: string; rendered: string; diagnostics: { suggestion: string }[] };
+    }>();
+    expect(body.error.code).toBe('QUESTION_INVALID');
+    expect(body.error.rendered).toContain('^');
+    expect(body.error.diagnostics[0]!.suggestion).toBe('groceries');
+    const fine = await app.inject({
+      method: 'POST',
+      url: '/v1/questions/check',
+      payload: { expression: 'spent(category: "groceries") > 0', purpose: 'credit_offers' },
+    });
+    expect(fine.json()).toEqual({ ok: true, attributes: ['spent[category=groceries]'] });
+    const badAsker = await app.inject({
+      method: 'POST',
+      url: '/v1/questions',
+      payload: { expression: 'count() > 0', purpose: 'bank_offers', asker: 'alice@bank.example' },
+    });
+    expect(badAsker.statusCode).toBe(400);
+    const budget = await app.inject({ method: 'GET', url: '/v1/budgets/alice' });
+    expect(budget.json()).toMatchObject({ askerRemaining: '9/2', vaultRemaining: '39/2' });
+    const policy = await app.inject({ method: 'GET', url: '/v1/privacy/policy' });
+    expect(policy.json()).toMatchObject({ active: { version: 0, policy: { k: 50, countEpsilon: '1/4' } } });
   });
 });
