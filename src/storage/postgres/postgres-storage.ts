@@ -1,13 +1,15 @@
 // The server adapter: a pooled connection to PostgreSQL through DATABASE_URL.
 import pg from 'pg';
-import { pipeline } from 'node:stream/promises';
+import { finished, pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
-import { from as copyFromStream } from 'pg-copy-streams';
-import type { QueryResult, SqlExecutor, Storage } from '../ports.ts';
-import { batchText, copyStatement } from '../postgres-core/copy-text.ts';
+import { from as copyFromStream, to as copyToStream } from 'pg-copy-streams';
+import type { CopyToQuery, QueryResult, SqlExecutor, Storage } from '../ports.ts';
+import { batchText, copyStatement, copyToStatement } from '../postgres-core/copy-text.ts';
 
 // COPY data goes to the server in pieces of about 1 MB: one message per row would cost a write each.
 const copyPieceChars = 1024 * 1024;
+// COPY TO data comes back as one message per row; the caller gets whole rows in pieces of about 1 MB.
+const copyToPieceBytes = 1024 * 1024;
 
 const { Pool, types } = pg;
 
@@ -47,7 +49,42 @@ function executor(client: pg.Pool | pg.PoolClient): SqlExecutor {
         if (connection !== client) connection.release();
       }
     },
+    copyTo: (query) => copyTo(client, query),
   };
+}
+
+async function* copyTo(client: pg.Pool | pg.PoolClient, query: string | CopyToQuery): AsyncGenerator<string> {
+  const statement = copyToStatement(query, 'STDOUT');
+  const connection = 'release' in client ? client : await client.connect();
+  const stream = connection.query(copyToStream(statement));
+  let ended = false;
+  try {
+    let pending: Buffer[] = [];
+    let size = 0;
+    for await (const chunk of stream.iterator({ destroyOnReturn: false }) as AsyncIterable<Buffer>) {
+      pending.push(chunk);
+      size += chunk.length;
+      if (size < copyToPieceBytes) continue;
+      const bytes = Buffer.concat(pending, size);
+      const cut = bytes.lastIndexOf(0x0a) + 1;
+      if (cut === 0) continue;
+      pending = cut < size ? [bytes.subarray(cut)] : [];
+      size -= cut;
+      yield bytes.toString('utf8', 0, cut);
+    }
+    ended = true;
+    if (size > 0) yield Buffer.concat(pending, size).toString('utf8');
+  } finally {
+    if (connection !== client) {
+      // A connection left in the middle of a COPY cannot serve anyone else: it is closed instead,
+      // which fails the COPY; nobody listens any more.
+      if (!ended) stream.on('error', () => undefined);
+      connection.release(ended ? undefined : true);
+    } else if (!ended && !stream.destroyed) {
+      // A transaction's connection must read the rest of the COPY before its next statement.
+      await finished(stream.resume());
+    }
+  }
 }
 
 export async function openPostgresStorage(options: PostgresStorageOptions): Promise<Storage> {
