@@ -4,7 +4,7 @@ import { createHmac } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { AuditEvent, AuditSink } from '../src/core/audit-event.ts';
+import type { AuditEvent, TransactionalAuditSink } from '../src/core/audit-event.ts';
 import type { ConsentDecision } from '../src/core/consent.ts';
 import { openPgliteStorage } from '../src/storage/pglite/pglite-storage.ts';
 import { migrate } from '../src/storage/postgres-core/migrations.ts';
@@ -17,10 +17,16 @@ import { fmt, measure } from './support.ts';
 const customers = Number(process.env['BENCH_CUSTOMERS'] ?? 200_000);
 const runs = 50;
 
-class CountingSink implements AuditSink {
+class CountingSink implements TransactionalAuditSink<unknown> {
   count = 0;
   record(events: readonly AuditEvent[]): Promise<void> {
     this.count += events.length;
+    return Promise.resolve();
+  }
+  enqueue(_tx: unknown, events: readonly AuditEvent[]): Promise<void> {
+    return this.record(events);
+  }
+  flush(): Promise<void> {
     return Promise.resolve();
   }
 }

@@ -144,7 +144,7 @@ export async function assembleVault(
   });
   const preferences = new PreferenceStore(storage, audit, subjectRef);
   const policies = new PolicyStore(storage, audit);
-  const questionEngine = new VaultQuestionEngine(storage);
+  const questionEngine = new VaultQuestionEngine(storage, { currency: settings.currency });
   const questions = new QuestionService(storage, questionEngine, consent, policies, audit, {
     currency: settings.currency,
     retentionDays: settings.transactionRetentionDays,

@@ -2,7 +2,7 @@
 // signed batches. Tiles of 64 leaves are hashed once and stored; the levels above them live in memory.
 import canonicalize from 'canonicalize';
 import type { KeyObject } from 'node:crypto';
-import type { AuditEvent, AuditEventType, AuditSink, JsonValue } from '../core/audit-event.ts';
+import type { AuditEvent, AuditEventType, JsonValue, TransactionalAuditSink } from '../core/audit-event.ts';
 import { containsPii } from '../privacy/scrub.ts';
 import type { SqlExecutor, Storage } from '../storage/ports.ts';
 import { copyField } from '../storage/postgres-core/copy-text.ts';
@@ -94,6 +94,8 @@ interface Prepared {
 
 interface Pending {
   readonly events: readonly Prepared[];
+  /** Outbox rows these events came from (same order): deleted in the transaction that logs them. */
+  readonly outboxIds?: readonly number[];
   readonly resolve: () => void;
   readonly reject: (error: unknown) => void;
 }
@@ -150,7 +152,7 @@ class UpperLevels {
   }
 }
 
-export class TransparencyLog implements AuditSink {
+export class TransparencyLog implements TransactionalAuditSink<SqlExecutor> {
   readonly #storage: Storage;
   readonly #keys: LogKeys;
   readonly #maxBatch: number;
@@ -158,6 +160,7 @@ export class TransparencyLog implements AuditSink {
   #upper = new UpperLevels();
   #state: State;
   #queue: Pending[] = [];
+  #flushing: Promise<unknown> = Promise.resolve();
   #writing = false;
 
   private constructor(
@@ -194,6 +197,8 @@ export class TransparencyLog implements AuditSink {
     };
     const log = new TransparencyLog(storage, keys, origin, placeholder, options);
     await log.#load(storage);
+    // Events of changes that committed before a crash, not yet logged.
+    await log.flush();
     return log;
   }
 
@@ -223,6 +228,45 @@ export class TransparencyLog implements AuditSink {
       this.#queue.push({ events: events.map(prepare), resolve, reject });
       if (!this.#writing) void this.#drain();
     });
+  }
+
+  /**
+   * Writes events in the caller's transaction, so they commit or roll back with the change they record;
+   * `flush` moves them into the log after the commit (and `open` moves whatever a crash left behind).
+   */
+  async enqueue(tx: SqlExecutor, events: readonly AuditEvent[]): Promise<void> {
+    for (const event of events) refusePii(event);
+    if (events.length === 0) return;
+    await tx.query('INSERT INTO audit_outbox (event) SELECT * FROM unnest($1::jsonb[])', [
+      events.map((e) => JSON.stringify(e)),
+    ]);
+  }
+
+  /** Logs every committed event of the outbox, oldest first; each exactly once, across processes too. */
+  flush(): Promise<void> {
+    const next = this.#flushing.then(() => this.#flushOutbox());
+    this.#flushing = next.catch(() => undefined);
+    return next;
+  }
+
+  async #flushOutbox(): Promise<void> {
+    for (let after = 0; ;) {
+      const { rows } = await this.#storage.query<{ id: number; event: AuditEvent }>(
+        'SELECT id, event FROM audit_outbox WHERE id > $1 ORDER BY id LIMIT $2',
+        [after, this.#maxBatch],
+      );
+      if (rows.length === 0) return;
+      await new Promise<void>((resolve, reject) => {
+        this.#queue.push({
+          events: rows.map((r) => prepare(r.event)),
+          outboxIds: rows.map((r) => Number(r.id)),
+          resolve,
+          reject,
+        });
+        if (!this.#writing) void this.#drain();
+      });
+      after = Number(rows.at(-1)!.id);
+    }
   }
 
   /** Entry `index` with its inclusion proof against the current head; undefined beyond the head. */
@@ -375,7 +419,10 @@ export class TransparencyLog implements AuditSink {
           count += next.events.length;
         }
         try {
-          await this.#append(batch.flatMap((p) => p.events));
+          await this.#append(
+            batch.flatMap((p) => p.events),
+            batch.flatMap((p): (number | undefined)[] => [...(p.outboxIds ?? p.events.map(() => undefined))]),
+          );
           for (const p of batch) p.resolve();
         } catch (error) {
           for (const p of batch) p.reject(error);
@@ -387,7 +434,7 @@ export class TransparencyLog implements AuditSink {
   }
 
   /** Appends one batch: entries, completed tiles and the new signed head commit together or not at all. */
-  async #append(events: readonly Prepared[]): Promise<void> {
+  async #append(all: readonly Prepared[], outboxIds: readonly (number | undefined)[]): Promise<void> {
     const at = new Date().toISOString();
     const head = `{"at":${jsonString(at)}`;
     const key = this.#keys.signingKey('log-signing');
@@ -399,6 +446,8 @@ export class TransparencyLog implements AuditSink {
           'SELECT max(tree_size) AS size FROM audit_heads',
         );
         if (Number(rows[0]?.size ?? 0) !== this.#state.head.size) await this.#load(tx);
+        const events = await takeFromOutbox(tx, all, outboxIds);
+        if (events.length === 0) return this.#state;
         const start = this.#state.head.size;
         tilesBefore = this.#upper.tiles;
         let partial = [...this.#state.partial];
@@ -533,6 +582,28 @@ export class TransparencyLog implements AuditSink {
       },
     };
   }
+}
+
+/**
+ * Deletes the outbox rows of this batch and keeps only the events whose rows this transaction deleted: under
+ * the append lock, an event another process logged first is not logged again.
+ */
+async function takeFromOutbox(
+  tx: SqlExecutor,
+  events: readonly Prepared[],
+  outboxIds: readonly (number | undefined)[],
+): Promise<readonly Prepared[]> {
+  const ids = outboxIds.filter((id): id is number => id !== undefined);
+  if (ids.length === 0) return events;
+  const { rows } = await tx.query<{ id: number }>(
+    'DELETE FROM audit_outbox WHERE id = ANY($1::bigint[]) RETURNING id',
+    [ids],
+  );
+  const taken = new Set(rows.map((r) => Number(r.id)));
+  return events.filter((_, i) => {
+    const id = outboxIds[i];
+    return id === undefined || taken.has(id);
+  });
 }
 
 const tileOf = (n: Subtree) => Math.floor((n.index * 2 ** n.level) / tileWidth);

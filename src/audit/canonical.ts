@@ -47,6 +47,7 @@ function write(value: unknown, depth: number): string {
         for (let i = 0; i < value.length; i++) {
           if (i > 0) out += ',';
           const item: unknown = value[i];
+          if (item === undefined && !(i in value)) throw notPlain; // a hole: the library writes nothing
           out += item === undefined ? 'null' : write(item, depth + 1);
         }
         return out + ']';

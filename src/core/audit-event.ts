@@ -34,3 +34,12 @@ export interface AuditSink {
   /** Appends events; they are durable (and in the log's next signed head) when the promise resolves. */
   record(events: readonly AuditEvent[]): Promise<void>;
 }
+
+/**
+ * A sink with an outbox: events written in the transaction of the change they record commit or roll back
+ * with it, and reach the log by `flush` after the commit — or, after a crash, when the log next opens.
+ */
+export interface TransactionalAuditSink<Transaction> extends AuditSink {
+  enqueue(tx: Transaction, events: readonly AuditEvent[]): Promise<void>;
+  flush(): Promise<void>;
+}

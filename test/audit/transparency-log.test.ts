@@ -34,6 +34,7 @@ function faulty(storage: Storage, pattern: RegExp) {
     },
     exec: (sql) => tx.exec(sql),
     copyFrom: (table, columns, chunks) => tx.copyFrom(table, columns, chunks),
+    copyTo: (query) => tx.copyTo(query),
   });
   const wrapped: Storage = {
     ...wrap(storage),

@@ -4,7 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AuditEvent, AuditSink } from '../../src/core/audit-event.ts';
+import type { AuditEvent, TransactionalAuditSink } from '../../src/core/audit-event.ts';
 import {
   consentChannels,
   consentPurposes,
@@ -25,10 +25,21 @@ import { personaCodes } from '../../src/vault/generate/types.ts';
 import { LocalKeyFile } from '../../src/vault/identity/local-key-file.ts';
 import { testBackends } from '../support/backends.ts';
 
-class MemoryAuditSink implements AuditSink {
+/** Keeps events in memory; enqueued ones count once flushed, as the log's outbox does after a commit. */
+class MemoryAuditSink implements TransactionalAuditSink<unknown> {
   readonly events: AuditEvent[] = [];
+  #pending: AuditEvent[] = [];
   record(events: readonly AuditEvent[]): Promise<void> {
     this.events.push(...events);
+    return Promise.resolve();
+  }
+  enqueue(_tx: unknown, events: readonly AuditEvent[]): Promise<void> {
+    this.#pending.push(...events);
+    return Promise.resolve();
+  }
+  flush(): Promise<void> {
+    this.events.push(...this.#pending);
+    this.#pending = [];
     return Promise.resolve();
   }
 }

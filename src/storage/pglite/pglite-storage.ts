@@ -15,6 +15,11 @@ const defaultCopyToPageRows = 100_000;
 const parsers = {
   [types.DATE]: (value: string) => value,
   [types.INT8]: (value: string) => Number(value),
+  // PGlite's own bytea parser decodes hex one byte at a time in JavaScript; Buffer's decoder is native.
+  [types.BYTEA]: (value: string) => {
+    const bytes = Buffer.from(value.slice(2), 'hex');
+    return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  },
 };
 
 export interface PgliteStorageOptions {

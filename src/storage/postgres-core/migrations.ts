@@ -5,6 +5,7 @@ import { vaultSchema } from './migrations/0001-vault.ts';
 import { auditSchema } from './migrations/0002-audit.ts';
 import { consentSchema } from './migrations/0003-consent.ts';
 import { questionsSchema } from './migrations/0004-questions.ts';
+import { auditOutboxSchema } from './migrations/0005-audit-outbox.ts';
 
 export interface Migration {
   readonly version: number;
@@ -17,6 +18,7 @@ export const migrations: readonly Migration[] = [
   { version: 2, name: 'audit', sql: auditSchema },
   { version: 3, name: 'consent', sql: consentSchema },
   { version: 4, name: 'questions', sql: questionsSchema },
+  { version: 5, name: 'audit-outbox', sql: auditOutboxSchema },
 ];
 
 export interface MigrationStatus {

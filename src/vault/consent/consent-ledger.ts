@@ -1,5 +1,5 @@
 // The consent ledger: append-only history, current state per channel, and a bitmap per purpose and channel.
-import type { AuditEvent, AuditSink } from '../../core/audit-event.ts';
+import type { AuditEvent, TransactionalAuditSink } from '../../core/audit-event.ts';
 import {
   channelsOf,
   checkDecision,
@@ -84,10 +84,15 @@ function* chunks<T>(items: readonly T[], size: number): Generator<readonly T[]> 
 export class ConsentLedger {
   readonly #storage: Storage;
   readonly #keys: KeyProvider;
-  readonly #audit: AuditSink;
+  readonly #audit: TransactionalAuditSink<SqlExecutor>;
   readonly #options: ConsentLedgerOptions;
 
-  constructor(storage: Storage, keys: KeyProvider, audit: AuditSink, options: ConsentLedgerOptions) {
+  constructor(
+    storage: Storage,
+    keys: KeyProvider,
+    audit: TransactionalAuditSink<SqlExecutor>,
+    options: ConsentLedgerOptions,
+  ) {
     this.#storage = storage;
     this.#keys = keys;
     this.#audit = audit;
@@ -122,6 +127,7 @@ export class ConsentLedger {
           latest.set(key, { ...decision, channel });
       }
     }
+    const events = this.#events(decisions, refs);
     const size = this.#options.chunkSize ?? 5_000;
     const stateChanges = await this.#storage.transaction(async (tx) => {
       await tx.query('SELECT pg_advisory_xact_lock($1)', [consentLockKey]);
@@ -176,22 +182,26 @@ export class ConsentLedger {
         const [purpose, channel] = key.split('/') as [string, string];
         await this.#updateBits(tx, purpose, channel, list);
       }
+      await this.#audit.enqueue(tx, events);
       return count;
     });
-    await this.#audit.record(
-      decisions.map((d): AuditEvent => ({
-        type: 'consent.changed',
-        subjectRef: refs.get(d.customerId)!,
-        details: {
-          purpose: d.purpose,
-          channel: d.channel,
-          granted: d.granted,
-          source: d.source,
-          noticeVersion: d.noticeVersion,
-        },
-      })),
-    );
+    await this.#audit.flush();
     return ok({ recorded: decisions.length, stateChanges });
+  }
+
+  /** One `consent.changed` event per decision, under the customer's unlinkable reference. */
+  #events(decisions: readonly ConsentDecision[], refs: Map<number, string>): AuditEvent[] {
+    return decisions.map((d): AuditEvent => ({
+      type: 'consent.changed',
+      subjectRef: refs.get(d.customerId)!,
+      details: {
+        purpose: d.purpose,
+        channel: d.channel,
+        granted: d.granted,
+        source: d.source,
+        noticeVersion: d.noticeVersion,
+      },
+    }));
   }
 
   /** A Global Privacy Control signal (`Sec-GPC: 1`): withdraws partner offers and profiling, all channels. */

@@ -1,5 +1,5 @@
 // Preferences and feedback: channel choices, frequency cap, quiet hours, suppressions, "stop everything".
-import type { AuditSink } from '../../core/audit-event.ts';
+import type { TransactionalAuditSink } from '../../core/audit-event.ts';
 import {
   checkPreferenceChange,
   defaultPreferences,
@@ -32,10 +32,10 @@ const ensureRow = 'INSERT INTO customer_preferences (customer_id) VALUES ($1) ON
 
 export class PreferenceStore {
   readonly #storage: Storage;
-  readonly #audit: AuditSink;
+  readonly #audit: TransactionalAuditSink<SqlExecutor>;
   readonly #subjectRef: SubjectRefFn;
 
-  constructor(storage: Storage, audit: AuditSink, subjectRef: SubjectRefFn) {
+  constructor(storage: Storage, audit: TransactionalAuditSink<SqlExecutor>, subjectRef: SubjectRefFn) {
     this.#storage = storage;
     this.#audit = audit;
     this.#subjectRef = subjectRef;
@@ -60,14 +60,16 @@ export class PreferenceStore {
     }
     await this.#storage.transaction(async (tx) => {
       for (const { customerId, change } of changes) await apply(tx, customerId, change);
+      await this.#audit.enqueue(
+        tx,
+        changes.map(({ customerId, change }) => ({
+          type: 'preference.changed',
+          subjectRef: refs.get(customerId)!,
+          details: auditDetails(change),
+        })),
+      );
     });
-    await this.#audit.record(
-      changes.map(({ customerId, change }) => ({
-        type: 'preference.changed',
-        subjectRef: refs.get(customerId)!,
-        details: auditDetails(change),
-      })),
-    );
+    await this.#audit.flush();
     return ok(changes.length);
   }
 

@@ -7,7 +7,7 @@ import { copyRow } from '../../storage/postgres-core/copy-text.ts';
 import { keyedDigest, normalise } from '../../privacy/keyed-digest.ts';
 import { open, seal } from './aead.ts';
 import type { KeyProvider } from './key-provider.ts';
-import type { AuditSink } from '../../core/audit-event.ts';
+import type { TransactionalAuditSink } from '../../core/audit-event.ts';
 
 export interface NewCustomer {
   readonly externalId: string;
@@ -29,10 +29,10 @@ export class IdentityStore {
   readonly #storage: Storage;
   readonly #keys: KeyProvider;
 
-  readonly #audit: AuditSink | undefined;
+  readonly #audit: TransactionalAuditSink<SqlExecutor> | undefined;
 
   /** `audit` receives erasures and key rotations; without it (tests of this store alone) nothing is logged. */
-  constructor(storage: Storage, keys: KeyProvider, audit?: AuditSink) {
+  constructor(storage: Storage, keys: KeyProvider, audit?: TransactionalAuditSink<SqlExecutor>) {
     this.#storage = storage;
     this.#keys = keys;
     this.#audit = audit;
@@ -171,15 +171,17 @@ export class IdentityStore {
         `UPDATE customers SET status = 'erased', erased_at = now() WHERE id = ANY($1::bigint[]) AND status <> 'erased'`,
         [customerIds],
       );
+      await this.#audit?.enqueue(
+        tx,
+        [...subjects.values()].map((subjectRef) => ({
+          type: 'customer.erased' as const,
+          subjectRef,
+          details: { method: 'crypto-shred' },
+        })),
+      );
       return updated.affectedRows;
     });
-    await this.#audit?.record(
-      [...subjects.values()].map((subjectRef) => ({
-        type: 'customer.erased' as const,
-        subjectRef,
-        details: { method: 'crypto-shred' },
-      })),
-    );
+    await this.#audit?.flush();
     return erased;
   }
 

@@ -1,7 +1,7 @@
 // The guard's policy in the vault: versions proposed by one person, active once another approves; all logged.
 import { CurtainError } from '../../core/errors.ts';
-import type { AuditSink } from '../../core/audit-event.ts';
-import type { Storage } from '../../storage/ports.ts';
+import type { TransactionalAuditSink } from '../../core/audit-event.ts';
+import type { SqlExecutor, Storage } from '../../storage/ports.ts';
 import {
   defaultGuardPolicy,
   parseGuardPolicy,
@@ -36,9 +36,9 @@ interface PolicyRow {
 
 export class PolicyStore {
   readonly #storage: Storage;
-  readonly #audit: AuditSink;
+  readonly #audit: TransactionalAuditSink<SqlExecutor>;
 
-  constructor(storage: Storage, audit: AuditSink) {
+  constructor(storage: Storage, audit: TransactionalAuditSink<SqlExecutor>) {
     this.#storage = storage;
     this.#audit = audit;
   }
@@ -86,14 +86,20 @@ export class PolicyStore {
          VALUES ($1, $2, 'proposed', $3, $4)`,
         [next, JSON.stringify(json), reason, by],
       );
+      await this.#audit.enqueue(tx, [
+        {
+          type: 'admin.action',
+          details: {
+            action: 'privacy_policy.proposed',
+            version: next,
+            from: policyToJson(current.policy),
+            to: json,
+          },
+        },
+      ]);
       return next;
     });
-    await this.#audit.record([
-      {
-        type: 'admin.action',
-        details: { action: 'privacy_policy.proposed', version, from: policyToJson(current.policy), to: json },
-      },
-    ]);
+    await this.#audit.flush();
     return { version, status: 'proposed', policy: json, reason, proposedBy: by, decidedBy: null };
   }
 
@@ -108,7 +114,7 @@ export class PolicyStore {
 
   async #decide(version: number, by: string, status: 'active' | 'rejected'): Promise<ActivePolicy> {
     const before = await this.active();
-    const decided = await this.#storage.transaction(async (tx) => {
+    await this.#storage.transaction(async (tx) => {
       const { rows } = await tx.query<PolicyRow>(
         'SELECT version, status, policy, reason, proposed_by, decided_by FROM privacy_policies WHERE version = $1 FOR UPDATE',
         [version],
@@ -134,19 +140,19 @@ export class PolicyStore {
         'UPDATE privacy_policies SET status = $2, decided_by = $3, decided_at = now() WHERE version = $1',
         [version, status, by],
       );
-      return row;
-    });
-    await this.#audit.record([
-      {
-        type: 'admin.action',
-        details: {
-          action: status === 'active' ? 'privacy_policy.approved' : 'privacy_policy.rejected',
-          version,
-          from: policyToJson(before.policy),
-          to: decided.policy,
+      await this.#audit.enqueue(tx, [
+        {
+          type: 'admin.action',
+          details: {
+            action: status === 'active' ? 'privacy_policy.approved' : 'privacy_policy.rejected',
+            version,
+            from: policyToJson(before.policy),
+            to: row.policy,
+          },
         },
-      },
-    ]);
+      ]);
+    });
+    await this.#audit.flush();
     return status === 'active' ? this.active() : before;
   }
 }

@@ -1,6 +1,6 @@
 // Questions: parse, check, evaluate inside the vault, and release through the privacy guard — the only door out.
 import { createHash } from 'node:crypto';
-import type { AuditEvent, AuditSink } from '../../core/audit-event.ts';
+import type { TransactionalAuditSink } from '../../core/audit-event.ts';
 import { consentChannels } from '../../core/consent.ts';
 import { CurtainError } from '../../core/errors.ts';
 import { questionPurpose, type QuestionPurpose } from '../../core/question-purposes.ts';
@@ -84,7 +84,7 @@ export class QuestionService {
   readonly #engine: QuestionEngine;
   readonly #consent: ConsentLedger;
   readonly #policies: PolicyStore;
-  readonly #audit: AuditSink;
+  readonly #audit: TransactionalAuditSink<SqlExecutor>;
   readonly #options: QuestionServiceOptions;
   #queue: Promise<unknown> = Promise.resolve();
 
@@ -93,7 +93,7 @@ export class QuestionService {
     engine: QuestionEngine,
     consent: ConsentLedger,
     policies: PolicyStore,
-    audit: AuditSink,
+    audit: TransactionalAuditSink<SqlExecutor>,
     options: QuestionServiceOptions,
   ) {
     this.#storage = storage;
@@ -150,7 +150,7 @@ export class QuestionService {
         ? await this.#audience(plan, asOf, purpose)
         : undefined;
 
-    const outcome = await this.#storage.transaction(async (tx) => {
+    const decideAndCharge = async (tx: SqlExecutor) => {
       await tx.query('SELECT pg_advisory_xact_lock($1)', [questionLockKey]);
       const earlier = await this.#earlier(tx, request.asker, purpose.code, key, period.start);
       const insert = (row: {
@@ -206,43 +206,44 @@ export class QuestionService {
         audience,
       });
       return { id, decision, charged: epsilon, repeated: false };
+    };
+
+    const outcome = await this.#storage.transaction(async (tx) => {
+      const result = await decideAndCharge(tx);
+      // The question and what the guard did commit together with the charge, or not at all.
+      await this.#audit.enqueue(tx, [
+        { type: 'question.asked', details: { ...base, engine: this.#engine.name } },
+        {
+          type: 'question.answered',
+          details:
+            result.decision === undefined
+              ? { ...base, outcome: 'budget_exhausted', epsilon: '0' }
+              : {
+                  ...base,
+                  question: result.id,
+                  outcome: result.decision.outcome,
+                  ...(result.decision.outcome === 'answered' ? { count: result.decision.noisyCount } : {}),
+                  repeated: result.repeated,
+                  epsilon: result.charged.toString(),
+                },
+        },
+      ]);
+      return result;
     });
+    await this.#audit.flush();
 
     const budget = await this.#budgetState(this.#storage, request.asker, policy, outcome.charged);
-    const events: AuditEvent[] = [
-      { type: 'question.asked', details: { ...base, engine: this.#engine.name } },
-    ];
-    let result: Result<Answer, Refusal>;
     if (outcome.decision === undefined) {
       const which = budget.askerRemaining.lessThan(epsilon) ? 'your budget' : 'the vault-wide budget';
-      result = err({
+      return err({
         code: 'PRIVACY_BUDGET_EXHAUSTED',
         message:
           `${which} for this period is spent (a question costs ε = ${epsilon.toString()}); ` +
           `it resets at ${budget.resetsAt}`,
         budget,
       });
-      events.push({
-        type: 'question.answered',
-        details: { ...base, outcome: 'budget_exhausted', epsilon: '0' },
-      });
-    } else {
-      const id = outcome.id;
-      result = release(outcome.decision, id, outcome.repeated, budget, policy);
-      events.push({
-        type: 'question.answered',
-        details: {
-          ...base,
-          question: id,
-          outcome: outcome.decision.outcome,
-          ...(outcome.decision.outcome === 'answered' ? { count: outcome.decision.noisyCount } : {}),
-          repeated: outcome.repeated,
-          epsilon: outcome.charged.toString(),
-        },
-      });
     }
-    await this.#audit.record(events);
-    return result;
+    return release(outcome.decision, outcome.id, outcome.repeated, budget, policy);
   }
 
   #check(

@@ -3,6 +3,7 @@ import type { CustomerIds, Plan, QuestionEngine } from '../../language/plan.ts';
 import type { Storage } from '../../storage/ports.ts';
 import { ColumnarEngine } from './columnar/columnar-engine.ts';
 import { ColumnarStore } from './columnar/columnar-store.ts';
+import type { FeatureOptions } from './columnar/features.ts';
 import { SqlEngine } from './sql-engine.ts';
 
 export interface ColumnarLoadReport {
@@ -12,7 +13,14 @@ export interface ColumnarLoadReport {
   readonly transactions: number;
   readonly customers: number;
   readonly bytesPerTransaction: number;
+  /** Of which the feature store's share. */
+  readonly featureBytesPerTransaction: number;
   readonly seconds: number;
+}
+
+export interface VaultQuestionEngineOptions {
+  /** The vault's base currency, which the features cover. Default: the currency of most transactions. */
+  readonly currency?: string;
 }
 
 /** What changes the columnar store must follow: new rows, erasures and new customers, products. */
@@ -28,10 +36,17 @@ export class VaultQuestionEngine implements QuestionEngine {
   #store: ColumnarStore | undefined;
   #columnar: ColumnarEngine | undefined;
   #stamp: Stamp | undefined;
+  readonly #currency: string | undefined;
 
-  constructor(storage: Storage) {
+  constructor(storage: Storage, options: VaultQuestionEngineOptions = {}) {
     this.#storage = storage;
     this.#sql = new SqlEngine(storage);
+    this.#currency = options.currency;
+  }
+
+  /** True when the last question was answered from precomputed features, without scanning transactions. */
+  get lastUsedFeatures(): boolean {
+    return this.#columnar?.lastUsedFeatures ?? false;
   }
 
   /** The engine that answers now. */
@@ -45,10 +60,15 @@ export class VaultQuestionEngine implements QuestionEngine {
 
   /**
    * Loads the columnar store, from `snapshotPath` when it holds a usable snapshot (then catches up with
-   * what was stored since), otherwise from the database. Until it resolves, questions go to SQL.
+   * what was stored since), otherwise from the database. Until it resolves, questions go to SQL. Features
+   * are kept for today (or `features.day`) unless `features` is false.
    */
   async loadColumnar(
-    options: { snapshotPath?: string; onProgress?: (transactionsRead: number) => void } = {},
+    options: {
+      snapshotPath?: string;
+      onProgress?: (transactionsRead: number) => void;
+      features?: false | Partial<FeatureOptions>;
+    } = {},
   ): Promise<ColumnarLoadReport> {
     const started = performance.now();
     let store: ColumnarStore | undefined;
@@ -69,6 +89,10 @@ export class VaultQuestionEngine implements QuestionEngine {
       this.#storage,
       options.onProgress === undefined ? {} : { onProgress: options.onProgress },
     );
+    if (options.features !== false) {
+      const currency = options.features?.currency ?? this.#currency ?? store.mostCommonCurrency();
+      if (currency !== undefined) store.enableFeatures({ ...options.features, currency });
+    }
     this.#stamp = await this.#readStamp();
     this.#store = store;
     this.#columnar = new ColumnarEngine(store);
@@ -78,6 +102,8 @@ export class VaultQuestionEngine implements QuestionEngine {
       transactions: store.transactionCount,
       customers: store.customerCount,
       bytesPerTransaction: store.bytesPerTransaction(),
+      featureBytesPerTransaction:
+        store.transactionCount === 0 ? 0 : store.featureBytes() / store.transactionCount,
       seconds: (performance.now() - started) / 1000,
     };
   }

@@ -11,6 +11,8 @@ import type {
 import { noMcc, type ColumnarData, type Dictionaries } from './columnar-data.ts';
 import type { ColumnarStore } from './columnar-store.ts';
 import { dayNumber, monthTable, noDay } from './day-numbers.ts';
+import type { FeatureSet } from './feature-set.ts';
+import { featureReadOf } from './features.ts';
 
 /** Keeps the customer rows (ascending) that satisfy a plan, out of the candidate rows given. */
 type RowSet = (candidates: Int32Array) => Int32Array;
@@ -19,28 +21,65 @@ type RowValue = (row: number) => number;
 
 const none = new Int32Array(0);
 
+export interface ColumnarEngineOptions {
+  /** Read the store's features where a value allows it (see features.ts). Default true. */
+  readonly features?: boolean;
+}
+
+/** How a plan's transaction values are answered: from features, or by scanning transactions. */
+export interface PlanExplanation {
+  readonly featureReads: number;
+  readonly scans: number;
+}
+
 export class ColumnarEngine implements QuestionEngine {
   readonly name = 'columnar';
   readonly #store: ColumnarStore;
+  readonly #useFeatures: boolean;
+  #lastExplanation: PlanExplanation = { featureReads: 0, scans: 0 };
 
-  constructor(store: ColumnarStore) {
+  constructor(store: ColumnarStore, options: ColumnarEngineOptions = {}) {
     this.#store = store;
+    this.#useFeatures = options.features ?? true;
+  }
+
+  /** True when the last evaluation read features and scanned no transactions. */
+  get lastUsedFeatures(): boolean {
+    return this.#lastExplanation.featureReads > 0 && this.#lastExplanation.scans === 0;
+  }
+
+  get lastExplanation(): PlanExplanation {
+    return this.#lastExplanation;
   }
 
   evaluate(plan: Plan, asOf: string): Promise<CustomerIds> {
     return Promise.resolve().then(() => this.evaluateNow(plan, asOf));
   }
 
+  /** How `plan` would be answered on `asOf`, without answering it. */
+  explain(plan: Plan, asOf: string): PlanExplanation {
+    const compiler = this.#compiler(asOf);
+    compiler.plan(plan);
+    return compiler.explanation();
+  }
+
   /** The same answer as `evaluate`, synchronously. */
   evaluateNow(plan: Plan, asOf: string): CustomerIds {
     const data = this.#store.data;
-    const compiler = new PlanCompiler(data, this.#store.dictionaries, dayNumber(asOf));
+    const compiler = this.#compiler(asOf);
     const everyone = new Int32Array(data.customers.ids.length);
     for (let r = 0; r < everyone.length; r++) everyone[r] = r;
     const rows = compiler.plan(plan)(everyone);
+    this.#lastExplanation = compiler.explanation();
     const ids = new Int32Array(rows.length);
     for (let k = 0; k < rows.length; k++) ids[k] = data.customers.ids[rows[k]!]!;
     return ids;
+  }
+
+  #compiler(asOf: string): PlanCompiler {
+    const day = dayNumber(asOf);
+    const features = this.#useFeatures ? this.#store.featuresFor(day) : undefined;
+    return new PlanCompiler(this.#store.data, this.#store.dictionaries, day, features);
   }
 }
 
@@ -48,12 +87,28 @@ class PlanCompiler {
   readonly #data: ColumnarData;
   readonly #dictionaries: Dictionaries;
   readonly #asOf: number;
+  readonly #features: FeatureSet | undefined;
+  #featureReads = 0;
+  #scans = 0;
   #recurringScratch: { lastMonth: Int32Array; months: Uint8Array; touched: Int32Array } | undefined;
 
-  constructor(data: ColumnarData, dictionaries: Dictionaries, asOf: number) {
+  constructor(
+    data: ColumnarData,
+    dictionaries: Dictionaries,
+    asOf: number,
+    features: FeatureSet | undefined,
+  ) {
     this.#data = data;
     this.#dictionaries = dictionaries;
     this.#asOf = asOf;
+    this.#features = features;
+    this.#featured = features && ((value) => featureReadOf(value, features.currency) !== undefined);
+  }
+
+  readonly #featured: Featured;
+
+  explanation(): PlanExplanation {
+    return { featureReads: this.#featureReads, scans: this.#scans };
   }
 
   plan(plan: Plan): RowSet {
@@ -61,7 +116,7 @@ class PlanCompiler {
       case 'constant':
         return plan.value ? (candidates) => candidates : () => none;
       case 'and': {
-        const items = byCost(plan.items).map((item) => this.plan(item));
+        const items = byCost(plan.items, this.#featured).map((item) => this.plan(item));
         return (candidates) => {
           let rows = candidates;
           for (const item of items) {
@@ -72,7 +127,7 @@ class PlanCompiler {
         };
       }
       case 'or': {
-        const items = byCost(plan.items).map((item) => this.plan(item));
+        const items = byCost(plan.items, this.#featured).map((item) => this.plan(item));
         return (candidates) => {
           let matched: Int32Array = none;
           let rest: Int32Array = candidates;
@@ -93,7 +148,10 @@ class PlanCompiler {
         return this.#compare(plan.op, plan.left, plan.right);
       case 'holds': {
         const holding = this.#holdingDays(plan.product);
-        return keep((row) => holding(row) === holding(row));
+        return keep((row) => {
+          const days = holding(row);
+          return days === days;
+        });
       }
       default:
         return unreachable(plan);
@@ -101,6 +159,11 @@ class PlanCompiler {
   }
 
   #compare(op: CompareOperator, leftPlan: ValuePlan, rightPlan: ValuePlan): RowSet {
+    if (this.#features !== undefined && answeredWhole(leftPlan, rightPlan, this.#features.currency)) {
+      const left = this.#dense(leftPlan)!;
+      const right = this.#dense(rightPlan)!;
+      return (candidates) => select(op, candidates, left(), right());
+    }
     const left = this.#value(leftPlan);
     const right = this.#value(rightPlan);
     switch (op) {
@@ -132,7 +195,7 @@ class PlanCompiler {
         return () => constant;
       }
       case 'aggregate':
-        return this.#aggregate(value.fn, value.filter);
+        return this.#fromFeatures(value, () => this.#aggregate(value.fn, value.filter));
       case 'holdingDays':
         return this.#holdingDays(value.product);
       case 'tenureDays': {
@@ -144,9 +207,45 @@ class PlanCompiler {
         };
       }
       case 'recurring':
-        return this.#recurring(value.filter);
+        return this.#fromFeatures(value, () => this.#recurring(value.filter));
       default:
         return unreachable(value);
+    }
+  }
+
+  /** Reads the value from the features when they answer it; `scan` serves rows the features cannot hold. */
+  #fromFeatures(value: ValuePlan, scan: () => RowValue): RowValue {
+    const values = this.#featureValues(value, scan);
+    if (values === undefined) return scan();
+    return (row) => values()[row]!;
+  }
+
+  /** Every customer's value from the features, or undefined when they do not answer it (counted as a scan). */
+  #featureValues(value: ValuePlan, scan: () => RowValue): (() => Float64Array) | undefined {
+    const features = this.#features;
+    const read = features && featureReadOf(value, features.currency);
+    if (features === undefined || read === undefined) {
+      this.#scans++;
+      return undefined;
+    }
+    this.#featureReads++;
+    let fallback: RowValue | undefined;
+    return features.values(read, this.#dictionaries, (row) => (fallback ??= scan())(row));
+  }
+
+  /** A side of a comparison as every customer's values or a constant, when no side needs a scan. */
+  #dense(value: ValuePlan): (() => Float64Array | number) | undefined {
+    switch (value.kind) {
+      case 'constant': {
+        const constant = value.value;
+        return () => constant;
+      }
+      case 'aggregate':
+        return this.#featureValues(value, () => this.#aggregate(value.fn, value.filter));
+      case 'recurring':
+        return this.#featureValues(value, () => this.#recurring(value.filter));
+      default:
+        return undefined;
     }
   }
 
@@ -356,6 +455,57 @@ class PlanCompiler {
   }
 }
 
+/** Whether both sides come from features or constants, one at least from features. */
+function answeredWhole(left: ValuePlan, right: ValuePlan, currency: string): boolean {
+  const whole = (value: ValuePlan) =>
+    value.kind === 'constant' || featureReadOf(value, currency) !== undefined;
+  return whole(left) && whole(right) && (left.kind !== 'constant' || right.kind !== 'constant');
+}
+
+/** The candidates whose values compare true, one tight loop over dense values. */
+function select(
+  op: CompareOperator,
+  candidates: Int32Array,
+  left: Float64Array | number,
+  right: Float64Array | number,
+): Int32Array {
+  const out = new Int32Array(candidates.length);
+  let n = 0;
+  if (typeof left === 'number') {
+    // Constant on the left: flip the comparison.
+    const flipped = ({ '<': '>', '<=': '>=', '>': '<', '>=': '<=', '=': '=', '!=': '!=' } as const)[op];
+    return select(flipped, candidates, right, left);
+  }
+  const constant = typeof right === 'number' ? right : 0;
+  const values = typeof right === 'number' ? undefined : right;
+  for (let k = 0; k < candidates.length; k++) {
+    const row = candidates[k]!;
+    const a = left[row]!;
+    const b = values === undefined ? constant : values[row]!;
+    if (holdsFor(op, a, b)) out[n++] = row;
+  }
+  return out.subarray(0, n);
+}
+
+function holdsFor(op: CompareOperator, a: number, b: number): boolean {
+  switch (op) {
+    case '<':
+      return a < b;
+    case '<=':
+      return a <= b;
+    case '>':
+      return a > b;
+    case '>=':
+      return a >= b;
+    case '=':
+      return a === b;
+    case '!=':
+      return a === a && b === b && a !== b;
+    default:
+      return unreachable(op);
+  }
+}
+
 /** First index in [from, to) whose day is ≥ `target` (days ascend there). */
 function lowerBound(day: Uint16Array, from: number, to: number, target: number): number {
   let lo = from;
@@ -418,25 +568,28 @@ function difference(a: Int32Array, b: Int32Array): Int32Array {
   return out.subarray(0, n);
 }
 
-function cost(plan: Plan): number {
+/** Which values the features answer, for the plan's currency; undefined without features. */
+type Featured = ((value: ValuePlan) => boolean) | undefined;
+
+function cost(plan: Plan, featured: Featured): number {
   switch (plan.kind) {
     case 'constant':
       return 0;
     case 'holds':
       return 1;
     case 'not':
-      return cost(plan.item);
+      return cost(plan.item, featured);
     case 'and':
     case 'or':
-      return plan.items.reduce((sum, item) => sum + cost(item), 0);
+      return plan.items.reduce((sum, item) => sum + cost(item, featured), 0);
     case 'compare':
-      return valueCost(plan.left) + valueCost(plan.right);
+      return valueCost(plan.left, featured) + valueCost(plan.right, featured);
     default:
       return unreachable(plan);
   }
 }
 
-function valueCost(value: ValuePlan): number {
+function valueCost(value: ValuePlan, featured: Featured): number {
   switch (value.kind) {
     case 'constant':
       return 0;
@@ -444,18 +597,18 @@ function valueCost(value: ValuePlan): number {
     case 'holdingDays':
       return 1;
     case 'aggregate':
-      return 10;
+      return featured?.(value) ? 0.5 : 10;
     case 'recurring':
-      return 20;
+      return featured?.(value) ? 0.5 : 20;
     default:
       return unreachable(value);
   }
 }
 
 /** Cheap items first: with two-valued logic, `and` and `or` may run their items in any order. */
-function byCost(items: readonly Plan[]): Plan[] {
+function byCost(items: readonly Plan[], featured: Featured): Plan[] {
   return items
-    .map((item, index) => ({ item, index, cost: cost(item) }))
+    .map((item, index) => ({ item, index, cost: cost(item, featured) }))
     .sort((x, y) => x.cost - y.cost || x.index - y.index)
     .map((entry) => entry.item);
 }
