@@ -1,4 +1,5 @@
 // The columnar layout of the vault's active data, and the pure operations that build and merge it.
+import { detach } from '../../../core/detach.ts';
 
 /** Marks a transaction without an MCC in the Int16 mcc column (not a valid ISO 18245 code). */
 export const noMcc = -0x8000;
@@ -19,8 +20,10 @@ export class Dictionary {
     let id = this.#ids.get(value);
     if (id === undefined) {
       id = this.values.length;
-      this.values.push(value);
-      this.#ids.set(value, id);
+      // A value sliced from a large chunk of input would keep the whole chunk alive.
+      const kept = detach(value);
+      this.values.push(kept);
+      this.#ids.set(kept, id);
     }
     return id;
   }

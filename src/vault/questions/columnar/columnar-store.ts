@@ -1,5 +1,7 @@
 // Keeps the vault's active customers, products and transactions in typed arrays, current with ingest.
-import type { SqlExecutor } from '../../../storage/ports.ts';
+import type { CopyParameter, SqlExecutor } from '../../../storage/ports.ts';
+import { parseCopyRows } from '../../../storage/postgres-core/copy-text.ts';
+import { detach } from '../../../core/detach.ts';
 import type { Result } from '../../../core/result.ts';
 import {
   emptyDictionaries,
@@ -417,7 +419,7 @@ function pushRow(buffer: TransactionBuffer, row: TransactionRow, dictionaries: D
       dictionaries.currencies.intern(currency!),
       direction === 'C' ? 1 : 0,
     );
-    kinds.set(row.kind, kind);
+    kinds.set(detach(row.kind), kind);
   }
   const merchant = row.merchant_name === null ? noMerchant : dictionaries.merchants.intern(row.merchant_name);
   buffer.push(row.customer_id, row.day, row.amount_minor, kind, row.mcc ?? noMcc, merchant);
@@ -427,29 +429,45 @@ function pushRow(buffer: TransactionBuffer, row: TransactionRow, dictionaries: D
 async function readTransactions(
   storage: SqlExecutor,
   where: string,
-  parameters: readonly unknown[],
+  parameters: readonly CopyParameter[],
   options: ColumnarLoadOptions & { readonly after?: number },
   onRow: (row: TransactionRow) => void,
 ): Promise<void> {
-  const pageRows = options.pageRows ?? defaultPageRows;
-  const limit = `$${parameters.length + 2}`;
-  let after = options.after ?? 0;
+  // COPY text, streamed in id order: an order of magnitude faster than pages of SELECT on PGlite.
+  const select = `SELECT id, customer_id, batch_id, booking_date - ${epoch} AS day, amount_minor,
+                         direction || ':' || rtrim(currency) || ':' || category AS kind, mcc, merchant_name
+                    FROM transactions
+                   WHERE id > $1 AND customer_id IS NOT NULL AND ${where}`;
+  const row: TransactionRow = {
+    id: 0,
+    customer_id: 0,
+    batch_id: 0,
+    day: 0,
+    amount_minor: 0,
+    kind: '',
+    mcc: null,
+    merchant_name: null,
+  };
   let read = 0;
-  for (;;) {
-    const page = await storage.query<TransactionRow>(
-      `SELECT id, customer_id, batch_id, booking_date - ${epoch} AS day, amount_minor,
-              direction || ':' || rtrim(currency) || ':' || category AS kind, mcc, merchant_name
-         FROM transactions
-        WHERE id > $1 AND customer_id IS NOT NULL AND ${where}
-        ORDER BY id LIMIT ${limit}`,
-      [after, ...parameters, pageRows],
-    );
-    for (const row of page.rows) onRow(row);
-    read += page.rows.length;
-    options.onProgress?.(read);
-    if (page.rows.length < pageRows) return;
-    after = page.rows[page.rows.length - 1]!.id;
+  let reported = 0;
+  for await (const text of storage.copyTo({ select, parameters: [options.after ?? 0, ...parameters] })) {
+    read += parseCopyRows(text, (fields) => {
+      row.id = Number(fields[0]);
+      row.customer_id = Number(fields[1]);
+      row.batch_id = Number(fields[2]);
+      row.day = Number(fields[3]);
+      row.amount_minor = Number(fields[4]);
+      row.kind = fields[5]!;
+      row.mcc = fields[6] === null ? null : Number(fields[6]);
+      row.merchant_name = fields[7] ?? null;
+      onRow(row);
+    });
+    if (read - reported >= (options.pageRows ?? defaultPageRows)) {
+      reported = read;
+      options.onProgress?.(read);
+    }
   }
+  options.onProgress?.(read);
 }
 
 /** Active customers (all, or those in `only`), ascending, with the first opening day of their accounts. */
