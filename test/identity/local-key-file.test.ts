@@ -21,6 +21,7 @@ describe('local key file', () => {
     const keys = await LocalKeyFile.open(await keyDir());
     const purposes = keys.inventory().map((k) => k.purpose);
     expect(purposes.sort()).toEqual([
+      'avatar-token',
       'blind-index',
       'key-encryption',
       'log-signing',

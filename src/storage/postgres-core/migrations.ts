@@ -6,6 +6,7 @@ import { auditSchema } from './migrations/0002-audit.ts';
 import { consentSchema } from './migrations/0003-consent.ts';
 import { questionsSchema } from './migrations/0004-questions.ts';
 import { auditOutboxSchema } from './migrations/0005-audit-outbox.ts';
+import { avatarsSchema } from './migrations/0006-avatars.ts';
 
 export interface Migration {
   readonly version: number;
@@ -19,6 +20,7 @@ export const migrations: readonly Migration[] = [
   { version: 3, name: 'consent', sql: consentSchema },
   { version: 4, name: 'questions', sql: questionsSchema },
   { version: 5, name: 'audit-outbox', sql: auditOutboxSchema },
+  { version: 6, name: 'avatars', sql: avatarsSchema },
 ];
 
 export interface MigrationStatus {

@@ -7,8 +7,11 @@ export interface WrappedKey {
   readonly blob: Uint8Array;
 }
 
-/** Secrets derived for one purpose each; their ids are published, their values never leave the vault. */
-export type SecretPurpose = 'blind-index' | 'token';
+/**
+ * Secrets derived for one purpose each; their ids are published, their values never leave the vault.
+ * 'avatar-token' keys the PRF that turns an avatar and a campaign into a token (vault/avatars).
+ */
+export type SecretPurpose = 'blind-index' | 'token' | 'avatar-token';
 
 /** Ed25519 key pairs: one signs transparency-log heads, the other consent receipts. */
 export type SigningPurpose = 'log-signing' | 'receipt-signing';

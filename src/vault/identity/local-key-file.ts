@@ -41,7 +41,8 @@ const signingKeySchema = z.object({
 const fileSchema = z.object({
   format: z.literal('curtain-keys/1'),
   keks: z.array(keySchema).min(1),
-  secrets: z.object({ 'blind-index': keySchema, token: keySchema }),
+  // 'avatar-token' is optional only so that older files parse; open() adds it.
+  secrets: z.object({ 'blind-index': keySchema, token: keySchema, 'avatar-token': keySchema.optional() }),
   signing: z
     .object({ 'log-signing': z.array(signingKeySchema), 'receipt-signing': z.array(signingKeySchema) })
     .optional(),
@@ -130,7 +131,11 @@ export class LocalKeyFile implements KeyProvider {
       file = {
         format: 'curtain-keys/1',
         keks: [newKey('kek')],
-        secrets: { 'blind-index': newKey('blind-index'), token: newKey('token') },
+        secrets: {
+          'blind-index': newKey('blind-index'),
+          token: newKey('token'),
+          'avatar-token': newKey('avatar-token'),
+        },
         signing: {
           'log-signing': [newSigningKey('log-signing')],
           'receipt-signing': [newSigningKey('receipt-signing')],
@@ -147,6 +152,11 @@ export class LocalKeyFile implements KeyProvider {
           'receipt-signing': [newSigningKey('receipt-signing')],
         },
       };
+      await writeAtomically(path, JSON.stringify(file, null, 2));
+    }
+    if (file.secrets['avatar-token'] === undefined) {
+      // Key files from before avatars existed gain the avatar-token secret on first open.
+      file = { ...file, secrets: { ...file.secrets, 'avatar-token': newKey('avatar-token') } };
       await writeAtomically(path, JSON.stringify(file, null, 2));
     }
     const shredLog = await readFile(join(directory, shredLogName), 'utf8').catch(() => '');
@@ -186,7 +196,9 @@ export class LocalKeyFile implements KeyProvider {
   }
 
   secret(purpose: SecretPurpose): Buffer {
-    return Buffer.from(this.#file.secrets[purpose].key, 'base64');
+    const stored = this.#file.secrets[purpose];
+    if (!stored) throw new CurtainError('KEY_UNAVAILABLE', `no ${purpose} secret`);
+    return Buffer.from(stored.key, 'base64');
   }
 
   async rotateKek(): Promise<string> {
@@ -257,6 +269,9 @@ export class LocalKeyFile implements KeyProvider {
       ...this.#file.keks.map((k) => info(k, 'key-encryption')),
       info(this.#file.secrets['blind-index'], 'blind-index'),
       info(this.#file.secrets.token, 'token'),
+      ...(this.#file.secrets['avatar-token'] === undefined
+        ? []
+        : [info(this.#file.secrets['avatar-token'], 'avatar-token')]),
       ...signingPurposes.flatMap((purpose) => this.#signing(purpose).map((k) => info(k, purpose))),
     ];
   }
