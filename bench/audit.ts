@@ -9,6 +9,8 @@ import { TransparencyLog } from '../src/audit/audit-log.ts';
 import { leafHash } from '../src/audit/merkle.ts';
 import { verifyConsistency, verifyInclusion } from '../src/audit/verify.ts';
 import { openPgliteStorage } from '../src/storage/pglite/pglite-storage.ts';
+import { openPostgresStorage } from '../src/storage/postgres/postgres-storage.ts';
+import type { Storage } from '../src/storage/ports.ts';
 import { migrate } from '../src/storage/postgres-core/migrations.ts';
 import { LocalKeyFile } from '../src/vault/identity/local-key-file.ts';
 import { benchDirectory, fmt, measure } from './support.ts';
@@ -16,7 +18,7 @@ import { benchDirectory, fmt, measure } from './support.ts';
 const entries = Number(process.env['BENCH_AUDIT_ENTRIES'] ?? 10_000_000);
 const batch = 10_000;
 const probes = 2_000;
-const withoutSubjectIndex = process.env['BENCH_AUDIT_DROP_SUBJECT_INDEX'] === '1';
+const postgresUrl = process.env['CURTAIN_BENCH_DATABASE_URL'];
 const types = ['question.asked', 'message.sent', 'response.recorded', 'consent.changed'] as const;
 
 // The callers' keyed subject references, computed once before timing: producing them is not the log's work.
@@ -62,16 +64,30 @@ async function main() {
   console.log(`Curtain transparency-log benchmark — ${new Date().toISOString().slice(0, 10)} — ${machine}`);
   await mkdir(benchDirectory, { recursive: true });
   const root = await mkdtemp(join(benchDirectory, 'audit-'));
-  const storage = await openPgliteStorage({ dataDirectory: join(root, 'pglite') });
+  try {
+    await run('PGlite', await openPgliteStorage({ dataDirectory: join(root, 'pglite') }), root);
+    if (postgresUrl !== undefined) {
+      const database = await freshDatabase(postgresUrl);
+      try {
+        await run('PostgreSQL', await openPostgresStorage({ connectionString: database.url }), root);
+      } finally {
+        await database.drop();
+      }
+    } else {
+      console.log(
+        '\n(PostgreSQL skipped: set CURTAIN_BENCH_DATABASE_URL to a server where databases may be created)',
+      );
+    }
+  } finally {
+    await rm(root, { recursive: true, force: true });
+  }
+}
+
+async function run(engine: string, storage: Storage, root: string) {
   try {
     const migrated = await migrate(storage);
     if (!migrated.ok) throw new Error(migrated.reason);
-    if (withoutSubjectIndex) {
-      // A preview of the recommended migration: nothing reads audit_entries by subject_ref.
-      await storage.exec('DROP INDEX audit_entries_subject');
-      console.log('(audit_entries_subject dropped: previewing the recommended migration)');
-    }
-    const keys = await LocalKeyFile.open(join(root, 'keys'));
+    const keys = await LocalKeyFile.open(join(root, `keys-${engine}`));
     const log = await TransparencyLog.open(storage, keys, 'bench.example/curtain/log');
 
     // Reference: SHA-256 of the same canonical bytes the log hashes, in this run, on the first batches.
@@ -84,7 +100,7 @@ async function main() {
     });
     const referencePerSecond = sample / reference.seconds;
 
-    console.log(`\nappending ${entries} events on PGlite in batches of ${batch}…`);
+    console.log(`\nappending ${entries} events on ${engine} in batches of ${batch}…`);
     const append = await measure(async () => {
       for (let start = 0; start < entries; start += batch) {
         const n = Math.min(batch, entries - start);
@@ -130,7 +146,7 @@ async function main() {
     const cv = verifyConsistency(oldSize, head.size, c.proof, oldRoot.rows[0]!.root_hash, head.rootHash);
     if (!cv.ok) throw new Error(`consistency proof does not verify: ${cv.reason}`);
 
-    console.log(`\n| measure | value | reference | ratio |`);
+    console.log(`\n${engine}:\n| measure | value | reference | ratio |`);
     console.log(`| --- | --- | --- | --- |`);
     console.log(
       `| batched appends (${entries}, batches of ${batch}) | ${fmt(appendsPerSecond, 0)} /s | ` +
@@ -152,8 +168,28 @@ async function main() {
     );
   } finally {
     await storage.close();
-    await rm(root, { recursive: true, force: true });
   }
+}
+
+/** A new database on the server for this run, dropped afterwards. */
+async function freshDatabase(serverUrl: string) {
+  const { default: pg } = await import('pg');
+  const name = `curtain_bench_audit_${Date.now()}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      const cleanup = new pg.Client({ connectionString: serverUrl });
+      await cleanup.connect();
+      await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await cleanup.end();
+    },
+  };
 }
 
 const mean = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
