@@ -19,6 +19,7 @@ import type { ReceiptSettings } from './vault/consent/receipts.ts';
 import { PolicyStore } from './vault/questions/policy-store.ts';
 import { QuestionService } from './vault/questions/question-service.ts';
 import { VaultQuestionEngine } from './vault/questions/vault-engine.ts';
+import { AvatarService } from './vault/avatars/avatar-service.ts';
 import { cryptoRandomSource, type RandomSource } from './privacy/dp/random-source.ts';
 
 export interface Vault {
@@ -35,6 +36,8 @@ export interface Vault {
   readonly questions: QuestionService;
   /** Which engine answers questions: SQL until the columnar store is loaded (`loadColumnar`). */
   readonly questionEngine: VaultQuestionEngine;
+  /** Avatars per epoch and per-campaign tokens: only the vault can resolve them. */
+  readonly avatars: AvatarService;
   /** Present in embedded mode: the lock on the data directory, held until close. */
   readonly lock: DataDirLock | undefined;
   /** Customers shredded again at open: erased after the backup this database was restored from. */
@@ -80,6 +83,7 @@ export type VaultServices = Pick<
   | 'policies'
   | 'questions'
   | 'questionEngine'
+  | 'avatars'
   | 'reshreddedAtOpen'
 >;
 
@@ -163,6 +167,7 @@ export async function assembleVault(
     policies,
     questions,
     questionEngine,
+    avatars: new AvatarService(storage, keys),
     reshreddedAtOpen,
   };
 }
