@@ -94,6 +94,9 @@ function isUniqueViolation(error: unknown): boolean {
 
 const excerptLength = 120;
 
+/** A load of at least this many rows refreshes the planner's statistics of the transactions table. */
+const analyzeAfterRows = 50_000;
+
 export class IngestService {
   readonly #storage: Storage;
   readonly #accounts: AccountDirectory;
@@ -267,6 +270,9 @@ export class IngestService {
             : 'done';
     const counts = { read, stored, duplicates, quarantined, uncategorised };
     await this.#finish(batchId, status, counts, notices, options.fileSha256Later?.() ?? options.fileSha256);
+    // After a bulk load the planner's statistics are stale, and PGlite has no autovacuum to refresh them:
+    // without them a keyset page (`id > $1 ORDER BY id LIMIT n`) sorts the rest of the table every time.
+    if (stored >= analyzeAfterRows) await this.#storage.exec('ANALYZE transactions');
     return {
       batchId,
       sourceName: options.sourceName,
