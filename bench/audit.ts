@@ -13,7 +13,7 @@ import { openPostgresStorage } from '../src/storage/postgres/postgres-storage.ts
 import type { Storage } from '../src/storage/ports.ts';
 import { migrate } from '../src/storage/postgres-core/migrations.ts';
 import { LocalKeyFile } from '../src/vault/identity/local-key-file.ts';
-import { benchDirectory, fmt, measure } from './support.ts';
+import { benchDirectory, fmt, measure, freshDatabase } from './support.ts';
 
 const entries = Number(process.env['BENCH_AUDIT_ENTRIES'] ?? 10_000_000);
 const batch = 10_000;
@@ -169,27 +169,6 @@ async function run(engine: string, storage: Storage, root: string) {
   } finally {
     await storage.close();
   }
-}
-
-/** A new database on the server for this run, dropped afterwards. */
-async function freshDatabase(serverUrl: string) {
-  const { default: pg } = await import('pg');
-  const name = `curtain_bench_audit_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    async drop() {
-      const cleanup = new pg.Client({ connectionString: serverUrl });
-      await cleanup.connect();
-      await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await cleanup.end();
-    },
-  };
 }
 
 const mean = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;

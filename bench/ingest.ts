@@ -13,7 +13,7 @@ import { generatedBankCsvMapping } from '../src/vault/ingest/formats/csv.ts';
 import { transactionColumns } from '../src/vault/ingest/ingest-service.ts';
 import { copyRow } from '../src/storage/postgres-core/copy-text.ts';
 import type { Storage } from '../src/storage/ports.ts';
-import { benchDirectory, fmt, measure, referenceBankCsv } from './support.ts';
+import { benchDirectory, fmt, measure, referenceBankCsv, freshDatabase } from './support.ts';
 
 const customers = Number(process.env['BENCH_CUSTOMERS'] ?? 200_000);
 const seed = 1;
@@ -35,27 +35,6 @@ async function* storedRows(storage: Storage): AsyncGenerator<string> {
     yield text;
     after = Number(rows.at(-1)!['id']);
   }
-}
-
-/** A new database on the server for this run, dropped afterwards. */
-async function freshDatabase(serverUrl: string) {
-  const { default: pg } = await import('pg');
-  const name = `curtain_bench_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    async drop() {
-      const cleanup = new pg.Client({ connectionString: serverUrl });
-      await cleanup.connect();
-      await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await cleanup.end();
-    },
-  };
 }
 
 async function runEngine(name: string, vault: Vault, csvFile: string) {

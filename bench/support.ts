@@ -63,3 +63,24 @@ export async function referenceBankCsv(customers: number, seed: number, end: str
 }
 
 export const fmt = (n: number, digits = 2) => n.toFixed(digits);
+
+/** A new database on the server for this run, dropped afterwards. */
+export async function freshDatabase(serverUrl: string) {
+  const { default: pg } = await import('pg');
+  const name = `curtain_bench_${Date.now()}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      const cleanup = new pg.Client({ connectionString: serverUrl });
+      await cleanup.connect();
+      await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await cleanup.end();
+    },
+  };
+}

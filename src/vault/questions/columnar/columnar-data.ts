@@ -381,3 +381,34 @@ export class ProductBuffer {
     return { start, columns };
   }
 }
+
+/** First index in [from, to) whose day is ≥ `target` (days ascend there). */
+export function lowerBound(day: Uint16Array, from: number, to: number, target: number): number {
+  let lo = from;
+  let hi = to;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (day[mid]! < target) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Every typed array of the store, in the snapshot's order. */
+export function columnarArrays(data: ColumnarData): ArrayBufferView[] {
+  const { customers, transactions, products } = data;
+  return [
+    customers.ids,
+    customers.txStart,
+    customers.firstOpenDay,
+    customers.productStart,
+    transactions.day,
+    transactions.amount,
+    transactions.kind,
+    transactions.mcc,
+    transactions.merchant,
+    products.code,
+    products.since,
+    products.until,
+  ];
+}

@@ -1,4 +1,5 @@
 // Answers checked questions from the columnar store: the plan is compiled to closures once per evaluation.
+import { lowerBound } from './columnar-data.ts';
 import type {
   AggregateFunction,
   CompareOperator,
@@ -504,18 +505,6 @@ function holdsFor(op: CompareOperator, a: number, b: number): boolean {
     default:
       return unreachable(op);
   }
-}
-
-/** First index in [from, to) whose day is ≥ `target` (days ascend there). */
-function lowerBound(day: Uint16Array, from: number, to: number, target: number): number {
-  let lo = from;
-  let hi = to;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (day[mid]! < target) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 function keep(predicate: (row: number) => boolean): RowSet {

@@ -4,6 +4,7 @@
 // f64 transaction count, f64 highest transaction id covered — then the JSON (dictionaries, counts,
 // applied batches), then each typed array raw, every part padded to 8 bytes, then a u32 CRC-32 of
 // everything before it.
+import { columnarArrays } from './columnar-data.ts';
 import { open, rename, rm } from 'node:fs/promises';
 import { crc32 } from 'node:zlib';
 import type { Result } from '../../../core/result.ts';
@@ -94,20 +95,7 @@ export async function writeSnapshot(
   fixed.writeUInt32LE(json.length, 12);
   fixed.writeDoubleLE(transactions.day.length, 16);
   fixed.writeDoubleLE(coverage.maxTransactionId, 24);
-  const arrays: ArrayBufferView[] = [
-    customers.ids,
-    customers.txStart,
-    customers.firstOpenDay,
-    customers.productStart,
-    transactions.day,
-    transactions.amount,
-    transactions.kind,
-    transactions.mcc,
-    transactions.merchant,
-    products.code,
-    products.since,
-    products.until,
-  ];
+  const arrays = columnarArrays(data);
   const temporary = `${path}.${process.pid}.tmp`;
   const file = await open(temporary, 'w', 0o600);
   try {

@@ -4,6 +4,7 @@ import { parseCopyRows } from '../../../storage/postgres-core/copy-text.ts';
 import { detach } from '../../../core/detach.ts';
 import type { Result } from '../../../core/result.ts';
 import {
+  columnarArrays,
   emptyDictionaries,
   emptySlices,
   mergeSlices,
@@ -181,21 +182,7 @@ export class ColumnarStore {
 
   /** Bytes of every typed array the store holds (customers, products and features included) per transaction. */
   bytesPerTransaction(): number {
-    const { customers, transactions, products } = this.#data;
-    const arrays: ArrayBufferView[] = [
-      customers.ids,
-      customers.txStart,
-      customers.firstOpenDay,
-      customers.productStart,
-      transactions.day,
-      transactions.amount,
-      transactions.kind,
-      transactions.mcc,
-      transactions.merchant,
-      products.code,
-      products.since,
-      products.until,
-    ];
+    const arrays = columnarArrays(this.#data);
     const bytes = arrays.reduce((sum, array) => sum + array.byteLength, 0) + this.featureBytes();
     return this.transactionCount === 0 ? 0 : bytes / this.transactionCount;
   }

@@ -1,4 +1,5 @@
 // The features of every customer for one feature day (see features.ts), computed from the columnar data.
+import { lowerBound } from './columnar-data.ts';
 import type { ColumnarData, Dictionaries } from './columnar-data.ts';
 import { lastStorableDay, monthTable } from './day-numbers.ts';
 import type { AggregateFunction, Direction } from '../../../language/plan.ts';
@@ -609,18 +610,6 @@ class FeatureBuilder {
       if (in180 === 1) this.#recurring.months180[at]! |= 1 << (month - offset180);
     }
   }
-}
-
-/** First index in [from, to) whose day is ≥ `target` (days ascend there). */
-function lowerBound(day: Uint16Array, from: number, to: number, target: number): number {
-  let lo = from;
-  let hi = to;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (day[mid]! < target) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 function unreachable(value: never): never {
