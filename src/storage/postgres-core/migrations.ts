@@ -7,6 +7,8 @@ import { consentSchema } from './migrations/0003-consent.ts';
 import { questionsSchema } from './migrations/0004-questions.ts';
 import { auditOutboxSchema } from './migrations/0005-audit-outbox.ts';
 import { avatarsSchema } from './migrations/0006-avatars.ts';
+import { hubSchema } from './migrations/0007-hub.ts';
+import { deliverySchema } from './migrations/0008-delivery.ts';
 
 export interface Migration {
   readonly version: number;
@@ -21,6 +23,8 @@ export const migrations: readonly Migration[] = [
   { version: 4, name: 'questions', sql: questionsSchema },
   { version: 5, name: 'audit-outbox', sql: auditOutboxSchema },
   { version: 6, name: 'avatars', sql: avatarsSchema },
+  { version: 7, name: 'hub', sql: hubSchema },
+  { version: 8, name: 'delivery', sql: deliverySchema },
 ];
 
 export interface MigrationStatus {

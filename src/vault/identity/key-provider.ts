@@ -10,8 +10,9 @@ export interface WrappedKey {
 /**
  * Secrets derived for one purpose each; their ids are published, their values never leave the vault.
  * 'avatar-token' keys the PRF that turns an avatar and a campaign into a token (vault/avatars).
+ * 'message-id' keys the stable ids of email, push and webhook notices (vault/delivery).
  */
-export type SecretPurpose = 'blind-index' | 'token' | 'avatar-token';
+export type SecretPurpose = 'blind-index' | 'token' | 'avatar-token' | 'message-id';
 
 /** Ed25519 key pairs: one signs transparency-log heads, the other consent receipts. */
 export type SigningPurpose = 'log-signing' | 'receipt-signing';

@@ -41,8 +41,13 @@ const signingKeySchema = z.object({
 const fileSchema = z.object({
   format: z.literal('curtain-keys/1'),
   keks: z.array(keySchema).min(1),
-  // 'avatar-token' is optional only so that older files parse; open() adds it.
-  secrets: z.object({ 'blind-index': keySchema, token: keySchema, 'avatar-token': keySchema.optional() }),
+  // 'avatar-token' and 'message-id' are optional only so that older files parse; open() adds them.
+  secrets: z.object({
+    'blind-index': keySchema,
+    token: keySchema,
+    'avatar-token': keySchema.optional(),
+    'message-id': keySchema.optional(),
+  }),
   signing: z
     .object({ 'log-signing': z.array(signingKeySchema), 'receipt-signing': z.array(signingKeySchema) })
     .optional(),
@@ -135,6 +140,7 @@ export class LocalKeyFile implements KeyProvider {
           'blind-index': newKey('blind-index'),
           token: newKey('token'),
           'avatar-token': newKey('avatar-token'),
+          'message-id': newKey('message-id'),
         },
         signing: {
           'log-signing': [newSigningKey('log-signing')],
@@ -154,9 +160,10 @@ export class LocalKeyFile implements KeyProvider {
       };
       await writeAtomically(path, JSON.stringify(file, null, 2));
     }
-    if (file.secrets['avatar-token'] === undefined) {
-      // Key files from before avatars existed gain the avatar-token secret on first open.
-      file = { ...file, secrets: { ...file.secrets, 'avatar-token': newKey('avatar-token') } };
+    for (const purpose of ['avatar-token', 'message-id'] as const) {
+      if (file.secrets[purpose] !== undefined) continue;
+      // Key files from before avatars and delivery existed gain their secrets on first open.
+      file = { ...file, secrets: { ...file.secrets, [purpose]: newKey(purpose) } };
       await writeAtomically(path, JSON.stringify(file, null, 2));
     }
     const shredLog = await readFile(join(directory, shredLogName), 'utf8').catch(() => '');
@@ -269,9 +276,10 @@ export class LocalKeyFile implements KeyProvider {
       ...this.#file.keks.map((k) => info(k, 'key-encryption')),
       info(this.#file.secrets['blind-index'], 'blind-index'),
       info(this.#file.secrets.token, 'token'),
-      ...(this.#file.secrets['avatar-token'] === undefined
-        ? []
-        : [info(this.#file.secrets['avatar-token'], 'avatar-token')]),
+      ...(['avatar-token', 'message-id'] as const).flatMap((purpose) => {
+        const stored = this.#file.secrets[purpose];
+        return stored === undefined ? [] : [info(stored, purpose)];
+      }),
       ...signingPurposes.flatMap((purpose) => this.#signing(purpose).map((k) => info(k, purpose))),
     ];
   }

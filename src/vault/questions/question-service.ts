@@ -17,6 +17,7 @@ import { Rational } from '../../privacy/dp/rational.ts';
 import type { SqlExecutor, Storage } from '../../storage/ports.ts';
 import type { ConsentLedger } from '../consent/consent-ledger.ts';
 import type { PolicyStore } from './policy-store.ts';
+import type { AdmitRequest, AudienceGuard, GuardRefusal, Release, ReleaseRequest } from './audience-guard.ts';
 
 export interface AskRequest {
   readonly expression: string;
@@ -79,7 +80,7 @@ const askerPattern = /^[a-z0-9][a-z0-9._-]{0,63}$/i;
 // An arbitrary constant: serialises the charge of questions across vault processes.
 const questionLockKey = 727_004;
 
-export class QuestionService {
+export class QuestionService implements AudienceGuard {
   readonly #storage: Storage;
   readonly #engine: QuestionEngine;
   readonly #consent: ConsentLedger;
@@ -115,6 +116,20 @@ export class QuestionService {
   /** Asks a question; questions are answered one at a time so that each sees the previous one's charge. */
   ask(request: AskRequest): Promise<Result<Answer, Refusal>> {
     const next = this.#queue.then(() => this.#ask(request));
+    this.#queue = next.catch(() => undefined);
+    return next;
+  }
+
+  /** Whether an engaged audience clears the noised minimum; see AudienceGuard. Serialised with questions. */
+  admit(request: AdmitRequest): Promise<Result<{ readonly budget: BudgetState }, GuardRefusal>> {
+    const next = this.#queue.then(() => this.#admit(request));
+    this.#queue = next.catch(() => undefined);
+    return next;
+  }
+
+  /** Noised counts, once a day per label; see AudienceGuard. Serialised with questions. */
+  release(request: ReleaseRequest): Promise<Result<Release, GuardRefusal>> {
+    const next = this.#queue.then(() => this.#release(request));
     this.#queue = next.catch(() => undefined);
     return next;
   }
@@ -233,16 +248,7 @@ export class QuestionService {
     await this.#audit.flush();
 
     const budget = await this.#budgetState(this.#storage, request.asker, policy, outcome.charged);
-    if (outcome.decision === undefined) {
-      const which = budget.askerRemaining.lessThan(epsilon) ? 'your budget' : 'the vault-wide budget';
-      return err({
-        code: 'PRIVACY_BUDGET_EXHAUSTED',
-        message:
-          `${which} for this period is spent (a question costs ε = ${epsilon.toString()}); ` +
-          `it resets at ${budget.resetsAt}`,
-        budget,
-      });
-    }
+    if (outcome.decision === undefined) return err(budgetRefusal(budget, epsilon));
     return release(outcome.decision, outcome.id, outcome.repeated, budget, policy);
   }
 
@@ -303,6 +309,137 @@ export class QuestionService {
     return { reusable: rows[0] };
   }
 
+  async #admit(request: AdmitRequest): Promise<Result<{ readonly budget: BudgetState }, GuardRefusal>> {
+    checkAsker(request.asker);
+    const purpose = questionPurpose(request.purpose);
+    if (purpose === undefined) return err(unknownPurpose(request.purpose));
+    const { version: policyVersion, policy } = await this.#policies.active();
+    // No differencing check: nothing about the audience is released, only whether it is engaged.
+    const epsilon = policy.countEpsilon.add(policy.thresholdEpsilon);
+    const period = periodOf(policy.period, this.#now());
+    const outcome = await this.#storage.transaction(async (tx) => {
+      await tx.query('SELECT pg_advisory_xact_lock($1)', [questionLockKey]);
+      const budget = await this.#budgetState(tx, request.asker, policy, Rational.zero);
+      if (!budgetAllows(budget, epsilon)) return 'budget_exhausted' as const;
+      const decision = decide(request.size, [], policy, this.#options.random);
+      const admitted = decision.outcome === 'answered';
+      await tx.query(
+        `INSERT INTO questions (asker, purpose, expression, plan_key, period_start, outcome, noisy_count,
+                                epsilon, policy_version, engine)
+         VALUES ($1, $2, $3, $3, $4, $5, $6, $7, $8, 'admission')`,
+        [
+          request.asker,
+          purpose.code,
+          request.label,
+          period.start,
+          decision.outcome,
+          admitted ? decision.noisyCount : null,
+          epsilon.toString(),
+          policyVersion,
+        ],
+      );
+      await this.#audit.enqueue(tx, [
+        {
+          type: 'question.answered',
+          details: {
+            asker: request.asker,
+            purpose: purpose.code,
+            admission: request.label,
+            outcome: admitted ? 'admitted' : 'too_few',
+            epsilon: epsilon.toString(),
+            policyVersion,
+          },
+        },
+      ]);
+      return admitted ? ('admitted' as const) : ('too_few' as const);
+    });
+    await this.#audit.flush();
+    const budget = await this.#budgetState(
+      this.#storage,
+      request.asker,
+      policy,
+      outcome === 'budget_exhausted' ? Rational.zero : epsilon,
+    );
+    if (outcome === 'admitted') return ok({ budget });
+    if (outcome === 'too_few') {
+      return err({ code: 'PRIVACY_TOO_FEW', message: 'the audience is too small to engage', budget });
+    }
+    return err(budgetRefusal(budget, epsilon));
+  }
+
+  async #release(request: ReleaseRequest): Promise<Result<Release, GuardRefusal>> {
+    checkAsker(request.asker);
+    const purpose = questionPurpose(request.purpose);
+    if (purpose === undefined) return err(unknownPurpose(request.purpose));
+    const names = Object.keys(request.counts).sort();
+    for (const name of names) {
+      const count = request.counts[name]!;
+      if (!/^[a-z][a-z0-9_]{0,31}$/.test(name) || !Number.isSafeInteger(count) || count < 0) {
+        throw new CurtainError('USAGE', `release counts: "${name}" must be a non-negative integer`);
+      }
+    }
+    const { version: policyVersion, policy } = await this.#policies.active();
+    const perCount = policy.countEpsilon.add(policy.thresholdEpsilon);
+    const epsilon = names.reduce((sum) => sum.add(perCount), Rational.zero);
+    const period = periodOf(policy.period, this.#now());
+    const releasedOn = this.#today();
+    const keyOf = (name: string) => `${request.label}@${releasedOn}#${name}`;
+    const outcome = await this.#storage.transaction(async (tx) => {
+      await tx.query('SELECT pg_advisory_xact_lock($1)', [questionLockKey]);
+      const { rows } = await tx.query<{ plan_key: string; noisy_count: number | null }>(
+        `SELECT plan_key, noisy_count FROM questions
+          WHERE purpose = $1 AND plan_key = ANY($2::text[]) AND period_start = $3 AND engine = 'release'`,
+        [purpose.code, names.map(keyOf), period.start],
+      );
+      if (rows.length === names.length && names.length > 0) {
+        const stored = new Map(rows.map((r) => [r.plan_key, r.noisy_count]));
+        return { repeated: true, counts: Object.fromEntries(names.map((n) => [n, stored.get(keyOf(n))!])) };
+      }
+      const budget = await this.#budgetState(tx, request.asker, policy, Rational.zero);
+      if (!budgetAllows(budget, epsilon)) return undefined;
+      const counts: { [name: string]: number | null } = {};
+      for (const name of names) {
+        const decision = decide(request.counts[name]!, [], policy, this.#options.random);
+        counts[name] = decision.outcome === 'answered' ? decision.noisyCount : null;
+        await tx.query(
+          `INSERT INTO questions (asker, purpose, expression, plan_key, period_start, outcome, noisy_count,
+                                  epsilon, policy_version, engine)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'release')`,
+          [
+            request.asker,
+            purpose.code,
+            request.label,
+            keyOf(name),
+            period.start,
+            decision.outcome,
+            counts[name],
+            perCount.toString(),
+            policyVersion,
+          ],
+        );
+      }
+      await this.#audit.enqueue(tx, [
+        {
+          type: 'question.answered',
+          details: {
+            asker: request.asker,
+            purpose: purpose.code,
+            release: request.label,
+            counts,
+            epsilon: epsilon.toString(),
+            policyVersion,
+          },
+        },
+      ]);
+      return { repeated: false, counts };
+    });
+    await this.#audit.flush();
+    const charged = outcome === undefined || outcome.repeated ? Rational.zero : epsilon;
+    const budget = await this.#budgetState(this.#storage, request.asker, policy, charged);
+    if (outcome === undefined) return err(budgetRefusal(budget, epsilon));
+    return ok({ counts: outcome.counts, repeated: outcome.repeated, releasedOn, budget });
+  }
+
   async #storedAudience(db: SqlExecutor, id: number): Promise<CustomerIds | undefined> {
     const { rows } = await db.query<{ audience: Uint8Array | null }>(
       'SELECT audience FROM questions WHERE id = $1',
@@ -361,6 +498,21 @@ export class QuestionService {
   }
 }
 
+function checkAsker(asker: string): void {
+  if (!askerPattern.test(asker)) {
+    throw new CurtainError('USAGE', 'asker: a handle of letters, digits, ".", "_" or "-" (at most 64)');
+  }
+}
+
+function budgetRefusal(budget: BudgetState, epsilon: Rational) {
+  const which = budget.askerRemaining.lessThan(epsilon) ? 'your budget' : 'the vault-wide budget';
+  return {
+    code: 'PRIVACY_BUDGET_EXHAUSTED' as const,
+    message: `${which} for this period is spent (this costs ε = ${epsilon.toString()}); it resets at ${budget.resetsAt}`,
+    budget,
+  };
+}
+
 function budgetAllows(budget: BudgetState, epsilon: Rational): boolean {
   return epsilon.lessThanOrEqual(budget.askerRemaining) && epsilon.lessThanOrEqual(budget.vaultRemaining);
 }
@@ -407,7 +559,10 @@ function release(
   }
 }
 
-function unknownPurpose(code: string): Refusal {
+function unknownPurpose(code: string): {
+  readonly code: 'QUESTION_PURPOSE_UNKNOWN';
+  readonly message: string;
+} {
   return { code: 'QUESTION_PURPOSE_UNKNOWN', message: `unknown purpose "${code}"` };
 }
 

@@ -1,0 +1,130 @@
+// The one door between the hub and the vault: everything the hub may ask of the vault, and nothing more.
+import type { ConsentChannel } from './consent.ts';
+import type { JsonValue } from './audit-event.ts';
+import type { Result } from './result.ts';
+
+/** What an offer says, as the hub wrote it: plain text with no slot for anything about the customer. */
+export interface OfferContent {
+  /** The hub's id of the offer. */
+  readonly offerId: string;
+  readonly title: string;
+  readonly body: string;
+  /** The label of the "Interested — connect me" button, e.g. "Talk to a mortgage adviser". */
+  readonly callToAction: string;
+  /** A code such as "mortgage": "not interested in offers like this" suppresses it. */
+  readonly category: string;
+  /** The partner's code when a partner makes the offer; absent for the bank's own products. */
+  readonly partner?: string;
+  readonly credit: boolean;
+  /** ISO date after which the offer is no longer shown. */
+  readonly validUntil: string;
+}
+
+/** The channels that carry a notice of the message; the inbox always holds the message itself. */
+export type NoticeChannel = Exclude<ConsentChannel, 'inbox'>;
+
+/** "Send this offer to this audience": the hub addresses an audience, never a person. */
+export interface DeliveryRequest {
+  /** The hub's campaign id; a second request with the same id resumes the first, it never sends twice. */
+  readonly campaignId: string;
+  /** The staff handle charged for the audience check and the results. */
+  readonly requestedBy: string;
+  /** A question purpose code (core/question-purposes.ts), e.g. "credit_offers". */
+  readonly purpose: string;
+  /** A segment expression. */
+  readonly audience: string;
+  readonly offer: OfferContent;
+  readonly channels: readonly NoticeChannel[];
+  /** The campaign's contact cap: a customer who had `messages` offers in the last `days` days is skipped. */
+  readonly frequencyCap: { readonly messages: number; readonly days: number };
+  /** At most this many messages (the campaign's budget); no limit when absent. */
+  readonly maxMessages?: number;
+}
+
+export type DeliveryRefusalCode =
+  | 'QUESTION_INVALID'
+  | 'QUESTION_PURPOSE_UNKNOWN'
+  | 'PRIVACY_BUDGET_EXHAUSTED'
+  | 'DELIVERY_AUDIENCE_TOO_SMALL'
+  | 'DELIVERY_INVALID';
+
+export interface DeliveryRefusal {
+  readonly code: DeliveryRefusalCode;
+  readonly message: string;
+}
+
+/** What the hub learns of a delivery: where it stands, never how many people it reached. */
+export interface DeliveryReport {
+  readonly campaignId: string;
+  readonly state: 'sending' | 'finished';
+  /** Share of the work done, 0–1: says nothing of the audience's size. */
+  readonly fractionDone: number;
+}
+
+/** Aggregates the hub may see: noised, and null where the noised count fell under the noised k. */
+export interface CampaignResults {
+  readonly campaignId: string;
+  readonly delivered: number | null;
+  readonly opened: number | null;
+  readonly interested: number | null;
+  /** ε this release cost ('n/d'); '0' when it repeats the day's earlier release. */
+  readonly epsilon: string;
+  /** The day the numbers were released; asking again the same day returns the same numbers. */
+  readonly releasedOn: string;
+}
+
+export interface QuestionCheck {
+  /** "Why am I seeing this?": the segment in plain words, as a customer will read it. */
+  readonly explanation: string;
+}
+
+export interface DoorRefusal {
+  readonly code: string;
+  readonly message: string;
+  /** For QUESTION_INVALID: the diagnostics rendered with line, column and caret. */
+  readonly rendered?: string;
+}
+
+export interface ProtectedCount {
+  readonly count: number;
+  readonly repeated: boolean;
+  /** ε the question charged ('n/d'). */
+  readonly epsilon: string;
+}
+
+/** Events the hub writes to the vault's transparency log: about campaigns and staff, never a customer. */
+export interface HubAuditEvent {
+  readonly type:
+    | 'campaign.drafted'
+    | 'campaign.approved'
+    | 'campaign.started'
+    | 'campaign.finished'
+    | 'campaign.cancelled'
+    | 'admin.action';
+  readonly details: { readonly [key: string]: JsonValue };
+}
+
+/**
+ * The vault's service interface as the hub sees it. In one process it is a thin adapter over the vault's
+ * services (vault/door); split, the same interface runs over authenticated HTTP. Nothing here takes or
+ * returns PII, an internal customer id, or an exact count.
+ */
+export interface VaultDoor {
+  /** Parses and checks a segment expression for a purpose; costs nothing and reads no data. */
+  check(expression: string, purpose: string): Promise<Result<QuestionCheck, DoorRefusal>>;
+  /** A protected count, charged to `asker` (the privacy guard decides). */
+  count(expression: string, purpose: string, asker: string): Promise<Result<ProtectedCount, DoorRefusal>>;
+  /**
+   * Expands the audience at send time, filters it by consent, preferences, caps and suppressions, admits it
+   * only if its noised size clears the noised k, then delivers. Runs to the end (resuming an interrupted run
+   * of the same campaign) and reports progress as a fraction.
+   */
+  deliver(
+    request: DeliveryRequest,
+    onProgress?: (fractionDone: number) => void,
+  ): Promise<Result<DeliveryReport, DeliveryRefusal>>;
+  /** Protected aggregates of a campaign's messages, charged to `requestedBy`. */
+  results(campaignId: string, requestedBy: string): Promise<Result<CampaignResults, DoorRefusal>>;
+  /** Appends hub events to the transparency log; returns nothing about the log's other entries. */
+  record(events: readonly HubAuditEvent[]): Promise<void>;
+}
