@@ -27,7 +27,7 @@ export default tseslint.config(
           patterns: [
             { group: nodeBuiltins, message: 'core/ is pure: no I/O.' },
             {
-              group: ['**/storage/**', '**/vault/**', '**/http/**', '**/cli/**'],
+              group: ['**/storage/**', '**/vault/**', '**/http/**', '**/cli/**', '**/hub/**'],
               message: 'core/ depends on nothing.',
             },
           ],
@@ -51,6 +51,7 @@ export default tseslint.config(
                 '**/http/**',
                 '**/cli/**',
                 '**/audit/**',
+                '**/hub/**',
               ],
               message: 'language/ depends on core/ only.',
             },
@@ -66,7 +67,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['**/vault/**', '**/http/**', '**/cli/**'], message: 'Dependencies point one way.' },
+            {
+              group: ['**/vault/**', '**/hub/**', '**/http/**', '**/cli/**'],
+              message: 'Dependencies point one way.',
+            },
           ],
         },
       ],
@@ -79,7 +83,56 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['**/http/**', '**/cli/**', '**/main.ts'], message: 'Dependencies point one way.' },
+            {
+              group: ['**/http/**', '**/cli/**', '**/main.ts', '**/hub/**'],
+              message: 'Dependencies point one way; the vault knows nothing of the hub.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The hub reaches the vault only through core/vault-door.ts: never vault internals, the log or its tables.
+    files: ['src/hub/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '**/vault/**',
+                '**/audit/**',
+                '**/http/**',
+                '**/cli/**',
+                '**/main.ts',
+                '**/dp/**',
+                '**/guard/**',
+              ],
+              message: 'The hub reaches the vault only through the VaultDoor (core/vault-door.ts).',
+            },
+            {
+              group: [
+                '**/storage/**',
+                '!**/storage/ports.ts',
+                '!**/storage/postgres-core/migrations/0007-hub.ts',
+              ],
+              message: 'The hub uses the storage port and its own schema only (hub/hub-storage.ts).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/audit/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/hub/**', '**/http/**', '**/cli/**'], message: 'Dependencies point one way.' },
           ],
         },
       ],
