@@ -113,11 +113,7 @@ export default tseslint.config(
               message: 'The hub reaches the vault only through the VaultDoor (core/vault-door.ts).',
             },
             {
-              group: [
-                '**/storage/**',
-                '!**/storage/ports.ts',
-                '!**/storage/postgres-core/migrations/0007-hub.ts',
-              ],
+              regex: '/storage/(?!ports\\.ts$|postgres-core/migrations/0007-hub\\.ts$)',
               message: 'The hub uses the storage port and its own schema only (hub/hub-storage.ts).',
             },
           ],

@@ -58,6 +58,21 @@ export const errorCatalogue = {
     exit: 77,
     summary: 'A policy change must be approved by someone other than its proposer.',
   },
+  HUB_FORBIDDEN: {
+    status: 403,
+    exit: 77,
+    summary: 'The hub staff member lacks the role for the action, or may not approve their own campaign.',
+  },
+  HUB_INVALID: {
+    status: 422,
+    exit: 65,
+    summary: 'A product, offer, segment or campaign is malformed, holds a placeholder or personal data.',
+  },
+  HUB_CAMPAIGN_STATE: {
+    status: 409,
+    exit: 65,
+    summary: 'The campaign is not in a state that allows the action (not approved, not due, already ended).',
+  },
   INTERNAL: { status: 500, exit: 70, summary: 'An unexpected failure; see the logs.' },
 } as const satisfies Record<string, { status: number; exit: number; summary: string }>;
 

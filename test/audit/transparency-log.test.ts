@@ -236,6 +236,18 @@ describe.each(testBackends)('transparency log on $name', (backend) => {
     expect(() =>
       log.record([{ type: 'admin.action', details: { accounts: ['GB82 WEST 1234 5698 7654 32'] } }]),
     ).toThrow(/personal data/);
+    expect(() => log.record([{ type: 'admin.action', details: { note: 'call 05978513 about it' } }])).toThrow(
+      /personal data/,
+    );
     expect(log.head().size).toBe(0);
+  });
+
+  it('takes UUIDs for the identifiers they are, even those whose digits look like a phone number', async () => {
+    const log = await TransparencyLog.open(storage, keys, origin);
+    const before = log.head().size;
+    await log.record([
+      { type: 'campaign.approved', details: { campaign: '05978513-d19f-4729-b0b0-d2006415ee89' } },
+    ]);
+    expect(log.head().size).toBe(before + 1);
   });
 });

@@ -1,0 +1,341 @@
+// Campaigns: drafted by a marketer, approved by someone else, run through the vault's door, results read back.
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { CurtainError } from '../core/errors.ts';
+import { err, ok, type Result } from '../core/result.ts';
+import type {
+  CampaignResults,
+  DeliveryRefusal,
+  DeliveryRequest,
+  DoorRefusal,
+  HubAuditEvent,
+  NoticeChannel,
+  VaultDoor,
+} from '../core/vault-door.ts';
+import { checkAudience } from './audience-check.ts';
+import {
+  campaignEvents,
+  getCampaign,
+  listCampaigns,
+  type Campaign,
+  type CampaignEvent,
+  type CampaignStatus,
+} from './campaign-record.ts';
+import { journalStep } from './campaign-journal.ts';
+import { findSegment, getOffer, type Offer } from './catalogue.ts';
+import { parseOrRefuse, refuseUnsafeText } from './hub-input.ts';
+import type { HubExecutor, HubStorage } from './hub-storage.ts';
+import { bankProvider } from './offer-purpose.ts';
+import { requireRole } from './staff.ts';
+
+export interface CampaignDraft {
+  readonly name: string;
+  /** A segment's name or id; or else `audience`, a segment expression. */
+  readonly segment?: string;
+  readonly audience?: string;
+  readonly offerId: string;
+  /** Channels that carry a notice; the inbox always holds the message. */
+  readonly channels?: readonly NoticeChannel[];
+  readonly startsAt: Date | string;
+  readonly endsAt?: Date | string;
+  /** Default: one message per seven days. */
+  readonly frequencyCap?: { readonly messages: number; readonly days: number };
+  readonly maxMessages?: number;
+}
+
+export interface RunOutcome {
+  readonly campaign: Campaign;
+  /** Present when the vault refused the delivery (the campaign is then 'refused'). */
+  readonly refusal?: DeliveryRefusal;
+}
+
+export interface DueRun {
+  readonly campaignId: string;
+  readonly outcome: Result<RunOutcome, { readonly code: string; readonly message: string }>;
+}
+
+export interface CampaignDetail {
+  readonly campaign: Campaign;
+  readonly offer: Offer;
+  readonly events: readonly CampaignEvent[];
+  readonly results: readonly CampaignResults[];
+}
+
+const draftSchema = z
+  .object({
+    name: z.string().trim().min(1, 'may not be empty').max(120, 'at most 120 characters'),
+    segment: z.string().min(1).optional(),
+    audience: z.string().trim().min(1, 'may not be empty').max(4000).optional(),
+    offerId: z.string().min(1),
+    channels: z.array(z.enum(['email', 'push', 'webhook'])).default([]),
+    startsAt: z.coerce.date('a date and time'),
+    endsAt: z.coerce.date('a date and time').optional(),
+    frequencyCap: z
+      .object({ messages: z.number().int().min(1).max(1000), days: z.number().int().min(1).max(366) })
+      .default({ messages: 1, days: 7 }),
+    maxMessages: z.number().int().min(1).optional(),
+  })
+  .refine((d) => (d.segment === undefined) !== (d.audience === undefined), {
+    path: ['audience'],
+    message: 'name either a segment or an audience expression, not both',
+  })
+  .refine((d) => d.endsAt === undefined || d.endsAt > d.startsAt, {
+    path: ['endsAt'],
+    message: 'must be after startsAt',
+  });
+
+const readers = ['marketer', 'compliance'] as const;
+const runners = ['operator', 'marketer'] as const;
+
+export class Campaigns {
+  readonly #storage: HubStorage;
+  readonly #door: VaultDoor;
+  readonly #now: () => Date;
+
+  constructor(storage: HubStorage, door: VaultDoor, now: () => Date) {
+    this.#storage = storage;
+    this.#door = door;
+    this.#now = now;
+  }
+
+  /** A draft; its audience is checked under the offer's purpose (a credit offer gets fair-lending checks). */
+  async create(draft: CampaignDraft, actor: string): Promise<Campaign> {
+    const input = parseOrRefuse(draftSchema, draft, 'campaign');
+    refuseUnsafeText('campaign', { name: input.name, audience: input.audience });
+    const { offer, segmentId, audience } = await this.#storage.transaction(async (tx) => {
+      await requireRole(tx, actor, ['marketer'], 'create campaigns');
+      const offer = await getOffer(tx, input.offerId);
+      if (offer.validUntil < input.startsAt.toISOString().slice(0, 10)) {
+        throw new CurtainError(
+          'HUB_INVALID',
+          `campaign startsAt: the offer is valid only until ${offer.validUntil}`,
+        );
+      }
+      if (input.segment === undefined) return { offer, segmentId: null, audience: input.audience ?? '' };
+      const segment = await findSegment(tx, input.segment);
+      return { offer, segmentId: segment.id, audience: segment.expression };
+    });
+    await checkAudience(this.#door, audience, offer.purpose);
+    const id = randomUUID();
+    const event = await this.#storage.transaction(async (tx) => {
+      await tx.query(
+        `INSERT INTO hub.campaigns (id, name, segment_id, audience, offer_id, channels, starts_at, ends_at,
+           cap_messages, cap_days, max_messages, status, created_by, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'draft', $12, $13)`,
+        [
+          id,
+          input.name,
+          segmentId,
+          audience,
+          offer.id,
+          [...new Set(input.channels)],
+          input.startsAt,
+          input.endsAt ?? null,
+          input.frequencyCap.messages,
+          input.frequencyCap.days,
+          input.maxMessages ?? null,
+          actor,
+          this.#now(),
+        ],
+      );
+      return journalStep(tx, 'drafted', id, actor, this.#now(), { offer: offer.id, purpose: offer.purpose });
+    });
+    await this.#door.record([event]);
+    return this.show(id).then((d) => d.campaign);
+  }
+
+  /** By an approver who did not create it (the table's CHECK says so too). */
+  async approve(id: string, actor: string): Promise<Campaign> {
+    return this.#transition(id, async (tx, campaign) => {
+      await requireRole(tx, actor, ['approver'], 'approve campaigns');
+      if (campaign.createdBy === actor) {
+        throw new CurtainError(
+          'HUB_FORBIDDEN',
+          `${actor} created campaign ${id} and may not approve it: someone else must`,
+        );
+      }
+      requireStatus(campaign, ['draft'], 'approve');
+      await tx.query(
+        `UPDATE hub.campaigns SET status = 'approved', approved_by = $2, approved_at = $3 WHERE id = $1`,
+        [id, actor, this.#now()],
+      );
+      return journalStep(tx, 'approved', id, actor, this.#now());
+    });
+  }
+
+  /** Only before it starts: once running, the vault is delivering. */
+  async cancel(id: string, actor: string): Promise<Campaign> {
+    return this.#transition(id, async (tx, campaign) => {
+      await requireRole(tx, actor, ['marketer', 'approver'], 'cancel campaigns');
+      requireStatus(campaign, ['draft', 'approved'], 'cancel');
+      await tx.query(`UPDATE hub.campaigns SET status = 'cancelled', finished_at = $2 WHERE id = $1`, [
+        id,
+        this.#now(),
+      ]);
+      return journalStep(tx, 'cancelled', id, actor, this.#now(), { from: campaign.status });
+    });
+  }
+
+  /**
+   * Runs an approved campaign that is due, or resumes a running one (after a crash): the vault's deliver
+   * never sends twice for one campaign. A refusal by the vault is an outcome, stored as 'refused' with its code.
+   */
+  async run(id: string, actor: string, onProgress?: (fractionDone: number) => void): Promise<RunOutcome> {
+    let offer: Offer | undefined;
+    const started = await this.#transition(id, async (tx, campaign) => {
+      await requireRole(tx, actor, runners, 'run campaigns');
+      offer = await getOffer(tx, campaign.offerId);
+      if (campaign.status === 'running') return journalStep(tx, 'resumed', id, actor, this.#now());
+      requireStatus(campaign, ['approved'], 'run');
+      const now = this.#now();
+      if (campaign.startsAt > now) {
+        throw new CurtainError(
+          'HUB_CAMPAIGN_STATE',
+          `campaign ${id} starts at ${campaign.startsAt.toISOString()}; it cannot run before`,
+        );
+      }
+      if (campaign.endsAt !== null && campaign.endsAt <= now) {
+        throw new CurtainError(
+          'HUB_CAMPAIGN_STATE',
+          `campaign ${id} ended at ${campaign.endsAt.toISOString()}; it can no longer run`,
+        );
+      }
+      await tx.query(`UPDATE hub.campaigns SET status = 'running', started_at = $2 WHERE id = $1`, [id, now]);
+      return journalStep(tx, 'started', id, actor, now);
+    });
+    if (offer === undefined) throw new CurtainError('INTERNAL', 'run: the offer was not read');
+    const delivered = await this.#door.deliver(deliveryRequest(started, offer, actor), onProgress);
+    if (delivered.ok && delivered.value.state === 'sending') return { campaign: started };
+    const campaign = await this.#transition(id, async (tx, current) => {
+      // A concurrent run of the same campaign (the vault resumed it) may have finished it already.
+      if (current.status !== 'running') return undefined;
+      if (delivered.ok) {
+        await tx.query(`UPDATE hub.campaigns SET status = 'finished', finished_at = $2 WHERE id = $1`, [
+          id,
+          this.#now(),
+        ]);
+        return journalStep(tx, 'finished', id, actor, this.#now(), { outcome: 'delivered' });
+      }
+      await tx.query(
+        `UPDATE hub.campaigns SET status = 'refused', refusal = $2, finished_at = $3 WHERE id = $1`,
+        [id, delivered.error.code, this.#now()],
+      );
+      return journalStep(tx, 'refused', id, actor, this.#now(), {
+        outcome: 'refused',
+        refusal: delivered.error.code,
+      });
+    });
+    return delivered.ok ? { campaign } : { campaign, refusal: delivered.error };
+  }
+
+  /** Runs every approved campaign whose start has come and whose end has not; one failure stops no other. */
+  async runDue(actor: string): Promise<DueRun[]> {
+    const due = await this.#storage.transaction(async (tx) => {
+      await requireRole(tx, actor, runners, 'run campaigns');
+      const { rows } = await tx.query<{ id: string }>(
+        `SELECT id FROM hub.campaigns
+          WHERE status = 'approved' AND starts_at <= $1 AND (ends_at IS NULL OR ends_at > $1)
+          ORDER BY starts_at, id`,
+        [this.#now()],
+      );
+      return rows.map((r) => r.id);
+    });
+    const runs: DueRun[] = [];
+    for (const campaignId of due) {
+      try {
+        runs.push({ campaignId, outcome: ok(await this.run(campaignId, actor)) });
+      } catch (error) {
+        const code = error instanceof CurtainError ? error.code : 'INTERNAL';
+        const message = error instanceof Error ? error.message : String(error);
+        runs.push({ campaignId, outcome: err({ code, message }) });
+      }
+    }
+    return runs;
+  }
+
+  /** Protected aggregates from the vault, kept in hub.campaign_results; a privacy refusal is a value. */
+  async results(id: string, actor: string): Promise<Result<CampaignResults, DoorRefusal>> {
+    await this.#storage.transaction(async (tx) => {
+      await requireRole(tx, actor, readers, 'read campaign results');
+      requireStatus(await getCampaign(tx, id), ['running', 'finished'], 'read the results of');
+    });
+    const released = await this.#door.results(id, actor);
+    if (!released.ok) return released;
+    const r = released.value;
+    // A repeat on the same day returns the same numbers at ε 0: the first row keeps the ε it cost.
+    await this.#storage.query(
+      `INSERT INTO hub.campaign_results (campaign_id, released_on, delivered, opened, interested, epsilon)
+       VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (campaign_id, released_on) DO NOTHING`,
+      [id, r.releasedOn, r.delivered, r.opened, r.interested, r.epsilon],
+    );
+    return released;
+  }
+
+  list(status?: CampaignStatus): Promise<Campaign[]> {
+    return this.#storage.transaction((tx) => listCampaigns(tx, status));
+  }
+
+  show(id: string): Promise<CampaignDetail> {
+    return this.#storage.transaction(async (tx) => {
+      const campaign = await getCampaign(tx, id);
+      const { rows } = await tx.query<{
+        delivered: number | null;
+        opened: number | null;
+        interested: number | null;
+        epsilon: string;
+        releasedOn: string;
+      }>(
+        `SELECT delivered, opened, interested, epsilon, released_on AS "releasedOn"
+           FROM hub.campaign_results WHERE campaign_id = $1 ORDER BY released_on`,
+        [id],
+      );
+      return {
+        campaign,
+        offer: await getOffer(tx, campaign.offerId),
+        events: await campaignEvents(tx, id),
+        results: rows.map((row) => ({ campaignId: id, ...row })),
+      };
+    });
+  }
+
+  /** One state change: the row locked, the step journalled, the log told after the commit. */
+  async #transition(
+    id: string,
+    change: (tx: HubExecutor, campaign: Campaign) => Promise<HubAuditEvent | undefined>,
+  ): Promise<Campaign> {
+    const event = await this.#storage.transaction(async (tx) => change(tx, await getCampaign(tx, id, true)));
+    if (event !== undefined) await this.#door.record([event]);
+    return this.#storage.transaction((tx) => getCampaign(tx, id));
+  }
+}
+
+function requireStatus(campaign: Campaign, allowed: readonly CampaignStatus[], action: string): void {
+  if (allowed.includes(campaign.status)) return;
+  const needed = allowed.join(' or ');
+  throw new CurtainError(
+    'HUB_CAMPAIGN_STATE',
+    `cannot ${action} campaign ${campaign.id}: it is ${campaign.status}, and only a campaign that is ${needed} can`,
+  );
+}
+
+function deliveryRequest(campaign: Campaign, offer: Offer, actor: string): DeliveryRequest {
+  return {
+    campaignId: campaign.id,
+    requestedBy: actor,
+    purpose: offer.purpose,
+    audience: campaign.audience,
+    offer: {
+      offerId: offer.id,
+      title: offer.title,
+      body: offer.body,
+      callToAction: offer.callToAction,
+      category: offer.category,
+      ...(offer.provider === bankProvider ? {} : { partner: offer.provider }),
+      credit: offer.credit,
+      validUntil: offer.validUntil,
+    },
+    channels: campaign.channels,
+    frequencyCap: campaign.frequencyCap,
+    ...(campaign.maxMessages === null ? {} : { maxMessages: campaign.maxMessages }),
+  };
+}

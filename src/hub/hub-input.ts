@@ -1,0 +1,48 @@
+// Checks what staff type into the hub: zod shapes, and free text refused if it has a template slot or PII.
+import type { z } from 'zod';
+import { CurtainError } from '../core/errors.ts';
+import { containsPii } from '../privacy/scrub.ts';
+
+/** Codes of products, partners and categories, as the hub's tables and the vault's preferences accept them. */
+export const codePattern = /^[a-z0-9][a-z0-9_.-]{0,63}$/;
+
+const placeholders = ['{{', '${', '%s', '<%'] as const;
+
+/** Parses `input`, or throws HUB_INVALID naming each bad field (never echoing its value). */
+export function parseOrRefuse<Schema extends z.ZodType>(
+  schema: Schema,
+  input: unknown,
+  what: string,
+): z.output<Schema> {
+  const parsed = schema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || what}: ${issue.message}`);
+  throw new CurtainError('HUB_INVALID', `invalid ${what}: ${problems.join('; ')}`);
+}
+
+/**
+ * Refuses text the hub would store or send: templates have no slot for anything about the customer, and
+ * nothing in the hub may hold personal data. `fields` maps a field name to its text.
+ */
+export function refuseUnsafeText(what: string, fields: Readonly<Record<string, string | undefined>>): void {
+  for (const [field, text] of Object.entries(fields)) {
+    if (text === undefined) continue;
+    const placeholder = placeholders.find((p) => text.includes(p));
+    if (placeholder !== undefined) {
+      throw new CurtainError(
+        'HUB_INVALID',
+        `${what} ${field}: holds the template placeholder "${placeholder}"; hub texts are plain, ` +
+          'with no slot for anything about the customer',
+        { field },
+      );
+    }
+    if (containsPii(text)) {
+      throw new CurtainError(
+        'HUB_INVALID',
+        `${what} ${field}: looks like personal data (an email address, IBAN, card or phone number); ` +
+          'the hub holds none',
+        { field },
+      );
+    }
+  }
+}

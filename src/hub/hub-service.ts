@@ -1,0 +1,123 @@
+// The hub: staff, the catalogue and campaigns behind one service, reaching the vault only through its door.
+import type { CampaignResults, DoorRefusal, VaultDoor } from '../core/vault-door.ts';
+import type { Result } from '../core/result.ts';
+import type { Campaign, CampaignStatus } from './campaign-record.ts';
+import {
+  Campaigns,
+  type CampaignDetail,
+  type CampaignDraft,
+  type DueRun,
+  type RunOutcome,
+} from './campaigns.ts';
+import {
+  Catalogue,
+  type Offer,
+  type OfferDraft,
+  type Product,
+  type Segment,
+  type SegmentDraft,
+} from './catalogue.ts';
+import type { HubStorage } from './hub-storage.ts';
+import { addStaff, listStaff, type StaffMember } from './staff.ts';
+
+export interface HubServiceOptions {
+  /** The clock (tests pass a fixed one). */
+  readonly now?: () => Date;
+}
+
+export class HubService {
+  readonly #storage: HubStorage;
+  readonly #door: VaultDoor;
+  readonly #catalogue: Catalogue;
+  readonly #campaigns: Campaigns;
+
+  constructor(storage: HubStorage, door: VaultDoor, options: HubServiceOptions = {}) {
+    const now = options.now ?? (() => new Date());
+    this.#storage = storage;
+    this.#door = door;
+    this.#catalogue = new Catalogue(storage, door, now);
+    this.#campaigns = new Campaigns(storage, door, now);
+  }
+
+  /** An operator's bootstrap step: no actor, recorded in the transparency log as an admin action. */
+  async addStaff(handle: string, roles: readonly string[]): Promise<StaffMember> {
+    const member = await this.#storage.transaction((tx) => addStaff(tx, handle, roles));
+    await this.#door.record([
+      { type: 'admin.action', details: { action: 'hub.staff.added', handle, roles: [...member.roles] } },
+    ]);
+    return member;
+  }
+
+  listStaff(): Promise<StaffMember[]> {
+    return this.#storage.transaction(listStaff);
+  }
+
+  addProduct(product: Product, actor: string): Promise<Product> {
+    return this.#catalogue.addProduct(product, actor);
+  }
+
+  listProducts(): Promise<Product[]> {
+    return this.#catalogue.listProducts();
+  }
+
+  addOffer(draft: OfferDraft, actor: string): Promise<Offer> {
+    return this.#catalogue.addOffer(draft, actor);
+  }
+
+  offer(id: string): Promise<Offer> {
+    return this.#catalogue.offer(id);
+  }
+
+  /** Every offer, or the offers linked to a segment (its name or id). */
+  listOffers(segment?: string): Promise<Offer[]> {
+    return this.#catalogue.listOffers(segment);
+  }
+
+  addSegment(draft: SegmentDraft, actor: string): Promise<Segment & { explanation: string }> {
+    return this.#catalogue.addSegment(draft, actor);
+  }
+
+  listSegments(): Promise<Segment[]> {
+    return this.#catalogue.listSegments();
+  }
+
+  linkOffer(segment: string, offerId: string, actor: string): Promise<void> {
+    return this.#catalogue.linkOffer(segment, offerId, actor);
+  }
+
+  offersForSegment(segment: string): Promise<Offer[]> {
+    return this.#catalogue.listOffers(segment);
+  }
+
+  createCampaign(draft: CampaignDraft, actor: string): Promise<Campaign> {
+    return this.#campaigns.create(draft, actor);
+  }
+
+  approve(id: string, actor: string): Promise<Campaign> {
+    return this.#campaigns.approve(id, actor);
+  }
+
+  cancel(id: string, actor: string): Promise<Campaign> {
+    return this.#campaigns.cancel(id, actor);
+  }
+
+  run(id: string, actor: string, onProgress?: (fractionDone: number) => void): Promise<RunOutcome> {
+    return this.#campaigns.run(id, actor, onProgress);
+  }
+
+  runDue(actor: string): Promise<DueRun[]> {
+    return this.#campaigns.runDue(actor);
+  }
+
+  results(id: string, actor: string): Promise<Result<CampaignResults, DoorRefusal>> {
+    return this.#campaigns.results(id, actor);
+  }
+
+  list(status?: CampaignStatus): Promise<Campaign[]> {
+    return this.#campaigns.list(status);
+  }
+
+  show(id: string): Promise<CampaignDetail> {
+    return this.#campaigns.show(id);
+  }
+}

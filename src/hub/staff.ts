@@ -1,0 +1,72 @@
+// Hub staff and their roles: every hub action names an actor, refused unless the actor holds a role for it.
+import { CurtainError } from '../core/errors.ts';
+import type { HubExecutor } from './hub-storage.ts';
+import { parseOrRefuse } from './hub-input.ts';
+import { z } from 'zod';
+
+export const staffRoles = ['marketer', 'approver', 'partner', 'advisor', 'compliance', 'operator'] as const;
+
+export type StaffRole = (typeof staffRoles)[number];
+
+export interface StaffMember {
+  readonly handle: string;
+  readonly roles: readonly StaffRole[];
+}
+
+const staffSchema = z.object({
+  handle: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9._-]{0,63}$/, 'a handle is lower-case letters, digits, ".", "_" or "-" (1–64)'),
+  roles: z.array(z.enum(staffRoles)).min(1, 'name at least one role'),
+});
+
+/** Adds a member, or gives an existing member the roles they do not hold yet. */
+export async function addStaff(
+  tx: HubExecutor,
+  handle: string,
+  roles: readonly string[],
+): Promise<StaffMember> {
+  const input = parseOrRefuse(staffSchema, { handle, roles }, 'staff member');
+  const { rows } = await tx.query<{ handle: string; roles: StaffRole[] }>(
+    `INSERT INTO hub.staff (handle, roles) VALUES ($1, $2)
+     ON CONFLICT (handle) DO UPDATE
+       SET roles = ARRAY(SELECT DISTINCT r FROM unnest(hub.staff.roles || EXCLUDED.roles) AS r ORDER BY r)
+     RETURNING handle, roles`,
+    [input.handle, [...new Set(input.roles)].sort()],
+  );
+  const row = rows[0];
+  if (row === undefined) throw new CurtainError('INTERNAL', 'staff insert returned no row');
+  return row;
+}
+
+export async function listStaff(tx: HubExecutor): Promise<StaffMember[]> {
+  const { rows } = await tx.query<StaffMember>('SELECT handle, roles FROM hub.staff ORDER BY handle');
+  return rows;
+}
+
+/**
+ * Refuses with HUB_FORBIDDEN unless `actor` is on the staff and holds one of `allowed`.
+ * `action` completes "… may not <action>".
+ */
+export async function requireRole(
+  tx: HubExecutor,
+  actor: string,
+  allowed: readonly StaffRole[],
+  action: string,
+): Promise<StaffMember> {
+  const { rows } = await tx.query<StaffMember>('SELECT handle, roles FROM hub.staff WHERE handle = $1', [
+    actor,
+  ]);
+  const member = rows[0];
+  if (member === undefined) {
+    throw new CurtainError('HUB_FORBIDDEN', `"${actor}" is not on the hub's staff and may not ${action}`);
+  }
+  if (!member.roles.some((role) => allowed.includes(role))) {
+    const held = member.roles.length === 0 ? 'none' : member.roles.join(', ');
+    throw new CurtainError(
+      'HUB_FORBIDDEN',
+      `${actor} may not ${action}: that needs the role ${allowed.join(' or ')} (holds ${held})`,
+    );
+  }
+  return member;
+}

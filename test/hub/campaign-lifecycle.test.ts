@@ -1,0 +1,268 @@
+// Campaign lifecycle on every backend: four eyes, roles, due dates, the vault's refusals, events and log.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { CurtainError } from '../../src/core/errors.ts';
+import { err } from '../../src/core/result.ts';
+import { testBackends } from '../support/backends.ts';
+import { addTestCatalogue, addTestStaff, createTestHub, type TestHub } from './hub-fixture.ts';
+
+const start = new Date('2030-03-01T09:00:00Z');
+
+async function refusal(promise: Promise<unknown>): Promise<CurtainError> {
+  const error: unknown = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  if (!(error instanceof CurtainError)) throw new Error(`expected a CurtainError, got ${String(error)}`);
+  return error;
+}
+
+describe.each(testBackends)('campaign lifecycle on $name', (backend) => {
+  let t: TestHub;
+  let offers: { mortgage: string; insurance: string };
+
+  beforeAll(async () => {
+    t = await createTestHub(backend);
+    await addTestStaff(t.hub);
+    offers = await addTestCatalogue(t.hub);
+    await t.hub.addSegment(
+      {
+        name: 'new homeowners',
+        expression: 'spent(category: "home_inspection", within: 90d) > 0',
+        purpose: 'credit_offers',
+      },
+      'mia',
+    );
+  });
+  afterAll(() => t.dispose());
+  beforeEach(() => {
+    t.clock.now = start;
+  });
+
+  const draft = (name: string, extra: Record<string, unknown> = {}) =>
+    t.hub.createCampaign(
+      {
+        name,
+        segment: 'new homeowners',
+        offerId: offers.mortgage,
+        channels: ['email'],
+        startsAt: start,
+        ...extra,
+      },
+      'mia',
+    );
+
+  it('goes draft → approved by a second person → running → finished, each step journalled and logged', async () => {
+    const recordedBefore = t.door.recorded.length;
+    const drafted = await draft('spring mortgages', { maxMessages: 500 });
+    expect(drafted).toMatchObject({
+      status: 'draft',
+      createdBy: 'mia',
+      frequencyCap: { messages: 1, days: 7 },
+    });
+    expect(t.door.checks.at(-1)).toEqual({
+      expression: 'spent(category: "home_inspection", within: 90d) > 0',
+      purpose: 'credit_offers',
+    });
+
+    const approved = await t.hub.approve(drafted.id, 'abe');
+    expect(approved).toMatchObject({ status: 'approved', approvedBy: 'abe' });
+
+    const progress: number[] = [];
+    const { campaign, refusal: refused } = await t.hub.run(drafted.id, 'ola', (f) => progress.push(f));
+    expect(refused).toBeUndefined();
+    expect(campaign.status).toBe('finished');
+    expect(progress).toEqual([0.5, 1]);
+
+    const request = t.door.deliveries.at(-1);
+    expect(request).toEqual({
+      campaignId: drafted.id,
+      requestedBy: 'ola',
+      purpose: 'credit_offers',
+      audience: 'spent(category: "home_inspection", within: 90d) > 0',
+      offer: {
+        offerId: offers.mortgage,
+        title: 'A mortgage for your new home',
+        body: 'Fixed rates for ten years.',
+        callToAction: 'Talk to a mortgage adviser',
+        category: 'mortgage',
+        credit: true,
+        validUntil: '2030-12-31',
+      },
+      channels: ['email'],
+      frequencyCap: { messages: 1, days: 7 },
+      maxMessages: 500,
+    });
+
+    const { events } = await t.hub.show(drafted.id);
+    expect(events.map((e) => [e.event, e.actor])).toEqual([
+      ['drafted', 'mia'],
+      ['approved', 'abe'],
+      ['started', 'ola'],
+      ['finished', 'ola'],
+    ]);
+    const logged = t.door.recorded.slice(recordedBefore);
+    expect(logged.map((e) => [e.type, e.details['campaign'], e.details['actor']])).toEqual([
+      ['campaign.drafted', drafted.id, 'mia'],
+      ['campaign.approved', drafted.id, 'abe'],
+      ['campaign.started', drafted.id, 'ola'],
+      ['campaign.finished', drafted.id, 'ola'],
+    ]);
+  });
+
+  it('refuses self-approval, even by an approver, and approval by a non-approver', async () => {
+    const drafted = await draft('self approved');
+    await t.hub.addStaff('mia', ['approver']);
+    try {
+      const self = await refusal(t.hub.approve(drafted.id, 'mia'));
+      expect(self.code).toBe('HUB_FORBIDDEN');
+      expect(self.message).toMatch(/created campaign .* may not approve it/);
+    } finally {
+      await t.storage.query(`UPDATE hub.staff SET roles = ARRAY['marketer'] WHERE handle = 'mia'`);
+    }
+    const notApprover = await refusal(t.hub.approve(drafted.id, 'ola'));
+    expect(notApprover.code).toBe('HUB_FORBIDDEN');
+    expect(notApprover.message).toMatch(/ola may not approve campaigns: that needs the role approver/);
+    const stranger = await refusal(t.hub.approve(drafted.id, 'nobody'));
+    expect(stranger.code).toBe('HUB_FORBIDDEN');
+    expect((await t.hub.show(drafted.id)).campaign.status).toBe('draft');
+  });
+
+  it('has the table refuse self-approval too', async () => {
+    const drafted = await draft('table check');
+    await expect(
+      t.storage.query(`UPDATE hub.campaigns SET approved_by = created_by WHERE id = $1`, [drafted.id]),
+    ).rejects.toThrow(/check/i);
+  });
+
+  it('refuses to run before approval, before the start, after the end, and by someone without the role', async () => {
+    const drafted = await draft('too early', {
+      startsAt: new Date('2030-04-01T00:00:00Z'),
+      endsAt: new Date('2030-04-08T00:00:00Z'),
+    });
+    const dueDraft = await draft('due but not approved');
+    const unapproved = await refusal(t.hub.run(dueDraft.id, 'ola'));
+    expect(unapproved.code).toBe('HUB_CAMPAIGN_STATE');
+    expect(unapproved.message).toMatch(/it is draft, and only a campaign that is approved can/);
+    expect(t.door.deliveries.map((d) => d.campaignId)).not.toContain(dueDraft.id);
+    await t.hub.approve(drafted.id, 'abe');
+    expect((await refusal(t.hub.run(drafted.id, 'abe'))).code).toBe('HUB_FORBIDDEN');
+    const early = await refusal(t.hub.run(drafted.id, 'ola'));
+    expect(early.code).toBe('HUB_CAMPAIGN_STATE');
+    expect(early.message).toMatch(/starts at 2030-04-01/);
+    t.clock.now = new Date('2030-04-09T00:00:00Z');
+    expect((await refusal(t.hub.run(drafted.id, 'ola'))).message).toMatch(/ended at 2030-04-08/);
+    expect((await t.hub.show(drafted.id)).campaign.status).toBe('approved');
+  });
+
+  it('stores a refusal by the vault as refused, with the code only', async () => {
+    const drafted = await draft('tiny audience');
+    await t.hub.approve(drafted.id, 'ada');
+    t.door.nextDelivery = err({
+      code: 'DELIVERY_AUDIENCE_TOO_SMALL',
+      message: 'the audience is too small to engage',
+    });
+    const outcome = await t.hub.run(drafted.id, 'mia');
+    expect(outcome.refusal?.code).toBe('DELIVERY_AUDIENCE_TOO_SMALL');
+    expect(outcome.campaign).toMatchObject({ status: 'refused', refusal: 'DELIVERY_AUDIENCE_TOO_SMALL' });
+    const { events } = await t.hub.show(drafted.id);
+    expect(events.at(-1)).toMatchObject({ event: 'refused', actor: 'mia' });
+    expect(t.door.recorded.at(-1)).toEqual({
+      type: 'campaign.finished',
+      details: {
+        campaign: drafted.id,
+        actor: 'mia',
+        step: 'refused',
+        outcome: 'refused',
+        refusal: 'DELIVERY_AUDIENCE_TOO_SMALL',
+      },
+    });
+    expect((await refusal(t.hub.run(drafted.id, 'mia'))).code).toBe('HUB_CAMPAIGN_STATE');
+  });
+
+  it('resumes a campaign left running by a crash', async () => {
+    const drafted = await draft('crashed');
+    await t.hub.approve(drafted.id, 'abe');
+    t.door.nextDelivery = 'throw';
+    await expect(t.hub.run(drafted.id, 'ola')).rejects.toThrow(/went away/);
+    expect((await t.hub.show(drafted.id)).campaign.status).toBe('running');
+    const resumed = await t.hub.run(drafted.id, 'ola');
+    expect(resumed.campaign.status).toBe('finished');
+    expect(t.door.deliveries.filter((d) => d.campaignId === drafted.id)).toHaveLength(2);
+    const { events } = await t.hub.show(drafted.id);
+    expect(events.map((e) => e.event)).toEqual(['drafted', 'approved', 'started', 'resumed', 'finished']);
+  });
+
+  it('checks a credit offer’s audience under the fair-lending purpose', async () => {
+    const refused = await refusal(
+      t.hub.createCampaign(
+        { name: 'by age', audience: 'age > 30', offerId: offers.mortgage, startsAt: start },
+        'mia',
+      ),
+    );
+    expect(refused.code).toBe('QUESTION_INVALID');
+    expect(refused.message).toMatch(/FAIR_LENDING_PROTECTED/);
+    const partner = await t.hub.createCampaign(
+      { name: 'by age, insurance', audience: 'age > 30', offerId: offers.insurance, startsAt: start },
+      'mia',
+    );
+    expect(partner.status).toBe('draft');
+    expect(t.door.checks.at(-1)).toEqual({ expression: 'age > 30', purpose: 'partner_offers' });
+  });
+
+  it('cancels a draft or an approved campaign, not a finished one', async () => {
+    const drafted = await draft('cancel me');
+    expect((await refusal(t.hub.cancel(drafted.id, 'ola'))).code).toBe('HUB_FORBIDDEN');
+    const cancelled = await t.hub.cancel(drafted.id, 'mia');
+    expect(cancelled.status).toBe('cancelled');
+    expect(t.door.recorded.at(-1)).toMatchObject({
+      type: 'campaign.cancelled',
+      details: { campaign: drafted.id, actor: 'mia' },
+    });
+    expect((await refusal(t.hub.cancel(drafted.id, 'mia'))).code).toBe('HUB_CAMPAIGN_STATE');
+  });
+
+  it('runs every due approved campaign, and only those', async () => {
+    const due = await draft('due');
+    const later = await draft('later', { startsAt: new Date('2030-05-01T00:00:00Z') });
+    const unapproved = await draft('unapproved');
+    await t.hub.approve(due.id, 'abe');
+    await t.hub.approve(later.id, 'abe');
+    expect((await refusal(t.hub.runDue('cole'))).code).toBe('HUB_FORBIDDEN');
+    const runs = await t.hub.runDue('ola');
+    expect(runs.map((r) => [r.campaignId, r.outcome.ok && r.outcome.value.campaign.status])).toEqual([
+      [due.id, 'finished'],
+    ]);
+    expect((await t.hub.show(later.id)).campaign.status).toBe('approved');
+    expect((await t.hub.show(unapproved.id)).campaign.status).toBe('draft');
+  });
+
+  it('gives results to marketers and compliance, stored in hub.campaign_results', async () => {
+    const drafted = await draft('results');
+    expect((await refusal(t.hub.results(drafted.id, 'mia'))).code).toBe('HUB_CAMPAIGN_STATE');
+    await t.hub.approve(drafted.id, 'abe');
+    await t.hub.run(drafted.id, 'ola');
+    expect((await refusal(t.hub.results(drafted.id, 'ola'))).code).toBe('HUB_FORBIDDEN');
+    const released = await t.hub.results(drafted.id, 'cole');
+    expect(released.ok && released.value.delivered).toBe(120);
+    await t.hub.results(drafted.id, 'mia');
+    const { results } = await t.hub.show(drafted.id);
+    expect(results).toEqual([
+      {
+        campaignId: drafted.id,
+        delivered: 120,
+        opened: 60,
+        interested: null,
+        epsilon: '1/20',
+        releasedOn: '2030-03-02',
+      },
+    ]);
+  });
+
+  it('lists campaigns by status', async () => {
+    const all = await t.hub.list();
+    const finished = await t.hub.list('finished');
+    expect(finished.length).toBeGreaterThan(0);
+    expect(finished.every((c) => c.status === 'finished')).toBe(true);
+    expect(all.length).toBeGreaterThan(finished.length);
+  });
+});

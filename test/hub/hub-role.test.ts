@@ -1,0 +1,73 @@
+// The hub's role on every backend: vault tables are out of reach, hub tables work, the role does not leak.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hubRole } from '../../src/storage/postgres-core/migrations/0007-hub.ts';
+import { testBackends } from '../support/backends.ts';
+import { createTestHub, type TestHub } from './hub-fixture.ts';
+
+describe.each(testBackends)('hub role on $name', (backend) => {
+  let t: TestHub;
+  beforeAll(async () => {
+    t = await createTestHub(backend);
+  });
+  afterAll(() => t.dispose());
+
+  it('runs hub statements as the hub role', async () => {
+    const { rows } = await t.hubStorage.query<{ user: string }>('SELECT current_user AS "user"');
+    expect(rows[0]?.user).toBe(hubRole);
+  });
+
+  it('is denied every vault table', async () => {
+    const { rows } = await t.storage.query<{ name: string }>(
+      `SELECT tablename AS name FROM pg_catalog.pg_tables WHERE schemaname = 'public' ORDER BY 1`,
+    );
+    expect(rows.map((r) => r.name)).toEqual(expect.arrayContaining(['customers', 'inbox_messages']));
+    for (const { name } of rows) {
+      await expect(t.hubStorage.query(`SELECT * FROM public.${name}`), name).rejects.toThrow(
+        /permission denied/,
+      );
+    }
+  });
+
+  it('is denied customers and inbox messages by name', async () => {
+    await expect(t.hubStorage.query('SELECT * FROM customers')).rejects.toThrow(/permission denied/);
+    await expect(t.hubStorage.query('SELECT * FROM inbox_messages')).rejects.toThrow(/permission denied/);
+    await expect(t.hubStorage.query('SELECT * FROM public.customers')).rejects.toThrow(/permission denied/);
+  });
+
+  it('writes and reads hub tables', async () => {
+    await t.hubStorage.query(`INSERT INTO hub.staff (handle, roles) VALUES ('role-test', ARRAY['marketer'])`);
+    const { rows } = await t.hubStorage.query<{ roles: string[] }>(
+      `SELECT roles FROM hub.staff WHERE handle = 'role-test'`,
+    );
+    expect(rows[0]?.roles).toEqual(['marketer']);
+  });
+
+  it('is granted hub tables that later migrations add, and still no vault table added later', async () => {
+    await t.storage.query('CREATE TABLE hub.later_table (id int)');
+    await t.storage.query('CREATE TABLE public.later_vault_table (id int)');
+    try {
+      await t.hubStorage.query('INSERT INTO hub.later_table VALUES (1)');
+      await expect(t.hubStorage.query('SELECT * FROM public.later_vault_table')).rejects.toThrow(
+        /permission denied/,
+      );
+    } finally {
+      await t.storage.query('DROP TABLE hub.later_table');
+      await t.storage.query('DROP TABLE public.later_vault_table');
+    }
+  });
+
+  it('leaves the connection as it was after the transaction', async () => {
+    await t.hubStorage.query('SELECT 1');
+    const { rows } = await t.storage.query<{ user: string }>('SELECT current_user AS "user"');
+    expect(rows[0]?.user).not.toBe(hubRole);
+  });
+
+  it('refuses statements that change the role', async () => {
+    await expect(t.hubStorage.query('RESET ROLE')).rejects.toThrow(/may not change the database role/);
+    await expect(
+      t.hubStorage.transaction(async (tx) => {
+        await tx.query('set local role postgres');
+      }),
+    ).rejects.toThrow(/may not change the database role/);
+  });
+});

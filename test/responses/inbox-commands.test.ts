@@ -1,0 +1,174 @@
+// The inbox and advisor commands: what a demo customer and an advisor read, through commander as the CLI runs them.
+import { Command } from 'commander';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import {
+  advisorClaim,
+  advisorLeads,
+  inboxConnect,
+  inboxLeads,
+  inboxList,
+  inboxOpen,
+  inboxRespond,
+  registerInboxCommands,
+  type InboxMessageView,
+  type InboxReader,
+  type InboxVault,
+} from '../../src/cli/inbox-commands.ts';
+import type { OfferContent } from '../../src/core/vault-door.ts';
+import type { ResponseKind } from '../../src/vault/responses/response-service.ts';
+import type { Storage } from '../../src/storage/ports.ts';
+import { testBackends } from '../support/backends.ts';
+import { piiNeedles, sampleCustomers } from '../support/sample-customers.ts';
+import { createResponseVault, deliver, mortgageOffer, type ResponseVault } from './fixture.ts';
+
+interface MessageRow {
+  public_id: string;
+  campaign_id: string;
+  offer: OfferContent;
+  explanation: string;
+  delivered_at: Date;
+  opened_at: Date | null;
+  response: ResponseKind | null;
+}
+
+const view = (r: MessageRow): InboxMessageView => ({
+  publicId: r.public_id,
+  campaignId: r.campaign_id,
+  offer: r.offer,
+  explanation: r.explanation,
+  deliveredAt: r.delivered_at,
+  openedAt: r.opened_at ?? undefined,
+  response: r.response ?? undefined,
+});
+
+/** Stands in for vault/delivery's InboxService: the customer's own rows of inbox_messages. */
+function sqlInbox(storage: Storage): InboxReader {
+  const columns = 'public_id, campaign_id, offer, explanation, delivered_at, opened_at, response';
+  return {
+    async list(customerId) {
+      const { rows } = await storage.query<MessageRow>(
+        `SELECT ${columns} FROM inbox_messages WHERE customer_id = $1 ORDER BY delivered_at DESC, id DESC`,
+        [customerId],
+      );
+      return rows.map(view);
+    },
+    async open(customerId, publicId) {
+      const { rows } = await storage.query<MessageRow>(
+        `UPDATE inbox_messages SET opened_at = coalesce(opened_at, now())
+          WHERE customer_id = $1 AND public_id = $2 RETURNING ${columns}`,
+        [customerId, publicId],
+      );
+      return rows[0] === undefined ? undefined : view(rows[0]);
+    },
+  };
+}
+
+describe.each(testBackends)('inbox and advisor commands on $name', (backend) => {
+  let vault: ResponseVault;
+  let cli: InboxVault;
+  const customers = sampleCustomers(2, 'C');
+  const lines: string[] = [];
+  const print = (line: string) => void lines.push(line);
+  const output = () => lines.splice(0).join('\n');
+  let messageId: string;
+
+  beforeAll(async () => {
+    vault = await createResponseVault(backend);
+    const [id] = await vault.identity.createCustomers(customers);
+    ({ messageId } = await deliver(vault, id!));
+    cli = {
+      identity: vault.identity,
+      inbox: sqlInbox(vault.storage),
+      responses: vault.responses,
+      advisorQueue: vault.advisorQueue,
+    };
+  });
+  afterAll(async () => vault.dispose());
+
+  it('walks a customer from the inbox to a lead, and an advisor from the queue to the contact', async () => {
+    await inboxList(cli, 'EXT-C-0', print);
+    let text = output();
+    expect(text).toContain(messageId);
+    expect(text).toContain(mortgageOffer.title);
+    expect(text).toContain('new');
+
+    await inboxOpen(cli, 'EXT-C-0', messageId, print);
+    text = output();
+    expect(text).toContain('No arrangement fee this spring.');
+    expect(text).toContain('Why am I seeing this? You paid for a home inspection');
+    expect(text).toContain('[Interested — Talk to a mortgage adviser]');
+
+    await inboxRespond(cli, 'EXT-C-0', messageId, 'interested', print);
+    text = output();
+    expect(text).toContain('your given name, family name, email address, phone number');
+    expect(text).toContain('Nothing has been revealed');
+    for (const needle of piiNeedles(customers[0]!)) expect(text).not.toContain(needle);
+
+    await expect(inboxConnect(cli, 'EXT-C-0', messageId, { consent: false }, print)).rejects.toMatchObject({
+      code: 'USAGE',
+    });
+    await inboxConnect(cli, 'EXT-C-0', messageId, { consent: true }, print);
+    text = output();
+    const leadId = /Lead (lead-[a-z]+)/.exec(text)?.[1];
+    expect(leadId).toBeDefined();
+    expect(text).toContain('waiting for an advisor');
+
+    await advisorLeads(cli, {}, print);
+    text = output();
+    expect(text).toContain(leadId);
+    expect(text).toContain(mortgageOffer.title);
+    for (const needle of piiNeedles(customers[0]!)) expect(text).not.toContain(needle);
+
+    await advisorClaim(cli, leadId!, { as: 'alice' }, print);
+    text = output();
+    const { pii } = customers[0]!;
+    expect(text).toContain(`name   ${pii.givenName} ${pii.familyName}`);
+    expect(text).toContain(`email  ${pii.email}`);
+    expect(text).toContain(`phone  ${pii.phone}`);
+
+    await inboxLeads(cli, 'EXT-C-0', print);
+    expect(output()).toContain('taken up by alice');
+    await inboxList(cli, 'EXT-C-0', print);
+    expect(output()).toContain('answered: interested');
+  });
+
+  it('refuses unknown customers and other customers’ messages', async () => {
+    await expect(inboxList(cli, 'EXT-NOBODY', print)).rejects.toMatchObject({ code: 'CUSTOMER_NOT_FOUND' });
+    await expect(inboxOpen(cli, 'EXT-C-1', messageId, print)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(inboxRespond(cli, 'EXT-C-1', messageId, 'not-now', print)).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+    await expect(inboxRespond(cli, 'EXT-C-0', messageId, 'maybe', print)).rejects.toMatchObject({
+      code: 'USAGE',
+    });
+  });
+
+  it('registers commands that open the vault, run, and close it', async () => {
+    const program = new Command('curtain').exitOverride();
+    let closed = 0;
+    registerInboxCommands(program, () =>
+      Promise.resolve({
+        vault: cli,
+        close: () => {
+          closed++;
+          return Promise.resolve();
+        },
+      }),
+    );
+    const printed: string[] = [];
+    const log = vi
+      .spyOn(console, 'log')
+      .mockImplementation((line: unknown) => void printed.push(String(line)));
+    try {
+      await program.parseAsync(['inbox', 'respond', messageId, 'not-now', '--customer', 'EXT-C-0'], {
+        from: 'user',
+      });
+      await program.parseAsync(['advisor', 'leads', '--partner', 'acme'], { from: 'user' });
+    } finally {
+      log.mockRestore();
+    }
+    expect(printed.join('\n')).toContain('still stands');
+    expect(printed.join('\n')).toContain('Open leads for the partner “acme” (0)');
+    expect(closed).toBe(2);
+  });
+});
