@@ -19,6 +19,15 @@ const schema = z.object({
   controller: z.string().min(1),
   currency: z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 code such as GBP'),
   transactionRetentionDays: z.coerce.number().int().min(30).max(36_500),
+  publicUrl: z.string().url().optional(),
+  smtpUrl: z
+    .string()
+    .regex(/^smtps?(\+starttls)?:\/\//, 'smtp://, smtp+starttls:// or smtps:// followed by the host')
+    .url()
+    .optional(),
+  mailFrom: z.string().min(3),
+  webhookUrl: z.string().url().optional(),
+  webhookSecret: z.string().min(32, 'at least 32 characters').optional(),
 });
 
 export type CurtainConfig = Readonly<z.infer<typeof schema>>;
@@ -64,6 +73,31 @@ export const settings = {
     env: 'CURTAIN_TRANSACTION_RETENTION_DAYS',
     default: '2557',
     help: 'how long transactions are kept (7 years by default); no question may look further back',
+  },
+  publicUrl: {
+    env: 'CURTAIN_PUBLIC_URL',
+    default: undefined,
+    help: 'where customers reach the console; inbox links in notices point here (default http://HOST:PORT)',
+  },
+  smtpUrl: {
+    env: 'CURTAIN_SMTP_URL',
+    default: undefined,
+    help: 'mail server for email notices, e.g. smtp+starttls://user:pass@mail.bank.example:587 (unset: no email)',
+  },
+  mailFrom: {
+    env: 'CURTAIN_MAIL_FROM',
+    default: '"Demo Bank" <notices@bank.example>',
+    help: 'sender of email notices',
+  },
+  webhookUrl: {
+    env: 'CURTAIN_WEBHOOK_URL',
+    default: undefined,
+    help: 'the bank’s own endpoint for webhook notices, signed with CURTAIN_WEBHOOK_SECRET (unset: no webhook)',
+  },
+  webhookSecret: {
+    env: 'CURTAIN_WEBHOOK_SECRET',
+    default: undefined,
+    help: 'shared secret (32+ characters) that signs webhook notices',
   },
 } as const satisfies Record<keyof CurtainConfig, { env: string; default: string | undefined; help: string }>;
 

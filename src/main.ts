@@ -21,6 +21,18 @@ import { QuestionService } from './vault/questions/question-service.ts';
 import { VaultQuestionEngine } from './vault/questions/vault-engine.ts';
 import { AvatarService } from './vault/avatars/avatar-service.ts';
 import { cryptoRandomSource, type RandomSource } from './privacy/dp/random-source.ts';
+import { DeliveryService } from './vault/delivery/delivery-service.ts';
+import { InboxService } from './vault/delivery/inbox-service.ts';
+import type { NoticeAdapters } from './vault/delivery/notice-sender.ts';
+import { faultFromEnvironment, type FaultHook } from './vault/delivery/faults.ts';
+import { EmailChannel } from './vault/delivery/channels/email-channel.ts';
+import { WebhookChannel } from './vault/delivery/channels/webhook-channel.ts';
+import { ResponseService } from './vault/responses/response-service.ts';
+import { AdvisorQueue } from './vault/responses/advisor-queue.ts';
+import { InProcessVaultDoor } from './vault/door/in-process-door.ts';
+import type { VaultDoor } from './core/vault-door.ts';
+import { HubService } from './hub/hub-service.ts';
+import { HubStorage } from './hub/hub-storage.ts';
 
 export interface Vault {
   readonly config: CurtainConfig;
@@ -38,6 +50,16 @@ export interface Vault {
   readonly questionEngine: VaultQuestionEngine;
   /** Avatars per epoch and per-campaign tokens: only the vault can resolve them. */
   readonly avatars: AvatarService;
+  /** Campaigns into the inbox, exactly once, and their notices on other channels, at least once. */
+  readonly delivery: DeliveryService;
+  /** What a customer reads: their own messages, with "why am I seeing this". */
+  readonly inbox: InboxService;
+  /** Answers to messages, and the consented introduction to an advisor. */
+  readonly responses: ResponseService;
+  /** Leads for advisors; identity only against a valid, per-lead consent receipt. */
+  readonly advisorQueue: AdvisorQueue;
+  /** The one door through which the hub reaches the vault. */
+  readonly door: VaultDoor;
   /** Present in embedded mode: the lock on the data directory, held until close. */
   readonly lock: DataDirLock | undefined;
   /** Customers shredded again at open: erased after the backup this database was restored from. */
@@ -84,6 +106,11 @@ export type VaultServices = Pick<
   | 'questions'
   | 'questionEngine'
   | 'avatars'
+  | 'delivery'
+  | 'inbox'
+  | 'responses'
+  | 'advisorQueue'
+  | 'door'
   | 'reshreddedAtOpen'
 >;
 
@@ -99,6 +126,17 @@ export interface VaultSettings {
   readonly random?: RandomSource;
   /** The clock of questions (their day and budget period); tests pin it. */
   readonly now?: () => Date;
+  readonly delivery?: DeliverySettings;
+}
+
+export interface DeliverySettings {
+  /** Where customers read their inbox: notices link to `<origin>/inbox/<message>`. */
+  readonly inboxOrigin: string;
+  readonly adapters?: NoticeAdapters;
+  /** Recipients per inbox transaction. */
+  readonly batchSize?: number;
+  /** Crash tests kill the process at named points (CURTAIN_FAULT). */
+  readonly fault?: FaultHook;
 }
 
 export const defaultVaultSettings: VaultSettings = {
@@ -155,6 +193,21 @@ export async function assembleVault(
     random: settings.random ?? cryptoRandomSource(),
     ...(settings.now === undefined ? {} : { now: settings.now }),
   });
+  const now = settings.now === undefined ? {} : { now: settings.now };
+  const deliverySettings = settings.delivery ?? { inboxOrigin: 'http://127.0.0.1:8080' };
+  const delivery = new DeliveryService(
+    { storage, keys, identity, audit, consent, preferences, questions, questionEngine },
+    questions,
+    {
+      currency: settings.currency,
+      inboxOrigin: deliverySettings.inboxOrigin,
+      ...(deliverySettings.adapters === undefined ? {} : { adapters: deliverySettings.adapters }),
+      ...(deliverySettings.batchSize === undefined ? {} : { batchSize: deliverySettings.batchSize }),
+      ...(deliverySettings.fault === undefined ? {} : { fault: deliverySettings.fault }),
+      ...(settings.random === undefined ? {} : { random: settings.random }),
+      ...now,
+    },
+  );
   return {
     storage,
     keys,
@@ -168,8 +221,64 @@ export async function assembleVault(
     questions,
     questionEngine,
     avatars: new AvatarService(storage, keys),
+    delivery,
+    inbox: new InboxService(storage, identity, now),
+    responses: new ResponseService(storage, identity, preferences, keys, audit, {
+      receipts: receiptSettings(settings),
+      ...now,
+    }),
+    advisorQueue: new AdvisorQueue(storage, identity, keys, audit),
+    door: new InProcessVaultDoor(questions, delivery, audit, settings.currency),
     reshreddedAtOpen,
   };
+}
+
+/** Where customers read their inbox: the public URL, or the server's own address. */
+export function inboxOrigin(config: CurtainConfig): string {
+  return new URL(config.publicUrl ?? `http://${config.host}:${config.port}`).origin;
+}
+
+/** Channel adapters from the configuration: email with a mail server, a webhook with an endpoint. */
+function deliverySettings(config: CurtainConfig): DeliverySettings {
+  const origin = inboxOrigin(config);
+  const adapters: { email?: EmailChannel; webhook?: WebhookChannel } = {};
+  if (config.smtpUrl !== undefined) {
+    const url = new URL(config.smtpUrl);
+    const security =
+      url.protocol === 'smtps:' ? 'tls' : url.protocol === 'smtp+starttls:' ? 'starttls' : 'opportunistic';
+    adapters.email = new EmailChannel({
+      host: url.hostname,
+      port: Number(url.port || (security === 'tls' ? 465 : security === 'starttls' ? 587 : 25)),
+      security,
+      ...(url.username === ''
+        ? {}
+        : { auth: { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) } }),
+      from: config.mailFrom,
+      bankName: config.controller,
+      inboxOrigin: origin,
+    });
+  }
+  if (config.webhookUrl !== undefined) {
+    if (config.webhookSecret === undefined) {
+      throw new CurtainError(
+        'CONFIG_INVALID',
+        'CURTAIN_WEBHOOK_URL needs CURTAIN_WEBHOOK_SECRET to sign with',
+      );
+    }
+    const url = new URL(config.webhookUrl);
+    adapters.webhook = new WebhookChannel({
+      url: url.toString(),
+      allowedHosts: [url.host],
+      secret: config.webhookSecret,
+    });
+  }
+  const fault = faultFromEnvironment();
+  return { inboxOrigin: origin, adapters, ...(fault === undefined ? {} : { fault }) };
+}
+
+/** The hub on the vault's database, under its own role, reaching the vault only through the door. */
+export function openHub(vault: Pick<Vault, 'storage' | 'door'>, now?: () => Date): HubService {
+  return new HubService(new HubStorage(vault.storage), vault.door, now === undefined ? {} : { now });
 }
 
 /**
@@ -196,6 +305,7 @@ export async function openVault(config: CurtainConfig, command: string): Promise
       controller: config.controller,
       currency: config.currency,
       transactionRetentionDays: config.transactionRetentionDays,
+      delivery: deliverySettings(config),
     });
     const vault: Vault = {
       config,

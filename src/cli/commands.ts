@@ -6,7 +6,7 @@ import { Readable } from 'node:stream';
 import { CurtainError } from '../core/errors.ts';
 import type { StatementFormat } from '../core/transaction.ts';
 import type { CurtainConfig } from '../config.ts';
-import { columnarSnapshotPath, type Vault } from '../main.ts';
+import { columnarSnapshotPath, openHub, type Vault } from '../main.ts';
 import { migrate, migrationStatus } from '../storage/postgres-core/migrations.ts';
 import { databaseStatus } from '../http/health-routes.ts';
 import { buildServer } from '../http/server.ts';
@@ -14,6 +14,8 @@ import { parseCsvMapping } from '../vault/ingest/formats/csv-mapping.ts';
 import type { CsvMapping } from '../vault/ingest/formats/csv-mapping.ts';
 import type { IngestSummary } from '../vault/ingest/ingest-service.ts';
 import { loadDemoBank } from '../vault/demo-bank/load-demo-bank.ts';
+import { seedDemoHub } from '../hub/demo-hub.ts';
+import { startScheduler } from '../scheduler.ts';
 import { printIngestSummary } from './output.ts';
 import { progressBar } from './progress.ts';
 import { callServer, openSession, withVault } from './vault-session.ts';
@@ -122,6 +124,7 @@ export async function generateInto(vault: Vault, options: GenerateCommandOptions
       groundTruthFile: options.truth ?? join(vault.config.dataDir, `ground-truth-seed-${options.seed}.jsonl`),
       onProgress: (done, transactions) => bar.update(done, { extra: `, ${transactions} transactions` }),
     });
+    await seedDemoHub(openHub(vault));
     return report;
   } finally {
     bar.stop();
@@ -206,7 +209,9 @@ export async function startCommand(config: CurtainConfig, options: { readonly en
     .catch((error: unknown) =>
       app.log.error({ err: error }, 'columnar engine not loaded; questions use SQL'),
     );
+  const scheduler = await startScheduler(openHub(vault), vault.delivery, app.log);
   const stop = async () => {
+    await scheduler.stop();
     await app.close();
     await columnar;
     await vault.questionEngine.saveSnapshot(snapshot).catch(() => false);
@@ -220,5 +225,5 @@ export async function startCommand(config: CurtainConfig, options: { readonly en
   console.log(
     `Ask: curtain ask 'spent(category: "home_inspection", within: 90d) > 0 and not holds("mortgage")'`,
   );
-  return { app, address, vault, columnar };
+  return { app, address, vault, columnar, scheduler };
 }

@@ -2,8 +2,8 @@
 import type { Command } from 'commander';
 import { currentNotice } from '../core/consent.ts';
 import { CurtainError, type ErrorCode } from '../core/errors.ts';
-import type { OfferContent } from '../core/vault-door.ts';
 import type { IdentityStore } from '../vault/identity/identity-store.ts';
+import type { InboxMessage } from '../vault/delivery/inbox-service.ts';
 import type { AdvisorQueue, ClaimRefusal } from '../vault/responses/advisor-queue.ts';
 import type { RevealedField } from '../vault/responses/lead-receipt.ts';
 import type { Lead } from '../vault/responses/leads.ts';
@@ -16,22 +16,11 @@ import {
 } from '../vault/responses/response-service.ts';
 
 /** A message as the customer's inbox shows it (vault/delivery's InboxService returns it). */
-export interface InboxMessageView {
-  readonly publicId: string;
-  readonly campaignId: string;
-  readonly offer: OfferContent;
-  /** "Why am I seeing this?", in plain words. */
-  readonly explanation: string;
-  readonly deliveredAt: Date;
-  readonly openedAt?: Date | undefined;
-  readonly response?: ResponseKind | undefined;
-}
-
 /** The customer's inbox: their own messages only. */
 export interface InboxReader {
-  list(customerId: number): Promise<readonly InboxMessageView[]>;
+  list(customerId: number): Promise<readonly InboxMessage[]>;
   /** Marks the message opened; undefined when it is not the customer's. */
-  open(customerId: number, publicId: string): Promise<InboxMessageView | undefined>;
+  open(customerId: number, publicId: string): Promise<InboxMessage | undefined>;
 }
 
 export interface InboxVault {
@@ -77,13 +66,13 @@ function refused(refusal: ResponseRefusal | ClaimRefusal): CurtainError {
   return new CurtainError(refusalCodes[refusal.code] ?? 'USAGE', `${refusal.code}: ${refusal.message}`);
 }
 
-function status(message: InboxMessageView): string {
+function status(message: InboxMessage): string {
   if (message.response !== undefined) return `answered: ${word(message.response)}`;
   return message.openedAt === undefined ? 'new' : 'opened';
 }
 
-const offeredBy = (offer: OfferContent) =>
-  offer.partner === undefined ? 'the bank' : `the partner “${offer.partner}”`;
+const offeredBy = (partner: string | undefined) =>
+  partner === undefined ? 'the bank' : `the partner “${partner}”`;
 
 export async function inboxList(vault: InboxVault, externalId: string, print: Print): Promise<void> {
   const messages = await vault.inbox.list(await customerOf(vault, externalId));
@@ -93,7 +82,7 @@ export async function inboxList(vault: InboxVault, externalId: string, print: Pr
   }
   print(`Your inbox (${messages.length}):`);
   for (const m of messages) {
-    print(`  ${m.publicId}  ${day(m.deliveredAt)}  ${status(m).padEnd(26)}  ${m.offer.title}`);
+    print(`  ${m.publicId}  ${day(m.deliveredAt)}  ${status(m).padEnd(26)}  ${m.title}`);
   }
   print(`Read one: curtain inbox open <message> --customer ${externalId}`);
 }
@@ -106,17 +95,20 @@ export async function inboxOpen(
 ): Promise<void> {
   const message = await vault.inbox.open(await customerOf(vault, externalId), messageId);
   if (message === undefined) throw new CurtainError('NOT_FOUND', 'no such message in your inbox');
-  const { offer } = message;
-  print(`${offer.title}`);
-  print(`  from ${offeredBy(offer)}, ${day(message.deliveredAt)}; valid until ${offer.validUntil}`);
+  print(`${message.title}`);
+  print(
+    `  from ${offeredBy(message.partner)}, ${day(message.deliveredAt)}; valid until ${message.validUntil}` +
+      (message.expired ? ' (expired)' : ''),
+  );
   print('');
-  for (const line of offer.body.split('\n')) print(`  ${line}`);
+  print(`  ${message.greeting},`);
+  for (const line of message.body.split('\n')) print(`  ${line}`);
   print('');
-  print(`  Why am I seeing this? ${message.explanation}`);
+  print(`  Why am I seeing this? ${message.why}`);
   print('  Nobody who designed this offer knows who you are.');
   print('');
   print(
-    `  [Interested — ${offer.callToAction}]  [Not now]  [Not interested in ${offer.category.replaceAll('_', ' ')} offers]`,
+    `  [Interested — ${message.callToAction}]  [Not now]  [Not interested in ${message.category.replaceAll('_', ' ')} offers]`,
   );
   print('  [Stop all offers]');
   print(

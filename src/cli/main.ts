@@ -20,6 +20,12 @@ import {
   today,
 } from './commands.ts';
 import { failAndExit } from './output.ts';
+import { registerHubCommands } from './hub-commands.ts';
+import { registerInboxCommands } from './inbox-commands.ts';
+import { registerDemoCommands } from './demo-commands.ts';
+import { openSession } from './vault-session.ts';
+import { openHub } from '../main.ts';
+import { CurtainError } from '../core/errors.ts';
 import {
   askCommand,
   budgetCommand,
@@ -244,6 +250,25 @@ program
   .description('restore a backup, then re-apply every erasure made since')
   .argument('<file>')
   .action((file: string) => restoreCommand(config(), file));
+
+/** The vault for one command; the hub and inbox commands need it to themselves (no server on the data directory). */
+async function localVault(command: string) {
+  const session = await openSession(config(), command, false);
+  if (session.kind !== 'local') throw new CurtainError('DATA_DIR_BUSY', 'the data directory is in use');
+  return session.vault;
+}
+
+registerHubCommands(program, async () => {
+  const vault = await localVault('curtain hub');
+  return { hub: openHub(vault), close: () => vault.close() };
+});
+
+registerInboxCommands(program, async () => {
+  const vault = await localVault('curtain inbox');
+  return { vault, close: () => vault.close() };
+});
+
+registerDemoCommands(program, () => localVault('curtain demo'));
 
 try {
   await program.parseAsync(process.argv);

@@ -25,6 +25,7 @@ describe('local key file', () => {
       'blind-index',
       'key-encryption',
       'log-signing',
+      'message-id',
       'receipt-signing',
       'token',
     ]);

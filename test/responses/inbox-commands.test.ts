@@ -10,58 +10,11 @@ import {
   inboxOpen,
   inboxRespond,
   registerInboxCommands,
-  type InboxMessageView,
-  type InboxReader,
   type InboxVault,
 } from '../../src/cli/inbox-commands.ts';
-import type { OfferContent } from '../../src/core/vault-door.ts';
-import type { ResponseKind } from '../../src/vault/responses/response-service.ts';
-import type { Storage } from '../../src/storage/ports.ts';
 import { testBackends } from '../support/backends.ts';
 import { piiNeedles, sampleCustomers } from '../support/sample-customers.ts';
 import { createResponseVault, deliver, mortgageOffer, type ResponseVault } from './fixture.ts';
-
-interface MessageRow {
-  public_id: string;
-  campaign_id: string;
-  offer: OfferContent;
-  explanation: string;
-  delivered_at: Date;
-  opened_at: Date | null;
-  response: ResponseKind | null;
-}
-
-const view = (r: MessageRow): InboxMessageView => ({
-  publicId: r.public_id,
-  campaignId: r.campaign_id,
-  offer: r.offer,
-  explanation: r.explanation,
-  deliveredAt: r.delivered_at,
-  openedAt: r.opened_at ?? undefined,
-  response: r.response ?? undefined,
-});
-
-/** Stands in for vault/delivery's InboxService: the customer's own rows of inbox_messages. */
-function sqlInbox(storage: Storage): InboxReader {
-  const columns = 'public_id, campaign_id, offer, explanation, delivered_at, opened_at, response';
-  return {
-    async list(customerId) {
-      const { rows } = await storage.query<MessageRow>(
-        `SELECT ${columns} FROM inbox_messages WHERE customer_id = $1 ORDER BY delivered_at DESC, id DESC`,
-        [customerId],
-      );
-      return rows.map(view);
-    },
-    async open(customerId, publicId) {
-      const { rows } = await storage.query<MessageRow>(
-        `UPDATE inbox_messages SET opened_at = coalesce(opened_at, now())
-          WHERE customer_id = $1 AND public_id = $2 RETURNING ${columns}`,
-        [customerId, publicId],
-      );
-      return rows[0] === undefined ? undefined : view(rows[0]);
-    },
-  };
-}
 
 describe.each(testBackends)('inbox and advisor commands on $name', (backend) => {
   let vault: ResponseVault;
@@ -78,7 +31,7 @@ describe.each(testBackends)('inbox and advisor commands on $name', (backend) => 
     ({ messageId } = await deliver(vault, id!));
     cli = {
       identity: vault.identity,
-      inbox: sqlInbox(vault.storage),
+      inbox: vault.inbox,
       responses: vault.responses,
       advisorQueue: vault.advisorQueue,
     };

@@ -1,0 +1,155 @@
+// Benchmark: a campaign to 100,000 customers into the inbox, against a bare insert loop of the same rows.
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { cpus, totalmem } from 'node:os';
+import { assembleVault, defaultVaultSettings, type VaultServices } from '../src/main.ts';
+import { openPgliteStorage } from '../src/storage/pglite/pglite-storage.ts';
+import { openPostgresStorage } from '../src/storage/postgres/postgres-storage.ts';
+import type { Storage } from '../src/storage/ports.ts';
+import { migrate } from '../src/storage/postgres-core/migrations.ts';
+import { LocalKeyFile } from '../src/vault/identity/local-key-file.ts';
+import { loadDemoBank } from '../src/vault/demo-bank/load-demo-bank.ts';
+import { DeliveryService } from '../src/vault/delivery/delivery-service.ts';
+import { benchDirectory, fmt, freshDatabase, measure } from './support.ts';
+
+const recipients = Number(process.env['BENCH_DELIVERY_RECIPIENTS'] ?? 100_000);
+// About 80% of the demo bank's customers let the bank's offers into their inbox: enough for the audience.
+const customers = Math.ceil(recipients * 1.3);
+const batchSize = 5_000;
+const end = '2026-11-01';
+const postgresUrl = process.env['CURTAIN_BENCH_DATABASE_URL'];
+
+interface Row {
+  public_id: string;
+  campaign_id: string;
+  customer_id: number;
+  offer: unknown;
+  explanation: string;
+}
+
+async function main() {
+  const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${fmt(totalmem() / 2 ** 30, 0)} GiB, Node ${process.version}`;
+  console.log(`Curtain delivery benchmark — ${new Date().toISOString().slice(0, 10)} — ${machine}`);
+  await mkdir(benchDirectory, { recursive: true });
+  const root = await mkdtemp(join(benchDirectory, 'delivery-'));
+  try {
+    await run('PGlite', await openPgliteStorage({ dataDirectory: join(root, 'pglite') }), root);
+    if (postgresUrl !== undefined) {
+      const database = await freshDatabase(postgresUrl);
+      try {
+        await run('PostgreSQL', await openPostgresStorage({ connectionString: database.url }), root);
+      } finally {
+        await database.drop();
+      }
+    } else {
+      console.log(
+        '\n(PostgreSQL skipped: set CURTAIN_BENCH_DATABASE_URL to a server where databases may be created)',
+      );
+    }
+  } finally {
+    await rm(root, { recursive: true, force: true });
+  }
+}
+
+async function run(engine: string, storage: Storage, root: string) {
+  try {
+    const migrated = await migrate(storage);
+    if (!migrated.ok) throw new Error(migrated.reason);
+    const keys = await LocalKeyFile.open(join(root, `keys-${engine}`));
+    const vault = await assembleVault(storage, keys, {
+      ...defaultVaultSettings,
+      now: () => new Date(`${end}T10:00:00Z`),
+    });
+    console.log(`\n${engine}: loading ${customers} customers with their consent (not timed)…`);
+    await loadDemoBank(vault, { customers, seed: 1, end, withTransactions: false });
+    await storage.query('ANALYZE');
+
+    const delivery = new DeliveryService(vault, vault.questions, {
+      currency: 'GBP',
+      inboxOrigin: 'https://bank.example',
+      batchSize,
+      now: () => new Date(`${end}T10:00:00Z`),
+    });
+    const campaignId = `bench-${engine.toLowerCase()}`;
+    const sent = await measure(() =>
+      delivery.deliver({
+        campaignId,
+        requestedBy: 'bench',
+        purpose: 'bank_offers',
+        audience: 'not holds("mortgage") or holds("mortgage")',
+        offer: {
+          offerId: 'bench-offer',
+          title: 'A savings account that pays more',
+          body: 'Our new saver pays 4.1% AER on balances up to £85,000.',
+          callToAction: 'Tell me more',
+          category: 'savings',
+          credit: false,
+          validUntil: '2026-12-31',
+        },
+        channels: [],
+        frequencyCap: { messages: 5, days: 7 },
+        maxMessages: recipients,
+      }),
+    );
+    if (!sent.result.ok) throw new Error(`${sent.result.error.code}: ${sent.result.error.message}`);
+    const delivered = await count(vault, campaignId);
+    const perSecond = delivered / sent.seconds;
+
+    const baseline = await bareInsertLoop(vault, campaignId);
+    const baselinePerSecond = baseline.rows / baseline.seconds;
+
+    console.log(`\n${engine}:\n| measure | value | reference | ratio |`);
+    console.log('| --- | --- | --- | --- |');
+    console.log(
+      `| campaign to ${delivered} customers into the inbox (expand, filter, admit, freeze, batches of ${batchSize}) | ` +
+        `${fmt(sent.seconds, 2)} s, ${fmt(perSecond, 0)} /s | bare insert loop of the same rows ${fmt(baselinePerSecond, 0)} /s | ` +
+        `${fmt(perSecond / baselinePerSecond, 2)}× |`,
+    );
+    console.log(
+      `\npeak RSS ${fmt(sent.peakRssMb, 0)} MB; goal ≥ 20,000 deliveries/s, not done under 5,000/s.`,
+    );
+  } finally {
+    await storage.close();
+  }
+}
+
+async function count(vault: VaultServices, campaignId: string): Promise<number> {
+  const { rows } = await vault.storage.query<{ n: number | bigint }>(
+    'SELECT count(*) AS n FROM inbox_messages WHERE campaign_id = $1',
+    [campaignId],
+  );
+  return Number(rows[0]!.n);
+}
+
+/** The reference: the same rows into a copy of the inbox table, one INSERT per batch, nothing else. */
+async function bareInsertLoop(vault: VaultServices, campaignId: string) {
+  const { storage } = vault;
+  await storage.exec('CREATE TABLE bench_inbox (LIKE inbox_messages INCLUDING DEFAULTS INCLUDING INDEXES)');
+  const { rows } = await storage.query<Row>(
+    `SELECT public_id, campaign_id, customer_id, offer, explanation FROM inbox_messages
+      WHERE campaign_id = $1 ORDER BY id`,
+    [campaignId],
+  );
+  const timed = await measure(async () => {
+    for (let start = 0; start < rows.length; start += batchSize) {
+      const batch = rows.slice(start, start + batchSize);
+      await storage.transaction((tx) =>
+        tx.query(
+          `INSERT INTO bench_inbox (public_id, campaign_id, customer_id, offer, explanation)
+           SELECT p, $2, c, $3::jsonb, $4 FROM unnest($1::text[], $5::bigint[]) AS t (p, c)`,
+          [
+            batch.map((r) => r.public_id),
+            batch[0]!.campaign_id,
+            JSON.stringify(batch[0]!.offer),
+            batch[0]!.explanation,
+            batch.map((r) => r.customer_id),
+          ],
+        ),
+      );
+    }
+    return rows.length;
+  });
+  return { rows: timed.result, seconds: timed.seconds };
+}
+
+await main();

@@ -1,0 +1,57 @@
+// Demo only: names a few demo customers who received a campaign, so that the tutorial can read their inbox.
+import type { Command } from 'commander';
+import { CurtainError } from '../core/errors.ts';
+import type { Vault } from '../main.ts';
+import { externalIdOf } from '../vault/generate/generate-bank.ts';
+
+/**
+ * In a real bank nobody may ask "who got this campaign": this works only on a generated demo bank, whose
+ * external ids are C00000001, C00000002, …, and says so on every run.
+ */
+export async function demoRecipients(
+  vault: Pick<Vault, 'storage' | 'identity'>,
+  campaignId: string,
+  count: number,
+  print: (line: string) => void,
+): Promise<string[]> {
+  const { rows } = await vault.storage.query<{ customer_id: number }>(
+    'SELECT customer_id FROM inbox_messages WHERE campaign_id = $1 ORDER BY public_id LIMIT $2',
+    [campaignId, count],
+  );
+  if (rows.length === 0) throw new CurtainError('NOT_FOUND', 'no message of that campaign is in any inbox');
+  const wanted = new Set(rows.map((r) => r.customer_id));
+  const found: string[] = [];
+  const { rows: total } = await vault.storage.query<{ n: number }>(
+    'SELECT count(*)::int AS n FROM customers',
+  );
+  for (let index = 0; index < total[0]!.n && found.length < wanted.size; index++) {
+    const externalId = externalIdOf(index);
+    const id = await vault.identity.findCustomer('external_id', externalId);
+    if (id !== undefined && wanted.has(id)) found.push(externalId);
+  }
+  if (found.length === 0) throw new CurtainError('USAGE', 'this is not a generated demo bank');
+  print('DEMO ONLY — a real deployment has no such command: nobody may learn who received a campaign.');
+  print(`Demo customers with a message of campaign ${campaignId}:`);
+  for (const externalId of found) print(`  ${externalId}`);
+  return found;
+}
+
+export function registerDemoCommands(program: Command, open: () => Promise<Vault>): void {
+  program
+    .command('demo')
+    .description('DEMO ONLY helpers for the generated demo bank')
+    .command('recipients')
+    .description('DEMO ONLY: a few demo customers who received a campaign (to read their inbox)')
+    .argument('<campaign>')
+    .option('--count <n>', 'how many', '3')
+    .action(async (campaign: string, options: { count: string }) => {
+      const vault = await open();
+      try {
+        await demoRecipients(vault, campaign, Math.max(1, Number(options.count) || 3), (line) =>
+          console.log(line),
+        );
+      } finally {
+        await vault.close();
+      }
+    });
+}

@@ -1,0 +1,59 @@
+// Runs what has come due, once a minute: approved campaigns whose start has come, notices held by quiet hours.
+import type { HubService } from './hub/hub-service.ts';
+import type { DeliveryService } from './vault/delivery/delivery-service.ts';
+
+/** The hub staff handle the scheduler acts as (an operator); every run it starts is logged under it. */
+export const schedulerHandle = 'scheduler';
+
+export interface SchedulerLog {
+  info(details: object, message: string): void;
+  error(details: object, message: string): void;
+}
+
+export interface Scheduler {
+  /** Runs one round now (also what each tick does); rounds never overlap. */
+  tick(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export async function startScheduler(
+  hub: HubService,
+  delivery: Pick<DeliveryService, 'sendDueNotices'>,
+  log: SchedulerLog,
+  intervalMs = 60_000,
+): Promise<Scheduler> {
+  await hub.addStaff(schedulerHandle, ['operator']);
+  let round: Promise<void> = Promise.resolve();
+  const runRound = async () => {
+    try {
+      for (const run of await hub.runDue(schedulerHandle)) {
+        if (run.outcome.ok) {
+          const { campaign, refusal } = run.outcome.value;
+          log.info(
+            { campaign: run.campaignId, status: campaign.status, refusal: refusal?.code },
+            'campaign run',
+          );
+        } else {
+          log.error({ campaign: run.campaignId, code: run.outcome.error.code }, 'campaign run failed');
+        }
+      }
+      const { sent, retrying, failed } = await delivery.sendDueNotices();
+      if (sent + retrying + failed > 0) log.info({ sent, retrying, failed }, 'due notices');
+    } catch (error) {
+      log.error({ err: error }, 'scheduler round failed');
+    }
+  };
+  const tick = () => {
+    round = round.then(runRound);
+    return round;
+  };
+  const timer = setInterval(() => void tick(), intervalMs);
+  timer.unref();
+  return {
+    tick,
+    async stop() {
+      clearInterval(timer);
+      await round;
+    },
+  };
+}
