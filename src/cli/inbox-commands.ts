@@ -60,6 +60,15 @@ async function customerOf(vault: InboxVault, externalId: string): Promise<number
 const refusalCodes: Partial<Record<ResponseRefusal['code'] | ClaimRefusal['code'], ErrorCode>> = {
   'not-found': 'NOT_FOUND',
   'customer-erased': 'CUSTOMER_ERASED',
+  'consent-not-given': 'CONSENT_REQUIRED',
+  'notice-mismatch': 'CONSENT_REQUIRED',
+  'offer-expired': 'LEAD_REFUSED',
+  'lead-claimed': 'LEAD_REFUSED',
+  'wrong-recipient': 'LEAD_REFUSED',
+  withdrawn: 'LEAD_REFUSED',
+  'already-claimed': 'LEAD_REFUSED',
+  'receipt-invalid': 'RECEIPT_INVALID',
+  'receipt-mismatch': 'RECEIPT_INVALID',
 };
 
 function refused(refusal: ResponseRefusal | ClaimRefusal): CurtainError {
@@ -174,7 +183,7 @@ export async function inboxConnect(
   if (!result.ok) {
     if (result.error.code !== 'consent-not-given') throw refused(result.error);
     throw new CurtainError(
-      'USAGE',
+      'CONSENT_REQUIRED',
       `nothing was revealed: add --consent to agree (see what it reveals with ` +
         `\`curtain inbox respond ${messageId} interested --customer ${externalId}\`)`,
     );

@@ -68,6 +68,23 @@ export const errorCatalogue = {
     exit: 65,
     summary: 'A product, offer, segment or campaign is malformed, holds a placeholder or personal data.',
   },
+  CONSENT_REQUIRED: {
+    status: 403,
+    exit: 77,
+    summary: 'The action needs the customer’s explicit consent to the current notice, which was not given.',
+  },
+  LEAD_REFUSED: {
+    status: 409,
+    exit: 65,
+    summary:
+      'The lead cannot be made, withdrawn or claimed in its state (expired offer, claimed, withdrawn, another queue).',
+  },
+  RECEIPT_INVALID: {
+    status: 422,
+    exit: 65,
+    summary:
+      'A consent receipt does not verify or does not match what it is shown for; nothing was revealed.',
+  },
   HUB_CAMPAIGN_STATE: {
     status: 409,
     exit: 65,

@@ -44,6 +44,12 @@ describe.each(testBackends)('identity store on $name', (backend) => {
     expect(await identity.readPii(ids[3]!)).toEqual(customers[3]!.pii);
   });
 
+  it('reads many customers at once, each with their own key', async () => {
+    const many = await identity.readPiiMany([ids[5]!, ids[0]!, ids[19]!, 999_999]);
+    expect([...many.keys()].sort((a, b) => a - b)).toEqual([ids[0]!, ids[5]!, ids[19]!]);
+    for (const i of [0, 5, 19]) expect(many.get(ids[i]!)).toEqual(customers[i]!.pii);
+  });
+
   it('stores no PII in plaintext in any table', async () => {
     const dump = await dumpEveryTable(storage);
     for (const customer of customers) {
@@ -114,6 +120,7 @@ describe.each(testBackends)('identity store on $name', (backend) => {
     await expect(identity.readPii(ids[2]!)).rejects.toMatchObject({ code: 'CUSTOMER_ERASED' });
     await expect(identity.auditKey(ids[2]!)).rejects.toMatchObject({ code: 'CUSTOMER_ERASED' });
     expect((await identity.auditSubjects([ids[2]!])).size).toBe(0);
+    expect([...(await identity.readPiiMany([ids[2]!, ids[3]!])).keys()]).toEqual([ids[3]!]);
     expect(await identity.findCustomer('external_id', victim.externalId)).toBeUndefined();
     expect(await identity.findCustomer('email', victim.pii.email)).toBeUndefined();
     const dump = await dumpEveryTable(storage);

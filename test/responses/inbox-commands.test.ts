@@ -58,7 +58,7 @@ describe.each(testBackends)('inbox and advisor commands on $name', (backend) => 
     for (const needle of piiNeedles(customers[0]!)) expect(text).not.toContain(needle);
 
     await expect(inboxConnect(cli, 'EXT-C-0', messageId, { consent: false }, print)).rejects.toMatchObject({
-      code: 'USAGE',
+      code: 'CONSENT_REQUIRED',
     });
     await inboxConnect(cli, 'EXT-C-0', messageId, { consent: true }, print);
     text = output();

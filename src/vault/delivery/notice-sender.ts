@@ -70,9 +70,10 @@ export class NoticeSender {
     for (;;) {
       const due = await this.#due(campaignId);
       if (due.length === 0) break;
+      const addresses = await this.#addresses(due);
       for (let i = 0; i < due.length; i += this.#options.concurrency) {
         const chunk = due.slice(i, i + this.#options.concurrency);
-        const outcomes = await Promise.all(chunk.map((notice) => this.#send(notice)));
+        const outcomes = await Promise.all(chunk.map((notice) => this.#send(notice, addresses)));
         // Recorded after the whole chunk: a crash before this resends the chunk under the same ids.
         await this.#record(chunk, outcomes);
         for (const outcome of outcomes) {
@@ -108,7 +109,7 @@ export class NoticeSender {
     return rows.map((r) => ({ ...r, customer_id: Number(r.customer_id), attempts: Number(r.attempts) }));
   }
 
-  async #send(notice: DueNotice): Promise<Outcome> {
+  async #send(notice: DueNotice, addresses: ReadonlyMap<number, string>): Promise<Outcome> {
     const inboxLink = `${this.#options.inboxOrigin}/inbox/${notice.public_id}`;
     const attempts = notice.attempts;
     const { adapters } = this.#options;
@@ -118,7 +119,8 @@ export class NoticeSender {
       case 'push': {
         const adapter = notice.channel === 'email' ? adapters.email : adapters.push;
         if (adapter === undefined) return { kind: 'failed', attempts, reason: 'no-adapter' };
-        const to = await this.#address(notice.customer_id, notice.channel);
+        // The identity store holds no push endpoint yet: push notices fail as `no-endpoint`.
+        const to = notice.channel === 'email' ? addresses.get(notice.customer_id) : undefined;
         if (to === undefined) return { kind: 'failed', attempts, reason: 'no-endpoint' };
         result = await (adapter as ChannelAdapter<'email' | 'push'>).send({
           messageId: notice.message_id,
@@ -154,17 +156,15 @@ export class NoticeSender {
     };
   }
 
-  /** The customer's address on a channel, from the identity store; undefined when there is none. */
-  async #address(customerId: number, channel: 'email' | 'push'): Promise<string | undefined> {
-    // The identity store holds no push endpoint yet: push notices fail as `no-endpoint`.
-    if (channel === 'push') return undefined;
-    try {
-      const { email } = await this.#identity.readPii(customerId);
-      return email.trim() === '' ? undefined : email;
-    } catch {
-      // Erased meanwhile: there is no address any more.
-      return undefined;
+  /** Email addresses of a batch's customers, decrypted in one query; erased customers have none. */
+  async #addresses(due: readonly DueNotice[]): Promise<Map<number, string>> {
+    const ids = [...new Set(due.filter((n) => n.channel === 'email').map((n) => n.customer_id))];
+    const addresses = new Map<number, string>();
+    if (ids.length === 0) return addresses;
+    for (const [id, pii] of await this.#identity.readPiiMany(ids)) {
+      if (pii.email.trim() !== '') addresses.set(id, pii.email);
     }
+    return addresses;
   }
 
   /** Records a chunk's outcomes in one statement. */
