@@ -34,7 +34,10 @@ export async function startScheduler(
             'campaign run',
           );
         } else {
-          log.error({ campaign: run.campaignId, code: run.outcome.error.code }, 'campaign run failed');
+          log.error(
+            { campaign: run.campaignId, code: run.outcome.error.code, reason: run.outcome.error.message },
+            'campaign run failed',
+          );
         }
       }
       const { sent, retrying, failed } = await delivery.sendDueNotices();

@@ -696,11 +696,12 @@ function hasPii(text: string): boolean {
 }
 
 // A UUID is an identifier of a campaign, offer or request, never contact data, though its digit groups can
-// look like a phone number (about 1.5% of random ones do).
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+// look like a phone number (about 1.5% of random ones do): UUIDs, alone or inside a label such as
+// "delivery:<uuid>", are taken out before the check.
+const uuids = /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/g;
 
 function anyPii(value: JsonValue): boolean {
-  if (typeof value === 'string') return !uuidPattern.test(value) && hasPii(value);
+  if (typeof value === 'string') return hasPii(value.replace(uuids, 'uuid'));
   if (value === null || typeof value !== 'object') return false;
   if (Array.isArray(value)) {
     for (const item of value) if (anyPii(item)) return true;

@@ -247,7 +247,13 @@ describe.each(testBackends)('transparency log on $name', (backend) => {
     const before = log.head().size;
     await log.record([
       { type: 'campaign.approved', details: { campaign: '05978513-d19f-4729-b0b0-d2006415ee89' } },
+      { type: 'question.answered', details: { admission: 'delivery:8d90464d-0927-4734-975f-e1513085e66c' } },
     ]);
-    expect(log.head().size).toBe(before + 1);
+    expect(log.head().size).toBe(before + 2);
+    expect(() =>
+      log.record([
+        { type: 'admin.action', details: { note: 'call 05978513 re 8d90464d-0927-4734-975f-e1513085e66c' } },
+      ]),
+    ).toThrow(/personal data/);
   });
 });

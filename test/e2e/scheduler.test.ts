@@ -28,7 +28,10 @@ describe.each(testBackends)('the campaign scheduler on $name', (backend) => {
     await hub.addProduct({ code: 'saver', name: 'Saver', provider: 'bank', credit: false }, 'mia');
     const log = {
       info: (_: object, message: string) => void logged.push(message),
-      error: (_: object, message: string) => void logged.push(`error: ${message}`),
+      error: (details: { err?: unknown }, message: string) =>
+        void logged.push(
+          `error: ${message} ${details.err instanceof Error ? details.err.stack : JSON.stringify(details)}`,
+        ),
     };
     scheduler = await startScheduler(hub, vault.delivery, log, 3_600_000);
   });
@@ -62,7 +65,7 @@ describe.each(testBackends)('the campaign scheduler on $name', (backend) => {
     const due = await approvedCampaign('Due now', '2026-06-10T08:00:00Z');
     const later = await approvedCampaign('Tomorrow', '2026-06-11T08:00:00Z');
     await scheduler.tick();
-    expect((await hub.show(due)).campaign.status).toBe('finished');
+    expect((await hub.show(due)).campaign.status, logged.join('\n')).toBe('finished');
     expect((await hub.show(later)).campaign.status).toBe('approved');
     const started = (await hub.show(due)).events.find((e) => e.event === 'started');
     expect(started?.actor).toBe(schedulerHandle);
