@@ -239,7 +239,7 @@ export function inboxOrigin(config: CurtainConfig): string {
 }
 
 /** Channel adapters from the configuration: email with a mail server, a webhook with an endpoint. */
-function deliverySettings(config: CurtainConfig): DeliverySettings {
+export function deliverySettingsFrom(config: CurtainConfig): DeliverySettings {
   const origin = inboxOrigin(config);
   const adapters: { email?: EmailChannel; webhook?: WebhookChannel } = {};
   if (config.smtpUrl !== undefined) {
@@ -305,7 +305,7 @@ export async function openVault(config: CurtainConfig, command: string): Promise
       controller: config.controller,
       currency: config.currency,
       transactionRetentionDays: config.transactionRetentionDays,
-      delivery: deliverySettings(config),
+      delivery: deliverySettingsFrom(config),
     });
     const vault: Vault = {
       config,
