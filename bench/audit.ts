@@ -1,24 +1,19 @@
 // Benchmark: transparency-log appends against raw SHA-256 of the same bytes, and proof times on a large log.
 import { createHash } from 'node:crypto';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { cpus, totalmem } from 'node:os';
 import canonicalize from 'canonicalize';
 import type { AuditEvent } from '../src/core/audit-event.ts';
 import { TransparencyLog } from '../src/audit/audit-log.ts';
 import { leafHash } from '../src/audit/merkle.ts';
 import { verifyConsistency, verifyInclusion } from '../src/audit/verify.ts';
-import { openPgliteStorage } from '../src/storage/pglite/pglite-storage.ts';
-import { openPostgresStorage } from '../src/storage/postgres/postgres-storage.ts';
 import type { Storage } from '../src/storage/ports.ts';
 import { migrate } from '../src/storage/postgres-core/migrations.ts';
 import { LocalKeyFile } from '../src/vault/identity/local-key-file.ts';
-import { benchDirectory, fmt, measure, freshDatabase } from './support.ts';
+import { benchHeader, fmt, measure, onEachEngine } from './support.ts';
 
 const entries = Number(process.env['BENCH_AUDIT_ENTRIES'] ?? 10_000_000);
 const batch = 10_000;
 const probes = 2_000;
-const postgresUrl = process.env['CURTAIN_BENCH_DATABASE_URL'];
 const types = ['question.asked', 'message.sent', 'response.recorded', 'consent.changed'] as const;
 
 // The callers' keyed subject references, computed once before timing: producing them is not the log's work.
@@ -57,30 +52,6 @@ async function timeEach(count: number, work: (i: number) => Promise<unknown>): P
     times.push(Number(process.hrtime.bigint() - started) / 1e6);
   }
   return times.sort((a, b) => a - b);
-}
-
-async function main() {
-  const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${fmt(totalmem() / 2 ** 30, 0)} GiB, Node ${process.version}`;
-  console.log(`Curtain transparency-log benchmark — ${new Date().toISOString().slice(0, 10)} — ${machine}`);
-  await mkdir(benchDirectory, { recursive: true });
-  const root = await mkdtemp(join(benchDirectory, 'audit-'));
-  try {
-    await run('PGlite', await openPgliteStorage({ dataDirectory: join(root, 'pglite') }), root);
-    if (postgresUrl !== undefined) {
-      const database = await freshDatabase(postgresUrl);
-      try {
-        await run('PostgreSQL', await openPostgresStorage({ connectionString: database.url }), root);
-      } finally {
-        await database.drop();
-      }
-    } else {
-      console.log(
-        '\n(PostgreSQL skipped: set CURTAIN_BENCH_DATABASE_URL to a server where databases may be created)',
-      );
-    }
-  } finally {
-    await rm(root, { recursive: true, force: true });
-  }
 }
 
 async function run(engine: string, storage: Storage, root: string) {
@@ -173,4 +144,5 @@ async function run(engine: string, storage: Storage, root: string) {
 
 const mean = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 
-await main();
+console.log(benchHeader('transparency-log'));
+await onEachEngine('audit-', run);

@@ -1,24 +1,19 @@
 // Benchmark: a campaign to 100,000 customers into the inbox, against a bare insert loop of the same rows.
 import { randomBytes } from 'node:crypto';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { cpus, totalmem } from 'node:os';
 import { assembleVault, defaultVaultSettings, type VaultServices } from '../src/main.ts';
-import { openPgliteStorage } from '../src/storage/pglite/pglite-storage.ts';
-import { openPostgresStorage } from '../src/storage/postgres/postgres-storage.ts';
 import type { Storage } from '../src/storage/ports.ts';
 import { migrate } from '../src/storage/postgres-core/migrations.ts';
 import { LocalKeyFile } from '../src/vault/identity/local-key-file.ts';
 import { loadDemoBank } from '../src/vault/demo-bank/load-demo-bank.ts';
 import { DeliveryService } from '../src/vault/delivery/delivery-service.ts';
-import { benchDirectory, fmt, freshDatabase, measure } from './support.ts';
+import { benchHeader, fmt, measure, onEachEngine } from './support.ts';
 
 const recipients = Number(process.env['BENCH_DELIVERY_RECIPIENTS'] ?? 100_000);
 // About 80% of the demo bank's customers let the bank's offers into their inbox: enough for the audience.
 const customers = Math.ceil(recipients * 1.3);
 const batchSize = 5_000;
 const end = '2026-11-01';
-const postgresUrl = process.env['CURTAIN_BENCH_DATABASE_URL'];
 
 const offer = {
   offerId: 'bench-offer',
@@ -32,30 +27,6 @@ const offer = {
 // As long as the campaign's own "why am I seeing this" sentence.
 const referenceExplanation =
   "One of the following: you don't have a mortgage with us; or you have a mortgage with us.";
-
-async function main() {
-  const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${fmt(totalmem() / 2 ** 30, 0)} GiB, Node ${process.version}`;
-  console.log(`Curtain delivery benchmark — ${new Date().toISOString().slice(0, 10)} — ${machine}`);
-  await mkdir(benchDirectory, { recursive: true });
-  const root = await mkdtemp(join(benchDirectory, 'delivery-'));
-  try {
-    await run('PGlite', await openPgliteStorage({ dataDirectory: join(root, 'pglite') }), root);
-    if (postgresUrl !== undefined) {
-      const database = await freshDatabase(postgresUrl);
-      try {
-        await run('PostgreSQL', await openPostgresStorage({ connectionString: database.url }), root);
-      } finally {
-        await database.drop();
-      }
-    } else {
-      console.log(
-        '\n(PostgreSQL skipped: set CURTAIN_BENCH_DATABASE_URL to a server where databases may be created)',
-      );
-    }
-  } finally {
-    await rm(root, { recursive: true, force: true });
-  }
-}
 
 async function run(engine: string, storage: Storage, root: string) {
   try {
@@ -168,4 +139,5 @@ async function bareInsertLoop(vault: VaultServices) {
   return { rows: timed.result, seconds: timed.seconds };
 }
 
-await main();
+console.log(benchHeader('delivery'));
+await onEachEngine('delivery-', run);

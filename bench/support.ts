@@ -1,10 +1,14 @@
 // Shared benchmark plumbing: timing, peak-memory sampling, the reference bank on disk.
 import { createWriteStream, existsSync } from 'node:fs';
-import { mkdir, rename } from 'node:fs/promises';
+import { mkdir, mkdtemp, rename, rm } from 'node:fs/promises';
+import { cpus, totalmem } from 'node:os';
 import { once } from 'node:events';
 import { join } from 'node:path';
 import { bankCsvHeader, bankCsvRows, generateBank } from '../src/vault/generate/index.ts';
 import { twoYearsBefore } from '../src/vault/demo-bank/load-demo-bank.ts';
+import { openPgliteStorage } from '../src/storage/pglite/pglite-storage.ts';
+import { openPostgresStorage } from '../src/storage/postgres/postgres-storage.ts';
+import type { Storage } from '../src/storage/ports.ts';
 
 export interface Measured<T> {
   readonly result: T;
@@ -83,4 +87,40 @@ export async function freshDatabase(serverUrl: string) {
       await cleanup.end();
     },
   };
+}
+
+/** The header line of a benchmark: its name, today and the machine. */
+export function benchHeader(name: string): string {
+  const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${fmt(totalmem() / 2 ** 30, 0)} GiB, Node ${process.version}`;
+  return `Curtain ${name} benchmark — ${new Date().toISOString().slice(0, 10)} — ${machine}`;
+}
+
+/**
+ * Runs `run` on a fresh PGlite data directory, then on a fresh database of `CURTAIN_BENCH_DATABASE_URL` when it
+ * is set; `root` is a scratch directory for both, removed afterwards. `run` closes the storage it is given.
+ */
+export async function onEachEngine(
+  prefix: string,
+  run: (engine: 'PGlite' | 'PostgreSQL', storage: Storage, root: string) => Promise<void>,
+): Promise<void> {
+  const postgresUrl = process.env['CURTAIN_BENCH_DATABASE_URL'];
+  await mkdir(benchDirectory, { recursive: true });
+  const root = await mkdtemp(join(benchDirectory, prefix));
+  try {
+    await run('PGlite', await openPgliteStorage({ dataDirectory: join(root, 'pglite') }), root);
+    if (postgresUrl !== undefined) {
+      const database = await freshDatabase(postgresUrl);
+      try {
+        await run('PostgreSQL', await openPostgresStorage({ connectionString: database.url }), root);
+      } finally {
+        await database.drop();
+      }
+    } else {
+      console.log(
+        '\n(PostgreSQL skipped: set CURTAIN_BENCH_DATABASE_URL to a server where databases may be created)',
+      );
+    }
+  } finally {
+    await rm(root, { recursive: true, force: true });
+  }
 }

@@ -9,12 +9,12 @@ import { openPgliteStorage } from '../../src/storage/pglite/pglite-storage.ts';
 import { openPostgresStorage } from '../../src/storage/postgres/postgres-storage.ts';
 import { migrate } from '../../src/storage/postgres-core/migrations.ts';
 import type { Storage } from '../../src/storage/ports.ts';
-import { EmailChannel } from '../../src/vault/delivery/channels/email-channel.ts';
 import { DeliveryService } from '../../src/vault/delivery/delivery-service.ts';
 import { LocalKeyFile } from '../../src/vault/identity/local-key-file.ts';
 import { testBackends } from '../support/backends.ts';
 import {
   consentingCustomers,
+  emailTo,
   inboxOrigin,
   messageIdOf,
   request,
@@ -92,14 +92,7 @@ describe.each(testBackends)('delivery killed mid-run on $name', (backend) => {
     expect(mailsBeforeLast).toBeGreaterThanOrEqual(3);
 
     const { storage, vault } = await open();
-    const email = new EmailChannel({
-      host: '127.0.0.1',
-      port: smtp.port,
-      security: 'opportunistic',
-      from: '"Example Bank" <notices@bank.example>',
-      bankName: 'Example Bank',
-      inboxOrigin,
-    });
+    const email = emailTo(smtp);
     const delivery = new DeliveryService(vault, vault.questions, {
       currency: 'GBP',
       inboxOrigin,

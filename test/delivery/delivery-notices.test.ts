@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seededRandomSource } from '../../src/privacy/dp/random-source.ts';
 import type { VaultServices } from '../../src/main.ts';
 import { deriveMessageId } from '../../src/vault/delivery/channels/channel.ts';
-import { EmailChannel } from '../../src/vault/delivery/channels/email-channel.ts';
+import type { EmailChannel } from '../../src/vault/delivery/channels/email-channel.ts';
 import { WebhookChannel } from '../../src/vault/delivery/channels/webhook-channel.ts';
 import { verifyWebhookSignature } from '../../src/vault/delivery/channels/webhook-signature.ts';
 import { DeliveryService } from '../../src/vault/delivery/delivery-service.ts';
@@ -14,6 +14,7 @@ import { testBackends } from '../support/backends.ts';
 import { createTestVault } from '../support/test-vault.ts';
 import {
   consentingCustomers,
+  emailTo,
   inboxOrigin,
   messageIdOf,
   offer,
@@ -76,15 +77,7 @@ describe.each(testBackends)('delivery notices on $name', (backend) => {
     });
     ids = await consentingCustomers(vault, 90, 'M');
     smtp = await startSmtp();
-    email = new EmailChannel({
-      host: '127.0.0.1',
-      port: smtp.port,
-      security: 'opportunistic',
-      from: '"Example Bank" <notices@bank.example>',
-      bankName: 'Example Bank',
-      inboxOrigin,
-      timeoutMs: 5_000,
-    });
+    email = emailTo(smtp);
   }, 120_000);
   afterAll(async () => {
     email.close();
@@ -208,5 +201,23 @@ describe.each(testBackends)('delivery notices on $name', (backend) => {
     expect(results.value.epsilon).not.toBe('0');
     const unknown = await delivery.results('camp-none', 'analyst');
     expect(!unknown.ok && unknown.error.code).toBe('NOT_FOUND');
+  });
+
+  it('forgets an erased customer’s messages, notices and place in every audience (invariant 7)', async () => {
+    const erased = ids[0]!;
+    const holding = async () => {
+      const { rows } = await vault.storage.query<{ n: number }>(
+        `SELECT (SELECT count(*) FROM inbox_messages WHERE customer_id = $1)
+              + (SELECT count(*) FROM outbound_notices WHERE customer_id = $1)
+              + (SELECT count(*) FROM delivery_recipients WHERE customer_id = $1) AS n`,
+        [erased],
+      );
+      return Number(rows[0]!.n);
+    };
+    expect(await holding()).toBeGreaterThan(0);
+    await vault.identity.shred([erased]);
+    expect(await holding()).toBe(0);
+    expect((await service({ email }).deliver(request('camp-after-erasure'))).ok).toBe(true);
+    expect(await holding()).toBe(0);
   });
 });

@@ -8,9 +8,8 @@ import { dumpHubTables } from '../../src/hub/hub-dump.ts';
 import { seededRandomSource } from '../../src/privacy/dp/random-source.ts';
 import { containsPii } from '../../src/privacy/scrub.ts';
 import { loadDemoBank } from '../../src/vault/demo-bank/load-demo-bank.ts';
-import { EmailChannel } from '../../src/vault/delivery/channels/email-channel.ts';
 import { isAuditSubject } from '../../src/vault/identity/identity-store.ts';
-import { messageIdOf, startSmtp } from '../delivery/support/delivery-fixtures.ts';
+import { emailTo, messageIdOf, startSmtp } from '../delivery/support/delivery-fixtures.ts';
 import { testBackends } from '../support/backends.ts';
 import { createTestVault } from '../support/test-vault.ts';
 
@@ -38,14 +37,7 @@ describe.each(testBackends)('the seeds’ scenario on $name', (backend) => {
         inboxOrigin,
         batchSize: 100,
         adapters: {
-          email: new EmailChannel({
-            host: '127.0.0.1',
-            port: smtp.port,
-            security: 'opportunistic',
-            from: '"Demo Bank" <notices@bank.example>',
-            bankName: 'Demo Bank',
-            inboxOrigin,
-          }),
+          email: emailTo(smtp, inboxOrigin),
         },
       },
     });

@@ -115,21 +115,22 @@ export class QuestionService implements AudienceGuard {
 
   /** Asks a question; questions are answered one at a time so that each sees the previous one's charge. */
   ask(request: AskRequest): Promise<Result<Answer, Refusal>> {
-    const next = this.#queue.then(() => this.#ask(request));
-    this.#queue = next.catch(() => undefined);
-    return next;
+    return this.#serialised(() => this.#ask(request));
   }
 
   /** Whether an engaged audience clears the noised minimum; see AudienceGuard. Serialised with questions. */
   admit(request: AdmitRequest): Promise<Result<{ readonly budget: BudgetState }, GuardRefusal>> {
-    const next = this.#queue.then(() => this.#admit(request));
-    this.#queue = next.catch(() => undefined);
-    return next;
+    return this.#serialised(() => this.#admit(request));
   }
 
   /** Noised counts, once a day per label; see AudienceGuard. Serialised with questions. */
   release(request: ReleaseRequest): Promise<Result<Release, GuardRefusal>> {
-    const next = this.#queue.then(() => this.#release(request));
+    return this.#serialised(() => this.#release(request));
+  }
+
+  /** Runs charges one at a time, so that each sees the previous one's. */
+  #serialised<T>(work: () => Promise<T>): Promise<T> {
+    const next = this.#queue.then(work);
     this.#queue = next.catch(() => undefined);
     return next;
   }
@@ -323,21 +324,18 @@ export class QuestionService implements AudienceGuard {
       if (!budgetAllows(budget, epsilon)) return 'budget_exhausted' as const;
       const decision = decide(request.size, [], policy, this.#options.random);
       const admitted = decision.outcome === 'answered';
-      await tx.query(
-        `INSERT INTO questions (asker, purpose, expression, plan_key, period_start, outcome, noisy_count,
-                                epsilon, policy_version, engine)
-         VALUES ($1, $2, $3, $3, $4, $5, $6, $7, $8, 'admission')`,
-        [
-          request.asker,
-          purpose.code,
-          request.label,
-          period.start,
-          decision.outcome,
-          admitted ? decision.noisyCount : null,
-          epsilon.toString(),
-          policyVersion,
-        ],
-      );
+      await insertGuardRow(tx, {
+        asker: request.asker,
+        purpose: purpose.code,
+        label: request.label,
+        planKey: request.label,
+        periodStart: period.start,
+        outcome: decision.outcome,
+        noisyCount: admitted ? decision.noisyCount : null,
+        epsilon,
+        policyVersion,
+        engine: 'admission',
+      });
       await this.#audit.enqueue(tx, [
         {
           type: 'question.answered',
@@ -401,22 +399,18 @@ export class QuestionService implements AudienceGuard {
       for (const name of names) {
         const decision = decide(request.counts[name]!, [], policy, this.#options.random);
         counts[name] = decision.outcome === 'answered' ? decision.noisyCount : null;
-        await tx.query(
-          `INSERT INTO questions (asker, purpose, expression, plan_key, period_start, outcome, noisy_count,
-                                  epsilon, policy_version, engine)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'release')`,
-          [
-            request.asker,
-            purpose.code,
-            request.label,
-            keyOf(name),
-            period.start,
-            decision.outcome,
-            counts[name],
-            perCount.toString(),
-            policyVersion,
-          ],
-        );
+        await insertGuardRow(tx, {
+          asker: request.asker,
+          purpose: purpose.code,
+          label: request.label,
+          planKey: keyOf(name),
+          periodStart: period.start,
+          outcome: decision.outcome,
+          noisyCount: counts[name]!,
+          epsilon: perCount,
+          policyVersion,
+          engine: 'release',
+        });
       }
       await this.#audit.enqueue(tx, [
         {
@@ -496,6 +490,40 @@ export class QuestionService implements AudienceGuard {
   #today(): string {
     return this.#now().toISOString().slice(0, 10);
   }
+}
+
+/** One decision of the guard about an engaged audience, recorded with the questions so that budgets count it. */
+interface GuardRow {
+  readonly asker: string;
+  readonly purpose: string;
+  readonly label: string;
+  readonly planKey: string;
+  readonly periodStart: Date;
+  readonly outcome: GuardDecision['outcome'];
+  readonly noisyCount: number | null;
+  readonly epsilon: Rational;
+  readonly policyVersion: number;
+  readonly engine: 'admission' | 'release';
+}
+
+async function insertGuardRow(tx: SqlExecutor, row: GuardRow): Promise<void> {
+  await tx.query(
+    `INSERT INTO questions (asker, purpose, expression, plan_key, period_start, outcome, noisy_count,
+                            epsilon, policy_version, engine)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+    [
+      row.asker,
+      row.purpose,
+      row.label,
+      row.planKey,
+      row.periodStart,
+      row.outcome,
+      row.noisyCount,
+      row.epsilon.toString(),
+      row.policyVersion,
+      row.engine,
+    ],
+  );
 }
 
 function checkAsker(asker: string): void {

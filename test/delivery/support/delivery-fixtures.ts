@@ -1,6 +1,7 @@
 // Shared pieces of the delivery suites: consenting customers, a request, receivers and a recording adapter.
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
+import { EmailChannel } from '../../../src/vault/delivery/channels/email-channel.ts';
 import { consentChannels, currentNotice, type ChannelScope } from '../../../src/core/consent.ts';
 import type { DeliveryRequest, OfferContent } from '../../../src/core/vault-door.ts';
 import type { VaultServices } from '../../../src/main.ts';
@@ -114,6 +115,19 @@ export async function startSmtp(): Promise<{
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.server.address() as AddressInfo;
   return { port, mails, close: () => new Promise((resolve) => server.close(resolve)) };
+}
+
+/** An email adapter that sends to the local SMTP server of `startSmtp`, links on `origin`. */
+export function emailTo(smtp: { readonly port: number }, origin = inboxOrigin): EmailChannel {
+  return new EmailChannel({
+    host: '127.0.0.1',
+    port: smtp.port,
+    security: 'opportunistic',
+    from: '"Example Bank" <notices@bank.example>',
+    bankName: 'Example Bank',
+    inboxOrigin: origin,
+    timeoutMs: 5_000,
+  });
 }
 
 /** The Message-ID header of a raw mail, without angle brackets. */
