@@ -195,8 +195,9 @@ export async function assembleVault(
   });
   const now = settings.now === undefined ? {} : { now: settings.now };
   const deliverySettings = settings.delivery ?? { inboxOrigin: 'http://127.0.0.1:8080' };
+  const avatars = new AvatarService(storage, keys);
   const delivery = new DeliveryService(
-    { storage, keys, identity, audit, consent, preferences, questions, questionEngine },
+    { storage, keys, identity, audit, consent, preferences, questions, questionEngine, avatars, policies },
     questions,
     {
       currency: settings.currency,
@@ -220,7 +221,7 @@ export async function assembleVault(
     policies,
     questions,
     questionEngine,
-    avatars: new AvatarService(storage, keys),
+    avatars,
     delivery,
     inbox: new InboxService(storage, identity, now),
     responses: new ResponseService(storage, identity, preferences, keys, audit, {

@@ -2,6 +2,7 @@
 import { Option, type Command } from 'commander';
 import { CurtainError, errorCatalogue, type ErrorCode } from '../core/errors.ts';
 import type { NoticeChannel } from '../core/vault-door.ts';
+import { releasableGroups } from '../core/taxonomy.ts';
 import { campaignStatuses, type Campaign, type CampaignStatus } from '../hub/campaign-record.ts';
 import type { CampaignDetail, CampaignDraft, DueRun } from '../hub/campaigns.ts';
 import type { Offer, OfferDraft, Product, SegmentDraft } from '../hub/catalogue.ts';
@@ -48,6 +49,7 @@ function printOffer(offer: Offer): void {
     `  product ${offer.productCode} by ${offer.provider}; category ${offer.category}; ` +
       `valid ${offer.validFrom} to ${offer.validUntil}; button "${offer.callToAction}"`,
   );
+  if (offer.interests.length > 0) console.log(`  suits interests: ${offer.interests.join(', ')}`);
 }
 
 export async function hubStaffAddCommand(
@@ -174,6 +176,10 @@ export async function hubCampaignShowCommand(hub: HubService, id: string, option
   if (options.json === true) return printJson(detail);
   printCampaign(detail.campaign);
   printOffer(detail.offer);
+  if (detail.alsoOffers.length > 0) {
+    console.log('chosen instead, by interest, in this order:');
+    for (const other of detail.alsoOffers) printOffer(other);
+  }
   console.log('events:');
   for (const e of detail.events) {
     console.log(
@@ -292,6 +298,12 @@ export function registerHubCommands(program: Command, open: () => Promise<HubSes
     .requiredOption('--category <code>', 'e.g. mortgage ("not interested in offers like this")')
     .option('--valid-from <date>', 'first day (default today)')
     .requiredOption('--valid-until <date>', 'last day')
+    .addOption(
+      new Option(
+        '--interests <groups...>',
+        'interests the offer suits, for campaigns that choose among offers',
+      ).choices(releasableGroups),
+    )
     .addOption(actor())
     .addOption(json())
     .action(
@@ -306,6 +318,7 @@ export function registerHubCommands(program: Command, open: () => Promise<HubSes
             category: string;
             validFrom?: string;
             validUntil: string;
+            interests?: string[];
           } & ActorOptions,
         ) =>
           hubOfferAddCommand(
@@ -318,6 +331,7 @@ export function registerHubCommands(program: Command, open: () => Promise<HubSes
               category: o.category,
               ...(o.validFrom === undefined ? {} : { validFrom: o.validFrom }),
               validUntil: o.validUntil,
+              ...(o.interests === undefined ? {} : { interests: o.interests }),
             },
             o,
           ),
@@ -363,6 +377,10 @@ export function registerHubCommands(program: Command, open: () => Promise<HubSes
     .description('draft a campaign (its audience is checked under the offer’s purpose)')
     .requiredOption('--name <name>', 'name')
     .requiredOption('--offer <offer-id>', 'the offer')
+    .option(
+      '--also-offer <offer-ids...>',
+      'other offers of the same purpose, sent instead to people with their interests (tried in order)',
+    )
     .option('--segment <segment>', 'a segment’s name or id')
     .option('--audience <expression>', 'a segment expression, instead of --segment')
     .addOption(
@@ -385,6 +403,7 @@ export function registerHubCommands(program: Command, open: () => Promise<HubSes
           o: {
             name: string;
             offer: string;
+            alsoOffer?: string[];
             segment?: string;
             audience?: string;
             channel?: NoticeChannel[];
@@ -399,6 +418,7 @@ export function registerHubCommands(program: Command, open: () => Promise<HubSes
             {
               name: o.name,
               offerId: o.offer,
+              ...(o.alsoOffer === undefined ? {} : { alsoOffers: o.alsoOffer }),
               ...(o.segment === undefined ? {} : { segment: o.segment }),
               ...(o.audience === undefined ? {} : { audience: o.audience }),
               channels: o.channel ?? [],

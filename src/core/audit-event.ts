@@ -10,6 +10,7 @@ export const auditEventTypes = [
   'campaign.started',
   'campaign.finished',
   'campaign.cancelled',
+  'audience.released',
   'delivery.refused',
   'message.sent',
   'response.recorded',

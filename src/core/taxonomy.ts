@@ -619,3 +619,19 @@ export class CategoryCounter {
       .sort((a, b) => b[1] - a[1]);
   }
 }
+
+/**
+ * Groups that may travel with tokens, as Topics keeps to non-sensitive topics: health (special-category
+ * data), civic (donations and memberships hint at religion or politics), income, finance and other are
+ * never released.
+ */
+export const releasableGroups: readonly CategoryGroup[] = [
+  'food',
+  'housing',
+  'mobility',
+  'travel',
+  'family',
+  'leisure',
+  'shopping',
+  'services',
+];

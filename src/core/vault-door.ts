@@ -39,6 +39,48 @@ export interface DeliveryRequest {
   readonly frequencyCap: { readonly messages: number; readonly days: number };
   /** At most this many messages (the campaign's budget); no limit when absent. */
   readonly maxMessages?: number;
+  /**
+   * Offers chosen per token, for a campaign whose audience was released first (`releaseAudience`): each
+   * token gets the offer of the choice that names it, and released tokens in no choice get `offer`.
+   */
+  readonly choices?: readonly OfferChoice[];
+}
+
+/** One offer and the released tokens the hub chose it for. */
+export interface OfferChoice {
+  readonly offer: OfferContent;
+  readonly tokens: readonly string[];
+}
+
+/** "Show me this audience as tokens, so that I can choose an offer for each": no offer yet, no customer. */
+export interface AudienceReleaseRequest {
+  readonly campaignId: string;
+  readonly requestedBy: string;
+  /** The purpose every offer of the campaign shares, e.g. "bank_offers". */
+  readonly purpose: string;
+  readonly audience: string;
+  readonly frequencyCap: { readonly messages: number; readonly days: number };
+  readonly maxMessages?: number;
+}
+
+export interface ReleasedToken {
+  /** The campaign's pseudonym for someone in the audience, or a decoy: only the vault can tell. */
+  readonly token: string;
+  /** Coarse interest categories (taxonomy groups), possibly generalised or empty. */
+  readonly interests: readonly string[];
+}
+
+/**
+ * An audience as the hub may see it. Its length is a noised count, never the exact one; every interest
+ * vector in it is shared by at least k avatars of the epoch.
+ */
+export interface ReleasedAudience {
+  readonly campaignId: string;
+  readonly k: number;
+  /** Sorted by token, so that the order says nothing about the customers. */
+  readonly tokens: readonly ReleasedToken[];
+  /** True when this repeats the campaign's earlier release (the same tokens, charged nothing). */
+  readonly repeated: boolean;
 }
 
 export type DeliveryRefusalCode =
@@ -59,6 +101,8 @@ export interface DeliveryReport {
   readonly state: 'sending' | 'finished';
   /** Share of the work done, 0–1: says nothing of the audience's size. */
   readonly fractionDone: number;
+  /** Offers of `choices` not sent because their audience was too small (the noised minimum). */
+  readonly tooSmallOffers?: readonly string[];
 }
 
 /** Aggregates the hub may see: noised, and null where the noised count fell under the noised k. */
@@ -123,6 +167,12 @@ export interface VaultDoor {
     request: DeliveryRequest,
     onProgress?: (fractionDone: number) => void,
   ): Promise<Result<DeliveryReport, DeliveryRefusal>>;
+  /**
+   * Expands and filters the audience like `deliver`, admits it under the noised minimum, and hands it over
+   * as a noised number of tokens with k-anonymous interests, for the hub to choose offers; `deliver` with
+   * `choices` then sends them. Asking again for the same campaign returns the same tokens.
+   */
+  releaseAudience(request: AudienceReleaseRequest): Promise<Result<ReleasedAudience, DeliveryRefusal>>;
   /** Protected aggregates of a campaign's messages, charged to `requestedBy`. */
   results(campaignId: string, requestedBy: string): Promise<Result<CampaignResults, DoorRefusal>>;
   /** Appends hub events to the transparency log; returns nothing about the log's other entries. */

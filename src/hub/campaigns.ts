@@ -6,10 +6,12 @@ import { err, ok, type Result } from '../core/result.ts';
 import type {
   CampaignResults,
   DeliveryRefusal,
+  DeliveryReport,
   DeliveryRequest,
   DoorRefusal,
   HubAuditEvent,
   NoticeChannel,
+  OfferContent,
   VaultDoor,
 } from '../core/vault-door.ts';
 import { checkAudience } from './audience-check.ts';
@@ -34,6 +36,11 @@ export interface CampaignDraft {
   readonly segment?: string;
   readonly audience?: string;
   readonly offerId: string;
+  /**
+   * Other offers of the same purpose, tried in order for each person: the first whose interests match theirs
+   * is sent instead of `offerId`. The vault then releases the audience as tokens with interests to choose by.
+   */
+  readonly alsoOffers?: readonly string[];
   /** Channels that carry a notice; the inbox always holds the message. */
   readonly channels?: readonly NoticeChannel[];
   readonly startsAt: Date | string;
@@ -57,6 +64,8 @@ export interface DueRun {
 export interface CampaignDetail {
   readonly campaign: Campaign;
   readonly offer: Offer;
+  /** The campaign's other offers, chosen per person by interest, in the order they are tried. */
+  readonly alsoOffers: readonly Offer[];
   readonly events: readonly CampaignEvent[];
   readonly results: readonly CampaignResults[];
 }
@@ -67,6 +76,7 @@ const draftSchema = z
     segment: z.string().min(1).optional(),
     audience: z.string().trim().min(1, 'may not be empty').max(4000).optional(),
     offerId: z.string().min(1),
+    alsoOffers: z.array(z.string().min(1)).max(16, 'at most 16 other offers').default([]),
     channels: z.array(z.enum(['email', 'push', 'webhook'])).default([]),
     startsAt: z.coerce.date('a date and time'),
     endsAt: z.coerce.date('a date and time').optional(),
@@ -82,6 +92,10 @@ const draftSchema = z
   .refine((d) => d.endsAt === undefined || d.endsAt > d.startsAt, {
     path: ['endsAt'],
     message: 'must be after startsAt',
+  })
+  .refine((d) => new Set([d.offerId, ...d.alsoOffers]).size === d.alsoOffers.length + 1, {
+    path: ['alsoOffers'],
+    message: 'each offer once, and not the campaign’s own offer',
   });
 
 const readers = ['marketer', 'compliance'] as const;
@@ -105,11 +119,15 @@ export class Campaigns {
     const { offer, segmentId, audience } = await this.#storage.transaction(async (tx) => {
       await requireRole(tx, actor, ['marketer'], 'create campaigns');
       const offer = await getOffer(tx, input.offerId);
-      if (offer.validUntil < input.startsAt.toISOString().slice(0, 10)) {
+      const startDay = input.startsAt.toISOString().slice(0, 10);
+      if (offer.validUntil < startDay) {
         throw new CurtainError(
           'HUB_INVALID',
           `campaign startsAt: the offer is valid only until ${offer.validUntil}`,
         );
+      }
+      for (const [i, otherId] of input.alsoOffers.entries()) {
+        checkAlternative(await getOffer(tx, otherId), offer, startDay, `alsoOffers.${i}`);
       }
       if (input.segment === undefined) return { offer, segmentId: null, audience: input.audience ?? '' };
       const segment = await findSegment(tx, input.segment);
@@ -138,7 +156,16 @@ export class Campaigns {
           this.#now(),
         ],
       );
-      return journalStep(tx, 'drafted', id, actor, this.#now(), { offer: offer.id, purpose: offer.purpose });
+      await tx.query(
+        `INSERT INTO hub.campaign_offers (campaign_id, offer_id, position)
+         SELECT $1, o.id, o.position FROM unnest($2::uuid[]) WITH ORDINALITY AS o (id, position)`,
+        [id, input.alsoOffers],
+      );
+      return journalStep(tx, 'drafted', id, actor, this.#now(), {
+        offer: offer.id,
+        purpose: offer.purpose,
+        ...(input.alsoOffers.length === 0 ? {} : { alsoOffers: input.alsoOffers }),
+      });
     });
     await this.#door.record([event]);
     return this.show(id).then((d) => d.campaign);
@@ -182,9 +209,11 @@ export class Campaigns {
    */
   async run(id: string, actor: string, onProgress?: (fractionDone: number) => void): Promise<RunOutcome> {
     let offer: Offer | undefined;
+    let alsoOffers: Offer[] = [];
     const started = await this.#transition(id, async (tx, campaign) => {
       await requireRole(tx, actor, runners, 'run campaigns');
       offer = await getOffer(tx, campaign.offerId);
+      alsoOffers = await campaignAlternatives(tx, id);
       if (campaign.status === 'running') return journalStep(tx, 'resumed', id, actor, this.#now());
       requireStatus(campaign, ['approved'], 'run');
       const now = this.#now();
@@ -204,7 +233,11 @@ export class Campaigns {
       return journalStep(tx, 'started', id, actor, now);
     });
     if (offer === undefined) throw new CurtainError('INTERNAL', 'run: the offer was not read');
-    const delivered = await this.#door.deliver(deliveryRequest(started, offer, actor), onProgress);
+    const request = deliveryRequest(started, offer, actor);
+    const delivered =
+      alsoOffers.length === 0
+        ? await this.#door.deliver(request, onProgress)
+        : await this.#deliverChosen(request, alsoOffers, onProgress);
     if (delivered.ok && delivered.value.state === 'sending') return { campaign: started };
     const campaign = await this.#transition(id, async (tx, current) => {
       // A concurrent run of the same campaign (the vault resumed it) may have finished it already.
@@ -214,7 +247,11 @@ export class Campaigns {
           id,
           this.#now(),
         ]);
-        return journalStep(tx, 'finished', id, actor, this.#now(), { outcome: 'delivered' });
+        const tooSmall = delivered.value.tooSmallOffers ?? [];
+        return journalStep(tx, 'finished', id, actor, this.#now(), {
+          outcome: 'delivered',
+          ...(tooSmall.length === 0 ? {} : { tooSmallOffers: [...tooSmall] }),
+        });
       }
       await tx.query(
         `UPDATE hub.campaigns SET status = 'refused', refusal = $2, finished_at = $3 WHERE id = $1`,
@@ -226,6 +263,36 @@ export class Campaigns {
       });
     });
     return delivered.ok ? { campaign } : { campaign, refusal: delivered.error };
+  }
+
+  /**
+   * Asks the vault for the audience as tokens with interests, and chooses for each token the first of the
+   * other offers whose interests it shares; the rest get the campaign's own offer. Deterministic, so that a
+   * resumed run (the vault returns the same tokens) makes the same choices.
+   */
+  async #deliverChosen(
+    request: DeliveryRequest,
+    alsoOffers: readonly Offer[],
+    onProgress: ((fractionDone: number) => void) | undefined,
+  ): Promise<Result<DeliveryReport, DeliveryRefusal>> {
+    const released = await this.#door.releaseAudience({
+      campaignId: request.campaignId,
+      requestedBy: request.requestedBy,
+      purpose: request.purpose,
+      audience: request.audience,
+      frequencyCap: request.frequencyCap,
+      ...(request.maxMessages === undefined ? {} : { maxMessages: request.maxMessages }),
+    });
+    if (!released.ok) return released;
+    const chosen = alsoOffers.map((offer) => ({ offer: offerContent(offer), tokens: [] as string[] }));
+    for (const { token, interests } of released.value.tokens) {
+      const index = alsoOffers.findIndex((offer) => offer.interests.some((i) => interests.includes(i)));
+      if (index >= 0) chosen[index]!.tokens.push(token);
+    }
+    return this.#door.deliver(
+      { ...request, choices: chosen.filter((choice) => choice.tokens.length > 0) },
+      onProgress,
+    );
   }
 
   /** Runs every approved campaign whose start has come and whose end has not; one failure stops no other. */
@@ -292,6 +359,7 @@ export class Campaigns {
       return {
         campaign,
         offer: await getOffer(tx, campaign.offerId),
+        alsoOffers: await campaignAlternatives(tx, id),
         events: await campaignEvents(tx, id),
         results: rows.map((row) => ({ campaignId: id, ...row })),
       };
@@ -318,22 +386,50 @@ function requireStatus(campaign: Campaign, allowed: readonly CampaignStatus[], a
   );
 }
 
+/** An alternative offer must share the purpose (one consent, one audience release), be valid, and say whom it suits. */
+function checkAlternative(other: Offer, offer: Offer, startDay: string, field: string): void {
+  const problem =
+    other.purpose !== offer.purpose
+      ? `its purpose is ${other.purpose}, the campaign's offer's is ${offer.purpose}: they must be the same`
+      : other.validUntil < startDay
+        ? `it is valid only until ${other.validUntil}`
+        : other.interests.length === 0
+          ? 'it names no interests, so no one would be chosen for it'
+          : undefined;
+  if (problem !== undefined)
+    throw new CurtainError('HUB_INVALID', `campaign ${field}: offer ${other.id}: ${problem}`);
+}
+
+async function campaignAlternatives(tx: HubExecutor, campaignId: string): Promise<Offer[]> {
+  const { rows } = await tx.query<{ offer_id: string }>(
+    'SELECT offer_id FROM hub.campaign_offers WHERE campaign_id = $1 ORDER BY position',
+    [campaignId],
+  );
+  const offers: Offer[] = [];
+  for (const row of rows) offers.push(await getOffer(tx, row.offer_id));
+  return offers;
+}
+
+function offerContent(offer: Offer): OfferContent {
+  return {
+    offerId: offer.id,
+    title: offer.title,
+    body: offer.body,
+    callToAction: offer.callToAction,
+    category: offer.category,
+    ...(offer.provider === bankProvider ? {} : { partner: offer.provider }),
+    credit: offer.credit,
+    validUntil: offer.validUntil,
+  };
+}
+
 function deliveryRequest(campaign: Campaign, offer: Offer, actor: string): DeliveryRequest {
   return {
     campaignId: campaign.id,
     requestedBy: actor,
     purpose: offer.purpose,
     audience: campaign.audience,
-    offer: {
-      offerId: offer.id,
-      title: offer.title,
-      body: offer.body,
-      callToAction: offer.callToAction,
-      category: offer.category,
-      ...(offer.provider === bankProvider ? {} : { partner: offer.provider }),
-      credit: offer.credit,
-      validUntil: offer.validUntil,
-    },
+    offer: offerContent(offer),
     channels: campaign.channels,
     frequencyCap: campaign.frequencyCap,
     ...(campaign.maxMessages === null ? {} : { maxMessages: campaign.maxMessages }),

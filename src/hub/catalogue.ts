@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { CurtainError } from '../core/errors.ts';
 import { questionPurposes } from '../core/question-purposes.ts';
+import { releasableGroups } from '../core/taxonomy.ts';
 import type { VaultDoor } from '../core/vault-door.ts';
 import { checkAudience } from './audience-check.ts';
 import { codePattern, parseOrRefuse, refuseUnsafeText } from './hub-input.ts';
@@ -31,6 +32,8 @@ export interface Offer {
   /** ISO dates. */
   readonly validFrom: string;
   readonly validUntil: string;
+  /** Interest groups the offer suits: a campaign offering it among others sends it to tokens with them. */
+  readonly interests: readonly string[];
   readonly createdBy: string;
 }
 
@@ -43,6 +46,8 @@ export interface OfferDraft {
   /** ISO date; today when absent. */
   readonly validFrom?: string;
   readonly validUntil: string;
+  /** Interest groups (core/taxonomy.ts releasableGroups) the offer suits; none by default. */
+  readonly interests?: readonly string[];
 }
 
 export interface Segment {
@@ -76,6 +81,11 @@ const offerSchema = z
     category: code,
     validFrom: isoDate,
     validUntil: isoDate,
+    interests: z
+      .array(z.enum(releasableGroups, `one of ${releasableGroups.join(', ')}`))
+      .max(releasableGroups.length)
+      .default([])
+      .transform((groups) => [...new Set(groups)].sort()),
   })
   .refine((o) => o.validUntil >= o.validFrom, {
     path: ['validUntil'],
@@ -102,11 +112,12 @@ interface OfferRow {
   purpose: OfferPurpose;
   valid_from: string;
   valid_until: string;
+  interests: string[];
   created_by: string;
 }
 
 const offerColumns = `o.id, o.product_code, p.provider, p.credit, o.title, o.body, o.call_to_action, o.category,
-  o.purpose, o.valid_from, o.valid_until, o.created_by`;
+  o.purpose, o.valid_from, o.valid_until, o.interests, o.created_by`;
 
 const offerOf = (row: OfferRow): Offer => ({
   id: row.id,
@@ -120,6 +131,7 @@ const offerOf = (row: OfferRow): Offer => ({
   purpose: row.purpose,
   validFrom: row.valid_from,
   validUntil: row.valid_until,
+  interests: row.interests,
   createdBy: row.created_by,
 });
 
@@ -172,8 +184,8 @@ export class Catalogue {
       const id = randomUUID();
       await tx.query(
         `INSERT INTO hub.offers (id, product_code, title, body, call_to_action, category, purpose, valid_from,
-           valid_until, created_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+           valid_until, created_by, interests)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::text[])`,
         [
           id,
           product.code,
@@ -185,6 +197,7 @@ export class Catalogue {
           input.validFrom,
           input.validUntil,
           actor,
+          input.interests,
         ],
       );
       return getOffer(tx, id);

@@ -7,6 +7,7 @@ import { HubStorage } from '../../src/hub/hub-storage.ts';
 import { dumpHubTables } from '../../src/hub/hub-dump.ts';
 import { seededRandomSource } from '../../src/privacy/dp/random-source.ts';
 import { containsPii } from '../../src/privacy/scrub.ts';
+import { topSpendingGroups } from '../../src/vault/avatars/interests.ts';
 import { loadDemoBank } from '../../src/vault/demo-bank/load-demo-bank.ts';
 import { isAuditSubject } from '../../src/vault/identity/identity-store.ts';
 import { emailTo, messageIdOf, startSmtp } from '../delivery/support/delivery-fixtures.ts';
@@ -184,6 +185,57 @@ describe.each(testBackends)('the seeds’ scenario on $name', (backend) => {
       [tiny.id],
     );
     expect(rows[0]!.n).toBe(0);
+  });
+
+  it('chooses among offers by interest without the hub learning who or how many', async () => {
+    await hub.addStaff('otto', ['operator']);
+    await hub.addProduct({ code: 'savings', name: 'Savings', provider: 'bank', credit: false }, 'mia');
+    await hub.addProduct({ code: 'cashback', name: 'Cashback card', provider: 'bank', credit: false }, 'mia');
+    const offer = (productCode: string, title: string, interests: string[] = []) =>
+      hub.addOffer(
+        {
+          productCode,
+          title,
+          body: 'Plain words about the product, the same for everyone who sees it.',
+          callToAction: 'Tell me more',
+          category: productCode,
+          validUntil: '2026-12-31',
+          interests,
+        },
+        'mia',
+      );
+    const saver = await offer('savings', 'A savings account that pays from day one');
+    const commuter = await offer('cashback', 'Cashback on fuel and train tickets', ['mobility']);
+    const draft = await hub.createCampaign(
+      {
+        name: 'By interest',
+        audience: 'not holds("mortgage")',
+        offerId: saver.id,
+        alsoOffers: [commuter.id],
+        startsAt: now(),
+        frequencyCap: { messages: 5, days: 7 },
+      },
+      'mia',
+    );
+    hubFacing.push(draft, await hub.approve(draft.id, 'rui'));
+    const run = await hub.run(draft.id, 'otto');
+    hubFacing.push(run, await hub.show(draft.id));
+    expect(run.refusal).toBeUndefined();
+    expect(run.campaign.status).toBe('finished');
+
+    const { rows } = await vault.storage.query<{ customer_id: number; offer_id: string }>(
+      `SELECT customer_id, offer ->> 'offerId' AS offer_id FROM inbox_messages WHERE campaign_id = $1`,
+      [draft.id],
+    );
+    const commuters = rows.filter((r) => r.offer_id === commuter.id).map((r) => Number(r.customer_id));
+    expect(commuters.length).toBeGreaterThan(0);
+    expect(rows.some((r) => r.offer_id === saver.id)).toBe(true);
+    // The cashback offer went only to people whose own spending shows mobility among their top interests.
+    const interests = await topSpendingGroups(vault.storage, commuters, {
+      since: '2026-08-03',
+      currency: 'GBP',
+    });
+    for (const customer of commuters) expect(interests.get(customer)).toContain('mobility');
   });
 
   it('leaves no PII and no internal id in any hub table or anything the hub was given', async () => {

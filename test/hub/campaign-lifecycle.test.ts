@@ -18,7 +18,7 @@ async function refusal(promise: Promise<unknown>): Promise<CurtainError> {
 
 describe.each(testBackends)('campaign lifecycle on $name', (backend) => {
   let t: TestHub;
-  let offers: { mortgage: string; insurance: string };
+  let offers: { mortgage: string; insurance: string; movers: string };
 
   beforeAll(async () => {
     t = await createTestHub(backend);
@@ -190,6 +190,71 @@ describe.each(testBackends)('campaign lifecycle on $name', (backend) => {
     expect(t.door.deliveries.filter((d) => d.campaignId === drafted.id)).toHaveLength(2);
     const { events } = await t.hub.show(drafted.id);
     expect(events.map((e) => e.event)).toEqual(['drafted', 'approved', 'started', 'resumed', 'finished']);
+  });
+
+  it('chooses among offers by the interests of released tokens, the campaign offer for the rest', async () => {
+    const drafted = await draft('movers', { alsoOffers: [offers.movers] });
+    expect((await t.hub.show(drafted.id)).alsoOffers.map((o) => o.id)).toEqual([offers.movers]);
+    await t.hub.approve(drafted.id, 'abe');
+    t.door.releasedTokens = [
+      { token: 'a'.repeat(22), interests: ['housing', 'travel'] },
+      { token: 'b'.repeat(22), interests: ['travel'] },
+      { token: 'c'.repeat(22), interests: [] },
+      { token: 'd'.repeat(22), interests: ['housing'] },
+    ];
+    t.door.nextDelivery = {
+      ok: true,
+      value: { campaignId: drafted.id, state: 'finished', fractionDone: 1, tooSmallOffers: [offers.movers] },
+    };
+    const ran = await t.hub.run(drafted.id, 'ola');
+    t.door.releasedTokens = [];
+    expect(ran.campaign.status).toBe('finished');
+    expect(t.door.releases.at(-1)).toMatchObject({
+      campaignId: drafted.id,
+      requestedBy: 'ola',
+      purpose: 'credit_offers',
+      audience: 'spent(category: "home_inspection", within: 90d) > 0',
+    });
+    const delivery = t.door.deliveries.at(-1)!;
+    expect(delivery.offer.offerId).toBe(offers.mortgage);
+    expect(delivery.choices).toEqual([
+      {
+        offer: expect.objectContaining({ offerId: offers.movers }) as unknown,
+        tokens: ['a'.repeat(22), 'd'.repeat(22)],
+      },
+    ]);
+    const { events } = await t.hub.show(drafted.id);
+    expect(JSON.parse(events.at(-1)!.detail!)).toEqual({
+      outcome: 'delivered',
+      tooSmallOffers: [offers.movers],
+    });
+  });
+
+  it('refuses other offers of another purpose, without interests, expired, or twice', async () => {
+    const cases: [string[], RegExp][] = [
+      [[offers.insurance], /alsoOffers\.0.*purpose is partner_offers/],
+      [[offers.mortgage], /alsoOffers.*each offer once/],
+      [[offers.movers, offers.movers], /alsoOffers.*each offer once/],
+    ];
+    for (const [alsoOffers, message] of cases) {
+      const refused = await refusal(draft('bad alternatives', { alsoOffers }));
+      expect(refused.code).toBe('HUB_INVALID');
+      expect(refused.message).toMatch(message);
+    }
+    const plain = await t.hub.addOffer(
+      {
+        productCode: 'mortgage',
+        title: 'Another mortgage',
+        body: 'Fixed rates.',
+        callToAction: 'Talk to us',
+        category: 'mortgage',
+        validFrom: '2030-01-01',
+        validUntil: '2030-12-31',
+      },
+      'mia',
+    );
+    const noInterests = await refusal(draft('no interests', { alsoOffers: [plain.id] }));
+    expect(noInterests.message).toMatch(/names no interests/);
   });
 
   it('checks a credit offer’s audience under the fair-lending purpose', async () => {

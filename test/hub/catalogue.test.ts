@@ -35,7 +35,7 @@ describe('offer purpose', () => {
 
 describe.each(testBackends)('hub catalogue on $name', (backend) => {
   let t: TestHub;
-  let offers: { mortgage: string; insurance: string };
+  let offers: { mortgage: string; insurance: string; movers: string };
 
   beforeAll(async () => {
     t = await createTestHub(backend);

@@ -9,14 +9,14 @@ describe.each(testBackends)('hub dump on $name', (backend) => {
   beforeAll(async () => {
     t = await createTestHub(backend);
     await addTestStaff(t.hub);
-    const { mortgage } = await addTestCatalogue(t.hub);
+    const { mortgage, movers } = await addTestCatalogue(t.hub);
     await t.hub.addSegment(
       { name: 'savers', expression: 'holds("savings")', purpose: 'credit_offers' },
       'mia',
     );
     await t.hub.linkOffer('savers', mortgage, 'mia');
     const campaign = await t.hub.createCampaign(
-      { name: 'savers', segment: 'savers', offerId: mortgage, startsAt: t.clock.now },
+      { name: 'savers', segment: 'savers', offerId: mortgage, alsoOffers: [movers], startsAt: t.clock.now },
       'mia',
     );
     await t.hub.approve(campaign.id, 'abe');
@@ -33,6 +33,7 @@ describe.each(testBackends)('hub dump on $name', (backend) => {
     expect(Object.keys(dump).sort()).toEqual(rows.map((r) => r.name));
     expect(Object.keys(dump).sort()).toEqual([
       'campaign_events',
+      'campaign_offers',
       'campaign_results',
       'campaigns',
       'offers',

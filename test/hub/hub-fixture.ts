@@ -37,8 +37,13 @@ export async function addTestStaff(hub: HubService): Promise<void> {
   await hub.addStaff('pat', ['partner']);
 }
 
-/** A bank mortgage (credit) and a partner's home insurance, each with one offer; returns the offers' ids. */
-export async function addTestCatalogue(hub: HubService): Promise<{ mortgage: string; insurance: string }> {
+/**
+ * A bank mortgage (credit) with two offers, the second for people interested in housing, and a partner's
+ * home insurance; returns the offers' ids.
+ */
+export async function addTestCatalogue(
+  hub: HubService,
+): Promise<{ mortgage: string; insurance: string; movers: string }> {
   await hub.addProduct({ code: 'mortgage', name: 'Mortgage', provider: 'bank', credit: true }, 'mia');
   await hub.addProduct(
     { code: 'acme_home', name: 'Acme home insurance', provider: 'acme', credit: false },
@@ -67,5 +72,18 @@ export async function addTestCatalogue(hub: HubService): Promise<{ mortgage: str
     },
     'mia',
   );
-  return { mortgage: mortgage.id, insurance: insurance.id };
+  const movers = await hub.addOffer(
+    {
+      productCode: 'mortgage',
+      title: 'Moving house? Take your mortgage with you',
+      body: 'Port your rate to your next home.',
+      callToAction: 'Talk to a mortgage adviser',
+      category: 'mortgage',
+      validFrom: '2030-01-01',
+      validUntil: '2030-12-31',
+      interests: ['housing'],
+    },
+    'mia',
+  );
+  return { mortgage: mortgage.id, insurance: insurance.id, movers: movers.id };
 }

@@ -1,6 +1,7 @@
 // A recording door for hub unit tests: answers like the vault would, and keeps every call for inspection.
 import { err, ok, type Result } from '../../src/core/result.ts';
 import type {
+  AudienceReleaseRequest,
   CampaignResults,
   DeliveryRefusal,
   DeliveryReport,
@@ -9,13 +10,15 @@ import type {
   HubAuditEvent,
   ProtectedCount,
   QuestionCheck,
+  ReleasedAudience,
+  ReleasedToken,
   VaultDoor,
 } from '../../src/core/vault-door.ts';
 
 /**
  * `check` refuses expressions containing "syntax error" (QUESTION_INVALID, with rendered diagnostics) and,
  * for credit purposes, expressions naming `age` (as the fair-lending rules do). `deliver` answers
- * `nextDelivery`, finished by default.
+ * `nextDelivery`, finished by default; `releaseAudience` answers `releasedTokens`.
  */
 export class RecordingDoor implements VaultDoor {
   readonly checks: { expression: string; purpose: string }[] = [];
@@ -23,6 +26,8 @@ export class RecordingDoor implements VaultDoor {
   readonly recorded: HubAuditEvent[] = [];
   readonly resultRequests: { campaignId: string; requestedBy: string }[] = [];
   nextDelivery: Result<DeliveryReport, DeliveryRefusal> | 'throw' | undefined;
+  readonly releases: AudienceReleaseRequest[] = [];
+  releasedTokens: readonly ReleasedToken[] = [];
 
   check(expression: string, purpose: string): Promise<Result<QuestionCheck, DoorRefusal>> {
     this.checks.push({ expression, purpose });
@@ -63,6 +68,13 @@ export class RecordingDoor implements VaultDoor {
     onProgress?.(1);
     return Promise.resolve(
       next ?? ok({ campaignId: request.campaignId, state: 'finished', fractionDone: 1 }),
+    );
+  }
+
+  releaseAudience(request: AudienceReleaseRequest): Promise<Result<ReleasedAudience, DeliveryRefusal>> {
+    this.releases.push(request);
+    return Promise.resolve(
+      ok({ campaignId: request.campaignId, k: 50, tokens: this.releasedTokens, repeated: false }),
     );
   }
 

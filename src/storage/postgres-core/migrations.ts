@@ -9,6 +9,7 @@ import { auditOutboxSchema } from './migrations/0005-audit-outbox.ts';
 import { avatarsSchema } from './migrations/0006-avatars.ts';
 import { hubSchema } from './migrations/0007-hub.ts';
 import { deliverySchema } from './migrations/0008-delivery.ts';
+import { offerChoiceSchema } from './migrations/0009-offer-choice.ts';
 
 export interface Migration {
   readonly version: number;
@@ -25,6 +26,7 @@ export const migrations: readonly Migration[] = [
   { version: 6, name: 'avatars', sql: avatarsSchema },
   { version: 7, name: 'hub', sql: hubSchema },
   { version: 8, name: 'delivery', sql: deliverySchema },
+  { version: 9, name: 'offer-choice', sql: offerChoiceSchema },
 ];
 
 export interface MigrationStatus {

@@ -1,22 +1,8 @@
 // Coarse interests for attribute release: each customer's top spending category groups, sensitive ones left out.
-import { categories, type CategoryGroup } from '../../core/taxonomy.ts';
+import { categories, releasableGroups, type CategoryGroup } from '../../core/taxonomy.ts';
 import type { SqlExecutor } from '../../storage/ports.ts';
 
-/**
- * Groups that may travel with tokens, as Topics keeps to non-sensitive topics: health (special-category
- * data), civic (donations and memberships hint at religion or politics), income, finance and other are
- * never released.
- */
-export const releasableGroups: readonly CategoryGroup[] = [
-  'food',
-  'housing',
-  'mobility',
-  'travel',
-  'family',
-  'leisure',
-  'shopping',
-  'services',
-];
+export { releasableGroups };
 
 export interface InterestOptions {
   /** Spending booked on or after this day ('YYYY-MM-DD') counts. */

@@ -15,9 +15,10 @@ export const capDays: { readonly [C in Exclude<FrequencyCap, 'never'>]: number }
 };
 
 export interface AudienceFilterInput {
-  readonly ids: CustomerIds;
+  readonly ids: CustomerIds | Uint32Array;
   readonly consentPurpose: ConsentPurpose;
-  readonly category: string;
+  /** The offer's category; absent when no offer is chosen yet (an audience released for choosing). */
+  readonly category: string | undefined;
   readonly partner: string | undefined;
   readonly campaignCap: { readonly messages: number; readonly days: number };
   readonly now: Date;
@@ -39,7 +40,7 @@ export async function filterAudience(
   const [allowed, stopped, category, partner, ownCap, campaignCap] = await Promise.all([
     consent.allowed(input.consentPurpose, 'inbox'),
     preferences.stoppedEverything(),
-    preferences.suppressed('category', input.category),
+    input.category === undefined ? CustomerSet.empty() : preferences.suppressed('category', input.category),
     input.partner === undefined ? CustomerSet.empty() : preferences.suppressed('partner', input.partner),
     reachedOwnCap(db, input.now),
     reachedCampaignCap(db, input.campaignCap, input.now),

@@ -1,28 +1,43 @@
 // Delivery: expands an audience at send time, admits it through the guard, freezes it, and sends exactly once.
 import type { TransactionalAuditSink } from '../../core/audit-event.ts';
-import { questionPurpose } from '../../core/question-purposes.ts';
+import type { ConsentPurpose } from '../../core/consent.ts';
+import { questionPurpose, type QuestionPurpose } from '../../core/question-purposes.ts';
 import { err, ok, type Result } from '../../core/result.ts';
 import type {
+  AudienceReleaseRequest,
   CampaignResults,
   DeliveryReport,
   DeliveryRefusal,
   DeliveryRequest,
   DoorRefusal,
+  OfferContent,
+  ReleasedAudience,
 } from '../../core/vault-door.ts';
 import { explainForCustomer } from '../../language/explain.ts';
 import { normalisePlan } from '../../language/normalise.ts';
-import type { QuestionEngine } from '../../language/plan.ts';
+import type { CustomerIds, Plan, QuestionEngine } from '../../language/plan.ts';
 import { cryptoRandomSource, type RandomSource } from '../../privacy/dp/random-source.ts';
 import type { SqlExecutor, Storage } from '../../storage/ports.ts';
+import type { AvatarService } from '../avatars/avatar-service.ts';
+import { topSpendingGroups } from '../avatars/interests.ts';
 import type { ConsentLedger } from '../consent/consent-ledger.ts';
 import type { PreferenceStore } from '../consent/preference-store.ts';
 import type { IdentityStore } from '../identity/identity-store.ts';
 import type { KeyProvider } from '../identity/key-provider.ts';
 import type { AudienceGuard } from '../questions/audience-guard.ts';
+import type { PolicyStore } from '../questions/policy-store.ts';
 import type { QuestionService } from '../questions/question-service.ts';
 import { filterAudience } from './audience-filter.ts';
+import {
+  padWithDecoys,
+  readRelease,
+  releasedAudience,
+  releasedTokens,
+  storeRelease,
+  tokenOwners,
+} from './audience-release.ts';
 import { campaignResults } from './campaign-results.ts';
-import { parseDeliveryRequest } from './delivery-request.ts';
+import { parseAudienceReleaseRequest, parseDeliveryRequest } from './delivery-request.ts';
 import type { FaultHook } from './faults.ts';
 import { writeBatch, type BatchRun, type InboxWriterDeps } from './inbox-writer.ts';
 import { NoticeSender, type NoticeAdapters, type NoticeSummary } from './notice-sender.ts';
@@ -30,9 +45,11 @@ import {
   freezeRecipients,
   insertRun,
   markFinished,
+  offersWithoutRecipients,
   readRun,
   resumePosition,
   type DeliveryRun,
+  type NewRun,
 } from './run-store.ts';
 import { shuffle } from './shuffle.ts';
 
@@ -46,6 +63,10 @@ export interface DeliveryServices {
   readonly preferences: PreferenceStore;
   readonly questions: Pick<QuestionService, 'check'>;
   readonly questionEngine: QuestionEngine;
+  /** Tokens and k-anonymous interests for audiences released to choose offers. */
+  readonly avatars: AvatarService;
+  /** The active policy's k, for the interests' k-anonymity. */
+  readonly policies: Pick<PolicyStore, 'active'>;
 }
 
 export interface DeliveryServiceOptions {
@@ -67,6 +88,46 @@ export interface DeliveryServiceOptions {
 }
 
 const tooSmall: DeliveryRefusal = { code: 'DELIVERY_AUDIENCE_TOO_SMALL', message: 'audience too small' };
+
+/** Interests come from the spending of the last 90 days. */
+const interestWindowDays = 90;
+const dayMs = 86_400_000;
+
+/** Added to "why am I seeing this" when the hub chose the offer among several by interest. */
+const chosenByInterest =
+  'Among several offers, this one was chosen for broad interests in your recent spending (such as housing or travel), never for a single payment.';
+
+interface CheckedAudience {
+  readonly purpose: QuestionPurpose;
+  readonly plan: Plan;
+  readonly explanation: string;
+}
+
+const invalid = (message: string): Result<never, DeliveryRefusal> =>
+  err({ code: 'DELIVERY_INVALID', message });
+
+function refusedEvent(campaignId: string, purpose: string) {
+  return {
+    type: 'delivery.refused' as const,
+    details: { campaign: campaignId, purpose, reason: 'audience_too_small' },
+  };
+}
+
+function newRun(
+  request: DeliveryRequest,
+  purpose: string,
+  explanation: string,
+): Omit<NewRun, 'state' | 'planned'> {
+  return {
+    campaignId: request.campaignId,
+    requestedBy: request.requestedBy,
+    purpose,
+    audience: request.audience,
+    explanation,
+    offer: request.offer,
+    channels: request.channels,
+  };
+}
 
 export class DeliveryService {
   readonly #services: DeliveryServices;
@@ -148,9 +209,203 @@ export class DeliveryService {
     const request = parsed.value;
     const existing = await readRun(this.#services.storage, request.campaignId);
     if (existing !== undefined) return this.#resume(existing, onProgress);
+    const checked = await this.#checkAudience(request.audience, request.purpose);
+    if (!checked.ok) return checked;
+    if (request.choices !== undefined) return this.#deliverChosen(request, checked.value, onProgress);
 
-    const { storage, questions, questionEngine } = this.#services;
-    const checked = await questions.check(request.audience, request.purpose);
+    const { purpose, plan, explanation } = checked.value;
+    const now = this.#now();
+    const matching = await this.#services.questionEngine.evaluate(plan, now.toISOString().slice(0, 10));
+    const kept = await this.#filter(matching, purpose.consent, request, now);
+    const audience = shuffle(kept, this.#random).subarray(0, request.maxMessages ?? kept.length);
+    const admitted = await this.#admit(request, `delivery:${request.campaignId}`, audience.length);
+    const run = newRun(request, purpose.code, explanation);
+    if (!admitted.ok) {
+      return admitted.error === tooSmall ? this.#refuseTooSmall(run) : err(admitted.error);
+    }
+    return this.#freezeAndSend(
+      { ...run, state: 'sending', planned: audience.length },
+      audience,
+      undefined,
+      [],
+      onProgress,
+    );
+  }
+
+  /**
+   * Releases the audience as tokens for the hub to choose offers by interest: filtered like a delivery but
+   * without an offer yet, its size noised (ñ), at most ñ customers drawn at random given tokens with
+   * k-anonymous interests, and the list padded with decoys to exactly ñ. A second call returns the first's tokens.
+   */
+  async releaseAudience(raw: AudienceReleaseRequest): Promise<Result<ReleasedAudience, DeliveryRefusal>> {
+    const parsed = parseAudienceReleaseRequest(raw);
+    if (!parsed.ok) return err({ code: 'DELIVERY_INVALID', message: parsed.problems });
+    const request = parsed.value;
+    const { storage, avatars, policies, audit } = this.#services;
+    const existing = await this.#existingRelease(request.campaignId);
+    if (existing !== undefined) return existing;
+    const checked = await this.#checkAudience(request.audience, request.purpose);
+    if (!checked.ok) return checked;
+    const { purpose, plan } = checked.value;
+    const now = this.#now();
+    const matching = await this.#services.questionEngine.evaluate(plan, now.toISOString().slice(0, 10));
+    const kept = await this.#filter(matching, purpose.consent, { frequencyCap: request.frequencyCap }, now);
+    const audience = shuffle(kept, this.#random).subarray(0, request.maxMessages ?? kept.length);
+
+    const noised = await this.#guard.release({
+      asker: request.requestedBy,
+      purpose: purpose.code,
+      label: `audience:${request.campaignId}`,
+      counts: { audience: audience.length },
+    });
+    if (!noised.ok) {
+      const refusal = noised.error;
+      return err(
+        refusal.code === 'PRIVACY_TOO_FEW' ? tooSmall : { code: refusal.code, message: refusal.message },
+      );
+    }
+    const size = noised.value.counts['audience'] ?? null;
+    const release = {
+      campaignId: request.campaignId,
+      epoch: avatars.epochOf(now),
+      requestedBy: request.requestedBy,
+      purpose: purpose.code,
+      audience: request.audience,
+      k: (await policies.active()).policy.k,
+    };
+    if (size === null) {
+      await storage.transaction(async (tx) => {
+        if (await storeRelease(tx, { ...release, state: 'too_small' }, [])) {
+          await audit.enqueue(tx, [refusedEvent(request.campaignId, purpose.code)]);
+        }
+      });
+      await audit.flush();
+      return (await this.#existingRelease(request.campaignId)) ?? err(tooSmall);
+    }
+
+    const chosen = [...audience.subarray(0, Math.min(size, audience.length))];
+    const since = new Date(now.getTime() - interestWindowDays * dayMs).toISOString().slice(0, 10);
+    const interests = await topSpendingGroups(storage, chosen, { since, currency: this.#options.currency });
+    const attributes = await avatars.releaseAttributes(
+      interests,
+      release.campaignId,
+      release.epoch,
+      release.k,
+    );
+    const tokens = padWithDecoys(attributes, size, (below) =>
+      Number(this.#random.uniformBelow(BigInt(below))),
+    );
+    await storage.transaction(async (tx) => {
+      if (!(await storeRelease(tx, { ...release, state: 'released' }, tokens))) return;
+      await audit.enqueue(tx, [
+        {
+          type: 'audience.released',
+          details: {
+            campaign: release.campaignId,
+            purpose: purpose.code,
+            epoch: release.epoch,
+            k: release.k,
+            tokens: size,
+          },
+        },
+      ]);
+    });
+    await audit.flush();
+    return (await this.#existingRelease(request.campaignId, false))!;
+  }
+
+  async #existingRelease(
+    campaignId: string,
+    repeated = true,
+  ): Promise<Result<ReleasedAudience, DeliveryRefusal> | undefined> {
+    const { storage } = this.#services;
+    const release = await readRelease(storage, campaignId);
+    if (release === undefined) return undefined;
+    if (release.state === 'too_small') return err(tooSmall);
+    return ok(releasedAudience(release, await releasedTokens(storage, campaignId), repeated));
+  }
+
+  /**
+   * Delivers offers the hub chose per released token. Decoys and tokens of customers erased since resolve to
+   * no one and are dropped; each offer's recipients are filtered for that offer (its category, its partner) and
+   * admitted through the noised minimum on their own. An offer whose audience is too small is not sent.
+   */
+  async #deliverChosen(
+    request: DeliveryRequest,
+    checked: CheckedAudience,
+    onProgress: ((fractionDone: number) => void) | undefined,
+  ): Promise<Result<DeliveryReport, DeliveryRefusal>> {
+    const { storage } = this.#services;
+    const release = await readRelease(storage, request.campaignId);
+    if (release === undefined) {
+      return invalid(`campaign ${request.campaignId} has no released audience: release it before choosing`);
+    }
+    if (release.state === 'too_small') return err(tooSmall);
+    if (release.purpose !== checked.purpose.code || release.audience !== request.audience) {
+      return invalid('choices must keep the purpose and audience the audience was released for');
+    }
+    const owners = await tokenOwners(storage, request.campaignId);
+    const chosen = new Set<string>();
+    let unknown = 0;
+    for (const token of request.choices!.flatMap((choice) => choice.tokens)) {
+      if (!owners.has(token)) unknown++;
+      else if (chosen.has(token)) return invalid('a token may be chosen for one offer only');
+      chosen.add(token);
+    }
+    if (unknown > 0) return invalid(`${unknown} chosen tokens were not released for this campaign`);
+
+    const groups = [
+      { offer: request.offer, tokens: [...owners.keys()].filter((token) => !chosen.has(token)) },
+      ...request.choices!,
+    ];
+    const now = this.#now();
+    const ids: number[] = [];
+    const offerIndexes: number[] = [];
+    const refused: string[] = [];
+    for (const [index, group] of groups.entries()) {
+      if (group.tokens.length === 0) continue;
+      const resolved = group.tokens.flatMap((token) => owners.get(token)?.customerId ?? []);
+      const kept = await this.#filter(
+        Uint32Array.from(resolved),
+        checked.purpose.consent,
+        { ...request, offer: group.offer },
+        now,
+      );
+      const admitted = await this.#admit(request, `delivery:${request.campaignId}#${index}`, kept.length);
+      if (!admitted.ok) {
+        if (admitted.error !== tooSmall) return err(admitted.error);
+        refused.push(group.offer.offerId);
+        continue;
+      }
+      for (const id of kept) {
+        ids.push(id);
+        offerIndexes.push(index);
+      }
+    }
+    const run = {
+      ...newRun(request, checked.purpose.code, checked.explanation),
+      offers: groups.map((group, index) => ({
+        offer: group.offer,
+        explanation: index === 0 ? checked.explanation : `${checked.explanation} ${chosenByInterest}`,
+      })),
+    };
+    if (ids.length === 0) return this.#refuseTooSmall(run);
+    const order = shuffle(Uint32Array.from(ids.keys()), this.#random);
+    return this.#freezeAndSend(
+      { ...run, state: 'sending', planned: ids.length },
+      Array.from(order, (i) => ids[i]!),
+      Array.from(order, (i) => offerIndexes[i]!),
+      refused,
+      onProgress,
+    );
+  }
+
+  /** The audience expression checked under the purpose: its plan and the customer's "why am I seeing this". */
+  async #checkAudience(
+    audience: string,
+    purposeCode: string,
+  ): Promise<Result<CheckedAudience, DeliveryRefusal>> {
+    const checked = await this.#services.questions.check(audience, purposeCode);
     if (!checked.ok) {
       const refusal = checked.error;
       return err(
@@ -162,62 +417,78 @@ export class DeliveryService {
             },
       );
     }
-    const purpose = questionPurpose(request.purpose)!;
     const plan = normalisePlan(checked.value.plan);
-    const explanation = explainForCustomer(plan, { currency: this.#options.currency }).join(' ');
-    const now = this.#now();
+    return ok({
+      purpose: questionPurpose(purposeCode)!,
+      plan,
+      explanation: explainForCustomer(plan, { currency: this.#options.currency }).join(' '),
+    });
+  }
 
-    const matching = await questionEngine.evaluate(plan, now.toISOString().slice(0, 10));
-    const kept = await filterAudience(storage, this.#services.consent, this.#services.preferences, {
-      ids: matching,
-      consentPurpose: purpose.consent,
-      category: request.offer.category,
-      partner: request.offer.partner,
-      campaignCap: request.frequencyCap,
+  #filter(
+    ids: CustomerIds | Uint32Array,
+    consentPurpose: ConsentPurpose,
+    rules: { readonly offer?: OfferContent; readonly frequencyCap: DeliveryRequest['frequencyCap'] },
+    now: Date,
+  ): Promise<Uint32Array> {
+    const { storage, consent, preferences } = this.#services;
+    return filterAudience(storage, consent, preferences, {
+      ids,
+      consentPurpose,
+      category: rules.offer?.category,
+      partner: rules.offer?.partner,
+      campaignCap: rules.frequencyCap,
       now,
     });
-    const audience = shuffle(kept, this.#random).subarray(0, request.maxMessages ?? kept.length);
+  }
 
+  /** The noised minimum: `tooSmall` itself when the audience is too small, another refusal otherwise. */
+  async #admit(
+    request: DeliveryRequest,
+    label: string,
+    size: number,
+  ): Promise<Result<unknown, DeliveryRefusal>> {
     const admitted = await this.#guard.admit({
       asker: request.requestedBy,
-      purpose: purpose.code,
-      label: `delivery:${request.campaignId}`,
-      size: audience.length,
+      purpose: request.purpose,
+      label,
+      size,
     });
-    const run = {
-      campaignId: request.campaignId,
-      requestedBy: request.requestedBy,
-      purpose: purpose.code,
-      audience: request.audience,
-      explanation,
-      offer: request.offer,
-      channels: request.channels,
-    };
-    if (!admitted.ok) {
-      const refusal = admitted.error;
-      if (refusal.code !== 'PRIVACY_TOO_FEW') return err({ code: refusal.code, message: refusal.message });
-      await storage.transaction(async (tx) => {
-        if (await insertRun(tx, { ...run, state: 'too_small', planned: 0 })) {
-          await this.#services.audit.enqueue(tx, [
-            {
-              type: 'delivery.refused',
-              details: { campaign: request.campaignId, purpose: purpose.code, reason: 'audience_too_small' },
-            },
-          ]);
-        }
-      });
-      await this.#services.audit.flush();
-      return err(tooSmall);
-    }
+    if (admitted.ok) return admitted;
+    const refusal = admitted.error;
+    return err(
+      refusal.code === 'PRIVACY_TOO_FEW' ? tooSmall : { code: refusal.code, message: refusal.message },
+    );
+  }
 
+  async #refuseTooSmall(run: Omit<NewRun, 'state' | 'planned'>): Promise<Result<never, DeliveryRefusal>> {
+    await this.#services.storage.transaction(async (tx) => {
+      if (await insertRun(tx, { ...run, state: 'too_small', planned: 0 })) {
+        await this.#services.audit.enqueue(tx, [refusedEvent(run.campaignId, run.purpose)]);
+      }
+    });
+    await this.#services.audit.flush();
+    return err(tooSmall);
+  }
+
+  async #freezeAndSend(
+    run: NewRun,
+    ids: ArrayLike<number>,
+    offerIndexes: ArrayLike<number> | undefined,
+    tooSmallOffers: readonly string[],
+    onProgress: ((fractionDone: number) => void) | undefined,
+  ): Promise<Result<DeliveryReport, DeliveryRefusal>> {
+    const { storage } = this.#services;
     const frozen = await storage.transaction(async (tx) => {
-      if (!(await insertRun(tx, { ...run, state: 'sending', planned: audience.length }))) return false;
-      await freezeRecipients(tx, request.campaignId, audience);
+      if (!(await insertRun(tx, run))) return false;
+      await freezeRecipients(tx, run.campaignId, ids, offerIndexes);
       return true;
     });
     if (frozen) this.#fault('after-freeze');
-    const stored = await readRun(storage, request.campaignId);
-    return this.#resume(stored!, onProgress);
+    const stored = await readRun(storage, run.campaignId);
+    const report = await this.#resume(stored!, onProgress);
+    if (!report.ok || tooSmallOffers.length === 0) return report;
+    return ok({ ...report.value, tooSmallOffers: [...tooSmallOffers] });
   }
 
   async #resume(
@@ -228,7 +499,13 @@ export class DeliveryService {
     if (run.state === 'sending') await this.#sendInbox(run, onProgress);
     await this.#notices.sendDue(run.campaignId);
     onProgress?.(1);
-    return ok({ campaignId: run.campaignId, state: 'finished', fractionDone: 1 });
+    const tooSmallOffers = await offersWithoutRecipients(this.#services.storage, run);
+    return ok({
+      campaignId: run.campaignId,
+      state: 'finished',
+      fractionDone: 1,
+      ...(tooSmallOffers.length === 0 ? {} : { tooSmallOffers }),
+    });
   }
 
   async #sendInbox(
@@ -239,8 +516,7 @@ export class DeliveryService {
     const purpose = questionPurpose(run.purpose)!;
     const batchRun: BatchRun = {
       campaignId: run.campaignId,
-      offer: run.offer,
-      explanation: run.explanation,
+      offers: run.offers,
       channels: run.channels,
       consentPurpose: purpose.consent,
     };

@@ -12,8 +12,8 @@ import { notBefore } from './quiet-hours.ts';
 
 export interface BatchRun {
   readonly campaignId: string;
-  readonly offer: OfferContent;
-  readonly explanation: string;
+  /** By offer index: what a recipient gets, and why they see it. */
+  readonly offers: readonly { readonly offer: OfferContent; readonly explanation: string }[];
   readonly channels: readonly NoticeChannel[];
   readonly consentPurpose: ConsentPurpose;
 }
@@ -82,24 +82,35 @@ export async function writeBatch(
   range: { readonly from: number; readonly to: number; readonly batch: number },
   now: Date,
 ): Promise<number> {
-  const { rows: recipients } = await deps.storage.query<{ customer_id: number }>(
-    `SELECT customer_id FROM delivery_recipients
+  const { rows: recipients } = await deps.storage.query<{ customer_id: number; offer_index: number }>(
+    `SELECT customer_id, offer_index FROM delivery_recipients
       WHERE campaign_id = $1 AND position >= $2 AND position < $3 ORDER BY position`,
     [run.campaignId, range.from, range.to],
   );
   const candidates = recipients.map((r) => Number(r.customer_id));
   const rules = await sendTimeRules(deps, run, candidates);
-  const ids = candidates.filter((id) => rules.inbox.has(id) && !rules.stopped.has(id));
+  const kept = recipients.filter(
+    (r) => rules.inbox.has(Number(r.customer_id)) && !rules.stopped.has(Number(r.customer_id)),
+  );
+  const ids = kept.map((r) => Number(r.customer_id));
 
   const written = await deps.storage.transaction(async (tx) => {
     const { rows } = await tx.query<{ customer_id: number }>(
       `INSERT INTO inbox_messages (public_id, campaign_id, customer_id, offer, explanation, delivered_at)
-       SELECT b.public_id, $1, b.customer_id, $2::jsonb, $3, $4
-         FROM unnest($5::bigint[], $6::text[]) AS b(customer_id, public_id)
+       SELECT b.public_id, $1, b.customer_id, $2::jsonb -> b.offer_index, $3::jsonb ->> b.offer_index, $4
+         FROM unnest($5::bigint[], $6::text[], $7::int[]) AS b(customer_id, public_id, offer_index)
          JOIN customers c ON c.id = b.customer_id AND c.status = 'active'
        ON CONFLICT (campaign_id, customer_id) DO NOTHING
        RETURNING customer_id`,
-      [run.campaignId, JSON.stringify(run.offer), run.explanation, now, ids, publicIds(ids.length)],
+      [
+        run.campaignId,
+        JSON.stringify(run.offers.map((o) => o.offer)),
+        JSON.stringify(run.offers.map((o) => o.explanation)),
+        now,
+        ids,
+        publicIds(ids.length),
+        kept.map((r) => Number(r.offer_index)),
+      ],
     );
     const delivered = rows.map((r) => Number(r.customer_id));
     await insertNotices(tx, deps, run, rules, delivered, now);

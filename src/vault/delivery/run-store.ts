@@ -5,12 +5,20 @@ import { copyRow } from '../../storage/postgres-core/copy-text.ts';
 
 export type RunState = 'sending' | 'finished' | 'too_small';
 
+/** An offer of a run and the "why am I seeing this" its recipients read. */
+export interface RunOffer {
+  readonly offer: OfferContent;
+  readonly explanation: string;
+}
+
 export interface DeliveryRun {
   readonly campaignId: string;
   readonly requestedBy: string;
   readonly purpose: string;
   readonly explanation: string;
   readonly offer: OfferContent;
+  /** The offers recipients get by their offer index: one, or several chosen per token. */
+  readonly offers: readonly RunOffer[];
   readonly channels: readonly NoticeChannel[];
   readonly state: RunState;
   /** The exact audience size: it never leaves the vault. */
@@ -24,6 +32,8 @@ export interface NewRun {
   readonly audience: string;
   readonly explanation: string;
   readonly offer: OfferContent;
+  /** Several offers chosen per token; absent for a run of one offer. */
+  readonly offers?: readonly RunOffer[];
   readonly channels: readonly NoticeChannel[];
   readonly state: 'sending' | 'too_small';
   readonly planned: number;
@@ -35,6 +45,7 @@ interface RunRow {
   purpose: string;
   explanation: string;
   offer: OfferContent;
+  offers: RunOffer[] | null;
   channels: NoticeChannel[];
   state: RunState;
   planned: number;
@@ -42,7 +53,7 @@ interface RunRow {
 
 export async function readRun(db: SqlExecutor, campaignId: string): Promise<DeliveryRun | undefined> {
   const { rows } = await db.query<RunRow>(
-    `SELECT campaign_id, requested_by, purpose, explanation, offer, channels, state, planned
+    `SELECT campaign_id, requested_by, purpose, explanation, offer, offers, channels, state, planned
        FROM delivery_runs WHERE campaign_id = $1`,
     [campaignId],
   );
@@ -54,6 +65,7 @@ export async function readRun(db: SqlExecutor, campaignId: string): Promise<Deli
     purpose: row.purpose,
     explanation: row.explanation,
     offer: row.offer,
+    offers: row.offers ?? [{ offer: row.offer, explanation: row.explanation }],
     channels: row.channels,
     state: row.state,
     planned: Number(row.planned),
@@ -64,8 +76,8 @@ export async function readRun(db: SqlExecutor, campaignId: string): Promise<Deli
 export async function insertRun(db: SqlExecutor, run: NewRun): Promise<boolean> {
   const { rows } = await db.query(
     `INSERT INTO delivery_runs (campaign_id, requested_by, purpose, audience, explanation, offer, channels,
-                                state, planned)
-     VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7::text[], $8, $9)
+                                state, planned, offers)
+     VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7::text[], $8, $9, $10::jsonb)
      ON CONFLICT (campaign_id) DO NOTHING RETURNING campaign_id`,
     [
       run.campaignId,
@@ -77,27 +89,40 @@ export async function insertRun(db: SqlExecutor, run: NewRun): Promise<boolean> 
       [...run.channels],
       run.state,
       run.planned,
+      run.offers === undefined ? null : JSON.stringify(run.offers),
     ],
   );
   return rows.length === 1;
 }
 
-/** Writes the audience in its frozen order: position i holds `ids[i]`. */
+/** Writes the audience in its frozen order: position i holds `ids[i]`, with offer `offerIndexes[i]` (or 0). */
 export async function freezeRecipients(
   db: SqlExecutor,
   campaignId: string,
   ids: ArrayLike<number>,
+  offerIndexes?: ArrayLike<number>,
 ): Promise<void> {
   function* rows(): Generator<string> {
     const chunk = 10_000;
     for (let start = 0; start < ids.length; start += chunk) {
       let text = '';
       const end = Math.min(ids.length, start + chunk);
-      for (let i = start; i < end; i++) text += copyRow([campaignId, i, ids[i]!]);
+      for (let i = start; i < end; i++) text += copyRow([campaignId, i, ids[i]!, offerIndexes?.[i] ?? 0]);
       yield text;
     }
   }
-  await db.copyFrom('delivery_recipients', ['campaign_id', 'position', 'customer_id'], rows());
+  await db.copyFrom('delivery_recipients', ['campaign_id', 'position', 'customer_id', 'offer_index'], rows());
+}
+
+/** Offer indexes of a run that have no recipient: offers whose audience was too small. */
+export async function offersWithoutRecipients(db: SqlExecutor, run: DeliveryRun): Promise<string[]> {
+  if (run.offers.length < 2) return [];
+  const { rows } = await db.query<{ offer_index: number }>(
+    'SELECT DISTINCT offer_index FROM delivery_recipients WHERE campaign_id = $1',
+    [run.campaignId],
+  );
+  const used = new Set(rows.map((r) => Number(r.offer_index)));
+  return run.offers.flatMap((o, i) => (used.has(i) ? [] : [o.offer.offerId]));
 }
 
 /** The first position still without an inbox message: where a resumed run starts. */

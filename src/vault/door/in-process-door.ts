@@ -2,6 +2,7 @@
 import type { AuditSink } from '../../core/audit-event.ts';
 import { ok, err, type Result } from '../../core/result.ts';
 import type {
+  AudienceReleaseRequest,
   CampaignResults,
   DeliveryReport,
   DeliveryRefusal,
@@ -10,13 +11,15 @@ import type {
   HubAuditEvent,
   ProtectedCount,
   QuestionCheck,
+  ReleasedAudience,
   VaultDoor,
 } from '../../core/vault-door.ts';
 import { explainForCustomer } from '../../language/explain.ts';
 import type { QuestionService } from '../questions/question-service.ts';
 
-/** What the door needs of delivery: sending a campaign and its protected results. */
+/** What the door needs of delivery: releasing an audience, sending a campaign and its protected results. */
 export interface CampaignDelivery {
+  releaseAudience(request: AudienceReleaseRequest): Promise<Result<ReleasedAudience, DeliveryRefusal>>;
   deliver(
     request: DeliveryRequest,
     onProgress?: (fractionDone: number) => void,
@@ -77,6 +80,10 @@ export class InProcessVaultDoor implements VaultDoor {
     onProgress?: (fractionDone: number) => void,
   ): Promise<Result<DeliveryReport, DeliveryRefusal>> {
     return this.#delivery.deliver(request, onProgress);
+  }
+
+  releaseAudience(request: AudienceReleaseRequest): Promise<Result<ReleasedAudience, DeliveryRefusal>> {
+    return this.#delivery.releaseAudience(request);
   }
 
   results(campaignId: string, requestedBy: string): Promise<Result<CampaignResults, DoorRefusal>> {
