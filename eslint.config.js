@@ -5,7 +5,9 @@ import tseslint from 'typescript-eslint';
 const nodeBuiltins = ['node:*', 'fs', 'path', 'crypto', 'os', 'child_process', 'net', 'http'];
 
 export default tseslint.config(
-  { ignores: ['node_modules/', '.curtain/', '.curtain-bench/', 'bin/', 'coverage/', 'tmp/'] },
+  {
+    ignores: ['node_modules/', '.curtain/', '.curtain-bench/', 'bin/', 'coverage/', 'tmp/', 'console/dist/'],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

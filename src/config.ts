@@ -28,6 +28,9 @@ const schema = z.object({
   mailFrom: z.string().min(3),
   webhookUrl: z.string().url().optional(),
   webhookSecret: z.string().min(32, 'at least 32 characters').optional(),
+  doorKey: z.string().min(32, 'at least 32 characters').optional(),
+  vaultUrl: z.string().url().optional(),
+  rateLimit: z.coerce.number().int().min(0),
 });
 
 export type CurtainConfig = Readonly<z.infer<typeof schema>>;
@@ -98,6 +101,21 @@ export const settings = {
     env: 'CURTAIN_WEBHOOK_SECRET',
     default: undefined,
     help: 'shared secret (32+ characters) that signs webhook notices',
+  },
+  doorKey: {
+    env: 'CURTAIN_DOOR_KEY',
+    default: undefined,
+    help: 'shared secret (32+ characters) the hub presents to the vault when they run as separate processes',
+  },
+  vaultUrl: {
+    env: 'CURTAIN_VAULT_URL',
+    default: undefined,
+    help: 'where a hub started with --role hub reaches the vault, e.g. http://127.0.0.1:8081',
+  },
+  rateLimit: {
+    env: 'CURTAIN_RATE_LIMIT',
+    default: '600',
+    help: 'HTTP requests per client address and minute (0: no limit)',
   },
 } as const satisfies Record<keyof CurtainConfig, { env: string; default: string | undefined; help: string }>;
 

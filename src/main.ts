@@ -32,6 +32,7 @@ import { AdvisorQueue } from './vault/responses/advisor-queue.ts';
 import { InProcessVaultDoor } from './vault/door/in-process-door.ts';
 import type { VaultDoor } from './core/vault-door.ts';
 import { HubService } from './hub/hub-service.ts';
+import { ComplianceService } from './vault/compliance/compliance-service.ts';
 import { HubStorage } from './hub/hub-storage.ts';
 
 export interface Vault {
@@ -60,6 +61,8 @@ export interface Vault {
   readonly advisorQueue: AdvisorQueue;
   /** The one door through which the hub reaches the vault. */
   readonly door: VaultDoor;
+  /** Data subject requests, erasure with a signed receipt, retention, records of processing. */
+  readonly compliance: ComplianceService;
   /** Present in embedded mode: the lock on the data directory, held until close. */
   readonly lock: DataDirLock | undefined;
   /** Customers shredded again at open: erased after the backup this database was restored from. */
@@ -111,6 +114,7 @@ export type VaultServices = Pick<
   | 'responses'
   | 'advisorQueue'
   | 'door'
+  | 'compliance'
   | 'reshreddedAtOpen'
 >;
 
@@ -230,6 +234,14 @@ export async function assembleVault(
     }),
     advisorQueue: new AdvisorQueue(storage, identity, keys, audit),
     door: new InProcessVaultDoor(questions, delivery, audit, settings.currency),
+    compliance: new ComplianceService(
+      { storage, keys, identity, accounts, consent, preferences, audit },
+      {
+        controller: settings.controller,
+        transactionRetentionDays: settings.transactionRetentionDays,
+        ...now,
+      },
+    ),
     reshreddedAtOpen,
   };
 }
@@ -280,6 +292,38 @@ export function deliverySettingsFrom(config: CurtainConfig): DeliverySettings {
 /** The hub on the vault's database, under its own role, reaching the vault only through the door. */
 export function openHub(vault: Pick<Vault, 'storage' | 'door'>, now?: () => Date): HubService {
   return new HubService(new HubStorage(vault.storage), vault.door, now === undefined ? {} : { now });
+}
+
+/** The hub alone (`curtain start --role hub`): its own database, migrated, and the vault behind `door`. */
+export async function openHubProcess(
+  config: CurtainConfig,
+  door: VaultDoor,
+): Promise<{ readonly hub: HubService; readonly storage: Storage; close(): Promise<void> } | LockOwner> {
+  let lock: DataDirLock | undefined;
+  if (!config.databaseUrl) {
+    const outcome = await lockDataDir(config.dataDir, 'curtain start --role hub');
+    if (!outcome.ok) return outcome.owner;
+    lock = outcome.lock;
+  }
+  try {
+    const storage = await openStorage(config);
+    const migrated = await migrate(storage);
+    if (!migrated.ok) {
+      await storage.close();
+      throw new CurtainError('MIGRATION_FAILED', migrated.reason);
+    }
+    return {
+      hub: new HubService(new HubStorage(storage), door),
+      storage,
+      async close() {
+        await storage.close();
+        await lock?.release();
+      },
+    };
+  } catch (error) {
+    await lock?.release();
+    throw error;
+  }
 }
 
 /**

@@ -1,6 +1,8 @@
-// Runs what has come due, once a minute: approved campaigns whose start has come, notices held by quiet hours.
+// Runs what has come due, once a minute: approved campaigns whose start has come, notices held by quiet hours,
+// and, once a day, retention.
 import type { HubService } from './hub/hub-service.ts';
 import type { DeliveryService } from './vault/delivery/delivery-service.ts';
+import type { RetentionService } from './vault/compliance/retention.ts';
 
 /** The hub staff handle the scheduler acts as (an operator); every run it starts is logged under it. */
 export const schedulerHandle = 'scheduler';
@@ -21,6 +23,7 @@ export async function startScheduler(
   delivery: Pick<DeliveryService, 'sendDueNotices'>,
   log: SchedulerLog,
   intervalMs = 60_000,
+  retention?: Pick<RetentionService, 'runIfDue'>,
 ): Promise<Scheduler> {
   await hub.addStaff(schedulerHandle, ['operator']);
   let round: Promise<void> = Promise.resolve();
@@ -44,6 +47,12 @@ export async function startScheduler(
       if (sent + retrying + failed > 0) log.info({ sent, retrying, failed }, 'due notices');
     } catch (error) {
       log.error({ err: error }, 'scheduler round failed');
+    }
+    try {
+      const report = await retention?.runIfDue();
+      if (report !== undefined) log.info({ run: report.runId, removed: report.removed }, 'retention run');
+    } catch (error) {
+      log.error({ err: error }, 'retention run failed');
     }
   };
   const tick = () => {

@@ -6,7 +6,10 @@ import { Readable } from 'node:stream';
 import { CurtainError } from '../core/errors.ts';
 import type { StatementFormat } from '../core/transaction.ts';
 import type { CurtainConfig } from '../config.ts';
-import { columnarSnapshotPath, openHub, type Vault } from '../main.ts';
+import { columnarSnapshotPath, openHub, openHubProcess, type Vault } from '../main.ts';
+import { HttpVaultDoor } from '../http/http-vault-door.ts';
+import { AccessStore } from '../http/auth/access-store.ts';
+import { cliHandle, issueLocalCliKey } from '../http/auth/local-cli-key.ts';
 import { migrate, migrationStatus } from '../storage/postgres-core/migrations.ts';
 import { databaseStatus } from '../http/health-routes.ts';
 import { buildServer } from '../http/server.ts';
@@ -18,7 +21,7 @@ import { seedDemoHub } from '../hub/demo-hub.ts';
 import { startScheduler } from '../scheduler.ts';
 import { printIngestSummary } from './output.ts';
 import { progressBar } from './progress.ts';
-import { callServer, openSession, withVault } from './vault-session.ts';
+import { busyError, callServer, openSession, withVault } from './vault-session.ts';
 
 export const today = () => new Date().toISOString().slice(0, 10);
 
@@ -65,7 +68,7 @@ export async function ingestCommand(
         if (options.customer) query.set('customer', options.customer);
         if (options.currency) query.set('currency', options.currency);
         console.error(`(through the running server at ${session.url})`);
-        const summary = await callServer<IngestSummary>(session.url, `/v1/ingest?${query.toString()}`, {
+        const summary = await callServer<IngestSummary>(session, `/v1/ingest?${query.toString()}`, {
           method: 'POST',
           headers: { 'content-type': 'application/octet-stream' },
           body: Readable.toWeb(createReadStream(file)),
@@ -145,7 +148,7 @@ export async function generateCommand(config: CurtainConfig, options: GenerateCo
 export async function dbStatusCommand(config: CurtainConfig) {
   const session = await openSession(config, 'curtain db status', true);
   if (session.kind === 'server') {
-    const status = await callServer<Record<string, unknown>>(session.url, '/v1/db/status');
+    const status = await callServer<Record<string, unknown>>(session, '/v1/db/status');
     console.log(JSON.stringify(status, null, 2));
     return;
   }
@@ -176,7 +179,17 @@ export async function dbMigrateCommand(config: CurtainConfig) {
   });
 }
 
-export async function startCommand(config: CurtainConfig, options: { readonly end: string }) {
+export type ServerRole = 'all' | 'vault' | 'hub';
+
+export async function startCommand(
+  config: CurtainConfig,
+  options: { readonly end: string; readonly role?: ServerRole },
+) {
+  const role = options.role ?? 'all';
+  if (role === 'hub') return startHub(config);
+  if (role === 'vault' && config.doorKey === undefined) {
+    throw new CurtainError('CONFIG_INVALID', '--role vault needs CURTAIN_DOOR_KEY, which the hub presents');
+  }
   const session = await openSession(config, 'curtain start', false);
   if (session.kind !== 'local') throw new CurtainError('DATA_DIR_BUSY', 'the data directory is in use');
   const { vault } = session;
@@ -192,7 +205,18 @@ export async function startCommand(config: CurtainConfig, options: { readonly en
     });
     console.log(`demo bank ready: ${report.customers} customers, ${report.ingest?.stored ?? 0} transactions`);
   }
-  const app = await buildServer(vault, { logLevel: config.logLevel });
+  const hub = openHub(vault);
+  const app = await buildServer(
+    role === 'all' ? { vault, hub: { service: hub, door: vault.door, storage: vault.storage } } : { vault },
+    {
+      logLevel: config.logLevel,
+      doorKey: config.doorKey,
+      demo: config.demoCustomers > 0,
+      rateLimitPerMinute: config.rateLimit || false,
+    },
+  );
+  await hub.addStaff(cliHandle, ['operator']);
+  await issueLocalCliKey(new AccessStore(vault.storage), config.dataDir);
   const address = await app.listen({ host: config.host, port: config.port });
   await vault.lock?.announce(address);
   const snapshot = columnarSnapshotPath(config);
@@ -209,7 +233,11 @@ export async function startCommand(config: CurtainConfig, options: { readonly en
     .catch((error: unknown) =>
       app.log.error({ err: error }, 'columnar engine not loaded; questions use SQL'),
     );
-  const scheduler = await startScheduler(openHub(vault), vault.delivery, app.log);
+  // Split, the hub process runs campaigns; the vault still sends the notices quiet hours held back.
+  const scheduler =
+    role === 'all'
+      ? await startScheduler(hub, vault.delivery, app.log, 60_000, vault.compliance.retention)
+      : noticeScheduler(vault.delivery, app.log);
   const stop = async () => {
     await scheduler.stop();
     await app.close();
@@ -220,10 +248,61 @@ export async function startCommand(config: CurtainConfig, options: { readonly en
   };
   process.once('SIGINT', () => void stop());
   process.once('SIGTERM', () => void stop());
-  console.log(`Curtain vault on ${vault.storage.description}`);
+  console.log(`Curtain ${role === 'all' ? 'vault and hub' : 'vault'} on ${vault.storage.description}`);
+  console.log(`API docs: ${address}/docs  (OpenAPI: ${address}/openapi.json)`);
+  if (config.demoCustomers > 0) {
+    console.log(`DEMO ONLY: sign in without a credential through ${address}/v1/auth/demo (a demo bank only)`);
+  }
   console.log(`Open ${address}/health  (status: ${address}/v1/db/status, metrics: ${address}/metrics)`);
   console.log(
     `Ask: curtain ask 'spent(category: "home_inspection", within: 90d) > 0 and not holds("mortgage")'`,
   );
   return { app, address, vault, columnar, scheduler };
 }
+
+/** The vault's part of the scheduler when the hub runs elsewhere: notices that quiet hours held back. */
+function noticeScheduler(
+  delivery: Vault['delivery'],
+  log: { error(details: object, message: string): void },
+) {
+  const timer = setInterval(() => {
+    delivery.sendDueNotices().catch((error: unknown) => log.error({ err: error }, 'due notices failed'));
+  }, 60_000);
+  timer.unref();
+  return { stop: () => Promise.resolve(clearInterval(timer)) };
+}
+
+/** `curtain start --role hub`: the hub's API on its own database, reaching the vault over HTTP. */
+async function startHub(config: CurtainConfig) {
+  if (config.vaultUrl === undefined || config.doorKey === undefined) {
+    throw new CurtainError('CONFIG_INVALID', '--role hub needs CURTAIN_VAULT_URL and CURTAIN_DOOR_KEY');
+  }
+  const door = new HttpVaultDoor({ url: config.vaultUrl, key: config.doorKey });
+  const opened = await openHubProcess(config, door);
+  if (!('hub' in opened)) throw busyError(opened);
+  const { hub, storage } = opened;
+  const app = await buildServer(
+    { hub: { service: hub, door, storage, vaultReachable: () => door.reachable() } },
+    {
+      logLevel: config.logLevel,
+      demo: config.demoCustomers > 0,
+      rateLimitPerMinute: config.rateLimit || false,
+    },
+  );
+  if (config.demoCustomers > 0) await seedDemoHub(hub);
+  const address = await app.listen({ host: config.host, port: config.port });
+  const scheduler = await startScheduler(hub, { sendDueNotices: () => Promise.resolve(noNotices) }, app.log);
+  const stop = async () => {
+    await scheduler.stop();
+    await app.close();
+    await opened.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop());
+  process.once('SIGTERM', () => void stop());
+  console.log(`Curtain hub on ${storage.description}, vault at ${config.vaultUrl}`);
+  console.log(`Open ${address}/health  (API docs: ${address}/docs)`);
+  return { app, address, scheduler };
+}
+
+const noNotices = { sent: 0, retrying: 0, failed: 0, failures: new Map<string, number>() };

@@ -18,11 +18,14 @@ import {
   ingestCommand,
   startCommand,
   today,
+  type ServerRole,
 } from './commands.ts';
+import { AccessStore } from '../http/auth/access-store.ts';
 import { failAndExit } from './output.ts';
 import { registerHubCommands } from './hub-commands.ts';
 import { registerInboxCommands } from './inbox-commands.ts';
 import { registerDemoCommands } from './demo-commands.ts';
+import { registerComplianceCommands } from './compliance-commands.ts';
 import { openSession } from './vault-session.ts';
 import { openHub } from '../main.ts';
 import { CurtainError } from '../core/errors.ts';
@@ -78,8 +81,17 @@ program
   .option('--demo-customers <n>', `${settings.demoCustomers.help} [${settings.demoCustomers.env}]`)
   .option('--demo-seed <n>', `${settings.demoSeed.help} [${settings.demoSeed.env}]`)
   .option('--end <date>', 'last day of the demo history', today())
+  .addOption(
+    new Option(
+      '--role <role>',
+      'serve the vault, the hub, or both (split: CURTAIN_DOOR_KEY, CURTAIN_VAULT_URL)',
+    )
+      .choices(['all', 'vault', 'hub'])
+      .default('all'),
+  )
   .action(
     async (options: {
+      role: ServerRole;
       port?: string;
       host?: string;
       demoCustomers?: string;
@@ -93,7 +105,7 @@ program
           demoCustomers: options.demoCustomers,
           demoSeed: options.demoSeed,
         }),
-        { end: options.end },
+        { end: options.end, role: options.role },
       );
     },
   );
@@ -269,6 +281,43 @@ registerInboxCommands(program, async () => {
 });
 
 registerDemoCommands(program, () => localVault('curtain demo'));
+
+const apikey = program.command('apikey').description('API keys of hub staff (stored hashed; shown once)');
+apikey
+  .command('create')
+  .description('create an API key for a staff member: send it as `Authorization: Bearer <key>`')
+  .requiredOption('--staff <handle>', 'the staff member (curtain hub staff add)')
+  .option('--label <text>', 'what the key is for', '')
+  .action(async (options: { staff: string; label: string }) => {
+    const vault = await localVault('curtain apikey create');
+    try {
+      const { id, key } = await new AccessStore(vault.storage).createApiKey(options.staff, options.label);
+      console.log(`key ${id} for ${options.staff} (shown once; only its SHA-256 is kept):`);
+      console.log(key);
+    } finally {
+      await vault.close();
+    }
+  });
+apikey
+  .command('revoke')
+  .description('revoke an API key by its id')
+  .argument('<id>')
+  .action(async (id: string) => {
+    const vault = await localVault('curtain apikey revoke');
+    try {
+      if (!(await new AccessStore(vault.storage).revokeApiKey(id))) {
+        throw new CurtainError('NOT_FOUND', `no active API key ${id}`);
+      }
+      console.log(`key ${id} revoked`);
+    } finally {
+      await vault.close();
+    }
+  });
+
+registerComplianceCommands(program, async () => {
+  const vault = await localVault('curtain compliance');
+  return { vault, close: () => vault.close() };
+});
 
 try {
   await program.parseAsync(process.argv);

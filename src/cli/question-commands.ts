@@ -3,7 +3,7 @@ import { CurtainError, errorCatalogue, type ErrorCode } from '../core/errors.ts'
 import type { CurtainConfig } from '../config.ts';
 import { policyToJson, type GuardPolicyJson } from '../privacy/guard/policy.ts';
 import { budgetJson, refusalJson } from '../http/question-routes.ts';
-import { openSession, withVault } from './vault-session.ts';
+import { authorization, openSession, withVault } from './vault-session.ts';
 import { existsSync } from 'node:fs';
 import { columnarSnapshotPath } from '../main.ts';
 
@@ -25,7 +25,7 @@ export async function askCommand(config: CurtainConfig, expression: string, opti
   if (session.kind === 'server') {
     const response = await fetch(new URL('/v1/questions', session.url), {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...authorization(session.apiKey) },
       body: JSON.stringify(request),
     });
     const body = (await response.json()) as AskOutcome['body'];

@@ -3,9 +3,11 @@ import { CurtainError } from '../core/errors.ts';
 import type { CurtainConfig } from '../config.ts';
 import { openVault, type Vault } from '../main.ts';
 import type { LockOwner } from '../storage/data-dir-lock.ts';
+import { readLocalCliKey } from '../http/auth/local-cli-key.ts';
 
 export type Session =
-  { readonly kind: 'local'; readonly vault: Vault } | { readonly kind: 'server'; readonly url: string };
+  | { readonly kind: 'local'; readonly vault: Vault }
+  | { readonly kind: 'server'; readonly url: string; readonly apiKey: string | undefined };
 
 export function busyError(owner: LockOwner): CurtainError {
   const where = owner.url ? ` serving ${owner.url}` : '';
@@ -26,7 +28,9 @@ export async function openSession(
 ): Promise<Session> {
   const outcome = await openVault(config, command);
   if (outcome.ok) return { kind: 'local', vault: outcome.vault };
-  if (viaServer && outcome.owner.url) return { kind: 'server', url: outcome.owner.url };
+  if (viaServer && outcome.owner.url) {
+    return { kind: 'server', url: outcome.owner.url, apiKey: await readLocalCliKey(config.dataDir) };
+  }
   throw busyError(outcome.owner);
 }
 
@@ -44,9 +48,20 @@ export async function withVault<T>(
   }
 }
 
+/** The local CLI's key as a header (the server issued it at start, or CURTAIN_API_KEY). */
+export const authorization = (apiKey: string | undefined): Record<string, string> =>
+  apiKey === undefined ? {} : { authorization: `Bearer ${apiKey}` };
+
 /** Calls the running server's API; its error body carries the same stable codes as the CLI. */
-export async function callServer<T>(url: string, path: string, init: RequestInit = {}): Promise<T> {
-  const response = await fetch(new URL(path, url), init);
+export async function callServer<T>(
+  server: { readonly url: string; readonly apiKey: string | undefined },
+  path: string,
+  init: RequestInit = {},
+): Promise<T> {
+  const response = await fetch(new URL(path, server.url), {
+    ...init,
+    headers: { ...(init.headers as Record<string, string>), ...authorization(server.apiKey) },
+  });
   const body = (await response.json()) as T & { error?: { code: string; message: string } };
   if (!response.ok) {
     const code = body.error?.code ?? 'INTERNAL';

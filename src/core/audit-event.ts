@@ -21,6 +21,11 @@ export const auditEventTypes = [
   'preference.changed',
   'key.rotated',
   'customer.erased',
+  'subject_request.changed',
+  'identity.rectified',
+  'processing.restricted',
+  'erasure.receipt',
+  'retention.run',
   'admin.action',
 ] as const;
 

@@ -90,6 +90,59 @@ export const errorCatalogue = {
     exit: 65,
     summary: 'The campaign is not in a state that allows the action (not approved, not due, already ended).',
   },
+  SUBJECT_REQUEST_STATE: {
+    status: 409,
+    exit: 65,
+    summary:
+      'The data subject request is not in a state that allows the action (not verified, already closed).',
+  },
+  SUBJECT_NOT_VERIFIED: {
+    status: 403,
+    exit: 77,
+    summary: 'The requester’s identity did not match the customer’s records; nothing was done or disclosed.',
+  },
+  ERASURE_INCOMPLETE: {
+    status: 500,
+    exit: 1,
+    summary:
+      'The verification scan after an erasure still found the customer’s personal data; no receipt issued.',
+  },
+  ERASURE_RECEIPT_INVALID: {
+    status: 422,
+    exit: 65,
+    summary: 'An erasure receipt does not verify or is not in the transparency log.',
+  },
+  AUTH_REQUIRED: {
+    status: 401,
+    exit: 77,
+    summary: 'The request carries no valid API key or session (or the session expired); sign in.',
+  },
+  AUTH_FORBIDDEN: {
+    status: 403,
+    exit: 77,
+    summary: 'The signed-in staff member or customer does not hold a role the route allows.',
+  },
+  CSRF_INVALID: {
+    status: 403,
+    exit: 77,
+    summary:
+      'A state-changing request of a console session lacks its x-csrf-token header, or it does not match.',
+  },
+  RATE_LIMITED: {
+    status: 429,
+    exit: 75,
+    summary: 'Too many requests from this client; retry after the delay given.',
+  },
+  DEMO_DISABLED: {
+    status: 403,
+    exit: 77,
+    summary: 'A demo-only sign-in was asked of a server that does not run a generated demo bank.',
+  },
+  VAULT_UNAVAILABLE: {
+    status: 503,
+    exit: 69,
+    summary: 'The hub cannot reach the vault over its door, or the vault refused the hub’s door key.',
+  },
   INTERNAL: { status: 500, exit: 70, summary: 'An unexpected failure; see the logs.' },
 } as const satisfies Record<string, { status: number; exit: number; summary: string }>;
 

@@ -1,14 +1,9 @@
-// Health, database status and Prometheus metrics.
+// The vault's database status: engine, schema version and row counts, over HTTP and as a Prometheus gauge.
 import type { FastifyInstance } from 'fastify';
-import { Registry, collectDefaultMetrics, Gauge } from 'prom-client';
+import { Gauge, type Registry } from 'prom-client';
 import type { VaultServices } from '../main.ts';
 import { migrationStatus } from '../storage/postgres-core/migrations.ts';
 import { databaseStatusSchema } from './schemas.ts';
-
-const healthSchema = {
-  type: 'object',
-  properties: { status: { type: 'string', enum: ['ok', 'unavailable'] }, engine: { type: 'string' } },
-} as const;
 
 export async function databaseStatus(vault: VaultServices) {
   const migrations = await migrationStatus(vault.storage);
@@ -31,33 +26,12 @@ export async function databaseStatus(vault: VaultServices) {
   };
 }
 
-export function healthRoutes(vault: VaultServices) {
+export function vaultStatusRoutes(vault: VaultServices, registry: Registry) {
   return (app: FastifyInstance): Promise<void> => {
-    app.get(
-      '/health',
-      {
-        schema: {
-          summary: 'Liveness and database reachability',
-          tags: ['operations'],
-          response: {
-            200: healthSchema,
-            503: healthSchema,
-          },
-        },
-      },
-      async (_request, reply) => {
-        try {
-          await vault.storage.query('SELECT 1');
-          return { status: 'ok', engine: vault.storage.description };
-        } catch {
-          return reply.status(503).send({ status: 'unavailable', engine: vault.storage.description });
-        }
-      },
-    );
-
     app.get(
       '/v1/db/status',
       {
+        config: { access: ['operator', 'compliance'] },
         schema: {
           summary: 'Engine, schema version and row counts',
           tags: ['operations'],
@@ -66,9 +40,6 @@ export function healthRoutes(vault: VaultServices) {
       },
       () => databaseStatus(vault),
     );
-
-    const registry = new Registry();
-    collectDefaultMetrics({ register: registry, prefix: 'curtain_' });
     new Gauge({
       name: 'curtain_vault_rows',
       help: 'Rows held by the vault, by table',
@@ -81,13 +52,6 @@ export function healthRoutes(vault: VaultServices) {
         }
       },
     });
-    app.get(
-      '/metrics',
-      { schema: { summary: 'Prometheus metrics', tags: ['operations'] } },
-      async (_request, reply) => {
-        return reply.type(registry.contentType).send(await registry.metrics());
-      },
-    );
     return Promise.resolve();
   };
 }

@@ -33,13 +33,16 @@ const ingestQuerySchema = {
   },
 } as const;
 
-export function ingestRoutes(vault: VaultServices) {
+/** `bodyLimit`: the largest statement file accepted (other routes take small JSON bodies only). */
+export function ingestRoutes(vault: VaultServices, bodyLimit: number) {
   return (app: FastifyInstance): Promise<void> => {
     app.addContentTypeParser('*', (_request, payload, done) => done(null, payload));
 
     app.post<{ Querystring: IngestQuery }>(
       '/v1/ingest',
       {
+        config: { access: ['operator'] },
+        bodyLimit,
         schema: {
           summary: 'Ingest a statement file (CSV, camt.053, OFX, FDX JSON) sent as the request body',
           tags: ['ingest'],
@@ -75,6 +78,7 @@ export function ingestRoutes(vault: VaultServices) {
     app.get(
       '/v1/ingest/batches',
       {
+        config: { access: ['operator', 'compliance'] },
         schema: {
           summary: 'The latest 100 ingest batches with their counts',
           tags: ['ingest'],
@@ -96,6 +100,7 @@ export function ingestRoutes(vault: VaultServices) {
     app.get<{ Params: { id: number } }>(
       '/v1/ingest/batches/:id',
       {
+        config: { access: ['operator', 'compliance'] },
         schema: {
           summary: 'One ingest batch, with its quarantined rows (location, field, reason)',
           tags: ['ingest'],

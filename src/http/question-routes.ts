@@ -1,15 +1,25 @@
 // Questions over HTTP: ask (a protected count or a refusal), check as you type (free), budgets and the policy.
 import type { FastifyInstance } from 'fastify';
-import { errorCatalogue } from '../core/errors.ts';
+import type { FastifyRequest } from 'fastify';
+import { CurtainError, errorCatalogue } from '../core/errors.ts';
 import { policyToJson } from '../privacy/guard/policy.ts';
 import type { VaultServices } from '../main.ts';
 import type { BudgetState, Refusal } from '../vault/questions/question-service.ts';
 import { errorSchema } from './schemas.ts';
+import { staffOf } from './auth/access-control.ts';
 
 interface AskBody {
   expression: string;
   purpose: string;
-  asker: string;
+  asker?: string;
+}
+
+/** Questions are charged to the signed-in staff member; an operator (the local CLI) may name the asker. */
+function askerOf(request: FastifyRequest, named: string | undefined): string {
+  const staff = staffOf(request);
+  if (named === undefined || named === staff.handle) return staff.handle;
+  if (staff.roles.includes('operator')) return named;
+  throw new CurtainError('AUTH_FORBIDDEN', 'questions are charged to the staff member who asks them');
 }
 
 const budgetSchema = {
@@ -66,7 +76,7 @@ const refusalSchema = {
 
 const askBodySchema = {
   type: 'object',
-  required: ['expression', 'purpose', 'asker'],
+  required: ['expression', 'purpose'],
   additionalProperties: false,
   properties: {
     expression: { type: 'string', minLength: 1, maxLength: 10_000, description: 'docs/segment-language.md' },
@@ -101,10 +111,12 @@ export function questionRoutes(vault: VaultServices) {
     app.post<{ Body: AskBody }>(
       '/v1/questions',
       {
+        config: { access: ['marketer', 'partner', 'operator'] },
         schema: {
           summary: 'Ask a question: a protected (noised) count, or a refusal with its reason',
           description:
-            'Charges the asker’s privacy budget unless the same question was answered this period.',
+            'Charges the asker’s privacy budget unless the same question was answered this period. The asker is ' +
+            'the signed-in staff member; only an operator (the local CLI) may name another asker.',
           tags: ['questions'],
           body: askBodySchema,
           response: {
@@ -123,7 +135,10 @@ export function questionRoutes(vault: VaultServices) {
         },
       },
       async (request, reply) => {
-        const result = await vault.questions.ask(request.body);
+        const result = await vault.questions.ask({
+          ...request.body,
+          asker: askerOf(request, request.body.asker),
+        });
         if (!result.ok)
           return reply.status(errorCatalogue[result.error.code].status).send(refusalJson(result.error));
         const { questionId, count, repeated, budget } = result.value;
@@ -134,6 +149,7 @@ export function questionRoutes(vault: VaultServices) {
     app.post<{ Body: Omit<AskBody, 'asker'> }>(
       '/v1/questions/check',
       {
+        config: { access: ['marketer', 'partner', 'approver', 'compliance', 'operator'] },
         schema: {
           summary: 'Check a question without asking it: free, touches no data',
           tags: ['questions'],
@@ -168,6 +184,7 @@ export function questionRoutes(vault: VaultServices) {
     app.get<{ Params: { asker: string } }>(
       '/v1/budgets/:asker',
       {
+        config: { access: ['marketer', 'partner', 'compliance', 'operator'] },
         schema: {
           summary: 'What is left of an asker’s privacy budget in this period',
           tags: ['questions'],
@@ -175,12 +192,20 @@ export function questionRoutes(vault: VaultServices) {
           response: { 200: budgetSchema, '4xx': errorSchema },
         },
       },
-      async (request) => budgetJson(await vault.questions.budget(request.params.asker)),
+      async (request) => {
+        const staff = staffOf(request);
+        const oversees = staff.roles.includes('compliance') || staff.roles.includes('operator');
+        if (!oversees && request.params.asker !== staff.handle) {
+          throw new CurtainError('AUTH_FORBIDDEN', 'a marketer or partner sees their own budget only');
+        }
+        return budgetJson(await vault.questions.budget(request.params.asker));
+      },
     );
 
     app.get(
       '/v1/privacy/policy',
       {
+        config: { access: ['marketer', 'partner', 'approver', 'compliance', 'operator'] },
         schema: {
           summary: 'The privacy guard’s policy: the active version and every proposal',
           tags: ['questions'],

@@ -1,12 +1,27 @@
-// Checks what staff type into the hub: zod shapes, and free text refused if it has a template slot or PII.
+// Checks what staff type into the hub: zod shapes, and free text refused if it has a template slot or PII (the
+// PII detector, plus the scrub's number patterns).
 import type { z } from 'zod';
 import { CurtainError } from '../core/errors.ts';
+import { detectPii } from '../privacy/pii/detector.ts';
+import type { PiiEntity } from '../privacy/pii/types.ts';
 import { containsPii } from '../privacy/scrub.ts';
 
 /** Codes of products, partners and categories, as the hub's tables and the vault's preferences accept them. */
 export const codePattern = /^[a-z0-9][a-z0-9_.-]{0,63}$/;
 
 const placeholders = ['{{', '${', '%s', '<%'] as const;
+
+/** How a refusal names what it found, never the value itself. */
+const entityNames: Readonly<Record<PiiEntity, string>> = {
+  person: "a person's name",
+  email: 'an email address',
+  phone: 'a phone number',
+  iban: 'an IBAN',
+  card: 'a card number',
+  national_id: 'a national identity number',
+  address: 'a postal address',
+  date_of_birth: 'a date of birth',
+};
 
 /** Parses `input`, or throws HUB_INVALID naming each bad field (never echoing its value). */
 export function parseOrRefuse<Schema extends z.ZodType>(
@@ -36,11 +51,17 @@ export function refuseUnsafeText(what: string, fields: Readonly<Record<string, s
         { field },
       );
     }
-    if (containsPii(text)) {
+    const found = detectPii(text).sort((a, b) => b.score - a.score)[0]?.entity;
+    const kind =
+      found !== undefined
+        ? entityNames[found]
+        : containsPii(text)
+          ? 'an email address, IBAN, card or phone number'
+          : undefined;
+    if (kind !== undefined) {
       throw new CurtainError(
         'HUB_INVALID',
-        `${what} ${field}: looks like personal data (an email address, IBAN, card or phone number); ` +
-          'the hub holds none',
+        `${what} ${field}: looks like personal data (${kind}); the hub holds none`,
         { field },
       );
     }

@@ -1,7 +1,7 @@
-// Free-text scrubber: what it catches, what it must leave alone, and properties over random text.
+// Free-text scrubber: what it catches, what it must leave alone, properties over random text, and memo scrubbing.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { containsPii, isValidIban, luhnValid, scrubFreeText } from './scrub.ts';
+import { containsPii, isValidIban, luhnValid, scrubFreeText, scrubMemo } from './scrub.ts';
 
 describe('scrubFreeText', () => {
   it.each([
@@ -217,5 +217,40 @@ describe('properties', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Memo and counterparty fields: the PII detector, then the patterns above.
+
+describe('scrubMemo', () => {
+  it.each([
+    ['Transfer to J. Smith ref 88213', 'Transfer to [name] ref 88213'],
+    ['FPS OLIVIA SMITH RENT', 'FPS [name] RENT'],
+    ['Miete an Herr Müller, Hauptstraße 5, 10115 Berlin', 'Miete an Herr [name], [address]'],
+    ['Refund DOB 12/03/1985 SSN 123-45-6789', 'Refund DOB [date_of_birth] SSN [national_id]'],
+    ['Card 4111 1111 1111 1111 Tel +49 30 1234567', 'Card [card] Tel [phone]'],
+    ['IBAN DE89 3704 0044 0532 0130 00', 'IBAN [iban]'],
+    // The detector leaves a Luhn-valid order number alone; the ingest patterns scrub any, to be safe.
+    ['Order 4111 1111 1111 1111', 'Order [card]'],
+  ])('%s → %s', (text, expected) => {
+    expect(scrubMemo(text)).toBe(expected);
+    expect(scrubMemo(scrubMemo(text))).toBe(expected);
+  });
+
+  it.each([
+    'JOHN LEWIS OXFORD ST',
+    'Marks & Spencer 1234',
+    "SAINSBURY'S S/MKTS",
+    'TED BAKER',
+    'Booked 2024-01-15 amount 1,234.56',
+    'CARD PAYMENT TO TESCO STORES 3297',
+  ])('keeps %s', (text) => {
+    expect(scrubMemo(text)).toBe(text);
+  });
+
+  it('keeps a merchant the caller allows', () => {
+    expect(scrubMemo('Payment to Oliver Bonas')).toBe('Payment to [name]');
+    expect(scrubMemo('Payment to Oliver Bonas', ['Oliver Bonas'])).toBe('Payment to Oliver Bonas');
   });
 });

@@ -1,4 +1,6 @@
-// Free-text PII scrubber: emails, IBANs, card numbers and phone numbers in descriptions become tokens.
+// Free-text PII scrubber: emails, IBANs, card numbers and phone numbers become tokens (`scrubFreeText`), and memo
+// and counterparty fields also lose names, national ids, addresses and dates of birth (`scrubMemo`).
+import { redactPii } from './pii/detector.ts';
 
 export type PiiKind = 'email' | 'iban' | 'card' | 'phone';
 
@@ -26,6 +28,27 @@ export function scrubFreeText(text: string): string {
     signals = piiSignals(text);
     if (signals < 7) return text;
   }
+}
+
+// Verdicts of `scrubMemo` per distinct text: merchant names and memo lines repeat across millions of rows.
+const memoCache = new Map<string, string>();
+const maxMemoCache = 50_000;
+
+/**
+ * Scrubs a memo or counterparty field at ingest: everything the PII detector finds (names, emails, phones, IBANs,
+ * cards, national ids, postal addresses, dates of birth) becomes a token ("[name]", "[address]", …), then the
+ * patterns of `scrubFreeText` run over the rest. Merchant names stay intact ("John Lewis" is a shop); `allow`
+ * adds the bank's own merchant catalogue. Idempotent.
+ */
+export function scrubMemo(text: string, allow?: readonly string[]): string {
+  if (allow !== undefined) return scrubFreeText(redactPii(text, { allow }));
+  let scrubbed = memoCache.get(text);
+  if (scrubbed === undefined) {
+    scrubbed = scrubFreeText(redactPii(text));
+    if (memoCache.size >= maxMemoCache) memoCache.clear();
+    memoCache.set(text, scrubbed);
+  }
+  return scrubbed;
 }
 
 /** True when `scrubFreeText` would change the text. */

@@ -267,35 +267,52 @@ describe.each(testBackends)('avatars on $name', (backend) => {
     });
   });
 
-  it('derives coarse interests from spending, leaving sensitive groups out', async () => {
+  it('derives interests from what sets a customer apart, leaving sensitive groups out', async () => {
     const [spender, idle] = [ids[510]!, ids[511]!];
-    const spend = [
-      ['groceries', 500, 'D', '2026-10-01'],
-      ['dining', 700, 'D', '2026-10-02'],
-      ['travel', 900, 'D', '2026-10-03'],
-      ['pharmacy', 99_000, 'D', '2026-10-04'],
-      ['charity', 99_000, 'D', '2026-10-04'],
-      ['clothing', 300, 'D', '2026-10-05'],
-      ['electronics', 50_000, 'D', '2025-01-05'],
-      ['salary', 99_000, 'C', '2026-10-06'],
-      ['pets', 10, 'D', '2026-10-07'],
-    ] as const;
-    for (const [i, [category, amount, direction, day]] of spend.entries()) {
+    const typical = ids.slice(512, 516);
+    const spend: [number, string, number, 'C' | 'D', string][] = [
+      [spender, 'groceries', 500, 'D', '2026-10-01'],
+      [spender, 'dining', 700, 'D', '2026-10-02'],
+      [spender, 'rent', 3_000, 'D', '2026-10-02'],
+      [spender, 'travel', 900, 'D', '2026-10-03'],
+      [spender, 'pharmacy', 99_000, 'D', '2026-10-04'],
+      [spender, 'charity', 99_000, 'D', '2026-10-04'],
+      [spender, 'clothing', 300, 'D', '2026-10-05'],
+      [spender, 'electronics', 50_000, 'D', '2025-01-05'],
+      [spender, 'salary', 99_000, 'C', '2026-10-06'],
+      [spender, 'pets', 10, 'D', '2026-10-07'],
+      ...typical.flatMap((id): [number, string, number, 'C' | 'D', string][] => [
+        [id, 'groceries', 1_000, 'D', '2026-10-01'],
+        [id, 'rent', 3_000, 'D', '2026-10-01'],
+      ]),
+    ];
+    for (const [i, [customer, category, amount, direction, day]] of spend.entries()) {
       await vault.storage.query(
         `INSERT INTO transactions (account_id, customer_id, batch_id, booking_date, amount_minor, currency, direction,
            category, dedup_key) VALUES (1, $1, 1, $2::date, $3, 'GBP', $4, $5, $6)`,
-        [spender, day, amount, direction, category, Buffer.from(`avatar-interest-${i}`)],
+        [customer, day, amount, direction, category, Buffer.from(`avatar-interest-${i}`)],
       );
     }
-    const interests = await topSpendingGroups(vault.storage, [spender, idle], {
+    const interests = await topSpendingGroups(vault.storage, [spender, idle, ...typical], {
       since: '2026-01-01',
       currency: 'GBP',
     });
+    // Travel and clothing stand out against the crowd's rent and groceries; food and housing do not, pets are
+    // too small a share, and health (pharmacy), civic (charity) and income never count.
     expect(interests).toEqual(
       new Map([
-        [spender, ['food', 'travel', 'shopping']],
+        [spender, ['shopping', 'travel']],
         [idle, []],
+        ...typical.map((id): [number, string[]] => [id, []]),
       ]),
     );
+    // By amount alone the spender would be "housing, food, travel": what everyone is.
+    const byAmount = await topSpendingGroups(vault.storage, [spender, ...typical], {
+      since: '2026-01-01',
+      currency: 'GBP',
+      minLift: 0,
+      minShare: 0,
+    });
+    expect(byAmount.get(spender)).toHaveLength(3);
   });
 });

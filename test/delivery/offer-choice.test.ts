@@ -227,10 +227,12 @@ describe.each(testBackends)('offers chosen by interest on $name', (backend) => {
       if (chosenForHome.has(customer)) {
         expect(housing).toContain(customer);
         expect(message.offerId).toBe('offer-home');
-        expect(message.explanation).toContain('chosen for broad interests');
+        expect(message.explanation).toContain(
+          'chosen for a broad interest in your recent spending: housing,',
+        );
       } else {
         expect(message.offerId).toBe(offer.offerId);
-        expect(message.explanation).not.toContain('chosen for broad interests');
+        expect(message.explanation).not.toContain('chosen for a broad interest');
       }
     }
     expect(chosenForHome.size).toBeGreaterThan(50);

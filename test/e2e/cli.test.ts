@@ -1,6 +1,6 @@
 // End to end: `curtain start` on a fresh directory serves /health with a demo bank; other commands go through it.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,6 +13,11 @@ let address: string;
 let env: NodeJS.ProcessEnv;
 
 const run = (args: readonly string[]) => runCurtain(args, env);
+
+/** The operator key the server issued for the local CLI at start. */
+const operator = async () => ({
+  authorization: `Bearer ${(await readFile(join(root, 'data', 'cli-api-key'), 'utf8')).trim()}`,
+});
 
 beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), 'curtain-e2e-'));
@@ -50,7 +55,8 @@ describe('curtain start', () => {
     const health = (await (await fetch(`${address}/health`)).json()) as { status: string; engine: string };
     expect(health.status).toBe('ok');
     expect(health.engine).toMatch(/PGlite/);
-    const status = (await (await fetch(`${address}/v1/db/status`)).json()) as {
+    expect((await fetch(`${address}/v1/db/status`)).status).toBe(401);
+    const status = (await (await fetch(`${address}/v1/db/status`, { headers: await operator() })).json()) as {
       customers: number;
       transactions: number;
     };
@@ -59,7 +65,7 @@ describe('curtain start', () => {
   });
 
   it('serves Prometheus metrics', async () => {
-    const text = await (await fetch(`${address}/metrics`)).text();
+    const text = await (await fetch(`${address}/metrics`, { headers: await operator() })).text();
     expect(text).toMatch(/curtain_vault_rows\{table="customers"\} 300/);
   });
 
@@ -84,7 +90,7 @@ describe('curtain start', () => {
   it('answers a malformed upload with a stable error code', async () => {
     const response = await fetch(`${address}/v1/ingest?source=x.bin`, {
       method: 'POST',
-      headers: { 'content-type': 'application/octet-stream' },
+      headers: { 'content-type': 'application/octet-stream', ...(await operator()) },
       body: 'just some words, no statement',
     });
     const body = (await response.json()) as { error: { code: string } };

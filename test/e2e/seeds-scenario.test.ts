@@ -190,7 +190,10 @@ describe.each(testBackends)('the seeds’ scenario on $name', (backend) => {
   it('chooses among offers by interest without the hub learning who or how many', async () => {
     await hub.addStaff('otto', ['operator']);
     await hub.addProduct({ code: 'savings', name: 'Savings', provider: 'bank', credit: false }, 'mia');
-    await hub.addProduct({ code: 'cashback', name: 'Cashback card', provider: 'bank', credit: false }, 'mia');
+    await hub.addProduct(
+      { code: 'travel_card', name: 'Travel card', provider: 'bank', credit: false },
+      'mia',
+    );
     const offer = (productCode: string, title: string, interests: string[] = []) =>
       hub.addOffer(
         {
@@ -205,13 +208,13 @@ describe.each(testBackends)('the seeds’ scenario on $name', (backend) => {
         'mia',
       );
     const saver = await offer('savings', 'A savings account that pays from day one');
-    const commuter = await offer('cashback', 'Cashback on fuel and train tickets', ['mobility']);
+    const traveller = await offer('travel_card', 'A card without foreign fees', ['travel']);
     const draft = await hub.createCampaign(
       {
         name: 'By interest',
         audience: 'not holds("mortgage")',
         offerId: saver.id,
-        alsoOffers: [commuter.id],
+        alsoOffers: [traveller.id],
         startsAt: now(),
         frequencyCap: { messages: 5, days: 7 },
       },
@@ -227,15 +230,22 @@ describe.each(testBackends)('the seeds’ scenario on $name', (backend) => {
       `SELECT customer_id, offer ->> 'offerId' AS offer_id FROM inbox_messages WHERE campaign_id = $1`,
       [draft.id],
     );
-    const commuters = rows.filter((r) => r.offer_id === commuter.id).map((r) => Number(r.customer_id));
-    expect(commuters.length).toBeGreaterThan(0);
+    const travellers = rows.filter((r) => r.offer_id === traveller.id).map((r) => Number(r.customer_id));
+    expect(travellers.length).toBeGreaterThan(0);
     expect(rows.some((r) => r.offer_id === saver.id)).toBe(true);
-    // The cashback offer went only to people whose own spending shows mobility among their top interests.
-    const interests = await topSpendingGroups(vault.storage, commuters, {
+    // The travel card went only to people who spend a larger share on travel than the audience does.
+    const checked = await vault.questions.check('not holds("mortgage")', 'bank_offers');
+    if (!checked.ok) throw new Error(checked.error.message);
+    const audience = [...(await vault.questionEngine.evaluate(checked.value.plan, end))];
+    const aboveCrowd = await topSpendingGroups(vault.storage, audience, {
       since: '2026-08-03',
       currency: 'GBP',
+      minLift: 1,
+      minShare: 0,
+      top: 8,
     });
-    for (const customer of commuters) expect(interests.get(customer)).toContain('mobility');
+    for (const customer of travellers) expect(aboveCrowd.get(customer)).toContain('travel');
+    expect(travellers.length).toBeLessThan(rows.length / 2);
   });
 
   it('leaves no PII and no internal id in any hub table or anything the hub was given', async () => {

@@ -1,27 +1,28 @@
 // The HTTP API in-process (fastify.inject), on every backend: health, status, ingest, errors, OpenAPI.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { FastifyInstance } from 'fastify';
+import { Validator } from '@seriousme/openapi-schema-validator';
+import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildServer } from '../../src/http/server.ts';
-import type { VaultServices } from '../../src/main.ts';
 import { testBackends } from '../support/backends.ts';
-import { createTestVault } from '../support/test-vault.ts';
+import { openHarness, type Harness } from './harness.ts';
 
 const fixtures = join(import.meta.dirname, '../fixtures/statements');
 
 describe.each(testBackends)('HTTP API on $name', (backend) => {
-  let vault: VaultServices & { dispose(): Promise<void> };
-  let app: FastifyInstance;
+  let h: Harness;
+  /** Requests as the operator (ingest, status) unless headers say otherwise. */
+  const app = {
+    inject: (request: InjectOptions) =>
+      h.inject({ ...request, headers: { ...h.staff.operator, ...request.headers } }),
+  };
+  const as = (role: 'marketer' | 'compliance', request: InjectOptions) =>
+    h.inject({ ...request, headers: { ...h.staff[role], ...request.headers } });
 
   beforeAll(async () => {
-    vault = await createTestVault(backend);
-    app = await buildServer(vault, { logLevel: 'silent' });
+    h = await openHarness(backend);
   });
-  afterAll(async () => {
-    await app.close();
-    await vault.dispose();
-  });
+  afterAll(() => h.dispose());
 
   it('answers /health', async () => {
     const response = await app.inject({ method: 'GET', url: '/health' });
@@ -80,26 +81,30 @@ describe.each(testBackends)('HTTP API on $name', (backend) => {
     expect(noRoute.body).not.toContain('a@b.c');
   });
 
-  it('publishes an OpenAPI document of every route', async () => {
-    const spec = (await app.inject({ method: 'GET', url: '/openapi.json' })).json<{
+  it('publishes a valid OpenAPI 3.1 document of every route, with the roles each allows, and a docs page', async () => {
+    const spec = (await h.inject({ method: 'GET', url: '/openapi.json' })).json<{
       openapi: string;
-      paths: Record<string, unknown>;
+      paths: Record<string, Record<string, { description?: string; security?: unknown[] }>>;
     }>();
-    expect(spec.openapi).toMatch(/^3\./);
-    expect(Object.keys(spec.paths).sort()).toEqual(
-      [
+    expect(spec.openapi).toBe('3.1.0');
+    const validation = await new Validator().validate(spec);
+    expect(validation.errors ?? []).toEqual([]);
+    expect(validation.valid).toBe(true);
+    expect(Object.keys(spec.paths)).toEqual(
+      expect.arrayContaining([
         '/health',
+        '/ready',
         '/metrics',
-        '/v1/db/status',
         '/v1/ingest',
-        '/v1/ingest/batches',
-        '/v1/ingest/batches/{id}',
-        '/v1/questions',
-        '/v1/questions/check',
-        '/v1/budgets/{asker}',
-        '/v1/privacy/policy',
-      ].sort(),
+        '/v1/me/inbox',
+        '/v1/hub/campaigns',
+      ]),
     );
+    expect(spec.paths['/v1/hub/campaigns/{id}/approve']!['post']!.description).toContain('Roles: approver.');
+    expect(spec.paths['/health']!['get']!.security).toEqual([]);
+    const docs = await h.inject({ method: 'GET', url: '/docs' });
+    expect(docs.statusCode).toBe(200);
+    expect(docs.body).toContain('swagger');
   });
 
   it('answers questions through the guard: a refusal with its budget, checks with a caret, budgets, the policy', async () => {
@@ -108,6 +113,13 @@ describe.each(testBackends)('HTTP API on $name', (backend) => {
       url: '/v1/questions',
       payload: { expression: 'count(within: 30d) > 0', purpose: 'bank_offers', asker: 'alice' },
     });
+    // A marketer is charged for their own questions and may not name another asker.
+    const named = await as('marketer', {
+      method: 'POST',
+      url: '/v1/questions',
+      payload: { expression: 'count(within: 30d) > 0', purpose: 'bank_offers', asker: 'alice' },
+    });
+    expect(named.json()).toMatchObject({ error: { code: 'AUTH_FORBIDDEN' } });
     // No customers yet: nothing about the empty audience is released.
     expect(asked.statusCode).toBe(422);
     expect(asked.json()).toMatchObject({
@@ -140,6 +152,12 @@ describe.each(testBackends)('HTTP API on $name', (backend) => {
     expect(badAsker.statusCode).toBe(400);
     const budget = await app.inject({ method: 'GET', url: '/v1/budgets/alice' });
     expect(budget.json()).toMatchObject({ askerRemaining: '9/2', vaultRemaining: '39/2' });
+    const othersBudget = await as('marketer', { method: 'GET', url: '/v1/budgets/alice' });
+    expect(othersBudget.json()).toMatchObject({ error: { code: 'AUTH_FORBIDDEN' } });
+    const ownBudget = await as('marketer', { method: 'GET', url: '/v1/budgets/mia' });
+    expect(ownBudget.json()).toMatchObject({ askerRemaining: '5' });
+    const use = await as('compliance', { method: 'GET', url: '/v1/privacy/budgets' });
+    expect(use.json()).toMatchObject({ askers: [{ asker: 'alice', remaining: '9/2' }] });
     const policy = await app.inject({ method: 'GET', url: '/v1/privacy/policy' });
     expect(policy.json()).toMatchObject({ active: { version: 0, policy: { k: 50, countEpsilon: '1/4' } } });
   });

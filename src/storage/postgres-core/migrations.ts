@@ -10,6 +10,8 @@ import { avatarsSchema } from './migrations/0006-avatars.ts';
 import { hubSchema } from './migrations/0007-hub.ts';
 import { deliverySchema } from './migrations/0008-delivery.ts';
 import { offerChoiceSchema } from './migrations/0009-offer-choice.ts';
+import { complianceSchema } from './migrations/0010-compliance.ts';
+import { accessSchema } from './migrations/0011-access.ts';
 
 export interface Migration {
   readonly version: number;
@@ -27,6 +29,8 @@ export const migrations: readonly Migration[] = [
   { version: 7, name: 'hub', sql: hubSchema },
   { version: 8, name: 'delivery', sql: deliverySchema },
   { version: 9, name: 'offer-choice', sql: offerChoiceSchema },
+  { version: 10, name: 'compliance', sql: complianceSchema },
+  { version: 11, name: 'access', sql: accessSchema },
 ];
 
 export interface MigrationStatus {

@@ -1,4 +1,4 @@
-// Coarse interests for attribute release: each customer's top spending category groups, sensitive ones left out.
+// Coarse interests for attribute release: the spending groups that set a customer apart, sensitive ones left out.
 import { categories, releasableGroups, type CategoryGroup } from '../../core/taxonomy.ts';
 import type { SqlExecutor } from '../../storage/ports.ts';
 
@@ -9,13 +9,24 @@ export interface InterestOptions {
   readonly since: string;
   /** The vault's currency: spending in others is ignored. */
   readonly currency: string;
-  /** Groups per customer, most spent first; 3 by default. */
+  /** Groups per customer, most distinctive first; 3 by default. */
   readonly top?: number;
+  /** How far above the crowd's share a group's share must be to count as an interest; 1.25 by default. */
+  readonly minLift?: number;
+  /** The smallest share of the customer's own spending a group needs to count; 5% by default. */
+  readonly minShare?: number;
 }
 
 const groupOf = new Map<string, CategoryGroup>(categories.map((c) => [c.code, c.group]));
 
-/** Each customer's top releasable groups by debit spending; customers without any get an empty list. */
+/**
+ * Each customer's interests: the releasable groups where their share of spending stands out from the crowd
+ * given (the audience), as Topics ranks by interest rather than volume. Ranking by amount alone would give
+ * nearly everyone housing and food, since rent and groceries are everyone's largest costs. A group counts
+ * when its share of the customer's releasable spending is at least `minShare` and at least `minLift` times
+ * the crowd's share (spending of all given customers pooled); the most distinctive `top` are kept. Customers
+ * without spending, or spending like everyone else, get an empty list.
+ */
 export async function topSpendingGroups(
   db: SqlExecutor,
   customerIds: readonly number[],
@@ -29,19 +40,34 @@ export async function topSpendingGroups(
       GROUP BY customer_id, category`,
     [customerIds, options.currency, options.since],
   );
+  const crowd = new Map<CategoryGroup, number>();
+  let crowdTotal = 0;
   for (const row of rows.rows) {
     const group = groupOf.get(row.category);
-    const byGroup = spent.get(row.customer_id);
+    const byGroup = spent.get(Number(row.customer_id));
     if (group === undefined || !releasable.has(group) || byGroup === undefined) continue;
-    byGroup.set(group, (byGroup.get(group) ?? 0) + Number(row.spent));
+    const amount = Number(row.spent);
+    byGroup.set(group, (byGroup.get(group) ?? 0) + amount);
+    crowd.set(group, (crowd.get(group) ?? 0) + amount);
+    crowdTotal += amount;
   }
   const top = options.top ?? 3;
+  const minLift = options.minLift ?? 1.25;
+  const minShare = options.minShare ?? 0.05;
   const interests = new Map<number, CategoryGroup[]>();
   for (const [customerId, byGroup] of spent) {
-    const ranked = [...byGroup].sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1));
+    let total = 0;
+    for (const amount of byGroup.values()) total += amount;
+    const scored: [CategoryGroup, number][] = [];
+    for (const [group, amount] of byGroup) {
+      const share = amount / total;
+      const lift = share / (crowd.get(group)! / crowdTotal);
+      if (share >= minShare && lift >= minLift) scored.push([group, lift]);
+    }
+    scored.sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1));
     interests.set(
       customerId,
-      ranked.slice(0, top).map(([group]) => group),
+      scored.slice(0, top).map(([group]) => group),
     );
   }
   return interests;

@@ -5,6 +5,7 @@ import type { SqlExecutor } from '../../storage/ports.ts';
 import type { ConsentLedger } from '../consent/consent-ledger.ts';
 import { CustomerSet } from '../consent/customer-set.ts';
 import type { PreferenceStore } from '../consent/preference-store.ts';
+import { restrictedCustomers } from '../compliance/restrictions.ts';
 
 /** A customer's own cap: at most one offer per this many days ("never": none at all). */
 export const capDays: { readonly [C in Exclude<FrequencyCap, 'never'>]: number } = {
@@ -27,8 +28,9 @@ export interface AudienceFilterInput {
 const dayMs = 86_400_000;
 
 /**
- * Keeps the customers with consent for the purpose on the inbox, and drops those who stopped everything,
- * are not interested in the category, blocked the partner, or reached their own or the campaign's cap.
+ * Keeps the customers with consent for the purpose on the inbox, and drops those who restricted processing,
+ * stopped everything, are not interested in the category, blocked the partner, or reached their own or the
+ * campaign's cap.
  * Every rule is one query over all customers, applied as a set: no per-customer round trip.
  */
 export async function filterAudience(
@@ -37,15 +39,16 @@ export async function filterAudience(
   preferences: PreferenceStore,
   input: AudienceFilterInput,
 ): Promise<Uint32Array> {
-  const [allowed, stopped, category, partner, ownCap, campaignCap] = await Promise.all([
+  const [allowed, restricted, stopped, category, partner, ownCap, campaignCap] = await Promise.all([
     consent.allowed(input.consentPurpose, 'inbox'),
+    restrictedCustomers(db),
     preferences.stoppedEverything(),
     input.category === undefined ? CustomerSet.empty() : preferences.suppressed('category', input.category),
     input.partner === undefined ? CustomerSet.empty() : preferences.suppressed('partner', input.partner),
     reachedOwnCap(db, input.now),
     reachedCampaignCap(db, input.campaignCap, input.now),
   ]);
-  const excluded = [stopped, category, partner, ownCap, campaignCap];
+  const excluded = [restricted, stopped, category, partner, ownCap, campaignCap];
   const kept = allowed.filter(input.ids);
   let k = 0;
   for (let i = 0; i < kept.length; i++) {

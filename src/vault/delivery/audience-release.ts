@@ -19,6 +19,8 @@ export interface StoredRelease {
 export interface ReleasedTokenOwner {
   readonly customerId: number | undefined;
   readonly decoy: boolean;
+  /** The interests the token was released with. */
+  readonly interests: readonly string[];
 }
 
 const tokenBytes = 16;
@@ -68,8 +70,13 @@ export async function tokenOwners(
   db: SqlExecutor,
   campaignId: string,
 ): Promise<Map<string, ReleasedTokenOwner>> {
-  const { rows } = await db.query<{ token: string; decoy: boolean; customer_id: number | null }>(
-    `SELECT encode(r.token, 'base64') AS token, r.decoy, a.customer_id
+  const { rows } = await db.query<{
+    token: string;
+    decoy: boolean;
+    attribute_vector: string;
+    customer_id: number | null;
+  }>(
+    `SELECT encode(r.token, 'base64') AS token, r.decoy, r.attribute_vector, a.customer_id
        FROM audience_release_tokens r
        LEFT JOIN campaign_tokens t ON t.token = r.token AND t.campaign = r.campaign_id AND NOT r.decoy
        LEFT JOIN avatars a ON a.avatar_id = t.avatar_id
@@ -81,6 +88,7 @@ export async function tokenOwners(
     owners.set(Buffer.from(row.token, 'base64').toString('base64url'), {
       customerId: row.customer_id === null ? undefined : Number(row.customer_id),
       decoy: row.decoy,
+      interests: row.attribute_vector === '' ? [] : row.attribute_vector.split(','),
     });
   }
   return owners;

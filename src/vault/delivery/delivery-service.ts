@@ -91,11 +91,22 @@ const tooSmall: DeliveryRefusal = { code: 'DELIVERY_AUDIENCE_TOO_SMALL', message
 
 /** Interests come from the spending of the last 90 days. */
 const interestWindowDays = 90;
+/**
+ * One interest per person and release, the most distinctive, as Topics hands one topic per epoch: it keeps
+ * vectors few, so k-anonymity generalises little, and tells the hub no more than one coarse fact.
+ */
+const interestsPerPerson = 1;
 const dayMs = 86_400_000;
 
-/** Added to "why am I seeing this" when the hub chose the offer among several by interest. */
-const chosenByInterest =
-  'Among several offers, this one was chosen for broad interests in your recent spending (such as housing or travel), never for a single payment.';
+/**
+ * Added to "why am I seeing this" when the hub chose the offer among several by interest: names the interests
+ * the offer's recipients were released with (a group's, not a person's own: they share the explanation).
+ */
+function chosenByInterest(interests: ReadonlySet<string>): string {
+  const named = [...interests].sort();
+  const which = named.length === 0 ? '' : `: ${named.join(' or ')}`;
+  return `Among several offers, this one was chosen for a broad interest in your recent spending${which}, never for a single payment.`;
+}
 
 interface CheckedAudience {
   readonly purpose: QuestionPurpose;
@@ -285,7 +296,11 @@ export class DeliveryService {
 
     const chosen = [...audience.subarray(0, Math.min(size, audience.length))];
     const since = new Date(now.getTime() - interestWindowDays * dayMs).toISOString().slice(0, 10);
-    const interests = await topSpendingGroups(storage, chosen, { since, currency: this.#options.currency });
+    const interests = await topSpendingGroups(storage, chosen, {
+      since,
+      currency: this.#options.currency,
+      top: interestsPerPerson,
+    });
     const attributes = await avatars.releaseAttributes(
       interests,
       release.campaignId,
@@ -386,7 +401,10 @@ export class DeliveryService {
       ...newRun(request, checked.purpose.code, checked.explanation),
       offers: groups.map((group, index) => ({
         offer: group.offer,
-        explanation: index === 0 ? checked.explanation : `${checked.explanation} ${chosenByInterest}`,
+        explanation:
+          index === 0
+            ? checked.explanation
+            : `${checked.explanation} ${chosenByInterest(new Set(group.tokens.flatMap((t) => owners.get(t)?.interests ?? [])))}`,
       })),
     };
     if (ids.length === 0) return this.#refuseTooSmall(run);

@@ -134,6 +134,41 @@ export class IdentityStore {
     return pii;
   }
 
+  /**
+   * Prepares a replacement of a customer's PII (rectification): sealed again under the same data key, the
+   * email's blind index moved with it. Reads now; `write` runs in the caller's transaction. `changed` names
+   * the fields that differ, never their values.
+   */
+  async preparePiiUpdate(
+    customerId: number,
+    pii: CustomerPii,
+  ): Promise<{ readonly changed: string[]; write(tx: SqlExecutor): Promise<void> }> {
+    const before = await this.readPii(customerId);
+    const dataKey = (await this.#dataKeys([customerId])).get(customerId);
+    if (!dataKey) throw new CurtainError('CUSTOMER_ERASED', 'the customer was erased');
+    const changed = (Object.keys(pii) as (keyof CustomerPii)[]).filter(
+      (field) => JSON.stringify(pii[field]) !== JSON.stringify(before[field]),
+    );
+    const ciphertext = seal(dataKey, Buffer.from(JSON.stringify(pii), 'utf8'), piiContext(customerId));
+    const emailDigest = this.lookupDigest('email', pii.email);
+    return {
+      changed,
+      async write(tx) {
+        if (changed.length === 0) return;
+        await tx.query(
+          'UPDATE customer_identity SET ciphertext = $2, updated_at = now() WHERE customer_id = $1',
+          [customerId, ciphertext],
+        );
+        if (changed.includes('email')) {
+          await tx.query(`UPDATE customer_lookup SET digest = $2 WHERE customer_id = $1 AND kind = 'email'`, [
+            customerId,
+            emailDigest,
+          ]);
+        }
+      },
+    };
+  }
+
   /** Unwraps the data keys of many customers in one query; erased customers are absent from the map. */
   async #dataKeys(customerIds: readonly number[]): Promise<Map<number, Buffer>> {
     const { rows } = await this.#storage.query<{

@@ -13,7 +13,7 @@ import type {
 } from '../../core/transaction.ts';
 import { describeLocation } from '../../core/transaction.ts';
 import { categorize, taxonomyVersion } from '../../core/taxonomy.ts';
-import { scrubFreeText } from '../../privacy/scrub.ts';
+import { scrubFreeText, scrubMemo } from '../../privacy/scrub.ts';
 import { normalise, Tokeniser } from '../../privacy/keyed-digest.ts';
 import type { SqlExecutor, Storage } from '../../storage/ports.ts';
 import { copyRow } from '../../storage/postgres-core/copy-text.ts';
@@ -291,8 +291,8 @@ export class IngestService {
     batchId: number,
     occurrences: OccurrenceCounter,
   ): { line: string; category: string } {
-    const merchant = tx.merchantName === undefined ? undefined : scrubFreeText(tx.merchantName);
-    const description = tx.description === undefined ? undefined : scrubFreeText(tx.description);
+    const merchant = tx.merchantName === undefined ? undefined : scrubMemo(tx.merchantName);
+    const description = tx.description === undefined ? undefined : scrubMemo(tx.description);
     const category = categorize({
       direction: tx.direction,
       ...(tx.mcc === undefined ? {} : { mcc: tx.mcc }),

@@ -5,6 +5,7 @@ import { ColumnarEngine } from './columnar/columnar-engine.ts';
 import { ColumnarStore } from './columnar/columnar-store.ts';
 import type { FeatureOptions } from './columnar/features.ts';
 import { SqlEngine } from './sql-engine.ts';
+import { restrictedCustomers, withoutRestricted } from '../compliance/restrictions.ts';
 
 export interface ColumnarLoadReport {
   readonly source: 'snapshot' | 'database';
@@ -108,7 +109,16 @@ export class VaultQuestionEngine implements QuestionEngine {
     };
   }
 
+  /** The matching customers, less those who restricted processing or objected to profiling. */
   async evaluate(plan: Plan, asOf: string): Promise<CustomerIds> {
+    const [ids, restricted] = await Promise.all([
+      this.#evaluate(plan, asOf),
+      restrictedCustomers(this.#storage),
+    ]);
+    return withoutRestricted(ids, restricted);
+  }
+
+  async #evaluate(plan: Plan, asOf: string): Promise<CustomerIds> {
     if (this.#columnar === undefined) return this.#sql.evaluate(plan, asOf);
     await this.#keepCurrent();
     return this.#columnar.evaluate(plan, asOf);

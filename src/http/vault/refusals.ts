@@ -1,0 +1,22 @@
+// Refusals of the inbox, responses and the advisors' queue, mapped to the stable codes of the catalogue.
+import { CurtainError, type ErrorCode } from '../../core/errors.ts';
+import type { ClaimRefusal } from '../../vault/responses/advisor-queue.ts';
+import type { ResponseRefusal } from '../../vault/responses/response-service.ts';
+
+const codes: Record<ResponseRefusal['code'] | ClaimRefusal['code'], ErrorCode> = {
+  'not-found': 'NOT_FOUND',
+  'invalid-response': 'USAGE',
+  'customer-erased': 'CUSTOMER_ERASED',
+  'consent-not-given': 'CONSENT_REQUIRED',
+  'notice-mismatch': 'CONSENT_REQUIRED',
+  'offer-expired': 'LEAD_REFUSED',
+  'lead-claimed': 'LEAD_REFUSED',
+  'wrong-recipient': 'LEAD_REFUSED',
+  withdrawn: 'LEAD_REFUSED',
+  'already-claimed': 'LEAD_REFUSED',
+  'receipt-invalid': 'RECEIPT_INVALID',
+  'receipt-mismatch': 'RECEIPT_INVALID',
+};
+
+export const refused = (refusal: ResponseRefusal | ClaimRefusal): CurtainError =>
+  new CurtainError(codes[refusal.code], `${refusal.code}: ${refusal.message}`);

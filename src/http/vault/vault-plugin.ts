@@ -1,0 +1,28 @@
+// The vault's HTTP API as one plugin: status, ingest, questions, the customer's door, advisors, compliance, the door.
+import type { FastifyInstance } from 'fastify';
+import type { Registry } from 'prom-client';
+import type { VaultServices } from '../../main.ts';
+import { vaultStatusRoutes } from '../health-routes.ts';
+import { ingestRoutes } from '../ingest-routes.ts';
+import { questionRoutes } from '../question-routes.ts';
+import { advisorRoutes } from './advisor-routes.ts';
+import { complianceRoutes } from './compliance-routes.ts';
+import { customerRoutes } from './customer-routes.ts';
+import { doorRoutes } from './door-routes.ts';
+
+export interface VaultPluginOptions {
+  readonly registry: Registry;
+  readonly ingestBodyLimit: number;
+}
+
+export function vaultPlugin(vault: VaultServices, options: VaultPluginOptions) {
+  return async (app: FastifyInstance): Promise<void> => {
+    await app.register(vaultStatusRoutes(vault, options.registry));
+    await app.register(ingestRoutes(vault, options.ingestBodyLimit));
+    await app.register(questionRoutes(vault));
+    await app.register(customerRoutes(vault));
+    await app.register(advisorRoutes(vault));
+    await app.register(complianceRoutes(vault));
+    await app.register(doorRoutes(vault.door));
+  };
+}

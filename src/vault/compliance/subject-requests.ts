@@ -1,0 +1,258 @@
+// Data subject requests: received → identity verified → completed or rejected, each with its legal deadline.
+import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
+import type { AuditEvent, JsonValue, TransactionalAuditSink } from '../../core/audit-event.ts';
+import { CurtainError } from '../../core/errors.ts';
+import type { SqlExecutor, Storage } from '../../storage/ports.ts';
+import { normalise } from '../../privacy/keyed-digest.ts';
+import type { IdentityStore } from '../identity/identity-store.ts';
+import { dueDate, requestRegimes, type RequestRegime } from './deadlines.ts';
+
+export const requestKinds = ['access', 'rectification', 'restriction', 'objection', 'erasure'] as const;
+export type RequestKind = (typeof requestKinds)[number];
+export type RequestStatus = 'received' | 'verified' | 'completed' | 'rejected';
+
+export interface SubjectRequest {
+  readonly id: string;
+  readonly kind: RequestKind;
+  readonly regime: RequestRegime;
+  readonly status: RequestStatus;
+  /** Known once the requester's identity is verified. */
+  readonly customerId: number | undefined;
+  readonly receivedAt: Date;
+  readonly dueAt: Date;
+  readonly verifiedAt: Date | undefined;
+  readonly closedAt: Date | undefined;
+  readonly rejection: string | undefined;
+  readonly outcome: { readonly [key: string]: JsonValue } | undefined;
+}
+
+/**
+ * Who the requester says they are: the customer's external id and a second factor the vault holds. Checked
+ * when given, never stored.
+ */
+export interface IdentityClaim {
+  readonly externalId: string;
+  readonly email?: string;
+  readonly dateOfBirth?: string;
+}
+
+/** Failed identity checks after which a request is rejected. */
+export const maxFailedChecks = 3;
+
+interface Row {
+  id: string;
+  kind: RequestKind;
+  regime: RequestRegime;
+  status: RequestStatus;
+  customer_id: number | null;
+  received_at: Date;
+  due_at: Date;
+  verified_at: Date | null;
+  closed_at: Date | null;
+  rejection: string | null;
+  outcome: { [key: string]: JsonValue } | null;
+  failed_checks: number;
+}
+
+const toRequest = (row: Row): SubjectRequest => ({
+  id: row.id,
+  kind: row.kind,
+  regime: row.regime,
+  status: row.status,
+  customerId: row.customer_id === null ? undefined : Number(row.customer_id),
+  receivedAt: row.received_at,
+  dueAt: row.due_at,
+  verifiedAt: row.verified_at ?? undefined,
+  closedAt: row.closed_at ?? undefined,
+  rejection: row.rejection ?? undefined,
+  outcome: row.outcome ?? undefined,
+});
+
+// Compared as fixed-length hashes, so the comparison takes the same time whatever the values.
+const sameText = (a: string, b: string) =>
+  timingSafeEqual(createHash('sha256').update(a).digest(), createHash('sha256').update(b).digest());
+
+export class SubjectRequests {
+  readonly #storage: Storage;
+  readonly #identity: IdentityStore;
+  readonly #audit: TransactionalAuditSink<SqlExecutor>;
+  readonly #now: () => Date;
+
+  constructor(
+    storage: Storage,
+    identity: IdentityStore,
+    audit: TransactionalAuditSink<SqlExecutor>,
+    now: () => Date = () => new Date(),
+  ) {
+    this.#storage = storage;
+    this.#identity = identity;
+    this.#audit = audit;
+    this.#now = now;
+  }
+
+  async receive(kind: RequestKind, regime: RequestRegime, receivedAt = this.#now()): Promise<SubjectRequest> {
+    if (!requestKinds.includes(kind)) throw new CurtainError('USAGE', `unknown request kind ${kind}`);
+    if (!requestRegimes.includes(regime)) throw new CurtainError('USAGE', `unknown regime ${String(regime)}`);
+    const id = randomUUID();
+    const { rows } = await this.#storage.query<Row>(
+      `INSERT INTO subject_requests (id, kind, regime, status, received_at, due_at)
+       VALUES ($1, $2, $3, 'received', $4, $5) RETURNING *`,
+      [id, kind, regime, receivedAt, dueDate(regime, receivedAt)],
+    );
+    await this.#audit.record([this.#event(toRequest(rows[0]!), undefined)]);
+    return toRequest(rows[0]!);
+  }
+
+  async get(id: string): Promise<SubjectRequest> {
+    const { rows } = await this.#storage.query<Row>('SELECT * FROM subject_requests WHERE id = $1', [id]);
+    if (rows[0] === undefined) throw new CurtainError('NOT_FOUND', 'no such subject request');
+    return toRequest(rows[0]);
+  }
+
+  /** Every request, newest first; `open` keeps those not yet completed or rejected. */
+  async list(filter: { readonly open?: boolean } = {}): Promise<SubjectRequest[]> {
+    const { rows } = await this.#storage.query<Row>(
+      `SELECT * FROM subject_requests ${filter.open ? "WHERE status IN ('received', 'verified')" : ''}
+        ORDER BY received_at DESC, id`,
+    );
+    return rows.map(toRequest);
+  }
+
+  /** Open requests past their legal deadline, most overdue first. */
+  async overdue(now = this.#now()): Promise<SubjectRequest[]> {
+    const { rows } = await this.#storage.query<Row>(
+      `SELECT * FROM subject_requests WHERE status IN ('received', 'verified') AND due_at < $1
+        ORDER BY due_at, id`,
+      [now],
+    );
+    return rows.map(toRequest);
+  }
+
+  /**
+   * Checks the requester's claim: the external id must name a customer and the second factor must match
+   * that customer's record. A mismatch says nothing about which part failed; after `maxFailedChecks` the
+   * request is rejected.
+   */
+  async verify(id: string, claim: IdentityClaim): Promise<SubjectRequest> {
+    const request = await this.get(id);
+    if (request.status !== 'received') {
+      throw new CurtainError(
+        'SUBJECT_REQUEST_STATE',
+        `the request is ${request.status}, not awaiting verification`,
+      );
+    }
+    const customerId = await this.#match(claim);
+    if (customerId === undefined) {
+      const { rows } = await this.#storage.query<Row>(
+        `UPDATE subject_requests SET failed_checks = failed_checks + 1,
+                status = CASE WHEN failed_checks + 1 >= $2 THEN 'rejected' ELSE status END,
+                rejection = CASE WHEN failed_checks + 1 >= $2 THEN 'identity-not-verified' ELSE rejection END,
+                closed_at = CASE WHEN failed_checks + 1 >= $2 THEN $3::timestamptz ELSE closed_at END
+          WHERE id = $1 RETURNING *`,
+        [id, maxFailedChecks, this.#now()],
+      );
+      const updated = toRequest(rows[0]!);
+      if (updated.status === 'rejected') await this.#audit.record([this.#event(updated, undefined)]);
+      throw new CurtainError('SUBJECT_NOT_VERIFIED', 'the identity could not be verified', {
+        attemptsLeft: Math.max(0, maxFailedChecks - rows[0]!.failed_checks),
+      });
+    }
+    const { rows } = await this.#storage.query<Row>(
+      `UPDATE subject_requests SET status = 'verified', customer_id = $2, verified_at = $3
+        WHERE id = $1 AND status = 'received' RETURNING *`,
+      [id, customerId, this.#now()],
+    );
+    if (rows[0] === undefined)
+      throw new CurtainError('SUBJECT_REQUEST_STATE', 'the request changed meanwhile');
+    const verified = toRequest(rows[0]);
+    await this.#audit.record([this.#event(verified, await this.#subjectRef(customerId))]);
+    return verified;
+  }
+
+  async #match(claim: IdentityClaim): Promise<number | undefined> {
+    if (claim.email === undefined && claim.dateOfBirth === undefined) {
+      throw new CurtainError('USAGE', 'a second factor is needed: the email or the date of birth on file');
+    }
+    const customerId = await this.#identity.findCustomer('external_id', claim.externalId);
+    if (customerId === undefined) return undefined;
+    let pii;
+    try {
+      pii = await this.#identity.readPii(customerId);
+    } catch (error) {
+      if (error instanceof CurtainError && error.code === 'CUSTOMER_ERASED') return undefined;
+      throw error;
+    }
+    const emailOk =
+      claim.email === undefined || sameText(normalise.email(claim.email), normalise.email(pii.email));
+    const birthOk = claim.dateOfBirth === undefined || sameText(claim.dateOfBirth.trim(), pii.dateOfBirth);
+    return emailOk && birthOk ? customerId : undefined;
+  }
+
+  /** The verified request of `kind`, or a refusal naming its state. */
+  async verified(id: string, kind: RequestKind): Promise<SubjectRequest & { readonly customerId: number }> {
+    const request = await this.get(id);
+    if (request.kind !== kind) {
+      throw new CurtainError('SUBJECT_REQUEST_STATE', `the request is for ${request.kind}, not ${kind}`);
+    }
+    if (request.status !== 'verified' || request.customerId === undefined) {
+      throw new CurtainError('SUBJECT_REQUEST_STATE', `the request is ${request.status}, not verified`);
+    }
+    return { ...request, customerId: request.customerId };
+  }
+
+  /**
+   * Closes a verified request with its outcome (counts, hashes: no PII), in `tx` when given. `subjectRef`
+   * is made by the caller while the customer's key still exists (an erasure destroys it).
+   */
+  async complete(
+    id: string,
+    outcome: { readonly [key: string]: JsonValue },
+    subjectRef: string | undefined,
+    tx: SqlExecutor = this.#storage,
+  ): Promise<SubjectRequest> {
+    const { rows } = await tx.query<Row>(
+      `UPDATE subject_requests SET status = 'completed', closed_at = $2, outcome = $3
+        WHERE id = $1 AND status = 'verified' RETURNING *`,
+      [id, this.#now(), JSON.stringify(outcome)],
+    );
+    if (rows[0] === undefined) throw new CurtainError('SUBJECT_REQUEST_STATE', 'the request is not verified');
+    const completed = toRequest(rows[0]);
+    await this.#audit.enqueue(tx, [this.#event(completed, subjectRef)]);
+    if (tx === this.#storage) await this.#audit.flush();
+    return completed;
+  }
+
+  async reject(id: string, reason: string): Promise<SubjectRequest> {
+    if (!/^[a-z][a-z0-9-]{0,63}$/.test(reason)) {
+      throw new CurtainError('USAGE', 'a rejection reason is a short code, e.g. manifestly-unfounded');
+    }
+    const { rows } = await this.#storage.query<Row>(
+      `UPDATE subject_requests SET status = 'rejected', rejection = $2, closed_at = $3
+        WHERE id = $1 AND status IN ('received', 'verified') RETURNING *`,
+      [id, reason, this.#now()],
+    );
+    if (rows[0] === undefined)
+      throw new CurtainError('SUBJECT_REQUEST_STATE', 'the request is already closed');
+    const rejected = toRequest(rows[0]);
+    await this.#audit.record([this.#event(rejected, undefined)]);
+    return rejected;
+  }
+
+  async #subjectRef(customerId: number): Promise<string | undefined> {
+    return (await this.#identity.auditSubjects([customerId])).get(customerId);
+  }
+
+  #event(request: SubjectRequest, subjectRef: string | undefined): AuditEvent {
+    return {
+      type: 'subject_request.changed',
+      ...(subjectRef === undefined ? {} : { subjectRef }),
+      details: {
+        request: request.id,
+        kind: request.kind,
+        regime: request.regime,
+        status: request.status,
+        ...(request.rejection === undefined ? {} : { rejection: request.rejection }),
+      },
+    };
+  }
+}
