@@ -28,6 +28,8 @@ const schema = z.object({
   mailFrom: z.string().min(3),
   webhookUrl: z.string().url().optional(),
   webhookSecret: z.string().min(32, 'at least 32 characters').optional(),
+  pushUrl: z.string().url().optional(),
+  pushToken: z.string().min(1).optional(),
   doorKey: z.string().min(32, 'at least 32 characters').optional(),
   vaultUrl: z.string().url().optional(),
   rateLimit: z.coerce.number().int().min(0),
@@ -101,6 +103,16 @@ export const settings = {
     env: 'CURTAIN_WEBHOOK_SECRET',
     default: undefined,
     help: 'shared secret (32+ characters) that signs webhook notices',
+  },
+  pushUrl: {
+    env: 'CURTAIN_PUSH_URL',
+    default: undefined,
+    help: 'the bank’s push gateway: neutral push notices to registered devices (unset: no push)',
+  },
+  pushToken: {
+    env: 'CURTAIN_PUSH_TOKEN',
+    default: undefined,
+    help: 'bearer token for the push gateway',
   },
   doorKey: {
     env: 'CURTAIN_DOOR_KEY',

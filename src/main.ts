@@ -10,6 +10,7 @@ import { lockDataDir, type DataDirLock, type LockOwner } from './storage/data-di
 import { LocalKeyFile } from './vault/identity/local-key-file.ts';
 import type { KeyProvider } from './vault/identity/key-provider.ts';
 import { IdentityStore } from './vault/identity/identity-store.ts';
+import { PushDevices } from './vault/identity/push-devices.ts';
 import { AccountDirectory } from './vault/accounts/account-directory.ts';
 import { IngestService } from './vault/ingest/ingest-service.ts';
 import { TransparencyLog } from './audit/audit-log.ts';
@@ -27,6 +28,7 @@ import type { NoticeAdapters } from './vault/delivery/notice-sender.ts';
 import { faultFromEnvironment, type FaultHook } from './vault/delivery/faults.ts';
 import { EmailChannel } from './vault/delivery/channels/email-channel.ts';
 import { WebhookChannel } from './vault/delivery/channels/webhook-channel.ts';
+import { PushChannel } from './vault/delivery/channels/push-channel.ts';
 import { ResponseService } from './vault/responses/response-service.ts';
 import { AdvisorQueue } from './vault/responses/advisor-queue.ts';
 import { InProcessVaultDoor } from './vault/door/in-process-door.ts';
@@ -61,6 +63,8 @@ export interface Vault {
   readonly advisorQueue: AdvisorQueue;
   /** The one door through which the hub reaches the vault. */
   readonly door: VaultDoor;
+  /** The device a customer registered for push notices. */
+  readonly pushDevices: PushDevices;
   /** Data subject requests, erasure with a signed receipt, retention, records of processing. */
   readonly compliance: ComplianceService;
   /** Present in embedded mode: the lock on the data directory, held until close. */
@@ -114,6 +118,7 @@ export type VaultServices = Pick<
   | 'responses'
   | 'advisorQueue'
   | 'door'
+  | 'pushDevices'
   | 'compliance'
   | 'reshreddedAtOpen'
 >;
@@ -234,6 +239,7 @@ export async function assembleVault(
     }),
     advisorQueue: new AdvisorQueue(storage, identity, keys, audit),
     door: new InProcessVaultDoor(questions, delivery, audit, settings.currency),
+    pushDevices: new PushDevices(storage, identity, audit),
     compliance: new ComplianceService(
       { storage, keys, identity, accounts, consent, preferences, audit },
       {
@@ -251,10 +257,18 @@ export function inboxOrigin(config: CurtainConfig): string {
   return new URL(config.publicUrl ?? `http://${config.host}:${config.port}`).origin;
 }
 
-/** Channel adapters from the configuration: email with a mail server, a webhook with an endpoint. */
+/** Channel adapters from the configuration: email with a mail server, push with a gateway, a webhook with an endpoint. */
 export function deliverySettingsFrom(config: CurtainConfig): DeliverySettings {
   const origin = inboxOrigin(config);
-  const adapters: { email?: EmailChannel; webhook?: WebhookChannel } = {};
+  const adapters: { email?: EmailChannel; push?: PushChannel; webhook?: WebhookChannel } = {};
+  if (config.pushUrl !== undefined) {
+    adapters.push = new PushChannel({
+      gatewayUrl: config.pushUrl,
+      ...(config.pushToken === undefined ? {} : { bearerToken: config.pushToken }),
+      bankName: config.controller,
+      inboxOrigin: origin,
+    });
+  }
   if (config.smtpUrl !== undefined) {
     const url = new URL(config.smtpUrl);
     const security =

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { currentNotice } from '../core/consent.ts';
 import { CurtainError, type ErrorCode } from '../core/errors.ts';
 import type { IdentityStore } from '../vault/identity/identity-store.ts';
+import type { PushDevices } from '../vault/identity/push-devices.ts';
 import type { InboxMessage } from '../vault/delivery/inbox-service.ts';
 import type { AdvisorQueue, ClaimRefusal } from '../vault/responses/advisor-queue.ts';
 import type { RevealedField } from '../vault/responses/lead-receipt.ts';
@@ -25,6 +26,7 @@ export interface InboxReader {
 
 export interface InboxVault {
   readonly identity: Pick<IdentityStore, 'findCustomer'>;
+  readonly pushDevices: Pick<PushDevices, 'set'>;
   readonly inbox: InboxReader;
   readonly responses: ResponseService;
   readonly advisorQueue: AdvisorQueue;
@@ -217,6 +219,22 @@ export async function inboxWithdraw(
   printLead(result.value, print);
 }
 
+export async function inboxDevice(
+  vault: InboxVault,
+  externalId: string,
+  token: string | undefined,
+  print: Print,
+): Promise<void> {
+  const outcome = await vault.pushDevices.set(await customerOf(vault, externalId), token);
+  print(
+    outcome === 'registered'
+      ? 'Push notices now go to this device. They say only that you have a new message from your bank.'
+      : outcome === 'removed'
+        ? 'No device gets push notices now.'
+        : 'Nothing changed.',
+  );
+}
+
 export async function inboxLeads(vault: InboxVault, externalId: string, print: Print): Promise<void> {
   const leads = await vault.responses.leadsOf(await customerOf(vault, externalId));
   if (leads.length === 0) print('You asked to be contacted about no offer.');
@@ -333,6 +351,19 @@ export function registerInboxCommands(program: Command, open: OpenInboxVault): v
     .action((options: { customer: string }) =>
       session(open, (vault) => inboxLeads(vault, options.customer, print)),
     );
+
+  inbox
+    .command('device')
+    .description('register the device that gets push notices (the bank app’s token), or remove it')
+    .requiredOption(...customerOption)
+    .option('--token <device-token>', 'the app’s push token')
+    .option('--remove', 'no device gets push notices')
+    .action((options: { customer: string; token?: string; remove?: boolean }) => {
+      if ((options.token === undefined) === (options.remove !== true)) {
+        throw new CurtainError('USAGE', 'give either --token or --remove');
+      }
+      return session(open, (vault) => inboxDevice(vault, options.customer, options.token, print));
+    });
 
   const advisor = program
     .command('advisor')

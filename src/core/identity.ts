@@ -19,6 +19,8 @@ export interface CustomerPii {
   readonly nationalId: string;
   /** The customer's main account IBAN. */
   readonly iban: string;
+  /** The device token of the bank's app, registered by the customer, for push notices; none by default. */
+  readonly pushEndpoint?: string;
 }
 
 export const piiFields = [

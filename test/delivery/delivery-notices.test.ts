@@ -6,6 +6,7 @@ import { seededRandomSource } from '../../src/privacy/dp/random-source.ts';
 import type { VaultServices } from '../../src/main.ts';
 import { deriveMessageId } from '../../src/vault/delivery/channels/channel.ts';
 import type { EmailChannel } from '../../src/vault/delivery/channels/email-channel.ts';
+import { PushChannel } from '../../src/vault/delivery/channels/push-channel.ts';
 import { WebhookChannel } from '../../src/vault/delivery/channels/webhook-channel.ts';
 import { verifyWebhookSignature } from '../../src/vault/delivery/channels/webhook-signature.ts';
 import { DeliveryService } from '../../src/vault/delivery/delivery-service.ts';
@@ -139,7 +140,7 @@ describe.each(testBackends)('delivery notices on $name', (backend) => {
       `SELECT channel, state, last_error, count(*)::int AS n FROM outbound_notices
         WHERE campaign_id = 'camp-w' GROUP BY 1, 2, 3 ORDER BY 1`,
     );
-    // There is no push endpoint in the identity store: push notices fail, and say why.
+    // No customer here registered a device: push notices fail, and say why.
     expect(rows).toEqual([
       { channel: 'push', state: 'failed', last_error: 'no-endpoint', n: ids.length },
       { channel: 'webhook', state: 'sent', last_error: null, n: ids.length },
@@ -201,6 +202,43 @@ describe.each(testBackends)('delivery notices on $name', (backend) => {
     expect(results.value.epsilon).not.toBe('0');
     const unknown = await delivery.results('camp-none', 'analyst');
     expect(!unknown.ok && unknown.error.code).toBe('NOT_FOUND');
+  });
+
+  it('pushes a neutral notice to registered devices only, through the bank’s gateway', async () => {
+    const gateway = await startReceiver(() => false);
+    const withDevice = ids.slice(0, 5);
+    for (const [i, id] of withDevice.entries()) await vault.pushDevices.set(id, `device-token-${i}-abcdef`);
+    const push = new PushChannel({
+      gatewayUrl: gateway.url,
+      bearerToken: 'gateway-token',
+      bankName: 'Example Bank',
+      inboxOrigin,
+    });
+    expect((await service({ push }).deliver(request('camp-p', { channels: ['push'] }))).ok).toBe(true);
+    expect(gateway.requests).toHaveLength(withDevice.length);
+    const tokens = new Set<string>();
+    for (const received of gateway.requests) {
+      expect(received.headers.authorization).toBe('Bearer gateway-token');
+      const body = JSON.parse(received.body) as Record<string, string>;
+      expect(Object.keys(body).sort()).toEqual(['body', 'link', 'title', 'to']);
+      expect(body['title']).toBe('Example Bank');
+      expect(body['body']).toContain('You have a new message from Example Bank');
+      expect(body['link']).toMatch(new RegExp(`^${inboxOrigin}/inbox/msg_`));
+      expect(received.body).not.toContain(offer.title);
+      expect(received.body.toLowerCase()).not.toContain('mortgage');
+      tokens.add(body['to']!);
+    }
+    expect(tokens).toEqual(new Set(withDevice.map((_, i) => `device-token-${i}-abcdef`)));
+    const { rows } = await vault.storage.query<{ state: string; last_error: string | null; n: number }>(
+      `SELECT state, last_error, count(*)::int AS n FROM outbound_notices
+        WHERE campaign_id = 'camp-p' GROUP BY 1, 2 ORDER BY 1`,
+    );
+    expect(rows).toEqual([
+      { state: 'failed', last_error: 'no-endpoint', n: ids.length - withDevice.length },
+      { state: 'sent', last_error: null, n: withDevice.length },
+    ]);
+    for (const id of withDevice) await vault.pushDevices.set(id, undefined);
+    await gateway.close();
   });
 
   it('forgets an erased customer’s messages, notices and place in every audience (invariant 7)', async () => {

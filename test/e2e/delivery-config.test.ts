@@ -53,6 +53,11 @@ describe('delivery settings from the configuration', () => {
       }),
     );
     expect(withSecret.adapters?.webhook?.channel).toBe('webhook');
+    const withPush = deliverySettingsFrom(
+      config({ CURTAIN_PUSH_URL: 'https://push.bank.example/send', CURTAIN_PUSH_TOKEN: 'secret' }),
+    );
+    expect(withPush.adapters?.push?.channel).toBe('push');
+    expect(withPush.adapters?.email).toBeUndefined();
   });
 
   it('refuses a mail server URL of another scheme, naming the setting', () => {

@@ -5,6 +5,7 @@ import {
   advisorClaim,
   advisorLeads,
   inboxConnect,
+  inboxDevice,
   inboxLeads,
   inboxList,
   inboxOpen,
@@ -34,6 +35,7 @@ describe.each(testBackends)('inbox and advisor commands on $name', (backend) => 
       inbox: vault.inbox,
       responses: vault.responses,
       advisorQueue: vault.advisorQueue,
+      pushDevices: vault.pushDevices,
     };
   });
   afterAll(async () => vault.dispose());
@@ -123,5 +125,25 @@ describe.each(testBackends)('inbox and advisor commands on $name', (backend) => 
     expect(printed.join('\n')).toContain('still stands');
     expect(printed.join('\n')).toContain('Open leads for the partner “acme” (0)');
     expect(closed).toBe(2);
+  });
+
+  it('registers and removes the push device, sealed with the customer’s PII', async () => {
+    const [customer] = customers;
+    const id = (await vault.identity.findCustomer('external_id', customer!.externalId))!;
+    await inboxDevice(cli, customer!.externalId, 'fcm:device-token-0001', print);
+    expect(output()).toMatch(/Push notices now go to this device/);
+    expect((await vault.identity.readPii(id)).pushEndpoint).toBe('fcm:device-token-0001');
+    const { rows } = await vault.storage.query<{ ciphertext: Uint8Array }>(
+      'SELECT ciphertext FROM customer_identity WHERE customer_id = $1',
+      [id],
+    );
+    expect(Buffer.from(rows[0]!.ciphertext).toString('latin1')).not.toContain('device-token-0001');
+    await expect(inboxDevice(cli, customer!.externalId, 'has a space', print)).rejects.toMatchObject({
+      code: 'USAGE',
+    });
+    await inboxDevice(cli, customer!.externalId, undefined, print);
+    expect(output()).toMatch(/No device gets push notices now/);
+    expect((await vault.identity.readPii(id)).pushEndpoint).toBeUndefined();
+    expect((await vault.identity.readPii(id)).email).toBe(customer!.pii.email);
   });
 });

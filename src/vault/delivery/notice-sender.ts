@@ -109,7 +109,7 @@ export class NoticeSender {
     return rows.map((r) => ({ ...r, customer_id: Number(r.customer_id), attempts: Number(r.attempts) }));
   }
 
-  async #send(notice: DueNotice, addresses: ReadonlyMap<number, string>): Promise<Outcome> {
+  async #send(notice: DueNotice, addresses: ReadonlyMap<string, string>): Promise<Outcome> {
     const inboxLink = `${this.#options.inboxOrigin}/inbox/${notice.public_id}`;
     const attempts = notice.attempts;
     const { adapters } = this.#options;
@@ -119,8 +119,8 @@ export class NoticeSender {
       case 'push': {
         const adapter = notice.channel === 'email' ? adapters.email : adapters.push;
         if (adapter === undefined) return { kind: 'failed', attempts, reason: 'no-adapter' };
-        // The identity store holds no push endpoint yet: push notices fail as `no-endpoint`.
-        const to = notice.channel === 'email' ? addresses.get(notice.customer_id) : undefined;
+        // A customer without an address on the channel (no registered device, for push) fails as `no-endpoint`.
+        const to = addresses.get(`${notice.channel}:${notice.customer_id}`);
         if (to === undefined) return { kind: 'failed', attempts, reason: 'no-endpoint' };
         result = await (adapter as ChannelAdapter<'email' | 'push'>).send({
           messageId: notice.message_id,
@@ -156,13 +156,14 @@ export class NoticeSender {
     };
   }
 
-  /** Email addresses of a batch's customers, decrypted in one query; erased customers have none. */
-  async #addresses(due: readonly DueNotice[]): Promise<Map<number, string>> {
-    const ids = [...new Set(due.filter((n) => n.channel === 'email').map((n) => n.customer_id))];
-    const addresses = new Map<number, string>();
+  /** Email addresses and push endpoints of the due notices' customers, keyed `channel:customer`. */
+  async #addresses(due: readonly DueNotice[]): Promise<Map<string, string>> {
+    const ids = [...new Set(due.filter((n) => n.channel !== 'webhook').map((n) => n.customer_id))];
+    const addresses = new Map<string, string>();
     if (ids.length === 0) return addresses;
     for (const [id, pii] of await this.#identity.readPiiMany(ids)) {
-      if (pii.email.trim() !== '') addresses.set(id, pii.email);
+      if (pii.email.trim() !== '') addresses.set(`email:${id}`, pii.email);
+      if (pii.pushEndpoint !== undefined) addresses.set(`push:${id}`, pii.pushEndpoint);
     }
     return addresses;
   }

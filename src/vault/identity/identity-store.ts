@@ -146,7 +146,8 @@ export class IdentityStore {
     const before = await this.readPii(customerId);
     const dataKey = (await this.#dataKeys([customerId])).get(customerId);
     if (!dataKey) throw new CurtainError('CUSTOMER_ERASED', 'the customer was erased');
-    const changed = (Object.keys(pii) as (keyof CustomerPii)[]).filter(
+    const fields = new Set([...Object.keys(pii), ...Object.keys(before)]) as Set<keyof CustomerPii>;
+    const changed = [...fields].filter(
       (field) => JSON.stringify(pii[field]) !== JSON.stringify(before[field]),
     );
     const ciphertext = seal(dataKey, Buffer.from(JSON.stringify(pii), 'utf8'), piiContext(customerId));
