@@ -258,7 +258,9 @@ describe.each(testBackends)('the seeds’ scenario on $name', (backend) => {
     }
     const text = JSON.stringify([dump, hubFacing]);
     const strings = [...text.matchAll(/"((?:[^"\\]|\\.)*)"/g)].map((m) => m[1]!);
-    expect(strings.filter((s) => containsPii(s))).toEqual([]);
+    // The hub's own ids are random UUIDs, whose digit groups can look like a phone number: not PII.
+    const uuid = /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/g;
+    expect(strings.filter((s) => containsPii(s.replace(uuid, 'uuid')))).toEqual([]);
     // The bank's external customer references (C00000001 …) never reach the hub either.
     expect(text).not.toMatch(/C\d{8}/);
     for (const id of recipients.slice(0, 200)) {
