@@ -29,9 +29,11 @@ describe.each(testBackends)('questions through the privacy guard on $name', (bac
   const ask = (expression: string, asker = 'alice', purpose = 'bank_offers') =>
     vault.questions.ask({ expression, purpose, asker });
 
+  /** The audience a question was answered on: its own, or for a repeat the original's. */
   async function storedAudience(questionId: number): Promise<Int32Array> {
     const { rows } = await vault.storage.query<{ audience: Uint8Array }>(
-      'SELECT audience FROM questions WHERE id = $1',
+      `SELECT coalesce(q.audience, o.audience) AS audience FROM questions q
+         LEFT JOIN questions o ON o.id = q.repeats WHERE q.id = $1`,
       [questionId],
     );
     return new Int32Array(Uint8Array.from(rows[0]!.audience).buffer);
@@ -132,6 +134,20 @@ describe.each(testBackends)('questions through the privacy guard on $name', (bac
     expect(other.ok).toBe(true);
     const far = await ask('holds("credit_card")');
     expect(!far.ok && far.error.code).not.toBe('PRIVACY_DIFFERENCING');
+  });
+
+  it('counts a repeated question in the differencing check without storing its audience again', async () => {
+    // frank has asked nothing of his own: he repeats alice's question, then asks one nearly the same.
+    const repeated = await ask(broad, 'frank');
+    expect(repeated.ok && repeated.value.repeated).toBe(true);
+    const { rows } = await vault.storage.query<{ audience: Uint8Array | null; repeats: number | null }>(
+      'SELECT audience, repeats FROM questions WHERE id = $1',
+      [repeated.ok ? repeated.value.questionId : 0],
+    );
+    expect(rows[0]).toMatchObject({ audience: null, repeats: expect.any(Number) as unknown });
+    // Nobody asked this one yet, so it is not a repeat; it differs from the repeated audience by a few people.
+    const near = await ask(`${broad} or holds("mortgage") or holds("credit_card")`, 'frank');
+    expect(!near.ok && near.error.code).toBe('PRIVACY_DIFFERENCING');
   });
 
   it('refuses once the asker’s budget is spent, says when it resets, and leaves other askers alone', async () => {

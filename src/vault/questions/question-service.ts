@@ -200,11 +200,12 @@ export class QuestionService implements AudienceGuard {
 
       if (earlier.reusable !== undefined) {
         const original = earlier.reusable;
+        // The audience stays with the original: #distances reads it through `repeats`.
         const id = await insert({
           outcome: 'repeated',
           noisyCount: original.noisy_count,
           charged: Rational.zero,
-          audience: await this.#storedAudience(tx, original.id),
+          audience: undefined,
           repeats: original.id,
         });
         return { id, decision: toDecision(original), charged: Rational.zero, repeated: true };
@@ -434,24 +435,19 @@ export class QuestionService implements AudienceGuard {
     return ok({ counts: outcome.counts, repeated: outcome.repeated, releasedOn, budget });
   }
 
-  async #storedAudience(db: SqlExecutor, id: number): Promise<CustomerIds | undefined> {
-    const { rows } = await db.query<{ audience: Uint8Array | null }>(
-      'SELECT audience FROM questions WHERE id = $1',
-      [id],
-    );
-    const bytes = rows[0]?.audience;
-    return bytes === null || bytes === undefined ? undefined : audienceFromBytes(bytes);
-  }
-
   async #distances(
     db: SqlExecutor,
     asker: string,
     periodStart: Date,
     audience: CustomerIds,
   ): Promise<number[]> {
+    // A repeat stores no audience of its own (it would copy the original's, which can be megabytes): it
+    // counts with the original's, once per asking, as if stored.
     const { rows } = await db.query<{ audience: Uint8Array }>(
-      `SELECT audience FROM questions
-        WHERE asker = $1 AND period_start = $2 AND audience IS NOT NULL ORDER BY id`,
+      `SELECT coalesce(q.audience, o.audience) AS audience FROM questions q
+         LEFT JOIN questions o ON o.id = q.repeats AND q.audience IS NULL
+        WHERE q.asker = $1 AND q.period_start = $2 AND coalesce(q.audience, o.audience) IS NOT NULL
+        ORDER BY q.id`,
       [asker, periodStart],
     );
     return rows.map((r) => symmetricDifferenceSize(audience, audienceFromBytes(r.audience)));
