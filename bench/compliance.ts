@@ -1,4 +1,5 @@
 // Benchmark: the access export of one customer (JSON and page), against reading the same customer's rows bare.
+// The log section goes through the vault's index of references (migration 12); older entries would be scanned.
 import { join } from 'node:path';
 import { assembleVault, defaultVaultSettings } from '../src/main.ts';
 import type { Storage } from '../src/storage/ports.ts';
@@ -30,6 +31,14 @@ async function run(engine: string, storage: Storage, root: string) {
     console.log(
       `${engine}: ${report.customers} customers, ${report.ingest?.stored ?? 0} transactions, ` +
         `log of ${logSize} entries (${withRefs.rows[0]!.n} under a customer reference)`,
+    );
+    const index = await storage.query<{ refs: number; start: number | string }>(
+      `SELECT (SELECT count(*)::int FROM audit_subject_index) AS refs,
+              (SELECT first_indexed_idx FROM audit_subject_index_start) AS start`,
+    );
+    console.log(
+      `${engine}: audit_subject_index holds ${index.rows[0]!.refs} references; entries from ` +
+        `${index.rows[0]!.start} on are found through it, older ones by the scan under the audit key`,
     );
     const times: number[] = [];
     const bare: number[] = [];

@@ -189,8 +189,16 @@ export async function assembleVault(
     if (subject === undefined) throw new CurtainError('CUSTOMER_ERASED', 'the customer was erased');
     return subject;
   };
+  const subjectRefs = async (customerIds: readonly number[]) => {
+    const subjects = await identity.auditSubjects(customerIds);
+    if (customerIds.some((id) => !subjects.has(id))) {
+      throw new CurtainError('CUSTOMER_ERASED', 'the customer was erased');
+    }
+    return subjects;
+  };
   const consent = new ConsentLedger(storage, keys, audit, {
     subjectRef,
+    subjectRefs,
     receipts: receiptSettings(settings),
   });
   const preferences = new PreferenceStore(storage, audit, subjectRef);
@@ -241,7 +249,7 @@ export async function assembleVault(
     door: new InProcessVaultDoor(questions, delivery, audit, settings.currency),
     pushDevices: new PushDevices(storage, identity, audit),
     compliance: new ComplianceService(
-      { storage, keys, identity, accounts, consent, preferences, audit },
+      { storage, keys, identity, accounts, consent, preferences, audit, guard: questions },
       {
         controller: settings.controller,
         transactionRetentionDays: settings.transactionRetentionDays,

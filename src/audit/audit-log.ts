@@ -301,21 +301,35 @@ export class TransparencyLog implements TransactionalAuditSink<SqlExecutor> {
   /**
    * A customer's own entries, each with an inclusion proof. References are fresh per entry (unlinkable),
    * so the entries are found by testing each reference with `isMine` — a check under the customer's own
-   * audit key — page by page over the references only.
+   * audit key — page by page over the references only. With `indexed` (the references the vault recorded
+   * for the customer as it minted them), only entries below `firstIndexedIdx` are scanned; from there on the
+   * listed references are looked up directly, and each hit is still confirmed with `isMine`.
    */
-  async entriesFor(isMine: (subjectRef: string) => boolean): Promise<ProvenEntry[]> {
+  async entriesFor(
+    isMine: (subjectRef: string) => boolean,
+    indexed?: { readonly refs: readonly string[]; readonly firstIndexedIdx: number },
+  ): Promise<ProvenEntry[]> {
     const size = this.#state.head.size;
+    const scanBelow = indexed === undefined ? size : Math.min(size, indexed.firstIndexedIdx);
     const page = 50_000;
     const mine: number[] = [];
-    for (let after = -1; ;) {
+    for (let after = -1; after < scanBelow - 1;) {
       const { rows } = await this.#storage.query<{ idx: number | bigint; subject_ref: string }>(
         `SELECT idx, subject_ref FROM audit_entries
           WHERE subject_ref IS NOT NULL AND idx > $1 AND idx < $2 ORDER BY idx LIMIT $3`,
-        [after, size, page],
+        [after, scanBelow, page],
       );
       for (const row of rows) if (isMine(row.subject_ref)) mine.push(Number(row.idx));
       if (rows.length < page) break;
       after = Number(rows.at(-1)!.idx);
+    }
+    if (indexed !== undefined && indexed.refs.length > 0 && scanBelow < size) {
+      const { rows } = await this.#storage.query<{ idx: number | bigint; subject_ref: string }>(
+        `SELECT idx, subject_ref FROM audit_entries
+          WHERE subject_ref = ANY($1::text[]) AND idx >= $2 AND idx < $3 ORDER BY idx`,
+        [indexed.refs, scanBelow, size],
+      );
+      for (const row of rows) if (isMine(row.subject_ref)) mine.push(Number(row.idx));
     }
     const entries: ProvenEntry[] = [];
     for (const index of mine) {

@@ -9,6 +9,7 @@ import type { ComplianceService } from '../vault/compliance/compliance-service.t
 import { daysLeft, requestRegimes, type RequestRegime } from '../vault/compliance/deadlines.ts';
 import { requestKinds, type RequestKind, type SubjectRequest } from '../vault/compliance/subject-requests.ts';
 import { ropaCsv, ropaMarkdown } from '../vault/compliance/ropa.ts';
+import type { FairLendingReport } from '../vault/compliance/fair-lending.ts';
 
 export interface ComplianceVault {
   readonly identity: Pick<IdentityStore, 'findCustomer'>;
@@ -33,6 +34,32 @@ export function describeRequest(request: SubjectRequest, now: Date): string {
     `due ${day(request.dueAt)}`,
     deadline,
   ].join('\t');
+}
+
+const percent = (rate: number | null) => (rate === null ? 'suppressed' : `${(rate * 100).toFixed(1)}%`);
+
+/** The fair-lending report as a table: one line per group, suppressed cells named, flags marked. */
+export function fairLendingLines(report: FairLendingReport): string[] {
+  const cell = (n: number | null) => (n === null ? 'suppressed' : String(n));
+  return [
+    `fair lending: campaign ${report.campaignId} (${report.purpose}), groups by ${report.attribute}`,
+    `released ${report.releasedOn}${report.repeated ? ' (repeat of today’s release, no ε charged)' : `, ε ${report.epsilon} charged`}`,
+    ['group', 'audience', 'interested', 'selection', 'vs reference', ''].join('\t'),
+    ...report.groups.map((g) =>
+      [
+        g.group,
+        cell(g.delivered),
+        cell(g.interested),
+        percent(g.selectionRate),
+        g.ratioToReference === null ? 'suppressed' : g.ratioToReference.toFixed(2),
+        g.flagged ? `FLAG: under ${report.threshold}` : g.group === report.referenceGroup ? 'reference' : '',
+      ].join('\t'),
+    ),
+    report.flagged.length === 0
+      ? 'no group is selected at under four fifths of the reference group’s rate'
+      : `flagged: ${report.flagged.join(', ')} (selection rate under four fifths of ${report.referenceGroup ?? '—'})`,
+    ...report.notes.map((note) => `note: ${note}`),
+  ];
 }
 
 /** `--set field=value` pairs as identity changes; addresses as `address.street=…`. */
@@ -120,7 +147,7 @@ async function completeRequest(
   }
 }
 
-/** `curtain requests …`, `curtain erasure verify`, `curtain retention …`, `curtain compliance ropa`. */
+/** `curtain requests …`, `erasure verify`, `retention …`, `compliance ropa`, `compliance fair-lending`. */
 export function registerComplianceCommands(program: Command, open: OpenComplianceVault): void {
   const print: Print = (line) => console.log(line);
   const requests = program.command('requests').description('data subject requests (GDPR, CCPA)');
@@ -277,9 +304,24 @@ export function registerComplianceCommands(program: Command, open: OpenComplianc
       }),
     );
 
-  program
-    .command('compliance')
-    .description('compliance reports')
+  const compliance = program.command('compliance').description('compliance reports');
+  compliance
+    .command('fair-lending')
+    .description('disparate impact of a credit campaign across age bands (noised; charged to --as)')
+    .argument('<campaign>')
+    .option('--as <asker>', 'who asks (charged for it)', process.env['USER'] ?? 'compliance')
+    .option('--json', 'print the report as JSON')
+    .action((campaign: string, options: { as: string; json?: boolean }) =>
+      session(open, async (vault) => {
+        const report = await vault.compliance.fairLending(campaign, options.as);
+        if (options.json === true) {
+          print(JSON.stringify(report, null, 2));
+          return;
+        }
+        for (const line of fairLendingLines(report)) print(line);
+      }),
+    );
+  compliance
     .command('ropa')
     .description('records of processing activities (GDPR Art. 30)')
     .addOption(new Option('--format <format>').choices(['json', 'md', 'csv']).default('md'))

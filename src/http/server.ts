@@ -17,6 +17,7 @@ import { migrationStatus } from '../storage/postgres-core/migrations.ts';
 import { installAccessControl } from './auth/access-control.ts';
 import { AccessStore } from './auth/access-store.ts';
 import { authRoutes, type DemoSignIn } from './auth/auth-routes.ts';
+import { consoleStatic } from './console-static.ts';
 import { registerErrorMapping } from './errors.ts';
 import { hubPlugin } from './hub/hub-plugin.ts';
 import { metricsRegistry, operationsRoutes, type Probe } from './operations-routes.ts';
@@ -205,5 +206,6 @@ export async function buildServer(parts: ServedParts, options: ServerOptions): P
   }
   if (parts.hub !== undefined) await app.register(hubPlugin(parts.hub.service, parts.hub.door));
   app.get('/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, () => app.swagger());
+  await app.register(consoleStatic());
   return app;
 }

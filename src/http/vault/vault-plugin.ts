@@ -9,6 +9,8 @@ import { advisorRoutes } from './advisor-routes.ts';
 import { complianceRoutes } from './compliance-routes.ts';
 import { customerRoutes } from './customer-routes.ts';
 import { doorRoutes } from './door-routes.ts';
+import { myDataRoutes } from './my-data-routes.ts';
+import { subjectRequestRoutes } from './subject-request-routes.ts';
 
 export interface VaultPluginOptions {
   readonly registry: Registry;
@@ -23,6 +25,8 @@ export function vaultPlugin(vault: VaultServices, options: VaultPluginOptions) {
     await app.register(customerRoutes(vault));
     await app.register(advisorRoutes(vault));
     await app.register(complianceRoutes(vault));
+    await app.register(subjectRequestRoutes(vault));
+    await app.register(myDataRoutes(vault));
     await app.register(doorRoutes(vault.door));
   };
 }

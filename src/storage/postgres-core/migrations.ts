@@ -12,6 +12,8 @@ import { deliverySchema } from './migrations/0008-delivery.ts';
 import { offerChoiceSchema } from './migrations/0009-offer-choice.ts';
 import { complianceSchema } from './migrations/0010-compliance.ts';
 import { accessSchema } from './migrations/0011-access.ts';
+import { auditSubjectIndexSchema } from './migrations/0012-audit-subject-index.ts';
+import { questionReuseSchema } from './migrations/0013-question-reuse.ts';
 
 export interface Migration {
   readonly version: number;
@@ -31,6 +33,8 @@ export const migrations: readonly Migration[] = [
   { version: 9, name: 'offer-choice', sql: offerChoiceSchema },
   { version: 10, name: 'compliance', sql: complianceSchema },
   { version: 11, name: 'access', sql: accessSchema },
+  { version: 12, name: 'audit-subject-index', sql: auditSubjectIndexSchema },
+  { version: 13, name: 'question-reuse', sql: questionReuseSchema },
 ];
 
 export interface MigrationStatus {

@@ -25,7 +25,7 @@ export interface AccessExport {
   readonly leads: readonly Record<string, unknown>[];
   readonly restrictions: readonly Record<string, unknown>[];
   readonly subjectRequests: readonly Record<string, unknown>[];
-  /** Transparency-log entries under the customer's references, found with their own audit key. */
+  /** Transparency-log entries under the customer's references, confirmed with their own audit key. */
   readonly auditEntries: readonly { readonly index: number; readonly entry: AuditEntry }[];
   /** What is not included, and why. */
   readonly notes: readonly string[];
@@ -53,7 +53,10 @@ export async function exportCustomer(
 ): Promise<AccessExport> {
   const db = sources.storage;
   const rowsOf = async (sql: string) => (await db.query<Record<string, unknown>>(sql, [customerId])).rows;
-  const auditKey = await sources.identity.auditKey(customerId);
+  const [auditKey, indexed] = await Promise.all([
+    sources.identity.auditKey(customerId),
+    sources.identity.indexedAuditSubjects(customerId),
+  ]);
   const [
     identity,
     accounts,
@@ -94,7 +97,7 @@ export async function exportCustomer(
     rowsOf(`SELECT id, kind, regime, status, received_at AS "receivedAt", due_at AS "dueAt",
                    closed_at AS "closedAt", rejection FROM subject_requests WHERE customer_id = $1
              ORDER BY received_at`),
-    sources.audit.entriesFor((ref) => isAuditSubject(auditKey, ref)),
+    sources.audit.entriesFor((ref) => isAuditSubject(auditKey, ref), indexed),
   ]);
   return {
     format: 'curtain-access-export/1',

@@ -9,8 +9,10 @@ import type { ConsentLedger } from '../consent/consent-ledger.ts';
 import type { PreferenceStore } from '../consent/preference-store.ts';
 import type { IdentityStore } from '../identity/identity-store.ts';
 import type { KeyProvider } from '../identity/key-provider.ts';
+import type { AudienceGuard } from '../questions/audience-guard.ts';
 import { exportCustomer, type AccessExport } from './access-export.ts';
 import { renderAccessPage } from './access-page.ts';
+import { fairLendingReport, type FairLendingReport } from './fair-lending.ts';
 import { ErasureService, type ErasureOutcome, type ReceiptVerdict } from './erasure.ts';
 import { restrict, liftRestriction, type RestrictionReason } from './restrictions.ts';
 import { RetentionService } from './retention.ts';
@@ -25,6 +27,8 @@ export interface ComplianceServices {
   readonly consent: ConsentLedger;
   readonly preferences: PreferenceStore;
   readonly audit: TransparencyLog;
+  /** Releases the fair-lending report's counts: noised, charged to the asker, logged. */
+  readonly guard: AudienceGuard;
 }
 
 export interface ComplianceOptions {
@@ -152,6 +156,12 @@ export class ComplianceService {
       controller: this.#controller,
       now: this.#now(),
     });
+  }
+
+  /** The disparate-impact summary of a credit campaign across age bands, charged to `asker`'s budget. */
+  fairLending(campaignId: string, asker: string): Promise<FairLendingReport> {
+    const { storage, identity, guard } = this.#services;
+    return fairLendingReport({ storage, identity, guard }, campaignId, asker);
   }
 
   async #subjectRef(customerId: number): Promise<string> {

@@ -118,6 +118,8 @@ export class ErasureService {
     ]);
     const accountIds = accounts.rows.map((r) => Number(r.id));
 
+    const linked = await identity.indexedAuditSubjects(customerId);
+    deleted['audit_subject_index'] = linked.refs.length;
     await identity.shred([customerId]);
 
     const hold = await storage.transaction(async (tx) =>
@@ -133,6 +135,13 @@ export class ErasureService {
     await audit.flush();
 
     const scan = await scanForPii(storage, needles.all);
+    const links = await linksLeft(storage, customerId, linked.refs);
+    if (links > 0) {
+      throw new CurtainError(
+        'ERASURE_INCOMPLETE',
+        `${links} row(s) of audit_subject_index still link the customer to transparency-log entries`,
+      );
+    }
     if (scan.findings.length > 0) {
       throw new CurtainError(
         'ERASURE_INCOMPLETE',
@@ -284,6 +293,15 @@ async function countOf(tx: SqlExecutor, table: string, customerId: number): Prom
   const { rows } = await tx.query<{ n: number }>(
     `SELECT count(*)::int AS n FROM ${table} WHERE customer_id = $1`,
     [customerId],
+  );
+  return rows[0]?.n ?? 0;
+}
+
+/** Rows of the vault's log index that still tie the customer, or any reference minted for them, to an entry. */
+async function linksLeft(db: SqlExecutor, customerId: number, refs: readonly string[]): Promise<number> {
+  const { rows } = await db.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM audit_subject_index WHERE customer_id = $1 OR subject_ref = ANY($2::text[])`,
+    [customerId, refs],
   );
   return rows[0]?.n ?? 0;
 }

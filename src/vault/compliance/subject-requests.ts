@@ -103,6 +103,41 @@ export class SubjectRequests {
     return toRequest(rows[0]!);
   }
 
+  /**
+   * A request the customer made themself, signed in: their session already proved who they are, so the
+   * request starts verified (the same deadline runs from now). Only the kinds a customer may ask this way.
+   */
+  async receiveFromCustomer(
+    kind: Extract<RequestKind, 'restriction' | 'objection' | 'erasure'>,
+    regime: RequestRegime,
+    customerId: number,
+  ): Promise<SubjectRequest> {
+    if (!(['restriction', 'objection', 'erasure'] as const).includes(kind)) {
+      throw new CurtainError('USAGE', `a customer cannot ask for ${String(kind)} this way`);
+    }
+    if (!requestRegimes.includes(regime)) throw new CurtainError('USAGE', `unknown regime ${String(regime)}`);
+    const subjectRef = await this.#subjectRef(customerId);
+    if (subjectRef === undefined) throw new CurtainError('CUSTOMER_ERASED', 'the customer was erased');
+    const now = this.#now();
+    const { rows } = await this.#storage.query<Row>(
+      `INSERT INTO subject_requests (id, kind, regime, status, customer_id, received_at, due_at, verified_at)
+       VALUES ($1, $2, $3, 'verified', $4, $5, $6, $5) RETURNING *`,
+      [randomUUID(), kind, regime, customerId, now, dueDate(regime, now)],
+    );
+    const request = toRequest(rows[0]!);
+    await this.#audit.record([this.#event(request, subjectRef)]);
+    return request;
+  }
+
+  /** The requests of one customer, newest first: for their own "my data" page. */
+  async ofCustomer(customerId: number): Promise<SubjectRequest[]> {
+    const { rows } = await this.#storage.query<Row>(
+      'SELECT * FROM subject_requests WHERE customer_id = $1 ORDER BY received_at DESC, id',
+      [customerId],
+    );
+    return rows.map(toRequest);
+  }
+
   async get(id: string): Promise<SubjectRequest> {
     const { rows } = await this.#storage.query<Row>('SELECT * FROM subject_requests WHERE id = $1', [id]);
     if (rows[0] === undefined) throw new CurtainError('NOT_FOUND', 'no such subject request');

@@ -22,6 +22,8 @@ export type SubjectRefFn = (customerId: number) => Promise<string>;
 
 export interface ConsentLedgerOptions {
   readonly subjectRef: SubjectRefFn;
+  /** Many references in one go (bulk recording); without it `subjectRef` is called per customer. */
+  readonly subjectRefs?: (customerIds: readonly number[]) => Promise<Map<number, string>>;
   readonly receipts: ReceiptSettings;
   /** Rows per statement when recording in bulk (default 5,000). */
   readonly chunkSize?: number;
@@ -326,7 +328,12 @@ export class ConsentLedger {
   async #subjectRefs(decisions: readonly ConsentDecision[]): Promise<Map<number, string>> {
     const ids = [...new Set(decisions.map((d) => d.customerId))];
     const refs = new Map<number, string>();
+    const many = this.#options.subjectRefs;
     for (const part of chunks(ids, 256)) {
+      if (many !== undefined) {
+        for (const [id, ref] of await many(part)) refs.set(id, ref);
+        continue;
+      }
       const values = await Promise.all(part.map((id) => this.#options.subjectRef(id)));
       part.forEach((id, i) => refs.set(id, values[i]!));
     }

@@ -206,13 +206,38 @@ export class IdentityStore {
   /**
    * Fresh, unlinkable references for transparency-log entries, one per customer: `nonce.tag` with
    * tag = HMAC(audit key, nonce). Two entries of one customer share nothing a reader could link;
-   * only the holder of the customer's audit key recognises them.
+   * only the holder of the customer's audit key recognises them. Each is also written to the vault's
+   * own `audit_subject_index` before it is returned, so it is indexed before any entry can carry it.
    */
   async auditSubjects(customerIds: readonly number[]): Promise<Map<number, string>> {
     const keys = await this.#dataKeys(customerIds);
     const subjects = new Map<number, string>();
     for (const [customerId, dataKey] of keys) subjects.set(customerId, auditSubjectFor(auditKeyOf(dataKey)));
+    if (subjects.size > 0) {
+      // Only for customers not erased meanwhile: their rows would link them to entries after the erasure.
+      await this.#storage.query(
+        `INSERT INTO audit_subject_index (customer_id, subject_ref)
+         SELECT v.id, v.ref FROM unnest($1::bigint[], $2::text[]) AS v(id, ref)
+           JOIN customers c ON c.id = v.id AND c.status <> 'erased'
+         ON CONFLICT DO NOTHING`,
+        [[...subjects.keys()], [...subjects.values()]],
+      );
+    }
     return subjects;
+  }
+
+  /** The references minted for a customer since the index began (see `audit_subject_index_start`). */
+  async indexedAuditSubjects(customerId: number): Promise<{ refs: string[]; firstIndexedIdx: number }> {
+    const [refs, start] = await Promise.all([
+      this.#storage.query<{ subject_ref: string }>(
+        'SELECT subject_ref FROM audit_subject_index WHERE customer_id = $1',
+        [customerId],
+      ),
+      this.#storage.query<{ first: number | string }>(
+        'SELECT first_indexed_idx AS first FROM audit_subject_index_start',
+      ),
+    ]);
+    return { refs: refs.rows.map((r) => r.subject_ref), firstIndexedIdx: Number(start.rows[0]?.first ?? 0) };
   }
 
   /**

@@ -303,7 +303,7 @@ export class QuestionService implements AudienceGuard {
     // Anyone's answer to the same question in the period is reused; a differencing refusal only for its asker.
     const { rows } = await db.query<StoredQuestion>(
       `SELECT id, outcome, noisy_count, repeats FROM questions
-        WHERE purpose = $1 AND plan_key = $2 AND period_start = $3
+        WHERE purpose = $1 AND plan_key = $2 AND period_start = $3 AND outcome <> 'repeated'
           AND (outcome IN ('answered', 'too_few') OR (outcome = 'differencing' AND asker = $4))
         ORDER BY id LIMIT 1`,
       [purpose, key, periodStart, asker],
