@@ -1,0 +1,148 @@
+// The console: who is signed in decides the navigation; the path decides the page.
+import { Suspense, lazy, useEffect, useState, type ReactNode } from 'react';
+import { api, get, rememberCsrf } from './api.ts';
+import { Link, navigate, usePath } from './router.tsx';
+import type { Me, Role, SessionOpened } from './types.ts';
+import { Approvals } from './pages/approvals.tsx';
+import { Campaigns } from './pages/campaigns.tsx';
+import { Inbox, MessageView } from './pages/inbox.tsx';
+import { Leads } from './pages/leads.tsx';
+import { MyData } from './pages/my-data.tsx';
+import { Offers } from './pages/offers.tsx';
+import { Preferences } from './pages/preferences.tsx';
+import { SignIn } from './pages/sign-in.tsx';
+import { Page } from './ui.tsx';
+
+// The editor (CodeMirror) and the charts (recharts) are loaded only by the roles that open them.
+const SegmentEditor = lazy(() =>
+  import('./pages/segment-editor.tsx').then((m) => ({ default: m.SegmentEditor })),
+);
+const CampaignView = lazy(() =>
+  import('./pages/campaign-detail.tsx').then((m) => ({ default: m.CampaignView })),
+);
+const Compliance = lazy(() => import('./pages/compliance.tsx').then((m) => ({ default: m.Compliance })));
+
+interface Section {
+  readonly path: string;
+  readonly label: string;
+  readonly roles: readonly Role[];
+}
+
+const sections: readonly Section[] = [
+  { path: '/segments', label: 'Segments', roles: ['marketer'] },
+  { path: '/offers', label: 'Offers', roles: ['marketer'] },
+  { path: '/campaigns', label: 'Campaigns', roles: ['marketer', 'operator'] },
+  { path: '/approvals', label: 'Approvals', roles: ['approver'] },
+  { path: '/inbox', label: 'Inbox', roles: ['customer'] },
+  { path: '/preferences', label: 'Preferences', roles: ['customer'] },
+  { path: '/my-data', label: 'My data', roles: ['customer'] },
+  { path: '/leads', label: 'Leads', roles: ['advisor'] },
+  { path: '/compliance', label: 'Compliance', roles: ['compliance'] },
+];
+
+const allowed = (me: Me) => sections.filter((s) => s.roles.some((role) => me.roles.includes(role)));
+
+function route(path: string, me: Me): ReactNode {
+  const campaign = /^\/campaigns\/([^/]+)$/.exec(path);
+  if (campaign?.[1] !== undefined)
+    return <CampaignView id={decodeURIComponent(campaign[1])} roles={me.roles} />;
+  const message = /^\/inbox\/([^/]+)$/.exec(path);
+  if (message?.[1] !== undefined) return <MessageView id={decodeURIComponent(message[1])} />;
+  const section = allowed(me).find((s) => s.path === path);
+  switch (section?.path) {
+    case '/segments':
+      return <SegmentEditor />;
+    case '/offers':
+      return <Offers />;
+    case '/campaigns':
+      return <Campaigns />;
+    case '/approvals':
+      return <Approvals />;
+    case '/inbox':
+      return <Inbox />;
+    case '/preferences':
+      return <Preferences />;
+    case '/my-data':
+      return <MyData />;
+    case '/leads':
+      return <Leads />;
+    case '/compliance':
+      return <Compliance />;
+    default:
+      return (
+        <Page title="Not here">
+          <p>There is no such page for your role. Choose one above.</p>
+        </Page>
+      );
+  }
+}
+
+export function App() {
+  const path = usePath();
+  const [me, setMe] = useState<Me | null>();
+  useEffect(() => {
+    get<Me>('/v1/auth/me').then(setMe, () => setMe(null));
+  }, []);
+  // Signed in on the root: go to the first page of the role.
+  useEffect(() => {
+    if (me && path === '/') {
+      const first = allowed(me)[0];
+      if (first !== undefined) navigate(first.path);
+    }
+  }, [me, path]);
+  const signedIn = (session: SessionOpened) => {
+    rememberCsrf(session.csrfToken);
+    setMe(session);
+    navigate(allowed(session)[0]?.path ?? '/');
+  };
+  const signOut = async () => {
+    await api('DELETE', '/v1/auth/session').catch(() => undefined);
+    rememberCsrf(undefined);
+    setMe(null);
+    navigate('/');
+  };
+  const who = me ? (me.kind === 'customer' ? 'customer' : `${me.handle ?? ''} (${me.roles.join(', ')})`) : '';
+  return (
+    <>
+      <a href="#main" className="skip">
+        Skip to content
+      </a>
+      <header>
+        <p className="brand">Curtain</p>
+        {me ? (
+          <nav aria-label="Main">
+            <ul>
+              {allowed(me).map((s) => (
+                <li key={s.path}>
+                  <Link href={s.path} aria-current={path.startsWith(s.path) ? 'page' : undefined}>
+                    {s.label}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        ) : null}
+        {me ? (
+          <div className="who">
+            <span>Signed in as {who}</span>{' '}
+            <button type="button" className="secondary" onClick={() => void signOut()}>
+              Sign out
+            </button>
+          </div>
+        ) : null}
+      </header>
+      <main id="main" tabIndex={-1}>
+        {me === undefined ? (
+          <p>Loading…</p>
+        ) : me === null ? (
+          <SignIn signedIn={signedIn} />
+        ) : (
+          <Suspense fallback={<p>Loading…</p>}>{route(path, me)}</Suspense>
+        )}
+      </main>
+      <footer>
+        <p>Curtain: offers chosen inside the bank; nobody outside it learns who you are unless you say so.</p>
+      </footer>
+    </>
+  );
+}

@@ -1,0 +1,131 @@
+// Marketer: draft campaigns (one offer, or several chosen by interest), list them, open one.
+import { useState, type FormEvent } from 'react';
+import { get, messageOf, post } from '../api.ts';
+import { Link, navigate } from '../router.tsx';
+import type { Campaign, Offer } from '../types.ts';
+import { Alert, Loading, Page, formatDate, textOf } from '../ui.tsx';
+import { useLoad } from '../use-load.ts';
+import { seedsSegment } from '../examples.ts';
+
+function NewCampaign({ offers }: { offers: readonly Offer[] }) {
+  const [error, setError] = useState<string>();
+  const [also, setAlso] = useState<readonly string[]>([]);
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const field = (name: string) => textOf(form, name);
+    const offerId = field('offerId');
+    try {
+      setError(undefined);
+      const created = await post<Campaign>('/v1/hub/campaigns', {
+        name: field('name'),
+        audience: field('audience'),
+        offerId,
+        alsoOffers: also.filter((id) => id !== offerId),
+        channels: form.getAll('channels').filter((c) => typeof c === 'string'),
+        startsAt: new Date().toISOString(),
+      });
+      navigate(`/campaigns/${created.id}`);
+    } catch (failure) {
+      setError(messageOf(failure));
+    }
+  };
+  return (
+    <form onSubmit={(e) => void submit(e)} aria-labelledby="new-campaign">
+      <h2 id="new-campaign">New campaign</h2>
+      <label htmlFor="campaign-name">Name</label>
+      <input id="campaign-name" name="name" required maxLength={120} />
+      <label htmlFor="campaign-audience">Audience (a segment expression)</label>
+      <textarea id="campaign-audience" name="audience" required rows={2} defaultValue={seedsSegment} />
+      <label htmlFor="campaign-offer">Offer</label>
+      <select id="campaign-offer" name="offerId" required>
+        {offers.map((o) => (
+          <option key={o.id} value={o.id}>
+            {o.title}
+          </option>
+        ))}
+      </select>
+      <fieldset>
+        <legend>Also offer (each customer gets the one that suits their interests)</legend>
+        {offers.length === 0 ? <p>No other offers.</p> : null}
+        {offers.map((o) => (
+          <label key={o.id} className="inline">
+            <input
+              type="checkbox"
+              checked={also.includes(o.id)}
+              onChange={(e) =>
+                setAlso((now) => (e.target.checked ? [...now, o.id] : now.filter((id) => id !== o.id)))
+              }
+            />{' '}
+            {o.title}
+          </label>
+        ))}
+      </fieldset>
+      <fieldset>
+        <legend>Notices besides the inbox (they say only that there is a message)</legend>
+        {['email', 'push'].map((channel) => (
+          <label key={channel} className="inline">
+            <input type="checkbox" name="channels" value={channel} /> {channel}
+          </label>
+        ))}
+      </fieldset>
+      <button type="submit">Create campaign</button>
+      {error === undefined ? null : <Alert>{error}</Alert>}
+    </form>
+  );
+}
+
+export function CampaignTable({ campaigns, caption }: { campaigns: readonly Campaign[]; caption: string }) {
+  return (
+    <table>
+      <caption>{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">Name</th>
+          <th scope="col">Status</th>
+          <th scope="col">Drafted by</th>
+          <th scope="col">Starts</th>
+        </tr>
+      </thead>
+      <tbody>
+        {campaigns.map((c) => (
+          <tr key={c.id}>
+            <td>
+              <Link href={`/campaigns/${c.id}`}>{c.name}</Link>
+            </td>
+            <td>
+              <span className={`status status-${c.status}`}>{c.status}</span>
+            </td>
+            <td>{c.createdBy}</td>
+            <td>{formatDate(c.startsAt)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export function Campaigns() {
+  const campaigns = useLoad(() => get<{ campaigns: Campaign[] }>('/v1/hub/campaigns'), 'campaigns');
+  const offers = useLoad(() => get<{ offers: Offer[] }>('/v1/hub/offers'), 'offers');
+  return (
+    <Page title="Campaigns">
+      {campaigns.data === undefined ? (
+        <Loading error={campaigns.error} />
+      ) : campaigns.data.campaigns.length === 0 ? (
+        <p>No campaigns yet.</p>
+      ) : (
+        <CampaignTable campaigns={campaigns.data.campaigns} caption="Campaigns, newest first" />
+      )}
+      {offers.data === undefined ? (
+        <Loading error={offers.error} />
+      ) : offers.data.offers.length === 0 ? (
+        <p>
+          Create an <Link href="/offers">offer</Link> first.
+        </p>
+      ) : (
+        <NewCampaign offers={offers.data.offers} />
+      )}
+    </Page>
+  );
+}

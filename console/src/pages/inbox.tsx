@@ -1,0 +1,144 @@
+// Customer: the inbox, one message with "Why am I seeing this?", the four answers, and connecting with consent.
+import { useState } from 'react';
+import { get, post } from '../api.ts';
+import { Link } from '../router.tsx';
+import type { ConsentRequest, InboxMessage, Lead } from '../types.ts';
+import { ActionButton, Alert, Loading, Page, formatDate } from '../ui.tsx';
+import { useLoad } from '../use-load.ts';
+
+export function Inbox() {
+  const inbox = useLoad(() => get<{ messages: InboxMessage[] }>('/v1/me/inbox'), 'inbox');
+  return (
+    <Page title="Your inbox">
+      {inbox.data === undefined ? (
+        <Loading error={inbox.error} />
+      ) : inbox.data.messages.length === 0 ? (
+        <p>No messages.</p>
+      ) : (
+        <ul className="inbox">
+          {inbox.data.messages.map((m) => (
+            <li key={m.id} className={m.openedAt === null ? 'unread' : ''}>
+              <Link href={`/inbox/${m.id}`}>{m.title}</Link>
+              <span className="muted">
+                {' '}
+                — {formatDate(m.deliveredAt)}
+                {m.openedAt === null ? ' (new)' : ''}
+                {m.response === null ? '' : ` · you answered: ${m.response.replace('_', ' ')}`}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </Page>
+  );
+}
+
+const answers = [
+  { kind: 'interested', label: 'Interested' },
+  { kind: 'not_now', label: 'Not now' },
+  { kind: 'not_interested', label: 'Not interested in offers like this' },
+  { kind: 'stop_all', label: 'Stop all offers' },
+] as const;
+
+const revealed: Record<string, string> = {
+  givenName: 'your first name',
+  familyName: 'your last name',
+  email: 'your email address',
+  phone: 'your phone number',
+};
+
+function Connect({ messageId, request }: { messageId: string; request: ConsentRequest }) {
+  const [agreed, setAgreed] = useState(false);
+  const [lead, setLead] = useState<Lead>();
+  if (lead !== undefined) {
+    return (
+      <Alert kind="success">
+        Done: {request.recipient.name} may now contact you about this offer. You can withdraw this in{' '}
+        <Link href="/preferences">your preferences</Link> until an advisor takes it up.
+      </Alert>
+    );
+  }
+  return (
+    <section aria-labelledby="connect-heading" className="consent">
+      <h2 id="connect-heading">Connect me with an advisor</h2>
+      <p>Nobody knows who you are yet. If you agree, {request.recipient.name} will learn only:</p>
+      <ul>
+        {request.reveals.map((field) => (
+          <li key={field}>{revealed[field] ?? field}</li>
+        ))}
+      </ul>
+      <p className="notice">{request.notice.text}</p>
+      <label className="inline">
+        <input type="checkbox" checked={agreed} onChange={(e) => setAgreed(e.target.checked)} /> I agree to
+        reveal these details to {request.recipient.name} for this offer
+      </label>
+      <ActionButton
+        disabled={!agreed}
+        action={async () =>
+          setLead(
+            await post<Lead>(`/v1/me/inbox/${encodeURIComponent(messageId)}/connect`, {
+              consent: true,
+              notice: request.notice.id,
+            }),
+          )
+        }
+      >
+        Connect me
+      </ActionButton>
+    </section>
+  );
+}
+
+export function MessageView({ id }: { id: string }) {
+  const message = useLoad(() => get<InboxMessage>(`/v1/me/inbox/${encodeURIComponent(id)}`), id);
+  const [answered, setAnswered] = useState<{ kind: string; consentRequest: ConsentRequest | null }>();
+  if (message.data === undefined) return <Loading error={message.error} />;
+  const m = message.data;
+  const respond = async (kind: string) =>
+    setAnswered(
+      await post<{ kind: string; consentRequest: ConsentRequest | null }>(
+        `/v1/me/inbox/${encodeURIComponent(id)}/response`,
+        { answer: kind },
+      ),
+    );
+  return (
+    <Page title={m.title}>
+      <p>
+        <Link href="/inbox">← Back to the inbox</Link>
+      </p>
+      <article className="message">
+        <p>{m.greeting}</p>
+        <p>{m.body}</p>
+        <p className="muted">
+          {m.partner === null ? 'From your bank' : `With our partner ${m.partner}`} · valid until{' '}
+          {m.validUntil}
+          {m.expired ? ' (expired)' : ''}
+        </p>
+      </article>
+      <details className="why">
+        <summary>Why am I seeing this?</summary>
+        <p data-testid="why">{m.why}</p>
+        <p className="muted">
+          Your bank chose this from your own accounts, inside the bank. The people who wrote the offer do not
+          know who you are.
+        </p>
+      </details>
+      <h2>Your answer</h2>
+      <div className="actions" role="group" aria-label="Your answer">
+        {answers.map((a) => (
+          <ActionButton
+            key={a.kind}
+            action={() => respond(a.kind)}
+            aria-pressed={(answered?.kind ?? m.response) === a.kind}
+          >
+            {a.label}
+          </ActionButton>
+        ))}
+      </div>
+      {answered === undefined ? null : (
+        <Alert kind="success">Thank you: your answer “{answered.kind.replace('_', ' ')}” is recorded.</Alert>
+      )}
+      {answered?.consentRequest ? <Connect messageId={id} request={answered.consentRequest} /> : null}
+    </Page>
+  );
+}

@@ -1,0 +1,187 @@
+// Marketer: write a segment with highlighting, see its problems as you type (free), ask for a protected count.
+import { setDiagnostics, type Diagnostic } from '@codemirror/lint';
+import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
+import { bracketMatching } from '@codemirror/language';
+import { EditorView, drawSelection, highlightActiveLine, keymap, lineNumbers } from '@codemirror/view';
+import { useEffect, useRef, useState } from 'react';
+import { questionPurposes } from '../../../src/core/question-purposes.ts';
+import { ApiError, post } from '../api.ts';
+import { seedsSegment } from '../examples.ts';
+import { problemsOf, type Problem } from '../problems.ts';
+import { segmentHighlighting } from '../segment-language.ts';
+import { ActionButton, Alert, Page } from '../ui.tsx';
+
+const checkDelayMs = 400;
+
+function diagnosticsOf(view: EditorView, problems: readonly Problem[]): Diagnostic[] {
+  const doc = view.state.doc;
+  return problems.map((problem) => {
+    const line = doc.line(Math.min(Math.max(problem.line, 1), doc.lines));
+    const from = Math.min(line.from + problem.column - 1, line.to);
+    const word = /^[\w"]+/.exec(doc.sliceString(from, line.to))?.[0].length ?? 1;
+    return {
+      from,
+      to: Math.min(from + Math.max(word, 1), doc.length),
+      severity: 'error',
+      message: problem.message,
+    };
+  });
+}
+
+interface Counted {
+  readonly count: number;
+  readonly repeated: boolean;
+  readonly epsilon: string;
+}
+
+export function SegmentEditor() {
+  const host = useRef<HTMLDivElement>(null);
+  const view = useRef<EditorView>(null);
+  const [text, setText] = useState(seedsSegment);
+  const [purpose, setPurpose] = useState('credit_offers');
+  const [problems, setProblems] = useState<readonly Problem[]>([]);
+  const [explanation, setExplanation] = useState<string>();
+  const [checking, setChecking] = useState(false);
+  const [counted, setCounted] = useState<Counted>();
+  const [countError, setCountError] = useState<string>();
+
+  useEffect(() => {
+    if (host.current === null) return;
+    const editor = new EditorView({
+      doc: seedsSegment,
+      parent: host.current,
+      extensions: [
+        lineNumbers(),
+        history(),
+        drawSelection(),
+        highlightActiveLine(),
+        bracketMatching(),
+        keymap.of([...defaultKeymap, ...historyKeymap]),
+        segmentHighlighting,
+        EditorView.lineWrapping,
+        EditorView.contentAttributes.of({
+          'aria-label': 'Segment expression',
+          'aria-describedby': 'segment-problems',
+        }),
+        EditorView.updateListener.of((update) => {
+          if (update.docChanged) setText(update.state.doc.toString());
+        }),
+      ],
+    });
+    view.current = editor;
+    return () => editor.destroy();
+  }, []);
+
+  // Checking is free and reads no data, so it follows the typing; counting costs ε and waits for the button.
+  useEffect(() => {
+    setCounted(undefined);
+    setCountError(undefined);
+    setChecking(true);
+    let current = true;
+    const timer = setTimeout(() => {
+      post<{ explanation: string }>('/v1/hub/segments/check', { expression: text, purpose }).then(
+        (checked) => {
+          if (!current) return;
+          setProblems([]);
+          setExplanation(checked.explanation);
+          setChecking(false);
+        },
+        (failure: unknown) => {
+          if (!current) return;
+          const found =
+            failure instanceof ApiError && failure.code === 'QUESTION_INVALID'
+              ? problemsOf(failure.message)
+              : [
+                  {
+                    line: 1,
+                    column: 1,
+                    message: failure instanceof Error ? failure.message : String(failure),
+                  },
+                ];
+          setProblems(found);
+          setExplanation(undefined);
+          setChecking(false);
+        },
+      );
+    }, checkDelayMs);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [text, purpose]);
+
+  useEffect(() => {
+    const editor = view.current;
+    if (editor !== null) editor.dispatch(setDiagnostics(editor.state, diagnosticsOf(editor, problems)));
+  }, [problems]);
+
+  const count = async () => {
+    setCountError(undefined);
+    try {
+      setCounted(await post<Counted>('/v1/hub/segments/count', { expression: text, purpose }));
+    } catch (failure) {
+      setCounted(undefined);
+      setCountError(failure instanceof ApiError ? `${failure.message} (${failure.code})` : String(failure));
+    }
+  };
+
+  return (
+    <Page title="Segment editor">
+      <p>
+        Describe who should see an offer. Checking is free and reads no customer data; a count is protected by
+        the privacy guard (noised, never exact) and costs privacy budget (ε), so it is only asked for when you
+        press the button.
+      </p>
+      <label htmlFor="purpose">Purpose</label>
+      <select id="purpose" value={purpose} onChange={(e) => setPurpose(e.target.value)}>
+        {questionPurposes.map((p) => (
+          <option key={p.code} value={p.code}>
+            {p.title} ({p.code})
+          </option>
+        ))}
+      </select>
+      <p className="label" id="segment-label">
+        Segment expression
+      </p>
+      <div ref={host} className="editor" aria-labelledby="segment-label" />
+      <div id="segment-problems" aria-live="polite">
+        {checking ? (
+          <p className="muted">Checking…</p>
+        ) : problems.length > 0 ? (
+          <ul className="problems" aria-label="Problems in the segment">
+            {problems.map((p, i) => (
+              <li key={i}>
+                <strong>
+                  Line {p.line}, column {p.column}:
+                </strong>{' '}
+                {p.message}
+              </li>
+            ))}
+          </ul>
+        ) : explanation !== undefined ? (
+          <p className="ok">
+            <strong>No problems.</strong> Customers will read: “{explanation}”
+          </p>
+        ) : null}
+      </div>
+      <ActionButton action={count} disabled={checking || problems.length > 0}>
+        Count (protected, costs ε)
+      </ActionButton>
+      {counted === undefined ? null : (
+        <Alert kind="info">
+          <p>
+            About <strong data-testid="protected-count">{counted.count.toLocaleString('en-GB')}</strong>{' '}
+            customers (a noised count; the exact number is never shown).
+          </p>
+          <p>
+            This count cost ε = <strong data-testid="epsilon">{counted.epsilon}</strong>
+            {counted.repeated
+              ? ' — a repeat of an earlier question, answered the same and charged nothing.'
+              : '.'}
+          </p>
+        </Alert>
+      )}
+      {countError === undefined ? null : <Alert>{countError}</Alert>}
+    </Page>
+  );
+}

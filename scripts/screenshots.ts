@@ -1,0 +1,120 @@
+// Takes a screenshot of each main page of the console into docs/screenshots/ (npm run screenshots; not a test).
+import { mkdir } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import type { Page } from 'playwright-core';
+import { currentNotice } from '../src/core/consent.ts';
+import { launchChromium, startConsoleServer } from '../test/browser/console-server.ts';
+
+const out = fileURLToPath(new URL('../docs/screenshots/', import.meta.url));
+const seeds = 'spent(category: "home_inspection", within: 90d) > 0 and not holds("mortgage")';
+
+const server = await startConsoleServer();
+const browser = await launchChromium();
+try {
+  await mkdir(out, { recursive: true });
+  const { hub, vault } = server;
+  // The scenario's state, set up through the services: an offer, a campaign that ran, one waiting, a lead.
+  const offer = await hub.addOffer(
+    {
+      productCode: 'mortgage',
+      title: 'Buying a home? Talk to us about a mortgage',
+      body: 'You may be close to buying a home. Our mortgage advisers can help you compare rates.',
+      callToAction: 'Connect me with an adviser',
+      category: 'mortgage',
+      validUntil: new Date(Date.now() + 90 * 86_400_000).toISOString().slice(0, 10),
+    },
+    'mia',
+  );
+  const ran = await hub.createCampaign(
+    { name: 'Home buyers', audience: seeds, offerId: offer.id, startsAt: new Date() },
+    'mia',
+  );
+  await hub.approve(ran.id, 'rui');
+  await hub.run(ran.id, 'mia');
+  await hub.createCampaign(
+    { name: 'Home buyers, second wave', audience: seeds, offerId: offer.id, startsAt: new Date() },
+    'mia',
+  );
+  const { rows } = await vault.storage.query<{ customer_id: number; public_id: string }>(
+    'SELECT customer_id, public_id FROM inbox_messages WHERE campaign_id = $1 ORDER BY customer_id DESC LIMIT 1',
+    [ran.id],
+  );
+  const someone = rows[0];
+  if (someone !== undefined) {
+    await vault.responses.respond(someone.customer_id, someone.public_id, 'interested');
+    await vault.responses.connect(someone.customer_id, someone.public_id, {
+      consent: true,
+      noticeVersion: currentNotice('identity_reveal').id,
+    });
+  }
+
+  const shoot = async (page: Page, name: string) => {
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await page.waitForLoadState('networkidle');
+    await page.screenshot({ path: `${out}${name}.png`, fullPage: true });
+    console.log(`docs/screenshots/${name}.png`);
+  };
+  const signIn = async (button: string) => {
+    const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+    await page.goto(server.url);
+    await page.getByRole('button', { name: button, exact: true }).click();
+    await page.getByText('Signed in as').waitFor();
+    return page;
+  };
+
+  const first = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+  await first.goto(server.url);
+  await first.getByRole('heading', { name: /^DEMO ONLY/ }).waitFor();
+  await shoot(first, 'sign-in');
+
+  const marketer = await signIn('Staff: mia');
+  await marketer.getByRole('textbox', { name: 'Segment expression' }).click();
+  await marketer.keyboard.press('End');
+  await marketer.keyboard.type(' and holds("home_insurance") and spnt(within: 30d) > 2');
+  await marketer.getByRole('list', { name: 'Problems in the segment' }).waitFor();
+  await shoot(marketer, 'segment-editor-problem');
+  await marketer.keyboard.press('Control+A');
+  await marketer.keyboard.type(seeds);
+  await marketer.getByText('No problems.').waitFor();
+  await marketer.getByRole('button', { name: 'Count (protected, costs ε)' }).click();
+  await marketer.getByTestId('protected-count').waitFor();
+  await shoot(marketer, 'segment-editor-count');
+  await marketer.getByRole('link', { name: 'Offers' }).click();
+  await shoot(marketer, 'offers');
+  await marketer.getByRole('link', { name: 'Campaigns' }).click();
+  await marketer.getByRole('link', { name: 'Home buyers', exact: true }).click();
+  await marketer.getByRole('button', { name: 'Release results (costs ε)' }).click();
+  await marketer.getByTestId('result-delivered').waitFor();
+  await shoot(marketer, 'campaign-results');
+
+  const approver = await signIn('Staff: rui');
+  await shoot(approver, 'approvals');
+
+  const customer = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+  await customer.goto(server.url);
+  await customer
+    .getByRole('button', { name: /^Customer C\d{8}$/ })
+    .first()
+    .click();
+  await shoot(customer, 'inbox');
+  await customer.getByRole('link', { name: offer.title }).click();
+  await customer.getByText('Why am I seeing this?').click();
+  await customer.getByRole('button', { name: 'Interested', exact: true }).click();
+  await customer.getByRole('heading', { name: 'Connect me with an advisor' }).waitFor();
+  await shoot(customer, 'message');
+  await customer.getByRole('link', { name: 'Preferences', exact: true }).click();
+  await shoot(customer, 'preferences');
+  await customer.getByRole('link', { name: 'My data', exact: true }).click();
+  await shoot(customer, 'my-data');
+
+  const advisor = await signIn('Staff: ada');
+  await shoot(advisor, 'leads');
+
+  const compliance = await signIn('Staff: cleo');
+  await compliance.getByRole('button', { name: 'Verify the whole log' }).click();
+  await compliance.getByTestId('log-verdict').waitFor();
+  await shoot(compliance, 'compliance');
+} finally {
+  await browser.close();
+  await server.close();
+}

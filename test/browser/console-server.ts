@@ -1,0 +1,77 @@
+// The real server in-process for browser tests and screenshots: a demo bank on PGlite, the hub, the built console
+// (which the server serves at /).
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AddressInfo } from 'node:net';
+import { chromium, type Browser } from 'playwright-core';
+import { seedDemoHub } from '../../src/hub/demo-hub.ts';
+import type { HubService } from '../../src/hub/hub-service.ts';
+import { defaultConsoleRoot } from '../../src/http/console-static.ts';
+import { buildServer } from '../../src/http/server.ts';
+import { openHub, type VaultServices } from '../../src/main.ts';
+import { loadDemoBank } from '../../src/vault/demo-bank/load-demo-bank.ts';
+import { testBackends } from '../support/backends.ts';
+import { createTestVault } from '../support/test-vault.ts';
+
+const consoleDir = fileURLToPath(new URL('../../console/', import.meta.url));
+
+function newestChange(path: string): number {
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(stat.mtimeMs, ...readdirSync(path).map((name) => newestChange(join(path, name))));
+}
+
+/** Builds the console with Vite when console/dist is missing or older than its sources. */
+export function ensureConsoleBuilt(): void {
+  const built = join(defaultConsoleRoot, 'index.html');
+  const sources = ['src', 'index.html', 'vite.config.ts'].map((name) => newestChange(join(consoleDir, name)));
+  if (existsSync(built) && statSync(built).mtimeMs >= Math.max(...sources)) return;
+  const build = spawnSync(
+    process.execPath,
+    ['node_modules/vite/bin/vite.js', 'build', 'console', '--logLevel', 'warn'],
+    {
+      cwd: fileURLToPath(new URL('../../', import.meta.url)),
+      stdio: 'inherit',
+    },
+  );
+  if (build.status !== 0) throw new Error('the console did not build');
+}
+
+export interface ConsoleServer {
+  /** The console's address, on localhost (a secure context, so the session's Secure cookies are kept). */
+  readonly url: string;
+  readonly vault: VaultServices;
+  readonly hub: HubService;
+  close(): Promise<void>;
+}
+
+/** A demo bank of `customers` on PGlite, seeded like `curtain start`, serving the API and the console. */
+export async function startConsoleServer(customers = 2_000): Promise<ConsoleServer> {
+  ensureConsoleBuilt();
+  const pglite = testBackends.find((backend) => backend.name === 'pglite')!;
+  const vault = await createTestVault(pglite);
+  await loadDemoBank(vault, { customers, seed: 1, end: new Date().toISOString().slice(0, 10) });
+  const hub = openHub(vault);
+  await seedDemoHub(hub);
+  const app = await buildServer(
+    { vault, hub: { service: hub, door: vault.door, storage: vault.storage } },
+    { logLevel: 'silent', rateLimitPerMinute: false, demo: true },
+  );
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const { port } = app.server.address() as AddressInfo;
+  return {
+    url: `http://localhost:${port}`,
+    vault,
+    hub,
+    async close() {
+      await app.close();
+      await vault.dispose();
+    },
+  };
+}
+
+/** Debian's Chromium, headless (installed by .ci/run when missing). */
+export const launchChromium = (): Promise<Browser> =>
+  chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox'] });

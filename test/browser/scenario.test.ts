@@ -1,0 +1,223 @@
+// The seeds' scenario in a real browser, click by click across the roles, with an accessibility check of each page.
+import { readFile } from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { seriousViolations } from './axe.ts';
+import { launchChromium, startConsoleServer, type ConsoleServer } from './console-server.ts';
+
+const typo = 'spent(category: "home_inspection", within: 90d) > 0 and not hold("mortgage")';
+const seeds = 'spent(category: "home_inspection", within: 90d) > 0 and not holds("mortgage")';
+const offerTitle = 'Buying a home? Talk to us about a mortgage';
+
+describe('the console in Chromium', () => {
+  let server: ConsoleServer;
+  let browser: Browser;
+  let page: Page;
+  const checkedPages: string[] = [];
+
+  beforeAll(async () => {
+    server = await startConsoleServer();
+    browser = await launchChromium();
+  }, 300_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  const questionsAskedBy = async (asker: string) =>
+    (
+      await server.vault.storage.query<{ n: number }>(
+        'SELECT count(*)::int AS n FROM questions WHERE asker = $1',
+        [asker],
+      )
+    ).rows[0]!.n;
+
+  async function accessible(name: string) {
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    expect(await seriousViolations(page), name).toEqual([]);
+    checkedPages.push(name);
+  }
+
+  async function signInAs(button: string) {
+    const context = await browser.newContext();
+    page = await context.newPage();
+    await page.goto(server.url);
+    await page.getByRole('button', { name: button, exact: true }).click();
+    await page.getByText('Signed in as').waitFor();
+  }
+
+  async function signOut() {
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('heading', { name: 'Sign in', exact: true }).waitFor();
+    await page.context().close();
+  }
+
+  it('offers a sign-in page marked DEMO ONLY', async () => {
+    page = await browser.newPage();
+    await page.goto(server.url);
+    await page.getByRole('heading', { name: /^DEMO ONLY/ }).waitFor();
+    await accessible('sign-in');
+    // Keyboard first: the first Tab reaches "Skip to content", shown with a visible focus ring.
+    await page.keyboard.press('Tab');
+    // A string, run in the page: the test's own TypeScript knows no DOM.
+    const focused = await page.evaluate<unknown>(`(() => {
+      const style = getComputedStyle(document.activeElement);
+      return { text: document.activeElement.textContent, outline: style.outlineStyle, width: style.outlineWidth };
+    })()`);
+    expect(focused).toEqual({ text: 'Skip to content', outline: 'solid', width: '3px' });
+    await page.close();
+  });
+
+  it('lets a marketer write a segment: a diagnostic for a typo, free; then a protected count that costs ε', async () => {
+    await signInAs('Staff: mia');
+    await page.getByRole('heading', { name: 'Segment editor' }).waitFor();
+    await page.getByText('No problems.').waitFor();
+    const before = await questionsAskedBy('mia');
+
+    const editor = page.getByRole('textbox', { name: 'Segment expression' });
+    await editor.click();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type(typo);
+    const problems = page.getByRole('list', { name: 'Problems in the segment' });
+    await problems.waitFor();
+    expect(await problems.textContent()).toMatch(/Line 1, column \d+:.*hold/);
+    await accessible('segment editor');
+
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type(seeds);
+    await page.getByText('No problems.').waitFor();
+    // Dozens of keystrokes were checked, and none of them asked the vault a question.
+    expect(await questionsAskedBy('mia')).toBe(before);
+
+    await page.getByRole('button', { name: 'Count (protected, costs ε)' }).click();
+    const count = Number((await page.getByTestId('protected-count').textContent())!.replace(/,/g, ''));
+    expect(count).toBeGreaterThan(0);
+    expect(await page.getByTestId('epsilon').textContent()).toMatch(/^\d+\/\d+$|^\d+(\.\d+)?$/);
+    expect(await questionsAskedBy('mia')).toBe(before + 1);
+  });
+
+  it('lets the marketer create an offer and draft a campaign', async () => {
+    await page.getByRole('link', { name: 'Offers' }).click();
+    await page.getByRole('heading', { name: 'New offer' }).waitFor();
+    await accessible('offers');
+    await page.getByLabel('Product').selectOption('mortgage');
+    await page.getByLabel('Title').fill(offerTitle);
+    await page
+      .getByLabel('Text')
+      .fill('You may be close to buying a home. Our mortgage advisers can help you compare rates.');
+    await page.getByRole('button', { name: 'Create offer' }).click();
+    await page.getByRole('cell', { name: offerTitle }).waitFor();
+
+    await page.getByRole('link', { name: 'Campaigns' }).click();
+    await page.getByRole('heading', { name: 'New campaign' }).waitFor();
+    await accessible('campaigns');
+    await page.getByLabel('Name').fill('Home buyers');
+    await page.getByLabel('Offer', { exact: true }).selectOption({ label: offerTitle });
+    await page.getByRole('button', { name: 'Create campaign' }).click();
+    await page.getByRole('heading', { name: 'Campaign: Home buyers' }).waitFor();
+    await expect.poll(() => page.getByTestId('campaign-status').textContent()).toBe('draft');
+    await accessible('campaign');
+    await signOut();
+  });
+
+  it('lets an approver approve it', async () => {
+    await signInAs('Staff: rui');
+    await page.getByRole('heading', { name: 'Campaigns to approve' }).waitFor();
+    await accessible('approvals');
+    await page.getByRole('link', { name: 'Home buyers' }).click();
+    await page.getByRole('button', { name: 'Approve' }).click();
+    await page.getByText('Approved.').waitFor();
+    await expect.poll(() => page.getByTestId('campaign-status').textContent()).toBe('approved');
+    await signOut();
+  });
+
+  it('lets the marketer run it and read protected results', async () => {
+    await signInAs('Staff: mia');
+    await page.getByRole('link', { name: 'Campaigns' }).click();
+    await page.getByRole('link', { name: 'Home buyers' }).click();
+    await page.getByRole('button', { name: 'Run now' }).click();
+    await page.getByText('The campaign ran.').waitFor({ timeout: 120_000 });
+    await expect.poll(() => page.getByTestId('campaign-status').textContent()).toBe('finished');
+    await page.getByRole('button', { name: 'Release results (costs ε)' }).click();
+    const delivered = await page.getByTestId('result-delivered').textContent();
+    expect(Number(delivered!.replace(/,/g, ''))).toBeGreaterThan(0);
+    // Nobody has answered yet: far under k, so the number is withheld.
+    expect(await page.getByTestId('result-interested').textContent()).toBe('suppressed');
+    await signOut();
+  });
+
+  let customerRef = '';
+
+  it('lets a customer read the message, see why, say interested and consent to be connected', async () => {
+    const context = await browser.newContext();
+    page = await context.newPage();
+    await page.goto(server.url);
+    const first = page.getByRole('button', { name: /^Customer C\d{8}$/ }).first();
+    customerRef = (await first.textContent())!.replace('Customer ', '');
+    await first.click();
+    await page.getByRole('heading', { name: 'Your inbox' }).waitFor();
+    await accessible('inbox');
+    await page.getByRole('link', { name: offerTitle }).click();
+    await page.getByRole('heading', { name: offerTitle }).waitFor();
+    await page.getByText('Why am I seeing this?').click();
+    expect(await page.getByTestId('why').textContent()).toMatch(/home inspection/i);
+    await accessible('message');
+
+    await page.getByRole('button', { name: 'Interested', exact: true }).click();
+    await page.getByRole('heading', { name: 'Connect me with an advisor' }).waitFor();
+    // Nothing is revealed by "interested" alone.
+    expect(await server.vault.advisorQueue.list({ recipient: 'bank' })).toEqual([]);
+    await page.getByLabel(/I agree to reveal/).check();
+    await page.getByRole('button', { name: 'Connect me' }).click();
+    await page.getByText(/may now contact you/).waitFor();
+
+    await page.getByRole('link', { name: 'Preferences', exact: true }).click();
+    await page.getByRole('heading', { name: 'Requests to be contacted' }).waitFor();
+    await accessible('preferences');
+    const customerId = (await server.vault.identity.findCustomer('external_id', customerRef))!;
+    const cap =
+      (await server.vault.preferences.get(customerId)).frequencyCap === 'monthly' ? 'weekly' : 'monthly';
+    await page.getByLabel('How often offers may come').selectOption(cap);
+    await expect.poll(async () => (await server.vault.preferences.get(customerId)).frequencyCap).toBe(cap);
+    await page.getByRole('link', { name: 'My data', exact: true }).click();
+    await page.getByRole('heading', { name: 'See and export' }).waitFor();
+    await accessible('my data');
+    // The customer, and only the customer, sees everything about themself.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Export my data as JSON' }).click(),
+    ]);
+    const exported = await readFile(await download.path(), 'utf8');
+    const pii = await server.vault.identity.readPii(customerId);
+    expect(exported).toContain(pii.familyName);
+    await signOut();
+  });
+
+  it('lets an advisor claim the lead and learn the name, only then', async () => {
+    const customerId = await server.vault.identity.findCustomer('external_id', customerRef);
+    const pii = await server.vault.identity.readPii(customerId!);
+    await signInAs('Staff: ada');
+    await page.getByRole('heading', { name: 'Leads' }).waitFor();
+    await page.getByRole('button', { name: /^Claim the lead/ }).waitFor();
+    expect(await page.locator('main').textContent()).not.toContain(pii.familyName);
+    await accessible('leads');
+    await page.getByRole('button', { name: /^Claim the lead/ }).click();
+    await page.getByText('Consent receipt verified').waitFor();
+    expect(await page.getByTestId('lead-name').textContent()).toBe(`${pii.givenName} ${pii.familyName}`);
+    await signOut();
+  });
+
+  it('lets compliance verify the transparency log and an inclusion proof in the browser', async () => {
+    await signInAs('Staff: cleo');
+    await page.getByRole('heading', { name: 'Transparency log' }).waitFor();
+    await accessible('compliance');
+    await page.getByRole('button', { name: 'Verify the whole log' }).click();
+    expect(await page.getByTestId('log-verdict').textContent()).toMatch(/^Verified: all \d+ entries/);
+    const check = page.getByRole('button', { name: /^Check proof of entry/ }).first();
+    const index = (await check.getAttribute('aria-label'))!.replace(/\D+/g, '');
+    await check.click();
+    expect(await page.getByTestId(`proof-${index}`).textContent()).toMatch(/^included in the signed tree/);
+    await signOut();
+    expect(checkedPages.length).toBeGreaterThanOrEqual(12);
+  });
+});
