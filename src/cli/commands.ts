@@ -253,7 +253,8 @@ export async function startCommand(
   if (config.demoCustomers > 0) {
     console.log(`DEMO ONLY: sign in without a credential through ${address}/v1/auth/demo (a demo bank only)`);
   }
-  console.log(`Open ${address}/health  (status: ${address}/v1/db/status, metrics: ${address}/metrics)`);
+  console.log(`Open the console: ${address}/`);
+  console.log(`Health: ${address}/health  (status: ${address}/v1/db/status, metrics: ${address}/metrics)`);
   console.log(
     `Ask: curtain ask 'spent(category: "home_inspection", within: 90d) > 0 and not holds("mortgage")'`,
   );

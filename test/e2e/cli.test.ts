@@ -35,7 +35,7 @@ beforeAll(async () => {
     let output = '';
     server.stdout!.on('data', (chunk: Buffer) => {
       output += chunk.toString();
-      const match = /Open (http:\/\/[^/\s]+)\/health/.exec(output);
+      const match = /Open the console: (http:\/\/[^/\s]+)\//.exec(output);
       if (match) resolve(match[1]!);
     });
     server.on('exit', (code) => reject(new Error(`server exited with ${code}: ${output}`)));
