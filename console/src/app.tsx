@@ -21,6 +21,9 @@ const CampaignView = lazy(() =>
   import('./pages/campaign-detail.tsx').then((m) => ({ default: m.CampaignView })),
 );
 const Compliance = lazy(() => import('./pages/compliance.tsx').then((m) => ({ default: m.Compliance })));
+const ComplianceWork = lazy(() =>
+  import('./pages/compliance-work.tsx').then((m) => ({ default: m.ComplianceWork })),
+);
 
 interface Section {
   readonly path: string;
@@ -38,6 +41,7 @@ const sections: readonly Section[] = [
   { path: '/my-data', label: 'My data', roles: ['customer'] },
   { path: '/leads', label: 'Leads', roles: ['advisor'] },
   { path: '/compliance', label: 'Compliance', roles: ['compliance'] },
+  { path: '/compliance/work', label: 'Requests and reports', roles: ['compliance'] },
 ];
 
 const allowed = (me: Me) => sections.filter((s) => s.roles.some((role) => me.roles.includes(role)));
@@ -68,6 +72,8 @@ function route(path: string, me: Me): ReactNode {
       return <Leads />;
     case '/compliance':
       return <Compliance />;
+    case '/compliance/work':
+      return <ComplianceWork />;
     default:
       return (
         <Page title="Not here">

@@ -218,6 +218,37 @@ describe('the console in Chromium', () => {
     await check.click();
     expect(await page.getByTestId(`proof-${index}`).textContent()).toMatch(/^included in the signed tree/);
     await signOut();
-    expect(checkedPages.length).toBeGreaterThanOrEqual(12);
+  });
+
+  it('lets compliance record a subject request, run retention and read the fair-lending report', async () => {
+    await signInAs('Staff: cleo');
+    await page.getByRole('link', { name: 'Requests and reports' }).click();
+    await page.getByRole('heading', { name: 'Data subject requests' }).waitFor();
+    await accessible('requests and reports');
+    await page.getByLabel('Kind').selectOption('erasure');
+    await page.getByRole('button', { name: 'Record a request' }).click();
+    await page.getByText(/^Request .* received; due/).waitFor();
+    expect(await page.getByRole('cell', { name: 'erasure (GDPR)' }).count()).toBe(1);
+    await page.getByRole('button', { name: 'Run retention now' }).click();
+    await page.getByRole('list', { name: 'Latest retention runs' }).getByRole('listitem').first().waitFor();
+    const { rows } = await server.vault.storage.query<{ campaign_id: string }>(
+      "SELECT campaign_id FROM delivery_runs WHERE purpose = 'credit_offers' LIMIT 1",
+    );
+    await page.getByLabel('Campaign id').fill(rows[0]!.campaign_id);
+    await page.getByRole('button', { name: 'Report', exact: true }).click();
+    const caption = page.getByRole('table').filter({ hasText: 'Selection rate' }).locator('caption');
+    expect(await caption.textContent()).toMatch(/^age band at the campaign start, released/);
+    // Per group, never per person: noised counts or "suppressed".
+    const cells = await page
+      .getByRole('table')
+      .filter({ hasText: 'Selection rate' })
+      .getByRole('cell')
+      .allTextContents();
+    for (const cell of cells)
+      expect(cell).toMatch(
+        /^(under 30|30–44|45–61|62 and over|about [\d,]+|suppressed|—|[\d.]+ %|[\d.]+( flagged)?)$/,
+      );
+    await signOut();
+    expect(checkedPages.length).toBeGreaterThanOrEqual(13);
   });
 });

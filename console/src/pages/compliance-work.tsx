@@ -1,0 +1,336 @@
+// Compliance work: data subject requests and their deadlines, retention, records of processing, fair lending.
+import { useState, type FormEvent } from 'react';
+import { get, post, api } from '../api.ts';
+import { ActionButton, Alert, formatDate, Loading, Page, textOf } from '../ui.tsx';
+import { useLoad } from '../use-load.ts';
+
+interface SubjectRequest {
+  readonly id: string;
+  readonly kind: string;
+  readonly regime: string;
+  readonly status: string;
+  readonly receivedAt: string;
+  readonly dueAt: string;
+  readonly closedAt: string | null;
+  readonly rejection: string | null;
+}
+interface RetentionPolicy {
+  readonly kind: string;
+  readonly description: string;
+  readonly days: number;
+  readonly source: 'default' | 'configured';
+}
+interface RetentionRun {
+  readonly id: number;
+  readonly startedAt: string;
+  readonly removed: Record<string, number>;
+}
+interface FairLendingGroup {
+  readonly group: string;
+  readonly delivered: number | null;
+  readonly interested: number | null;
+  readonly selectionRate: number | null;
+  readonly ratioToReference: number | null;
+  readonly suppressed: boolean;
+  readonly flagged: boolean;
+}
+interface FairLendingReport {
+  readonly campaignId: string;
+  readonly attribute: string;
+  readonly threshold: number;
+  readonly referenceGroup: string | null;
+  readonly groups: readonly FairLendingGroup[];
+  readonly flagged: readonly string[];
+  readonly epsilon: string;
+  readonly releasedOn: string;
+  readonly notes: readonly string[];
+}
+
+const requestKinds = ['access', 'rectification', 'restriction', 'objection', 'erasure'] as const;
+
+function SubjectRequests() {
+  const requests = useLoad(
+    () => get<{ requests: SubjectRequest[] }>('/v1/compliance/requests?open=true'),
+    'requests',
+  );
+  const [message, setMessage] = useState<string>();
+  const receive = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const created = await post<SubjectRequest>('/v1/compliance/requests', {
+      kind: textOf(form, 'kind'),
+      regime: textOf(form, 'regime'),
+    });
+    setMessage(`Request ${created.id} received; due ${formatDate(created.dueAt)}.`);
+    requests.reload();
+  };
+  const verify = async (id: string, form: HTMLFormElement) => {
+    const data = new FormData(form);
+    const second = textOf(data, 'second');
+    await post(`/v1/compliance/requests/${id}/verify`, {
+      externalId: textOf(data, 'externalId'),
+      ...(/^\d{4}-\d{2}-\d{2}$/.test(second) ? { dateOfBirth: second } : { email: second }),
+    });
+    setMessage(`Request ${id}: identity checked.`);
+    requests.reload();
+  };
+  const complete = async (id: string) => {
+    await post(`/v1/compliance/requests/${id}/complete`, {});
+    setMessage(`Request ${id} carried out.`);
+    requests.reload();
+  };
+  const reject = async (id: string) => {
+    await post(`/v1/compliance/requests/${id}/reject`, { reason: 'manifestly-unfounded' });
+    setMessage(`Request ${id} rejected.`);
+    requests.reload();
+  };
+  const now = Date.now();
+  return (
+    <section aria-labelledby="requests-heading">
+      <h2 id="requests-heading">Data subject requests</h2>
+      <form onSubmit={(e) => void receive(e)} className="inline-form">
+        <label>
+          Kind
+          <select name="kind" defaultValue="access">
+            {requestKinds.map((kind) => (
+              <option key={kind}>{kind}</option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Law
+          <select name="regime" defaultValue="gdpr">
+            <option value="gdpr">GDPR (one month)</option>
+            <option value="ccpa">CCPA (45 days)</option>
+          </select>
+        </label>
+        <button type="submit">Record a request</button>
+      </form>
+      {message === undefined ? null : <Alert kind="success">{message}</Alert>}
+      {requests.data === undefined ? (
+        <Loading error={requests.error} />
+      ) : requests.data.requests.length === 0 ? (
+        <p>No open requests.</p>
+      ) : (
+        <table>
+          <caption>Open requests and their legal deadlines</caption>
+          <thead>
+            <tr>
+              <th scope="col">Request</th>
+              <th scope="col">Kind</th>
+              <th scope="col">Status</th>
+              <th scope="col">Due</th>
+              <th scope="col">Actions</th>
+            </tr>
+          </thead>
+          <tbody>
+            {requests.data.requests.map((r) => (
+              <tr key={r.id}>
+                <td>{r.id}</td>
+                <td>
+                  {r.kind} ({r.regime.toUpperCase()})
+                </td>
+                <td>{r.status}</td>
+                <td>
+                  {formatDate(r.dueAt)}
+                  {Date.parse(r.dueAt) < now ? <strong> overdue</strong> : null}
+                </td>
+                <td>
+                  {r.status === 'received' ? (
+                    <form
+                      className="inline-form"
+                      aria-label={`Check the identity of the requester of ${r.id}`}
+                      onSubmit={(e) => {
+                        e.preventDefault();
+                        void verify(r.id, e.currentTarget).catch((failure: unknown) =>
+                          setMessage(String(failure)),
+                        );
+                      }}
+                    >
+                      <label>
+                        External id
+                        <input name="externalId" required autoComplete="off" />
+                      </label>
+                      <label>
+                        Email or date of birth
+                        <input name="second" required autoComplete="off" />
+                      </label>
+                      <button type="submit">Check identity</button>
+                    </form>
+                  ) : (
+                    <ActionButton action={() => complete(r.id)}>Carry out</ActionButton>
+                  )}
+                  <ActionButton action={() => reject(r.id)}>Reject</ActionButton>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+function Retention() {
+  const policies = useLoad(
+    () => get<{ policies: RetentionPolicy[] }>('/v1/compliance/retention'),
+    'retention',
+  );
+  const runs = useLoad(() => get<{ runs: RetentionRun[] }>('/v1/compliance/retention/runs'), 'runs');
+  const runNow = async () => {
+    await post('/v1/compliance/retention/run');
+    runs.reload();
+  };
+  const setDays = async (kind: string, days: number) => {
+    await api('PUT', `/v1/compliance/retention/${kind}`, { days });
+    policies.reload();
+  };
+  return (
+    <section aria-labelledby="retention-heading">
+      <h2 id="retention-heading">Retention</h2>
+      {policies.data === undefined ? (
+        <Loading error={policies.error} />
+      ) : (
+        <table>
+          <caption>How long each kind of data is kept</caption>
+          <thead>
+            <tr>
+              <th scope="col">Data</th>
+              <th scope="col">Kept for</th>
+              <th scope="col">Change</th>
+            </tr>
+          </thead>
+          <tbody>
+            {policies.data.policies.map((p) => (
+              <tr key={p.kind}>
+                <td>{p.description}</td>
+                <td>
+                  {p.days.toLocaleString('en-GB')} days ({p.source})
+                </td>
+                <td>
+                  <form
+                    className="inline-form"
+                    onSubmit={(e) => {
+                      e.preventDefault();
+                      void setDays(p.kind, Number(textOf(new FormData(e.currentTarget), 'days')));
+                    }}
+                  >
+                    <label>
+                      Days for {p.kind}
+                      <input name="days" type="number" min={1} max={36500} defaultValue={p.days} />
+                    </label>
+                    <button type="submit">Set</button>
+                  </form>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <ActionButton action={runNow}>Run retention now</ActionButton>
+      {runs.data === undefined ? (
+        <Loading error={runs.error} />
+      ) : (
+        <ul aria-label="Latest retention runs">
+          {runs.data.runs.slice(0, 5).map((run) => (
+            <li key={run.id}>
+              {formatDate(run.startedAt)}: removed{' '}
+              {Object.entries(run.removed)
+                .map(([kind, n]) => `${kind} ${n.toLocaleString('en-GB')}`)
+                .join(', ') || 'nothing'}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function RecordsOfProcessing() {
+  return (
+    <section aria-labelledby="ropa-heading">
+      <h2 id="ropa-heading">Records of processing (GDPR Art. 30)</h2>
+      <p>
+        Generated from the configured purposes, data categories, recipients and retention, with the actual
+        activity: <a href="/v1/compliance/ropa?format=md">Markdown</a> ·{' '}
+        <a href="/v1/compliance/ropa?format=csv">CSV</a> · <a href="/v1/compliance/ropa?format=json">JSON</a>
+      </p>
+    </section>
+  );
+}
+
+function FairLending() {
+  const [report, setReport] = useState<FairLendingReport>();
+  const [error, setError] = useState<string>();
+  const ask = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const campaign = textOf(new FormData(event.currentTarget), 'campaign').trim();
+    setError(undefined);
+    try {
+      setReport(await get<FairLendingReport>(`/v1/compliance/fair-lending/${encodeURIComponent(campaign)}`));
+    } catch (failure) {
+      setReport(undefined);
+      setError(failure instanceof Error ? failure.message : String(failure));
+    }
+  };
+  const shown = (n: number | null) => (n === null ? 'suppressed' : `about ${n.toLocaleString('en-GB')}`);
+  return (
+    <section aria-labelledby="fair-lending-heading">
+      <h2 id="fair-lending-heading">Fair lending</h2>
+      <p>
+        A credit campaign's noised selection rates by age band, against the best-selected band; under four
+        fifths is flagged. It costs your privacy budget; the same report the same day costs nothing.
+      </p>
+      <form onSubmit={(e) => void ask(e)} className="inline-form">
+        <label>
+          Campaign id
+          <input name="campaign" required autoComplete="off" />
+        </label>
+        <button type="submit">Report</button>
+      </form>
+      {error === undefined ? null : <Alert>{error}</Alert>}
+      {report === undefined ? null : (
+        <table>
+          <caption>
+            {report.attribute}, released {report.releasedOn} (ε {report.epsilon})
+            {report.flagged.length === 0 ? ': nothing flagged' : `: flagged ${report.flagged.join(', ')}`}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Group</th>
+              <th scope="col">Reached</th>
+              <th scope="col">Interested</th>
+              <th scope="col">Selection rate</th>
+              <th scope="col">Ratio to {report.referenceGroup ?? 'reference'}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {report.groups.map((g) => (
+              <tr key={g.group}>
+                <td>{g.group}</td>
+                <td>{shown(g.delivered)}</td>
+                <td>{shown(g.interested)}</td>
+                <td>{g.selectionRate === null ? '—' : `${(g.selectionRate * 100).toFixed(1)} %`}</td>
+                <td>
+                  {g.ratioToReference === null ? '—' : g.ratioToReference.toFixed(2)}
+                  {g.flagged ? <strong> flagged</strong> : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+export function ComplianceWork() {
+  return (
+    <Page title="Requests and reports">
+      <SubjectRequests />
+      <Retention />
+      <RecordsOfProcessing />
+      <FairLending />
+    </Page>
+  );
+}
