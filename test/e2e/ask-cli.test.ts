@@ -16,7 +16,8 @@ beforeAll(async () => {
   env = { ...process.env, CURTAIN_DATA_DIR: join(root, 'data'), CURTAIN_KEY_DIR: join(root, 'keys') };
   delete env['DATABASE_URL'];
   const today = new Date().toISOString().slice(0, 10);
-  const generated = await run(['generate', '--customers', '600', '--seed', '3', '--end', today]);
+  // Large enough that the seeds' audience (about 13% of customers) is far above the noised k of about 50.
+  const generated = await run(['generate', '--customers', '1500', '--seed', '3', '--end', today]);
   expect(generated.code).toBe(0);
 }, 180_000);
 afterAll(async () => rm(root, { recursive: true, force: true }));
