@@ -137,6 +137,12 @@ describe.each(testBackends)('HTTP security on $name', (backend) => {
         },
       },
     ]);
+    // A real bank whose own ids look like the generator's still gets no picker: only a generated bank does.
+    expect((await h.inject({ method: 'GET', url: '/v1/auth/demo' })).json()).toEqual({ demo: false });
+    await h.vault.storage.query(
+      `INSERT INTO ingest_batches (source_name, format, taxonomy_version, status)
+       VALUES ('demo bank (seed 1, 1 customers)', 'generated', 'test', 'done')`,
+    );
     const picker = (await h.inject({ method: 'GET', url: '/v1/auth/demo' })).json<{
       demo: boolean;
       notice: string;

@@ -16,8 +16,15 @@ export function demoCustomers(
   return {
     staff,
     findCustomer,
-    // A generated bank starts at C00000001; a real bank's ids do not look like that.
-    enabled: async () => (await findCustomer(externalIdOf(0))) !== undefined,
+    // Only a bank the demo generator wrote: its batches are the only ones of format 'generated' (no upload
+    // or statement file can have it), and its first customer is C00000001. A real bank whose own ids happen
+    // to look like that still gets no picker.
+    enabled: async () => {
+      const { rows } = await vault.storage.query(
+        "SELECT 1 FROM ingest_batches WHERE format = 'generated' LIMIT 1",
+      );
+      return rows.length === 1 && (await findCustomer(externalIdOf(0))) !== undefined;
+    },
     async customers() {
       const found: { externalId: string; id: number }[] = [];
       for (let index = 0; index < scanned; index++) {
