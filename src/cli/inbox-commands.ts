@@ -1,18 +1,18 @@
 // The inbox and the advisors' queue on the command line: a demo customer answers offers, an advisor takes leads.
 import type { Command } from 'commander';
 import { currentNotice } from '../core/consent.ts';
-import { CurtainError, type ErrorCode } from '../core/errors.ts';
+import { CurtainError } from '../core/errors.ts';
 import type { IdentityStore } from '../vault/identity/identity-store.ts';
 import type { PushDevices } from '../vault/identity/push-devices.ts';
 import type { InboxMessage } from '../vault/delivery/inbox-service.ts';
-import type { AdvisorQueue, ClaimRefusal } from '../vault/responses/advisor-queue.ts';
+import type { AdvisorQueue } from '../vault/responses/advisor-queue.ts';
+import { refused } from '../vault/responses/refusals.ts';
 import type { RevealedField } from '../vault/responses/lead-receipt.ts';
 import type { Lead } from '../vault/responses/leads.ts';
 import {
   responseKinds,
   type ConsentRequest,
   type ResponseKind,
-  type ResponseRefusal,
   type ResponseService,
 } from '../vault/responses/response-service.ts';
 
@@ -57,24 +57,6 @@ async function customerOf(vault: InboxVault, externalId: string): Promise<number
   const id = await vault.identity.findCustomer('external_id', externalId);
   if (id === undefined) throw new CurtainError('CUSTOMER_NOT_FOUND', 'no customer has that external id');
   return id;
-}
-
-const refusalCodes: Partial<Record<ResponseRefusal['code'] | ClaimRefusal['code'], ErrorCode>> = {
-  'not-found': 'NOT_FOUND',
-  'customer-erased': 'CUSTOMER_ERASED',
-  'consent-not-given': 'CONSENT_REQUIRED',
-  'notice-mismatch': 'CONSENT_REQUIRED',
-  'offer-expired': 'LEAD_REFUSED',
-  'lead-claimed': 'LEAD_REFUSED',
-  'wrong-recipient': 'LEAD_REFUSED',
-  withdrawn: 'LEAD_REFUSED',
-  'already-claimed': 'LEAD_REFUSED',
-  'receipt-invalid': 'RECEIPT_INVALID',
-  'receipt-mismatch': 'RECEIPT_INVALID',
-};
-
-function refused(refusal: ResponseRefusal | ClaimRefusal): CurtainError {
-  return new CurtainError(refusalCodes[refusal.code] ?? 'USAGE', `${refusal.code}: ${refusal.message}`);
 }
 
 function status(message: InboxMessage): string {

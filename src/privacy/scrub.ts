@@ -1,6 +1,9 @@
 // Free-text PII scrubber: emails, IBANs, card numbers and phone numbers become tokens (`scrubFreeText`), and memo
 // and counterparty fields also lose names, national ids, addresses and dates of birth (`scrubMemo`).
+import { luhnValid } from './pii/checksums.ts';
 import { redactPii } from './pii/detector.ts';
+
+export { luhnValid };
 
 export type PiiKind = 'email' | 'iban' | 'card' | 'phone';
 
@@ -181,23 +184,6 @@ interface Span {
   readonly start: number;
   readonly end: number;
   readonly token: string;
-}
-
-/** Luhn check of a string of digits. */
-export function luhnValid(digits: string): boolean {
-  let sum = 0;
-  let double = false;
-  for (let i = digits.length - 1; i >= 0; i--) {
-    let d = digits.charCodeAt(i) - 48;
-    if (d < 0 || d > 9) return false;
-    if (double) {
-      d *= 2;
-      if (d > 9) d -= 9;
-    }
-    sum += d;
-    double = !double;
-  }
-  return digits.length > 0 && sum % 10 === 0;
 }
 
 /** The digit groups of `text` between `start` and `end`. */

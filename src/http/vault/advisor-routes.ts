@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { VaultServices } from '../../main.ts';
 import { staffOf } from '../auth/access-control.ts';
 import { errorSchema } from '../schemas.ts';
-import { refused } from './refusals.ts';
+import { refused } from '../../vault/responses/refusals.ts';
 
 const tags = ['advisor'];
 const access = { access: ['advisor'] } as const;

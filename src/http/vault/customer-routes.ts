@@ -17,7 +17,7 @@ import type { Lead } from '../../vault/responses/leads.ts';
 import { responseKinds, type ResponseKind } from '../../vault/responses/response-service.ts';
 import { customerOf } from '../auth/access-control.ts';
 import { errorSchema } from '../schemas.ts';
-import { refused } from './refusals.ts';
+import { refused } from '../../vault/responses/refusals.ts';
 
 type CustomerVault = Pick<VaultServices, 'inbox' | 'responses' | 'consent' | 'preferences'>;
 

@@ -1,7 +1,7 @@
-// Refusals of the inbox, responses and the advisors' queue, mapped to the stable codes of the catalogue.
+// Refusals of the inbox, responses and the advisors' queue as errors with the catalogue's stable codes (CLI and API).
 import { CurtainError, type ErrorCode } from '../../core/errors.ts';
-import type { ClaimRefusal } from '../../vault/responses/advisor-queue.ts';
-import type { ResponseRefusal } from '../../vault/responses/response-service.ts';
+import type { ClaimRefusal } from './advisor-queue.ts';
+import type { ResponseRefusal } from './response-service.ts';
 
 const codes: Record<ResponseRefusal['code'] | ClaimRefusal['code'], ErrorCode> = {
   'not-found': 'NOT_FOUND',
