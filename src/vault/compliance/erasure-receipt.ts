@@ -1,7 +1,12 @@
 // The signed erasure receipt: a compact JWS (EdDSA, the receipt-signing key) whose hash goes into the log.
 import { createHash, randomUUID, type KeyObject } from 'node:crypto';
-import { CompactSign, compactVerify, decodeProtectedHeader } from 'jose';
-import { err, ok, type Result } from '../../core/result.ts';
+import type { Result } from '../../core/result.ts';
+import {
+  openSignedJson,
+  signJson,
+  type PublicSigningKey,
+  type SignedJsonProblem,
+} from '../identity/signed-json.ts';
 
 export const erasureReceiptType = 'erasure-receipt+json';
 
@@ -35,13 +40,11 @@ export function newReceiptId(): string {
   return randomUUID();
 }
 
-export async function signErasureReceipt(
+export function signErasureReceipt(
   receipt: ErasureReceipt,
   key: { readonly id: string; readonly privateKey: KeyObject },
 ): Promise<string> {
-  return new CompactSign(new TextEncoder().encode(JSON.stringify(receipt)))
-    .setProtectedHeader({ alg: 'EdDSA', kid: key.id, typ: erasureReceiptType })
-    .sign(key.privateKey);
+  return signJson(receipt, erasureReceiptType, key);
 }
 
 /** The receipt's fingerprint as logged: SHA-256 of the compact JWS, base64url (no digit runs to look like PII). */
@@ -49,26 +52,11 @@ export function receiptHash(jws: string): string {
   return createHash('sha256').update(jws.trim()).digest('base64url');
 }
 
-export type ErasureReceiptProblem = 'malformed' | 'unknown-key' | 'bad-signature';
+export type ErasureReceiptProblem = SignedJsonProblem;
 
-export async function openErasureReceipt(
+export function openErasureReceipt(
   jws: string,
-  publicKeys: readonly { readonly id: string; readonly publicKey: KeyObject }[],
+  publicKeys: readonly PublicSigningKey[],
 ): Promise<Result<ErasureReceipt, ErasureReceiptProblem>> {
-  let kid: string | undefined;
-  try {
-    const header = decodeProtectedHeader(jws.trim());
-    if (header.alg !== 'EdDSA' || header.typ !== erasureReceiptType) return err('malformed');
-    kid = header.kid;
-  } catch {
-    return err('malformed');
-  }
-  const key = publicKeys.find((k) => k.id === kid);
-  if (key === undefined) return err('unknown-key');
-  try {
-    const { payload } = await compactVerify(jws.trim(), key.publicKey, { algorithms: ['EdDSA'] });
-    return ok(JSON.parse(new TextDecoder().decode(payload)) as ErasureReceipt);
-  } catch {
-    return err('bad-signature');
-  }
+  return openSignedJson<ErasureReceipt>(jws, erasureReceiptType, publicKeys);
 }

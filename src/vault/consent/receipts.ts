@@ -1,6 +1,11 @@
 // Consent receipts: Kantara Consent Receipt v1.1 / ISO/IEC 29184 fields, signed as a compact JWS (EdDSA, kid).
 import { randomUUID, type KeyObject } from 'node:crypto';
-import { CompactSign, compactVerify, decodeProtectedHeader } from 'jose';
+import {
+  openSignedJson,
+  signJson,
+  type PublicSigningKey,
+  type SignedJsonProblem,
+} from '../identity/signed-json.ts';
 import {
   purposeDefinitions,
   type ConsentChannel,
@@ -8,7 +13,7 @@ import {
   type ConsentSource,
   type LawfulBasis,
 } from '../../core/consent.ts';
-import { err, ok, type Result } from '../../core/result.ts';
+import type { Result } from '../../core/result.ts';
 
 export interface PiiController {
   readonly piiController: string;
@@ -133,36 +138,19 @@ export function buildReceipt(
 
 export const receiptMediaType = 'consent-receipt+json';
 
-export async function signReceipt(
+export function signReceipt(
   receipt: ConsentReceipt,
   key: { readonly id: string; readonly privateKey: KeyObject },
 ): Promise<string> {
-  return new CompactSign(new TextEncoder().encode(JSON.stringify(receipt)))
-    .setProtectedHeader({ alg: 'EdDSA', kid: key.id, typ: receiptMediaType })
-    .sign(key.privateKey);
+  return signJson(receipt, receiptMediaType, key);
 }
 
-export type ReceiptProblem = 'malformed' | 'unknown-key' | 'bad-signature';
+export type ReceiptProblem = SignedJsonProblem;
 
 /** Verifies a receipt against published public keys (active and retired), chosen by the `kid` header. */
-export async function verifyReceipt(
+export function verifyReceipt(
   jws: string,
-  publicKeys: readonly { readonly id: string; readonly publicKey: KeyObject }[],
+  publicKeys: readonly PublicSigningKey[],
 ): Promise<Result<ConsentReceipt, ReceiptProblem>> {
-  let kid: string | undefined;
-  try {
-    const header = decodeProtectedHeader(jws);
-    if (header.alg !== 'EdDSA' || header.typ !== receiptMediaType) return err('malformed');
-    kid = header.kid;
-  } catch {
-    return err('malformed');
-  }
-  const key = publicKeys.find((k) => k.id === kid);
-  if (key === undefined) return err('unknown-key');
-  try {
-    const { payload } = await compactVerify(jws, key.publicKey, { algorithms: ['EdDSA'] });
-    return ok(JSON.parse(new TextDecoder().decode(payload)) as ConsentReceipt);
-  } catch {
-    return err('bad-signature');
-  }
+  return openSignedJson<ConsentReceipt>(jws, receiptMediaType, publicKeys);
 }
