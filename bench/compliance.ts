@@ -1,14 +1,10 @@
 // Benchmark: the access export of one customer (JSON and page), against reading the same customer's rows bare.
 // The log section goes through the vault's index of references (migration 12); older entries would be scanned.
-import { join } from 'node:path';
-import { assembleVault, defaultVaultSettings } from '../src/main.ts';
 import type { Storage } from '../src/storage/ports.ts';
-import { migrate } from '../src/storage/postgres-core/migrations.ts';
-import { LocalKeyFile } from '../src/vault/identity/local-key-file.ts';
 import { loadDemoBank } from '../src/vault/demo-bank/load-demo-bank.ts';
 import { renderAccessPage } from '../src/vault/compliance/access-page.ts';
 import { externalIdOf } from '../src/vault/generate/index.ts';
-import { benchHeader, fmt, measure, onEachEngine } from './support.ts';
+import { benchVault, benchHeader, fmt, measure, onEachEngine } from './support.ts';
 
 const customers = Number(process.env['BENCH_COMPLIANCE_CUSTOMERS'] ?? 5_000);
 const samples = 20;
@@ -16,11 +12,7 @@ const end = '2026-11-01';
 
 async function run(engine: string, storage: Storage, root: string) {
   try {
-    const migrated = await migrate(storage);
-    if (!migrated.ok) throw new Error(migrated.reason);
-    const vault = await assembleVault(storage, await LocalKeyFile.open(join(root, `keys-${engine}`)), {
-      ...defaultVaultSettings,
-    });
+    const vault = await benchVault(storage, root, engine);
     console.log(`\n${engine}: loading ${customers} customers with two years of transactions (not timed)…`);
     const report = await loadDemoBank(vault, { customers, seed: 1, end });
     await storage.query('ANALYZE');

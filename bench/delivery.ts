@@ -1,13 +1,10 @@
 // Benchmark: a campaign to 100,000 customers into the inbox, against a bare insert loop of the same rows.
 import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
-import { assembleVault, defaultVaultSettings, type VaultServices } from '../src/main.ts';
+import type { VaultServices } from '../src/main.ts';
 import type { Storage } from '../src/storage/ports.ts';
-import { migrate } from '../src/storage/postgres-core/migrations.ts';
-import { LocalKeyFile } from '../src/vault/identity/local-key-file.ts';
 import { loadDemoBank } from '../src/vault/demo-bank/load-demo-bank.ts';
 import { DeliveryService } from '../src/vault/delivery/delivery-service.ts';
-import { benchHeader, fmt, measure, onEachEngine } from './support.ts';
+import { benchVault, benchHeader, fmt, measure, onEachEngine } from './support.ts';
 
 const recipients = Number(process.env['BENCH_DELIVERY_RECIPIENTS'] ?? 100_000);
 // About 80% of the demo bank's customers let the bank's offers into their inbox: enough for the audience.
@@ -30,13 +27,7 @@ const referenceExplanation =
 
 async function run(engine: string, storage: Storage, root: string) {
   try {
-    const migrated = await migrate(storage);
-    if (!migrated.ok) throw new Error(migrated.reason);
-    const keys = await LocalKeyFile.open(join(root, `keys-${engine}`));
-    const vault = await assembleVault(storage, keys, {
-      ...defaultVaultSettings,
-      now: () => new Date(`${end}T10:00:00Z`),
-    });
+    const vault = await benchVault(storage, root, engine, () => new Date(`${end}T10:00:00Z`));
     console.log(`\n${engine}: loading ${customers} customers with their consent (not timed)…`);
     await loadDemoBank(vault, { customers, seed: 1, end, withTransactions: false });
     await storage.query('ANALYZE');

@@ -1,16 +1,13 @@
 // Benchmark: the HTTP API under 50 concurrent clients — questions (repeated and new) and the customer's inbox —
 // against GET /health under the same load, on PGlite and PostgreSQL; guard refusals counted apart from errors.
-import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { seedDemoHub } from '../src/hub/demo-hub.ts';
 import { AccessStore } from '../src/http/auth/access-store.ts';
 import { buildServer } from '../src/http/server.ts';
-import { assembleVault, defaultVaultSettings, openHub, type VaultServices } from '../src/main.ts';
+import { openHub, type VaultServices } from '../src/main.ts';
 import type { Storage } from '../src/storage/ports.ts';
-import { migrate } from '../src/storage/postgres-core/migrations.ts';
 import { loadDemoBank } from '../src/vault/demo-bank/load-demo-bank.ts';
-import { LocalKeyFile } from '../src/vault/identity/local-key-file.ts';
-import { benchHeader, fmt, onEachEngine } from './support.ts';
+import { benchVault, benchHeader, fmt, onEachEngine } from './support.ts';
 
 const customers = Number(process.env['BENCH_HTTP_CUSTOMERS'] ?? 10_000);
 const seconds = Number(process.env['BENCH_HTTP_SECONDS'] ?? 10);
@@ -224,13 +221,7 @@ const counts = (map: Map<string, number>) =>
 
 async function run(engine: string, storage: Storage, root: string) {
   try {
-    const migrated = await migrate(storage);
-    if (!migrated.ok) throw new Error(migrated.reason);
-    const keys = await LocalKeyFile.open(join(root, `keys-${engine}`));
-    const vault = await assembleVault(storage, keys, {
-      ...defaultVaultSettings,
-      now: () => new Date(`${end}T10:00:00Z`),
-    });
+    const vault = await benchVault(storage, root, engine, () => new Date(`${end}T10:00:00Z`));
     console.log(`\n${engine}:`);
     const { hub, inbox, authorization } = await prepare(vault);
     const app = await buildServer(

@@ -9,6 +9,9 @@ import { twoYearsBefore } from '../src/vault/demo-bank/load-demo-bank.ts';
 import { openPgliteStorage } from '../src/storage/pglite/pglite-storage.ts';
 import { openPostgresStorage } from '../src/storage/postgres/postgres-storage.ts';
 import type { Storage } from '../src/storage/ports.ts';
+import { migrate } from '../src/storage/postgres-core/migrations.ts';
+import { LocalKeyFile } from '../src/vault/identity/local-key-file.ts';
+import { assembleVault, defaultVaultSettings, type VaultServices } from '../src/main.ts';
 
 export interface Measured<T> {
   readonly result: T;
@@ -123,4 +126,17 @@ export async function onEachEngine(
   } finally {
     await rm(root, { recursive: true, force: true });
   }
+}
+
+/** A vault on a bench engine: the schema migrated, keys of its own under `root`, the clock pinned if given. */
+export async function benchVault(
+  storage: Storage,
+  root: string,
+  engine: string,
+  now?: () => Date,
+): Promise<VaultServices> {
+  const migrated = await migrate(storage);
+  if (!migrated.ok) throw new Error(migrated.reason);
+  const keys = await LocalKeyFile.open(join(root, `keys-${engine}`));
+  return assembleVault(storage, keys, { ...defaultVaultSettings, ...(now === undefined ? {} : { now }) });
 }

@@ -321,10 +321,32 @@ export async function openHubProcess(
   config: CurtainConfig,
   door: VaultDoor,
 ): Promise<{ readonly hub: HubService; readonly storage: Storage; close(): Promise<void> } | LockOwner> {
+  const opened = await openMigratedStorage(config, 'curtain start --role hub');
+  if (!opened.ok) return opened.owner;
+  const { storage, close } = opened;
+  return { hub: new HubService(new HubStorage(storage), door), storage, close };
+}
+
+/**
+ * Locks the data directory (embedded mode), opens storage and applies migrations; `close` releases both.
+ * On failure nothing stays open or locked.
+ */
+async function openMigratedStorage(
+  config: CurtainConfig,
+  command: string,
+): Promise<
+  | {
+      readonly ok: true;
+      readonly storage: Storage;
+      readonly lock: DataDirLock | undefined;
+      readonly close: () => Promise<void>;
+    }
+  | { readonly ok: false; readonly owner: LockOwner }
+> {
   let lock: DataDirLock | undefined;
   if (!config.databaseUrl) {
-    const outcome = await lockDataDir(config.dataDir, 'curtain start --role hub');
-    if (!outcome.ok) return outcome.owner;
+    const outcome = await lockDataDir(config.dataDir, command);
+    if (!outcome.ok) return { ok: false, owner: outcome.owner };
     lock = outcome.lock;
   }
   try {
@@ -335,9 +357,10 @@ export async function openHubProcess(
       throw new CurtainError('MIGRATION_FAILED', migrated.reason);
     }
     return {
-      hub: new HubService(new HubStorage(storage), door),
+      ok: true,
       storage,
-      async close() {
+      lock,
+      close: async () => {
         await storage.close();
         await lock?.release();
       },
@@ -353,19 +376,10 @@ export async function openHubProcess(
  * migrations and re-applies any shred the key provider knows and the database does not.
  */
 export async function openVault(config: CurtainConfig, command: string): Promise<OpenVaultOutcome> {
-  let lock: DataDirLock | undefined;
-  if (!config.databaseUrl) {
-    const outcome = await lockDataDir(config.dataDir, command);
-    if (!outcome.ok) return { ok: false, owner: outcome.owner };
-    lock = outcome.lock;
-  }
+  const opened = await openMigratedStorage(config, command);
+  if (!opened.ok) return opened;
+  const { storage, lock, close } = opened;
   try {
-    const storage = await openStorage(config);
-    const migrated = await migrate(storage);
-    if (!migrated.ok) {
-      await storage.close();
-      throw new CurtainError('MIGRATION_FAILED', migrated.reason);
-    }
     const keys = await LocalKeyFile.open(config.keyDir);
     const services = await assembleVault(storage, keys, {
       logOrigin: config.logOrigin,
@@ -374,18 +388,9 @@ export async function openVault(config: CurtainConfig, command: string): Promise
       transactionRetentionDays: config.transactionRetentionDays,
       delivery: deliverySettingsFrom(config),
     });
-    const vault: Vault = {
-      config,
-      ...services,
-      lock,
-      async close() {
-        await storage.close();
-        await lock?.release();
-      },
-    };
-    return { ok: true, vault };
+    return { ok: true, vault: { config, ...services, lock, close } };
   } catch (error) {
-    await lock?.release();
+    await close();
     throw error;
   }
 }

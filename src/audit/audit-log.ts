@@ -3,7 +3,7 @@
 import canonicalize from 'canonicalize';
 import type { KeyObject } from 'node:crypto';
 import type { AuditEvent, AuditEventType, JsonValue, TransactionalAuditSink } from '../core/audit-event.ts';
-import { containsPii } from '../privacy/scrub.ts';
+import { containsPiiBesidesIds } from '../privacy/scrub.ts';
 import type { SqlExecutor, Storage } from '../storage/ports.ts';
 import { copyField } from '../storage/postgres-core/copy-text.ts';
 import type { SigningKey } from '../vault/identity/key-provider.ts';
@@ -695,27 +695,22 @@ function isCanonical(json: string): boolean {
   }
 }
 
-// Verdicts of `containsPii` per distinct string: events repeat the same identifiers over and over.
+// Verdicts of `containsPiiBesidesIds` per distinct string: events repeat the same identifiers over and over.
 const piiVerdicts = new Map<string, boolean>();
 const maxVerdicts = 100_000;
 
 function hasPii(text: string): boolean {
   let verdict = piiVerdicts.get(text);
   if (verdict === undefined) {
-    verdict = containsPii(text);
+    verdict = containsPiiBesidesIds(text);
     if (piiVerdicts.size >= maxVerdicts) piiVerdicts.clear();
     piiVerdicts.set(text, verdict);
   }
   return verdict;
 }
 
-// A UUID is an identifier of a campaign, offer or request, never contact data, though its digit groups can
-// look like a phone number (about 1.5% of random ones do): UUIDs, alone or inside a label such as
-// "delivery:<uuid>", are taken out before the check.
-const uuids = /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/g;
-
 function anyPii(value: JsonValue): boolean {
-  if (typeof value === 'string') return hasPii(value.replace(uuids, 'uuid'));
+  if (typeof value === 'string') return hasPii(value);
   if (value === null || typeof value !== 'object') return false;
   if (Array.isArray(value)) {
     for (const item of value) if (anyPii(item)) return true;

@@ -1,7 +1,14 @@
 // Free-text scrubber: what it catches, what it must leave alone, properties over random text, and memo scrubbing.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { containsPii, isValidIban, luhnValid, scrubFreeText, scrubMemo } from './scrub.ts';
+import {
+  containsPii,
+  containsPiiBesidesIds,
+  isValidIban,
+  luhnValid,
+  scrubFreeText,
+  scrubMemo,
+} from './scrub.ts';
 
 describe('scrubFreeText', () => {
   it.each([
@@ -252,5 +259,17 @@ describe('scrubMemo', () => {
   it('keeps a merchant the caller allows', () => {
     expect(scrubMemo('Payment to Oliver Bonas')).toBe('Payment to [name]');
     expect(scrubMemo('Payment to Oliver Bonas', ['Oliver Bonas'])).toBe('Payment to Oliver Bonas');
+  });
+});
+
+describe('containsPiiBesidesIds', () => {
+  const uuid = '6a2bfc43-f9c8-4485-a915-03071909f086';
+
+  it('sets UUIDs aside, whose digit groups can read as a phone number, and nothing else', () => {
+    expect(containsPii(uuid)).toBe(true);
+    expect(containsPiiBesidesIds(uuid)).toBe(false);
+    expect(containsPiiBesidesIds(`delivery:${uuid}`)).toBe(false);
+    expect(containsPiiBesidesIds(`${uuid} call 07700 900123`)).toBe(true);
+    expect(containsPiiBesidesIds(`${uuid} jane.doe@example.org`)).toBe(true);
   });
 });

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CategoryGroup } from '../../src/core/taxonomy.ts';
 import { AvatarService, weeklyEpoch } from '../../src/vault/avatars/avatar-service.ts';
-import { topSpendingGroups } from '../../src/vault/avatars/interests.ts';
+import { distinctiveInterests } from '../../src/vault/avatars/interests.ts';
 import { LocalKeyFile } from '../../src/vault/identity/local-key-file.ts';
 import { testBackends } from '../support/backends.ts';
 import { sampleCustomers } from '../support/sample-customers.ts';
@@ -293,7 +293,7 @@ describe.each(testBackends)('avatars on $name', (backend) => {
         [customer, day, amount, direction, category, Buffer.from(`avatar-interest-${i}`)],
       );
     }
-    const interests = await topSpendingGroups(vault.storage, [spender, idle, ...typical], {
+    const interests = await distinctiveInterests(vault.storage, [spender, idle, ...typical], {
       since: '2026-01-01',
       currency: 'GBP',
     });
@@ -307,7 +307,7 @@ describe.each(testBackends)('avatars on $name', (backend) => {
       ]),
     );
     // By amount alone the spender would be "housing, food, travel": what everyone is.
-    const byAmount = await topSpendingGroups(vault.storage, [spender, ...typical], {
+    const byAmount = await distinctiveInterests(vault.storage, [spender, ...typical], {
       since: '2026-01-01',
       currency: 'GBP',
       minLift: 0,

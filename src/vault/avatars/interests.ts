@@ -27,7 +27,7 @@ const groupOf = new Map<string, CategoryGroup>(categories.map((c) => [c.code, c.
  * the crowd's share (spending of all given customers pooled); the most distinctive `top` are kept. Customers
  * without spending, or spending like everyone else, get an empty list.
  */
-export async function topSpendingGroups(
+export async function distinctiveInterests(
   db: SqlExecutor,
   customerIds: readonly number[],
   options: InterestOptions,

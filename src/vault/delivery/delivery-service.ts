@@ -19,7 +19,7 @@ import type { CustomerIds, Plan, QuestionEngine } from '../../language/plan.ts';
 import { cryptoRandomSource, type RandomSource } from '../../privacy/dp/random-source.ts';
 import type { SqlExecutor, Storage } from '../../storage/ports.ts';
 import type { AvatarService } from '../avatars/avatar-service.ts';
-import { topSpendingGroups } from '../avatars/interests.ts';
+import { distinctiveInterests } from '../avatars/interests.ts';
 import type { ConsentLedger } from '../consent/consent-ledger.ts';
 import type { PreferenceStore } from '../consent/preference-store.ts';
 import type { IdentityStore } from '../identity/identity-store.ts';
@@ -296,7 +296,7 @@ export class DeliveryService {
 
     const chosen = [...audience.subarray(0, Math.min(size, audience.length))];
     const since = new Date(now.getTime() - interestWindowDays * dayMs).toISOString().slice(0, 10);
-    const interests = await topSpendingGroups(storage, chosen, {
+    const interests = await distinctiveInterests(storage, chosen, {
       since,
       currency: this.#options.currency,
       top: interestsPerPerson,
