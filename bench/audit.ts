@@ -8,7 +8,7 @@ import { leafHash } from '../src/audit/merkle.ts';
 import { verifyConsistency, verifyInclusion } from '../src/audit/verify.ts';
 import type { Storage } from '../src/storage/ports.ts';
 import { migrate } from '../src/storage/postgres-core/migrations.ts';
-import { LocalKeyFile } from '../src/vault/identity/local-key-file.ts';
+import { LocalKeyFile } from '../src/keys/local-key-file.ts';
 import { benchHeader, fmt, measure, onEachEngine } from './support.ts';
 
 const entries = Number(process.env['BENCH_AUDIT_ENTRIES'] ?? 10_000_000);

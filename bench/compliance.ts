@@ -1,9 +1,9 @@
 // Benchmark: the access export of one customer (JSON and page), against reading the same customer's rows bare.
 // The log section goes through the vault's index of references (migration 12); older entries would be scanned.
 import type { Storage } from '../src/storage/ports.ts';
-import { loadDemoBank } from '../src/vault/demo-bank/load-demo-bank.ts';
+import { loadDemoBank } from '../src/demo/load-demo-bank.ts';
 import { renderAccessPage } from '../src/vault/compliance/access-page.ts';
-import { externalIdOf } from '../src/vault/generate/index.ts';
+import { externalIdOf } from '../src/demo/generate/index.ts';
 import { benchVault, benchHeader, fmt, measure, onEachEngine } from './support.ts';
 
 const customers = Number(process.env['BENCH_COMPLIANCE_CUSTOMERS'] ?? 5_000);

@@ -9,9 +9,9 @@ import type { ConsentDecision } from '../src/core/consent.ts';
 import { openPgliteStorage } from '../src/storage/pglite/pglite-storage.ts';
 import { migrate } from '../src/storage/postgres-core/migrations.ts';
 import { ConsentLedger } from '../src/vault/consent/consent-ledger.ts';
-import { demoConsentDecisions, toConsentDecisions } from '../src/vault/generate/consent.ts';
-import { personaCodes } from '../src/vault/generate/types.ts';
-import { LocalKeyFile } from '../src/vault/identity/local-key-file.ts';
+import { demoConsentDecisions, toConsentDecisions } from '../src/demo/generate/consent.ts';
+import { personaCodes } from '../src/demo/generate/types.ts';
+import { LocalKeyFile } from '../src/keys/local-key-file.ts';
 import { fmt, measure } from './support.ts';
 
 const customers = Number(process.env['BENCH_CUSTOMERS'] ?? 200_000);

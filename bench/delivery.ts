@@ -1,8 +1,8 @@
 // Benchmark: a campaign to 100,000 customers into the inbox, against a bare insert loop of the same rows.
 import { randomBytes } from 'node:crypto';
-import type { VaultServices } from '../src/main.ts';
+import type { VaultServices } from '../src/app/vault-process.ts';
 import type { Storage } from '../src/storage/ports.ts';
-import { loadDemoBank } from '../src/vault/demo-bank/load-demo-bank.ts';
+import { loadDemoBank } from '../src/demo/load-demo-bank.ts';
 import { DeliveryService } from '../src/vault/delivery/delivery-service.ts';
 import { benchVault, benchHeader, fmt, measure, onEachEngine } from './support.ts';
 

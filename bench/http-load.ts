@@ -1,12 +1,13 @@
 // Benchmark: the HTTP API under 50 concurrent clients — questions (repeated and new) and the customer's inbox —
 // against GET /health under the same load, on PGlite and PostgreSQL; guard refusals counted apart from errors.
 import autocannon from 'autocannon';
-import { seedDemoHub } from '../src/hub/demo-hub.ts';
+import { seedDemoHub } from '../src/demo/demo-hub.ts';
 import { AccessStore } from '../src/http/auth/access-store.ts';
 import { buildServer } from '../src/http/server.ts';
-import { openHub, type VaultServices } from '../src/main.ts';
+import { openHub } from '../src/app/hub-process.ts';
+import { type VaultServices } from '../src/app/vault-process.ts';
 import type { Storage } from '../src/storage/ports.ts';
-import { loadDemoBank } from '../src/vault/demo-bank/load-demo-bank.ts';
+import { loadDemoBank } from '../src/demo/load-demo-bank.ts';
 import { benchVault, benchHeader, fmt, onEachEngine } from './support.ts';
 
 const customers = Number(process.env['BENCH_HTTP_CUSTOMERS'] ?? 10_000);

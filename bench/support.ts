@@ -4,14 +4,14 @@ import { mkdir, mkdtemp, rename, rm } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
 import { once } from 'node:events';
 import { join } from 'node:path';
-import { bankCsvHeader, bankCsvRows, generateBank } from '../src/vault/generate/index.ts';
-import { twoYearsBefore } from '../src/vault/demo-bank/load-demo-bank.ts';
+import { bankCsvHeader, bankCsvRows, generateBank } from '../src/demo/generate/index.ts';
+import { twoYearsBefore } from '../src/demo/load-demo-bank.ts';
 import { openPgliteStorage } from '../src/storage/pglite/pglite-storage.ts';
 import { openPostgresStorage } from '../src/storage/postgres/postgres-storage.ts';
 import type { Storage } from '../src/storage/ports.ts';
 import { migrate } from '../src/storage/postgres-core/migrations.ts';
-import { LocalKeyFile } from '../src/vault/identity/local-key-file.ts';
-import { assembleVault, defaultVaultSettings, type VaultServices } from '../src/main.ts';
+import { LocalKeyFile } from '../src/keys/local-key-file.ts';
+import { assembleVault, defaultVaultSettings, type VaultServices } from '../src/app/vault-process.ts';
 
 export interface Measured<T> {
   readonly result: T;

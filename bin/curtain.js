@@ -11,4 +11,4 @@ for (const stream of [process.stdout, process.stderr]) {
 }
 
 register();
-await import('../src/cli/main.ts');
+await import('../src/app/cli.ts');

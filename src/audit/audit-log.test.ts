@@ -10,7 +10,7 @@ import type { AuditEvent, JsonValue } from '../core/audit-event.ts';
 import type { Storage } from '../storage/ports.ts';
 import { openPgliteStorage } from '../storage/pglite/pglite-storage.ts';
 import { migrate } from '../storage/postgres-core/migrations.ts';
-import { LocalKeyFile } from '../vault/identity/local-key-file.ts';
+import { LocalKeyFile } from '../keys/local-key-file.ts';
 import { TransparencyLog } from './audit-log.ts';
 import { leafHash } from './merkle.ts';
 import { verifyInclusion } from './verify.ts';

@@ -6,7 +6,7 @@ import type { AuditEvent, AuditEventType, JsonValue, TransactionalAuditSink } fr
 import { containsPiiBesidesIds } from '../privacy/scrub.ts';
 import type { SqlExecutor, Storage } from '../storage/ports.ts';
 import { copyField } from '../storage/postgres-core/copy-text.ts';
-import type { SigningKey } from '../vault/identity/key-provider.ts';
+import type { SigningKey } from '../keys/key-provider.ts';
 import {
   logKeyName,
   noteVerifier,

@@ -12,7 +12,7 @@ import {
   signNote,
   verifierKeyString,
 } from './checkpoint.ts';
-import type { SigningKey } from '../vault/identity/key-provider.ts';
+import type { SigningKey } from '../keys/key-provider.ts';
 
 const vkey = 'PeterNeumann+c74f20a3+ARpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW';
 const skey = 'PRIVATE+KEY+PeterNeumann+c74f20a3+AYEKFALVFGyNhPJEMzD1QIDr+Y7hfZx09iUvxdXHKDFz';

@@ -1,6 +1,6 @@
 // Signed tree heads as transparency-dev checkpoints in the signed-note format (golang.org/x/mod/sumdb/note).
 import { createHash, createPublicKey, sign, verify, type KeyObject } from 'node:crypto';
-import type { SigningKey } from '../vault/identity/key-provider.ts';
+import type { SigningKey } from '../keys/key-provider.ts';
 import { hashSize } from './merkle.ts';
 
 export interface Checkpoint {

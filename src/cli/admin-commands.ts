@@ -1,15 +1,15 @@
 // Operator commands: keys, crypto-shredding, backup and restore.
 import { CurtainError } from '../core/errors.ts';
-import type { CurtainConfig } from '../config.ts';
-import { pgliteDirectory } from '../main.ts';
+import type { CliContext } from './host.ts';
+import { pgliteDirectory } from '../config/paths.ts';
 import { lockDataDir } from '../storage/data-dir-lock.ts';
 import { backupDirectory, backupPostgres, restoreDirectory, restorePostgres } from '../storage/backup.ts';
 import { progressBar } from './progress.ts';
-import type { SigningPurpose } from '../vault/identity/key-provider.ts';
+import type { SigningPurpose } from '../keys/key-provider.ts';
 import { busyError, withVault } from './vault-session.ts';
 
-export async function keysListCommand(config: CurtainConfig) {
-  await withVault(config, 'curtain keys list', (vault) => {
+export async function keysListCommand(cli: CliContext) {
+  await withVault(cli, 'curtain keys list', (vault) => {
     for (const key of vault.keys.inventory()) {
       console.log(`${key.id}\t${key.purpose}\t${key.status}\tcreated ${key.createdAt}`);
     }
@@ -18,8 +18,8 @@ export async function keysListCommand(config: CurtainConfig) {
 }
 
 /** Public halves of the signing keys, so that anyone can verify signed heads and consent receipts. */
-export async function keysPublishCommand(config: CurtainConfig) {
-  await withVault(config, 'curtain keys publish', (vault) => {
+export async function keysPublishCommand(cli: CliContext) {
+  await withVault(cli, 'curtain keys publish', (vault) => {
     const published = (['log-signing', 'receipt-signing'] as const).flatMap((purpose) =>
       vault.keys.verificationKeys(purpose).map((key) => ({
         id: key.id,
@@ -37,16 +37,16 @@ export async function keysPublishCommand(config: CurtainConfig) {
   });
 }
 
-export async function keysRotateCommand(config: CurtainConfig, purpose: 'kek' | SigningPurpose = 'kek') {
+export async function keysRotateCommand(cli: CliContext, purpose: 'kek' | SigningPurpose = 'kek') {
   if (purpose !== 'kek') {
-    return withVault(config, 'curtain keys rotate', async (vault) => {
+    return withVault(cli, 'curtain keys rotate', async (vault) => {
       const id = await vault.keys.rotateSigningKey(purpose);
       await vault.audit.record([{ type: 'key.rotated', details: { purpose, keyId: id } }]);
       console.log(`new ${purpose} key ${id}; the previous one is retired: it verifies, it no longer signs`);
       return id;
     });
   }
-  return withVault(config, 'curtain keys rotate', async (vault) => {
+  return withVault(cli, 'curtain keys rotate', async (vault) => {
     let bar: ReturnType<typeof progressBar> | undefined;
     const report = await vault.identity.rotateKek((done, total) => {
       bar ??= progressBar('re-wrapping data keys', total, 'keys');
@@ -66,8 +66,8 @@ export async function keysRotateCommand(config: CurtainConfig, purpose: 'kek' | 
   });
 }
 
-export async function keysDestroyRetiredCommand(config: CurtainConfig) {
-  await withVault(config, 'curtain keys destroy-retired', async (vault) => {
+export async function keysDestroyRetiredCommand(cli: CliContext) {
+  await withVault(cli, 'curtain keys destroy-retired', async (vault) => {
     const destroyed = await vault.identity.destroyRetiredKeks();
     console.log(
       destroyed.length ? `destroyed ${destroyed.join(', ')}` : 'no retired key-encryption key to destroy',
@@ -75,8 +75,8 @@ export async function keysDestroyRetiredCommand(config: CurtainConfig) {
   });
 }
 
-export async function shredCommand(config: CurtainConfig, externalIds: readonly string[]) {
-  return withVault(config, 'curtain customers shred', async (vault) => {
+export async function shredCommand(cli: CliContext, externalIds: readonly string[]) {
+  return withVault(cli, 'curtain customers shred', async (vault) => {
     const ids: number[] = [];
     for (const externalId of externalIds) {
       const id = await vault.identity.findCustomer('external_id', externalId);
@@ -92,35 +92,35 @@ export async function shredCommand(config: CurtainConfig, externalIds: readonly 
   });
 }
 
-export async function backupCommand(config: CurtainConfig, file: string) {
-  if (config.databaseUrl) {
-    await backupPostgres(config.databaseUrl, file);
+export async function backupCommand(cli: CliContext, file: string) {
+  if (cli.config.databaseUrl) {
+    await backupPostgres(cli.config.databaseUrl, file);
   } else {
-    const lock = await lockDataDir(config.dataDir, 'curtain backup');
+    const lock = await lockDataDir(cli.config.dataDir, 'curtain backup');
     if (!lock.ok) throw busyError(lock.owner);
     try {
-      await backupDirectory(pgliteDirectory(config.dataDir), file);
+      await backupDirectory(pgliteDirectory(cli.config.dataDir), file);
     } finally {
       await lock.lock.release();
     }
   }
-  console.log(`backup written to ${file} (keys are not in it: back up ${config.keyDir} separately)`);
+  console.log(`backup written to ${file} (keys are not in it: back up ${cli.config.keyDir} separately)`);
 }
 
-export async function restoreCommand(config: CurtainConfig, file: string) {
-  if (config.databaseUrl) {
-    await restorePostgres(config.databaseUrl, file);
+export async function restoreCommand(cli: CliContext, file: string) {
+  if (cli.config.databaseUrl) {
+    await restorePostgres(cli.config.databaseUrl, file);
   } else {
-    const lock = await lockDataDir(config.dataDir, 'curtain restore');
+    const lock = await lockDataDir(cli.config.dataDir, 'curtain restore');
     if (!lock.ok) throw busyError(lock.owner);
     try {
-      await restoreDirectory(file, pgliteDirectory(config.dataDir));
+      await restoreDirectory(file, pgliteDirectory(cli.config.dataDir));
     } finally {
       await lock.lock.release();
     }
   }
   // Opening the vault re-applies every shred recorded since the backup was taken.
-  const reshredded = await withVault(config, 'curtain restore', (vault) =>
+  const reshredded = await withVault(cli, 'curtain restore', (vault) =>
     Promise.resolve(vault.reshreddedAtOpen),
   );
   console.log(`restored from ${file}; ${reshredded} customer(s) erased since the backup were shredded again`);

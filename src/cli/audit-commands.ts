@@ -1,19 +1,19 @@
 // The transparency log on the command line: head, inclusion proofs, full verification, consistency.
 import { CurtainError } from '../core/errors.ts';
-import type { CurtainConfig } from '../config.ts';
+import type { CliContext } from './host.ts';
 import { withVault } from './vault-session.ts';
 
 const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
 
-export async function auditHeadCommand(config: CurtainConfig) {
-  await withVault(config, 'curtain audit head', (vault) => {
+export async function auditHeadCommand(cli: CliContext) {
+  await withVault(cli, 'curtain audit head', (vault) => {
     process.stdout.write(vault.audit.head().checkpoint);
     return Promise.resolve();
   });
 }
 
-export async function auditProveCommand(config: CurtainConfig, index: number) {
-  await withVault(config, 'curtain audit prove', async (vault) => {
+export async function auditProveCommand(cli: CliContext, index: number) {
+  await withVault(cli, 'curtain audit prove', async (vault) => {
     const proven = await vault.audit.entry(index);
     if (!proven)
       throw new CurtainError('NOT_FOUND', `no entry ${index}: the log has ${vault.audit.head().size}`);
@@ -30,8 +30,8 @@ export async function auditProveCommand(config: CurtainConfig, index: number) {
   });
 }
 
-export async function auditVerifyCommand(config: CurtainConfig) {
-  await withVault(config, 'curtain audit verify', async (vault) => {
+export async function auditVerifyCommand(cli: CliContext) {
+  await withVault(cli, 'curtain audit verify', async (vault) => {
     const verdict = await vault.audit.verifyAll();
     if (!verdict.ok) {
       throw new CurtainError(
@@ -43,8 +43,8 @@ export async function auditVerifyCommand(config: CurtainConfig) {
   });
 }
 
-export async function auditConsistencyCommand(config: CurtainConfig, oldSize: number) {
-  await withVault(config, 'curtain audit consistency', async (vault) => {
+export async function auditConsistencyCommand(cli: CliContext, oldSize: number) {
+  await withVault(cli, 'curtain audit consistency', async (vault) => {
     const size = vault.audit.head().size;
     if (oldSize < 0 || oldSize > size)
       throw new CurtainError('USAGE', `old size must be between 0 and ${size}`);

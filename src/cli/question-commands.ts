@@ -1,11 +1,11 @@
 // Questions and the privacy policy on the command line: ask (through a running vault if there is one), budgets.
 import { CurtainError, errorCatalogue, type ErrorCode } from '../core/errors.ts';
-import type { CurtainConfig } from '../config.ts';
+import type { CliContext } from './host.ts';
 import { policyToJson, type GuardPolicyJson } from '../privacy/guard/policy.ts';
 import { budgetJson, refusalJson } from '../http/question-routes.ts';
 import { authorization, openSession, withVault } from './vault-session.ts';
 import { existsSync } from 'node:fs';
-import { columnarSnapshotPath } from '../main.ts';
+import { columnarSnapshotPath } from '../config/paths.ts';
 
 export interface AskOptions {
   readonly purpose: string;
@@ -18,9 +18,9 @@ type AskOutcome =
   | { ok: true; body: { questionId: number; count: number; repeated: boolean; budget: Budget } }
   | { ok: false; body: ReturnType<typeof refusalJson> };
 
-export async function askCommand(config: CurtainConfig, expression: string, options: AskOptions) {
+export async function askCommand(cli: CliContext, expression: string, options: AskOptions) {
   const request = { expression, purpose: options.purpose, asker: options.as };
-  const session = await openSession(config, 'curtain ask', true);
+  const session = await openSession(cli, 'curtain ask', true);
   let outcome: AskOutcome;
   if (session.kind === 'server') {
     const response = await fetch(new URL('/v1/questions', session.url), {
@@ -33,7 +33,7 @@ export async function askCommand(config: CurtainConfig, expression: string, opti
   } else {
     try {
       // A snapshot starts the columnar engine in seconds; without one, the SQL engine answers.
-      const snapshot = columnarSnapshotPath(config);
+      const snapshot = columnarSnapshotPath(cli.config);
       if (existsSync(snapshot)) {
         await session.vault.questionEngine.loadColumnar({ snapshotPath: snapshot });
       }
@@ -83,14 +83,14 @@ function exitOf(code: string): number {
   return code in errorCatalogue ? errorCatalogue[code as ErrorCode].exit : 1;
 }
 
-export async function budgetCommand(config: CurtainConfig, asker: string) {
-  await withVault(config, 'curtain privacy budget', async (vault) => {
+export async function budgetCommand(cli: CliContext, asker: string) {
+  await withVault(cli, 'curtain privacy budget', async (vault) => {
     printBudget(asker, budgetJson(await vault.questions.budget(asker)));
   });
 }
 
-export async function policyShowCommand(config: CurtainConfig) {
-  await withVault(config, 'curtain privacy policy', async (vault) => {
+export async function policyShowCommand(cli: CliContext) {
+  await withVault(cli, 'curtain privacy policy', async (vault) => {
     const active = await vault.policies.active();
     const versions = await vault.policies.list();
     console.log(
@@ -104,13 +104,13 @@ export async function policyShowCommand(config: CurtainConfig) {
 }
 
 export async function policyProposeCommand(
-  config: CurtainConfig,
+  cli: CliContext,
   change: Partial<GuardPolicyJson>,
   by: string,
   reason: string,
 ) {
   if (Object.keys(change).length === 0) throw new CurtainError('USAGE', 'propose at least one change');
-  await withVault(config, 'curtain privacy propose', async (vault) => {
+  await withVault(cli, 'curtain privacy propose', async (vault) => {
     const proposed = await vault.policies.propose(change, by, reason);
     console.log(
       `proposed version ${proposed.version} by ${by}; it takes effect when someone else runs ` +
@@ -119,8 +119,8 @@ export async function policyProposeCommand(
   });
 }
 
-export async function policyApproveCommand(config: CurtainConfig, version: number, by: string) {
-  await withVault(config, 'curtain privacy approve', async (vault) => {
+export async function policyApproveCommand(cli: CliContext, version: number, by: string) {
+  await withVault(cli, 'curtain privacy approve', async (vault) => {
     const active = await vault.policies.approve(version, by);
     console.log(`version ${active.version} is active, approved by ${by}`);
   });

@@ -1,7 +1,7 @@
 // Opens the vault for one CLI command, or reports which live server holds the data directory.
 import { CurtainError } from '../core/errors.ts';
-import type { CurtainConfig } from '../config.ts';
-import { openVault, type Vault } from '../main.ts';
+import type { Vault } from '../vault/vault.ts';
+import type { CliContext } from './host.ts';
 import type { LockOwner } from '../storage/data-dir-lock.ts';
 import { readLocalCliKey } from '../http/auth/local-cli-key.ts';
 
@@ -21,25 +21,21 @@ export function busyError(owner: LockOwner): CurtainError {
  * Embedded mode: when a server already runs on the data directory, commands that the API offers go
  * through it (`viaServer: true`); the others stop with DATA_DIR_BUSY rather than open it twice.
  */
-export async function openSession(
-  config: CurtainConfig,
-  command: string,
-  viaServer: boolean,
-): Promise<Session> {
-  const outcome = await openVault(config, command);
+export async function openSession(cli: CliContext, command: string, viaServer: boolean): Promise<Session> {
+  const outcome = await cli.host.openVault(cli.config, command);
   if (outcome.ok) return { kind: 'local', vault: outcome.vault };
   if (viaServer && outcome.owner.url) {
-    return { kind: 'server', url: outcome.owner.url, apiKey: await readLocalCliKey(config.dataDir) };
+    return { kind: 'server', url: outcome.owner.url, apiKey: await readLocalCliKey(cli.config.dataDir) };
   }
   throw busyError(outcome.owner);
 }
 
 export async function withVault<T>(
-  config: CurtainConfig,
+  cli: CliContext,
   command: string,
   work: (vault: Vault) => Promise<T>,
 ): Promise<T> {
-  const session = await openSession(config, command, false);
+  const session = await openSession(cli, command, false);
   if (session.kind !== 'local') throw new CurtainError('DATA_DIR_BUSY', 'the data directory is in use');
   try {
     return await work(session.vault);

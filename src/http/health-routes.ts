@@ -1,7 +1,7 @@
 // The vault's database status: engine, schema version and row counts, over HTTP and as a Prometheus gauge.
 import type { FastifyInstance } from 'fastify';
 import { Gauge, type Registry } from 'prom-client';
-import type { VaultServices } from '../main.ts';
+import type { VaultServices } from '../vault/vault.ts';
 import { migrationStatus } from '../storage/postgres-core/migrations.ts';
 import { databaseStatusSchema } from './schemas.ts';
 

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Readable } from 'node:stream';
 import { CurtainError } from '../core/errors.ts';
 import type { StatementFormat } from '../core/transaction.ts';
-import type { VaultServices } from '../main.ts';
+import type { VaultServices } from '../vault/vault.ts';
 import { parseCsvMapping } from '../vault/ingest/formats/csv-mapping.ts';
 import { batchSchema, errorSchema, ingestSummarySchema, quarantineRowSchema } from './schemas.ts';
 

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { FastifyRequest } from 'fastify';
 import { CurtainError, errorCatalogue } from '../core/errors.ts';
 import { policyToJson } from '../privacy/guard/policy.ts';
-import type { VaultServices } from '../main.ts';
+import type { VaultServices } from '../vault/vault.ts';
 import type { BudgetState, Refusal } from '../vault/questions/question-service.ts';
 import { errorSchema } from './schemas.ts';
 import { staffOf } from './auth/access-control.ts';

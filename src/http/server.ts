@@ -9,9 +9,8 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { CurtainError } from '../core/errors.ts';
 import type { VaultDoor } from '../core/vault-door.ts';
-import { demoStaff } from '../hub/demo-hub.ts';
 import type { HubService } from '../hub/hub-service.ts';
-import type { VaultServices } from '../main.ts';
+import type { VaultServices } from '../vault/vault.ts';
 import type { Storage } from '../storage/ports.ts';
 import { migrationStatus } from '../storage/postgres-core/migrations.ts';
 import { installAccessControl } from './auth/access-control.ts';
@@ -21,7 +20,6 @@ import { consoleStatic } from './console-static.ts';
 import { registerErrorMapping } from './errors.ts';
 import { hubPlugin } from './hub/hub-plugin.ts';
 import { metricsRegistry, operationsRoutes, type Probe } from './operations-routes.ts';
-import { demoCustomers } from './vault/demo-customers.ts';
 import { vaultPlugin } from './vault/vault-plugin.ts';
 
 export interface HubPart {
@@ -48,8 +46,8 @@ export interface ServerOptions {
   readonly rateLimitPerMinute?: number | false;
   /** The key the hub presents on the vault's internal door routes (split mode). */
   readonly doorKey?: string | undefined;
-  /** DEMO ONLY: the demo picker, on a generated demo bank only. */
-  readonly demo?: boolean;
+  /** DEMO ONLY: the demo picker, on a generated demo bank only; the composition root decides (src/demo/). */
+  readonly demo?: DemoSignIn | undefined;
   /** Where log lines go (tests capture them); standard output by default. */
   readonly logStream?: { write(line: string): void };
 }
@@ -183,19 +181,7 @@ export async function buildServer(parts: ServedParts, options: ServerOptions): P
 
   const registry = metricsRegistry(app);
   await app.register(operationsRoutes(probeOf(parts), registry));
-  let demo: DemoSignIn | undefined;
-  if (options.demo === true) {
-    const staff = demoStaff.map((member) => member.handle);
-    demo = parts.vault
-      ? demoCustomers(parts.vault, staff)
-      : {
-          staff,
-          enabled: () => Promise.resolve(true),
-          customers: () => Promise.resolve([]),
-          findCustomer: () => Promise.resolve(undefined),
-        };
-  }
-  await app.register(authRoutes(store, demo));
+  await app.register(authRoutes(store, options.demo));
   if (parts.vault !== undefined) {
     await app.register(
       vaultPlugin(parts.vault, {

@@ -7,7 +7,7 @@ import type { AuditEvent } from '../../src/core/audit-event.ts';
 import { TransparencyLog } from '../../src/audit/audit-log.ts';
 import type { Storage } from '../../src/storage/ports.ts';
 import { migrate } from '../../src/storage/postgres-core/migrations.ts';
-import { LocalKeyFile } from '../../src/vault/identity/local-key-file.ts';
+import { LocalKeyFile } from '../../src/keys/local-key-file.ts';
 import { testBackends, type TestBackend } from '../support/backends.ts';
 
 const origin = 'bank.example/curtain/outbox';

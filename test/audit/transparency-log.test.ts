@@ -10,7 +10,7 @@ import { emptyRoot, leafHash, rootOfLeaves } from '../../src/audit/merkle.ts';
 import { verifyConsistency, verifyInclusion } from '../../src/audit/verify.ts';
 import type { SqlExecutor, Storage } from '../../src/storage/ports.ts';
 import { migrate } from '../../src/storage/postgres-core/migrations.ts';
-import { LocalKeyFile } from '../../src/vault/identity/local-key-file.ts';
+import { LocalKeyFile } from '../../src/keys/local-key-file.ts';
 import { testBackends } from '../support/backends.ts';
 
 const origin = 'bank.example/curtain/log';

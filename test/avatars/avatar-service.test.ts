@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CategoryGroup } from '../../src/core/taxonomy.ts';
 import { AvatarService, weeklyEpoch } from '../../src/vault/avatars/avatar-service.ts';
 import { distinctiveInterests } from '../../src/vault/avatars/interests.ts';
-import { LocalKeyFile } from '../../src/vault/identity/local-key-file.ts';
+import { LocalKeyFile } from '../../src/keys/local-key-file.ts';
 import { testBackends } from '../support/backends.ts';
 import { sampleCustomers } from '../support/sample-customers.ts';
 import { createTestVault } from '../support/test-vault.ts';

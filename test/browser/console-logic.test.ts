@@ -9,7 +9,7 @@ import {
   rootOfLeaves,
   type NodeSource,
 } from '../../src/audit/merkle.ts';
-import type { VaultServices } from '../../src/main.ts';
+import type { VaultServices } from '../../src/app/vault-process.ts';
 import { testBackends } from '../support/backends.ts';
 import { createTestVault } from '../support/test-vault.ts';
 

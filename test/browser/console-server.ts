@@ -6,12 +6,14 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser } from 'playwright-core';
-import { seedDemoHub } from '../../src/hub/demo-hub.ts';
+import { demoSignIn } from '../../src/demo/demo-sign-in.ts';
+import { seedDemoHub } from '../../src/demo/demo-hub.ts';
 import type { HubService } from '../../src/hub/hub-service.ts';
 import { defaultConsoleRoot } from '../../src/http/console-static.ts';
 import { buildServer } from '../../src/http/server.ts';
-import { openHub, type VaultServices } from '../../src/main.ts';
-import { loadDemoBank } from '../../src/vault/demo-bank/load-demo-bank.ts';
+import { openHub } from '../../src/app/hub-process.ts';
+import { type VaultServices } from '../../src/app/vault-process.ts';
+import { loadDemoBank } from '../../src/demo/load-demo-bank.ts';
 import { testBackends } from '../support/backends.ts';
 import { createTestVault } from '../support/test-vault.ts';
 
@@ -57,7 +59,7 @@ export async function startConsoleServer(customers = 2_000): Promise<ConsoleServ
   await seedDemoHub(hub);
   const app = await buildServer(
     { vault, hub: { service: hub, door: vault.door, storage: vault.storage } },
-    { logLevel: 'silent', rateLimitPerMinute: false, demo: true },
+    { logLevel: 'silent', rateLimitPerMinute: false, demo: demoSignIn(true, vault) },
   );
   await app.listen({ host: '127.0.0.1', port: 0 });
   const { port } = app.server.address() as AddressInfo;

@@ -19,10 +19,10 @@ import { migrate } from '../../src/storage/postgres-core/migrations.ts';
 import { ConsentLedger } from '../../src/vault/consent/consent-ledger.ts';
 import { PreferenceStore } from '../../src/vault/consent/preference-store.ts';
 import { verifyReceipt } from '../../src/vault/consent/receipts.ts';
-import { demoConsentDecisions, toConsentDecisions } from '../../src/vault/generate/consent.ts';
-import { customerRandom } from '../../src/vault/generate/random.ts';
-import { personaCodes } from '../../src/vault/generate/types.ts';
-import { LocalKeyFile } from '../../src/vault/identity/local-key-file.ts';
+import { demoConsentDecisions, toConsentDecisions } from '../../src/demo/generate/consent.ts';
+import { customerRandom } from '../../src/demo/generate/random.ts';
+import { personaCodes } from '../../src/demo/generate/types.ts';
+import { LocalKeyFile } from '../../src/keys/local-key-file.ts';
 import { testBackends } from '../support/backends.ts';
 
 /** Keeps events in memory; enqueued ones count once flushed, as the log's outbox does after a commit. */

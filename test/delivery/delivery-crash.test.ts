@@ -4,13 +4,13 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { assembleVault, defaultVaultSettings, type VaultServices } from '../../src/main.ts';
+import { assembleVault, defaultVaultSettings, type VaultServices } from '../../src/app/vault-process.ts';
 import { openPgliteStorage } from '../../src/storage/pglite/pglite-storage.ts';
 import { openPostgresStorage } from '../../src/storage/postgres/postgres-storage.ts';
 import { migrate } from '../../src/storage/postgres-core/migrations.ts';
 import type { Storage } from '../../src/storage/ports.ts';
 import { DeliveryService } from '../../src/vault/delivery/delivery-service.ts';
-import { LocalKeyFile } from '../../src/vault/identity/local-key-file.ts';
+import { LocalKeyFile } from '../../src/keys/local-key-file.ts';
 import { testBackends } from '../support/backends.ts';
 import {
   consentingCustomers,

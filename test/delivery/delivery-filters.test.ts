@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PreferenceChange } from '../../src/core/consent.ts';
 import { seededRandomSource } from '../../src/privacy/dp/random-source.ts';
-import type { VaultServices } from '../../src/main.ts';
+import type { VaultServices } from '../../src/app/vault-process.ts';
 import { DeliveryService } from '../../src/vault/delivery/delivery-service.ts';
 import { testBackends } from '../support/backends.ts';
 import { createTestVault } from '../support/test-vault.ts';

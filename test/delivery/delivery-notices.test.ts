@@ -3,7 +3,7 @@ import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seededRandomSource } from '../../src/privacy/dp/random-source.ts';
-import type { VaultServices } from '../../src/main.ts';
+import type { VaultServices } from '../../src/app/vault-process.ts';
 import { deriveMessageId } from '../../src/vault/delivery/channels/channel.ts';
 import type { EmailChannel } from '../../src/vault/delivery/channels/email-channel.ts';
 import { PushChannel } from '../../src/vault/delivery/channels/push-channel.ts';

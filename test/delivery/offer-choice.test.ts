@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { releasableGroups } from '../../src/core/taxonomy.ts';
 import type { OfferContent, ReleasedAudience } from '../../src/core/vault-door.ts';
-import type { VaultServices } from '../../src/main.ts';
+import type { VaultServices } from '../../src/app/vault-process.ts';
 import { seededRandomSource } from '../../src/privacy/dp/random-source.ts';
 import { testBackends } from '../support/backends.ts';
 import { piiNeedles, sampleCustomers } from '../support/sample-customers.ts';

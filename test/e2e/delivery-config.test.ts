@@ -1,7 +1,7 @@
 // Channel settings from the configuration: a mail server URL becomes a working email adapter, a webhook needs its secret.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.ts';
-import { deliverySettingsFrom, inboxOrigin } from '../../src/main.ts';
+import { loadConfig } from '../../src/config/config.ts';
+import { deliverySettingsFrom, inboxOrigin } from '../../src/app/vault-process.ts';
 import { messageIdOf, startSmtp } from '../delivery/support/delivery-fixtures.ts';
 
 describe('delivery settings from the configuration', () => {

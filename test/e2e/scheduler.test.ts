@@ -1,9 +1,10 @@
 // The scheduler of `curtain start`: approved campaigns run when their start has come, once, and never before.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openHub, type VaultServices } from '../../src/main.ts';
+import { openHub } from '../../src/app/hub-process.ts';
+import { type VaultServices } from '../../src/app/vault-process.ts';
 import type { HubService } from '../../src/hub/hub-service.ts';
 import { seededRandomSource } from '../../src/privacy/dp/random-source.ts';
-import { schedulerHandle, startScheduler, type Scheduler } from '../../src/scheduler.ts';
+import { schedulerHandle, startScheduler, type Scheduler } from '../../src/app/scheduler.ts';
 import { consentingCustomers, everyone } from '../delivery/support/delivery-fixtures.ts';
 import { testBackends } from '../support/backends.ts';
 import { createTestVault } from '../support/test-vault.ts';

@@ -1,14 +1,15 @@
 // The seeds' scenario end to end, on every backend: home inspection, no mortgage → a message → one answers, one does not.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { currentNotice } from '../../src/core/consent.ts';
-import { openHub, type VaultServices } from '../../src/main.ts';
+import { openHub } from '../../src/app/hub-process.ts';
+import { type VaultServices } from '../../src/app/vault-process.ts';
 import type { HubService } from '../../src/hub/hub-service.ts';
 import { HubStorage } from '../../src/hub/hub-storage.ts';
 import { dumpHubTables } from '../../src/hub/hub-dump.ts';
 import { seededRandomSource } from '../../src/privacy/dp/random-source.ts';
 import { containsPiiBesidesIds } from '../../src/privacy/scrub.ts';
 import { distinctiveInterests } from '../../src/vault/avatars/interests.ts';
-import { loadDemoBank } from '../../src/vault/demo-bank/load-demo-bank.ts';
+import { loadDemoBank } from '../../src/demo/load-demo-bank.ts';
 import { isAuditSubject } from '../../src/vault/identity/identity-store.ts';
 import { emailTo, messageIdOf, startSmtp } from '../delivery/support/delivery-fixtures.ts';
 import { testBackends } from '../support/backends.ts';

@@ -1,7 +1,9 @@
 // A vault and hub served in-process on a test backend, with an API key per demo role and customer sessions.
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
-import { openHub, type VaultServices, type VaultSettings } from '../../src/main.ts';
-import { seedDemoHub } from '../../src/hub/demo-hub.ts';
+import { openHub } from '../../src/app/hub-process.ts';
+import { type VaultServices, type VaultSettings } from '../../src/app/vault-process.ts';
+import { seedDemoHub } from '../../src/demo/demo-hub.ts';
+import { demoSignIn } from '../../src/demo/demo-sign-in.ts';
 import type { HubService } from '../../src/hub/hub-service.ts';
 import { AccessStore } from '../../src/http/auth/access-store.ts';
 import type { Role } from '../../src/http/auth/roles.ts';
@@ -9,7 +11,7 @@ import { buildServer, type ServerOptions } from '../../src/http/server.ts';
 import type { TestBackend } from '../support/backends.ts';
 import { createTestVault } from '../support/test-vault.ts';
 
-/** The demo staff: one handle per staff role (src/hub/demo-hub.ts), plus a partner. */
+/** The demo staff: one handle per staff role (src/demo/demo-hub.ts), plus a partner. */
 export const handleOf = {
   marketer: 'mia',
   approver: 'rui',
@@ -36,16 +38,23 @@ export interface Harness {
 
 export async function openHarness(
   backend: TestBackend,
-  options: Partial<ServerOptions> = {},
+  options: Omit<Partial<ServerOptions>, 'demo'> & { readonly demo?: boolean } = {},
   settings: Partial<VaultSettings> = {},
 ): Promise<Harness> {
+  const { demo, ...serverOptions } = options;
   const vault = await createTestVault(backend, settings);
   const hub = openHub(vault, settings.now);
   await seedDemoHub(hub);
   await hub.addStaff(handleOf.partner, ['partner']);
   const app = await buildServer(
     { vault, hub: { service: hub, door: vault.door, storage: vault.storage } },
-    { logLevel: 'silent', rateLimitPerMinute: false, doorKey, ...options },
+    {
+      logLevel: 'silent',
+      rateLimitPerMinute: false,
+      doorKey,
+      ...serverOptions,
+      demo: demoSignIn(demo === true, vault),
+    },
   );
   const store = new AccessStore(vault.storage);
   const staff = {} as Record<keyof typeof handleOf, Record<string, string>>;

@@ -1,18 +1,18 @@
 // The vault and the hub as separate servers on real ports: a campaign runs through HttpVaultDoor, authenticated.
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemoHub } from '../../src/hub/demo-hub.ts';
+import { seedDemoHub } from '../../src/demo/demo-hub.ts';
 import { HubService } from '../../src/hub/hub-service.ts';
 import { HubStorage } from '../../src/hub/hub-storage.ts';
 import { AccessStore } from '../../src/http/auth/access-store.ts';
 import { HttpVaultDoor } from '../../src/http/http-vault-door.ts';
 import { buildServer } from '../../src/http/server.ts';
-import type { VaultServices } from '../../src/main.ts';
+import type { VaultServices } from '../../src/app/vault-process.ts';
 import { containsPii } from '../../src/privacy/scrub.ts';
 import { seededRandomSource } from '../../src/privacy/dp/random-source.ts';
 import type { Storage } from '../../src/storage/ports.ts';
 import { migrate } from '../../src/storage/postgres-core/migrations.ts';
-import { loadDemoBank } from '../../src/vault/demo-bank/load-demo-bank.ts';
+import { loadDemoBank } from '../../src/demo/load-demo-bank.ts';
 import { testBackends } from '../support/backends.ts';
 import { createTestVault } from '../support/test-vault.ts';
 import { doorKey } from './harness.ts';

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Storage } from '../../src/storage/ports.ts';
 import { migrate } from '../../src/storage/postgres-core/migrations.ts';
 import { IdentityStore, isAuditSubject } from '../../src/vault/identity/identity-store.ts';
-import { LocalKeyFile } from '../../src/vault/identity/local-key-file.ts';
+import { LocalKeyFile } from '../../src/keys/local-key-file.ts';
 import { CurtainError } from '../../src/core/errors.ts';
 import { testBackends } from '../support/backends.ts';
 import { dumpEveryTable } from '../support/table-dump.ts';

@@ -4,7 +4,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { LocalKeyFile } from '../../src/vault/identity/local-key-file.ts';
+import { LocalKeyFile } from '../../src/keys/local-key-file.ts';
 
 const directories: string[] = [];
 async function keyDir(): Promise<string> {

@@ -4,7 +4,7 @@ import { readdir } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { VaultServices } from '../../src/main.ts';
+import type { VaultServices } from '../../src/app/vault-process.ts';
 import type { IngestSummary } from '../../src/vault/ingest/ingest-service.ts';
 import { parseCsvMapping } from '../../src/vault/ingest/formats/csv-mapping.ts';
 import { testBackends } from '../support/backends.ts';

@@ -1,7 +1,7 @@
 // Template generator of the PII detector's labelled corpus: seeded sentences with character spans, built from its own
 // value generators and faker's name and place lists, never from the detector (a test checks it imports none of it).
 import { Faker, base, de, en, en_GB, en_US, fr, nl } from '@faker-js/faker';
-import { merchants } from '../../src/vault/generate/merchants.ts';
+import { merchants } from '../../src/demo/generate/merchants.ts';
 
 export const corpusEntities = [
   'person',

@@ -2,7 +2,7 @@
 // after people, while people's names in the same fields are scrubbed.
 import { describe, expect, it } from 'vitest';
 import { scrubMemo } from '../../src/privacy/scrub.ts';
-import { merchants } from '../../src/vault/generate/merchants.ts';
+import { merchants } from '../../src/demo/generate/merchants.ts';
 
 describe('merchant names in memo and counterparty fields', () => {
   it('keeps every merchant of the reference bank, as written and in capitals', () => {

@@ -1,6 +1,6 @@
 // The guard for engaged audiences: a noised minimum before delivery, noised results once a day, both charged.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { VaultServices } from '../../src/main.ts';
+import type { VaultServices } from '../../src/app/vault-process.ts';
 import { seededRandomSource } from '../../src/privacy/dp/random-source.ts';
 import { testBackends } from '../support/backends.ts';
 import { createTestVault } from '../support/test-vault.ts';

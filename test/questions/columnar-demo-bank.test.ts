@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Plan, TransactionFilter, ValuePlan } from '../../src/language/plan.ts';
 import type { SqlExecutor } from '../../src/storage/ports.ts';
-import { loadDemoBank } from '../../src/vault/demo-bank/load-demo-bank.ts';
+import { loadDemoBank } from '../../src/demo/load-demo-bank.ts';
 import { ColumnarEngine } from '../../src/vault/questions/columnar/columnar-engine.ts';
 import { ColumnarStore } from '../../src/vault/questions/columnar/columnar-store.ts';
 import { testBackends } from '../support/backends.ts';

@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CompareOperator, Plan, TransactionFilter, ValuePlan, Window } from '../../src/language/plan.ts';
-import type { VaultServices } from '../../src/main.ts';
+import type { VaultServices } from '../../src/app/vault-process.ts';
 import type { SqlExecutor } from '../../src/storage/ports.ts';
 import { ColumnarEngine } from '../../src/vault/questions/columnar/columnar-engine.ts';
 import { ColumnarStore } from '../../src/vault/questions/columnar/columnar-store.ts';

@@ -10,7 +10,7 @@ import type {
   ValuePlan,
 } from '../../src/language/plan.ts';
 import type { SqlExecutor } from '../../src/storage/ports.ts';
-import { loadDemoBank } from '../../src/vault/demo-bank/load-demo-bank.ts';
+import { loadDemoBank } from '../../src/demo/load-demo-bank.ts';
 import { ColumnarEngine } from '../../src/vault/questions/columnar/columnar-engine.ts';
 import { ColumnarStore } from '../../src/vault/questions/columnar/columnar-store.ts';
 import { dayNumber } from '../../src/vault/questions/columnar/day-numbers.ts';

@@ -1,9 +1,9 @@
 // The privacy guard end to end on a generated bank, on every backend: answers, repeats, every refusal, the log.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { consentChannels } from '../../src/core/consent.ts';
-import type { VaultServices } from '../../src/main.ts';
+import type { VaultServices } from '../../src/app/vault-process.ts';
 import { seededRandomSource } from '../../src/privacy/dp/random-source.ts';
-import { loadDemoBank } from '../../src/vault/demo-bank/load-demo-bank.ts';
+import { loadDemoBank } from '../../src/demo/load-demo-bank.ts';
 import { SqlEngine } from '../../src/vault/questions/sql-engine.ts';
 import { parseExpression } from '../../src/language/parser.ts';
 import { checkExpression } from '../../src/language/checker.ts';

@@ -2,9 +2,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Plan, TransactionFilter, ValuePlan } from '../../src/language/plan.ts';
 import { compilePlan } from '../../src/language/sql/compile-plan.ts';
-import type { VaultServices } from '../../src/main.ts';
+import type { VaultServices } from '../../src/app/vault-process.ts';
 import type { SqlExecutor } from '../../src/storage/ports.ts';
-import { loadDemoBank } from '../../src/vault/demo-bank/load-demo-bank.ts';
+import { loadDemoBank } from '../../src/demo/load-demo-bank.ts';
 import { SqlEngine } from '../../src/vault/questions/sql-engine.ts';
 import { testBackends } from '../support/backends.ts';
 import { createTestVault } from '../support/test-vault.ts';

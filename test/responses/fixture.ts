@@ -1,7 +1,7 @@
 // A test vault with the response services wired, and inbox messages written straight into the table.
 import { randomBytes } from 'node:crypto';
 import type { OfferContent } from '../../src/core/vault-door.ts';
-import type { VaultServices } from '../../src/main.ts';
+import type { VaultServices } from '../../src/app/vault-process.ts';
 import type { ReceiptSettings } from '../../src/vault/consent/receipts.ts';
 import { AdvisorQueue } from '../../src/vault/responses/advisor-queue.ts';
 import { ResponseService } from '../../src/vault/responses/response-service.ts';

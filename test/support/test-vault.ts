@@ -7,9 +7,9 @@ import {
   defaultVaultSettings,
   type VaultServices,
   type VaultSettings,
-} from '../../src/main.ts';
+} from '../../src/app/vault-process.ts';
 import { migrate } from '../../src/storage/postgres-core/migrations.ts';
-import { LocalKeyFile } from '../../src/vault/identity/local-key-file.ts';
+import { LocalKeyFile } from '../../src/keys/local-key-file.ts';
 import type { TestBackend } from './backends.ts';
 
 export async function createTestVault(

@@ -1,6 +1,6 @@
 // The vault's events reach the transparency log: consent, erasure, key rotation — unlinkable and without PII.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { VaultServices } from '../../src/main.ts';
+import type { VaultServices } from '../../src/app/vault-process.ts';
 import { isAuditSubject } from '../../src/vault/identity/identity-store.ts';
 import { currentNotice } from '../../src/core/consent.ts';
 import { testBackends } from '../support/backends.ts';

@@ -1,6 +1,6 @@
 // Advisors: open leads without identities, and claiming one, which checks its consent receipt and reveals who.
 import type { FastifyInstance } from 'fastify';
-import type { VaultServices } from '../../main.ts';
+import type { VaultServices } from '../../vault/vault.ts';
 import { staffOf } from '../auth/access-control.ts';
 import { errorSchema } from '../schemas.ts';
 import { refused } from '../../vault/responses/refusals.ts';

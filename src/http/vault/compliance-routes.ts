@@ -1,7 +1,7 @@
 // Compliance: the transparency log (entries, proofs, verification), privacy-budget use and consent statistics.
 import type { FastifyInstance } from 'fastify';
 import { CurtainError } from '../../core/errors.ts';
-import type { VaultServices } from '../../main.ts';
+import type { VaultServices } from '../../vault/vault.ts';
 import type { SignedHead } from '../../audit/audit-log.ts';
 import { budgetJson } from '../question-routes.ts';
 import { errorSchema } from '../schemas.ts';

@@ -11,7 +11,7 @@ import {
   type PreferenceChange,
 } from '../../core/consent.ts';
 import { CurtainError } from '../../core/errors.ts';
-import type { VaultServices } from '../../main.ts';
+import type { VaultServices } from '../../vault/vault.ts';
 import type { InboxMessage } from '../../vault/delivery/inbox-service.ts';
 import type { Lead } from '../../vault/responses/leads.ts';
 import { responseKinds, type ResponseKind } from '../../vault/responses/response-service.ts';

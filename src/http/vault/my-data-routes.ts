@@ -1,6 +1,6 @@
 // "My data": a signed-in customer's own export and page, and their requests to erase, restrict or object.
 import type { FastifyInstance } from 'fastify';
-import type { VaultServices } from '../../main.ts';
+import type { VaultServices } from '../../vault/vault.ts';
 import { renderAccessPage } from '../../vault/compliance/access-page.ts';
 import { requestRegimes, type RequestRegime } from '../../vault/compliance/deadlines.ts';
 import { customerOf } from '../auth/access-control.ts';

@@ -1,7 +1,7 @@
 // Compliance work over HTTP: subject requests, erasure receipts, retention, records of processing, fair lending.
 import type { FastifyInstance } from 'fastify';
 import { piiFields, type CustomerPii } from '../../core/identity.ts';
-import type { VaultServices } from '../../main.ts';
+import type { VaultServices } from '../../vault/vault.ts';
 import { requestRegimes, type RequestRegime } from '../../vault/compliance/deadlines.ts';
 import { ropaCsv, ropaMarkdown } from '../../vault/compliance/ropa.ts';
 import {

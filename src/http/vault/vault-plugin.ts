@@ -1,7 +1,7 @@
 // The vault's HTTP API as one plugin: status, ingest, questions, the customer's door, advisors, compliance, the door.
 import type { FastifyInstance } from 'fastify';
 import type { Registry } from 'prom-client';
-import type { VaultServices } from '../../main.ts';
+import type { VaultServices } from '../../vault/vault.ts';
 import { vaultStatusRoutes } from '../health-routes.ts';
 import { ingestRoutes } from '../ingest-routes.ts';
 import { questionRoutes } from '../question-routes.ts';

@@ -3,7 +3,7 @@ import { createHmac, randomBytes } from 'node:crypto';
 import { CurtainError } from '../../core/errors.ts';
 import { categories, type CategoryGroup } from '../../core/taxonomy.ts';
 import type { SqlExecutor, Storage } from '../../storage/ports.ts';
-import type { KeyProvider } from '../identity/key-provider.ts';
+import type { KeyProvider } from '../../keys/key-provider.ts';
 import { generalisationKeys, planRelease, type ReleaseCandidate } from './k-anonymity.ts';
 
 /** Names the epoch a date falls in; avatars, and so tokens, change when it changes. */

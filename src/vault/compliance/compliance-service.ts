@@ -8,7 +8,7 @@ import type { AccountDirectory } from '../accounts/account-directory.ts';
 import type { ConsentLedger } from '../consent/consent-ledger.ts';
 import type { PreferenceStore } from '../consent/preference-store.ts';
 import type { IdentityStore } from '../identity/identity-store.ts';
-import type { KeyProvider } from '../identity/key-provider.ts';
+import type { KeyProvider } from '../../keys/key-provider.ts';
 import type { AudienceGuard } from '../questions/audience-guard.ts';
 import { exportCustomer, type AccessExport } from './access-export.ts';
 import { renderAccessPage } from './access-page.ts';

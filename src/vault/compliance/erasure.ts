@@ -9,7 +9,7 @@ import { keyedDigest, normalise } from '../../privacy/keyed-digest.ts';
 import type { AccountDirectory } from '../accounts/account-directory.ts';
 import type { ConsentLedger } from '../consent/consent-ledger.ts';
 import type { IdentityStore } from '../identity/identity-store.ts';
-import type { KeyProvider } from '../identity/key-provider.ts';
+import type { KeyProvider } from '../../keys/key-provider.ts';
 import {
   newReceiptId,
   openErasureReceipt,

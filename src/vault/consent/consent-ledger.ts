@@ -13,7 +13,7 @@ import {
 import { err, ok, type Result } from '../../core/result.ts';
 import type { SqlExecutor, Storage } from '../../storage/ports.ts';
 import { copyRow } from '../../storage/postgres-core/copy-text.ts';
-import type { KeyProvider } from '../identity/key-provider.ts';
+import type { KeyProvider } from '../../keys/key-provider.ts';
 import { applyBits, CustomerSet } from './customer-set.ts';
 import { buildReceipt, signReceipt, type PurposeState, type ReceiptSettings } from './receipts.ts';
 

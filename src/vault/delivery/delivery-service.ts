@@ -23,7 +23,7 @@ import { distinctiveInterests } from '../avatars/interests.ts';
 import type { ConsentLedger } from '../consent/consent-ledger.ts';
 import type { PreferenceStore } from '../consent/preference-store.ts';
 import type { IdentityStore } from '../identity/identity-store.ts';
-import type { KeyProvider } from '../identity/key-provider.ts';
+import type { KeyProvider } from '../../keys/key-provider.ts';
 import type { AudienceGuard } from '../questions/audience-guard.ts';
 import type { PolicyStore } from '../questions/policy-store.ts';
 import type { QuestionService } from '../questions/question-service.ts';

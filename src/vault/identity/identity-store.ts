@@ -5,8 +5,8 @@ import { CurtainError } from '../../core/errors.ts';
 import type { SqlExecutor, Storage } from '../../storage/ports.ts';
 import { copyRow } from '../../storage/postgres-core/copy-text.ts';
 import { keyedDigest, normalise } from '../../privacy/keyed-digest.ts';
-import { open, seal } from './aead.ts';
-import type { KeyProvider } from './key-provider.ts';
+import { open, seal } from '../../keys/aead.ts';
+import type { KeyProvider } from '../../keys/key-provider.ts';
 import type { TransactionalAuditSink } from '../../core/audit-event.ts';
 
 export interface NewCustomer {

@@ -6,7 +6,7 @@ import { err, ok, type Result } from '../../core/result.ts';
 import type { SqlExecutor, Storage } from '../../storage/ports.ts';
 import { verifyReceipt } from '../consent/receipts.ts';
 import { isAuditSubject, type IdentityStore } from '../identity/identity-store.ts';
-import type { KeyProvider } from '../identity/key-provider.ts';
+import type { KeyProvider } from '../../keys/key-provider.ts';
 import { checkLeadReceipt, type RevealedField } from './lead-receipt.ts';
 import { isRecipient, selectLeads, type LeadRow } from './leads.ts';
 

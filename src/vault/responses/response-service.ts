@@ -8,7 +8,7 @@ import type { SqlExecutor, Storage } from '../../storage/ports.ts';
 import type { PreferenceStore } from '../consent/preference-store.ts';
 import { signReceipt, type ReceiptSettings } from '../consent/receipts.ts';
 import type { IdentityStore } from '../identity/identity-store.ts';
-import type { KeyProvider } from '../identity/key-provider.ts';
+import type { KeyProvider } from '../../keys/key-provider.ts';
 import { buildLeadReceipt, revealedFields, type RevealedField } from './lead-receipt.ts';
 import { leadOf, newLeadId, selectLeads, type Lead, type LeadRow } from './leads.ts';
 

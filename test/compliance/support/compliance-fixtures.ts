@@ -1,8 +1,8 @@
 // Shared pieces of the compliance suites: a small demo bank, a dump of every schema, the whole log as text.
-import type { VaultServices } from '../../../src/main.ts';
+import type { VaultServices } from '../../../src/app/vault-process.ts';
 import type { SqlExecutor } from '../../../src/storage/ports.ts';
-import { loadDemoBank } from '../../../src/vault/demo-bank/load-demo-bank.ts';
-import { externalIdOf } from '../../../src/vault/generate/generate-bank.ts';
+import { loadDemoBank } from '../../../src/demo/load-demo-bank.ts';
+import { externalIdOf } from '../../../src/demo/generate/generate-bank.ts';
 
 export const end = '2026-10-31';
 export type TestVault = VaultServices & { dispose(): Promise<void> };

@@ -1,13 +1,13 @@
 // Child process for the crash test: opens the parent's vault and runs one delivery, under CURTAIN_FAULT.
 import { readFile } from 'node:fs/promises';
 import type { DeliveryRequest } from '../../../src/core/vault-door.ts';
-import { assembleVault, defaultVaultSettings } from '../../../src/main.ts';
+import { assembleVault, defaultVaultSettings } from '../../../src/app/vault-process.ts';
 import { openPgliteStorage } from '../../../src/storage/pglite/pglite-storage.ts';
 import { openPostgresStorage } from '../../../src/storage/postgres/postgres-storage.ts';
 import { EmailChannel } from '../../../src/vault/delivery/channels/email-channel.ts';
 import { DeliveryService } from '../../../src/vault/delivery/delivery-service.ts';
 import { faultFromEnvironment } from '../../../src/vault/delivery/faults.ts';
-import { LocalKeyFile } from '../../../src/vault/identity/local-key-file.ts';
+import { LocalKeyFile } from '../../../src/keys/local-key-file.ts';
 
 const [connection, keyDir, requestFile, smtpPort] = process.argv.slice(2);
 if (!connection || !keyDir || !requestFile || !smtpPort) {

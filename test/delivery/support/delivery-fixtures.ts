@@ -4,7 +4,7 @@ import { SMTPServer } from 'smtp-server';
 import { EmailChannel } from '../../../src/vault/delivery/channels/email-channel.ts';
 import { consentChannels, currentNotice, type ChannelScope } from '../../../src/core/consent.ts';
 import type { DeliveryRequest, OfferContent } from '../../../src/core/vault-door.ts';
-import type { VaultServices } from '../../../src/main.ts';
+import type { VaultServices } from '../../../src/app/vault-process.ts';
 import type {
   ChannelAdapter,
   ChannelKind,

@@ -1,16 +1,16 @@
 // Loads a generated bank into the vault: identities, accounts and products directly, transactions through ingest.
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
-import type { StatementEvent } from '../../core/transaction.ts';
-import type { Storage } from '../../storage/ports.ts';
-import { copyRow } from '../../storage/postgres-core/copy-text.ts';
-import { maskAccountNumber, type AccountDirectory } from '../accounts/account-directory.ts';
-import type { IdentityStore } from '../identity/identity-store.ts';
-import type { ConsentLedger } from '../consent/consent-ledger.ts';
-import { demoConsentDecisions, toConsentDecisions } from '../generate/consent.ts';
-import type { IngestService, IngestSummary } from '../ingest/ingest-service.ts';
-import { externalIdOf, generateBank, groundTruthRecord, type GeneratedCustomer } from '../generate/index.ts';
-import { CurtainError } from '../../core/errors.ts';
+import type { StatementEvent } from '../core/transaction.ts';
+import type { Storage } from '../storage/ports.ts';
+import { copyRow } from '../storage/postgres-core/copy-text.ts';
+import { maskAccountNumber, type AccountDirectory } from '../vault/accounts/account-directory.ts';
+import type { IdentityStore } from '../vault/identity/identity-store.ts';
+import type { ConsentLedger } from '../vault/consent/consent-ledger.ts';
+import { demoConsentDecisions, toConsentDecisions } from './generate/consent.ts';
+import type { IngestService, IngestSummary } from '../vault/ingest/ingest-service.ts';
+import { externalIdOf, generateBank, groundTruthRecord, type GeneratedCustomer } from './generate/index.ts';
+import { CurtainError } from '../core/errors.ts';
 
 export interface DemoBankOptions {
   readonly customers: number;

@@ -1,6 +1,6 @@
 // The demo bank's hub: one staff member per role and the products of the tutorial, added once.
-import type { HubService } from './hub-service.ts';
-import type { StaffRole } from './staff.ts';
+import type { HubService } from '../hub/hub-service.ts';
+import type { StaffRole } from '../hub/staff.ts';
 
 /** Demo handles, one per role, so that a second person can approve what the first drafted. */
 export const demoStaff: readonly { readonly handle: string; readonly roles: readonly StaffRole[] }[] = [

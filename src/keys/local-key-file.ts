@@ -9,7 +9,7 @@ import {
 import { appendFile, chmod, mkdir, open as openFile, readFile, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { CurtainError } from '../../core/errors.ts';
+import { CurtainError } from '../core/errors.ts';
 import { open, seal } from './aead.ts';
 import type {
   KeyInfo,

@@ -1,8 +1,8 @@
 // Demo only: names a few demo customers who received a campaign, so that the tutorial can read their inbox.
 import type { Command } from 'commander';
 import { CurtainError } from '../core/errors.ts';
-import type { Vault } from '../main.ts';
-import { externalIdOf } from '../vault/generate/generate-bank.ts';
+import type { Vault } from '../vault/vault.ts';
+import { externalIdOf } from './generate/generate-bank.ts';
 
 /**
  * In a real bank nobody may ask "who got this campaign": this works only on a generated demo bank, whose

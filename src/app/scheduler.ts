@@ -1,8 +1,8 @@
 // Runs what has come due, once a minute: approved campaigns whose start has come, notices held by quiet hours,
 // and, once a day, retention.
-import type { HubService } from './hub/hub-service.ts';
-import type { DeliveryService } from './vault/delivery/delivery-service.ts';
-import type { RetentionService } from './vault/compliance/retention.ts';
+import type { HubService } from '../hub/hub-service.ts';
+import type { DeliveryService } from '../vault/delivery/delivery-service.ts';
+import type { RetentionService } from '../vault/compliance/retention.ts';
 
 /** The hub staff handle the scheduler acts as (an operator); every run it starts is logged under it. */
 export const schedulerHandle = 'scheduler';

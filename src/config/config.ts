@@ -1,7 +1,7 @@
 // Configuration: every setting, its environment variable, flag and default, in one place (docs/configuration.md).
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import { CurtainError } from './core/errors.ts';
+import { CurtainError } from '../core/errors.ts';
 
 const schema = z.object({
   dataDir: z.string().min(1),

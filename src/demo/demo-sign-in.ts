@@ -1,7 +1,8 @@
 // DEMO ONLY: the customers the demo picker offers, found by the generator's external ids; none on a real bank.
-import type { VaultServices } from '../../main.ts';
-import { externalIdOf } from '../../vault/generate/generate-bank.ts';
-import type { DemoSignIn } from '../auth/auth-routes.ts';
+import type { VaultServices } from '../vault/vault.ts';
+import { externalIdOf } from './generate/generate-bank.ts';
+import type { DemoSignIn } from '../http/auth/auth-routes.ts';
+import { demoStaff } from './demo-hub.ts';
 
 const scanned = 200;
 const offered = 10;
@@ -43,4 +44,24 @@ export function demoCustomers(
         .map((f) => f.externalId);
     },
   };
+}
+
+/**
+ * The demo picker for a server, or undefined when demo sign-in is off. A hub served alone has no vault here
+ * to ask, so it offers demo staff only.
+ */
+export function demoSignIn(
+  enabled: boolean,
+  vault: Pick<VaultServices, 'identity' | 'storage'> | undefined,
+): DemoSignIn | undefined {
+  if (!enabled) return undefined;
+  const staff = demoStaff.map((member) => member.handle);
+  return vault
+    ? demoCustomers(vault, staff)
+    : {
+        staff,
+        enabled: () => Promise.resolve(true),
+        customers: () => Promise.resolve([]),
+        findCustomer: () => Promise.resolve(undefined),
+      };
 }

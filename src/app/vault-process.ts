@@ -1,92 +1,42 @@
 // Composition root: the one place that picks PGlite or PostgreSQL and wires the vault's services.
-import { join } from 'node:path';
-import { CurtainError } from './core/errors.ts';
-import type { CurtainConfig } from './config.ts';
-import type { Storage } from './storage/ports.ts';
-import { openPgliteStorage } from './storage/pglite/pglite-storage.ts';
-import { openPostgresStorage } from './storage/postgres/postgres-storage.ts';
-import { migrate } from './storage/postgres-core/migrations.ts';
-import { lockDataDir, type DataDirLock, type LockOwner } from './storage/data-dir-lock.ts';
-import { LocalKeyFile } from './vault/identity/local-key-file.ts';
-import type { KeyProvider } from './vault/identity/key-provider.ts';
-import { IdentityStore } from './vault/identity/identity-store.ts';
-import { PushDevices } from './vault/identity/push-devices.ts';
-import { AccountDirectory } from './vault/accounts/account-directory.ts';
-import { IngestService } from './vault/ingest/ingest-service.ts';
-import { TransparencyLog } from './audit/audit-log.ts';
-import { ConsentLedger } from './vault/consent/consent-ledger.ts';
-import { PreferenceStore } from './vault/consent/preference-store.ts';
-import type { ReceiptSettings } from './vault/consent/receipts.ts';
-import { PolicyStore } from './vault/questions/policy-store.ts';
-import { QuestionService } from './vault/questions/question-service.ts';
-import { VaultQuestionEngine } from './vault/questions/vault-engine.ts';
-import { AvatarService } from './vault/avatars/avatar-service.ts';
-import { cryptoRandomSource, type RandomSource } from './privacy/dp/random-source.ts';
-import { DeliveryService } from './vault/delivery/delivery-service.ts';
-import { InboxService } from './vault/delivery/inbox-service.ts';
-import type { NoticeAdapters } from './vault/delivery/notice-sender.ts';
-import { faultFromEnvironment, type FaultHook } from './vault/delivery/faults.ts';
-import { EmailChannel } from './vault/delivery/channels/email-channel.ts';
-import { WebhookChannel } from './vault/delivery/channels/webhook-channel.ts';
-import { PushChannel } from './vault/delivery/channels/push-channel.ts';
-import { ResponseService } from './vault/responses/response-service.ts';
-import { AdvisorQueue } from './vault/responses/advisor-queue.ts';
-import { InProcessVaultDoor } from './vault/door/in-process-door.ts';
-import type { VaultDoor } from './core/vault-door.ts';
-import { HubService } from './hub/hub-service.ts';
-import { ComplianceService } from './vault/compliance/compliance-service.ts';
-import { HubStorage } from './hub/hub-storage.ts';
+import { CurtainError } from '../core/errors.ts';
+import type { CurtainConfig } from '../config/config.ts';
+import type { Storage } from '../storage/ports.ts';
+import { openPgliteStorage } from '../storage/pglite/pglite-storage.ts';
+import { openPostgresStorage } from '../storage/postgres/postgres-storage.ts';
+import { migrate } from '../storage/postgres-core/migrations.ts';
+import { lockDataDir, type DataDirLock, type LockOwner } from '../storage/data-dir-lock.ts';
+import { LocalKeyFile } from '../keys/local-key-file.ts';
+import type { KeyProvider } from '../keys/key-provider.ts';
+import { IdentityStore } from '../vault/identity/identity-store.ts';
+import { PushDevices } from '../vault/identity/push-devices.ts';
+import { AccountDirectory } from '../vault/accounts/account-directory.ts';
+import { IngestService } from '../vault/ingest/ingest-service.ts';
+import { TransparencyLog } from '../audit/audit-log.ts';
+import { ConsentLedger } from '../vault/consent/consent-ledger.ts';
+import { PreferenceStore } from '../vault/consent/preference-store.ts';
+import type { ReceiptSettings } from '../vault/consent/receipts.ts';
+import { PolicyStore } from '../vault/questions/policy-store.ts';
+import { QuestionService } from '../vault/questions/question-service.ts';
+import { VaultQuestionEngine } from '../vault/questions/vault-engine.ts';
+import { AvatarService } from '../vault/avatars/avatar-service.ts';
+import { cryptoRandomSource, type RandomSource } from '../privacy/dp/random-source.ts';
+import { DeliveryService } from '../vault/delivery/delivery-service.ts';
+import { InboxService } from '../vault/delivery/inbox-service.ts';
+import type { NoticeAdapters } from '../vault/delivery/notice-sender.ts';
+import { faultFromEnvironment, type FaultHook } from '../vault/delivery/faults.ts';
+import { EmailChannel } from '../vault/delivery/channels/email-channel.ts';
+import { WebhookChannel } from '../vault/delivery/channels/webhook-channel.ts';
+import { PushChannel } from '../vault/delivery/channels/push-channel.ts';
+import { ResponseService } from '../vault/responses/response-service.ts';
+import { AdvisorQueue } from '../vault/responses/advisor-queue.ts';
+import { InProcessVaultDoor } from '../vault/door/in-process-door.ts';
+import { ComplianceService } from '../vault/compliance/compliance-service.ts';
+import { pgliteDirectory } from '../config/paths.ts';
+import type { Vault, VaultServices } from '../vault/vault.ts';
+import type { OpenVaultOutcome } from '../cli/host.ts';
 
-export interface Vault {
-  readonly config: CurtainConfig;
-  readonly storage: Storage;
-  readonly keys: KeyProvider;
-  readonly identity: IdentityStore;
-  readonly accounts: AccountDirectory;
-  readonly ingest: IngestService;
-  readonly audit: TransparencyLog;
-  readonly consent: ConsentLedger;
-  readonly preferences: PreferenceStore;
-  readonly policies: PolicyStore;
-  readonly questions: QuestionService;
-  /** Which engine answers questions: SQL until the columnar store is loaded (`loadColumnar`). */
-  readonly questionEngine: VaultQuestionEngine;
-  /** Avatars per epoch and per-campaign tokens: only the vault can resolve them. */
-  readonly avatars: AvatarService;
-  /** Campaigns into the inbox, exactly once, and their notices on other channels, at least once. */
-  readonly delivery: DeliveryService;
-  /** What a customer reads: their own messages, with "why am I seeing this". */
-  readonly inbox: InboxService;
-  /** Answers to messages, and the consented introduction to an advisor. */
-  readonly responses: ResponseService;
-  /** Leads for advisors; identity only against a valid, per-lead consent receipt. */
-  readonly advisorQueue: AdvisorQueue;
-  /** The one door through which the hub reaches the vault. */
-  readonly door: VaultDoor;
-  /** The device a customer registered for push notices. */
-  readonly pushDevices: PushDevices;
-  /** Data subject requests, erasure with a signed receipt, retention, records of processing. */
-  readonly compliance: ComplianceService;
-  /** Present in embedded mode: the lock on the data directory, held until close. */
-  readonly lock: DataDirLock | undefined;
-  /** Customers shredded again at open: erased after the backup this database was restored from. */
-  readonly reshreddedAtOpen: number;
-  close(): Promise<void>;
-}
-
-export type OpenVaultOutcome =
-  { readonly ok: true; readonly vault: Vault } | { readonly ok: false; readonly owner: LockOwner };
-
-/** Where PGlite keeps its files inside the data directory. */
-export const pgliteDirectory = (dataDir: string) => join(dataDir, 'pgdata');
-
-/** Where the columnar store's snapshot lives: in the data directory, one per database. */
-export function columnarSnapshotPath(config: CurtainConfig): string {
-  if (!config.databaseUrl) return join(config.dataDir, 'columnar.snapshot');
-  const url = new URL(config.databaseUrl);
-  const database = `${url.hostname}-${url.port || '5432'}-${url.pathname.slice(1) || 'postgres'}`;
-  return join(config.dataDir, `columnar-${database.replace(/[^A-Za-z0-9_.-]/g, '_')}.snapshot`);
-}
+export type { Vault, VaultServices };
 
 export async function openStorage(config: CurtainConfig): Promise<Storage> {
   try {
@@ -98,30 +48,6 @@ export async function openStorage(config: CurtainConfig): Promise<Storage> {
     throw new CurtainError('STORAGE_UNAVAILABLE', `cannot open the database: ${(error as Error).message}`);
   }
 }
-
-export type VaultServices = Pick<
-  Vault,
-  | 'storage'
-  | 'keys'
-  | 'identity'
-  | 'accounts'
-  | 'ingest'
-  | 'audit'
-  | 'consent'
-  | 'preferences'
-  | 'policies'
-  | 'questions'
-  | 'questionEngine'
-  | 'avatars'
-  | 'delivery'
-  | 'inbox'
-  | 'responses'
-  | 'advisorQueue'
-  | 'door'
-  | 'pushDevices'
-  | 'compliance'
-  | 'reshreddedAtOpen'
->;
 
 export interface VaultSettings {
   /** Names the log in its signed checkpoints (the first line of each note). */
@@ -311,27 +237,11 @@ export function deliverySettingsFrom(config: CurtainConfig): DeliverySettings {
   return { inboxOrigin: origin, adapters, ...(fault === undefined ? {} : { fault }) };
 }
 
-/** The hub on the vault's database, under its own role, reaching the vault only through the door. */
-export function openHub(vault: Pick<Vault, 'storage' | 'door'>, now?: () => Date): HubService {
-  return new HubService(new HubStorage(vault.storage), vault.door, now === undefined ? {} : { now });
-}
-
-/** The hub alone (`curtain start --role hub`): its own database, migrated, and the vault behind `door`. */
-export async function openHubProcess(
-  config: CurtainConfig,
-  door: VaultDoor,
-): Promise<{ readonly hub: HubService; readonly storage: Storage; close(): Promise<void> } | LockOwner> {
-  const opened = await openMigratedStorage(config, 'curtain start --role hub');
-  if (!opened.ok) return opened.owner;
-  const { storage, close } = opened;
-  return { hub: new HubService(new HubStorage(storage), door), storage, close };
-}
-
 /**
  * Locks the data directory (embedded mode), opens storage and applies migrations; `close` releases both.
  * On failure nothing stays open or locked.
  */
-async function openMigratedStorage(
+export async function openMigratedStorage(
   config: CurtainConfig,
   command: string,
 ): Promise<
@@ -388,7 +298,7 @@ export async function openVault(config: CurtainConfig, command: string): Promise
       transactionRetentionDays: config.transactionRetentionDays,
       delivery: deliverySettingsFrom(config),
     });
-    return { ok: true, vault: { config, ...services, lock, close } };
+    return { ok: true, vault: { ...services, lock, close } };
   } catch (error) {
     await close();
     throw error;

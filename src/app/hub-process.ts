@@ -1,0 +1,25 @@
+// Assembles the hub: on the vault's database in one process, or alone on its own database (`--role hub`).
+import type { CurtainConfig } from '../config/config.ts';
+import type { VaultDoor } from '../core/vault-door.ts';
+import { HubService } from '../hub/hub-service.ts';
+import { HubStorage } from '../hub/hub-storage.ts';
+import type { LockOwner } from '../storage/data-dir-lock.ts';
+import type { Storage } from '../storage/ports.ts';
+import type { Vault } from '../vault/vault.ts';
+import { openMigratedStorage } from './vault-process.ts';
+
+/** The hub on the vault's database, under its own role, reaching the vault only through the door. */
+export function openHub(vault: Pick<Vault, 'storage' | 'door'>, now?: () => Date): HubService {
+  return new HubService(new HubStorage(vault.storage), vault.door, now === undefined ? {} : { now });
+}
+
+/** The hub alone (`curtain start --role hub`): its own database, migrated, and the vault behind `door`. */
+export async function openHubProcess(
+  config: CurtainConfig,
+  door: VaultDoor,
+): Promise<{ readonly hub: HubService; readonly storage: Storage; close(): Promise<void> } | LockOwner> {
+  const opened = await openMigratedStorage(config, 'curtain start --role hub');
+  if (!opened.ok) return opened.owner;
+  const { storage, close } = opened;
+  return { hub: new HubService(new HubStorage(storage), door), storage, close };
+}

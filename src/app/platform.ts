@@ -1,0 +1,172 @@
+// The platform's processes: `curtain start` (vault and hub, or either alone) and the demo bank's generation.
+import { join } from 'node:path';
+import type { CurtainConfig } from '../config/config.ts';
+import { columnarSnapshotPath } from '../config/paths.ts';
+import { CurtainError } from '../core/errors.ts';
+import type { GenerateOptions, StartOptions } from '../cli/host.ts';
+import { progressBar } from '../cli/progress.ts';
+import { busyError, openSession, withVault } from '../cli/vault-session.ts';
+import { seedDemoHub } from '../demo/demo-hub.ts';
+import { demoSignIn } from '../demo/demo-sign-in.ts';
+import { loadDemoBank } from '../demo/load-demo-bank.ts';
+import { AccessStore } from '../http/auth/access-store.ts';
+import { cliHandle, issueLocalCliKey } from '../http/auth/local-cli-key.ts';
+import { databaseStatus } from '../http/health-routes.ts';
+import { HttpVaultDoor } from '../http/http-vault-door.ts';
+import { buildServer } from '../http/server.ts';
+import type { Vault } from '../vault/vault.ts';
+import { cliHost } from './cli-host.ts';
+import { openHub, openHubProcess } from './hub-process.ts';
+import { startScheduler } from './scheduler.ts';
+
+export async function generateInto(config: CurtainConfig, vault: Vault, options: GenerateOptions) {
+  const bar = progressBar('generating', options.customers, 'customers');
+  try {
+    const report = await loadDemoBank(vault, {
+      customers: options.customers,
+      seed: options.seed,
+      end: options.end,
+      groundTruthFile: options.truth ?? join(config.dataDir, `ground-truth-seed-${options.seed}.jsonl`),
+      onProgress: (done, transactions) => bar.update(done, { extra: `, ${transactions} transactions` }),
+    });
+    await seedDemoHub(openHub(vault));
+    return report;
+  } finally {
+    bar.stop();
+  }
+}
+
+export async function generateCommand(config: CurtainConfig, options: GenerateOptions) {
+  return withVault({ config, host: cliHost }, 'curtain generate', async (vault) => {
+    const report = await generateInto(config, vault, options);
+    console.log(
+      `generated ${report.customers} customers, ${report.accounts} accounts, ` +
+        `${report.ingest?.stored ?? 0} transactions (seed ${options.seed}, history to ${options.end})`,
+    );
+    return report;
+  });
+}
+
+export async function startCommand(config: CurtainConfig, options: StartOptions) {
+  const role = options.role ?? 'all';
+  if (role === 'hub') return startHub(config);
+  if (role === 'vault' && config.doorKey === undefined) {
+    throw new CurtainError('CONFIG_INVALID', '--role vault needs CURTAIN_DOOR_KEY, which the hub presents');
+  }
+  const session = await openSession({ config, host: cliHost }, 'curtain start', false);
+  if (session.kind !== 'local') throw new CurtainError('DATA_DIR_BUSY', 'the data directory is in use');
+  const { vault } = session;
+  const { customers } = await databaseStatus(vault);
+  if (customers === 0 && config.demoCustomers > 0) {
+    console.log(
+      `first start: generating a demo bank of ${config.demoCustomers} customers (seed ${config.demoSeed})…`,
+    );
+    const report = await generateInto(config, vault, {
+      customers: config.demoCustomers,
+      seed: config.demoSeed,
+      end: options.end,
+    });
+    console.log(`demo bank ready: ${report.customers} customers, ${report.ingest?.stored ?? 0} transactions`);
+  }
+  const hub = openHub(vault);
+  const app = await buildServer(
+    role === 'all' ? { vault, hub: { service: hub, door: vault.door, storage: vault.storage } } : { vault },
+    {
+      logLevel: config.logLevel,
+      doorKey: config.doorKey,
+      demo: demoSignIn(config.demoCustomers > 0, vault),
+      rateLimitPerMinute: config.rateLimit || false,
+    },
+  );
+  await hub.addStaff(cliHandle, ['operator']);
+  await issueLocalCliKey(new AccessStore(vault.storage), config.dataDir);
+  const address = await app.listen({ host: config.host, port: config.port });
+  await vault.lock?.announce(address);
+  const snapshot = columnarSnapshotPath(config);
+  // Questions go to the SQL engine until the columnar store is in memory; then to it.
+  const columnar = vault.questionEngine
+    .loadColumnar({ snapshotPath: snapshot })
+    .then(async (report) => {
+      app.log.info(
+        { ...report, bytesPerTransaction: Math.round(report.bytesPerTransaction * 10) / 10 },
+        `columnar engine ready from the ${report.source}`,
+      );
+      if (report.source === 'database') await vault.questionEngine.saveSnapshot(snapshot);
+    })
+    .catch((error: unknown) =>
+      app.log.error({ err: error }, 'columnar engine not loaded; questions use SQL'),
+    );
+  // Split, the hub process runs campaigns; the vault still sends the notices quiet hours held back.
+  const scheduler =
+    role === 'all'
+      ? await startScheduler(hub, vault.delivery, app.log, 60_000, vault.compliance.retention)
+      : noticeScheduler(vault.delivery, app.log);
+  const stop = async () => {
+    await scheduler.stop();
+    await app.close();
+    await columnar;
+    await vault.questionEngine.saveSnapshot(snapshot).catch(() => false);
+    await vault.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop());
+  process.once('SIGTERM', () => void stop());
+  console.log(`Curtain ${role === 'all' ? 'vault and hub' : 'vault'} on ${vault.storage.description}`);
+  console.log(`API docs: ${address}/docs  (OpenAPI: ${address}/openapi.json)`);
+  if (config.demoCustomers > 0) {
+    console.log(`DEMO ONLY: sign in without a credential through ${address}/v1/auth/demo (a demo bank only)`);
+  }
+  console.log(`Open the console: ${address}/`);
+  console.log(`Health: ${address}/health  (status: ${address}/v1/db/status, metrics: ${address}/metrics)`);
+  console.log(
+    `Ask: curtain ask 'spent(category: "home_inspection", within: 90d) > 0 and not holds("mortgage")'`,
+  );
+  return { app, address, vault, columnar, scheduler };
+}
+
+/** The vault's part of the scheduler when the hub runs elsewhere: notices that quiet hours held back. */
+function noticeScheduler(
+  delivery: Vault['delivery'],
+  log: { error(details: object, message: string): void },
+) {
+  const timer = setInterval(() => {
+    delivery.sendDueNotices().catch((error: unknown) => log.error({ err: error }, 'due notices failed'));
+  }, 60_000);
+  timer.unref();
+  return { stop: () => Promise.resolve(clearInterval(timer)) };
+}
+
+/** `curtain start --role hub`: the hub's API on its own database, reaching the vault over HTTP. */
+async function startHub(config: CurtainConfig) {
+  if (config.vaultUrl === undefined || config.doorKey === undefined) {
+    throw new CurtainError('CONFIG_INVALID', '--role hub needs CURTAIN_VAULT_URL and CURTAIN_DOOR_KEY');
+  }
+  const door = new HttpVaultDoor({ url: config.vaultUrl, key: config.doorKey });
+  const opened = await openHubProcess(config, door);
+  if (!('hub' in opened)) throw busyError(opened);
+  const { hub, storage } = opened;
+  const app = await buildServer(
+    { hub: { service: hub, door, storage, vaultReachable: () => door.reachable() } },
+    {
+      logLevel: config.logLevel,
+      demo: demoSignIn(config.demoCustomers > 0, undefined),
+      rateLimitPerMinute: config.rateLimit || false,
+    },
+  );
+  if (config.demoCustomers > 0) await seedDemoHub(hub);
+  const address = await app.listen({ host: config.host, port: config.port });
+  const scheduler = await startScheduler(hub, { sendDueNotices: () => Promise.resolve(noNotices) }, app.log);
+  const stop = async () => {
+    await scheduler.stop();
+    await app.close();
+    await opened.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop());
+  process.once('SIGTERM', () => void stop());
+  console.log(`Curtain hub on ${storage.description}, vault at ${config.vaultUrl}`);
+  console.log(`Open ${address}/health  (API docs: ${address}/docs)`);
+  return { app, address, scheduler };
+}
+
+const noNotices = { sent: 0, retrying: 0, failed: 0, failures: new Map<string, number>() };
