@@ -69,7 +69,7 @@ function probeOf(parts: ServedParts): Probe {
     throw new CurtainError('CONFIG_INVALID', 'a server serves the vault, the hub or both');
   return {
     engine: storage.description,
-    alive: async () => (await storage.query('SELECT 1'), true),
+    alive: async () => (await storage.ping(), true),
     async ready() {
       const pending = (await migrationStatus(storage)).filter((m) => m.appliedAt === undefined);
       if (pending.length > 0) return false;
