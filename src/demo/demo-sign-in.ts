@@ -1,7 +1,7 @@
 // DEMO ONLY: the customers the demo picker offers, found by the generator's external ids; none on a real bank.
 import type { VaultServices } from '../vault/vault.ts';
 import { externalIdOf } from './generate/generate-bank.ts';
-import type { DemoSignIn } from '../http/auth/auth-routes.ts';
+import type { DemoSignIn } from '../http/auth/demo-sign-in-routes.ts';
 import { demoStaff } from './demo-hub.ts';
 
 const scanned = 200;
