@@ -54,7 +54,7 @@ function mappingOf(mapping: string | undefined) {
   return parsed.value;
 }
 
-async function customerOf(vault: IngestVault, externalId: string | undefined) {
+async function accountOwnerOf(vault: IngestVault, externalId: string | undefined) {
   if (externalId === undefined) return undefined;
   const customerId = await vault.identity.findCustomer('external_id', externalId);
   if (customerId === undefined)
@@ -65,7 +65,7 @@ async function customerOf(vault: IngestVault, externalId: string | undefined) {
 async function ingest(vault: IngestVault, body: Readable, query: IngestQuery) {
   const { source, format, currency } = query;
   const mapping = mappingOf(query.mapping);
-  const customerId = await customerOf(vault, query.customer);
+  const customerId = await accountOwnerOf(vault, query.customer);
   return vault.ingest.ingestStream(body, {
     sourceName: source,
     ...(format ? { format } : {}),
