@@ -1,6 +1,7 @@
 // Lint rules: type-aware checks plus import boundaries that keep the layers pointing one way.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import { curtainPlugin } from './eslint-rules/no-sql-outside-data-modules.js';
 
 const nodeBuiltins = ['node:*', 'fs', 'path', 'crypto', 'os', 'child_process', 'net', 'http'];
 
@@ -140,4 +141,20 @@ export default tseslint.config(
     files: ['eslint.config.js'],
     ...tseslint.configs.disableTypeChecked,
   },
+  // SQL only in data modules: storage (and its migrations), the SQL compiler, the vault's and the hub's own
+  // modules, and any *-store.ts; routes, the CLI, the demo room and app/ call methods named for their answer.
+  {
+    files: ['src/**/*.ts'],
+    ignores: [
+      'src/storage/**',
+      'src/language/sql/**',
+      'src/vault/**',
+      'src/hub/**',
+      'src/**/*-store.ts',
+      'src/**/*.test.ts',
+    ],
+    plugins: { curtain: curtainPlugin },
+    rules: { 'curtain/no-sql-outside-data-modules': 'error' },
+  },
+  { files: ['eslint-rules/**'], ...tseslint.configs.disableTypeChecked },
 );

@@ -16,6 +16,7 @@ import {
   type NoteVerifier,
 } from './checkpoint.ts';
 import { canonicalJson, jsonString } from './canonical.ts';
+import { readLogEntries, type StoredLogEntry } from './log-entry-store.ts';
 import {
   consistencyProof,
   emptyRoot,
@@ -267,6 +268,11 @@ export class TransparencyLog implements TransactionalAuditSink<SqlExecutor> {
       });
       after = Number(rows.at(-1)!.id);
     }
+  }
+
+  /** Entries from `from` on, at most `limit`, under the current head; without proofs (see `entry`). */
+  entries(from: number, limit: number): Promise<StoredLogEntry[]> {
+    return readLogEntries(this.#storage, from, this.#state.head.size, limit);
   }
 
   /** Entry `index` with its inclusion proof against the current head; undefined beyond the head. */

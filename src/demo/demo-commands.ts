@@ -9,22 +9,16 @@ import { externalIdOf } from './generate/generate-bank.ts';
  * external ids are C00000001, C00000002, …, and says so on every run.
  */
 export async function demoRecipients(
-  vault: Pick<Vault, 'storage' | 'identity'>,
+  vault: Pick<Vault, 'inbox' | 'identity'>,
   campaignId: string,
   count: number,
   print: (line: string) => void,
 ): Promise<string[]> {
-  const { rows } = await vault.storage.query<{ customer_id: number }>(
-    'SELECT customer_id FROM inbox_messages WHERE campaign_id = $1 ORDER BY public_id LIMIT $2',
-    [campaignId, count],
-  );
-  if (rows.length === 0) throw new CurtainError('NOT_FOUND', 'no message of that campaign is in any inbox');
-  const wanted = new Set(rows.map((r) => r.customer_id));
+  const wanted = new Set(await vault.inbox.recipientsOf(campaignId, count));
+  if (wanted.size === 0) throw new CurtainError('NOT_FOUND', 'no message of that campaign is in any inbox');
   const found: string[] = [];
-  const { rows: total } = await vault.storage.query<{ n: number }>(
-    'SELECT count(*)::int AS n FROM customers',
-  );
-  for (let index = 0; index < total[0]!.n && found.length < wanted.size; index++) {
+  const total = await vault.identity.customerCount();
+  for (let index = 0; index < total && found.length < wanted.size; index++) {
     const externalId = externalIdOf(index);
     const id = await vault.identity.findCustomer('external_id', externalId);
     if (id !== undefined && wanted.has(id)) found.push(externalId);

@@ -1,17 +1,16 @@
 // DEMO ONLY: the customers the demo picker offers, found by the generator's external ids; none on a real bank.
 import type { VaultServices } from '../vault/vault.ts';
 import { externalIdOf } from './generate/generate-bank.ts';
-import type { DemoSignIn } from '../http/auth/auth-routes.ts';
+import type { DemoSignIn } from '../http/auth/demo-sign-in-routes.ts';
 import { demoStaff } from './demo-hub.ts';
+
+type DemoVault = Pick<VaultServices, 'identity' | 'ingest' | 'inbox'>;
 
 const scanned = 200;
 const offered = 10;
 
 /** Demo sign-in over a generated demo bank: customers with messages first, so the console has something to show. */
-export function demoCustomers(
-  vault: Pick<VaultServices, 'identity' | 'storage'>,
-  staff: readonly string[],
-): DemoSignIn {
+export function demoCustomers(vault: DemoVault, staff: readonly string[]): DemoSignIn {
   const findCustomer = async (externalId: string) =>
     /^C\d{8}$/.test(externalId) ? vault.identity.findCustomer('external_id', externalId) : undefined;
   return {
@@ -20,12 +19,9 @@ export function demoCustomers(
     // Only a bank the demo generator wrote: its batches are the only ones of format 'generated' (no upload
     // or statement file can have it), and its first customer is C00000001. A real bank whose own ids happen
     // to look like that still gets no picker.
-    enabled: async () => {
-      const { rows } = await vault.storage.query(
-        "SELECT 1 FROM ingest_batches WHERE format = 'generated' LIMIT 1",
-      );
-      return rows.length === 1 && (await findCustomer(externalIdOf(0))) !== undefined;
-    },
+    enabled: async () =>
+      (await vault.ingest.batches.anyOfFormat('generated')) &&
+      (await findCustomer(externalIdOf(0))) !== undefined,
     async customers() {
       const found: { externalId: string; id: number }[] = [];
       for (let index = 0; index < scanned; index++) {
@@ -33,11 +29,7 @@ export function demoCustomers(
         const id = await findCustomer(externalId);
         if (id !== undefined) found.push({ externalId, id });
       }
-      const { rows } = await vault.storage.query<{ customer_id: number | bigint }>(
-        'SELECT DISTINCT customer_id FROM inbox_messages WHERE customer_id = ANY($1)',
-        [found.map((f) => f.id)],
-      );
-      const withMessages = new Set(rows.map((r) => Number(r.customer_id)));
+      const withMessages = await vault.inbox.customersWithMessages(found.map((f) => f.id));
       return [...found]
         .sort((a, b) => Number(withMessages.has(b.id)) - Number(withMessages.has(a.id)))
         .slice(0, offered)
@@ -50,10 +42,7 @@ export function demoCustomers(
  * The demo picker for a server, or undefined when demo sign-in is off. A hub served alone has no vault here
  * to ask, so it offers demo staff only.
  */
-export function demoSignIn(
-  enabled: boolean,
-  vault: Pick<VaultServices, 'identity' | 'storage'> | undefined,
-): DemoSignIn | undefined {
+export function demoSignIn(enabled: boolean, vault: DemoVault | undefined): DemoSignIn | undefined {
   if (!enabled) return undefined;
   const staff = demoStaff.map((member) => member.handle);
   return vault

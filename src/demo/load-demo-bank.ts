@@ -1,10 +1,10 @@
 // Loads a generated bank into the vault: identities, accounts and products directly, transactions through ingest.
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import type { StatementEvent } from '../core/transaction.ts';
 import type { Storage } from '../storage/ports.ts';
-import { copyRow } from '../storage/postgres-core/copy-text.ts';
-import { maskAccountNumber, type AccountDirectory } from '../vault/accounts/account-directory.ts';
+import type { AccountDirectory } from '../vault/accounts/account-directory.ts';
+import { addProductsHeld } from '../vault/accounts/products-held.ts';
 import type { IdentityStore } from '../vault/identity/identity-store.ts';
 import type { ConsentLedger } from '../vault/consent/consent-ledger.ts';
 import { demoConsentDecisions, toConsentDecisions } from './generate/consent.ts';
@@ -48,6 +48,101 @@ export function twoYearsBefore(end: string): string {
   return date.toISOString().slice(0, 10);
 }
 
+interface Tally {
+  customers: number;
+  accounts: number;
+  consentDecisions: number;
+  transactions: number;
+}
+
+/** Stores a round's accounts through the account directory, which remembers each; returns how many. */
+async function storeAccounts(services: DemoBankServices, round: readonly GeneratedCustomer[], ids: number[]) {
+  const accounts = round.flatMap((customer, i) =>
+    customer.accounts.map((account) => ({
+      identifier: { scheme: 'iban', value: account.iban } as const,
+      customerId: ids[i]!,
+      product: account.product,
+      currency: account.currency,
+      openedOn: account.openedOn,
+    })),
+  );
+  return (await services.accounts.createMany(services.storage, accounts)).length;
+}
+
+/** Consent goes through the ledger like any other decision: history, current state, the log. */
+async function recordConsent(
+  services: DemoBankServices,
+  round: readonly GeneratedCustomer[],
+  ids: number[],
+  options: DemoBankOptions,
+) {
+  const decisions = round.flatMap((customer, i) =>
+    toConsentDecisions(
+      ids[i]!,
+      demoConsentDecisions(options.seed, customer.index, customer.persona),
+      options.end,
+    ),
+  );
+  const recorded = await services.consent.record(decisions);
+  if (!recorded.ok) throw new Error(`demo consent refused: ${JSON.stringify(recorded.error[0])}`);
+  return decisions.length;
+}
+
+/** Stores a round of customers: identities, accounts, products held and consent; ground truth to its file. */
+async function storeRound(
+  services: DemoBankServices,
+  round: readonly GeneratedCustomer[],
+  options: DemoBankOptions,
+  tally: Tally,
+  truth: WriteStream | undefined,
+): Promise<void> {
+  const ids = await services.identity.createCustomers(
+    round.map((c) => ({ externalId: c.externalId, pii: c.pii })),
+  );
+  tally.accounts += await storeAccounts(services, round, ids);
+  await addProductsHeld(
+    services.storage,
+    round.flatMap((customer, i) => customer.products.map((held) => ({ customerId: ids[i]!, ...held }))),
+  );
+  tally.consentDecisions += await recordConsent(services, round, ids, options);
+  tally.customers += round.length;
+  if (truth) for (const customer of round) truth.write(`${JSON.stringify(groundTruthRecord(customer))}\n`);
+}
+
+/** The generated bank as ingest events: each round of customers is stored before its transactions flow. */
+async function* demoEvents(
+  services: DemoBankServices,
+  options: DemoBankOptions,
+  tally: Tally,
+  truth: WriteStream | undefined,
+): AsyncGenerator<StatementEvent> {
+  const generated = generateBank({
+    customers: options.customers,
+    seed: options.seed,
+    start: twoYearsBefore(options.end),
+    end: options.end,
+  });
+  let round: GeneratedCustomer[] = [];
+  const release = async function* () {
+    await storeRound(services, round, options, tally, truth);
+    if (options.withTransactions !== false) {
+      for (const customer of round) {
+        for (const transaction of customer.transactions) {
+          tally.transactions++;
+          yield { kind: 'transaction', transaction } as const;
+        }
+      }
+    }
+    round = [];
+    options.onProgress?.(tally.customers, tally.transactions);
+  };
+  for (const customer of generated) {
+    round.push(customer);
+    if (round.length >= customersPerRound) yield* release();
+  }
+  if (round.length > 0) yield* release();
+}
+
 export async function loadDemoBank(
   services: DemoBankServices,
   options: DemoBankOptions,
@@ -61,103 +156,10 @@ export async function loadDemoBank(
   const truth = options.groundTruthFile
     ? createWriteStream(options.groundTruthFile, { mode: 0o600 })
     : undefined;
-  const generated = generateBank({
-    customers: options.customers,
-    seed: options.seed,
-    start: twoYearsBefore(options.end),
-    end: options.end,
-  });
-  let customers = 0;
-  let accounts = 0;
-  let consentDecisions = 0;
-  let transactions = 0;
-
-  async function storeRound(round: GeneratedCustomer[]): Promise<void> {
-    const ids = await services.identity.createCustomers(
-      round.map((c) => ({ externalId: c.externalId, pii: c.pii })),
-    );
-    const refs: Buffer[] = [];
-    const owners: number[] = [];
-    const products: (string | null)[] = [];
-    const currencies: string[] = [];
-    const opened: string[] = [];
-    const masks: string[] = [];
-    const productRows: string[] = [];
-    round.forEach((customer, i) => {
-      for (const account of customer.accounts) {
-        refs.push(services.accounts.accountRef({ scheme: 'iban', value: account.iban }));
-        owners.push(ids[i]!);
-        products.push(account.product);
-        currencies.push(account.currency);
-        opened.push(account.openedOn);
-        masks.push(maskAccountNumber(account.iban));
-      }
-      for (const held of customer.products) {
-        productRows.push(copyRow([ids[i]!, held.product, held.since, held.until ?? null]));
-      }
-      if (truth) truth.write(`${JSON.stringify(groundTruthRecord(customer))}\n`);
-    });
-    const inserted = await services.storage.query<{ id: number; customer_id: number }>(
-      `INSERT INTO accounts (account_ref, customer_id, product_code, currency, opened_on, masked_number)
-       SELECT * FROM unnest($1::bytea[], $2::bigint[], $3::text[], $4::text[], $5::date[], $6::text[])
-       RETURNING id, customer_id`,
-      [refs, owners, products, currencies, opened, masks],
-    );
-    let k = 0;
-    round.forEach((customer) => {
-      for (const account of customer.accounts) {
-        const row = inserted.rows[k++]!;
-        services.accounts.remember(
-          { scheme: 'iban', value: account.iban },
-          { id: row.id, customerId: row.customer_id },
-        );
-      }
-    });
-    await services.storage.copyFrom(
-      'products_held',
-      ['customer_id', 'product_code', 'since', 'until'],
-      productRows,
-    );
-    // Consent goes through the ledger like any other decision: history, current state, the log.
-    const decisions = round.flatMap((customer, i) =>
-      toConsentDecisions(
-        ids[i]!,
-        demoConsentDecisions(options.seed, customer.index, customer.persona),
-        options.end,
-      ),
-    );
-    const recorded = await services.consent.record(decisions);
-    if (!recorded.ok) throw new Error(`demo consent refused: ${JSON.stringify(recorded.error[0])}`);
-    consentDecisions += decisions.length;
-    customers += round.length;
-    accounts += inserted.rows.length;
-  }
-
-  async function* events(): AsyncGenerator<StatementEvent> {
-    let round: GeneratedCustomer[] = [];
-    const release = async function* () {
-      await storeRound(round);
-      if (options.withTransactions !== false) {
-        for (const customer of round) {
-          for (const transaction of customer.transactions) {
-            transactions++;
-            yield { kind: 'transaction', transaction } as const;
-          }
-        }
-      }
-      round = [];
-      options.onProgress?.(customers, transactions);
-    };
-    for (const customer of generated) {
-      round.push(customer);
-      if (round.length >= customersPerRound) yield* release();
-    }
-    if (round.length > 0) yield* release();
-  }
-
+  const tally: Tally = { customers: 0, accounts: 0, consentDecisions: 0, transactions: 0 };
   let summary: IngestSummary | undefined;
   try {
-    summary = await services.ingest.ingestEvents(events(), {
+    summary = await services.ingest.ingestEvents(demoEvents(services, options, tally, truth), {
       sourceName: `demo bank (seed ${options.seed}, ${options.customers} customers)`,
       format: 'generated',
     });
@@ -167,5 +169,6 @@ export async function loadDemoBank(
       await once(truth, 'close');
     }
   }
+  const { customers, accounts, consentDecisions } = tally;
   return { customers, accounts, consentDecisions, ingest: summary };
 }

@@ -2,29 +2,11 @@
 import type { FastifyInstance } from 'fastify';
 import { Gauge, type Registry } from 'prom-client';
 import type { VaultServices } from '../vault/vault.ts';
-import { migrationStatus } from '../storage/postgres-core/migrations.ts';
+import { vaultStatus } from '../vault/vault-status.ts';
 import { databaseStatusSchema } from './schemas.ts';
 
-export async function databaseStatus(vault: VaultServices) {
-  const migrations = await migrationStatus(vault.storage);
-  const counts = await vault.storage.query<{
-    customers: number;
-    accounts: number;
-    transactions: number;
-    quarantined: number;
-  }>(
-    `SELECT (SELECT count(*) FROM customers WHERE status = 'active')::bigint AS customers,
-            (SELECT count(*) FROM accounts)::bigint AS accounts,
-            (SELECT count(*) FROM transactions)::bigint AS transactions,
-            (SELECT count(*) FROM quarantine)::bigint AS quarantined`,
-  );
-  return {
-    engine: vault.storage.description,
-    schemaVersion: Math.max(0, ...migrations.filter((m) => m.appliedAt).map((m) => m.version)),
-    pendingMigrations: migrations.filter((m) => !m.appliedAt).map((m) => m.version),
-    ...counts.rows[0]!,
-  };
-}
+/** What `GET /v1/db/status` answers (the CLI's `curtain status` prints the same). */
+export const databaseStatus = (vault: Pick<VaultServices, 'storage'>) => vaultStatus(vault.storage);
 
 export function vaultStatusRoutes(vault: VaultServices, registry: Registry) {
   return (app: FastifyInstance): Promise<void> => {

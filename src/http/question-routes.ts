@@ -1,11 +1,8 @@
-// Questions over HTTP: ask (a protected count or a refusal), check as you type (free), budgets and the policy.
-import type { FastifyInstance } from 'fastify';
-import type { FastifyRequest } from 'fastify';
+// Questions over HTTP: ask (a protected count or a refusal) and check as you type (free); their JSON shapes.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { CurtainError, errorCatalogue } from '../core/errors.ts';
-import { policyToJson } from '../privacy/guard/policy.ts';
 import type { VaultServices } from '../vault/vault.ts';
 import type { BudgetState, Refusal } from '../vault/questions/question-service.ts';
-import { errorSchema } from './schemas.ts';
 import { staffOf } from './auth/access-control.ts';
 
 interface AskBody {
@@ -22,7 +19,7 @@ function askerOf(request: FastifyRequest, named: string | undefined): string {
   throw new CurtainError('AUTH_FORBIDDEN', 'questions are charged to the staff member who asks them');
 }
 
-const budgetSchema = {
+export const budgetSchema = {
   type: 'object',
   required: ['charged', 'askerRemaining', 'vaultRemaining', 'resetsAt'],
   properties: {
@@ -74,7 +71,7 @@ const refusalSchema = {
   },
 } as const;
 
-const askBodySchema = {
+export const askBodySchema = {
   type: 'object',
   required: ['expression', 'purpose'],
   additionalProperties: false,
@@ -106,118 +103,83 @@ export function refusalJson(refusal: Refusal) {
   };
 }
 
-export function questionRoutes(vault: VaultServices) {
+const ask = {
+  config: { access: ['marketer', 'partner', 'operator'] },
+  schema: {
+    summary: 'Ask a question: a protected (noised) count, or a refusal with its reason',
+    description:
+      'Charges the asker’s privacy budget unless the same question was answered this period. The asker is ' +
+      'the signed-in staff member; only an operator (the local CLI) may name another asker.',
+    tags: ['questions'],
+    body: askBodySchema,
+    response: {
+      200: {
+        type: 'object',
+        required: ['questionId', 'count', 'repeated', 'budget'],
+        properties: {
+          questionId: { type: 'integer' },
+          count: { type: 'integer', description: 'noised with discrete Laplace noise; never exact' },
+          repeated: { type: 'boolean' },
+          budget: budgetSchema,
+        },
+      },
+      '4xx': refusalSchema,
+    },
+  },
+} as const;
+
+const check = {
+  config: { access: ['marketer', 'partner', 'approver', 'compliance', 'operator'] },
+  schema: {
+    summary: 'Check a question without asking it: free, touches no data',
+    tags: ['questions'],
+    body: {
+      ...askBodySchema,
+      required: ['expression', 'purpose'],
+      properties: {
+        expression: askBodySchema.properties.expression,
+        purpose: askBodySchema.properties.purpose,
+      },
+    },
+    response: {
+      200: {
+        type: 'object',
+        properties: {
+          ok: { type: 'boolean' },
+          attributes: { type: 'array', items: { type: 'string' } },
+        },
+      },
+      '4xx': refusalSchema,
+    },
+  },
+} as const;
+
+type QuestionVault = Pick<VaultServices, 'questions'>;
+
+async function askQuestion(
+  vault: QuestionVault,
+  request: FastifyRequest<{ Body: AskBody }>,
+  reply: FastifyReply,
+) {
+  const result = await vault.questions.ask({ ...request.body, asker: askerOf(request, request.body.asker) });
+  if (!result.ok)
+    return reply.status(errorCatalogue[result.error.code].status).send(refusalJson(result.error));
+  const { questionId, count, repeated, budget } = result.value;
+  return { questionId, count, repeated, budget: budgetJson(budget) };
+}
+
+async function checkQuestion(vault: QuestionVault, body: Omit<AskBody, 'asker'>, reply: FastifyReply) {
+  const result = await vault.questions.check(body.expression, body.purpose);
+  if (!result.ok)
+    return reply.status(errorCatalogue[result.error.code].status).send(refusalJson(result.error));
+  return { ok: true, attributes: result.value.attributes };
+}
+
+export function questionRoutes(vault: QuestionVault) {
   return (app: FastifyInstance): Promise<void> => {
-    app.post<{ Body: AskBody }>(
-      '/v1/questions',
-      {
-        config: { access: ['marketer', 'partner', 'operator'] },
-        schema: {
-          summary: 'Ask a question: a protected (noised) count, or a refusal with its reason',
-          description:
-            'Charges the asker’s privacy budget unless the same question was answered this period. The asker is ' +
-            'the signed-in staff member; only an operator (the local CLI) may name another asker.',
-          tags: ['questions'],
-          body: askBodySchema,
-          response: {
-            200: {
-              type: 'object',
-              required: ['questionId', 'count', 'repeated', 'budget'],
-              properties: {
-                questionId: { type: 'integer' },
-                count: { type: 'integer', description: 'noised with discrete Laplace noise; never exact' },
-                repeated: { type: 'boolean' },
-                budget: budgetSchema,
-              },
-            },
-            '4xx': refusalSchema,
-          },
-        },
-      },
-      async (request, reply) => {
-        const result = await vault.questions.ask({
-          ...request.body,
-          asker: askerOf(request, request.body.asker),
-        });
-        if (!result.ok)
-          return reply.status(errorCatalogue[result.error.code].status).send(refusalJson(result.error));
-        const { questionId, count, repeated, budget } = result.value;
-        return { questionId, count, repeated, budget: budgetJson(budget) };
-      },
-    );
-
-    app.post<{ Body: Omit<AskBody, 'asker'> }>(
-      '/v1/questions/check',
-      {
-        config: { access: ['marketer', 'partner', 'approver', 'compliance', 'operator'] },
-        schema: {
-          summary: 'Check a question without asking it: free, touches no data',
-          tags: ['questions'],
-          body: {
-            ...askBodySchema,
-            required: ['expression', 'purpose'],
-            properties: {
-              expression: askBodySchema.properties.expression,
-              purpose: askBodySchema.properties.purpose,
-            },
-          },
-          response: {
-            200: {
-              type: 'object',
-              properties: {
-                ok: { type: 'boolean' },
-                attributes: { type: 'array', items: { type: 'string' } },
-              },
-            },
-            '4xx': refusalSchema,
-          },
-        },
-      },
-      async (request, reply) => {
-        const result = await vault.questions.check(request.body.expression, request.body.purpose);
-        if (!result.ok)
-          return reply.status(errorCatalogue[result.error.code].status).send(refusalJson(result.error));
-        return { ok: true, attributes: result.value.attributes };
-      },
-    );
-
-    app.get<{ Params: { asker: string } }>(
-      '/v1/budgets/:asker',
-      {
-        config: { access: ['marketer', 'partner', 'compliance', 'operator'] },
-        schema: {
-          summary: 'What is left of an asker’s privacy budget in this period',
-          tags: ['questions'],
-          params: { type: 'object', properties: { asker: askBodySchema.properties.asker } },
-          response: { 200: budgetSchema, '4xx': errorSchema },
-        },
-      },
-      async (request) => {
-        const staff = staffOf(request);
-        const oversees = staff.roles.includes('compliance') || staff.roles.includes('operator');
-        if (!oversees && request.params.asker !== staff.handle) {
-          throw new CurtainError('AUTH_FORBIDDEN', 'a marketer or partner sees their own budget only');
-        }
-        return budgetJson(await vault.questions.budget(request.params.asker));
-      },
-    );
-
-    app.get(
-      '/v1/privacy/policy',
-      {
-        config: { access: ['marketer', 'partner', 'approver', 'compliance', 'operator'] },
-        schema: {
-          summary: 'The privacy guard’s policy: the active version and every proposal',
-          tags: ['questions'],
-        },
-      },
-      async () => {
-        const active = await vault.policies.active();
-        return {
-          active: { version: active.version, policy: policyToJson(active.policy) },
-          versions: await vault.policies.list(),
-        };
-      },
+    app.post<{ Body: AskBody }>('/v1/questions', ask, (request, reply) => askQuestion(vault, request, reply));
+    app.post<{ Body: Omit<AskBody, 'asker'> }>('/v1/questions/check', check, (request, reply) =>
+      checkQuestion(vault, request.body, reply),
     );
     return Promise.resolve();
   };

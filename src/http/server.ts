@@ -5,8 +5,6 @@ import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
-import swagger from '@fastify/swagger';
-import swaggerUi from '@fastify/swagger-ui';
 import { CurtainError } from '../core/errors.ts';
 import type { VaultDoor } from '../core/vault-door.ts';
 import type { HubService } from '../hub/hub-service.ts';
@@ -15,10 +13,12 @@ import type { Storage } from '../storage/ports.ts';
 import { migrationStatus } from '../storage/postgres-core/migrations.ts';
 import { installAccessControl } from './auth/access-control.ts';
 import { AccessStore } from './auth/access-store.ts';
-import { authRoutes, type DemoSignIn } from './auth/auth-routes.ts';
+import { authRoutes } from './auth/auth-routes.ts';
+import type { DemoSignIn } from './auth/demo-sign-in-routes.ts';
 import { consoleStatic } from './console-static.ts';
 import { registerErrorMapping } from './errors.ts';
 import { hubPlugin } from './hub/hub-plugin.ts';
+import { registerOpenApi } from './openapi.ts';
 import { metricsRegistry, operationsRoutes, type Probe } from './operations-routes.ts';
 import { vaultPlugin } from './vault/vault-plugin.ts';
 
@@ -63,13 +63,19 @@ const requestLog = (request: FastifyRequest) => ({
   route: request.routeOptions?.url ?? 'unmatched',
 });
 
-function probeOf(parts: ServedParts): Probe {
+/** The database the server reads credentials from and probes: the vault's when it serves one, else the hub's. */
+function storageOf(parts: ServedParts): Storage {
   const storage = parts.vault?.storage ?? parts.hub?.storage;
   if (storage === undefined)
     throw new CurtainError('CONFIG_INVALID', 'a server serves the vault, the hub or both');
+  return storage;
+}
+
+function probeOf(parts: ServedParts): Probe {
+  const storage = storageOf(parts);
   return {
     engine: storage.description,
-    alive: async () => (await storage.query('SELECT 1'), true),
+    alive: async () => (await storage.ping(), true),
     async ready() {
       const pending = (await migrationStatus(storage)).filter((m) => m.appliedAt === undefined);
       if (pending.length > 0) return false;
@@ -78,7 +84,8 @@ function probeOf(parts: ServedParts): Probe {
   };
 }
 
-export async function buildServer(parts: ServedParts, options: ServerOptions): Promise<FastifyInstance> {
+/** Fastify with its logger (secrets redacted, no URLs), the 1 MiB JSON limit and request ids. */
+function createApp(options: ServerOptions): FastifyInstance {
   const app = Fastify({
     logger: {
       level: options.logLevel,
@@ -106,92 +113,51 @@ export async function buildServer(parts: ServedParts, options: ServerOptions): P
     done();
   });
   registerErrorMapping(app);
-  const storage = parts.vault?.storage ?? parts.hub?.storage;
-  if (storage === undefined)
-    throw new CurtainError('CONFIG_INVALID', 'a server serves the vault, the hub or both');
-  const store = new AccessStore(storage);
+  return app;
+}
+
+/** Cookies, the access check, security headers and the rate limit, before any route. */
+async function registerProtection(app: FastifyInstance, store: AccessStore, options: ServerOptions) {
   // Cookies are parsed before the access check runs, so the cookie plugin comes first.
   await app.register(cookie);
   installAccessControl(app, { store, doorKey: options.doorKey, publicPrefixes: ['/docs'] });
   // Plain http on a developer's machine must keep working: no forced upgrade of the console's requests.
   await app.register(helmet, { contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } });
-  if (options.rateLimitPerMinute !== false) {
-    await app.register(rateLimit, {
-      max: options.rateLimitPerMinute ?? 600,
-      timeWindow: 60_000,
-      errorResponseBuilder: (_request, context) =>
-        new CurtainError(
-          'RATE_LIMITED',
-          `too many requests: at most ${context.max} a minute; retry in ${context.after}`,
-        ),
-    });
-  }
-  await app.register(swagger, {
-    openapi: {
-      openapi: '3.1.0',
-      info: {
-        title: `Curtain ${parts.vault && parts.hub ? 'vault and hub' : parts.vault ? 'vault' : 'hub'} API`,
-        version: '0.1.0',
-        description:
-          'Curtain over HTTP: every route names the roles allowed (docs/api.md). Errors carry stable codes ' +
-          '(docs/errors.md). Staff authenticate with an API key (Authorization: Bearer) or a console session ' +
-          '(cookie plus x-csrf-token on state-changing requests); customers with a session of their own.',
-      },
-      components: {
-        securitySchemes: {
-          apiKey: {
-            type: 'http',
-            scheme: 'bearer',
-            description: 'a staff API key: curtain apikey create --staff <handle>',
-          },
-          session: {
-            type: 'apiKey',
-            in: 'cookie',
-            name: 'curtain_session',
-            description: 'a console session',
-          },
-          doorKey: {
-            type: 'apiKey',
-            in: 'header',
-            name: 'x-curtain-door-key',
-            description: 'the hub process only',
-          },
-        },
-      },
-      tags: [
-        { name: 'auth', description: 'sessions, and the demo picker (demo banks only)' },
-        { name: 'operations', description: 'health, readiness, status, metrics' },
-        { name: 'ingest', description: 'statement files in, batches and quarantine out' },
-        { name: 'questions', description: 'segment questions answered through the privacy guard' },
-        {
-          name: 'segments',
-          description: 'the marketer’s segment editor: check (free), protected count (costs ε)',
-        },
-        { name: 'offers', description: 'products and offers' },
-        { name: 'campaigns', description: 'drafted, approved by another person, run, results' },
-        { name: 'staff', description: 'hub staff and roles' },
-        { name: 'customer', description: 'a customer’s own inbox, answers, leads, consent and preferences' },
-        { name: 'advisor', description: 'leads, and the consented reveal' },
-        { name: 'compliance', description: 'transparency log, privacy budgets, consent statistics' },
-        { name: 'internal', description: 'the vault door, for the hub process' },
-      ],
-    },
+  if (options.rateLimitPerMinute === false) return;
+  await app.register(rateLimit, {
+    max: options.rateLimitPerMinute ?? 600,
+    timeWindow: 60_000,
+    errorResponseBuilder: (_request, context) =>
+      new CurtainError(
+        'RATE_LIMITED',
+        `too many requests: at most ${context.max} a minute; retry in ${context.after}`,
+      ),
   });
-  await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
+}
 
+async function registerRoutes(
+  app: FastifyInstance,
+  parts: ServedParts,
+  options: ServerOptions,
+  store: AccessStore,
+) {
   const registry = metricsRegistry(app);
   await app.register(operationsRoutes(probeOf(parts), registry));
   await app.register(authRoutes(store, options.demo));
   if (parts.vault !== undefined) {
-    await app.register(
-      vaultPlugin(parts.vault, {
-        registry,
-        ingestBodyLimit: options.bodyLimitBytes ?? 4 * 1024 * 1024 * 1024,
-      }),
-    );
+    const ingestBodyLimit = options.bodyLimitBytes ?? 4 * 1024 * 1024 * 1024;
+    await app.register(vaultPlugin(parts.vault, { registry, ingestBodyLimit }));
   }
   if (parts.hub !== undefined) await app.register(hubPlugin(parts.hub.service, parts.hub.door));
   app.get('/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, () => app.swagger());
   await app.register(consoleStatic());
+}
+
+export async function buildServer(parts: ServedParts, options: ServerOptions): Promise<FastifyInstance> {
+  const app = createApp(options);
+  const store = new AccessStore(storageOf(parts));
+  await registerProtection(app, store, options);
+  await registerOpenApi(app, { vault: parts.vault !== undefined, hub: parts.hub !== undefined });
+  await registerRoutes(app, parts, options, store);
   return app;
 }

@@ -87,6 +87,9 @@ export interface Storage extends SqlExecutor {
   readonly description: string;
   readonly capabilities: StorageCapabilities;
 
+  /** Resolves when the database answers a trivial statement (liveness); rejects when it cannot. */
+  ping(): Promise<void>;
+
   /** Runs `work` in one transaction on one connection; commits on success, rolls back on throw. */
   transaction<T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T>;
 

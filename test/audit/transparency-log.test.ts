@@ -40,6 +40,7 @@ function faulty(storage: Storage, pattern: RegExp) {
     ...wrap(storage),
     description: storage.description,
     capabilities: storage.capabilities,
+    ping: () => storage.ping(),
     transaction: (work) => storage.transaction((tx) => work(wrap(tx))),
     close: () => storage.close(),
   };

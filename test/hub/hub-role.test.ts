@@ -1,5 +1,7 @@
 // The hub's role on every backend: vault tables are out of reach, hub tables work, the role does not leak.
+import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { StaffCredentials } from '../../src/hub/staff-credentials.ts';
 import { hubRole } from '../../src/storage/postgres-core/migrations/0007-hub.ts';
 import { testBackends } from '../support/backends.ts';
 import { createTestHub, type TestHub } from './hub-fixture.ts';
@@ -40,6 +42,29 @@ describe.each(testBackends)('hub role on $name', (backend) => {
       `SELECT roles FROM hub.staff WHERE handle = 'role-test'`,
     );
     expect(rows[0]?.roles).toEqual(['marketer']);
+  });
+
+  it('keeps the staff credentials of schema access, and may not add to that schema', async () => {
+    await t.hubStorage.query('SELECT * FROM access.api_keys');
+    await t.hubStorage.query('SELECT * FROM access.staff_sessions');
+    await expect(t.hubStorage.query('SELECT * FROM customer_sessions')).rejects.toThrow(/permission denied/);
+    await expect(t.hubStorage.query('CREATE TABLE access.hub_made (id int)')).rejects.toThrow(
+      /permission denied/,
+    );
+  });
+
+  it('runs staff credentials under the role: without its grant they cannot be read', async () => {
+    const credentials = new StaffCredentials(t.hubStorage);
+    await t.hubStorage.query(`INSERT INTO hub.staff (handle, roles) VALUES ('keys-test', ARRAY['operator'])`);
+    const keyHash = randomBytes(32);
+    await credentials.addApiKey({ id: 'keystest01', handle: 'keys-test', keyHash, label: 'test' });
+    expect(await credentials.staffByApiKey(keyHash)).toEqual({ handle: 'keys-test', roles: ['operator'] });
+    await t.storage.query(`REVOKE SELECT ON access.api_keys FROM ${hubRole}`);
+    try {
+      await expect(credentials.staffByApiKey(keyHash)).rejects.toThrow(/permission denied/);
+    } finally {
+      await t.storage.query(`GRANT SELECT ON access.api_keys TO ${hubRole}`);
+    }
   });
 
   it('is granted hub tables that later migrations add, and still no vault table added later', async () => {

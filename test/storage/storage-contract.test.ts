@@ -25,6 +25,10 @@ describe.each(testBackends)('storage contract on $name', (backend) => {
   });
   afterAll(async () => dispose());
 
+  it('answers a ping', async () => {
+    await expect(storage.ping()).resolves.toBeUndefined();
+  });
+
   it('applies every migration once, then nothing', async () => {
     const first = await migrate(storage);
     expect(first).toEqual({

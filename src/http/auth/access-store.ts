@@ -1,8 +1,9 @@
-// Credentials: staff API keys and console sessions (schema hub), customer sessions (vault); only hashes are kept.
+// Credentials: staff API keys and console sessions (the hub's), customer sessions (the vault's); only hashes kept.
 import { createHash, randomBytes } from 'node:crypto';
-import { CurtainError } from '../../core/errors.ts';
-import type { StaffRole } from '../../hub/staff.ts';
+import { StaffCredentials } from '../../hub/staff-credentials.ts';
+import { HubStorage } from '../../hub/hub-storage.ts';
 import type { Storage } from '../../storage/ports.ts';
+import { CustomerSessions } from '../../vault/identity/customer-sessions.ts';
 import type { Principal } from './roles.ts';
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest();
@@ -24,118 +25,86 @@ export interface SessionLookup {
   readonly csrfToken: string;
 }
 
-// Session tokens say which table they belong to, so a lookup reads one table only.
+// Session tokens say whose they are, so a lookup asks one keeper only: the hub (staff) or the vault (customers).
 const staffPrefix = 's.';
 const customerPrefix = 'c.';
 
+/** Issues and checks credentials; the hub's staff credentials and the vault's customer sessions keep them. */
 export class AccessStore {
-  readonly #storage: Storage;
+  readonly #staff: StaffCredentials;
+  readonly #customers: CustomerSessions;
   readonly #now: () => Date;
 
+  /** `storage`: the database holding schema hub (staff) and, when a vault is served, its customers. */
   constructor(storage: Storage, now: () => Date = () => new Date()) {
-    this.#storage = storage;
+    this.#staff = new StaffCredentials(new HubStorage(storage));
+    this.#customers = new CustomerSessions(storage);
     this.#now = now;
   }
 
   /** A new API key for a staff member: shown once, stored as its SHA-256. */
   async createApiKey(handle: string, label = ''): Promise<{ readonly id: string; readonly key: string }> {
-    const staff = await this.#storage.query('SELECT 1 FROM hub.staff WHERE handle = $1', [handle]);
-    if (staff.rows.length === 0) throw new CurtainError('NOT_FOUND', `"${handle}" is not on the hub's staff`);
     const id = randomBytes(8).toString('hex');
     const key = `curtain_${id}_${token(32)}`;
-    await this.#storage.query(
-      'INSERT INTO access.api_keys (id, handle, key_hash, label) VALUES ($1, $2, $3, $4)',
-      [id, handle, sha256(key), label],
-    );
+    await this.#staff.addApiKey({ id, handle, keyHash: sha256(key), label });
     return { id, key };
   }
 
-  async revokeApiKey(id: string): Promise<boolean> {
-    const { rows } = await this.#storage.query(
-      'UPDATE access.api_keys SET revoked_at = $2 WHERE id = $1 AND revoked_at IS NULL RETURNING id',
-      [id, this.#now()],
-    );
-    return rows.length > 0;
+  revokeApiKey(id: string): Promise<boolean> {
+    return this.#staff.revokeApiKey(id, this.#now());
   }
 
   /** Revokes every key of a staff member; returns how many. */
-  async revokeKeysOf(handle: string): Promise<number> {
-    const { rows } = await this.#storage.query(
-      'UPDATE access.api_keys SET revoked_at = $2 WHERE handle = $1 AND revoked_at IS NULL RETURNING id',
-      [handle, this.#now()],
-    );
-    return rows.length;
+  revokeKeysOf(handle: string): Promise<number> {
+    return this.#staff.revokeKeysOf(handle, this.#now());
   }
 
   async staffByApiKey(key: string): Promise<Principal | undefined> {
-    const { rows } = await this.#storage.query<{ handle: string; roles: StaffRole[] }>(
-      `SELECT s.handle, s.roles FROM access.api_keys k JOIN hub.staff s ON s.handle = k.handle
-        WHERE k.key_hash = $1 AND k.revoked_at IS NULL`,
-      [sha256(key)],
-    );
-    const row = rows[0];
-    return row === undefined
-      ? undefined
-      : { kind: 'staff', handle: row.handle, roles: row.roles, via: 'api-key' };
+    const staff = await this.#staff.staffByApiKey(sha256(key));
+    return staff === undefined ? undefined : { kind: 'staff', ...staff, via: 'api-key' };
   }
 
   async openStaffSession(handle: string): Promise<OpenedSession> {
-    return this.#open(staffPrefix, 'access.staff_sessions', 'handle', handle);
+    const opened = this.#newSession(staffPrefix);
+    await this.#staff.openSession({ ...opened.stored, handle });
+    return opened.session;
   }
 
   async openCustomerSession(customerId: number): Promise<OpenedSession> {
-    return this.#open(customerPrefix, 'customer_sessions', 'customer_id', customerId);
+    const opened = this.#newSession(customerPrefix);
+    await this.#customers.open({ ...opened.stored, customerId });
+    return opened.session;
   }
 
   async session(cookie: string): Promise<SessionLookup | undefined> {
-    const now = this.#now();
     if (cookie.startsWith(staffPrefix)) {
-      const { rows } = await this.#storage.query<{ handle: string; roles: StaffRole[]; csrf_token: string }>(
-        `SELECT s.handle, s.roles, x.csrf_token FROM access.staff_sessions x JOIN hub.staff s ON s.handle = x.handle
-          WHERE x.token_hash = $1 AND x.expires_at > $2`,
-        [sha256(cookie), now],
-      );
-      const row = rows[0];
-      if (row === undefined) return undefined;
-      return {
-        principal: { kind: 'staff', handle: row.handle, roles: row.roles, via: 'session' },
-        csrfToken: row.csrf_token,
-      };
+      const found = await this.#staff.session(sha256(cookie), this.#now());
+      if (found === undefined) return undefined;
+      return { principal: { kind: 'staff', ...found.staff, via: 'session' }, csrfToken: found.csrfToken };
     }
     if (cookie.startsWith(customerPrefix)) {
-      const { rows } = await this.#storage.query<{ customer_id: number | bigint; csrf_token: string }>(
-        `SELECT x.customer_id, x.csrf_token FROM customer_sessions x JOIN customers c ON c.id = x.customer_id
-          WHERE x.token_hash = $1 AND x.expires_at > $2 AND c.status = 'active'`,
-        [sha256(cookie), now],
-      );
-      const row = rows[0];
-      if (row === undefined) return undefined;
+      const found = await this.#customers.find(sha256(cookie), this.#now());
+      if (found === undefined) return undefined;
       return {
-        principal: { kind: 'customer', customerId: Number(row.customer_id), via: 'session' },
-        csrfToken: row.csrf_token,
+        principal: { kind: 'customer', customerId: found.customerId, via: 'session' },
+        csrfToken: found.csrfToken,
       };
     }
     return undefined;
   }
 
   async closeSession(cookie: string): Promise<void> {
-    const table = cookie.startsWith(staffPrefix)
-      ? 'access.staff_sessions'
-      : cookie.startsWith(customerPrefix)
-        ? 'customer_sessions'
-        : undefined;
-    if (table !== undefined)
-      await this.#storage.query(`DELETE FROM ${table} WHERE token_hash = $1`, [sha256(cookie)]);
+    if (cookie.startsWith(staffPrefix)) await this.#staff.closeSession(sha256(cookie));
+    else if (cookie.startsWith(customerPrefix)) await this.#customers.close(sha256(cookie));
   }
 
-  async #open(prefix: string, table: string, column: string, owner: string | number): Promise<OpenedSession> {
+  #newSession(prefix: string) {
     const cookie = `${prefix}${token(32)}`;
     const csrfToken = token(24);
     const expiresAt = new Date(this.#now().getTime() + sessionHours * 3_600_000);
-    await this.#storage.query(
-      `INSERT INTO ${table} (token_hash, ${column}, csrf_token, expires_at) VALUES ($1, $2, $3, $4)`,
-      [sha256(cookie), owner, csrfToken, expiresAt],
-    );
-    return { token: cookie, csrfToken, expiresAt };
+    return {
+      session: { token: cookie, csrfToken, expiresAt },
+      stored: { tokenHash: sha256(cookie), csrfToken, expiresAt },
+    };
   }
 }

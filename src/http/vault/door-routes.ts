@@ -12,95 +12,85 @@ const config = { access: 'door' } as const;
 const object = { type: 'object' } as const;
 const text = { type: 'string', minLength: 1, maxLength: 10_000 } as const;
 
+const stringBody = (...required: string[]) => ({
+  type: 'object',
+  required,
+  properties: Object.fromEntries(required.map((name) => [name, text])),
+});
+
+const check = {
+  config,
+  schema: { summary: 'VaultDoor.check', tags, body: stringBody('expression', 'purpose') },
+};
+
+const count = {
+  config,
+  schema: { summary: 'VaultDoor.count', tags, body: stringBody('expression', 'purpose', 'asker') },
+};
+
+const deliver = {
+  config,
+  schema: {
+    summary: 'VaultDoor.deliver: runs to the end (resuming an interrupted run), then answers',
+    tags,
+    body: { ...object, required: ['campaignId', 'requestedBy', 'purpose', 'audience', 'offer'] },
+  },
+};
+
+const releaseAudience = {
+  config,
+  schema: {
+    summary: 'VaultDoor.releaseAudience',
+    tags,
+    body: { ...object, required: ['campaignId', 'requestedBy', 'purpose', 'audience'] },
+  },
+};
+
+const results = {
+  config,
+  schema: { summary: 'VaultDoor.results', tags, body: stringBody('campaignId', 'requestedBy') },
+};
+
+const record = {
+  config,
+  schema: {
+    summary: 'VaultDoor.record',
+    tags,
+    body: {
+      type: 'object',
+      required: ['events'],
+      properties: { events: { type: 'array', maxItems: 1000, items: object } },
+    },
+  },
+};
+
 /** Each route answers the door method's Result as JSON: `{ ok: true, value }` or `{ ok: false, error }`. */
 export function doorRoutes(door: VaultDoor) {
   return (app: FastifyInstance): Promise<void> => {
-    app.post<{ Body: { expression: string; purpose: string } }>(
-      '/internal/door/check',
-      {
-        config,
-        schema: {
-          summary: 'VaultDoor.check',
-          tags,
-          body: {
-            type: 'object',
-            required: ['expression', 'purpose'],
-            properties: { expression: text, purpose: text },
-          },
-        },
-      },
-      (request) => door.check(request.body.expression, request.body.purpose),
+    app.post<{ Body: { expression: string; purpose: string } }>('/internal/door/check', check, (request) =>
+      door.check(request.body.expression, request.body.purpose),
     );
     app.post<{ Body: { expression: string; purpose: string; asker: string } }>(
       '/internal/door/count',
-      {
-        config,
-        schema: {
-          summary: 'VaultDoor.count',
-          tags,
-          body: {
-            type: 'object',
-            required: ['expression', 'purpose', 'asker'],
-            properties: { expression: text, purpose: text, asker: text },
-          },
-        },
-      },
+      count,
       (request) => door.count(request.body.expression, request.body.purpose, request.body.asker),
     );
-    app.post<{ Body: DeliveryRequest }>(
-      '/internal/door/deliver',
-      {
-        config,
-        schema: {
-          summary: 'VaultDoor.deliver: runs to the end (resuming an interrupted run), then answers',
-          tags,
-          body: { ...object, required: ['campaignId', 'requestedBy', 'purpose', 'audience', 'offer'] },
-        },
-      },
-      (request) => door.deliver(request.body),
+    app.post<{ Body: DeliveryRequest }>('/internal/door/deliver', deliver, (request) =>
+      door.deliver(request.body),
     );
     app.post<{ Body: AudienceReleaseRequest }>(
       '/internal/door/release-audience',
-      {
-        config,
-        schema: {
-          summary: 'VaultDoor.releaseAudience',
-          tags,
-          body: { ...object, required: ['campaignId', 'requestedBy', 'purpose', 'audience'] },
-        },
-      },
+      releaseAudience,
       (request) => door.releaseAudience(request.body),
     );
     app.post<{ Body: { campaignId: string; requestedBy: string } }>(
       '/internal/door/results',
-      {
-        config,
-        schema: {
-          summary: 'VaultDoor.results',
-          tags,
-          body: {
-            type: 'object',
-            required: ['campaignId', 'requestedBy'],
-            properties: { campaignId: text, requestedBy: text },
-          },
-        },
-      },
+      results,
       (request) => door.results(request.body.campaignId, request.body.requestedBy),
     );
     app.post<{ Body: { events: HubAuditEvent[] } }>(
       '/internal/door/record',
-      {
-        config,
-        schema: {
-          summary: 'VaultDoor.record',
-          tags,
-          body: {
-            type: 'object',
-            required: ['events'],
-            properties: { events: { type: 'array', maxItems: 1000, items: object } },
-          },
-        },
-      },
+      record,
       async (request, reply) => {
         await door.record(request.body.events);
         return reply.status(204).send();

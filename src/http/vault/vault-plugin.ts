@@ -3,14 +3,16 @@ import type { FastifyInstance } from 'fastify';
 import type { Registry } from 'prom-client';
 import type { VaultServices } from '../../vault/vault.ts';
 import { vaultStatusRoutes } from '../health-routes.ts';
-import { ingestRoutes } from '../ingest-routes.ts';
 import { questionRoutes } from '../question-routes.ts';
 import { advisorRoutes } from './advisor-routes.ts';
+import { batchRoutes } from './batch-routes.ts';
+import { budgetRoutes } from './budget-routes.ts';
 import { complianceRoutes } from './compliance-routes.ts';
 import { customerRoutes } from './customer-routes.ts';
 import { doorRoutes } from './door-routes.ts';
+import { ingestRoutes } from './ingest-routes.ts';
 import { myDataRoutes } from './my-data-routes.ts';
-import { subjectRequestRoutes } from './subject-request-routes.ts';
+import { policyRoutes } from './policy-routes.ts';
 
 export interface VaultPluginOptions {
   readonly registry: Registry;
@@ -21,11 +23,13 @@ export function vaultPlugin(vault: VaultServices, options: VaultPluginOptions) {
   return async (app: FastifyInstance): Promise<void> => {
     await app.register(vaultStatusRoutes(vault, options.registry));
     await app.register(ingestRoutes(vault, options.ingestBodyLimit));
+    await app.register(batchRoutes(vault.ingest.batches));
     await app.register(questionRoutes(vault));
+    await app.register(budgetRoutes(vault));
+    await app.register(policyRoutes(vault.policies));
     await app.register(customerRoutes(vault));
     await app.register(advisorRoutes(vault));
     await app.register(complianceRoutes(vault));
-    await app.register(subjectRequestRoutes(vault));
     await app.register(myDataRoutes(vault));
     await app.register(doorRoutes(vault.door));
   };

@@ -110,6 +110,7 @@ export async function openPgliteStorage(options: PgliteStorageOptions): Promise<
     description: `PGlite (${version.replace(/ on .*/, '')}) at ${options.dataDirectory ?? 'memory'}`,
     capabilities,
     ...executor(db, copyToPageRows),
+    ping: async () => void (await db.query('SELECT 1')),
     transaction: (work) => db.transaction((tx) => work(executor(tx, copyToPageRows))),
     close: () => db.close(),
   };

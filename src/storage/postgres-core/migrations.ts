@@ -14,6 +14,7 @@ import { complianceSchema } from './migrations/0010-compliance.ts';
 import { accessSchema } from './migrations/0011-access.ts';
 import { auditSubjectIndexSchema } from './migrations/0012-audit-subject-index.ts';
 import { questionReuseSchema } from './migrations/0013-question-reuse.ts';
+import { staffCredentialsSchema } from './migrations/0014-staff-credentials.ts';
 
 export interface Migration {
   readonly version: number;
@@ -35,6 +36,7 @@ export const migrations: readonly Migration[] = [
   { version: 11, name: 'access', sql: accessSchema },
   { version: 12, name: 'audit-subject-index', sql: auditSubjectIndexSchema },
   { version: 13, name: 'question-reuse', sql: questionReuseSchema },
+  { version: 14, name: 'staff-credentials', sql: staffCredentialsSchema },
 ];
 
 export interface MigrationStatus {

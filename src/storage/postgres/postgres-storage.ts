@@ -102,6 +102,7 @@ export async function openPostgresStorage(options: PostgresStorageOptions): Prom
     description: `${version.replace(/ on .*/, '')} at ${url.hostname}:${url.port || 5432}${url.pathname}`,
     capabilities: { concurrentConnections: true, localDataDirectory: undefined },
     ...executor(pool),
+    ping: async () => void (await pool.query('SELECT 1')),
     async transaction(work) {
       const client = await pool.connect();
       try {

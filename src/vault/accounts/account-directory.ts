@@ -84,6 +84,38 @@ export class AccountDirectory {
   }
 
   /**
+   * Creates accounts that are new to the vault in one statement (an account number it already holds fails
+   * the whole insert), and remembers each; the records come back in the order given.
+   */
+  async createMany(db: SqlExecutor, accounts: readonly NewAccount[]): Promise<AccountRecord[]> {
+    const refs = accounts.map((account) => this.accountRef(account.identifier));
+    const inserted = await db.query<{ id: number; customer_id: number | null; account_ref: Uint8Array }>(
+      `INSERT INTO accounts (account_ref, customer_id, product_code, currency, opened_on, masked_number)
+       SELECT * FROM unnest($1::bytea[], $2::bigint[], $3::text[], $4::text[], $5::date[], $6::text[])
+       RETURNING id, customer_id, account_ref`,
+      [
+        refs,
+        accounts.map((account) => account.customerId),
+        accounts.map((account) => account.product ?? null),
+        accounts.map((account) => account.currency ?? account.identifier.currency ?? null),
+        accounts.map((account) => account.openedOn ?? null),
+        accounts.map((account) => maskAccountNumber(account.identifier.value)),
+      ],
+    );
+    const byRef = new Map(
+      inserted.rows.map((row) => [
+        Buffer.from(row.account_ref).toString('hex'),
+        { id: row.id, customerId: row.customer_id },
+      ]),
+    );
+    return accounts.map((account, i) => {
+      const record = byRef.get(refs[i]!.toString('hex'))!;
+      this.remember(account.identifier, record);
+      return record;
+    });
+  }
+
+  /**
    * Resolves many account numbers in two round trips: one SELECT for those the cache lacks, one
    * INSERT for those the vault has never seen (linked to `customerId`, or unlinked when null).
    */

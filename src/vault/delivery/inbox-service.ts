@@ -80,6 +80,27 @@ export class InboxService {
     return this.get(customerId, publicId);
   }
 
+  /** Of these customers, those with at least one message (internal ids: they never leave the vault). */
+  async customersWithMessages(customerIds: readonly number[]): Promise<Set<number>> {
+    const { rows } = await this.#storage.query<{ customer_id: number | bigint }>(
+      'SELECT DISTINCT customer_id FROM inbox_messages WHERE customer_id = ANY($1)',
+      [customerIds],
+    );
+    return new Set(rows.map((r) => Number(r.customer_id)));
+  }
+
+  /**
+   * The first customers (internal ids, by message id) holding a message of a campaign. Only the demo's
+   * tooling asks this, on a generated bank: nothing that answers it may leave the vault.
+   */
+  async recipientsOf(campaignId: string, limit: number): Promise<number[]> {
+    const { rows } = await this.#storage.query<{ customer_id: number | bigint }>(
+      'SELECT customer_id FROM inbox_messages WHERE campaign_id = $1 ORDER BY public_id LIMIT $2',
+      [campaignId, limit],
+    );
+    return rows.map((r) => Number(r.customer_id));
+  }
+
   async #greeting(customerId: number): Promise<string> {
     const { givenName } = await this.#identity.readPii(customerId);
     return `Dear ${givenName}`;

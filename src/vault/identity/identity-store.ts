@@ -74,6 +74,12 @@ export class IdentityStore {
     return ids;
   }
 
+  /** Customers ever created, erased ones too (an erased customer keeps an emptied row). */
+  async customerCount(): Promise<number> {
+    const { rows } = await this.#storage.query<{ n: number }>('SELECT count(*)::int AS n FROM customers');
+    return rows[0]!.n;
+  }
+
   async findCustomer(kind: LookupKind, value: string): Promise<number | undefined> {
     const result = await this.#storage.query<{ customer_id: number }>(
       'SELECT customer_id FROM customer_lookup WHERE kind = $1 AND digest = $2',

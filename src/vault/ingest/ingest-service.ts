@@ -18,6 +18,7 @@ import { normalise, Tokeniser } from '../../privacy/keyed-digest.ts';
 import type { SqlExecutor, Storage } from '../../storage/ports.ts';
 import { copyRow } from '../../storage/postgres-core/copy-text.ts';
 import type { AccountDirectory, AccountRecord } from '../accounts/account-directory.ts';
+import { IngestBatchStore } from './batch-store.ts';
 import { contentFingerprint, contentKey, OccurrenceCounter, referenceKey } from './dedup-key.ts';
 import { detectFormat } from './formats/detect.ts';
 import { parsers } from './formats/index.ts';
@@ -102,9 +103,12 @@ export class IngestService {
   readonly #accounts: AccountDirectory;
   readonly #counterpartyNames: Tokeniser;
   readonly #counterpartyAccounts: Tokeniser;
+  /** The batches loaded so far, and their quarantined rows. */
+  readonly batches: IngestBatchStore;
 
   constructor(storage: Storage, accounts: AccountDirectory, tokenKey: Uint8Array) {
     this.#storage = storage;
+    this.batches = new IngestBatchStore(storage);
     this.#accounts = accounts;
     this.#counterpartyNames = new Tokeniser(tokenKey, 'counterparty-name');
     this.#counterpartyAccounts = new Tokeniser(tokenKey, 'counterparty-account');

@@ -1,0 +1,45 @@
+// Compliance statistics over HTTP: privacy-budget use per asker, and consent per purpose and channel.
+import type { FastifyInstance } from 'fastify';
+import type { VaultServices } from '../../vault/vault.ts';
+import { recentQuestionsByAsker } from '../../vault/questions/budget-statistics-store.ts';
+import { budgetJson } from '../question-routes.ts';
+
+type StatisticsVault = Pick<VaultServices, 'storage' | 'questions' | 'consent'>;
+
+const tags = ['compliance'];
+const config = { access: ['compliance'] } as const;
+
+const budgets = {
+  config,
+  schema: {
+    summary: 'Privacy-budget use this period: each asker’s ε spent and left, questions by outcome',
+    tags,
+  },
+} as const;
+
+const consentStatistics = {
+  config,
+  schema: {
+    summary: 'How many customers consent to each purpose on each channel, and the decisions recorded',
+    tags,
+  },
+} as const;
+
+async function budgetUse(vault: StatisticsVault) {
+  const askers = await recentQuestionsByAsker(vault.storage);
+  const budgets = await Promise.all(askers.map(({ asker }) => vault.questions.budget(asker)));
+  return {
+    askers: askers.map(({ asker, questions }, i) => {
+      const { askerRemaining, vaultRemaining, resetsAt } = budgetJson(budgets[i]!);
+      return { asker, remaining: askerRemaining, vaultRemaining, resetsAt, questions };
+    }),
+  };
+}
+
+export function complianceStatisticsRoutes(vault: StatisticsVault) {
+  return (app: FastifyInstance): Promise<void> => {
+    app.get('/v1/privacy/budgets', budgets, () => budgetUse(vault));
+    app.get('/v1/consent/statistics', consentStatistics, () => vault.consent.statistics());
+    return Promise.resolve();
+  };
+}

@@ -1,0 +1,25 @@
+// The privacy guard's policy over HTTP: the active version and every proposal.
+import type { FastifyInstance } from 'fastify';
+import { policyToJson } from '../../privacy/guard/policy.ts';
+import type { PolicyStore } from '../../vault/questions/policy-store.ts';
+
+const policy = {
+  config: { access: ['marketer', 'partner', 'approver', 'compliance', 'operator'] },
+  schema: {
+    summary: 'The privacy guard’s policy: the active version and every proposal',
+    tags: ['questions'],
+  },
+} as const;
+
+export function policyRoutes(policies: PolicyStore) {
+  return (app: FastifyInstance): Promise<void> => {
+    app.get('/v1/privacy/policy', policy, async () => {
+      const active = await policies.active();
+      return {
+        active: { version: active.version, policy: policyToJson(active.policy) },
+        versions: await policies.list(),
+      };
+    });
+    return Promise.resolve();
+  };
+}

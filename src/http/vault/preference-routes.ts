@@ -1,0 +1,140 @@
+// A customer's preference centre: consent per purpose and channel, frequency, quiet hours, stop everything.
+import type { FastifyInstance } from 'fastify';
+import {
+  consentChannels,
+  consentPurposes,
+  currentNotice,
+  frequencyCaps,
+  purposeDefinitions,
+  type PreferenceChange,
+} from '../../core/consent.ts';
+import { CurtainError } from '../../core/errors.ts';
+import type { VaultServices } from '../../vault/vault.ts';
+import { customerOf } from '../auth/access-control.ts';
+import { errorSchema } from '../schemas.ts';
+import { customerAccess as config, tags } from './customer-common.ts';
+
+export type PreferenceVault = Pick<VaultServices, 'consent' | 'preferences'>;
+
+interface PreferencesBody {
+  channels?: (typeof consentChannels)[number][] | null;
+  frequencyCap?: (typeof frequencyCaps)[number] | null;
+  quietHours?: { start: string; end: string; timeZone: string } | null;
+  stopEverything?: boolean;
+  notInterested?: { category: string; on: boolean }[];
+  blockedPartners?: { partner: string; on: boolean }[];
+}
+
+const time = { type: 'string', pattern: '^([01]\\d|2[0-3]):[0-5]\\d$' } as const;
+
+const read = {
+  config,
+  schema: {
+    summary: 'My preference centre: consent per purpose and channel, frequency, quiet hours, stop all',
+    tags,
+  },
+} as const;
+
+const change = {
+  config,
+  schema: {
+    summary: 'Change my preferences: only the fields sent change (null clears a choice)',
+    tags,
+    body: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        channels: { type: ['array', 'null'], items: { type: 'string', enum: [...consentChannels] } },
+        frequencyCap: { type: ['string', 'null'], enum: [...frequencyCaps, null] },
+        quietHours: {
+          type: ['object', 'null'],
+          required: ['start', 'end', 'timeZone'],
+          additionalProperties: false,
+          properties: { start: time, end: time, timeZone: { type: 'string', minLength: 1, maxLength: 64 } },
+        },
+        stopEverything: { type: 'boolean' },
+        notInterested: {
+          type: 'array',
+          items: {
+            type: 'object',
+            required: ['category', 'on'],
+            properties: { category: { type: 'string' }, on: { type: 'boolean' } },
+          },
+        },
+        blockedPartners: {
+          type: 'array',
+          items: {
+            type: 'object',
+            required: ['partner', 'on'],
+            properties: { partner: { type: 'string' }, on: { type: 'boolean' } },
+          },
+        },
+      },
+    },
+    response: { '4xx': errorSchema },
+  },
+} as const;
+
+function changesOf(body: PreferencesBody): PreferenceChange[] {
+  const changes: PreferenceChange[] = [];
+  if (body.channels !== undefined) changes.push({ kind: 'channels', channels: body.channels ?? undefined });
+  if (body.frequencyCap !== undefined)
+    changes.push({ kind: 'frequency_cap', cap: body.frequencyCap ?? undefined });
+  if (body.quietHours !== undefined)
+    changes.push({ kind: 'quiet_hours', quietHours: body.quietHours ?? undefined });
+  if (body.stopEverything !== undefined) changes.push({ kind: 'stop_everything', on: body.stopEverything });
+  for (const { category, on } of body.notInterested ?? [])
+    changes.push({ kind: 'not_interested', category, on });
+  for (const { partner, on } of body.blockedPartners ?? [])
+    changes.push({ kind: 'never_from_partner', partner, on });
+  return changes;
+}
+
+/** The preference centre as the console shows it; the consent routes answer with it too. */
+export async function preferencesJson(vault: PreferenceVault, customerId: number) {
+  const [preferences, consent] = await Promise.all([
+    vault.preferences.get(customerId),
+    vault.consent.current(customerId),
+  ]);
+  return {
+    preferences: {
+      channels: preferences.channels ?? null,
+      frequencyCap: preferences.frequencyCap ?? null,
+      quietHours: preferences.quietHours ?? null,
+      notInterestedCategories: preferences.notInterestedCategories,
+      blockedPartners: preferences.blockedPartners,
+      stopEverything: preferences.stopEverything,
+    },
+    consent: consentPurposes.map((purpose) => {
+      const state = consent.find((s) => s.purpose === purpose);
+      const definition = purposeDefinitions[purpose];
+      return {
+        purpose,
+        title: definition.title,
+        lawfulBasis: definition.lawfulBasis,
+        notice: currentNotice(purpose),
+        grantedChannels: state?.grantedChannels ?? [],
+        decidedAt: state?.decidedAt ?? null,
+      };
+    }),
+  };
+}
+
+async function updatePreferences(vault: PreferenceVault, customerId: number, body: PreferencesBody) {
+  const changes = changesOf(body);
+  const result = await vault.preferences.update(changes.map((change) => ({ customerId, change })));
+  if (!result.ok) {
+    throw new CurtainError('USAGE', `invalid preference: ${result.error.map((e) => e.problem).join(', ')}`);
+  }
+  return preferencesJson(vault, customerId);
+}
+
+export function preferenceRoutes(vault: PreferenceVault) {
+  return (app: FastifyInstance): Promise<void> => {
+    app.get('/v1/me/preferences', read, (request) => preferencesJson(vault, customerOf(request)));
+    app.patch<{ Body: PreferencesBody }>('/v1/me/preferences', change, (request) =>
+      updatePreferences(vault, customerOf(request), request.body),
+    );
+    return Promise.resolve();
+  };
+}
