@@ -5,8 +5,8 @@ import type { CliHost } from '../cli/host.ts';
 export const cliHost: CliHost = {
   openVault: async (config, command) => (await import('./vault-process.ts')).openVault(config, command),
   openHub: async (vault) => (await import('./hub-process.ts')).openHub(vault),
-  start: async (config, options) => (await import('./platform.ts')).startCommand(config, options),
-  generate: async (config, options) => (await import('./platform.ts')).generateCommand(config, options),
+  start: async (cli, options) => (await import('./platform.ts')).startCommand(cli, options),
+  generate: async (cli, options) => (await import('./platform.ts')).generateCommand(cli, options),
   groups: [
     {
       name: 'demo',

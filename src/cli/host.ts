@@ -30,9 +30,9 @@ export interface CliHost {
   /** The hub on an opened vault's database, reaching the vault through its door. */
   openHub(vault: Vault): Promise<HubService>;
   /** `curtain start`: serves the platform until stopped. */
-  start(config: CurtainConfig, options: StartOptions): Promise<unknown>;
+  start(cli: CliContext, options: StartOptions): Promise<unknown>;
   /** `curtain generate`: a demo bank into the vault. */
-  generate(config: CurtainConfig, options: GenerateOptions): Promise<unknown>;
+  generate(cli: CliContext, options: GenerateOptions): Promise<unknown>;
   /** Commands that only the composition root may offer (the demo bank's helpers), listed after `advisor`. */
   readonly groups?: readonly CommandGroup[];
 }

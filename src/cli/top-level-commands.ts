@@ -33,13 +33,13 @@ export function defineStart(program: Command, scope: CommandScope): void {
         demoSeed?: string;
         end: string;
       }) => {
-        const { config } = await scope.context({
+        const cli = await scope.context({
           port: options.port,
           host: options.host,
           demoCustomers: options.demoCustomers,
           demoSeed: options.demoSeed,
         });
-        await scope.host.start(config, { end: options.end, role: options.role });
+        await scope.host.start(cli, { end: options.end, role: options.role });
       },
     );
 }
@@ -53,7 +53,7 @@ export function defineGenerate(program: Command, scope: CommandScope): void {
     .option('--end <date>', 'last day of the two-year history', today())
     .option('--truth <file>', 'where to write the ground truth (JSONL); default in the data directory')
     .action(async (options: { customers: number; seed: number; end: string; truth?: string }) => {
-      await scope.host.generate((await scope.context()).config, options);
+      await scope.host.generate(await scope.context(), options);
     });
 }
 
