@@ -72,9 +72,23 @@ async function lock(): Promise<() => void> {
   }
 }
 
+/** Removes what dist/ still holds of modules since deleted or renamed in src/ (tsc leaves them behind). */
+function pruneOrphans(directory = join(root, 'dist')): void {
+  for (const entry of readdirSync(directory, { withFileTypes: true })) {
+    const path = join(directory, entry.name);
+    if (entry.isDirectory()) {
+      pruneOrphans(path);
+      continue;
+    }
+    const source = /^(.*)\.js(\.map)?$/.exec(path.slice(join(root, 'dist').length + 1))?.[1];
+    if (source !== undefined && !existsSync(join(root, 'src', `${source}.ts`))) rmSync(path);
+  }
+}
+
 function build(): boolean {
   // tsc's build mode compares the sources with dist/.tsbuildinfo and compiles only what changed.
   if (!run('node_modules/typescript/bin/tsc', ['--build', 'tsconfig.build.json'])) return false;
+  pruneOrphans();
   if (process.argv[2] === 'server' || !isStale(join(root, 'console', 'dist', 'index.html'), consoleInputs)) {
     return true;
   }
