@@ -38,12 +38,15 @@ beforeAll(async () => {
 afterAll(() => rm(work, { recursive: true, force: true }));
 
 /** Runs the compiled program and names the modules it loaded: packages by name, its own by path in dist/. */
-async function traced(args: readonly string[]): Promise<CliRun & { packages: string[]; own: string[] }> {
+async function traced(
+  args: readonly string[],
+  extraEnv: NodeJS.ProcessEnv = {},
+): Promise<CliRun & { packages: string[]; own: string[] }> {
   const traceFile = join(work, `trace-${Math.random().toString(36).slice(2)}`);
   await writeFile(traceFile, '');
   const run = await new Promise<CliRun>((resolve) => {
     const child = spawn(process.execPath, ['--import', join(work, 'trace.mjs'), curtainBin, ...args], {
-      env: { ...env, CURTAIN_TRACE_FILE: traceFile },
+      env: { ...env, ...extraEnv, CURTAIN_TRACE_FILE: traceFile },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
@@ -142,5 +145,16 @@ describe('curtain ask through a running server', () => {
       asked.own.filter((module) => /^(vault|storage\/(pglite|postgres)|hub|demo|app\/vault)/.test(module)),
     ).toEqual([]);
     expect(asked.own).not.toContain('config/config.js');
+  });
+
+  it('finds the server from --data-dir as well as from CURTAIN_DATA_DIR', async () => {
+    requests.length = 0;
+    const dataDir = join(work, 'data');
+    const asked = await traced(['--data-dir', dataDir, 'ask', 'holds("mortgage")', '--as', 'alice'], {
+      CURTAIN_DATA_DIR: join(work, 'elsewhere'),
+    });
+    expect(asked.code).toBe(0);
+    expect(asked.stdout).toContain('about 1,234 customers');
+    expect(requests).toHaveLength(1);
   });
 });
