@@ -7,7 +7,7 @@ const nodeBuiltins = ['node:*', 'fs', 'path', 'crypto', 'os', 'child_process', '
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/', '.curtain/', '.curtain-bench/', 'bin/', 'coverage/', 'tmp/', 'console/dist/'],
+    ignores: ['node_modules/', '.curtain/', '.curtain-bench/', 'bin/', 'coverage/', 'tmp/', '**/dist/'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { CurtainConfig } from '../config/config.ts';
 import { columnarSnapshotPath } from '../config/paths.ts';
 import { CurtainError } from '../core/errors.ts';
-import type { GenerateOptions, StartOptions } from '../cli/host.ts';
+import type { CliContext, GenerateOptions, StartOptions } from '../cli/host.ts';
 import { progressBar } from '../cli/progress.ts';
 import { busyError, openSession, withVault } from '../cli/vault-session.ts';
 import { seedDemoHub } from '../demo/demo-hub.ts';
@@ -15,7 +15,6 @@ import { databaseStatus } from '../http/health-routes.ts';
 import { HttpVaultDoor } from '../http/http-vault-door.ts';
 import { buildServer } from '../http/server.ts';
 import type { Vault } from '../vault/vault.ts';
-import { cliHost } from './cli-host.ts';
 import { openHub, openHubProcess } from './hub-process.ts';
 import { startScheduler } from './scheduler.ts';
 
@@ -36,9 +35,9 @@ export async function generateInto(config: CurtainConfig, vault: Vault, options:
   }
 }
 
-export async function generateCommand(config: CurtainConfig, options: GenerateOptions) {
-  return withVault({ config, host: cliHost }, 'curtain generate', async (vault) => {
-    const report = await generateInto(config, vault, options);
+export async function generateCommand(cli: CliContext, options: GenerateOptions) {
+  return withVault(cli, 'curtain generate', async (vault) => {
+    const report = await generateInto(cli.config, vault, options);
     console.log(
       `generated ${report.customers} customers, ${report.accounts} accounts, ` +
         `${report.ingest?.stored ?? 0} transactions (seed ${options.seed}, history to ${options.end})`,
@@ -47,13 +46,14 @@ export async function generateCommand(config: CurtainConfig, options: GenerateOp
   });
 }
 
-export async function startCommand(config: CurtainConfig, options: StartOptions) {
+export async function startCommand(cli: CliContext, options: StartOptions) {
+  const { config } = cli;
   const role = options.role ?? 'all';
   if (role === 'hub') return startHub(config);
   if (role === 'vault' && config.doorKey === undefined) {
     throw new CurtainError('CONFIG_INVALID', '--role vault needs CURTAIN_DOOR_KEY, which the hub presents');
   }
-  const session = await openSession({ config, host: cliHost }, 'curtain start', false);
+  const session = await openSession(cli, 'curtain start', false);
   if (session.kind !== 'local') throw new CurtainError('DATA_DIR_BUSY', 'the data directory is in use');
   const { vault } = session;
   const { customers } = await databaseStatus(vault);

@@ -148,9 +148,15 @@ async function completeRequest(
 }
 
 /** `curtain requests …`, `erasure verify`, `retention …`, `compliance ropa`, `compliance fair-lending`. */
-export function registerComplianceCommands(program: Command, open: OpenComplianceVault): void {
-  const print: Print = (line) => console.log(line);
-  const requests = program.command('requests').description('data subject requests (GDPR, CCPA)');
+const print: Print = (line) => console.log(line);
+
+/** The sub-commands of `curtain requests`. */
+export function defineRequestCommands(requests: Command, open: OpenComplianceVault): void {
+  defineRequestIntake(requests, open);
+  defineRequestQueue(requests, open);
+}
+
+function defineRequestIntake(requests: Command, open: OpenComplianceVault): void {
   requests
     .command('receive')
     .description('record a new request; prints its id and legal deadline')
@@ -201,6 +207,9 @@ export function registerComplianceCommands(program: Command, open: OpenComplianc
         print(describeRequest(await vault.compliance.requests.reject(id, options.reason), new Date())),
       ),
     );
+}
+
+function defineRequestQueue(requests: Command, open: OpenComplianceVault): void {
   requests
     .command('list')
     .description('requests, newest first, with their deadlines')
@@ -238,10 +247,11 @@ export function registerComplianceCommands(program: Command, open: OpenComplianc
         print(lifted ? `${options.reason} lifted` : `no ${options.reason} was in force`);
       }),
     );
+}
 
-  program
-    .command('erasure')
-    .description('erasure receipts')
+/** The sub-commands of `curtain erasure`. */
+export function defineErasureCommands(erasure: Command, open: OpenComplianceVault): void {
+  erasure
     .command('verify')
     .description('check a receipt’s signature and that its hash is in the transparency log')
     .argument('<receipt-file>')
@@ -258,8 +268,10 @@ export function registerComplianceCommands(program: Command, open: OpenComplianc
         );
       }),
     );
+}
 
-  const retention = program.command('retention').description('how long data is kept, and its enforcement');
+/** The sub-commands of `curtain retention`. */
+export function defineRetentionCommands(retention: Command, open: OpenComplianceVault): void {
   retention
     .command('show')
     .description('the period of each kind of data')
@@ -303,8 +315,10 @@ export function registerComplianceCommands(program: Command, open: OpenComplianc
         }
       }),
     );
+}
 
-  const compliance = program.command('compliance').description('compliance reports');
+/** The sub-commands of `curtain compliance`. */
+export function defineComplianceCommands(compliance: Command, open: OpenComplianceVault): void {
   compliance
     .command('fair-lending')
     .description('disparate impact of a credit campaign across age bands (noised; charged to --as)')

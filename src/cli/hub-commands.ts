@@ -1,232 +1,42 @@
-// The hub on the command line: staff, products, offers, segments and campaigns; human output or --json.
+// `curtain hub …` in commander: staff, products, offers, segments and campaigns (their work: hub-actions.ts).
 import { Option, type Command } from 'commander';
-import { CurtainError, errorCatalogue, type ErrorCode } from '../core/errors.ts';
+import { CurtainError } from '../core/errors.ts';
 import type { NoticeChannel } from '../core/vault-door.ts';
 import { releasableGroups } from '../core/taxonomy.ts';
-import { campaignStatuses, type Campaign, type CampaignStatus } from '../hub/campaign-record.ts';
-import type { CampaignDetail, CampaignDraft, DueRun } from '../hub/campaigns.ts';
-import type { Offer, OfferDraft, Product, SegmentDraft } from '../hub/catalogue.ts';
+import { campaignStatuses, type CampaignStatus } from '../hub/campaign-record.ts';
 import type { HubService } from '../hub/hub-service.ts';
 import { staffRoles } from '../hub/staff.ts';
-import { progressBar } from './progress.ts';
-
-export interface JsonOption {
-  readonly json?: boolean;
-}
-
-export interface ActorOptions extends JsonOption {
-  /** The staff handle acting. */
-  readonly as: string;
-}
-
-function printJson(value: unknown): void {
-  console.log(JSON.stringify(value, null, 2));
-}
-
-function exitOf(code: string): number {
-  return code in errorCatalogue ? errorCatalogue[code as ErrorCode].exit : 1;
-}
-
-const day = (date: Date | null) => (date === null ? '—' : date.toISOString());
-
-function printCampaign(campaign: Campaign): void {
-  console.log(`campaign ${campaign.id} "${campaign.name}": ${campaign.status}`);
-  if (campaign.refusal !== null) console.log(`  refused by the vault: ${campaign.refusal}`);
-  console.log(`  offer ${campaign.offerId}; audience: ${campaign.audience}`);
-  const { messages, days } = campaign.frequencyCap;
-  console.log(
-    `  channels: ${['inbox', ...campaign.channels].join(', ')}; starts ${day(campaign.startsAt)}, ` +
-      `ends ${day(campaign.endsAt)}; at most ${messages} per ${days} days` +
-      (campaign.maxMessages === null ? '' : `; at most ${campaign.maxMessages} messages`),
-  );
-  const approval = campaign.approvedBy === null ? 'not approved' : `approved by ${campaign.approvedBy}`;
-  console.log(`  created by ${campaign.createdBy}, ${approval}`);
-}
-
-function printOffer(offer: Offer): void {
-  console.log(`offer ${offer.id}: ${offer.title} (${offer.purpose})`);
-  console.log(
-    `  product ${offer.productCode} by ${offer.provider}; category ${offer.category}; ` +
-      `valid ${offer.validFrom} to ${offer.validUntil}; button "${offer.callToAction}"`,
-  );
-  if (offer.interests.length > 0) console.log(`  suits interests: ${offer.interests.join(', ')}`);
-}
-
-export async function hubStaffAddCommand(
-  hub: HubService,
-  handle: string,
-  roles: readonly string[],
-  options: JsonOption = {},
-) {
-  const member = await hub.addStaff(handle, roles);
-  if (options.json === true) return printJson(member);
-  console.log(`${member.handle}: ${member.roles.join(', ')}`);
-}
-
-export async function hubProductAddCommand(hub: HubService, product: Product, options: ActorOptions) {
-  const added = await hub.addProduct(product, options.as);
-  if (options.json === true) return printJson(added);
-  console.log(`product ${added.code}: ${added.name}, by ${added.provider}${added.credit ? ', credit' : ''}`);
-}
-
-export async function hubOfferAddCommand(hub: HubService, draft: OfferDraft, options: ActorOptions) {
-  const offer = await hub.addOffer(draft, options.as);
-  if (options.json === true) return printJson(offer);
-  printOffer(offer);
-}
-
-export async function hubOfferListCommand(hub: HubService, options: JsonOption & { segment?: string }) {
-  const offers = await hub.listOffers(options.segment);
-  if (options.json === true) return printJson(offers);
-  if (offers.length === 0) console.log('no offers');
-  offers.forEach(printOffer);
-}
-
-export async function hubSegmentAddCommand(hub: HubService, draft: SegmentDraft, options: ActorOptions) {
-  const segment = await hub.addSegment(draft, options.as);
-  if (options.json === true) return printJson(segment);
-  console.log(`segment ${segment.id} "${segment.name}" (${segment.purpose})`);
-  console.log(`  as a customer reads it: ${segment.explanation}`);
-}
-
-export async function hubSegmentLinkCommand(
-  hub: HubService,
-  segment: string,
-  offerId: string,
-  options: ActorOptions,
-) {
-  await hub.linkOffer(segment, offerId, options.as);
-  if (options.json === true) return printJson({ segment, offerId, linked: true });
-  console.log(`offer ${offerId} suits segment ${segment}`);
-}
-
-export async function hubCampaignCreateCommand(hub: HubService, draft: CampaignDraft, options: ActorOptions) {
-  const campaign = await hub.createCampaign(draft, options.as);
-  if (options.json === true) return printJson(campaign);
-  printCampaign(campaign);
-  console.log(`  another approver runs \`curtain hub campaign approve ${campaign.id} --as <handle>\``);
-}
-
-export async function hubCampaignApproveCommand(hub: HubService, id: string, options: ActorOptions) {
-  const campaign = await hub.approve(id, options.as);
-  if (options.json === true) return printJson(campaign);
-  printCampaign(campaign);
-}
-
-export async function hubCampaignCancelCommand(hub: HubService, id: string, options: ActorOptions) {
-  const campaign = await hub.cancel(id, options.as);
-  if (options.json === true) return printJson(campaign);
-  printCampaign(campaign);
-}
-
-/** A refusal by the vault is printed with its code, and the exit status follows the code. */
-export async function hubCampaignRunCommand(hub: HubService, id: string, options: ActorOptions) {
-  const bar = options.json === true ? undefined : progressBar('delivering', 100, '%');
-  let outcome;
-  try {
-    outcome = await hub.run(id, options.as, (fraction) => bar?.update(Math.round(fraction * 100)));
-  } finally {
-    bar?.stop();
-  }
-  if (outcome.refusal !== undefined) process.exitCode = exitOf(outcome.refusal.code);
-  if (options.json === true) return printJson(outcome);
-  printCampaign(outcome.campaign);
-  if (outcome.refusal !== undefined) {
-    console.error(`curtain: ${outcome.refusal.code}: ${outcome.refusal.message}`);
-  }
-}
-
-export async function hubCampaignRunDueCommand(hub: HubService, options: ActorOptions) {
-  const runs = await hub.runDue(options.as);
-  const failed = runs.find((r) => !r.outcome.ok || r.outcome.value.refusal !== undefined);
-  if (failed !== undefined) process.exitCode = exitOf(failureCode(failed));
-  if (options.json === true) return printJson(runs);
-  if (runs.length === 0) console.log('no campaign is due');
-  for (const run of runs) {
-    if (run.outcome.ok) {
-      const { campaign, refusal } = run.outcome.value;
-      console.log(
-        `${run.campaignId}: ${campaign.status}${refusal === undefined ? '' : ` (${refusal.code})`}`,
-      );
-    } else {
-      console.log(`${run.campaignId}: failed: ${run.outcome.error.code}: ${run.outcome.error.message}`);
-    }
-  }
-}
-
-function failureCode(run: DueRun): string {
-  if (!run.outcome.ok) return run.outcome.error.code;
-  return run.outcome.value.refusal?.code ?? 'INTERNAL';
-}
-
-export async function hubCampaignListCommand(
-  hub: HubService,
-  options: JsonOption & { status?: CampaignStatus },
-) {
-  const campaigns = await hub.list(options.status);
-  if (options.json === true) return printJson(campaigns);
-  if (campaigns.length === 0) console.log('no campaigns');
-  for (const c of campaigns) {
-    console.log(`${c.id}  ${c.status.padEnd(9)}  ${c.startsAt.toISOString()}  ${c.name}`);
-  }
-}
-
-export async function hubCampaignShowCommand(hub: HubService, id: string, options: JsonOption = {}) {
-  const detail: CampaignDetail = await hub.show(id);
-  if (options.json === true) return printJson(detail);
-  printCampaign(detail.campaign);
-  printOffer(detail.offer);
-  if (detail.alsoOffers.length > 0) {
-    console.log('chosen instead, by interest, in this order:');
-    for (const other of detail.alsoOffers) printOffer(other);
-  }
-  console.log('events:');
-  for (const e of detail.events) {
-    console.log(
-      `  ${e.at.toISOString()}  ${e.event.padEnd(9)}  ${e.actor}${e.detail === null ? '' : `  ${e.detail}`}`,
-    );
-  }
-  for (const r of detail.results) console.log(resultLine(r));
-}
-
-const shown = (n: number | null) => (n === null ? 'suppressed' : `about ${n.toLocaleString('en-GB')}`);
-
-function resultLine(r: {
-  releasedOn: string;
-  delivered: number | null;
-  opened: number | null;
-  interested: number | null;
-  epsilon: string;
-}) {
-  return (
-    `results of ${r.releasedOn}: delivered ${shown(r.delivered)}, opened ${shown(r.opened)}, ` +
-    `interested ${shown(r.interested)} (ε ${r.epsilon})`
-  );
-}
-
-/** Protected aggregates; a privacy refusal is printed with its code and sets the exit status. */
-export async function hubCampaignResultsCommand(hub: HubService, id: string, options: ActorOptions) {
-  const released = await hub.results(id, options.as);
-  if (!released.ok) process.exitCode = exitOf(released.error.code);
-  if (options.json === true) {
-    return printJson(released.ok ? released.value : { error: released.error });
-  }
-  if (!released.ok) {
-    if (released.error.rendered !== undefined) console.error(released.error.rendered);
-    console.error(`curtain: ${released.error.code}: ${released.error.message}`);
-    return;
-  }
-  console.log(resultLine(released.value));
-  console.log('  noised counts: never exact; "suppressed" where the count fell under the threshold');
-}
-
-// ---------------------------------------------------------------------------------------------
-// Wiring into commander.
+import { groupDescriptions } from './group-descriptions.ts';
+import {
+  hubCampaignApproveCommand,
+  hubCampaignCancelCommand,
+  hubCampaignCreateCommand,
+  hubCampaignListCommand,
+  hubCampaignResultsCommand,
+  hubCampaignRunCommand,
+  hubCampaignRunDueCommand,
+  hubCampaignShowCommand,
+  hubOfferAddCommand,
+  hubOfferListCommand,
+  hubProductAddCommand,
+  hubSegmentAddCommand,
+  hubSegmentLinkCommand,
+  hubStaffAddCommand,
+  type ActorOptions,
+  type JsonOption,
+} from './hub-actions.ts';
 
 export interface HubSession {
   readonly hub: HubService;
   close(): Promise<void>;
 }
+
+export type OpenHub = () => Promise<HubSession>;
+
+/** Wraps a command's work: a hub opened for it, released afterwards. */
+type WithHub = <Args extends unknown[]>(
+  work: (hub: HubService, ...args: Args) => Promise<void>,
+) => (...args: Args) => Promise<void>;
 
 const asPositiveInt = (value: string) => {
   const n = Number(value);
@@ -243,11 +53,16 @@ const asCap = (value: string) => {
 const actor = () => new Option('--as <handle>', 'the staff member acting').makeOptionMandatory();
 const json = () => new Option('--json', 'print JSON');
 
-/** Adds `curtain hub …`; `open` gives a hub and a way to release it, called once per command. */
-export function registerHubCommands(program: Command, open: () => Promise<HubSession>): void {
-  const withHub =
-    <Args extends unknown[]>(work: (hub: HubService, ...args: Args) => Promise<void>) =>
-    async (...args: Args) => {
+/** Adds `curtain hub …` to `program`; `open` gives a hub and a way to release it, called once per command. */
+export function registerHubCommands(program: Command, open: OpenHub): void {
+  defineHubCommands(program.command('hub').description(groupDescriptions.hub), open);
+}
+
+/** The sub-commands of `curtain hub`. */
+export function defineHubCommands(hub: Command, open: OpenHub): void {
+  const withHub: WithHub =
+    (work) =>
+    async (...args) => {
       const session = await open();
       try {
         await work(session.hub, ...args);
@@ -255,9 +70,15 @@ export function registerHubCommands(program: Command, open: () => Promise<HubSes
         await session.close();
       }
     };
+  defineStaffAndProducts(hub, withHub);
+  defineOffers(hub, withHub);
+  defineSegments(hub, withHub);
+  const campaign = hub.command('campaign').description('campaigns: drafted, approved by another, run');
+  defineCampaignCreate(campaign, withHub);
+  defineCampaignLifecycle(campaign, withHub);
+}
 
-  const hub = program.command('hub').description('products, offers, segments and campaigns (no PII)');
-
+function defineStaffAndProducts(hub: Command, withHub: WithHub): void {
   const staff = hub.command('staff').description('hub staff and their roles');
   staff
     .command('add')
@@ -286,7 +107,20 @@ export function registerHubCommands(program: Command, open: () => Promise<HubSes
         hubProductAddCommand(h, { code, name: o.name, provider: o.provider, credit: o.credit }, o),
       ),
     );
+}
 
+interface OfferAddOptions extends ActorOptions {
+  readonly product: string;
+  readonly title: string;
+  readonly body: string;
+  readonly cta: string;
+  readonly category: string;
+  readonly validFrom?: string;
+  readonly validUntil: string;
+  readonly interests?: string[];
+}
+
+function defineOffers(hub: Command, withHub: WithHub): void {
   const offer = hub.command('offer').description('offers: plain texts with no slot for anything personal');
   offer
     .command('add')
@@ -307,34 +141,21 @@ export function registerHubCommands(program: Command, open: () => Promise<HubSes
     .addOption(actor())
     .addOption(json())
     .action(
-      withHub(
-        (
+      withHub((h, o: OfferAddOptions) =>
+        hubOfferAddCommand(
           h,
-          o: {
-            product: string;
-            title: string;
-            body: string;
-            cta: string;
-            category: string;
-            validFrom?: string;
-            validUntil: string;
-            interests?: string[];
-          } & ActorOptions,
-        ) =>
-          hubOfferAddCommand(
-            h,
-            {
-              productCode: o.product,
-              title: o.title,
-              body: o.body,
-              callToAction: o.cta,
-              category: o.category,
-              ...(o.validFrom === undefined ? {} : { validFrom: o.validFrom }),
-              validUntil: o.validUntil,
-              ...(o.interests === undefined ? {} : { interests: o.interests }),
-            },
-            o,
-          ),
+          {
+            productCode: o.product,
+            title: o.title,
+            body: o.body,
+            callToAction: o.cta,
+            category: o.category,
+            ...(o.validFrom === undefined ? {} : { validFrom: o.validFrom }),
+            validUntil: o.validUntil,
+            ...(o.interests === undefined ? {} : { interests: o.interests }),
+          },
+          o,
+        ),
       ),
     );
   offer
@@ -343,7 +164,9 @@ export function registerHubCommands(program: Command, open: () => Promise<HubSes
     .option('--segment <segment>', 'a segment’s name or id')
     .addOption(json())
     .action(withHub((h, o: JsonOption & { segment?: string }) => hubOfferListCommand(h, o)));
+}
 
+function defineSegments(hub: Command, withHub: WithHub): void {
   const segment = hub.command('segment').description('named segment expressions');
   segment
     .command('add')
@@ -370,8 +193,22 @@ export function registerHubCommands(program: Command, open: () => Promise<HubSes
         hubSegmentLinkCommand(h, name, offerId, o),
       ),
     );
+}
 
-  const campaign = hub.command('campaign').description('campaigns: drafted, approved by another, run');
+interface CampaignCreateOptions extends ActorOptions {
+  readonly name: string;
+  readonly offer: string;
+  readonly alsoOffer?: string[];
+  readonly segment?: string;
+  readonly audience?: string;
+  readonly channel?: NoticeChannel[];
+  readonly startsAt?: string;
+  readonly endsAt?: string;
+  readonly cap?: { messages: number; days: number };
+  readonly maxMessages?: number;
+}
+
+function defineCampaignCreate(campaign: Command, withHub: WithHub): void {
   campaign
     .command('create')
     .description('draft a campaign (its audience is checked under the offer’s purpose)')
@@ -397,67 +234,45 @@ export function registerHubCommands(program: Command, open: () => Promise<HubSes
     .addOption(actor())
     .addOption(json())
     .action(
-      withHub(
-        (
+      withHub((h, o: CampaignCreateOptions) =>
+        hubCampaignCreateCommand(
           h,
-          o: {
-            name: string;
-            offer: string;
-            alsoOffer?: string[];
-            segment?: string;
-            audience?: string;
-            channel?: NoticeChannel[];
-            startsAt?: string;
-            endsAt?: string;
-            cap?: { messages: number; days: number };
-            maxMessages?: number;
-          } & ActorOptions,
-        ) =>
-          hubCampaignCreateCommand(
-            h,
-            {
-              name: o.name,
-              offerId: o.offer,
-              ...(o.alsoOffer === undefined ? {} : { alsoOffers: o.alsoOffer }),
-              ...(o.segment === undefined ? {} : { segment: o.segment }),
-              ...(o.audience === undefined ? {} : { audience: o.audience }),
-              channels: o.channel ?? [],
-              startsAt: o.startsAt ?? new Date(),
-              ...(o.endsAt === undefined ? {} : { endsAt: o.endsAt }),
-              ...(o.cap === undefined ? {} : { frequencyCap: o.cap }),
-              ...(o.maxMessages === undefined ? {} : { maxMessages: o.maxMessages }),
-            },
-            o,
-          ),
+          {
+            name: o.name,
+            offerId: o.offer,
+            ...(o.alsoOffer === undefined ? {} : { alsoOffers: o.alsoOffer }),
+            ...(o.segment === undefined ? {} : { segment: o.segment }),
+            ...(o.audience === undefined ? {} : { audience: o.audience }),
+            channels: o.channel ?? [],
+            startsAt: o.startsAt ?? new Date(),
+            ...(o.endsAt === undefined ? {} : { endsAt: o.endsAt }),
+            ...(o.cap === undefined ? {} : { frequencyCap: o.cap }),
+            ...(o.maxMessages === undefined ? {} : { maxMessages: o.maxMessages }),
+          },
+          o,
+        ),
       ),
     );
-  campaign
-    .command('approve')
-    .description('approve a draft (an approver other than its creator)')
-    .argument('<id>')
-    .addOption(actor())
-    .addOption(json())
-    .action(withHub((h, id: string, o: ActorOptions) => hubCampaignApproveCommand(h, id, o)));
-  campaign
-    .command('run')
-    .description('deliver an approved, due campaign through the vault (or resume a running one)')
-    .argument('<id>')
-    .addOption(actor())
-    .addOption(json())
-    .action(withHub((h, id: string, o: ActorOptions) => hubCampaignRunCommand(h, id, o)));
+}
+
+function defineCampaignLifecycle(campaign: Command, withHub: WithHub): void {
+  const withId = (name: string, description: string) =>
+    campaign.command(name).description(description).argument('<id>').addOption(actor()).addOption(json());
+  withId('approve', 'approve a draft (an approver other than its creator)').action(
+    withHub((h, id: string, o: ActorOptions) => hubCampaignApproveCommand(h, id, o)),
+  );
+  withId('run', 'deliver an approved, due campaign through the vault (or resume a running one)').action(
+    withHub((h, id: string, o: ActorOptions) => hubCampaignRunCommand(h, id, o)),
+  );
   campaign
     .command('run-due')
     .description('run every approved campaign whose start has come')
     .addOption(actor())
     .addOption(json())
     .action(withHub((h, o: ActorOptions) => hubCampaignRunDueCommand(h, o)));
-  campaign
-    .command('cancel')
-    .description('cancel a draft or approved campaign')
-    .argument('<id>')
-    .addOption(actor())
-    .addOption(json())
-    .action(withHub((h, id: string, o: ActorOptions) => hubCampaignCancelCommand(h, id, o)));
+  withId('cancel', 'cancel a draft or approved campaign').action(
+    withHub((h, id: string, o: ActorOptions) => hubCampaignCancelCommand(h, id, o)),
+  );
   campaign
     .command('list')
     .description('campaigns, optionally of one status')
@@ -470,11 +285,7 @@ export function registerHubCommands(program: Command, open: () => Promise<HubSes
     .argument('<id>')
     .addOption(json())
     .action(withHub((h, id: string, o: JsonOption) => hubCampaignShowCommand(h, id, o)));
-  campaign
-    .command('results')
-    .description('protected aggregates of a campaign (noised; charged to the asker)')
-    .argument('<id>')
-    .addOption(actor())
-    .addOption(json())
-    .action(withHub((h, id: string, o: ActorOptions) => hubCampaignResultsCommand(h, id, o)));
+  withId('results', 'protected aggregates of a campaign (noised; charged to the asker)').action(
+    withHub((h, id: string, o: ActorOptions) => hubCampaignResultsCommand(h, id, o)),
+  );
 }

@@ -7,6 +7,7 @@ import type { PushDevices } from '../vault/identity/push-devices.ts';
 import type { InboxMessage } from '../vault/delivery/inbox-service.ts';
 import type { AdvisorQueue } from '../vault/responses/advisor-queue.ts';
 import { refused } from '../vault/responses/refusals.ts';
+import { groupDescriptions } from './group-descriptions.ts';
 import type { RevealedField } from '../vault/responses/lead-receipt.ts';
 import type { Lead } from '../vault/responses/leads.ts';
 import {
@@ -272,10 +273,20 @@ async function session(open: OpenInboxVault, work: (vault: InboxVault) => Promis
 
 /** `curtain inbox …` for a demo customer and `curtain advisor …` for an advisor. */
 export function registerInboxCommands(program: Command, open: OpenInboxVault): void {
-  const print: Print = (line) => console.log(line);
-  const customerOption = ['--customer <external-id>', 'the customer, by the bank’s external id'] as const;
+  defineInboxCommands(program.command('inbox').description(groupDescriptions.inbox), open);
+  defineAdvisorCommands(program.command('advisor').description(groupDescriptions.advisor), open);
+}
 
-  const inbox = program.command('inbox').description('a customer’s inbox: offers, answers and leads');
+const print: Print = (line) => console.log(line);
+const customerOption = ['--customer <external-id>', 'the customer, by the bank’s external id'] as const;
+
+/** The sub-commands of `curtain inbox`. */
+export function defineInboxCommands(inbox: Command, open: OpenInboxVault): void {
+  defineInboxMessages(inbox, open);
+  defineInboxLeads(inbox, open);
+}
+
+function defineInboxMessages(inbox: Command, open: OpenInboxVault): void {
   inbox
     .command('list')
     .description('the customer’s messages, newest first')
@@ -318,6 +329,9 @@ export function registerInboxCommands(program: Command, open: OpenInboxVault): v
         ),
       ),
     );
+}
+
+function defineInboxLeads(inbox: Command, open: OpenInboxVault): void {
   inbox
     .command('withdraw')
     .description('withdraw a lead before an advisor takes it up')
@@ -346,10 +360,10 @@ export function registerInboxCommands(program: Command, open: OpenInboxVault): v
       }
       return session(open, (vault) => inboxDevice(vault, options.customer, options.token, print));
     });
+}
 
-  const advisor = program
-    .command('advisor')
-    .description('advisors: leads of customers who asked for contact');
+/** The sub-commands of `curtain advisor`. */
+export function defineAdvisorCommands(advisor: Command, open: OpenInboxVault): void {
   advisor
     .command('leads')
     .description('open leads, without identities')

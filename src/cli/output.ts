@@ -1,5 +1,5 @@
 // How the CLI prints: summaries to stdout, errors to stderr with their stable code and exit status.
-import { CurtainError } from '../core/errors.ts';
+import { CurtainError, errorCatalogue, type ErrorCode } from '../core/errors.ts';
 import type { IngestSummary } from '../vault/ingest/ingest-service.ts';
 
 export function printIngestSummary(summary: IngestSummary): void {
@@ -16,6 +16,11 @@ export function printIngestSummary(summary: IngestSummary): void {
     );
   }
   for (const notice of summary.notices) console.log(`  ${notice.kind}: ${notice.message}`);
+}
+
+/** The exit status of a stable error code; 1 for a code the catalogue does not know. */
+export function exitOf(code: string): number {
+  return code in errorCatalogue ? errorCatalogue[code as ErrorCode].exit : 1;
 }
 
 export function failAndExit(error: unknown): never {

@@ -1,39 +1,85 @@
 // The `curtain` command line: global options, one sub-command per job, exit code from the error code.
-// The host (src/app/) supplies what the commands open; this module never imports it.
-import { Command, Option } from 'commander';
-import { loadConfig, settings, type ConfigOverrides } from '../config/config.ts';
-import type { StatementFormat } from '../core/transaction.ts';
-import {
-  backupCommand,
-  keysDestroyRetiredCommand,
-  keysListCommand,
-  keysPublishCommand,
-  keysRotateCommand,
-  restoreCommand,
-  shredCommand,
-} from './admin-commands.ts';
-import { dbMigrateCommand, dbStatusCommand, ingestCommand, today } from './commands.ts';
-import type { CliContext, CliHost, ServerRole } from './host.ts';
-import { AccessStore } from '../http/auth/access-store.ts';
+// `curtain --help` loads this module, commander and the top-level declarations only: a group's sub-commands are
+// defined when that group runs, and every command imports its work when it runs. The host (src/app/) supplies
+// what the commands open; this module never imports it.
+import { Command } from 'commander';
+import { settings } from '../config/settings.ts';
+import { commandScope } from './command-scope.ts';
+import { groupDescriptions, type GroupName } from './group-descriptions.ts';
+import type { CliHost, CommandGroup, CommandScope } from './host.ts';
 import { failAndExit } from './output.ts';
-import { registerHubCommands } from './hub-commands.ts';
-import { registerInboxCommands } from './inbox-commands.ts';
-import { registerComplianceCommands } from './compliance-commands.ts';
-import { openSession } from './vault-session.ts';
-import { CurtainError } from '../core/errors.ts';
 import {
-  askCommand,
-  budgetCommand,
-  policyApproveCommand,
-  policyProposeCommand,
-  policyShowCommand,
-} from './question-commands.ts';
-import {
-  auditConsistencyCommand,
-  auditHeadCommand,
-  auditProveCommand,
-  auditVerifyCommand,
-} from './audit-commands.ts';
+  defineAsk,
+  defineBackupAndRestore,
+  defineGenerate,
+  defineIngest,
+  defineStart,
+} from './top-level-commands.ts';
+
+/** A top-level command declared at once, or a group defined when it runs; in the order `--help` lists them. */
+type Entry = ((program: Command, scope: CommandScope) => void) | CommandGroup;
+
+const group = (name: GroupName, define: CommandGroup['define']): CommandGroup => ({
+  name,
+  description: groupDescriptions[name],
+  define,
+});
+
+const operator = () => import('./operator-commands.ts');
+const inbox = () => import('./inbox-commands.ts');
+const compliance = () => import('./compliance-commands.ts');
+
+function entries(host: CliHost): readonly Entry[] {
+  return [
+    defineStart,
+    defineGenerate,
+    defineIngest,
+    group('db', async (db, scope) => (await operator()).defineDbCommands(db, scope)),
+    group('keys', async (keys, scope) => (await operator()).defineKeysCommands(keys, scope)),
+    group('audit', async (audit, scope) => (await operator()).defineAuditCommands(audit, scope)),
+    defineAsk,
+    group('privacy', async (privacy, scope) => (await operator()).definePrivacyCommands(privacy, scope)),
+    group('customers', async (customers, scope) =>
+      (await operator()).defineCustomersCommands(customers, scope),
+    ),
+    defineBackupAndRestore,
+    group('hub', async (hub, scope) =>
+      (await import('./hub-commands.ts')).defineHubCommands(hub, openHub(scope)),
+    ),
+    group('inbox', async (g, scope) =>
+      (await inbox()).defineInboxCommands(g, openVault(scope, 'curtain inbox')),
+    ),
+    group('advisor', async (g, scope) =>
+      (await inbox()).defineAdvisorCommands(g, openVault(scope, 'curtain inbox')),
+    ),
+    ...(host.groups ?? []),
+    group('apikey', async (apikey, scope) => (await operator()).defineApiKeyCommands(apikey, scope)),
+    group('requests', async (g, scope) =>
+      (await compliance()).defineRequestCommands(g, openVault(scope, 'curtain compliance')),
+    ),
+    group('erasure', async (g, scope) =>
+      (await compliance()).defineErasureCommands(g, openVault(scope, 'curtain compliance')),
+    ),
+    group('retention', async (g, scope) =>
+      (await compliance()).defineRetentionCommands(g, openVault(scope, 'curtain compliance')),
+    ),
+    group('compliance', async (g, scope) =>
+      (await compliance()).defineComplianceCommands(g, openVault(scope, 'curtain compliance')),
+    ),
+  ];
+}
+
+/** The hub and the vault it runs on, for one command; the hub commands need the vault to themselves. */
+const openHub = (scope: CommandScope) => async () => {
+  const vault = await scope.localVault('curtain hub');
+  return { hub: await scope.host.openHub(vault), close: () => vault.close() };
+};
+
+/** The vault for one command, to itself (no server on the data directory). */
+const openVault = (scope: CommandScope, command: string) => async () => {
+  const vault = await scope.localVault(command);
+  return { vault, close: () => vault.close() };
+};
 
 /** The whole `curtain` program, its commands opening what `host` provides. */
 export function buildProgram(host: CliHost): Command {
@@ -44,278 +90,15 @@ export function buildProgram(host: CliHost): Command {
     .option('--database-url <url>', `${settings.databaseUrl.help} [${settings.databaseUrl.env}]`)
     .option('--log-level <level>', `${settings.logLevel.help} [${settings.logLevel.env}]`)
     .showHelpAfterError();
-
-  function context(extra: ConfigOverrides = {}): CliContext {
-    const globals = program.opts<{
-      dataDir?: string;
-      keyDir?: string;
-      databaseUrl?: string;
-      logLevel?: string;
-    }>();
-    const config = loadConfig({
-      dataDir: globals.dataDir,
-      keyDir: globals.keyDir,
-      databaseUrl: globals.databaseUrl,
-      logLevel: globals.logLevel,
-      ...extra,
-    });
-    return { config, host };
+  const scope = commandScope(program, host);
+  const groups = new Map<Command, CommandGroup>();
+  for (const entry of entries(host)) {
+    if (typeof entry === 'function') entry(program, scope);
+    else groups.set(program.command(entry.name).description(entry.description), entry);
   }
-
-  const asInt = (value: string) => {
-    const n = Number(value);
-    if (!Number.isInteger(n)) throw new Error(`not an integer: ${value}`);
-    return n;
-  };
-
-  program
-    .command('start')
-    .description('migrate, generate a demo bank on first start, and serve the HTTP API')
-    .option('--port <port>', `${settings.port.help} [${settings.port.env}]`)
-    .option('--host <host>', `${settings.host.help} [${settings.host.env}]`)
-    .option('--demo-customers <n>', `${settings.demoCustomers.help} [${settings.demoCustomers.env}]`)
-    .option('--demo-seed <n>', `${settings.demoSeed.help} [${settings.demoSeed.env}]`)
-    .option('--end <date>', 'last day of the demo history', today())
-    .addOption(
-      new Option(
-        '--role <role>',
-        'serve the vault, the hub, or both (split: CURTAIN_DOOR_KEY, CURTAIN_VAULT_URL)',
-      )
-        .choices(['all', 'vault', 'hub'])
-        .default('all'),
-    )
-    .action(
-      async (options: {
-        role: ServerRole;
-        port?: string;
-        host?: string;
-        demoCustomers?: string;
-        demoSeed?: string;
-        end: string;
-      }) => {
-        await host.start(
-          context({
-            port: options.port,
-            host: options.host,
-            demoCustomers: options.demoCustomers,
-            demoSeed: options.demoSeed,
-          }).config,
-          { end: options.end, role: options.role },
-        );
-      },
-    );
-
-  program
-    .command('generate')
-    .description('generate a deterministic demo bank into the vault (ground truth to a separate file)')
-    .requiredOption('--customers <n>', 'number of customers', asInt)
-    .option('--seed <n>', 'seed', asInt, 1)
-    .option('--end <date>', 'last day of the two-year history', today())
-    .option('--truth <file>', 'where to write the ground truth (JSONL); default in the data directory')
-    .action(async (options: { customers: number; seed: number; end: string; truth?: string }) => {
-      await host.generate(context().config, options);
-    });
-
-  program
-    .command('ingest')
-    .description('load statement files: CSV (with --mapping), camt.053, OFX, FDX JSON')
-    .argument('<files...>')
-    .addOption(new Option('--format <format>', 'skip detection').choices(['csv', 'camt053', 'ofx', 'fdx']))
-    .option('--mapping <file>', 'CSV column mapping (JSON), see docs/ingest.md')
-    .option('--customer <external-id>', 'link accounts new to the vault to this customer')
-    .option('--currency <code>', 'currency when the file has none')
-    .action(
-      async (
-        files: string[],
-        options: { format?: StatementFormat; mapping?: string; customer?: string; currency?: string },
-      ) => {
-        await ingestCommand(context(), files, options);
-      },
-    );
-
-  const db = program.command('db').description('the database schema');
-  db.command('migrate')
-    .description('apply pending migrations')
-    .action(() => dbMigrateCommand(context()));
-  db.command('status')
-    .description('engine, migrations and row counts')
-    .action(() => dbStatusCommand(context()));
-
-  const keys = program.command('keys').description('key inventory and rotation');
-  keys
-    .command('list')
-    .description('every key: id, purpose, status, creation date')
-    .action(() => keysListCommand(context()));
-  keys
-    .command('rotate')
-    .description(
-      'rotate a key: kek (re-wraps every data key, no data touched), log-signing or receipt-signing',
-    )
-    .addOption(
-      new Option('--purpose <purpose>', 'which key')
-        .choices(['kek', 'log-signing', 'receipt-signing'])
-        .default('kek'),
-    )
-    .action(async (options: { purpose: 'kek' | 'log-signing' | 'receipt-signing' }) => {
-      await keysRotateCommand(context(), options.purpose);
-    });
-  keys
-    .command('publish')
-    .description('public keys (JWK and PEM) that verify signed log heads and consent receipts')
-    .action(() => keysPublishCommand(context()));
-  keys
-    .command('destroy-retired')
-    .description('destroy retired key-encryption keys no data key depends on')
-    .action(() => keysDestroyRetiredCommand(context()));
-
-  const audit = program.command('audit').description('the transparency log');
-  audit
-    .command('head')
-    .description('the latest signed checkpoint')
-    .action(() => auditHeadCommand(context()));
-  audit
-    .command('prove')
-    .description('an entry with its inclusion proof against the current head')
-    .argument('<entry>', 'entry index', asInt)
-    .action((index: number) => auditProveCommand(context(), index));
-  audit
-    .command('verify')
-    .description(
-      'recompute the tree from the stored entries; name the first that does not match the signed head',
-    )
-    .action(() => auditVerifyCommand(context()));
-  audit
-    .command('consistency')
-    .description('proof that the current tree extends the tree of an earlier size')
-    .argument('<old-size>', 'size of the earlier tree', asInt)
-    .action((oldSize: number) => auditConsistencyCommand(context(), oldSize));
-
-  program
-    .command('ask')
-    .description('ask a question of the vault: a protected count, the ε spent and left, or the refusal')
-    .argument('<expression>', 'a segment expression (docs/segment-language.md)')
-    .option(
-      '--purpose <purpose>',
-      'why it is asked: bank_offers, credit_offers, partner_offers, …',
-      'bank_offers',
-    )
-    .option('--as <asker>', 'who asks (charged for it)', process.env['USER'] ?? 'operator')
-    .option('--json', 'print the answer as JSON')
-    .action((expression: string, options: { purpose: string; as: string; json?: boolean }) =>
-      askCommand(context(), expression, options),
-    );
-
-  const privacy = program.command('privacy').description('the privacy guard: policy and budgets');
-  privacy
-    .command('budget')
-    .description('what is left of an asker’s budget this period')
-    .argument('<asker>')
-    .action((asker: string) => budgetCommand(context(), asker));
-  privacy
-    .command('policy')
-    .description('the active policy and every proposed version')
-    .action(() => policyShowCommand(context()));
-  privacy
-    .command('propose')
-    .description('propose a policy change; another person must approve it')
-    .requiredOption('--by <name>', 'who proposes')
-    .requiredOption('--reason <text>', 'why')
-    .option('--k <n>', 'suppression threshold and differencing distance', asInt)
-    .option('--count-epsilon <rational>', 'ε of the noised count, e.g. 1/4')
-    .option('--threshold-epsilon <rational>', 'ε of the noised threshold')
-    .option('--differencing-epsilon <rational>', 'ε of the differencing check')
-    .option('--asker-budget <rational>', 'each asker’s ε per period')
-    .option('--vault-budget <rational>', 'all askers’ ε per period')
-    .addOption(new Option('--period <period>', 'budget period').choices(['day', 'week', 'month']))
-    .option('--max-attributes <n>', 'attributes one question may combine', asInt)
-    .action((options: Record<string, string | number | undefined>) => {
-      const { by, reason, ...change } = options;
-      const defined = Object.fromEntries(Object.entries(change).filter(([, v]) => v !== undefined));
-      return policyProposeCommand(context(), defined, String(by), String(reason));
-    });
-  privacy
-    .command('approve')
-    .description('approve a proposed policy version (not its proposer)')
-    .argument('<version>', 'the proposed version', asInt)
-    .requiredOption('--by <name>', 'who approves')
-    .action((version: number, options: { by: string }) =>
-      policyApproveCommand(context(), version, options.by),
-    );
-
-  const customers = program.command('customers').description('customer identities');
-  customers
-    .command('shred')
-    .description('crypto-shred customers by external id: destroy their data keys')
-    .argument('<external-ids...>')
-    .action(async (ids: string[]) => {
-      await shredCommand(context(), ids);
-    });
-
-  program
-    .command('backup')
-    .description('back up the database (PGlite: tar.gz of the data directory; PostgreSQL: pg_dump)')
-    .argument('<file>')
-    .action((file: string) => backupCommand(context(), file));
-  program
-    .command('restore')
-    .description('restore a backup, then re-apply every erasure made since')
-    .argument('<file>')
-    .action((file: string) => restoreCommand(context(), file));
-
-  /** The vault for one command; the hub and inbox commands need it to themselves (no server on the data directory). */
-  async function localVault(command: string) {
-    const session = await openSession(context(), command, false);
-    if (session.kind !== 'local') throw new CurtainError('DATA_DIR_BUSY', 'the data directory is in use');
-    return session.vault;
-  }
-
-  registerHubCommands(program, async () => {
-    const vault = await localVault('curtain hub');
-    return { hub: host.openHub(vault), close: () => vault.close() };
-  });
-
-  registerInboxCommands(program, async () => {
-    const vault = await localVault('curtain inbox');
-    return { vault, close: () => vault.close() };
-  });
-
-  host.registerMore?.(program, localVault);
-
-  const apikey = program.command('apikey').description('API keys of hub staff (stored hashed; shown once)');
-  apikey
-    .command('create')
-    .description('create an API key for a staff member: send it as `Authorization: Bearer <key>`')
-    .requiredOption('--staff <handle>', 'the staff member (curtain hub staff add)')
-    .option('--label <text>', 'what the key is for', '')
-    .action(async (options: { staff: string; label: string }) => {
-      const vault = await localVault('curtain apikey create');
-      try {
-        const { id, key } = await new AccessStore(vault.storage).createApiKey(options.staff, options.label);
-        console.log(`key ${id} for ${options.staff} (shown once; only its SHA-256 is kept):`);
-        console.log(key);
-      } finally {
-        await vault.close();
-      }
-    });
-  apikey
-    .command('revoke')
-    .description('revoke an API key by its id')
-    .argument('<id>')
-    .action(async (id: string) => {
-      const vault = await localVault('curtain apikey revoke');
-      try {
-        if (!(await new AccessStore(vault.storage).revokeApiKey(id))) {
-          throw new CurtainError('NOT_FOUND', `no active API key ${id}`);
-        }
-        console.log(`key ${id} revoked`);
-      } finally {
-        await vault.close();
-      }
-    });
-
-  registerComplianceCommands(program, async () => {
-    const vault = await localVault('curtain compliance');
-    return { vault, close: () => vault.close() };
+  // A group's sub-commands exist once commander has chosen it, before it parses the rest of the line.
+  program.hook('preSubcommand', async (_program, chosen) => {
+    await groups.get(chosen)?.define(chosen, scope);
   });
   return program;
 }

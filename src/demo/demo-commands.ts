@@ -30,10 +30,9 @@ export async function demoRecipients(
   return found;
 }
 
-export function registerDemoCommands(program: Command, open: () => Promise<Vault>): void {
-  program
-    .command('demo')
-    .description('DEMO ONLY helpers for the generated demo bank')
+/** The sub-commands of `curtain demo`, which the composition root offers (src/app/cli-host.ts). */
+export function defineDemoCommands(demo: Command, open: () => Promise<Vault>): void {
+  demo
     .command('recipients')
     .description('DEMO ONLY: a few demo customers who received a campaign (to read their inbox)')
     .argument('<campaign>')

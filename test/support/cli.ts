@@ -1,8 +1,19 @@
-// Runs the real `curtain` command in a child process and collects what it printed.
-import { spawn } from 'node:child_process';
+// Runs the real `curtain` command in a child process and collects what it printed: the compiled program, as
+// shipped (bin/curtain.js runs dist/), compiled first when a source changed since the last build.
+import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import { programIsStale } from '../../scripts/build.ts';
 
-export const curtainBin = join(import.meta.dirname, '../../bin/curtain.js');
+const root = join(import.meta.dirname, '../..');
+export const curtainBin = join(root, 'bin/curtain.js');
+
+if (programIsStale()) {
+  const build = spawnSync(process.execPath, ['bin/run-ts.js', 'scripts/build.ts', 'server'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+  if (build.status !== 0) throw new Error('the program does not build: see `npm run build:server`');
+}
 
 export interface CliRun {
   readonly code: number | null;

@@ -1,22 +1,16 @@
-// The CLI commands: parse arguments, call a service, print. No business logic here.
+// `curtain ingest`: statement files into the vault, or through the running server when one holds it.
 import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { Readable } from 'node:stream';
 import { CurtainError } from '../core/errors.ts';
 import type { StatementFormat } from '../core/transaction.ts';
 import type { CliContext } from './host.ts';
-
-import { migrate, migrationStatus } from '../storage/postgres-core/migrations.ts';
-import { databaseStatus } from '../http/health-routes.ts';
 import { parseCsvMapping } from '../vault/ingest/formats/csv-mapping.ts';
 import type { CsvMapping } from '../vault/ingest/formats/csv-mapping.ts';
 import type { IngestSummary } from '../vault/ingest/ingest-service.ts';
 import { printIngestSummary } from './output.ts';
 import { progressBar } from './progress.ts';
-import { callServer, openSession, withVault } from './vault-session.ts';
-
-export const today = () => new Date().toISOString().slice(0, 10);
+import { callServer, openSession } from './vault-session.ts';
 
 export async function readMapping(path: string | undefined): Promise<CsvMapping | undefined> {
   if (path === undefined) return undefined;
@@ -64,8 +58,7 @@ export async function ingestCommand(
         const summary = await callServer<IngestSummary>(session, `/v1/ingest?${query.toString()}`, {
           method: 'POST',
           headers: { 'content-type': 'application/octet-stream' },
-          body: Readable.toWeb(createReadStream(file)),
-          duplex: 'half',
+          body: createReadStream(file),
         });
         summaries.push(summary);
         printIngestSummary(summary);
@@ -101,38 +94,4 @@ export async function ingestCommand(
     if (session.kind === 'local') await session.vault.close();
   }
   return summaries;
-}
-
-export async function dbStatusCommand(cli: CliContext) {
-  const session = await openSession(cli, 'curtain db status', true);
-  if (session.kind === 'server') {
-    const status = await callServer<Record<string, unknown>>(session, '/v1/db/status');
-    console.log(JSON.stringify(status, null, 2));
-    return;
-  }
-  try {
-    const status = await databaseStatus(session.vault);
-    const migrations = await migrationStatus(session.vault.storage);
-    console.log(`engine: ${status.engine}`);
-    for (const m of migrations) {
-      console.log(
-        `migration ${m.version} ${m.name}: ${m.appliedAt ? `applied ${m.appliedAt.toISOString()}` : 'pending'}`,
-      );
-    }
-    console.log(
-      `customers ${status.customers}, accounts ${status.accounts}, transactions ${status.transactions}, ` +
-        `quarantined rows ${status.quarantined}`,
-    );
-  } finally {
-    await session.vault.close();
-  }
-}
-
-export async function dbMigrateCommand(cli: CliContext) {
-  // openVault migrates; report what the ledger says afterwards.
-  await withVault(cli, 'curtain db migrate', async (vault) => {
-    const outcome = await migrate(vault.storage);
-    if (!outcome.ok) throw new CurtainError('MIGRATION_FAILED', outcome.reason);
-    console.log(`schema at version ${outcome.version}`);
-  });
 }

@@ -1,0 +1,19 @@
+// What `curtain --help` says of each command group, before the group's own module is loaded.
+
+export const groupDescriptions = {
+  db: 'the database schema',
+  keys: 'key inventory and rotation',
+  audit: 'the transparency log',
+  privacy: 'the privacy guard: policy and budgets',
+  customers: 'customer identities',
+  hub: 'products, offers, segments and campaigns (no PII)',
+  inbox: 'a customer’s inbox: offers, answers and leads',
+  advisor: 'advisors: leads of customers who asked for contact',
+  apikey: 'API keys of hub staff (stored hashed; shown once)',
+  requests: 'data subject requests (GDPR, CCPA)',
+  erasure: 'erasure receipts',
+  retention: 'how long data is kept, and its enforcement',
+  compliance: 'compliance reports',
+} as const;
+
+export type GroupName = keyof typeof groupDescriptions;
