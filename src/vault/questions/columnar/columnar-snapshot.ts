@@ -8,8 +8,13 @@ import { columnarArrays } from './columnar-data.ts';
 import { open, rename, rm } from 'node:fs/promises';
 import { crc32 } from 'node:zlib';
 import type { Result } from '../../../core/result.ts';
-import { Dictionary, KindDictionary, type ColumnarData, type Dictionaries } from './columnar-data.ts';
-import type { ColumnarCoverage } from './columnar-store.ts';
+import {
+  Dictionary,
+  KindDictionary,
+  type ColumnarCoverage,
+  type ColumnarData,
+  type Dictionaries,
+} from './columnar-data.ts';
 
 export const snapshotFormatVersion = 1;
 const magic = Buffer.from('CURTCOL\n', 'latin1');
