@@ -12,7 +12,8 @@ import type {
   StatementTransaction,
 } from '../../core/transaction.ts';
 import { describeLocation } from '../../core/transaction.ts';
-import { categorize, taxonomyVersion } from '../../core/taxonomy.ts';
+import { categorize } from '../../core/categorize.ts';
+import { taxonomyVersion } from '../../core/taxonomy.ts';
 import { scrubFreeText, scrubMemo } from '../../privacy/scrub.ts';
 import { normalise, Tokeniser } from '../../privacy/keyed-digest.ts';
 import type { SqlExecutor, Storage } from '../../storage/ports.ts';
