@@ -1,11 +1,8 @@
 // The transparency log: audit events as leaves of an RFC 6962 Merkle tree in the vault's database, appended in
 // signed batches. Tiles of 64 leaves are hashed once and stored; the levels above them live in memory.
-import canonicalize from 'canonicalize';
 import type { KeyObject } from 'node:crypto';
-import type { AuditEvent, AuditEventType, JsonValue, TransactionalAuditSink } from '../core/audit-event.ts';
-import { containsPiiBesidesIds } from '../privacy/scrub.ts';
+import type { AuditEvent, TransactionalAuditSink } from '../core/audit-event.ts';
 import type { SqlExecutor, Storage } from '../storage/ports.ts';
-import { copyField } from '../storage/postgres-core/copy-text.ts';
 import type { SigningKey } from '../keys/key-provider.ts';
 import {
   logKeyName,
@@ -15,12 +12,13 @@ import {
   verifierKeyString,
   type NoteVerifier,
 } from './checkpoint.ts';
-import { canonicalJson, jsonString } from './canonical.ts';
+import { jsonString } from './canonical.ts';
+import { entryJson, isCanonical, prepare, refusePii, type AuditEntry, type Prepared } from './log-entries.ts';
 import { readLogEntries, type StoredLogEntry } from './log-entry-store.ts';
+import * as store from './log-store.ts';
 import {
   consistencyProof,
   emptyRoot,
-  hashSize,
   inclusionProof,
   leafHash,
   leafHashHexOfText,
@@ -30,19 +28,14 @@ import {
   type NodeSource,
   type Subtree,
 } from './merkle.ts';
+import { completeRoot, innerNode, tileHeight, tileNodes, tileOf, tileWidth, UpperLevels } from './tiles.ts';
+
+export type { AuditEntry } from './log-entries.ts';
 
 /** The keys the log needs: its active signing key, and every key that ever signed a head. */
 export interface LogKeys {
   signingKey(purpose: 'log-signing'): SigningKey & { readonly privateKey: KeyObject };
   verificationKeys(purpose: 'log-signing'): readonly SigningKey[];
-}
-
-/** What a leaf holds: the event and the time it was logged, as canonical JSON (RFC 8785). */
-export interface AuditEntry {
-  readonly at: string;
-  readonly type: AuditEventType;
-  readonly subjectRef?: string;
-  readonly details: { readonly [key: string]: JsonValue };
 }
 
 export interface SignedHead {
@@ -79,19 +72,7 @@ export interface TransparencyLogOptions {
   readonly maxBatch?: number;
 }
 
-/** Leaves per stored tile: 2^tileHeight. */
-export const tileHeight = 6;
-const tileWidth = 2 ** tileHeight;
-// An arbitrary constant: the advisory lock that serialises appends across processes.
-const appendLockKey = 727_002;
 const verifyPage = 320 * tileWidth;
-
-/** An event made ready for the log when it is recorded: its canonical JSON but for the time. */
-interface Prepared {
-  readonly event: AuditEvent;
-  /** The entry's JSON around `at`: `{"at":` + JSON of the time + `tail`; undefined: not plain JSON. */
-  readonly tail: string | undefined;
-}
 
 interface Pending {
   readonly events: readonly Prepared[];
@@ -105,52 +86,6 @@ interface State {
   readonly head: SignedHead;
   /** Leaf hashes of the last, incomplete tile. */
   readonly partial: readonly Buffer[];
-}
-
-/** Complete subtrees at levels ≥ tileHeight, one growable buffer per level; append-only. */
-class UpperLevels {
-  readonly #levels: { buffer: Buffer; count: number }[] = [];
-
-  get(level: number, index: number): Buffer {
-    const l = this.#levels[level - tileHeight];
-    if (l === undefined || index >= l.count) throw new Error(`missing subtree ${level}:${index}`);
-    return l.buffer.subarray(index * hashSize, (index + 1) * hashSize);
-  }
-
-  get tiles(): number {
-    return this.#levels[0]?.count ?? 0;
-  }
-
-  addTile(hash: Uint8Array): void {
-    let j = 0;
-    this.#push(j, hash);
-    while (this.#levels[j]!.count % 2 === 0) {
-      const l = this.#levels[j]!;
-      const left = l.buffer.subarray((l.count - 2) * hashSize, (l.count - 1) * hashSize);
-      const right = l.buffer.subarray((l.count - 1) * hashSize, l.count * hashSize);
-      this.#push(++j, nodeHash(left, right));
-    }
-  }
-
-  /** Forgets tiles from `tiles` on (a batch that did not commit). */
-  truncate(tiles: number): void {
-    this.#levels.forEach((l, j) => (l.count = Math.min(l.count, Math.floor(tiles / 2 ** j))));
-  }
-
-  #push(j: number, hash: Uint8Array): void {
-    let l = this.#levels[j];
-    if (l === undefined) {
-      l = { buffer: Buffer.alloc(hashSize * 64), count: 0 };
-      this.#levels[j] = l;
-    }
-    if ((l.count + 1) * hashSize > l.buffer.length) {
-      const grown = Buffer.alloc(l.buffer.length * 2);
-      l.buffer.copy(grown);
-      l.buffer = grown;
-    }
-    l.buffer.set(hash, l.count * hashSize);
-    l.count++;
-  }
 }
 
 export class TransparencyLog implements TransactionalAuditSink<SqlExecutor> {
@@ -187,11 +122,7 @@ export class TransparencyLog implements TransactionalAuditSink<SqlExecutor> {
   ): Promise<TransparencyLog> {
     const key = keys.signingKey('log-signing');
     const empty = signCheckpoint({ origin, size: 0, rootHash: emptyRoot }, key);
-    await storage.query(
-      `INSERT INTO audit_heads (tree_size, root_hash, checkpoint, key_id) VALUES (0, $1, $2, $3)
-       ON CONFLICT (tree_size) DO NOTHING`,
-      [emptyRoot, empty, key.id],
-    );
+    await store.insertEmptyHead(storage, emptyRoot, empty, key.id);
     const placeholder: State = {
       head: { size: 0, rootHash: emptyRoot, checkpoint: empty, keyId: key.id },
       partial: [],
@@ -238,9 +169,7 @@ export class TransparencyLog implements TransactionalAuditSink<SqlExecutor> {
   async enqueue(tx: SqlExecutor, events: readonly AuditEvent[]): Promise<void> {
     for (const event of events) refusePii(event);
     if (events.length === 0) return;
-    await tx.query('INSERT INTO audit_outbox (event) SELECT * FROM unnest($1::jsonb[])', [
-      events.map((e) => JSON.stringify(e)),
-    ]);
+    await store.insertIntoOutbox(tx, events);
   }
 
   /** Logs every committed event of the outbox, oldest first; each exactly once, across processes too. */
@@ -252,10 +181,7 @@ export class TransparencyLog implements TransactionalAuditSink<SqlExecutor> {
 
   async #flushOutbox(): Promise<void> {
     for (let after = 0; ;) {
-      const { rows } = await this.#storage.query<{ id: number; event: AuditEvent }>(
-        'SELECT id, event FROM audit_outbox WHERE id > $1 ORDER BY id LIMIT $2',
-        [after, this.#maxBatch],
-      );
+      const rows = await store.outboxAfter(this.#storage, after, this.#maxBatch);
       if (rows.length === 0) return;
       await new Promise<void>((resolve, reject) => {
         this.#queue.push({
@@ -320,21 +246,13 @@ export class TransparencyLog implements TransactionalAuditSink<SqlExecutor> {
     const page = 50_000;
     const mine: number[] = [];
     for (let after = -1; after < scanBelow - 1;) {
-      const { rows } = await this.#storage.query<{ idx: number | bigint; subject_ref: string }>(
-        `SELECT idx, subject_ref FROM audit_entries
-          WHERE subject_ref IS NOT NULL AND idx > $1 AND idx < $2 ORDER BY idx LIMIT $3`,
-        [after, scanBelow, page],
-      );
+      const rows = await store.subjectRefsBetween(this.#storage, after, scanBelow, page);
       for (const row of rows) if (isMine(row.subject_ref)) mine.push(Number(row.idx));
       if (rows.length < page) break;
       after = Number(rows.at(-1)!.idx);
     }
     if (indexed !== undefined && indexed.refs.length > 0 && scanBelow < size) {
-      const { rows } = await this.#storage.query<{ idx: number | bigint; subject_ref: string }>(
-        `SELECT idx, subject_ref FROM audit_entries
-          WHERE subject_ref = ANY($1::text[]) AND idx >= $2 AND idx < $3 ORDER BY idx`,
-        [indexed.refs, scanBelow, size],
-      );
+      const rows = await store.subjectRefsAmong(this.#storage, indexed.refs, scanBelow, size);
       for (const row of rows) if (isMine(row.subject_ref)) mine.push(Number(row.idx));
     }
     const entries: ProvenEntry[] = [];
@@ -350,10 +268,7 @@ export class TransparencyLog implements TransactionalAuditSink<SqlExecutor> {
    * database: names the first entry whose JSON does not hash to its leaf, or the first tile that differs.
    */
   async verifyAll(): Promise<LogVerdict> {
-    const { rows: heads } = await this.#storage.query<{ checkpoint: string }>(
-      'SELECT checkpoint FROM audit_heads ORDER BY tree_size DESC LIMIT 1',
-    );
-    const opened = openCheckpoint(heads[0]?.checkpoint ?? '', this.verifiers());
+    const opened = openCheckpoint(await store.latestCheckpoint(this.#storage), this.verifiers());
     if (!opened.ok) return { ok: false, reason: `the latest head does not verify: ${opened.reason}` };
     const { size, rootHash, origin } = opened.checkpoint;
     if (origin !== this.origin)
@@ -362,25 +277,15 @@ export class TransparencyLog implements TransactionalAuditSink<SqlExecutor> {
     const builder = new TreeBuilder();
     for (let next = 0; next < size;) {
       const limit = Math.min(verifyPage, size - next);
-      const [entries, tiles] = await Promise.all([
-        this.#storage.query<{ idx: number | bigint; entry: string; leaf_hash: string }>(
-          `SELECT idx, entry, encode(leaf_hash, 'hex') AS leaf_hash FROM audit_entries
-            WHERE idx >= $1 ORDER BY idx LIMIT $2`,
-          [next, limit],
-        ),
-        this.#storage.query<{ tile: number | bigint; hash: string; nodes: string }>(
-          `SELECT tile, encode(hash, 'hex') AS hash, encode(nodes, 'hex') AS nodes FROM audit_tiles
-            WHERE tile >= $1 AND tile < $2`,
-          [Math.floor(next / tileWidth), Math.ceil((next + limit) / tileWidth)],
+      const [entries, storedTiles] = await Promise.all([
+        store.entriesFrom(this.#storage, next, limit),
+        store.tilesBetween(
+          this.#storage,
+          Math.floor(next / tileWidth),
+          Math.ceil((next + limit) / tileWidth),
         ),
       ]);
-      const storedTiles = new Map(
-        tiles.rows.map((t) => [
-          Number(t.tile),
-          { hash: Buffer.from(t.hash, 'hex'), nodes: Buffer.from(t.nodes, 'hex') },
-        ]),
-      );
-      for (const row of entries.rows) {
+      for (const row of entries) {
         const index = Number(row.idx);
         if (index !== next) return { ok: false, reason: `entry ${next} is missing`, index: next };
         const computed = leafHash(Buffer.from(row.entry, 'utf8'));
@@ -407,16 +312,12 @@ export class TransparencyLog implements TransactionalAuditSink<SqlExecutor> {
         }
         next++;
       }
-      if (entries.rows.length === 0) return { ok: false, reason: `entry ${next} is missing`, index: next };
+      if (entries.length === 0) return { ok: false, reason: `entry ${next} is missing`, index: next };
     }
     if (!builder.root().equals(rootHash)) {
       return { ok: false, reason: `the entries do not hash to the signed root of size ${size}` };
     }
-    const { rows: beyond } = await this.#storage.query<{ n: number | bigint }>(
-      'SELECT count(*) AS n FROM audit_entries WHERE idx >= $1',
-      [size],
-    );
-    if (Number(beyond[0]?.n ?? 0) > 0) {
+    if (await store.anyEntryFrom(this.#storage, size)) {
       return { ok: false, reason: `entries beyond the signed head of size ${size}`, index: size };
     }
     return { ok: true, size, rootHash };
@@ -461,11 +362,7 @@ export class TransparencyLog implements TransactionalAuditSink<SqlExecutor> {
     let tilesBefore: number | undefined;
     try {
       const state = await this.#storage.transaction(async (tx) => {
-        await tx.query('SELECT pg_advisory_xact_lock($1)', [appendLockKey]);
-        const { rows } = await tx.query<{ size: number | bigint | null }>(
-          'SELECT max(tree_size) AS size FROM audit_heads',
-        );
-        if (Number(rows[0]?.size ?? 0) !== this.#state.head.size) await this.#load(tx);
+        if ((await store.lockForAppend(tx)) !== this.#state.head.size) await this.#load(tx);
         const events = await takeFromOutbox(tx, all, outboxIds);
         if (events.length === 0) return this.#state;
         const start = this.#state.head.size;
@@ -477,28 +374,23 @@ export class TransparencyLog implements TransactionalAuditSink<SqlExecutor> {
           const { event, tail } = events[i]!;
           const json = tail === undefined ? entryJson(event, at) : head + tail;
           const leafHex = leafHashHexOfText(json);
-          const ref = event.subjectRef === undefined ? '\\N' : copyField(event.subjectRef);
-          lines[i] = `${start + i}\t${copyField(json)}\t\\\\x${leafHex}\t${ref}\n`;
+          lines[i] = store.entryCopyLine(start + i, json, leafHex, event.subjectRef);
           partial.push(Buffer.from(leafHex, 'hex'));
           if (partial.length === tileWidth) {
             const { hash, nodes } = tileNodes(partial);
             this.#upper.addTile(hash);
             const tile = (start + i + 1) / tileWidth - 1;
-            tileRows.push(`${tile}\t\\\\x${hash.toString('hex')}\t\\\\x${nodes.toString('hex')}\n`);
+            tileRows.push(store.tileCopyLine(tile, hash, nodes));
             partial = [];
           }
         }
-        await tx.copyFrom('audit_entries', ['idx', 'entry', 'leaf_hash', 'subject_ref'], [lines.join('')]);
-        if (tileRows.length > 0)
-          await tx.copyFrom('audit_tiles', ['tile', 'hash', 'nodes'], [tileRows.join('')]);
+        await store.copyEntriesAndTiles(tx, lines, tileRows);
         const size = start + events.length;
         const rootHash = this.#root(size, partial);
         const checkpoint = signCheckpoint({ origin: this.origin, size, rootHash }, key);
-        await tx.query(
-          'INSERT INTO audit_heads (tree_size, root_hash, checkpoint, key_id) VALUES ($1, $2, $3, $4)',
-          [size, rootHash, checkpoint, key.id],
-        );
-        return { head: { size, rootHash, checkpoint, keyId: key.id }, partial };
+        const signed: SignedHead = { size, rootHash, checkpoint, keyId: key.id };
+        await store.insertHead(tx, signed);
+        return { head: signed, partial };
       });
       this.#state = state;
     } catch (error) {
@@ -509,33 +401,16 @@ export class TransparencyLog implements TransactionalAuditSink<SqlExecutor> {
 
   /** Reads the latest head, the stored tiles under it and the leaves of its last incomplete tile. */
   async #load(db: SqlExecutor): Promise<void> {
-    const { rows: heads } = await db.query<{
-      tree_size: number | bigint;
-      root_hash: Uint8Array;
-      checkpoint: string;
-      key_id: string;
-    }>('SELECT tree_size, root_hash, checkpoint, key_id FROM audit_heads ORDER BY tree_size DESC LIMIT 1');
-    const row = heads[0];
-    if (row === undefined) throw new Error('the transparency log has no head');
-    const size = Number(row.tree_size);
-    const tiles = Math.floor(size / tileWidth);
+    const head = await store.latestHead(db);
+    if (head === undefined) throw new Error('the transparency log has no head');
+    const tiles = Math.floor(head.size / tileWidth);
     const upper = new UpperLevels();
-    // Hashes travel as hex text: decoding it is native, where a bytea column is parsed byte by byte.
-    const { rows: tileRows } = await db.query<{ hash: string }>(
-      "SELECT encode(hash, 'hex') AS hash FROM audit_tiles WHERE tile < $1 ORDER BY tile",
-      [tiles],
-    );
-    if (tileRows.length !== tiles) throw new Error('the transparency log is missing stored tiles');
-    for (const t of tileRows) upper.addTile(Buffer.from(t.hash, 'hex'));
-    const { rows: leaves } = await db.query<{ leaf_hash: string }>(
-      "SELECT encode(leaf_hash, 'hex') AS leaf_hash FROM audit_entries WHERE idx >= $1 AND idx < $2 ORDER BY idx",
-      [tiles * tileWidth, size],
-    );
+    const tileHashes = await store.tileHashesBelow(db, tiles);
+    if (tileHashes.length !== tiles) throw new Error('the transparency log is missing stored tiles');
+    for (const hash of tileHashes) upper.addTile(hash);
+    const partial = await store.leafHashesBetween(db, tiles * tileWidth, head.size);
     this.#upper = upper;
-    this.#state = {
-      head: { size, rootHash: Buffer.from(row.root_hash), checkpoint: row.checkpoint, keyId: row.key_id },
-      partial: leaves.map((l) => Buffer.from(l.leaf_hash, 'hex')),
-    };
+    this.#state = { head, partial };
   }
 
   #root(size: number, partial: readonly Buffer[]): Buffer {
@@ -569,19 +444,7 @@ export class TransparencyLog implements TransactionalAuditSink<SqlExecutor> {
         const leaves = missing.filter((n) => n.level === 0).map((n) => n.index);
         if (entry !== undefined) leaves.push(entry.index);
         const tiles = [...new Set(missing.filter((n) => n.level > 0).map((n) => tileOf(n)))];
-        const { rows } = await this.#storage.query<{
-          key: number | bigint;
-          leaf_hash: string | null;
-          entry: string | null;
-          nodes: string | null;
-        }>(
-          `SELECT idx AS key, encode(leaf_hash, 'hex') AS leaf_hash, CASE WHEN idx = $3 THEN entry END AS entry,
-                  NULL AS nodes
-             FROM audit_entries WHERE idx = ANY($1::bigint[])
-           UNION ALL
-           SELECT tile, NULL, NULL, encode(nodes, 'hex') FROM audit_tiles WHERE tile = ANY($2::bigint[])`,
-          [leaves, tiles, entry?.index ?? -1],
-        );
+        const rows = await store.leavesAndTiles(this.#storage, leaves, tiles, entry?.index ?? -1);
         const leafRows = new Map<number, Buffer>();
         const tileRows = new Map<number, Buffer>();
         for (const r of rows) {
@@ -615,123 +478,9 @@ async function takeFromOutbox(
 ): Promise<readonly Prepared[]> {
   const ids = outboxIds.filter((id): id is number => id !== undefined);
   if (ids.length === 0) return events;
-  const { rows } = await tx.query<{ id: number }>(
-    'DELETE FROM audit_outbox WHERE id = ANY($1::bigint[]) RETURNING id',
-    [ids],
-  );
-  const taken = new Set(rows.map((r) => Number(r.id)));
+  const taken = await store.deleteFromOutbox(tx, ids);
   return events.filter((_, i) => {
     const id = outboxIds[i];
     return id === undefined || taken.has(id);
   });
-}
-
-const tileOf = (n: Subtree) => Math.floor((n.index * 2 ** n.level) / tileWidth);
-
-/** Where level `level` (1 to tileHeight − 1) starts in a tile's `nodes`, in hashes. */
-const levelOffset = (level: number) => tileWidth - 2 * (tileWidth / 2 ** level);
-
-function innerNode(nodes: Uint8Array | undefined, n: Subtree): Uint8Array | undefined {
-  if (nodes === undefined) return undefined;
-  const at = levelOffset(n.level) + (n.index % (tileWidth / 2 ** n.level));
-  return nodes.subarray(at * hashSize, (at + 1) * hashSize);
-}
-
-/** A full tile's root and its inner levels 1 to tileHeight − 1, concatenated. */
-function tileNodes(leaves: readonly Buffer[]): { hash: Buffer; nodes: Buffer } {
-  const nodes = Buffer.allocUnsafe((tileWidth - 2) * hashSize);
-  let below: readonly Uint8Array[] = leaves;
-  let at = 0;
-  while (below.length > 2) {
-    const level: Uint8Array[] = [];
-    for (let i = 0; i < below.length; i += 2) {
-      const hash = nodeHash(below[i]!, below[i + 1]!);
-      nodes.set(hash, at * hashSize);
-      level.push(nodes.subarray(at * hashSize, (at + 1) * hashSize));
-      at++;
-    }
-    below = level;
-  }
-  return { hash: nodeHash(below[0]!, below[1]!), nodes };
-}
-
-/** The hash of a complete subtree (a power-of-two count of leaves), bottom-up in place. */
-function completeRoot(leaves: readonly Buffer[]): Buffer {
-  let level = [...leaves];
-  while (level.length > 1) {
-    const next: Buffer[] = [];
-    for (let i = 0; i < level.length; i += 2) next.push(nodeHash(level[i]!, level[i + 1]!));
-    level = next;
-  }
-  return level[0]!;
-}
-
-/** Everything of an entry's canonical JSON after its first member, `at` (keys sort as at, details, subjectRef, type). */
-function prepare(event: AuditEvent): Prepared {
-  const details = canonicalJson(event.details);
-  if (details === undefined || typeof event.type !== 'string') return { event, tail: undefined };
-  const subject =
-    event.subjectRef === undefined
-      ? ''
-      : typeof event.subjectRef === 'string'
-        ? `,"subjectRef":${jsonString(event.subjectRef)}`
-        : undefined;
-  if (subject === undefined) return { event, tail: undefined };
-  return { event, tail: `,"details":${details}${subject},"type":${jsonString(event.type)}}` };
-}
-
-/** The entry's canonical JSON by the library: for events that are not plain JSON. */
-function entryJson(event: AuditEvent, at: string): string {
-  const entry: AuditEntry = {
-    at,
-    type: event.type,
-    details: event.details,
-    ...(event.subjectRef === undefined ? {} : { subjectRef: event.subjectRef }),
-  };
-  const json = canonicalize(entry);
-  if (json === undefined) throw new Error('audit event is not JSON');
-  return json;
-}
-
-function isCanonical(json: string): boolean {
-  try {
-    return canonicalize(JSON.parse(json)) === json;
-  } catch {
-    return false;
-  }
-}
-
-// Verdicts of `containsPiiBesidesIds` per distinct string: events repeat the same identifiers over and over.
-const piiVerdicts = new Map<string, boolean>();
-const maxVerdicts = 100_000;
-
-function hasPii(text: string): boolean {
-  let verdict = piiVerdicts.get(text);
-  if (verdict === undefined) {
-    verdict = containsPiiBesidesIds(text);
-    if (piiVerdicts.size >= maxVerdicts) piiVerdicts.clear();
-    piiVerdicts.set(text, verdict);
-  }
-  return verdict;
-}
-
-function anyPii(value: JsonValue): boolean {
-  if (typeof value === 'string') return hasPii(value);
-  if (value === null || typeof value !== 'object') return false;
-  if (Array.isArray(value)) {
-    for (const item of value) if (anyPii(item)) return true;
-    return false;
-  }
-  for (const key in value) {
-    if (!Object.hasOwn(value, key)) continue;
-    if (hasPii(key) || anyPii(value[key]!)) return true;
-  }
-  return false;
-}
-
-/** A bug in the caller, not an expected failure: the log must never hold personal data. */
-function refusePii(event: AuditEvent): void {
-  if (anyPii(event.details)) {
-    throw new Error(`audit event ${event.type} carries personal data; log references and hashes only`);
-  }
 }

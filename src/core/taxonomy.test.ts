@@ -1,15 +1,14 @@
 // Taxonomy: MCC table, name and purpose rules, precedence, fallbacks and the category counter.
 import { describe, expect, it } from 'vitest';
 import { listedMccCodes } from './mcc-codes.ts';
+import { uncategorisedMccs } from './category-rules.ts';
+import { categorize, categoryForMcc } from './categorize.ts';
 import {
   categories,
-  categorize,
-  categoryForMcc,
   CategoryCounter,
   isCategoryCode,
   mccDescription,
   taxonomyVersion,
-  uncategorisedMccs,
   type CategoryCode,
 } from './taxonomy.ts';
 

@@ -202,6 +202,12 @@ const isKind = (kind: unknown): kind is Expression['kind'] =>
   typeof kind === 'string' && Object.hasOwn(nodeSchemas, kind);
 
 type Path = readonly (string | number)[];
+/** The kinds of node with children; the others are literals. */
+const branchKinds = ['list', 'call', 'not', 'logical', 'comparison', 'group'] as const;
+type BranchKind = (typeof branchKinds)[number];
+type LiteralKind = Exclude<Expression['kind'], BranchKind>;
+const isBranch = (kind: Expression['kind']): kind is BranchKind =>
+  (branchKinds as readonly string[]).includes(kind);
 const placeholder: Span = Object.freeze({ start: 0, end: 0, line: 1, column: 1 });
 
 /**
@@ -260,8 +266,11 @@ class Builder {
       });
       return undefined;
     }
-    const child = (v: unknown, ...rest: (string | number)[]) =>
-      this.expression(v, [...path, ...rest], depth + 1);
+    return isBranch(kind) ? this.#branch(kind, value, path, depth) : this.#literal(kind, value, path);
+  }
+
+  /** A leaf: a literal value. */
+  #literal(kind: LiteralKind, value: unknown, path: Path): Expression | undefined {
     switch (kind) {
       case 'number': {
         const n = this.#check(nodeSchemas.number, value, path);
@@ -295,10 +304,18 @@ class Builder {
         const n = this.#check(nodeSchemas.boolean, value, path);
         return n && ast.booleanLiteral({ value: n.value, span: this.#span(n.span) });
       }
+    }
+  }
+
+  /** A node with children, each checked one level deeper. */
+  #branch(kind: BranchKind, value: unknown, path: Path, depth: number): Expression | undefined {
+    // Children are checked here directly, not through a helper: one stack frame fewer per level of a deep tree.
+    const next = depth + 1;
+    switch (kind) {
       case 'list': {
         const n = this.#check(nodeSchemas.list, value, path);
         if (n === undefined) return undefined;
-        const items = n.items.map((item, i) => child(item, 'items', i));
+        const items = n.items.map((item, i) => this.expression(item, [...path, 'items', i], next));
         return all(items)
           ? ast.listLiteral({ items: Object.freeze(items), span: this.#span(n.span) })
           : undefined;
@@ -306,7 +323,7 @@ class Builder {
       case 'call': {
         const n = this.#check(nodeSchemas.call, value, path);
         if (n === undefined) return undefined;
-        const args = n.args.map((a, i) => this.#argument(a, [...path, 'args', i], depth + 1));
+        const args = n.args.map((a, i) => this.#argument(a, [...path, 'args', i], next));
         if (!all(args)) return undefined;
         return ast.call({
           name: n.name,
@@ -317,21 +334,21 @@ class Builder {
       }
       case 'not': {
         const n = this.#check(nodeSchemas.not, value, path);
-        const operand = n && child(n.operand, 'operand');
+        const operand = n && this.expression(n.operand, [...path, 'operand'], next);
         return n && operand && ast.not({ operand, span: this.#span(n.span) });
       }
       case 'logical': {
         const n = this.#check(nodeSchemas.logical, value, path);
-        const left = n && child(n.left, 'left');
-        const right = n && child(n.right, 'right');
+        const left = n && this.expression(n.left, [...path, 'left'], next);
+        const right = n && this.expression(n.right, [...path, 'right'], next);
         return (
           n && left && right && ast.logical({ operator: n.operator, left, right, span: this.#span(n.span) })
         );
       }
       case 'comparison': {
         const n = this.#check(nodeSchemas.comparison, value, path);
-        const left = n && child(n.left, 'left');
-        const right = n && child(n.right, 'right');
+        const left = n && this.expression(n.left, [...path, 'left'], next);
+        const right = n && this.expression(n.right, [...path, 'right'], next);
         return (
           n &&
           left &&
@@ -341,7 +358,7 @@ class Builder {
       }
       case 'group': {
         const n = this.#check(nodeSchemas.group, value, path);
-        const expression = n && child(n.expression, 'expression');
+        const expression = n && this.expression(n.expression, [...path, 'expression'], next);
         return n && expression && ast.group({ expression, span: this.#span(n.span) });
       }
     }

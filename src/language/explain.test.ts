@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { productCatalog } from '../core/products.ts';
 import { categories } from '../core/taxonomy.ts';
 import { checkExpression } from './checker.ts';
-import { durationWords, explainForCustomer, neverMatchesExplanation } from './explain.ts';
+import { explainForCustomer, neverMatchesExplanation } from './explain.ts';
+import { durationWords } from './plain-english.ts';
 import { parseExpression } from './parser.ts';
 import type { AggregateFunction, CompareOperator, Plan, TransactionFilter, ValuePlan } from './plan.ts';
 

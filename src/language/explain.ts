@@ -1,8 +1,17 @@
 // "Why am I seeing this?": plain sentences, addressed to the customer, that explain a checked question's plan.
 import { currencyExponent } from '../core/money.ts';
-import { productCatalog } from '../core/products.ts';
-import { categories, mccDescription } from '../core/taxonomy.ts';
-import type { CompareOperator, Direction, Plan, TransactionFilter, ValuePlan, Window } from './plan.ts';
+import { unreachable } from '../core/unreachable.ts';
+import { alwaysPresent, complement, flipped, normalise, type Form, type Valued } from './explain-form.ts';
+import type { CompareOperator, Direction, Plan, TransactionFilter } from './plan.ts';
+import {
+  categoryName,
+  durationWords,
+  joinAll,
+  mccName,
+  productPhrase,
+  sentence,
+  windowPhrase,
+} from './plain-english.ts';
 
 export interface ExplainOptions {
   /** The vault's currency: money constants in the plan are minor units of it. */
@@ -29,119 +38,9 @@ export function explainForCustomer(plan: Plan, options: ExplainOptions): string[
     case 'atom':
       return [sentence(words.clause(form, 'top'))];
     default:
-      return unreachable(form);
+      return unreachable(form, 'plan node');
   }
 }
-
-type Atom = Extract<Plan, { kind: 'compare' } | { kind: 'holds' }>;
-
-/** A plan with `not` pushed down to the conditions, constants folded away, and `and`/`or` flattened. */
-type Form =
-  | { readonly kind: 'constant'; readonly value: boolean }
-  | { readonly kind: 'and' | 'or'; readonly items: readonly Form[] }
-  | { readonly kind: 'atom'; readonly atom: Atom; readonly negated: boolean };
-
-function normalise(plan: Plan, negated: boolean): Form {
-  switch (plan.kind) {
-    case 'and':
-    case 'or': {
-      const items = plan.items.map((item) => normalise(item, negated));
-      const isAnd = (plan.kind === 'and') !== negated;
-      return junction(isAnd ? 'and' : 'or', items);
-    }
-    case 'not':
-      return normalise(plan.item, !negated);
-    case 'constant':
-      return { kind: 'constant', value: plan.value !== negated };
-    case 'holds':
-      return { kind: 'atom', atom: plan, negated };
-    case 'compare':
-      if (plan.left.kind === 'constant' && plan.right.kind === 'constant') {
-        return { kind: 'constant', value: compare(plan.op, plan.left.value, plan.right.value) !== negated };
-      }
-      return { kind: 'atom', atom: plan, negated };
-    default:
-      return unreachable(plan);
-  }
-}
-
-function junction(kind: 'and' | 'or', items: readonly Form[]): Form {
-  // `and` is absorbed by false and ignores true; `or` the other way round.
-  const absorbing = kind === 'or';
-  const kept: Form[] = [];
-  for (const item of items) {
-    if (item.kind === 'constant') {
-      if (item.value === absorbing) return item;
-    } else if (item.kind === kind) {
-      kept.push(...item.items);
-    } else {
-      kept.push(item);
-    }
-  }
-  if (kept.length === 0) return { kind: 'constant', value: !absorbing };
-  return kept.length === 1 ? kept[0]! : { kind, items: kept };
-}
-
-function compare(op: CompareOperator, left: number, right: number): boolean {
-  switch (op) {
-    case '<':
-      return left < right;
-    case '<=':
-      return left <= right;
-    case '>':
-      return left > right;
-    case '>=':
-      return left >= right;
-    case '=':
-      return left === right;
-    case '!=':
-      return left !== right;
-    default:
-      return unreachable(op);
-  }
-}
-
-const flipped: Record<CompareOperator, CompareOperator> = {
-  '<': '>',
-  '<=': '>=',
-  '>': '<',
-  '>=': '<=',
-  '=': '=',
-  '!=': '!=',
-};
-const complement: Record<CompareOperator, CompareOperator> = {
-  '<': '>=',
-  '<=': '>',
-  '>': '<=',
-  '>=': '<',
-  '=': '!=',
-  '!=': '=',
-};
-
-type Valued = Exclude<ValuePlan, { kind: 'constant' }>;
-/** Whether the value is always there (counts and sums are 0 over nothing), so `not` can flip the operator. */
-function alwaysPresent(value: Valued): boolean {
-  return (
-    value.kind === 'recurring' || (value.kind === 'aggregate' && (value.fn === 'sum' || value.fn === 'count'))
-  );
-}
-
-const categoryNames = new Map<string, string>(categories.map((c) => [c.code, c.name]));
-const products = new Map<string, string>(productCatalog.map((p) => [p.code, p.name]));
-const months = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-] as const;
 
 class Words {
   readonly #exponent: number;
@@ -185,7 +84,7 @@ class Words {
         )}`;
       }
       default:
-        return unreachable(form);
+        return unreachable(form, 'plan node');
     }
   }
 
@@ -259,7 +158,7 @@ class Words {
             );
           }
           default:
-            return unreachable(value.fn);
+            return unreachable(value.fn, 'plan node');
         }
       }
       case 'recurring': {
@@ -284,7 +183,7 @@ class Words {
         return `you ${negated ? "haven't banked" : 'have banked'} with us for ${amount}`;
       }
       default:
-        return unreachable(value);
+        return unreachable(value, 'plan node');
     }
   }
 
@@ -298,7 +197,7 @@ class Words {
       case undefined:
         return `your transactions${f.what}${f.window} ${negated ? "didn't add" : 'added'} up to ${amount}${f.range}`;
       default:
-        return unreachable(f.direction);
+        return unreachable(f.direction, 'plan node');
     }
   }
 
@@ -314,7 +213,7 @@ class Words {
       case undefined:
         return `you ${negated ? "didn't have" : 'had'} ${amount} ${one ? 'transaction' : 'transactions'}${tail}`;
       default:
-        return unreachable(f.direction);
+        return unreachable(f.direction, 'plan node');
     }
   }
 
@@ -354,7 +253,7 @@ class Words {
           case 'daysSinceLast':
             return `the time since ${f.the('most recent')}${tail}`;
           default:
-            return unreachable(value.fn);
+            return unreachable(value.fn, 'plan node');
         }
       }
       case 'recurring': {
@@ -367,7 +266,7 @@ class Words {
       case 'tenureDays':
         return 'how long you have banked with us';
       default:
-        return unreachable(value);
+        return unreachable(value, 'plan node');
     }
   }
 
@@ -450,7 +349,7 @@ class Words {
       case '!=':
         return `other than ${text}`;
       default:
-        return unreachable(op);
+        return unreachable(op, 'plan node');
     }
   }
 
@@ -504,95 +403,6 @@ function existenceClause(f: FilterWords, any: boolean): string {
     case undefined:
       return `you ${any ? 'had transactions' : "didn't have any transactions"}${tail}`;
     default:
-      return unreachable(f.direction);
+      return unreachable(f.direction, 'plan node');
   }
-}
-
-function windowPhrase(window: Window): string {
-  switch (window.kind) {
-    case 'within': {
-      const words = durationWords(window.days, new Intl.NumberFormat('en-GB'));
-      return `in the last ${words.replace(/^1 /, '')}`;
-    }
-    case 'between':
-      return dateRange(window.from, window.to);
-    default:
-      return unreachable(window);
-  }
-}
-
-/** Whole years (365 days) when they divide exactly, else whole weeks, else days: 90 days stays "90 days". */
-export function durationWords(days: number, format = new Intl.NumberFormat('en-GB')): string {
-  const unit = (n: number, one: string, many: string) => `${format.format(n)} ${n === 1 ? one : many}`;
-  if (days > 0 && days % 365 === 0) return unit(days / 365, 'year', 'years');
-  if (days > 0 && days % 7 === 0) return unit(days / 7, 'week', 'weeks');
-  return unit(days, 'day', 'days');
-}
-
-function dateRange(from: string, to: string): string {
-  const [a, b] = [dateParts(from), dateParts(to)];
-  if (a === undefined || b === undefined) return 'in the chosen period';
-  if (from === to) return `on ${a.day} ${a.month} ${a.year}`;
-  const start = a.year === b.year ? `${a.day} ${a.month}` : `${a.day} ${a.month} ${a.year}`;
-  return `between ${start} and ${b.day} ${b.month} ${b.year}`;
-}
-
-function dateParts(date: string): { day: number; month: string; year: string } | undefined {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  const month = match === null ? undefined : months[Number(match[2]) - 1];
-  if (match === null || month === undefined) return undefined;
-  return { day: Number(match[3]), month, year: match[1]! };
-}
-
-function categoryName(code: string): string {
-  const name = categoryNames.get(code);
-  return name === undefined ? 'one kind of spending' : lowerCase(name);
-}
-
-/** "a mortgage", "an arranged overdraft", "home insurance" (insurance is not counted). */
-function productPhrase(code: string): string {
-  const name = products.get(code);
-  if (name === undefined) return 'one of our products';
-  const lower = lowerCase(name);
-  if (lower.endsWith('insurance')) return lower;
-  return `${/^[aeiou]/.test(lower) ? 'an' : 'a'} ${lower}`;
-}
-
-/** "Eating places and Restaurants" → "eating places and restaurants"; asides in brackets are dropped. */
-function mccName(mcc: number): string {
-  const description = mccDescription(String(mcc).padStart(4, '0'));
-  if (description === undefined) return 'one kind of business';
-  const plain = description
-    .replace(/\s*\([^)]*\)/g, '')
-    .replace(/\s+,/g, ',')
-    .replace(/\s+/g, ' ')
-    .trim();
-  return plain === '' ? 'one kind of business' : lowerCase(plain);
-}
-
-/** Lower-cases words, but keeps short acronyms such as "TV" or "U.S." ("UNITED AIRLINES" is lower-cased). */
-function lowerCase(text: string): string {
-  return text.replace(/\S+/g, (word) => {
-    const letters = word.replace(/[^A-Za-z]/g, '');
-    return letters.length >= 2 && letters.length <= 3 && letters === letters.toUpperCase()
-      ? word
-      : word.toLowerCase();
-  });
-}
-
-function joinAll(items: readonly string[], conjunction: 'and' | 'or'): string {
-  if (items.length <= 1) return items[0] ?? '';
-  return `${items.slice(0, -1).join(', ')} ${conjunction} ${items.at(-1)!}`;
-}
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
-function sentence(clause: string): string {
-  return `${capitalise(clause)}.`;
-}
-
-function unreachable(value: never): never {
-  throw new Error(`unexpected ${JSON.stringify(value)}`);
 }

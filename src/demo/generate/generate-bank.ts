@@ -109,12 +109,61 @@ function pickHousing(random: Random, weights: Persona['housing']): Housing {
 
 function buildCustomer(context: BankContext, index: number): GeneratedCustomer {
   const { calendar, ledger } = context;
+  const externalId = externalIdOf(index);
+  const profile = drawProfile(context, index);
+  const { random, persona } = profile;
+  ledger.reset();
+  const draft = new CustomerDraft(random, calendar, ledger, profile.activeFrom);
+  const iso = (day: number): string =>
+    day >= calendar.first && day <= calendar.last ? calendar.iso[day - calendar.first]! : formatIsoDay(day);
+  const accounts = openAccounts(draft, profile, index, iso);
+  const pii = makePii(random, {
+    index,
+    dateOfBirth: iso(profile.birthDay),
+    iban: draft.iban(slot.main),
+    address: makeAddress(random),
+  });
+  const loans = holdProducts(draft, profile);
+  bookTransactions(context, draft, profile, loans, pii.familyName);
+
+  const transactions = materialise(draft, externalId);
+  const lifeEvents = draft.events
+    .map((e, order) => ({ e, order }))
+    .sort((a, b) => a.e.day - b.e.day || a.order - b.order)
+    .map(({ e }) => ({ type: e.type, date: iso(e.day), details: e.details }));
+  const products = draft.products
+    .map((p, order) => ({ p, order }))
+    .sort((a, b) => a.p.since - b.p.since || a.order - b.order)
+    .map(({ p }): HeldProduct =>
+      p.until === undefined
+        ? { product: p.product, since: iso(p.since) }
+        : { product: p.product, since: iso(p.since), until: iso(p.until) },
+    );
+  return { index, externalId, persona: persona.code, pii, accounts, products, transactions, lifeEvents };
+}
+
+/** Who a customer is: the first draws of the customer's random stream, which decide everything after. */
+interface Profile {
+  readonly random: Random;
+  readonly persona: Persona;
+  /** One draw for the level of income: salary, student instalment, pension or invoice size. */
+  readonly income: number;
+  readonly monthlyMeans: number;
+  readonly recentInspection: boolean;
+  readonly housing: Housing;
+  readonly birthDay: number;
+  /** The customer's 16th birthday: no account or product before it. */
+  readonly adultDay: number;
+  readonly mainOpened: number;
+  /** The first day with transactions: the main account's opening, or the calendar's first day. */
+  readonly activeFrom: number;
+}
+
+function drawProfile(context: BankContext, index: number): Profile {
+  const { calendar } = context;
   const { first, last } = calendar;
   const random = customerRandom(context.seedHash, index);
-  const externalId = externalIdOf(index);
   const persona = pickPersona(random);
-
-  // One draw for the level of income: salary, student instalment, pension or invoice size.
   const income = random.between(persona.incomeRange[0], persona.incomeRange[1]);
   const monthlyMeans =
     income * (persona.income === 'student' ? 0.3 : persona.income === 'business' ? 1.2 : 1);
@@ -131,12 +180,27 @@ function buildCustomer(context: BankContext, index: number): GeneratedCustomer {
   const joinDay = first + random.int(0, calendar.length - 300);
   const mainOpened = joined ? joinDay : Math.max(adultDay + random.int(0, 600), first - random.int(60, 5500));
   const activeFrom = Math.max(first, mainOpened);
+  return {
+    random,
+    persona,
+    income,
+    monthlyMeans,
+    recentInspection,
+    housing,
+    birthDay,
+    adultDay,
+    mainOpened,
+    activeFrom,
+  };
+}
 
-  ledger.reset();
-  const draft = new CustomerDraft(random, calendar, ledger, activeFrom);
-  const iso = (day: number): string =>
-    day >= first && day <= last ? calendar.iso[day - first]! : formatIsoDay(day);
-
+/** The customer's accounts at the demo bank: the main one, and a business, savings or card account. */
+function openAccounts(
+  draft: CustomerDraft,
+  { random, persona, mainOpened, activeFrom }: Profile,
+  index: number,
+  iso: (day: number) => string,
+): GeneratedAccount[] {
   const sortCode = random.pick(branchSortCodes);
   const accounts: GeneratedAccount[] = [];
   const open = (accountSlot: number, product: ProductCode, openedDay: number): void => {
@@ -150,14 +214,19 @@ function buildCustomer(context: BankContext, index: number): GeneratedCustomer {
   if (persona.income === 'business') open(slot.business, 'business_account', openedLater());
   if (random.chance(persona.savingsAccount)) open(slot.savings, 'savings', openedLater());
   if (random.chance(persona.creditCard)) open(slot.card, 'credit_card', openedLater());
+  return accounts;
+}
 
-  const pii = makePii(random, {
-    index,
-    dateOfBirth: iso(birthDay),
-    iban: draft.iban(slot.main),
-    address: makeAddress(random),
-  });
+/** A loan the customer repays monthly until `until`. */
+interface Loan {
+  readonly product: ProductCode;
+  readonly until: number;
+}
 
+/** The products the customer holds besides accounts: home, insurance and the persona's products. */
+function holdProducts(draft: CustomerDraft, profile: Profile): Loan[] {
+  const { random, persona, housing, adultDay, mainOpened, activeFrom } = profile;
+  const { first, last } = draft.calendar;
   const heldSince = (earliest: number): number =>
     Math.min(activeFrom, Math.max(earliest, mainOpened, first - random.int(90, 15 * 365)));
   const homeSince = heldSince(adultDay + 5 * 365);
@@ -165,7 +234,7 @@ function buildCustomer(context: BankContext, index: number): GeneratedCustomer {
   if ((housing === 'mortgage' || housing === 'owned') && random.chance(0.8)) {
     draft.hold('home_insurance', homeSince);
   }
-  const loans: { product: ProductCode; until: number }[] = [];
+  const loans: Loan[] = [];
   for (const [product, probability] of Object.entries(persona.products) as [ProductCode, number][]) {
     if (!random.chance(probability)) continue;
     const since = product === 'overdraft' ? mainOpened : heldSince(mainOpened);
@@ -174,7 +243,20 @@ function buildCustomer(context: BankContext, index: number): GeneratedCustomer {
     draft.hold(product, since, until === Infinity ? undefined : until);
     if (product === 'personal_loan' || product === 'car_loan') loans.push({ product, until });
   }
+  return loans;
+}
 
+/** Every transaction of the customer, into the draft's ledger: life events, recurring ones, then spending. */
+function bookTransactions(
+  context: BankContext,
+  draft: CustomerDraft,
+  profile: Profile,
+  loans: readonly Loan[],
+  familyName: string,
+): void {
+  const { random, persona, income, housing, recentInspection, monthlyMeans, activeFrom } = profile;
+  const { ledger } = draft;
+  const { last } = draft.calendar;
   // Life events first: they decide when rent stops and a mortgage starts.
   const plan = planLifeEvents(draft, {
     persona,
@@ -183,8 +265,8 @@ function buildCustomer(context: BankContext, index: number): GeneratedCustomer {
     monthlyMeans,
   });
 
-  bookIncome(draft, persona, income, pii.familyName);
-  bookHousing(draft, persona, housing, plan, monthlyMeans, pii.familyName);
+  bookIncome(draft, persona, income, familyName);
+  bookHousing(draft, persona, housing, plan, monthlyMeans, familyName);
   for (const loan of loans) {
     const party = bankParty(
       'debit',
@@ -208,21 +290,6 @@ function buildCustomer(context: BankContext, index: number): GeneratedCustomer {
   const discretionary = Math.max(Math.round(target - ledger.count - reserved), Math.round(0.15 * target), 3);
   bookSpending(context.acceptance, draft, persona, discretionary, cardActive);
   if (cardActive) bookCardRepayments(draft);
-
-  const transactions = materialise(draft, externalId);
-  const lifeEvents = draft.events
-    .map((e, order) => ({ e, order }))
-    .sort((a, b) => a.e.day - b.e.day || a.order - b.order)
-    .map(({ e }) => ({ type: e.type, date: iso(e.day), details: e.details }));
-  const products = draft.products
-    .map((p, order) => ({ p, order }))
-    .sort((a, b) => a.p.since - b.p.since || a.order - b.order)
-    .map(({ p }): HeldProduct =>
-      p.until === undefined
-        ? { product: p.product, since: iso(p.since) }
-        : { product: p.product, since: iso(p.since), until: iso(p.until) },
-    );
-  return { index, externalId, persona: persona.code, pii, accounts, products, transactions, lifeEvents };
 }
 
 function materialise(draft: CustomerDraft, externalId: string): StatementTransaction[] {

@@ -12,113 +12,132 @@ function shortCompanyName(name: string): string {
 }
 
 export function bookIncome(draft: CustomerDraft, persona: Persona, income: number, familyName: string): void {
-  const { random, ledger, activeFrom, last, calendar } = draft;
-  const monthOf = (day: number): number => calendar.monthOfYear[day - calendar.first]!;
-  const salary = (employer: string, monthly: number): void => {
-    const party = counterpartyParty(
-      'credit',
-      `SALARY ${shortCompanyName(employer)}`,
-      employer,
-      draft.otherIban(),
-    );
-    const raise = random.between(0, 0.05);
-    let amount = monthly;
-    for (const day of draft.monthly(random.int(25, 28), activeFrom, last, 'previous')) {
-      if (monthOf(day) === 3) amount *= 1 + raise;
-      ledger.add(day, pence(amount), party, slot.main);
-    }
-  };
+  const { random } = draft;
   switch (persona.income) {
     case 'salary':
-      salary(random.pick(companyNames), income);
+      bookSalary(draft, random.pick(companyNames), income);
       break;
-    case 'student': {
-      if (random.chance(0.85)) {
-        const party = counterpartyParty(
-          'credit',
-          'SLC STUDENT FINANCE',
-          'Student Loans Company',
-          draft.otherIban(),
-        );
-        const instalment = pence(income);
-        for (const day of draft.monthly(random.int(15, 24), activeFrom, last, 'next')) {
-          const month = monthOf(day);
-          if (month === 0 || month === 3 || month === 8) ledger.add(day, instalment, party, slot.main);
-        }
-      }
-      if (random.chance(0.5)) salary(random.pick(companyNames), random.between(250, 900));
+    case 'student':
+      bookStudentIncome(draft, income);
       break;
-    }
-    case 'pension': {
-      const state = counterpartyParty('credit', 'STATE PENSION', 'DWP State Pension', draft.otherIban());
-      const amount = pence(random.between(600, 885));
-      for (const day of draft.every(28, activeFrom + random.int(0, 27), last)) {
-        ledger.add(day, amount, state, slot.main);
-      }
-      if (random.chance(0.6)) {
-        const provider = random.pick(['Lakeside Pension Trustees', 'Harbour Annuities Ltd']);
-        const party = counterpartyParty('credit', 'PENSION PAYMENT', provider, draft.otherIban());
-        const monthly = pence(income * 0.6);
-        for (const day of draft.monthly(1, activeFrom, last, 'next')) {
-          ledger.add(day, monthly, party, slot.main);
-        }
-      }
+    case 'pension':
+      bookPension(draft, income);
       break;
-    }
-    case 'business': {
-      const clients = [0, 1, 2, 3].map(() => ({ name: random.pick(companyNames), iban: draft.otherIban() }));
-      const months = (last - activeFrom + 1) / (daysPerYear / 12);
-      const invoices = Math.round(months * random.between(0.8, 1.6));
-      for (let k = 0; k < invoices; k++) {
-        const client = random.pick(clients);
-        const party = counterpartyParty(
-          'credit',
-          `INVOICE ${random.int(1000, 9999)}`,
-          client.name,
-          client.iban,
-        );
-        ledger.add(random.int(activeFrom, last), pence(random.logNormal(income, 0.6)), party, slot.business);
-      }
-      const drawings = pence(random.int(15, 45) * 100);
-      const out: Party = {
-        kind: 'own',
-        direction: 'debit',
-        description: 'DRAWINGS',
-        counterpartyAccount: draft.iban(slot.main),
-      };
-      const into: Party = {
-        kind: 'own',
-        direction: 'credit',
-        description: 'FROM BUSINESS ACCOUNT',
-        counterpartyAccount: draft.iban(slot.business),
-      };
-      for (const day of draft.monthly(28, activeFrom, last, 'previous')) {
-        ledger.add(day, drawings, out, slot.business);
-        ledger.add(day, drawings, into, slot.main);
-      }
-      const vat = counterpartyParty('debit', 'HMRC VAT', 'HMRC VAT', draft.otherIban());
-      for (const day of draft.monthly(7, activeFrom, last, 'next')) {
-        const month = monthOf(day);
-        if (month % 3 === 0) ledger.add(day, pence(random.logNormal(income * 0.4, 0.5)), vat, slot.business);
-      }
+    case 'business':
+      bookBusinessIncome(draft, income);
       break;
+  }
+  if (random.chance(persona.familySupport)) bookFamilySupport(draft, persona, familyName);
+}
+
+const monthOf = (draft: CustomerDraft, day: number): number =>
+  draft.calendar.monthOfYear[day - draft.calendar.first]!;
+
+/** A monthly salary from `employer`, raised once a year in April. */
+function bookSalary(draft: CustomerDraft, employer: string, monthly: number): void {
+  const { random, ledger, activeFrom, last } = draft;
+  const party = counterpartyParty(
+    'credit',
+    `SALARY ${shortCompanyName(employer)}`,
+    employer,
+    draft.otherIban(),
+  );
+  const raise = random.between(0, 0.05);
+  let amount = monthly;
+  for (const day of draft.monthly(random.int(25, 28), activeFrom, last, 'previous')) {
+    if (monthOf(draft, day) === 3) amount *= 1 + raise;
+    ledger.add(day, pence(amount), party, slot.main);
+  }
+}
+
+/** Student finance three times a year, and often a part-time job. */
+function bookStudentIncome(draft: CustomerDraft, income: number): void {
+  const { random, ledger, activeFrom, last } = draft;
+  if (random.chance(0.85)) {
+    const party = counterpartyParty(
+      'credit',
+      'SLC STUDENT FINANCE',
+      'Student Loans Company',
+      draft.otherIban(),
+    );
+    const instalment = pence(income);
+    for (const day of draft.monthly(random.int(15, 24), activeFrom, last, 'next')) {
+      const month = monthOf(draft, day);
+      if (month === 0 || month === 3 || month === 8) ledger.add(day, instalment, party, slot.main);
     }
   }
-  if (random.chance(persona.familySupport)) {
-    const relative = `${random.pick(givenNames)} ${familyName}`;
-    const party =
-      persona.code === 'student'
-        ? counterpartyParty(
-            'credit',
-            random.pick(['ALLOWANCE', 'MONEY FOR BILLS', 'FROM HOME']),
-            relative,
-            draft.otherIban(),
-          )
-        : counterpartyParty('debit', 'HOUSEKEEPING', relative, draft.otherIban());
-    const amount = pence(random.int(5, 40) * 10);
-    for (const day of draft.monthly(random.int(1, 28), activeFrom, last, 'none')) {
-      ledger.add(day, amount, party, slot.main);
+  if (random.chance(0.5)) bookSalary(draft, random.pick(companyNames), random.between(250, 900));
+}
+
+/** The state pension every four weeks, and often a private pension monthly. */
+function bookPension(draft: CustomerDraft, income: number): void {
+  const { random, ledger, activeFrom, last } = draft;
+  const state = counterpartyParty('credit', 'STATE PENSION', 'DWP State Pension', draft.otherIban());
+  const amount = pence(random.between(600, 885));
+  for (const day of draft.every(28, activeFrom + random.int(0, 27), last)) {
+    ledger.add(day, amount, state, slot.main);
+  }
+  if (random.chance(0.6)) {
+    const provider = random.pick(['Lakeside Pension Trustees', 'Harbour Annuities Ltd']);
+    const party = counterpartyParty('credit', 'PENSION PAYMENT', provider, draft.otherIban());
+    const monthly = pence(income * 0.6);
+    for (const day of draft.monthly(1, activeFrom, last, 'next')) {
+      ledger.add(day, monthly, party, slot.main);
     }
+  }
+}
+
+/** Invoices paid into the business account, monthly drawings to the main one, and quarterly VAT. */
+function bookBusinessIncome(draft: CustomerDraft, income: number): void {
+  const { random, ledger, activeFrom, last } = draft;
+  const clients = [0, 1, 2, 3].map(() => ({ name: random.pick(companyNames), iban: draft.otherIban() }));
+  const months = (last - activeFrom + 1) / (daysPerYear / 12);
+  const invoices = Math.round(months * random.between(0.8, 1.6));
+  for (let k = 0; k < invoices; k++) {
+    const client = random.pick(clients);
+    const party = counterpartyParty('credit', `INVOICE ${random.int(1000, 9999)}`, client.name, client.iban);
+    ledger.add(random.int(activeFrom, last), pence(random.logNormal(income, 0.6)), party, slot.business);
+  }
+  const drawings = pence(random.int(15, 45) * 100);
+  const out: Party = {
+    kind: 'own',
+    direction: 'debit',
+    description: 'DRAWINGS',
+    counterpartyAccount: draft.iban(slot.main),
+  };
+  const into: Party = {
+    kind: 'own',
+    direction: 'credit',
+    description: 'FROM BUSINESS ACCOUNT',
+    counterpartyAccount: draft.iban(slot.business),
+  };
+  for (const day of draft.monthly(28, activeFrom, last, 'previous')) {
+    ledger.add(day, drawings, out, slot.business);
+    ledger.add(day, drawings, into, slot.main);
+  }
+  const vat = counterpartyParty('debit', 'HMRC VAT', 'HMRC VAT', draft.otherIban());
+  for (const day of draft.monthly(7, activeFrom, last, 'next')) {
+    const month = monthOf(draft, day);
+    if (month % 3 === 0) ledger.add(day, pence(random.logNormal(income * 0.4, 0.5)), vat, slot.business);
+  }
+}
+
+/** Money from home for a student; housekeeping paid to a relative for anyone else. */
+function bookFamilySupport(draft: CustomerDraft, persona: Persona, familyName: string): void {
+  const { random, ledger, activeFrom, last } = draft;
+  const relative = `${random.pick(givenNames)} ${familyName}`;
+  const party =
+    persona.code === 'student'
+      ? counterpartyParty(
+          'credit',
+          random.pick(['ALLOWANCE', 'MONEY FOR BILLS', 'FROM HOME']),
+          relative,
+          draft.otherIban(),
+        )
+      : counterpartyParty('debit', 'HOUSEKEEPING', relative, draft.otherIban());
+  const amount = pence(random.int(5, 40) * 10);
+  for (const day of draft.monthly(random.int(1, 28), activeFrom, last, 'none')) {
+    ledger.add(day, amount, party, slot.main);
   }
 }
 

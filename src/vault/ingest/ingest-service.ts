@@ -12,7 +12,8 @@ import type {
   StatementTransaction,
 } from '../../core/transaction.ts';
 import { describeLocation } from '../../core/transaction.ts';
-import { categorize, taxonomyVersion } from '../../core/taxonomy.ts';
+import { categorize } from '../../core/categorize.ts';
+import { taxonomyVersion } from '../../core/taxonomy.ts';
 import { scrubFreeText, scrubMemo } from '../../privacy/scrub.ts';
 import { normalise, Tokeniser } from '../../privacy/keyed-digest.ts';
 import type { SqlExecutor, Storage } from '../../storage/ports.ts';
@@ -171,122 +172,83 @@ export class IngestService {
       'INSERT INTO ingest_batches (source_name, format, taxonomy_version) VALUES ($1, $2, $3) RETURNING id',
       [options.sourceName, options.format, taxonomyVersion],
     );
-    const batchId = batch.rows[0]!.id;
+    const run = newRun(batch.rows[0]!.id);
     const chunkRows = options.chunkRows ?? 50_000;
-    const occurrences = new OccurrenceCounter();
-    const notices: FileNotice[] = [];
-    let pending: StatementTransaction[] = [];
-    const pendingAccounts = new Map<string, AccountIdentifier>();
-    let quarantine: string[] = [];
-    let read = 0;
-    let stored = 0;
-    let duplicates = 0;
-    let quarantined = 0;
-    let uncategorised = 0;
-    let accountsCreated = 0;
-    const unlinked = new Set<number>();
-    let inFlight: Promise<void> = Promise.resolve();
-
-    const flush = async () => {
-      if (pendingAccounts.size > 0) {
-        const resolved = await this.#accounts.resolveMany(
-          this.#storage,
-          pendingAccounts.values(),
-          options.customerId ?? null,
-        );
-        accountsCreated += resolved.created;
-        for (const record of resolved.records.values())
-          if (record.customerId === null) unlinked.add(record.id);
-        pendingAccounts.clear();
-        if (pending.length > 0) {
-          const rows: string[] = new Array<string>(pending.length);
-          for (let i = 0; i < pending.length; i++) {
-            const tx = pending[i]!;
-            const account = resolved.records.get(normalise.accountNumber(tx.account.value))!;
-            const row = this.#row(tx, account, batchId, occurrences);
-            if (row.category === 'uncategorised') uncategorised++;
-            rows[i] = row.line;
-          }
-          // One chunk is stored while the next is parsed: the server works while this process does.
-          await inFlight;
-          inFlight = this.#storeChunk(rows).then((outcome) => {
-            stored += outcome.stored;
-            duplicates += rows.length - outcome.stored;
-          });
-          inFlight.catch(() => undefined);
-          pending = [];
-        }
-      }
-      if (quarantine.length > 0) {
-        await this.#storage.copyFrom('quarantine', quarantineColumns, quarantine);
-        quarantine = [];
-      }
-      options.onProgress?.({ rowsRead: read });
-    };
-
-    const note = (identifier: AccountIdentifier) => {
-      const key = normalise.accountNumber(identifier.value);
-      if (!pendingAccounts.has(key)) pendingAccounts.set(key, identifier);
-    };
-
     try {
       for await (const event of events) {
-        switch (event.kind) {
-          case 'account':
-            note(event.account);
-            break;
-          case 'transaction':
-            read++;
-            note(event.transaction.account);
-            pending.push(event.transaction);
-            break;
-          case 'reject':
-            read++;
-            quarantined++;
-            quarantine.push(quarantineRow(batchId, event.reject));
-            break;
-          case 'notice':
-            notices.push(event.notice);
-            break;
-          default:
-            event satisfies never;
-        }
-        if (pending.length >= chunkRows || quarantine.length >= chunkRows) await flush();
+        take(run, event);
+        if (run.pending.length >= chunkRows || run.quarantine.length >= chunkRows)
+          await this.#flush(run, options);
       }
-      await flush();
-      await inFlight;
+      await this.#flush(run, options);
+      await run.inFlight;
     } catch (error) {
-      await inFlight.catch(() => undefined);
-      await this.#finish(batchId, 'failed', { read, stored, duplicates, quarantined, uncategorised }, [
-        ...notices,
+      await run.inFlight.catch(() => undefined);
+      await this.#finish(run.batchId, 'failed', { ...run.counts }, [
+        ...run.notices,
         { kind: 'invalid-file', message: error instanceof Error ? error.message : String(error) },
       ]);
       throw error;
     }
 
-    const status: IngestSummary['status'] =
-      read > 0
-        ? 'done'
-        : notices.some((n) => n.kind === 'invalid-file')
-          ? 'failed'
-          : notices.some((n) => n.kind === 'not-a-statement' || n.kind === 'investment-statement')
-            ? 'not_a_statement'
-            : 'done';
-    const counts = { read, stored, duplicates, quarantined, uncategorised };
+    const { batchId, counts, notices } = run;
+    const status = batchStatus(counts.read, notices);
     await this.#finish(batchId, status, counts, notices, options.fileSha256Later?.() ?? options.fileSha256);
     // After a bulk load the planner's statistics are stale, and PGlite has no autovacuum to refresh them:
     // without them a keyset page (`id > $1 ORDER BY id LIMIT n`) sorts the rest of the table every time.
-    if (stored >= analyzeAfterRows) await this.#storage.exec('ANALYZE transactions');
+    if (counts.stored >= analyzeAfterRows) await this.#storage.exec('ANALYZE transactions');
     return {
       batchId,
       sourceName: options.sourceName,
       format: options.format,
       status,
       ...counts,
-      accountsCreated,
-      accountsUnlinked: unlinked.size,
+      accountsCreated: run.accountsCreated,
+      accountsUnlinked: run.unlinked.size,
       notices,
     };
+  }
+
+  /**
+   * Resolves the accounts seen so far, turns the pending transactions into rows and starts storing them, and
+   * stores the quarantined rows.
+   */
+  async #flush(run: IngestRun, options: IngestOptions): Promise<void> {
+    if (run.pendingAccounts.size > 0) {
+      const resolved = await this.#accounts.resolveMany(
+        this.#storage,
+        run.pendingAccounts.values(),
+        options.customerId ?? null,
+      );
+      run.accountsCreated += resolved.created;
+      for (const record of resolved.records.values())
+        if (record.customerId === null) run.unlinked.add(record.id);
+      run.pendingAccounts.clear();
+      if (run.pending.length > 0) {
+        const { pending, counts } = run;
+        const rows: string[] = new Array<string>(pending.length);
+        for (let i = 0; i < pending.length; i++) {
+          const tx = pending[i]!;
+          const account = resolved.records.get(normalise.accountNumber(tx.account.value))!;
+          const row = this.#row(tx, account, run.batchId, run.occurrences);
+          if (row.category === 'uncategorised') counts.uncategorised++;
+          rows[i] = row.line;
+        }
+        // One chunk is stored while the next is parsed: the server works while this process does.
+        await run.inFlight;
+        run.inFlight = this.#storeChunk(rows).then((outcome) => {
+          counts.stored += outcome.stored;
+          counts.duplicates += rows.length - outcome.stored;
+        });
+        run.inFlight.catch(() => undefined);
+        run.pending = [];
+      }
+    }
+    if (run.quarantine.length > 0) {
+      await this.#storage.copyFrom('quarantine', quarantineColumns, run.quarantine);
+      run.quarantine = [];
+    }
+    options.onProgress?.({ rowsRead: run.counts.read });
   }
 
   #row(
@@ -356,7 +318,7 @@ export class IngestService {
   async #finish(
     batchId: number,
     status: IngestSummary['status'],
-    counts: { read: number; stored: number; duplicates: number; quarantined: number; uncategorised: number },
+    counts: IngestCounts,
     notices: readonly FileNotice[],
     fileSha256?: Buffer,
   ): Promise<void> {
@@ -377,6 +339,86 @@ export class IngestService {
       ],
     );
   }
+}
+
+interface IngestCounts {
+  read: number;
+  stored: number;
+  duplicates: number;
+  quarantined: number;
+  uncategorised: number;
+}
+
+/** One ingest into one batch: what waits to be stored, and the counts so far. */
+interface IngestRun {
+  readonly batchId: number;
+  readonly counts: IngestCounts;
+  readonly notices: FileNotice[];
+  readonly occurrences: OccurrenceCounter;
+  /** Accounts seen since the last flush, by normalised number. */
+  readonly pendingAccounts: Map<string, AccountIdentifier>;
+  /** Accounts that no customer holds yet. */
+  readonly unlinked: Set<number>;
+  pending: StatementTransaction[];
+  quarantine: string[];
+  accountsCreated: number;
+  /** The chunk being stored while the next one is parsed. */
+  inFlight: Promise<void>;
+}
+
+function newRun(batchId: number): IngestRun {
+  return {
+    batchId,
+    counts: { read: 0, stored: 0, duplicates: 0, quarantined: 0, uncategorised: 0 },
+    notices: [],
+    occurrences: new OccurrenceCounter(),
+    pendingAccounts: new Map(),
+    unlinked: new Set(),
+    pending: [],
+    quarantine: [],
+    accountsCreated: 0,
+    inFlight: Promise.resolve(),
+  };
+}
+
+/** Takes one parsed event into the run. */
+function take(run: IngestRun, event: StatementEvent): void {
+  switch (event.kind) {
+    case 'account':
+      noteAccount(run, event.account);
+      break;
+    case 'transaction':
+      run.counts.read++;
+      noteAccount(run, event.transaction.account);
+      run.pending.push(event.transaction);
+      break;
+    case 'reject':
+      run.counts.read++;
+      run.counts.quarantined++;
+      run.quarantine.push(quarantineRow(run.batchId, event.reject));
+      break;
+    case 'notice':
+      run.notices.push(event.notice);
+      break;
+    default:
+      event satisfies never;
+  }
+}
+
+function noteAccount(run: IngestRun, identifier: AccountIdentifier): void {
+  const key = normalise.accountNumber(identifier.value);
+  if (!run.pendingAccounts.has(key)) run.pendingAccounts.set(key, identifier);
+}
+
+/** A batch that read rows is done; one that read none failed, was not a statement, or was empty. */
+function batchStatus(read: number, notices: readonly FileNotice[]): IngestSummary['status'] {
+  return read > 0
+    ? 'done'
+    : notices.some((n) => n.kind === 'invalid-file')
+      ? 'failed'
+      : notices.some((n) => n.kind === 'not-a-statement' || n.kind === 'investment-statement')
+        ? 'not_a_statement'
+        : 'done';
 }
 
 async function mergeThroughStaging(tx: SqlExecutor, rows: readonly string[]): Promise<number> {

@@ -1,6 +1,6 @@
 // One FDX (Financial Data Exchange) transaction object to a statement transaction or a reject.
 import type { AccountIdentifier, StatementEvent, StatementTransaction } from '../../../core/transaction.ts';
-import { isNegative, lookupCurrency, parseAmount, plainDecimal } from './amounts.ts';
+import { isNegative, lookupCurrency, parseAmount, plainDecimal, type Currency } from './amounts.ts';
 import { readIsoDate } from './dates.ts';
 import {
   excerptOf,
@@ -63,7 +63,6 @@ export function emitFdxTransaction(
   out: StatementEvent[],
 ): FdxOutcome {
   const tx = unwrapTyped(raw, 'Transaction');
-  const at = (key: string) => ({ element: `${pointer}/${pointerSegment(key)}` });
   const status = scalarText(tx['status'])?.toUpperCase();
   const memo = scalarText(tx['debitCreditMemo'])?.toUpperCase();
   if ((status !== undefined && notBookedStatuses.has(status)) || memo === 'MEMO') return 'not-booked';
@@ -74,106 +73,158 @@ export function emitFdxTransaction(
     );
     return 'booked';
   }
+  const read = readTransaction(tx, pointer, account, memo, defaultCurrency);
+  out.push('reject' in read ? read.reject : transactionEvent(read.value));
+  return 'booked';
+}
+
+/** A field's value, or the reject that says why the transaction cannot be stored. */
+type Read<T> = { readonly value: T } | { readonly reject: StatementEvent };
+
+/** Where a field of the transaction at `pointer` is. */
+type FieldAt = (key: string) => { readonly element: string };
+
+/** The booked transaction's fields in order, stopping at the first that is missing or invalid. */
+function readTransaction(
+  tx: JsonObject,
+  pointer: string,
+  account: AccountIdentifier,
+  memo: string | undefined,
+  defaultCurrency: string | undefined,
+): Read<StatementTransaction> {
+  const at: FieldAt = (key) => ({ element: `${pointer}/${pointerSegment(key)}` });
+  const currency = readCurrency(tx, at, account, defaultCurrency);
+  if ('reject' in currency) return currency;
+  const amount = readAmount(tx, at, currency.value);
+  if ('reject' in amount) return amount;
+  const direction = readDirection(memo, amount.value, at);
+  if ('reject' in direction) return direction;
+  const bookingDate = readBookingDate(tx, at);
+  if ('reject' in bookingDate) return bookingDate;
+  const mcc = readMccField(tx, at);
+  if ('reject' in mcc) return mcc;
+  const transaction: Mutable<StatementTransaction> = {
+    account,
+    amountMinor: Math.abs(amount.value),
+    currency: currency.value.code,
+    direction: direction.value,
+    bookingDate: bookingDate.value,
+    location: { element: pointer },
+  };
+  if (mcc.value !== undefined) transaction.mcc = mcc.value;
+  describeParties(tx, transaction);
+  return { value: transaction };
+}
+
+function readCurrency(
+  tx: JsonObject,
+  at: FieldAt,
+  account: AccountIdentifier,
+  defaultCurrency: string | undefined,
+): Read<Currency> {
   const currencyCode = currencyCodeOf(tx['currency']) ?? account.currency ?? defaultCurrency;
   if (currencyCode === undefined) {
-    out.push(
-      rejectEvent(
+    return {
+      reject: rejectEvent(
         at('currency'),
         'currency',
         'currency.missing',
         'no currency on the transaction or account',
       ),
-    );
-    return 'booked';
+    };
   }
   const currency = lookupCurrency(currencyCode);
   if (currency === undefined) {
-    out.push(rejectEvent(at('currency'), 'currency', 'currency.unknown', 'currency is not an ISO 4217 code'));
-    return 'booked';
+    return {
+      reject: rejectEvent(at('currency'), 'currency', 'currency.unknown', 'currency is not an ISO 4217 code'),
+    };
   }
+  return { value: currency };
+}
+
+/** The amount in minor units, signed as the feed signs it. */
+function readAmount(tx: JsonObject, at: FieldAt, currency: Currency): Read<number> {
   const amountText = scalarText(tx['amount']);
   if (amountText === undefined) {
-    out.push(rejectEvent(at('amount'), 'amount', 'amount.missing', 'amount is missing'));
-    return 'booked';
+    return { reject: rejectEvent(at('amount'), 'amount', 'amount.missing', 'amount is missing') };
   }
   const amount = parseAmount(plainDecimal(amountText), currency);
   if (!amount.ok) {
-    out.push(rejectEvent(at('amount'), 'amount', 'amount.invalid', amount.error, excerptOf(amountText)));
-    return 'booked';
+    return {
+      reject: rejectEvent(at('amount'), 'amount', 'amount.invalid', amount.error, excerptOf(amountText)),
+    };
   }
-  let direction: 'debit' | 'credit';
-  if (memo === 'DEBIT' || memo === 'CREDIT') {
-    direction = memo === 'DEBIT' ? 'debit' : 'credit';
-  } else if (memo === undefined && isNegative(amount.value)) {
-    direction = 'debit';
-  } else {
-    const reason =
-      memo === undefined ? 'debitCreditMemo is missing' : 'debitCreditMemo is not DEBIT or CREDIT';
-    out.push(
-      rejectEvent(
-        at('debitCreditMemo'),
-        'direction',
-        memo === undefined ? 'direction.missing' : 'direction.invalid',
-        reason,
-      ),
-    );
-    return 'booked';
-  }
+  return { value: amount.value };
+}
+
+/** DEBIT or CREDIT from debitCreditMemo; without one, a negative amount is a debit. */
+function readDirection(memo: string | undefined, amount: number, at: FieldAt): Read<'debit' | 'credit'> {
+  if (memo === 'DEBIT' || memo === 'CREDIT') return { value: memo === 'DEBIT' ? 'debit' : 'credit' };
+  if (memo === undefined && isNegative(amount)) return { value: 'debit' };
+  const reason = memo === undefined ? 'debitCreditMemo is missing' : 'debitCreditMemo is not DEBIT or CREDIT';
+  return {
+    reject: rejectEvent(
+      at('debitCreditMemo'),
+      'direction',
+      memo === undefined ? 'direction.missing' : 'direction.invalid',
+      reason,
+    ),
+  };
+}
+
+function readBookingDate(tx: JsonObject, at: FieldAt): Read<string> {
   const dateKey = tx['postedTimestamp'] !== undefined ? 'postedTimestamp' : 'transactionTimestamp';
   const dateText = scalarText(tx[dateKey]);
   if (dateText === undefined) {
-    out.push(rejectEvent(at('postedTimestamp'), 'bookingDate', 'date.missing', 'postedTimestamp is missing'));
-    return 'booked';
+    return {
+      reject: rejectEvent(at('postedTimestamp'), 'bookingDate', 'date.missing', 'postedTimestamp is missing'),
+    };
   }
   const bookingDate = readIsoDate(dateText);
   if (bookingDate === undefined) {
-    out.push(
-      rejectEvent(
+    return {
+      reject: rejectEvent(
         at(dateKey),
         'bookingDate',
         'date.invalid',
         `${dateKey} is not an ISO date-time`,
         excerptOf(dateText),
       ),
-    );
-    return 'booked';
+    };
   }
-  const transaction: Mutable<StatementTransaction> = {
-    account,
-    amountMinor: Math.abs(amount.value),
-    currency: currency.code,
-    direction,
-    bookingDate,
-    location: { element: pointer },
-  };
+  return { value: bookingDate };
+}
+
+/** The merchant category code, when the transaction has one. */
+function readMccField(tx: JsonObject, at: FieldAt): Read<string | undefined> {
   const mccText = scalarText(tx['merchantCategoryCode']);
-  if (mccText !== undefined) {
-    const mcc = readMcc(mccText);
-    if (mcc === undefined) {
-      out.push(
-        rejectEvent(
-          at('merchantCategoryCode'),
-          'mcc',
-          'mcc.invalid',
-          'merchantCategoryCode is not 3 or 4 digits',
-          excerptOf(mccText),
-        ),
-      );
-      return 'booked';
-    }
-    transaction.mcc = mcc;
+  if (mccText === undefined) return { value: undefined };
+  const mcc = readMcc(mccText);
+  if (mcc === undefined) {
+    return {
+      reject: rejectEvent(
+        at('merchantCategoryCode'),
+        'mcc',
+        'mcc.invalid',
+        'merchantCategoryCode is not 3 or 4 digits',
+        excerptOf(mccText),
+      ),
+    };
   }
+  return { value: mcc };
+}
+
+/** Merchant or counterparty, description and the bank's reference: optional, never a reason to reject. */
+function describeParties(tx: JsonObject, transaction: Mutable<StatementTransaction>): void {
   const merchant = tx['merchant'];
   const merchantName =
     (isJsonObject(merchant) ? scalarText(merchant['name']) : undefined) ?? scalarText(tx['merchantName']);
   const payee = scalarText(tx['payee']);
   if (merchantName !== undefined) transaction.merchantName = merchantName;
-  else if (payee !== undefined && direction === 'debit') transaction.merchantName = payee;
+  else if (payee !== undefined && transaction.direction === 'debit') transaction.merchantName = payee;
   else if (payee !== undefined) transaction.counterpartyName = payee;
   const description = scalarText(tx['description']) ?? scalarText(tx['memo']);
   if (description !== undefined) transaction.description = description;
   const reference = scalarText(tx['transactionId']);
   if (reference !== undefined) transaction.bankReference = reference;
-  out.push(transactionEvent(transaction));
-  return 'booked';
 }

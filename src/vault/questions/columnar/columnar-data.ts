@@ -6,6 +6,13 @@ export const noMcc = -0x8000;
 /** Marks a transaction without a merchant name in the merchant column. */
 export const noMerchant = -1;
 
+/** What a columnar store covers: every transaction with id ≤ `maxTransactionId`, plus applied batches above it. */
+export interface ColumnarCoverage {
+  readonly maxTransactionId: number;
+  /** Batch id → highest transaction id applied from that batch above `maxTransactionId`. */
+  readonly batches: ReadonlyMap<number, number>;
+}
+
 /** Interned strings: a stable small integer per distinct value. */
 export class Dictionary {
   readonly values: string[];

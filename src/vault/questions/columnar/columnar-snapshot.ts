@@ -4,12 +4,17 @@
 // f64 transaction count, f64 highest transaction id covered — then the JSON (dictionaries, counts,
 // applied batches), then each typed array raw, every part padded to 8 bytes, then a u32 CRC-32 of
 // everything before it.
-import { columnarArrays } from './columnar-data.ts';
-import { open, rename, rm } from 'node:fs/promises';
+import { open, rename, rm, type FileHandle } from 'node:fs/promises';
 import { crc32 } from 'node:zlib';
 import type { Result } from '../../../core/result.ts';
-import { Dictionary, KindDictionary, type ColumnarData, type Dictionaries } from './columnar-data.ts';
-import type { ColumnarCoverage } from './columnar-store.ts';
+import {
+  columnarArrays,
+  Dictionary,
+  KindDictionary,
+  type ColumnarCoverage,
+  type ColumnarData,
+  type Dictionaries,
+} from './columnar-data.ts';
 
 export const snapshotFormatVersion = 1;
 const magic = Buffer.from('CURTCOL\n', 'latin1');
@@ -152,10 +157,32 @@ export async function readSnapshot(path: string): Promise<Result<SnapshotContent
 }
 
 async function readOpenSnapshot(
-  file: Awaited<ReturnType<typeof open>>,
+  file: FileHandle,
   path: string,
 ): Promise<Result<SnapshotContents, SnapshotProblem>> {
   const size = (await file.stat()).size;
+  const head = await readHead(file, path, size);
+  if (!head.ok) return head;
+  const arrays = await readArrays(file, path, size, head.value);
+  if (!arrays.ok) return arrays;
+  return contentsOf(arrays.value, head.value, path);
+}
+
+/** The fixed header and the JSON after it, checked for magic, version and length. */
+interface SnapshotHead {
+  readonly fixed: Buffer;
+  /** The JSON with its padding, as the checksum covers it. */
+  readonly json: Buffer;
+  readonly header: SnapshotHeader;
+  readonly transactionCount: number;
+  readonly maxTransactionId: number;
+}
+
+async function readHead(
+  file: FileHandle,
+  path: string,
+  size: number,
+): Promise<Result<SnapshotHead, SnapshotProblem>> {
   const fixed = Buffer.alloc(headerBytes);
   const got = (await file.read(fixed, 0, headerBytes, 0)).bytesRead;
   if (got >= magic.length && !fixed.subarray(0, magic.length).equals(magic)) {
@@ -184,6 +211,18 @@ async function readOpenSnapshot(
   } catch {
     return problem('snapshot.corrupt', `${path} has a damaged header`);
   }
+  return { ok: true, value: { fixed, json, header, transactionCount, maxTransactionId } };
+}
+
+type SnapshotArray = Int32Array | Uint16Array | Int16Array | Float64Array;
+
+/** Every typed array in file order, once the file's size matches the counts and its checksum holds. */
+async function readArrays(
+  file: FileHandle,
+  path: string,
+  size: number,
+  { fixed, json, header, transactionCount }: SnapshotHead,
+): Promise<Result<SnapshotArray[], SnapshotProblem>> {
   const parts = layout(header.customers, transactionCount, header.productRows);
   let position = headerBytes + json.length;
   const expectedSize =
@@ -193,7 +232,7 @@ async function readOpenSnapshot(
   if (size < expectedSize) return problem('snapshot.truncated', `${path} is truncated`);
   if (size > expectedSize) return problem('snapshot.corrupt', `${path} has trailing bytes`);
   let crc = crc32(json, crc32(fixed));
-  const arrays: (Int32Array | Uint16Array | Int16Array | Float64Array)[] = [];
+  const arrays: SnapshotArray[] = [];
   for (const [kind, length] of parts) {
     const array = new constructors[kind](length);
     const bytes = bytesOf(array);
@@ -211,6 +250,15 @@ async function readOpenSnapshot(
   const trailer = Buffer.alloc(4);
   await file.read(trailer, 0, 4, position);
   if (trailer.readUInt32LE(0) !== crc >>> 0) return problem('snapshot.corrupt', `${path} fails its checksum`);
+  return { ok: true, value: arrays };
+}
+
+/** The columnar data, dictionaries and coverage the arrays and header describe, if they agree with each other. */
+function contentsOf(
+  arrays: SnapshotArray[],
+  { header, transactionCount, maxTransactionId }: SnapshotHead,
+  path: string,
+): Result<SnapshotContents, SnapshotProblem> {
   const [ids, txStart, firstOpenDay, productStart, day, amount, kind, mcc, merchant, code, since, until] =
     arrays as [
       Int32Array,

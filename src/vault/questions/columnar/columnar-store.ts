@@ -14,6 +14,7 @@ import {
   rowOf,
   sliceByCustomer,
   TransactionBuffer,
+  type ColumnarCoverage,
   type ColumnarData,
   type Dictionaries,
 } from './columnar-data.ts';
@@ -26,13 +27,6 @@ export interface ColumnarLoadOptions {
   /** Rows per query while streaming transactions (keyset pagination on id). Default 200,000. */
   readonly pageRows?: number;
   readonly onProgress?: (transactionsRead: number) => void;
-}
-
-/** What the store covers: every transaction with id ≤ `maxTransactionId`, plus applied batches above it. */
-export interface ColumnarCoverage {
-  readonly maxTransactionId: number;
-  /** Batch id → highest transaction id applied from that batch above `maxTransactionId`. */
-  readonly batches: ReadonlyMap<number, number>;
 }
 
 interface TransactionRow {
