@@ -24,8 +24,8 @@ import type { ConsentLedger } from '../consent/consent-ledger.ts';
 import type { PreferenceStore } from '../consent/preference-store.ts';
 import type { IdentityStore } from '../identity/identity-store.ts';
 import type { KeyProvider } from '../../keys/key-provider.ts';
-import type { AudienceGuard } from '../questions/audience-guard.ts';
-import type { PolicyStore } from '../questions/policy-store.ts';
+import type { PolicyStore } from '../../privacy/guard/policy-store.ts';
+import type { PrivacyGuard } from '../../privacy/guard/privacy-guard.ts';
 import type { QuestionService } from '../questions/question-service.ts';
 import { filterAudience } from './audience-filter.ts';
 import {
@@ -53,7 +53,7 @@ import {
 } from './run-store.ts';
 import { shuffle } from './shuffle.ts';
 
-/** The vault services delivery uses; `VaultServices` (main.ts) has them all. */
+/** The vault services delivery uses; `VaultServices` (vault.ts) has them all. */
 export interface DeliveryServices {
   readonly storage: Storage;
   readonly keys: KeyProvider;
@@ -142,7 +142,7 @@ function newRun(
 
 export class DeliveryService {
   readonly #services: DeliveryServices;
-  readonly #guard: AudienceGuard;
+  readonly #guard: Pick<PrivacyGuard, 'admit' | 'release'>;
   readonly #options: DeliveryServiceOptions;
   readonly #now: () => Date;
   readonly #batchSize: number;
@@ -153,7 +153,12 @@ export class DeliveryService {
   /** One run per campaign at a time in this process; across processes the run's primary key decides. */
   readonly #running = new Map<string, Promise<unknown>>();
 
-  constructor(services: DeliveryServices, guard: AudienceGuard, options: DeliveryServiceOptions) {
+  /** `guard` admits audiences before sending and releases their noised sizes and results. */
+  constructor(
+    services: DeliveryServices,
+    guard: Pick<PrivacyGuard, 'admit' | 'release'>,
+    options: DeliveryServiceOptions,
+  ) {
     this.#services = services;
     this.#guard = guard;
     this.#options = options;
