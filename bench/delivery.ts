@@ -37,7 +37,7 @@ async function run(engine: string, storage: Storage, root: string) {
     const baselinePerSecond = baseline.rows / baseline.seconds;
 
     const marks = new Map<string, number>();
-    const delivery = new DeliveryService(vault, vault.questions, {
+    const delivery = new DeliveryService(vault, vault.guard, {
       currency: 'GBP',
       inboxOrigin: 'https://bank.example',
       batchSize,

@@ -16,12 +16,14 @@ import { TransparencyLog } from '../audit/audit-log.ts';
 import { ConsentLedger } from '../vault/consent/consent-ledger.ts';
 import { PreferenceStore } from '../vault/consent/preference-store.ts';
 import type { ReceiptSettings } from '../vault/consent/receipts.ts';
-import { PolicyStore } from '../vault/questions/policy-store.ts';
+import { PolicyStore } from '../privacy/guard/policy-store.ts';
+import { LedgerGuard } from '../privacy/guard/ledger-guard.ts';
+import { discreteLaplaceNoise, type NoiseSampler } from '../privacy/guard/noise.ts';
 import { QuestionService } from '../vault/questions/question-service.ts';
 import { VaultQuestionEngine } from '../vault/questions/vault-engine.ts';
 import { AvatarService } from '../vault/avatars/avatar-service.ts';
 import { cryptoRandomSource, type RandomSource } from '../privacy/dp/random-source.ts';
-import { DeliveryService } from '../vault/delivery/delivery-service.ts';
+import { DeliveryService, type DeliveryServiceOptions } from '../vault/delivery/delivery-service.ts';
 import { InboxService } from '../vault/delivery/inbox-service.ts';
 import type { NoticeAdapters } from '../vault/delivery/notice-sender.ts';
 import { faultFromEnvironment, type FaultHook } from '../vault/delivery/faults.ts';
@@ -57,8 +59,10 @@ export interface VaultSettings {
   /** The vault's currency: amounts in questions are in it. */
   readonly currency: string;
   readonly transactionRetentionDays: number;
-  /** Where the guard's noise comes from; the cryptographic source unless a test injects a seeded one. */
+  /** Where the guard's noise and delivery's orders come from; the cryptographic source unless a test injects a seeded one. */
   readonly random?: RandomSource;
+  /** The guard's noise sampler; by default exact discrete Laplace noise from `random`. Tests record its scales. */
+  readonly noise?: NoiseSampler;
   /** The clock of questions (their day and budget period); tests pin it. */
   readonly now?: () => Date;
   readonly delivery?: DeliverySettings;
@@ -109,59 +113,41 @@ export async function assembleVault(
   const identity = new IdentityStore(storage, keys, audit);
   const reshreddedAtOpen = await identity.reconcileShreds();
   const accounts = new AccountDirectory(keys.secret('blind-index'));
-  const ingest = new IngestService(storage, accounts, keys.secret('token'));
-  const subjectRef = async (customerId: number) => {
-    const subject = (await identity.auditSubjects([customerId])).get(customerId);
-    if (subject === undefined) throw new CurtainError('CUSTOMER_ERASED', 'the customer was erased');
-    return subject;
-  };
-  const subjectRefs = async (customerIds: readonly number[]) => {
-    const subjects = await identity.auditSubjects(customerIds);
-    if (customerIds.some((id) => !subjects.has(id))) {
-      throw new CurtainError('CUSTOMER_ERASED', 'the customer was erased');
-    }
-    return subjects;
-  };
   const consent = new ConsentLedger(storage, keys, audit, {
-    subjectRef,
-    subjectRefs,
+    ...subjectReferences(identity),
     receipts: receiptSettings(settings),
   });
-  const preferences = new PreferenceStore(storage, audit, subjectRef);
+  const preferences = new PreferenceStore(storage, audit, subjectReferences(identity).subjectRef);
   const policies = new PolicyStore(storage, audit);
+  const now = settings.now === undefined ? {} : { now: settings.now };
+  // The one guard: questions, delivery and compliance all charge the same ledger, under the same locks.
+  const guard = new LedgerGuard(storage, policies, audit, {
+    noise: settings.noise ?? discreteLaplaceNoise(settings.random ?? cryptoRandomSource()),
+    ...now,
+  });
   const questionEngine = new VaultQuestionEngine(storage, { currency: settings.currency });
-  const questions = new QuestionService(storage, questionEngine, consent, policies, audit, {
+  const questions = new QuestionService(questionEngine, consent, policies, guard, {
     currency: settings.currency,
     retentionDays: settings.transactionRetentionDays,
-    random: settings.random ?? cryptoRandomSource(),
-    ...(settings.now === undefined ? {} : { now: settings.now }),
+    ...now,
   });
-  const now = settings.now === undefined ? {} : { now: settings.now };
-  const deliverySettings = settings.delivery ?? { inboxOrigin: 'http://127.0.0.1:8080' };
   const avatars = new AvatarService(storage, keys);
   const delivery = new DeliveryService(
     { storage, keys, identity, audit, consent, preferences, questions, questionEngine, avatars, policies },
-    questions,
-    {
-      currency: settings.currency,
-      inboxOrigin: deliverySettings.inboxOrigin,
-      ...(deliverySettings.adapters === undefined ? {} : { adapters: deliverySettings.adapters }),
-      ...(deliverySettings.batchSize === undefined ? {} : { batchSize: deliverySettings.batchSize }),
-      ...(deliverySettings.fault === undefined ? {} : { fault: deliverySettings.fault }),
-      ...(settings.random === undefined ? {} : { random: settings.random }),
-      ...now,
-    },
+    guard,
+    deliveryOptions(settings),
   );
   return {
     storage,
     keys,
     identity,
     accounts,
-    ingest,
+    ingest: new IngestService(storage, accounts, keys.secret('token')),
     audit,
     consent,
     preferences,
     policies,
+    guard,
     questions,
     questionEngine,
     avatars,
@@ -175,7 +161,7 @@ export async function assembleVault(
     door: new InProcessVaultDoor(questions, delivery, audit, settings.currency),
     pushDevices: new PushDevices(storage, identity, audit),
     compliance: new ComplianceService(
-      { storage, keys, identity, accounts, consent, preferences, audit, guard: questions },
+      { storage, keys, identity, accounts, consent, preferences, audit, guard },
       {
         controller: settings.controller,
         transactionRetentionDays: settings.transactionRetentionDays,
@@ -183,6 +169,37 @@ export async function assembleVault(
       },
     ),
     reshreddedAtOpen,
+  };
+}
+
+/** A customer's pseudonymous reference in the log, one or many at once; CUSTOMER_ERASED once erased. */
+function subjectReferences(identity: IdentityStore) {
+  return {
+    subjectRef: async (customerId: number) => {
+      const subject = (await identity.auditSubjects([customerId])).get(customerId);
+      if (subject === undefined) throw new CurtainError('CUSTOMER_ERASED', 'the customer was erased');
+      return subject;
+    },
+    subjectRefs: async (customerIds: readonly number[]) => {
+      const subjects = await identity.auditSubjects(customerIds);
+      if (customerIds.some((id) => !subjects.has(id))) {
+        throw new CurtainError('CUSTOMER_ERASED', 'the customer was erased');
+      }
+      return subjects;
+    },
+  };
+}
+
+function deliveryOptions(settings: VaultSettings): DeliveryServiceOptions {
+  const delivery = settings.delivery ?? { inboxOrigin: 'http://127.0.0.1:8080' };
+  return {
+    currency: settings.currency,
+    inboxOrigin: delivery.inboxOrigin,
+    ...(delivery.adapters === undefined ? {} : { adapters: delivery.adapters }),
+    ...(delivery.batchSize === undefined ? {} : { batchSize: delivery.batchSize }),
+    ...(delivery.fault === undefined ? {} : { fault: delivery.fault }),
+    ...(settings.random === undefined ? {} : { random: settings.random }),
+    ...(settings.now === undefined ? {} : { now: settings.now }),
   };
 }
 

@@ -2,6 +2,8 @@
 import type { TransparencyLog } from '../audit/audit-log.ts';
 import type { VaultDoor } from '../core/vault-door.ts';
 import type { KeyProvider } from '../keys/key-provider.ts';
+import type { PolicyStore } from '../privacy/guard/policy-store.ts';
+import type { PrivacyGuard } from '../privacy/guard/privacy-guard.ts';
 import type { DataDirLock } from '../storage/data-dir-lock.ts';
 import type { Storage } from '../storage/ports.ts';
 import type { AccountDirectory } from './accounts/account-directory.ts';
@@ -14,7 +16,6 @@ import type { InboxService } from './delivery/inbox-service.ts';
 import type { IdentityStore } from './identity/identity-store.ts';
 import type { PushDevices } from './identity/push-devices.ts';
 import type { IngestService } from './ingest/ingest-service.ts';
-import type { PolicyStore } from './questions/policy-store.ts';
 import type { QuestionService } from './questions/question-service.ts';
 import type { VaultQuestionEngine } from './questions/vault-engine.ts';
 import type { AdvisorQueue } from './responses/advisor-queue.ts';
@@ -29,7 +30,11 @@ export interface VaultServices {
   readonly audit: TransparencyLog;
   readonly consent: ConsentLedger;
   readonly preferences: PreferenceStore;
+  /** The privacy guard's policy: proposed by one person, active once another approves. */
   readonly policies: PolicyStore;
+  /** The one privacy guard: every count that leaves the vault is noised, charged and logged by it. */
+  readonly guard: PrivacyGuard;
+  /** Questions: parsed, checked and evaluated here, answered through the guard. */
   readonly questions: QuestionService;
   /** Which engine answers questions: SQL until the columnar store is loaded (`loadColumnar`). */
   readonly questionEngine: VaultQuestionEngine;

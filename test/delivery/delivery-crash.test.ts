@@ -93,7 +93,7 @@ describe.each(testBackends)('delivery killed mid-run on $name', (backend) => {
 
     const { storage, vault } = await open();
     const email = emailTo(smtp);
-    const delivery = new DeliveryService(vault, vault.questions, {
+    const delivery = new DeliveryService(vault, vault.guard, {
       currency: 'GBP',
       inboxOrigin,
       adapters: { email },

@@ -66,7 +66,7 @@ describe.each(testBackends)('delivery filters on $name', (backend) => {
       }),
     ]);
     expect(updated.ok).toBe(true);
-    delivery = new DeliveryService(vault, vault.questions, {
+    delivery = new DeliveryService(vault, vault.guard, {
       currency: 'GBP',
       inboxOrigin,
       adapters: { email },

@@ -62,7 +62,7 @@ describe.each(testBackends)('delivery notices on $name', (backend) => {
   let ids: number[] = [];
 
   const service = (adapters: ConstructorParameters<typeof DeliveryService>[2]['adapters']) =>
-    new DeliveryService(vault, vault.questions, {
+    new DeliveryService(vault, vault.guard, {
       currency: 'GBP',
       inboxOrigin,
       now: () => clock,

@@ -1,8 +1,11 @@
 // The privacy guard end to end on a generated bank, on every backend: answers, repeats, every refusal, the log.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { consentChannels } from '../../src/core/consent.ts';
 import type { VaultServices } from '../../src/app/vault-process.ts';
 import { seededRandomSource } from '../../src/privacy/dp/random-source.ts';
+import { discreteLaplaceNoise } from '../../src/privacy/guard/noise.ts';
+import { RecordingNoise } from '../../src/privacy/guard/noise.test-support.ts';
+import type { GuardPolicyJson } from '../../src/privacy/guard/policy.ts';
 import { loadDemoBank } from '../../src/demo/load-demo-bank.ts';
 import { SqlEngine } from '../../src/vault/questions/sql-engine.ts';
 import { parseExpression } from '../../src/language/parser.ts';
@@ -13,21 +16,45 @@ import { createTestVault } from '../support/test-vault.ts';
 
 const end = '2026-06-30';
 const broad = 'count(within: 365d) > 0';
+const near = `${broad} or holds("mortgage")`;
 
 describe.each(testBackends)('questions through the privacy guard on $name', (backend) => {
   let vault: VaultServices & { dispose(): Promise<void> };
+  const noise = new RecordingNoise();
 
   beforeAll(async () => {
-    vault = await createTestVault(backend, {
-      random: seededRandomSource(`questions-${backend.name}`),
-      now: () => new Date(`${end}T12:00:00Z`),
-    });
+    vault = await createTestVault(backend, { noise, now: () => new Date(`${end}T12:00:00Z`) });
     await loadDemoBank(vault, { customers: 300, seed: 7, end });
   }, 180_000);
   afterAll(() => vault.dispose());
 
+  // Each test starts from an empty ledger, the default policy and the same seeded noise, on the bank loaded once.
+  beforeEach(async () => {
+    await vault.storage.query('DELETE FROM questions');
+    await vault.storage.query('DELETE FROM privacy_policies');
+    const seeded = discreteLaplaceNoise(seededRandomSource(`questions-${backend.name}`));
+    noise.draw = (scale) => seeded.discreteLaplace(scale);
+    noise.clear();
+  });
+
   const ask = (expression: string, asker = 'alice', purpose = 'bank_offers') =>
     vault.questions.ask({ expression, purpose, asker });
+
+  /** A policy change, proposed by carol and approved by dave. */
+  async function approvePolicy(change: Partial<GuardPolicyJson>): Promise<void> {
+    const proposed = await vault.policies.propose(change, 'carol', 'test');
+    await vault.policies.approve(proposed.version, 'dave');
+  }
+
+  /** A sharp differencing check (little noise) and budgets it fits in: each question costs 19/8. */
+  const sharpDifferencing = { differencingEpsilon: '2', askerBudget: '50', vaultBudget: '200' };
+
+  /** The transparency log's entries from `start` on. */
+  async function entriesFrom(start: number) {
+    const entries = [];
+    for (let i = start; i < vault.audit.head().size; i++) entries.push((await vault.audit.entry(i))!.entry);
+    return entries;
+  }
 
   /** The audience a question was answered on: its own, or for a repeat the original's. */
   async function storedAudience(questionId: number): Promise<Int32Array> {
@@ -38,8 +65,6 @@ describe.each(testBackends)('questions through the privacy guard on $name', (bac
     );
     return new Int32Array(Uint8Array.from(rows[0]!.audience).buffer);
   }
-
-  let broadCount = 0;
 
   it('answers with a noised count close to the exact audience, and charges ε = 1/2', async () => {
     const answer = await ask(broad);
@@ -52,7 +77,6 @@ describe.each(testBackends)('questions through the privacy guard on $name', (bac
     expect(answer.value.budget.askerRemaining.toString()).toBe('9/2');
     expect(answer.value.budget.vaultRemaining.toString()).toBe('39/2');
     expect(answer.value.budget.resetsAt).toBe('2026-07-01T00:00:00.000Z');
-    broadCount = answer.value.count;
   });
 
   it('counts only customers who gave the purpose’s consent on some channel', async () => {
@@ -77,12 +101,14 @@ describe.each(testBackends)('questions through the privacy guard on $name', (bac
   });
 
   it('gives the same answer to the same question — however written, whoever asks — at no cost', async () => {
+    const first = await ask(broad);
+    if (!first.ok) throw new Error(first.error.message);
     const again = await ask(broad);
     const mirrored = await ask('0 < count(within: 365d)', 'bob');
     const grouped = await ask(`not (not (${broad})) and (${broad})`, 'bob');
     for (const answer of [again, mirrored, grouped]) {
       if (!answer.ok) throw new Error(answer.error.message);
-      expect(answer.value.count).toBe(broadCount);
+      expect(answer.value.count).toBe(first.value.count);
       expect(answer.value.repeated).toBe(true);
       expect(answer.value.budget.charged.toString()).toBe('0');
     }
@@ -101,11 +127,8 @@ describe.each(testBackends)('questions through the privacy guard on $name', (bac
   });
 
   it('needs a second person to change the policy, refuses k under the floor, and logs the change', async () => {
-    const proposed = await vault.policies.propose(
-      { differencingEpsilon: '2', askerBudget: '50', vaultBudget: '200' },
-      'carol',
-      'sharper test check',
-    );
+    const logged = vault.audit.head().size;
+    const proposed = await vault.policies.propose(sharpDifferencing, 'carol', 'sharper test check');
     await expect(vault.policies.approve(proposed.version, 'carol')).rejects.toMatchObject({
       code: 'POLICY_APPROVAL_REFUSED',
     });
@@ -114,29 +137,33 @@ describe.each(testBackends)('questions through the privacy guard on $name', (bac
     });
     const active = await vault.policies.approve(proposed.version, 'dave');
     expect(active.policy.differencingEpsilon.toString()).toBe('2');
-    const { rows } = await vault.storage.query<{ entry: string }>(
-      "SELECT entry FROM audit_entries WHERE entry LIKE '%privacy_policy.approved%'",
+    const approvals = (await entriesFrom(logged)).filter(
+      (e) => e.details['action'] === 'privacy_policy.approved',
     );
-    expect(rows).toHaveLength(1);
+    expect(approvals.map((e) => e.details['version'])).toEqual([proposed.version]);
   });
 
   it('refuses a question whose audience is nearly that of an earlier one (differencing)', async () => {
-    const near = await ask(`${broad} or holds("mortgage")`);
-    expect(near.ok).toBe(false);
-    if (near.ok) return;
-    expect(near.error.code).toBe('PRIVACY_DIFFERENCING');
+    await approvePolicy(sharpDifferencing);
+    expect((await ask(broad)).ok).toBe(true);
+    const refused = await ask(near);
+    expect(refused.ok).toBe(false);
+    if (refused.ok) return;
+    expect(refused.error.code).toBe('PRIVACY_DIFFERENCING');
     // The same refused question again: the same refusal, not a fresh draw.
-    const again = await ask(`${broad} or holds("mortgage")`);
+    const again = await ask(near);
     expect(!again.ok && again.error.code).toBe('PRIVACY_DIFFERENCING');
     expect(!again.ok && 'budget' in again.error && again.error.budget.charged.toString()).toBe('0');
     // Another asker has no earlier question close to it.
-    const other = await ask(`${broad} or holds("mortgage")`, 'erin');
+    const other = await ask(near, 'erin');
     expect(other.ok).toBe(true);
     const far = await ask('holds("credit_card")');
     expect(!far.ok && far.error.code).not.toBe('PRIVACY_DIFFERENCING');
   });
 
   it('counts a repeated question in the differencing check without storing its audience again', async () => {
+    await approvePolicy(sharpDifferencing);
+    expect((await ask(broad)).ok).toBe(true);
     // frank has asked nothing of his own: he repeats alice's question, then asks one nearly the same.
     const repeated = await ask(broad, 'frank');
     expect(repeated.ok && repeated.value.repeated).toBe(true);
@@ -146,33 +173,44 @@ describe.each(testBackends)('questions through the privacy guard on $name', (bac
     );
     expect(rows[0]).toMatchObject({ audience: null, repeats: expect.any(Number) as unknown });
     // Nobody asked this one yet, so it is not a repeat; it differs from the repeated audience by a few people.
-    const near = await ask(`${broad} or holds("mortgage") or holds("credit_card")`, 'frank');
-    expect(!near.ok && near.error.code).toBe('PRIVACY_DIFFERENCING');
+    const nearly = await ask(`${near} or holds("credit_card")`, 'frank');
+    expect(!nearly.ok && nearly.error.code).toBe('PRIVACY_DIFFERENCING');
   });
 
   it('refuses once the asker’s budget is spent, says when it resets, and leaves other askers alone', async () => {
-    // alice has spent 1/2 + 1/2 + 19/8 + 19/8 = 23/4; one more question of 19/8 does not fit in 6.
-    const proposed = await vault.policies.propose({ askerBudget: '6' }, 'carol', 'test');
-    await vault.policies.approve(proposed.version, 'dave');
+    // A budget of one question of 1/2: alice's second question does not fit.
+    await approvePolicy({ askerBudget: '1/2' });
+    const spent = await ask(broad);
+    expect(!spent.ok && spent.error.code).not.toBe('PRIVACY_BUDGET_EXHAUSTED');
+    noise.clear();
     const refused = await ask('count(category: "dining", within: 90d) > 3');
     expect(refused.ok).toBe(false);
     if (refused.ok) return;
     expect(refused.error.code).toBe('PRIVACY_BUDGET_EXHAUSTED');
-    expect(refused.error.message).toContain('your budget');
-    expect(refused.error.message).toContain('2026-07-01T00:00:00.000Z');
+    expect(refused.error.message).toBe(
+      'your budget for this period is spent (this costs ε = 1/2); it resets at 2026-07-01T00:00:00.000Z',
+    );
+    expect('budget' in refused.error && refused.error.budget.askerRemaining.toString()).toBe('0');
+    // Refused before the data: no noise drawn, nothing charged.
+    expect(noise.recorded()).toEqual([]);
+    expect('budget' in refused.error && refused.error.budget.charged.toString()).toBe('0');
     const bob = await ask('count(category: "dining", within: 90d) > 3', 'bob');
     expect(!bob.ok && bob.error.code).not.toBe('PRIVACY_BUDGET_EXHAUSTED');
   });
 
   it('refuses on the vault-wide budget however many askers there are', async () => {
-    const proposed = await vault.policies.propose({ vaultBudget: '15' }, 'carol', 'test');
-    await vault.policies.approve(proposed.version, 'dave');
+    // Room for two questions in the vault, each asker's first.
+    await approvePolicy({ askerBudget: '1', vaultBudget: '1' });
     const outcomes = [];
-    for (const asker of ['fay', 'gus', 'hal', 'ida', 'jon']) {
+    for (const asker of ['fay', 'gus', 'hal']) {
       const answer = await ask(`count(category: "fuel", within: ${30 + outcomes.length}d) > 1`, asker);
       outcomes.push(answer.ok ? 'ok' : answer.error.code);
+      if (!answer.ok && answer.error.code === 'PRIVACY_BUDGET_EXHAUSTED') {
+        expect(answer.error.message).toContain('the vault-wide budget');
+      }
     }
-    expect(outcomes.at(-1)).toBe('PRIVACY_BUDGET_EXHAUSTED');
+    expect(outcomes.slice(0, 2)).not.toContain('PRIVACY_BUDGET_EXHAUSTED');
+    expect(outcomes[2]).toBe('PRIVACY_BUDGET_EXHAUSTED');
   });
 
   it('refuses a bad expression with the place, a caret and a suggestion, at no cost', async () => {
@@ -205,18 +243,56 @@ describe.each(testBackends)('questions through the privacy guard on $name', (bac
   });
 
   it('logs every question and answer, with no expression text and no exact count', async () => {
-    const { rows } = await vault.storage.query<{ entry: string }>(
-      "SELECT entry FROM audit_entries WHERE entry LIKE '%\"question.%' ORDER BY idx",
-    );
-    const entries = rows.map(
-      (r) => JSON.parse(r.entry) as { type: string; details: Record<string, unknown> },
-    );
+    // Each question costs 19/8 of alice's 5: an answer, a repeat, a differencing refusal, then no budget.
+    await approvePolicy({ differencingEpsilon: '2' });
+    const logged = vault.audit.head().size;
+    const outcomes = [];
+    for (const [expression, asker] of [
+      [broad, 'alice'],
+      [broad, 'alice'],
+      [near, 'alice'],
+      ['spent(category: "home_inspection", within: 7d) > 0', 'alice'],
+      ['spent(category: "home_inspection", within: 7d) > 0', 'bob'],
+    ] as const) {
+      const answer = await ask(expression, asker);
+      outcomes.push(answer.ok ? (answer.value.repeated ? 'repeated' : 'answered') : answer.error.code);
+    }
+    expect(outcomes).toEqual([
+      'answered',
+      'repeated',
+      'PRIVACY_DIFFERENCING',
+      'PRIVACY_BUDGET_EXHAUSTED',
+      'PRIVACY_TOO_FEW',
+    ]);
+    const entries = (await entriesFrom(logged)).filter((e) => e.type.startsWith('question.'));
     const answered = entries.filter((e) => e.type === 'question.answered');
-    expect(entries.filter((e) => e.type === 'question.asked')).toHaveLength(answered.length);
-    expect(new Set(answered.map((e) => e.details['outcome']))).toEqual(
-      new Set(['answered', 'too_few', 'differencing', 'budget_exhausted']),
-    );
-    expect(rows.some((r) => r.entry.includes('home_inspection'))).toBe(false);
+    expect(entries.filter((e) => e.type === 'question.asked')).toHaveLength(5);
+    expect(answered.map((e) => e.details['outcome'])).toEqual([
+      'answered',
+      'answered',
+      'differencing',
+      'budget_exhausted',
+      'too_few',
+    ]);
+    const text = JSON.stringify(entries);
+    expect(text).not.toContain('home_inspection');
+    expect(text).not.toContain('holds');
     expect((await vault.audit.verifyAll()).ok).toBe(true);
+  });
+
+  it('draws each question’s noise at the policy’s scales, and the sparse vector’s against earlier audiences', async () => {
+    noise.draw = () => 0n;
+    const first = await ask(broad, 'sam');
+    if (!first.ok) throw new Error(first.error.message);
+    // The asker's first question of the period: no earlier audience, so no sparse vector.
+    expect(noise.recorded()).toEqual(['4', '8']);
+    // Without noise the count is the exact audience: nothing but the count's draw was added.
+    expect(first.value.count).toBe((await storedAudience(first.value.questionId)).length);
+    noise.clear();
+    expect((await ask('holds("credit_card")', 'sam')).ok).toBe(true);
+    expect(noise.recorded()).toEqual(['16', '32', '4', '8']);
+    noise.clear();
+    expect((await ask(broad, 'sam')).ok).toBe(true);
+    expect(noise.recorded()).toEqual([]);
   });
 });

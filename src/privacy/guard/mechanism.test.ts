@@ -2,25 +2,25 @@ import { describe, expect, it } from 'vitest';
 import { seededRandomSource } from '../dp/random-source.ts';
 import { Rational } from '../dp/rational.ts';
 import { decide, symmetricDifferenceSize, tooClose } from './mechanism.ts';
+import { discreteLaplaceNoise, type NoiseSampler } from './noise.ts';
+import { drawByScale, RecordingNoise } from './noise.test-support.ts';
 import { defaultGuardPolicy, parseGuardPolicy, periodOf, policyToJson, questionEpsilon } from './policy.ts';
 
 const policy = defaultGuardPolicy;
 
-function rate(
-  trials: number,
-  seed: string,
-  event: (random: ReturnType<typeof seededRandomSource>) => boolean,
-) {
-  const random = seededRandomSource(seed);
+const seededNoise = (seed: string) => discreteLaplaceNoise(seededRandomSource(seed));
+
+function rate(trials: number, seed: string, event: (noise: NoiseSampler) => boolean) {
+  const noise = seededNoise(seed);
   let hits = 0;
-  for (let i = 0; i < trials; i++) if (event(random)) hits++;
+  for (let i = 0; i < trials; i++) if (event(noise)) hits++;
   return hits / trials;
 }
 
 describe('the guard’s decisions', () => {
   it('releases a large audience with noise of the count’s scale, never the exact size every time', () => {
-    const random = seededRandomSource('count');
-    const counts = Array.from({ length: 2000 }, () => decide(10_000, [], policy, random)).map((d) => {
+    const noise = seededNoise('count');
+    const counts = Array.from({ length: 2000 }, () => decide(10_000, [], policy, noise)).map((d) => {
       if (d.outcome !== 'answered') throw new Error('expected an answer');
       return d.noisyCount - 10_000;
     });
@@ -58,7 +58,7 @@ describe('the guard’s decisions', () => {
     const sharp = { ...policy, differencingEpsilon: Rational.of(4n) };
     expect(rate(500, 'late', (r) => tooClose([5000, 5000, 5000, 0], sharp, r))).toBe(1);
     expect(rate(500, 'none', (r) => tooClose([5000, 4000, 3000], sharp, r))).toBe(0);
-    expect(decide(10_000, [0], sharp, seededRandomSource('x')).outcome).toBe('differencing');
+    expect(decide(10_000, [0], sharp, seededNoise('x')).outcome).toBe('differencing');
   });
 
   it('measures the symmetric difference of two ascending id lists', () => {
@@ -66,6 +66,58 @@ describe('the guard’s decisions', () => {
     expect(symmetricDifferenceSize([1, 2, 3], [2, 3, 4])).toBe(2);
     expect(symmetricDifferenceSize([], [5, 6])).toBe(2);
     expect(symmetricDifferenceSize(Int32Array.from([1, 5, 9]), Int32Array.from([2, 5, 10, 11]))).toBe(5);
+  });
+});
+
+describe('the guard’s noise scales, pinned', () => {
+  const custom = {
+    ...policy,
+    countEpsilon: Rational.of(1n, 3n),
+    thresholdEpsilon: Rational.of(2n, 5n),
+    differencingEpsilon: Rational.of(1n, 2n),
+  };
+
+  it('draws the count at 1/ε_c, then the threshold at 1/ε_k, and nothing more without earlier audiences', () => {
+    const noise = new RecordingNoise();
+    decide(1_000, [], policy, noise);
+    expect(noise.recorded()).toEqual(['4', '8']);
+    noise.clear();
+    decide(1_000, [], custom, noise);
+    expect(noise.recorded()).toEqual(['3', '5/2']);
+  });
+
+  it('runs the sparse vector first: its threshold at 2/ε_d once, each earlier audience at 4/ε_d', () => {
+    const noise = new RecordingNoise();
+    expect(decide(1_000, [500, 400, 300], policy, noise).outcome).toBe('answered');
+    expect(noise.recorded()).toEqual(['16', '32', '32', '32', '4', '8']);
+    noise.clear();
+    expect(tooClose([500, 400], custom, noise)).toBe(false);
+    expect(noise.recorded()).toEqual(['4', '8', '8']);
+  });
+
+  it('stops drawing at the first earlier audience that is too close', () => {
+    const noise = new RecordingNoise();
+    expect(decide(1_000, [500, 10, 400], policy, noise).outcome).toBe('differencing');
+    expect(noise.recorded()).toEqual(['16', '32', '32']);
+  });
+
+  it('adds the count’s noise to the size and the threshold’s to k, and compares the two', () => {
+    // k̃ = 50 − 3 = 47: a size of 40 noised by +7 reaches it, 39 does not.
+    const noise = new RecordingNoise(drawByScale({ '4': 7n, '8': -3n }));
+    expect(decide(40, [], policy, noise)).toEqual({ outcome: 'answered', noisyCount: 47 });
+    expect(decide(39, [], policy, noise)).toEqual({ outcome: 'too_few' });
+    expect(decide(10_000, [], policy, noise)).toEqual({ outcome: 'answered', noisyCount: 10_007 });
+    // A noised count under zero that clears a noised k under zero is shown as 0, never negative.
+    const low = new RecordingNoise(drawByScale({ '4': -20n, '8': -100n }));
+    expect(decide(0, [], policy, low)).toEqual({ outcome: 'answered', noisyCount: 0 });
+  });
+
+  it('compares each noised distance with the noised threshold: T̃ = k + draw(2/ε_d), d + draw(4/ε_d) < T̃', () => {
+    // T̃ = 50 − 10 = 40; each distance is noised by +5.
+    const noise = new RecordingNoise(drawByScale({ '16': -10n, '32': 5n }));
+    expect(tooClose([34], policy, noise)).toBe(true);
+    expect(tooClose([35], policy, noise)).toBe(false);
+    expect(tooClose([300, 35, 34], policy, noise)).toBe(true);
   });
 });
 

@@ -1,7 +1,6 @@
 // The guard's data-dependent decisions, all on noised values: differencing (sparse vector) and suppression.
-import { sampleDiscreteLaplace } from '../dp/discrete-laplace.ts';
-import type { RandomSource } from '../dp/random-source.ts';
 import { Rational } from '../dp/rational.ts';
+import type { NoiseSampler } from './noise.ts';
 import type { GuardPolicy } from './policy.ts';
 
 export type GuardDecision =
@@ -12,17 +11,18 @@ export type GuardDecision =
 /**
  * Decides what to release about an audience of `size` people whose symmetric differences with the asker's
  * earlier audiences in the period are `distances` (each of sensitivity 1). Costs the policy's three ε parts
- * whatever the outcome.
+ * whatever the outcome (only the count's and the threshold's when there are no earlier audiences).
+ * Draws the differencing check's noise first, then the count's (scale 1/ε_c), then the threshold's (1/ε_k).
  */
 export function decide(
   size: number,
   distances: readonly number[],
   policy: GuardPolicy,
-  random: RandomSource,
+  noise: NoiseSampler,
 ): GuardDecision {
-  if (tooClose(distances, policy, random)) return { outcome: 'differencing' };
-  const noisyCount = BigInt(size) + sampleDiscreteLaplace(Rational.one.div(policy.countEpsilon), random);
-  const noisyK = BigInt(policy.k) + sampleDiscreteLaplace(Rational.one.div(policy.thresholdEpsilon), random);
+  if (tooClose(distances, policy, noise)) return { outcome: 'differencing' };
+  const noisyCount = BigInt(size) + noise.discreteLaplace(Rational.one.div(policy.countEpsilon));
+  const noisyK = BigInt(policy.k) + noise.discreteLaplace(Rational.one.div(policy.thresholdEpsilon));
   if (noisyCount < noisyK) return { outcome: 'too_few' };
   // Clamping at zero is post-processing: it costs no privacy and never shows a negative audience.
   return { outcome: 'answered', noisyCount: Number(noisyCount < 0n ? 0n : noisyCount) };
@@ -33,12 +33,12 @@ export function decide(
  * one noised threshold k + Lap(2/ε), each distance + Lap(4/ε); the first distance under the threshold stops.
  * ε is spent once, however many distances are compared.
  */
-export function tooClose(distances: readonly number[], policy: GuardPolicy, random: RandomSource): boolean {
+export function tooClose(distances: readonly number[], policy: GuardPolicy, noise: NoiseSampler): boolean {
   if (distances.length === 0) return false;
   const thresholdScale = Rational.of(2n).div(policy.differencingEpsilon);
   const queryScale = Rational.of(4n).div(policy.differencingEpsilon);
-  const threshold = BigInt(policy.k) + sampleDiscreteLaplace(thresholdScale, random);
-  return distances.some((d) => BigInt(d) + sampleDiscreteLaplace(queryScale, random) < threshold);
+  const threshold = BigInt(policy.k) + noise.discreteLaplace(thresholdScale);
+  return distances.some((d) => BigInt(d) + noise.discreteLaplace(queryScale) < threshold);
 }
 
 /** |a △ b| of two ascending id lists. */

@@ -9,7 +9,7 @@ import type { ConsentLedger } from '../consent/consent-ledger.ts';
 import type { PreferenceStore } from '../consent/preference-store.ts';
 import type { IdentityStore } from '../identity/identity-store.ts';
 import type { KeyProvider } from '../../keys/key-provider.ts';
-import type { AudienceGuard } from '../questions/audience-guard.ts';
+import type { PrivacyGuard } from '../../privacy/guard/privacy-guard.ts';
 import { exportCustomer, type AccessExport } from './access-export.ts';
 import { renderAccessPage } from './access-page.ts';
 import { fairLendingReport, type FairLendingReport } from './fair-lending.ts';
@@ -28,7 +28,7 @@ export interface ComplianceServices {
   readonly preferences: PreferenceStore;
   readonly audit: TransparencyLog;
   /** Releases the fair-lending report's counts: noised, charged to the asker, logged. */
-  readonly guard: AudienceGuard;
+  readonly guard: Pick<PrivacyGuard, 'release'>;
 }
 
 export interface ComplianceOptions {

@@ -2,7 +2,7 @@
 import { CurtainError } from '../../core/errors.ts';
 import type { Storage } from '../../storage/ports.ts';
 import type { IdentityStore } from '../identity/identity-store.ts';
-import type { AudienceGuard } from '../questions/audience-guard.ts';
+import type { PrivacyGuard } from '../../privacy/guard/privacy-guard.ts';
 
 /** Purposes of credit-product campaigns: the ones fair-lending law looks at. */
 export const creditPurposes: readonly string[] = ['credit_offers', 'partner_credit_offers'];
@@ -56,7 +56,7 @@ export interface FairLendingReport {
 export interface FairLendingSources {
   readonly storage: Storage;
   readonly identity: Pick<IdentityStore, 'readPiiMany'>;
-  readonly guard: AudienceGuard;
+  readonly guard: Pick<PrivacyGuard, 'release'>;
 }
 
 const notes = [

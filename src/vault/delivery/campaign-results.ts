@@ -1,13 +1,13 @@
-// A campaign's results for the hub: exact counts inside the vault, released only through the audience guard.
+// A campaign's results for the hub: exact counts inside the vault, released only through the privacy guard.
 import type { CampaignResults, DoorRefusal } from '../../core/vault-door.ts';
 import { err, ok, type Result } from '../../core/result.ts';
 import type { SqlExecutor } from '../../storage/ports.ts';
-import type { AudienceGuard } from '../questions/audience-guard.ts';
+import type { PrivacyGuard } from '../../privacy/guard/privacy-guard.ts';
 import { readRun } from './run-store.ts';
 
 export async function campaignResults(
   db: SqlExecutor,
-  guard: AudienceGuard,
+  guard: Pick<PrivacyGuard, 'release'>,
   campaignId: string,
   requestedBy: string,
 ): Promise<Result<CampaignResults, DoorRefusal>> {

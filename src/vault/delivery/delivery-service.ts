@@ -19,23 +19,16 @@ import type { CustomerIds, Plan, QuestionEngine } from '../../language/plan.ts';
 import { cryptoRandomSource, type RandomSource } from '../../privacy/dp/random-source.ts';
 import type { SqlExecutor, Storage } from '../../storage/ports.ts';
 import type { AvatarService } from '../avatars/avatar-service.ts';
-import { distinctiveInterests } from '../avatars/interests.ts';
 import type { ConsentLedger } from '../consent/consent-ledger.ts';
 import type { PreferenceStore } from '../consent/preference-store.ts';
 import type { IdentityStore } from '../identity/identity-store.ts';
 import type { KeyProvider } from '../../keys/key-provider.ts';
-import type { AudienceGuard } from '../questions/audience-guard.ts';
-import type { PolicyStore } from '../questions/policy-store.ts';
+import type { PolicyStore } from '../../privacy/guard/policy-store.ts';
+import type { PrivacyGuard } from '../../privacy/guard/privacy-guard.ts';
 import type { QuestionService } from '../questions/question-service.ts';
 import { filterAudience } from './audience-filter.ts';
-import {
-  padWithDecoys,
-  readRelease,
-  releasedAudience,
-  releasedTokens,
-  storeRelease,
-  tokenOwners,
-} from './audience-release.ts';
+import { readRelease, tokenOwners } from './audience-release.ts';
+import { existingRelease, refusedEvent, releaseTokens, tooSmall } from './audience-tokens.ts';
 import { campaignResults } from './campaign-results.ts';
 import { parseAudienceReleaseRequest, parseDeliveryRequest } from './delivery-request.ts';
 import type { FaultHook } from './faults.ts';
@@ -53,7 +46,7 @@ import {
 } from './run-store.ts';
 import { shuffle } from './shuffle.ts';
 
-/** The vault services delivery uses; `VaultServices` (main.ts) has them all. */
+/** The vault services delivery uses; `VaultServices` (vault.ts) has them all. */
 export interface DeliveryServices {
   readonly storage: Storage;
   readonly keys: KeyProvider;
@@ -87,17 +80,6 @@ export interface DeliveryServiceOptions {
   readonly noticeRetryBaseMs?: number;
 }
 
-const tooSmall: DeliveryRefusal = { code: 'DELIVERY_AUDIENCE_TOO_SMALL', message: 'audience too small' };
-
-/** Interests come from the spending of the last 90 days. */
-const interestWindowDays = 90;
-/**
- * One interest per person and release, the most distinctive, as Topics hands one topic per epoch: it keeps
- * vectors few, so k-anonymity generalises little, and tells the hub no more than one coarse fact.
- */
-const interestsPerPerson = 1;
-const dayMs = 86_400_000;
-
 /**
  * Added to "why am I seeing this" when the hub chose the offer among several by interest: names the interests
  * the offer's recipients were released with (a group's, not a person's own: they share the explanation).
@@ -117,13 +99,6 @@ interface CheckedAudience {
 const invalid = (message: string): Result<never, DeliveryRefusal> =>
   err({ code: 'DELIVERY_INVALID', message });
 
-function refusedEvent(campaignId: string, purpose: string) {
-  return {
-    type: 'delivery.refused' as const,
-    details: { campaign: campaignId, purpose, reason: 'audience_too_small' },
-  };
-}
-
 function newRun(
   request: DeliveryRequest,
   purpose: string,
@@ -142,7 +117,7 @@ function newRun(
 
 export class DeliveryService {
   readonly #services: DeliveryServices;
-  readonly #guard: AudienceGuard;
+  readonly #guard: Pick<PrivacyGuard, 'admit' | 'release'>;
   readonly #options: DeliveryServiceOptions;
   readonly #now: () => Date;
   readonly #batchSize: number;
@@ -153,7 +128,12 @@ export class DeliveryService {
   /** One run per campaign at a time in this process; across processes the run's primary key decides. */
   readonly #running = new Map<string, Promise<unknown>>();
 
-  constructor(services: DeliveryServices, guard: AudienceGuard, options: DeliveryServiceOptions) {
+  /** `guard` admits audiences before sending and releases their noised sizes and results. */
+  constructor(
+    services: DeliveryServices,
+    guard: Pick<PrivacyGuard, 'admit' | 'release'>,
+    options: DeliveryServiceOptions,
+  ) {
     this.#services = services;
     this.#guard = guard;
     this.#options = options;
@@ -253,7 +233,7 @@ export class DeliveryService {
     if (!parsed.ok) return err({ code: 'DELIVERY_INVALID', message: parsed.problems });
     const request = parsed.value;
     const { storage, avatars, policies, audit } = this.#services;
-    const existing = await this.#existingRelease(request.campaignId);
+    const existing = await existingRelease(storage, request.campaignId);
     if (existing !== undefined) return existing;
     const checked = await this.#checkAudience(request.audience, request.purpose);
     if (!checked.ok) return checked;
@@ -263,81 +243,21 @@ export class DeliveryService {
     const kept = await this.#filter(matching, purpose.consent, { frequencyCap: request.frequencyCap }, now);
     const audience = shuffle(kept, this.#random).subarray(0, request.maxMessages ?? kept.length);
 
-    const noised = await this.#guard.release({
-      asker: request.requestedBy,
-      purpose: purpose.code,
-      label: `audience:${request.campaignId}`,
-      counts: { audience: audience.length },
-    });
-    if (!noised.ok) {
-      const refusal = noised.error;
-      return err(
-        refusal.code === 'PRIVACY_TOO_FEW' ? tooSmall : { code: refusal.code, message: refusal.message },
-      );
-    }
-    const size = noised.value.counts['audience'] ?? null;
-    const release = {
-      campaignId: request.campaignId,
-      epoch: avatars.epochOf(now),
-      requestedBy: request.requestedBy,
-      purpose: purpose.code,
-      audience: request.audience,
-      k: (await policies.active()).policy.k,
-    };
-    if (size === null) {
-      await storage.transaction(async (tx) => {
-        if (await storeRelease(tx, { ...release, state: 'too_small' }, [])) {
-          await audit.enqueue(tx, [refusedEvent(request.campaignId, purpose.code)]);
-        }
-      });
-      await audit.flush();
-      return (await this.#existingRelease(request.campaignId)) ?? err(tooSmall);
-    }
-
-    const chosen = [...audience.subarray(0, Math.min(size, audience.length))];
-    const since = new Date(now.getTime() - interestWindowDays * dayMs).toISOString().slice(0, 10);
-    const interests = await distinctiveInterests(storage, chosen, {
-      since,
-      currency: this.#options.currency,
-      top: interestsPerPerson,
-    });
-    const attributes = await avatars.releaseAttributes(
-      interests,
-      release.campaignId,
-      release.epoch,
-      release.k,
+    return releaseTokens(
+      {
+        storage,
+        audit,
+        avatars,
+        policies,
+        guard: this.#guard,
+        random: this.#random,
+        currency: this.#options.currency,
+      },
+      request,
+      purpose.code,
+      audience,
+      now,
     );
-    const tokens = padWithDecoys(attributes, size, (below) =>
-      Number(this.#random.uniformBelow(BigInt(below))),
-    );
-    await storage.transaction(async (tx) => {
-      if (!(await storeRelease(tx, { ...release, state: 'released' }, tokens))) return;
-      await audit.enqueue(tx, [
-        {
-          type: 'audience.released',
-          details: {
-            campaign: release.campaignId,
-            purpose: purpose.code,
-            epoch: release.epoch,
-            k: release.k,
-            tokens: size,
-          },
-        },
-      ]);
-    });
-    await audit.flush();
-    return (await this.#existingRelease(request.campaignId, false))!;
-  }
-
-  async #existingRelease(
-    campaignId: string,
-    repeated = true,
-  ): Promise<Result<ReleasedAudience, DeliveryRefusal> | undefined> {
-    const { storage } = this.#services;
-    const release = await readRelease(storage, campaignId);
-    if (release === undefined) return undefined;
-    if (release.state === 'too_small') return err(tooSmall);
-    return ok(releasedAudience(release, await releasedTokens(storage, campaignId), repeated));
   }
 
   /**

@@ -41,12 +41,17 @@ const hubEventTypes: ReadonlySet<string> = new Set<HubAuditEvent['type']>([
  * as the guard released them, refusals without exact figures, hub events without a customer reference.
  */
 export class InProcessVaultDoor implements VaultDoor {
-  readonly #questions: QuestionService;
+  readonly #questions: Pick<QuestionService, 'check' | 'ask'>;
   readonly #delivery: CampaignDelivery;
   readonly #audit: AuditSink;
   readonly #currency: string;
 
-  constructor(questions: QuestionService, delivery: CampaignDelivery, audit: AuditSink, currency: string) {
+  constructor(
+    questions: Pick<QuestionService, 'check' | 'ask'>,
+    delivery: CampaignDelivery,
+    audit: AuditSink,
+    currency: string,
+  ) {
     this.#questions = questions;
     this.#delivery = delivery;
     this.#audit = audit;

@@ -26,7 +26,7 @@ const email = new EmailChannel({
   inboxOrigin: 'https://bank.example',
 });
 const fault = faultFromEnvironment(process.env);
-const delivery = new DeliveryService(vault, vault.questions, {
+const delivery = new DeliveryService(vault, vault.guard, {
   currency: 'GBP',
   inboxOrigin: 'https://bank.example',
   adapters: { email },

@@ -8,7 +8,7 @@ import {
   policyToJson,
   type GuardPolicy,
   type GuardPolicyJson,
-} from '../../privacy/guard/policy.ts';
+} from './policy.ts';
 
 export interface ActivePolicy {
   /** 0 is the built-in default, before any approved change. */

@@ -1,0 +1,138 @@
+// The privacy guard's one interface: every count that leaves the vault is noised, charged and logged here.
+import { CurtainError } from '../../core/errors.ts';
+import type { QuestionPurpose } from '../../core/question-purposes.ts';
+import type { Result } from '../../core/result.ts';
+import type { Rational } from '../dp/rational.ts';
+
+/** What is left of an asker's privacy budget, and of the vault's, after a request. */
+export interface BudgetState {
+  /** ε this request charged: 0 when it repeated an earlier answer or was refused before the data. */
+  readonly charged: Rational;
+  readonly askerRemaining: Rational;
+  readonly vaultRemaining: Rational;
+  /** When the period's budgets reset (ISO 8601). */
+  readonly resetsAt: string;
+}
+
+/** A checked question as the guard sees it: who asks, why, its normal form, and its exact audience on demand. */
+export interface GuardedQuestion {
+  /** A staff handle (letters, digits, `.`, `_`, `-`), charged for the question. */
+  readonly asker: string;
+  readonly purpose: QuestionPurpose;
+  /** The expression as asked: recorded in the vault's ledger, never in the transparency log. */
+  readonly expression: string;
+  /** The question's normal form: equivalent questions share one key, and so one answer per period. */
+  readonly planKey: string;
+  /** The engine that evaluates the audience, recorded with the question. */
+  readonly engine: string;
+  /**
+   * The exact audience, ascending customer ids; it never leaves the guard. Called at most once, before the
+   * charge's transaction (an engine may need the connection that transaction would hold), and not at all
+   * when an earlier answer is reused.
+   */
+  audience(): Promise<Int32Array>;
+}
+
+export interface GuardAnswer {
+  readonly questionId: number;
+  /** The protected count: noised, never exact. */
+  readonly count: number;
+  /** True when this is the stored answer of the same question earlier in the period. */
+  readonly repeated: boolean;
+  readonly budget: BudgetState;
+}
+
+/** Why the guard released nothing about a question; never an exact figure. */
+export interface QuestionRefusal {
+  readonly code: 'PRIVACY_TOO_FEW' | 'PRIVACY_DIFFERENCING' | 'PRIVACY_BUDGET_EXHAUSTED';
+  readonly message: string;
+  /** The recorded question, absent when the budget refused it before the data. */
+  readonly questionId?: number;
+  readonly budget: BudgetState;
+}
+
+export interface AdmitRequest {
+  /** The staff handle charged, as for a question. */
+  readonly asker: string;
+  /** A question purpose code, e.g. "credit_offers". */
+  readonly purpose: string;
+  /** What is being admitted, unique per use, e.g. "delivery:<campaign id>"; recorded, never reused. */
+  readonly label: string;
+  /** The exact size of the audience that would actually be delivered, after every filter. */
+  readonly size: number;
+}
+
+export interface ReleaseRequest {
+  readonly asker: string;
+  readonly purpose: string;
+  /** Names the release, e.g. "results:<campaign id>"; the same label on the same day returns the same numbers. */
+  readonly label: string;
+  /** Exact counts, by name; each has sensitivity 1 (one customer changes each by at most one). */
+  readonly counts: { readonly [name: string]: number };
+}
+
+export interface Release {
+  /** Noised counts; null where the noised count fell under the noised k. */
+  readonly counts: { readonly [name: string]: number | null };
+  /** True when this repeats the day's earlier release under the same label (charged nothing). */
+  readonly repeated: boolean;
+  readonly releasedOn: string;
+  readonly budget: BudgetState;
+}
+
+export type GuardRefusal =
+  | { readonly code: 'QUESTION_PURPOSE_UNKNOWN'; readonly message: string }
+  | {
+      readonly code: 'PRIVACY_TOO_FEW' | 'PRIVACY_BUDGET_EXHAUSTED';
+      readonly message: string;
+      readonly budget: BudgetState;
+    };
+
+/**
+ * The vault's privacy guard (docs/privacy-model.md). It owns the ledger of everything released in a budget
+ * period, and so the budgets, the reuse of answers and the differencing check against earlier audiences.
+ *
+ * Every request that looks at the data is charged to the asker (always an authenticated person) and to the
+ * vault, whatever its outcome; it is recorded in the ledger and written to the transparency log in the
+ * transaction of its charge. Charges are made one at a time — in one process by a queue, across processes by
+ * a database lock — so each sees the previous one's. An asker handle that is not a handle throws a USAGE
+ * error; every other failure is a refusal value.
+ */
+export interface PrivacyGuard {
+  /** What is left of an asker's budget in the current period; charges nothing. */
+  budget(asker: string): Promise<BudgetState>;
+  /**
+   * A noised count of a question's audience (invariants 2 and 5): the stored answer when the same question
+   * was answered in the period (by anyone; free); otherwise, if the budget allows, the differencing check
+   * against the asker's earlier audiences of the period (sparse vector), then the noised count against a
+   * noised k. Costs the policy's three ε parts.
+   */
+  answer(question: GuardedQuestion): Promise<Result<GuardAnswer, QuestionRefusal>>;
+  /**
+   * Whether an audience may be engaged: its noised size against a noised k (invariant 5). A refusal says only
+   * "too small" (PRIVACY_TOO_FEW), never by how much. Costs the count's and the threshold's ε.
+   */
+  admit(request: AdmitRequest): Promise<Result<{ readonly budget: BudgetState }, GuardRefusal>>;
+  /**
+   * Noised counts for the hub (invariant 2), each suppressed under a noised k, stored so that asking again
+   * under the same label the same day returns them again at no cost. Costs the count's and the threshold's
+   * ε per count.
+   */
+  release(request: ReleaseRequest): Promise<Result<Release, GuardRefusal>>;
+}
+
+const askerPattern = /^[a-z0-9][a-z0-9._-]{0,63}$/i;
+
+/** Throws a USAGE error unless `asker` is a staff handle: letters, digits, `.`, `_`, `-`, at most 64. */
+export function checkAsker(asker: string): void {
+  if (!askerPattern.test(asker)) {
+    throw new CurtainError('USAGE', 'asker: a handle of letters, digits, ".", "_" or "-" (at most 64)');
+  }
+}
+
+export function unknownPurpose(code: string): {
+  readonly code: 'QUESTION_PURPOSE_UNKNOWN';
+  readonly message: string;
+} {
+  return { code: 'QUESTION_PURPOSE_UNKNOWN', message: `unknown purpose "${code}"` };
+}
