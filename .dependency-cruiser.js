@@ -19,25 +19,5 @@ export default {
     tsConfig: { fileName: 'tsconfig.json' },
     enhancedResolveOptions: { extensions: ['.ts', '.tsx', '.js', '.json'] },
     cache: false,
-    // issue 13: exempt until the other branches merge. The guard branch removes the first cycle (audience-guard ↔
-    // question-service, types only) and the build branch the second (cli-host ↔ platform); the lead deletes this list.
-    knownViolations: [
-      {
-        type: 'cycle',
-        from: 'src/vault/questions/audience-guard.ts',
-        to: 'src/vault/questions/question-service.ts',
-        rule: { severity: 'error', name: 'no-import-cycle' },
-        cycle: [
-          {
-            name: 'src/vault/questions/question-service.ts',
-            dependencyTypes: ['local', 'type-only', 'import'],
-          },
-          {
-            name: 'src/vault/questions/audience-guard.ts',
-            dependencyTypes: ['local', 'type-only', 'import'],
-          },
-        ],
-      },
-    ],
   },
 };

@@ -171,12 +171,6 @@ export default tseslint.config(
       'max-lines-per-function': ['error', { max: 80, skipBlankLines: true, skipComments: true }],
     },
   },
-  {
-    // issue 13: exempt until the other branches merge
-    name: 'size (issue 13: temporary exemption)',
-    files: ['src/app/vault-process.ts', 'src/vault/questions/question-service.ts'],
-    rules: { 'max-lines': 'off', 'max-lines-per-function': 'off' },
-  },
 
   {
     files: ['eslint.config.js', '.dependency-cruiser.js'],

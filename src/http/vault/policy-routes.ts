@@ -1,7 +1,7 @@
 // The privacy guard's policy over HTTP: the active version and every proposal.
 import type { FastifyInstance } from 'fastify';
 import { policyToJson } from '../../privacy/guard/policy.ts';
-import type { PolicyStore } from '../../vault/questions/policy-store.ts';
+import type { PolicyStore } from '../../privacy/guard/policy-store.ts';
 
 const policy = {
   config: { access: ['marketer', 'partner', 'approver', 'compliance', 'operator'] },
