@@ -15,7 +15,7 @@ export interface TestDatabase {
   /** The PGlite data directory, or the PostgreSQL connection string: what `copy` copies once it is closed. */
   readonly connection: string;
   /** Closes the storage and removes the database. */
-  dispose(): Promise<void>;
+  readonly dispose: () => Promise<void>;
 }
 
 export interface TestBackend {

@@ -14,7 +14,17 @@ import { LocalKeyFile } from '../../src/keys/local-key-file.ts';
 import type { TestBackend, TestDatabase } from './backends.ts';
 import { copyDirectory, runTemplate } from './run-templates.ts';
 
-export type TestVault = VaultServices & { dispose(): Promise<void> };
+export type TestVault = VaultServices & {
+  /** Where the vault keeps its rows and keys: what a template copies once the storage is closed. */
+  readonly files: VaultFiles;
+  dispose(): Promise<void>;
+};
+
+export interface VaultFiles {
+  /** The database's `connection` (see TestDatabase). */
+  readonly connection: string;
+  readonly keyDir: string;
+}
 
 async function assembleTestVault(
   database: TestDatabase,
@@ -28,6 +38,7 @@ async function assembleTestVault(
     });
     return {
       ...services,
+      files: { connection: database.connection, keyDir },
       async dispose() {
         await database.dispose();
         await rm(keyDir, { recursive: true, force: true });
@@ -64,36 +75,45 @@ async function copyKeys(keyDir: string): Promise<string> {
 
 async function openCopy(
   backend: TestBackend,
-  template: { connection: string; keyDir: string },
+  files: VaultFiles,
   settings: Partial<VaultSettings>,
 ): Promise<TestVault> {
-  const keyDir = await copyKeys(template.keyDir);
-  return assembleTestVault(await backend.copy(template.connection), keyDir, settings);
+  const keyDir = await copyKeys(files.keyDir);
+  return assembleTestVault(await backend.copy(files.connection), keyDir, settings);
+}
+
+export interface VaultTemplateOptions {
+  /** The settings the template is built with (each copy takes its own in `open`). */
+  readonly settings?: Partial<VaultSettings>;
+  /** Start from a copy of this demo bank rather than an empty vault. */
+  readonly bank?: DemoBank;
 }
 
 /**
- * Builds a vault with `settings`, lets `populate` fill it, and keeps it closed as a template, so that each test
- * can open its own copy of the suite's starting point instead of sharing one vault with the tests before it.
+ * Builds a vault, lets `populate` fill it, and keeps it closed as a template, so that each test can open its
+ * own copy of the suite's starting point instead of sharing one vault with the tests before it.
  */
 export async function createVaultTemplate<Data>(
   backend: TestBackend,
   populate: (vault: TestVault) => Promise<Data>,
-  settings: Partial<VaultSettings> = {},
+  options: VaultTemplateOptions = {},
 ): Promise<VaultTemplate<Data>> {
-  const database = await backend.createMigrated();
-  const keyDir = await mkdtemp(join(tmpdir(), 'curtain-test-keys-'));
-  const vault = await assembleTestVault(database, keyDir, settings);
+  const { settings = {}, bank } = options;
+  const vault =
+    bank === undefined
+      ? await createTestVault(backend, settings)
+      : await createDemoBankVault(backend, bank, settings);
   let data: Data;
   try {
     data = await populate(vault);
-    await database.storage.close();
+    await vault.storage.close();
   } catch (error) {
     await vault.dispose();
     throw error;
   }
   return {
     data,
-    open: (openSettings = {}) => openCopy(backend, { connection: database.connection, keyDir }, openSettings),
+    open: (openSettings = {}) => openCopy(backend, vault.files, openSettings),
     dispose: () => vault.dispose(),
   };
 }
