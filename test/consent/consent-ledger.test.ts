@@ -3,7 +3,7 @@ import { createHmac, generateKeyPairSync } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { AuditEvent, TransactionalAuditSink } from '../../src/core/audit-event.ts';
 import {
   consentChannels,
@@ -15,7 +15,6 @@ import {
   type ConsentPurpose,
 } from '../../src/core/consent.ts';
 import type { Storage } from '../../src/storage/ports.ts';
-import { migrate } from '../../src/storage/postgres-core/migrations.ts';
 import { ConsentLedger } from '../../src/vault/consent/consent-ledger.ts';
 import { PreferenceStore } from '../../src/vault/consent/preference-store.ts';
 import { verifyReceipt } from '../../src/vault/consent/receipts.ts';
@@ -93,17 +92,16 @@ describe.each(testBackends)('consent ledger on $name', (backend) => {
   let audit: MemoryAuditSink;
   let ledger: ConsentLedger;
 
-  beforeAll(async () => {
-    ({ storage, dispose } = await backend.create());
-    const migrated = await migrate(storage);
-    if (!migrated.ok) throw new Error(migrated.reason);
+  // Each test a ledger of its own: no decision, event or receipt of one test is seen by another.
+  beforeEach(async () => {
+    ({ storage, dispose } = await backend.createMigrated());
     await storage.query('INSERT INTO customers (id) SELECT generate_series(1, $1::int)', [customerCount]);
     keyDir = await mkdtemp(join(tmpdir(), 'curtain-consent-keys-'));
     keys = await LocalKeyFile.open(keyDir);
     audit = new MemoryAuditSink();
     ledger = new ConsentLedger(storage, keys, audit, { subjectRef, receipts });
   });
-  afterAll(async () => {
+  afterEach(async () => {
     await dispose();
     await rm(keyDir, { recursive: true, force: true });
   });
@@ -380,9 +378,7 @@ describe.each(testBackends)('demo consent through the ledger on $name', (backend
   let ledger: ConsentLedger;
 
   beforeAll(async () => {
-    ({ storage, dispose } = await backend.create());
-    const migrated = await migrate(storage);
-    if (!migrated.ok) throw new Error(migrated.reason);
+    ({ storage, dispose } = await backend.createMigrated());
     await storage.query('INSERT INTO customers (id) SELECT generate_series(1, $1::int)', [customers]);
     keyDir = await mkdtemp(join(tmpdir(), 'curtain-consent-keys-'));
     ledger = new ConsentLedger(storage, await LocalKeyFile.open(keyDir), new MemoryAuditSink(), {
