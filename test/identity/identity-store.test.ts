@@ -22,8 +22,7 @@ describe.each(testBackends)('identity store on $name', (backend) => {
   let ids: number[];
 
   beforeAll(async () => {
-    ({ storage, dispose } = await backend.create());
-    expect((await migrate(storage)).ok).toBe(true);
+    ({ storage, dispose } = await backend.createMigrated());
     keyDir = await mkdtemp(join(tmpdir(), 'curtain-keys-'));
     keys = await LocalKeyFile.open(keyDir);
     identity = new IdentityStore(storage, keys);
