@@ -160,16 +160,23 @@ describe.each(testBackends)('consent ledger on $name', (backend) => {
     await expect(storage.query('DELETE FROM consent_history')).rejects.toThrow(/append-only/);
   });
 
-  it('treats a GPC signal as withdrawing partner offers and profiling, not bank offers', async () => {
-    const id = 3;
+  /** Customer `id` grants four purposes, then sends a GPC signal. */
+  async function grantsThenGpc(id: number, beforeGpc: () => Promise<void> = () => Promise.resolve()) {
     await ledger.record([
       decision(id, 'bank_offers', 'inbox', true, 10),
       decision(id, 'partner_offers', 'all', true, 10),
       decision(id, 'profiling', 'all', true, 10),
       decision(id, 'spending_insights', 'all', true, 10),
     ]);
-    expect(await ledger.isAllowed(id, 'partner_offers', 'push')).toBe(true);
+    await beforeGpc();
     await ledger.recordGpc([id], at(11));
+  }
+
+  it('treats a GPC signal as withdrawing partner offers and profiling, not bank offers', async () => {
+    const id = 3;
+    await grantsThenGpc(id, async () => {
+      expect(await ledger.isAllowed(id, 'partner_offers', 'push')).toBe(true);
+    });
     for (const channel of consentChannels) {
       expect(await ledger.isAllowed(id, 'partner_offers', channel)).toBe(false);
       expect(await ledger.isAllowed(id, 'profiling', channel)).toBe(false);
@@ -282,6 +289,7 @@ describe.each(testBackends)('consent ledger on $name', (backend) => {
 
   it('issues receipts that verify with the public key and fail when tampered or under another key', async () => {
     const id = 3;
+    await grantsThenGpc(id);
     const issued = await ledger.receiptFor(id, new Date('2026-02-01T00:00:00Z'));
     if (!issued.ok) throw new Error(issued.error);
     const jws = issued.value;
