@@ -6,7 +6,6 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AuditEvent } from '../../src/core/audit-event.ts';
 import { TransparencyLog } from '../../src/audit/audit-log.ts';
 import type { Storage } from '../../src/storage/ports.ts';
-import { migrate } from '../../src/storage/postgres-core/migrations.ts';
 import { LocalKeyFile } from '../../src/keys/local-key-file.ts';
 import { testBackends, type TestBackend } from '../support/backends.ts';
 
@@ -20,9 +19,7 @@ describe.each(testBackends)('the audit outbox on $name', (backend: TestBackend) 
   let keyDir: string;
 
   beforeEach(async () => {
-    ({ storage, dispose } = await backend.create());
-    const migrated = await migrate(storage);
-    if (!migrated.ok) throw new Error(migrated.reason);
+    ({ storage, dispose } = await backend.createMigrated());
     keyDir = await mkdtemp(join(tmpdir(), 'curtain-outbox-keys-'));
     keys = await LocalKeyFile.open(keyDir);
     await storage.exec('CREATE TABLE outbox_probe (n int)');

@@ -2,14 +2,13 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AuditEvent } from '../../src/core/audit-event.ts';
 import { TransparencyLog, type SignedHead } from '../../src/audit/audit-log.ts';
 import { openCheckpoint, parseVerifierKey } from '../../src/audit/checkpoint.ts';
 import { emptyRoot, leafHash, rootOfLeaves } from '../../src/audit/merkle.ts';
 import { verifyConsistency, verifyInclusion } from '../../src/audit/verify.ts';
 import type { SqlExecutor, Storage } from '../../src/storage/ports.ts';
-import { migrate } from '../../src/storage/postgres-core/migrations.ts';
 import { LocalKeyFile } from '../../src/keys/local-key-file.ts';
 import { testBackends } from '../support/backends.ts';
 
@@ -53,16 +52,14 @@ describe.each(testBackends)('transparency log on $name', (backend) => {
   const cleanups: (() => Promise<void>)[] = [];
 
   beforeEach(async () => {
-    const created = await backend.create();
+    const created = await backend.createMigrated();
     storage = created.storage;
-    const migrated = await migrate(storage);
-    if (!migrated.ok) throw new Error(migrated.reason);
     const keyDir = await mkdtemp(join(tmpdir(), 'curtain-audit-keys-'));
     keys = await LocalKeyFile.open(keyDir);
     cleanups.push(created.dispose, () => rm(keyDir, { recursive: true, force: true }));
   });
-  afterAll(async () => {
-    for (const cleanup of cleanups) await cleanup();
+  afterEach(async () => {
+    for (const cleanup of cleanups.splice(0)) await cleanup();
   });
 
   const verifiers = (log: TransparencyLog) => log.publicKeys().map((k) => parseVerifierKey(k)!);

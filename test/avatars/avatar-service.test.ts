@@ -3,16 +3,14 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { CategoryGroup } from '../../src/core/taxonomy.ts';
 import { AvatarService, weeklyEpoch } from '../../src/vault/avatars/avatar-service.ts';
 import { distinctiveInterests } from '../../src/vault/avatars/interests.ts';
 import { LocalKeyFile } from '../../src/keys/local-key-file.ts';
 import { testBackends } from '../support/backends.ts';
 import { sampleCustomers } from '../support/sample-customers.ts';
-import { createTestVault } from '../support/test-vault.ts';
-
-type TestVault = Awaited<ReturnType<typeof createTestVault>>;
+import { createVaultTemplate, type TestVault, type VaultTemplate } from '../support/test-vault.ts';
 
 const epoch = '2026-11';
 const nextEpoch = '2026-12';
@@ -37,18 +35,26 @@ function leaks(token: string, customerId: number, avatar: Buffer): boolean {
 }
 
 describe.each(testBackends)('avatars on $name', (backend) => {
+  // Each test its own copy of the 520 customers: avatars, tokens and releases of one are not seen by another.
+  let template: VaultTemplate<number[]>;
   let vault: TestVault;
   let avatars: AvatarService;
   let ids: number[];
 
   beforeAll(async () => {
-    vault = await createTestVault(backend);
-    avatars = new AvatarService(vault.storage, vault.keys);
-    ids = await vault.identity.createCustomers(sampleCustomers(520, 'AV'));
+    template = await createVaultTemplate(backend, (built) =>
+      built.identity.createCustomers(sampleCustomers(520, 'AV')),
+    );
+    ids = template.data;
   });
   afterAll(async () => {
-    await vault?.dispose();
+    await template?.dispose();
   });
+  beforeEach(async () => {
+    vault = await template.open();
+    avatars = new AvatarService(vault.storage, vault.keys);
+  });
+  afterEach(async () => vault.dispose());
 
   const count = async (sql: string, parameters: unknown[]) =>
     (await vault.storage.query<{ n: number }>(sql, parameters)).rows[0]!.n;

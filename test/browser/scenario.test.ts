@@ -38,6 +38,14 @@ describe('the console in Chromium', () => {
     checkedPages.push(name);
   }
 
+  // One story, click by click: a step that continues from earlier ones awaits them, and each step runs once, so
+  // that any step can also be run alone (vitest -t) and finds what the steps before it left.
+  const chained = 300_000;
+  const once = (step: () => Promise<void>) => {
+    let ran: Promise<void> | undefined;
+    return () => (ran ??= step());
+  };
+
   async function signInAs(button: string) {
     const context = await browser.newContext();
     page = await context.newPage();
@@ -52,7 +60,7 @@ describe('the console in Chromium', () => {
     await page.context().close();
   }
 
-  it('offers a sign-in page marked DEMO ONLY', async () => {
+  const step1 = once(async () => {
     page = await browser.newPage();
     await page.goto(server.url);
     await page.getByRole('heading', { name: /^DEMO ONLY/ }).waitFor();
@@ -67,8 +75,9 @@ describe('the console in Chromium', () => {
     expect(focused).toEqual({ text: 'Skip to content', outline: 'solid', width: '3px' });
     await page.close();
   });
+  it('offers a sign-in page marked DEMO ONLY', () => step1());
 
-  it('lets a marketer write a segment: a diagnostic for a typo, free; then a protected count that costs ε', async () => {
+  const step2 = once(async () => {
     await signInAs('Staff: mia');
     await page.getByRole('heading', { name: 'Segment editor' }).waitFor();
     await page.getByText('No problems.').waitFor();
@@ -95,8 +104,11 @@ describe('the console in Chromium', () => {
     expect(await page.getByTestId('epsilon').textContent()).toMatch(/^\d+\/\d+$|^\d+(\.\d+)?$/);
     expect(await questionsAskedBy('mia')).toBe(before + 1);
   });
+  it('lets a marketer write a segment: a diagnostic for a typo, free; then a protected count that costs ε', () =>
+    step2());
 
-  it('lets the marketer create an offer and draft a campaign', async () => {
+  const step3 = once(async () => {
+    await step2();
     await page.getByRole('link', { name: 'Offers' }).click();
     await page.getByRole('heading', { name: 'New offer' }).waitFor();
     await accessible('offers');
@@ -119,8 +131,10 @@ describe('the console in Chromium', () => {
     await accessible('campaign');
     await signOut();
   });
+  it('lets the marketer create an offer and draft a campaign', () => step3(), chained);
 
-  it('lets an approver approve it', async () => {
+  const step4 = once(async () => {
+    await step3();
     await signInAs('Staff: rui');
     await page.getByRole('heading', { name: 'Campaigns to approve' }).waitFor();
     await accessible('approvals');
@@ -130,8 +144,10 @@ describe('the console in Chromium', () => {
     await expect.poll(() => page.getByTestId('campaign-status').textContent()).toBe('approved');
     await signOut();
   });
+  it('lets an approver approve it', () => step4(), chained);
 
-  it('lets the marketer run it and read protected results', async () => {
+  const step5 = once(async () => {
+    await step4();
     await signInAs('Staff: mia');
     await page.getByRole('link', { name: 'Campaigns' }).click();
     await page.getByRole('link', { name: 'Home buyers' }).click();
@@ -145,10 +161,12 @@ describe('the console in Chromium', () => {
     expect(await page.getByTestId('result-interested').textContent()).toBe('suppressed');
     await signOut();
   });
+  it('lets the marketer run it and read protected results', () => step5(), chained);
 
   let customerRef = '';
 
-  it('lets a customer read the message, see why, say interested and consent to be connected', async () => {
+  const step6 = once(async () => {
+    await step5();
     const context = await browser.newContext();
     page = await context.newPage();
     await page.goto(server.url);
@@ -192,8 +210,14 @@ describe('the console in Chromium', () => {
     expect(exported).toContain(pii.familyName);
     await signOut();
   });
+  it(
+    'lets a customer read the message, see why, say interested and consent to be connected',
+    () => step6(),
+    chained,
+  );
 
-  it('lets an advisor claim the lead and learn the name, only then', async () => {
+  const step7 = once(async () => {
+    await step6();
     const customerId = await server.vault.identity.findCustomer('external_id', customerRef);
     const pii = await server.vault.identity.readPii(customerId!);
     await signInAs('Staff: ada');
@@ -206,8 +230,9 @@ describe('the console in Chromium', () => {
     expect(await page.getByTestId('lead-name').textContent()).toBe(`${pii.givenName} ${pii.familyName}`);
     await signOut();
   });
+  it('lets an advisor claim the lead and learn the name, only then', () => step7(), chained);
 
-  it('lets compliance verify the transparency log and an inclusion proof in the browser', async () => {
+  const step8 = once(async () => {
     await signInAs('Staff: cleo');
     await page.getByRole('heading', { name: 'Transparency log' }).waitFor();
     await accessible('compliance');
@@ -219,8 +244,17 @@ describe('the console in Chromium', () => {
     expect(await page.getByTestId(`proof-${index}`).textContent()).toMatch(/^included in the signed tree/);
     await signOut();
   });
+  it('lets compliance verify the transparency log and an inclusion proof in the browser', () => step8());
 
-  it('lets compliance record a subject request, run retention and read the fair-lending report', async () => {
+  const step9 = once(async () => {
+    await step1();
+    await step2();
+    await step3();
+    await step4();
+    await step5();
+    await step6();
+    await step7();
+    await step8();
     await signInAs('Staff: cleo');
     await page.getByRole('link', { name: 'Requests and reports' }).click();
     await page.getByRole('heading', { name: 'Data subject requests' }).waitFor();
@@ -253,4 +287,9 @@ describe('the console in Chromium', () => {
     await signOut();
     expect(checkedPages.length).toBeGreaterThanOrEqual(13);
   });
+  it(
+    'lets compliance record a subject request, run retention and read the fair-lending report',
+    () => step9(),
+    chained,
+  );
 });

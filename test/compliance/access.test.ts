@@ -1,21 +1,20 @@
 // Access, rectification, deadlines and records of processing: complete for the customer, nothing of anyone else.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dueDate } from '../../src/vault/compliance/deadlines.ts';
 import { ropaCsv, ropaMarkdown } from '../../src/vault/compliance/ropa.ts';
 import { testBackends } from '../support/backends.ts';
-import { createTestVault } from '../support/test-vault.ts';
-import { customerOf, smallBank, type TestVault } from './support/compliance-fixtures.ts';
+import { customerOf, smallBankVault, type TestVault } from './support/compliance-fixtures.ts';
 
 const clock = new Date('2026-11-02T09:00:00Z');
 
 describe.each(testBackends)('access and other requests on $name', (backend) => {
   let vault: TestVault;
 
-  beforeAll(async () => {
-    vault = await createTestVault(backend, { now: () => clock });
-    await smallBank(vault, 30);
+  // Each test its own copy of the bank: requests, questions and rectifications of one are not seen by another.
+  beforeEach(async () => {
+    vault = await smallBankVault(backend, 30, { now: () => clock });
   }, 180_000);
-  afterAll(async () => vault.dispose());
+  afterEach(async () => vault.dispose());
 
   async function verified(kind: 'access' | 'rectification', index: number) {
     const customer = await customerOf(vault, index);

@@ -1,20 +1,19 @@
 // The vault's index of log references: the export finds entries through it, old entries by the scan, erasure empties it.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isAuditSubject } from '../../src/vault/identity/identity-store.ts';
 import { testBackends } from '../support/backends.ts';
-import { createTestVault } from '../support/test-vault.ts';
-import { customerOf, smallBank, type TestVault } from './support/compliance-fixtures.ts';
+import { customerOf, smallBankVault, type TestVault } from './support/compliance-fixtures.ts';
 
 const clock = new Date('2026-11-02T09:00:00Z');
 
 describe.each(testBackends)('audit subject index on $name', (backend) => {
   let vault: TestVault;
 
-  beforeAll(async () => {
-    vault = await createTestVault(backend, { now: () => clock });
-    await smallBank(vault, 12);
+  // Each test its own copy of the bank: one moves the index's start, others erase.
+  beforeEach(async () => {
+    vault = await smallBankVault(backend, 12, { now: () => clock });
   }, 180_000);
-  afterAll(async () => vault.dispose());
+  afterEach(async () => vault.dispose());
 
   /** Every entry index whose reference the customer's audit key recognises: the truth, by brute force. */
   async function truthFor(customerId: number): Promise<number[]> {

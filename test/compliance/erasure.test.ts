@@ -1,79 +1,112 @@
 // Erasure end to end: PII present before, absent after in every table of every schema and in the log; a signed
 // receipt that verifies against the transparency log; transactions kept under legal hold, unlinked.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { CustomerPii } from '../../src/core/identity.ts';
 import { keyedDigest, normalise } from '../../src/privacy/keyed-digest.ts';
 import { signErasureReceipt } from '../../src/vault/compliance/erasure-receipt.ts';
 import { testBackends } from '../support/backends.ts';
-import { createTestVault } from '../support/test-vault.ts';
+import { createVaultTemplate, type VaultTemplate } from '../support/test-vault.ts';
 import {
   customerOf,
   dumpEverySchema,
   logText,
-  smallBank,
+  smallBankOf,
   tablesHolding,
   type TestVault,
 } from './support/compliance-fixtures.ts';
 
 const hex = (bytes: Uint8Array) => Buffer.from(bytes).toString('hex');
 
+interface Setup {
+  readonly customer: { id: number; externalId: string };
+  readonly pii: CustomerPii;
+  readonly needles: Record<string, string>;
+  readonly transactionsBefore: number;
+  readonly accountIds: number[];
+}
+
+/** The small bank with PII of customer 3 planted where only the erasure's scan can find it. */
+async function plantPii(vault: TestVault): Promise<Setup> {
+  const customer = await customerOf(vault, 3);
+  const pii = await vault.identity.readPii(customer.id);
+  const other = await customerOf(vault, 4);
+  // A legacy memo that names the customer, and another customer's transfer from them: PII in clear and as
+  // a counterparty token, in rows that are not only theirs.
+  await vault.storage.query(
+    `UPDATE transactions SET description = $2 WHERE id = (SELECT min(id) FROM transactions WHERE customer_id = $1)`,
+    [customer.id, `Refund to ${pii.givenName} ${pii.familyName}`],
+  );
+  const tokenKey = vault.keys.secret('token');
+  await vault.storage.query(
+    `UPDATE transactions SET counterparty_account_token = $2, counterparty_token = $3
+      WHERE id = (SELECT min(id) FROM transactions WHERE customer_id = $1)`,
+    [
+      other.id,
+      keyedDigest(tokenKey, 'counterparty-account', normalise.accountNumber(pii.iban)),
+      keyedDigest(tokenKey, 'counterparty-name', normalise.name(`${pii.givenName} ${pii.familyName}`)),
+    ],
+  );
+  const needles = {
+    name: `${pii.givenName} ${pii.familyName}`,
+    email: pii.email,
+    phone: pii.phone,
+    iban: pii.iban,
+    nationalId: pii.nationalId,
+    street: pii.address.street,
+    externalId: customer.externalId,
+    emailIndex: hex(vault.identity.lookupDigest('email', pii.email)),
+    externalIdIndex: hex(vault.identity.lookupDigest('external_id', customer.externalId)),
+    accountIndex: hex(vault.accounts.accountRef({ scheme: 'iban', value: pii.iban })),
+    counterpartyAccount: hex(
+      keyedDigest(tokenKey, 'counterparty-account', normalise.accountNumber(pii.iban)),
+    ),
+  };
+  const counted = await vault.storage.query<{ n: number }>(
+    'SELECT count(*)::int AS n FROM transactions WHERE customer_id = $1',
+    [customer.id],
+  );
+  const accounts = await vault.storage.query<{ id: number }>(
+    'SELECT id FROM accounts WHERE customer_id = $1',
+    [customer.id],
+  );
+  return {
+    customer,
+    pii,
+    needles,
+    transactionsBefore: counted.rows[0]!.n,
+    accountIds: accounts.rows.map((r) => Number(r.id)),
+  };
+}
+
 describe.each(testBackends)('erasure with proof on $name', (backend) => {
+  // Each test opens its own copy of the planted bank; those that need the erasure carry it out first.
+  let template: VaultTemplate<Setup>;
   let vault: TestVault;
-  let customer: { id: number; externalId: string };
+  let customer: Setup['customer'];
   let pii: CustomerPii;
   let needles: Record<string, string>;
   let transactionsBefore: number;
   let accountIds: number[];
 
   beforeAll(async () => {
-    vault = await createTestVault(backend);
-    await smallBank(vault);
-    customer = await customerOf(vault, 3);
-    pii = await vault.identity.readPii(customer.id);
-    const other = await customerOf(vault, 4);
-    // A legacy memo that names the customer, and another customer's transfer from them: PII in clear and as
-    // a counterparty token, in rows that are not only theirs.
-    await vault.storage.query(
-      `UPDATE transactions SET description = $2 WHERE id = (SELECT min(id) FROM transactions WHERE customer_id = $1)`,
-      [customer.id, `Refund to ${pii.givenName} ${pii.familyName}`],
-    );
-    const tokenKey = vault.keys.secret('token');
-    await vault.storage.query(
-      `UPDATE transactions SET counterparty_account_token = $2, counterparty_token = $3
-        WHERE id = (SELECT min(id) FROM transactions WHERE customer_id = $1)`,
-      [
-        other.id,
-        keyedDigest(tokenKey, 'counterparty-account', normalise.accountNumber(pii.iban)),
-        keyedDigest(tokenKey, 'counterparty-name', normalise.name(`${pii.givenName} ${pii.familyName}`)),
-      ],
-    );
-    needles = {
-      name: `${pii.givenName} ${pii.familyName}`,
-      email: pii.email,
-      phone: pii.phone,
-      iban: pii.iban,
-      nationalId: pii.nationalId,
-      street: pii.address.street,
-      externalId: customer.externalId,
-      emailIndex: hex(vault.identity.lookupDigest('email', pii.email)),
-      externalIdIndex: hex(vault.identity.lookupDigest('external_id', customer.externalId)),
-      accountIndex: hex(vault.accounts.accountRef({ scheme: 'iban', value: pii.iban })),
-      counterpartyAccount: hex(
-        keyedDigest(tokenKey, 'counterparty-account', normalise.accountNumber(pii.iban)),
-      ),
-    };
-    const counted = await vault.storage.query<{ n: number }>(
-      'SELECT count(*)::int AS n FROM transactions WHERE customer_id = $1',
-      [customer.id],
-    );
-    transactionsBefore = counted.rows[0]!.n;
-    const accounts = await vault.storage.query<{ id: number }>(
-      'SELECT id FROM accounts WHERE customer_id = $1',
-      [customer.id],
-    );
-    accountIds = accounts.rows.map((r) => Number(r.id));
+    template = await createVaultTemplate(backend, plantPii, { bank: smallBankOf() });
+    ({ customer, pii, needles, transactionsBefore, accountIds } = template.data);
   }, 180_000);
-  afterAll(async () => vault.dispose());
+  afterAll(async () => template.dispose());
+  beforeEach(async () => {
+    vault = await template.open();
+  });
+  afterEach(async () => vault.dispose());
+
+  /** Verifies the requester as the customer and erases them. */
+  async function erase() {
+    const request = await vault.compliance.requests.receive('erasure', 'gdpr');
+    await vault.compliance.requests.verify(request.id, {
+      externalId: customer.externalId,
+      dateOfBirth: pii.dateOfBirth,
+    });
+    return { request, outcome: await vault.compliance.erase(request.id, customer.externalId) };
+  }
 
   it('finds the customer’s PII and its keyed forms in the database before the erasure', async () => {
     const dump = await dumpEverySchema(vault.storage);
@@ -127,6 +160,7 @@ describe.each(testBackends)('erasure with proof on $name', (backend) => {
   });
 
   it('keeps the transactions under legal hold: unlinked, memo text gone, out of every question', async () => {
+    await erase();
     const linked = await vault.storage.query<{ n: number }>(
       'SELECT count(*)::int AS n FROM transactions WHERE customer_id = $1',
       [customer.id],
@@ -155,8 +189,8 @@ describe.each(testBackends)('erasure with proof on $name', (backend) => {
   });
 
   it('rejects a forged or tampered receipt, and one whose hash is not in the log', async () => {
-    const [request] = await vault.compliance.requests.list();
-    const receipt = request!.outcome!['receipt'] as string;
+    const { request } = await erase();
+    const receipt = (await vault.compliance.requests.get(request.id)).outcome!['receipt'] as string;
     const [header, payload, signature] = receipt.split('.');
     const tampered = `${header}.${Buffer.from(
       Buffer.from(payload!, 'base64url').toString('utf8').replace('"matches":0', '"matches":1'),

@@ -1,12 +1,12 @@
 // The fair-lending report: noised per age band, an under-selected band flagged, tiny bands suppressed, budget charged.
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { mortgageOffer } from '../responses/fixture.ts';
 import { fairLendingLines } from '../../src/cli/compliance-commands.ts';
 import { seededRandomSource } from '../../src/privacy/dp/random-source.ts';
 import { testBackends } from '../support/backends.ts';
 import { sampleCustomers } from '../support/sample-customers.ts';
-import { createTestVault } from '../support/test-vault.ts';
+import { createVaultTemplate, type VaultTemplate } from '../support/test-vault.ts';
 import type { TestVault } from './support/compliance-fixtures.ts';
 
 const clock = new Date('2026-11-02T09:00:00Z');
@@ -21,27 +21,45 @@ const birthOf = {
 type Band = keyof typeof birthOf;
 
 describe.each(testBackends)('fair lending report on $name', (backend) => {
+  // Each test its own copy of the customers and the policy: no test reports on another's budget.
+  let template: VaultTemplate<Record<Band, number[]>>;
   let vault: TestVault;
-  const ids: Record<Band, number[]> = { under_30: [], age_30_44: [], age_45_61: [], age_62_plus: [] };
+  let ids: Record<Band, number[]>;
+  const settings = () => ({ now: () => clock, random: seededRandomSource('fair-lending') });
 
   beforeAll(async () => {
-    vault = await createTestVault(backend, { now: () => clock, random: seededRandomSource('fair-lending') });
-    for (const [i, band] of (Object.keys(birthOf) as Band[]).entries()) {
-      const customers = sampleCustomers(400, `F${'ABCD'[i]!}`).map((c) => ({
-        ...c,
-        pii: { ...c.pii, dateOfBirth: birthOf[band] },
-      }));
-      ids[band] = await vault.identity.createCustomers(customers);
-    }
-    // k 20 (the floor) and a budget for several reports: the default allows one report a month.
-    const proposed = await vault.policies.propose(
-      { k: 20, askerBudget: '20', vaultBudget: '40' },
-      'pat',
-      'fair lending tests',
+    template = await createVaultTemplate(
+      backend,
+      async (built) => {
+        const byBand = { under_30: [], age_30_44: [], age_45_61: [], age_62_plus: [] } as Record<
+          Band,
+          number[]
+        >;
+        for (const [i, band] of (Object.keys(birthOf) as Band[]).entries()) {
+          const customers = sampleCustomers(400, `F${'ABCD'[i]!}`).map((c) => ({
+            ...c,
+            pii: { ...c.pii, dateOfBirth: birthOf[band] },
+          }));
+          byBand[band] = await built.identity.createCustomers(customers);
+        }
+        // k 20 (the floor) and a budget for several reports: the default allows one report a month.
+        const proposed = await built.policies.propose(
+          { k: 20, askerBudget: '20', vaultBudget: '40' },
+          'pat',
+          'fair lending tests',
+        );
+        await built.policies.approve(proposed.version, 'quinn');
+        return byBand;
+      },
+      { settings: settings() },
     );
-    await vault.policies.approve(proposed.version, 'quinn');
+    ids = template.data;
   }, 180_000);
-  afterAll(async () => vault.dispose());
+  afterAll(async () => template.dispose());
+  beforeEach(async () => {
+    vault = await template.open(settings());
+  });
+  afterEach(async () => vault.dispose());
 
   /** A finished credit campaign: `interested` of each band's `delivered` answered "interested". */
   async function campaign(

@@ -1,23 +1,22 @@
 // Restriction and objection take a customer out of every question (both engines) and every delivery.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Plan } from '../../src/language/plan.ts';
 import { filterAudience } from '../../src/vault/delivery/audience-filter.ts';
 import { testBackends } from '../support/backends.ts';
-import { createTestVault } from '../support/test-vault.ts';
-import { customerOf, end, smallBank, type TestVault } from './support/compliance-fixtures.ts';
+import { customerOf, end, smallBankVault, type TestVault } from './support/compliance-fixtures.ts';
 
 describe.each(testBackends)('restriction and objection on $name', (backend) => {
   let vault: TestVault;
   let plan: Plan;
 
-  beforeAll(async () => {
-    vault = await createTestVault(backend);
-    await smallBank(vault);
+  // Each test its own copy of the bank; the log test restricts, objects and lifts itself.
+  beforeEach(async () => {
+    vault = await smallBankVault(backend);
     const checked = await vault.questions.check('not holds("mortgage")', 'bank_offers');
     if (!checked.ok) throw new Error(checked.error.message);
     plan = checked.value.plan;
   }, 180_000);
-  afterAll(async () => vault.dispose());
+  afterEach(async () => vault.dispose());
 
   async function verifiedRequest(kind: 'restriction' | 'objection', index: number) {
     const { id, externalId } = await customerOf(vault, index);
@@ -68,6 +67,11 @@ describe.each(testBackends)('restriction and objection on $name', (backend) => {
   });
 
   it('logs the restriction under the customer’s own reference, without PII', async () => {
+    const restricted0 = await verifiedRequest('restriction', 0);
+    await vault.compliance.restrict(restricted0.requestId, 'restriction');
+    const objected = await verifiedRequest('objection', 1);
+    await vault.compliance.restrict(objected.requestId, 'objection');
+    expect(await vault.compliance.lift(objected.customerId, 'objection')).toBe(true);
     const size = vault.audit.head().size;
     const entries = [];
     for (let i = 0; i < size; i++) entries.push((await vault.audit.entry(i))!.entry);

@@ -3,7 +3,7 @@ import { createHmac, generateKeyPairSync } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { AuditEvent, TransactionalAuditSink } from '../../src/core/audit-event.ts';
 import {
   consentChannels,
@@ -15,7 +15,6 @@ import {
   type ConsentPurpose,
 } from '../../src/core/consent.ts';
 import type { Storage } from '../../src/storage/ports.ts';
-import { migrate } from '../../src/storage/postgres-core/migrations.ts';
 import { ConsentLedger } from '../../src/vault/consent/consent-ledger.ts';
 import { PreferenceStore } from '../../src/vault/consent/preference-store.ts';
 import { verifyReceipt } from '../../src/vault/consent/receipts.ts';
@@ -93,17 +92,16 @@ describe.each(testBackends)('consent ledger on $name', (backend) => {
   let audit: MemoryAuditSink;
   let ledger: ConsentLedger;
 
-  beforeAll(async () => {
-    ({ storage, dispose } = await backend.create());
-    const migrated = await migrate(storage);
-    if (!migrated.ok) throw new Error(migrated.reason);
+  // Each test a ledger of its own: no decision, event or receipt of one test is seen by another.
+  beforeEach(async () => {
+    ({ storage, dispose } = await backend.createMigrated());
     await storage.query('INSERT INTO customers (id) SELECT generate_series(1, $1::int)', [customerCount]);
     keyDir = await mkdtemp(join(tmpdir(), 'curtain-consent-keys-'));
     keys = await LocalKeyFile.open(keyDir);
     audit = new MemoryAuditSink();
     ledger = new ConsentLedger(storage, keys, audit, { subjectRef, receipts });
   });
-  afterAll(async () => {
+  afterEach(async () => {
     await dispose();
     await rm(keyDir, { recursive: true, force: true });
   });
@@ -162,16 +160,23 @@ describe.each(testBackends)('consent ledger on $name', (backend) => {
     await expect(storage.query('DELETE FROM consent_history')).rejects.toThrow(/append-only/);
   });
 
-  it('treats a GPC signal as withdrawing partner offers and profiling, not bank offers', async () => {
-    const id = 3;
+  /** Customer `id` grants four purposes, then sends a GPC signal. */
+  async function grantsThenGpc(id: number, beforeGpc: () => Promise<void> = () => Promise.resolve()) {
     await ledger.record([
       decision(id, 'bank_offers', 'inbox', true, 10),
       decision(id, 'partner_offers', 'all', true, 10),
       decision(id, 'profiling', 'all', true, 10),
       decision(id, 'spending_insights', 'all', true, 10),
     ]);
-    expect(await ledger.isAllowed(id, 'partner_offers', 'push')).toBe(true);
+    await beforeGpc();
     await ledger.recordGpc([id], at(11));
+  }
+
+  it('treats a GPC signal as withdrawing partner offers and profiling, not bank offers', async () => {
+    const id = 3;
+    await grantsThenGpc(id, async () => {
+      expect(await ledger.isAllowed(id, 'partner_offers', 'push')).toBe(true);
+    });
     for (const channel of consentChannels) {
       expect(await ledger.isAllowed(id, 'partner_offers', channel)).toBe(false);
       expect(await ledger.isAllowed(id, 'profiling', channel)).toBe(false);
@@ -284,6 +289,7 @@ describe.each(testBackends)('consent ledger on $name', (backend) => {
 
   it('issues receipts that verify with the public key and fail when tampered or under another key', async () => {
     const id = 3;
+    await grantsThenGpc(id);
     const issued = await ledger.receiptFor(id, new Date('2026-02-01T00:00:00Z'));
     if (!issued.ok) throw new Error(issued.error);
     const jws = issued.value;
@@ -380,9 +386,7 @@ describe.each(testBackends)('demo consent through the ledger on $name', (backend
   let ledger: ConsentLedger;
 
   beforeAll(async () => {
-    ({ storage, dispose } = await backend.create());
-    const migrated = await migrate(storage);
-    if (!migrated.ok) throw new Error(migrated.reason);
+    ({ storage, dispose } = await backend.createMigrated());
     await storage.query('INSERT INTO customers (id) SELECT generate_series(1, $1::int)', [customers]);
     keyDir = await mkdtemp(join(tmpdir(), 'curtain-consent-keys-'));
     ledger = new ConsentLedger(storage, await LocalKeyFile.open(keyDir), new MemoryAuditSink(), {

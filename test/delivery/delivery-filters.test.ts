@@ -1,21 +1,24 @@
 // Who gets an offer: consent, "stop everything", suppressions, both caps, quiet hours, maxMessages, too small.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { PreferenceChange } from '../../src/core/consent.ts';
 import { seededRandomSource } from '../../src/privacy/dp/random-source.ts';
 import type { VaultServices } from '../../src/app/vault-process.ts';
 import { DeliveryService } from '../../src/vault/delivery/delivery-service.ts';
 import { testBackends } from '../support/backends.ts';
-import { createTestVault } from '../support/test-vault.ts';
+import { createVaultTemplate, type VaultTemplate } from '../support/test-vault.ts';
 import { consentingCustomers, inboxOrigin, RecordingAdapter, request } from './support/delivery-fixtures.ts';
 
 const t0 = Date.parse('2026-06-30T12:00:00Z');
 const day = 86_400_000;
 
 describe.each(testBackends)('delivery filters on $name', (backend) => {
+  // Each test opens its own copy of the customers and their preferences; those that look at what an earlier
+  // campaign left deliver that campaign first.
+  let template: VaultTemplate<number[]>;
   let vault: VaultServices & { dispose(): Promise<void> };
   let delivery: DeliveryService;
   let clock = new Date(t0);
-  const email = new RecordingAdapter('email');
+  let email: RecordingAdapter<'email'>;
   let ids: number[] = [];
   // Named customers with one rule each; the rest are plain.
   let noInbox: number, stopped: number, notInterested: number, blocked: number, never: number;
@@ -29,15 +32,45 @@ describe.each(testBackends)('delivery filters on $name', (backend) => {
     return new Set(rows.map((r) => Number(r.customer_id)));
   };
 
+  const settings = () => ({ random: seededRandomSource(`delivery-${backend.name}`), now: () => clock });
+
   beforeAll(async () => {
-    vault = await createTestVault(backend, {
-      random: seededRandomSource(`delivery-${backend.name}`),
-      now: () => clock,
-    });
-    ids = await consentingCustomers(vault, 200, 'F');
-    noInbox = (await consentingCustomers(vault, 1, 'N', ['email']))[0]!;
-    inboxOnly = (await consentingCustomers(vault, 1, 'I', ['inbox']))[0]!;
+    template = await createVaultTemplate(backend, populate, { settings: settings() });
+    ids = template.data.slice(2);
+    [noInbox, inboxOnly] = template.data as [number, number];
     [stopped, notInterested, blocked, never, weekly, monthly, quietUtc, quietTokyo] = ids as [
+      number,
+      number,
+      number,
+      number,
+      number,
+      number,
+      number,
+      number,
+    ];
+  }, 120_000);
+  afterAll(() => template.dispose());
+  beforeEach(async () => {
+    clock = new Date(t0);
+    vault = await template.open(settings());
+    email = new RecordingAdapter('email');
+    delivery = new DeliveryService(vault, vault.guard, {
+      currency: 'GBP',
+      inboxOrigin,
+      adapters: { email },
+      now: () => clock,
+      batchSize: 64,
+      random: seededRandomSource(`order-${backend.name}`),
+    });
+  });
+  afterEach(() => vault.dispose());
+
+  /** Consenting customers, the first eight with one rule each: [noInbox, inboxOnly, ...the 200]. */
+  async function populate(vault: VaultServices): Promise<number[]> {
+    const ids = await consentingCustomers(vault, 200, 'F');
+    const noInbox = (await consentingCustomers(vault, 1, 'N', ['email']))[0]!;
+    const inboxOnly = (await consentingCustomers(vault, 1, 'I', ['inbox']))[0]!;
+    const [stopped, notInterested, blocked, never, weekly, monthly, quietUtc, quietTokyo] = ids as [
       number,
       number,
       number,
@@ -66,16 +99,8 @@ describe.each(testBackends)('delivery filters on $name', (backend) => {
       }),
     ]);
     expect(updated.ok).toBe(true);
-    delivery = new DeliveryService(vault, vault.guard, {
-      currency: 'GBP',
-      inboxOrigin,
-      adapters: { email },
-      now: () => clock,
-      batchSize: 64,
-      random: seededRandomSource(`order-${backend.name}`),
-    });
-  }, 120_000);
-  afterAll(() => vault.dispose());
+    return [noInbox, inboxOnly, ...ids];
+  }
 
   it('delivers to consenting customers only, minus stop-everything, suppressions and "never"', async () => {
     const report = await delivery.deliver(request('camp-a'));
@@ -87,6 +112,7 @@ describe.each(testBackends)('delivery filters on $name', (backend) => {
   });
 
   it('writes notices only on consented channels, and holds them through quiet hours', async () => {
+    expect((await delivery.deliver(request('camp-a'))).ok).toBe(true);
     const { rows } = await vault.storage.query<{ customer_id: number; state: string; not_before: Date }>(
       "SELECT customer_id, state, not_before FROM outbound_notices WHERE campaign_id = 'camp-a'",
     );
@@ -112,6 +138,7 @@ describe.each(testBackends)('delivery filters on $name', (backend) => {
   });
 
   it('samples maxMessages customers, and keeps to the customer’s and the campaign’s caps', async () => {
+    expect((await delivery.deliver(request('camp-a'))).ok).toBe(true);
     const b = await delivery.deliver(
       request('camp-b', {
         offer: { ...request('x').offer, category: 'savings', partner: 'other' },

@@ -1,7 +1,7 @@
 // Exactly once into the inbox, neutral emails over real SMTP, signed and retried webhooks, the inbox, results.
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { seededRandomSource } from '../../src/privacy/dp/random-source.ts';
 import type { VaultServices } from '../../src/app/vault-process.ts';
 import { deriveMessageId } from '../../src/vault/delivery/channels/channel.ts';
@@ -12,7 +12,7 @@ import { verifyWebhookSignature } from '../../src/vault/delivery/channels/webhoo
 import { DeliveryService } from '../../src/vault/delivery/delivery-service.ts';
 import { InboxService } from '../../src/vault/delivery/inbox-service.ts';
 import { testBackends } from '../support/backends.ts';
-import { createTestVault } from '../support/test-vault.ts';
+import { createVaultTemplate, type VaultTemplate } from '../support/test-vault.ts';
 import {
   consentingCustomers,
   emailTo,
@@ -55,6 +55,8 @@ async function startReceiver(fail: (index: number) => boolean) {
 }
 
 describe.each(testBackends)('delivery notices on $name', (backend) => {
+  // Each test opens its own copy of the consenting customers; those that read earlier campaigns deliver them.
+  let template: VaultTemplate<number[]>;
   let vault: VaultServices & { dispose(): Promise<void> };
   let smtp: Awaited<ReturnType<typeof startSmtp>>;
   let email: EmailChannel;
@@ -71,20 +73,32 @@ describe.each(testBackends)('delivery notices on $name', (backend) => {
       ...(adapters === undefined ? {} : { adapters }),
     });
 
+  const settings = () => ({ random: seededRandomSource(`notices-${backend.name}`), now: () => clock });
+
   beforeAll(async () => {
-    vault = await createTestVault(backend, {
-      random: seededRandomSource(`notices-${backend.name}`),
-      now: () => clock,
+    template = await createVaultTemplate(backend, (built) => consentingCustomers(built, 90, 'M'), {
+      settings: settings(),
     });
-    ids = await consentingCustomers(vault, 90, 'M');
+    ids = template.data;
     smtp = await startSmtp();
     email = emailTo(smtp);
   }, 120_000);
   afterAll(async () => {
     email.close();
     await smtp.close();
-    await vault.dispose();
+    await template.dispose();
   });
+  beforeEach(async () => {
+    clock = new Date(t0);
+    smtp.mails.length = 0;
+    vault = await template.open(settings());
+  });
+  afterEach(async () => vault.dispose());
+
+  /** Delivers the campaigns `names` by email, as earlier tests would have. */
+  async function delivered(...names: string[]): Promise<void> {
+    for (const name of names) expect((await service({ email }).deliver(request(name))).ok).toBe(true);
+  }
 
   it('delivers exactly once per customer, and emails a neutral notice under the derived Message-ID', async () => {
     const delivery = service({ email });
@@ -172,6 +186,7 @@ describe.each(testBackends)('delivery notices on $name', (backend) => {
   });
 
   it('shows a customer their own messages with greeting and reason, opens once, hides others’ messages', async () => {
+    await delivered('camp-e', 'camp-w', 'camp-r');
     const inbox = new InboxService(vault.storage, vault.identity, { now: () => clock });
     const mine = await inbox.list(ids[0]!);
     expect(mine.map((m) => m.title)).toEqual([offer.title, offer.title, offer.title]);
@@ -194,6 +209,7 @@ describe.each(testBackends)('delivery notices on $name', (backend) => {
   });
 
   it('releases noised results through the guard, and refuses an unknown campaign', async () => {
+    await delivered('camp-e');
     const delivery = service(undefined);
     const results = await delivery.results('camp-e', 'analyst');
     if (!results.ok) throw new Error(results.error.message);
@@ -252,6 +268,7 @@ describe.each(testBackends)('delivery notices on $name', (backend) => {
       );
       return Number(rows[0]!.n);
     };
+    await delivered('camp-e');
     expect(await holding()).toBeGreaterThan(0);
     await vault.identity.shred([erased]);
     expect(await holding()).toBe(0);

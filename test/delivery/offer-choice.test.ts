@@ -1,12 +1,12 @@
 // Offers chosen by interest: a noised number of tokens with k-anonymous interests, decoys, and delivery by choice.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { releasableGroups } from '../../src/core/taxonomy.ts';
 import type { OfferContent, ReleasedAudience } from '../../src/core/vault-door.ts';
 import type { VaultServices } from '../../src/app/vault-process.ts';
 import { seededRandomSource } from '../../src/privacy/dp/random-source.ts';
 import { testBackends } from '../support/backends.ts';
 import { piiNeedles, sampleCustomers } from '../support/sample-customers.ts';
-import { createTestVault } from '../support/test-vault.ts';
+import { createVaultTemplate, type VaultTemplate } from '../support/test-vault.ts';
 import { consentingCustomers, everyone, offer, request } from './support/delivery-fixtures.ts';
 
 const clock = new Date('2026-06-30T12:00:00Z');
@@ -32,7 +32,17 @@ const travelCard: OfferContent = {
   validUntil: '2026-12-31',
 };
 
+interface Setup {
+  readonly housing: number[];
+  readonly travel: number[];
+  readonly idle: number[];
+  readonly released: ReleasedAudience;
+}
+
 describe.each(testBackends)('offers chosen by interest on $name', (backend) => {
+  // Each test opens its own copy of the customers and the first release: deliveries, erasures and later
+  // releases of one test are not seen by another.
+  let template: VaultTemplate<Setup>;
   let vault: VaultServices & { dispose(): Promise<void> };
   let housing: number[] = [];
   let travel: number[] = [];
@@ -72,7 +82,7 @@ describe.each(testBackends)('offers chosen by interest on $name', (backend) => {
     );
   };
 
-  const spend = async (customers: readonly number[], category: string, tag: string) => {
+  const spend = async (vault: VaultServices, customers: readonly number[], category: string, tag: string) => {
     await vault.storage.query(
       `INSERT INTO transactions (account_id, customer_id, batch_id, booking_date, amount_minor, currency, direction,
          category, dedup_key)
@@ -82,16 +92,14 @@ describe.each(testBackends)('offers chosen by interest on $name', (backend) => {
     );
   };
 
-  beforeAll(async () => {
-    vault = await createTestVault(backend, {
-      random: seededRandomSource(`offer-choice-${backend.name}`),
-      now: () => clock,
-    });
-    housing = await consentingCustomers(vault, 130, 'H');
-    travel = await consentingCustomers(vault, 130, 'T');
-    idle = await consentingCustomers(vault, 60, 'Z');
-    await spend(housing, 'home_inspection', 'h');
-    await spend(travel, 'travel', 't');
+  const settings = () => ({ random: seededRandomSource(`offer-choice-${backend.name}`), now: () => clock });
+
+  async function populate(vault: VaultServices): Promise<Setup> {
+    const housing = await consentingCustomers(vault, 130, 'H');
+    const travel = await consentingCustomers(vault, 130, 'T');
+    const idle = await consentingCustomers(vault, 60, 'Z');
+    await spend(vault, housing, 'home_inspection', 'h');
+    await spend(vault, travel, 'travel', 't');
     const got = await vault.door.releaseAudience({
       campaignId: 'choice-1',
       requestedBy: 'mia',
@@ -100,9 +108,18 @@ describe.each(testBackends)('offers chosen by interest on $name', (backend) => {
       frequencyCap: { messages: 10, days: 30 },
     });
     if (!got.ok) throw new Error(JSON.stringify(got.error));
-    released = got.value;
+    return { housing, travel, idle, released: got.value };
+  }
+
+  beforeAll(async () => {
+    template = await createVaultTemplate(backend, populate, { settings: settings() });
+    ({ housing, travel, idle, released } = template.data);
   }, 120_000);
-  afterAll(() => vault.dispose());
+  afterAll(() => template.dispose());
+  beforeEach(async () => {
+    vault = await template.open(settings());
+  });
+  afterEach(() => vault.dispose());
 
   it('hands over exactly the noised count of tokens, never the exact audience', async () => {
     const noised = await noisedCount('audience:choice-1');

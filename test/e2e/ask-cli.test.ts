@@ -4,26 +4,68 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCurtain } from '../support/cli.ts';
+import { copyDirectory } from '../support/run-templates.ts';
 
-let root: string;
+// Each test asks in its own copy of one generated bank, so that no test spends the budget of another.
+let templates: string;
 let env: NodeJS.ProcessEnv;
 const run = (args: readonly string[]) => runCurtain(args, env);
 const seedsExample = 'spent(category: "home_inspection", within: 90d) > 0 and not holds("mortgage")';
 const nobody = 'count(within: 1d) > 100000';
+const environment = (root: string): NodeJS.ProcessEnv => {
+  const copy: NodeJS.ProcessEnv = {
+    ...process.env,
+    CURTAIN_DATA_DIR: join(root, 'data'),
+    CURTAIN_KEY_DIR: join(root, 'keys'),
+  };
+  delete copy['DATABASE_URL'];
+  return copy;
+};
+
+/** The sharper policy the refusals below are measured against: ε 2 a count, an asker's budget of 9. */
+const sharpenedPolicy = [
+  'privacy',
+  'propose',
+  '--count-epsilon',
+  '2',
+  '--threshold-epsilon',
+  '2',
+  '--differencing-epsilon',
+  '4',
+  '--asker-budget',
+  '9',
+  '--vault-budget',
+  '100',
+  '--by',
+  'ops1',
+  '--reason',
+  'deterministic refusals for the test',
+];
+
+/** Points `run` at a fresh copy of the generated bank, under the default policy or the sharpened one. */
+async function freshBank(policy: 'default' | 'sharpened'): Promise<void> {
+  const root = join(await mkdtemp(join(templates, 'test-')), 'root');
+  await copyDirectory(join(templates, policy), root);
+  env = environment(root);
+}
 
 beforeAll(async () => {
-  root = await mkdtemp(join(tmpdir(), 'curtain-ask-cli-'));
-  env = { ...process.env, CURTAIN_DATA_DIR: join(root, 'data'), CURTAIN_KEY_DIR: join(root, 'keys') };
-  delete env['DATABASE_URL'];
+  templates = await mkdtemp(join(tmpdir(), 'curtain-ask-cli-'));
+  env = environment(join(templates, 'default'));
   const today = new Date().toISOString().slice(0, 10);
   // Large enough that the seeds' audience (about 13% of customers) is far above the noised k of about 50.
   const generated = await run(['generate', '--customers', '1500', '--seed', '3', '--end', today]);
   expect(generated.code).toBe(0);
+  await copyDirectory(join(templates, 'default'), join(templates, 'sharpened'));
+  env = environment(join(templates, 'sharpened'));
+  expect((await run(sharpenedPolicy)).code).toBe(0);
+  expect((await run(['privacy', 'approve', '1', '--by', 'ops2'])).code).toBe(0);
 }, 180_000);
-afterAll(async () => rm(root, { recursive: true, force: true }));
+afterAll(async () => rm(templates, { recursive: true, force: true }));
 
 describe('curtain ask', () => {
   it('answers the seeds’ example with a noised count, the ε spent and the budget left', async () => {
+    await freshBank('default');
     const answer = await run(['ask', seedsExample, '--as', 'alice']);
     expect(answer.stderr).toBe('');
     expect(answer.code).toBe(0);
@@ -40,6 +82,7 @@ describe('curtain ask', () => {
   });
 
   it('shows where a bad expression is wrong, with a caret and a suggestion', async () => {
+    await freshBank('default');
     const refused = await run(['ask', 'spent(category: "home_inspecton") > 0 adn not holds("mortgage")']);
     expect(refused.code).toBe(65);
     expect(refused.stderr).toContain('1:39:');
@@ -49,24 +92,8 @@ describe('curtain ask', () => {
   });
 
   it('needs a second person to sharpen the policy for the refusals below', async () => {
-    const proposed = await run([
-      'privacy',
-      'propose',
-      '--count-epsilon',
-      '2',
-      '--threshold-epsilon',
-      '2',
-      '--differencing-epsilon',
-      '4',
-      '--asker-budget',
-      '9',
-      '--vault-budget',
-      '100',
-      '--by',
-      'ops1',
-      '--reason',
-      'deterministic refusals for the test',
-    ]);
+    await freshBank('default');
+    const proposed = await run(sharpenedPolicy);
     expect(proposed.code).toBe(0);
     const self = await run(['privacy', 'approve', '1', '--by', 'ops1']);
     expect(self.code).toBe(77);
@@ -78,6 +105,7 @@ describe('curtain ask', () => {
   });
 
   it('refuses a question of fewer than k people without a number', async () => {
+    await freshBank('sharpened');
     const refused = await run(['ask', nobody, '--as', 'bob']);
     expect(refused.code).toBe(3);
     expect(refused.stdout).toBe('');
@@ -87,6 +115,8 @@ describe('curtain ask', () => {
   });
 
   it('refuses a differencing pair', async () => {
+    await freshBank('sharpened');
+    expect((await run(['ask', seedsExample, '--as', 'alice'])).code).toBe(0);
     // alice's question again: free for carol, and now one of carol's own.
     expect((await run(['ask', seedsExample, '--as', 'carol'])).code).toBe(0);
     const near = await run(['ask', `${seedsExample} and not holds("pension")`, '--as', 'carol']);
@@ -95,6 +125,7 @@ describe('curtain ask', () => {
   });
 
   it('refuses once the budget is spent and says when it resets', async () => {
+    await freshBank('sharpened');
     const first = await run(['ask', 'count(within: 30d) > 0', '--as', 'dana']);
     expect(first.stderr).toBe('');
     const refused = await run(['ask', 'count(within: 60d) > 0', '--as', 'dana']);

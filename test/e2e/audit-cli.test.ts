@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCurtain } from '../support/cli.ts';
+import { copyDirectory } from '../support/run-templates.ts';
 import { openPgliteStorage } from '../../src/storage/pglite/pglite-storage.ts';
 import { verifyInclusion } from '../../src/audit/verify.ts';
 
@@ -48,8 +49,14 @@ describe('curtain audit', () => {
   });
 
   it('verifies the whole log, then fails naming the entry whose stored bytes were changed', async () => {
+    // Tampers with a copy of the vault of its own: the other test reads the same log untouched.
+    const copy = await mkdtemp(join(root, 'tampered-'));
+    await copyDirectory(join(root, 'data'), join(copy, 'data'));
+    await copyDirectory(join(root, 'keys'), join(copy, 'keys'));
+    const tamperedEnv = { ...env, CURTAIN_DATA_DIR: join(copy, 'data'), CURTAIN_KEY_DIR: join(copy, 'keys') };
+    const run = (args: readonly string[]) => runCurtain(args, tamperedEnv);
     expect((await run(['audit', 'verify'])).code).toBe(0);
-    const storage = await openPgliteStorage({ dataDirectory: join(root, 'data', 'pgdata') });
+    const storage = await openPgliteStorage({ dataDirectory: join(copy, 'data', 'pgdata') });
     await storage.query(
       `UPDATE audit_entries SET entry = replace(entry, '"granted":true', '"granted":fals') WHERE idx = 13`,
     );

@@ -1,5 +1,6 @@
 // The customer's door and the advisor's reveal over HTTP: own data only, consent before identity, no PII in logs.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { currentNotice } from '../../src/core/consent.ts';
 import { testBackends } from '../support/backends.ts';
 import { piiNeedles, sampleCustomers } from '../support/sample-customers.ts';
 import { deliver, mortgageOffer } from '../responses/fixture.ts';
@@ -184,6 +185,28 @@ describe.each(testBackends)('the customer API on $name', (backend) => {
   });
 
   it('gives compliance the log: entries, an inclusion proof, verification', async () => {
+    // A customer of its own who consents to bank offers and to a reveal, which an advisor then claims.
+    const customer = sampleCustomers(1, 'G')[0]!;
+    const [customerId] = (await h.vault.identity.createCustomers([customer])) as [number];
+    const consented = await h.vault.consent.record([
+      {
+        customerId,
+        purpose: 'bank_offers',
+        channel: 'inbox',
+        granted: true,
+        source: 'api',
+        noticeVersion: currentNotice('bank_offers').id,
+        decidedAt: new Date('2026-11-01T10:00:00Z'),
+      },
+    ]);
+    expect(consented.ok).toBe(true);
+    const delivered = await deliver(h.vault, customerId);
+    const lead = await h.vault.responses.connect(customerId, delivered.messageId, {
+      consent: true,
+      noticeVersion: currentNotice('identity_reveal').id,
+    });
+    if (!lead.ok) throw new Error(lead.error.message);
+    expect((await h.vault.advisorQueue.claim('ada', lead.value.id, { recipient: 'bank' })).ok).toBe(true);
     const head = (
       await h.inject({ method: 'GET', url: '/v1/audit/head', headers: h.staff.compliance })
     ).json<{
@@ -201,8 +224,8 @@ describe.each(testBackends)('the customer API on $name', (backend) => {
     expect(entries.map((e) => e.entry.type)).toEqual(
       expect.arrayContaining(['identity.revealed', 'consent.changed']),
     );
-    for (const customer of customers)
-      for (const needle of piiNeedles(customer)) expect(page.body).not.toContain(needle);
+    for (const shown of [...customers, customer])
+      for (const needle of piiNeedles(shown)) expect(page.body).not.toContain(needle);
     const proven = await h.inject({ method: 'GET', url: '/v1/audit/entries/1', headers: h.staff.compliance });
     expect(proven.json()).toMatchObject({ index: 1, head: { size: head.size } });
     const verdict = await h.inject({ method: 'GET', url: '/v1/audit/verify', headers: h.staff.compliance });
@@ -234,6 +257,13 @@ describe.each(testBackends)('the customer API on $name', (backend) => {
       headers: h.staff.advisor,
     });
     await h.inject({ method: 'GET', url: `/nowhere/${encodeURIComponent(email)}` });
+    // Every piece of PII in a path and in a query, of a customer's request and of an anonymous one.
+    for (const customer of customers) {
+      for (const needle of piiNeedles(customer)) {
+        await h.inject({ method: 'GET', url: `/v1/me/inbox/${encodeURIComponent(needle)}`, headers: alice });
+        await h.inject({ method: 'GET', url: `/nowhere?q=${encodeURIComponent(needle)}` });
+      }
+    }
     expect(logLines.length).toBeGreaterThan(20);
     const log = logLines.join('\n');
     expect(log).toContain('request completed');

@@ -11,7 +11,6 @@ import type { VaultServices } from '../../src/app/vault-process.ts';
 import { containsPii } from '../../src/privacy/scrub.ts';
 import { seededRandomSource } from '../../src/privacy/dp/random-source.ts';
 import type { Storage } from '../../src/storage/ports.ts';
-import { migrate } from '../../src/storage/postgres-core/migrations.ts';
 import { loadDemoBank } from '../../src/demo/load-demo-bank.ts';
 import { testBackends } from '../support/backends.ts';
 import { createTestVault } from '../support/test-vault.ts';
@@ -52,9 +51,7 @@ describe.each(testBackends)('split vault and hub on $name', (backend) => {
     vaultUrl = await vaultServer.listen({ host: '127.0.0.1', port: 0 });
 
     // The hub keeps its own database; it reaches the vault only over HTTP.
-    hubDatabase = await backend.create();
-    const migrated = await migrate(hubDatabase.storage);
-    if (!migrated.ok) throw new Error(migrated.reason);
+    hubDatabase = await backend.createMigrated();
     const door = new HttpVaultDoor({ url: vaultUrl, key: doorKey });
     const hub = new HubService(new HubStorage(hubDatabase.storage), door, { now });
     await seedDemoHub(hub);

@@ -324,10 +324,16 @@ describe.each(testBackends)('campaign lifecycle on $name', (backend) => {
   });
 
   it('lists campaigns by status', async () => {
+    const finishedOne = await draft('listed, finished');
+    await t.hub.approve(finishedOne.id, 'abe');
+    await t.hub.run(finishedOne.id, 'ola');
+    const draftOne = await draft('listed, draft');
     const all = await t.hub.list();
     const finished = await t.hub.list('finished');
     expect(finished.length).toBeGreaterThan(0);
     expect(finished.every((c) => c.status === 'finished')).toBe(true);
     expect(all.length).toBeGreaterThan(finished.length);
+    expect(finished.map((c) => c.id)).toContain(finishedOne.id);
+    expect(all.map((c) => c.id)).toContain(draftOne.id);
   });
 });

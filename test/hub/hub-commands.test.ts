@@ -1,23 +1,24 @@
 // `curtain hub …` through commander against a test hub: the whole campaign flow, human output and --json.
 import { Command } from 'commander';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { registerHubCommands } from '../../src/cli/hub-commands.ts';
 import { err } from '../../src/core/result.ts';
 import { testBackends } from '../support/backends.ts';
-import { createTestHub, type TestHub } from './hub-fixture.ts';
+import { addTestCatalogue, addTestStaff, createTestHub, type TestHub } from './hub-fixture.ts';
 
 describe.each(testBackends)('hub commands on $name', (backend) => {
   let t: TestHub;
   let closed = 0;
   let printed: string[] = [];
 
-  beforeAll(async () => {
+  // A hub of its own for each test: the flow below builds its staff and catalogue through the commands.
+  beforeEach(async () => {
     t = await createTestHub(backend);
   });
-  afterAll(() => t.dispose());
-  afterEach(() => {
+  afterEach(async () => {
     vi.restoreAllMocks();
     process.exitCode = undefined;
+    await t.dispose();
   });
 
   async function curtain(...args: string[]): Promise<string> {
@@ -127,9 +128,10 @@ describe.each(testBackends)('hub commands on $name', (backend) => {
   });
 
   it('prints a refusal by the vault and sets the exit status', async () => {
-    const [offer] = await t.hub.listOffers();
+    await addTestStaff(t.hub);
+    const offers = await addTestCatalogue(t.hub);
     const drafted = await t.hub.createCampaign(
-      { name: 'small', audience: 'holds("savings")', offerId: offer?.id ?? '', startsAt: t.clock.now },
+      { name: 'small', audience: 'holds("savings")', offerId: offers.mortgage, startsAt: t.clock.now },
       'mia',
     );
     await t.hub.approve(drafted.id, 'abe');
@@ -140,8 +142,15 @@ describe.each(testBackends)('hub commands on $name', (backend) => {
   });
 
   it('lets a refusal by the hub reach the caller with its code', async () => {
-    const [campaign] = await t.hub.list('finished');
-    await expect(curtain('campaign', 'cancel', campaign?.id ?? '', '--as', 'ola')).rejects.toMatchObject({
+    await addTestStaff(t.hub);
+    const offers = await addTestCatalogue(t.hub);
+    const drafted = await t.hub.createCampaign(
+      { name: 'done', audience: 'holds("savings")', offerId: offers.mortgage, startsAt: t.clock.now },
+      'mia',
+    );
+    await t.hub.approve(drafted.id, 'abe');
+    expect((await t.hub.run(drafted.id, 'ola')).campaign.status).toBe('finished');
+    await expect(curtain('campaign', 'cancel', drafted.id, '--as', 'ola')).rejects.toMatchObject({
       code: 'HUB_FORBIDDEN',
     });
   });

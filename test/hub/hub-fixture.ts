@@ -2,7 +2,6 @@
 import { HubService } from '../../src/hub/hub-service.ts';
 import { HubStorage } from '../../src/hub/hub-storage.ts';
 import type { Storage } from '../../src/storage/ports.ts';
-import { migrate } from '../../src/storage/postgres-core/migrations.ts';
 import type { TestBackend } from '../support/backends.ts';
 import { RecordingDoor } from './recording-door.ts';
 
@@ -17,9 +16,7 @@ export interface TestHub {
 }
 
 export async function createTestHub(backend: TestBackend): Promise<TestHub> {
-  const { storage, dispose } = await backend.create();
-  const migrated = await migrate(storage);
-  if (!migrated.ok) throw new Error(migrated.reason);
+  const { storage, dispose } = await backend.createMigrated();
   const hubStorage = new HubStorage(storage);
   const door = new RecordingDoor();
   const clock = { now: new Date('2030-03-01T09:00:00Z') };

@@ -13,6 +13,7 @@ import {
   registerInboxCommands,
   type InboxVault,
 } from '../../src/cli/inbox-commands.ts';
+import { currentNotice } from '../../src/core/consent.ts';
 import { testBackends } from '../support/backends.ts';
 import { piiNeedles, sampleCustomers } from '../support/sample-customers.ts';
 import { createResponseVault, deliver, mortgageOffer, type ResponseVault } from './fixture.ts';
@@ -99,6 +100,15 @@ describe.each(testBackends)('inbox and advisor commands on $name', (backend) => 
   });
 
   it('registers commands that open the vault, run, and close it', async () => {
+    // A message of its own, which the customer has connected on: a later "not now" leaves the lead standing.
+    const customerId = (await vault.identity.findCustomer('external_id', 'EXT-C-0'))!;
+    const connected = await deliver(vault, customerId);
+    expect((await vault.responses.respond(customerId, connected.messageId, 'interested')).ok).toBe(true);
+    const lead = await vault.responses.connect(customerId, connected.messageId, {
+      consent: true,
+      noticeVersion: currentNotice('identity_reveal').id,
+    });
+    expect(lead.ok).toBe(true);
     const program = new Command('curtain').exitOverride();
     let closed = 0;
     registerInboxCommands(program, () =>
@@ -115,9 +125,12 @@ describe.each(testBackends)('inbox and advisor commands on $name', (backend) => 
       .spyOn(console, 'log')
       .mockImplementation((line: unknown) => void printed.push(String(line)));
     try {
-      await program.parseAsync(['inbox', 'respond', messageId, 'not-now', '--customer', 'EXT-C-0'], {
-        from: 'user',
-      });
+      await program.parseAsync(
+        ['inbox', 'respond', connected.messageId, 'not-now', '--customer', 'EXT-C-0'],
+        {
+          from: 'user',
+        },
+      );
       await program.parseAsync(['advisor', 'leads', '--partner', 'acme'], { from: 'user' });
     } finally {
       log.mockRestore();

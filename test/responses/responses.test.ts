@@ -296,12 +296,23 @@ describe.each(testBackends)('responses and leads on $name', (backend) => {
   });
 
   it('never puts a customer who did not connect in a queue', async () => {
+    // Its own customers: four answer without connecting ("interested" without consent among them), one connects.
+    const answers = ['not_now', 'not_interested', 'stop_all', 'interested'] as const;
+    const answering = await vault.identity.createCustomers(sampleCustomers(answers.length + 1, 'N'));
+    const connecting = answering.pop()!;
+    for (const [i, answer] of answers.entries()) {
+      const { messageId } = await deliver(vault, answering[i]!);
+      expect((await vault.responses.respond(answering[i]!, messageId, answer)).ok).toBe(true);
+    }
+    const { messageId } = await deliver(vault, connecting);
+    expect((await vault.responses.connect(connecting, messageId, consent)).ok).toBe(true);
+
     const { rows } = await vault.storage.query<{ customer_id: number }>(
       'SELECT DISTINCT customer_id FROM leads',
     );
     const withLeads = new Set(rows.map((r) => Number(r.customer_id)));
-    // Customers 0–4 answered but never connected; 3 said "interested" without consenting.
-    for (const i of [0, 1, 2, 3, 4]) if (i !== 1) expect(withLeads.has(id(i))).toBe(false);
+    for (const customer of answering) expect(withLeads.has(customer)).toBe(false);
+    expect(withLeads.has(connecting)).toBe(true);
     const queued = [
       ...(await vault.advisorQueue.list({ recipient: 'bank' })),
       ...(await vault.advisorQueue.list({ recipient: 'acme' })),
@@ -310,7 +321,8 @@ describe.each(testBackends)('responses and leads on $name', (backend) => {
       'SELECT customer_id FROM leads WHERE public_id = ANY($1::text[])',
       [queued.map((l) => l.id)],
     );
-    for (const owner of owners) expect([0, 2, 3, 4].map(id)).not.toContain(Number(owner.customer_id));
+    expect(owners.map((owner) => Number(owner.customer_id))).toContain(connecting);
+    for (const owner of owners) expect(answering).not.toContain(Number(owner.customer_id));
   });
 
   it('refuses to reveal an erased customer', async () => {
@@ -338,39 +350,64 @@ describe.each(testBackends)('responses and leads on $name', (backend) => {
   });
 
   it('logs every step under the customer’s reference, with no PII', async () => {
+    // Its own customers, taken through each logged step: an answer after a lead, a reveal to a partner, a
+    // withdrawal, a reveal after refused claims.
+    const logged = sampleCustomers(4, 'L');
+    const [answered, partnered, withdrawn, retried] = await vault.identity.createCustomers(logged);
+    const lead = async (customerId: number, offer = mortgageOffer) => {
+      const { messageId } = await deliver(vault, customerId, offer);
+      const connected = await vault.responses.connect(customerId, messageId, consent);
+      if (!connected.ok) throw new Error(connected.error.message);
+      return { ...connected.value, messageId };
+    };
+    const answeredLead = await lead(answered!);
+    await vault.responses.respond(answered!, answeredLead.messageId, 'not_now');
+    const partneredLead = await lead(partnered!, insuranceOffer);
+    expect((await vault.advisorQueue.claim('alice.acme', partneredLead.id, { recipient: 'acme' })).ok).toBe(
+      true,
+    );
+    const withdrawnLead = await lead(withdrawn!);
+    await vault.responses.withdraw(withdrawn!, withdrawnLead.id);
+    await vault.responses.withdraw(withdrawn!, withdrawnLead.id);
+    const retriedLead = await lead(retried!);
+    await setReceipt(retriedLead.id, tamper(retriedLead.receipt, 2));
+    expect((await vault.advisorQueue.claim('bob', retriedLead.id, { recipient: 'bank' })).ok).toBe(false);
+    await setReceipt(retriedLead.id, retriedLead.receipt);
+    expect((await vault.advisorQueue.claim('bob', retriedLead.id, { recipient: 'bank' })).ok).toBe(true);
+
     const size = vault.audit.head().size;
     const entries: ProvenEntry[] = [];
     for (let i = 0; i < size; i++) entries.push((await vault.audit.entry(i))!);
     const ofType = (type: string) => entries.filter((e) => e.entry.type === type);
 
-    const key5 = await vault.identity.auditKey(id(5));
+    const key5 = await vault.identity.auditKey(answered!);
     const responded = ofType('response.recorded').filter((e) => isAuditSubject(key5, e.entry.subjectRef!));
     expect(responded.map((e) => e.entry.details['response'])).toEqual(['not_now']);
     const created5 = ofType('lead.created').filter((e) => isAuditSubject(key5, e.entry.subjectRef!));
     expect(created5).toHaveLength(1);
-    const lead5 = (await vault.responses.leadsOf(id(5)))[0]!;
+    const lead5 = (await vault.responses.leadsOf(answered!))[0]!;
     expect(created5[0]!.entry.details).toEqual({
       leadId: lead5.id,
       campaignId: lead5.campaignId,
       recipient: 'bank',
     });
 
-    const key7 = await vault.identity.auditKey(id(7));
+    const key7 = await vault.identity.auditKey(partnered!);
     const revealed = ofType('identity.revealed').filter((e) => isAuditSubject(key7, e.entry.subjectRef!));
     expect(revealed.map((e) => e.entry.details)).toEqual([
       {
-        leadId: (await vault.responses.leadsOf(id(7)))[0]!.id,
+        leadId: (await vault.responses.leadsOf(partnered!))[0]!.id,
         campaignId: expect.any(String) as string,
         recipient: 'acme',
         advisor: 'alice.acme',
       },
     ]);
-    const key11 = await vault.identity.auditKey(id(11));
+    const key11 = await vault.identity.auditKey(withdrawn!);
     expect(ofType('lead.withdrawn').filter((e) => isAuditSubject(key11, e.entry.subjectRef!))).toHaveLength(
       1,
     );
-    // Only successful reveals are logged as reveals: customer 8's refused claims are not among them.
-    const key8 = await vault.identity.auditKey(id(8));
+    // Only successful reveals are logged as reveals: the refused claim is not among them.
+    const key8 = await vault.identity.auditKey(retried!);
     expect(ofType('identity.revealed').filter((e) => isAuditSubject(key8, e.entry.subjectRef!))).toHaveLength(
       1,
     );
@@ -386,7 +423,7 @@ describe.each(testBackends)('responses and leads on $name', (backend) => {
       expect(Object.keys(e.entry.details)).not.toContain('customerId');
     }
     const text = entries.map((e) => e.json).join('\n');
-    for (const customer of customers)
+    for (const customer of [...customers, ...logged])
       for (const needle of piiNeedles(customer)) expect(text).not.toContain(needle);
     expect(await vault.audit.verifyAll()).toMatchObject({ ok: true });
   });

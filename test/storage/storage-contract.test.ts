@@ -20,35 +20,54 @@ describe.each(testBackends)('storage contract on $name', (backend) => {
   let storage: Storage;
   let dispose: () => Promise<void>;
 
+  // A migrated database shared by the tests that only read or make tables of their own, with one large table
+  // for the copy-out tests; the migration tests each take a database of their own.
   beforeAll(async () => {
-    ({ storage, dispose } = await backend.create());
+    ({ storage, dispose } = await backend.createMigrated());
+    await storage.exec(
+      "CREATE TABLE copy_out_bulk AS SELECT g::bigint AS id, 'row number ' || g || ' with some padding text' AS label FROM generate_series(1, 200000) g",
+    );
+    await storage.exec('ALTER TABLE copy_out_bulk ADD PRIMARY KEY (id)');
   });
   afterAll(async () => dispose());
+
+  async function withDatabase(kind: 'empty' | 'migrated', work: (database: Storage) => Promise<void>) {
+    const database = kind === 'empty' ? await backend.create() : await backend.createMigrated();
+    try {
+      await work(database.storage);
+    } finally {
+      await database.dispose();
+    }
+  }
 
   it('answers a ping', async () => {
     await expect(storage.ping()).resolves.toBeUndefined();
   });
 
   it('applies every migration once, then nothing', async () => {
-    const first = await migrate(storage);
-    expect(first).toEqual({
-      ok: true,
-      applied: migrations.map((m) => m.version),
-      version: migrations.at(-1)!.version,
+    await withDatabase('empty', async (storage) => {
+      const first = await migrate(storage);
+      expect(first).toEqual({
+        ok: true,
+        applied: migrations.map((m) => m.version),
+        version: migrations.at(-1)!.version,
+      });
+      const second = await migrate(storage);
+      expect(second).toEqual({ ok: true, applied: [], version: migrations.at(-1)!.version });
+      const status = await migrationStatus(storage);
+      expect(status.every((s) => s.appliedAt instanceof Date && s.checksumMatches)).toBe(true);
     });
-    const second = await migrate(storage);
-    expect(second).toEqual({ ok: true, applied: [], version: migrations.at(-1)!.version });
-    const status = await migrationStatus(storage);
-    expect(status.every((s) => s.appliedAt instanceof Date && s.checksumMatches)).toBe(true);
   });
 
   it('refuses a database that has a migration this code does not know', async () => {
-    await storage.query(
-      "INSERT INTO schema_migrations (version, name, checksum) VALUES (9999, 'future', 'x')",
-    );
-    const outcome = await migrate(storage);
-    expect(outcome).toEqual({ ok: false, reason: expect.stringContaining('9999') as unknown });
-    await storage.query('DELETE FROM schema_migrations WHERE version = 9999');
+    await withDatabase('migrated', async (storage) => {
+      await storage.query(
+        "INSERT INTO schema_migrations (version, name, checksum) VALUES (9999, 'future', 'x')",
+      );
+      const outcome = await migrate(storage);
+      expect(outcome).toEqual({ ok: false, reason: expect.stringContaining('9999') as unknown });
+      await storage.query('DELETE FROM schema_migrations WHERE version = 9999');
+    });
   });
 
   it('maps types the same way on both engines', async () => {
@@ -153,10 +172,6 @@ describe.each(testBackends)('storage contract on $name', (backend) => {
   });
 
   it('renders parameters as literals, leaving quoted text and comments alone', async () => {
-    await storage.exec(
-      "CREATE TABLE copy_out_bulk AS SELECT g::bigint AS id, 'row number ' || g || ' with some padding text' AS label FROM generate_series(1, 200000) g",
-    );
-    await storage.exec('ALTER TABLE copy_out_bulk ADD PRIMARY KEY (id)');
     const { rows } = await copyOut(storage, {
       select: `SELECT id, '$1' AS quoted, $tag$ $2 $tag$ AS dollar, $4::bigint AS big /* $1 */
                  FROM copy_out_bulk WHERE id >= $1 AND id = ANY($2::bigint[]) AND $3 AND $5 < now() -- $9`,

@@ -1,5 +1,5 @@
 // The vault's events reach the transparency log: consent, erasure, key rotation — unlinkable and without PII.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { VaultServices } from '../../src/app/vault-process.ts';
 import { isAuditSubject } from '../../src/vault/identity/identity-store.ts';
 import { currentNotice } from '../../src/core/consent.ts';
@@ -12,11 +12,12 @@ describe.each(testBackends)('audit trail of the vault on $name', (backend) => {
   const customers = sampleCustomers(4, 'A');
   let ids: number[];
 
-  beforeAll(async () => {
+  // Each test its own vault: each counts the entries of its own events.
+  beforeEach(async () => {
     vault = await createTestVault(backend);
     ids = await vault.identity.createCustomers(customers);
   });
-  afterAll(async () => vault.dispose());
+  afterEach(async () => vault.dispose());
 
   async function entries() {
     const size = vault.audit.head().size;
@@ -77,7 +78,25 @@ describe.each(testBackends)('audit trail of the vault on $name', (backend) => {
   });
 
   it('holds no PII and no internal customer id in any entry, and every entry proves against the head', async () => {
+    // Every kind of event above: consent decisions, an erasure, a key rotation.
+    const recorded = await vault.consent.record(
+      ids.map((customerId) => ({
+        customerId,
+        purpose: 'bank_offers',
+        channel: 'inbox',
+        granted: true,
+        source: 'api',
+        noticeVersion: currentNotice('bank_offers').id,
+        decidedAt: new Date('2026-11-01T10:00:00Z'),
+      })),
+    );
+    expect(recorded.ok).toBe(true);
+    await vault.identity.shred([ids[2]!]);
+    await vault.identity.rotateKek();
     const all = await entries();
+    expect(all.map((e) => e.entry.type)).toEqual(
+      expect.arrayContaining(['consent.changed', 'customer.erased', 'key.rotated']),
+    );
     const text = all.map((e) => e.json).join('\n');
     for (const customer of customers)
       for (const needle of piiNeedles(customer)) expect(text).not.toContain(needle);

@@ -1,15 +1,22 @@
 // Shared pieces of the compliance suites: a small demo bank, a dump of every schema, the whole log as text.
-import type { VaultServices } from '../../../src/app/vault-process.ts';
+import type { VaultSettings } from '../../../src/app/vault-process.ts';
 import type { SqlExecutor } from '../../../src/storage/ports.ts';
-import { loadDemoBank } from '../../../src/demo/load-demo-bank.ts';
+import type { TestBackend } from '../../support/backends.ts';
+import { createDemoBankVault, type DemoBank, type TestVault } from '../../support/test-vault.ts';
 import { externalIdOf } from '../../../src/demo/generate/generate-bank.ts';
 
 export const end = '2026-10-31';
-export type TestVault = VaultServices & { dispose(): Promise<void> };
+export type { TestVault };
 
-export async function smallBank(vault: TestVault, customers = 40): Promise<void> {
-  await loadDemoBank(vault, { customers, seed: 11, end });
-}
+/** The compliance suites' small demo bank (40 customers unless said otherwise). */
+export const smallBankOf = (customers = 40): DemoBank => ({ customers, seed: 11, end });
+
+/** A vault holding the small demo bank: a copy of the run's template of it. */
+export const smallBankVault = (
+  backend: TestBackend,
+  customers = 40,
+  settings: Partial<VaultSettings> = {},
+): Promise<TestVault> => createDemoBankVault(backend, smallBankOf(customers), settings);
 
 export async function customerOf(
   vault: TestVault,
