@@ -43,7 +43,7 @@ async function runEngine(name: string, vault: Vault, csvFile: string) {
   await loadDemoBank(vault, { customers, seed, end, withTransactions: false });
 
   const ingest = await measure(() =>
-    vault.ingest.ingestStream(createReadStream(csvFile), {
+    vault.ingest.ingestGeneratedFile(createReadStream(csvFile), {
       sourceName: 'reference-bank.csv',
       format: 'csv',
       mapping: generatedBankCsvMapping,

@@ -14,11 +14,12 @@ import { cliHandle, issueLocalCliKey } from '../http/auth/local-cli-key.ts';
 import { databaseStatus } from '../http/health-routes.ts';
 import { HttpVaultDoor } from '../http/http-vault-door.ts';
 import { buildServer } from '../http/server.ts';
-import type { Vault } from '../vault/vault.ts';
+import type { Vault, VaultServices } from '../vault/vault.ts';
+import { declareRealVault, vaultKind } from '../vault/vault-kind.ts';
 import { openHub, openHubProcess } from './hub-process.ts';
 import { startScheduler } from './scheduler.ts';
 
-export async function generateInto(config: CurtainConfig, vault: Vault, options: GenerateOptions) {
+export async function generateInto(config: CurtainConfig, vault: VaultServices, options: GenerateOptions) {
   const bar = progressBar('generating', options.customers, 'customers');
   try {
     const report = await loadDemoBank(vault, {
@@ -56,25 +57,15 @@ export async function startCommand(cli: CliContext, options: StartOptions) {
   const session = await openSession(cli, 'curtain start', false);
   if (session.kind !== 'local') throw new CurtainError('DATA_DIR_BUSY', 'the data directory is in use');
   const { vault } = session;
-  const { customers } = await databaseStatus(vault);
-  if (customers === 0 && config.demoCustomers > 0) {
-    console.log(
-      `first start: generating a demo bank of ${config.demoCustomers} customers (seed ${config.demoSeed})…`,
-    );
-    const report = await generateInto(config, vault, {
-      customers: config.demoCustomers,
-      seed: config.demoSeed,
-      end: options.end,
-    });
-    console.log(`demo bank ready: ${report.customers} customers, ${report.ingest?.stored ?? 0} transactions`);
-  }
+  await decideVaultKind(config, vault, options);
+  const kind = await vaultKind(vault.storage);
   const hub = openHub(vault);
   const app = await buildServer(
     role === 'all' ? { vault, hub: { service: hub, door: vault.door, storage: vault.storage } } : { vault },
     {
       logLevel: config.logLevel,
       doorKey: config.doorKey,
-      demo: demoSignIn(config.demoCustomers > 0, vault),
+      demo: demoSignIn(true, vault.door, vault),
       rateLimitPerMinute: config.rateLimit || false,
     },
   );
@@ -113,7 +104,7 @@ export async function startCommand(cli: CliContext, options: StartOptions) {
   process.once('SIGTERM', () => void stop());
   console.log(`Curtain ${role === 'all' ? 'vault and hub' : 'vault'} on ${vault.storage.description}`);
   console.log(`API docs: ${address}/docs  (OpenAPI: ${address}/openapi.json)`);
-  if (config.demoCustomers > 0) {
+  if (kind === 'demo') {
     console.log(`DEMO ONLY: sign in without a credential through ${address}/v1/auth/demo (a demo bank only)`);
   }
   console.log(`Open the console: ${address}/`);
@@ -122,6 +113,34 @@ export async function startCommand(cli: CliContext, options: StartOptions) {
     `Ask: curtain ask 'spent(category: "home_inspection", within: 90d) > 0 and not holds("mortgage")'`,
   );
   return { app, address, vault, columnar, scheduler };
+}
+
+/**
+ * Decided once, at a vault's first start: an empty vault becomes a demo bank when demo customers are wanted
+ * (the default), else a real vault. A vault already decided stays what it is, whatever the settings say.
+ */
+export async function decideVaultKind(
+  config: CurtainConfig,
+  vault: VaultServices,
+  options: Pick<StartOptions, 'end'>,
+) {
+  const kind = await vaultKind(vault.storage);
+  if (kind === 'real') return;
+  const { customers } = await databaseStatus(vault);
+  if (kind === 'demo' && (customers > 0 || config.demoCustomers <= 0)) return;
+  if (kind === 'undecided' && (customers > 0 || config.demoCustomers <= 0)) {
+    await declareRealVault(vault.storage, 'first start without a demo bank');
+    return;
+  }
+  console.log(
+    `first start: generating a demo bank of ${config.demoCustomers} customers (seed ${config.demoSeed})…`,
+  );
+  const report = await generateInto(config, vault, {
+    customers: config.demoCustomers,
+    seed: config.demoSeed,
+    end: options.end,
+  });
+  console.log(`demo bank ready: ${report.customers} customers, ${report.ingest?.stored ?? 0} transactions`);
 }
 
 /** The vault's part of the scheduler when the hub runs elsewhere: notices that quiet hours held back. */
@@ -149,11 +168,10 @@ async function startHub(config: CurtainConfig) {
     { hub: { service: hub, door, storage, vaultReachable: () => door.reachable() } },
     {
       logLevel: config.logLevel,
-      demo: demoSignIn(config.demoCustomers > 0, undefined),
+      demo: demoSignIn(true, door, undefined, hub),
       rateLimitPerMinute: config.rateLimit || false,
     },
   );
-  if (config.demoCustomers > 0) await seedDemoHub(hub);
   const address = await app.listen({ host: config.host, port: config.port });
   const scheduler = await startScheduler(hub, { sendDueNotices: () => Promise.resolve(noNotices) }, app.log);
   const stop = async () => {

@@ -33,6 +33,7 @@ import { PushChannel } from '../vault/delivery/channels/push-channel.ts';
 import { ResponseService } from '../vault/responses/response-service.ts';
 import { AdvisorQueue } from '../vault/responses/advisor-queue.ts';
 import { InProcessVaultDoor } from '../vault/door/in-process-door.ts';
+import { vaultKind } from '../vault/vault-kind.ts';
 import { ComplianceService } from '../vault/compliance/compliance-service.ts';
 import { pgliteDirectory } from '../config/paths.ts';
 import type { Vault, VaultServices } from '../vault/vault.ts';
@@ -158,7 +159,7 @@ export async function assembleVault(
       ...now,
     }),
     advisorQueue: new AdvisorQueue(storage, identity, keys, audit),
-    door: new InProcessVaultDoor(questions, delivery, audit, settings.currency),
+    door: new InProcessVaultDoor(questions, delivery, audit, settings.currency, () => vaultKind(storage)),
     pushDevices: new PushDevices(storage, identity, audit),
     compliance: new ComplianceService(
       { storage, keys, identity, accounts, consent, preferences, audit, guard },

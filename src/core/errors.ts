@@ -138,6 +138,21 @@ export const errorCatalogue = {
     exit: 77,
     summary: 'A demo-only sign-in was asked of a server that does not run a generated demo bank.',
   },
+  VAULT_IS_DEMO: {
+    status: 409,
+    exit: 65,
+    summary: 'Real data was sent to a demo vault; the message says how to start a real vault.',
+  },
+  VAULT_IS_REAL: {
+    status: 409,
+    exit: 65,
+    summary: 'The demo generator was asked to write into a real vault, or into one holding other data.',
+  },
+  STAFF_LAST_HOLDER: {
+    status: 409,
+    exit: 65,
+    summary: 'The change would leave no one able to play a role that a two-person rule needs.',
+  },
   VAULT_UNAVAILABLE: {
     status: 503,
     exit: 69,

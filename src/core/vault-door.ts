@@ -148,6 +148,9 @@ export interface HubAuditEvent {
   readonly details: { readonly [key: string]: JsonValue };
 }
 
+/** What a vault says it is: a demo vault (generated bank), a real one, or not yet decided (empty). */
+export type VaultKindAnswer = 'demo' | 'real' | 'undecided';
+
 /**
  * The vault's service interface as the hub sees it. In one process it is a thin adapter over the vault's
  * services (vault/door); split, the same interface runs over authenticated HTTP. Nothing here takes or
@@ -177,4 +180,6 @@ export interface VaultDoor {
   results(campaignId: string, requestedBy: string): Promise<Result<CampaignResults, DoorRefusal>>;
   /** Appends hub events to the transparency log; returns nothing about the log's other entries. */
   record(events: readonly HubAuditEvent[]): Promise<void>;
+  /** Whether the vault is a demo vault, as its own database records it: the hub never decides alone. */
+  kind(): Promise<VaultKindAnswer>;
 }

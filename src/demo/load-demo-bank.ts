@@ -11,6 +11,7 @@ import { demoConsentDecisions, toConsentDecisions } from './generate/consent.ts'
 import type { IngestService, IngestSummary } from '../vault/ingest/ingest-service.ts';
 import { externalIdOf, generateBank, groundTruthRecord, type GeneratedCustomer } from './generate/index.ts';
 import { CurtainError } from '../core/errors.ts';
+import { requireDemoVault } from '../vault/vault-kind.ts';
 
 export interface DemoBankOptions {
   readonly customers: number;
@@ -147,6 +148,7 @@ export async function loadDemoBank(
   services: DemoBankServices,
   options: DemoBankOptions,
 ): Promise<DemoBankReport> {
+  await requireDemoVault(services.storage);
   if ((await services.identity.findCustomer('external_id', externalIdOf(0))) !== undefined) {
     throw new CurtainError(
       'USAGE',

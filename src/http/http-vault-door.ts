@@ -13,6 +13,7 @@ import type {
   QuestionCheck,
   ReleasedAudience,
   VaultDoor,
+  VaultKindAnswer,
 } from '../core/vault-door.ts';
 import { doorKeyHeader } from './auth/access-control.ts';
 
@@ -60,6 +61,11 @@ export class HttpVaultDoor implements VaultDoor {
 
   async record(events: readonly HubAuditEvent[]): Promise<void> {
     await this.#call('record', { events });
+  }
+
+  async kind(): Promise<VaultKindAnswer> {
+    const answer = await this.#call<{ kind: VaultKindAnswer }>('kind', {});
+    return answer.kind;
   }
 
   /** Whether the vault answers at all (the hub's readiness). */

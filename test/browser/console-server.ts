@@ -59,7 +59,7 @@ export async function startConsoleServer(customers = 2_000): Promise<ConsoleServ
   await seedDemoHub(hub);
   const app = await buildServer(
     { vault, hub: { service: hub, door: vault.door, storage: vault.storage } },
-    { logLevel: 'silent', rateLimitPerMinute: false, demo: demoSignIn(true, vault) },
+    { logLevel: 'silent', rateLimitPerMinute: false, demo: demoSignIn(true, vault.door, vault) },
   );
   await app.listen({ host: '127.0.0.1', port: 0 });
   const { port } = app.server.address() as AddressInfo;

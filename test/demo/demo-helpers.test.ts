@@ -39,7 +39,7 @@ describe.each(testBackends)('demo helpers on $name', (backend) => {
   });
 
   it('offers customers with messages first, on a bank the generator wrote', async () => {
-    const picker = demoCustomers(vault, ['mia']);
+    const picker = demoCustomers(vault, vault.door, ['mia']);
     expect(await picker.enabled()).toBe(true);
     const offered = await picker.customers();
     expect(offered).toHaveLength(10);

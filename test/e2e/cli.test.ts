@@ -69,15 +69,13 @@ describe('curtain start', () => {
     expect(text).toMatch(/curtain_vault_rows\{table="customers"\} 300/);
   });
 
-  it('sends `curtain ingest` through the running server, and a second run adds nothing', async () => {
+  it('refuses `curtain ingest` of a real file into the demo bank, through the running server', async () => {
     const file = join(samples, 'camt053/camt053.v4.xml');
-    const first = await run(['ingest', file]);
-    expect(first.code).toBe(0);
-    expect(first.stderr).toContain('through the running server');
-    expect(first.stdout).toMatch(/stored [1-9]\d*, duplicates 0/);
-    const second = await run(['ingest', file]);
-    expect(second.code).toBe(0);
-    expect(second.stdout).toMatch(/stored 0, duplicates [1-9]/);
+    const refused = await run(['ingest', file]);
+    expect(refused.code).toBe(65);
+    expect(refused.stderr).toContain('through the running server');
+    expect(refused.stderr).toContain('VAULT_IS_DEMO');
+    expect(refused.stderr).toContain('CURTAIN_DEMO_CUSTOMERS=0');
   });
 
   it('refuses commands that would open the data directory a second time, naming the owner', async () => {
@@ -87,14 +85,14 @@ describe('curtain start', () => {
     expect(rotate.stderr).toContain(address);
   });
 
-  it('answers a malformed upload with a stable error code', async () => {
+  it('answers an upload to the demo bank with a stable error code, before reading it', async () => {
     const response = await fetch(`${address}/v1/ingest?source=x.bin`, {
       method: 'POST',
       headers: { 'content-type': 'application/octet-stream', ...(await operator()) },
       body: 'just some words, no statement',
     });
     const body = (await response.json()) as { error: { code: string } };
-    expect(response.status).toBe(400);
-    expect(body.error.code).toBe('MAPPING_INVALID');
+    expect(response.status).toBe(409);
+    expect(body.error.code).toBe('VAULT_IS_DEMO');
   });
 });

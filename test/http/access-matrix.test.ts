@@ -95,6 +95,7 @@ const expected: Record<string, 'public' | readonly Caller[]> = {
   'POST /internal/door/release-audience': ['door'],
   'POST /internal/door/results': ['door'],
   'POST /internal/door/record': ['door'],
+  'POST /internal/door/kind': ['door'],
   'POST /v1/hub/segments/check': ['marketer', 'approver', 'partner'],
   'POST /v1/hub/segments/count': ['marketer'],
   'GET /v1/hub/segments': readers,

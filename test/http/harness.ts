@@ -53,7 +53,7 @@ export async function openHarness(
       rateLimitPerMinute: false,
       doorKey,
       ...serverOptions,
-      demo: demoSignIn(demo === true, vault),
+      demo: demoSignIn(demo === true, vault.door, vault),
     },
   );
   const store = new AccessStore(vault.storage);

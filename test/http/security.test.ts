@@ -110,7 +110,7 @@ describe.each(testBackends)('HTTP security on $name', (backend) => {
     expect(revoked.statusCode).toBe(401);
   });
 
-  it('offers demo sign-in only on a generated demo bank, and says it is demo only', async () => {
+  it('offers demo sign-in only on a vault that records itself as demo, and says it is demo only', async () => {
     // This vault holds no generated customers (no C00000001): the picker is off even with demo on.
     expect((await h.inject({ method: 'GET', url: '/v1/auth/demo' })).json()).toEqual({ demo: false });
     const staff = await h.inject({ method: 'POST', url: '/v1/auth/demo/staff', payload: { handle: 'mia' } });
@@ -142,6 +142,11 @@ describe.each(testBackends)('HTTP security on $name', (backend) => {
     await h.vault.storage.query(
       `INSERT INTO ingest_batches (source_name, format, taxonomy_version, status)
        VALUES ('demo bank (seed 1, 1 customers)', 'generated', 'test', 'done')`,
+    );
+    // Nor does a batch that looks generated: only the vault's recorded kind opens the picker.
+    expect((await h.inject({ method: 'GET', url: '/v1/auth/demo' })).json()).toEqual({ demo: false });
+    await h.vault.storage.query(
+      "INSERT INTO vault_kind (kind, decided_by) VALUES ('demo', 'this test, as the generator does')",
     );
     const picker = (await h.inject({ method: 'GET', url: '/v1/auth/demo' })).json<{
       demo: boolean;

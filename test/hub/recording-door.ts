@@ -13,6 +13,7 @@ import type {
   ReleasedAudience,
   ReleasedToken,
   VaultDoor,
+  VaultKindAnswer,
 } from '../../src/core/vault-door.ts';
 
 /**
@@ -28,6 +29,8 @@ export class RecordingDoor implements VaultDoor {
   nextDelivery: Result<DeliveryReport, DeliveryRefusal> | 'throw' | undefined;
   readonly releases: AudienceReleaseRequest[] = [];
   releasedTokens: readonly ReleasedToken[] = [];
+  /** What `kind` answers: the vault behind this door is real unless a test says otherwise. */
+  vaultKind: VaultKindAnswer = 'real';
 
   check(expression: string, purpose: string): Promise<Result<QuestionCheck, DoorRefusal>> {
     this.checks.push({ expression, purpose });
@@ -90,6 +93,10 @@ export class RecordingDoor implements VaultDoor {
         releasedOn: '2030-03-02',
       }),
     );
+  }
+
+  kind(): Promise<VaultKindAnswer> {
+    return Promise.resolve(this.vaultKind);
   }
 
   record(events: readonly HubAuditEvent[]): Promise<void> {

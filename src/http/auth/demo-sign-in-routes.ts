@@ -10,7 +10,7 @@ import { sessionSchema, setSessionCookies } from './session-cookies.ts';
 export interface DemoSignIn {
   /** Demo staff handles. */
   readonly staff: readonly string[];
-  /** Whether the vault served here is a generated demo bank (always, for a hub served alone). */
+  /** Whether the vault says it is a demo vault (asked through the door by a hub served alone). */
   enabled(): Promise<boolean>;
   /** A few demo customers' external ids, those with messages first; none when no vault is served here. */
   customers(): Promise<readonly string[]>;

@@ -64,6 +64,22 @@ const record = {
   },
 };
 
+const kind = {
+  config,
+  schema: {
+    summary: 'VaultDoor.kind: demo, real or undecided, as the vault records it',
+    tags,
+    body: { type: 'object', additionalProperties: false, properties: {} },
+    response: {
+      200: {
+        type: 'object',
+        required: ['kind'],
+        properties: { kind: { type: 'string', enum: ['demo', 'real', 'undecided'] } },
+      },
+    },
+  },
+};
+
 /** Each route answers the door method's Result as JSON: `{ ok: true, value }` or `{ ok: false, error }`. */
 export function doorRoutes(door: VaultDoor) {
   return (app: FastifyInstance): Promise<void> => {
@@ -96,6 +112,7 @@ export function doorRoutes(door: VaultDoor) {
         return reply.status(204).send();
       },
     );
+    app.post('/internal/door/kind', kind, async () => ({ kind: await door.kind() }));
     return Promise.resolve();
   };
 }

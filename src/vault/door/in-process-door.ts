@@ -13,6 +13,7 @@ import type {
   QuestionCheck,
   ReleasedAudience,
   VaultDoor,
+  VaultKindAnswer,
 } from '../../core/vault-door.ts';
 import { explainForCustomer } from '../../language/explain.ts';
 import type { QuestionService } from '../questions/question-service.ts';
@@ -45,17 +46,24 @@ export class InProcessVaultDoor implements VaultDoor {
   readonly #delivery: CampaignDelivery;
   readonly #audit: AuditSink;
   readonly #currency: string;
+  readonly #kind: () => Promise<VaultKindAnswer>;
 
   constructor(
     questions: Pick<QuestionService, 'check' | 'ask'>,
     delivery: CampaignDelivery,
     audit: AuditSink,
     currency: string,
+    kind: () => Promise<VaultKindAnswer>,
   ) {
     this.#questions = questions;
     this.#delivery = delivery;
     this.#audit = audit;
     this.#currency = currency;
+    this.#kind = kind;
+  }
+
+  kind(): Promise<VaultKindAnswer> {
+    return this.#kind();
   }
 
   async check(expression: string, purpose: string): Promise<Result<QuestionCheck, DoorRefusal>> {

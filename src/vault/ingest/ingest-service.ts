@@ -1,4 +1,5 @@
 // Ingestion: statement events in, categorised, scrubbed, tokenised and deduplicated rows out, by COPY.
+import { requireRealVault, vaultKind } from '../vault-kind.ts';
 import { createHash } from 'node:crypto';
 import { PassThrough, type Readable } from 'node:stream';
 import { finished } from 'node:stream/promises';
@@ -115,8 +116,31 @@ export class IngestService {
     this.#counterpartyAccounts = new Tokeniser(tokenKey, 'counterparty-account');
   }
 
-  /** Ingests a file: detects the format, hashes and parses it as a stream. */
+  /**
+   * Ingests a statement file (the CLI and the HTTP upload both come here): refused in a demo vault with
+   * VAULT_IS_DEMO before a byte is stored; an undecided vault becomes real.
+   */
   async ingestStream(input: Readable, options: FileIngestOptions): Promise<IngestSummary> {
+    try {
+      await requireRealVault(this.#storage, `statement file ${options.sourceName}`);
+    } catch (error) {
+      input.resume();
+      throw error;
+    }
+    return this.#ingestFile(input, options);
+  }
+
+  /** Benchmarks only: a file the demo generator wrote, into a demo vault (VAULT_IS_REAL elsewhere). */
+  async ingestGeneratedFile(input: Readable, options: FileIngestOptions): Promise<IngestSummary> {
+    if ((await vaultKind(this.#storage)) !== 'demo') {
+      input.resume();
+      throw new CurtainError('VAULT_IS_REAL', 'a generated file goes only into a demo vault');
+    }
+    return this.#ingestFile(input, options);
+  }
+
+  /** Detects the format, hashes and parses the file as a stream. */
+  async #ingestFile(input: Readable, options: FileIngestOptions): Promise<IngestSummary> {
     const hash = createHash('sha256');
     let bytesRead = 0;
     const head = await peek(input, 4096);
