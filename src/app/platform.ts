@@ -110,7 +110,7 @@ export async function startCommand(cli: CliContext, options: StartOptions) {
   console.log(`Open the console: ${address}/`);
   console.log(`Health: ${address}/health  (status: ${address}/v1/db/status, metrics: ${address}/metrics)`);
   console.log(
-    `Ask: curtain ask 'spent(category: "home_inspection", within: 90d) > 0 and not holds("mortgage")'`,
+    `Ask: curtain ask 'spent(category: "home_inspection", within: 90d) > 0 and not holds("mortgage")' --as <staff handle>`,
   );
   return { app, address, vault, columnar, scheduler };
 }

@@ -3,12 +3,15 @@
 import type { budgetJson, refusalJson } from '../http/question-routes.ts';
 import type { askInVault } from './ask-in-vault.ts';
 import type { CliContext, CommandScope, ServerSession } from './host.ts';
+import { CurtainError } from '../core/errors.ts';
+import { actAsHeader } from '../http/auth/local-cli-key.ts';
 import { exitOf } from './output.ts';
 import { openSession, requestServer } from './vault-session.ts';
 
 export interface AskOptions {
   readonly purpose: string;
-  readonly as: string;
+  /** The staff member the CLI acts as (--as, or CURTAIN_STAFF). */
+  readonly as?: string | undefined;
   readonly json?: boolean;
 }
 
@@ -18,12 +21,19 @@ type Refused = ReturnType<typeof refusalJson>;
 export type AskOutcome = { ok: true; body: Answered } | { ok: false; body: Refused };
 
 export async function askCommand(scope: CommandScope, expression: string, options: AskOptions) {
-  const request = { expression, purpose: options.purpose, asker: options.as };
+  const asker = options.as;
+  if (asker === undefined || asker === '') {
+    throw new CurtainError(
+      'USAGE',
+      'name the staff member the CLI acts as: --as <handle> (or CURTAIN_STAFF); questions are charged to them',
+    );
+  }
+  const request = { expression, purpose: options.purpose, asker };
   const server = await scope.runningServer();
-  printOutcome(
-    server ? await askServer(server, request) : await askHere(await scope.context(), request),
-    options,
-  );
+  printOutcome(server ? await askServer(server, request) : await askHere(await scope.context(), request), {
+    ...options,
+    as: asker,
+  });
 }
 
 type AskRequest = Parameters<typeof askInVault>[2];
@@ -37,17 +47,28 @@ async function askHere(cli: CliContext, request: AskRequest): Promise<AskOutcome
 }
 
 async function askServer(server: ServerSession, request: AskRequest): Promise<AskOutcome> {
+  // The server charges the staff member the local CLI names, if they exist and may ask; the log says so.
   const answer = await requestServer(server, '/v1/questions', {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(request),
+    headers: { 'content-type': 'application/json', [actAsHeader]: request.asker },
+    body: JSON.stringify({ expression: request.expression, purpose: request.purpose }),
   });
+  if (answer.status === 401 || (answer.status === 403 && !isRefusal(answer.body))) {
+    const { error } = answer.body as Refused;
+    throw new CurtainError(error.code, error.message);
+  }
   return answer.ok
     ? { ok: true, body: answer.body as Answered }
     : { ok: false, body: answer.body as Refused };
 }
 
-function printOutcome(outcome: AskOutcome, options: AskOptions): void {
+/** A question's refusal (a privacy or checker code) rather than one of access. */
+const isRefusal = (body: unknown) => {
+  const code: string | undefined = (body as Partial<Refused>).error?.code;
+  return code !== undefined && code !== 'AUTH_FORBIDDEN' && code !== 'AUTH_REQUIRED';
+};
+
+function printOutcome(outcome: AskOutcome, options: AskOptions & { readonly as: string }): void {
   if (options.json === true) {
     console.log(JSON.stringify(outcome.body, null, 2));
     if (!outcome.ok) process.exitCode = exitOf(outcome.body.error.code);

@@ -4,6 +4,9 @@ import { join } from 'node:path';
 import { Option, type Command } from 'commander';
 import { piiFields, type CustomerPii } from '../core/identity.ts';
 import { CurtainError } from '../core/errors.ts';
+import { HubStorage } from '../hub/hub-storage.ts';
+import { requireRole } from '../hub/staff.ts';
+import type { Storage } from '../storage/ports.ts';
 import type { IdentityStore } from '../vault/identity/identity-store.ts';
 import type { ComplianceService } from '../vault/compliance/compliance-service.ts';
 import { daysLeft, requestRegimes, type RequestRegime } from '../vault/compliance/deadlines.ts';
@@ -12,6 +15,7 @@ import { ropaCsv, ropaMarkdown } from '../vault/compliance/ropa.ts';
 import type { FairLendingReport } from '../vault/compliance/fair-lending.ts';
 
 export interface ComplianceVault {
+  readonly storage: Storage;
   readonly identity: Pick<IdentityStore, 'findCustomer'>;
   readonly compliance: ComplianceService;
 }
@@ -323,11 +327,25 @@ export function defineComplianceCommands(compliance: Command, open: OpenComplian
     .command('fair-lending')
     .description('disparate impact of a credit campaign across age bands (noised; charged to --as)')
     .argument('<campaign>')
-    .option('--as <asker>', 'who asks (charged for it)', process.env['USER'] ?? 'compliance')
+    .option(
+      '--as <handle>',
+      'the staff member the CLI acts as, charged for it (needs the role compliance) [CURTAIN_STAFF]',
+      process.env['CURTAIN_STAFF'],
+    )
     .option('--json', 'print the report as JSON')
-    .action((campaign: string, options: { as: string; json?: boolean }) =>
+    .action((campaign: string, options: { as?: string; json?: boolean }) =>
       session(open, async (vault) => {
-        const report = await vault.compliance.fairLending(campaign, options.as);
+        const asker = options.as;
+        if (asker === undefined || asker === '') {
+          throw new CurtainError(
+            'USAGE',
+            'name the staff member the CLI acts as: --as <handle> (or CURTAIN_STAFF)',
+          );
+        }
+        await new HubStorage(vault.storage).transaction((tx) =>
+          requireRole(tx, asker, ['compliance'], 'ask for a fair-lending report'),
+        );
+        const report = await vault.compliance.fairLending(campaign, asker);
         if (options.json === true) {
           print(JSON.stringify(report, null, 2));
           return;

@@ -87,9 +87,13 @@ export function defineAsk(program: Command, scope: CommandScope): void {
       'why it is asked: bank_offers, credit_offers, partner_offers, …',
       'bank_offers',
     )
-    .option('--as <asker>', 'who asks (charged for it)', process.env['USER'] ?? 'operator')
+    .option(
+      '--as <handle>',
+      'the staff member the CLI acts as, charged for it (needs the role marketer, partner or operator) [CURTAIN_STAFF]',
+      process.env['CURTAIN_STAFF'],
+    )
     .option('--json', 'print the answer as JSON')
-    .action(async (expression: string, options: { purpose: string; as: string; json?: boolean }) => {
+    .action(async (expression: string, options: { purpose: string; as?: string; json?: boolean }) => {
       const { askCommand } = await import('./ask-command.ts');
       await askCommand(scope, expression, options);
     });

@@ -1,6 +1,6 @@
 // Questions over HTTP: ask (a protected count or a refusal) and check as you type (free); their JSON shapes.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { CurtainError, errorCatalogue } from '../core/errors.ts';
+import { errorCatalogue } from '../core/errors.ts';
 import type { VaultServices } from '../vault/vault.ts';
 import type { BudgetState, Refusal } from '../vault/questions/question-service.ts';
 import { staffOf } from './auth/access-control.ts';
@@ -8,15 +8,21 @@ import { staffOf } from './auth/access-control.ts';
 interface AskBody {
   expression: string;
   purpose: string;
-  asker?: string;
 }
 
-/** Questions are charged to the signed-in staff member; an operator (the local CLI) may name the asker. */
-function askerOf(request: FastifyRequest, named: string | undefined): string {
+/** A staff handle, as in a budget's path. */
+export const askerHandle = { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$' } as const;
+
+/**
+ * Questions are charged to the authenticated staff member, always: no body names an asker. The local CLI acts
+ * as the member it names (x-curtain-act-as), and the log entry says so.
+ */
+function askerOf(request: FastifyRequest): { asker: string; via?: 'local-cli' } {
+  const principal = request.principal;
   const staff = staffOf(request);
-  if (named === undefined || named === staff.handle) return staff.handle;
-  if (staff.roles.includes('operator')) return named;
-  throw new CurtainError('AUTH_FORBIDDEN', 'questions are charged to the staff member who asks them');
+  return principal?.kind === 'staff' && principal.via === 'local-cli'
+    ? { asker: staff.handle, via: 'local-cli' }
+    : { asker: staff.handle };
 }
 
 export const budgetSchema = {
@@ -78,7 +84,6 @@ export const askBodySchema = {
   properties: {
     expression: { type: 'string', minLength: 1, maxLength: 10_000, description: 'docs/segment-language.md' },
     purpose: { type: 'string', description: 'bank_offers, credit_offers, partner_offers, …' },
-    asker: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$' },
   },
 } as const;
 
@@ -109,7 +114,7 @@ const ask = {
     summary: 'Ask a question: a protected (noised) count, or a refusal with its reason',
     description:
       'Charges the asker’s privacy budget unless the same question was answered this period. The asker is ' +
-      'the signed-in staff member; only an operator (the local CLI) may name another asker.',
+      'always the authenticated staff member (session or API key); the body cannot name one.',
     tags: ['questions'],
     body: askBodySchema,
     response: {
@@ -161,14 +166,15 @@ async function askQuestion(
   request: FastifyRequest<{ Body: AskBody }>,
   reply: FastifyReply,
 ) {
-  const result = await vault.questions.ask({ ...request.body, asker: askerOf(request, request.body.asker) });
+  const { expression, purpose } = request.body;
+  const result = await vault.questions.ask({ expression, purpose, ...askerOf(request) });
   if (!result.ok)
     return reply.status(errorCatalogue[result.error.code].status).send(refusalJson(result.error));
   const { questionId, count, repeated, budget } = result.value;
   return { questionId, count, repeated, budget: budgetJson(budget) };
 }
 
-async function checkQuestion(vault: QuestionVault, body: Omit<AskBody, 'asker'>, reply: FastifyReply) {
+async function checkQuestion(vault: QuestionVault, body: AskBody, reply: FastifyReply) {
   const result = await vault.questions.check(body.expression, body.purpose);
   if (!result.ok)
     return reply.status(errorCatalogue[result.error.code].status).send(refusalJson(result.error));
@@ -178,7 +184,7 @@ async function checkQuestion(vault: QuestionVault, body: Omit<AskBody, 'asker'>,
 export function questionRoutes(vault: QuestionVault) {
   return (app: FastifyInstance): Promise<void> => {
     app.post<{ Body: AskBody }>('/v1/questions', ask, (request, reply) => askQuestion(vault, request, reply));
-    app.post<{ Body: Omit<AskBody, 'asker'> }>('/v1/questions/check', check, (request, reply) =>
+    app.post<{ Body: AskBody }>('/v1/questions/check', check, (request, reply) =>
       checkQuestion(vault, request.body, reply),
     );
     return Promise.resolve();

@@ -17,6 +17,8 @@ const environment = (root: string): NodeJS.ProcessEnv => {
     ...process.env,
     CURTAIN_DATA_DIR: join(root, 'data'),
     CURTAIN_KEY_DIR: join(root, 'keys'),
+    // The staff member the CLI acts as when a command names none (--as).
+    CURTAIN_STAFF: 'alice',
   };
   delete copy['DATABASE_URL'];
   return copy;
@@ -56,6 +58,10 @@ beforeAll(async () => {
   // Large enough that the seeds' audience (about 13% of customers) is far above the noised k of about 50.
   const generated = await run(['generate', '--customers', '1500', '--seed', '3', '--end', today]);
   expect(generated.code).toBe(0);
+  // The CLI acts as named members of staff who may ask: each asker below is one.
+  for (const asker of ['alice', 'bob', 'carol', 'dana']) {
+    expect((await run(['hub', 'staff', 'add', asker, '--role', 'marketer'])).code).toBe(0);
+  }
   await copyDirectory(join(templates, 'default'), join(templates, 'sharpened'));
   env = environment(join(templates, 'sharpened'));
   expect((await run(sharpenedPolicy)).code).toBe(0);
@@ -79,6 +85,20 @@ describe('curtain ask', () => {
       repeated: true,
       budget: { charged: '0', askerRemaining: '9/2' },
     });
+  });
+
+  it('acts only as a named member of staff who may ask, and says who is missing', async () => {
+    await freshBank('default');
+    const stranger = await run(['ask', seedsExample, '--as', 'mallory']);
+    expect(stranger.code).toBe(77);
+    expect(stranger.stderr).toContain('HUB_FORBIDDEN');
+    expect(stranger.stderr).toContain('"mallory" is not on the hub\'s staff');
+    const approver = await run(['ask', seedsExample, '--as', 'rui']);
+    expect(approver.code).toBe(77);
+    expect(approver.stderr).toContain('needs the role marketer or partner or operator');
+    const unnamed = await runCurtain(['ask', seedsExample], { ...env, CURTAIN_STAFF: '' });
+    expect(unnamed.code).toBe(64);
+    expect(unnamed.stderr).toContain('--as <handle> (or CURTAIN_STAFF)');
   });
 
   it('shows where a bad expression is wrong, with a caret and a suggestion', async () => {

@@ -86,6 +86,7 @@ describe('curtain ask through a running server', () => {
     method: string | undefined;
     url: string | undefined;
     authorization: string | undefined;
+    actingAs: string | string[] | undefined;
     body: string;
   }[] = [];
 
@@ -98,6 +99,7 @@ describe('curtain ask through a running server', () => {
           method: request.method,
           url: request.url,
           authorization: request.headers.authorization,
+          actingAs: request.headers['x-curtain-act-as'],
           body,
         });
         response.writeHead(200, { 'content-type': 'application/json' });
@@ -137,7 +139,8 @@ describe('curtain ask through a running server', () => {
         method: 'POST',
         url: '/v1/questions',
         authorization: 'Bearer issued-at-start',
-        body: JSON.stringify({ expression: 'holds("mortgage")', purpose: 'bank_offers', asker: 'alice' }),
+        actingAs: 'alice',
+        body: JSON.stringify({ expression: 'holds("mortgage")', purpose: 'bank_offers' }),
       },
     ]);
     expect(asked.packages).toEqual(['commander']);

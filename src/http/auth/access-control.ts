@@ -3,6 +3,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { CurtainError } from '../../core/errors.ts';
 import type { AccessStore } from './access-store.ts';
+import { actAsHeader, cliHandle } from './local-cli-key.ts';
 import { allows, describeAccess, type Access, type Principal } from './roles.ts';
 
 export const sessionCookie = 'curtain_session';
@@ -44,7 +45,7 @@ async function authenticate(
     const match = /^Bearer\s+(\S+)$/i.exec(authorization);
     const principal = match?.[1] === undefined ? undefined : await options.store.staffByApiKey(match[1]);
     if (principal === undefined) throw new CurtainError('AUTH_REQUIRED', 'the API key is not valid');
-    return principal;
+    return actingAs(request, principal, options.store);
   }
   const cookie = request.cookies[sessionCookie];
   if (cookie === undefined) return undefined;
@@ -58,7 +59,33 @@ async function authenticate(
       `a session's state-changing request needs the ${csrfHeader} header`,
     );
   }
-  return session.principal;
+  return actingAs(request, session.principal, options.store);
+}
+
+/**
+ * The staff member a request acts for: its credential's holder. Only the local CLI's key (issued into the
+ * data directory, readable by the server's own user) may name another, who must be on the staff and not
+ * disabled; the request then holds that member's roles, and nothing more.
+ */
+async function actingAs(
+  request: FastifyRequest,
+  principal: Principal,
+  store: AccessStore,
+): Promise<Principal> {
+  const named = header(request, actAsHeader);
+  if (named === undefined || principal.kind !== 'staff' || named === principal.handle) return principal;
+  if (principal.handle !== cliHandle || principal.via !== 'api-key') {
+    throw new CurtainError('AUTH_FORBIDDEN', `a credential acts for its holder only, not for "${named}"`);
+  }
+  const member = await store.activeStaff(named, 'local-cli');
+  if (member === undefined) {
+    throw new CurtainError(
+      'AUTH_FORBIDDEN',
+      `the local CLI acts as "${named}", who is not on the hub's staff or is disabled: ` +
+        'add them with `curtain hub staff add`, or name another with --as',
+    );
+  }
+  return member;
 }
 
 export interface DeclaredRoute {

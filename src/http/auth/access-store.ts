@@ -4,7 +4,8 @@ import { StaffCredentials } from '../../hub/staff-credentials.ts';
 import { HubStorage } from '../../hub/hub-storage.ts';
 import type { Storage } from '../../storage/ports.ts';
 import { CustomerSessions } from '../../vault/identity/customer-sessions.ts';
-import type { Principal } from './roles.ts';
+import type { StaffRole } from '../../hub/staff.ts';
+import type { Principal, Via } from './roles.ts';
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest();
 const token = (bytes: number) => randomBytes(bytes).toString('base64url');
@@ -64,10 +65,31 @@ export class AccessStore {
     return staff === undefined ? undefined : { kind: 'staff', ...staff, via: 'api-key' };
   }
 
-  async openStaffSession(handle: string): Promise<OpenedSession> {
+  /** The staff member holding a live key, and the key's id (a session opened with it ends with it). */
+  apiKeyHolder(key: string): Promise<{ handle: string; roles: StaffRole[]; keyId: string } | undefined> {
+    return this.#staff.apiKeyOf(sha256(key));
+  }
+
+  /** A member of staff who is not disabled, as a principal acting through `via`. */
+  async activeStaff(handle: string, via: Via): Promise<Principal | undefined> {
+    const staff = await this.#staff.activeMember(handle);
+    return staff === undefined ? undefined : { kind: 'staff', ...staff, via };
+  }
+
+  /** `apiKeyId`: the key the member signed in with; revoking it ends this session. */
+  async openStaffSession(handle: string, apiKeyId?: string): Promise<OpenedSession> {
     const opened = this.#newSession(staffPrefix);
-    await this.#staff.openSession({ ...opened.stored, handle });
+    await this.#staff.openSession({
+      ...opened.stored,
+      handle,
+      ...(apiKeyId === undefined ? {} : { apiKeyId }),
+    });
     return opened.session;
+  }
+
+  /** Ends every console session of a member of staff (disabled, or a role removed); returns how many. */
+  endSessionsOf(handle: string): Promise<number> {
+    return this.#staff.endSessionsOf(handle);
   }
 
   async openCustomerSession(customerId: number): Promise<OpenedSession> {

@@ -7,6 +7,9 @@ import type { AccessStore } from './access-store.ts';
 /** The staff handle of the local CLI (an operator); its keys are replaced at every start. */
 export const cliHandle = 'cli';
 
+/** The local CLI names the staff member it acts as; no other credential may name anyone but its holder. */
+export const actAsHeader = 'x-curtain-act-as';
+
 const keyFile = (dataDir: string) => join(dataDir, 'cli-api-key');
 
 export async function issueLocalCliKey(store: AccessStore, dataDir: string): Promise<void> {

@@ -24,7 +24,8 @@ export type Principal =
   | { readonly kind: 'customer'; readonly customerId: number; readonly via: 'session' }
   | { readonly kind: 'door' };
 
-export type Via = 'api-key' | 'session';
+/** `local-cli`: the local CLI's key, acting as the staff member it names (x-curtain-act-as). */
+export type Via = 'api-key' | 'session' | 'local-cli';
 
 /**
  * Every route declares who may call it: `public`, `door` (the hub process, by its shared key), or the roles

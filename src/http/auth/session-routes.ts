@@ -41,7 +41,7 @@ const me = {
           kind: { type: 'string', enum: ['staff', 'customer'] },
           handle: { type: 'string' },
           roles: { type: 'array', items: { type: 'string' } },
-          via: { type: 'string', enum: ['api-key', 'session'] },
+          via: { type: 'string', enum: ['api-key', 'session', 'local-cli'] },
         },
       },
     },
@@ -49,9 +49,9 @@ const me = {
 } as const;
 
 async function signInWithKey(store: AccessStore, apiKey: string, reply: FastifyReply) {
-  const principal = await store.staffByApiKey(apiKey);
-  if (principal?.kind !== 'staff') throw new CurtainError('AUTH_REQUIRED', 'the API key is not valid');
-  const session = await store.openStaffSession(principal.handle);
+  const principal = await store.apiKeyHolder(apiKey);
+  if (principal === undefined) throw new CurtainError('AUTH_REQUIRED', 'the API key is not valid');
+  const session = await store.openStaffSession(principal.handle, principal.keyId);
   setSessionCookies(reply, session);
   const { csrfToken, expiresAt } = session;
   return reply

@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { CurtainError } from '../../core/errors.ts';
 import type { VaultServices } from '../../vault/vault.ts';
 import { staffOf } from '../auth/access-control.ts';
-import { askBodySchema, budgetJson, budgetSchema } from '../question-routes.ts';
+import { askerHandle, budgetJson, budgetSchema } from '../question-routes.ts';
 import { errorSchema } from '../schemas.ts';
 
 const budget = {
@@ -11,7 +11,7 @@ const budget = {
   schema: {
     summary: 'What is left of an asker’s privacy budget in this period',
     tags: ['questions'],
-    params: { type: 'object', properties: { asker: askBodySchema.properties.asker } },
+    params: { type: 'object', properties: { asker: askerHandle } },
     response: { 200: budgetSchema, '4xx': errorSchema },
   },
 } as const;

@@ -120,6 +120,7 @@ export class LedgerGuard implements PrivacyGuard {
     const audience = reusable === undefined ? await question.audience() : undefined;
     const base = {
       asker: question.asker,
+      ...(question.via === undefined ? {} : { via: question.via }),
       purpose: question.purpose.code,
       planHash: createHash('sha256').update(question.planKey).digest('base64url'),
       policyVersion,
@@ -336,6 +337,7 @@ function storedDecision(stored: ReusableAnswer): GuardDecision {
 function questionEvents(
   base: {
     readonly asker: string;
+    readonly via?: string;
     readonly purpose: string;
     readonly planHash: string;
     readonly policyVersion: number;

@@ -18,6 +18,8 @@ export interface BudgetState {
 export interface GuardedQuestion {
   /** A staff handle (letters, digits, `.`, `_`, `-`), charged for the question. */
   readonly asker: string;
+  /** How the asker asked, when not in person: "local-cli" (the CLI acting as the named staff member). */
+  readonly via?: 'local-cli';
   readonly purpose: QuestionPurpose;
   /** The expression as asked: recorded in the vault's ledger, never in the transparency log. */
   readonly expression: string;

@@ -26,6 +26,8 @@ export interface AskRequest {
   readonly purpose: string;
   /** Who asks: a staff handle (letters, digits, `.`, `_`, `-`), charged for the question. */
   readonly asker: string;
+  /** "local-cli" when the local CLI asks as the named staff member; the log entry says so. */
+  readonly via?: 'local-cli';
 }
 
 export type Answer = GuardAnswer;
@@ -94,6 +96,7 @@ export class QuestionService {
     const plan = normalisePlan(checked.value.plan);
     return this.#guard.answer({
       asker: request.asker,
+      ...(request.via === undefined ? {} : { via: request.via }),
       purpose,
       expression: request.expression,
       planKey: planKey(plan),
