@@ -79,6 +79,12 @@ export const errorCatalogue = {
     summary:
       'The lead cannot be made, withdrawn or claimed in its state (expired offer, claimed, withdrawn, another queue).',
   },
+  IDENTITY_WITHHELD: {
+    status: 403,
+    exit: 77,
+    summary:
+      'The customer withdrew consent, or a restriction or objection is in force: nothing of the customer is shown.',
+  },
   RECEIPT_INVALID: {
     status: 422,
     exit: 65,
