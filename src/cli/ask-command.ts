@@ -89,7 +89,9 @@ function printOutcome(outcome: AskOutcome, options: AskOptions & { readonly as: 
   if (error.rendered !== undefined) console.error(error.rendered);
   console.error(`curtain: ${error.code}: ${error.message}`);
   if (error.budget !== undefined) {
-    if (error.budget.charged !== '0') console.error(`  ε charged ${error.budget.charged}`);
+    console.error(
+      `  ε charged ${error.budget.charged}${error.budget.charged === '0' ? ' (refused before the data)' : ''}`,
+    );
     printBudget(options.as, error.budget, console.error);
   }
   process.exitCode = exitOf(error.code);

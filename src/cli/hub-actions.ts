@@ -1,4 +1,5 @@
 // What each `curtain hub …` command does with the hub, and prints: human output or --json.
+import type { PrivacyCost } from '../core/vault-door.ts';
 import type { Campaign, CampaignStatus } from '../hub/campaign-record.ts';
 import type { CampaignDetail, CampaignDraft, DueRun } from '../hub/campaigns.ts';
 import type { Offer, OfferDraft, Product, SegmentDraft } from '../hub/catalogue.ts';
@@ -126,6 +127,16 @@ export async function hubCampaignRunCommand(hub: HubService, id: string, options
   if (outcome.refusal !== undefined) {
     console.error(`curtain: ${outcome.refusal.code}: ${outcome.refusal.message}`);
   }
+  if (outcome.budget !== undefined) printCost(options.as, outcome.budget);
+}
+
+/** What a request cost and what is left: every answer and refusal of the vault says it. */
+function printCost(asker: string, budget: PrivacyCost, print: (line: string) => void = console.log) {
+  print(`  ε charged ${budget.charged}`);
+  print(
+    `  budget left: ${budget.askerRemaining} for ${asker}, ${budget.vaultRemaining} vault-wide; ` +
+      `resets ${budget.resetsAt}`,
+  );
 }
 
 export async function hubCampaignRunDueCommand(hub: HubService, options: ActorOptions) {
@@ -206,8 +217,10 @@ export async function hubCampaignResultsCommand(hub: HubService, id: string, opt
   if (!released.ok) {
     if (released.error.rendered !== undefined) console.error(released.error.rendered);
     console.error(`curtain: ${released.error.code}: ${released.error.message}`);
+    if (released.error.budget !== undefined) printCost(options.as, released.error.budget, console.error);
     return;
   }
   console.log(resultLine(released.value));
   console.log('  noised counts: never exact; "suppressed" where the count fell under the threshold');
+  if (released.value.budget !== undefined) printCost(options.as, released.value.budget);
 }

@@ -5,7 +5,7 @@ import { CurtainError } from '../core/errors.ts';
 import type { IdentityStore } from '../vault/identity/identity-store.ts';
 import type { PushDevices } from '../vault/identity/push-devices.ts';
 import type { InboxMessage } from '../vault/delivery/inbox-service.ts';
-import type { AdvisorQueue } from '../vault/responses/advisor-queue.ts';
+import type { AdvisorQueue, RevealedLead } from '../vault/responses/advisor-queue.ts';
 import { refused } from '../vault/responses/refusals.ts';
 import { groupDescriptions } from './group-descriptions.ts';
 import type { RevealedField } from '../vault/responses/lead-receipt.ts';
@@ -252,7 +252,22 @@ export async function advisorClaim(
 ): Promise<void> {
   const result = await vault.advisorQueue.claim(options.as, leadId, { recipient: options.partner ?? 'bank' });
   if (!result.ok) throw refused(result.error);
-  const lead = result.value;
+  printRevealed(result.value, print);
+}
+
+/** A lead the advisor took up, again: who to contact only while the customer still agrees. */
+export async function advisorShow(
+  vault: InboxVault,
+  leadId: string,
+  options: { readonly as: string; readonly partner?: string | undefined },
+  print: Print,
+): Promise<void> {
+  const result = await vault.advisorQueue.show(options.as, leadId, { recipient: options.partner ?? 'bank' });
+  if (!result.ok) throw refused(result.error);
+  printRevealed(result.value, print);
+}
+
+function printRevealed(lead: RevealedLead, print: Print): void {
   print(`${lead.leadId} is yours, ${lead.claimedBy}: campaign ${lead.campaignId}, “${lead.offer.title}”.`);
   print('The customer consented to be contacted about this offer only:');
   print(`  name   ${lead.identity.givenName} ${lead.identity.familyName}`);
@@ -377,5 +392,14 @@ export function defineAdvisorCommands(advisor: Command, open: OpenInboxVault): v
     .option('--partner <code>', 'claim from a partner’s queue')
     .action((lead: string, options: { as: string; partner?: string }) =>
       session(open, (vault) => advisorClaim(vault, lead, options, print)),
+    );
+  advisor
+    .command('show')
+    .description('a lead you took up, again: who to contact, while the customer still agrees')
+    .argument('<lead>')
+    .requiredOption('--as <advisor>', 'your advisor handle')
+    .option('--partner <code>', 'a lead of a partner’s queue')
+    .action((lead: string, options: { as: string; partner?: string }) =>
+      session(open, (vault) => advisorShow(vault, lead, options, print)),
     );
 }

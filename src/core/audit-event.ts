@@ -17,6 +17,7 @@ export const auditEventTypes = [
   'lead.created',
   'lead.withdrawn',
   'identity.revealed',
+  'identity.withheld',
   'consent.changed',
   'preference.changed',
   'key.rotated',

@@ -21,6 +21,12 @@ export const errorCatalogue = {
   },
   MAPPING_INVALID: { status: 400, exit: 64, summary: 'The CSV column mapping is invalid.' },
   USAGE: { status: 400, exit: 64, summary: 'The command or request was malformed.' },
+  INPUT_INVALID: {
+    status: 400,
+    exit: 65,
+    summary:
+      'A request holds a control character or bytes that are not UTF-8; where is named, never the value.',
+  },
   NOT_FOUND: { status: 404, exit: 66, summary: 'The requested record does not exist.' },
   AUDIT_MISMATCH: { status: 500, exit: 1, summary: 'The transparency log does not match its signed head.' },
   QUESTION_INVALID: {
@@ -78,6 +84,12 @@ export const errorCatalogue = {
     exit: 65,
     summary:
       'The lead cannot be made, withdrawn or claimed in its state (expired offer, claimed, withdrawn, another queue).',
+  },
+  IDENTITY_WITHHELD: {
+    status: 403,
+    exit: 77,
+    summary:
+      'The customer withdrew consent, or a restriction or objection is in force: nothing of the customer is shown.',
   },
   RECEIPT_INVALID: {
     status: 422,

@@ -81,6 +81,21 @@ export interface ReleasedAudience {
   readonly tokens: readonly ReleasedToken[];
   /** True when this repeats the campaign's earlier release (the same tokens, charged nothing). */
   readonly repeated: boolean;
+  /** What the release cost and what is left. */
+  readonly budget?: PrivacyCost;
+}
+
+/**
+ * What a request cost in privacy budget and what is left of it, for the asker and for the vault: exact
+ * rationals in text ("3/8"). `charged` is "0" when the request repeated an earlier release or was refused
+ * before the data was read.
+ */
+export interface PrivacyCost {
+  readonly charged: string;
+  readonly askerRemaining: string;
+  readonly vaultRemaining: string;
+  /** When the period's budgets reset (ISO 8601). */
+  readonly resetsAt: string;
 }
 
 export type DeliveryRefusalCode =
@@ -93,6 +108,8 @@ export type DeliveryRefusalCode =
 export interface DeliveryRefusal {
   readonly code: DeliveryRefusalCode;
   readonly message: string;
+  /** What the refused request cost and what is left; absent only when no asker could be charged. */
+  readonly budget?: PrivacyCost;
 }
 
 /** What the hub learns of a delivery: where it stands, never how many people it reached. */
@@ -103,6 +120,8 @@ export interface DeliveryReport {
   readonly fractionDone: number;
   /** Offers of `choices` not sent because their audience was too small (the noised minimum). */
   readonly tooSmallOffers?: readonly string[];
+  /** What the audience's admission cost (each offer's, summed) and what is left; "0" when resumed. */
+  readonly budget?: PrivacyCost;
 }
 
 /** Aggregates the hub may see: noised, and null where the noised count fell under the noised k. */
@@ -115,6 +134,8 @@ export interface CampaignResults {
   readonly epsilon: string;
   /** The day the numbers were released; asking again the same day returns the same numbers. */
   readonly releasedOn: string;
+  /** What this release cost and what is left (present when just released, not when read back). */
+  readonly budget?: PrivacyCost;
 }
 
 export interface QuestionCheck {
@@ -127,6 +148,8 @@ export interface DoorRefusal {
   readonly message: string;
   /** For QUESTION_INVALID: the diagnostics rendered with line, column and caret. */
   readonly rendered?: string;
+  /** What the refused request cost and what is left, when it had an asker to charge. */
+  readonly budget?: PrivacyCost;
 }
 
 export interface ProtectedCount {
@@ -134,6 +157,8 @@ export interface ProtectedCount {
   readonly repeated: boolean;
   /** ε the question charged ('n/d'). */
   readonly epsilon: string;
+  /** What the question cost and what is left. */
+  readonly budget: PrivacyCost;
 }
 
 /** Events the hub writes to the vault's transparency log: about campaigns and staff, never a customer. */

@@ -1,6 +1,8 @@
 // Questions over HTTP: ask (a protected count or a refusal) and check as you type (free); their JSON shapes.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { errorCatalogue } from '../core/errors.ts';
+import { CurtainError, errorCatalogue } from '../core/errors.ts';
+import type { PrivacyCost } from '../core/vault-door.ts';
+import { budgetReport, costSentence } from '../privacy/guard/budget-report.ts';
 import type { VaultServices } from '../vault/vault.ts';
 import type { BudgetState, Refusal } from '../vault/questions/question-service.ts';
 import { staffOf } from './auth/access-control.ts';
@@ -29,9 +31,12 @@ export const budgetSchema = {
   type: 'object',
   required: ['charged', 'askerRemaining', 'vaultRemaining', 'resetsAt'],
   properties: {
-    charged: { type: 'string', description: 'ε charged by this question, an exact rational such as "1/2"' },
-    askerRemaining: { type: 'string' },
-    vaultRemaining: { type: 'string' },
+    charged: {
+      type: 'string',
+      description: 'ε charged by this question (answered or refused), an exact rational such as "1/2"',
+    },
+    askerRemaining: { type: 'string', description: 'ε left to the asker this period' },
+    vaultRemaining: { type: 'string', description: 'ε left to the vault this period' },
     resetsAt: { type: 'string', format: 'date-time' },
   },
 } as const;
@@ -87,18 +92,17 @@ export const askBodySchema = {
   },
 } as const;
 
-export const budgetJson = (b: BudgetState) => ({
-  charged: b.charged.toString(),
-  askerRemaining: b.askerRemaining.toString(),
-  vaultRemaining: b.vaultRemaining.toString(),
-  resetsAt: b.resetsAt,
-});
+export const budgetJson = (b: BudgetState): PrivacyCost => budgetReport(b);
 
+/** A refusal as JSON; one that was charged says so in its message too, and carries what is left. */
 export function refusalJson(refusal: Refusal) {
   return {
     error: {
       code: refusal.code,
-      message: refusal.message,
+      message:
+        'budget' in refusal
+          ? `${refusal.message} (${costSentence(budgetReport(refusal.budget))})`
+          : refusal.message,
       ...('questionId' in refusal && refusal.questionId !== undefined
         ? { questionId: refusal.questionId }
         : {}),

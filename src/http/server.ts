@@ -17,6 +17,7 @@ import { authRoutes } from './auth/auth-routes.ts';
 import type { DemoSignIn } from './auth/demo-sign-in-routes.ts';
 import { consoleStatic } from './console-static.ts';
 import { registerErrorMapping } from './errors.ts';
+import { installInputGuard } from './input-guard.ts';
 import { hubPlugin } from './hub/hub-plugin.ts';
 import { registerOpenApi } from './openapi.ts';
 import { metricsRegistry, operationsRoutes, type Probe } from './operations-routes.ts';
@@ -113,6 +114,7 @@ function createApp(options: ServerOptions): FastifyInstance {
     done();
   });
   registerErrorMapping(app);
+  installInputGuard(app);
   return app;
 }
 

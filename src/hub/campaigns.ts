@@ -12,6 +12,7 @@ import type {
   HubAuditEvent,
   NoticeChannel,
   OfferContent,
+  PrivacyCost,
   VaultDoor,
 } from '../core/vault-door.ts';
 import { checkAudience } from './audience-check.ts';
@@ -54,6 +55,8 @@ export interface RunOutcome {
   readonly campaign: Campaign;
   /** Present when the vault refused the delivery (the campaign is then 'refused'). */
   readonly refusal?: DeliveryRefusal;
+  /** What the run cost in privacy budget (the audience's admission) and what is left, as the vault said. */
+  readonly budget?: PrivacyCost;
 }
 
 export interface DueRun {
@@ -238,7 +241,9 @@ export class Campaigns {
       alsoOffers.length === 0
         ? await this.#door.deliver(request, onProgress)
         : await this.#deliverChosen(request, alsoOffers, onProgress);
-    if (delivered.ok && delivered.value.state === 'sending') return { campaign: started };
+    const cost = delivered.ok ? delivered.value.budget : delivered.error.budget;
+    const budget = cost === undefined ? {} : { budget: cost };
+    if (delivered.ok && delivered.value.state === 'sending') return { campaign: started, ...budget };
     const campaign = await this.#transition(id, async (tx, current) => {
       // A concurrent run of the same campaign (the vault resumed it) may have finished it already.
       if (current.status !== 'running') return undefined;
@@ -262,7 +267,7 @@ export class Campaigns {
         refusal: delivered.error.code,
       });
     });
-    return delivered.ok ? { campaign } : { campaign, refusal: delivered.error };
+    return delivered.ok ? { campaign, ...budget } : { campaign, refusal: delivered.error, ...budget };
   }
 
   /**

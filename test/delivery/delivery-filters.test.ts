@@ -104,7 +104,15 @@ describe.each(testBackends)('delivery filters on $name', (backend) => {
 
   it('delivers to consenting customers only, minus stop-everything, suppressions and "never"', async () => {
     const report = await delivery.deliver(request('camp-a'));
-    expect(report).toEqual({ ok: true, value: { campaignId: 'camp-a', state: 'finished', fractionDone: 1 } });
+    expect(report).toEqual({
+      ok: true,
+      value: {
+        campaignId: 'camp-a',
+        state: 'finished',
+        fractionDone: 1,
+        budget: expect.objectContaining({ charged: '3/8' }) as unknown,
+      },
+    });
     const got = await inboxOf('camp-a');
     for (const id of [noInbox, stopped, notInterested, blocked, never]) expect(got.has(id)).toBe(false);
     for (const id of [weekly, monthly, quietUtc, quietTokyo, inboxOnly]) expect(got.has(id)).toBe(true);
@@ -171,12 +179,21 @@ describe.each(testBackends)('delivery filters on $name', (backend) => {
 
   it('refuses an audience under the noised k with "audience too small" and sends nothing, also on retry', async () => {
     const refused = await delivery.deliver(request('camp-small', { maxMessages: 5 }));
+    // Charged, and saying so; nothing else about the audience.
     expect(refused).toEqual({
+      ok: false,
+      error: {
+        code: 'DELIVERY_AUDIENCE_TOO_SMALL',
+        message: 'audience too small',
+        budget: expect.objectContaining({ charged: '3/8' }) as unknown,
+      },
+    });
+    // The retry reads the refused run back: nothing charged (the door adds what is left, test/security/charged.test.ts).
+    const again = await delivery.deliver(request('camp-small', { maxMessages: 5 }));
+    expect(again).toEqual({
       ok: false,
       error: { code: 'DELIVERY_AUDIENCE_TOO_SMALL', message: 'audience too small' },
     });
-    const again = await delivery.deliver(request('camp-small', { maxMessages: 5 }));
-    expect(again).toEqual(refused);
     const { rows } = await vault.storage.query<{ inbox: number; notices: number; admissions: number }>(
       `SELECT (SELECT count(*)::int FROM inbox_messages WHERE campaign_id = 'camp-small') AS inbox,
               (SELECT count(*)::int FROM outbound_notices WHERE campaign_id = 'camp-small') AS notices,

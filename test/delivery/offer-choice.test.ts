@@ -175,7 +175,7 @@ describe.each(testBackends)('offers chosen by interest on $name', (backend) => {
     }
     // The only number the hub gets is k: no customer id, no count.
     expect(text.match(/":\s*\d+/g)).toEqual(['":50']);
-    expect(Object.keys(released).sort()).toEqual(['campaignId', 'k', 'repeated', 'tokens']);
+    expect(Object.keys(released).sort()).toEqual(['budget', 'campaignId', 'k', 'repeated', 'tokens']);
     expect(Object.keys(released.tokens[0]!).sort()).toEqual(['interests', 'token']);
   });
 
@@ -324,7 +324,11 @@ describe.each(testBackends)('offers chosen by interest on $name', (backend) => {
     });
     expect(few).toEqual({
       ok: false,
-      error: { code: 'DELIVERY_AUDIENCE_TOO_SMALL', message: 'audience too small' },
+      error: {
+        code: 'DELIVERY_AUDIENCE_TOO_SMALL',
+        message: 'audience too small',
+        budget: expect.objectContaining({ charged: expect.stringMatching(/^[1-9]/) as unknown }) as unknown,
+      },
     });
     const again = await vault.door.releaseAudience({
       ...small,

@@ -68,6 +68,7 @@ const expected: Record<string, 'public' | readonly Caller[]> = {
   'POST /v1/me/requests': ['customer'],
   'GET /v1/leads': ['advisor'],
   'POST /v1/leads/:lead/claim': ['advisor'],
+  'GET /v1/leads/:lead': ['advisor'],
   'GET /v1/audit/head': ['compliance'],
   'GET /v1/audit/entries': ['compliance'],
   'GET /v1/audit/entries/:index': ['compliance'],

@@ -56,7 +56,13 @@ export class RecordingDoor implements VaultDoor {
   }
 
   count(): Promise<Result<ProtectedCount, DoorRefusal>> {
-    return Promise.resolve(ok({ count: 1000, repeated: false, epsilon: '1/10' }));
+    const budget = {
+      charged: '1/10',
+      askerRemaining: '9/10',
+      vaultRemaining: '99/10',
+      resetsAt: '2099-01-01T00:00:00.000Z',
+    };
+    return Promise.resolve(ok({ count: 1000, repeated: false, epsilon: '1/10', budget }));
   }
 
   deliver(

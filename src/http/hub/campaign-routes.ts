@@ -125,7 +125,11 @@ export function campaignRoutes(hub: HubService) {
     );
     app.post<ById>('/v1/hub/campaigns/:id/run', run, async (request) => {
       const outcome = await hub.run(request.params.id, staffOf(request).handle);
-      return { campaign: outcome.campaign, refusal: outcome.refusal ?? null };
+      return {
+        campaign: outcome.campaign,
+        refusal: outcome.refusal ?? null,
+        ...(outcome.budget === undefined ? {} : { budget: outcome.budget }),
+      };
     });
     app.get<ById>('/v1/hub/campaigns/:id/results', results, async (request, reply) => {
       const released = await hub.results(request.params.id, staffOf(request).handle);

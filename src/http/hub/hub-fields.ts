@@ -13,13 +13,30 @@ export const date = { type: 'string', format: 'date' } as const;
 export const staffAccess = { access: ['marketer', 'approver', 'partner', 'compliance', 'operator'] } as const;
 export const marketerAccess = { access: ['marketer'] } as const;
 
+/** What a request cost in ε and what is left, for the asker and the vault (core/vault-door.ts `PrivacyCost`). */
+export const costSchema = {
+  type: 'object',
+  required: ['charged', 'askerRemaining', 'vaultRemaining', 'resetsAt'],
+  properties: {
+    charged: { type: 'string', description: 'ε this request charged, an exact rational such as "3/8"' },
+    askerRemaining: { type: 'string', description: 'ε left to the asker this period' },
+    vaultRemaining: { type: 'string', description: 'ε left to the vault this period' },
+    resetsAt: { type: 'string', format: 'date-time' },
+  },
+} as const;
+
 export const refusalSchema = {
   type: 'object',
   properties: {
     error: {
       type: 'object',
       required: ['code', 'message'],
-      properties: { code: { type: 'string' }, message: { type: 'string' }, rendered: { type: 'string' } },
+      properties: {
+        code: { type: 'string' },
+        message: { type: 'string' },
+        rendered: { type: 'string' },
+        budget: costSchema,
+      },
     },
   },
 } as const;
@@ -32,6 +49,7 @@ export function sendRefusal(reply: FastifyReply, refusal: DoorRefusal) {
       code: refusal.code,
       message: refusal.message,
       ...(refusal.rendered === undefined ? {} : { rendered: refusal.rendered }),
+      ...(refusal.budget === undefined ? {} : { budget: refusal.budget }),
     },
   });
 }

@@ -1,5 +1,6 @@
 // Response shapes of the hub API: what the console and the OpenAPI document rely on, and nothing more.
 import { campaignStatuses } from '../../hub/campaign-record.ts';
+import { costSchema } from './hub-fields.ts';
 
 const text = { type: 'string' } as const;
 const nullableText = { type: ['string', 'null'] } as const;
@@ -79,6 +80,7 @@ export const resultsSchema = {
     interested: { type: ['integer', 'null'] },
     epsilon: { type: 'string', description: 'ε this release cost; "0" when it repeats the day’s release' },
     releasedOn: text,
+    budget: { ...costSchema, description: 'what the release cost and what is left (absent when read back)' },
   },
 } as const;
 
@@ -104,6 +106,7 @@ export const runSchema = {
       type: ['object', 'null'],
       properties: { code: text, message: text },
     },
+    budget: { ...costSchema, description: 'what the run’s admission cost and what is left' },
   },
 } as const;
 

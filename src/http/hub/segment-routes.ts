@@ -5,7 +5,16 @@ import type { SegmentDraft } from '../../hub/catalogue.ts';
 import type { HubService } from '../../hub/hub-service.ts';
 import { staffOf } from '../auth/access-control.ts';
 import { errorSchema } from '../schemas.ts';
-import { code, id, marketerAccess, refusalSchema, sendRefusal, staffAccess, text } from './hub-fields.ts';
+import {
+  code,
+  costSchema,
+  id,
+  marketerAccess,
+  refusalSchema,
+  sendRefusal,
+  staffAccess,
+  text,
+} from './hub-fields.ts';
 import { listOf, segmentSchema } from './hub-schemas.ts';
 
 type Question = { expression: string; purpose: string };
@@ -45,6 +54,7 @@ const count = {
           count: { type: 'integer' },
           repeated: { type: 'boolean' },
           epsilon: { type: 'string', description: 'ε charged, a rational such as "1/4"' },
+          budget: costSchema,
         },
       },
       '4xx': refusalSchema,

@@ -1,4 +1,4 @@
-// Advisors: open leads without identities, and claiming one, which checks its consent receipt and reveals who.
+// Advisors: open leads without identities; claiming one and showing it again reveal who, while consent stands.
 import type { FastifyInstance } from 'fastify';
 import type { VaultServices } from '../../vault/vault.ts';
 import { staffOf } from '../auth/access-control.ts';
@@ -89,6 +89,20 @@ const claim = {
   },
 } as const;
 
+const show = {
+  config: access,
+  schema: {
+    summary: 'A lead the advisor took up, with whom to contact while the customer still agrees',
+    description:
+      'Checks consent, restrictions, objections and erasure again at every display: after a withdrawal the ' +
+      'answer is IDENTITY_WITHHELD ("the customer withdrew consent") and nothing of the customer.',
+    tags,
+    params: claim.schema.params,
+    querystring: queue,
+    response: claim.schema.response,
+  },
+} as const;
+
 export function advisorRoutes(vault: Pick<VaultServices, 'advisorQueue'>) {
   return (app: FastifyInstance): Promise<void> => {
     app.get<{ Querystring: { partner?: string } }>('/v1/leads', list, async (request) => ({
@@ -100,6 +114,17 @@ export function advisorRoutes(vault: Pick<VaultServices, 'advisorQueue'>) {
       async (request) => {
         const result = await vault.advisorQueue.claim(staffOf(request).handle, request.params.lead, {
           recipient: request.body?.partner ?? 'bank',
+        });
+        if (!result.ok) throw refused(result.error);
+        return result.value;
+      },
+    );
+    app.get<{ Params: { lead: string }; Querystring: { partner?: string } }>(
+      '/v1/leads/:lead',
+      show,
+      async (request) => {
+        const result = await vault.advisorQueue.show(staffOf(request).handle, request.params.lead, {
+          recipient: request.query.partner ?? 'bank',
         });
         if (!result.ok) throw refused(result.error);
         return result.value;

@@ -1,8 +1,9 @@
 // An audience handed to the hub as exactly ñ tokens: ñ noised by the guard, k-anonymous interests, decoys.
 import type { TransactionalAuditSink } from '../../core/audit-event.ts';
 import { err, ok, type Result } from '../../core/result.ts';
-import type { DeliveryRefusal, ReleasedAudience } from '../../core/vault-door.ts';
+import type { DeliveryRefusal, PrivacyCost, ReleasedAudience } from '../../core/vault-door.ts';
 import type { RandomSource } from '../../privacy/dp/random-source.ts';
+import { budgetReport } from '../../privacy/guard/budget-report.ts';
 import type { PolicyStore } from '../../privacy/guard/policy-store.ts';
 import type { PrivacyGuard } from '../../privacy/guard/privacy-guard.ts';
 import type { SqlExecutor, Storage } from '../../storage/ports.ts';
@@ -83,11 +84,15 @@ export async function releaseTokens(
   });
   if (!noised.ok) {
     const refusal = noised.error;
+    const budget = 'budget' in refusal ? { budget: budgetReport(refusal.budget) } : {};
     return err(
-      refusal.code === 'PRIVACY_TOO_FEW' ? tooSmall : { code: refusal.code, message: refusal.message },
+      refusal.code === 'PRIVACY_TOO_FEW'
+        ? { ...tooSmall, ...budget }
+        : { code: refusal.code, message: refusal.message, ...budget },
     );
   }
   const size = noised.value.counts['audience'] ?? null;
+  const cost = budgetReport(noised.value.budget);
   const release = {
     campaignId: request.campaignId,
     epoch: avatars.epochOf(now),
@@ -103,7 +108,7 @@ export async function releaseTokens(
       }
     });
     await audit.flush();
-    return (await existingRelease(storage, request.campaignId)) ?? err(tooSmall);
+    return costed((await existingRelease(storage, request.campaignId)) ?? err(tooSmall), cost);
   }
 
   const chosen = [...audience.subarray(0, Math.min(size, audience.length))];
@@ -127,5 +132,13 @@ export async function releaseTokens(
     ]);
   });
   await audit.flush();
-  return (await existingRelease(storage, request.campaignId, false))!;
+  return costed((await existingRelease(storage, request.campaignId, false))!, cost);
+}
+
+/** The release's cost and what is left, on the answer or the refusal. */
+function costed(
+  result: Result<ReleasedAudience, DeliveryRefusal>,
+  budget: PrivacyCost,
+): Result<ReleasedAudience, DeliveryRefusal> {
+  return result.ok ? ok({ ...result.value, budget }) : err({ ...result.error, budget });
 }

@@ -2,6 +2,7 @@
 import type { CampaignResults, DoorRefusal } from '../../core/vault-door.ts';
 import { err, ok, type Result } from '../../core/result.ts';
 import type { SqlExecutor } from '../../storage/ports.ts';
+import { budgetReport, costSentence } from '../../privacy/guard/budget-report.ts';
 import type { PrivacyGuard } from '../../privacy/guard/privacy-guard.ts';
 import { readRun } from './run-store.ts';
 
@@ -29,7 +30,17 @@ export async function campaignResults(
     label: `results:${campaignId}`,
     counts: { delivered: exact.delivered, opened: exact.opened, interested: exact.interested },
   });
-  if (!released.ok) return err({ code: released.error.code, message: released.error.message });
+  if (!released.ok) {
+    const refusal = released.error;
+    return err({
+      code: refusal.code,
+      message:
+        'budget' in refusal
+          ? `${refusal.message} (${costSentence(budgetReport(refusal.budget))})`
+          : refusal.message,
+      ...('budget' in refusal ? { budget: budgetReport(refusal.budget) } : {}),
+    });
+  }
   const { counts, budget, releasedOn } = released.value;
   return ok({
     campaignId,
@@ -38,5 +49,6 @@ export async function campaignResults(
     interested: counts['interested'] ?? null,
     epsilon: budget.charged.toString(),
     releasedOn,
+    budget: budgetReport(budget),
   });
 }

@@ -12,6 +12,7 @@ import type {
   DoorRefusal,
   OfferContent,
   ReleasedAudience,
+  PrivacyCost,
 } from '../../core/vault-door.ts';
 import { explainForCustomer } from '../../language/explain.ts';
 import { normalisePlan } from '../../language/normalise.ts';
@@ -24,7 +25,8 @@ import type { PreferenceStore } from '../consent/preference-store.ts';
 import type { IdentityStore } from '../identity/identity-store.ts';
 import type { KeyProvider } from '../../keys/key-provider.ts';
 import type { PolicyStore } from '../../privacy/guard/policy-store.ts';
-import type { PrivacyGuard } from '../../privacy/guard/privacy-guard.ts';
+import { budgetReport, combinedBudget } from '../../privacy/guard/budget-report.ts';
+import type { BudgetState, PrivacyGuard } from '../../privacy/guard/privacy-guard.ts';
 import type { QuestionService } from '../questions/question-service.ts';
 import { filterAudience } from './audience-filter.ts';
 import { readRelease, tokenOwners } from './audience-release.ts';
@@ -84,6 +86,15 @@ export interface DeliveryServiceOptions {
  * Added to "why am I seeing this" when the hub chose the offer among several by interest: names the interests
  * the offer's recipients were released with (a group's, not a person's own: they share the explanation).
  */
+/** The admission's cost on the report or refusal that followed it. */
+function withCost(
+  report: Result<DeliveryReport, DeliveryRefusal>,
+  budget: BudgetState,
+): Result<DeliveryReport, DeliveryRefusal> {
+  const cost = budgetReport(budget);
+  return report.ok ? ok({ ...report.value, budget: cost }) : err({ ...report.error, budget: cost });
+}
+
 function chosenByInterest(interests: ReadonlySet<string>): string {
   const named = [...interests].sort();
   const which = named.length === 0 ? '' : `: ${named.join(' or ')}`;
@@ -212,15 +223,18 @@ export class DeliveryService {
     const admitted = await this.#admit(request, `delivery:${request.campaignId}`, audience.length);
     const run = newRun(request, purpose.code, explanation);
     if (!admitted.ok) {
-      return admitted.error === tooSmall ? this.#refuseTooSmall(run) : err(admitted.error);
+      return admitted.error.code === tooSmall.code
+        ? this.#refuseTooSmall(run, admitted.error.budget)
+        : err(admitted.error);
     }
-    return this.#freezeAndSend(
+    const report = await this.#freezeAndSend(
       { ...run, state: 'sending', planned: audience.length },
       audience,
       undefined,
       [],
       onProgress,
     );
+    return withCost(report, admitted.value.budget);
   }
 
   /**
@@ -297,6 +311,7 @@ export class DeliveryService {
     const ids: number[] = [];
     const offerIndexes: number[] = [];
     const refused: string[] = [];
+    let budget: BudgetState | undefined;
     for (const [index, group] of groups.entries()) {
       if (group.tokens.length === 0) continue;
       const resolved = group.tokens.flatMap((token) => owners.get(token)?.customerId ?? []);
@@ -308,10 +323,11 @@ export class DeliveryService {
       );
       const admitted = await this.#admit(request, `delivery:${request.campaignId}#${index}`, kept.length);
       if (!admitted.ok) {
-        if (admitted.error !== tooSmall) return err(admitted.error);
+        if (admitted.error.code !== tooSmall.code) return err(admitted.error);
         refused.push(group.offer.offerId);
         continue;
       }
+      budget = budget === undefined ? admitted.value.budget : combinedBudget(budget, admitted.value.budget);
       for (const id of kept) {
         ids.push(id);
         offerIndexes.push(index);
@@ -327,15 +343,16 @@ export class DeliveryService {
             : `${checked.explanation} ${chosenByInterest(new Set(group.tokens.flatMap((t) => owners.get(t)?.interests ?? [])))}`,
       })),
     };
-    if (ids.length === 0) return this.#refuseTooSmall(run);
+    if (ids.length === 0) return this.#refuseTooSmall(run, undefined);
     const order = shuffle(Uint32Array.from(ids.keys()), this.#random);
-    return this.#freezeAndSend(
+    const report = await this.#freezeAndSend(
       { ...run, state: 'sending', planned: ids.length },
       Array.from(order, (i) => ids[i]!),
       Array.from(order, (i) => offerIndexes[i]!),
       refused,
       onProgress,
     );
+    return budget === undefined ? report : withCost(report, budget);
   }
 
   /** The audience expression checked under the purpose: its plan and the customer's "why am I seeing this". */
@@ -380,12 +397,12 @@ export class DeliveryService {
     });
   }
 
-  /** The noised minimum: `tooSmall` itself when the audience is too small, another refusal otherwise. */
+  /** The noised minimum: a refusal coded too small when the audience is too small; each with its cost. */
   async #admit(
     request: DeliveryRequest,
     label: string,
     size: number,
-  ): Promise<Result<unknown, DeliveryRefusal>> {
+  ): Promise<Result<{ budget: BudgetState }, DeliveryRefusal>> {
     const admitted = await this.#guard.admit({
       asker: request.requestedBy,
       purpose: request.purpose,
@@ -394,19 +411,25 @@ export class DeliveryService {
     });
     if (admitted.ok) return admitted;
     const refusal = admitted.error;
+    const budget = 'budget' in refusal ? { budget: budgetReport(refusal.budget) } : {};
     return err(
-      refusal.code === 'PRIVACY_TOO_FEW' ? tooSmall : { code: refusal.code, message: refusal.message },
+      refusal.code === 'PRIVACY_TOO_FEW'
+        ? { ...tooSmall, ...budget }
+        : { code: refusal.code, message: refusal.message, ...budget },
     );
   }
 
-  async #refuseTooSmall(run: Omit<NewRun, 'state' | 'planned'>): Promise<Result<never, DeliveryRefusal>> {
+  async #refuseTooSmall(
+    run: Omit<NewRun, 'state' | 'planned'>,
+    budget: PrivacyCost | undefined,
+  ): Promise<Result<never, DeliveryRefusal>> {
     await this.#services.storage.transaction(async (tx) => {
       if (await insertRun(tx, { ...run, state: 'too_small', planned: 0 })) {
         await this.#services.audit.enqueue(tx, [refusedEvent(run.campaignId, run.purpose)]);
       }
     });
     await this.#services.audit.flush();
-    return err(tooSmall);
+    return err(budget === undefined ? tooSmall : { ...tooSmall, budget });
   }
 
   async #freezeAndSend(

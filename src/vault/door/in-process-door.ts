@@ -9,6 +9,7 @@ import type {
   DeliveryRequest,
   DoorRefusal,
   HubAuditEvent,
+  PrivacyCost,
   ProtectedCount,
   QuestionCheck,
   ReleasedAudience,
@@ -16,6 +17,9 @@ import type {
   VaultKindAnswer,
 } from '../../core/vault-door.ts';
 import { explainForCustomer } from '../../language/explain.ts';
+import { rational } from '../../privacy/dp/rational.ts';
+import { budgetReport, costSentence } from '../../privacy/guard/budget-report.ts';
+import { checkAsker, type BudgetState } from '../../privacy/guard/privacy-guard.ts';
 import type { QuestionService } from '../questions/question-service.ts';
 
 /** What the door needs of delivery: releasing an audience, sending a campaign and its protected results. */
@@ -42,14 +46,14 @@ const hubEventTypes: ReadonlySet<string> = new Set<HubAuditEvent['type']>([
  * as the guard released them, refusals without exact figures, hub events without a customer reference.
  */
 export class InProcessVaultDoor implements VaultDoor {
-  readonly #questions: Pick<QuestionService, 'check' | 'ask'>;
+  readonly #questions: Pick<QuestionService, 'check' | 'ask' | 'budget'>;
   readonly #delivery: CampaignDelivery;
   readonly #audit: AuditSink;
   readonly #currency: string;
   readonly #kind: () => Promise<VaultKindAnswer>;
 
   constructor(
-    questions: Pick<QuestionService, 'check' | 'ask'>,
+    questions: Pick<QuestionService, 'check' | 'ask' | 'budget'>,
     delivery: CampaignDelivery,
     audit: AuditSink,
     currency: string,
@@ -85,22 +89,37 @@ export class InProcessVaultDoor implements VaultDoor {
       count: answer.value.count,
       repeated: answer.value.repeated,
       epsilon: answer.value.budget.charged.toString(),
+      budget: budgetReport(answer.value.budget),
     });
   }
 
-  deliver(
+  async deliver(
     request: DeliveryRequest,
     onProgress?: (fractionDone: number) => void,
   ): Promise<Result<DeliveryReport, DeliveryRefusal>> {
-    return this.#delivery.deliver(request, onProgress);
+    return this.#costed(request.requestedBy, await this.#delivery.deliver(request, onProgress));
   }
 
-  releaseAudience(request: AudienceReleaseRequest): Promise<Result<ReleasedAudience, DeliveryRefusal>> {
-    return this.#delivery.releaseAudience(request);
+  async releaseAudience(request: AudienceReleaseRequest): Promise<Result<ReleasedAudience, DeliveryRefusal>> {
+    return this.#costed(request.requestedBy, await this.#delivery.releaseAudience(request));
   }
 
-  results(campaignId: string, requestedBy: string): Promise<Result<CampaignResults, DoorRefusal>> {
-    return this.#delivery.results(campaignId, requestedBy);
+  async results(campaignId: string, requestedBy: string): Promise<Result<CampaignResults, DoorRefusal>> {
+    return this.#costed(requestedBy, await this.#delivery.results(campaignId, requestedBy));
+  }
+
+  /**
+   * Every answer and refusal says what it cost and what is left: where the vault charged nothing (a resumed
+   * run, a repeated release, a refusal before the data), "0" and the asker's budget as it stands.
+   */
+  async #costed<T extends { readonly budget?: PrivacyCost }, E extends { readonly budget?: PrivacyCost }>(
+    asker: unknown,
+    result: Result<T, E>,
+  ): Promise<Result<T, E>> {
+    if ((result.ok ? result.value.budget : result.error.budget) !== undefined) return result;
+    if (typeof asker !== 'string' || !isAsker(asker)) return result;
+    const budget = budgetReport({ ...(await this.#questions.budget(asker)), charged: rational(0) });
+    return result.ok ? ok({ ...result.value, budget }) : err({ ...result.error, budget });
   }
 
   async record(events: readonly HubAuditEvent[]): Promise<void> {
@@ -113,14 +132,26 @@ export class InProcessVaultDoor implements VaultDoor {
   }
 }
 
+function isAsker(asker: string): boolean {
+  try {
+    checkAsker(asker);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function doorRefusal(refusal: {
   readonly code: string;
   readonly message: string;
   readonly rendered?: string;
-}) {
+  readonly budget?: BudgetState;
+}): DoorRefusal {
+  const cost = refusal.budget === undefined ? undefined : budgetReport(refusal.budget);
   return {
     code: refusal.code,
-    message: refusal.message,
+    message: cost === undefined ? refusal.message : `${refusal.message} (${costSentence(cost)})`,
     ...(refusal.rendered === undefined ? {} : { rendered: refusal.rendered }),
+    ...(cost === undefined ? {} : { budget: cost }),
   };
 }

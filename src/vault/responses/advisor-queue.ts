@@ -1,4 +1,4 @@
-// The advisors' queue: open leads without identity, and the one reveal a valid, bound consent receipt allows.
+// The advisors' queue: open leads without identity, and reveals a valid receipt and current consent allow.
 import type { TransactionalAuditSink } from '../../core/audit-event.ts';
 import { CurtainError } from '../../core/errors.ts';
 import type { CustomerPii } from '../../core/identity.ts';
@@ -9,6 +9,7 @@ import { isAuditSubject, type IdentityStore } from '../identity/identity-store.t
 import type { KeyProvider } from '../../keys/key-provider.ts';
 import { checkLeadReceipt, type RevealedField } from './lead-receipt.ts';
 import { isRecipient, selectLeads, type LeadRow } from './leads.ts';
+import { revealBlock, revealBlockMessages, type RevealBlock, type RevealSubject } from './reveal-check.ts';
 
 /** A lead as the queue shows it: what it is about, never who. */
 export interface QueuedLead {
@@ -34,6 +35,8 @@ export type ClaimRefusalCode =
   | 'not-found'
   | 'wrong-recipient'
   | 'withdrawn'
+  | 'restricted'
+  | 'not-claimed'
   | 'already-claimed'
   | 'receipt-invalid'
   | 'receipt-mismatch'
@@ -91,13 +94,41 @@ export class AdvisorQueue {
   /**
    * Takes up a lead and reveals the customer's name and contact details, after checking, before reading
    * anything: the lead is open and for this recipient; its receipt verifies under a published receipt key,
-   * is for identity_reveal, and is bound to this lead, campaign, offer, recipient and customer.
+   * is for identity_reveal, and is bound to this lead, campaign, offer, recipient and customer; and the
+   * customer still agrees (`revealBlock`), checked again in the claim's transaction.
    */
   async claim(
     advisor: string,
     leadId: string,
     { recipient }: RecipientFilter,
   ): Promise<Result<RevealedLead, ClaimRefusal>> {
+    const lead = await this.#lead(advisor, leadId, recipient);
+    if (!lead.ok) return lead;
+    const row = lead.value;
+    if (row.state === 'claimed') return refusal('already-claimed', 'another advisor took up this lead');
+    return this.#reveal(advisor, row, 'claim');
+  }
+
+  /**
+   * Shows a lead the advisor took up again, with whom to contact, only while the customer still agrees:
+   * after a withdrawal, a restriction, an objection or an erasure the advisor learns that, and nothing else.
+   */
+  async show(
+    advisor: string,
+    leadId: string,
+    { recipient }: RecipientFilter,
+  ): Promise<Result<RevealedLead, ClaimRefusal>> {
+    const lead = await this.#lead(advisor, leadId, recipient);
+    if (!lead.ok) return lead;
+    const row = lead.value;
+    if (row.state === 'open') return refusal('not-claimed', 'claim this lead before it is shown');
+    if (row.state === 'claimed' && row.claimed_by !== advisor) {
+      return refusal('already-claimed', 'another advisor took up this lead');
+    }
+    return this.#reveal(advisor, row, 'display');
+  }
+
+  async #lead(advisor: string, leadId: string, recipient: string): Promise<Result<LeadRow, ClaimRefusal>> {
     if (!advisorHandle.test(advisor)) {
       throw new CurtainError('USAGE', 'an advisor handle is letters, digits, ".", "_" or "-" (no email)');
     }
@@ -106,9 +137,64 @@ export class AdvisorQueue {
     const lead = rows[0];
     if (lead === undefined) return refusal('not-found', 'no such lead');
     if (lead.recipient !== recipient) return refusal('wrong-recipient', 'this lead is not for your queue');
-    if (lead.state === 'withdrawn') return refusal('withdrawn', 'the customer withdrew this lead');
-    if (lead.state === 'claimed') return refusal('already-claimed', 'another advisor took up this lead');
+    return ok(lead);
+  }
 
+  /** Verifies the lead's receipt, decides (`revealBlock`) and reveals, or records why nothing was shown. */
+  async #reveal(
+    advisor: string,
+    lead: LeadRow,
+    occasion: 'claim' | 'display',
+  ): Promise<Result<RevealedLead, ClaimRefusal>> {
+    const before = await revealBlock(this.#storage, subjectOf(lead));
+    if (before !== undefined) return this.#withhold(advisor, lead, before);
+    const identity = await this.#verifiedIdentity(lead);
+    if (!identity.ok) return identity;
+    const { pii, subjectRef } = identity.value;
+
+    const outcome = await this.#storage.transaction(async (tx) => {
+      // Decided again where it takes effect: a withdrawal, restriction or erasure committed meanwhile wins.
+      const block = await revealBlock(tx, subjectOf(await this.#current(tx, lead)));
+      if (block !== undefined) return block;
+      if (occasion === 'claim') {
+        const updated = await tx.query(
+          `UPDATE leads SET state = 'claimed', claimed_by = $2, claimed_at = now() WHERE id = $1 AND state = 'open'`,
+          [lead.id, advisor],
+        );
+        if (updated.affectedRows !== 1) return 'already-claimed' as const;
+      }
+      const details = {
+        leadId: lead.public_id,
+        campaignId: lead.campaign_id,
+        recipient: lead.recipient,
+        advisor,
+      };
+      await this.#audit.enqueue(tx, [
+        {
+          type: 'identity.revealed',
+          subjectRef,
+          details: occasion === 'claim' ? details : { ...details, occasion },
+        },
+      ]);
+      return 'revealed' as const;
+    });
+    await this.#audit.flush();
+    if (outcome === 'already-claimed') return refusal('already-claimed', 'another advisor took up this lead');
+    if (outcome !== 'revealed') return this.#withhold(advisor, lead, outcome);
+    return ok({
+      leadId: lead.public_id,
+      campaignId: lead.campaign_id,
+      offer: { offerId: lead.offer.offerId, title: lead.offer.title },
+      identity: { givenName: pii.givenName, familyName: pii.familyName, email: pii.email, phone: pii.phone },
+      receipt: lead.receipt,
+      claimedBy: advisor,
+    });
+  }
+
+  /** The receipt verifies and names this lead's customer; then (in memory only) who they are. */
+  async #verifiedIdentity(
+    lead: LeadRow,
+  ): Promise<Result<{ pii: CustomerPii; subjectRef: string }, ClaimRefusal>> {
     const verified = await verifyReceipt(lead.receipt, this.#keys.verificationKeys('receipt-signing'));
     if (!verified.ok)
       return refusal('receipt-invalid', `the consent receipt does not verify (${verified.error})`);
@@ -123,60 +209,52 @@ export class AdvisorQueue {
         'receipt-mismatch',
         `the consent receipt is for ${problem === 'wrong-purpose' ? 'another purpose' : 'another lead'}`,
       );
-
-    let pii: CustomerPii;
-    let subjectRef: string | undefined;
     try {
       const auditKey = await this.#identity.auditKey(lead.customer_id);
       if (!isAuditSubject(auditKey, verified.value.piiPrincipalId)) {
         return refusal('receipt-mismatch', 'the consent receipt is for another customer');
       }
-      subjectRef = (await this.#identity.auditSubjects([lead.customer_id])).get(lead.customer_id);
-      pii = await this.#identity.readPii(lead.customer_id);
+      const subjectRef = (await this.#identity.auditSubjects([lead.customer_id])).get(lead.customer_id);
+      if (subjectRef === undefined) return refusal('customer-erased', revealBlockMessages['customer-erased']);
+      return ok({ pii: await this.#identity.readPii(lead.customer_id), subjectRef });
     } catch (error) {
       if (error instanceof CurtainError && error.code === 'CUSTOMER_ERASED') {
-        return refusal('customer-erased', 'the customer was erased');
+        return refusal('customer-erased', revealBlockMessages['customer-erased']);
       }
       throw error;
     }
-    if (subjectRef === undefined) return refusal('customer-erased', 'the customer was erased');
+  }
 
-    const claimed = await this.#storage.transaction(async (tx) => {
-      // Only an open lead: a withdrawal that committed meanwhile wins, and nothing is revealed.
-      const updated = await tx.query(
-        `UPDATE leads SET state = 'claimed', claimed_by = $2, claimed_at = now() WHERE id = $1 AND state = 'open'`,
-        [lead.id, advisor],
-      );
-      if (updated.affectedRows !== 1) return false;
-      await this.#audit.enqueue(tx, [
+  /** Nothing of the customer is shown; the log records that the identity was withheld, and why. */
+  async #withhold(
+    advisor: string,
+    lead: LeadRow,
+    block: RevealBlock,
+  ): Promise<Result<RevealedLead, ClaimRefusal>> {
+    if (block !== 'customer-erased') {
+      const subjectRef = (await this.#identity.auditSubjects([lead.customer_id])).get(lead.customer_id);
+      await this.#audit.record([
         {
-          type: 'identity.revealed',
-          subjectRef,
-          details: { leadId: lead.public_id, campaignId: lead.campaign_id, recipient, advisor },
+          type: 'identity.withheld',
+          ...(subjectRef === undefined ? {} : { subjectRef }),
+          details: { leadId: lead.public_id, recipient: lead.recipient, advisor, reason: block },
         },
       ]);
-      return true;
-    });
-    await this.#audit.flush();
-    if (!claimed) {
-      const { rows: now } = await this.#storage.query<{ state: string }>(
-        'SELECT state FROM leads WHERE id = $1',
-        [lead.id],
-      );
-      return now[0]?.state === 'claimed'
-        ? refusal('already-claimed', 'another advisor took up this lead')
-        : refusal('withdrawn', 'the customer withdrew this lead');
     }
-    return ok({
-      leadId: lead.public_id,
-      campaignId: lead.campaign_id,
-      offer: { offerId: lead.offer.offerId, title: lead.offer.title },
-      identity: { givenName: pii.givenName, familyName: pii.familyName, email: pii.email, phone: pii.phone },
-      receipt: lead.receipt,
-      claimedBy: advisor,
-    });
+    return refusal(block, revealBlockMessages[block]);
+  }
+
+  async #current(tx: SqlExecutor, lead: LeadRow): Promise<LeadRow> {
+    const { rows } = await tx.query<LeadRow>(`${selectLeads} WHERE l.id = $1 FOR UPDATE OF l`, [lead.id]);
+    return rows[0] ?? { ...lead, state: 'withdrawn' };
   }
 }
+
+const subjectOf = (lead: LeadRow): RevealSubject => ({
+  customerId: Number(lead.customer_id),
+  state: lead.state,
+  createdAt: lead.created_at,
+});
 
 function checkRecipient(recipient: string): void {
   if (!isRecipient(recipient)) throw new CurtainError('USAGE', 'a recipient is "bank" or a partner code');

@@ -45,8 +45,7 @@ export type ResponseRefusalCode =
   | 'consent-not-given'
   | 'notice-mismatch'
   | 'offer-expired'
-  | 'customer-erased'
-  | 'lead-claimed';
+  | 'customer-erased';
 
 export interface ResponseRefusal {
   readonly code: ResponseRefusalCode;
@@ -231,7 +230,10 @@ export class ResponseService {
     return ok(await this.#lead(this.#storage, created));
   }
 
-  /** Withdraws the customer's consent for a lead no advisor has taken up yet; withdrawing twice is harmless. */
+  /**
+   * Withdraws the customer's consent for a lead, at once: an open lead leaves the queue; an advisor who took
+   * it up is shown nothing of the customer from now on (`revealBlock`). Withdrawing twice is harmless.
+   */
   async withdraw(customerId: number, leadId: string): Promise<Result<Lead, ResponseRefusal>> {
     const subjectRef = await this.#subjectRef(customerId);
     const outcome = await this.#storage.transaction(async (tx) => {
@@ -241,7 +243,7 @@ export class ResponseService {
       );
       const row = rows[0];
       if (row === undefined) return 'not-found' as const;
-      if (row.state !== 'open') return row.state;
+      if (row.state === 'withdrawn') return 'withdrawn' as const;
       if (subjectRef === undefined) return 'erased' as const;
       await tx.query(`UPDATE leads SET state = 'withdrawn', withdrawn_at = now() WHERE id = $1`, [row.id]);
       const event: AuditEvent = {
@@ -258,12 +260,6 @@ export class ResponseService {
         return refusal('not-found', 'no such lead of yours');
       case 'erased':
         return refusal('customer-erased', 'this customer was erased');
-      case 'claimed':
-        return refusal(
-          'lead-claimed',
-          'an advisor has already taken up this lead and received your contact details; ' +
-            'to stop further contact, tell the advisor or use "stop everything"',
-        );
       case 'withdrawn':
         return ok(await this.#lead(this.#storage, leadId));
     }

@@ -1,15 +1,17 @@
 // The statement formats Curtain reads, by name, and the helpers to choose and configure one.
 import type { ParserRegistry } from './parser.ts';
 import { parseCamt053 } from './camt053.ts';
+import { withCleanText } from './clean-text.ts';
 import { parseCsv } from './csv.ts';
 import { parseFdx } from './fdx.ts';
 import { parseOfx } from './ofx.ts';
 
+/** Each format's parser, its rows checked for control characters and undecodable bytes (clean-text.ts). */
 export const parsers: ParserRegistry = {
-  csv: parseCsv,
-  camt053: parseCamt053,
-  ofx: parseOfx,
-  fdx: parseFdx,
+  csv: withCleanText(parseCsv),
+  camt053: withCleanText(parseCamt053),
+  ofx: withCleanText(parseOfx),
+  fdx: withCleanText(parseFdx),
 };
 
 export { detectFormat } from './detect.ts';
