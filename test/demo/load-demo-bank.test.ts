@@ -22,7 +22,7 @@ describe.each(testBackends)('demo bank on $name', (backend) => {
   beforeAll(async () => {
     vault = await createTestVault(backend);
     directory = await mkdtemp(join(tmpdir(), 'curtain-demo-'));
-    report = await loadDemoBank(vault, { customers, seed: 7, end, groundTruthFile: truthFile() });
+    report = await loadDemoBank(vault, { density: 'thin', customers, seed: 7, end, groundTruthFile: truthFile() });
   }, 120_000);
   afterAll(async () => {
     await vault.dispose();
@@ -30,7 +30,7 @@ describe.each(testBackends)('demo bank on $name', (backend) => {
   });
 
   it('stores every generated customer, account, product and transaction', async () => {
-    const generated = [...generateBank({ customers, seed: 7, end })];
+    const generated = [...generateBank({ density: 'thin', customers, seed: 7, end })];
     const expected = {
       accounts: generated.reduce((n, c) => n + c.accounts.length, 0),
       products: generated.reduce((n, c) => n + c.products.length, 0),
@@ -72,7 +72,7 @@ describe.each(testBackends)('demo bank on $name', (backend) => {
     for (const persona of ['first_time_buyer', 'young_renter', 'small_business_owner']) {
       expect(dump).not.toContain(persona);
     }
-    const generated = [...generateBank({ customers: 3, seed: 7, end })];
+    const generated = [...generateBank({ density: 'thin', customers: 3, seed: 7, end })];
     for (const c of generated) {
       expect(truth.join('\n')).not.toContain(c.pii.email);
       expect(dump).not.toContain(c.pii.email);
@@ -82,7 +82,7 @@ describe.each(testBackends)('demo bank on $name', (backend) => {
   });
 
   it('refuses to load a second demo bank into the same vault', async () => {
-    await expect(loadDemoBank(vault, { customers: 5, seed: 7, end })).rejects.toMatchObject({
+    await expect(loadDemoBank(vault, { density: 'thin', customers: 5, seed: 7, end })).rejects.toMatchObject({
       code: 'USAGE',
     });
   });
