@@ -22,7 +22,13 @@ describe.each(testBackends)('demo bank on $name', (backend) => {
   beforeAll(async () => {
     vault = await createTestVault(backend);
     directory = await mkdtemp(join(tmpdir(), 'curtain-demo-'));
-    report = await loadDemoBank(vault, { density: 'thin', customers, seed: 7, end, groundTruthFile: truthFile() });
+    report = await loadDemoBank(vault, {
+      density: 'thin',
+      customers,
+      seed: 7,
+      end,
+      groundTruthFile: truthFile(),
+    });
   }, 120_000);
   afterAll(async () => {
     await vault.dispose();
@@ -86,4 +92,34 @@ describe.each(testBackends)('demo bank on $name', (backend) => {
       code: 'USAGE',
     });
   });
+});
+
+describe('the realistic demo bank on PGlite', () => {
+  it('keeps its ground truth (regions, events, take-up, subscriptions, balances) out of the vault', async () => {
+    const vault = await createTestVault(testBackends[0]!);
+    const directory = await mkdtemp(join(tmpdir(), 'curtain-demo-real-'));
+    try {
+      const groundTruthFile = join(directory, 'truth.jsonl');
+      await loadDemoBank(vault, { customers: 30, seed: 9, end, density: 2, groundTruthFile });
+      const truth = (await readFile(groundTruthFile, 'utf8')).trim().split('\n');
+      expect(truth).toHaveLength(30);
+      const records = truth.map((line) => JSON.parse(line) as Record<string, unknown>);
+      for (const key of ['region', 'takeUps', 'subscriptions', 'dailyBalances', 'lifeEvents']) {
+        expect(records[0]).toHaveProperty(key);
+      }
+      const dump = await dumpEveryTable(vault.storage);
+      const secrets = new Set<string>([
+        'midlands_wales',
+        'south_east',
+        'new_baby',
+        'home_purchase',
+        'fell_through',
+      ]);
+      for (const record of records) secrets.add(String(record['region']));
+      for (const secret of secrets) expect(dump).not.toContain(secret);
+    } finally {
+      await vault.dispose();
+      await rm(directory, { recursive: true, force: true });
+    }
+  }, 120_000);
 });
