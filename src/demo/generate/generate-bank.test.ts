@@ -13,7 +13,9 @@ import type { GeneratedCustomer } from './types.ts';
 
 const end = '2026-11-01';
 const start = '2024-11-02';
-const bank: readonly GeneratedCustomer[] = [...generateBank({ density: 'thin', customers: 2000, seed: 1, end })];
+const bank: readonly GeneratedCustomer[] = [
+  ...generateBank({ density: 'thin', customers: 2000, seed: 1, end }),
+];
 
 const inspectionMerchants = new Set(merchantsByCategory.home_inspection.map((m) => m.name));
 
@@ -45,7 +47,9 @@ describe('determinism', () => {
     expect(JSON.stringify(hundred.slice(0, 10))).toBe(JSON.stringify(ten));
     const slice = [...generateBank({ density: 'thin', customers: 5, seed: 7, end, firstIndex: 40 })];
     expect(JSON.stringify(slice)).toBe(JSON.stringify(hundred.slice(40, 45)));
-    expect(JSON.stringify(generateCustomer({ density: 'thin', seed: 7, end }, 42))).toBe(JSON.stringify(hundred[42]));
+    expect(JSON.stringify(generateCustomer({ density: 'thin', seed: 7, end }, 42))).toBe(
+      JSON.stringify(hundred[42]),
+    );
   });
 
   it('gives another bank for another seed, and treats 1 and "1" alike', () => {
@@ -287,10 +291,16 @@ describe('ground truth and options', () => {
   });
 
   it('generates short periods and rejects bad options', () => {
-    const short = [...generateBank({ density: 'thin', customers: 50, seed: 1, start: '2026-10-01', end: '2026-10-31' })];
+    const short = [
+      ...generateBank({ density: 'thin', customers: 50, seed: 1, start: '2026-10-01', end: '2026-10-31' }),
+    ];
     for (const c of short) for (const t of c.transactions) expect(t.bookingDate >= '2026-10-01').toBe(true);
-    expect(() => [...generateBank({ density: 'thin', customers: 1, seed: 1, end: '2026-02-30' })]).toThrow(RangeError);
-    expect(() => [...generateBank({ density: 'thin', customers: 1, seed: 1, start: '2027-01-01', end })]).toThrow(RangeError);
+    expect(() => [...generateBank({ density: 'thin', customers: 1, seed: 1, end: '2026-02-30' })]).toThrow(
+      RangeError,
+    );
+    expect(() => [
+      ...generateBank({ density: 'thin', customers: 1, seed: 1, start: '2027-01-01', end }),
+    ]).toThrow(RangeError);
     expect(() => [...generateBank({ density: 'thin', customers: -1, seed: 1, end })]).toThrow(RangeError);
   });
 });

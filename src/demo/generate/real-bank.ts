@@ -52,6 +52,24 @@ function roundedBalances(daily: Float64Array): number[] {
   return out;
 }
 
+/** The customer's events and the products held up to the end, sorted by date (drafting order on ties). */
+function sortedTruth(draft: CustomerDraft, iso: (day: number) => string) {
+  const lifeEvents = draft.events
+    .map((e, order) => ({ e, order }))
+    .sort((a, b) => a.e.day - b.e.day || a.order - b.order)
+    .map(({ e }) => ({ type: e.type, date: iso(e.day), details: e.details }));
+  const products = draft.products
+    .filter((p) => p.since <= draft.last)
+    .map((p, order) => ({ p, order }))
+    .sort((a, b) => a.p.since - b.p.since || a.order - b.order)
+    .map(({ p }): HeldProduct =>
+      p.until === undefined
+        ? { product: p.product, since: iso(p.since) }
+        : { product: p.product, since: iso(p.since), until: iso(p.until) },
+    );
+  return { lifeEvents, products };
+}
+
 export function buildRealCustomer(
   context: RealContext,
   index: number,
@@ -109,19 +127,7 @@ export function buildRealCustomer(
   const balances = runBalances(draft, balanceHabits, true);
 
   const transactions = materialise(draft, externalId);
-  const lifeEvents = draft.events
-    .map((e, order) => ({ e, order }))
-    .sort((a, b) => a.e.day - b.e.day || a.order - b.order)
-    .map(({ e }) => ({ type: e.type, date: iso(e.day), details: e.details }));
-  const products = draft.products
-    .filter((p) => p.since <= calendar.last)
-    .map((p, order) => ({ p, order }))
-    .sort((a, b) => a.p.since - b.p.since || a.order - b.order)
-    .map(({ p }): HeldProduct =>
-      p.until === undefined
-        ? { product: p.product, since: iso(p.since) }
-        : { product: p.product, since: iso(p.since), until: iso(p.until) },
-    );
+  const { lifeEvents, products } = sortedTruth(draft, iso);
   return {
     index,
     externalId,

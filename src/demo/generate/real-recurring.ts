@@ -8,6 +8,7 @@ import { merchantsByCategory, type Merchant } from './merchants.ts';
 import { companyNames, givenNames } from './names.ts';
 import type { Housing, Persona } from './personas.ts';
 import { bookBills, bookBusinessIncome, bookFamilySupport, shortCompanyName } from './recurring.ts';
+import type { Loan } from './profile.ts';
 import type { SubscriptionTruth } from './types.ts';
 
 const childBenefitMinor = 10_240;
@@ -236,11 +237,7 @@ export function bookSubscriptions(draft: CustomerDraft, iso: (day: number) => st
 }
 
 /** Loans held before the history are repaid monthly; a car loan at this bank from its car. */
-export function bookLoanRepayments(
-  draft: CustomerDraft,
-  loans: readonly { readonly product: 'personal_loan' | 'car_loan' | string; readonly until: number }[],
-  plan: LifePlan,
-): void {
+export function bookLoanRepayments(draft: CustomerDraft, loans: readonly Loan[], plan: LifePlan): void {
   const { random, activeFrom, last } = draft;
   for (const loan of loans) {
     const party = bankParty(

@@ -2,13 +2,7 @@
 import type { LifePlan, SpendEffect } from './causal-events.ts';
 import { type CustomerDraft, pence, slot } from './draft.ts';
 import { counterpartyParty } from './ledger.ts';
-import {
-  merchantsByCategory,
-  spendCategories,
-  spendProfiles,
-  type MerchantCategory,
-  type SpendCategory,
-} from './merchants.ts';
+import { merchantsByCategory, spendCategories, spendProfiles, type MerchantCategory } from './merchants.ts';
 import { personName } from './names.ts';
 import type { Persona } from './personas.ts';
 import type { Region } from './regions.ts';
@@ -112,7 +106,9 @@ export function bookRealSpending(
     draft,
     acceptance,
     lowering: spendCategories.map((category) => {
-      const list = plan.effects.filter((e) => e.category === category && e.factor !== undefined && e.factor < 1);
+      const list = plan.effects.filter(
+        (e) => e.category === category && e.factor !== undefined && e.factor < 1,
+      );
       return list.length === 0 ? undefined : list;
     }),
     drivesFrom: plan.drivesFrom,
@@ -153,7 +149,8 @@ function acceptedDay(state: SpendState, c: number, from: number, to: number): nu
   if ((c === fuelIndex || c === parkingIndex) && day < state.drivesFrom) return undefined;
   const lowering = state.lowering[c];
   if (lowering !== undefined) {
-    for (const e of lowering) if (day >= e.from && day <= e.to && random.next() >= e.factor!) return undefined;
+    for (const e of lowering)
+      if (day >= e.from && day <= e.to && random.next() >= e.factor!) return undefined;
   }
   return day;
 }
@@ -166,11 +163,13 @@ function payEveryday(state: SpendState, c: number, day: number): void {
     draft.pay(merchant, day, pence(random.pick(cashAmounts)), 'CASH WITHDRAWAL');
     return;
   }
-  if (travelIndexes.has(c)) state.habits.travelByMonth[draft.calendar.monthIndex[day - draft.calendar.first]!]!++;
+  if (travelIndexes.has(c))
+    state.habits.travelByMonth[draft.calendar.monthIndex[day - draft.calendar.first]!]!++;
   const profile = profiles[c]!;
   const amount = pence(random.logNormal(profile.median * state.scale, profile.sigma));
   const kind = paymentKind[c]!;
-  const variant = kind === 0 ? 'ONLINE PAYMENT' : kind === 1 && amount <= 10_000 ? 'CONTACTLESS' : 'CARD PAYMENT';
+  const variant =
+    kind === 0 ? 'ONLINE PAYMENT' : kind === 1 && amount <= 10_000 ? 'CONTACTLESS' : 'CARD PAYMENT';
   const accountSlot = state.cardShare > 0 && random.next() < state.cardShare ? slot.card : slot.main;
   draft.pay(merchant, day, amount, variant, accountSlot);
   if (profile.refunds !== undefined && random.next() < profile.refunds) {
@@ -244,4 +243,3 @@ function peerToPeer(draft: CustomerDraft, persona: Persona, activity: number, sc
     );
   }
 }
-

@@ -67,7 +67,13 @@ function cause(name: string, factor: number, causes: string[] | undefined): numb
  * The product of the rate ratios that apply to `product` in situation `s`; with `causes`, also the names of
  * those above 1. Written without closures: it runs for every product and month of every customer.
  */
-function ratio(draft: CustomerDraft, product: ProductCode, s: Situation, c: TakeUpContext, causes?: string[]): number {
+function ratio(
+  draft: CustomerDraft,
+  product: ProductCode,
+  s: Situation,
+  c: TakeUpContext,
+  causes?: string[],
+): number {
   const { plan, balances } = c;
   const { day, monthIndex } = s;
   let r = 1;
@@ -138,7 +144,8 @@ function situation(draft: CustomerDraft, day: number, c: TakeUpContext): Situati
   const { calendar, last } = draft;
   return {
     day,
-    monthIndex: day > last ? calendar.months.length - 1 : calendar.monthIndex[Math.max(0, day - calendar.first)]!,
+    monthIndex:
+      day > last ? calendar.months.length - 1 : calendar.monthIndex[Math.max(0, day - calendar.first)]!,
     age: c.ageAtEnd - (last - day) / 365.25,
     bottom: c.monthlyMeans < bottomThird,
     top: c.monthlyMeans > topThird,
