@@ -1,7 +1,12 @@
 // Benchmark: the demo bank's generation speed at real density against references in the same run, and its mix.
 import type { StatementTransaction } from '../src/core/transaction.ts';
 import { progressBar } from '../src/cli/progress.ts';
-import { generateBank, type Density, type GeneratedCustomer } from '../src/demo/generate/index.ts';
+import {
+  generateBank,
+  merchantsByCategory,
+  type Density,
+  type GeneratedCustomer,
+} from '../src/demo/generate/index.ts';
 import { twoYearsBefore } from '../src/demo/load-demo-bank.ts';
 import { benchHeader, fmt } from './support.ts';
 
@@ -90,6 +95,69 @@ const kinds: readonly [string, (t: StatementTransaction) => boolean][] = [
   ['bank charges and interest', (t) => /^OVERDRAFT INTEREST$|^INTEREST PAID$/.test(t.description!)],
 ];
 
+const dayOf = (date: string) => Date.parse(`${date}T00:00:00Z`) / 86_400_000;
+const endDay = dayOf(end);
+const merchantNames = (category: keyof typeof merchantsByCategory) =>
+  new Set(merchantsByCategory[category].map((m) => m.name));
+
+/** The seeds' rules evaluated on the generator's output (by merchant), against the causal truth. */
+const rules = [
+  {
+    name: 'seeds’ example: will buy a home within 180 days, no mortgage yet',
+    rule: 'paid a `home_inspection` merchant in the last 90 days, holds no mortgage',
+    merchants: merchantNames('home_inspection'),
+    days: 90,
+    excludesMortgage: true,
+    isTarget: (c: GeneratedCustomer) =>
+      c.lifeEvents.some(
+        (e) => e.type === 'home_purchase' && dayOf(e.date) > endDay && dayOf(e.date) <= endDay + 180,
+      ) && !c.truth!.takeUps.some((u) => u.product === 'mortgage' && u.date <= end),
+  },
+  {
+    name: 'a new baby in the last 180 days',
+    rule: 'paid a baby shop in the last 180 days',
+    merchants: merchantNames('baby'),
+    days: 180,
+    excludesMortgage: false,
+    isTarget: (c: GeneratedCustomer) =>
+      c.lifeEvents.some(
+        (e) => e.type === 'new_baby' && dayOf(e.date) <= endDay && endDay - dayOf(e.date) < 180,
+      ),
+  },
+  {
+    name: 'a new car in the last 90 days',
+    rule: 'paid a car dealer in the last 90 days',
+    merchants: merchantNames('car_dealer'),
+    days: 90,
+    excludesMortgage: false,
+    isTarget: (c: GeneratedCustomer) =>
+      c.lifeEvents.some(
+        (e) => e.type === 'new_car' && dayOf(e.date) <= endDay && endDay - dayOf(e.date) < 90,
+      ),
+  },
+];
+
+function scoreRules(c: GeneratedCustomer, tally: number[][]): void {
+  rules.forEach((r, i) => {
+    const inSegment =
+      c.transactions.some(
+        (t) =>
+          t.merchantName !== undefined &&
+          r.merchants.has(t.merchantName) &&
+          endDay - dayOf(t.bookingDate) < r.days,
+      ) &&
+      !(
+        r.excludesMortgage &&
+        c.products.some((p) => p.product === 'mortgage' && (p.until === undefined || p.until >= end))
+      );
+    const target = r.isTarget(c);
+    const row = tally[i]!;
+    if (inSegment) row[0]!++;
+    if (target) row[1]!++;
+    if (inSegment && target) row[2]!++;
+  });
+}
+
 function main(): void {
   console.log(benchHeader('demo-bank generation'));
   generate('real', Math.min(500, customers), 'warming up');
@@ -111,7 +179,7 @@ function main(): void {
       `| ${name} | ${run.transactions} | ${fmt(run.seconds)} | ${Math.round(rate(run))} | ${fmt(rate(run) / rate(thin))} | ${fmt(rate(run) / rate(floor))} |`,
     );
   }
-  mix(Math.min(customers, 5_000));
+  mix(customers);
 }
 
 /** The mix per customer per month by kind, the average contactless payment and how often balances go below zero. */
@@ -127,7 +195,9 @@ function mix(count: number): void {
   let overdrawnCustomers = 0;
   let overdrawnDays = 0;
   let days = 0;
+  const tally = rules.map(() => [0, 0, 0]);
   generate('real', count, 'the mix', (c) => {
+    scoreRules(c, tally);
     const balances = c.truth!.dailyBalances;
     months += balances.length / 30.44;
     days += balances.length;

@@ -54,7 +54,17 @@ beforeAll(async () => {
   env = environment(join(templates, 'default'));
   const today = new Date().toISOString().slice(0, 10);
   // Large enough that the seeds' audience (about 13% of customers) is far above the noised k of about 50.
-  const generated = await run(['generate', '--customers', '1500', '--seed', '3', '--end', today, '--density', 'thin']);
+  const generated = await run([
+    'generate',
+    '--customers',
+    '1500',
+    '--seed',
+    '3',
+    '--end',
+    today,
+    '--density',
+    'thin',
+  ]);
   expect(generated.code).toBe(0);
   await copyDirectory(join(templates, 'default'), join(templates, 'sharpened'));
   env = environment(join(templates, 'sharpened'));
