@@ -246,6 +246,16 @@ function mix(count: number): void {
   console.log(`| **all** | **${fmt(all / months, 1)}** |`);
   console.log(`\naverage contactless payment: £${fmt(contactlessMinor / contactless / 100)}`);
   console.log(
+    '\n| life event (ground truth) | rule on the generated data | segment | truly in it | precision | recall |',
+  );
+  console.log('| --- | --- | --- | --- | --- | --- |');
+  rules.forEach((r, i) => {
+    const [segment, truth, hits] = tally[i]! as [number, number, number];
+    console.log(
+      `| ${r.name} | ${r.rule} | ${segment} | ${truth} | ${fmt(hits / Math.max(1, segment))} | ${fmt(hits / Math.max(1, truth))} |`,
+    );
+  });
+  console.log(
     `customers ever below zero: ${fmt((100 * overdrawnCustomers) / count, 0)} %; days below zero: ${fmt((100 * overdrawnDays) / days, 0)} %`,
   );
 }
