@@ -15,7 +15,8 @@ import { copyRow } from '../src/storage/postgres-core/copy-text.ts';
 import type { Storage } from '../src/storage/ports.ts';
 import { benchDirectory, fmt, measure, referenceBankCsv, freshDatabase } from './support.ts';
 
-const customers = Number(process.env['BENCH_CUSTOMERS'] ?? 200_000);
+/** The reference bank at real density (about 19 million transactions); docs/benchmarks.md. */
+const customers = Number(process.env['BENCH_CUSTOMERS'] ?? 16_000);
 const seed = 1;
 const end = '2026-11-01';
 const postgresUrl = process.env['CURTAIN_BENCH_DATABASE_URL'];

@@ -48,7 +48,7 @@ export const benchDirectory = process.env['CURTAIN_BENCH_DIR'] ?? join(process.c
 /** Writes the reference bank's transactions as the CSV export once; later runs reuse the file. */
 export async function referenceBankCsv(customers: number, seed: number, end: string): Promise<ReferenceBank> {
   await mkdir(benchDirectory, { recursive: true });
-  const csvFile = join(benchDirectory, `bank-${customers}-seed-${seed}-to-${end}.csv`);
+  const csvFile = join(benchDirectory, `bank-real-${customers}-seed-${seed}-to-${end}.csv`);
   if (!existsSync(csvFile)) {
     const partial = `${csvFile}.partial`;
     const out = createWriteStream(partial);

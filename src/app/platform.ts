@@ -26,6 +26,7 @@ export async function generateInto(config: CurtainConfig, vault: VaultServices, 
       customers: options.customers,
       seed: options.seed,
       end: options.end,
+      ...(options.density === undefined ? {} : { density: options.density }),
       groundTruthFile: options.truth ?? join(config.dataDir, `ground-truth-seed-${options.seed}.jsonl`),
       onProgress: (done, transactions) => bar.update(done, { extra: `, ${transactions} transactions` }),
     });

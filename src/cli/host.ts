@@ -22,6 +22,8 @@ export interface GenerateOptions {
   readonly seed: number;
   readonly end: string;
   readonly truth?: string;
+  /** `real` (default), `thin` or card payments per customer per month (docs/generator.md). */
+  readonly density?: 'real' | 'thin' | number;
 }
 
 export interface CliHost {

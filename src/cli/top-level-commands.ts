@@ -2,8 +2,8 @@
 import { Option, type Command } from 'commander';
 import { settings } from '../config/settings.ts';
 import type { StatementFormat } from '../core/transaction.ts';
-import type { CommandScope, ServerRole } from './host.ts';
-import { asInt, today } from './option-values.ts';
+import type { CommandScope, GenerateOptions, ServerRole } from './host.ts';
+import { asDensity, asInt, today } from './option-values.ts';
 
 const flag = (name: keyof typeof settings) => `${settings[name].help} [${settings[name].env}]`;
 
@@ -52,7 +52,13 @@ export function defineGenerate(program: Command, scope: CommandScope): void {
     .option('--seed <n>', 'seed', asInt, 1)
     .option('--end <date>', 'last day of the two-year history', today())
     .option('--truth <file>', 'where to write the ground truth (JSONL); default in the data directory')
-    .action(async (options: { customers: number; seed: number; end: string; truth?: string }) => {
+    .option(
+      '--density <density>',
+      'transactions per customer: real (about 58 a month), thin (about 4), or card payments a month',
+      asDensity,
+      'real',
+    )
+    .action(async (options: GenerateOptions) => {
       await scope.host.generate(await scope.context(), options);
     });
 }

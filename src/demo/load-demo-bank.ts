@@ -9,7 +9,13 @@ import type { IdentityStore } from '../vault/identity/identity-store.ts';
 import type { ConsentLedger } from '../vault/consent/consent-ledger.ts';
 import { demoConsentDecisions, toConsentDecisions } from './generate/consent.ts';
 import type { IngestService, IngestSummary } from '../vault/ingest/ingest-service.ts';
-import { externalIdOf, generateBank, groundTruthRecord, type GeneratedCustomer } from './generate/index.ts';
+import {
+  externalIdOf,
+  generateBank,
+  groundTruthRecord,
+  type Density,
+  type GeneratedCustomer,
+} from './generate/index.ts';
 import { CurtainError } from '../core/errors.ts';
 import { requireDemoVault } from '../vault/vault-kind.ts';
 
@@ -18,6 +24,8 @@ export interface DemoBankOptions {
   readonly seed: number;
   /** Last day of the generated history; two years before it is the first. */
   readonly end: string;
+  /** Transactions per customer (default `real`, about 58 a month; `thin` about 4): docs/generator.md. */
+  readonly density?: Density;
   /** Ground truth (personas, life events) goes to this JSONL file, never into the vault. */
   readonly groundTruthFile?: string;
   /** Load customers, accounts and products only (the benchmark ingests transactions from a CSV). */
@@ -122,6 +130,7 @@ async function* demoEvents(
     seed: options.seed,
     start: twoYearsBefore(options.end),
     end: options.end,
+    ...(options.density === undefined ? {} : { density: options.density }),
   });
   let round: GeneratedCustomer[] = [];
   const release = async function* () {

@@ -54,7 +54,12 @@ export async function startConsoleServer(customers = 2_000): Promise<ConsoleServ
   ensureConsoleBuilt();
   const pglite = testBackends.find((backend) => backend.name === 'pglite')!;
   const vault = await createTestVault(pglite);
-  await loadDemoBank(vault, { customers, seed: 1, end: new Date().toISOString().slice(0, 10) });
+  await loadDemoBank(vault, {
+    density: 'thin',
+    customers,
+    seed: 1,
+    end: new Date().toISOString().slice(0, 10),
+  });
   const hub = openHub(vault);
   await seedDemoHub(hub);
   const app = await buildServer(

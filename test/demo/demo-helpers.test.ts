@@ -19,7 +19,13 @@ describe.each(testBackends)('demo helpers on $name', (backend) => {
 
   beforeAll(async () => {
     vault = await createTestVault(backend);
-    await loadDemoBank(vault, { customers, seed: 11, end: '2026-11-01', withTransactions: false });
+    await loadDemoBank(vault, {
+      density: 'thin',
+      customers,
+      seed: 11,
+      end: '2026-11-01',
+      withTransactions: false,
+    });
     for (const [position, index] of recipients.entries()) {
       await vault.storage.query(
         `INSERT INTO inbox_messages (public_id, campaign_id, customer_id, offer, explanation)

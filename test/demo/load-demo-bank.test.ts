@@ -22,7 +22,13 @@ describe.each(testBackends)('demo bank on $name', (backend) => {
   beforeAll(async () => {
     vault = await createTestVault(backend);
     directory = await mkdtemp(join(tmpdir(), 'curtain-demo-'));
-    report = await loadDemoBank(vault, { customers, seed: 7, end, groundTruthFile: truthFile() });
+    report = await loadDemoBank(vault, {
+      density: 'thin',
+      customers,
+      seed: 7,
+      end,
+      groundTruthFile: truthFile(),
+    });
   }, 120_000);
   afterAll(async () => {
     await vault.dispose();
@@ -30,7 +36,7 @@ describe.each(testBackends)('demo bank on $name', (backend) => {
   });
 
   it('stores every generated customer, account, product and transaction', async () => {
-    const generated = [...generateBank({ customers, seed: 7, end })];
+    const generated = [...generateBank({ density: 'thin', customers, seed: 7, end })];
     const expected = {
       accounts: generated.reduce((n, c) => n + c.accounts.length, 0),
       products: generated.reduce((n, c) => n + c.products.length, 0),
@@ -72,7 +78,7 @@ describe.each(testBackends)('demo bank on $name', (backend) => {
     for (const persona of ['first_time_buyer', 'young_renter', 'small_business_owner']) {
       expect(dump).not.toContain(persona);
     }
-    const generated = [...generateBank({ customers: 3, seed: 7, end })];
+    const generated = [...generateBank({ density: 'thin', customers: 3, seed: 7, end })];
     for (const c of generated) {
       expect(truth.join('\n')).not.toContain(c.pii.email);
       expect(dump).not.toContain(c.pii.email);
@@ -82,8 +88,38 @@ describe.each(testBackends)('demo bank on $name', (backend) => {
   });
 
   it('refuses to load a second demo bank into the same vault', async () => {
-    await expect(loadDemoBank(vault, { customers: 5, seed: 7, end })).rejects.toMatchObject({
+    await expect(loadDemoBank(vault, { density: 'thin', customers: 5, seed: 7, end })).rejects.toMatchObject({
       code: 'USAGE',
     });
   });
+});
+
+describe('the realistic demo bank on PGlite', () => {
+  it('keeps its ground truth (regions, events, take-up, subscriptions, balances) out of the vault', async () => {
+    const vault = await createTestVault(testBackends[0]!);
+    const directory = await mkdtemp(join(tmpdir(), 'curtain-demo-real-'));
+    try {
+      const groundTruthFile = join(directory, 'truth.jsonl');
+      await loadDemoBank(vault, { customers: 30, seed: 9, end, density: 2, groundTruthFile });
+      const truth = (await readFile(groundTruthFile, 'utf8')).trim().split('\n');
+      expect(truth).toHaveLength(30);
+      const records = truth.map((line) => JSON.parse(line) as Record<string, unknown>);
+      for (const key of ['region', 'takeUps', 'subscriptions', 'dailyBalances', 'lifeEvents']) {
+        expect(records[0]).toHaveProperty(key);
+      }
+      const dump = await dumpEveryTable(vault.storage);
+      const secrets = new Set<string>([
+        'midlands_wales',
+        'south_east',
+        'new_baby',
+        'home_purchase',
+        'fell_through',
+      ]);
+      for (const record of records) secrets.add(String(record['region']));
+      for (const secret of secrets) expect(dump).not.toContain(secret);
+    } finally {
+      await vault.dispose();
+      await rm(directory, { recursive: true, force: true });
+    }
+  }, 120_000);
 });

@@ -56,7 +56,17 @@ beforeAll(async () => {
   env = environment(join(templates, 'default'));
   const today = new Date().toISOString().slice(0, 10);
   // Large enough that the seeds' audience (about 13% of customers) is far above the noised k of about 50.
-  const generated = await run(['generate', '--customers', '1500', '--seed', '3', '--end', today]);
+  const generated = await run([
+    'generate',
+    '--customers',
+    '1500',
+    '--seed',
+    '3',
+    '--end',
+    today,
+    '--density',
+    'thin',
+  ]);
   expect(generated.code).toBe(0);
   // The CLI acts as named members of staff who may ask: each asker below is one.
   for (const asker of ['alice', 'bob', 'carol', 'dana']) {

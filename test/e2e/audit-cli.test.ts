@@ -17,7 +17,17 @@ beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), 'curtain-audit-cli-'));
   env = { ...process.env, CURTAIN_DATA_DIR: join(root, 'data'), CURTAIN_KEY_DIR: join(root, 'keys') };
   delete env['DATABASE_URL'];
-  const generated = await run(['generate', '--customers', '40', '--seed', '5', '--end', '2026-11-01']);
+  const generated = await run([
+    'generate',
+    '--customers',
+    '40',
+    '--seed',
+    '5',
+    '--end',
+    '2026-11-01',
+    '--density',
+    'thin',
+  ]);
   expect(generated.code).toBe(0);
 }, 120_000);
 afterAll(async () => rm(root, { recursive: true, force: true }));

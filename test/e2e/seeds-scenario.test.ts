@@ -43,7 +43,7 @@ describe.each(testBackends)('the seeds’ scenario on $name', (backend) => {
         },
       },
     });
-    await loadDemoBank(vault, { customers: 2_000, seed: 1, end });
+    await loadDemoBank(vault, { density: 'thin', customers: 2_000, seed: 1, end });
     hub = openHub(vault, now);
     await hub.addStaff('mia', ['marketer']);
     await hub.addStaff('rui', ['approver']);

@@ -46,7 +46,7 @@ describe.each(testBackends)('split vault and hub on $name', (backend) => {
 
   beforeAll(async () => {
     vault = await createTestVault(backend, { now, random: seededRandomSource(`split-${backend.name}`) });
-    await loadDemoBank(vault, { customers: 600, seed: 3, end });
+    await loadDemoBank(vault, { density: 'thin', customers: 600, seed: 3, end });
     vaultServer = await buildServer({ vault }, { logLevel: 'silent', doorKey, rateLimitPerMinute: false });
     vaultUrl = await vaultServer.listen({ host: '127.0.0.1', port: 0 });
 

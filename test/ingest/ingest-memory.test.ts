@@ -24,7 +24,7 @@ describe('ingest memory', () => {
 
   it('retains a small, bounded heap while ingesting a file many times its size', async () => {
     let bytes = 0;
-    const customers = generateBank({ customers: 2_000, seed: 3, end: '2026-11-01' });
+    const customers = generateBank({ density: 'thin', customers: 2_000, seed: 3, end: '2026-11-01' });
     const source = Readable.from(
       (function* () {
         yield `${bankCsvHeader}\n`;

@@ -296,7 +296,7 @@ describe.each(testBackends)('columnar engine against the reference on a demo ban
   beforeAll(async () => {
     vault = await createTestVault(backend);
     directory = await mkdtemp(join(tmpdir(), 'curtain-columnar-demo-'));
-    await loadDemoBank(vault, { customers: 300, seed: 7, end });
+    await loadDemoBank(vault, { density: 'thin', customers: 300, seed: 7, end });
     store = await ColumnarStore.load(vault.storage, { pageRows: 5_000 });
     engine = new ColumnarEngine(store);
     const top = await vault.storage.query<{ merchant_name: string }>(

@@ -88,7 +88,7 @@ describe.each(testBackends)('features on a demo bank on $name', (backend) => {
 
   beforeAll(async () => {
     vault = await createTestVault(backend);
-    await loadDemoBank(vault, { customers: 300, seed: 7, end });
+    await loadDemoBank(vault, { density: 'thin', customers: 300, seed: 7, end });
     store = await ColumnarStore.load(vault.storage, { pageRows: 5_000 });
     store.enableFeatures({ currency: 'GBP', day: end });
     on = new ColumnarEngine(store);

@@ -24,7 +24,7 @@ describe.each(testBackends)('questions through the privacy guard on $name', (bac
 
   beforeAll(async () => {
     vault = await createTestVault(backend, { noise, now: () => new Date(`${end}T12:00:00Z`) });
-    await loadDemoBank(vault, { customers: 300, seed: 7, end });
+    await loadDemoBank(vault, { density: 'thin', customers: 300, seed: 7, end });
   }, 180_000);
   afterAll(() => vault.dispose());
 

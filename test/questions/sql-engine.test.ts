@@ -369,7 +369,7 @@ describe.each(testBackends)("the seeds' example on a generated bank, on $name", 
 
   beforeAll(async () => {
     vault = await createTestVault(backend);
-    await loadDemoBank(vault, { customers: 300, seed: 7, end });
+    await loadDemoBank(vault, { density: 'thin', customers: 300, seed: 7, end });
     const { rows } = await vault.storage.query<{ currency: string }>(
       'SELECT DISTINCT currency FROM transactions',
     );

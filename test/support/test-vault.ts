@@ -9,6 +9,7 @@ import {
   type VaultServices,
   type VaultSettings,
 } from '../../src/app/vault-process.ts';
+import type { Density } from '../../src/demo/generate/index.ts';
 import { loadDemoBank } from '../../src/demo/load-demo-bank.ts';
 import { LocalKeyFile } from '../../src/keys/local-key-file.ts';
 import type { TestBackend, TestDatabase } from './backends.ts';
@@ -123,6 +124,8 @@ export interface DemoBank {
   readonly seed: number;
   /** Last day of the generated history. */
   readonly end: string;
+  /** Default `thin`: the test suite's banks stay small (docs/generator.md). */
+  readonly density?: Density;
 }
 
 /**
@@ -136,17 +139,18 @@ export async function createDemoBankVault(
   bank: DemoBank,
   settings: Partial<VaultSettings> = {},
 ): Promise<TestVault> {
-  const key = `${backend.name}-bank-${bank.customers}-${bank.seed}-${bank.end}`;
+  const density = bank.density ?? 'thin';
+  const key = `${backend.name}-bank-${bank.customers}-${bank.seed}-${bank.end}-${density}`;
   const shared = runTemplate(key, async (directory) => {
     const database = await backend.createMigrated();
     const vault = await assembleTestVault(database, join(directory, 'keys'), {});
-    await loadDemoBank(vault, bank);
+    await loadDemoBank(vault, { ...bank, density });
     await database.storage.close();
     return database.connection;
   });
   if (shared === undefined) {
     const vault = await createTestVault(backend, settings);
-    await loadDemoBank(vault, bank);
+    await loadDemoBank(vault, { ...bank, density });
     return vault;
   }
   const { directory, meta: connection } = await shared;

@@ -70,7 +70,7 @@ describe('csv fields', () => {
 });
 
 describe('bank csv rows', () => {
-  const customers = [...generateBank({ customers: 300, seed: 5, end: '2026-11-01' })];
+  const customers = [...generateBank({ density: 'thin', customers: 300, seed: 5, end: '2026-11-01' })];
 
   it('parse back to the same transactions', () => {
     const columns = bankCsvHeader.split(',');

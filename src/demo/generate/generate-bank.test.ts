@@ -13,7 +13,9 @@ import type { GeneratedCustomer } from './types.ts';
 
 const end = '2026-11-01';
 const start = '2024-11-02';
-const bank: readonly GeneratedCustomer[] = [...generateBank({ customers: 2000, seed: 1, end })];
+const bank: readonly GeneratedCustomer[] = [
+  ...generateBank({ density: 'thin', customers: 2000, seed: 1, end }),
+];
 
 const inspectionMerchants = new Set(merchantsByCategory.home_inspection.map((m) => m.name));
 
@@ -35,23 +37,25 @@ function inScenario(customer: GeneratedCustomer, asOf: string): boolean {
 
 describe('determinism', () => {
   it('gives the same bank for the same seed', () => {
-    const again = [...generateBank({ customers: 50, seed: 1, end })];
+    const again = [...generateBank({ density: 'thin', customers: 50, seed: 1, end })];
     expect(JSON.stringify(again)).toBe(JSON.stringify(bank.slice(0, 50)));
   });
 
   it('does not make customer i depend on how many customers are generated', () => {
-    const ten = [...generateBank({ customers: 10, seed: 7, end })];
-    const hundred = [...generateBank({ customers: 100, seed: 7, end })];
+    const ten = [...generateBank({ density: 'thin', customers: 10, seed: 7, end })];
+    const hundred = [...generateBank({ density: 'thin', customers: 100, seed: 7, end })];
     expect(JSON.stringify(hundred.slice(0, 10))).toBe(JSON.stringify(ten));
-    const slice = [...generateBank({ customers: 5, seed: 7, end, firstIndex: 40 })];
+    const slice = [...generateBank({ density: 'thin', customers: 5, seed: 7, end, firstIndex: 40 })];
     expect(JSON.stringify(slice)).toBe(JSON.stringify(hundred.slice(40, 45)));
-    expect(JSON.stringify(generateCustomer({ seed: 7, end }, 42))).toBe(JSON.stringify(hundred[42]));
+    expect(JSON.stringify(generateCustomer({ density: 'thin', seed: 7, end }, 42))).toBe(
+      JSON.stringify(hundred[42]),
+    );
   });
 
   it('gives another bank for another seed, and treats 1 and "1" alike', () => {
-    const other = [...generateBank({ customers: 20, seed: 2, end })];
+    const other = [...generateBank({ density: 'thin', customers: 20, seed: 2, end })];
     expect(JSON.stringify(other)).not.toBe(JSON.stringify(bank.slice(0, 20)));
-    const text = [...generateBank({ customers: 20, seed: '1', end })];
+    const text = [...generateBank({ density: 'thin', customers: 20, seed: '1', end })];
     expect(JSON.stringify(text)).toBe(JSON.stringify(bank.slice(0, 20)));
   });
 
@@ -282,15 +286,21 @@ describe('ground truth and options', () => {
   });
 
   it('scales the home-inspection scenario with homeInspectionShare', () => {
-    const none = [...generateBank({ customers: 500, seed: 3, end, homeInspectionShare: 0 })];
+    const none = [...generateBank({ density: 'thin', customers: 500, seed: 3, end, homeInspectionShare: 0 })];
     expect(none.filter((c) => inScenario(c, end)).length).toBe(0);
   });
 
   it('generates short periods and rejects bad options', () => {
-    const short = [...generateBank({ customers: 50, seed: 1, start: '2026-10-01', end: '2026-10-31' })];
+    const short = [
+      ...generateBank({ density: 'thin', customers: 50, seed: 1, start: '2026-10-01', end: '2026-10-31' }),
+    ];
     for (const c of short) for (const t of c.transactions) expect(t.bookingDate >= '2026-10-01').toBe(true);
-    expect(() => [...generateBank({ customers: 1, seed: 1, end: '2026-02-30' })]).toThrow(RangeError);
-    expect(() => [...generateBank({ customers: 1, seed: 1, start: '2027-01-01', end })]).toThrow(RangeError);
-    expect(() => [...generateBank({ customers: -1, seed: 1, end })]).toThrow(RangeError);
+    expect(() => [...generateBank({ density: 'thin', customers: 1, seed: 1, end: '2026-02-30' })]).toThrow(
+      RangeError,
+    );
+    expect(() => [
+      ...generateBank({ density: 'thin', customers: 1, seed: 1, start: '2027-01-01', end }),
+    ]).toThrow(RangeError);
+    expect(() => [...generateBank({ density: 'thin', customers: -1, seed: 1, end })]).toThrow(RangeError);
   });
 });

@@ -11,14 +11,21 @@ export {
 export { isValidIban } from './iban.ts';
 export { merchants, merchantsByCategory, type Merchant, type MerchantCategory } from './merchants.ts';
 export { personas, type Persona } from './personas.ts';
+export { realCardPaymentsPerMonth } from './real-bank.ts';
+export { regions, type Region } from './regions.ts';
 export {
   personaCodes,
   type GenerateBankOptions,
   type GeneratedAccount,
   type GeneratedCustomer,
   type GroundTruthEvent,
+  type Density,
   type GroundTruthRecord,
   type HeldProduct,
   type LifeEventType,
   type PersonaCode,
+  type ProductTakeUp,
+  type RealTruth,
+  type RegionCode,
+  type SubscriptionTruth,
 } from './types.ts';

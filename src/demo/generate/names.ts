@@ -130,8 +130,9 @@ function postcode(random: Random, town: Town): string {
   return `${town.area}${random.int(1, town.districts)} ${inward}`;
 }
 
-export function makeAddress(random: Random): PostalAddress {
-  const town = random.pick(towns);
+/** An address in one of `cities` (default: any town). */
+export function makeAddress(random: Random, cities?: readonly string[]): PostalAddress {
+  const town = random.pick(cities === undefined ? towns : towns.filter((t) => cities.includes(t.city)));
   return {
     street: `${random.int(1, 180)} ${random.pick(streets)}`,
     postalCode: postcode(random, town),

@@ -7,7 +7,7 @@ import { merchantsByCategory, type Merchant, type MerchantCategory } from './mer
 import { companyNames, givenNames } from './names.ts';
 import type { BillKind, Housing, Persona } from './personas.ts';
 
-function shortCompanyName(name: string): string {
+export function shortCompanyName(name: string): string {
   return name.toUpperCase().replace(/ (LTD|PLC)$/, '');
 }
 
@@ -88,7 +88,7 @@ function bookPension(draft: CustomerDraft, income: number): void {
 }
 
 /** Invoices paid into the business account, monthly drawings to the main one, and quarterly VAT. */
-function bookBusinessIncome(draft: CustomerDraft, income: number): void {
+export function bookBusinessIncome(draft: CustomerDraft, income: number): void {
   const { random, ledger, activeFrom, last } = draft;
   const clients = [0, 1, 2, 3].map(() => ({ name: random.pick(companyNames), iban: draft.otherIban() }));
   const months = (last - activeFrom + 1) / (daysPerYear / 12);
@@ -123,7 +123,7 @@ function bookBusinessIncome(draft: CustomerDraft, income: number): void {
 }
 
 /** Money from home for a student; housekeeping paid to a relative for anyone else. */
-function bookFamilySupport(draft: CustomerDraft, persona: Persona, familyName: string): void {
+export function bookFamilySupport(draft: CustomerDraft, persona: Persona, familyName: string): void {
   const { random, ledger, activeFrom, last } = draft;
   const relative = `${random.pick(givenNames)} ${familyName}`;
   const party =

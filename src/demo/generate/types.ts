@@ -15,7 +15,55 @@ export const personaCodes = [
 export type PersonaCode = (typeof personaCodes)[number];
 
 export type LifeEventType =
-  'home_inspection' | 'mortgage_application' | 'home_purchase' | 'move' | 'new_baby' | 'new_car';
+  | 'home_inspection'
+  | 'mortgage_application'
+  | 'home_purchase'
+  | 'home_search'
+  | 'move'
+  | 'new_baby'
+  | 'new_car'
+  | 'new_job'
+  | 'retirement'
+  | 'study';
+
+export const regionCodes = ['london', 'south_east', 'midlands_wales', 'north', 'scotland'] as const;
+
+export type RegionCode = (typeof regionCodes)[number];
+
+/**
+ * How many transactions a customer makes: `real` (the default, about 58 a month), a number of everyday card
+ * payments per month with the same realistic model, or `thin` (the earlier bank, about 4 a month).
+ */
+export type Density = 'real' | 'thin' | number;
+
+/** A product taken up during the history or in the 180 days after it, and what raised its hazard. */
+export interface ProductTakeUp {
+  readonly product: ProductCode;
+  /** ISO date, YYYY-MM-DD; may be after the end of the history. */
+  readonly date: string;
+  readonly causes: readonly string[];
+}
+
+/** A subscription paid by card: merchant, amount, cadence and each price change. */
+export interface SubscriptionTruth {
+  readonly merchant: string;
+  readonly amountMinor: number;
+  readonly cadence: 'monthly' | 'yearly';
+  /** ISO date of the first payment. */
+  readonly since: string;
+  readonly priceChanges: readonly { readonly date: string; readonly amountMinor: number }[];
+}
+
+/** What only the realistic bank records: regions, take-up, subscriptions and daily balances. */
+export interface RealTruth {
+  readonly region: RegionCode;
+  readonly takeUps: readonly ProductTakeUp[];
+  readonly subscriptions: readonly SubscriptionTruth[];
+  /** ISO date of the first daily balance. */
+  readonly balancesFrom: string;
+  /** The main account's balance at the end of each day, in minor units. */
+  readonly dailyBalances: readonly number[];
+}
 
 /** What really happened to a customer: lets tests and demos check what the segments find. */
 export interface GroundTruthEvent {
@@ -55,6 +103,8 @@ export interface GeneratedCustomer {
   readonly transactions: readonly StatementTransaction[];
   /** Sorted by date. Ground truth: written to a separate file, never into the vault. */
   readonly lifeEvents: readonly GroundTruthEvent[];
+  /** Ground truth of the realistic bank only (absent at density `thin`). */
+  readonly truth?: RealTruth;
 }
 
 export interface GenerateBankOptions {
@@ -73,6 +123,8 @@ export interface GenerateBankOptions {
   readonly homeInspectionShare?: number;
   /** Index of the first customer, to generate a bank in slices (default 0). */
   readonly firstIndex?: number;
+  /** Transactions per customer (default `real`); see docs/generator.md. */
+  readonly density?: Density;
 }
 
 /** One line of the ground-truth JSONL file. */
@@ -80,4 +132,9 @@ export interface GroundTruthRecord {
   readonly externalId: string;
   readonly persona: PersonaCode;
   readonly lifeEvents: readonly GroundTruthEvent[];
+  readonly region?: RegionCode;
+  readonly takeUps?: readonly ProductTakeUp[];
+  readonly subscriptions?: readonly SubscriptionTruth[];
+  readonly balancesFrom?: string;
+  readonly dailyBalances?: readonly number[];
 }
