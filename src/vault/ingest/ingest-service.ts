@@ -259,13 +259,15 @@ export class IngestService {
   ): { line: string; category: string } {
     const merchant = tx.merchantName === undefined ? undefined : scrubMemo(tx.merchantName);
     const description = tx.description === undefined ? undefined : scrubMemo(tx.description);
-    const category = categorize({
-      direction: tx.direction,
-      ...(tx.mcc === undefined ? {} : { mcc: tx.mcc }),
-      ...(merchant === undefined ? {} : { merchantName: merchant }),
-      ...(description === undefined ? {} : { description }),
-      ...(tx.counterpartyName === undefined ? {} : { counterpartyName: tx.counterpartyName }),
-    });
+    const category =
+      tx.category ??
+      categorize({
+        direction: tx.direction,
+        ...(tx.mcc === undefined ? {} : { mcc: tx.mcc }),
+        ...(merchant === undefined ? {} : { merchantName: merchant }),
+        ...(description === undefined ? {} : { description }),
+        ...(tx.counterpartyName === undefined ? {} : { counterpartyName: tx.counterpartyName }),
+      });
     const dedupKey =
       tx.bankReference !== undefined && tx.bankReference !== ''
         ? referenceKey(tx.bankReference)
