@@ -12,8 +12,7 @@ import type {
   StatementTransaction,
 } from '../../core/transaction.ts';
 import { describeLocation } from '../../core/transaction.ts';
-import { categorize } from '../../core/categorize.ts';
-import { taxonomyVersion } from '../../core/taxonomy.ts';
+import { defaultCategoriser, type Categoriser } from '../../core/categorize.ts';
 import { scrubFreeText, scrubMemo } from '../../privacy/scrub.ts';
 import { normalise, Tokeniser } from '../../privacy/keyed-digest.ts';
 import type { SqlExecutor, Storage } from '../../storage/ports.ts';
@@ -86,6 +85,11 @@ export interface FileIngestOptions extends Omit<IngestOptions, 'format' | 'fileS
   readonly defaultCurrency?: string;
 }
 
+export interface IngestServiceOptions {
+  /** The shipped category rules unless the bank adds its own (docs/categories.md). */
+  readonly categoriser?: Categoriser;
+}
+
 const uniqueViolation = '23505';
 
 function isUniqueViolation(error: unknown): boolean {
@@ -104,11 +108,18 @@ export class IngestService {
   readonly #accounts: AccountDirectory;
   readonly #counterpartyNames: Tokeniser;
   readonly #counterpartyAccounts: Tokeniser;
+  readonly #categoriser: Categoriser;
   /** The batches loaded so far, and their quarantined rows. */
   readonly batches: IngestBatchStore;
 
-  constructor(storage: Storage, accounts: AccountDirectory, tokenKey: Uint8Array) {
+  constructor(
+    storage: Storage,
+    accounts: AccountDirectory,
+    tokenKey: Uint8Array,
+    options: IngestServiceOptions = {},
+  ) {
     this.#storage = storage;
+    this.#categoriser = options.categoriser ?? defaultCategoriser;
     this.batches = new IngestBatchStore(storage);
     this.#accounts = accounts;
     this.#counterpartyNames = new Tokeniser(tokenKey, 'counterparty-name');
@@ -170,7 +181,7 @@ export class IngestService {
   ): Promise<IngestSummary> {
     const batch = await this.#storage.query<{ id: number }>(
       'INSERT INTO ingest_batches (source_name, format, taxonomy_version) VALUES ($1, $2, $3) RETURNING id',
-      [options.sourceName, options.format, taxonomyVersion],
+      [options.sourceName, options.format, this.#categoriser.version],
     );
     const run = newRun(batch.rows[0]!.id);
     const chunkRows = options.chunkRows ?? 50_000;
@@ -261,7 +272,7 @@ export class IngestService {
     const description = tx.description === undefined ? undefined : scrubMemo(tx.description);
     const category =
       tx.category ??
-      categorize({
+      this.#categoriser.categorize({
         direction: tx.direction,
         ...(tx.mcc === undefined ? {} : { mcc: tx.mcc }),
         ...(merchant === undefined ? {} : { merchantName: merchant }),
