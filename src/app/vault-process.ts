@@ -136,6 +136,11 @@ export async function assembleVault(
     ...now,
   });
   const avatars = new AvatarService(storage, keys);
+  const ingest = new IngestService(storage, accounts, keys.secret('token'), {
+    ...(settings.categoriser === undefined ? {} : { categoriser: settings.categoriser }),
+  });
+  // A batch whose process died mid-way is found here, with the rows it stored counted, ready to be resumed.
+  await ingest.batches.markInterrupted();
   const delivery = new DeliveryService(
     { storage, keys, identity, audit, consent, preferences, questions, questionEngine, avatars, policies },
     guard,
@@ -146,9 +151,7 @@ export async function assembleVault(
     keys,
     identity,
     accounts,
-    ingest: new IngestService(storage, accounts, keys.secret('token'), {
-      ...(settings.categoriser === undefined ? {} : { categoriser: settings.categoriser }),
-    }),
+    ingest,
     audit,
     consent,
     preferences,
