@@ -1,4 +1,6 @@
 // Composition root: the one place that picks PGlite or PostgreSQL and wires the vault's services.
+import type { Categoriser } from '../core/categorize.ts';
+import { loadCategoriser } from '../vault/ingest/category-rule-loader.ts';
 import { CurtainError } from '../core/errors.ts';
 import type { CurtainConfig } from '../config/config.ts';
 import type { Storage } from '../storage/ports.ts';
@@ -60,6 +62,8 @@ export interface VaultSettings {
   /** The vault's currency: amounts in questions are in it. */
   readonly currency: string;
   readonly transactionRetentionDays: number;
+  /** How ingest categorises: the shipped rules unless the bank adds its own files (CURTAIN_CATEGORY_RULES). */
+  readonly categoriser?: Categoriser;
   /** Where the guard's noise and delivery's orders come from; the cryptographic source unless a test injects a seeded one. */
   readonly random?: RandomSource;
   /** The guard's noise sampler; by default exact discrete Laplace noise from `random`. Tests record its scales. */
@@ -133,6 +137,11 @@ export async function assembleVault(
     ...now,
   });
   const avatars = new AvatarService(storage, keys);
+  const ingest = new IngestService(storage, accounts, keys.secret('token'), {
+    ...(settings.categoriser === undefined ? {} : { categoriser: settings.categoriser }),
+  });
+  // A batch whose process died mid-way is found here, with the rows it stored counted, ready to be resumed.
+  await ingest.batches.markInterrupted();
   const delivery = new DeliveryService(
     { storage, keys, identity, audit, consent, preferences, questions, questionEngine, avatars, policies },
     guard,
@@ -143,7 +152,7 @@ export async function assembleVault(
     keys,
     identity,
     accounts,
-    ingest: new IngestService(storage, accounts, keys.secret('token')),
+    ingest,
     audit,
     consent,
     preferences,
@@ -314,6 +323,7 @@ export async function openVault(config: CurtainConfig, command: string): Promise
       controller: config.controller,
       currency: config.currency,
       transactionRetentionDays: config.transactionRetentionDays,
+      categoriser: await loadCategoriser(config.categoryRules),
       delivery: deliverySettingsFrom(config),
     });
     return { ok: true, vault: { ...services, lock, close } };

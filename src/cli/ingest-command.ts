@@ -30,6 +30,7 @@ export interface IngestCommandOptions {
   readonly mapping?: string;
   readonly customer?: string;
   readonly currency?: string;
+  readonly resume?: number;
 }
 
 export async function ingestCommand(
@@ -37,6 +38,12 @@ export async function ingestCommand(
   files: readonly string[],
   options: IngestCommandOptions,
 ) {
+  if (options.resume !== undefined && files.length !== 1) {
+    throw new CurtainError(
+      'USAGE',
+      '--resume takes up one batch: give exactly one file, the one it was reading',
+    );
+  }
   const mapping = await readMapping(options.mapping);
   const session = await openSession(cli, 'curtain ingest', true);
   const summaries: IngestSummary[] = [];
@@ -54,6 +61,7 @@ export async function ingestCommand(
         if (mapping) query.set('mapping', JSON.stringify(mapping));
         if (options.customer) query.set('customer', options.customer);
         if (options.currency) query.set('currency', options.currency);
+        if (options.resume !== undefined) query.set('resume', String(options.resume));
         console.error(`(through the running server at ${session.url})`);
         const summary = await callServer<IngestSummary>(session, `/v1/ingest?${query.toString()}`, {
           method: 'POST',
@@ -79,6 +87,7 @@ export async function ingestCommand(
           ...(mapping ? { mapping } : {}),
           ...(customerId !== undefined ? { customerId } : {}),
           ...(options.currency ? { defaultCurrency: options.currency } : {}),
+          ...(options.resume !== undefined ? { resumeBatchId: options.resume } : {}),
           onProgress: (p) => bar.update(p.bytesRead ?? 0),
         });
         bar.update(size);

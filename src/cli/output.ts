@@ -15,6 +15,7 @@ export function printIngestSummary(summary: IngestSummary): void {
         '(stored; linked when the system of record pushes the customer, or pass --customer)',
     );
   }
+  if (summary.retention !== undefined) console.log(`  ${summary.retention}`);
   for (const notice of summary.notices) console.log(`  ${notice.kind}: ${notice.message}`);
 }
 

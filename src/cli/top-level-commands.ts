@@ -72,10 +72,17 @@ export function defineIngest(program: Command, scope: CommandScope): void {
     .option('--mapping <file>', 'CSV column mapping (JSON), see docs/ingest.md')
     .option('--customer <external-id>', 'link accounts new to the vault to this customer')
     .option('--currency <code>', 'currency when the file has none')
+    .option('--resume <batch>', 'take up an interrupted batch again with the same file', asInt)
     .action(
       async (
         files: string[],
-        options: { format?: StatementFormat; mapping?: string; customer?: string; currency?: string },
+        options: {
+          format?: StatementFormat;
+          mapping?: string;
+          customer?: string;
+          currency?: string;
+          resume?: number;
+        },
       ) => {
         const { ingestCommand } = await import('./ingest-command.ts');
         await ingestCommand(await scope.context(), files, options);

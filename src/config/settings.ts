@@ -48,6 +48,11 @@ export const settings = {
     default: '2557',
     help: 'how long transactions are kept (7 years by default); no question may look further back',
   },
+  categoryRules: {
+    env: 'CURTAIN_CATEGORY_RULES',
+    default: undefined,
+    help: 'comma-separated JSON files of the bank’s own category rules, merged after the shipped ones (docs/categories.md)',
+  },
   publicUrl: {
     env: 'CURTAIN_PUBLIC_URL',
     default: undefined,

@@ -1,9 +1,23 @@
-// Puts a transaction in a category by the rules of category-rules.ts: the MCC table, name rules and purpose
-// rules in order of precedence, with bounded caches because names and payees repeat a lot.
+// Puts a transaction in a category: the MCC table of category-rules.ts, then the name and purpose rules of the
+// rule files (category-rule-files.ts) in order of precedence, with bounded caches because names and payees repeat.
+import {
+  mergeRuleFiles,
+  ruleFilesDigest,
+  shippedRuleFiles,
+  type CategoryRuleFile,
+  type CategoryRules,
+} from './category-rule-files.ts';
 import { detach } from './detach.ts';
 import { mccNumber } from './mcc-codes.ts';
-import { mccAssignments, nameRules, purposeRules } from './category-rules.ts';
-import { categoryCodes, categoryIndex, uncategorisedIndex, type CategoryCode } from './taxonomy.ts';
+import { mccAssignments } from './category-rules.ts';
+import { err, ok, type Result } from './result.ts';
+import {
+  categoryCodes,
+  categoryIndex,
+  taxonomyVersion,
+  uncategorisedIndex,
+  type CategoryCode,
+} from './taxonomy.ts';
 import type { Direction } from './transaction.ts';
 
 /** Category index + 1 per MCC 0–9999; 0 means "no signal from the MCC". */
@@ -32,36 +46,7 @@ export function categoryForMcc(mcc: string): CategoryCode {
   return categoryCodes[entry === 0 ? uncategorisedIndex : entry - 1] ?? 'uncategorised';
 }
 
-const nameRuleIndex: readonly number[] = nameRules.map(
-  ([category]) => categoryIndex.get(category) ?? uncategorisedIndex,
-);
-const purposeRuleIndex: readonly number[] = purposeRules.map(
-  (r) => categoryIndex.get(r.category) ?? uncategorisedIndex,
-);
-
 const NO_MATCH = -1;
-
-// One regex per rule, tried in order: measured faster than a single alternation of all rules,
-// which V8 cannot scan for its many literal prefixes at once.
-function matchName(text: string): number {
-  for (let i = 0; i < nameRules.length; i++) {
-    if (nameRules[i]![1].test(text)) return nameRuleIndex[i]!;
-  }
-  return NO_MATCH;
-}
-
-/** Flags for purpose rules: bit 0 = credit, bit 1 = no MCC (not a card purchase). */
-function matchPurpose(text: string, flags: number): number {
-  const direction: Direction = (flags & 1) === 1 ? 'credit' : 'debit';
-  const nonCard = (flags & 2) === 2;
-  for (let i = 0; i < purposeRules.length; i++) {
-    const rule = purposeRules[i]!;
-    if (rule.direction !== undefined && rule.direction !== direction) continue;
-    if (rule.nonCard === true && !nonCard) continue;
-    if (rule.pattern.test(text)) return purposeRuleIndex[i]!;
-  }
-  return NO_MATCH;
-}
 
 /**
  * A bounded cache: merchant names and payees repeat a lot. Two generations: when the young Map is
@@ -95,10 +80,6 @@ class BoundedCache {
   }
 }
 
-const merchantCache = new BoundedCache(1 << 16);
-/** One cache per purpose-rule flag combination. */
-const textCaches = [0, 1, 2, 3].map(() => new BoundedCache(1 << 14));
-
 /**
  * Store numbers, terminal ids and references make names unique ("REWE Markt 1234"); no rule looks
  * at runs of four or more digits, so a miss retries under a key with those runs collapsed, and the
@@ -119,17 +100,120 @@ function cached(cache: BoundedCache, text: string, match: (key: string) => numbe
   return result;
 }
 
-function classifyMerchant(name: string): number {
-  return cached(merchantCache, name, matchName);
+/** Flags for purpose rules: bit 0 = credit, bit 1 = no MCC (not a card purchase). */
+const creditFlag = 1;
+const nonCardFlag = 2;
+
+/** Categorises with one set of rules: the shipped files, or those plus a bank's own. */
+export class Categoriser {
+  /** Recorded with each batch: the taxonomy's version, plus a digest of any rule files beyond the shipped ones. */
+  readonly version: string;
+  readonly #rules: CategoryRules;
+  readonly #nameRuleIndex: readonly number[];
+  readonly #purposeRuleIndex: readonly number[];
+  readonly #merchantCache = new BoundedCache(1 << 16);
+  /** One cache per purpose-rule flag combination. */
+  readonly #textCaches = [0, 1, 2, 3].map(() => new BoundedCache(1 << 14));
+  readonly #textMatchers: readonly ((text: string) => number)[];
+
+  constructor(rules: CategoryRules, version = taxonomyVersion) {
+    this.version = version;
+    this.#rules = rules;
+    this.#nameRuleIndex = rules.nameRules.map(
+      ([category]) => categoryIndex.get(category) ?? uncategorisedIndex,
+    );
+    this.#purposeRuleIndex = rules.purposeRules.map(
+      (r) => categoryIndex.get(r.category) ?? uncategorisedIndex,
+    );
+    this.#textMatchers = [0, 1, 2, 3].map((flags) => (text: string): number => {
+      const purpose = this.#matchPurpose(text, flags);
+      return purpose === NO_MATCH ? this.#matchName(text) : purpose;
+    });
+  }
+
+  // One regex per rule, tried in order: measured faster than a single alternation of all rules,
+  // which V8 cannot scan for its many literal prefixes at once.
+  #matchName(text: string): number {
+    const rules = this.#rules.nameRules;
+    for (let i = 0; i < rules.length; i++) {
+      if (rules[i]![1].test(text)) return this.#nameRuleIndex[i]!;
+    }
+    return NO_MATCH;
+  }
+
+  #matchPurpose(text: string, flags: number): number {
+    const direction: Direction = (flags & creditFlag) !== 0 ? 'credit' : 'debit';
+    const nonCard = (flags & nonCardFlag) !== 0;
+    const rules = this.#rules.purposeRules;
+    for (let i = 0; i < rules.length; i++) {
+      const rule = rules[i]!;
+      if (rule.direction !== undefined && rule.direction !== direction) continue;
+      if (rule.nonCard === true && !nonCard) continue;
+      if (rule.pattern.test(text)) return this.#purposeRuleIndex[i]!;
+    }
+    return NO_MATCH;
+  }
+
+  /**
+   * The category of one transaction. Precedence, first signal wins:
+   * 1. name rules on the merchant name;
+   * 2. the MCC table;
+   * 3. the description: purpose rules (direction-aware), then name rules;
+   * 4. the counterparty name: purpose rules, then name rules;
+   * 5. fallback: money moving without a merchant name or MCC (a credit, or a debit with a payee or
+   *    a description) is a transfer;
+   * 6. otherwise 'uncategorised': an unknown merchant, or a debit with no field at all. Counted by
+   *    `CategoryCounter`, never hidden.
+   */
+  categorize(input: CategorizeInput): CategoryCode {
+    const { merchantName, mcc, description, counterpartyName, direction } = input;
+    const hasMerchant = merchantName !== undefined && merchantName !== '';
+    if (hasMerchant) {
+      const found = cached(this.#merchantCache, merchantName, (key) => this.#matchName(key));
+      if (found !== NO_MATCH) return categoryCodes[found]!;
+    }
+    const hasMcc = mcc !== undefined && mcc !== '';
+    if (hasMcc) {
+      const n = mccNumber(mcc);
+      const entry = n < 0 ? 0 : mccTable[n]!;
+      if (entry !== 0) return categoryCodes[entry - 1]!;
+    }
+    const flags = (direction === 'credit' ? creditFlag : 0) | (hasMcc ? 0 : nonCardFlag);
+    const hasDescription = description !== undefined && description !== '';
+    if (hasDescription) {
+      const found = cached(this.#textCaches[flags]!, description, this.#textMatchers[flags]!);
+      if (found !== NO_MATCH) return categoryCodes[found]!;
+    }
+    const hasCounterparty = counterpartyName !== undefined && counterpartyName !== '';
+    if (hasCounterparty) {
+      const found = cached(this.#textCaches[flags]!, counterpartyName, this.#textMatchers[flags]!);
+      if (found !== NO_MATCH) return categoryCodes[found]!;
+    }
+    if (!hasMerchant && !hasMcc && (hasCounterparty || hasDescription || direction === 'credit')) {
+      return 'transfers';
+    }
+    return 'uncategorised';
+  }
 }
 
-const textMatchers = [0, 1, 2, 3].map((flags) => (text: string): number => {
-  const purpose = matchPurpose(text, flags);
-  return purpose === NO_MATCH ? matchName(text) : purpose;
-});
+function mustMerge(files: readonly CategoryRuleFile[]): CategoryRules {
+  const merged = mergeRuleFiles(files);
+  if (!merged.ok) throw new Error(merged.error);
+  return merged.value;
+}
 
-function classifyText(text: string, flags: number): number {
-  return cached(textCaches[flags]!, text, textMatchers[flags]!);
+/** The categoriser of the shipped rule files (English, German, French, Czech). */
+export const defaultCategoriser = new Categoriser(mustMerge(shippedRuleFiles));
+
+/**
+ * A categoriser of the shipped files plus a bank's own, merged after them (docs/categories.md); its version
+ * is the taxonomy's with a digest of the extra files, so batches say which rules they were categorised with.
+ */
+export function categoriserWith(extra: readonly CategoryRuleFile[]): Result<Categoriser, string> {
+  if (extra.length === 0) return ok(defaultCategoriser);
+  const merged = mergeRuleFiles([...shippedRuleFiles, ...extra]);
+  if (!merged.ok) return err(merged.error);
+  return ok(new Categoriser(merged.value, `${taxonomyVersion}+${ruleFilesDigest(extra)}`));
 }
 
 export interface CategorizeInput {
@@ -140,43 +224,7 @@ export interface CategorizeInput {
   readonly counterpartyName?: string | undefined;
 }
 
-/**
- * The category of one transaction. Precedence, first signal wins:
- * 1. name rules on the merchant name;
- * 2. the MCC table;
- * 3. the description: purpose rules (direction-aware), then name rules;
- * 4. the counterparty name: purpose rules, then name rules;
- * 5. fallback: money moving without a merchant name or MCC (a credit, or a debit with a payee or
- *    a description) is a transfer;
- * 6. otherwise 'uncategorised': an unknown merchant, or a debit with no field at all. Counted by
- *    `CategoryCounter`, never hidden.
- */
+/** The category of one transaction by the shipped rules: see `Categoriser.categorize`. */
 export function categorize(input: CategorizeInput): CategoryCode {
-  const { merchantName, mcc, description, counterpartyName, direction } = input;
-  const hasMerchant = merchantName !== undefined && merchantName !== '';
-  if (hasMerchant) {
-    const found = classifyMerchant(merchantName);
-    if (found !== NO_MATCH) return categoryCodes[found]!;
-  }
-  const hasMcc = mcc !== undefined && mcc !== '';
-  if (hasMcc) {
-    const n = mccNumber(mcc);
-    const entry = n < 0 ? 0 : mccTable[n]!;
-    if (entry !== 0) return categoryCodes[entry - 1]!;
-  }
-  const flags = (direction === 'credit' ? 1 : 0) | (hasMcc ? 0 : 2);
-  const hasDescription = description !== undefined && description !== '';
-  if (hasDescription) {
-    const found = classifyText(description, flags);
-    if (found !== NO_MATCH) return categoryCodes[found]!;
-  }
-  const hasCounterparty = counterpartyName !== undefined && counterpartyName !== '';
-  if (hasCounterparty) {
-    const found = classifyText(counterpartyName, flags);
-    if (found !== NO_MATCH) return categoryCodes[found]!;
-  }
-  if (!hasMerchant && !hasMcc && (hasCounterparty || hasDescription || direction === 'credit')) {
-    return 'transfers';
-  }
-  return 'uncategorised';
+  return defaultCategoriser.categorize(input);
 }

@@ -1,4 +1,5 @@
 // What a statement parser yields: formats differ, this shape does not.
+import type { CategoryCode } from './taxonomy.ts';
 
 export type Direction = 'debit' | 'credit';
 
@@ -52,6 +53,8 @@ export interface StatementTransaction {
    * When present it is the deduplication key; otherwise a content hash with an occurrence ordinal is used.
    */
   readonly bankReference?: string;
+  /** A category the bank itself gave (a CSV category column through the mapping's code table): wins over the rules. */
+  readonly category?: CategoryCode;
   readonly location: SourceLocation;
 }
 

@@ -63,8 +63,8 @@ describe.each(testBackends)('ingest on $name', (backend) => {
     }
     const name = (suffix: string) => [...firstRun.entries()].find(([f]) => f.endsWith(suffix))?.[1];
     expect(name('camt053.v2.wrong.xml')?.status).toBe('failed');
-    expect(name('signon_success.ofx')?.status).toBe('not_a_statement');
-    expect(name('error_message.ofx')?.status).toBe('not_a_statement');
+    expect(name('signon_success.ofx')?.status).toBe('failed');
+    expect(name('error_message.ofx')?.status).toBe('failed');
     expect(name('vanguard.ofx')?.notices.some((n) => n.kind === 'investment-statement')).toBe(true);
     for (const bank of [
       'bank_medium.ofx',

@@ -15,6 +15,7 @@ interface IngestQuery {
   mapping?: string;
   customer?: string;
   currency?: string;
+  resume?: number;
 }
 
 const ingestQuerySchema = {
@@ -32,6 +33,11 @@ const ingestQuerySchema = {
     mapping: { type: 'string', description: 'CSV column mapping as JSON (docs/ingest.md)' },
     customer: { type: 'string', description: 'external id of the customer new accounts belong to' },
     currency: { type: 'string', pattern: '^[A-Z]{3}$', description: 'currency when the file has none' },
+    resume: {
+      type: 'integer',
+      minimum: 1,
+      description: 'an interrupted batch to take up again with the same file (docs/ingest.md)',
+    },
   },
 } as const;
 
@@ -72,6 +78,7 @@ async function ingest(vault: IngestVault, body: Readable, query: IngestQuery) {
     ...(mapping ? { mapping } : {}),
     ...(customerId !== undefined ? { customerId } : {}),
     ...(currency ? { defaultCurrency: currency } : {}),
+    ...(query.resume !== undefined ? { resumeBatchId: query.resume } : {}),
   });
 }
 

@@ -16,6 +16,7 @@ import { auditSubjectIndexSchema } from './migrations/0012-audit-subject-index.t
 import { questionReuseSchema } from './migrations/0013-question-reuse.ts';
 import { staffCredentialsSchema } from './migrations/0014-staff-credentials.ts';
 import { vaultKindSchema } from './migrations/0015-doors-vault-kind.ts';
+import { ingestBatchStatesSchema } from './migrations/0015-ingest-batches.ts';
 
 export interface Migration {
   readonly version: number;
@@ -39,6 +40,7 @@ export const migrations: readonly Migration[] = [
   { version: 13, name: 'question-reuse', sql: questionReuseSchema },
   { version: 14, name: 'staff-credentials', sql: staffCredentialsSchema },
   { version: 15, name: 'doors-vault-kind', sql: vaultKindSchema },
+  { version: 16, name: 'ingest-batches', sql: ingestBatchStatesSchema },
 ];
 
 export interface MigrationStatus {

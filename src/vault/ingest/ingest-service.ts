@@ -5,23 +5,29 @@ import { PassThrough, type Readable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { CurtainError } from '../../core/errors.ts';
 import type {
-  AccountIdentifier,
   FileNotice,
-  RejectedRow,
   StatementEvent,
   StatementFormat,
   StatementTransaction,
 } from '../../core/transaction.ts';
-import { describeLocation } from '../../core/transaction.ts';
-import { categorize } from '../../core/categorize.ts';
-import { taxonomyVersion } from '../../core/taxonomy.ts';
-import { scrubFreeText, scrubMemo } from '../../privacy/scrub.ts';
+import { defaultCategoriser, type Categoriser } from '../../core/categorize.ts';
+import { scrubMemo } from '../../privacy/scrub.ts';
 import { normalise, Tokeniser } from '../../privacy/keyed-digest.ts';
 import type { SqlExecutor, Storage } from '../../storage/ports.ts';
 import { copyRow } from '../../storage/postgres-core/copy-text.ts';
 import type { AccountDirectory, AccountRecord } from '../accounts/account-directory.ts';
-import { IngestBatchStore } from './batch-store.ts';
-import { contentFingerprint, contentKey, OccurrenceCounter, referenceKey } from './dedup-key.ts';
+import { IngestBatchStore, type ChunkCounts } from './batch-store.ts';
+import { contentFingerprint, contentKey, type OccurrenceCounter, referenceKey } from './dedup-key.ts';
+import {
+  accountsToResolve,
+  batchStatus,
+  newRun,
+  retentionLine,
+  take,
+  unwrittenCounts,
+  type IngestRun,
+  type RetentionWindow,
+} from './ingest-run.ts';
 import { detectFormat } from './formats/detect.ts';
 import { parsers } from './formats/index.ts';
 import type { CsvMapping } from './formats/csv-mapping.ts';
@@ -51,11 +57,18 @@ export interface IngestSummary {
   readonly batchId: number;
   readonly sourceName: string;
   readonly format: BatchSource;
-  readonly status: 'done' | 'failed' | 'not_a_statement';
+  /** `failed`: no row of the file is in the table; `partial`: some are, some were quarantined or refused. */
+  readonly status: 'done' | 'partial' | 'failed';
   readonly read: number;
+  /** Rows of the file in the table thanks to this batch (a resumed batch counts its earlier attempts too). */
   readonly stored: number;
   readonly duplicates: number;
+  /** Quarantined rows, including those refused for retention. */
   readonly quarantined: number;
+  /** Rows booked before the retention window: refused, not stored. */
+  readonly pastRetention: number;
+  /** "12,004 rows are older than the 7-year retention and were not stored …", when there were any. */
+  readonly retention?: string;
   readonly uncategorised: number;
   readonly accountsCreated: number;
   /** Accounts that no customer holds yet: stored, waiting for the system of record to link them. */
@@ -79,12 +92,21 @@ export interface IngestOptions {
   readonly customerId?: number;
   readonly chunkRows?: number;
   readonly onProgress?: (progress: IngestProgress) => void;
+  /** Takes up this interrupted batch again instead of starting a new one (the same file, read again). */
+  readonly resumeBatchId?: number;
 }
 
 export interface FileIngestOptions extends Omit<IngestOptions, 'format' | 'fileSha256'> {
   readonly format?: StatementFormat;
   readonly mapping?: CsvMapping;
   readonly defaultCurrency?: string;
+}
+
+export interface IngestServiceOptions {
+  /** The shipped category rules unless the bank adds its own (docs/categories.md). */
+  readonly categoriser?: Categoriser;
+  /** The one retention policy: rows booked before its window are refused. None: every date is accepted. */
+  readonly retention?: { readonly days: () => Promise<number>; readonly now?: () => Date };
 }
 
 const uniqueViolation = '23505';
@@ -95,8 +117,6 @@ function isUniqueViolation(error: unknown): boolean {
   );
 }
 
-const excerptLength = 120;
-
 /** A load of at least this many rows refreshes the planner's statistics of the transactions table. */
 const analyzeAfterRows = 50_000;
 
@@ -105,11 +125,20 @@ export class IngestService {
   readonly #accounts: AccountDirectory;
   readonly #counterpartyNames: Tokeniser;
   readonly #counterpartyAccounts: Tokeniser;
+  readonly #categoriser: Categoriser;
+  readonly #retention: IngestServiceOptions['retention'];
   /** The batches loaded so far, and their quarantined rows. */
   readonly batches: IngestBatchStore;
 
-  constructor(storage: Storage, accounts: AccountDirectory, tokenKey: Uint8Array) {
+  constructor(
+    storage: Storage,
+    accounts: AccountDirectory,
+    tokenKey: Uint8Array,
+    options: IngestServiceOptions = {},
+  ) {
     this.#storage = storage;
+    this.#categoriser = options.categoriser ?? defaultCategoriser;
+    this.#retention = options.retention;
     this.batches = new IngestBatchStore(storage);
     this.#accounts = accounts;
     this.#counterpartyNames = new Tokeniser(tokenKey, 'counterparty-name');
@@ -192,11 +221,16 @@ export class IngestService {
     events: AsyncIterable<StatementEvent> | Iterable<StatementEvent>,
     options: IngestOptions & { readonly fileSha256Later?: () => Buffer },
   ): Promise<IngestSummary> {
-    const batch = await this.#storage.query<{ id: number }>(
-      'INSERT INTO ingest_batches (source_name, format, taxonomy_version) VALUES ($1, $2, $3) RETURNING id',
-      [options.sourceName, options.format, taxonomyVersion],
-    );
-    const run = newRun(batch.rows[0]!.id);
+    let batchId: number;
+    let priorStored = 0;
+    if (options.resumeBatchId === undefined) {
+      batchId = await this.batches.create(options.sourceName, options.format, this.#categoriser.version);
+      await this.batches.start(batchId);
+    } else {
+      batchId = options.resumeBatchId;
+      priorStored = await this.batches.resume(batchId);
+    }
+    const run = newRun(batchId, await this.#retentionWindow());
     const chunkRows = options.chunkRows ?? 50_000;
     try {
       for await (const event of events) {
@@ -208,70 +242,90 @@ export class IngestService {
       await run.inFlight;
     } catch (error) {
       await run.inFlight.catch(() => undefined);
-      await this.#finish(run.batchId, 'failed', { ...run.counts }, [
-        ...run.notices,
-        { kind: 'invalid-file', message: error instanceof Error ? error.message : String(error) },
-      ]);
+      const notices = [...run.notices, { kind: 'invalid-file' as const, message: errorMessage(error) }];
+      await this.batches.finish(batchId, {
+        status: run.counts.stored + priorStored > 0 ? 'partial' : 'failed',
+        duplicates: Math.max(0, run.counts.duplicates - priorStored),
+        notice: noticeText(notices, run),
+        fileSha256: null,
+      });
       throw error;
     }
 
-    const { batchId, counts, notices } = run;
-    const status = batchStatus(counts.read, notices);
-    await this.#finish(batchId, status, counts, notices, options.fileSha256Later?.() ?? options.fileSha256);
+    const { counts, notices } = run;
+    const status = batchStatus(counts, priorStored, notices) as IngestSummary['status'];
+    const duplicates = Math.max(0, counts.duplicates - priorStored);
+    const fileSha256 = options.fileSha256Later?.() ?? options.fileSha256 ?? null;
+    await this.batches.finish(batchId, { status, duplicates, notice: noticeText(notices, run), fileSha256 });
     // After a bulk load the planner's statistics are stale, and PGlite has no autovacuum to refresh them:
     // without them a keyset page (`id > $1 ORDER BY id LIMIT n`) sorts the rest of the table every time.
     if (counts.stored >= analyzeAfterRows) await this.#storage.exec('ANALYZE transactions');
+    const retention = retentionLine(counts.pastRetention, run.retention);
     return {
       batchId,
       sourceName: options.sourceName,
       format: options.format,
       status,
       ...counts,
+      stored: counts.stored + priorStored,
+      duplicates,
       accountsCreated: run.accountsCreated,
       accountsUnlinked: run.unlinked.size,
       notices,
+      ...(retention === undefined ? {} : { retention }),
     };
   }
 
+  /** The window of the one retention policy, read at the start of each batch; none when no policy is wired. */
+  async #retentionWindow(): Promise<RetentionWindow | undefined> {
+    if (this.#retention === undefined) return undefined;
+    const days = await this.#retention.days();
+    const today = (this.#retention.now?.() ?? new Date()).toISOString().slice(0, 10);
+    const cutoff = new Date(Date.parse(`${today}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
+    return { days, cutoff };
+  }
+
   /**
-   * Resolves the accounts seen so far, turns the pending transactions into rows and starts storing them, and
-   * stores the quarantined rows.
+   * Resolves the accounts the pending transactions need (no others: a file whose rows are all quarantined creates
+   * no account), turns the transactions into rows and starts storing them with the quarantined rows and the
+   * counts, in one transaction per chunk.
    */
   async #flush(run: IngestRun, options: IngestOptions): Promise<void> {
-    if (run.pendingAccounts.size > 0) {
+    const { pending, quarantine } = run;
+    if (pending.length === 0 && quarantine.length === 0 && run.counts.read === run.written.read) {
+      options.onProgress?.({ rowsRead: run.counts.read });
+      return;
+    }
+    const rows: string[] = new Array<string>(pending.length);
+    let uncategorised = 0;
+    if (pending.length > 0) {
       const resolved = await this.#accounts.resolveMany(
         this.#storage,
-        run.pendingAccounts.values(),
+        accountsToResolve(run),
         options.customerId ?? null,
       );
       run.accountsCreated += resolved.created;
       for (const record of resolved.records.values())
         if (record.customerId === null) run.unlinked.add(record.id);
-      run.pendingAccounts.clear();
-      if (run.pending.length > 0) {
-        const { pending, counts } = run;
-        const rows: string[] = new Array<string>(pending.length);
-        for (let i = 0; i < pending.length; i++) {
-          const tx = pending[i]!;
-          const account = resolved.records.get(normalise.accountNumber(tx.account.value))!;
-          const row = this.#row(tx, account, run.batchId, run.occurrences);
-          if (row.category === 'uncategorised') counts.uncategorised++;
-          rows[i] = row.line;
-        }
-        // One chunk is stored while the next is parsed: the server works while this process does.
-        await run.inFlight;
-        run.inFlight = this.#storeChunk(rows).then((outcome) => {
-          counts.stored += outcome.stored;
-          counts.duplicates += rows.length - outcome.stored;
-        });
-        run.inFlight.catch(() => undefined);
-        run.pending = [];
+      for (let i = 0; i < pending.length; i++) {
+        const tx = pending[i]!;
+        const account = resolved.records.get(normalise.accountNumber(tx.account.value))!;
+        const row = this.#row(tx, account, run.batchId, run.occurrences);
+        if (row.category === 'uncategorised') uncategorised++;
+        rows[i] = row.line;
       }
     }
-    if (run.quarantine.length > 0) {
-      await this.#storage.copyFrom('quarantine', quarantineColumns, run.quarantine);
-      run.quarantine = [];
-    }
+    const counts = unwrittenCounts(run, uncategorised);
+    run.counts.uncategorised += uncategorised;
+    run.pending = [];
+    run.quarantine = [];
+    // One chunk is stored while the next is parsed: the server works while this process does.
+    await run.inFlight;
+    run.inFlight = this.#storeChunk(run.batchId, rows, quarantine, counts).then((stored) => {
+      run.counts.stored += stored;
+      run.counts.duplicates += rows.length - stored;
+    });
+    run.inFlight.catch(() => undefined);
     options.onProgress?.({ rowsRead: run.counts.read });
   }
 
@@ -283,13 +337,15 @@ export class IngestService {
   ): { line: string; category: string } {
     const merchant = tx.merchantName === undefined ? undefined : scrubMemo(tx.merchantName);
     const description = tx.description === undefined ? undefined : scrubMemo(tx.description);
-    const category = categorize({
-      direction: tx.direction,
-      ...(tx.mcc === undefined ? {} : { mcc: tx.mcc }),
-      ...(merchant === undefined ? {} : { merchantName: merchant }),
-      ...(description === undefined ? {} : { description }),
-      ...(tx.counterpartyName === undefined ? {} : { counterpartyName: tx.counterpartyName }),
-    });
+    const category =
+      tx.category ??
+      this.#categoriser.categorize({
+        direction: tx.direction,
+        ...(tx.mcc === undefined ? {} : { mcc: tx.mcc }),
+        ...(merchant === undefined ? {} : { merchantName: merchant }),
+        ...(description === undefined ? {} : { description }),
+        ...(tx.counterpartyName === undefined ? {} : { counterpartyName: tx.counterpartyName }),
+      });
     const dedupKey =
       tx.bankReference !== undefined && tx.bankReference !== ''
         ? referenceKey(tx.bankReference)
@@ -322,127 +378,45 @@ export class IngestService {
   }
 
   /**
-   * Stores one chunk in its own transaction. The fast path is a plain COPY; if any row is already
-   * stored (a re-run, an overlapping statement) the chunk goes through a staging table instead and
-   * only new rows are inserted. Committing per chunk keeps progress across a crash: a re-run adds
-   * only what is missing.
+   * Stores one chunk, its quarantined rows and its counts in one transaction, so that the batch's counts always
+   * match the rows in the table, whenever the process stops. The fast path is a plain COPY; if any row is
+   * already stored (a re-run, an overlapping statement) the chunk goes through a staging table instead and
+   * only new rows are inserted. Committing per chunk keeps progress across a crash: a re-run adds only what
+   * is missing. Returns the rows stored.
    */
-  async #storeChunk(rows: readonly string[]): Promise<{ stored: number }> {
+  async #storeChunk(
+    batchId: number,
+    rows: readonly string[],
+    quarantine: readonly string[],
+    counts: Omit<ChunkCounts, 'stored' | 'duplicates'>,
+  ): Promise<number> {
+    const store = async (tx: SqlExecutor, insert: (tx: SqlExecutor) => Promise<number>) => {
+      const stored = rows.length === 0 ? 0 : await insert(tx);
+      if (quarantine.length > 0) await tx.copyFrom('quarantine', quarantineColumns, quarantine);
+      await this.batches.addChunk(tx, batchId, { ...counts, stored, duplicates: rows.length - stored });
+      return stored;
+    };
     try {
-      const stored = await this.#storage.transaction((tx) =>
-        tx.copyFrom('transactions', transactionColumns, rows),
+      return await this.#storage.transaction((tx) =>
+        store(tx, (t) => t.copyFrom('transactions', transactionColumns, rows)),
       );
-      return { stored };
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
     }
-    return this.#storage.transaction(async (tx) => ({ stored: await mergeThroughStaging(tx, rows) }));
-  }
-
-  async #finish(
-    batchId: number,
-    status: IngestSummary['status'],
-    counts: IngestCounts,
-    notices: readonly FileNotice[],
-    fileSha256?: Buffer,
-  ): Promise<void> {
-    await this.#storage.query(
-      `UPDATE ingest_batches SET status = $2, finished_at = now(), rows_read = $3, rows_stored = $4,
-              rows_duplicate = $5, rows_quarantined = $6, rows_uncategorised = $7, notice = $8, file_sha256 = $9
-        WHERE id = $1`,
-      [
-        batchId,
-        status,
-        counts.read,
-        counts.stored,
-        counts.duplicates,
-        counts.quarantined,
-        counts.uncategorised,
-        notices.map((n) => n.message).join('; ') || null,
-        fileSha256 ?? null,
-      ],
-    );
+    return this.#storage.transaction((tx) => store(tx, (t) => mergeThroughStaging(t, rows)));
   }
 }
 
-interface IngestCounts {
-  read: number;
-  stored: number;
-  duplicates: number;
-  quarantined: number;
-  uncategorised: number;
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
-/** One ingest into one batch: what waits to be stored, and the counts so far. */
-interface IngestRun {
-  readonly batchId: number;
-  readonly counts: IngestCounts;
-  readonly notices: FileNotice[];
-  readonly occurrences: OccurrenceCounter;
-  /** Accounts seen since the last flush, by normalised number. */
-  readonly pendingAccounts: Map<string, AccountIdentifier>;
-  /** Accounts that no customer holds yet. */
-  readonly unlinked: Set<number>;
-  pending: StatementTransaction[];
-  quarantine: string[];
-  accountsCreated: number;
-  /** The chunk being stored while the next one is parsed. */
-  inFlight: Promise<void>;
-}
-
-function newRun(batchId: number): IngestRun {
-  return {
-    batchId,
-    counts: { read: 0, stored: 0, duplicates: 0, quarantined: 0, uncategorised: 0 },
-    notices: [],
-    occurrences: new OccurrenceCounter(),
-    pendingAccounts: new Map(),
-    unlinked: new Set(),
-    pending: [],
-    quarantine: [],
-    accountsCreated: 0,
-    inFlight: Promise.resolve(),
-  };
-}
-
-/** Takes one parsed event into the run. */
-function take(run: IngestRun, event: StatementEvent): void {
-  switch (event.kind) {
-    case 'account':
-      noteAccount(run, event.account);
-      break;
-    case 'transaction':
-      run.counts.read++;
-      noteAccount(run, event.transaction.account);
-      run.pending.push(event.transaction);
-      break;
-    case 'reject':
-      run.counts.read++;
-      run.counts.quarantined++;
-      run.quarantine.push(quarantineRow(run.batchId, event.reject));
-      break;
-    case 'notice':
-      run.notices.push(event.notice);
-      break;
-    default:
-      event satisfies never;
-  }
-}
-
-function noteAccount(run: IngestRun, identifier: AccountIdentifier): void {
-  const key = normalise.accountNumber(identifier.value);
-  if (!run.pendingAccounts.has(key)) run.pendingAccounts.set(key, identifier);
-}
-
-/** A batch that read rows is done; one that read none failed, was not a statement, or was empty. */
-function batchStatus(read: number, notices: readonly FileNotice[]): IngestSummary['status'] {
-  return read > 0
-    ? 'done'
-    : notices.some((n) => n.kind === 'invalid-file')
-      ? 'failed'
-      : notices.some((n) => n.kind === 'not-a-statement' || n.kind === 'investment-statement')
-        ? 'not_a_statement'
-        : 'done';
+/** The batch's notice: the file's notices, and the retention summary line. */
+function noticeText(notices: readonly FileNotice[], run: IngestRun): string | null {
+  const lines = notices.map((n) => n.message);
+  const retention = retentionLine(run.counts.pastRetention, run.retention);
+  if (retention !== undefined) lines.push(retention);
+  return lines.join('; ') || null;
 }
 
 async function mergeThroughStaging(tx: SqlExecutor, rows: readonly string[]): Promise<number> {
@@ -457,17 +431,6 @@ async function mergeThroughStaging(tx: SqlExecutor, rows: readonly string[]): Pr
      ON CONFLICT (account_id, dedup_key) DO NOTHING`,
   );
   return inserted.affectedRows;
-}
-
-function quarantineRow(batchId: number, reject: RejectedRow): string {
-  return copyRow([
-    batchId,
-    describeLocation(reject.location),
-    reject.field,
-    reject.code,
-    reject.reason,
-    reject.excerpt === undefined ? null : scrubFreeText(reject.excerpt).slice(0, excerptLength),
-  ]);
 }
 
 /** Reads the first bytes of a stream for format detection and returns a stream that still yields them. */

@@ -23,6 +23,9 @@ describe('parseCsvMapping', () => {
         decimalSeparator: '.',
         groupSeparators: '',
         dateFormat: 'YYYY-MM-DD',
+        twoDigitYearPivot: 69,
+        monthLanguage: 'en',
+        amountUnits: 'major',
         account: { column: 'IBAN', scheme: 'auto' },
         amount: { style: 'signed', column: 'Amount', negativeIs: 'debit' },
         columns: { bookingDate: 'Date' },
@@ -103,5 +106,44 @@ describe('parseCsvMapping', () => {
       const parsed = parseCsvMapping(readFileSync(fixturePath(`csv/${name}.mapping.json`), 'utf8'));
       expect(parsed.ok, name).toBe(true);
     }
+  });
+});
+
+describe('parseCsvMapping: what real exports need', () => {
+  it('accepts date patterns with two-digit years and month names, and refuses patterns it cannot read', () => {
+    for (const dateFormat of ['YYMMDD', 'D.M.YY', 'DD MMM YYYY', 'DD-MMM-YY', 'MMMM D, YYYY']) {
+      expect(parseCsvMapping({ ...minimal, dateFormat }).ok).toBe(true);
+    }
+    expect(parseCsvMapping({ ...minimal, dateFormat: 'YYYY-MM' })).toEqual({
+      ok: false,
+      error:
+        'invalid CSV mapping: dateFormat: a date pattern needs exactly one year (YYYY or YY), one month (MM, M or MMM) and one day (DD or D)',
+    });
+    expect(parseCsvMapping({ ...minimal, dateFormat: 'DD.MM.YYYY hh:mm' }).ok).toBe(false);
+    expect(parseCsvMapping({ ...minimal, twoDigitYearPivot: 101 }).ok).toBe(false);
+  });
+
+  it('checks the category code table against the taxonomy and wants it with its column', () => {
+    const withCodes = {
+      ...minimal,
+      columns: { ...minimal.columns, category: 'k_symbol' },
+      categoryCodes: { SIPO: 'utilities', POJISTNE: 'insurance' },
+    };
+    expect(parseCsvMapping(withCodes).ok).toBe(true);
+    expect(parseCsvMapping({ ...withCodes, categoryCodes: { SIPO: 'household' } })).toEqual({
+      ok: false,
+      error:
+        'invalid CSV mapping: categoryCodes.SIPO: expected a category of the taxonomy (docs/categories.md)',
+    });
+    expect(parseCsvMapping({ ...minimal, categoryCodes: { SIPO: 'utilities' } })).toEqual({
+      ok: false,
+      error:
+        'invalid CSV mapping: categoryCodes: a category column and a "categoryCodes" table go together: give both or neither',
+    });
+  });
+
+  it('refuses an unknown month language and amount unit', () => {
+    expect(parseCsvMapping({ ...minimal, monthLanguage: 'not a language' }).ok).toBe(false);
+    expect(parseCsvMapping({ ...minimal, amountUnits: 'cents' }).ok).toBe(false);
   });
 });

@@ -2,7 +2,8 @@
 import { z } from 'zod';
 import { isCurrencyCode } from '../../../core/money.ts';
 import { err, ok, type Result } from '../../../core/result.ts';
-import { dateFormats } from './dates.ts';
+import { isCategoryCode, type CategoryCode } from '../../../core/taxonomy.ts';
+import { datePatternProblem, defaultTwoDigitYearPivot } from './dates.ts';
 
 /** A column by header name, or by 0-based position. */
 const columnRef = z.union([z.string().min(1), z.int().min(0)], {
@@ -61,7 +62,30 @@ const columns = z.strictObject({
   counterpartyName: columnRef.optional(),
   counterpartyAccount: columnRef.optional(),
   bankReference: columnRef.optional(),
+  /** The bank's own category or transaction-type code, translated by `categoryCodes`. */
+  category: columnRef.optional(),
 });
+
+const dateFormat = z.string().refine((pattern) => datePatternProblem(pattern) === undefined, {
+  error: (issue) => datePatternProblem(String(issue.input)) ?? 'invalid date pattern',
+});
+
+const monthLanguage = z.string().refine(
+  (language) => {
+    try {
+      return Intl.DateTimeFormat.supportedLocalesOf([language]).length === 1;
+    } catch {
+      return false;
+    }
+  },
+  { error: 'expected a language whose month names this system knows, such as "de", "fr" or "cs"' },
+);
+
+/** The bank's codes (compared case-insensitively after trimming) to taxonomy categories. */
+const categoryCodeTable = z.record(
+  z.string().min(1),
+  z.string().refine(isCategoryCode, { error: 'expected a category of the taxonomy (docs/categories.md)' }),
+);
 
 export const csvMappingSchema = z
   .strictObject({
@@ -75,15 +99,31 @@ export const csvMappingSchema = z
     decimalSeparator: z.enum(['.', ',']).default('.'),
     /** Characters to ignore inside amounts, such as "." in "1.234,56" or " " and "'" elsewhere. */
     groupSeparators: z.string().default(''),
-    dateFormat: z.enum(dateFormats).default('YYYY-MM-DD'),
+    /** A date pattern: YYYY or YY, MM, M or MMM (a month name), DD or D, and separators. */
+    dateFormat: dateFormat.default('YYYY-MM-DD'),
+    /** YY at or above the pivot is 19YY, below it 20YY (POSIX's rule by default). */
+    twoDigitYearPivot: z.int().min(0).max(100).default(defaultTwoDigitYearPivot),
+    /** The language of month names (MMM), besides English. */
+    monthLanguage: monthLanguage.default('en'),
+    /** 'major': "12.34" is twelve euros thirty-four; 'minor': "1234" is the same amount in cents. */
+    amountUnits: z.enum(['major', 'minor']).default('major'),
     account,
     currencyColumn: columnRef.optional(),
     /** Used for rows without a currency value and files without a currency column. */
     defaultCurrency: currencyCode.optional(),
     amount: z.discriminatedUnion('style', [signedAmount, debitCreditColumns, directionColumn]),
     columns,
+    /** How the bank's codes in `columns.category` map to the taxonomy; unknown codes fall back to the rules. */
+    categoryCodes: categoryCodeTable.optional(),
   })
   .superRefine((mapping, context) => {
+    if ((mapping.columns.category === undefined) !== (mapping.categoryCodes === undefined)) {
+      context.addIssue({
+        code: 'custom',
+        path: ['categoryCodes'],
+        message: 'a category column and a "categoryCodes" table go together: give both or neither',
+      });
+    }
     if (mapping.delimiter === mapping.quote) {
       context.addIssue({
         code: 'custom',
@@ -112,6 +152,15 @@ export const csvMappingSchema = z
   });
 
 export type CsvMapping = z.output<typeof csvMappingSchema>;
+
+/** The table of `categoryCodes`, keyed by the upper-cased, trimmed code. */
+export function categoryCodeLookup(mapping: CsvMapping): ReadonlyMap<string, CategoryCode> {
+  const table = new Map<string, CategoryCode>();
+  for (const [code, category] of Object.entries(mapping.categoryCodes ?? {})) {
+    if (isCategoryCode(category)) table.set(code.trim().toUpperCase(), category);
+  }
+  return table;
+}
 /** What a mapping file may omit: every field with a default. */
 export type CsvMappingInput = z.input<typeof csvMappingSchema>;
 
@@ -168,6 +217,9 @@ export const generatedBankCsvMapping: CsvMapping = {
   decimalSeparator: '.',
   groupSeparators: '',
   dateFormat: 'YYYY-MM-DD',
+  twoDigitYearPivot: defaultTwoDigitYearPivot,
+  monthLanguage: 'en',
+  amountUnits: 'major',
   account: { column: 'account_iban', scheme: 'iban' },
   currencyColumn: 'currency',
   amount: { style: 'signed', column: 'amount', negativeIs: 'debit' },

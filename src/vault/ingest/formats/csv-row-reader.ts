@@ -2,8 +2,9 @@
 import type { DecimalOptions } from '../../../core/money.ts';
 import type { AccountIdentifier, StatementEvent, StatementTransaction } from '../../../core/transaction.ts';
 import { fastMinorUnits, isNegative, lookupCurrency, parseAmount, type Currency } from './amounts.ts';
-import type { CsvMapping } from './csv-mapping.ts';
-import { dateReader, type DateReader } from './dates.ts';
+import type { CategoryCode } from '../../../core/taxonomy.ts';
+import { categoryCodeLookup, type CsvMapping } from './csv-mapping.ts';
+import { readerForFormat, type DateReader } from './dates.ts';
 import {
   accountEvent,
   excerptOf,
@@ -74,6 +75,9 @@ export class CsvRowReader {
   readonly #decimal: DecimalOptions;
   readonly #decimalCode: number;
   readonly #plainAmounts: boolean;
+  /** 0 for amounts in minor units: "1234" is 1234 cents whatever the currency's exponent. */
+  readonly #minorUnits: boolean;
+  readonly #categoryCodes: ReadonlyMap<string, CategoryCode>;
   readonly #defaultCurrency: Currency | undefined;
   readonly #fixedAccount: AccountIdentifier | undefined;
   readonly #debitMarkers: ReadonlySet<string>;
@@ -91,7 +95,12 @@ export class CsvRowReader {
 
   constructor(mapping: CsvMapping, indexes: ColumnIndexes, defaultCurrency: Currency | undefined) {
     this.#mapping = mapping;
-    this.#readDate = dateReader(mapping.dateFormat);
+    this.#readDate = readerForFormat(mapping.dateFormat, {
+      twoDigitYearPivot: mapping.twoDigitYearPivot,
+      monthLanguage: mapping.monthLanguage,
+    });
+    this.#minorUnits = mapping.amountUnits === 'minor';
+    this.#categoryCodes = categoryCodeLookup(mapping);
     this.#decimal = { decimalSeparator: mapping.decimalSeparator, groupSeparators: mapping.groupSeparators };
     this.#decimalCode = mapping.decimalSeparator.charCodeAt(0);
     this.#plainAmounts = mapping.groupSeparators === '';
@@ -122,6 +131,7 @@ export class CsvRowReader {
       counterpartyName: column('columns.counterpartyName', 'counterpartyName'),
       counterpartyAccount: column('columns.counterpartyAccount', 'counterpartyAccount'),
       bankReference: column('columns.bankReference', 'bankReference'),
+      category: column('columns.category', 'category'),
     };
     this.#bookingDate = column('columns.bookingDate', 'bookingDate')!;
     const required = ['account', 'currency', 'amount', 'debit', 'credit', 'direction'];
@@ -199,6 +209,11 @@ export class CsvRowReader {
     if (counterpartyAccount !== undefined) transaction.counterpartyAccount = counterpartyAccount;
     const bankReference = optionalCell(fields, columns['bankReference']);
     if (bankReference !== undefined) transaction.bankReference = bankReference;
+    const categoryCode = optionalCell(fields, columns['category']);
+    if (categoryCode !== undefined) {
+      const category = this.#categoryCodes.get(categoryCode.toUpperCase());
+      if (category !== undefined) transaction.category = category;
+    }
     return transaction;
   }
 
@@ -296,12 +311,23 @@ export class CsvRowReader {
   #amount(fields: string[], column: Column, currency: Currency): number | undefined | Problem {
     const text = cell(fields, column.index);
     if (text === '') return undefined;
+    if (this.#minorUnits) return this.#minorAmount(text, column);
     if (this.#plainAmounts) {
       const fast = fastMinorUnits(text, currency.exponent, this.#decimalCode);
       if (fast !== undefined) return fast;
     }
     const parsed = parseAmount(text, currency, this.#decimal);
     return parsed.ok ? parsed.value : new Problem(column, 'amount.invalid', parsed.error, text);
+  }
+
+  /** An amount written in minor units: a whole number, group separators allowed. */
+  #minorAmount(text: string, column: Column): number | Problem {
+    const plain = this.#plainAmounts
+      ? text
+      : [...text].filter((c) => !this.#decimal.groupSeparators?.includes(c)).join('');
+    const minor = fastMinorUnits(plain, 0, this.#decimalCode);
+    if (minor !== undefined && Number.isSafeInteger(minor)) return minor;
+    return new Problem(column, 'amount.invalid', 'amount in minor units is not a whole number', text);
   }
 
   /** A date cell, undefined when empty. Rows usually come in date order, so the last date read is remembered. */

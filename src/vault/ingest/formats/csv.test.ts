@@ -341,3 +341,105 @@ describe('CSV streaming', () => {
     expect(report.peakRetained).toBeLessThan(bytes() / 5);
   });
 });
+
+describe('CSV: a foreign export (semicolons, two-digit years, the bank’s own codes)', () => {
+  const berka = parseCsvMapping({
+    delimiter: ';',
+    decimalSeparator: ',',
+    groupSeparators: ' ',
+    dateFormat: 'YYMMDD',
+    account: { column: 'account_id', scheme: 'bban' },
+    defaultCurrency: 'CZK',
+    amount: {
+      style: 'direction-column',
+      column: 'amount',
+      directionColumn: 'type',
+      debitMarkers: ['VYDAJ', 'VYBER'],
+      creditMarkers: ['PRIJEM'],
+    },
+    columns: {
+      bookingDate: 'date',
+      description: 'operation',
+      bankReference: 'trans_id',
+      category: 'k_symbol',
+    },
+    categoryCodes: { SIPO: 'utilities', POJISTNE: 'insurance', UROK: 'interest', DUCHOD: 'pension_income' },
+  });
+
+  const file = [
+    '"trans_id";"account_id";"date";"type";"operation";"amount";"k_symbol"',
+    '"695247";"2378";"930101";"PRIJEM";"VKLAD";"700,0";""',
+    '"171812";"576";"930101";"VYDAJ";"PREVOD NA UCET";"1 234,5";"SIPO"',
+    '"207264";"704";"930102";"PRIJEM";"";"19,2";"uroK"',
+    '"1117247";"3818";"930102";"VYBER";"VYBER";"2 100,0";"NEZNAMY"',
+    '"579373";"1972";"930231";"PRIJEM";"VKLAD";"400,0";""',
+    '"1049880";"3401";"930103";"PREVOD";"";"200,0";""',
+  ].join('\n');
+
+  it('reads it, translating the codes and quarantining bad rows with line, column and field', async () => {
+    if (!berka.ok) throw new Error(berka.error);
+    const result = await collect(parseCsv, chunkedStream(file, 17), { mapping: berka.value });
+    expect(counts(result)).toEqual({ transactions: 4, rejects: 2, notices: 0 });
+    expect(result.transactions.map((t) => [t.bookingDate, t.direction, t.amountMinor, t.category])).toEqual([
+      ['1993-01-01', 'credit', 70000, undefined],
+      ['1993-01-01', 'debit', 123450, 'utilities'],
+      ['1993-01-02', 'credit', 1920, 'interest'],
+      ['1993-01-02', 'debit', 210000, undefined],
+    ]);
+    expect(result.transactions[0]).toMatchObject({
+      account: { scheme: 'bban', value: '2378' },
+      currency: 'CZK',
+    });
+    expect(result.rejects).toEqual([
+      {
+        location: { line: 6, column: 3 },
+        field: 'bookingDate',
+        code: 'date.invalid',
+        reason: 'booking date is not a real date in the format YYMMDD',
+        excerpt: '930231',
+      },
+      {
+        location: { line: 7, column: 4 },
+        field: 'direction',
+        code: 'direction.invalid',
+        reason: 'debit/credit marker is not one of the mapped markers',
+        excerpt: 'PREVOD',
+      },
+    ]);
+  });
+
+  it('reads amounts in minor units, with or without group separators', async () => {
+    const mapping = simple({ amountUnits: 'minor', groupSeparators: "'" });
+    const text = "date,amount\n2024-01-02,-1234\n2024-01-03,1'000'000\n2024-01-04,12.5\n";
+    const result = await collect(parseCsv, chunkedStream(text, 64), { mapping });
+    expect(result.transactions.map((t) => [t.direction, t.amountMinor])).toEqual([
+      ['debit', 1234],
+      ['credit', 1_000_000],
+    ]);
+    expect(result.rejects).toEqual([
+      {
+        location: { line: 4, column: 2 },
+        field: 'amount',
+        code: 'amount.invalid',
+        reason: 'amount in minor units is not a whole number',
+        excerpt: '12.5',
+      },
+    ]);
+  });
+
+  it('reads month names in the mapping’s language', async () => {
+    const mapping = simple({
+      delimiter: ';',
+      dateFormat: 'D. MMM YYYY',
+      monthLanguage: 'de',
+      decimalSeparator: ',',
+    });
+    const text = 'date;amount\n3. März 2024;-12,50\n1. Dezember 2023;5\n';
+    const result = await collect(parseCsv, chunkedStream(text, 64), { mapping });
+    expect(result.rejects).toEqual([]);
+    expect(result.transactions.map((t) => [t.bookingDate, t.amountMinor])).toEqual([
+      ['2024-03-03', 1250],
+      ['2023-12-01', 500],
+    ]);
+  });
+});

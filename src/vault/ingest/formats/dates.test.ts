@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dateReader, readIsoDate, readOfxDate } from './dates.ts';
+import { datePatternReader, dateReader, readerForFormat, readIsoDate, readOfxDate } from './dates.ts';
 
 describe('dateReader', () => {
   it.each([
@@ -59,5 +59,62 @@ describe('readOfxDate', () => {
     expect(readOfxDate('20241315')).toBeUndefined();
     expect(readOfxDate('2024')).toBeUndefined();
     expect(readOfxDate('')).toBeUndefined();
+  });
+});
+
+describe('datePatternReader', () => {
+  it.each([
+    ['YYMMDD', '930705', '1993-07-05'],
+    ['YYMMDD', '240229', '2024-02-29'],
+    ['D.M.YY', '5.7.93', '1993-07-05'],
+    ['DD/MM/YY', '31/12/68', '2068-12-31'],
+    ['DD/MM/YY', '01/01/69', '1969-01-01'],
+    ['MM/DD/YY', '12/31/23', '2023-12-31'],
+    ['DD MMM YYYY', '15 Jan 2024', '2024-01-15'],
+    ['DD MMM YYYY', '15  JANUARY 2024 10:30', '2024-01-15'],
+    ['DD-MMM-YY', '05-Sep-24', '2024-09-05'],
+    ['MMMM D, YYYY', 'March 3, 2024', '2024-03-03'],
+  ] as const)('reads %s %j', (pattern, text, expected) => {
+    expect(datePatternReader(pattern)(text)).toBe(expected);
+  });
+
+  it('reads month names of the given language, with or without accents and dots, besides English', () => {
+    expect(datePatternReader('D. MMM YYYY', { monthLanguage: 'de' })('3. März 2024')).toBe('2024-03-03');
+    expect(datePatternReader('D. MMM YYYY', { monthLanguage: 'de' })('3. Mrz 2024')).toBeUndefined();
+    expect(datePatternReader('DD MMM YYYY', { monthLanguage: 'fr' })('01 févr. 2024')).toBe('2024-02-01');
+    expect(datePatternReader('DD MMM YYYY', { monthLanguage: 'fr' })('01 FEVR 2024')).toBe('2024-02-01');
+    expect(datePatternReader('D. MMM YYYY', { monthLanguage: 'cs' })('5. ledna 2024')).toBe('2024-01-05');
+    expect(datePatternReader('D. MMM YYYY', { monthLanguage: 'cs' })('5. leden 2024')).toBe('2024-01-05');
+    expect(datePatternReader('D. MMM YYYY', { monthLanguage: 'cs' })('5. January 2024')).toBe('2024-01-05');
+  });
+
+  it('moves the two-digit-year pivot where the mapping says', () => {
+    const read = datePatternReader('YYMMDD', { twoDigitYearPivot: 30 });
+    expect(read('291231')).toBe('2029-12-31');
+    expect(read('300101')).toBe('1930-01-01');
+  });
+
+  it.each([
+    ['YYMMDD', '930230'],
+    ['YYMMDD', '93075'],
+    ['DD MMM YYYY', '15 Foo 2024'],
+    ['D.M.YY', '32.1.24'],
+    ['D.M.YY', '1.1.2024'],
+    ['DD MMM YYYY', ''],
+  ] as const)('refuses %s %j', (pattern, text) => {
+    expect(datePatternReader(pattern)(text)).toBeUndefined();
+  });
+
+  it('refuses a pattern without a day, or with letters it does not know', () => {
+    expect(() => datePatternReader('YYYY-MM')).toThrow(/exactly one year/);
+    expect(() => datePatternReader('DD.MM.YYYY hh')).toThrow(/only YYYY/);
+  });
+
+  it('keeps the fast reader for the fixed layouts, and agrees with the pattern reader on them', () => {
+    for (const format of ['YYYY-MM-DD', 'DD.MM.YYYY', 'YYYYMMDD'] as const) {
+      for (const text of ['2024-02-29', '29.02.2024', '20240229', '2023-02-29', '29.02.2023']) {
+        expect(readerForFormat(format)(text)).toBe(datePatternReader(format)(text));
+      }
+    }
   });
 });

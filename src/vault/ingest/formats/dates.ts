@@ -1,4 +1,5 @@
-// Calendar dates from statement text: fixed layouts such as DD.MM.YYYY, ISO date-times and OFX date-times.
+// Calendar dates from statement text: fixed layouts such as DD.MM.YYYY, patterns with two-digit years and month
+// names (DD MMM YY), ISO date-times and OFX date-times.
 
 export const dateFormats = [
   'YYYY-MM-DD',
@@ -11,6 +12,19 @@ export const dateFormats = [
 ] as const;
 
 export type DateFormat = (typeof dateFormats)[number];
+
+/**
+ * Two-digit years: YY at or above the pivot is 19YY, below it 20YY. The default 69 is POSIX strptime's
+ * `%y` rule (69–99 → 1969–1999, 00–68 → 2000–2068).
+ */
+export const defaultTwoDigitYearPivot = 69;
+
+export interface DatePatternOptions {
+  /** See `defaultTwoDigitYearPivot`. */
+  readonly twoDigitYearPivot?: number;
+  /** A BCP 47 language whose month names `MMM` accepts, besides English ones ("de", "fr", "cs"…). */
+  readonly monthLanguage?: string;
+}
 
 /** Reads a date in a fixed layout, returning YYYY-MM-DD, or undefined when the text is not a real date. */
 export type DateReader = (text: string) => string | undefined;
@@ -51,6 +65,105 @@ function fourDigits(text: string, index: number): number {
   const high = twoDigits(text, index);
   const low = twoDigits(text, index + 2);
   return high < 0 || low < 0 ? -1 : high * 100 + low;
+}
+
+const patternToken = /YYYY|YY|MMM+|MM|M|DD|D/g;
+
+/** Why a date pattern cannot be used, or undefined when it can. */
+export function datePatternProblem(pattern: string): string | undefined {
+  const tokens = pattern.match(patternToken) ?? [];
+  const years = tokens.filter((t) => t.startsWith('Y')).length;
+  const months = tokens.filter((t) => t.startsWith('M')).length;
+  const days = tokens.filter((t) => t.startsWith('D')).length;
+  if (years !== 1 || months !== 1 || days !== 1) {
+    return 'a date pattern needs exactly one year (YYYY or YY), one month (MM, M or MMM) and one day (DD or D)';
+  }
+  if (/[A-Za-z]/.test(pattern.replace(patternToken, ''))) {
+    return 'a date pattern may hold only YYYY, YY, MM, M, MMM, DD, D and separators';
+  }
+  return undefined;
+}
+
+/** Lower case, without accents or a trailing dot: "Févr." and "fevr" compare equal. */
+function foldMonthName(name: string): string {
+  return name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\.$/, '');
+}
+
+/** Month names by folded name: long and short, standalone and inside a date (Czech "leden" and "ledna"). */
+export function monthNames(language: string): ReadonlyMap<string, number> {
+  const names = new Map<string, number>();
+  for (const locale of language === 'en' ? ['en'] : ['en', language]) {
+    for (let month = 0; month < 12; month++) {
+      const date = new Date(Date.UTC(2024, month, 15));
+      for (const style of ['long', 'short'] as const) {
+        const alone = new Intl.DateTimeFormat(locale, { month: style, timeZone: 'UTC' }).format(date);
+        const parts = new Intl.DateTimeFormat(locale, { day: 'numeric', month: style, timeZone: 'UTC' });
+        const inDate = parts.formatToParts(date).find((part) => part.type === 'month')?.value ?? alone;
+        for (const name of [alone, inDate]) if (!/\d/.test(name)) names.set(foldMonthName(name), month + 1);
+      }
+    }
+  }
+  return names;
+}
+
+/**
+ * Compiles a pattern such as "YYMMDD", "D.M.YY" or "DD MMM YYYY" into a reader. M and D take one or two
+ * digits, MMM a month name (see `monthNames`), YY a two-digit year (see `defaultTwoDigitYearPivot`); a
+ * space matches any run of white space; a time part after the date is ignored, as in `dateReader`.
+ */
+export function datePatternReader(pattern: string, options: DatePatternOptions = {}): DateReader {
+  const problem = datePatternProblem(pattern);
+  if (problem !== undefined) throw new Error(problem);
+  const pivot = options.twoDigitYearPivot ?? defaultTwoDigitYearPivot;
+  const names = monthNames(options.monthLanguage ?? 'en');
+  const groups: string[] = [];
+  let source = '';
+  let last = 0;
+  for (const match of pattern.matchAll(patternToken)) {
+    source += escapeLiteral(pattern.slice(last, match.index));
+    const token = match[0];
+    groups.push(token);
+    source += tokenSource[token] ?? '(\\p{L}+\\.?)';
+    last = match.index + token.length;
+  }
+  source += escapeLiteral(pattern.slice(last));
+  const regex = new RegExp(`^\\s*${source}(?:[T ].*)?$`, 'u');
+  return (text) => {
+    const found = regex.exec(text);
+    if (found === null) return undefined;
+    let year = -1;
+    let month = -1;
+    let day = -1;
+    for (let i = 0; i < groups.length; i++) {
+      const token = groups[i]!;
+      const value = found[i + 1]!;
+      if (token === 'YYYY') year = Number(value);
+      else if (token === 'YY') year = Number(value) + (Number(value) >= pivot ? 1900 : 2000);
+      else if (token.startsWith('D')) day = Number(value);
+      else month = token.length >= 3 ? (names.get(foldMonthName(value)) ?? -1) : Number(value);
+    }
+    return isoDate(year, month, day);
+  };
+}
+
+const tokenSource: Readonly<Record<string, string>> = {
+  YYYY: '(\\d{4})',
+  YY: '(\\d{2})',
+  MM: '(\\d{2})',
+  M: '(\\d{1,2})',
+  DD: '(\\d{2})',
+  D: '(\\d{1,2})',
+};
+
+function escapeLiteral(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ +/g, '\\s+');
+}
+
+/** The reader for a mapping's `dateFormat`: the fast fixed-layout reader where it applies, else a pattern. */
+export function readerForFormat(format: string, options: DatePatternOptions = {}): DateReader {
+  return (dateFormats as readonly string[]).includes(format)
+    ? dateReader(format as DateFormat)
+    : datePatternReader(format, options);
 }
 
 /**
