@@ -14,7 +14,7 @@ import type {
   ReleasedAudience,
 } from '../../core/vault-door.ts';
 import { explainForCustomer } from '../../language/explain.ts';
-import { normalisePlan } from '../../language/normalise.ts';
+import { normalisePlan, planKey } from '../../language/normalise.ts';
 import type { CustomerIds, Plan, QuestionEngine } from '../../language/plan.ts';
 import { cryptoRandomSource, type RandomSource } from '../../privacy/dp/random-source.ts';
 import type { SqlExecutor, Storage } from '../../storage/ports.ts';
@@ -24,7 +24,7 @@ import type { PreferenceStore } from '../consent/preference-store.ts';
 import type { IdentityStore } from '../identity/identity-store.ts';
 import type { KeyProvider } from '../../keys/key-provider.ts';
 import type { PolicyStore } from '../../privacy/guard/policy-store.ts';
-import type { PrivacyGuard } from '../../privacy/guard/privacy-guard.ts';
+import { releaseSubjects, type PrivacyGuard } from '../../privacy/guard/privacy-guard.ts';
 import type { QuestionService } from '../questions/question-service.ts';
 import { filterAudience } from './audience-filter.ts';
 import { readRelease, tokenOwners } from './audience-release.ts';
@@ -209,7 +209,7 @@ export class DeliveryService {
     const matching = await this.#services.questionEngine.evaluate(plan, now.toISOString().slice(0, 10));
     const kept = await this.#filter(matching, purpose.consent, request, now);
     const audience = shuffle(kept, this.#random).subarray(0, request.maxMessages ?? kept.length);
-    const admitted = await this.#admit(request, `delivery:${request.campaignId}`, audience.length);
+    const admitted = await this.#admit(request, `delivery:${request.campaignId}`, audience, plan);
     const run = newRun(request, purpose.code, explanation);
     if (!admitted.ok) {
       return admitted.error === tooSmall ? this.#refuseTooSmall(run) : err(admitted.error);
@@ -257,6 +257,7 @@ export class DeliveryService {
       purpose.code,
       audience,
       now,
+      releaseSubjects(request.campaignId, { purpose: purpose.code, planKey: planKey(plan) }),
     );
   }
 
@@ -306,7 +307,8 @@ export class DeliveryService {
         { ...request, offer: group.offer },
         now,
       );
-      const admitted = await this.#admit(request, `delivery:${request.campaignId}#${index}`, kept.length);
+      const label = `delivery:${request.campaignId}#${index}`;
+      const admitted = await this.#admit(request, label, kept, checked.plan);
       if (!admitted.ok) {
         if (admitted.error !== tooSmall) return err(admitted.error);
         refused.push(group.offer.offerId);
@@ -384,13 +386,15 @@ export class DeliveryService {
   async #admit(
     request: DeliveryRequest,
     label: string,
-    size: number,
+    audience: Uint32Array,
+    plan: Plan,
   ): Promise<Result<unknown, DeliveryRefusal>> {
     const admitted = await this.#guard.admit({
       asker: request.requestedBy,
       purpose: request.purpose,
       label,
-      size,
+      audience,
+      subjects: releaseSubjects(request.campaignId, { purpose: request.purpose, planKey: planKey(plan) }),
     });
     if (admitted.ok) return admitted;
     const refusal = admitted.error;
