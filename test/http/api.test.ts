@@ -123,7 +123,7 @@ describe.each(testBackends)('HTTP API on $name', (backend) => {
     // No customers yet: nothing about the empty audience is released.
     expect(asked.statusCode).toBe(422);
     expect(asked.json()).toMatchObject({
-      error: { code: 'PRIVACY_TOO_FEW', budget: { charged: '1/2', askerRemaining: '9/2' } },
+      error: { code: 'PRIVACY_TOO_FEW', budget: { charged: '5/8', askerRemaining: '35/8' } },
     });
     expect(asked.body).not.toMatch(/"count"/);
     const checked = await app.inject({
@@ -151,13 +151,13 @@ describe.each(testBackends)('HTTP API on $name', (backend) => {
     });
     expect(badAsker.statusCode).toBe(400);
     const budget = await app.inject({ method: 'GET', url: '/v1/budgets/alice' });
-    expect(budget.json()).toMatchObject({ askerRemaining: '9/2', vaultRemaining: '39/2' });
+    expect(budget.json()).toMatchObject({ askerRemaining: '35/8', vaultRemaining: '155/8' });
     const othersBudget = await as('marketer', { method: 'GET', url: '/v1/budgets/alice' });
     expect(othersBudget.json()).toMatchObject({ error: { code: 'AUTH_FORBIDDEN' } });
     const ownBudget = await as('marketer', { method: 'GET', url: '/v1/budgets/mia' });
     expect(ownBudget.json()).toMatchObject({ askerRemaining: '5' });
     const use = await as('compliance', { method: 'GET', url: '/v1/privacy/budgets' });
-    expect(use.json()).toMatchObject({ askers: [{ asker: 'alice', remaining: '9/2' }] });
+    expect(use.json()).toMatchObject({ askers: [{ asker: 'alice', remaining: '35/8' }] });
     const policy = await app.inject({ method: 'GET', url: '/v1/privacy/policy' });
     expect(policy.json()).toMatchObject({ active: { version: 0, policy: { k: 50, countEpsilon: '1/4' } } });
   });

@@ -88,11 +88,11 @@ describe.each(testBackends)('the privacy guard on $name', (backend) => {
   const admit = (size: number, label: string, asker: string) =>
     vault.guard.admit({ asker, purpose: 'bank_offers', label, audience: fresh(size), subjects: [label] });
 
-  it('admits a large audience and charges the count, threshold and differencing ε (1/2)', async () => {
+  it('admits a large audience and charges the count, threshold and differencing ε (5/8)', async () => {
     const outcome = await admit(5_000, 'delivery:large', 'mia');
     if (!outcome.ok) throw new Error(outcome.error.message);
-    expect(outcome.value.budget.charged.toString()).toBe('1/2');
-    expect(outcome.value.budget.askerRemaining.toString()).toBe('9/2');
+    expect(outcome.value.budget.charged.toString()).toBe('5/8');
+    expect(outcome.value.budget.askerRemaining.toString()).toBe('35/8');
   });
 
   it('refuses audiences under k with a refusal that says only "too small", and still charges', async () => {
@@ -104,7 +104,7 @@ describe.each(testBackends)('the privacy guard on $name', (backend) => {
       expect(outcome.error.message).toBe('the audience is too small to engage');
       expect(outcome.error.message).not.toContain(String(size));
       if (outcome.error.code === 'PRIVACY_TOO_FEW')
-        expect(outcome.error.budget.charged.toString()).toBe('1/2');
+        expect(outcome.error.budget.charged.toString()).toBe('5/8');
     }
   });
 
@@ -116,8 +116,8 @@ describe.each(testBackends)('the privacy guard on $name', (backend) => {
       "SELECT plan_key, outcome, epsilon FROM questions WHERE engine = 'admission' AND asker = 'ned' ORDER BY id",
     );
     expect(rows.map((r) => [r.plan_key, r.outcome, r.epsilon])).toEqual([
-      ['delivery:recorded-large', 'answered', '1/2'],
-      ['delivery:recorded-empty', 'too_few', '1/2'],
+      ['delivery:recorded-large', 'answered', '5/8'],
+      ['delivery:recorded-empty', 'too_few', '5/8'],
     ]);
     const entries = [];
     for (let i = logged; i < vault.audit.head().size; i++) entries.push((await vault.audit.entry(i))!.entry);
@@ -145,7 +145,7 @@ describe.each(testBackends)('the privacy guard on $name', (backend) => {
     const first = await release();
     if (!first.ok) throw new Error(first.error.message);
     expect(first.value.repeated).toBe(false);
-    expect(first.value.budget.charged.toString()).toBe('5/4');
+    expect(first.value.budget.charged.toString()).toBe('1');
     expect(Math.abs(first.value.counts['delivered']! - 4_000)).toBeLessThan(100);
     expect(Math.abs(first.value.counts['opened']! - 1_500)).toBeLessThan(100);
     expect(first.value.counts['interested']).toBeNull();
@@ -190,7 +190,7 @@ describe.each(testBackends)('the privacy guard on $name', (backend) => {
       });
     const released = await release();
     // Each count's noise, then one sparse-vector threshold and each count against the admission.
-    expect(noise.recorded()).toEqual(['4', '8', '4', '8', '16', '32', '32']);
+    expect(noise.recorded()).toEqual(['4', '8', '4', '8', '8', '16', '16']);
     // Without noise the counts come out exact: each count got its own draw, nothing else was added.
     expect(released.ok && released.value.counts).toEqual({ delivered: 900, opened: 300 });
     noise.clear();
@@ -234,13 +234,13 @@ describe.each(testBackends)('the privacy guard on $name', (backend) => {
     // One person fewer than uma's first audience: a distance of 1, under k, refused without noise.
     const near = await vault.guard.answer(question('uma', 'plan:near', ids(0, 199)));
     expect(!near.ok && near.error.code).toBe('PRIVACY_DIFFERENCING');
-    expect(noise.recorded()).toEqual(['16', '32']);
+    expect(noise.recorded()).toEqual(['8', '16']);
     noise.clear();
     const far = await vault.guard.answer(question('uma', 'plan:far', ids(1_000, 1_300)));
     expect(far.ok && far.value.count).toBe(300);
     // One audience released before (the first; the refused near one released nothing): one threshold, one
     // distance.
-    expect(noise.recorded()).toEqual(['16', '32', '4', '8']);
+    expect(noise.recorded()).toEqual(['8', '16', '4', '8']);
   });
 
   it('reads the period’s spending once per charge, and draws no noise when the budget refuses', async () => {

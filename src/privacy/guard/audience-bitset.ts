@@ -5,27 +5,30 @@
  * max id / 8 bytes). Immutable once built; `distance` is the size of the symmetric difference.
  */
 export class AudienceBitset {
-  /** Bit `id % 32` of word `id >>> 5` is set when customer `id` is in the audience. */
-  readonly words: Uint32Array;
+  /**
+   * Bit `id % 32` of word `id >>> 5` is set when customer `id` is in the audience. Signed words: V8 keeps
+   * them as small integers, where unsigned ones over 2^31 would become doubles and slow every XOR.
+   */
+  readonly words: Int32Array;
   /** How many customers are in the audience. */
   readonly size: number;
 
-  private constructor(words: Uint32Array, size: number) {
+  private constructor(words: Int32Array, size: number) {
     this.words = words;
     this.size = size;
   }
 
-  /** The audience of these ids (any order, duplicates counted once); a negative or non-integer id throws. */
+  /** The audience of these ids (any order, duplicates counted once); an id that is not a customer id throws. */
   static fromIds(ids: ArrayLike<number>): AudienceBitset {
     let max = -1;
     for (let i = 0; i < ids.length; i++) {
       const id = ids[i]!;
-      if (!Number.isInteger(id) || id < 0 || id > 0xffff_ffff) {
-        throw new RangeError(`a customer id must be a non-negative 32-bit integer, not ${id}`);
+      if (!Number.isInteger(id) || id < 0 || id > 0x7fff_ffff) {
+        throw new RangeError(`a customer id must be an integer from 0 to 2^31 − 1, not ${id}`);
       }
       if (id > max) max = id;
     }
-    const words = new Uint32Array((max >>> 5) + 1);
+    const words = new Int32Array(max < 0 ? 0 : Math.floor(max / 32) + 1);
     for (let i = 0; i < ids.length; i++) {
       const id = ids[i]!;
       words[id >>> 5]! |= 1 << (id & 31);
@@ -35,10 +38,11 @@ export class AudienceBitset {
 
   /** The audience stored as `bytes()` wrote it; the byte length must be a multiple of 4. */
   static fromBytes(bytes: Uint8Array): AudienceBitset {
-    if (bytes.byteLength % 4 !== 0) throw new RangeError('an audience bitset is a whole number of 32-bit words');
-    const words = new Uint32Array(bytes.byteLength / 4);
+    if (bytes.byteLength % 4 !== 0)
+      throw new RangeError('an audience bitset is a whole number of 32-bit words');
+    const words = new Int32Array(bytes.byteLength / 4);
     const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    for (let w = 0; w < words.length; w++) words[w] = view.getUint32(w * 4, true);
+    for (let w = 0; w < words.length; w++) words[w] = view.getInt32(w * 4, true);
     return new AudienceBitset(words, countBits(words, words.length));
   }
 
@@ -46,8 +50,20 @@ export class AudienceBitset {
   bytes(): Uint8Array {
     const bytes = new Uint8Array(this.words.length * 4);
     const view = new DataView(bytes.buffer);
-    for (let w = 0; w < this.words.length; w++) view.setUint32(w * 4, this.words[w]!, true);
+    for (let w = 0; w < this.words.length; w++) view.setInt32(w * 4, this.words[w]!, true);
     return bytes;
+  }
+
+  /** The customer ids, ascending. */
+  ids(): Int32Array {
+    const ids = new Int32Array(this.size);
+    let next = 0;
+    for (let w = 0; w < this.words.length; w++) {
+      for (let word = this.words[w]!; word !== 0; word &= word - 1) {
+        ids[next++] = w * 32 + (31 - Math.clz32(word & -word));
+      }
+    }
+    return ids;
   }
 
   has(id: number): boolean {
@@ -65,13 +81,13 @@ export class AudienceBitset {
   }
 }
 
-function countBits(words: Uint32Array, length: number): number {
+function countBits(words: Int32Array, length: number): number {
   let count = 0;
   for (let w = 0; w < length; w++) count += popcount(words[w]!);
   return count;
 }
 
-/** The number of set bits of a 32-bit word (SWAR: Hacker's Delight, §5-1). */
+/** The number of set bits of a 32-bit word, signed or not (SWAR: Hacker's Delight, §5-1). */
 export function popcount(word: number): number {
   let x = word - ((word >>> 1) & 0x5555_5555);
   x = (x & 0x3333_3333) + ((x >>> 2) & 0x3333_3333);

@@ -157,6 +157,21 @@ export async function releasedAudiencesAfter(
   }));
 }
 
+/** How many audiences the period holds up to ledger row `upToId`: to notice rows removed under a cache. */
+export async function releasedAudienceCount(
+  db: SqlExecutor,
+  periodStart: Date,
+  upToId: number,
+): Promise<number> {
+  const { rows } = await db.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM questions
+      WHERE period_start = $1 AND id <= $2
+        AND (audience_bits IS NOT NULL OR (audience IS NOT NULL AND outcome = 'answered'))`,
+    [periodStart, upToId],
+  );
+  return rows[0]!.n;
+}
+
 /** The noised counts released in the period under these keys, by key (a differencing refusal is not one). */
 export async function storedReleases(
   db: SqlExecutor,

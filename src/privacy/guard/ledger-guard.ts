@@ -124,8 +124,7 @@ export class LedgerGuard implements PrivacyGuard {
     };
     // Evaluated before the charge's transaction: the engine may need the connection the transaction holds.
     const reusable = await reusableAnswer(this.#storage, lookup);
-    const audience =
-      reusable === undefined ? AudienceBitset.fromIds(await question.audience()) : undefined;
+    const audience = reusable === undefined ? AudienceBitset.fromIds(await question.audience()) : undefined;
     const base = {
       asker: question.asker,
       purpose: question.purpose.code,
@@ -296,7 +295,9 @@ export class LedgerGuard implements PrivacyGuard {
           epsilon: name === names[0] ? perCount.add(policy.differencingEpsilon) : perCount,
           policyVersion,
           engine: 'release',
-          ...(count === null ? {} : { released: { subjects: request.subjects, audience: audiences.get(name)! } }),
+          ...(count === null
+            ? {}
+            : { released: { subjects: request.subjects, audience: audiences.get(name)! } }),
         });
         if (count !== null) released.push({ id, subjects: request.subjects, audience: audiences.get(name)! });
       }

@@ -82,7 +82,7 @@ describe('the guard’s noise scales, pinned', () => {
   it('runs the sparse vector first: its threshold at 2/ε_d once, each earlier audience at 4/ε_d', () => {
     const noise = new RecordingNoise();
     expect(decide(1_000, exactDistances([500, 400, 300]), policy, noise).outcome).toBe('answered');
-    expect(noise.recorded()).toEqual(['16', '32', '32', '32', '4', '8']);
+    expect(noise.recorded()).toEqual(['8', '16', '16', '16', '4', '8']);
     noise.clear();
     expect(tooClose([500, 400], custom, noise)).toBe(false);
     expect(noise.recorded()).toEqual(['4', '8', '8']);
@@ -91,7 +91,7 @@ describe('the guard’s noise scales, pinned', () => {
   it('stops drawing at the first earlier audience that is too close', () => {
     const noise = new RecordingNoise();
     expect(decide(1_000, exactDistances([500, 10, 400]), policy, noise).outcome).toBe('differencing');
-    expect(noise.recorded()).toEqual(['16', '32', '32']);
+    expect(noise.recorded()).toEqual(['8', '16', '16']);
   });
 
   it('adds the count’s noise to the size and the threshold’s to k, and compares the two', () => {
@@ -107,7 +107,7 @@ describe('the guard’s noise scales, pinned', () => {
 
   it('compares each noised distance with the noised threshold: T̃ = k + draw(2/ε_d), d + draw(4/ε_d) < T̃', () => {
     // T̃ = 50 − 10 = 40; each distance is noised by +5.
-    const noise = new RecordingNoise(drawByScale({ '16': -10n, '32': 5n }));
+    const noise = new RecordingNoise(drawByScale({ '8': -10n, '16': 5n }));
     expect(tooClose([34], policy, noise)).toBe(true);
     expect(tooClose([35], policy, noise)).toBe(false);
     expect(tooClose([300, 35, 34], policy, noise)).toBe(true);
@@ -115,11 +115,11 @@ describe('the guard’s noise scales, pinned', () => {
 });
 
 describe('the guard’s policy', () => {
-  it('costs exactly 1/2 per question by default and fits ten questions in an asker’s budget', () => {
+  it('costs exactly 5/8 per question by default and fits eight questions in an asker’s budget', () => {
     const epsilon = questionEpsilon(defaultGuardPolicy);
-    expect(epsilon.toString()).toBe(Rational.of(1n, 2n).toString());
+    expect(epsilon.toString()).toBe(Rational.of(5n, 8n).toString());
     let spent = Rational.zero;
-    for (let i = 0; i < 10; i++) spent = spent.add(epsilon);
+    for (let i = 0; i < 8; i++) spent = spent.add(epsilon);
     expect(spent.equals(defaultGuardPolicy.askerBudget)).toBe(true);
   });
 

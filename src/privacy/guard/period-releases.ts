@@ -1,7 +1,7 @@
 // The audiences released in the current budget period, kept in memory as bitsets for the differencing check.
 import type { SqlExecutor } from '../../storage/ports.ts';
 import type { AudienceBitset } from './audience-bitset.ts';
-import { releasedAudiencesAfter, type StoredRelease } from './guard-ledger-store.ts';
+import { releasedAudienceCount, releasedAudiencesAfter, type StoredRelease } from './guard-ledger-store.ts';
 import type { Comparison } from './mechanism.ts';
 
 /**
@@ -19,14 +19,21 @@ export class PeriodReleases {
     return this.#releases.length;
   }
 
-  /** Brings the period's audiences up to date with the ledger; a new period starts empty. */
+  /**
+   * Brings the period's audiences up to date with the ledger. A new period starts empty; so does a ledger that
+   * no longer holds every row this one holds (a database restored from a backup, rows removed by hand).
+   */
   async sync(db: SqlExecutor, periodStart: Date): Promise<void> {
-    if (periodStart.getTime() !== this.#periodStart) {
+    const stale =
+      this.#releases.length > 0 &&
+      (await releasedAudienceCount(db, periodStart, this.#syncedUpTo)) !== this.#releases.length;
+    if (periodStart.getTime() !== this.#periodStart || stale) {
       this.#periodStart = periodStart.getTime();
       this.#syncedUpTo = 0;
       this.#releases = [];
     }
-    for (const release of await releasedAudiencesAfter(db, periodStart, this.#syncedUpTo)) this.#push(release);
+    for (const release of await releasedAudiencesAfter(db, periodStart, this.#syncedUpTo))
+      this.#push(release);
   }
 
   /** A release the guard has just committed, in the period last synced. */

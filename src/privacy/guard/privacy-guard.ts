@@ -145,7 +145,10 @@ export function checkAsker(asker: string): void {
 }
 
 /** The subjects of a campaign's releases: the campaign, and the question its audience was chosen by, if any. */
-export function releaseSubjects(campaignId: string, question?: { purpose: string; planKey: string }): string[] {
+export function releaseSubjects(
+  campaignId: string,
+  question?: { purpose: string; planKey: string },
+): string[] {
   const campaign = `campaign:${campaignId}`;
   return question === undefined
     ? [campaign]
