@@ -57,7 +57,17 @@ function room(name, { forbidden, pure = false }) {
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/', '.curtain/', '.curtain-bench/', 'bin/', 'coverage/', 'tmp/', '**/dist/'],
+    ignores: [
+      'node_modules/',
+      '.curtain/',
+      '.curtain-bench/',
+      'bin/',
+      'coverage/',
+      'tmp/',
+      '**/dist/',
+      'reports/',
+      '.stryker-tmp/',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,

@@ -105,7 +105,7 @@ describe.each(testBackends)('fair lending report on $name', (backend) => {
       expect(g.selectionRate!).toBeGreaterThan(0);
     }
     expect(report.groups.some((g) => g.delivered !== 400)).toBe(true);
-    expect(report.epsilon).toBe('3');
+    expect(report.epsilon).toBe('25/8');
     expect(report.repeated).toBe(false);
 
     // Logged as a release, and asking again the same day repeats the numbers for free.

@@ -93,7 +93,7 @@ describe('curtain ask', () => {
     const json = await run(['ask', seedsExample, '--as', 'alice', '--json']);
     expect(JSON.parse(json.stdout)).toMatchObject({
       repeated: true,
-      budget: { charged: '0', askerRemaining: '9/2' },
+      budget: { charged: '0', askerRemaining: '35/8' },
     });
   });
 

@@ -104,9 +104,9 @@ describe('curtain ask through a running server', () => {
         });
         response.writeHead(200, { 'content-type': 'application/json' });
         const budget = {
-          charged: '1/2',
-          askerRemaining: '9/2',
-          vaultRemaining: '39/2',
+          charged: '5/8',
+          askerRemaining: '35/8',
+          vaultRemaining: '155/8',
           resetsAt: '2030-01-01',
         };
         response.end(JSON.stringify({ questionId: 7, count: 1234, repeated: false, budget }));
@@ -131,8 +131,8 @@ describe('curtain ask through a running server', () => {
     expect(asked.code).toBe(0);
     expect(asked.stdout).toBe(
       'about 1,234 customers (a protected count: noised, never exact)\n' +
-        '  ε charged 1/2\n' +
-        '  budget left: 9/2 for alice, 39/2 vault-wide; resets 2030-01-01\n',
+        '  ε charged 5/8\n' +
+        '  budget left: 35/8 for alice, 155/8 vault-wide; resets 2030-01-01\n',
     );
     expect(requests).toEqual([
       {

@@ -124,7 +124,7 @@ describe.each(testBackends)('HTTP API on $name', (backend) => {
     // No customers yet: nothing about the empty audience is released.
     expect(asked.statusCode).toBe(422);
     expect(asked.json()).toMatchObject({
-      error: { code: 'PRIVACY_TOO_FEW', budget: { charged: '1/2', askerRemaining: '9/2' } },
+      error: { code: 'PRIVACY_TOO_FEW', budget: { charged: '5/8', askerRemaining: '35/8' } },
     });
     expect(asked.body).not.toMatch(/"count"/);
     const checked = await app.inject({
@@ -146,7 +146,7 @@ describe.each(testBackends)('HTTP API on $name', (backend) => {
     });
     expect(fine.json()).toEqual({ ok: true, attributes: ['spent[category=groceries]'] });
     const budget = await app.inject({ method: 'GET', url: '/v1/budgets/otto' });
-    expect(budget.json()).toMatchObject({ askerRemaining: '9/2', vaultRemaining: '39/2' });
+    expect(budget.json()).toMatchObject({ askerRemaining: '35/8', vaultRemaining: '155/8' });
     const othersBudget = await as('marketer', { method: 'GET', url: '/v1/budgets/otto' });
     expect(othersBudget.json()).toMatchObject({ error: { code: 'AUTH_FORBIDDEN' } });
     const ownBudget = await as('marketer', { method: 'GET', url: '/v1/budgets/mia' });
@@ -155,7 +155,7 @@ describe.each(testBackends)('HTTP API on $name', (backend) => {
     expect(use.json()).toMatchObject({
       askers: [
         { asker: 'mia', remaining: '5' },
-        { asker: 'otto', remaining: '9/2' },
+        { asker: 'otto', remaining: '35/8' },
       ],
     });
     const policy = await app.inject({ method: 'GET', url: '/v1/privacy/policy' });

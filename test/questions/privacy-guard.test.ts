@@ -82,14 +82,17 @@ describe.each(testBackends)('the privacy guard on $name', (backend) => {
     noise.clear();
   });
 
+  // Each admission and release its own customers, far from every other's: only differencing tests meet.
+  let nextId = 100_000;
+  const fresh = (size: number) => ids(nextId, (nextId += size + 1_000) - 1_000);
   const admit = (size: number, label: string, asker: string) =>
-    vault.guard.admit({ asker, purpose: 'bank_offers', label, size });
+    vault.guard.admit({ asker, purpose: 'bank_offers', label, audience: fresh(size), subjects: [label] });
 
-  it('admits a large audience and charges the count and threshold ε (3/8)', async () => {
+  it('admits a large audience and charges the count, threshold and differencing ε (5/8)', async () => {
     const outcome = await admit(5_000, 'delivery:large', 'mia');
     if (!outcome.ok) throw new Error(outcome.error.message);
-    expect(outcome.value.budget.charged.toString()).toBe('3/8');
-    expect(outcome.value.budget.askerRemaining.toString()).toBe('37/8');
+    expect(outcome.value.budget.charged.toString()).toBe('5/8');
+    expect(outcome.value.budget.askerRemaining.toString()).toBe('35/8');
   });
 
   it('refuses audiences under k with a refusal that says only "too small", and still charges', async () => {
@@ -101,7 +104,7 @@ describe.each(testBackends)('the privacy guard on $name', (backend) => {
       expect(outcome.error.message).toBe('the audience is too small to engage');
       expect(outcome.error.message).not.toContain(String(size));
       if (outcome.error.code === 'PRIVACY_TOO_FEW')
-        expect(outcome.error.budget.charged.toString()).toBe('3/8');
+        expect(outcome.error.budget.charged.toString()).toBe('5/8');
     }
   });
 
@@ -113,8 +116,8 @@ describe.each(testBackends)('the privacy guard on $name', (backend) => {
       "SELECT plan_key, outcome, epsilon FROM questions WHERE engine = 'admission' AND asker = 'ned' ORDER BY id",
     );
     expect(rows.map((r) => [r.plan_key, r.outcome, r.epsilon])).toEqual([
-      ['delivery:recorded-large', 'answered', '3/8'],
-      ['delivery:recorded-empty', 'too_few', '3/8'],
+      ['delivery:recorded-large', 'answered', '5/8'],
+      ['delivery:recorded-empty', 'too_few', '5/8'],
     ]);
     const entries = [];
     for (let i = logged; i < vault.audit.head().size; i++) entries.push((await vault.audit.entry(i))!.entry);
@@ -125,13 +128,24 @@ describe.each(testBackends)('the privacy guard on $name', (backend) => {
   });
 
   it('releases noised counts, suppresses small ones, and repeats them the same day at no cost', async () => {
-    const counts = { delivered: 4_000, opened: 1_500, interested: 3 };
+    const delivered = fresh(4_000);
+    const audiences = {
+      delivered,
+      opened: delivered.subarray(0, 1_500),
+      interested: delivered.subarray(0, 3),
+    };
     const release = () =>
-      vault.guard.release({ asker: 'rui', purpose: 'bank_offers', label: 'results:c1', counts });
+      vault.guard.release({
+        asker: 'rui',
+        purpose: 'bank_offers',
+        label: 'results:c1',
+        audiences,
+        subjects: ['campaign:c1'],
+      });
     const first = await release();
     if (!first.ok) throw new Error(first.error.message);
     expect(first.value.repeated).toBe(false);
-    expect(first.value.budget.charged.toString()).toBe('9/8');
+    expect(first.value.budget.charged.toString()).toBe('1');
     expect(Math.abs(first.value.counts['delivered']! - 4_000)).toBeLessThan(100);
     expect(Math.abs(first.value.counts['opened']! - 1_500)).toBeLessThan(100);
     expect(first.value.counts['interested']).toBeNull();
@@ -160,6 +174,8 @@ describe.each(testBackends)('the privacy guard on $name', (backend) => {
   });
 
   it('draws an admission’s and a release’s noise at 1/ε_c and 1/ε_k per count, and none for a repeat', async () => {
+    // A month of its own: nothing released earlier in it, so no differencing draws until the release.
+    today = new Date('2026-10-10T12:00:00Z');
     noise.draw = () => 0n;
     await admit(5_000, 'delivery:scales', 'pia');
     expect(noise.recorded()).toEqual(['4', '8']);
@@ -169,10 +185,12 @@ describe.each(testBackends)('the privacy guard on $name', (backend) => {
         asker: 'pia',
         purpose: 'bank_offers',
         label: 'results:scales',
-        counts: { delivered: 900, opened: 300 },
+        audiences: { delivered: fresh(900), opened: fresh(300) },
+        subjects: ['campaign:scales'],
       });
     const released = await release();
-    expect(noise.recorded()).toEqual(['4', '8', '4', '8']);
+    // Each count's noise, then one sparse-vector threshold and each count against the admission.
+    expect(noise.recorded()).toEqual(['4', '8', '4', '8', '8', '16', '16']);
     // Without noise the counts come out exact: each count got its own draw, nothing else was added.
     expect(released.ok && released.value.counts).toEqual({ delivered: 900, opened: 300 });
     noise.clear();
@@ -181,6 +199,8 @@ describe.each(testBackends)('the privacy guard on $name', (backend) => {
   });
 
   it('hands the hub exactly ñ tokens: the exact audience plus the count’s noise, drawn at 1/ε_c', async () => {
+    // A month of its own: no earlier release to compare with, so only the count's and the threshold's draws.
+    today = new Date('2026-11-10T12:00:00Z');
     const exact = (await consentingCustomers(vault, 60, 'N')).length;
     noise.draw = drawByScale({ '4': 3n, '8': 0n });
     const released = await vault.door.releaseAudience({
@@ -196,6 +216,7 @@ describe.each(testBackends)('the privacy guard on $name', (backend) => {
   });
 
   it('answers a question: reuses an earlier answer without evaluating, and checks differencing at 2/ε_d and 4/ε_d', async () => {
+    today = new Date('2026-12-10T12:00:00Z');
     noise.draw = () => 0n;
     const calls = { audience: 0 };
     const first = await vault.guard.answer(question('uma', 'plan:first', ids(0, 200), calls));
@@ -213,12 +234,13 @@ describe.each(testBackends)('the privacy guard on $name', (backend) => {
     // One person fewer than uma's first audience: a distance of 1, under k, refused without noise.
     const near = await vault.guard.answer(question('uma', 'plan:near', ids(0, 199)));
     expect(!near.ok && near.error.code).toBe('PRIVACY_DIFFERENCING');
-    expect(noise.recorded()).toEqual(['16', '32']);
+    expect(noise.recorded()).toEqual(['8', '16']);
     noise.clear();
     const far = await vault.guard.answer(question('uma', 'plan:far', ids(1_000, 1_300)));
     expect(far.ok && far.value.count).toBe(300);
-    // Two earlier audiences of uma's (the first, and the refused near one): one threshold, two distances.
-    expect(noise.recorded()).toEqual(['16', '32', '32', '4', '8']);
+    // One audience released before (the first; the refused near one released nothing): one threshold, one
+    // distance.
+    expect(noise.recorded()).toEqual(['8', '16', '4', '8']);
   });
 
   it('reads the period’s spending once per charge, and draws no noise when the budget refuses', async () => {
@@ -232,12 +254,10 @@ describe.each(testBackends)('the privacy guard on $name', (backend) => {
     };
     expect(await reads(() => guard.answer(question('wes', 'plan:once', ids(0, 300))))).toBe(1);
     expect(await reads(() => guard.answer(question('xia', 'plan:once', ids(0, 300))))).toBe(1);
-    expect(
-      await reads(() => guard.admit({ asker: 'wes', purpose: 'bank_offers', label: 'once', size: 80 })),
-    ).toBe(1);
-    const counts = { delivered: 80 };
-    const release = () =>
-      guard.release({ asker: 'wes', purpose: 'bank_offers', label: 'results:once', counts });
+    const once = { asker: 'wes', purpose: 'bank_offers', label: 'once', subjects: ['campaign:once'] };
+    expect(await reads(() => guard.admit({ ...once, audience: fresh(80) }))).toBe(1);
+    const audiences = { delivered: fresh(80) };
+    const release = () => guard.release({ ...once, label: 'results:once', audiences });
     expect(await reads(release)).toBe(1);
     expect(await reads(release)).toBe(1);
     expect(await reads(() => guard.budget('wes'))).toBe(1);

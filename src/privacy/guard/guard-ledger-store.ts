@@ -1,7 +1,9 @@
 // The guard's ledger in the vault's database: every question, admission and release of a period, and its ε.
 import type { SqlExecutor } from '../../storage/ports.ts';
 import { Rational } from '../dp/rational.ts';
+import { AudienceBitset } from './audience-bitset.ts';
 import type { GuardDecision } from './mechanism.ts';
+import { questionSubject } from './privacy-guard.ts';
 
 // An arbitrary constant: serialises the guard's charges across vault processes.
 const ledgerLockKey = 727_004;
@@ -35,8 +37,9 @@ export interface LedgerRow {
   readonly policyVersion: number;
   /** The engine that evaluated a question; 'admission' or 'release' otherwise. */
   readonly engine: string;
-  readonly audience?: Int32Array;
-  /** For a repeat: the question whose answer (and audience) it reuses. */
+  /** A released audience (answered, admitted, a released count) and what it is about; see PeriodReleases. */
+  readonly released?: { readonly subjects: readonly string[]; readonly audience: AudienceBitset };
+  /** For a repeat: the question whose answer it reuses. */
   readonly repeats?: number;
 }
 
@@ -90,8 +93,8 @@ export async function reusableAnswer(
 export async function recordInLedger(tx: SqlExecutor, row: LedgerRow): Promise<number> {
   const { rows } = await tx.query<{ id: number }>(
     `INSERT INTO questions (asker, purpose, expression, plan_key, period_start, outcome, noisy_count,
-                            epsilon, policy_version, engine, audience, repeats)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
+                            epsilon, policy_version, engine, subjects, audience_bits, repeats)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id`,
     [
       row.asker,
       row.purpose,
@@ -103,34 +106,73 @@ export async function recordInLedger(tx: SqlExecutor, row: LedgerRow): Promise<n
       row.epsilon.toString(),
       row.policyVersion,
       row.engine,
-      row.audience === undefined ? null : audienceBytes(row.audience),
+      row.released === undefined ? null : [...row.released.subjects],
+      row.released === undefined ? null : row.released.audience.bytes(),
       row.repeats ?? null,
     ],
   );
   return rows[0]!.id;
 }
 
-/**
- * The audiences of the asker's earlier questions in the period, in order. A repeat stores no audience of its
- * own (it would copy the original's, which can be megabytes): it counts with the original's, once per
- * asking, as if stored.
- */
-export async function earlierAudiences(
-  db: SqlExecutor,
-  asker: string,
-  periodStart: Date,
-): Promise<Int32Array[]> {
-  const { rows } = await db.query<{ audience: Uint8Array }>(
-    `SELECT coalesce(q.audience, o.audience) AS audience FROM questions q
-       LEFT JOIN questions o ON o.id = q.repeats AND q.audience IS NULL
-      WHERE q.asker = $1 AND q.period_start = $2 AND coalesce(q.audience, o.audience) IS NOT NULL
-      ORDER BY q.id`,
-    [asker, periodStart],
-  );
-  return rows.map((r) => audienceFromBytes(r.audience));
+/** An audience released earlier in the period, with the subjects it was released under. */
+export interface StoredRelease {
+  readonly id: number;
+  readonly subjects: readonly string[];
+  readonly audience: AudienceBitset;
 }
 
-/** The noised counts released in the period under these keys, by key. */
+/**
+ * The audiences released in the period (by anyone) recorded after ledger row `afterId`, in order. Rows from
+ * before migration 15 hold an answered question's ids instead of a bitset, and its purpose and plan key as
+ * its subject.
+ */
+export async function releasedAudiencesAfter(
+  db: SqlExecutor,
+  periodStart: Date,
+  afterId: number,
+): Promise<StoredRelease[]> {
+  const { rows } = await db.query<{
+    id: number | string;
+    purpose: string;
+    plan_key: string;
+    subjects: string[] | null;
+    audience_bits: Uint8Array | null;
+    audience: Uint8Array | null;
+  }>(
+    `SELECT id, purpose, plan_key, subjects, audience_bits,
+            CASE WHEN audience_bits IS NULL THEN audience END AS audience
+       FROM questions
+      WHERE period_start = $1 AND id > $2
+        AND (audience_bits IS NOT NULL OR (audience IS NOT NULL AND outcome = 'answered'))
+      ORDER BY id`,
+    [periodStart, afterId],
+  );
+  return rows.map((row) => ({
+    id: Number(row.id),
+    subjects: row.subjects ?? [questionSubject(row.purpose, row.plan_key)],
+    audience:
+      row.audience_bits !== null
+        ? AudienceBitset.fromBytes(row.audience_bits)
+        : AudienceBitset.fromIds(new Int32Array(Uint8Array.from(row.audience!).buffer)),
+  }));
+}
+
+/** How many audiences the period holds up to ledger row `upToId`: to notice rows removed under a cache. */
+export async function releasedAudienceCount(
+  db: SqlExecutor,
+  periodStart: Date,
+  upToId: number,
+): Promise<number> {
+  const { rows } = await db.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM questions
+      WHERE period_start = $1 AND id <= $2
+        AND (audience_bits IS NOT NULL OR (audience IS NOT NULL AND outcome = 'answered'))`,
+    [periodStart, upToId],
+  );
+  return rows[0]!.n;
+}
+
+/** The noised counts released in the period under these keys, by key (a differencing refusal is not one). */
 export async function storedReleases(
   db: SqlExecutor,
   purpose: string,
@@ -139,17 +181,9 @@ export async function storedReleases(
 ): Promise<Map<string, number | null>> {
   const { rows } = await db.query<{ plan_key: string; noisy_count: number | null }>(
     `SELECT plan_key, noisy_count FROM questions
-      WHERE purpose = $1 AND plan_key = ANY($2::text[]) AND period_start = $3 AND engine = 'release'`,
+      WHERE purpose = $1 AND plan_key = ANY($2::text[]) AND period_start = $3 AND engine = 'release'
+        AND outcome <> 'differencing'`,
     [purpose, planKeys, periodStart],
   );
   return new Map(rows.map((r) => [r.plan_key, r.noisy_count]));
-}
-
-// Audiences are stored as the raw bytes of an Int32Array (little-endian on every platform Node supports).
-function audienceBytes(ids: Int32Array): Uint8Array {
-  return new Uint8Array(ids.buffer, ids.byteOffset, ids.byteLength);
-}
-
-function audienceFromBytes(bytes: Uint8Array): Int32Array {
-  return new Int32Array(Uint8Array.from(bytes).buffer);
 }

@@ -6,8 +6,8 @@ import { questionPurpose } from '../../core/question-purposes.ts';
 import { err, ok, type Result } from '../../core/result.ts';
 import type { SqlExecutor, Storage } from '../../storage/ports.ts';
 import { Rational } from '../dp/rational.ts';
+import { AudienceBitset } from './audience-bitset.ts';
 import {
-  earlierAudiences,
   lockLedger,
   recordInLedger,
   reusableAnswer,
@@ -16,13 +16,16 @@ import {
   type QuestionLookup,
   type ReusableAnswer,
   type Spent,
+  type StoredRelease,
 } from './guard-ledger-store.ts';
-import { decide, symmetricDifferenceSize, type GuardDecision } from './mechanism.ts';
+import { anyTooClose, decide, suppressOrCount, type Comparison, type GuardDecision } from './mechanism.ts';
 import type { NoiseSampler } from './noise.ts';
+import { PeriodReleases } from './period-releases.ts';
 import { periodOf, questionEpsilon, type GuardPolicy } from './policy.ts';
 import type { PolicyStore } from './policy-store.ts';
 import {
   checkAsker,
+  questionSubject,
   unknownPurpose,
   type AdmitRequest,
   type BudgetState,
@@ -51,6 +54,8 @@ interface QuestionCharge {
   readonly charged: Rational;
   readonly repeated: boolean;
   readonly spent: Spent;
+  /** The audience it released, to add to the period's once the charge commits. */
+  readonly released?: StoredRelease;
 }
 
 /** The privacy guard, on the ledger of questions in the vault's database; see `PrivacyGuard`. */
@@ -60,6 +65,8 @@ export class LedgerGuard implements PrivacyGuard {
   readonly #audit: TransactionalAuditSink<SqlExecutor>;
   readonly #noise: NoiseSampler;
   readonly #now: () => Date;
+  /** The period's released audiences, in memory: loaded from the ledger once, then kept up to date. */
+  readonly #releases = new PeriodReleases();
   #queue: Promise<unknown> = Promise.resolve();
 
   constructor(
@@ -117,7 +124,7 @@ export class LedgerGuard implements PrivacyGuard {
     };
     // Evaluated before the charge's transaction: the engine may need the connection the transaction holds.
     const reusable = await reusableAnswer(this.#storage, lookup);
-    const audience = reusable === undefined ? await question.audience() : undefined;
+    const audience = reusable === undefined ? AudienceBitset.fromIds(await question.audience()) : undefined;
     const base = {
       asker: question.asker,
       ...(question.via === undefined ? {} : { via: question.via }),
@@ -132,6 +139,7 @@ export class LedgerGuard implements PrivacyGuard {
       await this.#audit.enqueue(tx, questionEvents(base, question.engine, charge));
       return charge;
     });
+    if (charge.released !== undefined) this.#releases.add(charge.released);
     await this.#audit.flush();
     return questionOutcome(charge, policy, budgetState(policy, period, charge.spent, charge.charged));
   }
@@ -141,7 +149,7 @@ export class LedgerGuard implements PrivacyGuard {
     tx: SqlExecutor,
     question: GuardedQuestion,
     lookup: QuestionLookup,
-    audience: Int32Array | undefined,
+    audience: AudienceBitset | undefined,
     policy: GuardPolicy,
     policyVersion: number,
   ): Promise<QuestionCharge> {
@@ -149,7 +157,7 @@ export class LedgerGuard implements PrivacyGuard {
     const spent = await spentInPeriod(tx, lookup.asker, lookup.periodStart);
     const row = { ...lookup, expression: question.expression, policyVersion, engine: question.engine };
     if (earlier !== undefined) {
-      // The audience stays with the original: earlierAudiences reads it through `repeats`.
+      // A repeat releases nothing new: the original's audience is already among the period's releases.
       const id = await recordInLedger(tx, {
         ...row,
         outcome: 'repeated',
@@ -162,35 +170,48 @@ export class LedgerGuard implements PrivacyGuard {
     const epsilon = questionEpsilon(policy);
     if (!budgetAllows(policy, spent, epsilon)) return { charged: Rational.zero, repeated: false, spent };
     if (audience === undefined) throw new Error('an answer the guard found before its lock is gone');
-    const distances = (await earlierAudiences(tx, lookup.asker, lookup.periodStart)).map((earlierAudience) =>
-      symmetricDifferenceSize(audience, earlierAudience),
+    await this.#releases.sync(tx, lookup.periodStart);
+    const subjects = [questionSubject(lookup.purpose, lookup.planKey)];
+    const decision = decide(
+      audience.size,
+      this.#releases.comparisons(audience, subjects),
+      policy,
+      this.#noise,
     );
-    const decision = decide(audience.length, distances, policy, this.#noise);
+    const released = decision.outcome === 'answered' ? { subjects, audience } : undefined;
     const id = await recordInLedger(tx, {
       ...row,
       outcome: decision.outcome,
       noisyCount: decision.outcome === 'answered' ? decision.noisyCount : null,
       epsilon,
-      audience,
+      ...(released === undefined ? {} : { released }),
     });
-    return { id, decision, charged: epsilon, repeated: false, spent };
+    return {
+      id,
+      decision,
+      charged: epsilon,
+      repeated: false,
+      spent,
+      ...(released === undefined ? {} : { released: { id, ...released } }),
+    };
   }
 
   async #admit(request: AdmitRequest): Promise<Result<{ readonly budget: BudgetState }, GuardRefusal>> {
     checkAsker(request.asker);
     const purpose = questionPurpose(request.purpose);
     if (purpose === undefined) return err(unknownPurpose(request.purpose));
+    const audience = AudienceBitset.fromIds(request.audience);
     const { version: policyVersion, policy } = await this.#policies.active();
-    // No differencing check: nothing about the audience is released, only whether it is engaged.
-    const epsilon = policy.countEpsilon.add(policy.thresholdEpsilon);
+    const epsilon = questionEpsilon(policy);
     const period = periodOf(policy.period, this.#now());
-    const { outcome, spent } = await this.#storage.transaction(async (tx) => {
+    const { outcome, spent, released } = await this.#storage.transaction(async (tx) => {
       await lockLedger(tx);
       const spent = await spentInPeriod(tx, request.asker, period.start);
       if (!budgetAllows(policy, spent, epsilon)) return { outcome: 'budget_exhausted' as const, spent };
-      const decision = decide(request.size, [], policy, this.#noise);
+      await this.#releases.sync(tx, period.start);
+      const decision = this.#admitted(audience, request.subjects, policy);
       const admitted = decision.outcome === 'answered';
-      await recordInLedger(tx, {
+      const id = await recordInLedger(tx, {
         asker: request.asker,
         purpose: purpose.code,
         expression: request.label,
@@ -201,39 +222,52 @@ export class LedgerGuard implements PrivacyGuard {
         epsilon,
         policyVersion,
         engine: 'admission',
+        ...(admitted ? { released: { subjects: request.subjects, audience } } : {}),
       });
+      const said = admitted ? ('admitted' as const) : decision.outcome;
       const details = { asker: request.asker, purpose: purpose.code, admission: request.label };
       await this.#audit.enqueue(tx, [
         {
           type: 'question.answered',
-          details: {
-            ...details,
-            outcome: admitted ? 'admitted' : 'too_few',
-            epsilon: epsilon.toString(),
-            policyVersion,
-          },
+          details: { ...details, outcome: said, epsilon: epsilon.toString(), policyVersion },
         },
       ]);
-      return { outcome: admitted ? ('admitted' as const) : ('too_few' as const), spent };
+      const released = admitted ? { id, subjects: request.subjects, audience } : undefined;
+      return { outcome: said, spent, released };
     });
+    if (released !== undefined) this.#releases.add(released);
     await this.#audit.flush();
     const charged = outcome === 'budget_exhausted' ? Rational.zero : epsilon;
     const budget = budgetState(policy, period, spent, charged);
-    if (outcome === 'admitted') return ok({ budget });
-    if (outcome === 'too_few') {
-      return err({ code: 'PRIVACY_TOO_FEW', message: 'the audience is too small to engage', budget });
+    switch (outcome) {
+      case 'admitted':
+        return ok({ budget });
+      case 'too_few':
+        return err({ code: 'PRIVACY_TOO_FEW', message: 'the audience is too small to engage', budget });
+      case 'differencing':
+        return err({ code: 'PRIVACY_DIFFERENCING', message: tooCloseMessage(policy), budget });
+      case 'budget_exhausted':
+        return err(budgetRefusal(budget, epsilon));
     }
-    return err(budgetRefusal(budget, epsilon));
+  }
+
+  /** An admission's decision: large enough (noised), then not too close to the period's releases. */
+  #admitted(audience: AudienceBitset, subjects: readonly string[], policy: GuardPolicy): GuardDecision {
+    const decision = suppressOrCount(audience.size, policy, this.#noise);
+    if (decision.outcome !== 'answered') return decision;
+    const comparisons = this.#releases.comparisons(audience, subjects);
+    return anyTooClose(comparisons, policy, this.#noise) ? { outcome: 'differencing' } : decision;
   }
 
   async #release(request: ReleaseRequest): Promise<Result<Release, GuardRefusal>> {
     checkAsker(request.asker);
     const purpose = questionPurpose(request.purpose);
     if (purpose === undefined) return err(unknownPurpose(request.purpose));
-    const names = releaseNames(request);
+    const audiences = releaseAudiences(request);
+    const names = [...audiences.keys()];
     const { version: policyVersion, policy } = await this.#policies.active();
     const perCount = policy.countEpsilon.add(policy.thresholdEpsilon);
-    const epsilon = names.reduce((sum) => sum.add(perCount), Rational.zero);
+    const epsilon = names.reduce((sum) => sum.add(perCount), policy.differencingEpsilon);
     const period = periodOf(policy.period, this.#now());
     const releasedOn = this.#now().toISOString().slice(0, 10);
     const keyOf = (name: string) => `${request.label}@${releasedOn}#${name}`;
@@ -244,23 +278,29 @@ export class LedgerGuard implements PrivacyGuard {
       const spent = await spentInPeriod(tx, request.asker, period.start);
       if (stored.size === names.length && names.length > 0) {
         const counts = Object.fromEntries(names.map((n) => [n, stored.get(keyOf(n))!]));
-        return { repeated: true, counts, spent };
+        return { repeated: true, counts, spent, released: [] };
       }
-      if (!budgetAllows(policy, spent, epsilon)) return { spent };
-      const counts: { [name: string]: number | null } = {};
+      if (!budgetAllows(policy, spent, epsilon)) return { spent, released: [] };
+      await this.#releases.sync(tx, period.start);
+      const counts = this.#releasedCounts(audiences, request.subjects, policy);
+      const released: StoredRelease[] = [];
       for (const name of names) {
-        const decision = decide(request.counts[name]!, [], policy, this.#noise);
-        counts[name] = decision.outcome === 'answered' ? decision.noisyCount : null;
-        await recordInLedger(tx, {
+        const count = counts === undefined ? null : counts[name]!;
+        const id = await recordInLedger(tx, {
           ...ledgerRow,
           planKey: keyOf(name),
           periodStart: period.start,
-          outcome: decision.outcome,
-          noisyCount: counts[name]!,
-          epsilon: perCount,
+          outcome: counts === undefined ? 'differencing' : count === null ? 'too_few' : 'answered',
+          noisyCount: count,
+          // The differencing check's ε is charged once, with the first count.
+          epsilon: name === names[0] ? perCount.add(policy.differencingEpsilon) : perCount,
           policyVersion,
           engine: 'release',
+          ...(count === null
+            ? {}
+            : { released: { subjects: request.subjects, audience: audiences.get(name)! } }),
         });
+        if (count !== null) released.push({ id, subjects: request.subjects, audience: audiences.get(name)! });
       }
       await this.#audit.enqueue(tx, [
         {
@@ -268,32 +308,61 @@ export class LedgerGuard implements PrivacyGuard {
           details: {
             ...ledgerRow,
             release: request.label,
-            counts,
+            ...(counts === undefined ? { outcome: 'differencing' } : { counts }),
             epsilon: epsilon.toString(),
             policyVersion,
           },
         },
       ]);
-      return { repeated: false, counts, spent };
+      return { repeated: false, counts, spent, released, differencing: counts === undefined };
     });
+    for (const release of outcome.released) this.#releases.add(release);
     await this.#audit.flush();
-    const charged = outcome.counts === undefined || outcome.repeated ? Rational.zero : epsilon;
+    const charged = outcome.repeated === undefined || outcome.repeated ? Rational.zero : epsilon;
     const budget = budgetState(policy, period, outcome.spent, charged);
-    if (outcome.counts === undefined) return err(budgetRefusal(budget, epsilon));
+    if (outcome.repeated === undefined) return err(budgetRefusal(budget, epsilon));
+    if (outcome.counts === undefined) {
+      return err({ code: 'PRIVACY_DIFFERENCING', message: tooCloseMessage(policy), budget });
+    }
     return ok({ counts: outcome.counts, repeated: outcome.repeated, releasedOn, budget });
+  }
+
+  /**
+   * Each audience's noised size against the noised k, then one differencing check of the sizes not
+   * suppressed against the period's releases: the counts (null where suppressed), or undefined when too close.
+   */
+  #releasedCounts(
+    audiences: ReadonlyMap<string, AudienceBitset>,
+    subjects: readonly string[],
+    policy: GuardPolicy,
+  ): { [name: string]: number | null } | undefined {
+    const counts: { [name: string]: number | null } = {};
+    const comparisons: Comparison[] = [];
+    for (const [name, audience] of audiences) {
+      const decision = suppressOrCount(audience.size, policy, this.#noise);
+      counts[name] = decision.outcome === 'answered' ? decision.noisyCount : null;
+      if (counts[name] !== null) comparisons.push(...this.#releases.comparisons(audience, subjects));
+    }
+    return anyTooClose(comparisons, policy, this.#noise) ? undefined : counts;
   }
 }
 
-/** The names of a release's counts, sorted; a USAGE error for a bad name or count. */
-function releaseNames(request: ReleaseRequest): string[] {
-  const names = Object.keys(request.counts).sort();
+/** A release's audiences as bitsets, by name in sorted order; a USAGE error for a bad name. */
+function releaseAudiences(request: ReleaseRequest): Map<string, AudienceBitset> {
+  const names = Object.keys(request.audiences).sort();
   for (const name of names) {
-    const count = request.counts[name]!;
-    if (!/^[a-z][a-z0-9_]{0,31}$/.test(name) || !Number.isSafeInteger(count) || count < 0) {
-      throw new CurtainError('USAGE', `release counts: "${name}" must be a non-negative integer`);
+    if (!/^[a-z][a-z0-9_]{0,31}$/.test(name)) {
+      throw new CurtainError('USAGE', `release counts: "${name}" must be a lowercase name of at most 32`);
     }
   }
-  return names;
+  return new Map(names.map((name) => [name, AudienceBitset.fromIds(request.audiences[name]!)]));
+}
+
+function tooCloseMessage(policy: GuardPolicy): string {
+  return (
+    `the audience differs from one released earlier this period (to anyone) by fewer than about ` +
+    `${policy.k} people`
+  );
 }
 
 /** The budgets left in `period` once `charged` is added to what was spent before. */
@@ -388,9 +457,7 @@ function questionOutcome(
     case 'differencing':
       return err({
         code: 'PRIVACY_DIFFERENCING',
-        message:
-          `the audience differs from one of your earlier questions this period by fewer than about ` +
-          `${policy.k} people; ask that question again instead`,
+        message: `${tooCloseMessage(policy)}; ask that question again instead`,
         questionId,
         budget,
       });

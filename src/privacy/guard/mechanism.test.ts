@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { seededRandomSource } from '../dp/random-source.ts';
 import { Rational } from '../dp/rational.ts';
-import { decide, symmetricDifferenceSize, tooClose } from './mechanism.ts';
+import { decide, exactDistances, tooClose } from './mechanism.ts';
 import { discreteLaplaceNoise, type NoiseSampler } from './noise.ts';
 import { drawByScale, RecordingNoise } from './noise.test-support.ts';
 import { defaultGuardPolicy, parseGuardPolicy, periodOf, policyToJson, questionEpsilon } from './policy.ts';
@@ -58,14 +58,7 @@ describe('the guard’s decisions', () => {
     const sharp = { ...policy, differencingEpsilon: Rational.of(4n) };
     expect(rate(500, 'late', (r) => tooClose([5000, 5000, 5000, 0], sharp, r))).toBe(1);
     expect(rate(500, 'none', (r) => tooClose([5000, 4000, 3000], sharp, r))).toBe(0);
-    expect(decide(10_000, [0], sharp, seededNoise('x')).outcome).toBe('differencing');
-  });
-
-  it('measures the symmetric difference of two ascending id lists', () => {
-    expect(symmetricDifferenceSize([1, 2, 3], [1, 2, 3])).toBe(0);
-    expect(symmetricDifferenceSize([1, 2, 3], [2, 3, 4])).toBe(2);
-    expect(symmetricDifferenceSize([], [5, 6])).toBe(2);
-    expect(symmetricDifferenceSize(Int32Array.from([1, 5, 9]), Int32Array.from([2, 5, 10, 11]))).toBe(5);
+    expect(decide(10_000, exactDistances([0]), sharp, seededNoise('x')).outcome).toBe('differencing');
   });
 });
 
@@ -88,8 +81,8 @@ describe('the guard’s noise scales, pinned', () => {
 
   it('runs the sparse vector first: its threshold at 2/ε_d once, each earlier audience at 4/ε_d', () => {
     const noise = new RecordingNoise();
-    expect(decide(1_000, [500, 400, 300], policy, noise).outcome).toBe('answered');
-    expect(noise.recorded()).toEqual(['16', '32', '32', '32', '4', '8']);
+    expect(decide(1_000, exactDistances([500, 400, 300]), policy, noise).outcome).toBe('answered');
+    expect(noise.recorded()).toEqual(['8', '16', '16', '16', '4', '8']);
     noise.clear();
     expect(tooClose([500, 400], custom, noise)).toBe(false);
     expect(noise.recorded()).toEqual(['4', '8', '8']);
@@ -97,8 +90,8 @@ describe('the guard’s noise scales, pinned', () => {
 
   it('stops drawing at the first earlier audience that is too close', () => {
     const noise = new RecordingNoise();
-    expect(decide(1_000, [500, 10, 400], policy, noise).outcome).toBe('differencing');
-    expect(noise.recorded()).toEqual(['16', '32', '32']);
+    expect(decide(1_000, exactDistances([500, 10, 400]), policy, noise).outcome).toBe('differencing');
+    expect(noise.recorded()).toEqual(['8', '16', '16']);
   });
 
   it('adds the count’s noise to the size and the threshold’s to k, and compares the two', () => {
@@ -114,7 +107,7 @@ describe('the guard’s noise scales, pinned', () => {
 
   it('compares each noised distance with the noised threshold: T̃ = k + draw(2/ε_d), d + draw(4/ε_d) < T̃', () => {
     // T̃ = 50 − 10 = 40; each distance is noised by +5.
-    const noise = new RecordingNoise(drawByScale({ '16': -10n, '32': 5n }));
+    const noise = new RecordingNoise(drawByScale({ '8': -10n, '16': 5n }));
     expect(tooClose([34], policy, noise)).toBe(true);
     expect(tooClose([35], policy, noise)).toBe(false);
     expect(tooClose([300, 35, 34], policy, noise)).toBe(true);
@@ -122,11 +115,11 @@ describe('the guard’s noise scales, pinned', () => {
 });
 
 describe('the guard’s policy', () => {
-  it('costs exactly 1/2 per question by default and fits ten questions in an asker’s budget', () => {
+  it('costs exactly 5/8 per question by default and fits eight questions in an asker’s budget', () => {
     const epsilon = questionEpsilon(defaultGuardPolicy);
-    expect(epsilon.toString()).toBe(Rational.of(1n, 2n).toString());
+    expect(epsilon.toString()).toBe(Rational.of(5n, 8n).toString());
     let spent = Rational.zero;
-    for (let i = 0; i < 10; i++) spent = spent.add(epsilon);
+    for (let i = 0; i < 8; i++) spent = spent.add(epsilon);
     expect(spent.equals(defaultGuardPolicy.askerBudget)).toBe(true);
   });
 

@@ -9,18 +9,23 @@ export type GuardDecision =
   | { readonly outcome: 'differencing' };
 
 /**
- * Decides what to release about an audience of `size` people whose symmetric differences with the asker's
- * earlier audiences in the period are `distances` (each of sensitivity 1). Costs the policy's three ε parts
- * whatever the outcome (only the count's and the threshold's when there are no earlier audiences).
+ * Decides what to release about an audience of `size` people compared with the period's earlier releases
+ * (`comparisons`: their symmetric differences, each of sensitivity 1). Costs the policy's three ε parts
+ * whatever the outcome (only the count's and the threshold's when there is nothing to compare with).
  * Draws the differencing check's noise first, then the count's (scale 1/ε_c), then the threshold's (1/ε_k).
  */
 export function decide(
   size: number,
-  distances: readonly number[],
+  comparisons: Iterable<Comparison>,
   policy: GuardPolicy,
   noise: NoiseSampler,
 ): GuardDecision {
-  if (tooClose(distances, policy, noise)) return { outcome: 'differencing' };
+  if (anyTooClose(comparisons, policy, noise)) return { outcome: 'differencing' };
+  return suppressOrCount(size, policy, noise);
+}
+
+/** The noised count (scale 1/ε_c) against the noised k (scale 1/ε_k): the count, or too few. */
+export function suppressOrCount(size: number, policy: GuardPolicy, noise: NoiseSampler): GuardDecision {
   const noisyCount = BigInt(size) + noise.discreteLaplace(Rational.one.div(policy.countEpsilon));
   const noisyK = BigInt(policy.k) + noise.discreteLaplace(Rational.one.div(policy.thresholdEpsilon));
   if (noisyCount < noisyK) return { outcome: 'too_few' };
@@ -34,27 +39,48 @@ export function decide(
  * ε is spent once, however many distances are compared.
  */
 export function tooClose(distances: readonly number[], policy: GuardPolicy, noise: NoiseSampler): boolean {
-  if (distances.length === 0) return false;
-  const thresholdScale = Rational.of(2n).div(policy.differencingEpsilon);
-  const queryScale = Rational.of(4n).div(policy.differencingEpsilon);
-  const threshold = BigInt(policy.k) + noise.discreteLaplace(thresholdScale);
-  return distances.some((d) => BigInt(d) + noise.discreteLaplace(queryScale) < threshold);
+  return anyTooClose(exactDistances(distances), policy, noise);
 }
 
-/** |a △ b| of two ascending id lists. */
-export function symmetricDifferenceSize(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  let i = 0;
-  let j = 0;
-  let common = 0;
-  while (i < a.length && j < b.length) {
-    const x = a[i]!;
-    const y = b[j]!;
-    if (x === y) {
-      common++;
-      i++;
-      j++;
-    } else if (x < y) i++;
-    else j++;
+/** Comparisons whose distances are known: each its own lower bound. */
+export function exactDistances(distances: readonly number[]): Comparison[] {
+  return distances.map((d) => ({ lowerBound: d, exact: () => d }));
+}
+
+/** One comparison of the sparse-vector check: a cheap lower bound of a distance, and the distance itself. */
+export interface Comparison {
+  /** At most the distance, e.g. the difference of the two audiences' sizes. */
+  readonly lowerBound: number;
+  /** The distance, computed only when the lower bound plus its noise falls under the noised threshold. */
+  exact(): number;
+}
+
+/**
+ * `tooClose` over comparisons whose exact distance is computed only when it could matter: each comparison
+ * draws its noise ν first, and when lowerBound + ν is not under the threshold, neither is distance + ν. The
+ * draws, and so the outcome, are exactly those of `tooClose` on the exact distances.
+ */
+export function anyTooClose(
+  comparisons: Iterable<Comparison>,
+  policy: GuardPolicy,
+  noise: NoiseSampler,
+): boolean {
+  let threshold: bigint | undefined;
+  for (const comparison of comparisons) {
+    threshold ??= BigInt(policy.k) + noise.discreteLaplace(thresholdScale(policy));
+    const noised = noise.discreteLaplace(queryScale(policy));
+    if (BigInt(comparison.lowerBound) + noised >= threshold) continue;
+    if (BigInt(comparison.exact()) + noised < threshold) return true;
   }
-  return a.length + b.length - 2 * common;
+  return false;
+}
+
+/** The scale of the sparse-vector check's noised threshold: 2/ε_d. */
+export function thresholdScale(policy: GuardPolicy): Rational {
+  return Rational.of(2n).div(policy.differencingEpsilon);
+}
+
+/** The scale of each compared distance's noise: 4/ε_d (sensitivity 1, queries not monotone). */
+export function queryScale(policy: GuardPolicy): Rational {
+  return Rational.of(4n).div(policy.differencingEpsilon);
 }

@@ -26,7 +26,7 @@ export const defaultGuardPolicy: GuardPolicy = Object.freeze({
   k: 50,
   countEpsilon: Rational.of(1n, 4n),
   thresholdEpsilon: Rational.of(1n, 8n),
-  differencingEpsilon: Rational.of(1n, 8n),
+  differencingEpsilon: Rational.of(1n, 4n),
   askerBudget: Rational.of(5n),
   vaultBudget: Rational.of(20n),
   period: 'month',

@@ -60,8 +60,13 @@ export interface AdmitRequest {
   readonly purpose: string;
   /** What is being admitted, unique per use, e.g. "delivery:<campaign id>"; recorded, never reused. */
   readonly label: string;
-  /** The exact size of the audience that would actually be delivered, after every filter. */
-  readonly size: number;
+  /** The exact audience that would actually be delivered, after every filter: customer ids, any order. */
+  readonly audience: ArrayLike<number>;
+  /**
+   * What the audience is about, e.g. its campaign and its question (`releaseSubjects`); it is not compared
+   * with earlier releases about any of the same subjects.
+   */
+  readonly subjects: readonly string[];
 }
 
 export interface ReleaseRequest {
@@ -69,8 +74,13 @@ export interface ReleaseRequest {
   readonly purpose: string;
   /** Names the release, e.g. "results:<campaign id>"; the same label on the same day returns the same numbers. */
   readonly label: string;
-  /** Exact counts, by name; each has sensitivity 1 (one customer changes each by at most one). */
-  readonly counts: { readonly [name: string]: number };
+  /**
+   * The exact audiences whose sizes are released, by name (customer ids, any order); each size has
+   * sensitivity 1 (one customer changes each by at most one).
+   */
+  readonly audiences: { readonly [name: string]: ArrayLike<number> };
+  /** What the audiences are about, as for an admission (e.g. the campaign). */
+  readonly subjects: readonly string[];
 }
 
 export interface Release {
@@ -85,7 +95,7 @@ export interface Release {
 export type GuardRefusal =
   | { readonly code: 'QUESTION_PURPOSE_UNKNOWN'; readonly message: string }
   | {
-      readonly code: 'PRIVACY_TOO_FEW' | 'PRIVACY_BUDGET_EXHAUSTED';
+      readonly code: 'PRIVACY_TOO_FEW' | 'PRIVACY_DIFFERENCING' | 'PRIVACY_BUDGET_EXHAUSTED';
       readonly message: string;
       readonly budget: BudgetState;
     };
@@ -95,7 +105,9 @@ export type GuardRefusal =
  * period, and so the budgets, the reuse of answers and the differencing check against earlier audiences.
  *
  * Every request that looks at the data is charged to the asker (always an authenticated person) and to the
- * vault, whatever its outcome; it is recorded in the ledger and written to the transparency log in the
+ * vault, whatever its outcome. Every audience it releases (a question's, an admitted campaign's, a released
+ * count's) is compared with every audience released in the period, whoever asked, in one sparse-vector check
+ * per request; it is it is recorded in the ledger and written to the transparency log in the
  * transaction of its charge. Charges are made one at a time — in one process by a queue, across processes by
  * a database lock — so each sees the previous one's. An asker handle that is not a handle throws a USAGE
  * error; every other failure is a refusal value.
@@ -106,19 +118,21 @@ export interface PrivacyGuard {
   /**
    * A noised count of a question's audience (invariants 2 and 5): the stored answer when the same question
    * was answered in the period (by anyone; free); otherwise, if the budget allows, the differencing check
-   * against the asker's earlier audiences of the period (sparse vector), then the noised count against a
-   * noised k. Costs the policy's three ε parts.
+   * against every audience released in the period (sparse vector), then the noised count against a noised k.
+   * Costs the policy's three ε parts.
    */
   answer(question: GuardedQuestion): Promise<Result<GuardAnswer, QuestionRefusal>>;
   /**
-   * Whether an audience may be engaged: its noised size against a noised k (invariant 5). A refusal says only
-   * "too small" (PRIVACY_TOO_FEW), never by how much. Costs the count's and the threshold's ε.
+   * Whether an audience may be engaged: its noised size against a noised k (invariant 5), then, if large
+   * enough, the differencing check against the period's releases. A refusal says only "too small"
+   * (PRIVACY_TOO_FEW) or "too close" (PRIVACY_DIFFERENCING), never by how much. Costs the policy's three ε parts.
    */
   admit(request: AdmitRequest): Promise<Result<{ readonly budget: BudgetState }, GuardRefusal>>;
   /**
    * Noised counts for the hub (invariant 2), each suppressed under a noised k, stored so that asking again
-   * under the same label the same day returns them again at no cost. Costs the count's and the threshold's
-   * ε per count.
+   * under the same label the same day returns them again at no cost. The counts not suppressed go through
+   * one differencing check together; if one is too close nothing is released (PRIVACY_DIFFERENCING). Costs
+   * the count's and the threshold's ε per count, and the differencing check's ε once.
    */
   release(request: ReleaseRequest): Promise<Result<Release, GuardRefusal>>;
 }
@@ -130,6 +144,22 @@ export function checkAsker(asker: string): void {
   if (!askerPattern.test(asker)) {
     throw new CurtainError('USAGE', 'asker: a handle of letters, digits, ".", "_" or "-" (at most 64)');
   }
+}
+
+/** The subjects of a campaign's releases: the campaign, and the question its audience was chosen by, if any. */
+export function releaseSubjects(
+  campaignId: string,
+  question?: { purpose: string; planKey: string },
+): string[] {
+  const campaign = `campaign:${campaignId}`;
+  return question === undefined
+    ? [campaign]
+    : [campaign, questionSubject(question.purpose, question.planKey)];
+}
+
+/** What a question is about: its purpose and normal form (the same question under another purpose is not). */
+export function questionSubject(purpose: string, planKey: string): string {
+  return `question:${purpose}:${planKey}`;
 }
 
 export function unknownPurpose(code: string): {

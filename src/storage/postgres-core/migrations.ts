@@ -17,6 +17,7 @@ import { questionReuseSchema } from './migrations/0013-question-reuse.ts';
 import { staffCredentialsSchema } from './migrations/0014-staff-credentials.ts';
 import { vaultKindSchema } from './migrations/0015-doors-vault-kind.ts';
 import { ingestBatchStatesSchema } from './migrations/0015-ingest-batches.ts';
+import { guardReleasedAudiencesSchema } from './migrations/0015-guard-released-audiences.ts';
 
 export interface Migration {
   readonly version: number;
@@ -41,6 +42,7 @@ export const migrations: readonly Migration[] = [
   { version: 14, name: 'staff-credentials', sql: staffCredentialsSchema },
   { version: 15, name: 'doors-vault-kind', sql: vaultKindSchema },
   { version: 16, name: 'ingest-batches', sql: ingestBatchStatesSchema },
+  { version: 17, name: 'guard-released-audiences', sql: guardReleasedAudiencesSchema },
 ];
 
 export interface MigrationStatus {

@@ -2,7 +2,7 @@
 import { CurtainError } from '../../core/errors.ts';
 import type { Storage } from '../../storage/ports.ts';
 import type { IdentityStore } from '../identity/identity-store.ts';
-import type { PrivacyGuard } from '../../privacy/guard/privacy-guard.ts';
+import { releaseSubjects, type PrivacyGuard } from '../../privacy/guard/privacy-guard.ts';
 
 /** Purposes of credit-product campaigns: the ones fair-lending law looks at. */
 export const creditPurposes: readonly string[] = ['credit_offers', 'partner_credit_offers'];
@@ -76,14 +76,14 @@ function ageAt(dateOfBirth: string, at: Date): number {
 
 const bandOf = (age: number): BandCode => ageBands.find((band) => age < band.below)!.code;
 
-/** Exact counts per band, inside the vault: they leave only through the guard's release. */
-async function exactCounts(sources: FairLendingSources, campaignId: string, startedAt: Date) {
+/** Exact audiences per band, inside the vault: only their sizes leave, through the guard's release. */
+async function exactAudiences(sources: FairLendingSources, campaignId: string, startedAt: Date) {
   const counts = Object.fromEntries(
     ageBands.flatMap((b) => [
-      [`delivered_${b.code}`, 0],
-      [`interested_${b.code}`, 0],
+      [`delivered_${b.code}`, []],
+      [`interested_${b.code}`, []],
     ]),
-  ) as Record<string, number>;
+  ) as Record<string, number[]>;
   for (let after = 0; ;) {
     const { rows } = await sources.storage.query<{
       id: number | string;
@@ -100,8 +100,8 @@ async function exactCounts(sources: FairLendingSources, campaignId: string, star
       const person = pii.get(Number(row.customer_id));
       if (person === undefined) continue;
       const band = bandOf(ageAt(person.dateOfBirth, startedAt));
-      counts[`delivered_${band}`]! += 1;
-      if (row.interested) counts[`interested_${band}`]! += 1;
+      counts[`delivered_${band}`]!.push(Number(row.customer_id));
+      if (row.interested) counts[`interested_${band}`]!.push(Number(row.customer_id));
     }
     after = Number(rows.at(-1)!.id);
   }
@@ -123,12 +123,12 @@ export async function fairLendingReport(
   if (!creditPurposes.includes(run.purpose)) {
     throw new CurtainError('USAGE', `the campaign's purpose is ${run.purpose}, not a credit product`);
   }
-  const exact = await exactCounts(sources, campaignId, new Date(run.created_at));
   const released = await sources.guard.release({
     asker,
     purpose: run.purpose,
     label: `fair-lending:${campaignId}`,
-    counts: exact,
+    audiences: await exactAudiences(sources, campaignId, new Date(run.created_at)),
+    subjects: releaseSubjects(campaignId),
   });
   if (!released.ok) throw new CurtainError(released.error.code, released.error.message);
   const { counts, budget, releasedOn, repeated } = released.value;

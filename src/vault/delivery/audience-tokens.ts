@@ -74,13 +74,15 @@ export async function releaseTokens(
   purpose: string,
   audience: Uint32Array,
   now: Date,
+  subjects: readonly string[],
 ): Promise<Result<ReleasedAudience, DeliveryRefusal>> {
   const { storage, audit, avatars } = context;
   const noised = await context.guard.release({
     asker: request.requestedBy,
     purpose,
     label: `audience:${request.campaignId}`,
-    counts: { audience: audience.length },
+    audiences: { audience },
+    subjects,
   });
   if (!noised.ok) {
     const refusal = noised.error;

@@ -3,7 +3,7 @@ import type { CampaignResults, DoorRefusal } from '../../core/vault-door.ts';
 import { err, ok, type Result } from '../../core/result.ts';
 import type { SqlExecutor } from '../../storage/ports.ts';
 import { budgetReport, costSentence } from '../../privacy/guard/budget-report.ts';
-import type { PrivacyGuard } from '../../privacy/guard/privacy-guard.ts';
+import { releaseSubjects, type PrivacyGuard } from '../../privacy/guard/privacy-guard.ts';
 import { readRun } from './run-store.ts';
 
 export async function campaignResults(
@@ -16,19 +16,12 @@ export async function campaignResults(
   if (run === undefined || run.state === 'too_small') {
     return err({ code: 'NOT_FOUND', message: 'no delivery for this campaign' });
   }
-  const { rows } = await db.query<{ delivered: number; opened: number; interested: number }>(
-    `SELECT count(*)::int AS delivered,
-            count(opened_at)::int AS opened,
-            count(*) FILTER (WHERE response = 'interested')::int AS interested
-       FROM inbox_messages WHERE campaign_id = $1`,
-    [campaignId],
-  );
-  const exact = rows[0] ?? { delivered: 0, opened: 0, interested: 0 };
   const released = await guard.release({
     asker: requestedBy,
     purpose: run.purpose,
     label: `results:${campaignId}`,
-    counts: { delivered: exact.delivered, opened: exact.opened, interested: exact.interested },
+    audiences: await resultAudiences(db, campaignId),
+    subjects: releaseSubjects(campaignId),
   });
   if (!released.ok) {
     const refusal = released.error;
@@ -51,4 +44,24 @@ export async function campaignResults(
     releasedOn,
     budget: budgetReport(budget),
   });
+}
+
+/** The customers a campaign's messages reached, opened by, and answered "interested" by: exact, in the vault. */
+async function resultAudiences(
+  db: SqlExecutor,
+  campaignId: string,
+): Promise<{ delivered: number[]; opened: number[]; interested: number[] }> {
+  const { rows } = await db.query<{ customer_id: number | string; opened: boolean; interested: boolean }>(
+    `SELECT customer_id, opened_at IS NOT NULL AS opened, response = 'interested' AS interested
+       FROM inbox_messages WHERE campaign_id = $1`,
+    [campaignId],
+  );
+  const audiences = { delivered: [] as number[], opened: [] as number[], interested: [] as number[] };
+  for (const row of rows) {
+    const id = Number(row.customer_id);
+    audiences.delivered.push(id);
+    if (row.opened) audiences.opened.push(id);
+    if (row.interested) audiences.interested.push(id);
+  }
+  return audiences;
 }

@@ -15,7 +15,7 @@ import type {
   PrivacyCost,
 } from '../../core/vault-door.ts';
 import { explainForCustomer } from '../../language/explain.ts';
-import { normalisePlan } from '../../language/normalise.ts';
+import { normalisePlan, planKey } from '../../language/normalise.ts';
 import type { CustomerIds, Plan, QuestionEngine } from '../../language/plan.ts';
 import { cryptoRandomSource, type RandomSource } from '../../privacy/dp/random-source.ts';
 import type { SqlExecutor, Storage } from '../../storage/ports.ts';
@@ -26,7 +26,7 @@ import type { IdentityStore } from '../identity/identity-store.ts';
 import type { KeyProvider } from '../../keys/key-provider.ts';
 import type { PolicyStore } from '../../privacy/guard/policy-store.ts';
 import { budgetReport, combinedBudget } from '../../privacy/guard/budget-report.ts';
-import type { BudgetState, PrivacyGuard } from '../../privacy/guard/privacy-guard.ts';
+import { releaseSubjects, type BudgetState, type PrivacyGuard } from '../../privacy/guard/privacy-guard.ts';
 import type { QuestionService } from '../questions/question-service.ts';
 import { filterAudience } from './audience-filter.ts';
 import { readRelease, tokenOwners } from './audience-release.ts';
@@ -220,7 +220,7 @@ export class DeliveryService {
     const matching = await this.#services.questionEngine.evaluate(plan, now.toISOString().slice(0, 10));
     const kept = await this.#filter(matching, purpose.consent, request, now);
     const audience = shuffle(kept, this.#random).subarray(0, request.maxMessages ?? kept.length);
-    const admitted = await this.#admit(request, `delivery:${request.campaignId}`, audience.length);
+    const admitted = await this.#admit(request, `delivery:${request.campaignId}`, audience, plan);
     const run = newRun(request, purpose.code, explanation);
     if (!admitted.ok) {
       return admitted.error.code === tooSmall.code
@@ -271,6 +271,7 @@ export class DeliveryService {
       purpose.code,
       audience,
       now,
+      releaseSubjects(request.campaignId, { purpose: purpose.code, planKey: planKey(plan) }),
     );
   }
 
@@ -321,7 +322,8 @@ export class DeliveryService {
         { ...request, offer: group.offer },
         now,
       );
-      const admitted = await this.#admit(request, `delivery:${request.campaignId}#${index}`, kept.length);
+      const label = `delivery:${request.campaignId}#${index}`;
+      const admitted = await this.#admit(request, label, kept, checked.plan);
       if (!admitted.ok) {
         if (admitted.error.code !== tooSmall.code) return err(admitted.error);
         refused.push(group.offer.offerId);
@@ -401,13 +403,15 @@ export class DeliveryService {
   async #admit(
     request: DeliveryRequest,
     label: string,
-    size: number,
+    audience: Uint32Array,
+    plan: Plan,
   ): Promise<Result<{ budget: BudgetState }, DeliveryRefusal>> {
     const admitted = await this.#guard.admit({
       asker: request.requestedBy,
       purpose: request.purpose,
       label,
-      size,
+      audience,
+      subjects: releaseSubjects(request.campaignId, { purpose: request.purpose, planKey: planKey(plan) }),
     });
     if (admitted.ok) return admitted;
     const refusal = admitted.error;
