@@ -355,7 +355,7 @@ export class DeliveryService {
             },
       );
     }
-    const plan = normalisePlan(checked.value.plan);
+    const plan = normalisePlan(checked.value.plan, { asOf: this.#now().toISOString().slice(0, 10) });
     return ok({
       purpose: questionPurpose(purposeCode)!,
       plan,
