@@ -5,7 +5,7 @@ import type { CustomerPii } from '../../core/identity.ts';
 import { err, ok, type Result } from '../../core/result.ts';
 import type { SqlExecutor, Storage } from '../../storage/ports.ts';
 import { verifyReceipt } from '../consent/receipts.ts';
-import { isAuditSubject, type IdentityStore } from '../identity/identity-store.ts';
+import { auditCampaignFor, isAuditSubject, type IdentityStore } from '../identity/identity-store.ts';
 import type { KeyProvider } from '../../keys/key-provider.ts';
 import { checkLeadReceipt, type RevealedField } from './lead-receipt.ts';
 import { isRecipient, selectLeads, type LeadRow } from './leads.ts';
@@ -126,8 +126,9 @@ export class AdvisorQueue {
 
     let pii: CustomerPii;
     let subjectRef: string | undefined;
+    let auditKey: Buffer;
     try {
-      const auditKey = await this.#identity.auditKey(lead.customer_id);
+      auditKey = await this.#identity.auditKey(lead.customer_id);
       if (!isAuditSubject(auditKey, verified.value.piiPrincipalId)) {
         return refusal('receipt-mismatch', 'the consent receipt is for another customer');
       }
@@ -152,7 +153,12 @@ export class AdvisorQueue {
         {
           type: 'identity.revealed',
           subjectRef,
-          details: { leadId: lead.public_id, campaignId: lead.campaign_id, recipient, advisor },
+          details: {
+            leadId: lead.public_id,
+            campaignRef: auditCampaignFor(auditKey, subjectRef, lead.campaign_id),
+            recipient,
+            advisor,
+          },
         },
       ]);
       return true;
