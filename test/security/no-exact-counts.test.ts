@@ -155,8 +155,19 @@ describe.each(testBackends)(
         if (!name.startsWith('camp-some.')) expect(size, name).toBeGreaterThan(10);
     });
 
-    it('writes no exact size in any log entry', () => {
+    it('writes no exact size in any log entry, nor in the sum of a figure over a campaign’s entries', () => {
       for (const entry of entries) expect(leaked(numbersIn(entry.details)), entry.type).toEqual([]);
+      for (const campaignId of campaigns) {
+        const sums = new Map<string, number>();
+        for (const entry of entries) {
+          if (!JSON.stringify(entry.details).includes(campaignId)) continue;
+          for (const [key, value] of Object.entries(entry.details)) {
+            if (typeof value === 'number')
+              sums.set(`${entry.type}.${key}`, (sums.get(`${entry.type}.${key}`) ?? 0) + value);
+          }
+        }
+        for (const [figure, sum] of sums) expect(leaked([sum]), `${campaignId} ${figure}`).toEqual([]);
+      }
     });
 
     it('gives no exact size by counting a campaign’s entries, of any type', () => {
