@@ -1,6 +1,5 @@
 // Compliance: the transparency log with verification, privacy-budget use, and consent statistics.
 import { useState } from 'react';
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { get } from '../api.ts';
 import { leafHashOf, verifyInclusion } from '../merkle.ts';
 import { ActionButton, Alert, Loading, Page } from '../ui.tsx';

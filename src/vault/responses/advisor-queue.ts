@@ -124,15 +124,14 @@ export class AdvisorQueue {
         `the consent receipt is for ${problem === 'wrong-purpose' ? 'another purpose' : 'another lead'}`,
       );
 
-    let pii: CustomerPii;
-    let subjectRef: string | undefined;
-    let auditKey: Buffer;
+    let pii: CustomerPii, subjectRef: string | undefined, campaignRef: string | undefined;
     try {
-      auditKey = await this.#identity.auditKey(lead.customer_id);
+      const auditKey = await this.#identity.auditKey(lead.customer_id);
       if (!isAuditSubject(auditKey, verified.value.piiPrincipalId)) {
         return refusal('receipt-mismatch', 'the consent receipt is for another customer');
       }
       subjectRef = (await this.#identity.auditSubjects([lead.customer_id])).get(lead.customer_id);
+      if (subjectRef !== undefined) campaignRef = auditCampaignFor(auditKey, subjectRef, lead.campaign_id);
       pii = await this.#identity.readPii(lead.customer_id);
     } catch (error) {
       if (error instanceof CurtainError && error.code === 'CUSTOMER_ERASED') {
@@ -153,12 +152,7 @@ export class AdvisorQueue {
         {
           type: 'identity.revealed',
           subjectRef,
-          details: {
-            leadId: lead.public_id,
-            campaignRef: auditCampaignFor(auditKey, subjectRef, lead.campaign_id),
-            recipient,
-            advisor,
-          },
+          details: { leadId: lead.public_id, campaignRef: campaignRef!, recipient, advisor },
         },
       ]);
       return true;
