@@ -43,8 +43,9 @@ export async function startScheduler(
           );
         }
       }
+      // How many notices went out is a count of customers a delivery selected: it is not logged.
       const { sent, retrying, failed } = await delivery.sendDueNotices();
-      if (sent + retrying + failed > 0) log.info({ sent, retrying, failed }, 'due notices');
+      if (sent + retrying + failed > 0) log.info({}, 'due notices handled');
     } catch (error) {
       log.error({ err: error }, 'scheduler round failed');
     }

@@ -1,4 +1,4 @@
-// Liveness, readiness and Prometheus metrics, for either role: request counts and latencies by route.
+// Liveness, readiness and Prometheus metrics, for either role: staff request counts and latencies by route.
 import type { FastifyInstance } from 'fastify';
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
@@ -34,6 +34,13 @@ export function metricsRegistry(app: FastifyInstance): Registry {
     registers: [registry],
   });
   app.addHook('onResponse', (request, reply, done) => {
+    // Customers' own requests are not counted: how many answered an offer or opened their inbox is a count
+    // of customers a delivery or a response selected (issue 14, class 3).
+    const access: unknown = request.routeOptions.config.access;
+    if (Array.isArray(access) && access.includes('customer')) {
+      done();
+      return;
+    }
     // The route pattern, never the URL: URLs may carry ids.
     const route = request.routeOptions.url ?? 'unmatched';
     requests.inc({ route, method: request.method, status: reply.statusCode });

@@ -7,6 +7,7 @@ import { err, ok, type Result } from '../core/result.ts';
 import type { Argument, Call, Expression, Span } from './ast.ts';
 import { suggestName, type LanguageDiagnostic } from './diagnostics.ts';
 import { fairLendingVersion, protectedAttributes, proxyFor, type ProxyEntry } from './fair-lending.ts';
+import { normalisePlan, triviallyDecided } from './normalise.ts';
 import type { Direction, Plan, TransactionFilter, ValuePlan, Window } from './plan.ts';
 
 export interface CheckOptions {
@@ -99,8 +100,10 @@ export function checkExpression(
         expression.span,
       );
     }
+    const plan = (typed as { plan: Plan }).plan;
+    refuseTrivial(plan, options.asOf, expression.span);
     return ok({
-      plan: (typed as { plan: Plan }).plan,
+      plan,
       attributes: [...attributes].sort(),
       fairLendingVersion,
     });
@@ -482,6 +485,25 @@ class Checker {
 }
 
 const categoryCodes = categories.map((c) => c.code);
+
+/** A question its normal form decides without data (`holds("x") and not holds("x")`) is refused, free. */
+function refuseTrivial(plan: Plan, asOf: string, span: Span): void {
+  const decided = triviallyDecided(normalisePlan(plan, { asOf }));
+  if (decided === true) {
+    fail(
+      'CHECK_ALWAYS_TRUE',
+      'this question holds for every customer whatever their data: nothing to ask',
+      span,
+    );
+  }
+  if (decided === false) {
+    fail(
+      'CHECK_ALWAYS_FALSE',
+      'this question holds for no customer whatever their data: nothing to ask',
+      span,
+    );
+  }
+}
 
 function aggregateFunction(name: Exclude<AggregateName, 'recurring'>) {
   switch (name) {

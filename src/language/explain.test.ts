@@ -216,13 +216,19 @@ describe('explainForCustomer', () => {
   });
 
   it('folds constants: true needs no reason, false gets the fallback', () => {
-    expect(explain('true')).toEqual([]);
-    expect(explain('not false and true')).toEqual([]);
-    expect(explain('false')).toEqual([neverMatchesExplanation]);
-    expect(explain('false and holds("mortgage")')).toEqual([neverMatchesExplanation]);
+    // The checker refuses questions decided without data (CHECK_ALWAYS_*), so these plans are written out.
+    const yes: Plan = { kind: 'constant', value: true };
+    const no: Plan = { kind: 'constant', value: false };
+    const pension: Plan = { kind: 'holds', product: 'pension' };
+    const mortgage: Plan = { kind: 'holds', product: 'mortgage' };
+    const sayFor = (plan: Plan) => explainForCustomer(plan, { currency: 'GBP' });
+    expect(sayFor(yes)).toEqual([]);
+    expect(sayFor({ kind: 'and', items: [{ kind: 'not', item: no }, yes] })).toEqual([]);
+    expect(sayFor(no)).toEqual([neverMatchesExplanation]);
+    expect(sayFor({ kind: 'and', items: [no, mortgage] })).toEqual([neverMatchesExplanation]);
     expect(explain('1 < 2 and holds("pension")')).toEqual(['You have a pension plan with us.']);
     expect(explain('holds("pension") or 3d > 1w')).toEqual(['You have a pension plan with us.']);
-    expect(explain('holds("pension") or 3 > 1')).toEqual([]);
+    expect(sayFor({ kind: 'or', items: [pension, yes] })).toEqual([]);
   });
 
   it('formats money in the currency, without raw minor units', () => {

@@ -7,7 +7,7 @@ export interface VaultStatus {
   /** The newest migration applied (0 on an empty database). */
   readonly schemaVersion: number;
   readonly pendingMigrations: readonly number[];
-  /** Active customers (erased ones are not counted). */
+  /** Customer rows loaded (erased ones included: how many were erased is not an operator's row count). */
   readonly customers: number;
   readonly accounts: number;
   readonly transactions: number;
@@ -20,7 +20,7 @@ type RowCounts = Pick<VaultStatus, 'customers' | 'accounts' | 'transactions' | '
 export async function vaultStatus(storage: Storage): Promise<VaultStatus> {
   const migrations = await migrationStatus(storage);
   const counts = await storage.query<RowCounts>(
-    `SELECT (SELECT count(*) FROM customers WHERE status = 'active')::bigint AS customers,
+    `SELECT (SELECT count(*) FROM customers)::bigint AS customers,
             (SELECT count(*) FROM accounts)::bigint AS accounts,
             (SELECT count(*) FROM transactions)::bigint AS transactions,
             (SELECT count(*) FROM quarantine)::bigint AS quarantined`,

@@ -75,7 +75,6 @@ const expected: Record<string, 'public' | readonly Caller[]> = {
   'GET /v1/audit/consistency': ['compliance'],
   'GET /v1/audit/verify': ['compliance'],
   'GET /v1/privacy/budgets': ['compliance'],
-  'GET /v1/consent/statistics': ['compliance'],
   'POST /v1/compliance/requests': ['compliance'],
   'GET /v1/compliance/requests': ['compliance'],
   'GET /v1/compliance/requests/overdue': ['compliance'],

@@ -5,7 +5,7 @@ import { currentNotice } from '../../src/core/consent.ts';
 import type { ProvenEntry } from '../../src/audit/audit-log.ts';
 import { containsPii } from '../../src/privacy/scrub.ts';
 import { verifyReceipt } from '../../src/vault/consent/receipts.ts';
-import { isAuditSubject } from '../../src/vault/identity/identity-store.ts';
+import { isAuditCampaign, isAuditSubject } from '../../src/vault/identity/identity-store.ts';
 import type { LeadReceipt } from '../../src/vault/responses/lead-receipt.ts';
 import { testBackends } from '../support/backends.ts';
 import { piiNeedles, sampleCustomers } from '../support/sample-customers.ts';
@@ -389,16 +389,20 @@ describe.each(testBackends)('responses and leads on $name', (backend) => {
     const lead5 = (await vault.responses.leadsOf(answered!))[0]!;
     expect(created5[0]!.entry.details).toEqual({
       leadId: lead5.id,
-      campaignId: lead5.campaignId,
+      campaignRef: expect.any(String) as string,
       recipient: 'bank',
     });
+    // The campaign is named only under the customer's own key: their key recognises it, the id is not there.
+    const { subjectRef, details } = created5[0]!.entry;
+    expect(isAuditCampaign(key5, subjectRef!, details['campaignRef'] as string, lead5.campaignId)).toBe(true);
+    expect(created5[0]!.json).not.toContain(lead5.campaignId);
 
     const key7 = await vault.identity.auditKey(partnered!);
     const revealed = ofType('identity.revealed').filter((e) => isAuditSubject(key7, e.entry.subjectRef!));
     expect(revealed.map((e) => e.entry.details)).toEqual([
       {
         leadId: (await vault.responses.leadsOf(partnered!))[0]!.id,
-        campaignId: expect.any(String) as string,
+        campaignRef: expect.any(String) as string,
         recipient: 'acme',
         advisor: 'alice.acme',
       },

@@ -1,6 +1,5 @@
 // Compliance: the transparency log with verification, privacy-budget use, and consent statistics.
 import { useState } from 'react';
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { get } from '../api.ts';
 import { leafHashOf, verifyInclusion } from '../merkle.ts';
 import { ActionButton, Alert, Loading, Page } from '../ui.tsx';
@@ -30,10 +29,6 @@ interface Budgets {
     resetsAt: string;
     questions: Record<string, number>;
   }[];
-}
-interface ConsentStatistics {
-  readonly current: readonly { purpose: string; channel: string; granted: number; refused: number }[];
-  readonly decisionsBySource: Record<string, number>;
 }
 
 const shownEntries = 15;
@@ -171,44 +166,11 @@ function BudgetUse() {
   );
 }
 
-function ConsentStats() {
-  const stats = useLoad(() => get<ConsentStatistics>('/v1/consent/statistics'), 'consent');
-  if (stats.data === undefined) return <Loading error={stats.error} />;
-  const rows = stats.data.current.map((r) => ({ ...r, name: `${r.purpose} · ${r.channel}` }));
-  return (
-    <section aria-labelledby="consent-stats-heading">
-      <h2 id="consent-stats-heading">Consent</h2>
-      <figure className="chart" aria-label="Chart of consent granted and refused per purpose and channel">
-        <ResponsiveContainer width="100%" height={Math.max(200, rows.length * 30 + 60)}>
-          <BarChart data={rows} layout="vertical" margin={{ left: 16, right: 16 }}>
-            <CartesianGrid strokeDasharray="3 3" />
-            <XAxis type="number" allowDecimals={false} />
-            <YAxis type="category" dataKey="name" width={240} interval={0} />
-            <Tooltip />
-            <Legend />
-            <Bar dataKey="granted" stackId="a" fill="#1b6e20" isAnimationActive={false} />
-            <Bar dataKey="refused" stackId="a" fill="#a01a1a" isAnimationActive={false} />
-          </BarChart>
-        </ResponsiveContainer>
-        <figcaption>Customers granting or refusing each purpose on each channel now.</figcaption>
-      </figure>
-      <p>
-        Decisions recorded by source:{' '}
-        {Object.entries(stats.data.decisionsBySource)
-          .map(([source, n]) => `${source} ${n.toLocaleString('en-GB')}`)
-          .join(', ') || 'none'}
-        .
-      </p>
-    </section>
-  );
-}
-
 export function Compliance() {
   return (
     <Page title="Compliance">
       <TransparencyLog />
       <BudgetUse />
-      <ConsentStats />
     </Page>
   );
 }

@@ -1,10 +1,11 @@
-// Compliance statistics over HTTP: privacy-budget use per asker, and consent per purpose and channel.
+// Compliance statistics over HTTP: privacy-budget use per asker. How many customers consent to what is a
+// count of customers selected by a consent: it stays in the vault (issue 14, class 3), so no route gives it.
 import type { FastifyInstance } from 'fastify';
 import type { VaultServices } from '../../vault/vault.ts';
 import { recentQuestionsByAsker } from '../../vault/questions/budget-statistics-store.ts';
 import { budgetJson } from '../question-routes.ts';
 
-type StatisticsVault = Pick<VaultServices, 'storage' | 'questions' | 'consent'>;
+type StatisticsVault = Pick<VaultServices, 'storage' | 'questions'>;
 
 const tags = ['compliance'];
 const config = { access: ['compliance'] } as const;
@@ -13,14 +14,6 @@ const budgets = {
   config,
   schema: {
     summary: 'Privacy-budget use this period: each asker’s ε spent and left, questions by outcome',
-    tags,
-  },
-} as const;
-
-const consentStatistics = {
-  config,
-  schema: {
-    summary: 'How many customers consent to each purpose on each channel, and the decisions recorded',
     tags,
   },
 } as const;
@@ -39,7 +32,6 @@ async function budgetUse(vault: StatisticsVault) {
 export function complianceStatisticsRoutes(vault: StatisticsVault) {
   return (app: FastifyInstance): Promise<void> => {
     app.get('/v1/privacy/budgets', budgets, () => budgetUse(vault));
-    app.get('/v1/consent/statistics', consentStatistics, () => vault.consent.statistics());
     return Promise.resolve();
   };
 }

@@ -88,6 +88,19 @@ export interface RetentionReport {
   readonly policies: readonly RetentionPolicy[];
 }
 
+/**
+ * Kinds whose rows exist because a delivery or a response selected customers: how many of them aged out is
+ * a count of customers, so it stays in `retention_runs` and never leaves (issue 14, class 3). The other
+ * kinds are rows an operator loaded (statements, rejected rows) or records of single requests.
+ */
+const customerSelectedKinds: readonly string[] = ['inbox', 'notices', 'leads', 'delivery_audiences'];
+
+function loadedCounts<T extends { readonly [kind: string]: number | undefined }>(removed: T): T {
+  return Object.fromEntries(
+    Object.entries(removed).filter(([kind]) => !customerSelectedKinds.includes(kind)),
+  ) as T;
+}
+
 const dayMs = 86_400_000;
 /** A new run is due once the last one is this old: the scheduler asks every minute, runs once a day. */
 const runInterval = dayMs - 60 * 60_000;
@@ -166,7 +179,7 @@ export class RetentionService {
         `INSERT INTO retention_runs (started_at, finished_at, as_of, removed) VALUES ($1, $2, $3, $4) RETURNING id`,
         [startedAt, this.#now(), day, JSON.stringify(removed)],
       );
-      return { runId: Number(rows[0]!.id), removed, policies };
+      return { runId: Number(rows[0]!.id), removed: loadedCounts(removed), policies };
     });
     await this.#audit.record([
       {
@@ -204,7 +217,7 @@ export class RetentionService {
       id: Number(r.id),
       startedAt: r.started_at,
       asOf: r.as_of,
-      removed: r.removed,
+      removed: loadedCounts(r.removed),
     }));
   }
 }

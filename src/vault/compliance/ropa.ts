@@ -20,9 +20,6 @@ export interface ProcessingActivity {
     readonly questions: number;
     readonly questionsAnswered: number;
     readonly campaigns: number;
-    readonly messages: number;
-    readonly leads: number;
-    readonly reveals: number;
   };
 }
 
@@ -37,7 +34,6 @@ export interface RecordsOfProcessing {
     readonly name: string;
     readonly lawfulBasis: string;
     readonly dataCategories: readonly string[];
-    readonly customersConsenting: number;
   }[];
   readonly recipients: readonly { readonly name: string; readonly receives: string }[];
   readonly retention: readonly RetentionPolicy[];
@@ -86,16 +82,12 @@ export async function recordsOfProcessing(
     const { rows } = await db.query<{ key: string; n: number; m: number }>(sql);
     return new Map(rows.map((r) => [r.key, { n: Number(r.n), m: Number(r.m ?? 0) }]));
   };
-  const [questions, campaigns, messages, leads, consenting, requests] = await Promise.all([
+  // Staff activity only: how many messages, leads, reveals or consenting customers a purpose has are counts
+  // of customers, which never leave the vault's private tables (issue 14, class 3).
+  const [questions, campaigns, requests] = await Promise.all([
     count(`SELECT purpose AS key, count(*)::int AS n, (count(*) FILTER (WHERE outcome = 'answered'))::int AS m
              FROM questions GROUP BY purpose`),
     count(`SELECT purpose AS key, count(*)::int AS n, 0 AS m FROM delivery_runs GROUP BY purpose`),
-    count(`SELECT r.purpose AS key, count(*)::int AS n, 0 AS m
-             FROM inbox_messages m JOIN delivery_runs r ON r.campaign_id = m.campaign_id GROUP BY r.purpose`),
-    count(`SELECT r.purpose AS key, count(*)::int AS n, (count(*) FILTER (WHERE l.claimed_at IS NOT NULL))::int AS m
-             FROM leads l JOIN delivery_runs r ON r.campaign_id = l.campaign_id GROUP BY r.purpose`),
-    count(`SELECT purpose AS key, count(DISTINCT customer_id)::int AS n, 0 AS m
-             FROM consent_current WHERE granted GROUP BY purpose`),
     count(`SELECT kind AS key, count(*)::int AS n, 0 AS m FROM subject_requests GROUP BY kind`),
   ]);
   const describe = (kind: string) => {
@@ -126,9 +118,6 @@ export async function recordsOfProcessing(
         questions: questions.get(purpose.code)?.n ?? 0,
         questionsAnswered: questions.get(purpose.code)?.m ?? 0,
         campaigns: campaigns.get(purpose.code)?.n ?? 0,
-        messages: messages.get(purpose.code)?.n ?? 0,
-        leads: leads.get(purpose.code)?.n ?? 0,
-        reveals: leads.get(purpose.code)?.m ?? 0,
       },
     };
   });
@@ -140,7 +129,6 @@ export async function recordsOfProcessing(
       name: d.title,
       lawfulBasis: `${d.lawfulBasis} (${lawfulBases[d.lawfulBasis]})`,
       dataCategories: d.dataCategories,
-      customersConsenting: consenting.get(d.code)?.n ?? 0,
     }));
   return {
     format: 'curtain-ropa/1',
@@ -176,9 +164,6 @@ export function ropaCsv(records: RecordsOfProcessing): string {
     'questions',
     'answered',
     'campaigns',
-    'messages',
-    'leads',
-    'reveals',
   ];
   const rows = records.activities.map((a) => [
     a.code,
@@ -193,9 +178,6 @@ export function ropaCsv(records: RecordsOfProcessing): string {
     a.activity.questions,
     a.activity.questionsAnswered,
     a.activity.campaigns,
-    a.activity.messages,
-    a.activity.leads,
-    a.activity.reveals,
   ]);
   return [header, ...rows].map((row) => row.map(csvCell).join(',')).join('\n') + '\n';
 }
@@ -219,16 +201,13 @@ export function ropaMarkdown(records: RecordsOfProcessing): string {
       `- Fair-lending rules apply: ${a.fairLendingRules ? 'yes' : 'no'}`,
       `- Retention: ${a.retention.join('; ')}`,
       `- Activity: ${a.activity.questions} questions (${a.activity.questionsAnswered} answered), ` +
-        `${a.activity.campaigns} campaigns, ${a.activity.messages} messages, ${a.activity.leads} leads, ` +
-        `${a.activity.reveals} identities revealed`,
+        `${a.activity.campaigns} campaigns`,
       '',
     );
   }
   lines.push('## Other purposes', '');
   for (const p of records.otherPurposes) {
-    lines.push(
-      `- ${p.name} (\`${p.code}\`): ${p.lawfulBasis}; ${p.dataCategories.join(', ')}; ${p.customersConsenting} customers consenting`,
-    );
+    lines.push(`- ${p.name} (\`${p.code}\`): ${p.lawfulBasis}; ${p.dataCategories.join(', ')}`);
   }
   lines.push('', '## Recipients', '');
   for (const r of records.recipients) lines.push(`- ${r.name}: ${r.receives}`);

@@ -43,16 +43,6 @@ export interface RejectedDecision {
 }
 
 /** How many customers stand where, per purpose and channel, and how many decisions came from each source. */
-export interface ConsentStatistics {
-  readonly current: readonly {
-    readonly purpose: string;
-    readonly channel: string;
-    readonly granted: number;
-    readonly refused: number;
-  }[];
-  readonly decisionsBySource: Readonly<Record<string, number>>;
-}
-
 export interface HistoryEntry extends ConsentDecision {
   readonly id: number;
   readonly recordedAt: Date;
@@ -311,22 +301,6 @@ export class ConsentLedger {
       if (row.granted) state.grantedChannels.push(row.channel);
     }
     return [...states.values()];
-  }
-
-  /** Current grants and refusals per purpose and channel, and the recorded decisions by source. */
-  async statistics(): Promise<ConsentStatistics> {
-    const current = await this.#storage.query<ConsentStatistics['current'][number]>(
-      `SELECT purpose, channel, count(*) FILTER (WHERE granted)::int AS granted,
-              count(*) FILTER (WHERE NOT granted)::int AS refused
-         FROM consent_current GROUP BY purpose, channel ORDER BY purpose, channel`,
-    );
-    const history = await this.#storage.query<{ source: string; n: number }>(
-      'SELECT source, count(*)::int AS n FROM consent_history GROUP BY source ORDER BY source',
-    );
-    return {
-      current: current.rows,
-      decisionsBySource: Object.fromEntries(history.rows.map((r) => [r.source, r.n])),
-    };
   }
 
   /**

@@ -34,7 +34,7 @@ import { existingRelease, refusedEvent, releaseTokens, tooSmall } from './audien
 import { campaignResults } from './campaign-results.ts';
 import { parseAudienceReleaseRequest, parseDeliveryRequest } from './delivery-request.ts';
 import type { FaultHook } from './faults.ts';
-import { writeBatch, type BatchRun, type InboxWriterDeps } from './inbox-writer.ts';
+import { runParts, writeBatch, type BatchRun, type InboxWriterDeps } from './inbox-writer.ts';
 import { NoticeSender, type NoticeAdapters, type NoticeSummary } from './notice-sender.ts';
 import {
   freezeRecipients,
@@ -374,7 +374,7 @@ export class DeliveryService {
             },
       );
     }
-    const plan = normalisePlan(checked.value.plan);
+    const plan = normalisePlan(checked.value.plan, { asOf: this.#now().toISOString().slice(0, 10) });
     return ok({
       purpose: questionPurpose(purposeCode)!,
       plan,
@@ -485,13 +485,23 @@ export class DeliveryService {
       channels: run.channels,
       consentPurpose: purpose.consent,
     };
+    // Ten parts of equal size, each logged once and reported as a tenth done: neither the log nor the
+    // progress the hub sees says how many customers the run holds. A part is written in batches.
     const size = this.#batchSize;
+    const bound = (part: number) => Math.floor((part * run.planned) / runParts);
     const start = (await resumePosition(storage, run.campaignId)) ?? run.planned;
-    for (let from = start - (start % size); from < run.planned; from += size) {
-      const to = Math.min(run.planned, from + size);
-      await writeBatch(this.#writer, batchRun, { from, to, batch: from / size + 1 }, this.#now());
-      this.#fault('after-inbox-batch');
-      onProgress?.(to / run.planned);
+    let part = 0;
+    if (start >= run.planned) part = runParts;
+    else while (part + 1 < runParts && bound(part + 1) <= start) part++;
+    for (; part < runParts; part++) {
+      const end = bound(part + 1);
+      for (let from = bound(part); from < end || from === bound(part); from += size) {
+        const to = Math.min(end, from + size);
+        const last = to === end ? { part: part + 1 } : {};
+        await writeBatch(this.#writer, batchRun, { from, to, ...last }, this.#now());
+        this.#fault('after-inbox-batch');
+      }
+      onProgress?.((part + 1) / runParts);
     }
     await markFinished(storage, run.campaignId, this.#now());
   }

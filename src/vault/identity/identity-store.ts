@@ -381,6 +381,32 @@ export function auditSubjectFor(auditKey: Uint8Array): string {
   return `${nonce}.${auditTag(auditKey, nonce)}`;
 }
 
+/**
+ * The campaign a customer's log entry is about, keyed per customer and per entry (the subject reference's
+ * nonce): counting entries per campaign is impossible for a reader, while the customer's own audit key
+ * recognises their campaign (`isAuditCampaign`).
+ */
+export function auditCampaignFor(auditKey: Uint8Array, subjectRef: string, campaignId: string): string {
+  const nonce = subjectRef.split('.')[0] ?? '';
+  return createHmac('sha256', auditKey)
+    .update(`campaign\u0000${nonce}\u0000${campaignId}`)
+    .digest()
+    .subarray(0, 16)
+    .toString('base64url');
+}
+
+/** Whether a log entry's campaign reference names `campaignId` for the holder of `auditKey`. */
+export function isAuditCampaign(
+  auditKey: Uint8Array,
+  subjectRef: string,
+  campaignRef: string,
+  campaignId: string,
+): boolean {
+  const expected = Buffer.from(auditCampaignFor(auditKey, subjectRef, campaignId));
+  const given = Buffer.from(campaignRef);
+  return expected.length === given.length && timingSafeEqual(expected, given);
+}
+
 /** Whether a log entry's subject reference belongs to the holder of `auditKey`. */
 export function isAuditSubject(auditKey: Uint8Array, subjectRef: string): boolean {
   const [nonce, tag] = subjectRef.split('.');

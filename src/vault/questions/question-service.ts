@@ -93,7 +93,7 @@ export class QuestionService {
     const asOf = this.#today();
     const checked = this.#check(request.expression, purpose, policy, asOf);
     if (!checked.ok) return checked;
-    const plan = normalisePlan(checked.value.plan);
+    const plan = normalisePlan(checked.value.plan, { asOf });
     return this.#guard.answer({
       asker: request.asker,
       ...(request.via === undefined ? {} : { via: request.via }),

@@ -5,7 +5,7 @@ import type { CustomerPii } from '../../core/identity.ts';
 import { err, ok, type Result } from '../../core/result.ts';
 import type { SqlExecutor, Storage } from '../../storage/ports.ts';
 import { verifyReceipt } from '../consent/receipts.ts';
-import { isAuditSubject, type IdentityStore } from '../identity/identity-store.ts';
+import { auditCampaignFor, isAuditSubject, type IdentityStore } from '../identity/identity-store.ts';
 import type { KeyProvider } from '../../keys/key-provider.ts';
 import { checkLeadReceipt, type RevealedField } from './lead-receipt.ts';
 import { isRecipient, selectLeads, type LeadRow } from './leads.ts';
@@ -150,7 +150,7 @@ export class AdvisorQueue {
     if (before !== undefined) return this.#withhold(advisor, lead, before);
     const identity = await this.#verifiedIdentity(lead);
     if (!identity.ok) return identity;
-    const { pii, subjectRef } = identity.value;
+    const { pii, subjectRef, campaignRef } = identity.value;
 
     const outcome = await this.#storage.transaction(async (tx) => {
       // Decided again where it takes effect: a withdrawal, restriction or erasure committed meanwhile wins.
@@ -165,7 +165,7 @@ export class AdvisorQueue {
       }
       const details = {
         leadId: lead.public_id,
-        campaignId: lead.campaign_id,
+        campaignRef,
         recipient: lead.recipient,
         advisor,
       };
@@ -194,7 +194,7 @@ export class AdvisorQueue {
   /** The receipt verifies and names this lead's customer; then (in memory only) who they are. */
   async #verifiedIdentity(
     lead: LeadRow,
-  ): Promise<Result<{ pii: CustomerPii; subjectRef: string }, ClaimRefusal>> {
+  ): Promise<Result<{ pii: CustomerPii; subjectRef: string; campaignRef: string }, ClaimRefusal>> {
     const verified = await verifyReceipt(lead.receipt, this.#keys.verificationKeys('receipt-signing'));
     if (!verified.ok)
       return refusal('receipt-invalid', `the consent receipt does not verify (${verified.error})`);
@@ -216,7 +216,8 @@ export class AdvisorQueue {
       }
       const subjectRef = (await this.#identity.auditSubjects([lead.customer_id])).get(lead.customer_id);
       if (subjectRef === undefined) return refusal('customer-erased', revealBlockMessages['customer-erased']);
-      return ok({ pii: await this.#identity.readPii(lead.customer_id), subjectRef });
+      const campaignRef = auditCampaignFor(auditKey, subjectRef, lead.campaign_id);
+      return ok({ pii: await this.#identity.readPii(lead.customer_id), subjectRef, campaignRef });
     } catch (error) {
       if (error instanceof CurtainError && error.code === 'CUSTOMER_ERASED') {
         return refusal('customer-erased', revealBlockMessages['customer-erased']);
@@ -233,11 +234,21 @@ export class AdvisorQueue {
   ): Promise<Result<RevealedLead, ClaimRefusal>> {
     if (block !== 'customer-erased') {
       const subjectRef = (await this.#identity.auditSubjects([lead.customer_id])).get(lead.customer_id);
+      const campaignRef =
+        subjectRef === undefined
+          ? undefined
+          : auditCampaignFor(await this.#identity.auditKey(lead.customer_id), subjectRef, lead.campaign_id);
       await this.#audit.record([
         {
           type: 'identity.withheld',
           ...(subjectRef === undefined ? {} : { subjectRef }),
-          details: { leadId: lead.public_id, recipient: lead.recipient, advisor, reason: block },
+          details: {
+            leadId: lead.public_id,
+            ...(campaignRef === undefined ? {} : { campaignRef }),
+            recipient: lead.recipient,
+            advisor,
+            reason: block,
+          },
         },
       ]);
     }

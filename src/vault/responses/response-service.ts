@@ -7,7 +7,7 @@ import type { OfferContent } from '../../core/vault-door.ts';
 import type { SqlExecutor, Storage } from '../../storage/ports.ts';
 import type { PreferenceStore } from '../consent/preference-store.ts';
 import { signReceipt, type ReceiptSettings } from '../consent/receipts.ts';
-import type { IdentityStore } from '../identity/identity-store.ts';
+import { auditCampaignFor, type IdentityStore } from '../identity/identity-store.ts';
 import type { KeyProvider } from '../../keys/key-provider.ts';
 import { buildLeadReceipt, revealedFields, type RevealedField } from './lead-receipt.ts';
 import { leadOf, newLeadId, selectLeads, type Lead, type LeadRow } from './leads.ts';
@@ -121,8 +121,9 @@ export class ResponseService {
     }
     const message = await this.#message(this.#storage, customerId, messageId);
     if (message === undefined) return notFound();
-    const subjectRef = await this.#subjectRef(customerId);
-    if (subjectRef === undefined) return refusal('customer-erased', 'this customer was erased');
+    const refs = await this.#references(customerId);
+    if (refs === undefined) return refusal('customer-erased', 'this customer was erased');
+    const { subjectRef } = refs;
 
     // The preference takes effect first: if what follows fails, the customer is never left unsuppressed.
     if (kind === 'not_interested' || kind === 'stop_all') {
@@ -149,7 +150,7 @@ export class ResponseService {
         {
           type: 'response.recorded',
           subjectRef,
-          details: { campaignId: message.campaign_id, response: kind },
+          details: { campaignRef: refs.campaign(message.campaign_id), response: kind },
         },
       ]);
       return rows[0]?.response ?? 'interested';
@@ -188,8 +189,9 @@ export class ResponseService {
     if (now.toISOString().slice(0, 10) > message.offer.validUntil) {
       return refusal('offer-expired', 'this offer has expired');
     }
-    const subjectRef = await this.#subjectRef(customerId);
-    if (subjectRef === undefined) return refusal('customer-erased', 'this customer was erased');
+    const refs = await this.#references(customerId);
+    if (refs === undefined) return refusal('customer-erased', 'this customer was erased');
+    const { subjectRef } = refs;
 
     const leadId = newLeadId();
     const recipient = message.offer.partner ?? 'bank';
@@ -221,7 +223,11 @@ export class ResponseService {
         [locked.id],
       );
       await this.#audit.enqueue(tx, [
-        { type: 'lead.created', subjectRef, details: { leadId, campaignId: locked.campaign_id, recipient } },
+        {
+          type: 'lead.created',
+          subjectRef,
+          details: { leadId, campaignRef: refs.campaign(locked.campaign_id), recipient },
+        },
       ]);
       return leadId;
     });
@@ -235,7 +241,7 @@ export class ResponseService {
    * it up is shown nothing of the customer from now on (`revealBlock`). Withdrawing twice is harmless.
    */
   async withdraw(customerId: number, leadId: string): Promise<Result<Lead, ResponseRefusal>> {
-    const subjectRef = await this.#subjectRef(customerId);
+    const refs = await this.#references(customerId);
     const outcome = await this.#storage.transaction(async (tx) => {
       const { rows } = await tx.query<LeadRow>(
         `${selectLeads} WHERE l.public_id = $1 AND l.customer_id = $2 FOR UPDATE OF l`,
@@ -244,12 +250,12 @@ export class ResponseService {
       const row = rows[0];
       if (row === undefined) return 'not-found' as const;
       if (row.state === 'withdrawn') return 'withdrawn' as const;
-      if (subjectRef === undefined) return 'erased' as const;
+      if (refs === undefined) return 'erased' as const;
       await tx.query(`UPDATE leads SET state = 'withdrawn', withdrawn_at = now() WHERE id = $1`, [row.id]);
       const event: AuditEvent = {
         type: 'lead.withdrawn',
-        subjectRef,
-        details: { leadId, campaignId: row.campaign_id },
+        subjectRef: refs.subjectRef,
+        details: { leadId, campaignRef: refs.campaign(row.campaign_id) },
       };
       await this.#audit.enqueue(tx, [event]);
       return 'withdrawn' as const;
@@ -317,8 +323,17 @@ export class ResponseService {
     return leadOf(row);
   }
 
-  async #subjectRef(customerId: number): Promise<string | undefined> {
-    return (await this.#identity.auditSubjects([customerId])).get(customerId);
+  /**
+   * A fresh subject reference for one log entry, and the campaign keyed per customer under it (issue 14,
+   * class 3: counting entries per campaign would give exact response and lead counts). Undefined once erased.
+   */
+  async #references(
+    customerId: number,
+  ): Promise<{ subjectRef: string; campaign: (campaignId: string) => string } | undefined> {
+    const subjectRef = (await this.#identity.auditSubjects([customerId])).get(customerId);
+    if (subjectRef === undefined) return undefined;
+    const auditKey = await this.#identity.auditKey(customerId);
+    return { subjectRef, campaign: (campaignId) => auditCampaignFor(auditKey, subjectRef, campaignId) };
   }
 
   #now(): Date {
