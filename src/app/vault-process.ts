@@ -1,4 +1,6 @@
 // Composition root: the one place that picks PGlite or PostgreSQL and wires the vault's services.
+import { ImportService } from '../vault/import/import-service.ts';
+import { externalIdOf } from '../demo/generate/index.ts';
 import { CurtainError } from '../core/errors.ts';
 import type { CurtainConfig } from '../config/config.ts';
 import type { Storage } from '../storage/ports.ts';
@@ -143,6 +145,16 @@ export async function assembleVault(
     identity,
     accounts,
     ingest: new IngestService(storage, accounts, keys.secret('token')),
+    imports: new ImportService({
+      storage,
+      keys,
+      identity,
+      accounts,
+      consent,
+      // Until the vault records its kind: a vault holding the generated demo bank is a demo vault.
+      isDemoVault: async () => (await identity.findCustomer('external_id', externalIdOf(0))) !== undefined,
+      ...now,
+    }),
     audit,
     consent,
     preferences,

@@ -138,6 +138,11 @@ export const errorCatalogue = {
     exit: 77,
     summary: 'A demo-only sign-in was asked of a server that does not run a generated demo bank.',
   },
+  IMPORT_NOT_ALLOWED: {
+    status: 409,
+    exit: 77,
+    summary: 'Customers, accounts, products and consents cannot be imported into a demo vault.',
+  },
   VAULT_UNAVAILABLE: {
     status: 503,
     exit: 69,
