@@ -5,10 +5,11 @@ import type { AccountDirectory } from '../accounts/account-directory.ts';
 import type { ConsentLedger } from '../consent/consent-ledger.ts';
 import type { IdentityStore } from '../identity/identity-store.ts';
 import { emptyOutcome, quarantine, type ChunkOutcome } from './chunk.ts';
-import { readAccount } from './accounts-import.ts';
-import { readConsent } from './consents-import.ts';
+import { readAccount, type ImportedAccount } from './accounts-import.ts';
+import { readConsent, type ImportedConsent } from './consents-import.ts';
+import { readFdxFile } from './fdx-import.ts';
 import { CustomerWriter } from './customer-writer.ts';
-import { readCustomer } from './customers-import.ts';
+import { readCustomer, type ImportedCustomer } from './customers-import.ts';
 import {
   prepareAccounts,
   prepareConsents,
@@ -18,7 +19,7 @@ import {
 import { assertImportAllowed } from './import-gate.ts';
 import { isMalformed, readImportCsv, type ImportRecord } from './import-csv.ts';
 import type { ImportKind, ImportMapping } from './import-mapping.ts';
-import { CellReader, isProblem, problem } from './import-rows.ts';
+import { CellReader, isProblem, type RowProblem } from './import-rows.ts';
 import {
   finishImportBatch,
   openImportBatch,
@@ -29,7 +30,7 @@ import {
   type QuarantinedRow,
   updateImportBatchCounts,
 } from './import-store.ts';
-import { readProduct } from './products-import.ts';
+import { readProduct, type ImportedProduct } from './products-import.ts';
 
 export interface ImportProgress {
   readonly rowsRead: number;
@@ -39,6 +40,8 @@ export interface ImportProgress {
 export interface ImportOptions {
   readonly sourceName: string;
   readonly onProgress?: (progress: ImportProgress) => void;
+  /** Rows per transaction (default 500): each chunk is committed with its quarantine and the batch's totals. */
+  readonly rowsPerChunk?: number;
 }
 
 export interface ImportSummary extends BatchCounts {
@@ -62,8 +65,22 @@ export interface ImportServiceDependencies {
 
 type ChunkWrite = (tx: SqlExecutor) => Promise<unknown>;
 
+type ParsedRows =
+  | { readonly kind: 'customers'; readonly rows: ImportedCustomer[] }
+  | { readonly kind: 'accounts'; readonly rows: ImportedAccount[] }
+  | { readonly kind: 'products'; readonly rows: ImportedProduct[] }
+  | { readonly kind: 'consents'; readonly rows: ImportedConsent[] };
+
+type Counts = { rowsRead: number; rowsStored: number; rowsUnchanged: number; rowsQuarantined: number };
+
 const rowsPerChunk = 500;
 const quarantineShown = 100;
+
+function chunksOf<T>(rows: readonly T[], size: number): T[][] {
+  const chunks: T[][] = [];
+  for (let i = 0; i < rows.length; i += size) chunks.push(rows.slice(i, i + size));
+  return chunks;
+}
 
 /** Counts bytes as they pass, for the progress bar. */
 async function* counted(
@@ -116,7 +133,7 @@ export class ImportService {
         const outcome = emptyOutcome();
         outcome.quarantined.push(...pendingProblems);
         const read = pending.length + pendingProblems.length;
-        await this.#applyChunk(kind, mapping, batchId, pending, outcome, (write) =>
+        await this.#apply(this.#parse(kind, mapping, pending, outcome), batchId, outcome, (write) =>
           this.#commit(batchId, read, outcome, counts, write),
         );
         pending = [];
@@ -136,7 +153,8 @@ export class ImportService {
               reason: record.reason,
             });
           else pending.push(record);
-          if (pending.length + pendingProblems.length >= rowsPerChunk) await flush();
+          if (pending.length + pendingProblems.length >= (options.rowsPerChunk ?? rowsPerChunk))
+            await flush();
         }
       }
       if (pending.length + pendingProblems.length > 0) await flush();
@@ -145,6 +163,45 @@ export class ImportService {
       throw error;
     }
     return this.#finish(kind, batchId, options.sourceName, counts);
+  }
+
+  /**
+   * Imports an FDX NDJSON file: customers first, then their accounts (owners by holder relationship), then the
+   * products their account types stand for. Counts are of records (customers, owner links, products held).
+   */
+  async importFdx(input: AsyncIterable<unknown>, options: ImportOptions): Promise<ImportSummary> {
+    await assertImportAllowed(this.#deps.isDemoVault);
+    const storage = this.#deps.storage;
+    const batchId = await openImportBatch(storage, 'fdx', options.sourceName, 'fdx-ndjson');
+    const counts: Counts = { rowsRead: 0, rowsStored: 0, rowsUnchanged: 0, rowsQuarantined: 0 };
+    let bytesRead = 0;
+    try {
+      const today = this.#now().toISOString().slice(0, 10);
+      const size = options.rowsPerChunk ?? rowsPerChunk;
+      const file = await readFdxFile(
+        counted(input, (n) => (bytesRead += n)),
+        today,
+      );
+      const steps: ParsedRows[] = [
+        ...chunksOf(file.customers, size).map((rows) => ({ kind: 'customers' as const, rows })),
+        ...chunksOf(file.accounts, size).map((rows) => ({ kind: 'accounts' as const, rows })),
+        ...chunksOf(file.products, size).map((rows) => ({ kind: 'products' as const, rows })),
+      ];
+      const first = emptyOutcome();
+      first.quarantined.push(...file.problems);
+      await this.#commit(batchId, file.lines, first, counts, () => Promise.resolve());
+      for (const step of steps) {
+        const outcome = emptyOutcome();
+        await this.#apply(step, batchId, outcome, (write) =>
+          this.#commit(batchId, 0, outcome, counts, write),
+        );
+        options.onProgress?.({ rowsRead: counts.rowsRead, bytesRead });
+      }
+    } catch (error) {
+      await finishImportBatch(storage, batchId, 'failed', counts);
+      throw error;
+    }
+    return this.#finish('fdx', batchId, options.sourceName, counts);
   }
 
   async #finish(
@@ -160,18 +217,16 @@ export class ImportService {
     return { batchId, kind, sourceName, ...counts, quarantine };
   }
 
-  /** Parses, applies and records one chunk in one transaction (the consent ledger commits its own first). */
-  async #applyChunk(
+  /** Parses one chunk of records of `kind`; rows that cannot be read are quarantined into `outcome`. */
+  #parse(
     kind: ImportKind,
     mapping: ImportMapping,
-    batchId: number,
     records: readonly ImportRecord[],
     outcome: ChunkOutcome,
-    commit: (write: ChunkWrite) => Promise<void>,
-  ): Promise<void> {
+  ): ParsedRows {
     const cells = new CellReader(mapping);
     const today = this.#now().toISOString().slice(0, 10);
-    const parse = <Row>(read: (record: ImportRecord) => Row | ReturnType<typeof problem>): Row[] => {
+    const parse = <Row>(read: (record: ImportRecord) => Row | RowProblem): Row[] => {
       const rows: Row[] = [];
       for (const record of records) {
         const row = read(record);
@@ -180,54 +235,57 @@ export class ImportService {
       }
       return rows;
     };
-    let write: ChunkWrite;
-    let after: (() => void) | undefined;
     switch (kind) {
       case 'customers':
-        write = await this.#customers.prepare(
-          parse((r) => readCustomer(r, cells, today)),
-          outcome,
-        );
-        break;
+        return { kind, rows: parse((r) => readCustomer(r, cells, today)) };
+      case 'accounts':
+        return { kind, rows: parse((r) => readAccount(r, cells)) };
+      case 'products':
+        return { kind, rows: parse((r) => readProduct(r, cells)) };
+      case 'consents':
+        return { kind, rows: parse((r) => readConsent(r, cells, this.#now())) };
+      default:
+        return kind satisfies never;
+    }
+  }
+
+  /** Applies parsed rows and records the chunk in one transaction (the consent ledger commits its own first). */
+  async #apply(
+    parsed: ParsedRows,
+    batchId: number,
+    outcome: ChunkOutcome,
+    commit: (write: ChunkWrite) => Promise<void>,
+  ): Promise<void> {
+    switch (parsed.kind) {
+      case 'customers':
+        await commit(await this.#customers.prepare(parsed.rows, outcome));
+        return;
       case 'accounts': {
-        const prepared = await prepareAccounts(
-          this.#holdings,
-          parse((r) => readAccount(r, cells)),
-          outcome,
-        );
-        write = async (tx) => (after = await prepared(tx));
-        break;
+        const prepared = await prepareAccounts(this.#holdings, parsed.rows, outcome);
+        let remember: (() => void) | undefined;
+        await commit(async (tx) => (remember = await prepared(tx)));
+        remember?.();
+        return;
       }
       case 'products':
-        write = await prepareProducts(
-          this.#holdings,
-          parse((r) => readProduct(r, cells)),
-          outcome,
-        );
-        break;
+        await commit(await prepareProducts(this.#holdings, parsed.rows, outcome));
+        return;
       case 'consents': {
-        const prepared = await prepareConsents(
-          this.#holdings,
-          parse((r) => readConsent(r, cells, this.#now())),
-          outcome,
-        );
+        const prepared = await prepareConsents(this.#holdings, parsed.rows, outcome);
         await prepared.record();
-        write = (tx) => prepared.write(tx, batchId);
-        break;
+        await commit((tx) => prepared.write(tx, batchId));
+        return;
       }
       default:
-        kind satisfies never;
-        return;
+        parsed satisfies never;
     }
-    await commit(write);
-    after?.();
   }
 
   async #commit(
     batchId: number,
     read: number,
     outcome: ChunkOutcome,
-    counts: { rowsRead: number; rowsStored: number; rowsUnchanged: number; rowsQuarantined: number },
+    counts: Counts,
     write: ChunkWrite,
   ): Promise<void> {
     await this.#deps.storage.transaction(async (tx) => {
