@@ -17,8 +17,8 @@ export async function upsertAccounts(
   const changedRows = await db.query<{ account_ref: Uint8Array }>(
     `INSERT INTO accounts AS a (account_ref, customer_id, kind, product_code, currency, opened_on, closed_on, masked_number)
      SELECT ref, owner, kind, product, currency, opened, closed, masked
-       FROM unnest($1::bytea[], $2::bigint[], $3::text[], $4::text[], $5::text[], $6::date[], $7::date[], $8::text[],
-                   ) AS v(ref, owner, kind, product, currency, opened, closed, masked)
+       FROM unnest($1::bytea[], $2::bigint[], $3::text[], $4::text[], $5::text[], $6::date[], $7::date[],
+                   $8::text[]) AS v(ref, owner, kind, product, currency, opened, closed, masked)
      ON CONFLICT (account_ref) DO UPDATE SET customer_id = EXCLUDED.customer_id, kind = EXCLUDED.kind,
        product_code = coalesce(EXCLUDED.product_code, a.product_code), currency = coalesce(EXCLUDED.currency, a.currency),
        opened_on = coalesce(EXCLUDED.opened_on, a.opened_on), closed_on = EXCLUDED.closed_on
