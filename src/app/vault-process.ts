@@ -1,5 +1,6 @@
 // Composition root: the one place that picks PGlite or PostgreSQL and wires the vault's services.
 import { ImportService } from '../vault/import/import-service.ts';
+import { RelationshipRetention } from '../vault/import/relationship-retention.ts';
 import { externalIdOf } from '../demo/generate/index.ts';
 import { CurtainError } from '../core/errors.ts';
 import type { CurtainConfig } from '../config/config.ts';
@@ -61,6 +62,8 @@ export interface VaultSettings {
   /** The vault's currency: amounts in questions are in it. */
   readonly currency: string;
   readonly transactionRetentionDays: number;
+  /** Years a former customer is kept after the relationship ended (anti-money-laundering); 5 by default. */
+  readonly amlRetentionYears?: number;
   /** Where the guard's noise and delivery's orders come from; the cryptographic source unless a test injects a seeded one. */
   readonly random?: RandomSource;
   /** The guard's noise sampler; by default exact discrete Laplace noise from `random`. Tests record its scales. */
@@ -139,6 +142,14 @@ export async function assembleVault(
     guard,
     deliveryOptions(settings),
   );
+  const compliance = new ComplianceService(
+    { storage, keys, identity, accounts, consent, preferences, audit, guard },
+    {
+      controller: settings.controller,
+      transactionRetentionDays: settings.transactionRetentionDays,
+      ...now,
+    },
+  );
   return {
     storage,
     keys,
@@ -172,14 +183,11 @@ export async function assembleVault(
     advisorQueue: new AdvisorQueue(storage, identity, keys, audit),
     door: new InProcessVaultDoor(questions, delivery, audit, settings.currency),
     pushDevices: new PushDevices(storage, identity, audit),
-    compliance: new ComplianceService(
-      { storage, keys, identity, accounts, consent, preferences, audit, guard },
-      {
-        controller: settings.controller,
-        transactionRetentionDays: settings.transactionRetentionDays,
-        ...now,
-      },
-    ),
+    compliance,
+    relationshipRetention: new RelationshipRetention(storage, compliance, {
+      years: settings.amlRetentionYears ?? 5,
+      ...now,
+    }),
     reshreddedAtOpen,
   };
 }
@@ -325,6 +333,7 @@ export async function openVault(config: CurtainConfig, command: string): Promise
       controller: config.controller,
       currency: config.currency,
       transactionRetentionDays: config.transactionRetentionDays,
+      amlRetentionYears: config.amlRetentionYears,
       delivery: deliverySettingsFrom(config),
     });
     return { ok: true, vault: { ...services, lock, close } };

@@ -48,6 +48,11 @@ export const settings = {
     default: '2557',
     help: 'how long transactions are kept (7 years by default); no question may look further back',
   },
+  amlRetentionYears: {
+    env: 'CURTAIN_AML_RETENTION_YEARS',
+    default: '5',
+    help: 'years a former customer is kept after the relationship ended (anti-money-laundering), then erased',
+  },
   publicUrl: {
     env: 'CURTAIN_PUBLIC_URL',
     default: undefined,

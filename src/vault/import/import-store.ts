@@ -222,3 +222,12 @@ export async function writeCustomerStates(
     ],
   );
 }
+
+/** Former customers whose relationship ended on or before `cutoff` (YYYY-MM-DD), not yet erased. */
+export async function lapsedRelationships(db: SqlExecutor, cutoff: string): Promise<number[]> {
+  const { rows } = await db.query<{ id: number }>(
+    `SELECT id FROM customers WHERE status = 'left' AND left_on <= $1::date ORDER BY id`,
+    [cutoff],
+  );
+  return rows.map((r) => Number(r.id));
+}
