@@ -91,7 +91,7 @@ export async function startCommand(cli: CliContext, options: StartOptions) {
   // Split, the hub process runs campaigns; the vault still sends the notices quiet hours held back.
   const scheduler =
     role === 'all'
-      ? await startScheduler(hub, vault.delivery, app.log, 60_000, vault.compliance.retention)
+      ? await startScheduler(hub, vault.delivery, app.log, 60_000, dailyRetention(vault))
       : noticeScheduler(vault.delivery, app.log);
   const stop = async () => {
     await scheduler.stop();
@@ -145,6 +145,17 @@ export async function decideVaultKind(
 }
 
 /** The vault's part of the scheduler when the hub runs elsewhere: notices that quiet hours held back. */
+/** Once a day: the retention policies, then former customers past the anti-money-laundering period. */
+function dailyRetention(vault: Vault) {
+  return {
+    async runIfDue() {
+      const report = await vault.compliance.retention.runIfDue();
+      if (report !== undefined) await vault.relationshipRetention.eraseLapsed();
+      return report;
+    },
+  };
+}
+
 function noticeScheduler(
   delivery: Vault['delivery'],
   log: { error(details: object, message: string): void },

@@ -1,6 +1,8 @@
 // Composition root: the one place that picks PGlite or PostgreSQL and wires the vault's services.
 import type { Categoriser } from '../core/categorize.ts';
 import { loadCategoriser } from '../vault/ingest/category-rule-loader.ts';
+import { ImportService } from '../vault/import/import-service.ts';
+import { RelationshipRetention } from '../vault/import/relationship-retention.ts';
 import { CurtainError } from '../core/errors.ts';
 import type { CurtainConfig } from '../config/config.ts';
 import type { Storage } from '../storage/ports.ts';
@@ -64,6 +66,8 @@ export interface VaultSettings {
   readonly transactionRetentionDays: number;
   /** How ingest categorises: the shipped rules unless the bank adds its own files (CURTAIN_CATEGORY_RULES). */
   readonly categoriser?: Categoriser;
+  /** Years a former customer is kept after the relationship ended (anti-money-laundering); 5 by default. */
+  readonly amlRetentionYears?: number;
   /** Where the guard's noise and delivery's orders come from; the cryptographic source unless a test injects a seeded one. */
   readonly random?: RandomSource;
   /** The guard's noise sampler; by default exact discrete Laplace noise from `random`. Tests record its scales. */
@@ -147,12 +151,29 @@ export async function assembleVault(
     guard,
     deliveryOptions(settings),
   );
+  const compliance = new ComplianceService(
+    { storage, keys, identity, accounts, consent, preferences, audit, guard },
+    {
+      controller: settings.controller,
+      transactionRetentionDays: settings.transactionRetentionDays,
+      ...now,
+    },
+  );
   return {
     storage,
     keys,
     identity,
     accounts,
     ingest,
+    imports: new ImportService({
+      storage,
+      keys,
+      identity,
+      accounts,
+      consent,
+      isDemoVault: async () => (await vaultKind(storage)) === 'demo',
+      ...now,
+    }),
     audit,
     consent,
     preferences,
@@ -170,14 +191,11 @@ export async function assembleVault(
     advisorQueue: new AdvisorQueue(storage, identity, keys, audit),
     door: new InProcessVaultDoor(questions, delivery, audit, settings.currency, () => vaultKind(storage)),
     pushDevices: new PushDevices(storage, identity, audit),
-    compliance: new ComplianceService(
-      { storage, keys, identity, accounts, consent, preferences, audit, guard },
-      {
-        controller: settings.controller,
-        transactionRetentionDays: settings.transactionRetentionDays,
-        ...now,
-      },
-    ),
+    compliance,
+    relationshipRetention: new RelationshipRetention(storage, compliance, {
+      years: settings.amlRetentionYears ?? 5,
+      ...now,
+    }),
     reshreddedAtOpen,
   };
 }
@@ -324,6 +342,7 @@ export async function openVault(config: CurtainConfig, command: string): Promise
       currency: config.currency,
       transactionRetentionDays: config.transactionRetentionDays,
       categoriser: await loadCategoriser(config.categoryRules),
+      amlRetentionYears: config.amlRetentionYears,
       delivery: deliverySettingsFrom(config),
     });
     return { ok: true, vault: { ...services, lock, close } };

@@ -12,6 +12,7 @@ import {
   defineAsk,
   defineBackupAndRestore,
   defineGenerate,
+  defineImport,
   defineIngest,
   defineStart,
 } from './top-level-commands.ts';
@@ -33,6 +34,7 @@ function entries(host: CliHost): readonly Entry[] {
   return [
     defineStart,
     defineGenerate,
+    defineImport,
     defineIngest,
     group('db', async (db, scope) => (await operator()).defineDbCommands(db, scope)),
     group('keys', async (keys, scope) => (await operator()).defineKeysCommands(keys, scope)),

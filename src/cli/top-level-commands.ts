@@ -1,5 +1,5 @@
 // The commands without sub-commands: declared up front for `curtain --help`, their work imported when they run.
-import { Option, type Command } from 'commander';
+import { Argument, Option, type Command } from 'commander';
 import { settings } from '../config/settings.ts';
 import type { StatementFormat } from '../core/transaction.ts';
 import type { CommandScope, GenerateOptions, ServerRole } from './host.ts';
@@ -86,6 +86,36 @@ export function defineIngest(program: Command, scope: CommandScope): void {
       ) => {
         const { ingestCommand } = await import('./ingest-command.ts');
         await ingestCommand(await scope.context(), files, options);
+      },
+    );
+}
+
+export function defineImport(program: Command, scope: CommandScope): void {
+  program
+    .command('import')
+    .description(
+      'load customers, accounts with owners, products held or consents from a system-of-record export ' +
+        '(CSV with --mapping, or FDX NDJSON); re-runs and delta files apply idempotently',
+    )
+    .addArgument(
+      new Argument('<kind>', 'what the file holds').choices([
+        'customers',
+        'accounts',
+        'products',
+        'consents',
+        'fdx',
+      ]),
+    )
+    .argument('<file>')
+    .option('--mapping <file>', 'CSV column mapping (JSON), see docs/onboarding.md')
+    .action(
+      async (
+        kind: 'customers' | 'accounts' | 'products' | 'consents' | 'fdx',
+        file: string,
+        options: { mapping?: string },
+      ) => {
+        const { importCommand } = await import('./import-command.ts');
+        await importCommand(await scope.context(), kind, file, options);
       },
     );
 }

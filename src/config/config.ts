@@ -23,6 +23,7 @@ const schema = z.object({
   currency: z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 code such as GBP'),
   transactionRetentionDays: z.coerce.number().int().min(30).max(36_500),
   categoryRules: z.string().min(1).optional(),
+  amlRetentionYears: z.coerce.number().int().min(1).max(100),
   publicUrl: z.string().url().optional(),
   smtpUrl: z
     .string()

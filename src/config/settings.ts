@@ -53,6 +53,11 @@ export const settings = {
     default: undefined,
     help: 'comma-separated JSON files of the bank’s own category rules, merged after the shipped ones (docs/categories.md)',
   },
+  amlRetentionYears: {
+    env: 'CURTAIN_AML_RETENTION_YEARS',
+    default: '5',
+    help: 'years a former customer is kept after the relationship ended (anti-money-laundering), then erased',
+  },
   publicUrl: {
     env: 'CURTAIN_PUBLIC_URL',
     default: undefined,

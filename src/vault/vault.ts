@@ -16,6 +16,8 @@ import type { InboxService } from './delivery/inbox-service.ts';
 import type { IdentityStore } from './identity/identity-store.ts';
 import type { PushDevices } from './identity/push-devices.ts';
 import type { IngestService } from './ingest/ingest-service.ts';
+import type { ImportService } from './import/import-service.ts';
+import type { RelationshipRetention } from './import/relationship-retention.ts';
 import type { QuestionService } from './questions/question-service.ts';
 import type { VaultQuestionEngine } from './questions/vault-engine.ts';
 import type { AdvisorQueue } from './responses/advisor-queue.ts';
@@ -27,6 +29,8 @@ export interface VaultServices {
   readonly identity: IdentityStore;
   readonly accounts: AccountDirectory;
   readonly ingest: IngestService;
+  /** Customers, accounts with owners, products held and consents from the bank's systems of record. */
+  readonly imports: ImportService;
   readonly audit: TransparencyLog;
   readonly consent: ConsentLedger;
   readonly preferences: PreferenceStore;
@@ -54,6 +58,8 @@ export interface VaultServices {
   readonly pushDevices: PushDevices;
   /** Data subject requests, erasure with a signed receipt, retention, records of processing. */
   readonly compliance: ComplianceService;
+  /** Former customers erased once the anti-money-laundering period after the relationship has passed. */
+  readonly relationshipRetention: RelationshipRetention;
   /** Customers shredded again at open: erased after the backup this database was restored from. */
   readonly reshreddedAtOpen: number;
 }

@@ -46,6 +46,7 @@ const expected: Record<string, 'public' | readonly Caller[]> = {
   'POST /v1/auth/demo/customer': 'public',
   'GET /v1/db/status': ['operator', 'compliance'],
   'POST /v1/ingest': ['operator'],
+  'POST /v1/import/:kind': ['operator'],
   'GET /v1/ingest/batches': ['operator', 'compliance'],
   'GET /v1/ingest/batches/:id': ['operator', 'compliance'],
   'POST /v1/questions': ['marketer', 'partner', 'operator'],

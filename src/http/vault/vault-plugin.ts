@@ -11,6 +11,7 @@ import { complianceRoutes } from './compliance-routes.ts';
 import { customerRoutes } from './customer-routes.ts';
 import { doorRoutes } from './door-routes.ts';
 import { ingestRoutes } from './ingest-routes.ts';
+import { importRoutes } from './import-routes.ts';
 import { myDataRoutes } from './my-data-routes.ts';
 import { policyRoutes } from './policy-routes.ts';
 
@@ -23,6 +24,7 @@ export function vaultPlugin(vault: VaultServices, options: VaultPluginOptions) {
   return async (app: FastifyInstance): Promise<void> => {
     await app.register(vaultStatusRoutes(vault, options.registry));
     await app.register(ingestRoutes(vault, options.ingestBodyLimit));
+    await app.register(importRoutes(vault, options.ingestBodyLimit));
     await app.register(batchRoutes(vault.ingest.batches));
     await app.register(questionRoutes(vault));
     await app.register(budgetRoutes(vault));

@@ -37,7 +37,7 @@ FROM "customers" AS "c"
 LEFT JOIN (
   SELECT "customer_id",
     sum("amount_minor") FILTER (WHERE "booking_date" >= $1::date AND "booking_date" <= $2::date AND "currency" = $3::text AND "category" = ANY($4::text[]) AND "direction" = $5::text) AS "a1"
-  FROM "transactions"
+  FROM "owned_transactions"
   WHERE "customer_id" IS NOT NULL AND "booking_date" >= $1::date AND "booking_date" <= $2::date
   GROUP BY "customer_id"
 ) AS "t" ON "t"."customer_id" = "c"."id"
@@ -122,7 +122,7 @@ LEFT JOIN (
     avg("amount_minor") FILTER (WHERE ${springFilter}) AS "a2",
     max("amount_minor") FILTER (WHERE ${springFilter}) AS "a3",
     max("booking_date") FILTER (WHERE ${groceriesFilter}) AS "a4"
-  FROM "transactions"
+  FROM "owned_transactions"
   WHERE "customer_id" IS NOT NULL AND "booking_date" >= $6::date AND "booking_date" <= $2::date
   GROUP BY "customer_id"
 ) AS "t" ON "t"."customer_id" = "c"."id"
@@ -132,7 +132,7 @@ LEFT JOIN (
   FROM (
     SELECT "customer_id", "merchant_name",
       count(DISTINCT extract(year FROM "booking_date") * 12 + extract(month FROM "booking_date")) FILTER (WHERE ${springFilter}) AS "m1"
-    FROM "transactions"
+    FROM "owned_transactions"
     WHERE "customer_id" IS NOT NULL AND "merchant_name" IS NOT NULL AND "direction" = $5::text AND "booking_date" >= $6::date AND "booking_date" <= $7::date
     GROUP BY "customer_id", "merchant_name"
   ) AS "rm"

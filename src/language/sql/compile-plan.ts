@@ -226,7 +226,7 @@ class PlanCompiler {
       'LEFT JOIN (',
       `  SELECT ${q('customer_id')},`,
       ...select.map((s, i) => `    ${s}${i < select.length - 1 ? ',' : ''}`),
-      `  FROM ${q('transactions')}`,
+      `  FROM ${q('owned_transactions')}`,
       `  WHERE ${q('customer_id')} IS NOT NULL AND ${scan}`,
       `  GROUP BY ${q('customer_id')}`,
       `) AS ${q('t')} ON ${col('t', 'customer_id')} = ${col('c', 'id')}`,
@@ -251,7 +251,7 @@ class PlanCompiler {
       '  FROM (',
       `    SELECT ${q('customer_id')}, ${q('merchant_name')},`,
       ...perMerchant.map((s, i) => `      ${s}${i < perMerchant.length - 1 ? ',' : ''}`),
-      `    FROM ${q('transactions')}`,
+      `    FROM ${q('owned_transactions')}`,
       `    WHERE ${q('customer_id')} IS NOT NULL AND ${q('merchant_name')} IS NOT NULL` +
         ` AND ${q('direction')} = ${debit} AND ${scan}`,
       `    GROUP BY ${q('customer_id')}, ${q('merchant_name')}`,

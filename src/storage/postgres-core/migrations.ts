@@ -18,6 +18,7 @@ import { staffCredentialsSchema } from './migrations/0014-staff-credentials.ts';
 import { vaultKindSchema } from './migrations/0015-doors-vault-kind.ts';
 import { ingestBatchStatesSchema } from './migrations/0015-ingest-batches.ts';
 import { guardReleasedAudiencesSchema } from './migrations/0015-guard-released-audiences.ts';
+import { importRecordsSchema } from './migrations/0015-import-records.ts';
 
 export interface Migration {
   readonly version: number;
@@ -43,6 +44,7 @@ export const migrations: readonly Migration[] = [
   { version: 15, name: 'doors-vault-kind', sql: vaultKindSchema },
   { version: 16, name: 'ingest-batches', sql: ingestBatchStatesSchema },
   { version: 17, name: 'guard-released-audiences', sql: guardReleasedAudiencesSchema },
+  { version: 18, name: 'import-records', sql: importRecordsSchema },
 ];
 
 export interface MigrationStatus {

@@ -6,6 +6,7 @@ import type { ConsentLedger } from '../consent/consent-ledger.ts';
 import { CustomerSet } from '../consent/customer-set.ts';
 import type { PreferenceStore } from '../consent/preference-store.ts';
 import { restrictedCustomers } from '../compliance/restrictions.ts';
+import { excludedFromMarketing } from '../import/marketing-exclusions.ts';
 
 /** A customer's own cap: at most one offer per this many days ("never": none at all). */
 export const capDays: { readonly [C in Exclude<FrequencyCap, 'never'>]: number } = {
@@ -39,16 +40,17 @@ export async function filterAudience(
   preferences: PreferenceStore,
   input: AudienceFilterInput,
 ): Promise<Uint32Array> {
-  const [allowed, restricted, stopped, category, partner, ownCap, campaignCap] = await Promise.all([
+  const [allowed, restricted, flagged, stopped, category, partner, ownCap, campaignCap] = await Promise.all([
     consent.allowed(input.consentPurpose, 'inbox'),
     restrictedCustomers(db),
+    excludedFromMarketing(db, input.now.toISOString().slice(0, 10)),
     preferences.stoppedEverything(),
     input.category === undefined ? CustomerSet.empty() : preferences.suppressed('category', input.category),
     input.partner === undefined ? CustomerSet.empty() : preferences.suppressed('partner', input.partner),
     reachedOwnCap(db, input.now),
     reachedCampaignCap(db, input.campaignCap, input.now),
   ]);
-  const excluded = [restricted, stopped, category, partner, ownCap, campaignCap];
+  const excluded = [restricted, flagged, stopped, category, partner, ownCap, campaignCap];
   const kept = allowed.filter(input.ids);
   let k = 0;
   for (let i = 0; i < kept.length; i++) {

@@ -66,7 +66,10 @@ export class IdentityStore {
       const plaintext = Buffer.from(JSON.stringify(customer.pii), 'utf8');
       identityRows.push(copyRow([id, seal(dataKey, plaintext, piiContext(id))]));
       lookupRows.push(copyRow(['external_id', this.lookupDigest('external_id', customer.externalId), id]));
-      lookupRows.push(copyRow(['email', this.lookupDigest('email', customer.pii.email), id]));
+      // Customers imported without an email address have no email lookup (an empty one would collide).
+      if (customer.pii.email !== '') {
+        lookupRows.push(copyRow(['email', this.lookupDigest('email', customer.pii.email), id]));
+      }
     }
     await tx.copyFrom('customer_keys', ['customer_id', 'key_id', 'kek_id', 'wrapped_key'], keyRows);
     await tx.copyFrom('customer_identity', ['customer_id', 'ciphertext'], identityRows);

@@ -6,6 +6,7 @@ import { ColumnarStore } from './columnar/columnar-store.ts';
 import type { FeatureOptions } from './columnar/features.ts';
 import { SqlEngine } from './sql-engine.ts';
 import { restrictedCustomers, withoutRestricted } from '../compliance/restrictions.ts';
+import { excludedFromMarketing } from '../import/marketing-exclusions.ts';
 
 export interface ColumnarLoadReport {
   readonly source: 'snapshot' | 'database';
@@ -29,6 +30,8 @@ interface Stamp {
   readonly maxTransactionId: number;
   readonly customers: string;
   readonly products: string;
+  /** Joint owners: a change re-reads the store, since old transactions gain or lose a customer. */
+  readonly owners: string;
 }
 
 export class VaultQuestionEngine implements QuestionEngine {
@@ -37,6 +40,7 @@ export class VaultQuestionEngine implements QuestionEngine {
   #store: ColumnarStore | undefined;
   #columnar: ColumnarEngine | undefined;
   #stamp: Stamp | undefined;
+  #featureOptions: false | Partial<FeatureOptions> | undefined;
   readonly #currency: string | undefined;
 
   constructor(storage: Storage, options: VaultQuestionEngineOptions = {}) {
@@ -90,10 +94,8 @@ export class VaultQuestionEngine implements QuestionEngine {
       this.#storage,
       options.onProgress === undefined ? {} : { onProgress: options.onProgress },
     );
-    if (options.features !== false) {
-      const currency = options.features?.currency ?? this.#currency ?? store.mostCommonCurrency();
-      if (currency !== undefined) store.enableFeatures({ ...options.features, currency });
-    }
+    this.#featureOptions = options.features;
+    this.#enableFeatures(store);
     this.#stamp = await this.#readStamp();
     this.#store = store;
     this.#columnar = new ColumnarEngine(store);
@@ -109,13 +111,24 @@ export class VaultQuestionEngine implements QuestionEngine {
     };
   }
 
-  /** The matching customers, less those who restricted processing or objected to profiling. */
+  #enableFeatures(store: ColumnarStore): void {
+    const features = this.#featureOptions;
+    if (features === false) return;
+    const currency = features?.currency ?? this.#currency ?? store.mostCommonCurrency();
+    if (currency !== undefined) store.enableFeatures({ ...features, currency });
+  }
+
+  /**
+   * The matching customers, less those who restricted processing or objected to profiling, and those the
+   * bank's records exclude from marketing (minors, flagged customers).
+   */
   async evaluate(plan: Plan, asOf: string): Promise<CustomerIds> {
-    const [ids, restricted] = await Promise.all([
+    const [ids, restricted, excluded] = await Promise.all([
       this.#evaluate(plan, asOf),
       restrictedCustomers(this.#storage),
+      excludedFromMarketing(this.#storage, asOf),
     ]);
-    return withoutRestricted(ids, restricted);
+    return withoutRestricted(withoutRestricted(ids, restricted), excluded);
   }
 
   async #evaluate(plan: Plan, asOf: string): Promise<CustomerIds> {
@@ -130,6 +143,14 @@ export class VaultQuestionEngine implements QuestionEngine {
     const before = this.#stamp;
     if (store === undefined || before === undefined) return;
     const now = await this.#readStamp();
+    if (now.owners !== before.owners) {
+      const reloaded = await ColumnarStore.load(this.#storage);
+      this.#enableFeatures(reloaded);
+      this.#store = reloaded;
+      this.#columnar = new ColumnarEngine(reloaded);
+      this.#stamp = now;
+      return;
+    }
     if (now.maxTransactionId > store.coverage.maxTransactionId) await store.catchUp(this.#storage);
     if (now.customers !== before.customers) await store.refreshCustomers(this.#storage);
     if (now.products !== before.products) await store.refreshProducts(this.#storage);
@@ -137,15 +158,27 @@ export class VaultQuestionEngine implements QuestionEngine {
   }
 
   async #readStamp(): Promise<Stamp> {
-    const { rows } = await this.#storage.query<{ tx: number; customers: string; products: string }>(
+    const { rows } = await this.#storage.query<{
+      tx: number;
+      customers: string;
+      products: string;
+      owners: string;
+    }>(
       `SELECT (SELECT coalesce(max(id), 0) FROM transactions) AS tx,
               (SELECT count(*) || ':' || count(*) FILTER (WHERE status = 'active') || ':' || coalesce(max(id), 0)
                  FROM customers) AS customers,
               (SELECT count(*) || ':' || count(until) || ':' || coalesce(max(since)::text, '') || ':' ||
-                      coalesce(max(until)::text, '') FROM products_held) AS products`,
+                      coalesce(max(until)::text, '') FROM products_held) AS products,
+              (SELECT count(*) || ':' || coalesce(sum(hashtext(account_id || ':' || customer_id || role)), 0)
+                 FROM account_owners WHERE role = 'joint') AS owners`,
     );
     const row = rows[0]!;
-    return { maxTransactionId: Number(row.tx), customers: row.customers, products: row.products };
+    return {
+      maxTransactionId: Number(row.tx),
+      customers: row.customers,
+      products: row.products,
+      owners: row.owners,
+    };
   }
 
   /** Writes the columnar store to disk so that the next process starts from it in seconds. */

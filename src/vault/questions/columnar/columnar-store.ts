@@ -414,7 +414,7 @@ async function readTransactions(
   // COPY text, streamed in id order: an order of magnitude faster than pages of SELECT on PGlite.
   const select = `SELECT id, customer_id, batch_id, booking_date - ${epoch} AS day, amount_minor,
                          direction || ':' || rtrim(currency) || ':' || category AS kind, mcc, merchant_name
-                    FROM transactions
+                    FROM owned_transactions
                    WHERE id > $1 AND customer_id IS NOT NULL AND ${where}`;
   const row: TransactionRow = {
     id: 0,

@@ -1,0 +1,304 @@
+// Imports customers, accounts with owners, products held and consents from a system of record, in chunks.
+import type { SqlExecutor, Storage } from '../../storage/ports.ts';
+import type { KeyProvider } from '../../keys/key-provider.ts';
+import type { AccountDirectory } from '../accounts/account-directory.ts';
+import type { ConsentLedger } from '../consent/consent-ledger.ts';
+import type { IdentityStore } from '../identity/identity-store.ts';
+import { emptyOutcome, quarantine, type ChunkOutcome } from './chunk.ts';
+import { readAccount, type ImportedAccount } from './accounts-import.ts';
+import { readConsent, type ImportedConsent } from './consents-import.ts';
+import { readFdxFile } from './fdx-import.ts';
+import { CustomerWriter } from './customer-writer.ts';
+import { readCustomer, type ImportedCustomer } from './customers-import.ts';
+import {
+  prepareAccounts,
+  prepareConsents,
+  prepareProducts,
+  type HoldingsDependencies,
+} from './holdings-writer.ts';
+import { assertImportAllowed } from './import-gate.ts';
+import { isMalformed, readImportCsv, type ImportRecord } from './import-csv.ts';
+import type { ImportKind, ImportMapping } from './import-mapping.ts';
+import { CellReader, isProblem, type RowProblem } from './import-rows.ts';
+import {
+  finishImportBatch,
+  openImportBatch,
+  quarantineOf,
+  quarantineRows,
+  type BatchCounts,
+  type ImportBatchKind,
+  type QuarantinedRow,
+  updateImportBatchCounts,
+} from './import-store.ts';
+import { readProduct, type ImportedProduct } from './products-import.ts';
+
+export interface ImportProgress {
+  readonly rowsRead: number;
+  readonly bytesRead: number;
+}
+
+export interface ImportOptions {
+  readonly sourceName: string;
+  readonly onProgress?: (progress: ImportProgress) => void;
+  /** Rows per transaction (default 500): each chunk is committed with its quarantine and the batch's totals. */
+  readonly rowsPerChunk?: number;
+}
+
+export interface ImportSummary extends BatchCounts {
+  readonly batchId: number;
+  readonly kind: ImportBatchKind;
+  readonly sourceName: string;
+  /** The first quarantined rows (line, field, reason), never their values. */
+  readonly quarantine: readonly QuarantinedRow[];
+}
+
+export interface ImportServiceDependencies {
+  readonly storage: Storage;
+  readonly keys: KeyProvider;
+  readonly identity: IdentityStore;
+  readonly accounts: AccountDirectory;
+  readonly consent: ConsentLedger;
+  /** Whether this is a demo vault, which takes no imports; the composition root wires the vault-kind check. */
+  readonly isDemoVault: () => Promise<boolean>;
+  readonly now?: () => Date;
+}
+
+type ChunkWrite = (tx: SqlExecutor) => Promise<unknown>;
+
+type ParsedRows =
+  | { readonly kind: 'customers'; readonly rows: ImportedCustomer[] }
+  | { readonly kind: 'accounts'; readonly rows: ImportedAccount[] }
+  | { readonly kind: 'products'; readonly rows: ImportedProduct[] }
+  | { readonly kind: 'consents'; readonly rows: ImportedConsent[] };
+
+type Counts = { rowsRead: number; rowsStored: number; rowsUnchanged: number; rowsQuarantined: number };
+
+const rowsPerChunk = 500;
+const quarantineShown = 100;
+
+function chunksOf<T>(rows: readonly T[], size: number): T[][] {
+  const chunks: T[][] = [];
+  for (let i = 0; i < rows.length; i += size) chunks.push(rows.slice(i, i + size));
+  return chunks;
+}
+
+/** Counts bytes as they pass, for the progress bar. */
+async function* counted(
+  input: AsyncIterable<unknown>,
+  onBytes: (n: number) => void,
+): AsyncGenerator<unknown> {
+  for await (const chunk of input) {
+    if (chunk instanceof Uint8Array || typeof chunk === 'string') onBytes(chunk.length);
+    yield chunk;
+  }
+}
+
+export class ImportService {
+  readonly #deps: ImportServiceDependencies;
+  readonly #holdings: HoldingsDependencies;
+  readonly #customers: CustomerWriter;
+
+  constructor(deps: ImportServiceDependencies) {
+    this.#deps = deps;
+    this.#holdings = {
+      db: deps.storage,
+      identity: deps.identity,
+      accounts: deps.accounts,
+      consent: deps.consent,
+      evidenceKey: deps.keys.secret('blind-index'),
+    };
+    this.#customers = new CustomerWriter(deps.storage, deps.identity);
+  }
+
+  #now(): Date {
+    return this.#deps.now?.() ?? new Date();
+  }
+
+  /** Imports one CSV file of `kind` with its mapping; a re-run of the same file changes nothing. */
+  async importCsv(
+    kind: ImportKind,
+    input: AsyncIterable<unknown>,
+    mapping: ImportMapping,
+    options: ImportOptions,
+  ): Promise<ImportSummary> {
+    await assertImportAllowed(this.#deps.isDemoVault);
+    const storage = this.#deps.storage;
+    const batchId = await openImportBatch(storage, kind, options.sourceName, 'csv');
+    const counts = { rowsRead: 0, rowsStored: 0, rowsUnchanged: 0, rowsQuarantined: 0 };
+    let bytesRead = 0;
+    try {
+      let pending: ImportRecord[] = [];
+      let pendingProblems: QuarantinedRow[] = [];
+      const flush = async () => {
+        const outcome = emptyOutcome();
+        outcome.quarantined.push(...pendingProblems);
+        const read = pending.length + pendingProblems.length;
+        await this.#apply(this.#parse(kind, mapping, pending, outcome), batchId, outcome, (write) =>
+          this.#commit(batchId, read, outcome, counts, write),
+        );
+        pending = [];
+        pendingProblems = [];
+        options.onProgress?.({ rowsRead: counts.rowsRead, bytesRead });
+      };
+      for await (const batch of readImportCsv(
+        counted(input, (n) => (bytesRead += n)),
+        mapping,
+      )) {
+        for (const record of batch) {
+          if (isMalformed(record))
+            pendingProblems.push({
+              line: record.line,
+              field: 'row',
+              code: record.code,
+              reason: record.reason,
+            });
+          else pending.push(record);
+          if (pending.length + pendingProblems.length >= (options.rowsPerChunk ?? rowsPerChunk))
+            await flush();
+        }
+      }
+      if (pending.length + pendingProblems.length > 0) await flush();
+    } catch (error) {
+      await finishImportBatch(storage, batchId, 'failed', counts);
+      throw error;
+    }
+    return this.#finish(kind, batchId, options.sourceName, counts);
+  }
+
+  /**
+   * Imports an FDX NDJSON file: customers first, then their accounts (owners by holder relationship), then the
+   * products their account types stand for. Counts are of records (customers, owner links, products held).
+   */
+  async importFdx(input: AsyncIterable<unknown>, options: ImportOptions): Promise<ImportSummary> {
+    await assertImportAllowed(this.#deps.isDemoVault);
+    const storage = this.#deps.storage;
+    const batchId = await openImportBatch(storage, 'fdx', options.sourceName, 'fdx-ndjson');
+    const counts: Counts = { rowsRead: 0, rowsStored: 0, rowsUnchanged: 0, rowsQuarantined: 0 };
+    let bytesRead = 0;
+    try {
+      const today = this.#now().toISOString().slice(0, 10);
+      const size = options.rowsPerChunk ?? rowsPerChunk;
+      const file = await readFdxFile(
+        counted(input, (n) => (bytesRead += n)),
+        today,
+      );
+      const steps: ParsedRows[] = [
+        ...chunksOf(file.customers, size).map((rows) => ({ kind: 'customers' as const, rows })),
+        ...chunksOf(file.accounts, size).map((rows) => ({ kind: 'accounts' as const, rows })),
+        ...chunksOf(file.products, size).map((rows) => ({ kind: 'products' as const, rows })),
+      ];
+      const first = emptyOutcome();
+      first.quarantined.push(...file.problems);
+      await this.#commit(batchId, file.lines, first, counts, () => Promise.resolve());
+      for (const step of steps) {
+        const outcome = emptyOutcome();
+        await this.#apply(step, batchId, outcome, (write) =>
+          this.#commit(batchId, 0, outcome, counts, write),
+        );
+        options.onProgress?.({ rowsRead: counts.rowsRead, bytesRead });
+      }
+    } catch (error) {
+      await finishImportBatch(storage, batchId, 'failed', counts);
+      throw error;
+    }
+    return this.#finish('fdx', batchId, options.sourceName, counts);
+  }
+
+  async #finish(
+    kind: ImportBatchKind,
+    batchId: number,
+    sourceName: string,
+    counts: BatchCounts,
+  ): Promise<ImportSummary> {
+    const storage = this.#deps.storage;
+    const status = counts.rowsRead > 0 && counts.rowsQuarantined === counts.rowsRead ? 'failed' : 'done';
+    await finishImportBatch(storage, batchId, status, counts);
+    const quarantine = (await quarantineOf(storage, batchId)).slice(0, quarantineShown);
+    return { batchId, kind, sourceName, ...counts, quarantine };
+  }
+
+  /** Parses one chunk of records of `kind`; rows that cannot be read are quarantined into `outcome`. */
+  #parse(
+    kind: ImportKind,
+    mapping: ImportMapping,
+    records: readonly ImportRecord[],
+    outcome: ChunkOutcome,
+  ): ParsedRows {
+    const cells = new CellReader(mapping);
+    const today = this.#now().toISOString().slice(0, 10);
+    const parse = <Row>(read: (record: ImportRecord) => Row | RowProblem): Row[] => {
+      const rows: Row[] = [];
+      for (const record of records) {
+        const row = read(record);
+        if (isProblem(row)) quarantine(outcome, record.line, row);
+        else rows.push(row);
+      }
+      return rows;
+    };
+    switch (kind) {
+      case 'customers':
+        return { kind, rows: parse((r) => readCustomer(r, cells, today)) };
+      case 'accounts':
+        return { kind, rows: parse((r) => readAccount(r, cells)) };
+      case 'products':
+        return { kind, rows: parse((r) => readProduct(r, cells)) };
+      case 'consents':
+        return { kind, rows: parse((r) => readConsent(r, cells, this.#now())) };
+      default:
+        return kind satisfies never;
+    }
+  }
+
+  /** Applies parsed rows and records the chunk in one transaction (the consent ledger commits its own first). */
+  async #apply(
+    parsed: ParsedRows,
+    batchId: number,
+    outcome: ChunkOutcome,
+    commit: (write: ChunkWrite) => Promise<void>,
+  ): Promise<void> {
+    switch (parsed.kind) {
+      case 'customers':
+        await commit(await this.#customers.prepare(parsed.rows, outcome));
+        return;
+      case 'accounts': {
+        const prepared = await prepareAccounts(this.#holdings, parsed.rows, outcome);
+        let remember: (() => void) | undefined;
+        await commit(async (tx) => (remember = await prepared(tx)));
+        remember?.();
+        return;
+      }
+      case 'products':
+        await commit(await prepareProducts(this.#holdings, parsed.rows, outcome));
+        return;
+      case 'consents': {
+        const prepared = await prepareConsents(this.#holdings, parsed.rows, outcome);
+        await prepared.record();
+        await commit((tx) => prepared.write(tx, batchId));
+        return;
+      }
+      default:
+        parsed satisfies never;
+    }
+  }
+
+  async #commit(
+    batchId: number,
+    read: number,
+    outcome: ChunkOutcome,
+    counts: Counts,
+    write: ChunkWrite,
+  ): Promise<void> {
+    await this.#deps.storage.transaction(async (tx) => {
+      await write(tx);
+      await quarantineRows(tx, batchId, outcome.quarantined);
+      const next = {
+        rowsRead: counts.rowsRead + read,
+        rowsStored: counts.rowsStored + outcome.stored,
+        rowsUnchanged: counts.rowsUnchanged + outcome.unchanged,
+        rowsQuarantined: counts.rowsQuarantined + outcome.quarantined.length,
+      };
+      await updateImportBatchCounts(tx, batchId, next);
+      Object.assign(counts, next);
+    });
+  }
+}
