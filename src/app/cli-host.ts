@@ -4,7 +4,7 @@ import type { CliHost } from '../cli/host.ts';
 
 export const cliHost: CliHost = {
   openVault: async (config, command) => (await import('./vault-process.ts')).openVault(config, command),
-  openHub: async (vault) => (await import('./hub-process.ts')).openHub(vault),
+  openHub: async (vault) => (await import('./hub-process.ts')).openHubForCli(vault),
   start: async (cli, options) => (await import('./platform.ts')).startCommand(cli, options),
   generate: async (cli, options) => (await import('./platform.ts')).generateCommand(cli, options),
   groups: [

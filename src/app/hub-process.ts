@@ -13,6 +13,27 @@ export function openHub(vault: Pick<Vault, 'storage' | 'door'>, now?: () => Date
   return new HubService(new HubStorage(vault.storage), vault.door, now === undefined ? {} : { now });
 }
 
+/**
+ * The hub as the local CLI drives it (`curtain hub …`): every action still names a member of staff who must
+ * hold its role, and every log entry the hub writes says that the local CLI acted for them.
+ */
+export function openHubForCli(vault: Pick<Vault, 'storage' | 'door'>): HubService {
+  return openHub({ storage: vault.storage, door: recordingViaLocalCli(vault.door) });
+}
+
+function recordingViaLocalCli(door: VaultDoor): VaultDoor {
+  return {
+    check: (expression, purpose) => door.check(expression, purpose),
+    count: (expression, purpose, asker) => door.count(expression, purpose, asker),
+    deliver: (request, onProgress) => door.deliver(request, onProgress),
+    releaseAudience: (request) => door.releaseAudience(request),
+    results: (campaignId, requestedBy) => door.results(campaignId, requestedBy),
+    kind: () => door.kind(),
+    record: (events) =>
+      door.record(events.map((event) => ({ ...event, details: { ...event.details, via: 'local-cli' } }))),
+  };
+}
+
 /** The hub alone (`curtain start --role hub`): its own database, migrated, and the vault behind `door`. */
 export async function openHubProcess(
   config: CurtainConfig,

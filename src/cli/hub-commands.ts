@@ -53,6 +53,14 @@ const asCap = (value: string) => {
 const actor = () => new Option('--as <handle>', 'the staff member acting').makeOptionMandatory();
 const json = () => new Option('--json', 'print JSON');
 
+function printStaff(
+  member: { handle: string; roles: readonly string[] },
+  options: { json?: boolean; disabled?: boolean },
+): void {
+  if (options.json === true) console.log(JSON.stringify(member, null, 2));
+  else console.log(`${member.handle}: ${options.disabled === true ? 'disabled' : member.roles.join(', ')}`);
+}
+
 /** Adds `curtain hub …` to `program`; `open` gives a hub and a way to release it, called once per command. */
 export function registerHubCommands(program: Command, open: OpenHub): void {
   defineHubCommands(program.command('hub').description(groupDescriptions.hub), open);
@@ -89,6 +97,29 @@ function defineStaffAndProducts(hub: Command, withHub: WithHub): void {
     .action(
       withHub((h, handle: string, o: { role: string[]; json?: boolean }) =>
         hubStaffAddCommand(h, handle, o.role, o),
+      ),
+    );
+  staff
+    .command('remove-role')
+    .description('remove roles from a staff member; their console sessions end at once')
+    .argument('<handle>')
+    .addOption(new Option('--role <roles...>', 'roles to remove').choices(staffRoles).makeOptionMandatory())
+    .addOption(actor())
+    .addOption(json())
+    .action(
+      withHub(async (h, handle: string, o: { role: string[]; as: string; json?: boolean }) =>
+        printStaff(await h.removeStaffRoles(handle, o.role, o.as), o),
+      ),
+    );
+  staff
+    .command('disable')
+    .description('disable a staff member: API keys revoked, console sessions ended at once')
+    .argument('<handle>')
+    .addOption(actor())
+    .addOption(json())
+    .action(
+      withHub(async (h, handle: string, o: { as: string; json?: boolean }) =>
+        printStaff(await h.disableStaff(handle, o.as), { ...o, disabled: true }),
       ),
     );
 

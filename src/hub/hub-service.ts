@@ -17,8 +17,10 @@ import {
   type Segment,
   type SegmentDraft,
 } from './catalogue.ts';
-import type { HubStorage } from './hub-storage.ts';
-import { addStaff, listStaff, type StaffMember } from './staff.ts';
+import { CurtainError } from '../core/errors.ts';
+import type { HubExecutor, HubStorage } from './hub-storage.ts';
+import { disableStaff, removeRoles } from './staff-changes.ts';
+import { addStaff, listStaff, requireRole, type StaffMember } from './staff.ts';
 
 export interface HubServiceOptions {
   /** The clock (tests pass a fixed one). */
@@ -30,9 +32,11 @@ export class HubService {
   readonly #door: VaultDoor;
   readonly #catalogue: Catalogue;
   readonly #campaigns: Campaigns;
+  readonly #now: () => Date;
 
   constructor(storage: HubStorage, door: VaultDoor, options: HubServiceOptions = {}) {
     const now = options.now ?? (() => new Date());
+    this.#now = now;
     this.#storage = storage;
     this.#door = door;
     this.#catalogue = new Catalogue(storage, door, now);
@@ -46,6 +50,45 @@ export class HubService {
       { type: 'admin.action', details: { action: 'hub.staff.added', handle, roles: [...member.roles] } },
     ]);
     return member;
+  }
+
+  /** An operator removes roles from another member; the member's sessions end; the log records it. */
+  async removeStaffRoles(handle: string, roles: readonly string[], actor: string): Promise<StaffMember> {
+    const change = await this.#storage.transaction(async (tx) => {
+      await this.#mayChangeStaff(tx, handle, actor);
+      return removeRoles(tx, handle, roles);
+    });
+    await this.#door.record([
+      {
+        type: 'admin.action',
+        details: {
+          action: 'hub.staff.roles_removed',
+          handle,
+          removed: [...roles],
+          roles: [...change.member.roles],
+          by: actor,
+        },
+      },
+    ]);
+    return change.member;
+  }
+
+  /** An operator disables another member: keys revoked, sessions ended at once; the log records it. */
+  async disableStaff(handle: string, actor: string): Promise<StaffMember> {
+    const change = await this.#storage.transaction(async (tx) => {
+      await this.#mayChangeStaff(tx, handle, actor);
+      return disableStaff(tx, handle, this.#now());
+    });
+    await this.#door.record([
+      { type: 'admin.action', details: { action: 'hub.staff.disabled', handle, by: actor } },
+    ]);
+    return change.member;
+  }
+
+  async #mayChangeStaff(tx: HubExecutor, handle: string, actor: string): Promise<void> {
+    await requireRole(tx, actor, ['operator'], 'change the staff');
+    if (actor === handle)
+      throw new CurtainError('HUB_FORBIDDEN', 'an operator may not change their own roles');
   }
 
   listStaff(): Promise<StaffMember[]> {

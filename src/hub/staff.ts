@@ -54,13 +54,16 @@ export async function requireRole(
   allowed: readonly StaffRole[],
   action: string,
 ): Promise<StaffMember> {
-  const { rows } = await tx.query<StaffMember>('SELECT handle, roles FROM hub.staff WHERE handle = $1', [
-    actor,
-  ]);
-  const member = rows[0];
-  if (member === undefined) {
+  const { rows } = await tx.query<StaffMember & { disabled: boolean }>(
+    'SELECT handle, roles, disabled_at IS NOT NULL AS disabled FROM hub.staff WHERE handle = $1',
+    [actor],
+  );
+  const found = rows[0];
+  if (found === undefined) {
     throw new CurtainError('HUB_FORBIDDEN', `"${actor}" is not on the hub's staff and may not ${action}`);
   }
+  if (found.disabled) throw new CurtainError('HUB_FORBIDDEN', `${actor} is disabled and may not ${action}`);
+  const member: StaffMember = { handle: found.handle, roles: found.roles };
   if (!member.roles.some((role) => allowed.includes(role))) {
     const held = member.roles.length === 0 ? 'none' : member.roles.join(', ');
     throw new CurtainError(

@@ -117,6 +117,8 @@ const expected: Record<string, 'public' | readonly Caller[]> = {
   'GET /v1/hub/campaigns/:id/results': ['marketer', 'compliance'],
   'GET /v1/hub/staff': ['operator'],
   'POST /v1/hub/staff': ['operator'],
+  'POST /v1/hub/staff/:handle/remove-roles': ['operator'],
+  'POST /v1/hub/staff/:handle/disable': ['operator'],
 };
 
 const accessCodes = ['AUTH_REQUIRED', 'AUTH_FORBIDDEN', 'CSRF_INVALID'];

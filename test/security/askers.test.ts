@@ -3,6 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openHubForCli } from '../../src/app/hub-process.ts';
 import { askInVault } from '../../src/cli/ask-in-vault.ts';
 import { loadConfig } from '../../src/config/config.ts';
 import { cliHandle } from '../../src/http/auth/local-cli-key.ts';
@@ -13,7 +14,7 @@ const question = { expression: 'count(within: 30d) > 0', purpose: 'bank_offers' 
 
 interface Entry {
   readonly type: string;
-  readonly details: { readonly asker?: string; readonly via?: string };
+  readonly details: { readonly asker?: string; readonly via?: string; readonly handle?: string };
 }
 
 describe.each(testBackends)('askers on $name', (backend) => {
@@ -71,6 +72,19 @@ describe.each(testBackends)('askers on $name', (backend) => {
     );
     expect(asPia.statusCode).toBe(422);
     expect((await askedEntries()).at(-1)!.details).toMatchObject({ asker: 'pia', via: 'local-cli' });
+  });
+
+  it('drives the hub from the CLI only as a member who holds the role, and every log entry says so', async () => {
+    const hub = openHubForCli(h.vault);
+    const product = { code: 'saver', name: 'Saver', provider: 'bank', credit: false };
+    await expect(hub.addProduct(product, 'mallory')).rejects.toMatchObject({ code: 'HUB_FORBIDDEN' });
+    await expect(hub.addProduct(product, 'ada')).rejects.toThrow(/needs the role/);
+    await hub.addStaff('zoe', ['marketer']);
+    const entries = (await h.vault.audit.entries(0, 10_000)).map((e) => e.entry) as Entry[];
+    expect(entries.at(-1)).toMatchObject({
+      type: 'admin.action',
+      details: { handle: 'zoe', via: 'local-cli' },
+    });
   });
 
   it('asks in the vault itself (no server) only as a member who may ask, and logs it as the CLI', async () => {

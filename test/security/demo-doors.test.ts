@@ -1,4 +1,5 @@
 // Issue 14, class 1: demo is a property of the vault, decided once — no demo door opens in front of a real vault.
+import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -16,6 +17,8 @@ import { AccessStore } from '../../src/http/auth/access-store.ts';
 import { HttpVaultDoor } from '../../src/http/http-vault-door.ts';
 import { buildServer } from '../../src/http/server.ts';
 import { vaultKind } from '../../src/vault/vault-kind.ts';
+import { migrate, migrations } from '../../src/storage/postgres-core/migrations.ts';
+import type { Storage } from '../../src/storage/ports.ts';
 import { testBackends, type TestDatabase } from '../support/backends.ts';
 import { createTestVault, type TestVault } from '../support/test-vault.ts';
 import { doorKey } from '../http/harness.ts';
@@ -26,6 +29,24 @@ const statement = join(
   import.meta.dirname,
   '../fixtures/statements/camt053-curtain/camt053.v5.card-and-salary.xml',
 );
+
+/** Applies the migrations before the one named, as an older Curtain did. */
+async function migrateBefore(storage: Storage, name: string): Promise<void> {
+  await storage.exec(
+    'CREATE TABLE schema_migrations (version integer PRIMARY KEY, name text NOT NULL, checksum text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())',
+  );
+  for (const migration of migrations.slice(
+    0,
+    migrations.findIndex((m) => m.name === name),
+  )) {
+    await storage.exec(migration.sql);
+    await storage.query('INSERT INTO schema_migrations (version, name, checksum) VALUES ($1, $2, $3)', [
+      migration.version,
+      migration.name,
+      createHash('sha256').update(migration.sql).digest('hex'),
+    ]);
+  }
+}
 
 type Setup = 'demo bank' | 'statements ingested' | 'started without demo';
 
@@ -84,6 +105,23 @@ describe.each(testBackends)('demo doors on $name', (backend) => {
       expect(await customers(vaults[setup])).toBe(count === 0 ? before : count);
     },
   );
+
+  it('records a vault that held statements before kinds were recorded as real, when it migrates', async () => {
+    const [format, kind] = ['camt053', 'real'];
+    const database = await backend.create();
+    try {
+      await migrateBefore(database.storage, 'doors-vault-kind');
+      await database.storage.query(
+        `INSERT INTO ingest_batches (source_name, format, taxonomy_version) VALUES ('old', $1, 'test')`,
+        [format],
+      );
+      const outcome = await migrate(database.storage);
+      expect(outcome.ok).toBe(true);
+      expect(await vaultKind(database.storage)).toBe(kind);
+    } finally {
+      await database.dispose();
+    }
+  });
 
   it('never lets the generator write into a real vault, nor into one holding data it did not write', async () => {
     for (const setup of ['statements ingested', 'started without demo'] as const) {

@@ -34,6 +34,43 @@ const add = {
   },
 } as const;
 
+const handleParams = {
+  type: 'object',
+  required: ['handle'],
+  properties: { handle: code },
+} as const;
+
+const removeRoles = {
+  config,
+  schema: {
+    summary: 'Remove roles from a staff member: their console sessions end at once',
+    description:
+      'Refused with STAFF_LAST_HOLDER when it would leave no active approver or operator (two-person rules).',
+    tags,
+    params: handleParams,
+    body: {
+      type: 'object',
+      required: ['roles'],
+      additionalProperties: false,
+      properties: {
+        roles: { type: 'array', minItems: 1, items: { type: 'string', enum: [...staffRoles] } },
+      },
+    },
+    response: { 200: staffSchema, '4xx': errorSchema },
+  },
+} as const;
+
+const disable = {
+  config,
+  schema: {
+    summary: 'Disable a staff member: their API keys are revoked and their sessions end at once',
+    description: 'Refused with STAFF_LAST_HOLDER for the last active approver or operator.',
+    tags,
+    params: handleParams,
+    response: { 200: staffSchema, '4xx': errorSchema },
+  },
+} as const;
+
 export function staffRoutes(hub: HubService) {
   return (app: FastifyInstance): Promise<void> => {
     app.get('/v1/hub/staff', list, async () => ({ staff: await hub.listStaff() }));
@@ -43,6 +80,14 @@ export function staffRoutes(hub: HubService) {
       }
       return reply.status(201).send(await hub.addStaff(request.body.handle, request.body.roles));
     });
+    app.post<{ Params: { handle: string }; Body: { roles: string[] } }>(
+      '/v1/hub/staff/:handle/remove-roles',
+      removeRoles,
+      (request) => hub.removeStaffRoles(request.params.handle, request.body.roles, staffOf(request).handle),
+    );
+    app.post<{ Params: { handle: string } }>('/v1/hub/staff/:handle/disable', disable, (request) =>
+      hub.disableStaff(request.params.handle, staffOf(request).handle),
+    );
     return Promise.resolve();
   };
 }
