@@ -198,7 +198,13 @@ describe.each(testBackends)('the seeds’ scenario on $name', (backend) => {
     const run = await hub.run(tiny.id, 'mia');
     hubFacing.push(run);
     expect(run.campaign.status).toBe('refused');
-    expect(run.refusal).toEqual({ code: 'DELIVERY_AUDIENCE_TOO_SMALL', message: 'audience too small' });
+    // Only that, and what the admission cost (test/security/charged.test.ts).
+    expect(run.refusal).toEqual({
+      code: 'DELIVERY_AUDIENCE_TOO_SMALL',
+      message: 'audience too small',
+      budget: expect.objectContaining({ charged: '3/8' }) as unknown,
+    });
+    expect(run.budget).toEqual(run.refusal?.budget);
     const { rows } = await vault.storage.query<{ n: number }>(
       'SELECT count(*)::int AS n FROM inbox_messages WHERE campaign_id = $1',
       [tiny.id],

@@ -1,5 +1,6 @@
 // The vault's side of the one door, in one process: the hub's requests mapped onto the vault's services.
 import type { AuditSink } from '../../core/audit-event.ts';
+import { CurtainError } from '../../core/errors.ts';
 import { ok, err, type Result } from '../../core/result.ts';
 import type {
   AudienceReleaseRequest,
@@ -125,7 +126,13 @@ export class InProcessVaultDoor implements VaultDoor {
   async record(events: readonly HubAuditEvent[]): Promise<void> {
     for (const event of events) {
       if (!hubEventTypes.has(event.type) || 'subjectRef' in event) {
-        throw new TypeError(`the hub may not record a ${event.type} event, nor one about a customer`);
+        throw new CurtainError(
+          'USAGE',
+          'the hub records campaign and admin events only, never about a customer',
+        );
+      }
+      if (typeof event.details !== 'object' || event.details === null || Array.isArray(event.details)) {
+        throw new CurtainError('USAGE', 'a hub event carries its details as an object');
       }
     }
     await this.#audit.record(events.map((e) => ({ type: e.type, details: e.details })));
