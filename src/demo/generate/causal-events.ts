@@ -135,7 +135,8 @@ export function planCausalEvents(draft: CustomerDraft, options: CausalOptions): 
   if (options.renting) {
     const purchase = eventDay(draft, hazards.home_purchase[code]);
     if (purchase !== undefined) homePurchase(draft, plan, purchase, options.monthlyMeans);
-    else if (draft.random.chance(0.3 * Math.min(1, 3 * hazards.home_purchase[code]))) homeSearch(draft, plan);
+    else if (draft.random.chance(fallThroughOdds(draft, hazards.home_purchase[code])))
+      homeSearch(draft, plan);
     const move = eventDay(draft, hazards.rental_move[code]);
     if (move !== undefined && move < (plan.purchaseDay ?? Infinity) - 150) rentalMove(draft, plan, move);
   }
@@ -158,6 +159,16 @@ export function planCausalEvents(draft: CustomerDraft, options: CausalOptions): 
     if (day !== undefined) study(draft, plan, day);
   }
   return plan;
+}
+
+/**
+ * The chance that a renter who buys nothing has a search that falls through, such that 30 % of searches (a
+ * survey paid) fall through: fall-throughs = 0.3 / 0.7 × the purchases with a survey (0.65 of them).
+ */
+function fallThroughOdds(draft: CustomerDraft, purchasePerYear: number): number {
+  const years = (draft.last + futureDays - draft.activeFrom - 29) / daysPerYear;
+  const buys = 1 - Math.exp(-purchasePerYear * Math.max(0, years));
+  return buys >= 1 ? 0 : Math.min(1, ((0.3 / 0.7) * 0.65 * buys) / (1 - buys));
 }
 
 /** The day of an event with `perYear` hazard over the active history and the days after it; at most one. */

@@ -5,7 +5,7 @@ import { type CustomerDraft, pence, slot } from './draft.ts';
 import { landlord } from './events.ts';
 import { bankParty, counterpartyParty, type Party } from './ledger.ts';
 import { merchantsByCategory, type Merchant } from './merchants.ts';
-import { companyNames, givenNames } from './names.ts';
+import { companyNames, givenNames, lettingAgents } from './names.ts';
 import type { Housing, Persona } from './personas.ts';
 import { bookBills, bookBusinessIncome, bookFamilySupport, shortCompanyName } from './recurring.ts';
 import type { Loan } from './profile.ts';
@@ -114,9 +114,10 @@ function tenancy(
   from: number,
   to: number,
   factor: number,
+  agent?: string,
 ): void {
   const { random, ledger } = draft;
-  const owner = landlord(draft);
+  const owner = agent === undefined ? landlord(draft) : { name: agent, iban: draft.otherIban() };
   const party = counterpartyParty(
     'debit',
     random.pick(['RENT', 'RENT PAYMENT', 'STANDING ORDER RENT']),
@@ -162,8 +163,12 @@ export function bookRealHousing(
       draft.otherIban(),
     );
     const amount = pence(random.int(10, 35) * 10);
-    for (const day of draft.monthly(random.int(1, 28), activeFrom, last, 'none'))
+    for (const day of draft.monthly(random.int(1, 28), activeFrom, plan.studyDay ?? last, 'none'))
       ledger.add(day, amount, party, slot.main);
+  }
+  if (housing === 'parents' && plan.studyDay !== undefined && plan.studyDay <= last) {
+    // Leaving home to study: rent to a letting agent from the start of the course.
+    tenancy(draft, persona, monthlyMeans, plan.studyDay, Infinity, 1, random.pick(lettingAgents));
   }
   if (
     plan.mortgageFrom !== undefined &&
