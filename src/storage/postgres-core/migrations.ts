@@ -15,7 +15,7 @@ import { accessSchema } from './migrations/0011-access.ts';
 import { auditSubjectIndexSchema } from './migrations/0012-audit-subject-index.ts';
 import { questionReuseSchema } from './migrations/0013-question-reuse.ts';
 import { staffCredentialsSchema } from './migrations/0014-staff-credentials.ts';
-import { ingestBatchStatesSchema } from './migrations/0015-ingest-batches.ts';
+import { ingestMigrationSchema } from './migrations/0015-ingest-retention-batches.ts';
 
 export interface Migration {
   readonly version: number;
@@ -38,7 +38,7 @@ export const migrations: readonly Migration[] = [
   { version: 12, name: 'audit-subject-index', sql: auditSubjectIndexSchema },
   { version: 13, name: 'question-reuse', sql: questionReuseSchema },
   { version: 14, name: 'staff-credentials', sql: staffCredentialsSchema },
-  { version: 15, name: 'ingest-batches', sql: ingestBatchStatesSchema },
+  { version: 15, name: 'ingest-retention-batches', sql: ingestMigrationSchema },
 ];
 
 export interface MigrationStatus {
