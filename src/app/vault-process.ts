@@ -1,4 +1,5 @@
 // Composition root: the one place that picks PGlite or PostgreSQL and wires the vault's services.
+import { TransactionRetention } from '../vault/compliance/transaction-retention.ts';
 import type { Categoriser } from '../core/categorize.ts';
 import { loadCategoriser } from '../vault/ingest/category-rule-loader.ts';
 import { ImportService } from '../vault/import/import-service.ts';
@@ -135,14 +136,25 @@ export async function assembleVault(
     ...now,
   });
   const questionEngine = new VaultQuestionEngine(storage, { currency: settings.currency });
+  // The one transaction retention policy, in the database; the setting only seeds its first version.
+  const transactionRetention = new TransactionRetention(
+    storage,
+    audit,
+    settings.transactionRetentionDays,
+    settings.now,
+  );
+  await transactionRetention.active();
+  const retentionDays = () => transactionRetention.days();
   const questions = new QuestionService(questionEngine, consent, policies, guard, {
     currency: settings.currency,
-    retentionDays: settings.transactionRetentionDays,
+    retentionDays,
     ...now,
   });
   const avatars = new AvatarService(storage, keys);
   const ingest = new IngestService(storage, accounts, keys.secret('token'), {
     ...(settings.categoriser === undefined ? {} : { categoriser: settings.categoriser }),
+    retention: { days: retentionDays, ...now },
+    audit,
   });
   // A batch whose process died mid-way is found here, with the rows it stored counted, ready to be resumed.
   await ingest.batches.markInterrupted();
@@ -155,7 +167,7 @@ export async function assembleVault(
     { storage, keys, identity, accounts, consent, preferences, audit, guard },
     {
       controller: settings.controller,
-      transactionRetentionDays: settings.transactionRetentionDays,
+      transactionRetention,
       ...now,
     },
   );

@@ -14,7 +14,7 @@ import {
 } from './checkpoint.ts';
 import { jsonString } from './canonical.ts';
 import { entryJson, isCanonical, prepare, refusePii, type AuditEntry, type Prepared } from './log-entries.ts';
-import { readLogEntries, type StoredLogEntry } from './log-entry-store.ts';
+import { readLogEntries, readLogEntryTexts, type StoredLogEntry } from './log-entry-store.ts';
 import * as store from './log-store.ts';
 import {
   consistencyProof,
@@ -199,6 +199,14 @@ export class TransparencyLog implements TransactionalAuditSink<SqlExecutor> {
   /** Entries from `from` on, at most `limit`, under the current head; without proofs (see `entry`). */
   entries(from: number, limit: number): Promise<StoredLogEntry[]> {
     return readLogEntries(this.#storage, from, this.#state.head.size, limit);
+  }
+
+  /**
+   * Entries from `from` on, at most `limit`, under the current head, as the exact canonical JSON texts that were
+   * hashed: an outside verifier hashes each line's UTF-8 bytes as is, without re-canonicalising.
+   */
+  exportEntries(from: number, limit: number): Promise<string[]> {
+    return readLogEntryTexts(this.#storage, from, this.#state.head.size, limit);
   }
 
   /** Entry `index` with its inclusion proof against the current head; undefined beyond the head. */

@@ -20,3 +20,17 @@ export async function readLogEntries(
   );
   return rows.map((r) => ({ index: Number(r.idx), entry: JSON.parse(r.entry) as unknown }));
 }
+
+/** The same entries as the exact canonical JSON text that was hashed into the tree (leaf = SHA-256(0x00 ‖ UTF-8)). */
+export async function readLogEntryTexts(
+  db: SqlExecutor,
+  from: number,
+  treeSize: number,
+  limit: number,
+): Promise<string[]> {
+  const { rows } = await db.query<{ entry: string }>(
+    'SELECT entry FROM audit_entries WHERE idx >= $1 AND idx < $2 ORDER BY idx LIMIT $3',
+    [from, treeSize, limit],
+  );
+  return rows.map((r) => r.entry);
+}

@@ -30,6 +30,21 @@ export async function auditProveCommand(cli: CliContext, index: number) {
   });
 }
 
+/** Writes entries as NDJSON: each line the exact UTF-8 bytes whose SHA-256(0x00 ‖ line) is the leaf hash. */
+export async function auditExportCommand(cli: CliContext, from: number, limit?: number) {
+  await withVault(cli, 'curtain audit export', async (vault) => {
+    const size = vault.audit.head().size;
+    const end = limit === undefined ? size : Math.min(size, from + limit);
+    if (from < 0 || from > size) throw new CurtainError('USAGE', `--from must be between 0 and ${size}`);
+    for (let at = from; at < end;) {
+      const lines = await vault.audit.exportEntries(at, Math.min(10_000, end - at));
+      if (lines.length === 0) break;
+      process.stdout.write(`${lines.join('\n')}\n`);
+      at += lines.length;
+    }
+  });
+}
+
 export async function auditVerifyCommand(cli: CliContext) {
   await withVault(cli, 'curtain audit verify', async (vault) => {
     const verdict = await vault.audit.verifyAll();

@@ -1,4 +1,5 @@
 // Compliance on the command line: subject requests, erasure receipts, retention, records of processing.
+import type { RetentionChange } from '../vault/compliance/transaction-retention.ts';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Option, type Command } from 'commander';
@@ -274,6 +275,17 @@ export function defineErasureCommands(erasure: Command, open: OpenComplianceVaul
     );
 }
 
+function printRetentionChange(change: RetentionChange): void {
+  const { version } = change;
+  print(`transaction retention version ${version.version}: ${version.days} days, ${version.status}`);
+  if (change.rowsToRemove !== undefined) {
+    const verb = version.status === 'proposed' ? 'would remove' : 'will remove';
+    print(`  the next retention run ${verb} ${change.rowsToRemove} transactions booked before its window`);
+  }
+  if (version.status === 'proposed')
+    print('  a shorter period takes effect only once another person approves it');
+}
+
 /** The sub-commands of `curtain retention`. */
 export function defineRetentionCommands(retention: Command, open: OpenComplianceVault): void {
   retention
@@ -299,6 +311,38 @@ export function defineRetentionCommands(retention: Command, open: OpenCompliance
         print(`${policy.kind}: ${policy.days} days (${policy.source})`);
       }),
     );
+  retention
+    .command('propose')
+    .description(
+      'change the transaction retention: longer at once, shorter only once another person approves',
+    )
+    .argument('<days>')
+    .requiredOption('--by <name>', 'who proposes')
+    .requiredOption('--reason <text>', 'why')
+    .action((days: string, options: { by: string; reason: string }) =>
+      session(open, async (vault) => {
+        const change = await vault.compliance.retention.proposeTransactions(
+          Number(days),
+          options.by,
+          options.reason,
+        );
+        printRetentionChange(change);
+      }),
+    );
+  for (const verb of ['approve', 'reject'] as const) {
+    retention
+      .command(verb)
+      .description(`${verb} a proposed shorter transaction retention (another person than its proposer)`)
+      .argument('<version>')
+      .requiredOption('--by <name>', 'who decides')
+      .action((version: string, options: { by: string }) =>
+        session(open, async (vault) => {
+          printRetentionChange(
+            await vault.compliance.retention.transactions[verb](Number(version), options.by),
+          );
+        }),
+      );
+  }
   retention
     .command('run')
     .description('delete what is past its period now (the scheduler does this once a day)')

@@ -61,6 +61,14 @@ export function defineAuditCommands(group: Command, scope: CommandScope): void {
     .argument('<entry>', 'entry index', asInt)
     .action(async (index: number) => (await audit()).auditProveCommand(await scope.context(), index));
   group
+    .command('export')
+    .description('entries as the exact canonical bytes that were hashed, one per line (NDJSON)')
+    .option('--from <entry>', 'first entry index', asInt, 0)
+    .option('--limit <n>', 'at most this many entries (default: to the head)', asInt)
+    .action(async (options: { from: number; limit?: number }) =>
+      (await audit()).auditExportCommand(await scope.context(), options.from, options.limit),
+    );
+  group
     .command('verify')
     .description(
       'recompute the tree from the stored entries; name the first that does not match the signed head',

@@ -27,6 +27,8 @@ export const auditEventTypes = [
   'processing.restricted',
   'erasure.receipt',
   'retention.run',
+  'ingest.batch',
+  'import.batch',
   'admin.action',
 ] as const;
 

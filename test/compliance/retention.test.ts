@@ -19,6 +19,12 @@ describe.each(testBackends)('retention on $name', (backend) => {
   }, 180_000);
   afterEach(async () => vault.dispose());
 
+  // The transaction retention is shortened by one officer and approved by another.
+  const shortenTransactions = async (days: number) => {
+    const proposed = await vault.compliance.retention.proposeTransactions(days, 'dpo', 'data minimisation');
+    await vault.compliance.retention.transactions.approve(proposed.version.version, 'second officer');
+  };
+
   const count = async (sql: string, parameters: unknown[] = []) =>
     (await vault.storage.query<{ n: number }>(sql, parameters)).rows[0]!.n;
 
@@ -49,7 +55,7 @@ describe.each(testBackends)('retention on $name', (backend) => {
     expect(await count('SELECT count(*)::int AS n FROM transactions')).toBe(total);
     expect(await count('SELECT count(description)::int AS n FROM transactions')).toBe(recentMemos);
 
-    await vault.compliance.retention.configure('transactions', 365, 'dpo');
+    await shortenTransactions(365);
     const second = await vault.compliance.retention.run();
     expect(second.removed).toMatchObject({ memo_text: 0, transactions: olderThanAYear });
     expect(await count('SELECT count(*)::int AS n FROM transactions')).toBe(total - olderThanAYear);
@@ -57,12 +63,12 @@ describe.each(testBackends)('retention on $name', (backend) => {
       await count('SELECT count(*)::int AS n FROM transactions WHERE booking_date < $1::date', [yearCutoff]),
     ).toBe(0);
     const policy = (await vault.compliance.retention.policies()).find((p) => p.kind === 'transactions');
-    expect(policy).toMatchObject({ days: 365, source: 'configured' });
+    expect(policy).toMatchObject({ days: 365, source: 'versioned' });
   });
 
   it('logs each run with counts only, and the scheduler’s daily call runs once', async () => {
     await vault.compliance.retention.run();
-    await vault.compliance.retention.configure('transactions', 365, 'dpo');
+    await shortenTransactions(365);
     await vault.compliance.retention.run();
     const runs = await vault.compliance.retention.runs();
     expect(runs).toHaveLength(2);

@@ -6,11 +6,12 @@ import { errorSchema } from '../schemas.ts';
 
 const tags = ['compliance'];
 const config = { access: ['compliance'] } as const;
-const hex = (bytes: Uint8Array) => Buffer.from(bytes).toString('hex');
+/** Hashes and proofs travel in one encoding everywhere, CLI and API: standard base64, as in the signed checkpoints. */
+const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
 
 const headJson = (head: SignedHead) => ({
   size: head.size,
-  rootHash: hex(head.rootHash),
+  rootHash: b64(head.rootHash),
   checkpoint: head.checkpoint,
   keyId: head.keyId,
 });
@@ -34,6 +35,24 @@ const entries = {
       properties: {
         from: { type: 'integer', minimum: 0, default: 0 },
         limit: { type: 'integer', minimum: 1, maximum: 500, default: 100 },
+      },
+    },
+  },
+} as const;
+
+const exportEntries = {
+  config,
+  schema: {
+    summary:
+      'Entries as the exact canonical bytes that were hashed, one per line (NDJSON): leaf hash = SHA-256(0x00 ‖ line)',
+    tags,
+    produces: ['application/x-ndjson'],
+    querystring: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        from: { type: 'integer', minimum: 0, default: 0 },
+        limit: { type: 'integer', minimum: 1, maximum: 10_000, default: 1000 },
       },
     },
   },
@@ -79,8 +98,8 @@ async function provenEntry(log: TransparencyLog, index: number) {
     index: proven.index,
     entry: proven.entry,
     json: proven.json,
-    leafHash: hex(proven.leafHash),
-    proof: proven.proof.map(hex),
+    leafHash: b64(proven.leafHash),
+    proof: proven.proof.map(b64),
     head: headJson(proven.head),
   };
 }
@@ -88,13 +107,13 @@ async function provenEntry(log: TransparencyLog, index: number) {
 async function consistencyProof(log: TransparencyLog, from: number) {
   if (from > log.head().size) throw new CurtainError('NOT_FOUND', `the log has not reached ${from} entries`);
   const result = await log.consistency(from);
-  return { oldSize: result.oldSize, proof: result.proof.map(hex), head: headJson(result.head) };
+  return { oldSize: result.oldSize, proof: result.proof.map(b64), head: headJson(result.head) };
 }
 
 async function verifyAll(log: TransparencyLog) {
   const verdict = await log.verifyAll();
   return verdict.ok
-    ? { ok: true, size: verdict.size, rootHash: hex(verdict.rootHash) }
+    ? { ok: true, size: verdict.size, rootHash: b64(verdict.rootHash) }
     : { ok: false, reason: verdict.reason, ...(verdict.index === undefined ? {} : { index: verdict.index }) };
 }
 
@@ -107,6 +126,16 @@ export function auditLogRoutes(log: TransparencyLog) {
       async (request) => {
         const page = await log.entries(request.query.from ?? 0, request.query.limit ?? 100);
         return { size: log.head().size, entries: page };
+      },
+    );
+    app.get<{ Querystring: { from?: number; limit?: number } }>(
+      '/v1/audit/export',
+      exportEntries,
+      async (request, reply) => {
+        const lines = await log.exportEntries(request.query.from ?? 0, request.query.limit ?? 1000);
+        return reply
+          .type('application/x-ndjson; charset=utf-8')
+          .send(lines.length === 0 ? '' : `${lines.join('\n')}\n`);
       },
     );
     app.get<{ Params: { index: number } }>('/v1/audit/entries/:index', entry, (request) =>

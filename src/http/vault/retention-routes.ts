@@ -40,6 +40,40 @@ const run = {
   },
 } as const;
 
+const proposeTransactions = {
+  config,
+  schema: {
+    summary:
+      'Change the one transaction retention: a longer period takes effect at once; a shorter one is proposed with the rows it would remove and needs another person’s approval',
+    tags,
+    body: {
+      type: 'object',
+      required: ['days', 'reason'],
+      additionalProperties: false,
+      properties: {
+        days: { type: 'integer', minimum: 30, maximum: 36_500 },
+        reason: { type: 'string', minLength: 1, maxLength: 500 },
+      },
+    },
+    response: { '4xx': errorSchema },
+  },
+} as const;
+
+const decideTransactions = (verb: string) =>
+  ({
+    config,
+    schema: {
+      summary: `${verb} a proposed shorter transaction retention (not its proposer); logged`,
+      tags,
+      params: {
+        type: 'object',
+        required: ['version'],
+        properties: { version: { type: 'integer', minimum: 1 } },
+      },
+      response: { '4xx': errorSchema },
+    },
+  }) as const;
+
 const runs = {
   config,
   schema: { summary: 'The latest retention runs and what each removed (counts only)', tags },
@@ -55,6 +89,26 @@ export function retentionRoutes(retention: RetentionService) {
         retention.configure(request.params.kind, request.body.days ?? undefined, staffOf(request).handle),
     );
     app.post('/v1/compliance/retention/run', run, () => retention.run());
+    app.get('/v1/compliance/retention/transactions', policies, async () => ({
+      active: await retention.transactions.active(),
+      versions: await retention.transactions.versions(),
+    }));
+    app.post<{ Body: { days: number; reason: string } }>(
+      '/v1/compliance/retention/transactions',
+      proposeTransactions,
+      (request) =>
+        retention.proposeTransactions(request.body.days, staffOf(request).handle, request.body.reason),
+    );
+    app.post<{ Params: { version: number } }>(
+      '/v1/compliance/retention/transactions/:version/approve',
+      decideTransactions('Approve'),
+      (request) => retention.transactions.approve(request.params.version, staffOf(request).handle),
+    );
+    app.post<{ Params: { version: number } }>(
+      '/v1/compliance/retention/transactions/:version/reject',
+      decideTransactions('Reject'),
+      (request) => retention.transactions.reject(request.params.version, staffOf(request).handle),
+    );
     app.get('/v1/compliance/retention/runs', runs, async () => ({ runs: await retention.runs() }));
     return Promise.resolve();
   };

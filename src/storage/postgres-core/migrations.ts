@@ -16,9 +16,9 @@ import { auditSubjectIndexSchema } from './migrations/0012-audit-subject-index.t
 import { questionReuseSchema } from './migrations/0013-question-reuse.ts';
 import { staffCredentialsSchema } from './migrations/0014-staff-credentials.ts';
 import { vaultKindSchema } from './migrations/0015-doors-vault-kind.ts';
-import { ingestBatchStatesSchema } from './migrations/0015-ingest-batches.ts';
 import { guardReleasedAudiencesSchema } from './migrations/0015-guard-released-audiences.ts';
 import { importRecordsSchema } from './migrations/0015-import-records.ts';
+import { ingestMigrationSchema } from './migrations/0015-ingest-retention-batches.ts';
 
 export interface Migration {
   readonly version: number;
@@ -42,9 +42,9 @@ export const migrations: readonly Migration[] = [
   { version: 13, name: 'question-reuse', sql: questionReuseSchema },
   { version: 14, name: 'staff-credentials', sql: staffCredentialsSchema },
   { version: 15, name: 'doors-vault-kind', sql: vaultKindSchema },
-  { version: 16, name: 'ingest-batches', sql: ingestBatchStatesSchema },
-  { version: 17, name: 'guard-released-audiences', sql: guardReleasedAudiencesSchema },
-  { version: 18, name: 'import-records', sql: importRecordsSchema },
+  { version: 16, name: 'guard-released-audiences', sql: guardReleasedAudiencesSchema },
+  { version: 17, name: 'import-records', sql: importRecordsSchema },
+  { version: 18, name: 'ingest-retention-batches', sql: ingestMigrationSchema },
 ];
 
 export interface MigrationStatus {

@@ -16,6 +16,7 @@ import { fairLendingReport, type FairLendingReport } from './fair-lending.ts';
 import { ErasureService, type ErasureOutcome, type ReceiptVerdict } from './erasure.ts';
 import { restrict, liftRestriction, type RestrictionReason } from './restrictions.ts';
 import { RetentionService } from './retention.ts';
+import type { TransactionRetention } from './transaction-retention.ts';
 import { recordsOfProcessing, type RecordsOfProcessing } from './ropa.ts';
 import { SubjectRequests, type SubjectRequest } from './subject-requests.ts';
 
@@ -34,8 +35,8 @@ export interface ComplianceServices {
 export interface ComplianceOptions {
   /** The data controller named in exports, receipts and records of processing. */
   readonly controller: string;
-  /** How long transactions are kept: the end of a legal hold. */
-  readonly transactionRetentionDays: number;
+  /** The one transaction retention policy: the end of a legal hold, and the retention job's transactions. */
+  readonly transactionRetention: TransactionRetention;
   readonly now?: () => Date;
 }
 
@@ -60,10 +61,15 @@ export class ComplianceService {
     this.#controller = options.controller;
     this.#now = options.now ?? (() => new Date());
     this.requests = new SubjectRequests(services.storage, services.identity, services.audit, this.#now);
-    this.retention = new RetentionService(services.storage, services.audit, this.#now);
+    this.retention = new RetentionService(
+      services.storage,
+      services.audit,
+      options.transactionRetention,
+      this.#now,
+    );
     this.erasure = new ErasureService(services, this.requests, {
       controller: options.controller,
-      retentionDays: options.transactionRetentionDays,
+      retentionDays: async (db) => (await options.transactionRetention.active(db)).days,
       now: this.#now,
     });
   }

@@ -65,14 +65,18 @@ export class ErasureService {
   readonly #requests: SubjectRequests;
   readonly #options: {
     readonly controller: string;
-    readonly retentionDays: number;
+    readonly retentionDays: (db: SqlExecutor) => Promise<number>;
     readonly now: () => Date;
   };
 
   constructor(
     services: ErasureServices,
     requests: SubjectRequests,
-    options: { readonly controller: string; readonly retentionDays: number; readonly now: () => Date },
+    options: {
+      readonly controller: string;
+      readonly retentionDays: (db: SqlExecutor) => Promise<number>;
+      readonly now: () => Date;
+    },
   ) {
     this.#services = services;
     this.#requests = requests;
@@ -223,12 +227,11 @@ export class ErasureService {
       (max, r) => (r.last !== null && (max === null || r.last > max) ? r.last : max),
       null,
     );
+    const retentionDays = await this.#options.retentionDays(tx);
     const heldUntil =
       last === null
         ? null
-        : new Date(Date.parse(`${last}T00:00:00Z`) + this.#options.retentionDays * dayMs)
-            .toISOString()
-            .slice(0, 10);
+        : new Date(Date.parse(`${last}T00:00:00Z`) + retentionDays * dayMs).toISOString().slice(0, 10);
     const id = randomUUID();
     await tx.query(
       `INSERT INTO legal_holds (id, request_id, reason, accounts, transactions, held_until)

@@ -2,6 +2,7 @@
 import type { AuditSink } from '../../core/audit-event.ts';
 import { CurtainError } from '../../core/errors.ts';
 import type { SqlExecutor, Storage } from '../../storage/ports.ts';
+import type { RetentionChange, TransactionRetention } from './transaction-retention.ts';
 
 /** One kind of data, its default period and the statement that removes what is older than the cutoff. */
 interface RetentionRule {
@@ -78,7 +79,8 @@ export interface RetentionPolicy {
   readonly kind: RetentionKind;
   readonly description: string;
   readonly days: number;
-  readonly source: 'default' | 'configured';
+  /** 'versioned': the one transaction retention policy (docs/compliance.md), changed by proposal and approval. */
+  readonly source: 'default' | 'configured' | 'versioned';
 }
 
 export interface RetentionReport {
@@ -109,10 +111,18 @@ export class RetentionService {
   readonly #storage: Storage;
   readonly #audit: AuditSink;
   readonly #now: () => Date;
+  /** The transactions kind follows the one versioned policy, not the table of other kinds. */
+  readonly transactions: TransactionRetention;
 
-  constructor(storage: Storage, audit: AuditSink, now: () => Date = () => new Date()) {
+  constructor(
+    storage: Storage,
+    audit: AuditSink,
+    transactions: TransactionRetention,
+    now: () => Date = () => new Date(),
+  ) {
     this.#storage = storage;
     this.#audit = audit;
+    this.transactions = transactions;
     this.#now = now;
   }
 
@@ -121,7 +131,16 @@ export class RetentionService {
       'SELECT kind, days FROM retention_policies',
     );
     const configured = new Map(rows.map((r) => [r.kind, r.days]));
-    return retentionRules.map((rule) => {
+    const transactions = await this.transactions.active(db);
+    return retentionRules.map((rule): RetentionPolicy => {
+      if (rule.kind === 'transactions') {
+        return {
+          kind: rule.kind,
+          description: rule.description,
+          days: transactions.days,
+          source: 'versioned',
+        };
+      }
       const days = configured.get(rule.kind);
       return {
         kind: rule.kind,
@@ -132,8 +151,22 @@ export class RetentionService {
     });
   }
 
-  /** Sets a kind's period (logged); `undefined` days returns it to the default. */
+  /**
+   * Changes the transaction retention: see `TransactionRetention.propose` (a shorter period needs a second person).
+   */
+  proposeTransactions(days: number, by: string, reason: string): Promise<RetentionChange> {
+    return this.transactions.propose(days, by, reason);
+  }
+
+  /** Sets a kind's period (logged); `undefined` days returns it to the default. Not for transactions. */
   async configure(kind: string, days: number | undefined, by: string): Promise<RetentionPolicy> {
+    if (kind === 'transactions') {
+      throw new CurtainError(
+        'USAGE',
+        'the transaction retention is versioned: propose a change (curtain retention propose, ' +
+          'POST /v1/compliance/retention/transactions); a shorter period needs a second person to approve it',
+      );
+    }
     const rule = retentionRules.find((r) => r.kind === kind);
     if (rule === undefined) {
       throw new CurtainError(

@@ -16,7 +16,9 @@ import { normalise, Tokeniser } from '../../privacy/keyed-digest.ts';
 import type { SqlExecutor, Storage } from '../../storage/ports.ts';
 import { copyRow } from '../../storage/postgres-core/copy-text.ts';
 import type { AccountDirectory, AccountRecord } from '../accounts/account-directory.ts';
+import type { AuditSink } from '../../core/audit-event.ts';
 import { IngestBatchStore, type ChunkCounts } from './batch-store.ts';
+import { fileHmac, logBatch } from './batch-log.ts';
 import { contentFingerprint, contentKey, type OccurrenceCounter, referenceKey } from './dedup-key.ts';
 import {
   accountsToResolve,
@@ -25,6 +27,7 @@ import {
   retentionLine,
   take,
   unwrittenCounts,
+  type IngestCounts,
   type IngestRun,
   type RetentionWindow,
 } from './ingest-run.ts';
@@ -107,6 +110,8 @@ export interface IngestServiceOptions {
   readonly categoriser?: Categoriser;
   /** The one retention policy: rows booked before its window are refused. None: every date is accepted. */
   readonly retention?: { readonly days: () => Promise<number>; readonly now?: () => Date };
+  /** Where each batch is recorded when it ends (source, status, row bands, the file's HMAC). */
+  readonly audit?: AuditSink;
 }
 
 const uniqueViolation = '23505';
@@ -127,6 +132,8 @@ export class IngestService {
   readonly #counterpartyAccounts: Tokeniser;
   readonly #categoriser: Categoriser;
   readonly #retention: IngestServiceOptions['retention'];
+  readonly #audit: AuditSink | undefined;
+  readonly #tokenKey: Uint8Array;
   /** The batches loaded so far, and their quarantined rows. */
   readonly batches: IngestBatchStore;
 
@@ -139,6 +146,8 @@ export class IngestService {
     this.#storage = storage;
     this.#categoriser = options.categoriser ?? defaultCategoriser;
     this.#retention = options.retention;
+    this.#audit = options.audit;
+    this.#tokenKey = tokenKey;
     this.batches = new IngestBatchStore(storage);
     this.#accounts = accounts;
     this.#counterpartyNames = new Tokeniser(tokenKey, 'counterparty-name');
@@ -171,6 +180,7 @@ export class IngestService {
   /** Detects the format, hashes and parses the file as a stream. */
   async #ingestFile(input: Readable, options: FileIngestOptions): Promise<IngestSummary> {
     const hash = createHash('sha256');
+    const hmac = fileHmac(this.#tokenKey);
     let bytesRead = 0;
     const head = await peek(input, 4096);
     const format = options.format ?? detectFormat(head.bytes, options.sourceName);
@@ -189,6 +199,7 @@ export class IngestService {
     const counted = new PassThrough();
     head.stream.on('data', (chunk: Buffer) => {
       hash.update(chunk);
+      hmac.update(chunk);
       bytesRead += chunk.length;
     });
     head.stream.on('error', (error) => counted.destroy(error));
@@ -213,13 +224,17 @@ export class IngestService {
       format,
       ...(onProgress ? { onProgress: (p: IngestProgress) => onProgress({ ...p, bytesRead }) } : {}),
       fileSha256Later: () => hash.digest(),
+      fileHmacLater: () => hmac.digest(),
     });
   }
 
   /** Ingests parsed statement events; used by file ingest and by the demo-bank loader. */
   async ingestEvents(
     events: AsyncIterable<StatementEvent> | Iterable<StatementEvent>,
-    options: IngestOptions & { readonly fileSha256Later?: () => Buffer },
+    options: IngestOptions & {
+      readonly fileSha256Later?: () => Buffer;
+      readonly fileHmacLater?: () => Buffer;
+    },
   ): Promise<IngestSummary> {
     let batchId: number;
     let priorStored = 0;
@@ -243,12 +258,14 @@ export class IngestService {
     } catch (error) {
       await run.inFlight.catch(() => undefined);
       const notices = [...run.notices, { kind: 'invalid-file' as const, message: errorMessage(error) }];
+      const status = run.counts.stored + priorStored > 0 ? 'partial' : 'failed';
       await this.batches.finish(batchId, {
-        status: run.counts.stored + priorStored > 0 ? 'partial' : 'failed',
+        status,
         duplicates: Math.max(0, run.counts.duplicates - priorStored),
         notice: noticeText(notices, run),
         fileSha256: null,
       });
+      await this.#log(batchId, options, status, run.counts, priorStored, undefined);
       throw error;
     }
 
@@ -257,6 +274,7 @@ export class IngestService {
     const duplicates = Math.max(0, counts.duplicates - priorStored);
     const fileSha256 = options.fileSha256Later?.() ?? options.fileSha256 ?? null;
     await this.batches.finish(batchId, { status, duplicates, notice: noticeText(notices, run), fileSha256 });
+    await this.#log(batchId, options, status, counts, priorStored, options.fileHmacLater?.());
     // After a bulk load the planner's statistics are stale, and PGlite has no autovacuum to refresh them:
     // without them a keyset page (`id > $1 ORDER BY id LIMIT n`) sorts the rest of the table every time.
     if (counts.stored >= analyzeAfterRows) await this.#storage.exec('ANALYZE transactions');
@@ -274,6 +292,33 @@ export class IngestService {
       notices,
       ...(retention === undefined ? {} : { retention }),
     };
+  }
+
+  async #log(
+    batchId: number,
+    options: IngestOptions,
+    status: string,
+    counts: IngestCounts,
+    priorStored: number,
+    hmac: Buffer | undefined,
+  ): Promise<void> {
+    if (this.#audit === undefined) return;
+    await logBatch(this.#audit, this.#tokenKey, {
+      kind: 'ingest',
+      subject: 'statements',
+      batchId,
+      source: options.sourceName,
+      format: options.format,
+      status,
+      rows: {
+        read: counts.read,
+        stored: counts.stored + priorStored,
+        duplicates: Math.max(0, counts.duplicates - priorStored),
+        quarantined: counts.quarantined,
+        pastRetention: counts.pastRetention,
+      },
+      ...(hmac === undefined ? {} : { fileHmac: hmac }),
+    });
   }
 
   /** The window of the one retention policy, read at the start of each batch; none when no policy is wired. */

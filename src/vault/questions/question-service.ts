@@ -46,8 +46,8 @@ export type Refusal =
 export interface QuestionServiceOptions {
   /** The vault's currency: amounts in questions are in it. */
   readonly currency: string;
-  /** How long transactions are kept, in days: windows must stay inside. */
-  readonly retentionDays: number;
+  /** How long transactions are kept, in days (the one retention policy, read per question): windows stay inside. */
+  readonly retentionDays: () => Promise<number>;
   /** The day questions are asked on (their `asOf`); tests pin it. */
   readonly now?: () => Date;
 }
@@ -78,7 +78,7 @@ export class QuestionService {
     const purpose = questionPurpose(purposeCode);
     if (purpose === undefined) return err(unknownPurpose(purposeCode));
     const { policy } = await this.#policies.active();
-    return this.#check(expression, purpose, policy, this.#today());
+    return this.#check(expression, purpose, policy, this.#today(), await this.#options.retentionDays());
   }
 
   /**
@@ -91,7 +91,13 @@ export class QuestionService {
     if (purpose === undefined) return err(unknownPurpose(request.purpose));
     const { policy } = await this.#policies.active();
     const asOf = this.#today();
-    const checked = this.#check(request.expression, purpose, policy, asOf);
+    const checked = this.#check(
+      request.expression,
+      purpose,
+      policy,
+      asOf,
+      await this.#options.retentionDays(),
+    );
     if (!checked.ok) return checked;
     const plan = normalisePlan(checked.value.plan, { asOf });
     return this.#guard.answer({
@@ -115,13 +121,14 @@ export class QuestionService {
     purpose: QuestionPurpose,
     policy: GuardPolicy,
     asOf: string,
+    retentionDays: number,
   ): Result<CheckedQuestion, Refusal> {
     const parsed = parseExpression(expression);
     const checked = parsed.ok
       ? checkExpression(parsed.ast, {
           purpose,
           currency: this.#options.currency,
-          retentionDays: this.#options.retentionDays,
+          retentionDays,
           maxAttributes: policy.maxAttributes,
           asOf,
         })
