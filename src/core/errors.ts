@@ -47,7 +47,8 @@ export const errorCatalogue = {
   PRIVACY_DIFFERENCING: {
     status: 422,
     exit: 3,
-    summary: 'The audience differs from an earlier question of the same asker by fewer than about k people.',
+    summary:
+      'The audience differs from one released earlier in the period, to anyone, by fewer than about k people.',
   },
   PRIVACY_BUDGET_EXHAUSTED: {
     status: 429,

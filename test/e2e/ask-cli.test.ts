@@ -86,7 +86,7 @@ describe('curtain ask', () => {
     expect(answer.stderr).toBe('');
     expect(answer.code).toBe(0);
     expect(answer.stdout).toMatch(/^about \d+ customers \(a protected count: noised, never exact\)/);
-    expect(answer.stdout).toContain('ε charged 1/2');
+    expect(answer.stdout).toContain('ε charged 5/8');
     expect(answer.stdout).toMatch(
       /budget left: 9\/2 for alice, 39\/2 vault-wide; resets \d{4}-\d\d-01T00:00:00.000Z/,
     );

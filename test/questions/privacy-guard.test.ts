@@ -145,7 +145,7 @@ describe.each(testBackends)('the privacy guard on $name', (backend) => {
     const first = await release();
     if (!first.ok) throw new Error(first.error.message);
     expect(first.value.repeated).toBe(false);
-    expect(first.value.budget.charged.toString()).toBe('1');
+    expect(first.value.budget.charged.toString()).toBe('11/8');
     expect(Math.abs(first.value.counts['delivered']! - 4_000)).toBeLessThan(100);
     expect(Math.abs(first.value.counts['opened']! - 1_500)).toBeLessThan(100);
     expect(first.value.counts['interested']).toBeNull();

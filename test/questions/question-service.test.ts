@@ -189,7 +189,7 @@ describe.each(testBackends)('questions through the privacy guard on $name', (bac
     if (refused.ok) return;
     expect(refused.error.code).toBe('PRIVACY_BUDGET_EXHAUSTED');
     expect(refused.error.message).toBe(
-      'your budget for this period is spent (this costs ε = 1/2); it resets at 2026-07-01T00:00:00.000Z',
+      'your budget for this period is spent (this costs ε = 5/8); it resets at 2026-07-01T00:00:00.000Z',
     );
     expect('budget' in refused.error && refused.error.budget.askerRemaining.toString()).toBe('0');
     // Refused before the data: no noise drawn, nothing charged.
@@ -201,7 +201,7 @@ describe.each(testBackends)('questions through the privacy guard on $name', (bac
 
   it('refuses on the vault-wide budget however many askers there are', async () => {
     // Room for two questions in the vault, each asker's first.
-    await approvePolicy({ askerBudget: '1', vaultBudget: '1' });
+    await approvePolicy({ askerBudget: '5/4', vaultBudget: '5/4' });
     const outcomes = [];
     for (const asker of ['fay', 'gus', 'hal']) {
       const answer = await ask(`count(category: "fuel", within: ${30 + outcomes.length}d) > 1`, asker);
