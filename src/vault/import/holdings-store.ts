@@ -68,6 +68,16 @@ export async function ensureAccounts(db: SqlExecutor, accounts: readonly Account
   );
 }
 
+/** An account has one primary owner: a new one replaces the old (who stays a customer, without the account). */
+export async function replacePrimaryOwners(db: SqlExecutor, primaries: readonly OwnerRow[]): Promise<void> {
+  if (primaries.length === 0) return;
+  await db.query(
+    `DELETE FROM account_owners o USING unnest($1::bigint[], $2::bigint[]) AS v(account_id, customer_id)
+      WHERE o.account_id = v.account_id AND o.role = 'primary' AND o.customer_id <> v.customer_id`,
+    [primaries.map((p) => p.accountId), primaries.map((p) => p.customerId)],
+  );
+}
+
 /** Records owners; returns the keys (`account:customer`) of rows that were new or changed role. */
 export async function upsertOwners(db: SqlExecutor, owners: readonly OwnerRow[]): Promise<Set<string>> {
   if (owners.length === 0) return new Set();

@@ -16,6 +16,7 @@ import {
   importedConsentKeys,
   recordConsentEvidence,
   relinkTransactions,
+  replacePrimaryOwners,
   upsertAccounts,
   upsertOwners,
   upsertProductsHeld,
@@ -120,6 +121,10 @@ export async function prepareAccounts(
       customerId: a.customerId,
       role: a.row.role,
     }));
+    await replacePrimaryOwners(
+      tx,
+      owners.filter((o) => o.role === 'primary'),
+    );
     const newOwners = await upsertOwners(tx, owners);
     for (const [i, a] of all.entries()) {
       const owner = owners[i]!;
@@ -187,7 +192,7 @@ export async function prepareConsents(
       granted: row.granted,
     })),
   );
-  const fresh = decisions.filter(({ row, customerId }) => {
+  let fresh = decisions.filter(({ row, customerId }) => {
     const old = seen.has(
       consentKey({
         customerId,
@@ -213,12 +218,15 @@ export async function prepareConsents(
         decidedAt: row.decidedAt,
       }));
       if (batch.length === 0) return;
-      const recorded = await deps.consent.record(batch);
+      // The ledger refuses a batch with any invalid decision whole: those are quarantined, the rest recorded.
+      let recorded = await deps.consent.record(batch);
       if (!recorded.ok) {
+        const refused = new Set(recorded.error.map((rejected) => rejected.index));
         for (const rejected of recorded.error) {
+          const { row } = fresh[rejected.index]!;
           quarantine(
             outcome,
-            fresh[rejected.index]!.row.line,
+            row.line,
             problem(
               'purpose',
               rejected.problem,
@@ -226,7 +234,9 @@ export async function prepareConsents(
             ),
           );
         }
-        return;
+        fresh = fresh.filter((_, i) => !refused.has(i));
+        recorded = await deps.consent.record(batch.filter((_, i) => !refused.has(i)));
+        if (!recorded.ok) throw new Error('the consent ledger refused decisions it had accepted');
       }
       evidence = fresh.map(({ row, customerId }) => ({
         customerId,

@@ -85,13 +85,3 @@ export function birthdayAt(dateOfBirth: string, years: number): string {
   const date = new Date(Date.UTC(year + years, month - 1, day));
   return date.toISOString().slice(0, 10);
 }
-
-/** Age bands a question may ever see instead of a date of birth. */
-export const ageBands = ['under-18', '18-24', '25-34', '35-44', '45-54', '55-64', '65+'] as const;
-export type AgeBand = (typeof ageBands)[number];
-
-export function ageBand(dateOfBirth: string, asOf: string): AgeBand {
-  const limits = [18, 25, 35, 45, 55, 65];
-  for (const [i, years] of limits.entries()) if (birthdayAt(dateOfBirth, years) > asOf) return ageBands[i]!;
-  return '65+';
-}

@@ -30,7 +30,10 @@ interface Stamp {
   readonly maxTransactionId: number;
   readonly customers: string;
   readonly products: string;
-  /** Joint owners: a change re-reads the store, since old transactions gain or lose a customer. */
+  /**
+   * Joint owners and accounts' primary owners: a change re-reads the store, since transactions already held
+   * gain or lose a customer.
+   */
   readonly owners: string;
 }
 
@@ -170,7 +173,9 @@ export class VaultQuestionEngine implements QuestionEngine {
               (SELECT count(*) || ':' || count(until) || ':' || coalesce(max(since)::text, '') || ':' ||
                       coalesce(max(until)::text, '') FROM products_held) AS products,
               (SELECT count(*) || ':' || coalesce(sum(hashtext(account_id || ':' || customer_id || role)), 0)
-                 FROM account_owners WHERE role = 'joint') AS owners`,
+                 FROM account_owners WHERE role = 'joint') || '/' ||
+              (SELECT count(customer_id) || ':' || coalesce(sum(hashtext(id || ':' || customer_id)), 0)
+                 FROM accounts) AS owners`,
     );
     const row = rows[0]!;
     return {

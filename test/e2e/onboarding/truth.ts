@@ -8,7 +8,9 @@ type Row = Record<string, string>;
 async function rows(dir: string, file: string): Promise<Row[]> {
   const [header, ...lines] = (await readFile(join(dir, file), 'utf8')).trim().split('\n');
   const names = header!.split(';');
-  return lines.map((line) => Object.fromEntries(line.split(';').map((cell, i) => [names[i], cell])));
+  return lines.map((line): Row =>
+    Object.fromEntries(line.split(';').map((cell, i): [string, string] => [names[i]!, cell])),
+  );
 }
 
 /** DD.MM.YYYY → YYYY-MM-DD, or undefined for a date that does not exist. */
