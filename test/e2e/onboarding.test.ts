@@ -103,7 +103,7 @@ async function internalIds(vault: VaultServices, externalIds: Iterable<string>):
 async function exactAudience(vault: VaultServices, expression: string): Promise<number[]> {
   const checked = await vault.questions.check(expression, 'bank_offers');
   if (!checked.ok) throw new Error(checked.error.message);
-  const ids = await vault.questionEngine.evaluate(normalisePlan(checked.value.plan), today);
+  const ids = await vault.questionEngine.evaluate(normalisePlan(checked.value.plan, { asOf: today }), today);
   const allowed = await Promise.all(consentChannels.map((c) => vault.consent.allowed('bank_offers', c)));
   return [...ids].filter((id) => allowed.some((set) => set.has(id)));
 }
