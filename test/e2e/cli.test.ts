@@ -26,6 +26,8 @@ beforeAll(async () => {
     CURTAIN_DATA_DIR: join(root, 'data'),
     CURTAIN_KEY_DIR: join(root, 'keys'),
     CURTAIN_DEMO_CUSTOMERS: '300',
+    // The ingest test loads a real camt.053 sample from 2013: a retention that still keeps it.
+    CURTAIN_TRANSACTION_RETENTION_DAYS: '36500',
     PORT: '0',
     LOG_LEVEL: 'warn',
   };
