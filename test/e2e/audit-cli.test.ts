@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCurtain } from '../support/cli.ts';
 import { copyDirectory } from '../support/run-templates.ts';
 import { openPgliteStorage } from '../../src/storage/pglite/pglite-storage.ts';
+import { leafHash } from '../../src/audit/merkle.ts';
 import { verifyInclusion } from '../../src/audit/verify.ts';
 
 let root: string;
@@ -56,6 +57,12 @@ describe('curtain audit', () => {
     const consistency = await run(['audit', 'consistency', '10']);
     expect(consistency.code).toBe(0);
     expect(JSON.parse(consistency.stdout)).toMatchObject({ oldSize: 10, treeSize: Number(size) });
+    // The export is the exact bytes that were hashed: line 7 hashes to the proven leaf, without re-canonicalising.
+    const exported = await run(['audit', 'export', '--from', '5', '--limit', '3']);
+    expect(exported.code).toBe(0);
+    const lines = exported.stdout.split('\n').slice(0, -1);
+    expect(lines).toHaveLength(3);
+    expect(leafHash(Buffer.from(lines[2]!, 'utf8')).toString('base64')).toBe(proof.leafHash);
   });
 
   it('verifies the whole log, then fails naming the entry whose stored bytes were changed', async () => {

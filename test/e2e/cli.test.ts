@@ -28,6 +28,8 @@ beforeAll(async () => {
     // The demo bank has real density (about 50 transactions a customer-month): 30 customers hold about as
     // many transactions as 300 of the earlier thin bank.
     CURTAIN_DEMO_CUSTOMERS: '30',
+    // The ingest test loads a real camt.053 sample from 2013: a retention that still keeps it.
+    CURTAIN_TRANSACTION_RETENTION_DAYS: '36500',
     PORT: '0',
     LOG_LEVEL: 'warn',
   };

@@ -44,7 +44,8 @@ describe.each(testBackends)('ingest on $name', (backend) => {
   const firstRun = new Map<string, IngestSummary>();
 
   beforeAll(async () => {
-    vault = await createTestVault(backend);
+    // The samples are real statements from as far back as the 2000s: a retention long enough to keep them.
+    vault = await createTestVault(backend, { transactionRetentionDays: 36_500 });
   });
   afterAll(async () => vault.dispose());
 
