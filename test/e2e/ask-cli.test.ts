@@ -88,7 +88,7 @@ describe('curtain ask', () => {
     expect(answer.stdout).toMatch(/^about \d+ customers \(a protected count: noised, never exact\)/);
     expect(answer.stdout).toContain('ε charged 5/8');
     expect(answer.stdout).toMatch(
-      /budget left: 9\/2 for alice, 39\/2 vault-wide; resets \d{4}-\d\d-01T00:00:00.000Z/,
+      /budget left: 35\/8 for alice, 155\/8 vault-wide; resets \d{4}-\d\d-01T00:00:00.000Z/,
     );
     const json = await run(['ask', seedsExample, '--as', 'alice', '--json']);
     expect(JSON.parse(json.stdout)).toMatchObject({

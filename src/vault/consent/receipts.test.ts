@@ -110,6 +110,11 @@ describe('consent receipts', () => {
     expect(method('console')).toBe('Customer preference centre (web console)');
     expect(method('api')).toBe('Bank application through the Curtain API');
     expect(method('import')).toBe('Imported from the bank’s earlier consent records');
+    // Of two decisions at the same instant, the first listed names the method.
+    const tie = [states[0]!, { ...states[0]!, source: 'api' as const }];
+    expect(buildReceipt(settings, 'r', 'k', tie, new Date()).collectionMethod).toBe(
+      'Customer preference centre (web console)',
+    );
     // The latest wins even when it comes first.
     const first = buildReceipt(settings, 'r', 'k', [states[1]!, states[0]!], new Date());
     expect(first.collectionMethod).toBe('Global Privacy Control signal (Sec-GPC: 1)');
