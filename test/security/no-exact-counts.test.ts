@@ -156,7 +156,12 @@ describe.each(testBackends)(
     });
 
     it('writes no exact size in any log entry, nor in the sum of a figure over a campaign’s entries', () => {
-      for (const entry of entries) expect(leaked(numbersIn(entry.details)), entry.type).toEqual([]);
+      // What the guard released is noised: drawn noise of 0 gives the exact figure by chance, and says nothing.
+      const noised = new Set(['count', 'counts']);
+      for (const entry of entries) {
+        const skip = entry.type === 'question.answered' ? noised : new Set<string>();
+        expect(leaked(numbersIn(entry.details, skip)), entry.type).toEqual([]);
+      }
       for (const campaignId of campaigns) {
         const sums = new Map<string, number>();
         for (const entry of entries) {
