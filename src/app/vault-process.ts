@@ -180,10 +180,10 @@ export async function assembleVault(
     imports: new ImportService({
       storage,
       keys,
+      audit,
       identity,
       accounts,
       consent,
-      isDemoVault: async () => (await vaultKind(storage)) === 'demo',
       ...now,
     }),
     audit,

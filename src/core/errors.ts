@@ -166,11 +166,6 @@ export const errorCatalogue = {
     exit: 65,
     summary: 'The change would leave no one able to play a role that a two-person rule needs.',
   },
-  IMPORT_NOT_ALLOWED: {
-    status: 409,
-    exit: 77,
-    summary: 'Customers, accounts, products and consents cannot be imported into a demo vault.',
-  },
   VAULT_UNAVAILABLE: {
     status: 503,
     exit: 69,

@@ -1,7 +1,11 @@
 // Importing from a system of record, on every backend: FDX NDJSON with joint holders, consent provenance and
 // quarantine, demo vaults refused, erasure of what an import stored, the AML period, and the HTTP route.
+import { createHmac } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AuditEntry } from '../../src/audit/log-entries.ts';
+import { fileHmacKey } from '../../src/vault/ingest/batch-log.ts';
+import { requireDemoVault } from '../../src/vault/vault-kind.ts';
 import { filterAudience } from '../../src/vault/delivery/audience-filter.ts';
 import { parseImportMapping, type ImportKind } from '../../src/vault/import/import-mapping.ts';
 import { testBackends } from '../support/backends.ts';
@@ -172,28 +176,38 @@ describe.each(testBackends)('import on $name', (backend) => {
     expect([...kept]).toEqual([ids[0]]);
   });
 
+  it('records each import batch in the transparency log: an HMAC of the file under a vault key, counts as bands', async () => {
+    const lines = [customersHeader, 'LOG-1,Ada,Byron,ada.log@example.org,1985-03-02,active,,'];
+    const summary = await importCsv(vault, 'customers', lines);
+    expect(summary.quarantine).toEqual([]);
+    const logged = (await vault.audit.entries(0, vault.audit.head().size))
+      .map((e) => e.entry as AuditEntry)
+      .filter((e) => e.type === 'import.batch' && e.details['batch'] === summary.batchId);
+    expect(logged).toHaveLength(1);
+    const key = fileHmacKey(vault.keys.secret('token'));
+    expect(logged[0]!.details).toMatchObject({
+      subject: 'customers',
+      format: 'csv',
+      status: 'done',
+      fileHmac: createHmac('sha256', key)
+        .update(`${lines.join('\n')}\n`)
+        .digest('base64'),
+      rows: { read: '1-9', stored: '1-9', quarantined: '0' },
+    });
+    const text = JSON.stringify(logged[0]);
+    expect(text).not.toContain('Byron');
+    expect(text).not.toContain('customers.csv');
+  });
+
   it('refuses to import into a demo vault', async () => {
     const demo = await createTestVault(backend);
     try {
-      await demo.identity.createCustomers([
-        {
-          externalId: 'C00000001',
-          pii: {
-            givenName: 'D',
-            familyName: 'D',
-            email: 'd@example.org',
-            phone: '',
-            address: { street: '', postalCode: '', city: '', country: 'GB' },
-            dateOfBirth: '1990-01-01',
-            nationalId: '',
-            iban: '',
-          },
-        },
-      ]);
+      // What the demo-bank loader does first: the vault is recorded as a demo vault.
+      await requireDemoVault(demo.storage);
       await expect(
         importCsv(demo, 'customers', [customersHeader, 'X-1,A,B,,1970-01-01,active,,']),
-      ).rejects.toMatchObject({ code: 'IMPORT_NOT_ALLOWED' });
-      expect(await demo.identity.customerCount()).toBe(1);
+      ).rejects.toMatchObject({ code: 'VAULT_IS_DEMO' });
+      expect(await demo.identity.customerCount()).toBe(0);
     } finally {
       await demo.dispose();
     }

@@ -16,7 +16,10 @@ import {
   prepareProducts,
   type HoldingsDependencies,
 } from './holdings-writer.ts';
-import { assertImportAllowed } from './import-gate.ts';
+import { requireRealVault } from '../vault-kind.ts';
+import { fileHmac, logBatch } from '../ingest/batch-log.ts';
+import type { Hmac } from 'node:crypto';
+import type { AuditSink } from '../../core/audit-event.ts';
 import { isMalformed, readImportCsv, type ImportRecord } from './import-csv.ts';
 import type { ImportKind, ImportMapping } from './import-mapping.ts';
 import { CellReader, isProblem, type RowProblem } from './import-rows.ts';
@@ -58,8 +61,8 @@ export interface ImportServiceDependencies {
   readonly identity: IdentityStore;
   readonly accounts: AccountDirectory;
   readonly consent: ConsentLedger;
-  /** Whether this is a demo vault, which takes no imports; the composition root wires the vault-kind check. */
-  readonly isDemoVault: () => Promise<boolean>;
+  /** Where each batch is recorded (source, status, row counts as bands, an HMAC of the file). */
+  readonly audit: AuditSink;
   readonly now?: () => Date;
 }
 
@@ -82,13 +85,17 @@ function chunksOf<T>(rows: readonly T[], size: number): T[][] {
   return chunks;
 }
 
-/** Counts bytes as they pass, for the progress bar. */
+/** Counts bytes as they pass, for the progress bar, and feeds them to the file's HMAC for the log. */
 async function* counted(
   input: AsyncIterable<unknown>,
   onBytes: (n: number) => void,
+  hmac: Hmac,
 ): AsyncGenerator<unknown> {
   for await (const chunk of input) {
-    if (chunk instanceof Uint8Array || typeof chunk === 'string') onBytes(chunk.length);
+    if (chunk instanceof Uint8Array || typeof chunk === 'string') {
+      onBytes(chunk.length);
+      hmac.update(chunk);
+    }
     yield chunk;
   }
 }
@@ -121,9 +128,10 @@ export class ImportService {
     mapping: ImportMapping,
     options: ImportOptions,
   ): Promise<ImportSummary> {
-    await assertImportAllowed(this.#deps.isDemoVault);
     const storage = this.#deps.storage;
+    await requireRealVault(storage, `${kind} file ${options.sourceName}`);
     const batchId = await openImportBatch(storage, kind, options.sourceName, 'csv');
+    const hmac = fileHmac(this.#deps.keys.secret('token'));
     const counts = { rowsRead: 0, rowsStored: 0, rowsUnchanged: 0, rowsQuarantined: 0 };
     let bytesRead = 0;
     try {
@@ -141,7 +149,7 @@ export class ImportService {
         options.onProgress?.({ rowsRead: counts.rowsRead, bytesRead });
       };
       for await (const batch of readImportCsv(
-        counted(input, (n) => (bytesRead += n)),
+        counted(input, (n) => (bytesRead += n), hmac),
         mapping,
       )) {
         for (const record of batch) {
@@ -162,7 +170,12 @@ export class ImportService {
       await finishImportBatch(storage, batchId, 'failed', counts);
       throw error;
     }
-    return this.#finish(kind, batchId, options.sourceName, counts);
+    return this.#finish(
+      kind,
+      batchId,
+      { source: options.sourceName, format: 'csv', fileHmac: hmac.digest() },
+      counts,
+    );
   }
 
   /**
@@ -170,16 +183,17 @@ export class ImportService {
    * products their account types stand for. Counts are of records (customers, owner links, products held).
    */
   async importFdx(input: AsyncIterable<unknown>, options: ImportOptions): Promise<ImportSummary> {
-    await assertImportAllowed(this.#deps.isDemoVault);
     const storage = this.#deps.storage;
+    await requireRealVault(storage, `FDX file ${options.sourceName}`);
     const batchId = await openImportBatch(storage, 'fdx', options.sourceName, 'fdx-ndjson');
+    const hmac = fileHmac(this.#deps.keys.secret('token'));
     const counts: Counts = { rowsRead: 0, rowsStored: 0, rowsUnchanged: 0, rowsQuarantined: 0 };
     let bytesRead = 0;
     try {
       const today = this.#now().toISOString().slice(0, 10);
       const size = options.rowsPerChunk ?? rowsPerChunk;
       const file = await readFdxFile(
-        counted(input, (n) => (bytesRead += n)),
+        counted(input, (n) => (bytesRead += n), hmac),
         today,
       );
       const steps: ParsedRows[] = [
@@ -201,18 +215,37 @@ export class ImportService {
       await finishImportBatch(storage, batchId, 'failed', counts);
       throw error;
     }
-    return this.#finish('fdx', batchId, options.sourceName, counts);
+    return this.#finish(
+      'fdx',
+      batchId,
+      { source: options.sourceName, format: 'fdx-ndjson', fileHmac: hmac.digest() },
+      counts,
+    );
   }
 
   async #finish(
     kind: ImportBatchKind,
     batchId: number,
-    sourceName: string,
+    file: { readonly source: string; readonly format: string; readonly fileHmac: Buffer },
     counts: BatchCounts,
   ): Promise<ImportSummary> {
     const storage = this.#deps.storage;
+    const sourceName = file.source;
     const status = counts.rowsRead > 0 && counts.rowsQuarantined === counts.rowsRead ? 'failed' : 'done';
     await finishImportBatch(storage, batchId, status, counts);
+    await logBatch(this.#deps.audit, this.#deps.keys.secret('token'), {
+      kind: 'import',
+      subject: kind === 'fdx' ? 'customers, accounts, products' : kind,
+      batchId,
+      ...file,
+      status,
+      rows: {
+        read: counts.rowsRead,
+        stored: counts.rowsStored,
+        unchanged: counts.rowsUnchanged,
+        quarantined: counts.rowsQuarantined,
+      },
+    });
     const quarantine = (await quarantineOf(storage, batchId)).slice(0, quarantineShown);
     return { batchId, kind, sourceName, ...counts, quarantine };
   }
