@@ -9,5 +9,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Two workers on two cores: much of a suite's time is spent waiting on PostgreSQL, Chromium, SMTP and child
+    // processes, so a second worker fills it (vitest's default is one fewer than the cores).
+    maxWorkers: 2,
   },
 });

@@ -113,6 +113,24 @@ function receiptSettings(names: VaultSettings): ReceiptSettings {
   };
 }
 
+/** The services customers and advisors reach: inbox, responses and leads, push devices. */
+function customerFacing(
+  base: Pick<VaultServices, 'storage' | 'keys' | 'audit' | 'identity' | 'preferences'>,
+  settings: VaultSettings,
+): Pick<VaultServices, 'inbox' | 'responses' | 'advisorQueue' | 'pushDevices'> {
+  const { storage, keys, audit, identity, preferences } = base;
+  const now = settings.now === undefined ? {} : { now: settings.now };
+  return {
+    inbox: new InboxService(storage, identity, now),
+    responses: new ResponseService(storage, identity, preferences, keys, audit, {
+      receipts: receiptSettings(settings),
+      ...now,
+    }),
+    advisorQueue: new AdvisorQueue(storage, identity, keys, audit),
+    pushDevices: new PushDevices(storage, identity, audit),
+  };
+}
+
 /** Wires the vault's services on a migrated database; re-applies shreds the database does not know yet. */
 export async function assembleVault(
   storage: Storage,
@@ -177,15 +195,7 @@ export async function assembleVault(
     identity,
     accounts,
     ingest,
-    imports: new ImportService({
-      storage,
-      keys,
-      audit,
-      identity,
-      accounts,
-      consent,
-      ...now,
-    }),
+    imports: new ImportService({ storage, keys, audit, identity, accounts, consent, ...now }),
     audit,
     consent,
     preferences,
@@ -195,14 +205,8 @@ export async function assembleVault(
     questionEngine,
     avatars,
     delivery,
-    inbox: new InboxService(storage, identity, now),
-    responses: new ResponseService(storage, identity, preferences, keys, audit, {
-      receipts: receiptSettings(settings),
-      ...now,
-    }),
-    advisorQueue: new AdvisorQueue(storage, identity, keys, audit),
+    ...customerFacing({ storage, keys, audit, identity, preferences }, settings),
     door: new InProcessVaultDoor(questions, delivery, audit, settings.currency, () => vaultKind(storage)),
-    pushDevices: new PushDevices(storage, identity, audit),
     compliance,
     relationshipRetention: new RelationshipRetention(storage, compliance, {
       years: settings.amlRetentionYears ?? 5,

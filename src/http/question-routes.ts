@@ -1,6 +1,6 @@
 // Questions over HTTP: ask (a protected count or a refusal) and check as you type (free); their JSON shapes.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { CurtainError, errorCatalogue } from '../core/errors.ts';
+import { errorCatalogue } from '../core/errors.ts';
 import type { PrivacyCost } from '../core/vault-door.ts';
 import { budgetReport, costSentence } from '../privacy/guard/budget-report.ts';
 import type { VaultServices } from '../vault/vault.ts';

@@ -59,5 +59,6 @@ describe('ingest memory', () => {
     const last = samples.at(-2)!;
     expect(last.retained - middle.retained).toBeLessThan((last.bytes - middle.bytes) / 4);
     expect(peak - before).toBeLessThan(48 * 2 ** 20);
-  });
+    // Generous: a loaded machine slows the forced collections, and nothing here measures time.
+  }, 180_000);
 });

@@ -305,7 +305,7 @@ describe('one answer for one meaning (issue 14, class 6)', () => {
     };
     const questions = new QuestionService(counting, vault.consent, vault.policies, vault.guard, {
       currency: 'GBP',
-      retentionDays: async () => 730,
+      retentionDays: () => Promise.resolve(730),
       now: () => new Date(`${asOf}T12:00:00Z`),
     });
     const before = await questions.budget('alice');
