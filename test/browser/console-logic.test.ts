@@ -13,7 +13,8 @@ import type { VaultServices } from '../../src/app/vault-process.ts';
 import { testBackends } from '../support/backends.ts';
 import { createTestVault } from '../support/test-vault.ts';
 
-const hex = (bytes: Uint8Array) => Buffer.from(bytes).toString('hex');
+// Hashes and proofs travel as standard base64 everywhere (docs/transparency-log.md).
+const encoded = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
 
 describe('the inclusion proof checked in the browser', () => {
   const leaves = Array.from({ length: 37 }, (_, i) => leafHash(Buffer.from(`{"entry":${i}}`)));
@@ -24,17 +25,18 @@ describe('the inclusion proof checked in the browser', () => {
 
   it('hashes a leaf as the log does', async () => {
     const json = '{"at":"2026-11-01T10:00:00Z","type":"question.asked","details":{"n":1}}';
-    expect(await leafHashOf(json)).toBe(leafHashHexOfText(json));
+    expect(await leafHashOf(json)).toBe(Buffer.from(leafHashHexOfText(json), 'hex').toString('base64'));
   });
 
   it('accepts every proof the log gives, for every index and size', async () => {
     for (const size of [1, 2, 3, 7, 8, 9, 37]) {
-      const root = hex(rootOfLeaves(leaves.slice(0, size)));
+      const root = encoded(rootOfLeaves(leaves.slice(0, size)));
       for (let index = 0; index < size; index++) {
-        const proof = (await inclusionProof(index, size, source)).map(hex);
-        expect(await verifyInclusion(hex(leaves[index]!), index, size, proof, root), `${index}/${size}`).toBe(
-          true,
-        );
+        const proof = (await inclusionProof(index, size, source)).map(encoded);
+        expect(
+          await verifyInclusion(encoded(leaves[index]!), index, size, proof, root),
+          `${index}/${size}`,
+        ).toBe(true);
       }
     }
   });
@@ -42,13 +44,13 @@ describe('the inclusion proof checked in the browser', () => {
   it('refuses a proof for another leaf, index, size or root, or one tampered with', async () => {
     const size = 37;
     const index = 20;
-    const root = hex(rootOfLeaves(leaves.slice(0, size)));
-    const proof = (await inclusionProof(index, size, source)).map(hex);
-    const leaf = hex(leaves[index]!);
-    expect(await verifyInclusion(hex(leaves[21]!), index, size, proof, root)).toBe(false);
+    const root = encoded(rootOfLeaves(leaves.slice(0, size)));
+    const proof = (await inclusionProof(index, size, source)).map(encoded);
+    const leaf = encoded(leaves[index]!);
+    expect(await verifyInclusion(encoded(leaves[21]!), index, size, proof, root)).toBe(false);
     expect(await verifyInclusion(leaf, 21, size, proof, root)).toBe(false);
     expect(await verifyInclusion(leaf, index, 100, proof, root)).toBe(false);
-    expect(await verifyInclusion(leaf, index, size, proof, hex(rootOfLeaves(leaves.slice(0, 36))))).toBe(
+    expect(await verifyInclusion(leaf, index, size, proof, encoded(rootOfLeaves(leaves.slice(0, 36))))).toBe(
       false,
     );
     const tampered = [...proof];

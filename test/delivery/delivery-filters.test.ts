@@ -110,7 +110,7 @@ describe.each(testBackends)('delivery filters on $name', (backend) => {
         campaignId: 'camp-a',
         state: 'finished',
         fractionDone: 1,
-        budget: expect.objectContaining({ charged: '3/8' }) as unknown,
+        budget: expect.objectContaining({ charged: '5/8' }) as unknown,
       },
     });
     const got = await inboxOf('camp-a');
@@ -185,7 +185,7 @@ describe.each(testBackends)('delivery filters on $name', (backend) => {
       error: {
         code: 'DELIVERY_AUDIENCE_TOO_SMALL',
         message: 'audience too small',
-        budget: expect.objectContaining({ charged: '3/8' }) as unknown,
+        budget: expect.objectContaining({ charged: '5/8' }) as unknown,
       },
     });
     // The retry reads the refused run back: nothing charged (the door adds what is left, test/security/charged.test.ts).

@@ -202,7 +202,7 @@ describe.each(testBackends)('the seeds’ scenario on $name', (backend) => {
     expect(run.refusal).toEqual({
       code: 'DELIVERY_AUDIENCE_TOO_SMALL',
       message: 'audience too small',
-      budget: expect.objectContaining({ charged: '3/8' }) as unknown,
+      budget: expect.objectContaining({ charged: '5/8' }) as unknown,
     });
     expect(run.budget).toEqual(run.refusal?.budget);
     const { rows } = await vault.storage.query<{ n: number }>(

@@ -45,9 +45,9 @@ describe.each(testBackends)('askers on $name', (backend) => {
   it('charges the authenticated member, whatever name the body carries', async () => {
     const before = await spent('rui');
     const answer = await ask(h.staff.marketer, { ...question, asker: 'rui' });
-    expect(answer.json()).toMatchObject({ error: { budget: { charged: '1/2', askerRemaining: '9/2' } } });
+    expect(answer.json()).toMatchObject({ error: { budget: { charged: '5/8', askerRemaining: '35/8' } } });
     expect(await spent('rui')).toBe(before);
-    expect(await spent('mia')).toBe('9/2');
+    expect(await spent('mia')).toBe('35/8');
     expect((await askedEntries()).map((entry) => entry.details.asker)).toEqual(['mia']);
   });
 

@@ -97,7 +97,13 @@ describe.each(testBackends)('identity reveal under current consent on $name', (b
     expectNothingOf(1, outcome);
     expect(await logged('identity.revealed', 1)).toEqual([]);
     expect((await logged('identity.withheld', 1)).map((e) => e.details)).toEqual([
-      { leadId: lead.id, recipient: 'bank', advisor: 'ada', reason: 'withdrawn' },
+      {
+        leadId: lead.id,
+        campaignRef: expect.any(String) as unknown,
+        recipient: 'bank',
+        advisor: 'ada',
+        reason: 'withdrawn',
+      },
     ]);
     // The lead stays unclaimed: consent given again later does not let this lead through behind the refusal.
     expect((await vault.responses.leadsOf(id(1)))[0]).toMatchObject({ state: 'open', claimedBy: undefined });
