@@ -15,10 +15,10 @@ import { accessSchema } from './migrations/0011-access.ts';
 import { auditSubjectIndexSchema } from './migrations/0012-audit-subject-index.ts';
 import { questionReuseSchema } from './migrations/0013-question-reuse.ts';
 import { staffCredentialsSchema } from './migrations/0014-staff-credentials.ts';
-import { vaultKindSchema } from './migrations/0015-doors-vault-kind.ts';
-import { guardReleasedAudiencesSchema } from './migrations/0015-guard-released-audiences.ts';
-import { importRecordsSchema } from './migrations/0015-import-records.ts';
-import { ingestMigrationSchema } from './migrations/0015-ingest-retention-batches.ts';
+import { vaultKindSchema } from './migrations/0015-vault-kind.ts';
+import { guardReleasedAudiencesSchema } from './migrations/0016-released-audiences.ts';
+import { importRecordsSchema } from './migrations/0017-import-records.ts';
+import { ingestMigrationSchema } from './migrations/0018-retention-and-batches.ts';
 
 export interface Migration {
   readonly version: number;
@@ -41,10 +41,10 @@ export const migrations: readonly Migration[] = [
   { version: 12, name: 'audit-subject-index', sql: auditSubjectIndexSchema },
   { version: 13, name: 'question-reuse', sql: questionReuseSchema },
   { version: 14, name: 'staff-credentials', sql: staffCredentialsSchema },
-  { version: 15, name: 'doors-vault-kind', sql: vaultKindSchema },
-  { version: 16, name: 'guard-released-audiences', sql: guardReleasedAudiencesSchema },
+  { version: 15, name: 'vault-kind', sql: vaultKindSchema },
+  { version: 16, name: 'released-audiences', sql: guardReleasedAudiencesSchema },
   { version: 17, name: 'import-records', sql: importRecordsSchema },
-  { version: 18, name: 'ingest-retention-batches', sql: ingestMigrationSchema },
+  { version: 18, name: 'retention-and-batches', sql: ingestMigrationSchema },
 ];
 
 export interface MigrationStatus {
