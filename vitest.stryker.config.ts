@@ -8,6 +8,8 @@ export default defineConfig({
       'src/privacy/guard/*.test.ts',
       'src/vault/avatars/k-anonymity.test.ts',
       'src/audit/merkle.test.ts',
+      'src/audit/merkle-ranges.test.ts',
+      'src/audit/verify.test.ts',
       'src/vault/consent/receipts.test.ts',
     ],
     testTimeout: 60_000,

@@ -354,3 +354,67 @@ describe('display and JSON', () => {
     expect(() => Rational.one.toDecimalString(1.5)).toThrow(RangeError);
   });
 });
+
+describe('error messages and edge comparisons', () => {
+  it('names the input and the problem in each refusal', () => {
+    expect(() => Rational.parse('1/0')).toThrow(new RangeError('"1/0" has a zero denominator.'));
+    expect(() => Rational.parse('-3/000')).toThrow(new RangeError('"-3/000" has a zero denominator.'));
+    expect(() => Rational.parse('1,5')).toThrow(
+      new SyntaxError('"1,5" is not a number: expected a decimal like "0.1" or a fraction like "1/10".'),
+    );
+    expect(() => Rational.parse('1e1001')).toThrow(new RangeError('"1e1001" has an exponent beyond ±1000.'));
+    expect(() => Rational.parseNonNegative('-1/2')).toThrow(new RangeError('"-1/2" must not be negative.'));
+    expect(() => Rational.parsePositive('0')).toThrow(new RangeError('"0" must be greater than zero.'));
+    expect(() => Rational.from(0.1)).toThrow(
+      new RangeError('0.1 is not a safe integer; pass fractions as strings ("0.1") to keep them exact.'),
+    );
+    expect(() => Rational.of(1n, 0n)).toThrow(new RangeError('A rational needs a non-zero denominator.'));
+    expect(() => Rational.one.div(0)).toThrow(new RangeError('Division by zero.'));
+  });
+
+  it('quotes inputs of up to 40 characters whole and cuts longer ones with an ellipsis', () => {
+    const forty = 'x'.repeat(40);
+    expect(() => Rational.parse(forty)).toThrow(`"${forty}" is not a number`);
+    expect(() => Rational.parse(`${forty}yz`)).toThrow(`"${forty}…" is not a number`);
+  });
+
+  it('refuses a bad number of decimals, naming it', () => {
+    for (const digits of [-1, 1.5, Number.NaN, 2 ** 53]) {
+      expect(() => Rational.one.toDecimalString(digits)).toThrow(
+        new RangeError(`${digits} is not a valid number of decimal digits.`),
+      );
+    }
+  });
+
+  it('answers the comparisons of unequal values', () => {
+    expect(r(1n, 2n).lessThanOrEqual('0.4')).toBe(false);
+    expect(r(1n, 2n).lessThanOrEqual('0.6')).toBe(true);
+    expect(r(1n, 2n).greaterThanOrEqual('0.6')).toBe(false);
+    expect(r(1n, 2n).min('0.4')).toEqual(r(2n, 5n));
+    expect(r(1n, 2n).max('0.4')).toEqual(r(1n, 2n));
+    expect(r(1n, 7n).isZero()).toBe(false);
+    expect(r(-1n, 7n).isZero()).toBe(false);
+  });
+
+  it('reads every decimal and fraction as BigInt arithmetic does', () => {
+    fc.assert(
+      fc.property(
+        fc.bigInt({ min: -(10n ** 20n), max: 10n ** 20n }),
+        fc.bigInt({ min: 1n, max: 10n ** 12n }),
+        fc.integer({ min: 0, max: 12 }),
+        (numerator, denominator, places) => {
+          const naiveGcd = (a: bigint, b: bigint): bigint => (b === 0n ? a : naiveGcd(b, a % b));
+          const divisor = naiveGcd(numerator < 0n ? -numerator : numerator, denominator);
+          const parsed = Rational.parse(`${numerator}/${denominator}`);
+          expect([parsed.numerator, parsed.denominator]).toEqual([
+            numerator / divisor,
+            denominator / divisor,
+          ]);
+          const magnitude = (numerator < 0n ? -numerator : numerator).toString().padStart(places + 1, '0');
+          const text = `${numerator < 0n ? '-' : ''}${places === 0 ? magnitude : `${magnitude.slice(0, -places)}.${magnitude.slice(-places)}`}`;
+          expect(Rational.parse(text).mul(10n ** BigInt(places))).toEqual(Rational.of(numerator));
+        },
+      ),
+    );
+  });
+});

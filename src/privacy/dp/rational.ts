@@ -45,7 +45,8 @@ export class Rational {
   static parse(text: string): Rational {
     const fraction = fractionPattern.exec(text);
     if (fraction) {
-      const [, sign = '', numerator = '', denominator = ''] = fraction;
+      // All three groups always take part in a match: none is ever undefined.
+      const [, sign, numerator, denominator] = fraction as unknown as [string, string, string, string];
       if (BigInt(denominator) === 0n) throw new RangeError(`${quote(text)} has a zero denominator.`);
       return Rational.of(BigInt(`${sign}${numerator}`), BigInt(denominator));
     }
@@ -55,7 +56,14 @@ export class Rational {
         `${quote(text)} is not a number: expected a decimal like "0.1" or a fraction like "1/10".`,
       );
     }
-    const [, sign = '', whole = '', fractional = '', exponentText = '0'] = decimal;
+    // Sign and whole part always take part in a match; the fraction and exponent are optional.
+    const [, sign, whole, fractional = '', exponentText = '0'] = decimal as unknown as [
+      string,
+      string,
+      string,
+      string | undefined,
+      string | undefined,
+    ];
     if (Math.abs(Number(exponentText)) > maxExponent) {
       throw new RangeError(`${quote(text)} has an exponent beyond ±${maxExponent}.`);
     }
@@ -222,11 +230,11 @@ export function rational(value: RationalLike): Rational {
   return Rational.from(value);
 }
 
+/** The positive greatest common divisor of `a` and a positive `b` (`of` makes the denominator positive first). */
 function gcd(a: bigint, b: bigint): bigint {
   if (a < 0n) a = -a;
-  if (b < 0n) b = -b;
   while (b !== 0n) [a, b] = [b, a % b];
-  return a === 0n ? 1n : a;
+  return a;
 }
 
 function quote(text: string): string {

@@ -111,7 +111,62 @@ describe('planRelease', () => {
   });
 
   it('rejects a k that is not a positive integer', () => {
-    expect(() => planRelease([], new Map(), 0)).toThrow(RangeError);
-    expect(() => planRelease([], new Map(), 1.5)).toThrow(RangeError);
+    for (const k of [0, -1, 1.5, Number.NaN]) {
+      expect(() => planRelease([], new Map(), k)).toThrow(new RangeError('k must be a positive integer'));
+    }
+  });
+
+  it('drops the least common category first, whatever its name', () => {
+    const candidates = [
+      { id: 1, attributes: ['apple', 'zebra'] },
+      { id: 2, attributes: ['zebra'] },
+      { id: 3, attributes: ['zebra'] },
+    ];
+    expect([...generalisationKeys(candidates)].sort()).toEqual(['', 'apple,zebra', 'zebra']);
+    const plan = planRelease(candidates, new Map(), 3);
+    expect(plan.released.map((r) => [r.id, r.key, r.generalised])).toEqual([
+      [1, 'zebra', true],
+      [2, 'zebra', false],
+      [3, 'zebra', false],
+    ]);
+    expect(plan.suppressed).toEqual([]);
+    expect(plan.counts).toEqual(new Map([['zebra', 3]]));
+  });
+
+  it('counts each category once per candidate when ranking', () => {
+    // 'alpha' is repeated in one candidate but held by one avatar; 'zulu' by three.
+    const candidates = [
+      { id: 1, attributes: ['alpha', 'alpha', 'alpha', 'zulu'] },
+      { id: 2, attributes: ['zulu'] },
+      { id: 3, attributes: ['zulu'] },
+    ];
+    expect(planRelease(candidates, new Map(), 3).released.map((r) => r.key)).toEqual([
+      'zulu',
+      'zulu',
+      'zulu',
+    ]);
+  });
+
+  it('breaks ties in frequency by name, keeping the earlier name', () => {
+    for (const order of [
+      ['b', 'a'],
+      ['a', 'b'],
+    ]) {
+      const candidates = [
+        { id: 1, attributes: order },
+        { id: 2, attributes: [...order].reverse() },
+        { id: 3, attributes: ['a'] },
+        { id: 4, attributes: ['b'] },
+      ];
+      const plan = planRelease(candidates, new Map(), 3);
+      expect(plan.released.map((r) => [r.id, r.key])).toEqual([
+        [1, 'a'],
+        [2, 'a'],
+        [3, 'a'],
+      ]);
+      expect(plan.suppressed).toEqual([4]);
+    }
+    const many = [{ id: 1, attributes: ['d', 'b', 'e', 'a', 'c'] }];
+    expect([...generalisationKeys(many)]).toEqual(['a,b,c,d,e', 'a,b,c,d', 'a,b,c', 'a,b', 'a', '']);
   });
 });
