@@ -1,5 +1,6 @@
 // A small bank written for the onboarding test, in a foreign shape: Czech headers and codes, semicolons,
-// DD.MM.YYYY dates, decimal commas, joint and business accounts, separate files, and a delta file a day later.
+// DD.MM.YYYY dates (two-digit years in the statements), decimal commas, joint and business accounts, separate
+// files, and a delta file a day later.
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
@@ -32,6 +33,8 @@ const addDays = (iso: string, days: number) =>
   new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 /** YYYY-MM-DD → DD.MM.YYYY */
 export const czDate = (iso: string) => `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
+/** YYYY-MM-DD → DD.MM.YY: the statements' two-digit years */
+const czShortDate = (iso: string) => `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(2, 4)}`;
 const czAmount = (minor: number) => {
   const whole = Math.floor(Math.abs(minor) / 100);
   const grouped = String(whole).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
@@ -113,7 +116,7 @@ function transactionsFor(w: Writer, account: string, groceries: boolean) {
     w.lines.transactions.push(
       [
         account,
-        czDate(addDays(w.today, -ago)),
+        czShortDate(addDays(w.today, -ago)),
         czAmount(minor),
         'CZK',
         merchant,

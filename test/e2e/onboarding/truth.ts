@@ -13,9 +13,13 @@ async function rows(dir: string, file: string): Promise<Row[]> {
   );
 }
 
-/** DD.MM.YYYY → YYYY-MM-DD, or undefined for a date that does not exist. */
+/**
+ * DD.MM.YYYY, or DD.MM.YY read with the POSIX pivot (69–99 → 19xx, 00–68 → 20xx), → YYYY-MM-DD; undefined for a
+ * date that does not exist.
+ */
 function iso(text: string): string | undefined {
-  const [d, m, y] = text.split('.').map(Number) as [number, number, number];
+  const [d, m, year] = text.split('.').map(Number) as [number, number, number];
+  const y = text.length === 8 ? (year >= 69 ? 1900 + year : 2000 + year) : year;
   const date = new Date(Date.UTC(y, m - 1, d));
   return date.getUTCDate() === d && date.getUTCMonth() === m - 1
     ? date.toISOString().slice(0, 10)
