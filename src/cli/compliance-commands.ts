@@ -63,6 +63,7 @@ export function fairLendingLines(report: FairLendingReport): string[] {
     report.flagged.length === 0
       ? 'no group is selected at under four fifths of the reference group’s rate'
       : `flagged: ${report.flagged.join(', ')} (selection rate under four fifths of ${report.referenceGroup ?? '—'})`,
+    `budget left: ${report.budget.askerRemaining} for you, ${report.budget.vaultRemaining} vault-wide; resets ${report.budget.resetsAt}`,
     ...report.notes.map((note) => `note: ${note}`),
   ];
 }

@@ -107,6 +107,8 @@ describe.each(testBackends)('fair lending report on $name', (backend) => {
     expect(report.groups.some((g) => g.delivered !== 400)).toBe(true);
     expect(report.epsilon).toBe('13/4');
     expect(report.repeated).toBe(false);
+    // What it cost and what is left, as every answer says (test/security/charged.test.ts).
+    expect(report.budget).toMatchObject({ charged: '13/4', askerRemaining: '67/4' });
 
     // Logged as a release, and asking again the same day repeats the numbers for free.
     const { rows } = await vault.storage.query<{ n: number }>(
@@ -117,6 +119,7 @@ describe.each(testBackends)('fair lending report on $name', (backend) => {
     const again = await vault.compliance.fairLending(id, 'cleo');
     expect(again.repeated).toBe(true);
     expect(again.epsilon).toBe('0');
+    expect(again.budget).toMatchObject({ charged: '0', askerRemaining: '67/4' });
     expect(again.groups).toEqual(report.groups);
     const budget = await vault.questions.budget('cleo');
     expect(budget.askerRemaining.toString()).toBe('67/4');

@@ -1,4 +1,6 @@
 // Fair lending: a differentially private disparate-impact summary of one credit campaign across age bands.
+import type { PrivacyCost } from '../../core/vault-door.ts';
+import { budgetReport, costSentence } from '../../privacy/guard/budget-report.ts';
 import { CurtainError } from '../../core/errors.ts';
 import type { Storage } from '../../storage/ports.ts';
 import type { IdentityStore } from '../identity/identity-store.ts';
@@ -50,6 +52,8 @@ export interface FairLendingReport {
   readonly epsilon: string;
   readonly releasedOn: string;
   readonly repeated: boolean;
+  /** What this report cost and what is left, for the asker and the vault (as every answer reports it). */
+  readonly budget: PrivacyCost;
   readonly notes: readonly string[];
 }
 
@@ -130,7 +134,15 @@ export async function fairLendingReport(
     audiences: await exactAudiences(sources, campaignId, new Date(run.created_at)),
     subjects: releaseSubjects(campaignId),
   });
-  if (!released.ok) throw new CurtainError(released.error.code, released.error.message);
+  if (!released.ok) {
+    const refusal = released.error;
+    // A charged refusal says what it cost, as every refusal does (docs/api.md, "What was charged").
+    const cost = 'budget' in refusal ? budgetReport(refusal.budget) : undefined;
+    throw new CurtainError(
+      refusal.code,
+      cost === undefined ? refusal.message : `${refusal.message} (${costSentence(cost)})`,
+    );
+  }
   const { counts, budget, releasedOn, repeated } = released.value;
 
   const rated = ageBands.map((band) => {
@@ -170,6 +182,7 @@ export async function fairLendingReport(
     epsilon: budget.charged.toString(),
     releasedOn,
     repeated,
+    budget: budgetReport(budget),
     notes,
   };
 }
