@@ -1,14 +1,13 @@
 // End to end: `curtain start` on a fresh directory serves /health with a demo bank; other commands go through it.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { curtainBin, runCurtain } from '../support/cli.ts';
+import { runCurtain, startCurtain, type RunningCurtain } from '../support/cli.ts';
 
 const samples = join(import.meta.dirname, '../fixtures/statements');
 let root: string;
-let server: ChildProcess;
+let curtain: RunningCurtain | undefined;
 let address: string;
 let env: NodeJS.ProcessEnv;
 
@@ -34,23 +33,12 @@ beforeAll(async () => {
     LOG_LEVEL: 'warn',
   };
   delete env['DATABASE_URL'];
-  server = spawn(process.execPath, [curtainBin, 'start'], { env, stdio: ['ignore', 'pipe', 'inherit'] });
-  address = await new Promise<string>((resolve, reject) => {
-    let output = '';
-    server.stdout!.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /Open the console: (http:\/\/[^/\s]+)\//.exec(output);
-      if (match) resolve(match[1]!);
-    });
-    server.on('exit', (code) => reject(new Error(`server exited with ${code}: ${output}`)));
-  });
+  curtain = await startCurtain(env);
+  address = curtain.address;
 }, 180_000);
 
 afterAll(async () => {
-  server?.kill('SIGTERM');
-  await new Promise((resolve) =>
-    server.exitCode === null ? server.once('exit', resolve) : resolve(undefined),
-  );
+  await curtain?.stop();
   await rm(root, { recursive: true, force: true });
 });
 
