@@ -32,13 +32,12 @@ const statement = join(
 
 /** Applies the migrations before the one named, as an older Curtain did. */
 async function migrateBefore(storage: Storage, name: string): Promise<void> {
+  const until = migrations.findIndex((m) => m.name === name);
+  if (until < 0) throw new Error(`no migration named ${name}`);
   await storage.exec(
     'CREATE TABLE schema_migrations (version integer PRIMARY KEY, name text NOT NULL, checksum text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())',
   );
-  for (const migration of migrations.slice(
-    0,
-    migrations.findIndex((m) => m.name === name),
-  )) {
+  for (const migration of migrations.slice(0, until)) {
     await storage.exec(migration.sql);
     await storage.query('INSERT INTO schema_migrations (version, name, checksum) VALUES ($1, $2, $3)', [
       migration.version,
@@ -110,7 +109,7 @@ describe.each(testBackends)('demo doors on $name', (backend) => {
     const [format, kind] = ['camt053', 'real'];
     const database = await backend.create();
     try {
-      await migrateBefore(database.storage, 'doors-vault-kind');
+      await migrateBefore(database.storage, 'vault-kind');
       await database.storage.query(
         `INSERT INTO ingest_batches (source_name, format, taxonomy_version) VALUES ('old', $1, 'test')`,
         [format],
