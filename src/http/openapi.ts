@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
+import { openApiTransform } from './schema-compilers.ts';
 
 /** Which parts the document describes: the vault, the hub, or both. */
 export interface DocumentedParts {
@@ -61,6 +62,7 @@ export async function registerOpenApi(app: FastifyInstance, parts: DocumentedPar
       components: { securitySchemes },
       tags,
     },
+    transform: openApiTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
 }

@@ -20,6 +20,7 @@ import { registerErrorMapping } from './errors.ts';
 import { installInputGuard } from './input-guard.ts';
 import { hubPlugin } from './hub/hub-plugin.ts';
 import { registerOpenApi } from './openapi.ts';
+import { schemaController } from './schema-compilers.ts';
 import { metricsRegistry, operationsRoutes, type Probe } from './operations-routes.ts';
 import { vaultPlugin } from './vault/vault-plugin.ts';
 
@@ -54,6 +55,12 @@ export interface ServerOptions {
 }
 
 const requestId = /^[A-Za-z0-9._-]{8,128}$/;
+
+/** "body.frequencyCap.days" from the part ("body") and a JSON pointer ("/frequencyCap/days"). */
+const whereIn = (part: string, pointer: string | undefined) => {
+  const path = (pointer ?? '').replace(/^\//, '').replaceAll('/', '.');
+  return path === '' ? part : `${part}.${path}`;
+};
 
 /**
  * Logged for a request: its method and route pattern only. Paths, query strings, headers and bodies may
@@ -104,6 +111,12 @@ function createApp(options: ServerOptions): FastifyInstance {
       serializers: { req: requestLog },
     },
     bodyLimit: 1024 * 1024,
+    schemaController,
+    // "body.name: at most 120 characters", one clause per problem, for zod and JSON-schema routes alike.
+    schemaErrorFormatter: (errors, dataVar) =>
+      new Error(
+        errors.map((e) => `${whereIn(dataVar, e.instancePath)}: ${e.message ?? 'invalid'}`).join('; '),
+      ),
     genReqId: (request: IncomingMessage) => {
       const given = request.headers['x-request-id'];
       return typeof given === 'string' && requestId.test(given) ? given : randomUUID();

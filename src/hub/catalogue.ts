@@ -5,19 +5,14 @@ import { CurtainError } from '../core/errors.ts';
 import { questionPurposes } from '../core/question-purposes.ts';
 import { releasableGroups } from '../core/taxonomy.ts';
 import type { VaultDoor } from '../core/vault-door.ts';
+import { productInput, type Product } from '../contracts/hub-catalogue.ts';
 import { checkAudience } from './audience-check.ts';
 import { codePattern, parseOrRefuse, refuseUnsafeText } from './hub-input.ts';
 import type { HubExecutor, HubStorage } from './hub-storage.ts';
 import { offerPurpose, type OfferPurpose } from './offer-purpose.ts';
 import { requireRole } from './staff.ts';
 
-export interface Product {
-  readonly code: string;
-  readonly name: string;
-  /** 'bank' or the partner's code. */
-  readonly provider: string;
-  readonly credit: boolean;
-}
+export type { Product } from '../contracts/hub-catalogue.ts';
 
 export interface Offer {
   readonly id: string;
@@ -69,8 +64,6 @@ const text = (max: number) =>
   z.string().trim().min(1, 'may not be empty').max(max, `at most ${max} characters`);
 const isoDate = z.iso.date('an ISO date, YYYY-MM-DD');
 const purposeCodes = questionPurposes.map((p) => p.code) as [string, ...string[]];
-
-const productSchema = z.object({ code, name: text(120), provider: code, credit: z.boolean() });
 
 const offerSchema = z
   .object({
@@ -149,7 +142,7 @@ export class Catalogue {
   }
 
   async addProduct(product: Product, actor: string): Promise<Product> {
-    const input = parseOrRefuse(productSchema, product, 'product');
+    const input = parseOrRefuse(productInput, product, 'product');
     refuseUnsafeText('product', { name: input.name });
     return this.#storage.transaction(async (tx) => {
       await requireRole(tx, actor, ['marketer'], 'add products');
