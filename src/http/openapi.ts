@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransformObject } from 'fastify-type-provider-zod';
 import { openApiTransform } from './schema-compilers.ts';
 
 /** Which parts the document describes: the vault, the hub, or both. */
@@ -63,6 +64,7 @@ export async function registerOpenApi(app: FastifyInstance, parts: DocumentedPar
       tags,
     },
     transform: openApiTransform,
+    transformObject: jsonSchemaTransformObject,
   });
   await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
 }
