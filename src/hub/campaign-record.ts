@@ -1,41 +1,10 @@
 // A campaign as the hub stores it, and reading it back from hub.campaigns.
 import { CurtainError } from '../core/errors.ts';
-import type { NoticeChannel } from '../core/vault-door.ts';
+import type { Campaign, CampaignEvent, CampaignStatus } from '../contracts/hub-campaigns.ts';
 import type { HubExecutor } from './hub-storage.ts';
 
-export const campaignStatuses = ['draft', 'approved', 'running', 'finished', 'refused', 'cancelled'] as const;
-
-export type CampaignStatus = (typeof campaignStatuses)[number];
-
-export interface Campaign {
-  readonly id: string;
-  readonly name: string;
-  readonly segmentId: string | null;
-  /** The segment expression, fixed when the campaign was drafted. */
-  readonly audience: string;
-  readonly offerId: string;
-  readonly channels: readonly NoticeChannel[];
-  readonly startsAt: Date;
-  readonly endsAt: Date | null;
-  readonly frequencyCap: { readonly messages: number; readonly days: number };
-  readonly maxMessages: number | null;
-  readonly status: CampaignStatus;
-  /** The vault's refusal code when status is 'refused', e.g. DELIVERY_AUDIENCE_TOO_SMALL. */
-  readonly refusal: string | null;
-  readonly createdBy: string;
-  readonly createdAt: Date;
-  readonly approvedBy: string | null;
-  readonly approvedAt: Date | null;
-  readonly startedAt: Date | null;
-  readonly finishedAt: Date | null;
-}
-
-export interface CampaignEvent {
-  readonly event: string;
-  readonly actor: string;
-  readonly at: Date;
-  readonly detail: string | null;
-}
+export { campaignStatuses } from '../contracts/hub-campaigns.ts';
+export type { Campaign, CampaignEvent, CampaignStatus } from '../contracts/hub-campaigns.ts';
 
 export const campaignColumns = `id, name, segment_id AS "segmentId", audience, offer_id AS "offerId", channels,
   starts_at AS "startsAt", ends_at AS "endsAt", cap_messages, cap_days, max_messages AS "maxMessages", status,

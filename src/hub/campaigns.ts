@@ -1,6 +1,6 @@
 // Campaigns: drafted by a marketer, approved by someone else, run through the vault's door, results read back.
 import { randomUUID } from 'node:crypto';
-import { z } from 'zod';
+import { campaignInput, type CampaignDetail, type NewCampaign } from '../contracts/hub-campaigns.ts';
 import { CurtainError } from '../core/errors.ts';
 import { err, ok, type Result } from '../core/result.ts';
 import type {
@@ -10,7 +10,6 @@ import type {
   DeliveryRequest,
   DoorRefusal,
   HubAuditEvent,
-  NoticeChannel,
   OfferContent,
   PrivacyCost,
   VaultDoor,
@@ -31,25 +30,13 @@ import type { HubExecutor, HubStorage } from './hub-storage.ts';
 import { bankProvider } from './offer-purpose.ts';
 import { requireRole } from './staff.ts';
 
-export interface CampaignDraft {
-  readonly name: string;
-  /** A segment's name or id; or else `audience`, a segment expression. */
-  readonly segment?: string;
-  readonly audience?: string;
-  readonly offerId: string;
-  /**
-   * Other offers of the same purpose, tried in order for each person: the first whose interests match theirs
-   * is sent instead of `offerId`. The vault then releases the audience as tokens with interests to choose by.
-   */
-  readonly alsoOffers?: readonly string[];
-  /** Channels that carry a notice; the inbox always holds the message. */
-  readonly channels?: readonly NoticeChannel[];
+/** A draft as the route sends it; a program may give its start and end as Dates. */
+export type { CampaignDetail } from '../contracts/hub-campaigns.ts';
+
+export type CampaignDraft = Omit<NewCampaign, 'startsAt' | 'endsAt'> & {
   readonly startsAt: Date | string;
-  readonly endsAt?: Date | string;
-  /** Default: one message per seven days. */
-  readonly frequencyCap?: { readonly messages: number; readonly days: number };
-  readonly maxMessages?: number;
-}
+  readonly endsAt?: Date | string | undefined;
+};
 
 export interface RunOutcome {
   readonly campaign: Campaign;
@@ -64,42 +51,7 @@ export interface DueRun {
   readonly outcome: Result<RunOutcome, { readonly code: string; readonly message: string }>;
 }
 
-export interface CampaignDetail {
-  readonly campaign: Campaign;
-  readonly offer: Offer;
-  /** The campaign's other offers, chosen per person by interest, in the order they are tried. */
-  readonly alsoOffers: readonly Offer[];
-  readonly events: readonly CampaignEvent[];
-  readonly results: readonly CampaignResults[];
-}
-
-const draftSchema = z
-  .object({
-    name: z.string().trim().min(1, 'may not be empty').max(120, 'at most 120 characters'),
-    segment: z.string().min(1).optional(),
-    audience: z.string().trim().min(1, 'may not be empty').max(4000).optional(),
-    offerId: z.string().min(1),
-    alsoOffers: z.array(z.string().min(1)).max(16, 'at most 16 other offers').default([]),
-    channels: z.array(z.enum(['email', 'push', 'webhook'])).default([]),
-    startsAt: z.coerce.date('a date and time'),
-    endsAt: z.coerce.date('a date and time').optional(),
-    frequencyCap: z
-      .object({ messages: z.number().int().min(1).max(1000), days: z.number().int().min(1).max(366) })
-      .default({ messages: 1, days: 7 }),
-    maxMessages: z.number().int().min(1).optional(),
-  })
-  .refine((d) => (d.segment === undefined) !== (d.audience === undefined), {
-    path: ['audience'],
-    message: 'name either a segment or an audience expression, not both',
-  })
-  .refine((d) => d.endsAt === undefined || d.endsAt > d.startsAt, {
-    path: ['endsAt'],
-    message: 'must be after startsAt',
-  })
-  .refine((d) => new Set([d.offerId, ...d.alsoOffers]).size === d.alsoOffers.length + 1, {
-    path: ['alsoOffers'],
-    message: 'each offer once, and not the campaign’s own offer',
-  });
+const iso = (moment: Date | string): string => (moment instanceof Date ? moment.toISOString() : moment);
 
 const readers = ['marketer', 'compliance'] as const;
 const runners = ['operator', 'marketer'] as const;
@@ -117,12 +69,18 @@ export class Campaigns {
 
   /** A draft; its audience is checked under the offer's purpose (a credit offer gets fair-lending checks). */
   async create(draft: CampaignDraft, actor: string): Promise<Campaign> {
-    const input = parseOrRefuse(draftSchema, draft, 'campaign');
+    const { endsAt, ...rest } = draft;
+    const input = parseOrRefuse(
+      campaignInput,
+      { ...rest, startsAt: iso(draft.startsAt), ...(endsAt === undefined ? {} : { endsAt: iso(endsAt) }) },
+      'campaign',
+    );
+    const startsAt = new Date(input.startsAt);
     refuseUnsafeText('campaign', { name: input.name, audience: input.audience });
     const { offer, segmentId, audience } = await this.#storage.transaction(async (tx) => {
       await requireRole(tx, actor, ['marketer'], 'create campaigns');
       const offer = await getOffer(tx, input.offerId);
-      const startDay = input.startsAt.toISOString().slice(0, 10);
+      const startDay = startsAt.toISOString().slice(0, 10);
       if (offer.validUntil < startDay) {
         throw new CurtainError(
           'HUB_INVALID',
@@ -150,8 +108,8 @@ export class Campaigns {
           audience,
           offer.id,
           [...new Set(input.channels)],
-          input.startsAt,
-          input.endsAt ?? null,
+          startsAt,
+          input.endsAt === undefined ? null : new Date(input.endsAt),
           input.frequencyCap.messages,
           input.frequencyCap.days,
           input.maxMessages ?? null,

@@ -1,95 +1,24 @@
 // The hub's catalogue: products of the bank and partners, their offers, named segments, and segment → offers.
 import { randomUUID } from 'node:crypto';
-import { z } from 'zod';
 import { CurtainError } from '../core/errors.ts';
-import { questionPurposes } from '../core/question-purposes.ts';
-import { releasableGroups } from '../core/taxonomy.ts';
 import type { VaultDoor } from '../core/vault-door.ts';
-import { productInput, type Product } from '../contracts/hub-catalogue.ts';
+import {
+  offerInput,
+  productInput,
+  type Offer,
+  type OfferDraft,
+  type Product,
+  type ProductInput,
+} from '../contracts/hub-catalogue.ts';
+import { segmentInput, type Segment, type SegmentDraft } from '../contracts/hub-segments.ts';
 import { checkAudience } from './audience-check.ts';
-import { codePattern, parseOrRefuse, refuseUnsafeText } from './hub-input.ts';
+import { parseOrRefuse, refuseUnsafeText } from './hub-input.ts';
 import type { HubExecutor, HubStorage } from './hub-storage.ts';
 import { offerPurpose, type OfferPurpose } from './offer-purpose.ts';
 import { requireRole } from './staff.ts';
 
-export type { Product } from '../contracts/hub-catalogue.ts';
-
-export interface Offer {
-  readonly id: string;
-  readonly productCode: string;
-  readonly provider: string;
-  readonly credit: boolean;
-  readonly title: string;
-  readonly body: string;
-  readonly callToAction: string;
-  readonly category: string;
-  readonly purpose: OfferPurpose;
-  /** ISO dates. */
-  readonly validFrom: string;
-  readonly validUntil: string;
-  /** Interest groups the offer suits: a campaign offering it among others sends it to tokens with them. */
-  readonly interests: readonly string[];
-  readonly createdBy: string;
-}
-
-export interface OfferDraft {
-  readonly productCode: string;
-  readonly title: string;
-  readonly body: string;
-  readonly callToAction: string;
-  readonly category: string;
-  /** ISO date; today when absent. */
-  readonly validFrom?: string;
-  readonly validUntil: string;
-  /** Interest groups (core/taxonomy.ts releasableGroups) the offer suits; none by default. */
-  readonly interests?: readonly string[];
-}
-
-export interface Segment {
-  readonly id: string;
-  readonly name: string;
-  readonly expression: string;
-  readonly purpose: string;
-  readonly createdBy: string;
-}
-
-export interface SegmentDraft {
-  readonly name: string;
-  readonly expression: string;
-  readonly purpose: string;
-}
-
-const code = z.string().regex(codePattern, 'a code is lower-case letters, digits, "_", "." or "-" (1–64)');
-const text = (max: number) =>
-  z.string().trim().min(1, 'may not be empty').max(max, `at most ${max} characters`);
-const isoDate = z.iso.date('an ISO date, YYYY-MM-DD');
-const purposeCodes = questionPurposes.map((p) => p.code) as [string, ...string[]];
-
-const offerSchema = z
-  .object({
-    productCode: code,
-    title: text(120),
-    body: text(2000),
-    callToAction: text(60),
-    category: code,
-    validFrom: isoDate,
-    validUntil: isoDate,
-    interests: z
-      .array(z.enum(releasableGroups, `one of ${releasableGroups.join(', ')}`))
-      .max(releasableGroups.length)
-      .default([])
-      .transform((groups) => [...new Set(groups)].sort()),
-  })
-  .refine((o) => o.validUntil >= o.validFrom, {
-    path: ['validUntil'],
-    message: 'may not be before validFrom',
-  });
-
-const segmentSchema = z.object({
-  name: text(120),
-  expression: text(4000),
-  purpose: z.enum(purposeCodes, `one of ${purposeCodes.join(', ')}`),
-});
+export type { Offer, OfferDraft, Product } from '../contracts/hub-catalogue.ts';
+export type { Segment, SegmentDraft } from '../contracts/hub-segments.ts';
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -141,7 +70,7 @@ export class Catalogue {
     this.#now = now;
   }
 
-  async addProduct(product: Product, actor: string): Promise<Product> {
+  async addProduct(product: ProductInput, actor: string): Promise<Product> {
     const input = parseOrRefuse(productInput, product, 'product');
     refuseUnsafeText('product', { name: input.name });
     return this.#storage.transaction(async (tx) => {
@@ -165,11 +94,8 @@ export class Catalogue {
 
   /** The purpose is derived from the product: credit offers get the fair-lending checks. */
   async addOffer(draft: OfferDraft, actor: string): Promise<Offer> {
-    const input = parseOrRefuse(
-      offerSchema,
-      { ...draft, validFrom: draft.validFrom ?? this.#now().toISOString().slice(0, 10) },
-      'offer',
-    );
+    const today = this.#now().toISOString().slice(0, 10);
+    const input = parseOrRefuse(offerInput, { ...draft, validFrom: draft.validFrom ?? today }, 'offer');
     refuseUnsafeText('offer', { title: input.title, body: input.body, callToAction: input.callToAction });
     return this.#storage.transaction(async (tx) => {
       await requireRole(tx, actor, ['marketer'], 'add offers');
@@ -187,7 +113,7 @@ export class Catalogue {
           input.callToAction,
           input.category,
           offerPurpose(product.provider, product.credit),
-          input.validFrom,
+          input.validFrom ?? today,
           input.validUntil,
           actor,
           input.interests,
@@ -224,7 +150,7 @@ export class Catalogue {
 
   /** Checked by the vault for its purpose before it is stored; refused with the checker's diagnostics. */
   async addSegment(draft: SegmentDraft, actor: string): Promise<Segment & { explanation: string }> {
-    const input = parseOrRefuse(segmentSchema, draft, 'segment');
+    const input = parseOrRefuse(segmentInput, draft, 'segment');
     refuseUnsafeText('segment', { name: input.name, expression: input.expression });
     await this.#storage.transaction((tx) => requireRole(tx, actor, ['marketer'], 'add segments'));
     // Outside any hub transaction: the door may share the database (one PGlite connection).

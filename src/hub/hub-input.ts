@@ -6,9 +6,6 @@ import { detectPii } from '../privacy/pii/detector.ts';
 import type { PiiEntity } from '../privacy/pii/types.ts';
 import { containsPii } from '../privacy/scrub.ts';
 
-/** Codes of products, partners and categories, as the hub's tables and the vault's preferences accept them. */
-export const codePattern = /^[a-z0-9][a-z0-9_.-]{0,63}$/;
-
 const placeholders = ['{{', '${', '%s', '<%'] as const;
 
 /** How a refusal names what it found, never the value itself. */

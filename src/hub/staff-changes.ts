@@ -2,8 +2,7 @@
 import { CurtainError } from '../core/errors.ts';
 import type { HubExecutor } from './hub-storage.ts';
 import { parseOrRefuse } from './hub-input.ts';
-import { staffRoles, type StaffMember, type StaffRole } from './staff.ts';
-import { z } from 'zod';
+import { staffRolesChange, type StaffMember, type StaffRole } from '../contracts/hub-staff.ts';
 
 /**
  * Roles that a two-person rule needs someone to hold: an approver approves what another drafted, and an
@@ -11,8 +10,6 @@ import { z } from 'zod';
  * replacement holds it too.
  */
 export const twoPersonRoles: readonly StaffRole[] = ['approver', 'operator'];
-
-const rolesSchema = z.array(z.enum(staffRoles)).min(1, 'name at least one role');
 
 export interface StaffChange {
   readonly member: StaffMember;
@@ -62,7 +59,7 @@ export async function removeRoles(
   handle: string,
   roles: readonly string[],
 ): Promise<StaffChange> {
-  const removing = parseOrRefuse(rolesSchema, roles, 'roles');
+  const { roles: removing } = parseOrRefuse(staffRolesChange, { roles }, 'staff roles');
   const member = await activeMember(tx, handle);
   const kept = member.roles.filter((role) => !removing.includes(role));
   if (kept.length === 0) {

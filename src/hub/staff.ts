@@ -2,23 +2,10 @@
 import { CurtainError } from '../core/errors.ts';
 import type { HubExecutor } from './hub-storage.ts';
 import { parseOrRefuse } from './hub-input.ts';
-import { z } from 'zod';
+import { staffInput, type StaffMember, type StaffRole } from '../contracts/hub-staff.ts';
 
-export const staffRoles = ['marketer', 'approver', 'partner', 'advisor', 'compliance', 'operator'] as const;
-
-export type StaffRole = (typeof staffRoles)[number];
-
-export interface StaffMember {
-  readonly handle: string;
-  readonly roles: readonly StaffRole[];
-}
-
-const staffSchema = z.object({
-  handle: z
-    .string()
-    .regex(/^[a-z0-9][a-z0-9._-]{0,63}$/, 'a handle is lower-case letters, digits, ".", "_" or "-" (1–64)'),
-  roles: z.array(z.enum(staffRoles)).min(1, 'name at least one role'),
-});
+export { staffRoles } from '../contracts/hub-staff.ts';
+export type { StaffMember, StaffRole } from '../contracts/hub-staff.ts';
 
 /** Adds a member, or gives an existing member the roles they do not hold yet. */
 export async function addStaff(
@@ -26,7 +13,7 @@ export async function addStaff(
   handle: string,
   roles: readonly string[],
 ): Promise<StaffMember> {
-  const input = parseOrRefuse(staffSchema, { handle, roles }, 'staff member');
+  const input = parseOrRefuse(staffInput, { handle, roles }, 'staff member');
   const { rows } = await tx.query<{ handle: string; roles: StaffRole[] }>(
     `INSERT INTO hub.staff (handle, roles) VALUES ($1, $2)
      ON CONFLICT (handle) DO UPDATE

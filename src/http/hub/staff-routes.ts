@@ -1,44 +1,29 @@
 // Hub staff over HTTP: the operator's bootstrap — who works in the hub, and in which roles.
 import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { errorBody, listOf } from '../../contracts/common.ts';
+import { handleParams, staffInput, staffMember, staffRolesChange } from '../../contracts/hub-staff.ts';
 import { CurtainError } from '../../core/errors.ts';
 import type { HubService } from '../../hub/hub-service.ts';
-import { staffRoles } from '../../hub/staff.ts';
 import { staffOf } from '../auth/access-control.ts';
-import { errorSchema } from '../schemas.ts';
-import { code } from './hub-fields.ts';
-import { listOf, staffSchema } from './hub-schemas.ts';
 
 const tags = ['staff'];
 const config = { access: ['operator'] } as const;
 
 const list = {
   config,
-  schema: { summary: 'Hub staff and their roles', tags, response: { 200: listOf('staff', staffSchema) } },
-} as const;
+  schema: { summary: 'Hub staff and their roles', tags, response: { 200: listOf('staff', staffMember) } },
+};
 
 const add = {
   config,
   schema: {
     summary: 'Add a staff member, or give one more roles',
     tags,
-    body: {
-      type: 'object',
-      required: ['handle', 'roles'],
-      additionalProperties: false,
-      properties: {
-        handle: code,
-        roles: { type: 'array', minItems: 1, items: { type: 'string', enum: [...staffRoles] } },
-      },
-    },
-    response: { 201: staffSchema, '4xx': errorSchema },
+    body: staffInput,
+    response: { 201: staffMember, '4xx': errorBody },
   },
-} as const;
-
-const handleParams = {
-  type: 'object',
-  required: ['handle'],
-  properties: { handle: code },
-} as const;
+};
 
 const removeRoles = {
   config,
@@ -48,17 +33,10 @@ const removeRoles = {
       'Refused with STAFF_LAST_HOLDER when it would leave no active approver or operator (two-person rules).',
     tags,
     params: handleParams,
-    body: {
-      type: 'object',
-      required: ['roles'],
-      additionalProperties: false,
-      properties: {
-        roles: { type: 'array', minItems: 1, items: { type: 'string', enum: [...staffRoles] } },
-      },
-    },
-    response: { 200: staffSchema, '4xx': errorSchema },
+    body: staffRolesChange,
+    response: { 200: staffMember, '4xx': errorBody },
   },
-} as const;
+};
 
 const disable = {
   config,
@@ -67,25 +45,24 @@ const disable = {
     description: 'Refused with STAFF_LAST_HOLDER for the last active approver or operator.',
     tags,
     params: handleParams,
-    response: { 200: staffSchema, '4xx': errorSchema },
+    response: { 200: staffMember, '4xx': errorBody },
   },
-} as const;
+};
 
 export function staffRoutes(hub: HubService) {
-  return (app: FastifyInstance): Promise<void> => {
+  return (fastify: FastifyInstance): Promise<void> => {
+    const app = fastify.withTypeProvider<ZodTypeProvider>();
     app.get('/v1/hub/staff', list, async () => ({ staff: await hub.listStaff() }));
-    app.post<{ Body: { handle: string; roles: string[] } }>('/v1/hub/staff', add, async (request, reply) => {
+    app.post('/v1/hub/staff', add, async (request, reply) => {
       if (request.body.handle === staffOf(request).handle) {
         throw new CurtainError('HUB_FORBIDDEN', 'an operator may not change their own roles');
       }
       return reply.status(201).send(await hub.addStaff(request.body.handle, request.body.roles));
     });
-    app.post<{ Params: { handle: string }; Body: { roles: string[] } }>(
-      '/v1/hub/staff/:handle/remove-roles',
-      removeRoles,
-      (request) => hub.removeStaffRoles(request.params.handle, request.body.roles, staffOf(request).handle),
+    app.post('/v1/hub/staff/:handle/remove-roles', removeRoles, (request) =>
+      hub.removeStaffRoles(request.params.handle, request.body.roles, staffOf(request).handle),
     );
-    app.post<{ Params: { handle: string } }>('/v1/hub/staff/:handle/disable', disable, (request) =>
+    app.post('/v1/hub/staff/:handle/disable', disable, (request) =>
       hub.disableStaff(request.params.handle, staffOf(request).handle),
     );
     return Promise.resolve();

@@ -1,0 +1,122 @@
+// The hub's campaign contracts: a draft as a marketer sends it, the campaign, its detail, run and results.
+import { z } from 'zod';
+import { id, isoDate, isoDateTime, privacyCost, text } from './common.ts';
+import { offer } from './hub-catalogue.ts';
+import { expression } from './hub-segments.ts';
+
+export const campaignStatuses = ['draft', 'approved', 'running', 'finished', 'refused', 'cancelled'] as const;
+export const noticeChannels = ['email', 'push', 'webhook'] as const;
+
+/** A start or end: an ISO date (midnight UTC) or date and time with its offset. */
+const moment = z.union([isoDateTime, isoDate], 'an ISO 8601 date, or date and time with an offset');
+const after = (later: string | undefined, earlier: string) =>
+  later === undefined || Date.parse(later) > Date.parse(earlier);
+
+export const frequencyCap = z
+  .strictObject({
+    messages: z.int().min(1).max(1000),
+    days: z.int().min(1).max(366),
+  })
+  .describe('at most `messages` per person in `days` days');
+
+export const campaignInput = z
+  .strictObject({
+    name: text(120),
+    offerId: id,
+    segment: id.optional().describe('a segment’s name or id; or else `audience`'),
+    audience: expression.optional(),
+    alsoOffers: z
+      .array(id)
+      .max(16, 'at most 16 other offers')
+      .default([])
+      .describe('offers of the same purpose tried in order for each person, by interest'),
+    channels: z
+      .array(z.enum(noticeChannels))
+      .max(noticeChannels.length)
+      .default([])
+      .describe('channels that carry a notice; the inbox always holds the message'),
+    startsAt: moment,
+    endsAt: moment.optional(),
+    frequencyCap: frequencyCap.default({ messages: 1, days: 7 }),
+    maxMessages: z.int().min(1).max(10_000_000).optional(),
+  })
+  .refine((d) => (d.segment === undefined) !== (d.audience === undefined), {
+    path: ['audience'],
+    message: 'name either a segment or an audience expression, not both',
+  })
+  .refine((d) => after(d.endsAt, d.startsAt), { path: ['endsAt'], message: 'must be after startsAt' })
+  .refine((d) => new Set([d.offerId, ...d.alsoOffers]).size === d.alsoOffers.length + 1, {
+    path: ['alsoOffers'],
+    message: 'each offer once, and not the campaign’s own offer',
+  })
+  .meta({ id: 'NewCampaign' });
+
+const time = z.date();
+
+export const campaign = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    segmentId: z.string().nullable(),
+    audience: z.string().describe('the segment expression, fixed when the campaign was drafted'),
+    offerId: z.string(),
+    channels: z.array(z.enum(noticeChannels)),
+    startsAt: time,
+    endsAt: time.nullable(),
+    frequencyCap: z.object({ messages: z.int(), days: z.int() }),
+    maxMessages: z.int().nullable(),
+    status: z.enum(campaignStatuses),
+    refusal: z.string().nullable().describe('the vault’s refusal code when status is "refused"'),
+    createdBy: z.string(),
+    createdAt: time,
+    approvedBy: z.string().nullable(),
+    approvedAt: time.nullable(),
+    startedAt: time.nullable(),
+    finishedAt: time.nullable(),
+  })
+  .meta({ id: 'Campaign' });
+
+export const campaignEvent = z
+  .object({ event: z.string(), actor: z.string(), at: time, detail: z.string().nullable() })
+  .meta({ id: 'CampaignEvent' });
+
+const count = z.int().nullable();
+
+export const campaignResults = z
+  .object({
+    campaignId: z.string(),
+    delivered: count,
+    opened: count,
+    interested: count,
+    epsilon: z.string().describe('ε this release cost; "0" when it repeats the day’s release'),
+    releasedOn: z.string().describe('an ISO date'),
+    budget: privacyCost.optional().describe('what the release cost and what is left (absent when read back)'),
+  })
+  .describe('noised counts; null where the noised count fell under the noised threshold')
+  .meta({ id: 'HubCampaignResults' });
+
+export const campaignDetail = z
+  .object({
+    campaign,
+    offer,
+    alsoOffers: z.array(offer),
+    events: z.array(campaignEvent),
+    results: z.array(campaignResults),
+  })
+  .meta({ id: 'CampaignDetail' });
+
+export const campaignRun = z
+  .object({
+    campaign,
+    refusal: z.object({ code: z.string(), message: z.string() }).nullable(),
+    budget: privacyCost.optional().describe('what the run’s admission cost and what is left'),
+  })
+  .meta({ id: 'CampaignRun' });
+
+export const campaignsQuery = z.strictObject({ status: z.enum(campaignStatuses).optional() });
+
+export type CampaignStatus = (typeof campaignStatuses)[number];
+export type NewCampaign = z.input<typeof campaignInput>;
+export type Campaign = z.output<typeof campaign>;
+export type CampaignEvent = z.output<typeof campaignEvent>;
+export type CampaignDetail = z.output<typeof campaignDetail>;
