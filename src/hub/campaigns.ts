@@ -20,7 +20,6 @@ import {
   getCampaign,
   listCampaigns,
   type Campaign,
-  type CampaignEvent,
   type CampaignStatus,
 } from './campaign-record.ts';
 import { journalStep } from './campaign-journal.ts';
