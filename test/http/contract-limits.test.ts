@@ -2,9 +2,9 @@
 // document states the same value. Changing a contract's limit moves the route and the document together.
 //
 // How it was checked to fail when they diverge: with the service refusing campaign names over 100 characters
-// (the route's contract still saying 120), "NewCampaign name" failed at the limit (422 HUB_INVALID instead of
-// 201); with the route's body schema for offers swapped for a copy whose title allowed 121 characters, "NewOffer
-// title" failed at one more (the route accepted it).
+// (the route's contract still saying 120), "NewCampaign name" failed at the limit (HUB_INVALID instead of 201);
+// with the offer route's body swapped for a copy whose title allowed 121 characters, "NewOffer title" failed at
+// one more (the route let it through to the service, 422) and the document test failed on POST /v1/hub/offers.
 import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -180,15 +180,19 @@ describe.each(testBackends)('hub contract limits on $name', (backend) => {
     });
   });
 
-  it('states each limit in the OpenAPI document as the contract does', async () => {
+  it('states each limit in the OpenAPI document, for the route and its named component, as the contract does', async () => {
     const spec = (await h.inject({ method: 'GET', url: '/openapi.json' })).json<
-      Json & { components: { schemas: Record<string, Json> } }
+      Json & { paths: Record<string, { post: Json }>; components: { schemas: Record<string, Json> } }
     >();
     for (const c of cases) {
       const { keyword, value } = limitOf(c.contract, c.path);
+      const where = `${c.component}.${c.path.join('.')}`;
+      const body = spec.paths[c.url]!.post['requestBody'] as { content: Record<string, { schema: Json }> };
+      const routeBody = at(spec, body.content['application/json']!.schema, c.path);
+      expect(routeBody[keyword], `${where} in POST ${c.url}`).toBe(value);
       // A request body is the input variant of its named component.
-      const documented = at(spec, spec.components.schemas[`${c.component}Input`]!, c.path);
-      expect(documented[keyword], `${c.component}.${c.path.join('.')}`).toBe(value);
+      const component = at(spec, spec.components.schemas[`${c.component}Input`]!, c.path);
+      expect(component[keyword], where).toBe(value);
     }
   });
 });
