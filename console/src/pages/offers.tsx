@@ -47,9 +47,9 @@ function NewOffer({ products, created }: { products: readonly Product[]; created
         ))}
       </select>
       <label htmlFor="offer-title">Title</label>
-      <input id="offer-title" name="title" required maxLength={200} />
+      <input id="offer-title" name="title" required maxLength={120} />
       <label htmlFor="offer-body">Text</label>
-      <textarea id="offer-body" name="body" required rows={3} maxLength={5000} />
+      <textarea id="offer-body" name="body" required rows={3} maxLength={2000} />
       <label htmlFor="offer-cta">Call to action</label>
       <input
         id="offer-cta"
