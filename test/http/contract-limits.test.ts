@@ -180,6 +180,17 @@ describe.each(testBackends)('hub contract limits on $name', (backend) => {
     });
   });
 
+  it('has the hub service refuse what the route refuses, with the same schema (the CLI path)', async () => {
+    const { value } = limitOf(campaignInput, ['name']);
+    const draft = { offerId: offers[0]!, audience: everyone, startsAt: new Date('2030-01-01T00:00:00Z') };
+    const made = await h.hub.createCampaign({ ...draft, name: words(value) }, 'mia');
+    expect(made.name).toHaveLength(value);
+    await expect(h.hub.createCampaign({ ...draft, name: words(value + 1) }, 'mia')).rejects.toMatchObject({
+      code: 'HUB_INVALID',
+      message: expect.stringContaining(`name: at most ${value} characters`) as unknown,
+    });
+  });
+
   it('states each limit in the OpenAPI document, for the route and its named component, as the contract does', async () => {
     const spec = (await h.inject({ method: 'GET', url: '/openapi.json' })).json<
       Json & { paths: Record<string, { post: Json }>; components: { schemas: Record<string, Json> } }
