@@ -11,7 +11,6 @@ import {
 import { errorBody, listOf } from '../../contracts/common.ts';
 import type { VaultServices } from '../../vault/vault.ts';
 import { refused } from '../../vault/responses/refusals.ts';
-import type { RevealedLead } from '../../vault/responses/advisor-queue.ts';
 import { staffOf } from '../auth/access-control.ts';
 
 const tags = ['advisor'];
@@ -54,8 +53,6 @@ const show = {
   },
 };
 
-const revealedJson = (lead: RevealedLead) => ({ ...lead, identity: { ...lead.identity } });
-
 export function advisorRoutes(vault: Pick<VaultServices, 'advisorQueue'>) {
   return (fastify: FastifyInstance): Promise<void> => {
     const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -67,14 +64,14 @@ export function advisorRoutes(vault: Pick<VaultServices, 'advisorQueue'>) {
         recipient: request.body?.partner ?? 'bank',
       });
       if (!result.ok) throw refused(result.error);
-      return revealedJson(result.value);
+      return result.value;
     });
     app.get('/v1/leads/:lead', show, async (request) => {
       const result = await vault.advisorQueue.show(staffOf(request).handle, request.params.lead, {
         recipient: request.query.partner ?? 'bank',
       });
       if (!result.ok) throw refused(result.error);
-      return revealedJson(result.value);
+      return result.value;
     });
     return Promise.resolve();
   };
