@@ -1,10 +1,19 @@
 // DEMO ONLY: the demo picker's routes — sign in as a demo staff member or a generated demo customer.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  demoCustomerSignIn,
+  demoPicker,
+  demoStaffSignIn,
+  sessionOpened,
+  type DemoPicker,
+  type SessionOpened,
+} from '../../contracts/auth.ts';
+import { errorBody } from '../../contracts/common.ts';
 import { CurtainError } from '../../core/errors.ts';
-import { errorSchema } from '../schemas.ts';
 import type { AccessStore } from './access-store.ts';
 import { principalRoles } from './roles.ts';
-import { sessionSchema, setSessionCookies } from './session-cookies.ts';
+import { setSessionCookies } from './session-cookies.ts';
 
 /** Demo only: sign in as a demo staff member or a generated demo customer, without a credential. */
 export interface DemoSignIn {
@@ -23,25 +32,13 @@ export const demoNotice =
   'a real deployment has no such route.';
 
 const tags = ['auth'];
-const externalId = { type: 'string', pattern: '^[A-Za-z0-9._-]{1,64}$' } as const;
-const handle = { type: 'string', pattern: '^[a-z0-9][a-z0-9._-]{0,63}$' } as const;
 
 const picker = {
   config: { access: 'public' },
   schema: {
     summary: 'DEMO ONLY: whether demo sign-in is on, and whom the demo picker offers',
     tags,
-    response: {
-      200: {
-        type: 'object',
-        properties: {
-          demo: { type: 'boolean' },
-          notice: { type: 'string' },
-          staff: { type: 'array', items: { type: 'string' } },
-          customers: { type: 'array', items: { type: 'string' } },
-        },
-      },
-    },
+    response: { 200: demoPicker },
   },
 } as const;
 
@@ -50,8 +47,8 @@ const asStaff = {
   schema: {
     summary: 'DEMO ONLY: sign in as a demo staff member, without a credential',
     tags,
-    body: { type: 'object', required: ['handle'], additionalProperties: false, properties: { handle } },
-    response: { 201: sessionSchema, '4xx': errorSchema },
+    body: demoStaffSignIn,
+    response: { 201: sessionOpened, '4xx': errorBody },
   },
 } as const;
 
@@ -60,22 +57,18 @@ const asCustomer = {
   schema: {
     summary: 'DEMO ONLY: sign in as a generated demo customer, without a credential',
     tags,
-    body: {
-      type: 'object',
-      required: ['externalId'],
-      additionalProperties: false,
-      properties: { externalId },
-    },
-    response: { 201: sessionSchema, '4xx': errorSchema },
+    body: demoCustomerSignIn,
+    response: { 201: sessionOpened, '4xx': errorBody },
   },
 } as const;
 
-async function offered(demo: DemoSignIn | undefined) {
+async function offered(demo: DemoSignIn | undefined): Promise<DemoPicker> {
   if (demo === undefined || !(await demo.enabled())) return { demo: false };
-  return { demo: true, notice: demoNotice, staff: demo.staff, customers: await demo.customers() };
+  return { demo: true, notice: demoNotice, staff: [...demo.staff], customers: [...(await demo.customers())] };
 }
 
-type Sign<Body> = (request: FastifyRequest<{ Body: Body }>, reply: FastifyReply) => Promise<FastifyReply>;
+/** Answers 201 with the session it opened. */
+type Sign<Body> = (request: FastifyRequest<{ Body: Body }>, reply: FastifyReply) => Promise<SessionOpened>;
 
 function signInStaff(store: AccessStore, demo: DemoSignIn | undefined): Sign<{ handle: string }> {
   return async (request, reply) => {
@@ -87,13 +80,14 @@ function signInStaff(store: AccessStore, demo: DemoSignIn | undefined): Sign<{ h
     setSessionCookies(reply, session);
     const me = await store.session(session.token);
     const { csrfToken, expiresAt } = session;
-    return reply.status(201).send({
+    void reply.status(201);
+    return {
       kind: 'staff',
       handle: request.body.handle,
-      roles: principalRoles(me?.principal),
+      roles: [...principalRoles(me?.principal)],
       csrfToken,
       expiresAt,
-    });
+    };
   };
 }
 
@@ -108,19 +102,17 @@ function signInCustomer(store: AccessStore, demo: DemoSignIn | undefined): Sign<
     const session = await store.openCustomerSession(customerId);
     setSessionCookies(reply, session);
     const { csrfToken, expiresAt } = session;
-    return reply.status(201).send({ kind: 'customer', roles: ['customer'], csrfToken, expiresAt });
+    void reply.status(201);
+    return { kind: 'customer', roles: ['customer'], csrfToken, expiresAt };
   };
 }
 
 export function demoSignInRoutes(store: AccessStore, demo: DemoSignIn | undefined) {
-  return (app: FastifyInstance): Promise<void> => {
+  return (fastify: FastifyInstance): Promise<void> => {
+    const app = fastify.withTypeProvider<ZodTypeProvider>();
     app.get('/v1/auth/demo', picker, () => offered(demo));
-    app.post<{ Body: { handle: string } }>('/v1/auth/demo/staff', asStaff, signInStaff(store, demo));
-    app.post<{ Body: { externalId: string } }>(
-      '/v1/auth/demo/customer',
-      asCustomer,
-      signInCustomer(store, demo),
-    );
+    app.post('/v1/auth/demo/staff', asStaff, signInStaff(store, demo));
+    app.post('/v1/auth/demo/customer', asCustomer, signInCustomer(store, demo));
     return Promise.resolve();
   };
 }

@@ -1,11 +1,14 @@
 // Signing in and out: a console session from a staff API key, signing out, and who a request speaks for.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { apiKeySignIn, me, sessionOpened, type Me, type SessionOpened } from '../../contracts/auth.ts';
+import { errorBody } from '../../contracts/common.ts';
 import { CurtainError } from '../../core/errors.ts';
-import { errorSchema } from '../schemas.ts';
 import { csrfCookie, sessionCookie } from './access-control.ts';
 import type { AccessStore } from './access-store.ts';
 import { principalRoles, roles } from './roles.ts';
-import { sessionSchema, setSessionCookies } from './session-cookies.ts';
+import { setSessionCookies } from './session-cookies.ts';
 
 const tags = ['auth'];
 
@@ -14,37 +17,26 @@ const signIn = {
   schema: {
     summary: 'Sign a staff member in to the console with an API key: sets an httpOnly session cookie',
     tags,
-    body: {
-      type: 'object',
-      required: ['apiKey'],
-      additionalProperties: false,
-      properties: { apiKey: { type: 'string', minLength: 10, maxLength: 200 } },
-    },
-    response: { 201: sessionSchema, '4xx': errorSchema },
+    body: apiKeySignIn,
+    response: { 201: sessionOpened, '4xx': errorBody },
   },
 } as const;
 
 const signOut = {
   config: { access: roles },
-  schema: { summary: 'Sign out: ends the console session', tags, response: { 204: { type: 'null' } } },
+  schema: {
+    summary: 'Sign out: ends the console session',
+    tags,
+    response: { 204: z.null().describe('no content') },
+  },
 } as const;
 
-const me = {
+const whoAmIRoute = {
   config: { access: roles },
   schema: {
     summary: 'Who the request is signed in as (a customer is not named: the console needs only the role)',
     tags,
-    response: {
-      200: {
-        type: 'object',
-        properties: {
-          kind: { type: 'string', enum: ['staff', 'customer'] },
-          handle: { type: 'string' },
-          roles: { type: 'array', items: { type: 'string' } },
-          via: { type: 'string', enum: ['api-key', 'session', 'local-cli'] },
-        },
-      },
-    },
+    response: { 200: me },
   },
 } as const;
 
@@ -54,9 +46,13 @@ async function signInWithKey(store: AccessStore, apiKey: string, reply: FastifyR
   const session = await store.openStaffSession(principal.handle, principal.keyId);
   setSessionCookies(reply, session);
   const { csrfToken, expiresAt } = session;
-  return reply
-    .status(201)
-    .send({ kind: 'staff', handle: principal.handle, roles: principal.roles, csrfToken, expiresAt });
+  return reply.status(201).send({
+    kind: 'staff',
+    handle: principal.handle,
+    roles: [...principal.roles],
+    csrfToken,
+    expiresAt,
+  } satisfies SessionOpened);
 }
 
 async function signOutOf(store: AccessStore, request: FastifyRequest, reply: FastifyReply) {
@@ -66,21 +62,22 @@ async function signOutOf(store: AccessStore, request: FastifyRequest, reply: Fas
   return reply.status(204).send();
 }
 
-function whoAmI(request: FastifyRequest) {
+function whoAmI(request: FastifyRequest): Me {
   const principal = request.principal;
   if (principal?.kind === 'staff') {
-    return { kind: 'staff', handle: principal.handle, roles: principal.roles, via: principal.via };
+    return { kind: 'staff', handle: principal.handle, roles: [...principal.roles], via: principal.via };
   }
-  return { kind: 'customer', roles: principalRoles(principal), via: 'session' };
+  return { kind: 'customer', roles: [...principalRoles(principal)], via: 'session' };
 }
 
 export function sessionRoutes(store: AccessStore) {
-  return (app: FastifyInstance): Promise<void> => {
-    app.post<{ Body: { apiKey: string } }>('/v1/auth/session', signIn, (request, reply) =>
+  return (fastify: FastifyInstance): Promise<void> => {
+    const app = fastify.withTypeProvider<ZodTypeProvider>();
+    app.post('/v1/auth/session', signIn, (request, reply) =>
       signInWithKey(store, request.body.apiKey, reply),
     );
     app.delete('/v1/auth/session', signOut, (request, reply) => signOutOf(store, request, reply));
-    app.get('/v1/auth/me', me, whoAmI);
+    app.get('/v1/auth/me', whoAmIRoute, whoAmI);
     return Promise.resolve();
   };
 }

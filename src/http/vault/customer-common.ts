@@ -1,4 +1,3 @@
-// What every customer route shares: its tag, its access (the signed-in customer only), and public ids.
+// What every customer route shares: its tag and its access (the signed-in customer only).
 export const tags = ['customer'];
 export const customerAccess = { access: ['customer'] } as const;
-export const publicId = { type: 'string', pattern: '^[A-Za-z0-9_-]{1,64}$' } as const;

@@ -1,5 +1,8 @@
 // Erasure receipts over HTTP: a receipt's signature checked, and its hash found in the transparency log.
 import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { errorBody } from '../../contracts/common.ts';
+import { erasureReceiptCheck, erasureReceiptVerdict } from '../../contracts/subject-request.ts';
 import type { ComplianceService } from '../../vault/compliance/compliance-service.ts';
 
 const tags = ['compliance'];
@@ -10,14 +13,10 @@ const verifyReceipt = {
   schema: {
     summary: 'Check an erasure receipt’s signature and that its hash is in the transparency log',
     tags,
-    body: {
-      type: 'object',
-      required: ['receipt'],
-      additionalProperties: false,
-      properties: { receipt: { type: 'string', minLength: 1, maxLength: 20_000 } },
-    },
+    body: erasureReceiptCheck,
+    response: { 200: erasureReceiptVerdict, '4xx': errorBody },
   },
-} as const;
+};
 
 async function verifyErasureReceipt(compliance: ComplianceService, receipt: string) {
   const verdict = await compliance.verifyErasureReceipt(receipt.trim());
@@ -27,11 +26,10 @@ async function verifyErasureReceipt(compliance: ComplianceService, receipt: stri
 }
 
 export function erasureReceiptRoutes(compliance: ComplianceService) {
-  return (app: FastifyInstance): Promise<void> => {
-    app.post<{ Body: { receipt: string } }>(
-      '/v1/compliance/erasure-receipts/verify',
-      verifyReceipt,
-      (request) => verifyErasureReceipt(compliance, request.body.receipt),
+  return (fastify: FastifyInstance): Promise<void> => {
+    const app = fastify.withTypeProvider<ZodTypeProvider>();
+    app.post('/v1/compliance/erasure-receipts/verify', verifyReceipt, (request) =>
+      verifyErasureReceipt(compliance, request.body.receipt),
     );
     return Promise.resolve();
   };

@@ -1,37 +1,27 @@
 // A customer's own inbox: their messages, reading one, answering it, and asking to be contacted about it.
 import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { errorBody, listOf } from '../../contracts/common.ts';
+import {
+  connectConsent,
+  inboxAnswer,
+  inboxAnswerOutcome,
+  inboxMessage,
+  lead,
+  messageParams,
+  type ConnectConsent,
+  type ResponseKind,
+} from '../../contracts/customer.ts';
 import { currentNotice } from '../../core/consent.ts';
 import { CurtainError } from '../../core/errors.ts';
 import type { VaultServices } from '../../vault/vault.ts';
 import type { InboxMessage } from '../../vault/delivery/inbox-service.ts';
 import { refused } from '../../vault/responses/refusals.ts';
-import { responseKinds, type ResponseKind } from '../../vault/responses/response-service.ts';
 import { customerOf } from '../auth/access-control.ts';
-import { errorSchema } from '../schemas.ts';
-import { customerAccess as config, publicId, tags } from './customer-common.ts';
-import { leadJson, leadSchema } from './customer-lead-routes.ts';
+import { customerAccess as config, tags } from './customer-common.ts';
+import { leadJson } from './customer-lead-routes.ts';
 
 type InboxVault = Pick<VaultServices, 'inbox' | 'responses'>;
-
-const messageSchema = {
-  type: 'object',
-  properties: {
-    id: { type: 'string' },
-    campaignId: { type: 'string' },
-    greeting: { type: 'string' },
-    title: { type: 'string' },
-    body: { type: 'string' },
-    callToAction: { type: 'string' },
-    category: { type: 'string' },
-    partner: { type: ['string', 'null'] },
-    validUntil: { type: 'string' },
-    expired: { type: 'boolean' },
-    deliveredAt: { type: 'string', format: 'date-time' },
-    openedAt: { type: ['string', 'null'], format: 'date-time' },
-    response: { type: ['string', 'null'], enum: [...responseKinds, null] },
-    why: { type: 'string', description: '"Why am I seeing this?" in plain words' },
-  },
-} as const;
 
 const messageJson = (m: InboxMessage) => ({
   id: m.publicId,
@@ -50,23 +40,14 @@ const messageJson = (m: InboxMessage) => ({
   why: m.why,
 });
 
-interface ConnectBody {
-  consent: boolean;
-  notice?: string;
-}
-
-const messageParams = { type: 'object', required: ['message'], properties: { message: publicId } } as const;
-
 const list = {
   config,
   schema: {
     summary: 'My messages, newest first',
     tags,
-    response: {
-      200: { type: 'object', properties: { messages: { type: 'array', items: messageSchema } } },
-    },
+    response: { 200: listOf('messages', inboxMessage) },
   },
-} as const;
+};
 
 const read = {
   config,
@@ -74,9 +55,9 @@ const read = {
     summary: 'Read one of my messages (marks it opened), with "why am I seeing this"',
     tags,
     params: messageParams,
-    response: { 200: messageSchema, '4xx': errorSchema },
+    response: { 200: inboxMessage, '4xx': errorBody },
   },
-} as const;
+};
 
 const respond = {
   config,
@@ -85,15 +66,10 @@ const respond = {
     description: '"interested" reveals nothing: it returns what connecting would reveal, and to whom.',
     tags,
     params: messageParams,
-    body: {
-      type: 'object',
-      required: ['answer'],
-      additionalProperties: false,
-      properties: { answer: { type: 'string', enum: [...responseKinds] } },
-    },
-    response: { '4xx': errorSchema },
+    body: inboxAnswer,
+    response: { 200: inboxAnswerOutcome, '4xx': errorBody },
   },
-} as const;
+};
 
 const connect = {
   config,
@@ -101,24 +77,10 @@ const connect = {
     summary: 'Ask to be contacted: with consent: true, my identity is revealed to this offer’s advisor only',
     tags,
     params: messageParams,
-    body: {
-      type: 'object',
-      required: ['consent'],
-      additionalProperties: false,
-      properties: {
-        consent: {
-          type: 'boolean',
-          description: 'I agree to reveal my name and contact details for this offer',
-        },
-        notice: {
-          type: 'string',
-          description: 'the identity_reveal notice shown (default: the current one)',
-        },
-      },
-    },
-    response: { 201: leadSchema, '4xx': errorSchema },
+    body: connectConsent,
+    response: { 201: lead, '4xx': errorBody },
   },
-} as const;
+};
 
 async function openMessage(vault: InboxVault, customerId: number, message: string) {
   const opened = await vault.inbox.open(customerId, message);
@@ -130,10 +92,12 @@ async function answer(vault: InboxVault, customerId: number, message: string, gi
   const result = await vault.responses.respond(customerId, message, given);
   if (!result.ok) throw refused(result.error);
   const { messageId, kind, standing, leadId, consentRequest } = result.value;
-  return { messageId, kind, standing, leadId: leadId ?? null, consentRequest: consentRequest ?? null };
+  const request =
+    consentRequest === undefined ? null : { ...consentRequest, reveals: [...consentRequest.reveals] };
+  return { messageId, kind, standing, leadId: leadId ?? null, consentRequest: request };
 }
 
-async function connectAbout(vault: InboxVault, customerId: number, message: string, body: ConnectBody) {
+async function connectAbout(vault: InboxVault, customerId: number, message: string, body: ConnectConsent) {
   const result = await vault.responses.connect(customerId, message, {
     consent: body.consent,
     noticeVersion: body.notice ?? currentNotice('identity_reveal').id,
@@ -144,25 +108,21 @@ async function connectAbout(vault: InboxVault, customerId: number, message: stri
 }
 
 export function inboxRoutes(vault: InboxVault) {
-  return (app: FastifyInstance): Promise<void> => {
+  return (fastify: FastifyInstance): Promise<void> => {
+    const app = fastify.withTypeProvider<ZodTypeProvider>();
     app.get('/v1/me/inbox', list, async (request) => ({
       messages: (await vault.inbox.list(customerOf(request))).map(messageJson),
     }));
-    app.get<{ Params: { message: string } }>('/v1/me/inbox/:message', read, (request) =>
+    app.get('/v1/me/inbox/:message', read, (request) =>
       openMessage(vault, customerOf(request), request.params.message),
     );
-    app.post<{ Params: { message: string }; Body: { answer: ResponseKind } }>(
-      '/v1/me/inbox/:message/response',
-      respond,
-      (request) => answer(vault, customerOf(request), request.params.message, request.body.answer),
+    app.post('/v1/me/inbox/:message/response', respond, (request) =>
+      answer(vault, customerOf(request), request.params.message, request.body.answer),
     );
-    app.post<{ Params: { message: string }; Body: ConnectBody }>(
-      '/v1/me/inbox/:message/connect',
-      connect,
-      async (request, reply) =>
-        reply
-          .status(201)
-          .send(await connectAbout(vault, customerOf(request), request.params.message, request.body)),
+    app.post('/v1/me/inbox/:message/connect', connect, async (request, reply) =>
+      reply
+        .status(201)
+        .send(await connectAbout(vault, customerOf(request), request.params.message, request.body)),
     );
     return Promise.resolve();
   };

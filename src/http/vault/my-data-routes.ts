@@ -1,15 +1,14 @@
 // "My data": a signed-in customer's own export and page, and their requests to erase, restrict or object.
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { errorBody, listOf } from '../../contracts/common.ts';
+import { accessExport, myDataRequest, subjectRequest } from '../../contracts/subject-request.ts';
 import type { VaultServices } from '../../vault/vault.ts';
 import { renderAccessPage } from '../../vault/compliance/access-page.ts';
-import { requestRegimes, type RequestRegime } from '../../vault/compliance/deadlines.ts';
 import { customerOf } from '../auth/access-control.ts';
-import { errorSchema } from '../schemas.ts';
+import { customerAccess as access, tags } from './customer-common.ts';
 import { requestJson } from './subject-request-routes.ts';
-
-const tags = ['customer'];
-const access = { access: ['customer'] } as const;
-const customerKinds = ['erasure', 'restriction', 'objection'] as const;
 
 type MyDataVault = Pick<VaultServices, 'compliance'>;
 
@@ -18,19 +17,27 @@ const exportJson = {
   schema: {
     summary: 'Everything the vault holds about me, as JSON (the right of access)',
     tags,
-    response: { '4xx': errorSchema },
+    response: { 200: accessExport, '4xx': errorBody },
   },
-} as const;
+};
 
 const exportPage = {
   config: access,
-  schema: { summary: 'Everything the vault holds about me, as a page to read or print', tags },
-} as const;
+  schema: {
+    summary: 'Everything the vault holds about me, as a page to read or print',
+    tags,
+    response: { 200: z.string().describe('an HTML page') },
+  },
+};
 
 const myRequests = {
   config: access,
-  schema: { summary: 'My data subject requests and where each stands', tags },
-} as const;
+  schema: {
+    summary: 'My data subject requests and where each stands',
+    tags,
+    response: { 200: listOf('requests', subjectRequest) },
+  },
+};
 
 const ask = {
   config: access,
@@ -41,20 +48,12 @@ const ask = {
       'effect at once (and are completed); erasure waits for the compliance officer, who carries it ' +
       'out before the legal deadline and sends the signed receipt.',
     tags,
-    body: {
-      type: 'object',
-      required: ['kind'],
-      additionalProperties: false,
-      properties: {
-        kind: { type: 'string', enum: [...customerKinds] },
-        regime: { type: 'string', enum: [...requestRegimes], default: 'gdpr' },
-      },
-    },
-    response: { '4xx': errorSchema },
+    body: myDataRequest,
+    response: { 201: subjectRequest, '4xx': errorBody },
   },
-} as const;
+};
 
-type CustomerRequestBody = { kind: (typeof customerKinds)[number]; regime?: RequestRegime };
+type CustomerRequestBody = z.output<typeof myDataRequest>;
 
 async function dataAsJson(vault: MyDataVault, customerId: number, reply: FastifyReply) {
   const data = await vault.compliance.exportCustomer(customerId);
@@ -75,13 +74,14 @@ async function dataAsPage(vault: MyDataVault, customerId: number, reply: Fastify
 
 /** Signing in proved who asks: the request starts verified; restriction and objection take effect at once. */
 async function askAsCustomer(vault: MyDataVault, customerId: number, body: CustomerRequestBody) {
-  const { kind, regime = 'gdpr' } = body;
+  const { kind, regime } = body;
   const received = await vault.compliance.requests.receiveFromCustomer(kind, regime, customerId);
   return kind === 'erasure' ? received : vault.compliance.restrict(received.id, kind);
 }
 
 export function myDataRoutes(vault: MyDataVault) {
-  return (app: FastifyInstance): Promise<void> => {
+  return (fastify: FastifyInstance): Promise<void> => {
+    const app = fastify.withTypeProvider<ZodTypeProvider>();
     app.get('/v1/me/data', exportJson, (request, reply) => dataAsJson(vault, customerOf(request), reply));
     app.get('/v1/me/data/page', exportPage, (request, reply) =>
       dataAsPage(vault, customerOf(request), reply),
@@ -89,7 +89,7 @@ export function myDataRoutes(vault: MyDataVault) {
     app.get('/v1/me/requests', myRequests, async (request) => ({
       requests: (await vault.compliance.requests.ofCustomer(customerOf(request))).map(requestJson),
     }));
-    app.post<{ Body: CustomerRequestBody }>('/v1/me/requests', ask, async (request, reply) =>
+    app.post('/v1/me/requests', ask, async (request, reply) =>
       reply.status(201).send(requestJson(await askAsCustomer(vault, customerOf(request), request.body))),
     );
     return Promise.resolve();

@@ -1,81 +1,46 @@
 // A customer's preference centre: consent per purpose and channel, frequency, quiet hours, stop everything.
 import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { errorBody } from '../../contracts/common.ts';
 import {
-  consentChannels,
+  preferenceChanges,
+  preferences as preferencesSchema,
+  type PreferenceChanges,
+  type Preferences,
+} from '../../contracts/preferences.ts';
+import {
   consentPurposes,
   currentNotice,
-  frequencyCaps,
   purposeDefinitions,
   type PreferenceChange,
 } from '../../core/consent.ts';
 import { CurtainError } from '../../core/errors.ts';
 import type { VaultServices } from '../../vault/vault.ts';
 import { customerOf } from '../auth/access-control.ts';
-import { errorSchema } from '../schemas.ts';
 import { customerAccess as config, tags } from './customer-common.ts';
 
 export type PreferenceVault = Pick<VaultServices, 'consent' | 'preferences'>;
-
-interface PreferencesBody {
-  channels?: (typeof consentChannels)[number][] | null;
-  frequencyCap?: (typeof frequencyCaps)[number] | null;
-  quietHours?: { start: string; end: string; timeZone: string } | null;
-  stopEverything?: boolean;
-  notInterested?: { category: string; on: boolean }[];
-  blockedPartners?: { partner: string; on: boolean }[];
-}
-
-const time = { type: 'string', pattern: '^([01]\\d|2[0-3]):[0-5]\\d$' } as const;
 
 const read = {
   config,
   schema: {
     summary: 'My preference centre: consent per purpose and channel, frequency, quiet hours, stop all',
     tags,
+    response: { 200: preferencesSchema },
   },
-} as const;
+};
 
 const change = {
   config,
   schema: {
     summary: 'Change my preferences: only the fields sent change (null clears a choice)',
     tags,
-    body: {
-      type: 'object',
-      additionalProperties: false,
-      properties: {
-        channels: { type: ['array', 'null'], items: { type: 'string', enum: [...consentChannels] } },
-        frequencyCap: { type: ['string', 'null'], enum: [...frequencyCaps, null] },
-        quietHours: {
-          type: ['object', 'null'],
-          required: ['start', 'end', 'timeZone'],
-          additionalProperties: false,
-          properties: { start: time, end: time, timeZone: { type: 'string', minLength: 1, maxLength: 64 } },
-        },
-        stopEverything: { type: 'boolean' },
-        notInterested: {
-          type: 'array',
-          items: {
-            type: 'object',
-            required: ['category', 'on'],
-            properties: { category: { type: 'string' }, on: { type: 'boolean' } },
-          },
-        },
-        blockedPartners: {
-          type: 'array',
-          items: {
-            type: 'object',
-            required: ['partner', 'on'],
-            properties: { partner: { type: 'string' }, on: { type: 'boolean' } },
-          },
-        },
-      },
-    },
-    response: { '4xx': errorSchema },
+    body: preferenceChanges,
+    response: { 200: preferencesSchema, '4xx': errorBody },
   },
-} as const;
+};
 
-function changesOf(body: PreferencesBody): PreferenceChange[] {
+function changesOf(body: PreferenceChanges): PreferenceChange[] {
   const changes: PreferenceChange[] = [];
   if (body.channels !== undefined) changes.push({ kind: 'channels', channels: body.channels ?? undefined });
   if (body.frequencyCap !== undefined)
@@ -91,18 +56,18 @@ function changesOf(body: PreferencesBody): PreferenceChange[] {
 }
 
 /** The preference centre as the console shows it; the consent routes answer with it too. */
-export async function preferencesJson(vault: PreferenceVault, customerId: number) {
+export async function preferencesJson(vault: PreferenceVault, customerId: number): Promise<Preferences> {
   const [preferences, consent] = await Promise.all([
     vault.preferences.get(customerId),
     vault.consent.current(customerId),
   ]);
   return {
     preferences: {
-      channels: preferences.channels ?? null,
+      channels: preferences.channels === undefined ? null : [...preferences.channels],
       frequencyCap: preferences.frequencyCap ?? null,
       quietHours: preferences.quietHours ?? null,
-      notInterestedCategories: preferences.notInterestedCategories,
-      blockedPartners: preferences.blockedPartners,
+      notInterestedCategories: [...preferences.notInterestedCategories],
+      blockedPartners: [...preferences.blockedPartners],
       stopEverything: preferences.stopEverything,
     },
     consent: consentPurposes.map((purpose) => {
@@ -113,14 +78,14 @@ export async function preferencesJson(vault: PreferenceVault, customerId: number
         title: definition.title,
         lawfulBasis: definition.lawfulBasis,
         notice: currentNotice(purpose),
-        grantedChannels: state?.grantedChannels ?? [],
+        grantedChannels: [...(state?.grantedChannels ?? [])],
         decidedAt: state?.decidedAt ?? null,
       };
     }),
   };
 }
 
-async function updatePreferences(vault: PreferenceVault, customerId: number, body: PreferencesBody) {
+async function updatePreferences(vault: PreferenceVault, customerId: number, body: PreferenceChanges) {
   const changes = changesOf(body);
   const result = await vault.preferences.update(changes.map((change) => ({ customerId, change })));
   if (!result.ok) {
@@ -130,9 +95,10 @@ async function updatePreferences(vault: PreferenceVault, customerId: number, bod
 }
 
 export function preferenceRoutes(vault: PreferenceVault) {
-  return (app: FastifyInstance): Promise<void> => {
+  return (fastify: FastifyInstance): Promise<void> => {
+    const app = fastify.withTypeProvider<ZodTypeProvider>();
     app.get('/v1/me/preferences', read, (request) => preferencesJson(vault, customerOf(request)));
-    app.patch<{ Body: PreferencesBody }>('/v1/me/preferences', change, (request) =>
+    app.patch('/v1/me/preferences', change, (request) =>
       updatePreferences(vault, customerOf(request), request.body),
     );
     return Promise.resolve();

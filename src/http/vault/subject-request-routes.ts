@@ -1,20 +1,27 @@
 // Data subject requests over HTTP: received, verified, carried out or rejected, each against its legal deadline.
 import type { FastifyInstance } from 'fastify';
-import { piiFields, type CustomerPii } from '../../core/identity.ts';
-import type { VaultServices } from '../../vault/vault.ts';
-import { requestRegimes, type RequestRegime } from '../../vault/compliance/deadlines.ts';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { z } from 'zod';
+import { errorBody, listOf } from '../../contracts/common.ts';
 import {
-  requestKinds,
-  type RequestKind,
-  type SubjectRequest,
-} from '../../vault/compliance/subject-requests.ts';
-import { errorSchema } from '../schemas.ts';
+  newSubjectRequest,
+  requestCompleted,
+  requestCompletion,
+  requesterClaim,
+  requestParams,
+  requestRejection,
+  subjectRequest,
+  subjectRequestFilter,
+  type IdentityChanges,
+  type RequestCompletion,
+} from '../../contracts/subject-request.ts';
+import type { CustomerPii, PostalAddress } from '../../core/identity.ts';
+import type { VaultServices } from '../../vault/vault.ts';
+import type { SubjectRequest } from '../../vault/compliance/subject-requests.ts';
 
 const tags = ['compliance'];
 const access = { access: ['compliance'] } as const;
-const requestId = { type: 'string', pattern: '^[0-9a-f-]{36}$' } as const;
-const idParams = { type: 'object', required: ['id'], properties: { id: requestId } } as const;
-const failures = { '4xx': errorSchema } as const;
+const failures = { '4xx': errorBody };
 
 /** A request as the API shows it: the internal customer id never leaves. */
 export const requestJson = (request: SubjectRequest) => ({
@@ -22,41 +29,28 @@ export const requestJson = (request: SubjectRequest) => ({
   kind: request.kind,
   regime: request.regime,
   status: request.status,
-  receivedAt: request.receivedAt.toISOString(),
-  dueAt: request.dueAt.toISOString(),
-  verifiedAt: request.verifiedAt?.toISOString() ?? null,
-  closedAt: request.closedAt?.toISOString() ?? null,
+  receivedAt: request.receivedAt,
+  dueAt: request.dueAt,
+  verifiedAt: request.verifiedAt ?? null,
+  closedAt: request.closedAt ?? null,
   rejection: request.rejection ?? null,
   outcome: request.outcome ?? null,
 });
 
-const addressSchema = {
-  type: 'object',
-  additionalProperties: false,
-  properties: Object.fromEntries(
-    ['street', 'postalCode', 'city', 'country'].map((f) => [f, { type: 'string', minLength: 1 }]),
-  ),
-} as const;
-
-/** Rectification's corrected fields: the identity fields, nothing else. */
-const changesSchema = {
-  type: 'object',
-  additionalProperties: false,
-  properties: Object.fromEntries(
-    piiFields.map((f) => [f, f === 'address' ? addressSchema : { type: 'string', minLength: 1 }]),
-  ),
-} as const;
-
-interface CompleteBody {
-  /** Rectification: the corrected fields. */
-  set?: Partial<CustomerPii>;
-  /** Erasure: the external id the requester gave, looked for in plaintext by the scan too. */
-  externalId?: string;
+/** The corrected fields; a partial address is completed from the one on file. */
+function rectified(set: IdentityChanges, before: CustomerPii | undefined): Partial<CustomerPii> {
+  const { address, ...fields } = set;
+  const changes = Object.fromEntries(
+    Object.entries(fields).filter(([, value]) => value !== undefined),
+  ) as Partial<CustomerPii>;
+  return address === undefined
+    ? changes
+    : { ...changes, address: { ...before?.address, ...address } as PostalAddress };
 }
 
 type ComplianceVault = Pick<VaultServices, 'compliance' | 'identity'>;
 
-async function complete(vault: ComplianceVault, id: string, body: CompleteBody) {
+async function complete(vault: ComplianceVault, id: string, body: RequestCompletion) {
   const request = await vault.compliance.requests.get(id);
   switch (request.kind) {
     case 'access': {
@@ -66,11 +60,7 @@ async function complete(vault: ComplianceVault, id: string, body: CompleteBody) 
     case 'rectification': {
       const before =
         request.customerId === undefined ? undefined : await vault.identity.readPii(request.customerId);
-      const set = body.set ?? {};
-      const changes =
-        set.address === undefined || before === undefined
-          ? set
-          : { ...set, address: { ...before.address, ...set.address } };
+      const changes = rectified(body.set ?? {}, before);
       return { request: requestJson(await vault.compliance.rectify(id, changes)) };
     }
     case 'restriction':
@@ -94,41 +84,39 @@ const receive = {
   schema: {
     summary: 'Record a data subject request as received; its legal deadline starts now',
     tags,
-    body: {
-      type: 'object',
-      required: ['kind'],
-      additionalProperties: false,
-      properties: {
-        kind: { type: 'string', enum: [...requestKinds] },
-        regime: { type: 'string', enum: [...requestRegimes], default: 'gdpr' },
-      },
-    },
-    response: failures,
+    body: newSubjectRequest,
+    response: { 201: subjectRequest, ...failures },
   },
-} as const;
+};
 
 const list = {
   config: access,
   schema: {
     summary: 'Subject requests, newest first, with their deadlines',
     tags,
-    querystring: {
-      type: 'object',
-      additionalProperties: false,
-      properties: { open: { type: 'boolean', description: 'only those not yet closed' } },
-    },
+    querystring: subjectRequestFilter,
+    response: { 200: listOf('requests', subjectRequest), ...failures },
   },
-} as const;
+};
 
 const overdue = {
   config: access,
-  schema: { summary: 'Open requests past their legal deadline, most overdue first', tags },
-} as const;
+  schema: {
+    summary: 'Open requests past their legal deadline, most overdue first',
+    tags,
+    response: { 200: listOf('requests', subjectRequest) },
+  },
+};
 
 const one = {
   config: access,
-  schema: { summary: 'One subject request', tags, params: idParams, response: failures },
-} as const;
+  schema: {
+    summary: 'One subject request',
+    tags,
+    params: requestParams,
+    response: { 200: subjectRequest, ...failures },
+  },
+};
 
 const verify = {
   config: access,
@@ -137,20 +125,11 @@ const verify = {
     description:
       'Checked, never stored. A mismatch does not say which part failed; three reject the request.',
     tags,
-    params: idParams,
-    body: {
-      type: 'object',
-      required: ['externalId'],
-      additionalProperties: false,
-      properties: {
-        externalId: { type: 'string', minLength: 1, maxLength: 128 },
-        email: { type: 'string', minLength: 3, maxLength: 320 },
-        dateOfBirth: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' },
-      },
-    },
-    response: failures,
+    params: requestParams,
+    body: requesterClaim,
+    response: { 200: subjectRequest, ...failures },
   },
-} as const;
+};
 
 const carryOut = {
   config: access,
@@ -161,37 +140,24 @@ const carryOut = {
       'rectification: `set` holds the corrected fields. restriction, objection: in force at once. ' +
       'erasure: shreds, scans, and returns the signed receipt.',
     tags,
-    params: idParams,
-    body: {
-      type: 'object',
-      additionalProperties: false,
-      properties: { set: changesSchema, externalId: { type: 'string', minLength: 1, maxLength: 128 } },
-    },
-    response: failures,
+    params: requestParams,
+    body: requestCompletion,
+    response: { 200: requestCompleted, ...failures },
   },
-} as const;
+};
 
 const reject = {
   config: access,
   schema: {
     summary: 'Reject an open request with a reason code (e.g. manifestly-unfounded)',
     tags,
-    params: idParams,
-    body: {
-      type: 'object',
-      required: ['reason'],
-      additionalProperties: false,
-      properties: { reason: { type: 'string', pattern: '^[a-z][a-z0-9-]{0,63}$' } },
-    },
-    response: failures,
+    params: requestParams,
+    body: requestRejection,
+    response: { 200: subjectRequest, ...failures },
   },
-} as const;
+};
 
-interface VerifyBody {
-  externalId: string;
-  email?: string;
-  dateOfBirth?: string;
-}
+type VerifyBody = z.output<typeof requesterClaim>;
 
 async function verifyRequester(vault: ComplianceVault, id: string, body: VerifyBody) {
   const { externalId, email, dateOfBirth } = body;
@@ -204,39 +170,30 @@ async function verifyRequester(vault: ComplianceVault, id: string, body: VerifyB
 }
 
 export function subjectRequestRoutes(vault: ComplianceVault) {
-  return (app: FastifyInstance): Promise<void> => {
+  return (fastify: FastifyInstance): Promise<void> => {
+    const app = fastify.withTypeProvider<ZodTypeProvider>();
     const requests = vault.compliance.requests;
-    app.post<{ Body: { kind: RequestKind; regime?: RequestRegime } }>(
-      '/v1/compliance/requests',
-      receive,
-      async (request, reply) => {
-        const received = await requests.receive(request.body.kind, request.body.regime ?? 'gdpr');
-        return reply.status(201).send(requestJson(received));
-      },
-    );
-    app.get<{ Querystring: { open?: boolean } }>('/v1/compliance/requests', list, async (request) => ({
+    app.post('/v1/compliance/requests', receive, async (request, reply) => {
+      const received = await requests.receive(request.body.kind, request.body.regime);
+      return reply.status(201).send(requestJson(received));
+    });
+    app.get('/v1/compliance/requests', list, async (request) => ({
       requests: (await requests.list({ open: request.query.open === true })).map(requestJson),
     }));
     app.get('/v1/compliance/requests/overdue', overdue, async () => ({
       requests: (await requests.overdue()).map(requestJson),
     }));
-    app.get<{ Params: { id: string } }>('/v1/compliance/requests/:id', one, async (request) =>
+    app.get('/v1/compliance/requests/:id', one, async (request) =>
       requestJson(await requests.get(request.params.id)),
     );
-    app.post<{ Params: { id: string }; Body: VerifyBody }>(
-      '/v1/compliance/requests/:id/verify',
-      verify,
-      (request) => verifyRequester(vault, request.params.id, request.body),
+    app.post('/v1/compliance/requests/:id/verify', verify, (request) =>
+      verifyRequester(vault, request.params.id, request.body),
     );
-    app.post<{ Params: { id: string }; Body: CompleteBody }>(
-      '/v1/compliance/requests/:id/complete',
-      carryOut,
-      (request) => complete(vault, request.params.id, request.body),
+    app.post('/v1/compliance/requests/:id/complete', carryOut, (request) =>
+      complete(vault, request.params.id, request.body),
     );
-    app.post<{ Params: { id: string }; Body: { reason: string } }>(
-      '/v1/compliance/requests/:id/reject',
-      reject,
-      async (request) => requestJson(await requests.reject(request.params.id, request.body.reason)),
+    app.post('/v1/compliance/requests/:id/reject', reject, async (request) =>
+      requestJson(await requests.reject(request.params.id, request.body.reason)),
     );
     return Promise.resolve();
   };

@@ -1,7 +1,7 @@
 // Legal deadlines of data subject requests: GDPR one calendar month (Art. 12(3)), CCPA 45 days (§1798.130).
 
-export const requestRegimes = ['gdpr', 'ccpa'] as const;
-export type RequestRegime = (typeof requestRegimes)[number];
+import type { RequestRegime } from '../../contracts/subject-request.ts';
+export { requestRegimes, type RequestRegime } from '../../contracts/subject-request.ts';
 
 const dayMs = 86_400_000;
 

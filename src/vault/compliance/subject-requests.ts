@@ -7,9 +7,9 @@ import { normalise } from '../../privacy/keyed-digest.ts';
 import type { IdentityStore } from '../identity/identity-store.ts';
 import { dueDate, requestRegimes, type RequestRegime } from './deadlines.ts';
 
-export const requestKinds = ['access', 'rectification', 'restriction', 'objection', 'erasure'] as const;
-export type RequestKind = (typeof requestKinds)[number];
-export type RequestStatus = 'received' | 'verified' | 'completed' | 'rejected';
+import { requestKinds, type RequestKind, type RequestStatus } from '../../contracts/subject-request.ts';
+
+export { requestKinds, type RequestKind, type RequestStatus };
 
 export interface SubjectRequest {
   readonly id: string;

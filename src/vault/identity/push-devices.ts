@@ -1,18 +1,10 @@
 // Push devices: a customer registers the bank app's device token, kept encrypted with the rest of their PII.
-import { z } from 'zod';
+import { deviceToken } from '../../contracts/customer.ts';
 import type { TransactionalAuditSink } from '../../core/audit-event.ts';
 import type { CustomerPii } from '../../core/identity.ts';
 import { CurtainError } from '../../core/errors.ts';
 import type { SqlExecutor, Storage } from '../../storage/ports.ts';
 import type { IdentityStore } from './identity-store.ts';
-
-/** Device tokens of push services are opaque printable strings (FCM, APNs hex, Web Push endpoints). */
-const deviceToken = z
-  .string()
-  .trim()
-  .min(8, 'at least 8 characters')
-  .max(4096, 'at most 4,096 characters')
-  .regex(/^[\x21-\x7e]+$/, 'printable characters without spaces');
 
 /**
  * The customer's push device. The token is personal data: sealed under the customer's own key like their

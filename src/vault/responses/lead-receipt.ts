@@ -21,9 +21,7 @@ export interface LeadConsent {
   readonly source: ConsentSource;
 }
 
-/** The fields an advisor learns when the lead is claimed, and nothing else. */
-export const revealedFields = ['givenName', 'familyName', 'email', 'phone'] as const;
-export type RevealedField = (typeof revealedFields)[number];
+export { revealedFields, type RevealedField } from '../../contracts/customer.ts';
 
 export function buildLeadReceipt(
   settings: ReceiptSettings,

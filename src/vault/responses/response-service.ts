@@ -1,4 +1,5 @@
 // A customer's answers to an offer: not now, not interested, stop everything, or interested → a consented lead.
+import { responseKinds, type ResponseKind } from '../../contracts/customer.ts';
 import type { AuditEvent, TransactionalAuditSink } from '../../core/audit-event.ts';
 import { currentNotice, type ConsentSource } from '../../core/consent.ts';
 import { CurtainError } from '../../core/errors.ts';
@@ -12,8 +13,7 @@ import type { KeyProvider } from '../../keys/key-provider.ts';
 import { buildLeadReceipt, revealedFields, type RevealedField } from './lead-receipt.ts';
 import { leadOf, newLeadId, selectLeads, type Lead, type LeadRow } from './leads.ts';
 
-export const responseKinds = ['interested', 'not_now', 'not_interested', 'stop_all'] as const;
-export type ResponseKind = (typeof responseKinds)[number];
+export { responseKinds, type ResponseKind };
 
 /** What "Interested — connect me" would do, shown before anything is revealed. */
 export interface ConsentRequest {
