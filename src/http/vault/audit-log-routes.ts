@@ -80,7 +80,7 @@ const consistency = {
     summary: 'Proof that the current tree extends an earlier tree of `from` entries',
     tags,
     querystring: consistencyQuery,
-    response: { 200: consistencyProof, '4xx': errorBody },
+    response: { 200: consistencyProofSchema, '4xx': errorBody },
   },
 };
 
