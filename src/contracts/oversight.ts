@@ -32,14 +32,16 @@ export const recordsOfProcessing = z
     generatedAt: z.string(),
     controller: z.string(),
     activities: z.array(processingActivity).readonly(),
-    otherPurposes: z.array(
-      z.object({
-        code: z.string(),
-        name: z.string(),
-        lawfulBasis: z.string(),
-        dataCategories: z.array(z.string()).readonly(),
-      }),
-    ).readonly(),
+    otherPurposes: z
+      .array(
+        z.object({
+          code: z.string(),
+          name: z.string(),
+          lawfulBasis: z.string(),
+          dataCategories: z.array(z.string()).readonly(),
+        }),
+      )
+      .readonly(),
     recipients: z.array(z.object({ name: z.string(), receives: z.string() })).readonly(),
     retention: z.array(retentionPolicy).readonly(),
     transfersOutsideEea: z.string(),

@@ -30,7 +30,12 @@ export const questionChecked = z
   .meta({ id: 'QuestionChecked' });
 
 const sourceSpan = z
-  .object({ start: z.number().int(), end: z.number().int(), line: z.number().int(), column: z.number().int() })
+  .object({
+    start: z.number().int(),
+    end: z.number().int(),
+    line: z.number().int(),
+    column: z.number().int(),
+  })
   .meta({ id: 'SourceSpan' });
 
 export const languageDiagnostic = z

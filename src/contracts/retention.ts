@@ -83,4 +83,6 @@ export const retentionRun = z
   })
   .meta({ id: 'RetentionRun' });
 
-export const retentionRuns = z.object({ runs: z.array(retentionRun).readonly() }).meta({ id: 'RetentionRuns' });
+export const retentionRuns = z
+  .object({ runs: z.array(retentionRun).readonly() })
+  .meta({ id: 'RetentionRuns' });

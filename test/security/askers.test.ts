@@ -46,7 +46,9 @@ describe.each(testBackends)('askers on $name', (backend) => {
     const before = await spent('rui');
     const named = await ask(h.staff.marketer, { ...question, asker: 'rui' });
     expect(named.statusCode).toBe(400);
-    expect(named.json()).toMatchObject({ error: { code: 'USAGE', message: 'body: Unrecognized key: "asker"' } });
+    expect(named.json()).toMatchObject({
+      error: { code: 'USAGE', message: 'body: Unrecognized key: "asker"' },
+    });
     expect(await spent('rui')).toBe(before);
     const answer = await ask(h.staff.marketer, question);
     expect(answer.json()).toMatchObject({ error: { budget: { charged: '5/8', askerRemaining: '35/8' } } });

@@ -116,7 +116,11 @@ async function verifyAll(log: TransparencyLog) {
   const verdict = await log.verifyAll();
   return verdict.ok
     ? { ok: true as const, size: verdict.size, rootHash: b64(verdict.rootHash) }
-    : { ok: false as const, reason: verdict.reason, ...(verdict.index === undefined ? {} : { index: verdict.index }) };
+    : {
+        ok: false as const,
+        reason: verdict.reason,
+        ...(verdict.index === undefined ? {} : { index: verdict.index }),
+      };
 }
 
 export function auditLogRoutes(log: TransparencyLog) {

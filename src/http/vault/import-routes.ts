@@ -48,13 +48,10 @@ export function importRoutes(vault: ImportVault, bodyLimit: number) {
   return (fastify: FastifyInstance): Promise<void> => {
     const app = fastify.withTypeProvider<ZodTypeProvider>();
     app.addContentTypeParser('*', (_request, payload, done) => done(null, payload));
-    app.post(
-      '/v1/import/:kind',
-      upload(bodyLimit),
-      async (request, reply) =>
-        reply
-          .status(201)
-          .send(await importBody(vault, request.params.kind, request.body as Readable, request.query)),
+    app.post('/v1/import/:kind', upload(bodyLimit), async (request, reply) =>
+      reply
+        .status(201)
+        .send(await importBody(vault, request.params.kind, request.body as Readable, request.query)),
     );
     return Promise.resolve();
   };
