@@ -1,19 +1,21 @@
 // The vault's database status: engine, schema version and row counts, over HTTP and as a Prometheus gauge.
 import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { Gauge, type Registry } from 'prom-client';
+import { databaseStatus as databaseStatusSchema } from '../contracts/operations.ts';
 import type { VaultServices } from '../vault/vault.ts';
 import { vaultStatus } from '../vault/vault-status.ts';
-import { databaseStatusSchema } from './schemas.ts';
 
 /** What `GET /v1/db/status` answers (the CLI's `curtain status` prints the same). */
 export const databaseStatus = (vault: Pick<VaultServices, 'storage'>) => vaultStatus(vault.storage);
 
 export function vaultStatusRoutes(vault: VaultServices, registry: Registry) {
-  return (app: FastifyInstance): Promise<void> => {
+  return (fastify: FastifyInstance): Promise<void> => {
+    const app = fastify.withTypeProvider<ZodTypeProvider>();
     app.get(
       '/v1/db/status',
       {
-        config: { access: ['operator', 'compliance'] },
+        config: { access: ['operator', 'compliance'] } as const,
         schema: {
           summary: 'Engine, schema version and row counts',
           tags: ['operations'],

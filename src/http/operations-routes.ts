@@ -1,11 +1,8 @@
 // Liveness, readiness and Prometheus metrics, for either role: staff request counts and latencies by route.
 import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
-
-const healthSchema = {
-  type: 'object',
-  properties: { status: { type: 'string', enum: ['ok', 'unavailable'] }, engine: { type: 'string' } },
-} as const;
+import { health, textBody } from '../contracts/operations.ts';
 
 export interface Probe {
   /** Names the database engine in /health. */
@@ -51,16 +48,17 @@ export function metricsRegistry(app: FastifyInstance): Registry {
 }
 
 export function operationsRoutes(probe: Probe, registry: Registry) {
-  return (app: FastifyInstance): Promise<void> => {
+  return (fastify: FastifyInstance): Promise<void> => {
+    const app = fastify.withTypeProvider<ZodTypeProvider>();
     const tags = ['operations'];
     app.get(
       '/health',
       {
-        config: { access: 'public' },
+        config: { access: 'public' } as const,
         schema: {
           summary: 'Liveness and database reachability',
           tags,
-          response: { 200: healthSchema, 503: healthSchema },
+          response: { 200: health, 503: health },
         },
       },
       async (_request, reply) => {
@@ -71,11 +69,11 @@ export function operationsRoutes(probe: Probe, registry: Registry) {
     app.get(
       '/ready',
       {
-        config: { access: 'public' },
+        config: { access: 'public' } as const,
         schema: {
           summary: 'Readiness: migrated and able to serve',
           tags,
-          response: { 200: healthSchema, 503: healthSchema },
+          response: { 200: health, 503: health },
         },
       },
       async (_request, reply) => {
@@ -86,8 +84,13 @@ export function operationsRoutes(probe: Probe, registry: Registry) {
     app.get(
       '/metrics',
       {
-        config: { access: ['operator'] },
-        schema: { summary: 'Prometheus metrics (text exposition format)', tags, produces: ['text/plain'] },
+        config: { access: ['operator'] } as const,
+        schema: {
+          summary: 'Prometheus metrics (text exposition format)',
+          tags,
+          produces: ['text/plain'],
+          response: { 200: textBody.describe('Prometheus text exposition format') },
+        },
       },
       async (_request, reply) => reply.type(registry.contentType).send(await registry.metrics()),
     );

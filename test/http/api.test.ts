@@ -113,14 +113,21 @@ describe.each(testBackends)('HTTP API on $name', (backend) => {
       url: '/v1/questions',
       payload: { expression: 'count(within: 30d) > 0', purpose: 'bank_offers' },
     });
-    // The asker is the authenticated staff member (here the operator, otto): a name in the body is dropped,
-    // and the answer (otto's, reused free) reports mia's own budget.
+    // The asker is the authenticated staff member (here the operator, otto): a body naming one is refused,
+    // and mia's own question (otto's answer, reused free) reports mia's own budget.
     const named = await as('marketer', {
       method: 'POST',
       url: '/v1/questions',
       payload: { expression: 'count(within: 30d) > 0', purpose: 'bank_offers', asker: 'otto' },
     });
-    expect(named.json()).toMatchObject({ error: { budget: { charged: '0', askerRemaining: '5' } } });
+    expect(named.statusCode).toBe(400);
+    expect(named.json()).toEqual({ error: { code: 'USAGE', message: 'body: Unrecognized key: "asker"' } });
+    const own = await as('marketer', {
+      method: 'POST',
+      url: '/v1/questions',
+      payload: { expression: 'count(within: 30d) > 0', purpose: 'bank_offers' },
+    });
+    expect(own.json()).toMatchObject({ error: { budget: { charged: '0', askerRemaining: '5' } } });
     // No customers yet: nothing about the empty audience is released.
     expect(asked.statusCode).toBe(422);
     expect(asked.json()).toMatchObject({

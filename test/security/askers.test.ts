@@ -42,9 +42,15 @@ describe.each(testBackends)('askers on $name', (backend) => {
     await rm(dataDir, { recursive: true, force: true });
   });
 
-  it('charges the authenticated member, whatever name the body carries', async () => {
+  it('charges the authenticated member, and refuses a body that names another', async () => {
     const before = await spent('rui');
-    const answer = await ask(h.staff.marketer, { ...question, asker: 'rui' });
+    const named = await ask(h.staff.marketer, { ...question, asker: 'rui' });
+    expect(named.statusCode).toBe(400);
+    expect(named.json()).toMatchObject({
+      error: { code: 'USAGE', message: 'body: Unrecognized key: "asker"' },
+    });
+    expect(await spent('rui')).toBe(before);
+    const answer = await ask(h.staff.marketer, question);
     expect(answer.json()).toMatchObject({ error: { budget: { charged: '5/8', askerRemaining: '35/8' } } });
     expect(await spent('rui')).toBe(before);
     expect(await spent('mia')).toBe('35/8');

@@ -1,8 +1,25 @@
 // The transparency log over HTTP: its signed head, its entries a page at a time, proofs, and a full check.
 import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { z } from 'zod';
 import type { SignedHead, TransparencyLog } from '../../audit/audit-log.ts';
+import {
+  auditEntries,
+  auditEntryParams,
+  auditExportPage,
+  auditPage,
+  auditVerdict,
+  consistencyProof as consistencyProofSchema,
+  consistencyQuery,
+  provenAuditEntry,
+  signedAuditHead,
+} from '../../contracts/audit-log.ts';
+import { errorBody } from '../../contracts/common.ts';
+import { textBody } from '../../contracts/operations.ts';
 import { CurtainError } from '../../core/errors.ts';
-import { errorSchema } from '../schemas.ts';
+
+// Stored entries are parsed JSON the log wrote itself; the response schema checks each one on the way out.
+type AuditEntries = z.output<typeof auditEntries>;
 
 const tags = ['compliance'];
 const config = { access: ['compliance'] } as const;
@@ -21,24 +38,19 @@ const head = {
   schema: {
     summary: 'The latest signed checkpoint of the transparency log, with the keys that verify it',
     tags,
+    response: { 200: signedAuditHead },
   },
-} as const;
+};
 
 const entries = {
   config,
   schema: {
     summary: 'Entries of the log in order, a page at a time (no PII: subjects are unlinkable references)',
     tags,
-    querystring: {
-      type: 'object',
-      additionalProperties: false,
-      properties: {
-        from: { type: 'integer', minimum: 0, default: 0 },
-        limit: { type: 'integer', minimum: 1, maximum: 500, default: 100 },
-      },
-    },
+    querystring: auditPage,
+    response: { 200: auditEntries, '4xx': errorBody },
   },
-} as const;
+};
 
 const exportEntries = {
   config,
@@ -47,49 +59,39 @@ const exportEntries = {
       'Entries as the exact canonical bytes that were hashed, one per line (NDJSON): leaf hash = SHA-256(0x00 ‖ line)',
     tags,
     produces: ['application/x-ndjson'],
-    querystring: {
-      type: 'object',
-      additionalProperties: false,
-      properties: {
-        from: { type: 'integer', minimum: 0, default: 0 },
-        limit: { type: 'integer', minimum: 1, maximum: 10_000, default: 1000 },
-      },
-    },
+    querystring: auditExportPage,
+    response: { 200: textBody.describe('NDJSON, one entry per line'), '4xx': errorBody },
   },
-} as const;
+};
 
 const entry = {
   config,
   schema: {
     summary: 'One entry with its inclusion proof (RFC 9162) against the current signed head',
     tags,
-    params: {
-      type: 'object',
-      required: ['index'],
-      properties: { index: { type: 'integer', minimum: 0 } },
-    },
-    response: { '4xx': errorSchema },
+    params: auditEntryParams,
+    response: { 200: provenAuditEntry, '4xx': errorBody },
   },
-} as const;
+};
 
 const consistency = {
   config,
   schema: {
     summary: 'Proof that the current tree extends an earlier tree of `from` entries',
     tags,
-    querystring: {
-      type: 'object',
-      required: ['from'],
-      properties: { from: { type: 'integer', minimum: 0 } },
-    },
-    response: { '4xx': errorSchema },
+    querystring: consistencyQuery,
+    response: { 200: consistencyProofSchema, '4xx': errorBody },
   },
-} as const;
+};
 
 const verify = {
   config,
-  schema: { summary: 'Recompute the whole tree and check it against the latest signed head', tags },
-} as const;
+  schema: {
+    summary: 'Recompute the whole tree and check it against the latest signed head',
+    tags,
+    response: { 200: auditVerdict },
+  },
+};
 
 async function provenEntry(log: TransparencyLog, index: number) {
   const proven = await log.entry(index);
@@ -113,37 +115,30 @@ async function consistencyProof(log: TransparencyLog, from: number) {
 async function verifyAll(log: TransparencyLog) {
   const verdict = await log.verifyAll();
   return verdict.ok
-    ? { ok: true, size: verdict.size, rootHash: b64(verdict.rootHash) }
-    : { ok: false, reason: verdict.reason, ...(verdict.index === undefined ? {} : { index: verdict.index }) };
+    ? { ok: true as const, size: verdict.size, rootHash: b64(verdict.rootHash) }
+    : {
+        ok: false as const,
+        reason: verdict.reason,
+        ...(verdict.index === undefined ? {} : { index: verdict.index }),
+      };
 }
 
 export function auditLogRoutes(log: TransparencyLog) {
-  return (app: FastifyInstance): Promise<void> => {
+  return (fastify: FastifyInstance): Promise<void> => {
+    const app = fastify.withTypeProvider<ZodTypeProvider>();
     app.get('/v1/audit/head', head, () => ({ ...headJson(log.head()), publicKeys: log.publicKeys() }));
-    app.get<{ Querystring: { from?: number; limit?: number } }>(
-      '/v1/audit/entries',
-      entries,
-      async (request) => {
-        const page = await log.entries(request.query.from ?? 0, request.query.limit ?? 100);
-        return { size: log.head().size, entries: page };
-      },
-    );
-    app.get<{ Querystring: { from?: number; limit?: number } }>(
-      '/v1/audit/export',
-      exportEntries,
-      async (request, reply) => {
-        const lines = await log.exportEntries(request.query.from ?? 0, request.query.limit ?? 1000);
-        return reply
-          .type('application/x-ndjson; charset=utf-8')
-          .send(lines.length === 0 ? '' : `${lines.join('\n')}\n`);
-      },
-    );
-    app.get<{ Params: { index: number } }>('/v1/audit/entries/:index', entry, (request) =>
-      provenEntry(log, request.params.index),
-    );
-    app.get<{ Querystring: { from: number } }>('/v1/audit/consistency', consistency, (request) =>
-      consistencyProof(log, request.query.from),
-    );
+    app.get('/v1/audit/entries', entries, async (request) => {
+      const page = await log.entries(request.query.from, request.query.limit);
+      return { size: log.head().size, entries: page as AuditEntries['entries'] };
+    });
+    app.get('/v1/audit/export', exportEntries, async (request, reply) => {
+      const lines = await log.exportEntries(request.query.from, request.query.limit);
+      return reply
+        .type('application/x-ndjson; charset=utf-8')
+        .send(lines.length === 0 ? '' : `${lines.join('\n')}\n`);
+    });
+    app.get('/v1/audit/entries/:index', entry, (request) => provenEntry(log, request.params.index));
+    app.get('/v1/audit/consistency', consistency, (request) => consistencyProof(log, request.query.from));
     app.get('/v1/audit/verify', verify, () => verifyAll(log));
     return Promise.resolve();
   };

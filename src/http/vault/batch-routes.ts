@@ -1,8 +1,10 @@
 // Ingest batches over HTTP: the latest ones with their counts, and one with its quarantined rows.
 import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { errorBody, listOf } from '../../contracts/common.ts';
+import { batch, batchDetail, batchParams } from '../../contracts/ingest.ts';
 import { CurtainError } from '../../core/errors.ts';
 import type { IngestBatchStore } from '../../vault/ingest/batch-store.ts';
-import { batchSchema, errorSchema, quarantineRowSchema } from '../schemas.ts';
 
 const config = { access: ['operator', 'compliance'] } as const;
 const tags = ['ingest'];
@@ -12,31 +14,19 @@ const latest = {
   schema: {
     summary: 'The latest 100 ingest batches with their counts',
     tags,
-    response: {
-      200: { type: 'object', properties: { batches: { type: 'array', items: batchSchema } } },
-    },
+    response: { 200: listOf('batches', batch) },
   },
-} as const;
+};
 
 const one = {
   config,
   schema: {
     summary: 'One ingest batch, with its quarantined rows (location, field, reason)',
     tags,
-    params: { type: 'object', properties: { id: { type: 'integer', minimum: 1 } }, required: ['id'] },
-    response: {
-      200: {
-        type: 'object',
-        properties: {
-          ...batchSchema.properties,
-          fileSha256: { type: ['string', 'null'] },
-          quarantine: { type: 'array', items: quarantineRowSchema },
-        },
-      },
-      '4xx': errorSchema,
-    },
+    params: batchParams,
+    response: { 200: batchDetail, '4xx': errorBody },
   },
-} as const;
+};
 
 async function batchWithQuarantine(batches: IngestBatchStore, id: number) {
   const found = await batches.withQuarantine(id);
@@ -50,11 +40,10 @@ async function batchWithQuarantine(batches: IngestBatchStore, id: number) {
 }
 
 export function batchRoutes(batches: IngestBatchStore) {
-  return (app: FastifyInstance): Promise<void> => {
+  return (fastify: FastifyInstance): Promise<void> => {
+    const app = fastify.withTypeProvider<ZodTypeProvider>();
     app.get('/v1/ingest/batches', latest, async () => ({ batches: await batches.latest(100) }));
-    app.get<{ Params: { id: number } }>('/v1/ingest/batches/:id', one, (request) =>
-      batchWithQuarantine(batches, request.params.id),
-    );
+    app.get('/v1/ingest/batches/:id', one, (request) => batchWithQuarantine(batches, request.params.id));
     return Promise.resolve();
   };
 }

@@ -1,20 +1,22 @@
 // Privacy budgets over HTTP: what is left of an asker's budget this period.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { errorBody } from '../../contracts/common.ts';
+import { budgetParams, budgetStatus } from '../../contracts/questions.ts';
 import { CurtainError } from '../../core/errors.ts';
 import type { VaultServices } from '../../vault/vault.ts';
 import { staffOf } from '../auth/access-control.ts';
-import { askerHandle, budgetJson, budgetSchema } from '../question-routes.ts';
-import { errorSchema } from '../schemas.ts';
+import { budgetJson } from '../question-routes.ts';
 
 const budget = {
-  config: { access: ['marketer', 'partner', 'compliance', 'operator'] },
+  config: { access: ['marketer', 'partner', 'compliance', 'operator'] } as const,
   schema: {
     summary: 'What is left of an asker’s privacy budget in this period',
     tags: ['questions'],
-    params: { type: 'object', properties: { asker: askerHandle } },
-    response: { 200: budgetSchema, '4xx': errorSchema },
+    params: budgetParams,
+    response: { 200: budgetStatus, '4xx': errorBody },
   },
-} as const;
+};
 
 /** Compliance and operators oversee every asker; a marketer or partner sees their own budget only. */
 function mayRead(request: FastifyRequest, asker: string): void {
@@ -26,8 +28,9 @@ function mayRead(request: FastifyRequest, asker: string): void {
 }
 
 export function budgetRoutes(vault: Pick<VaultServices, 'questions'>) {
-  return (app: FastifyInstance): Promise<void> => {
-    app.get<{ Params: { asker: string } }>('/v1/budgets/:asker', budget, async (request) => {
+  return (fastify: FastifyInstance): Promise<void> => {
+    const app = fastify.withTypeProvider<ZodTypeProvider>();
+    app.get('/v1/budgets/:asker', budget, async (request) => {
       mayRead(request, request.params.asker);
       return budgetJson(await vault.questions.budget(request.params.asker));
     });

@@ -1,83 +1,35 @@
 // Import over HTTP: a system-of-record export (customers, accounts, products, consents, FDX NDJSON) as the body.
 import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Readable } from 'node:stream';
+import { errorBody } from '../../contracts/common.ts';
+import {
+  importParams,
+  importQuery,
+  importSummary,
+  type ImportKindParam,
+  type ImportQuery,
+} from '../../contracts/ingest.ts';
 import { CurtainError } from '../../core/errors.ts';
-import { parseImportMapping, type ImportKind } from '../../vault/import/import-mapping.ts';
+import { parseImportMapping } from '../../vault/import/import-mapping.ts';
 import type { VaultServices } from '../../vault/vault.ts';
-import { errorSchema } from '../schemas.ts';
 
 type ImportVault = Pick<VaultServices, 'imports'>;
-type Kind = ImportKind | 'fdx';
 
-interface ImportQuery {
-  source: string;
-  mapping?: string;
-}
-
-const count = { type: 'integer', minimum: 0 } as const;
-
-const importSummarySchema = {
-  type: 'object',
-  properties: {
-    batchId: count,
-    kind: { type: 'string' },
-    sourceName: { type: 'string' },
-    rowsRead: count,
-    rowsStored: count,
-    rowsUnchanged: count,
-    rowsQuarantined: count,
-    quarantine: {
-      type: 'array',
-      items: {
-        type: 'object',
-        properties: {
-          line: count,
-          field: { type: 'string' },
-          code: { type: 'string' },
-          reason: { type: 'string' },
-        },
-      },
-    },
+const upload = (bodyLimit: number) => ({
+  config: { access: ['operator'] } as const,
+  bodyLimit,
+  schema: {
+    summary:
+      'Import customers, accounts with owners, products held or consents (CSV with a mapping, or FDX NDJSON)',
+    tags: ['import'],
+    params: importParams,
+    querystring: importQuery,
+    response: { 201: importSummary, '4xx': errorBody },
   },
-} as const;
+});
 
-const upload = (bodyLimit: number) =>
-  ({
-    config: { access: ['operator'] },
-    bodyLimit,
-    schema: {
-      summary:
-        'Import customers, accounts with owners, products held or consents (CSV with a mapping, or FDX NDJSON)',
-      tags: ['import'],
-      params: {
-        type: 'object',
-        required: ['kind'],
-        properties: {
-          kind: { type: 'string', enum: ['customers', 'accounts', 'products', 'consents', 'fdx'] },
-        },
-      },
-      querystring: {
-        type: 'object',
-        required: ['source'],
-        additionalProperties: false,
-        properties: {
-          source: {
-            type: 'string',
-            minLength: 1,
-            maxLength: 300,
-            description: 'file name, recorded with the batch',
-          },
-          mapping: {
-            type: 'string',
-            description: 'CSV column mapping as JSON (docs/onboarding.md); not for fdx',
-          },
-        },
-      },
-      response: { 201: importSummarySchema, '4xx': errorSchema },
-    },
-  }) as const;
-
-async function importBody(vault: ImportVault, kind: Kind, body: Readable, query: ImportQuery) {
+async function importBody(vault: ImportVault, kind: ImportKindParam, body: Readable, query: ImportQuery) {
   const options = { sourceName: query.source };
   if (kind === 'fdx') return vault.imports.importFdx(body, options);
   if (query.mapping === undefined) {
@@ -93,15 +45,13 @@ async function importBody(vault: ImportVault, kind: Kind, body: Readable, query:
 
 /** Registered in an encapsulated context of its own: its body parser takes any content type as a stream. */
 export function importRoutes(vault: ImportVault, bodyLimit: number) {
-  return (app: FastifyInstance): Promise<void> => {
+  return (fastify: FastifyInstance): Promise<void> => {
+    const app = fastify.withTypeProvider<ZodTypeProvider>();
     app.addContentTypeParser('*', (_request, payload, done) => done(null, payload));
-    app.post<{ Params: { kind: Kind }; Querystring: ImportQuery }>(
-      '/v1/import/:kind',
-      upload(bodyLimit),
-      async (request, reply) =>
-        reply
-          .status(201)
-          .send(await importBody(vault, request.params.kind, request.body as Readable, request.query)),
+    app.post('/v1/import/:kind', upload(bodyLimit), async (request, reply) =>
+      reply
+        .status(201)
+        .send(await importBody(vault, request.params.kind, request.body as Readable, request.query)),
     );
     return Promise.resolve();
   };

@@ -1,9 +1,17 @@
 // Compliance oversight over HTTP: records of processing (GDPR Art. 30) and fair-lending summaries of campaigns.
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { errorBody } from '../../contracts/common.ts';
+import { textBody } from '../../contracts/operations.ts';
+import {
+  fairLendingParams,
+  fairLendingReport,
+  recordsOfProcessing as recordsSchema,
+  ropaQuery,
+} from '../../contracts/oversight.ts';
 import type { ComplianceService } from '../../vault/compliance/compliance-service.ts';
 import { ropaCsv, ropaMarkdown } from '../../vault/compliance/ropa.ts';
 import { staffOf } from '../auth/access-control.ts';
-import { errorSchema } from '../schemas.ts';
 
 const tags = ['compliance'];
 const config = { access: ['compliance'] } as const;
@@ -13,13 +21,10 @@ const ropa = {
   schema: {
     summary: 'Records of processing activities (GDPR Art. 30) as JSON, Markdown or CSV',
     tags,
-    querystring: {
-      type: 'object',
-      additionalProperties: false,
-      properties: { format: { type: 'string', enum: ['json', 'md', 'csv'], default: 'json' } },
-    },
+    querystring: ropaQuery,
+    response: { 200: recordsSchema.or(textBody), '4xx': errorBody },
   },
-} as const;
+};
 
 const fairLending = {
   config,
@@ -29,14 +34,10 @@ const fairLending = {
       'Per group: noised audience and interested counts, selection rate and its ratio to the best-selected ' +
       'group; under 4/5 is flagged; counts under the noised k are null (suppressed). Never per person.',
     tags,
-    params: {
-      type: 'object',
-      required: ['campaign'],
-      properties: { campaign: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,64}$' } },
-    },
-    response: { '4xx': errorSchema },
+    params: fairLendingParams,
+    response: { 200: fairLendingReport, '4xx': errorBody },
   },
-} as const;
+};
 
 async function recordsOfProcessing(
   compliance: ComplianceService,
@@ -53,16 +54,13 @@ async function recordsOfProcessing(
 }
 
 export function oversightRoutes(compliance: ComplianceService) {
-  return (app: FastifyInstance): Promise<void> => {
-    app.get<{ Querystring: { format?: 'json' | 'md' | 'csv' } }>(
-      '/v1/compliance/ropa',
-      ropa,
-      (request, reply) => recordsOfProcessing(compliance, request.query.format ?? 'json', reply),
+  return (fastify: FastifyInstance): Promise<void> => {
+    const app = fastify.withTypeProvider<ZodTypeProvider>();
+    app.get('/v1/compliance/ropa', ropa, (request, reply) =>
+      recordsOfProcessing(compliance, request.query.format, reply),
     );
-    app.get<{ Params: { campaign: string } }>(
-      '/v1/compliance/fair-lending/:campaign',
-      fairLending,
-      (request) => compliance.fairLending(request.params.campaign, staffOf(request).handle),
+    app.get('/v1/compliance/fair-lending/:campaign', fairLending, (request) =>
+      compliance.fairLending(request.params.campaign, staffOf(request).handle),
     );
     return Promise.resolve();
   };

@@ -1,44 +1,62 @@
 // Retention over HTTP: each kind of data's period, setting one, running the deletion, and past runs.
 import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { errorBody } from '../../contracts/common.ts';
+import {
+  retentionChange,
+  retentionKindParams,
+  retentionPeriod,
+  retentionPolicies,
+  retentionPolicy,
+  retentionReport,
+  retentionRuns,
+  retentionVersionParams,
+  transactionRetention,
+  transactionRetentionProposal,
+} from '../../contracts/retention.ts';
 import type { RetentionService } from '../../vault/compliance/retention.ts';
 import { staffOf } from '../auth/access-control.ts';
-import { errorSchema } from '../schemas.ts';
 
 const tags = ['compliance'];
 const config = { access: ['compliance'] } as const;
 
 const policies = {
   config,
-  schema: { summary: 'The retention period of each kind of data, default or configured', tags },
-} as const;
+  schema: {
+    summary: 'The retention period of each kind of data, default or configured',
+    tags,
+    response: { 200: retentionPolicies },
+  },
+};
 
 const configure = {
   config,
   schema: {
     summary: 'Set the retention period of a kind of data (null returns it to the default); logged',
     tags,
-    params: {
-      type: 'object',
-      required: ['kind'],
-      properties: { kind: { type: 'string', pattern: '^[a-z_]{1,64}$' } },
-    },
-    body: {
-      type: 'object',
-      required: ['days'],
-      additionalProperties: false,
-      properties: { days: { type: ['integer', 'null'], minimum: 1, maximum: 36_500 } },
-    },
-    response: { '4xx': errorSchema },
+    params: retentionKindParams,
+    body: retentionPeriod,
+    response: { 200: retentionPolicy, '4xx': errorBody },
   },
-} as const;
+};
 
 const run = {
   config,
   schema: {
     summary: 'Delete what is past its period now (the scheduler does this daily); logged',
     tags,
+    response: { 200: retentionReport },
   },
-} as const;
+};
+
+const transactions = {
+  config,
+  schema: {
+    summary: 'The one transaction retention: the active version and every proposal',
+    tags,
+    response: { 200: transactionRetention },
+  },
+};
 
 const proposeTransactions = {
   config,
@@ -46,65 +64,51 @@ const proposeTransactions = {
     summary:
       'Change the one transaction retention: a longer period takes effect at once; a shorter one is proposed with the rows it would remove and needs another person’s approval',
     tags,
-    body: {
-      type: 'object',
-      required: ['days', 'reason'],
-      additionalProperties: false,
-      properties: {
-        days: { type: 'integer', minimum: 30, maximum: 36_500 },
-        reason: { type: 'string', minLength: 1, maxLength: 500 },
-      },
-    },
-    response: { '4xx': errorSchema },
+    body: transactionRetentionProposal,
+    response: { 200: retentionChange, '4xx': errorBody },
   },
-} as const;
+};
 
-const decideTransactions = (verb: string) =>
-  ({
-    config,
-    schema: {
-      summary: `${verb} a proposed shorter transaction retention (not its proposer); logged`,
-      tags,
-      params: {
-        type: 'object',
-        required: ['version'],
-        properties: { version: { type: 'integer', minimum: 1 } },
-      },
-      response: { '4xx': errorSchema },
-    },
-  }) as const;
+const decideTransactions = (verb: string) => ({
+  config,
+  schema: {
+    summary: `${verb} a proposed shorter transaction retention (not its proposer); logged`,
+    tags,
+    params: retentionVersionParams,
+    response: { 200: retentionChange, '4xx': errorBody },
+  },
+});
 
 const runs = {
   config,
-  schema: { summary: 'The latest retention runs and what each removed (counts only)', tags },
-} as const;
+  schema: {
+    summary: 'The latest retention runs and what each removed (counts only)',
+    tags,
+    response: { 200: retentionRuns },
+  },
+};
 
 export function retentionRoutes(retention: RetentionService) {
-  return (app: FastifyInstance): Promise<void> => {
+  return (fastify: FastifyInstance): Promise<void> => {
+    const app = fastify.withTypeProvider<ZodTypeProvider>();
     app.get('/v1/compliance/retention', policies, async () => ({ policies: await retention.policies() }));
-    app.put<{ Params: { kind: string }; Body: { days: number | null } }>(
-      '/v1/compliance/retention/:kind',
-      configure,
-      (request) =>
-        retention.configure(request.params.kind, request.body.days ?? undefined, staffOf(request).handle),
+    app.put('/v1/compliance/retention/:kind', configure, (request) =>
+      retention.configure(request.params.kind, request.body.days ?? undefined, staffOf(request).handle),
     );
     app.post('/v1/compliance/retention/run', run, () => retention.run());
-    app.get('/v1/compliance/retention/transactions', policies, async () => ({
+    app.get('/v1/compliance/retention/transactions', transactions, async () => ({
       active: await retention.transactions.active(),
       versions: await retention.transactions.versions(),
     }));
-    app.post<{ Body: { days: number; reason: string } }>(
-      '/v1/compliance/retention/transactions',
-      proposeTransactions,
-      (request) =>
-        retention.proposeTransactions(request.body.days, staffOf(request).handle, request.body.reason),
+    app.post('/v1/compliance/retention/transactions', proposeTransactions, (request) =>
+      retention.proposeTransactions(request.body.days, staffOf(request).handle, request.body.reason),
     );
-    app.post<{ Params: { version: number } }>(
+    app.post(
       '/v1/compliance/retention/transactions/:version/approve',
       decideTransactions('Approve'),
       (request) => retention.transactions.approve(request.params.version, staffOf(request).handle),
     );
-    app.post<{ Params: { version: number } }>(
+    app.post(
       '/v1/compliance/retention/transactions/:version/reject',
       decideTransactions('Reject'),
       (request) => retention.transactions.reject(request.params.version, staffOf(request).handle),

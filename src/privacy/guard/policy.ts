@@ -1,10 +1,10 @@
 // The privacy guard's policy: k, ε per question, budgets and period (docs/privacy-model.md), validated.
 import { z } from 'zod';
+import { guardPolicy, minimumK, type GuardPolicyJson } from '../../contracts/questions.ts';
 import { err, ok, type Result } from '../../core/result.ts';
 import { Rational } from '../dp/rational.ts';
 
-/** No policy may set k below this, whoever approves it. */
-export const minimumK = 20;
+export { minimumK, type GuardPolicyJson };
 
 export type BudgetPeriod = 'day' | 'week' | 'month';
 
@@ -47,21 +47,14 @@ const positiveRational = z.string().transform((text, ctx) => {
   }
 });
 
-/** The JSON form of a policy, as stored and as proposed: rationals as strings ("1/8" or "0.125"). */
-export const guardPolicySchema = z
-  .object({
-    k: z.number().int().min(minimumK, `k may not be below the floor of ${minimumK}`).max(100_000),
-    countEpsilon: positiveRational,
-    thresholdEpsilon: positiveRational,
-    differencingEpsilon: positiveRational,
-    askerBudget: positiveRational,
-    vaultBudget: positiveRational,
-    period: z.enum(['day', 'week', 'month']),
-    maxAttributes: z.number().int().min(1).max(10),
-  })
-  .strict();
-
-export type GuardPolicyJson = z.input<typeof guardPolicySchema>;
+/** The policy's contract (its JSON form, rationals as strings), with each ε parsed exactly. */
+export const guardPolicySchema = guardPolicy.extend({
+  countEpsilon: positiveRational,
+  thresholdEpsilon: positiveRational,
+  differencingEpsilon: positiveRational,
+  askerBudget: positiveRational,
+  vaultBudget: positiveRational,
+});
 
 export function policyToJson(policy: GuardPolicy): GuardPolicyJson {
   return {

@@ -1,5 +1,6 @@
 // Retention: how long each kind of data is kept, and the job that deletes what is due. Counts only are logged.
 import type { AuditSink } from '../../core/audit-event.ts';
+import { retentionPeriod } from '../../contracts/retention.ts';
 import { CurtainError } from '../../core/errors.ts';
 import type { SqlExecutor, Storage } from '../../storage/ports.ts';
 import type { RetentionChange, TransactionRetention } from './transaction-retention.ts';
@@ -174,8 +175,8 @@ export class RetentionService {
         `unknown kind of data ${kind}; one of ${retentionRules.map((r) => r.kind).join(', ')}`,
       );
     }
-    if (days !== undefined && (!Number.isSafeInteger(days) || days < 1)) {
-      throw new CurtainError('USAGE', 'a retention period is a whole number of days, at least 1');
+    if (days !== undefined && !retentionPeriod.shape.days.safeParse(days).success) {
+      throw new CurtainError('USAGE', 'a retention period is a whole number of days, 1 to 36,500');
     }
     if (days === undefined) {
       await this.#storage.query('DELETE FROM retention_policies WHERE kind = $1', [kind]);

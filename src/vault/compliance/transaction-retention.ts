@@ -1,6 +1,11 @@
 // The one transaction retention policy: versioned in the database (configuration only seeds version 1), read by
 // the question windows, ingest's refusals, legal holds and the daily retention job. Shortening it takes two people.
 import type { AuditSink } from '../../core/audit-event.ts';
+import {
+  maxRetentionDays,
+  minRetentionDays,
+  transactionRetentionProposal,
+} from '../../contracts/retention.ts';
 import { CurtainError } from '../../core/errors.ts';
 import type { SqlExecutor, Storage } from '../../storage/ports.ts';
 
@@ -31,8 +36,7 @@ interface VersionRow {
 
 const columns = 'version, days, status, reason, proposed_by, decided_by';
 const dayMs = 86_400_000;
-export const minRetentionDays = 30;
-export const maxRetentionDays = 36_500;
+export { maxRetentionDays, minRetentionDays };
 
 function versionOf(row: VersionRow): TransactionRetentionVersion {
   return {
@@ -112,7 +116,7 @@ export class TransactionRetention {
    * would remove, and takes effect only when another person approves it. Logged either way (without the count).
    */
   async propose(days: number, by: string, reason: string): Promise<RetentionChange> {
-    if (!Number.isSafeInteger(days) || days < minRetentionDays || days > maxRetentionDays) {
+    if (!transactionRetentionProposal.shape.days.safeParse(days).success) {
       throw new CurtainError(
         'USAGE',
         `the transaction retention is a whole number of days from ${minRetentionDays} to ${maxRetentionDays}`,

@@ -45,7 +45,7 @@ export interface IngestBatchRecord {
   readonly id: number;
   readonly source_name: string;
   readonly format: string;
-  readonly status: string;
+  readonly status: BatchStatus;
   readonly taxonomy_version: string;
   readonly started_at: Date;
   readonly finished_at: Date | null;
