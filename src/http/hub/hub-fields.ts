@@ -1,6 +1,6 @@
 // Request pieces the hub's routes share: field shapes, who counts as hub staff, and the door's refusals as replies.
 import type { FastifyReply } from 'fastify';
-import { errorCatalogue, type ErrorCode } from '../../core/errors.ts';
+import { errorCatalogue } from '../../core/errors.ts';
 import type { DoorRefusal } from '../../core/vault-door.ts';
 
 export const code = { type: 'string', pattern: '^[a-z0-9][a-z0-9_.-]{0,63}$' } as const;
@@ -43,8 +43,7 @@ export const refusalSchema = {
 
 /** A door refusal as an HTTP error: its code's status, its rendered diagnostics for the editor. */
 export function sendRefusal(reply: FastifyReply, refusal: DoorRefusal) {
-  const known = refusal.code in errorCatalogue ? (refusal.code as ErrorCode) : 'USAGE';
-  return reply.status(errorCatalogue[known].status).send({
+  return reply.status(errorCatalogue[refusal.code].status).send({
     error: {
       code: refusal.code,
       message: refusal.message,
