@@ -98,7 +98,7 @@ function Connect({ messageId, request }: { messageId: string; request: ConsentRe
             await post<Lead>(`/v1/me/inbox/${encodeURIComponent(messageId)}/connect`, {
               consent: true,
               notice: request.notice.id,
-            }),
+            } satisfies Body<'/v1/me/inbox/{message}/connect', 'post'>),
           )
         }
       >
@@ -113,8 +113,12 @@ export function MessageView({ id }: { id: string }) {
   const [answered, setAnswered] = useState<Answered>();
   if (message.data === undefined) return <Loading error={message.error} />;
   const m = message.data;
-  const respond = async (kind: string) =>
-    setAnswered(await post<Answered>(`/v1/me/inbox/${encodeURIComponent(id)}/response`, { answer: kind }));
+  const respond = async (answer: Answer) =>
+    setAnswered(
+      await post<Answered>(`/v1/me/inbox/${encodeURIComponent(id)}/response`, {
+        answer,
+      } satisfies Body<'/v1/me/inbox/{message}/response', 'post'>),
+    );
   return (
     <Page title={m.title}>
       <p>

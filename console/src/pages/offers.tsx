@@ -2,7 +2,7 @@
 import { useState, type FormEvent } from 'react';
 import { releasableGroups } from '../../../src/core/taxonomy.ts';
 import { get, messageOf, post } from '../api.ts';
-import type { Complete, Reply } from '../api/types.ts';
+import type { Body, Complete, Reply } from '../api/types.ts';
 import { Alert, Loading, Page, textOf } from '../ui.tsx';
 import { useLoad } from '../use-load.ts';
 
@@ -36,7 +36,7 @@ function NewOffer({
           category: field('category'),
           validUntil: field('validUntil'),
           interests,
-        }),
+        } satisfies Body<'/v1/hub/offers', 'post'>),
       );
     } catch (failure) {
       setError(messageOf(failure));
