@@ -17,10 +17,11 @@ describe('generated console API types', () => {
   let document: OpenAPI3;
   let generated: string;
 
+  // Builds the whole server and runs openapi-typescript: tens of seconds on a loaded machine.
   beforeAll(async () => {
     document = await servedOpenApiDocument();
     generated = await generateApiTypes(document);
-  });
+  }, 180_000);
 
   it('are up to date with the served document', async () => {
     const committed = await readFile(apiTypesFile, 'utf8');
