@@ -44,7 +44,11 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
     error?: { code: string; message: string; rendered?: string };
   };
   if (!response.ok) {
-    const error = json.error ?? { code: 'HTTP_' + response.status, message: response.statusText };
+    // The server always answers an error with a coded body (docs/errors.md); one without is unexpected.
+    const error = json.error ?? {
+      code: 'INTERNAL',
+      message: `the server answered ${response.status} ${response.statusText} without an error body`,
+    };
     throw new ApiError(response.status, error.code, error.message, error.rendered);
   }
   return json as T;

@@ -2,7 +2,7 @@
 import { Suspense, lazy, useEffect, useState, type ReactNode } from 'react';
 import { api, get, rememberCsrf } from './api.ts';
 import { Link, navigate, usePath } from './router.tsx';
-import type { Me, Role, SessionOpened } from './types.ts';
+import type { Body, Item, Reply, Sent } from './api/types.ts';
 import { Approvals } from './pages/approvals.tsx';
 import { Campaigns } from './pages/campaigns.tsx';
 import { Inbox, MessageView } from './pages/inbox.tsx';
@@ -24,6 +24,11 @@ const Compliance = lazy(() => import('./pages/compliance.tsx').then((m) => ({ de
 const ComplianceWork = lazy(() =>
   import('./pages/compliance-work.tsx').then((m) => ({ default: m.ComplianceWork })),
 );
+
+type SessionOpened = Reply<'/v1/auth/session', 'post', 201>;
+/** Who is signed in: what opening a session answers, or GET /v1/auth/me (it always sends kind and roles). */
+type Me = Pick<SessionOpened, 'kind' | 'handle' | 'roles'>;
+type Role = Item<Body<'/v1/hub/staff', 'post'>['roles']> | 'customer';
 
 interface Section {
   readonly path: string;
@@ -87,7 +92,7 @@ export function App() {
   const path = usePath();
   const [me, setMe] = useState<Me | null>();
   useEffect(() => {
-    get<Me>('/v1/auth/me').then(setMe, () => setMe(null));
+    get<Sent<Reply<'/v1/auth/me', 'get'>, 'kind' | 'roles'>>('/v1/auth/me').then(setMe, () => setMe(null));
   }, []);
   // Signed in on the root: go to the first page of the role.
   useEffect(() => {

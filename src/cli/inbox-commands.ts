@@ -166,7 +166,7 @@ export async function inboxConnect(
     noticeVersion: options.notice ?? currentNotice('identity_reveal').id,
   });
   if (!result.ok) {
-    if (result.error.code !== 'consent-not-given') throw refused(result.error);
+    if (result.error.reason !== 'consent-not-given') throw refused(result.error);
     throw new CurtainError(
       'CONSENT_REQUIRED',
       `nothing was revealed: add --consent to agree (see what it reveals with ` +

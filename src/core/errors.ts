@@ -166,6 +166,16 @@ export const errorCatalogue = {
     exit: 65,
     summary: 'The change would leave no one able to play a role that a two-person rule needs.',
   },
+  DELIVERY_AUDIENCE_TOO_SMALL: {
+    status: 422,
+    exit: 3,
+    summary: 'A campaign’s (noised) audience is under the noised threshold k: nothing was sent to anyone.',
+  },
+  DELIVERY_INVALID: {
+    status: 422,
+    exit: 65,
+    summary: 'A delivery does not match the audience the vault released for it, or is malformed.',
+  },
   VAULT_UNAVAILABLE: {
     status: 503,
     exit: 69,

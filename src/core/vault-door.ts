@@ -1,6 +1,7 @@
 // The one door between the hub and the vault: everything the hub may ask of the vault, and nothing more.
 import type { ConsentChannel } from './consent.ts';
 import type { JsonValue } from './audit-event.ts';
+import type { ErrorCode } from './errors.ts';
 import type { Result } from './result.ts';
 
 /** What an offer says, as the hub wrote it: plain text with no slot for anything about the customer. */
@@ -98,13 +99,15 @@ export interface PrivacyCost {
   readonly resetsAt: string;
 }
 
-export type DeliveryRefusalCode =
+export type DeliveryRefusalCode = Extract<
+  ErrorCode,
   | 'QUESTION_INVALID'
   | 'QUESTION_PURPOSE_UNKNOWN'
   | 'PRIVACY_BUDGET_EXHAUSTED'
   | 'PRIVACY_DIFFERENCING'
   | 'DELIVERY_AUDIENCE_TOO_SMALL'
-  | 'DELIVERY_INVALID';
+  | 'DELIVERY_INVALID'
+>;
 
 export interface DeliveryRefusal {
   readonly code: DeliveryRefusalCode;
@@ -145,7 +148,8 @@ export interface QuestionCheck {
 }
 
 export interface DoorRefusal {
-  readonly code: string;
+  /** The catalogue's code (core/errors.ts), whose status the hub answers with. */
+  readonly code: ErrorCode;
   readonly message: string;
   /** For QUESTION_INVALID: the diagnostics rendered with line, column and caret. */
   readonly rendered?: string;

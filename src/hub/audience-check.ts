@@ -1,5 +1,5 @@
 // Asks the vault's checker about a segment expression and turns a refusal into an error that shows the place.
-import { CurtainError, errorCatalogue, type ErrorCode } from '../core/errors.ts';
+import { CurtainError } from '../core/errors.ts';
 import type { DoorRefusal, QuestionCheck, VaultDoor } from '../core/vault-door.ts';
 
 export async function checkAudience(
@@ -14,8 +14,7 @@ export async function checkAudience(
 
 /** The vault's code passes through (e.g. QUESTION_INVALID with the rendered diagnostics as the message). */
 export function refusalError(refusal: DoorRefusal): CurtainError {
-  const code: ErrorCode = refusal.code in errorCatalogue ? (refusal.code as ErrorCode) : 'HUB_INVALID';
   const message =
     refusal.rendered === undefined ? refusal.message : `${refusal.message}\n${refusal.rendered}`;
-  return new CurtainError(code, message, { refusal: refusal.code });
+  return new CurtainError(refusal.code, message);
 }

@@ -138,7 +138,7 @@ describe.each(testBackends)('hub commands on $name', (backend) => {
     t.door.nextDelivery = err({ code: 'DELIVERY_AUDIENCE_TOO_SMALL', message: 'the audience is too small' });
     const out = await curtain('campaign', 'run-due', '--as', 'ola');
     expect(out).toBe(`${drafted.id}: refused (DELIVERY_AUDIENCE_TOO_SMALL)`);
-    expect(process.exitCode).toBe(1);
+    expect(process.exitCode).toBe(3);
   });
 
   it('lets a refusal by the hub reach the caller with its code', async () => {

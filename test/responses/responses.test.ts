@@ -115,17 +115,26 @@ describe.each(testBackends)('responses and leads on $name', (backend) => {
   it('refuses to connect without explicit consent to the current notice', async () => {
     const { messageId } = await deliver(vault, id(4));
     const none = await vault.responses.connect(id(4), messageId, { consent: false, noticeVersion: notice });
-    expect(none).toMatchObject({ ok: false, error: { code: 'consent-not-given' } });
+    expect(none).toMatchObject({
+      ok: false,
+      error: { code: 'CONSENT_REQUIRED', reason: 'consent-not-given' },
+    });
     const wrong = await vault.responses.connect(id(4), messageId, {
       consent: true,
       noticeVersion: 'identity_reveal/v0',
     });
-    expect(wrong).toMatchObject({ ok: false, error: { code: 'notice-mismatch' } });
+    expect(wrong).toMatchObject({
+      ok: false,
+      error: { code: 'CONSENT_REQUIRED', reason: 'notice-mismatch' },
+    });
     const otherPurpose = await vault.responses.connect(id(4), messageId, {
       consent: true,
       noticeVersion: currentNotice('bank_offers').id,
     });
-    expect(otherPurpose).toMatchObject({ ok: false, error: { code: 'notice-mismatch' } });
+    expect(otherPurpose).toMatchObject({
+      ok: false,
+      error: { code: 'CONSENT_REQUIRED', reason: 'notice-mismatch' },
+    });
     expect(await leadCount(id(4))).toBe(0);
   });
 
@@ -200,7 +209,7 @@ describe.each(testBackends)('responses and leads on $name', (backend) => {
   it('reveals the right customer to the right queue only, once, with the receipt', async () => {
     const lead = await connect(7, insuranceOffer);
     const fromBank = await vault.advisorQueue.claim('bob', lead.id, { recipient: 'bank' });
-    expect(fromBank).toMatchObject({ ok: false, error: { code: 'wrong-recipient' } });
+    expect(fromBank).toMatchObject({ ok: false, error: { code: 'LEAD_REFUSED', reason: 'wrong-recipient' } });
 
     const claimed = await vault.advisorQueue.claim('alice.acme', lead.id, { recipient: 'acme' });
     if (!claimed.ok) throw new Error(claimed.error.message);
@@ -220,7 +229,7 @@ describe.each(testBackends)('responses and leads on $name', (backend) => {
     expect((await vault.advisorQueue.list({ recipient: 'acme' })).map((l) => l.id)).not.toContain(lead.id);
 
     const twice = await vault.advisorQueue.claim('carol', lead.id, { recipient: 'acme' });
-    expect(twice).toMatchObject({ ok: false, error: { code: 'already-claimed' } });
+    expect(twice).toMatchObject({ ok: false, error: { code: 'LEAD_REFUSED', reason: 'already-claimed' } });
     // A withdrawal after the claim ends the reveal at once (test/security/identity-reveal.test.ts).
     const withdrawn = await vault.responses.withdraw(id(7), lead.id);
     expect(withdrawn).toMatchObject({ ok: true, value: { state: 'withdrawn', claimedBy: 'alice.acme' } });
@@ -234,7 +243,7 @@ describe.each(testBackends)('responses and leads on $name', (backend) => {
     const lead = await connect(8);
     // The same customer's receipt for another lead: signed and theirs, but not for this lead.
     const other = await connect(8);
-    for (const [receipt, code] of [
+    for (const [receipt, reason] of [
       [tamper(lead.receipt, 1), 'receipt-invalid'],
       [tamper(lead.receipt, 2), 'receipt-invalid'],
       [other.receipt, 'receipt-mismatch'],
@@ -242,7 +251,7 @@ describe.each(testBackends)('responses and leads on $name', (backend) => {
     ] as const) {
       await setReceipt(lead.id, receipt);
       const refused = await vault.advisorQueue.claim('bob', lead.id, { recipient: 'bank' });
-      expect(refused).toMatchObject({ ok: false, error: { code } });
+      expect(refused).toMatchObject({ ok: false, error: { code: 'RECEIPT_INVALID', reason } });
       expect(JSON.stringify(refused)).not.toContain(customers[8]!.pii.email);
     }
     expect((await vault.responses.leadsOf(id(8))).map((l) => l.state)).toEqual(['open', 'open']);
@@ -255,7 +264,10 @@ describe.each(testBackends)('responses and leads on $name', (backend) => {
     const lead = await connect(9);
     await vault.storage.query('UPDATE leads SET customer_id = $2 WHERE public_id = $1', [lead.id, id(10)]);
     const refused = await vault.advisorQueue.claim('bob', lead.id, { recipient: 'bank' });
-    expect(refused).toMatchObject({ ok: false, error: { code: 'receipt-mismatch' } });
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { code: 'RECEIPT_INVALID', reason: 'receipt-mismatch' },
+    });
     expect(JSON.stringify(refused)).not.toContain(customers[10]!.pii.email);
     await vault.storage.query(`UPDATE leads SET state = 'withdrawn' WHERE public_id = $1`, [lead.id]);
   });
@@ -267,7 +279,7 @@ describe.each(testBackends)('responses and leads on $name', (backend) => {
     expect((await vault.responses.withdraw(id(11), lead.id)).ok).toBe(true);
     expect((await vault.advisorQueue.list({ recipient: 'bank' })).map((l) => l.id)).not.toContain(lead.id);
     const refused = await vault.advisorQueue.claim('bob', lead.id, { recipient: 'bank' });
-    expect(refused).toMatchObject({ ok: false, error: { code: 'withdrawn' } });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'IDENTITY_WITHHELD', reason: 'withdrawn' } });
     // Connecting again returns the same, withdrawn lead: it does not reopen behind the customer's back.
     const again = await vault.responses.connect(id(11), lead.messageId, consent);
     expect(again).toMatchObject({ ok: true, value: { id: lead.id, state: 'withdrawn' } });
@@ -279,17 +291,17 @@ describe.each(testBackends)('responses and leads on $name', (backend) => {
     for (const kind of ['interested', 'not_now', 'not_interested', 'stop_all'] as const) {
       expect(await vault.responses.respond(id(4), messageId, kind)).toMatchObject({
         ok: false,
-        error: { code: 'not-found' },
+        error: { code: 'NOT_FOUND', reason: 'not-found' },
       });
     }
     expect((await vault.preferences.get(id(4))).stopEverything).toBe(false);
     expect(await vault.responses.connect(id(4), messageId, consent)).toMatchObject({
       ok: false,
-      error: { code: 'not-found' },
+      error: { code: 'NOT_FOUND', reason: 'not-found' },
     });
     expect(await vault.responses.withdraw(id(4), lead.id)).toMatchObject({
       ok: false,
-      error: { code: 'not-found' },
+      error: { code: 'NOT_FOUND', reason: 'not-found' },
     });
     expect(await vault.responses.respond(id(4), 'msg-nope', 'not_now')).toMatchObject({ ok: false });
     expect((await stored(messageId)).response).toBeNull();
@@ -333,7 +345,7 @@ describe.each(testBackends)('responses and leads on $name', (backend) => {
     if (!connected.ok) throw new Error(connected.error.message);
     await vault.identity.shred([erasable[0]!]);
     const refused = await vault.advisorQueue.claim('bob', connected.value.id, { recipient: 'bank' });
-    expect(refused).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', reason: 'not-found' } });
   });
 
   it('still verifies receipts signed before a receipt-key rotation', async () => {
@@ -445,7 +457,7 @@ describe.each(testBackends)('expired offers on $name', (backend) => {
     const [customer] = await vault.identity.createCustomers(sampleCustomers(1, 'X'));
     const { messageId } = await deliver(vault, customer!, { ...mortgageOffer, validUntil: '2030-01-01' });
     const refused = await vault.responses.connect(customer!, messageId, consent);
-    expect(refused).toMatchObject({ ok: false, error: { code: 'offer-expired' } });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'LEAD_REFUSED', reason: 'offer-expired' } });
     const { messageId: current } = await deliver(vault, customer!, {
       ...mortgageOffer,
       validUntil: '2030-01-02',

@@ -77,7 +77,7 @@ describe.each(testBackends)('identity reveal under current consent on $name', (b
     expect(shown).toMatchObject({ ok: true, value: { identity: { email: customers[0]!.pii.email } } });
     // Another advisor of the same queue is not shown a lead they did not take up.
     const other = await vault.advisorQueue.show('bob', lead.id, { recipient: 'bank' });
-    expect(other).toMatchObject({ ok: false, error: { code: 'already-claimed' } });
+    expect(other).toMatchObject({ ok: false, error: { code: 'LEAD_REFUSED', reason: 'already-claimed' } });
     expectNothingOf(0, other);
     expect((await logged('identity.revealed', 0)).map((e) => e.details['occasion'] ?? 'claim')).toEqual([
       'claim',
@@ -91,7 +91,7 @@ describe.each(testBackends)('identity reveal under current consent on $name', (b
     const outcome = await vault.advisorQueue.claim('ada', lead.id, { recipient: 'bank' });
     expect(outcome).toEqual({
       ok: false,
-      error: { code: 'withdrawn', message: 'the customer withdrew consent' },
+      error: { code: 'IDENTITY_WITHHELD', reason: 'withdrawn', message: 'the customer withdrew consent' },
     });
     if (!outcome.ok) expect(refused(outcome.error).code).toBe('IDENTITY_WITHHELD');
     expectNothingOf(1, outcome);
@@ -114,7 +114,10 @@ describe.each(testBackends)('identity reveal under current consent on $name', (b
     expect((await vault.advisorQueue.claim('ada', viaLedger.id, { recipient: 'bank' })).ok).toBe(true);
     await withdrawConsent(2);
     const afterLedger = await vault.advisorQueue.show('ada', viaLedger.id, { recipient: 'bank' });
-    expect(afterLedger).toMatchObject({ ok: false, error: { code: 'withdrawn' } });
+    expect(afterLedger).toMatchObject({
+      ok: false,
+      error: { code: 'IDENTITY_WITHHELD', reason: 'withdrawn' },
+    });
     expectNothingOf(2, afterLedger);
 
     const viaLead = await leadOf(3);
@@ -126,7 +129,7 @@ describe.each(testBackends)('identity reveal under current consent on $name', (b
     const afterLead = await vault.advisorQueue.show('ada', viaLead.id, { recipient: 'bank' });
     expect(afterLead).toEqual({
       ok: false,
-      error: { code: 'withdrawn', message: 'the customer withdrew consent' },
+      error: { code: 'IDENTITY_WITHHELD', reason: 'withdrawn', message: 'the customer withdrew consent' },
     });
     expectNothingOf(3, afterLead);
     expect(await logged('identity.withheld', 3)).toHaveLength(1);
@@ -136,7 +139,7 @@ describe.each(testBackends)('identity reveal under current consent on $name', (b
     const restrictedLead = await leadOf(4);
     await vault.compliance.restrict(await verifiedRequest('restriction', 4), 'restriction');
     const atClaim = await vault.advisorQueue.claim('ada', restrictedLead.id, { recipient: 'bank' });
-    expect(atClaim).toMatchObject({ ok: false, error: { code: 'restricted' } });
+    expect(atClaim).toMatchObject({ ok: false, error: { code: 'IDENTITY_WITHHELD', reason: 'restricted' } });
     expectNothingOf(4, atClaim);
     // Lifted, the consent given for the lead stands again.
     await vault.compliance.lift(id(4), 'restriction');
@@ -146,7 +149,10 @@ describe.each(testBackends)('identity reveal under current consent on $name', (b
     expect((await vault.advisorQueue.claim('ada', objectedLead.id, { recipient: 'bank' })).ok).toBe(true);
     await vault.compliance.restrict(await verifiedRequest('objection', 5), 'objection');
     const atDisplay = await vault.advisorQueue.show('ada', objectedLead.id, { recipient: 'bank' });
-    expect(atDisplay).toMatchObject({ ok: false, error: { code: 'restricted' } });
+    expect(atDisplay).toMatchObject({
+      ok: false,
+      error: { code: 'IDENTITY_WITHHELD', reason: 'restricted' },
+    });
     expectNothingOf(5, atDisplay);
     expect((await logged('identity.withheld', 5)).map((e) => e.details['reason'])).toEqual(['restricted']);
   });
@@ -158,8 +164,8 @@ describe.each(testBackends)('identity reveal under current consent on $name', (b
     await vault.compliance.erase(await verifiedRequest('erasure', 6), customers[6]!.externalId);
     const claim = await vault.advisorQueue.claim('bob', open.id, { recipient: 'bank' });
     const show = await vault.advisorQueue.show('ada', claimed.id, { recipient: 'bank' });
-    expect(claim).toMatchObject({ ok: false, error: { code: 'not-found' } });
-    expect(show).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect(claim).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', reason: 'not-found' } });
+    expect(show).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', reason: 'not-found' } });
     expectNothingOf(6, [claim, show]);
     expect(await vault.advisorQueue.list({ recipient: 'bank' })).not.toContainEqual(
       expect.objectContaining({ id: open.id }),

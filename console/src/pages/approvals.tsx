@@ -1,12 +1,15 @@
 // Approver: campaigns drafted by someone else that wait for a second person's approval.
 import { get } from '../api.ts';
-import type { Campaign } from '../types.ts';
+import type { Complete, Reply } from '../api/types.ts';
 import { Loading, Page } from '../ui.tsx';
 import { useLoad } from '../use-load.ts';
 import { CampaignTable } from './campaigns.tsx';
 
 export function Approvals() {
-  const drafts = useLoad(() => get<{ campaigns: Campaign[] }>('/v1/hub/campaigns?status=draft'), 'drafts');
+  const drafts = useLoad(
+    () => get<Complete<Reply<'/v1/hub/campaigns', 'get'>>>('/v1/hub/campaigns?status=draft'),
+    'drafts',
+  );
   return (
     <Page title="Campaigns to approve">
       <p>A campaign runs only once a second person approves it. Open one to approve or refuse it.</p>

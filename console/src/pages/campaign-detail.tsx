@@ -11,9 +11,12 @@ import {
   YAxis,
 } from 'recharts';
 import { get, post } from '../api.ts';
-import type { CampaignDetail, CampaignResults, Role } from '../types.ts';
+import type { Complete, Reply } from '../api/types.ts';
 import { ActionButton, Alert, Loading, Page, formatDate } from '../ui.tsx';
 import { useLoad } from '../use-load.ts';
+
+type CampaignDetail = Complete<Reply<'/v1/hub/campaigns/{id}', 'get'>>;
+type CampaignResults = Complete<Reply<'/v1/hub/campaigns/{id}/results', 'get'>>;
 
 const measures = ['delivered', 'opened', 'interested'] as const;
 
@@ -68,7 +71,7 @@ function Results({ results }: { results: CampaignResults }) {
   );
 }
 
-export function CampaignView({ id, roles }: { id: string; roles: readonly Role[] }) {
+export function CampaignView({ id, roles }: { id: string; roles: readonly string[] }) {
   const detail = useLoad(() => get<CampaignDetail>(`/v1/hub/campaigns/${encodeURIComponent(id)}`), id);
   const [notice, setNotice] = useState<string>();
   const [results, setResults] = useState<CampaignResults>();

@@ -2,12 +2,15 @@
 import { useState, type FormEvent } from 'react';
 import { get, messageOf, post } from '../api.ts';
 import { Link, navigate } from '../router.tsx';
-import type { Campaign, Offer } from '../types.ts';
+import type { Complete, Item, Reply } from '../api/types.ts';
 import { Alert, Loading, Page, formatDate, textOf } from '../ui.tsx';
 import { useLoad } from '../use-load.ts';
 import { seedsSegment } from '../examples.ts';
 
-function NewCampaign({ offers }: { offers: readonly Offer[] }) {
+type Campaign = Item<Complete<Reply<'/v1/hub/campaigns', 'get'>>['campaigns']>;
+type Offers = Complete<Reply<'/v1/hub/offers', 'get'>>;
+
+function NewCampaign({ offers }: { offers: Offers['offers'] }) {
   const [error, setError] = useState<string>();
   const [also, setAlso] = useState<readonly string[]>([]);
   const submit = async (event: FormEvent<HTMLFormElement>) => {
@@ -17,7 +20,7 @@ function NewCampaign({ offers }: { offers: readonly Offer[] }) {
     const offerId = field('offerId');
     try {
       setError(undefined);
-      const created = await post<Campaign>('/v1/hub/campaigns', {
+      const created = await post<Complete<Reply<'/v1/hub/campaigns', 'post', 201>>>('/v1/hub/campaigns', {
         name: field('name'),
         audience: field('audience'),
         offerId,
@@ -106,8 +109,11 @@ export function CampaignTable({ campaigns, caption }: { campaigns: readonly Camp
 }
 
 export function Campaigns() {
-  const campaigns = useLoad(() => get<{ campaigns: Campaign[] }>('/v1/hub/campaigns'), 'campaigns');
-  const offers = useLoad(() => get<{ offers: Offer[] }>('/v1/hub/offers'), 'offers');
+  const campaigns = useLoad(
+    () => get<Complete<Reply<'/v1/hub/campaigns', 'get'>>>('/v1/hub/campaigns'),
+    'campaigns',
+  );
+  const offers = useLoad(() => get<Offers>('/v1/hub/offers'), 'offers');
   return (
     <Page title="Campaigns">
       {campaigns.data === undefined ? (

@@ -2,12 +2,31 @@
 import { useState } from 'react';
 import { get, post } from '../api.ts';
 import { Link } from '../router.tsx';
-import type { ConsentRequest, InboxMessage, Lead } from '../types.ts';
+import type { Body, Complete, Reply } from '../api/types.ts';
 import { ActionButton, Alert, Loading, Page, formatDate } from '../ui.tsx';
 import { useLoad } from '../use-load.ts';
 
+type InboxMessage = Complete<Reply<'/v1/me/inbox/{message}', 'get'>>;
+type Lead = Reply<'/v1/me/inbox/{message}/connect', 'post', 201>;
+type Answer = Body<'/v1/me/inbox/{message}/response', 'post'>['answer'];
+
+/**
+ * What "interested" answers (POST /v1/me/inbox/{message}/response): the document has no response schema for it
+ * yet, so this is the part the console reads of the vault's ConsentRequest (src/vault/responses/).
+ */
+interface ConsentRequest {
+  readonly recipient: { readonly code: string; readonly name: string };
+  readonly reveals: readonly string[];
+  readonly notice: { readonly id: string; readonly text: string };
+}
+
+interface Answered {
+  readonly kind: Answer;
+  readonly consentRequest: ConsentRequest | null;
+}
+
 export function Inbox() {
-  const inbox = useLoad(() => get<{ messages: InboxMessage[] }>('/v1/me/inbox'), 'inbox');
+  const inbox = useLoad(() => get<Complete<Reply<'/v1/me/inbox', 'get'>>>('/v1/me/inbox'), 'inbox');
   return (
     <Page title="Your inbox">
       {inbox.data === undefined ? (
@@ -79,7 +98,7 @@ function Connect({ messageId, request }: { messageId: string; request: ConsentRe
             await post<Lead>(`/v1/me/inbox/${encodeURIComponent(messageId)}/connect`, {
               consent: true,
               notice: request.notice.id,
-            }),
+            } satisfies Body<'/v1/me/inbox/{message}/connect', 'post'>),
           )
         }
       >
@@ -91,15 +110,14 @@ function Connect({ messageId, request }: { messageId: string; request: ConsentRe
 
 export function MessageView({ id }: { id: string }) {
   const message = useLoad(() => get<InboxMessage>(`/v1/me/inbox/${encodeURIComponent(id)}`), id);
-  const [answered, setAnswered] = useState<{ kind: string; consentRequest: ConsentRequest | null }>();
+  const [answered, setAnswered] = useState<Answered>();
   if (message.data === undefined) return <Loading error={message.error} />;
   const m = message.data;
-  const respond = async (kind: string) =>
+  const respond = async (answer: Answer) =>
     setAnswered(
-      await post<{ kind: string; consentRequest: ConsentRequest | null }>(
-        `/v1/me/inbox/${encodeURIComponent(id)}/response`,
-        { answer: kind },
-      ),
+      await post<Answered>(`/v1/me/inbox/${encodeURIComponent(id)}/response`, {
+        answer,
+      } satisfies Body<'/v1/me/inbox/{message}/response', 'post'>),
     );
   return (
     <Page title={m.title}>

@@ -1,23 +1,15 @@
 // Advisor: open leads carry no identity; claiming one verifies the customer's consent receipt and reveals who.
 import { useState } from 'react';
 import { get, post } from '../api.ts';
+import type { Complete, Reply, Sent } from '../api/types.ts';
 import { ActionButton, Alert, Loading, Page, formatDate } from '../ui.tsx';
 import { useLoad } from '../use-load.ts';
 
-interface OpenLead {
-  readonly id: string;
-  readonly offerTitle: string;
-  readonly category: string;
-  readonly createdAt: string;
-}
-
-interface Claimed {
-  readonly leadId: string;
-  readonly offer: { readonly title: string };
-  readonly identity: { givenName?: string; familyName?: string; email?: string; phone?: string };
-  readonly receipt: string;
-  readonly claimedBy: string;
-}
+/** What a claim reveals: the identity's fields are those the customer agreed to show, so each may be absent. */
+type Claimed = Sent<
+  Reply<'/v1/leads/{lead}/claim', 'post'>,
+  'leadId' | 'offer' | 'identity' | 'receipt' | 'claimedBy'
+>;
 
 /** The consent receipt's header and claims, decoded for display (the vault verified its signature). */
 function receiptClaims(receipt: string): Record<string, unknown> | undefined {
@@ -62,7 +54,7 @@ function ClaimedLead({ claimed }: { claimed: Claimed }) {
 }
 
 export function Leads() {
-  const leads = useLoad(() => get<{ leads: OpenLead[] }>('/v1/leads'), 'leads');
+  const leads = useLoad(() => get<Complete<Reply<'/v1/leads', 'get'>>>('/v1/leads'), 'leads');
   const [claimed, setClaimed] = useState<Claimed>();
   return (
     <Page title="Leads">

@@ -2,13 +2,23 @@
 import { useState, type FormEvent } from 'react';
 import { releasableGroups } from '../../../src/core/taxonomy.ts';
 import { get, messageOf, post } from '../api.ts';
-import type { Offer, Product } from '../types.ts';
+import type { Body, Complete, Reply } from '../api/types.ts';
 import { Alert, Loading, Page, textOf } from '../ui.tsx';
 import { useLoad } from '../use-load.ts';
 
 const inAYear = () => new Date(Date.now() + 365 * 86_400_000).toISOString().slice(0, 10);
 
-function NewOffer({ products, created }: { products: readonly Product[]; created: (offer: Offer) => void }) {
+type Offer = Complete<Reply<'/v1/hub/offers', 'post', 201>>;
+type Offers = Complete<Reply<'/v1/hub/offers', 'get'>>;
+type Products = Reply<'/v1/hub/products', 'get'>;
+
+function NewOffer({
+  products,
+  created,
+}: {
+  products: Products['products'];
+  created: (offer: Offer) => void;
+}) {
   const [error, setError] = useState<string>();
   const [interests, setInterests] = useState<readonly string[]>([]);
   const submit = async (event: FormEvent<HTMLFormElement>) => {
@@ -26,7 +36,7 @@ function NewOffer({ products, created }: { products: readonly Product[]; created
           category: field('category'),
           validUntil: field('validUntil'),
           interests,
-        }),
+        } satisfies Body<'/v1/hub/offers', 'post'>),
       );
     } catch (failure) {
       setError(messageOf(failure));
@@ -88,8 +98,8 @@ function NewOffer({ products, created }: { products: readonly Product[]; created
 }
 
 export function Offers() {
-  const offers = useLoad(() => get<{ offers: Offer[] }>('/v1/hub/offers'), 'offers');
-  const products = useLoad(() => get<{ products: Product[] }>('/v1/hub/products'), 'products');
+  const offers = useLoad(() => get<Offers>('/v1/hub/offers'), 'offers');
+  const products = useLoad(() => get<Products>('/v1/hub/products'), 'products');
   const [createdTitle, setCreatedTitle] = useState<string>();
   return (
     <Page title="Offers">

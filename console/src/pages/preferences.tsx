@@ -2,12 +2,35 @@
 import { useState } from 'react';
 import { consentChannels, frequencyCaps } from '../../../src/core/consent.ts';
 import { api, get, post } from '../api.ts';
-import type { Lead, Preferences as PreferencesData } from '../types.ts';
+import type { Body, Complete, Reply } from '../api/types.ts';
 import { ActionButton, Alert, Loading, Page, formatDate } from '../ui.tsx';
 import { useLoad } from '../use-load.ts';
 
+type Change = Body<'/v1/me/preferences', 'patch'>;
+type ConsentChange = Body<'/v1/me/consent', 'put'>;
+
+/**
+ * The preference centre (GET /v1/me/preferences, and what PATCH /v1/me/preferences and PUT /v1/me/consent
+ * answer): the document has no response schema for these routes yet, so it is pieced from what they accept.
+ */
+interface PreferencesData {
+  readonly preferences: {
+    readonly channels: Exclude<Change['channels'], undefined>;
+    readonly frequencyCap: Exclude<Change['frequencyCap'], undefined>;
+    readonly quietHours: Exclude<Change['quietHours'], undefined>;
+    readonly stopEverything: boolean;
+  };
+  readonly consent: readonly {
+    readonly purpose: ConsentChange['purpose'];
+    readonly title: string;
+    readonly lawfulBasis: string;
+    readonly notice: { readonly id: string; readonly text?: string };
+    readonly grantedChannels: readonly Exclude<ConsentChange['channel'], 'all'>[];
+  }[];
+}
+
 function Leads() {
-  const leads = useLoad(() => get<{ leads: Lead[] }>('/v1/me/leads'), 'leads');
+  const leads = useLoad(() => get<Complete<Reply<'/v1/me/leads', 'get'>>>('/v1/me/leads'), 'leads');
   if (leads.data === undefined) return <Loading error={leads.error} />;
   return (
     <section aria-labelledby="leads-heading">

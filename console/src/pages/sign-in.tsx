@@ -1,12 +1,14 @@
 // Signing in: staff with an API key, and on a demo bank only a picker of demo staff and demo customers.
 import { useState, type FormEvent } from 'react';
 import { get, messageOf, post } from '../api.ts';
-import type { DemoInfo, SessionOpened } from '../types.ts';
+import type { Reply } from '../api/types.ts';
 import { Alert, Page, textOf } from '../ui.tsx';
 import { useLoad } from '../use-load.ts';
 
+type SessionOpened = Reply<'/v1/auth/session', 'post', 201>;
+
 export function SignIn({ signedIn }: { signedIn: (session: SessionOpened) => void }) {
-  const demo = useLoad(() => get<DemoInfo>('/v1/auth/demo'), 'demo');
+  const demo = useLoad(() => get<Reply<'/v1/auth/demo', 'get'>>('/v1/auth/demo'), 'demo');
   const [error, setError] = useState<string>();
   const open = async (path: string, body: unknown) => {
     setError(undefined);

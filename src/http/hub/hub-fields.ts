@@ -1,6 +1,6 @@
 // What the hub's routes share besides their contracts: who counts as hub staff, and the door's refusals as replies.
 import type { FastifyReply } from 'fastify';
-import { errorCatalogue, type ErrorCode } from '../../core/errors.ts';
+import { errorCatalogue } from '../../core/errors.ts';
 import type { DoorRefusal } from '../../core/vault-door.ts';
 
 /** Every staff role that reads the hub's catalogue and campaigns. */
@@ -9,8 +9,7 @@ export const marketerAccess = { access: ['marketer'] } as const;
 
 /** A door refusal as an HTTP error: its code's status, its rendered diagnostics for the editor. */
 export function sendRefusal(reply: FastifyReply, refusal: DoorRefusal) {
-  const known = refusal.code in errorCatalogue ? (refusal.code as ErrorCode) : 'USAGE';
-  return reply.status(errorCatalogue[known].status).send({
+  return reply.status(errorCatalogue[refusal.code].status).send({
     error: {
       code: refusal.code,
       message: refusal.message,

@@ -1,6 +1,6 @@
 // The vault's side of the one door, in one process: the hub's requests mapped onto the vault's services.
 import type { AuditSink } from '../../core/audit-event.ts';
-import { CurtainError } from '../../core/errors.ts';
+import { CurtainError, type ErrorCode } from '../../core/errors.ts';
 import { ok, err, type Result } from '../../core/result.ts';
 import type {
   AudienceReleaseRequest,
@@ -149,7 +149,7 @@ function isAsker(asker: string): boolean {
 }
 
 function doorRefusal(refusal: {
-  readonly code: string;
+  readonly code: ErrorCode;
   readonly message: string;
   readonly rendered?: string;
   readonly budget?: BudgetState;

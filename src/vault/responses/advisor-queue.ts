@@ -1,6 +1,6 @@
 // The advisors' queue: open leads without identity, and reveals a valid receipt and current consent allow.
 import type { TransactionalAuditSink } from '../../core/audit-event.ts';
-import { CurtainError } from '../../core/errors.ts';
+import { CurtainError, type ErrorCode } from '../../core/errors.ts';
 import type { CustomerPii } from '../../core/identity.ts';
 import { err, ok, type Result } from '../../core/result.ts';
 import type { SqlExecutor, Storage } from '../../storage/ports.ts';
@@ -9,7 +9,7 @@ import { auditCampaignFor, isAuditSubject, type IdentityStore } from '../identit
 import type { KeyProvider } from '../../keys/key-provider.ts';
 import { checkLeadReceipt, type RevealedField } from './lead-receipt.ts';
 import { isRecipient, selectLeads, type LeadRow } from './leads.ts';
-import { revealBlock, revealBlockMessages, type RevealBlock, type RevealSubject } from './reveal-check.ts';
+import { revealBlock, revealBlocks, type RevealBlock, type RevealSubject } from './reveal-check.ts';
 
 /** A lead as the queue shows it: what it is about, never who. */
 export interface QueuedLead {
@@ -31,7 +31,8 @@ export interface RevealedLead {
   readonly claimedBy: string;
 }
 
-export type ClaimRefusalCode =
+/** Why, precisely, a claim or a display was refused: for the vault's own decisions and tests, never sent. */
+export type ClaimRefusalReason =
   | 'not-found'
   | 'wrong-recipient'
   | 'withdrawn'
@@ -43,7 +44,12 @@ export type ClaimRefusalCode =
   | 'customer-erased';
 
 export interface ClaimRefusal {
-  readonly code: ClaimRefusalCode;
+  /** The catalogue's code (core/errors.ts): what a client is told. */
+  readonly code: Extract<
+    ErrorCode,
+    'NOT_FOUND' | 'LEAD_REFUSED' | 'IDENTITY_WITHHELD' | 'RECEIPT_INVALID' | 'CUSTOMER_ERASED'
+  >;
+  readonly reason: ClaimRefusalReason;
   readonly message: string;
 }
 
@@ -54,7 +60,11 @@ export interface RecipientFilter {
 
 const advisorHandle = /^[A-Za-z][A-Za-z0-9_.-]{0,63}$/;
 
-const refusal = (code: ClaimRefusalCode, message: string) => err<ClaimRefusal>({ code, message });
+const refusal = (code: ClaimRefusal['code'], reason: ClaimRefusalReason, message: string) =>
+  err<ClaimRefusal>({ code, reason, message });
+const alreadyClaimed = () => refusal('LEAD_REFUSED', 'already-claimed', 'another advisor took up this lead');
+const erased = () =>
+  refusal(revealBlocks['customer-erased'].code, 'customer-erased', revealBlocks['customer-erased'].message);
 
 export class AdvisorQueue {
   readonly #storage: Storage;
@@ -105,7 +115,7 @@ export class AdvisorQueue {
     const lead = await this.#lead(advisor, leadId, recipient);
     if (!lead.ok) return lead;
     const row = lead.value;
-    if (row.state === 'claimed') return refusal('already-claimed', 'another advisor took up this lead');
+    if (row.state === 'claimed') return alreadyClaimed();
     return this.#reveal(advisor, row, 'claim');
   }
 
@@ -121,9 +131,10 @@ export class AdvisorQueue {
     const lead = await this.#lead(advisor, leadId, recipient);
     if (!lead.ok) return lead;
     const row = lead.value;
-    if (row.state === 'open') return refusal('not-claimed', 'claim this lead before it is shown');
+    if (row.state === 'open')
+      return refusal('LEAD_REFUSED', 'not-claimed', 'claim this lead before it is shown');
     if (row.state === 'claimed' && row.claimed_by !== advisor) {
-      return refusal('already-claimed', 'another advisor took up this lead');
+      return alreadyClaimed();
     }
     return this.#reveal(advisor, row, 'display');
   }
@@ -135,8 +146,9 @@ export class AdvisorQueue {
     checkRecipient(recipient);
     const { rows } = await this.#storage.query<LeadRow>(`${selectLeads} WHERE l.public_id = $1`, [leadId]);
     const lead = rows[0];
-    if (lead === undefined) return refusal('not-found', 'no such lead');
-    if (lead.recipient !== recipient) return refusal('wrong-recipient', 'this lead is not for your queue');
+    if (lead === undefined) return refusal('NOT_FOUND', 'not-found', 'no such lead');
+    if (lead.recipient !== recipient)
+      return refusal('LEAD_REFUSED', 'wrong-recipient', 'this lead is not for your queue');
     return ok(lead);
   }
 
@@ -179,7 +191,7 @@ export class AdvisorQueue {
       return 'revealed' as const;
     });
     await this.#audit.flush();
-    if (outcome === 'already-claimed') return refusal('already-claimed', 'another advisor took up this lead');
+    if (outcome === 'already-claimed') return alreadyClaimed();
     if (outcome !== 'revealed') return this.#withhold(advisor, lead, outcome);
     return ok({
       leadId: lead.public_id,
@@ -197,7 +209,11 @@ export class AdvisorQueue {
   ): Promise<Result<{ pii: CustomerPii; subjectRef: string; campaignRef: string }, ClaimRefusal>> {
     const verified = await verifyReceipt(lead.receipt, this.#keys.verificationKeys('receipt-signing'));
     if (!verified.ok)
-      return refusal('receipt-invalid', `the consent receipt does not verify (${verified.error})`);
+      return refusal(
+        'RECEIPT_INVALID',
+        'receipt-invalid',
+        `the consent receipt does not verify (${verified.error})`,
+      );
     const problem = checkLeadReceipt(verified.value, {
       leadId: lead.public_id,
       campaignId: lead.campaign_id,
@@ -206,21 +222,22 @@ export class AdvisorQueue {
     });
     if (problem !== undefined)
       return refusal(
+        'RECEIPT_INVALID',
         'receipt-mismatch',
         `the consent receipt is for ${problem === 'wrong-purpose' ? 'another purpose' : 'another lead'}`,
       );
     try {
       const auditKey = await this.#identity.auditKey(lead.customer_id);
       if (!isAuditSubject(auditKey, verified.value.piiPrincipalId)) {
-        return refusal('receipt-mismatch', 'the consent receipt is for another customer');
+        return refusal('RECEIPT_INVALID', 'receipt-mismatch', 'the consent receipt is for another customer');
       }
       const subjectRef = (await this.#identity.auditSubjects([lead.customer_id])).get(lead.customer_id);
-      if (subjectRef === undefined) return refusal('customer-erased', revealBlockMessages['customer-erased']);
+      if (subjectRef === undefined) return erased();
       const campaignRef = auditCampaignFor(auditKey, subjectRef, lead.campaign_id);
       return ok({ pii: await this.#identity.readPii(lead.customer_id), subjectRef, campaignRef });
     } catch (error) {
       if (error instanceof CurtainError && error.code === 'CUSTOMER_ERASED') {
-        return refusal('customer-erased', revealBlockMessages['customer-erased']);
+        return erased();
       }
       throw error;
     }
@@ -252,7 +269,7 @@ export class AdvisorQueue {
         },
       ]);
     }
-    return refusal(block, revealBlockMessages[block]);
+    return refusal(revealBlocks[block].code, block, revealBlocks[block].message);
   }
 
   async #current(tx: SqlExecutor, lead: LeadRow): Promise<LeadRow> {

@@ -2,7 +2,7 @@
 import { responseKinds, type ResponseKind } from '../../contracts/customer.ts';
 import type { AuditEvent, TransactionalAuditSink } from '../../core/audit-event.ts';
 import { currentNotice, type ConsentSource } from '../../core/consent.ts';
-import { CurtainError } from '../../core/errors.ts';
+import { CurtainError, type ErrorCode } from '../../core/errors.ts';
 import { err, ok, type Result } from '../../core/result.ts';
 import type { OfferContent } from '../../core/vault-door.ts';
 import type { SqlExecutor, Storage } from '../../storage/ports.ts';
@@ -39,7 +39,8 @@ export interface ResponseOutcome {
   readonly consentRequest: ConsentRequest | undefined;
 }
 
-export type ResponseRefusalCode =
+/** Why, precisely, an answer or a request to connect was refused: for the vault's decisions and tests, never sent. */
+export type ResponseRefusalReason =
   | 'not-found'
   | 'invalid-response'
   | 'consent-not-given'
@@ -48,7 +49,12 @@ export type ResponseRefusalCode =
   | 'customer-erased';
 
 export interface ResponseRefusal {
-  readonly code: ResponseRefusalCode;
+  /** The catalogue's code (core/errors.ts): what a client is told. */
+  readonly code: Extract<
+    ErrorCode,
+    'NOT_FOUND' | 'USAGE' | 'CUSTOMER_ERASED' | 'CONSENT_REQUIRED' | 'LEAD_REFUSED'
+  >;
+  readonly reason: ResponseRefusalReason;
   /** Plain words for the customer; never a customer value. */
   readonly message: string;
 }
@@ -78,8 +84,10 @@ interface MessageRow {
   lead_id: string | null;
 }
 
-const refusal = (code: ResponseRefusalCode, message: string) => err<ResponseRefusal>({ code, message });
-const notFound = () => refusal('not-found', 'no such message in your inbox');
+const refusal = (code: ResponseRefusal['code'], reason: ResponseRefusalReason, message: string) =>
+  err<ResponseRefusal>({ code, reason, message });
+const notFound = () => refusal('NOT_FOUND', 'not-found', 'no such message in your inbox');
+const erased = () => refusal('CUSTOMER_ERASED', 'customer-erased', 'this customer was erased');
 
 export class ResponseService {
   readonly #storage: Storage;
@@ -117,12 +125,12 @@ export class ResponseService {
     kind: ResponseKind,
   ): Promise<Result<ResponseOutcome, ResponseRefusal>> {
     if (!(responseKinds as readonly string[]).includes(kind)) {
-      return refusal('invalid-response', 'answer interested, not_now, not_interested or stop_all');
+      return refusal('USAGE', 'invalid-response', 'answer interested, not_now, not_interested or stop_all');
     }
     const message = await this.#message(this.#storage, customerId, messageId);
     if (message === undefined) return notFound();
     const refs = await this.#references(customerId);
-    if (refs === undefined) return refusal('customer-erased', 'this customer was erased');
+    if (refs === undefined) return erased();
     const { subjectRef } = refs;
 
     // The preference takes effect first: if what follows fails, the customer is never left unsuppressed.
@@ -179,18 +187,26 @@ export class ResponseService {
     if (message === undefined) return notFound();
     if (message.lead_id !== null) return ok(await this.#lead(this.#storage, message.lead_id));
     if (request.consent !== true) {
-      return refusal('consent-not-given', 'nothing is revealed without your explicit consent');
+      return refusal(
+        'CONSENT_REQUIRED',
+        'consent-not-given',
+        'nothing is revealed without your explicit consent',
+      );
     }
     const notice = currentNotice('identity_reveal');
     if (request.noticeVersion !== notice.id) {
-      return refusal('notice-mismatch', `consent must be given to the current notice, ${notice.id}`);
+      return refusal(
+        'CONSENT_REQUIRED',
+        'notice-mismatch',
+        `consent must be given to the current notice, ${notice.id}`,
+      );
     }
     const now = this.#now();
     if (now.toISOString().slice(0, 10) > message.offer.validUntil) {
-      return refusal('offer-expired', 'this offer has expired');
+      return refusal('LEAD_REFUSED', 'offer-expired', 'this offer has expired');
     }
     const refs = await this.#references(customerId);
-    if (refs === undefined) return refusal('customer-erased', 'this customer was erased');
+    if (refs === undefined) return erased();
     const { subjectRef } = refs;
 
     const leadId = newLeadId();
@@ -263,9 +279,9 @@ export class ResponseService {
     await this.#audit.flush();
     switch (outcome) {
       case 'not-found':
-        return refusal('not-found', 'no such lead of yours');
+        return refusal('NOT_FOUND', 'not-found', 'no such lead of yours');
       case 'erased':
-        return refusal('customer-erased', 'this customer was erased');
+        return erased();
       case 'withdrawn':
         return ok(await this.#lead(this.#storage, leadId));
     }

@@ -1,4 +1,5 @@
 // The one decision whether an advisor may see a customer's identity for a lead now (invariant 6).
+import type { ErrorCode } from '../../core/errors.ts';
 import type { SqlExecutor } from '../../storage/ports.ts';
 import type { LeadState } from './leads.ts';
 
@@ -12,11 +13,16 @@ export interface RevealSubject {
   readonly createdAt: Date;
 }
 
-/** What the advisor is told, in plain words; never why in more detail than this. */
-export const revealBlockMessages: Readonly<Record<RevealBlock, string>> = {
-  withdrawn: 'the customer withdrew consent',
-  restricted: 'the customer’s data may not be processed for this now',
-  'customer-erased': 'the customer was erased',
+/** What the advisor is told: the catalogue's code and plain words; never why in more detail than this. */
+export const revealBlocks: Readonly<
+  Record<
+    RevealBlock,
+    { readonly code: Extract<ErrorCode, 'IDENTITY_WITHHELD' | 'CUSTOMER_ERASED'>; readonly message: string }
+  >
+> = {
+  withdrawn: { code: 'IDENTITY_WITHHELD', message: 'the customer withdrew consent' },
+  restricted: { code: 'IDENTITY_WITHHELD', message: 'the customer’s data may not be processed for this now' },
+  'customer-erased': { code: 'CUSTOMER_ERASED', message: 'the customer was erased' },
 };
 
 /**
