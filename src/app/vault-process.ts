@@ -4,6 +4,7 @@ import type { Categoriser } from '../core/categorize.ts';
 import { loadCategoriser } from '../vault/ingest/category-rule-loader.ts';
 import { ImportService } from '../vault/import/import-service.ts';
 import { RelationshipRetention } from '../vault/import/relationship-retention.ts';
+import { markImportBatchesInterrupted } from '../vault/import/import-store.ts';
 import { CurtainError } from '../core/errors.ts';
 import type { CurtainConfig } from '../config/config.ts';
 import type { Storage } from '../storage/ports.ts';
@@ -176,6 +177,7 @@ export async function assembleVault(
   });
   // A batch whose process died mid-way is found here, with the rows it stored counted, ready to be resumed.
   await ingest.batches.markInterrupted();
+  await markImportBatchesInterrupted(storage);
   const delivery = new DeliveryService(
     { storage, keys, identity, audit, consent, preferences, questions, questionEngine, avatars, policies },
     guard,
