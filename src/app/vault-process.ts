@@ -175,9 +175,8 @@ export async function assembleVault(
     retention: { days: retentionDays, ...now },
     audit,
   });
-  // A batch whose process died mid-way is found here, with the rows it stored counted, ready to be resumed.
-  await ingest.batches.markInterrupted();
-  await markImportBatchesInterrupted(storage);
+  // Batches (ingest, import) whose process died mid-way are found here, with their stored rows counted, resumable.
+  await Promise.all([ingest.batches.markInterrupted(), markImportBatchesInterrupted(storage)]);
   const delivery = new DeliveryService(
     { storage, keys, identity, audit, consent, preferences, questions, questionEngine, avatars, policies },
     guard,
