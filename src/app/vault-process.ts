@@ -159,7 +159,7 @@ export async function assembleVault(
   const transactionRetention = new TransactionRetention(
     storage,
     audit,
-    settings.transactionRetentionDays,
+    { days: settings.transactionRetentionDays, amlYears: settings.amlRetentionYears ?? 5 },
     settings.now,
   );
   await transactionRetention.active();
@@ -210,7 +210,7 @@ export async function assembleVault(
     door: new InProcessVaultDoor(questions, delivery, audit, settings.currency, () => vaultKind(storage)),
     compliance,
     relationshipRetention: new RelationshipRetention(storage, compliance, {
-      years: settings.amlRetentionYears ?? 5,
+      years: () => transactionRetention.amlYears(),
       ...now,
     }),
     reshreddedAtOpen,
