@@ -4,6 +4,7 @@ import type { Categoriser } from '../core/categorize.ts';
 import { loadCategoriser } from '../vault/ingest/category-rule-loader.ts';
 import { ImportService } from '../vault/import/import-service.ts';
 import { RelationshipRetention } from '../vault/import/relationship-retention.ts';
+import { markImportBatchesInterrupted } from '../vault/import/import-store.ts';
 import { CurtainError } from '../core/errors.ts';
 import type { CurtainConfig } from '../config/config.ts';
 import type { Storage } from '../storage/ports.ts';
@@ -158,7 +159,7 @@ export async function assembleVault(
   const transactionRetention = new TransactionRetention(
     storage,
     audit,
-    settings.transactionRetentionDays,
+    { days: settings.transactionRetentionDays, amlYears: settings.amlRetentionYears ?? 5 },
     settings.now,
   );
   await transactionRetention.active();
@@ -174,8 +175,8 @@ export async function assembleVault(
     retention: { days: retentionDays, ...now },
     audit,
   });
-  // A batch whose process died mid-way is found here, with the rows it stored counted, ready to be resumed.
-  await ingest.batches.markInterrupted();
+  // Batches (ingest, import) whose process died mid-way are found here, with their stored rows counted, resumable.
+  await Promise.all([ingest.batches.markInterrupted(), markImportBatchesInterrupted(storage)]);
   const delivery = new DeliveryService(
     { storage, keys, identity, audit, consent, preferences, questions, questionEngine, avatars, policies },
     guard,
@@ -209,7 +210,7 @@ export async function assembleVault(
     door: new InProcessVaultDoor(questions, delivery, audit, settings.currency, () => vaultKind(storage)),
     compliance,
     relationshipRetention: new RelationshipRetention(storage, compliance, {
-      years: settings.amlRetentionYears ?? 5,
+      years: () => transactionRetention.amlYears(),
       ...now,
     }),
     reshreddedAtOpen,

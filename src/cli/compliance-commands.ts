@@ -278,40 +278,27 @@ export function defineErasureCommands(erasure: Command, open: OpenComplianceVaul
 
 function printRetentionChange(change: RetentionChange): void {
   const { version } = change;
-  print(`transaction retention version ${version.version}: ${version.days} days, ${version.status}`);
+  print(
+    `retention version ${version.version}: transactions ${version.days} days, former customers ` +
+      `${version.amlYears} years (AML), ${version.status}`,
+  );
+  const verb = version.status === 'proposed' ? 'would' : 'will';
   if (change.rowsToRemove !== undefined) {
-    const verb = version.status === 'proposed' ? 'would remove' : 'will remove';
-    print(`  the next retention run ${verb} ${change.rowsToRemove} transactions booked before its window`);
+    print(
+      `  the next retention run ${verb} remove ${change.rowsToRemove} transactions booked before its window`,
+    );
+  }
+  if (change.customersToErase !== undefined) {
+    print(
+      `  the next retention run ${verb} erase ${change.customersToErase} former customers past the AML period`,
+    );
   }
   if (version.status === 'proposed')
     print('  a shorter period takes effect only once another person approves it');
 }
 
-/** The sub-commands of `curtain retention`. */
-export function defineRetentionCommands(retention: Command, open: OpenComplianceVault): void {
-  retention
-    .command('show')
-    .description('the period of each kind of data')
-    .action(() =>
-      session(open, async (vault) => {
-        for (const p of await vault.compliance.retention.policies()) {
-          print(`${p.kind}\t${p.days} days\t${p.source}\t${p.description}`);
-        }
-      }),
-    );
-  retention
-    .command('set')
-    .description('set the period of a kind of data (omit days to return to the default)')
-    .argument('<kind>')
-    .argument('[days]')
-    .requiredOption('--by <name>', 'who decides')
-    .action((kind: string, days: string | undefined, options: { by: string }) =>
-      session(open, async (vault) => {
-        const parsed = days === undefined ? undefined : Number(days);
-        const policy = await vault.compliance.retention.configure(kind, parsed, options.by);
-        print(`${policy.kind}: ${policy.days} days (${policy.source})`);
-      }),
-    );
+/** `curtain retention propose | propose-aml | approve | reject`: the versioned periods, shortened by two people. */
+function defineRetentionProposals(retention: Command, open: OpenComplianceVault): void {
   retention
     .command('propose')
     .description(
@@ -330,10 +317,30 @@ export function defineRetentionCommands(retention: Command, open: OpenCompliance
         printRetentionChange(change);
       }),
     );
+  retention
+    .command('propose-aml')
+    .description(
+      'change the years a former customer is kept (anti-money-laundering): longer at once, shorter only once ' +
+        'another person approves',
+    )
+    .argument('<years>')
+    .requiredOption('--by <name>', 'who proposes')
+    .requiredOption('--reason <text>', 'why')
+    .action((years: string, options: { by: string; reason: string }) =>
+      session(open, async (vault) => {
+        printRetentionChange(
+          await vault.compliance.retention.transactions.proposeAmlYears(
+            Number(years),
+            options.by,
+            options.reason,
+          ),
+        );
+      }),
+    );
   for (const verb of ['approve', 'reject'] as const) {
     retention
       .command(verb)
-      .description(`${verb} a proposed shorter transaction retention (another person than its proposer)`)
+      .description(`${verb} a proposed shorter retention period (another person than its proposer)`)
       .argument('<version>')
       .requiredOption('--by <name>', 'who decides')
       .action((version: string, options: { by: string }) =>
@@ -344,6 +351,38 @@ export function defineRetentionCommands(retention: Command, open: OpenCompliance
         }),
       );
   }
+}
+
+/** The sub-commands of `curtain retention`. */
+export function defineRetentionCommands(retention: Command, open: OpenComplianceVault): void {
+  retention
+    .command('show')
+    .description('the period of each kind of data')
+    .action(() =>
+      session(open, async (vault) => {
+        for (const p of await vault.compliance.retention.policies()) {
+          print(`${p.kind}\t${p.days} days\t${p.source}\t${p.description}`);
+        }
+        const years = await vault.compliance.retention.transactions.amlYears();
+        print(
+          `former_customers\t${years} years\tversioned\tCustomers who left, after the relationship ended (AML)`,
+        );
+      }),
+    );
+  retention
+    .command('set')
+    .description('set the period of a kind of data (omit days to return to the default)')
+    .argument('<kind>')
+    .argument('[days]')
+    .requiredOption('--by <name>', 'who decides')
+    .action((kind: string, days: string | undefined, options: { by: string }) =>
+      session(open, async (vault) => {
+        const parsed = days === undefined ? undefined : Number(days);
+        const policy = await vault.compliance.retention.configure(kind, parsed, options.by);
+        print(`${policy.kind}: ${policy.days} days (${policy.source})`);
+      }),
+    );
+  defineRetentionProposals(retention, open);
   retention
     .command('run')
     .description('delete what is past its period now (the scheduler does this once a day)')

@@ -27,7 +27,7 @@ async function readImportMapping(kind: ImportKind, path: string | undefined): Pr
 }
 
 export function printImportSummary(summary: ImportSummary): void {
-  console.log(`${summary.sourceName}: ${summary.kind}, import batch ${summary.batchId}`);
+  console.log(`${summary.sourceName}: ${summary.kind}, import batch ${summary.batchId}, ${summary.status}`);
   console.log(
     `  read ${summary.rowsRead}, stored ${summary.rowsStored}, unchanged ${summary.rowsUnchanged}, ` +
       `quarantined ${summary.rowsQuarantined}`,
@@ -50,7 +50,7 @@ export async function importCommand(
   cli: CliContext,
   kind: ImportCommandKind,
   file: string,
-  options: { readonly mapping?: string },
+  options: { readonly mapping?: string; readonly resume?: number },
 ): Promise<ImportSummary> {
   const mapping = kind === 'fdx' ? undefined : await readImportMapping(kind, options.mapping);
   const size = await fileSize(file);
@@ -59,6 +59,7 @@ export async function importCommand(
     if (session.kind === 'server') {
       const query = new URLSearchParams({ source: basename(file) });
       if (mapping) query.set('mapping', JSON.stringify(mapping));
+      if (options.resume !== undefined) query.set('resume', String(options.resume));
       console.error(`(through the running server at ${session.url})`);
       const summary = await callServer<ImportSummary>(session, `/v1/import/${kind}?${query.toString()}`, {
         method: 'POST',
@@ -70,18 +71,19 @@ export async function importCommand(
     }
     const bar = progressBar(`${kind} ${basename(file)}`, size, 'bytes');
     try {
-      const options = {
+      const importOptions = {
         sourceName: basename(file),
         onProgress: (p: { bytesRead: number }) => bar.update(p.bytesRead),
+        ...(options.resume === undefined ? {} : { resumeBatchId: options.resume }),
       };
       const summary =
         mapping === undefined
-          ? await session.vault.imports.importFdx(createReadStream(file), options)
+          ? await session.vault.imports.importFdx(createReadStream(file), importOptions)
           : await session.vault.imports.importCsv(
               kind as ImportKind,
               createReadStream(file),
               mapping,
-              options,
+              importOptions,
             );
       bar.update(size);
       bar.stop();

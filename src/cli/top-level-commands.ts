@@ -108,11 +108,12 @@ export function defineImport(program: Command, scope: CommandScope): void {
     )
     .argument('<file>')
     .option('--mapping <file>', 'CSV column mapping (JSON), see docs/onboarding.md')
+    .option('--resume <batch>', 'take up an interrupted import batch again with the same file', asInt)
     .action(
       async (
         kind: 'customers' | 'accounts' | 'products' | 'consents' | 'fdx',
         file: string,
-        options: { mapping?: string },
+        options: { mapping?: string; resume?: number },
       ) => {
         const { importCommand } = await import('./import-command.ts');
         await importCommand(await scope.context(), kind, file, options);

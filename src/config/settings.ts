@@ -56,7 +56,9 @@ export const settings = {
   amlRetentionYears: {
     env: 'CURTAIN_AML_RETENTION_YEARS',
     default: '5',
-    help: 'years a former customer is kept after the relationship ended (anti-money-laundering), then erased',
+    help:
+      'years a former customer is kept after the relationship ended (anti-money-laundering), then erased; seeds ' +
+      'the retention policy once (change it with curtain retention propose-aml)',
   },
   publicUrl: {
     env: 'CURTAIN_PUBLIC_URL',

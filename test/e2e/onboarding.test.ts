@@ -235,8 +235,8 @@ describe.each(testBackends)('onboarding a bank on $name', (backend: TestBackend)
       const batches = await storage.query<{ status: string; rows_read: number; rows_stored: number }>(
         'SELECT status, rows_read::int, rows_stored::int FROM import_batches ORDER BY id',
       );
-      // Killed batches stay running with the rows they did store counted (three chunks of 50).
-      expect(batches.rows.map((b) => [b.status, b.rows_read])).toEqual(Array(4).fill(['running', 150]));
+      // Killed batches are found interrupted with the rows they did store counted (three chunks of 50).
+      expect(batches.rows.map((b) => [b.status, b.rows_read])).toEqual(Array(4).fill(['interrupted', 150]));
       const again: ImportSummary[] = [];
       for (const kind of ['customers', 'accounts', 'products', 'consents'] as const) {
         again.push(await importFile(vault, kind, join(dir, bankFiles[kind])));

@@ -1,5 +1,7 @@
-// The one transaction retention policy: versioned in the database (configuration only seeds version 1), read by
-// the question windows, ingest's refusals, legal holds and the daily retention job. Shortening it takes two people.
+// The one retention policy: versioned in the database (configuration only seeds version 1), with two periods —
+// transactions (read by question windows, ingest's refusals, legal holds, the daily retention job) and the
+// anti-money-laundering years a former customer is kept after the relationship ended. Shortening either takes
+// two people.
 import type { AuditSink } from '../../core/audit-event.ts';
 import {
   maxRetentionDays,
@@ -9,9 +11,15 @@ import {
 import { CurtainError } from '../../core/errors.ts';
 import type { SqlExecutor, Storage } from '../../storage/ports.ts';
 
+/** Which period a version changes: the transactions' days, or the AML years of former customers. */
+export type RetentionSubject = 'transactions' | 'aml';
+
 export interface TransactionRetentionVersion {
   readonly version: number;
   readonly days: number;
+  /** Years a former customer is kept after the relationship ended, then erased with a receipt. */
+  readonly amlYears: number;
+  readonly subject: RetentionSubject;
   readonly status: 'proposed' | 'active' | 'superseded' | 'rejected';
   readonly reason: string;
   readonly proposedBy: string;
@@ -23,25 +31,46 @@ export interface RetentionChange {
   readonly version: TransactionRetentionVersion;
   /** For a shorter period: the transactions booked before its window, which the next retention run deletes. */
   readonly rowsToRemove?: number;
+  /** For a shorter AML period: the former customers past it, whom the next retention run erases. */
+  readonly customersToErase?: number;
+}
+
+/** What configuration seeds the first version with (CURTAIN_TRANSACTION_RETENTION_DAYS, CURTAIN_AML_RETENTION_YEARS). */
+export interface RetentionSeed {
+  readonly days: number;
+  readonly amlYears: number;
 }
 
 interface VersionRow {
   version: number;
   days: number;
+  aml_years: number | null;
+  subject: RetentionSubject;
   status: TransactionRetentionVersion['status'];
   reason: string;
   proposed_by: string;
   decided_by: string | null;
 }
 
-const columns = 'version, days, status, reason, proposed_by, decided_by';
+const columns = 'version, days, aml_years, subject, status, reason, proposed_by, decided_by';
 const dayMs = 86_400_000;
 export { maxRetentionDays, minRetentionDays };
+export const minAmlYears = 1;
+export const maxAmlYears = 100;
+
+/** The day `years` before `day` (29 February → 28 February in a common year, as `setUTCFullYear` rolls). */
+export function yearsBefore(day: string, years: number): string {
+  const date = new Date(`${day}T00:00:00Z`);
+  date.setUTCFullYear(date.getUTCFullYear() - years);
+  return date.toISOString().slice(0, 10);
+}
 
 function versionOf(row: VersionRow): TransactionRetentionVersion {
   return {
     version: Number(row.version),
     days: Number(row.days),
+    amlYears: Number(row.aml_years),
+    subject: row.subject,
     status: row.status,
     reason: row.reason,
     proposedBy: row.proposed_by,
@@ -52,14 +81,14 @@ function versionOf(row: VersionRow): TransactionRetentionVersion {
 export class TransactionRetention {
   readonly #storage: Storage;
   readonly #audit: AuditSink;
-  readonly #seedDays: number;
+  readonly #seed: RetentionSeed;
   readonly #now: () => Date;
 
-  /** `seedDays`: CURTAIN_TRANSACTION_RETENTION_DAYS, used only when the database holds no policy yet. */
-  constructor(storage: Storage, audit: AuditSink, seedDays: number, now: () => Date = () => new Date()) {
+  /** `seed`: the configured periods, used only when the database holds no policy (or no AML period) yet. */
+  constructor(storage: Storage, audit: AuditSink, seed: RetentionSeed, now: () => Date = () => new Date()) {
     this.#storage = storage;
     this.#audit = audit;
-    this.#seedDays = seedDays;
+    this.#seed = seed;
     this.#now = now;
   }
 
@@ -68,15 +97,23 @@ export class TransactionRetention {
     const found = await db.query<VersionRow>(
       `SELECT ${columns} FROM transaction_retention WHERE status = 'active'`,
     );
-    if (found.rows[0] !== undefined) return versionOf(found.rows[0]);
+    const row = found.rows[0];
+    if (row !== undefined && row.aml_years !== null) return versionOf(row);
+    if (row !== undefined) {
+      // A policy from before the AML period was part of it: its versions take the configured years, once.
+      await db.query('UPDATE transaction_retention SET aml_years = $1 WHERE aml_years IS NULL', [
+        this.#seed.amlYears,
+      ]);
+      return versionOf({ ...row, aml_years: this.#seed.amlYears });
+    }
     await db.query(
-      `INSERT INTO transaction_retention (version, days, status, reason, proposed_by, decided_by)
+      `INSERT INTO transaction_retention (version, days, aml_years, status, reason, proposed_by, decided_by)
        SELECT coalesce(max(version), 0) + 1,
-              coalesce((SELECT days FROM retention_policies WHERE kind = 'transactions'), $1),
+              coalesce((SELECT days FROM retention_policies WHERE kind = 'transactions'), $1), $2,
               'active', 'seeded from the configuration', 'configuration', 'configuration'
          FROM transaction_retention
        ON CONFLICT DO NOTHING`,
-      [this.#seedDays],
+      [this.#seed.days, this.#seed.amlYears],
     );
     const seeded = await db.query<VersionRow>(
       `SELECT ${columns} FROM transaction_retention WHERE status = 'active'`,
@@ -87,6 +124,20 @@ export class TransactionRetention {
   /** The active period in days. */
   async days(): Promise<number> {
     return (await this.active()).days;
+  }
+
+  /** The active AML period: years a former customer is kept after the relationship ended. */
+  async amlYears(): Promise<number> {
+    return (await this.active()).amlYears;
+  }
+
+  /** How many former customers an AML period of `years` has kept long enough, as of today: the next run erases them. */
+  async customersPast(years: number, db: SqlExecutor = this.#storage): Promise<number> {
+    const { rows } = await db.query<{ n: number }>(
+      `SELECT count(*)::bigint AS n FROM customers WHERE status = 'left' AND left_on <= $1::date`,
+      [yearsBefore(this.#now().toISOString().slice(0, 10), years)],
+    );
+    return Number(rows[0]!.n);
   }
 
   async versions(): Promise<TransactionRetentionVersion[]> {
@@ -112,8 +163,8 @@ export class TransactionRetention {
   }
 
   /**
-   * Changes the period. A longer (or equal) one takes effect at once; a shorter one is proposed, with the rows it
-   * would remove, and takes effect only when another person approves it. Logged either way (without the count).
+   * Changes the transaction period. A longer (or equal) one takes effect at once; a shorter one is proposed, with
+   * the rows it would remove, and takes effect only when another person approves it. Logged (without the count).
    */
   async propose(days: number, by: string, reason: string): Promise<RetentionChange> {
     if (!transactionRetentionProposal.shape.days.safeParse(days).success) {
@@ -122,8 +173,32 @@ export class TransactionRetention {
         `the transaction retention is a whole number of days from ${minRetentionDays} to ${maxRetentionDays}`,
       );
     }
+    return this.#change('transactions', days, by, reason);
+  }
+
+  /**
+   * Changes the AML period of former customers, the same way: longer at once; shorter proposed, with how many
+   * former customers the next retention run would erase, until another person approves it.
+   */
+  async proposeAmlYears(years: number, by: string, reason: string): Promise<RetentionChange> {
+    if (!Number.isSafeInteger(years) || years < minAmlYears || years > maxAmlYears) {
+      throw new CurtainError(
+        'USAGE',
+        `the AML retention is a whole number of years from ${minAmlYears} to ${maxAmlYears}`,
+      );
+    }
+    return this.#change('aml', years, by, reason);
+  }
+
+  async #change(
+    subject: RetentionSubject,
+    value: number,
+    by: string,
+    reason: string,
+  ): Promise<RetentionChange> {
     const current = await this.active();
-    const shorter = days < current.days;
+    const from = subject === 'aml' ? current.amlYears : current.days;
+    const shorter = value < from;
     const version = await this.#storage.transaction(async (tx) => {
       const { rows } = await tx.query<{ next: number }>(
         'SELECT coalesce(max(version), 0) + 1 AS next FROM transaction_retention',
@@ -132,11 +207,14 @@ export class TransactionRetention {
       if (!shorter)
         await tx.query(`UPDATE transaction_retention SET status = 'superseded' WHERE status = 'active'`);
       await tx.query(
-        `INSERT INTO transaction_retention (version, days, status, reason, proposed_by, decided_by, decided_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+        `INSERT INTO transaction_retention
+           (version, days, aml_years, subject, status, reason, proposed_by, decided_by, decided_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
         [
           next,
-          days,
+          subject === 'aml' ? current.days : value,
+          subject === 'aml' ? value : current.amlYears,
+          subject,
           shorter ? 'proposed' : 'active',
           reason,
           by,
@@ -146,29 +224,35 @@ export class TransactionRetention {
       );
       return next;
     });
-    await this.#log(
-      shorter ? 'transaction_retention.proposed' : 'transaction_retention.changed',
-      version,
-      current.days,
-      days,
-    );
+    await this.#log(shorter ? 'proposed' : 'changed', subject, version, from, value);
     const change = (await this.versions()).find((v) => v.version === version)!;
-    return shorter ? { version: change, rowsToRemove: await this.rowsOutside(days) } : { version: change };
+    return shorter ? { version: change, ...(await this.#toGo(change)) } : { version: change };
+  }
+
+  /** What a version, once in effect, removes: transactions past its window or former customers past its years. */
+  async #toGo(version: TransactionRetentionVersion): Promise<Omit<RetentionChange, 'version'>> {
+    return version.subject === 'aml'
+      ? { customersToErase: await this.customersPast(version.amlYears) }
+      : { rowsToRemove: await this.rowsOutside(version.days) };
   }
 
   /** Approves a proposed shorter period; the approver must not be its proposer. Returns the rows it will remove. */
   async approve(version: number, by: string): Promise<RetentionChange> {
     const before = await this.active();
     const decided = await this.#decide(version, by, 'active');
-    await this.#log('transaction_retention.approved', version, before.days, decided.days);
-    return { version: decided, rowsToRemove: await this.rowsOutside(decided.days) };
+    await this.#log('approved', decided.subject, version, ...this.#fromTo(before, decided));
+    return { version: decided, ...(await this.#toGo(decided)) };
   }
 
   async reject(version: number, by: string): Promise<RetentionChange> {
     const before = await this.active();
     const decided = await this.#decide(version, by, 'rejected');
-    await this.#log('transaction_retention.rejected', version, before.days, decided.days);
+    await this.#log('rejected', decided.subject, version, ...this.#fromTo(before, decided));
     return { version: decided };
+  }
+
+  #fromTo(before: TransactionRetentionVersion, after: TransactionRetentionVersion): [number, number] {
+    return after.subject === 'aml' ? [before.amlYears, after.amlYears] : [before.days, after.days];
   }
 
   async #decide(
@@ -196,20 +280,40 @@ export class TransactionRetention {
           `version ${version} was proposed by ${by}; another person must decide on it`,
         );
       }
+      let decided: VersionRow = { ...row, status, decided_by: by };
       if (status === 'active') {
-        await tx.query(`UPDATE transaction_retention SET status = 'superseded' WHERE status = 'active'`);
+        // The other period stays as it is now, whatever it was when this version was proposed.
+        const { rows: active } = await tx.query<VersionRow>(
+          `UPDATE transaction_retention SET status = 'superseded' WHERE status = 'active' RETURNING ${columns}`,
+        );
+        const current = active[0];
+        if (current !== undefined) {
+          decided =
+            row.subject === 'aml'
+              ? { ...decided, days: current.days }
+              : { ...decided, aml_years: current.aml_years };
+        }
       }
       await tx.query(
-        'UPDATE transaction_retention SET status = $2, decided_by = $3, decided_at = now() WHERE version = $1',
-        [version, status, by],
+        `UPDATE transaction_retention SET status = $2, decided_by = $3, decided_at = now(), days = $4,
+                aml_years = $5 WHERE version = $1`,
+        [version, status, by, decided.days, decided.aml_years],
       );
-      return versionOf({ ...row, status, decided_by: by });
+      return versionOf(decided);
     });
   }
 
-  async #log(action: string, version: number, from: number, to: number): Promise<void> {
-    await this.#audit.record([
-      { type: 'admin.action', details: { action, version, fromDays: from, toDays: to } },
-    ]);
+  async #log(
+    verb: 'proposed' | 'changed' | 'approved' | 'rejected',
+    subject: RetentionSubject,
+    version: number,
+    from: number,
+    to: number,
+  ): Promise<void> {
+    const details =
+      subject === 'aml'
+        ? { action: `aml_retention.${verb}`, version, fromYears: from, toYears: to }
+        : { action: `transaction_retention.${verb}`, version, fromDays: from, toDays: to };
+    await this.#audit.record([{ type: 'admin.action', details }]);
   }
 }

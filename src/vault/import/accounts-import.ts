@@ -20,6 +20,8 @@ export interface ImportedAccount {
   readonly currency: string | undefined;
   readonly openedOn: string | undefined;
   readonly closedOn: string | undefined;
+  /** A delta's "this joint owner no longer holds the account" (from that day): the owner link is removed. */
+  readonly ownerRemovedOn?: string;
 }
 
 export function readAccount(record: ImportRecord, cells: CellReader): ImportedAccount | RowProblem {
@@ -49,6 +51,15 @@ export function readAccount(record: ImportRecord, cells: CellReader): ImportedAc
   if (isProblem(openedOn)) return openedOn;
   const closedOn = cells.date(record, 'closedOn', false);
   if (isProblem(closedOn)) return closedOn;
+  const ownerRemovedOn = cells.date(record, 'ownerRemovedOn', false);
+  if (isProblem(ownerRemovedOn)) return ownerRemovedOn;
+  if (ownerRemovedOn !== '' && role === 'primary') {
+    return problem(
+      'ownerRemovedOn',
+      'primary-owner-removed',
+      "a primary owner cannot be removed: name the account's new primary owner, or close the account",
+    );
+  }
   return {
     line: record.line,
     accountNumber,
@@ -59,5 +70,6 @@ export function readAccount(record: ImportRecord, cells: CellReader): ImportedAc
     currency: currency || undefined,
     openedOn: openedOn || undefined,
     closedOn: closedOn || undefined,
+    ...(ownerRemovedOn === '' ? {} : { ownerRemovedOn }),
   };
 }

@@ -91,6 +91,24 @@ export async function upsertOwners(db: SqlExecutor, owners: readonly OwnerRow[])
   return new Set(rows.map((r) => `${r.account_id}:${r.customer_id}`));
 }
 
+/**
+ * Removes joint owners (by account reference and customer); a primary owner is never removed here. Returns the
+ * keys (`account ref hex:customer`) of the links that were there, so that a re-run counts them unchanged.
+ */
+export async function removeJointOwners(
+  db: SqlExecutor,
+  removals: readonly { ref: Buffer; customerId: number }[],
+): Promise<Set<string>> {
+  if (removals.length === 0) return new Set();
+  const { rows } = await db.query<{ account_ref: Uint8Array; customer_id: number }>(
+    `DELETE FROM account_owners o USING accounts a, unnest($1::bytea[], $2::bigint[]) AS v(ref, customer_id)
+      WHERE a.account_ref = v.ref AND o.account_id = a.id AND o.customer_id = v.customer_id AND o.role = 'joint'
+      RETURNING a.account_ref, o.customer_id`,
+    [removals.map((r) => r.ref), removals.map((r) => r.customerId)],
+  );
+  return new Set(rows.map((r) => `${Buffer.from(r.account_ref).toString('hex')}:${Number(r.customer_id)}`));
+}
+
 /** Transactions ingested before their account was linked follow the account's primary owner. */
 export async function relinkTransactions(db: SqlExecutor, accountIds: readonly number[]): Promise<void> {
   if (accountIds.length === 0) return;

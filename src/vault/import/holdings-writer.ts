@@ -16,6 +16,7 @@ import {
   importedConsentKeys,
   recordConsentEvidence,
   relinkTransactions,
+  removeJointOwners,
   replacePrimaryOwners,
   upsertAccounts,
   upsertOwners,
@@ -69,6 +70,30 @@ const identifierOf = (accountNumber: string): AccountIdentifier => ({
   value: accountNumber,
 });
 
+const accountUpsert = (ref: Buffer, row: ImportedAccount, customerId: number): AccountUpsert => ({
+  ref,
+  maskedNumber: maskAccountNumber(row.accountNumber),
+  customerId: row.kind === 'business' ? null : customerId,
+  kind: row.kind,
+  product: row.product ?? null,
+  currency: row.currency ?? null,
+  openedOn: row.openedOn ?? null,
+  closedOn: row.closedOn ?? null,
+});
+
+/** A delta's removed joint owners: a link that was there counts as stored, one already gone as unchanged. */
+async function applyRemovals(
+  tx: SqlExecutor,
+  removals: readonly { ref: Buffer; customerId: number }[],
+  outcome: ChunkOutcome,
+): Promise<void> {
+  const removed = await removeJointOwners(tx, removals);
+  for (const r of removals) {
+    if (removed.has(`${hex(r.ref)}:${r.customerId}`)) outcome.stored++;
+    else outcome.unchanged++;
+  }
+}
+
 export async function prepareAccounts(
   deps: HoldingsDependencies,
   rows: readonly ImportedAccount[],
@@ -77,18 +102,14 @@ export async function prepareAccounts(
   const owned = await withOwners(deps, rows, outcome);
   const primaries = new Map<string, { row: ImportedAccount; upsert: AccountUpsert }>();
   const all: { row: ImportedAccount; customerId: number; upsert: AccountUpsert }[] = [];
+  const removals: { ref: Buffer; customerId: number }[] = [];
   for (const { row, customerId } of owned) {
     const ref = deps.accounts.accountRef(identifierOf(row.accountNumber));
-    const upsert: AccountUpsert = {
-      ref,
-      maskedNumber: maskAccountNumber(row.accountNumber),
-      customerId: row.kind === 'business' ? null : customerId,
-      kind: row.kind,
-      product: row.product ?? null,
-      currency: row.currency ?? null,
-      openedOn: row.openedOn ?? null,
-      closedOn: row.closedOn ?? null,
-    };
+    if (row.ownerRemovedOn !== undefined) {
+      removals.push({ ref, customerId });
+      continue;
+    }
+    const upsert = accountUpsert(ref, row, customerId);
     if (row.role === 'primary') {
       const earlier = primaries.get(hex(ref));
       if (earlier !== undefined) {
@@ -134,6 +155,7 @@ export async function prepareAccounts(
       if (isNew) outcome.stored++;
       else outcome.unchanged++;
     }
+    await applyRemovals(tx, removals, outcome);
     const relinked = [...primaries.values()].filter((p) => changed.has(hex(p.upsert.ref)));
     await relinkTransactions(
       tx,

@@ -30,7 +30,7 @@ export const importFields = {
   },
   accounts: {
     required: ['accountNumber', 'ownerExternalId'],
-    optional: ['role', 'kind', 'product', 'currency', 'openedOn', 'closedOn'],
+    optional: ['role', 'kind', 'product', 'currency', 'openedOn', 'closedOn', 'ownerRemovedOn'],
   },
   products: {
     required: ['ownerExternalId', 'product', 'since'],

@@ -28,11 +28,14 @@ import {
   openImportBatch,
   quarantineOf,
   quarantineRows,
+  resumeImportBatch,
+  startImportBatch,
   type BatchCounts,
   type ImportBatchKind,
   type QuarantinedRow,
   updateImportBatchCounts,
 } from './import-store.ts';
+import type { BatchStatus } from '../ingest/batch-store.ts';
 import { readProduct, type ImportedProduct } from './products-import.ts';
 
 export interface ImportProgress {
@@ -45,11 +48,18 @@ export interface ImportOptions {
   readonly onProgress?: (progress: ImportProgress) => void;
   /** Rows per transaction (default 500): each chunk is committed with its quarantine and the batch's totals. */
   readonly rowsPerChunk?: number;
+  /**
+   * Takes up this interrupted batch (of the same kind) with the same file: the file is read again from its start,
+   * the rows the killed run stored stay counted once, and the batch ends as if it had never stopped.
+   */
+  readonly resumeBatchId?: number;
 }
 
 export interface ImportSummary extends BatchCounts {
   readonly batchId: number;
   readonly kind: ImportBatchKind;
+  /** done; partial when some rows were quarantined; failed when no row of the file is in the tables. */
+  readonly status: Exclude<BatchStatus, 'received' | 'running' | 'interrupted'>;
   readonly sourceName: string;
   /** The first quarantined rows (line, field, reason), never their values. */
   readonly quarantine: readonly QuarantinedRow[];
@@ -130,9 +140,8 @@ export class ImportService {
   ): Promise<ImportSummary> {
     const storage = this.#deps.storage;
     await requireRealVault(storage, `${kind} file ${options.sourceName}`);
-    const batchId = await openImportBatch(storage, kind, options.sourceName, 'csv');
+    const { batchId, counts } = await this.#open(kind, options, 'csv');
     const hmac = fileHmac(this.#deps.keys.secret('token'));
-    const counts = { rowsRead: 0, rowsStored: 0, rowsUnchanged: 0, rowsQuarantined: 0 };
     let bytesRead = 0;
     try {
       let pending: ImportRecord[] = [];
@@ -167,7 +176,7 @@ export class ImportService {
       }
       if (pending.length + pendingProblems.length > 0) await flush();
     } catch (error) {
-      await finishImportBatch(storage, batchId, 'failed', counts);
+      await this.#abandon(batchId, counts);
       throw error;
     }
     return this.#finish(
@@ -185,9 +194,8 @@ export class ImportService {
   async importFdx(input: AsyncIterable<unknown>, options: ImportOptions): Promise<ImportSummary> {
     const storage = this.#deps.storage;
     await requireRealVault(storage, `FDX file ${options.sourceName}`);
-    const batchId = await openImportBatch(storage, 'fdx', options.sourceName, 'fdx-ndjson');
+    const { batchId, counts } = await this.#open('fdx', options, 'fdx-ndjson');
     const hmac = fileHmac(this.#deps.keys.secret('token'));
-    const counts: Counts = { rowsRead: 0, rowsStored: 0, rowsUnchanged: 0, rowsQuarantined: 0 };
     let bytesRead = 0;
     try {
       const today = this.#now().toISOString().slice(0, 10);
@@ -212,7 +220,7 @@ export class ImportService {
         options.onProgress?.({ rowsRead: counts.rowsRead, bytesRead });
       }
     } catch (error) {
-      await finishImportBatch(storage, batchId, 'failed', counts);
+      await this.#abandon(batchId, counts);
       throw error;
     }
     return this.#finish(
@@ -223,15 +231,56 @@ export class ImportService {
     );
   }
 
+  /** A new batch, or the interrupted one to resume, running in this process, with the counts it starts from. */
+  async #open(
+    kind: ImportBatchKind,
+    options: ImportOptions,
+    format: string,
+  ): Promise<{ batchId: number; counts: Counts & { priorStored: number } }> {
+    const storage = this.#deps.storage;
+    const counts = { rowsRead: 0, rowsStored: 0, rowsUnchanged: 0, rowsQuarantined: 0, priorStored: 0 };
+    if (options.resumeBatchId !== undefined) {
+      const priorStored = await resumeImportBatch(storage, options.resumeBatchId, kind);
+      return { batchId: options.resumeBatchId, counts: { ...counts, rowsStored: priorStored, priorStored } };
+    }
+    const batchId = await openImportBatch(storage, kind, options.sourceName, format);
+    await startImportBatch(storage, batchId);
+    return { batchId, counts };
+  }
+
+  /** A batch stopped by an error: failed when nothing of it is stored, else interrupted (resumable). */
+  async #abandon(batchId: number, counts: Counts): Promise<void> {
+    const stored = counts.rowsStored > 0;
+    await finishImportBatch(
+      this.#deps.storage,
+      batchId,
+      stored ? 'interrupted' : 'failed',
+      counts,
+      stored ? 'interrupted: the import stopped on an error; resume it with the same file' : null,
+    ).catch(() => undefined);
+  }
+
   async #finish(
     kind: ImportBatchKind,
     batchId: number,
     file: { readonly source: string; readonly format: string; readonly fileHmac: Buffer },
-    counts: BatchCounts,
+    running: Counts & { readonly priorStored: number },
   ): Promise<ImportSummary> {
     const storage = this.#deps.storage;
     const sourceName = file.source;
-    const status = counts.rowsRead > 0 && counts.rowsQuarantined === counts.rowsRead ? 'failed' : 'done';
+    // Read again, the rows a killed run stored come back unchanged: they are counted once, as stored.
+    const counts: BatchCounts = {
+      rowsRead: running.rowsRead,
+      rowsStored: running.rowsStored,
+      rowsUnchanged: Math.max(0, running.rowsUnchanged - running.priorStored),
+      rowsQuarantined: running.rowsQuarantined,
+    };
+    const status =
+      counts.rowsStored + counts.rowsUnchanged === 0
+        ? 'failed'
+        : counts.rowsQuarantined > 0
+          ? 'partial'
+          : 'done';
     await finishImportBatch(storage, batchId, status, counts);
     await logBatch(this.#deps.audit, this.#deps.keys.secret('token'), {
       kind: 'import',
@@ -247,7 +296,7 @@ export class ImportService {
       },
     });
     const quarantine = (await quarantineOf(storage, batchId)).slice(0, quarantineShown);
-    return { batchId, kind, sourceName, ...counts, quarantine };
+    return { batchId, kind, status, sourceName, ...counts, quarantine };
   }
 
   /** Parses one chunk of records of `kind`; rows that cannot be read are quarantined into `outcome`. */

@@ -1,5 +1,7 @@
 // The import room's data module: batches and quarantine, customer status and flags, owners, products, evidence.
+import { CurtainError } from '../../core/errors.ts';
 import type { SqlExecutor } from '../../storage/ports.ts';
+import { runnerIsDead, thisRunner, type BatchStatus } from '../ingest/batch-store.ts';
 import type { CustomerFlags, CustomerStatus } from './customers-import.ts';
 import type { AccountKind, OwnerRole } from './accounts-import.ts';
 import type { ImportKind } from './import-mapping.ts';
@@ -45,6 +47,7 @@ export interface OwnerRow {
 
 const hex = (bytes: Uint8Array) => Buffer.from(bytes).toString('hex');
 
+/** A new batch, run by this process: `received`, then `running` once its first chunk is read. */
 export async function openImportBatch(
   db: SqlExecutor,
   kind: ImportBatchKind,
@@ -52,23 +55,71 @@ export async function openImportBatch(
   format: string,
 ): Promise<number> {
   const { rows } = await db.query<{ id: number }>(
-    'INSERT INTO import_batches (kind, source_name, format) VALUES ($1, $2, $3) RETURNING id',
-    [kind, sourceName, format],
+    `INSERT INTO import_batches (kind, source_name, format, runner) VALUES ($1, $2, $3, $4) RETURNING id`,
+    [kind, sourceName, format, thisRunner],
   );
   return Number(rows[0]!.id);
+}
+
+export async function startImportBatch(db: SqlExecutor, id: number): Promise<void> {
+  await db.query(`UPDATE import_batches SET status = 'running' WHERE id = $1 AND status = 'received'`, [id]);
+}
+
+/**
+ * Takes an interrupted batch of `kind` up again in this process: its stored rows stay counted, the rest of its
+ * counts and its quarantine start over (the file is read again). Returns the rows it had stored.
+ */
+export async function resumeImportBatch(db: SqlExecutor, id: number, kind: ImportBatchKind): Promise<number> {
+  const { rows } = await db.query<{ rows_stored: number }>(
+    `UPDATE import_batches SET status = 'running', runner = $3, resumed_at = now(), finished_at = NULL,
+            rows_read = 0, rows_unchanged = 0, rows_quarantined = 0, notice = NULL
+      WHERE id = $1 AND kind = $2 AND status = 'interrupted'
+      RETURNING rows_stored`,
+    [id, kind, thisRunner],
+  );
+  const row = rows[0];
+  if (row === undefined) {
+    throw new CurtainError(
+      'USAGE',
+      `import batch ${id} is not an interrupted ${kind} batch: only an interrupted batch can be resumed, with its own kind`,
+    );
+  }
+  await db.query('DELETE FROM import_quarantine WHERE batch_id = $1', [id]);
+  return Number(row.rows_stored);
 }
 
 export async function finishImportBatch(
   db: SqlExecutor,
   id: number,
-  status: 'done' | 'failed',
+  status: Exclude<BatchStatus, 'received' | 'running'>,
   counts: BatchCounts,
+  notice: string | null = null,
 ): Promise<void> {
   await db.query(
-    `UPDATE import_batches SET status = $2, finished_at = now(), rows_read = $3, rows_stored = $4,
-            rows_unchanged = $5, rows_quarantined = $6 WHERE id = $1`,
-    [id, status, counts.rowsRead, counts.rowsStored, counts.rowsUnchanged, counts.rowsQuarantined],
+    `UPDATE import_batches SET status = $2, finished_at = now(), runner = NULL, rows_read = $3, rows_stored = $4,
+            rows_unchanged = $5, rows_quarantined = $6, notice = $7 WHERE id = $1`,
+    [id, status, counts.rowsRead, counts.rowsStored, counts.rowsUnchanged, counts.rowsQuarantined, notice],
   );
+}
+
+/**
+ * At open: a batch left received or running by a process of this host that no longer exists was killed mid-way.
+ * It becomes `interrupted`, with the rows it stored counted (each chunk committed its counts). Returns those.
+ */
+export async function markImportBatchesInterrupted(db: SqlExecutor): Promise<number[]> {
+  const { rows } = await db.query<{ id: number; runner: string | null }>(
+    `SELECT id, runner FROM import_batches WHERE status IN ('received', 'running')`,
+  );
+  const dead = rows.filter((row) => runnerIsDead(row.runner)).map((row) => Number(row.id));
+  if (dead.length > 0) {
+    await db.query(
+      `UPDATE import_batches SET status = 'interrupted', runner = NULL,
+              notice = 'interrupted: the process importing it stopped; resume it with the same file'
+        WHERE id = ANY($1::bigint[]) AND status IN ('received', 'running')`,
+      [dead],
+    );
+  }
+  return dead;
 }
 
 /** The running totals of a batch, written with each chunk so a killed batch still adds up. */

@@ -1,21 +1,15 @@
-// Customers who left the bank: kept for the anti-money-laundering period after the relationship ended, then
-// erased through the erasure path, each with a signed receipt.
+// Customers who left the bank: kept for the anti-money-laundering period of the one retention policy after the
+// relationship ended, then erased through the erasure path, each with a signed receipt.
 import type { ComplianceService } from '../compliance/compliance-service.ts';
 import type { ErasureOutcome } from '../compliance/erasure.ts';
 import type { SqlExecutor } from '../../storage/ports.ts';
+import { yearsBefore } from '../compliance/transaction-retention.ts';
 import { lapsedRelationships } from './import-store.ts';
 
 export interface RelationshipRetentionOptions {
-  /** Years a former customer's records are kept after the relationship ended (default 5). */
-  readonly years: number;
+  /** Years a former customer's records are kept after the relationship ended: the retention policy's AML period. */
+  readonly years: () => Promise<number>;
   readonly now?: () => Date;
-}
-
-/** The day `years` before `day` (29 February → 28 February in a common year, as `setUTCFullYear` rolls). */
-export function yearsBefore(day: string, years: number): string {
-  const date = new Date(`${day}T00:00:00Z`);
-  date.setUTCFullYear(date.getUTCFullYear() - years);
-  return date.toISOString().slice(0, 10);
 }
 
 export class RelationshipRetention {
@@ -40,7 +34,8 @@ export class RelationshipRetention {
    */
   async eraseLapsed(): Promise<ErasureOutcome[]> {
     const today = (this.#options.now?.() ?? new Date()).toISOString().slice(0, 10);
-    const lapsed = await lapsedRelationships(this.#db, yearsBefore(today, this.#options.years));
+    const years = await this.#options.years();
+    const lapsed = await lapsedRelationships(this.#db, yearsBefore(today, years));
     const receipts: ErasureOutcome[] = [];
     for (const customerId of lapsed) {
       const request = await this.#compliance.requests.receiveFromCustomer('erasure', 'gdpr', customerId);

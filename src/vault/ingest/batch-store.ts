@@ -31,7 +31,7 @@ function isAlive(pid: number): boolean {
 }
 
 /** A runner that is certainly gone: a process of this host that no longer exists. Other hosts cannot be told. */
-function runnerIsDead(runner: string | null): boolean {
+export function runnerIsDead(runner: string | null): boolean {
   if (runner === null) return true;
   const at = runner.lastIndexOf(':');
   const host = runner.slice(0, at);
