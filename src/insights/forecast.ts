@@ -75,6 +75,12 @@ function dueDays(payments: readonly RegularPayment[], asOf: number, horizon: num
 const dayNumber = (date: string): number =>
   Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / 86_400_000;
 
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
 /** Rows of the regular payments' own transactions, so that the rest is what they leave. */
 function regularKeys(payments: readonly RegularPayment[]): Set<string> {
   return new Set(payments.map((p) => `${p.direction}\u0000${p.merchant ?? `#${p.category}`}`));
@@ -96,18 +102,22 @@ function rest(ledger: CustomerColumns, payments: readonly RegularPayment[], asOf
   }
   const first = r.from < r.to ? r.day(r.from) : asOf;
   const span = Math.max(1, Math.min(history, asOf - first + 1));
-  let sum = 0;
-  for (let d = 0; d < span; d++) sum += daily[d]!;
-  const mean = sum / span;
-  // Spread of 30-day sums around their mean (overlapping windows, stepped by a week).
+  // Thirty-day sums of the rest; their median resists a one-off (a deposit, a car) that a mean would spread.
   const sums: number[] = [];
-  for (let start = 0; start + 30 <= span; start += 7) {
+  for (let start = 0; start + 30 <= span; start += 30) {
     let s = 0;
     for (let d = start; d < start + 30; d++) s += daily[d]!;
-    sums.push(s - mean * 30);
+    sums.push(s);
   }
-  const variance =
-    sums.length < 2 ? (mean * 30) ** 2 : sums.reduce((a, s) => a + s * s, 0) / (sums.length - 1);
+  if (sums.length === 0) {
+    let s = 0;
+    for (let d = 0; d < span; d++) s += daily[d]!;
+    sums.push((s / span) * 30);
+  }
+  const middle = median(sums);
+  const spread = median(sums.map((s) => Math.abs(s - middle))) * 1.4826;
+  const mean = middle / 30;
+  const variance = sums.length < 3 ? (middle / 2) ** 2 : spread * spread;
   return { mean, sd30: Math.sqrt(variance) };
 }
 
@@ -122,7 +132,7 @@ export function forecastBalance(
   const threshold = -(options.overdraftLimitMinor ?? 0);
   const onAccount = payments.filter((p) => p.status === 'active');
   const due = dueDays(onAccount, asOf, horizon);
-  const { mean, sd30 } = rest(ledger, onAccount, asOf, options.historyDays ?? 120);
+  const { mean, sd30 } = rest(ledger, onAccount, asOf, options.historyDays ?? 180);
   const days: ForecastPoint[] = [];
   let balance = options.currentBalanceMinor;
   let k = 0;

@@ -92,9 +92,25 @@ function steady(r: Rows, chain: readonly number[], band: Band, groupSize: number
   return changes <= Math.max(1, Math.floor((chain.length - 1) / 4));
 }
 
+/**
+ * A steady series repeats an amount exactly (few of its steps change it), so a group where no amount comes
+ * twice can only hold an annual one or a short series: this skips most shops visited often, cheaply.
+ */
+function mayHoldSeries(r: Rows, group: readonly number[]): boolean {
+  if (group.length <= 4) return true;
+  const seen = new Set<number>();
+  for (const i of group) {
+    const amount = r.amount(i);
+    if (seen.has(amount)) return true;
+    seen.add(amount);
+  }
+  return false;
+}
+
 function bestChain(r: Rows, group: readonly number[], used: Set<number>): [number[], Band] | undefined {
   let best: [number[], Band] | undefined;
   for (const band of bands) {
+    if (band.cadence === 'annual' && group.length > 6) continue;
     const covered = new Set<number>();
     for (let end = group.length - 1; end >= 0; end--) {
       const index = group[end]!;
@@ -215,7 +231,7 @@ export function findRegularPayments(
   const r = rows(ledger, asOf);
   const found: RegularPayment[] = [];
   for (const group of groups(r, options.balanceAccountOnly ?? false).values()) {
-    if (group.length < 2) continue;
+    if (group.length < 2 || !mayHoldSeries(r, group)) continue;
     const used = new Set<number>();
     for (let series = 0; series < 3; series++) {
       const best = bestChain(r, group, used);
