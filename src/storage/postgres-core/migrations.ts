@@ -19,6 +19,7 @@ import { vaultKindSchema } from './migrations/0015-vault-kind.ts';
 import { guardReleasedAudiencesSchema } from './migrations/0016-released-audiences.ts';
 import { importRecordsSchema } from './migrations/0017-import-records.ts';
 import { ingestMigrationSchema } from './migrations/0018-retention-and-batches.ts';
+import { insightsSchema } from './migrations/0019-insights.ts';
 
 export interface Migration {
   readonly version: number;
@@ -45,6 +46,7 @@ export const migrations: readonly Migration[] = [
   { version: 16, name: 'released-audiences', sql: guardReleasedAudiencesSchema },
   { version: 17, name: 'import-records', sql: importRecordsSchema },
   { version: 18, name: 'retention-and-batches', sql: ingestMigrationSchema },
+  { version: 19, name: 'insights', sql: insightsSchema },
 ];
 
 export interface MigrationStatus {
