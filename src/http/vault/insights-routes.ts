@@ -11,6 +11,8 @@ import { customerAccess, tags } from './customer-common.ts';
 
 const mine = {
   config: customerAccess,
+  // A HEAD could not say why it was refused (no consent): only GET.
+  exposeHeadRoute: false,
   schema: {
     summary: 'My spending insights now: regular payments, month over month, balance forecast, suggestions',
     description:
