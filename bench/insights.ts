@@ -59,7 +59,13 @@ function subscriptionAccuracy(customer: GeneratedCustomer, ledger: CustomerColum
   const isTrue = (merchant: string | undefined, cadence: string) =>
     truth.some((s) => s.merchant === merchant && cadenceOf(s.cadence) === cadence);
   tally.found += found.length;
-  tally.foundTrue += found.filter((p) => isTrue(p.merchant, p.cadence)).length;
+  // A true subscription counts once: a second series found for it is a false one.
+  const matched = new Set<string>();
+  for (const p of found) {
+    if (!isTrue(p.merchant, p.cadence) || matched.has(`${p.merchant}/${p.cadence}`)) continue;
+    matched.add(`${p.merchant}/${p.cadence}`);
+    tally.foundTrue++;
+  }
   for (const s of truth) {
     const paid = customer.transactions.filter((t) => t.merchantName === s.merchant).length;
     const hit = found.some((p) => p.merchant === s.merchant && p.cadence === cadenceOf(s.cadence));

@@ -57,6 +57,7 @@ const changeShare = 0.01;
 function chainFrom(r: Rows, group: readonly number[], end: number, band: Band, used: Set<number>): number[] {
   const chain = [group[end]!];
   let cur = end;
+  let changesInRow = 0;
   for (;;) {
     const day = r.day(group[cur]!);
     const amount = r.amount(group[cur]!);
@@ -75,6 +76,11 @@ function chainFrom(r: Rows, group: readonly number[], end: number, band: Band, u
       }
     }
     if (best < 0 || bestRatio > maxStep) return chain.reverse();
+    // Three changes in a row are a shop's varying bills, not price rises (two can be: a rise, then
+    // another): the series ends here. A yearly plan may rise at every renewal.
+    const changed = bestRatio > 1 + changeShare && band.cadence !== 'annual';
+    changesInRow = changed ? changesInRow + 1 : 0;
+    if (changesInRow === 3) return chain.reverse();
     chain.push(group[best]!);
     cur = best;
   }

@@ -100,6 +100,8 @@ describe.each(testBackends)('the customer’s insights on $name (issue 19)', (ba
     ]);
     expect(changed.ok).toBe(true);
     expect(await h.vault.insights.send(other)).toBe('not-due');
+    await h.vault.insights.sendDue();
+    expect(await h.vault.insights.messages(other)).toEqual([]);
   });
 
   it('deletes the stored insights when the customer withdraws, and stops them', async () => {

@@ -122,6 +122,15 @@ export class InsightsService {
     return 'sent';
   }
 
+  /**
+   * One round for the scheduler: every customer with the consent whose frequency allows a message now gets
+   * one. Returns nothing: how many were sent is a count of customers, and it stays here.
+   */
+  async sendDue(): Promise<void> {
+    const allowed = await this.#consent.allowed('spending_insights', 'inbox');
+    for (const customerId of allowed.ids()) await this.send(customerId);
+  }
+
   /** The customer's insight messages, newest first (empty once the consent is withdrawn: they are deleted). */
   messages(customerId: number): Promise<StoredInsightMessage[]> {
     return this.#store.list(customerId);
