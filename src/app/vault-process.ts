@@ -1,4 +1,6 @@
 // Composition root: the one place that picks PGlite or PostgreSQL and wires the vault's services.
+import { forgetInsights } from '../vault/insights/insights-store.ts';
+import { InsightsService } from '../vault/insights/insights-service.ts';
 import { TransactionRetention } from '../vault/compliance/transaction-retention.ts';
 import type { Categoriser } from '../core/categorize.ts';
 import { loadCategoriser } from '../vault/ingest/category-rule-loader.ts';
@@ -19,7 +21,7 @@ import { PushDevices } from '../vault/identity/push-devices.ts';
 import { AccountDirectory } from '../vault/accounts/account-directory.ts';
 import { IngestService } from '../vault/ingest/ingest-service.ts';
 import { TransparencyLog } from '../audit/audit-log.ts';
-import { ConsentLedger } from '../vault/consent/consent-ledger.ts';
+import { ConsentLedger, type ConsentLedgerOptions } from '../vault/consent/consent-ledger.ts';
 import { PreferenceStore } from '../vault/consent/preference-store.ts';
 import type { ReceiptSettings } from '../vault/consent/receipts.ts';
 import { PolicyStore } from '../privacy/guard/policy-store.ts';
@@ -132,6 +134,22 @@ function customerFacing(
   };
 }
 
+/** Withdrawing "spending insights" on the inbox deletes the insights already stored, in the same transaction. */
+const forgetWithdrawnInsights: NonNullable<ConsentLedgerOptions['onWithdrawn']> = (
+  tx,
+  purpose,
+  channel,
+  ids,
+) => (purpose === 'spending_insights' && channel === 'inbox' ? forgetInsights(tx, ids) : Promise.resolve());
+
+function consentOptions(identity: IdentityStore, settings: VaultSettings): ConsentLedgerOptions {
+  return {
+    ...subjectReferences(identity),
+    receipts: receiptSettings(settings),
+    onWithdrawn: forgetWithdrawnInsights,
+  };
+}
+
 /** Wires the vault's services on a migrated database; re-applies shreds the database does not know yet. */
 export async function assembleVault(
   storage: Storage,
@@ -142,10 +160,7 @@ export async function assembleVault(
   const identity = new IdentityStore(storage, keys, audit);
   const reshreddedAtOpen = await identity.reconcileShreds();
   const accounts = new AccountDirectory(keys.secret('blind-index'));
-  const consent = new ConsentLedger(storage, keys, audit, {
-    ...subjectReferences(identity),
-    receipts: receiptSettings(settings),
-  });
+  const consent = new ConsentLedger(storage, keys, audit, consentOptions(identity, settings));
   const preferences = new PreferenceStore(storage, audit, subjectReferences(identity).subjectRef);
   const policies = new PolicyStore(storage, audit);
   const now = settings.now === undefined ? {} : { now: settings.now };
@@ -213,6 +228,7 @@ export async function assembleVault(
       years: () => transactionRetention.amlYears(),
       ...now,
     }),
+    insights: new InsightsService(storage, consent, preferences, { currency: settings.currency, ...now }),
     reshreddedAtOpen,
   };
 }

@@ -1,7 +1,7 @@
 // Fair lending: the protected attributes and the versioned list of their proxies that credit questions may not use.
 
 /** Bumped whenever an entry is added, removed or changed; recorded with each checked question. */
-export const fairLendingVersion = '2026-11.1';
+export const fairLendingVersion = '2026-12.1';
 
 /** Attributes the law protects (ECOA/Regulation B, UK Equality Act 2010, GDPR art. 9). */
 export const protectedAttributes = [
@@ -18,7 +18,8 @@ export const protectedAttributes = [
 ] as const;
 
 export interface ProxyEntry {
-  readonly kind: 'mcc' | 'category' | 'product';
+  /** 'insight': one of the customer's own insights (src/insights/), never an input of a question or a model. */
+  readonly kind: 'mcc' | 'category' | 'product' | 'insight';
   readonly value: string;
   /** The protected attribute it stands in for. */
   readonly standsFor: readonly (typeof protectedAttributes)[number][];
@@ -88,7 +89,26 @@ export const fairLendingProxies: readonly ProxyEntry[] = [
     why: 'Student accounts are held by young customers.',
   },
   { kind: 'product', value: 'pension', standsFor: ['age'], why: 'Holding a pension plan tracks age.' },
+  ...insightProxies(),
 ];
+
+/**
+ * The customer's own insights (issue 19): computed for the customer alone under `spending_insights`, so never
+ * a segment feature, a model feature or a credit input. Low balances and stopped payments track hardship,
+ * which tracks disability and age; regular payments include childcare, benefits and pensions.
+ */
+function insightProxies(): ProxyEntry[] {
+  const why = 'An insight is for the customer alone (spending_insights consent), never a credit input.';
+  return (
+    [
+      ['regular_payments', ['age', 'disability', 'marital_status']],
+      ['month_over_month', ['age', 'disability']],
+      ['balance_forecast', ['age', 'disability']],
+      ['low_balance_warning', ['age', 'disability']],
+      ['saving_suggestions', ['age']],
+    ] as const
+  ).map(([value, standsFor]) => ({ kind: 'insight', value, standsFor, why }));
+}
 
 export function proxyFor(kind: ProxyEntry['kind'], value: string): ProxyEntry | undefined {
   return fairLendingProxies.find((p) => p.kind === kind && p.value === value);

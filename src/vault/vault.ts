@@ -15,6 +15,7 @@ import type { DeliveryService } from './delivery/delivery-service.ts';
 import type { InboxService } from './delivery/inbox-service.ts';
 import type { IdentityStore } from './identity/identity-store.ts';
 import type { PushDevices } from './identity/push-devices.ts';
+import type { InsightsService } from './insights/insights-service.ts';
 import type { IngestService } from './ingest/ingest-service.ts';
 import type { ImportService } from './import/import-service.ts';
 import type { RelationshipRetention } from './import/relationship-retention.ts';
@@ -60,6 +61,8 @@ export interface VaultServices {
   readonly compliance: ComplianceService;
   /** Former customers erased once the anti-money-laundering period after the relationship has passed. */
   readonly relationshipRetention: RelationshipRetention;
+  /** The customer's own insights, behind `spending_insights`; no staff role or hub route reads them. */
+  readonly insights: InsightsService;
   /** Customers shredded again at open: erased after the backup this database was restored from. */
   readonly reshreddedAtOpen: number;
 }

@@ -67,6 +67,10 @@ const expected: Record<string, 'public' | readonly Caller[]> = {
   'GET /v1/me/data/page': ['customer'],
   'GET /v1/me/requests': ['customer'],
   'POST /v1/me/requests': ['customer'],
+  // Issue 19: insights are the customer's alone; no staff role, no door, no hub route reads them.
+  'GET /v1/me/insights': ['customer'],
+  'GET /v1/me/insights/messages': ['customer'],
+  'GET /v1/me/insights/messages/:message': ['customer'],
   'GET /v1/leads': ['advisor'],
   'POST /v1/leads/:lead/claim': ['advisor'],
   'GET /v1/leads/:lead': ['advisor'],

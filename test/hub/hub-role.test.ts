@@ -33,6 +33,7 @@ describe.each(testBackends)('hub role on $name', (backend) => {
   it('is denied customers and inbox messages by name', async () => {
     await expect(t.hubStorage.query('SELECT * FROM customers')).rejects.toThrow(/permission denied/);
     await expect(t.hubStorage.query('SELECT * FROM inbox_messages')).rejects.toThrow(/permission denied/);
+    await expect(t.hubStorage.query('SELECT * FROM insight_messages')).rejects.toThrow(/permission denied/);
     await expect(t.hubStorage.query('SELECT * FROM public.customers')).rejects.toThrow(/permission denied/);
   });
 

@@ -12,6 +12,7 @@ import { customerRoutes } from './customer-routes.ts';
 import { doorRoutes } from './door-routes.ts';
 import { ingestRoutes } from './ingest-routes.ts';
 import { importRoutes } from './import-routes.ts';
+import { insightsRoutes } from './insights-routes.ts';
 import { myDataRoutes } from './my-data-routes.ts';
 import { policyRoutes } from './policy-routes.ts';
 
@@ -33,6 +34,7 @@ export function vaultPlugin(vault: VaultServices, options: VaultPluginOptions) {
     await app.register(advisorRoutes(vault));
     await app.register(complianceRoutes(vault));
     await app.register(myDataRoutes(vault));
+    await app.register(insightsRoutes(vault.insights));
     await app.register(doorRoutes(vault.door));
   };
 }

@@ -20,6 +20,7 @@ import { guardReleasedAudiencesSchema } from './migrations/0016-released-audienc
 import { importRecordsSchema } from './migrations/0017-import-records.ts';
 import { ingestMigrationSchema } from './migrations/0018-retention-and-batches.ts';
 import { amlRetentionSchema, importBatchStatesSchema } from './migrations/0019-import-batches-and-aml.ts';
+import { insightsSchema } from './migrations/0021-insights.ts';
 
 export interface Migration {
   readonly version: number;
@@ -48,6 +49,7 @@ export const migrations: readonly Migration[] = [
   { version: 18, name: 'retention-and-batches', sql: ingestMigrationSchema },
   { version: 19, name: 'import-batch-states', sql: importBatchStatesSchema },
   { version: 20, name: 'aml-retention', sql: amlRetentionSchema },
+  { version: 21, name: 'insights', sql: insightsSchema },
 ];
 
 export interface MigrationStatus {

@@ -27,6 +27,13 @@ export interface ConsentLedgerOptions {
   readonly receipts: ReceiptSettings;
   /** Rows per statement when recording in bulk (default 5,000). */
   readonly chunkSize?: number;
+  /** Runs in the recording transaction for customers who just withdrew a purpose on a channel (insights go). */
+  readonly onWithdrawn?: (
+    tx: SqlExecutor,
+    purpose: ConsentPurpose,
+    channel: ConsentChannel,
+    customerIds: readonly number[],
+  ) => Promise<void>;
 }
 
 export interface RecordSummary {
@@ -181,15 +188,28 @@ export class ConsentLedger {
         if (writes.length > 0) await tx.query(upsertCurrent, columnsOf(writes));
         count += writes.length;
       }
-      for (const [key, list] of [...changes.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
-        const [purpose, channel] = key.split('/') as [string, string];
-        await this.#updateBits(tx, purpose, channel, list);
-      }
+      await this.#applyChanges(tx, changes);
       await this.#audit.enqueue(tx, events);
       return count;
     });
     await this.#audit.flush();
     return ok({ recorded: decisions.length, stateChanges });
+  }
+
+  /** Bitmaps follow the changed states; then whoever must act on a withdrawal does, in this transaction. */
+  async #applyChanges(tx: SqlExecutor, changes: Map<string, [number, boolean][]>): Promise<void> {
+    for (const [key, list] of [...changes.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
+      const [purpose, channel] = key.split('/') as [string, string];
+      await this.#updateBits(tx, purpose, channel, list);
+      const withdrawn = list.filter(([, granted]) => !granted).map(([id]) => id);
+      if (withdrawn.length > 0)
+        await this.#options.onWithdrawn?.(
+          tx,
+          purpose as ConsentPurpose,
+          channel as ConsentChannel,
+          withdrawn,
+        );
+    }
   }
 
   /** One `consent.changed` event per decision, under the customer's unlinkable reference. */

@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { forecastBalance } from './forecast.ts';
+import { columnsOf, dayOf, type PlainTransaction } from './ledger.ts';
+import { findRegularPayments } from './recurring.ts';
+
+const at = (date: string) => dayOf(date);
+const tx = (
+  date: string,
+  amountMinor: number,
+  direction: 'debit' | 'credit',
+  category: string,
+  merchant?: string,
+): PlainTransaction => ({
+  day: at(date),
+  amountMinor,
+  direction,
+  category,
+  merchant,
+});
+
+/** Salary on the 28th, rent on the 1st, and £20 of groceries every day. */
+function month(y: number, m: number, rent: number): PlainTransaction[] {
+  const ym = `${y}-${String(m).padStart(2, '0')}`;
+  const rows = [
+    tx(`${ym}-28`, 200_000, 'credit', 'salary', 'ACME LTD'),
+    tx(`${ym}-01`, rent, 'debit', 'rent', 'Landlord'),
+  ];
+  for (let d = 1; d <= 28; d++)
+    rows.push(
+      tx(
+        `${ym}-${String(d).padStart(2, '0')}`,
+        1_950 + ((d * 37 + m * 11) % 97),
+        'debit',
+        'groceries',
+        `Shop ${d % 4}`,
+      ),
+    );
+  return rows;
+}
+
+function forecastOn(asOf: string, balance: number, rent: number, overdraftLimitMinor?: number) {
+  const rows = [1, 2, 3, 4, 5, 6, 7, 8].flatMap((m) => month(2026, m, rent)).filter((t) => t.day <= at(asOf));
+  const ledger = columnsOf(rows);
+  const payments = findRegularPayments(ledger, at(asOf));
+  return forecastBalance(ledger, payments, at(asOf), {
+    currentBalanceMinor: balance,
+    ...(overdraftLimitMinor === undefined ? {} : { overdraftLimitMinor }),
+  });
+}
+
+describe('balance forecast', () => {
+  it('adds the regular income and outgoings to the usual daily rest, for 14 and 30 days', () => {
+    const forecast = forecastOn('2026-08-10', 100_000, 90_000);
+    // Groceries run at about £20 a day; salary on the 28th; rent on the 1st.
+    expect(forecast.dailyRestMinor).toBeLessThan(-1_700);
+    expect(forecast.dailyRestMinor).toBeGreaterThan(-2_100);
+    expect(forecast.in14Days.date).toBe('2026-08-24');
+    expect(
+      Math.abs(forecast.in14Days.expectedMinor - (100_000 + forecast.dailyRestMinor * 14)),
+    ).toBeLessThanOrEqual(14);
+    const afterPay = forecast.days.find((d) => d.date === '2026-08-28')!;
+    const before = forecast.days.find((d) => d.date === '2026-08-27')!;
+    expect(afterPay.expectedMinor - before.expectedMinor).toBeGreaterThan(190_000);
+    expect(forecast.in30Days.date).toBe('2026-09-09');
+    expect(forecast.in30Days.lowMinor).toBeLessThanOrEqual(forecast.in30Days.expectedMinor);
+    expect(forecast.in30Days.highMinor).toBeGreaterThanOrEqual(forecast.in30Days.expectedMinor);
+  });
+
+  it('warns the first day the forecast crosses zero, early enough to act, naming the payments due', () => {
+    const forecast = forecastOn('2026-08-10', 30_000, 90_000);
+    expect(forecast.warning).toMatchObject({ confidence: 'likely', thresholdMinor: -0 });
+    expect(forecast.warning!.date < '2026-08-28').toBe(true);
+    expect(forecast.warning!.daysAhead).toBeGreaterThanOrEqual(3);
+  });
+
+  it('warns against the overdraft limit, not zero, when there is one', () => {
+    const forecast = forecastOn('2026-08-10', 30_000, 90_000, 100_000);
+    expect(forecast.warning).toBeUndefined();
+    const tight = forecastOn('2026-08-29', 10_000, 150_000, 100_000);
+    expect(tight.warning).toMatchObject({
+      thresholdMinor: -100_000,
+      confidence: 'likely',
+      date: '2026-09-01',
+    });
+    expect(tight.warning!.dueBefore[0]).toMatchObject({ merchant: 'Landlord', amountMinor: 150_000 });
+  });
+
+  it('does not warn when the balance stays well above zero', () => {
+    expect(forecastOn('2026-08-10', 400_000, 90_000).warning).toBeUndefined();
+  });
+});

@@ -1,0 +1,186 @@
+// A cash-flow forecast of one account: regular income and outgoings plus the usual rest, and a low-balance warning.
+import { dateOf, rows, type CustomerColumns } from './ledger.ts';
+import { nextAfter, type RegularPayment } from './recurring.ts';
+
+export interface ForecastPoint {
+  readonly date: string;
+  /** Expected end-of-day balance, minor units. */
+  readonly expectedMinor: number;
+  /** An 80 % band around it. */
+  readonly lowMinor: number;
+  readonly highMinor: number;
+}
+
+export interface LowBalanceWarning {
+  /** The first day the forecast goes below the threshold. */
+  readonly date: string;
+  readonly daysAhead: number;
+  readonly thresholdMinor: number;
+  readonly expectedMinor: number;
+  /** 'likely': the expected balance crosses; 'possible': only the band's lower edge does. */
+  readonly confidence: 'likely' | 'possible';
+  /** The largest regular payments due before that day, to act on. */
+  readonly dueBefore: readonly {
+    readonly merchant: string | undefined;
+    readonly category: string;
+    readonly date: string;
+    readonly amountMinor: number;
+  }[];
+}
+
+export interface BalanceForecast {
+  readonly currentMinor: number;
+  /** Days 1 … horizon after the as-of day. */
+  readonly days: readonly ForecastPoint[];
+  readonly in14Days: ForecastPoint;
+  readonly in30Days: ForecastPoint;
+  /** The usual daily flow besides the regular payments, minor units (negative: money going out). */
+  readonly dailyRestMinor: number;
+  readonly warning: LowBalanceWarning | undefined;
+}
+
+export interface ForecastOptions {
+  readonly currentBalanceMinor: number;
+  /** The arranged overdraft: the warning threshold is minus this (default 0: warn below zero). */
+  readonly overdraftLimitMinor?: number;
+  readonly horizonDays?: number;
+  /** Days of history the usual rest is taken from. */
+  readonly historyDays?: number;
+}
+
+/** z of the 80 % two-sided band. */
+const z80 = 1.2816;
+
+interface Due {
+  readonly day: number;
+  readonly signed: number;
+  readonly payment: RegularPayment;
+}
+
+function dueDays(payments: readonly RegularPayment[], asOf: number, horizon: number): Due[] {
+  const due: Due[] = [];
+  for (const p of payments) {
+    if (p.status !== 'active' || p.nextDate === undefined) continue;
+    const signed = p.direction === 'credit' ? p.amountMinor : -p.amountMinor;
+    for (
+      let day = dayNumber(p.nextDate);
+      day <= asOf + horizon;
+      day = nextAfter(day, p.cadence, p.dayOfMonth)
+    )
+      due.push({ day, signed, payment: p });
+  }
+  return due.sort((a, b) => a.day - b.day);
+}
+
+const dayNumber = (date: string): number =>
+  Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / 86_400_000;
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** Rows of the regular payments' own transactions, so that the rest is what they leave. */
+function regularKeys(payments: readonly RegularPayment[]): Set<string> {
+  return new Set(payments.map((p) => `${p.direction}\u0000${p.merchant ?? `#${p.category}`}`));
+}
+
+/** The mean daily flow of everything else on the account, and the spread of its 30-day sums. */
+function rest(ledger: CustomerColumns, payments: readonly RegularPayment[], asOf: number, history: number) {
+  const r = rows(ledger, asOf);
+  const keys = regularKeys(payments);
+  const daily = new Float64Array(history);
+  for (let i = r.from; i < r.to; i++) {
+    const offset = asOf - r.day(i);
+    if (offset >= history || !r.onBalanceAccount(i)) continue;
+    const merchant = r.merchant(i);
+    const direction = r.credit(i) ? 'credit' : 'debit';
+    const key = `${direction}\u0000${merchant >= 0 ? ledger.merchants[merchant] : `#${ledger.categories[r.category(i)]}`}`;
+    if (keys.has(key)) continue;
+    daily[offset]! += r.credit(i) ? r.amount(i) : -r.amount(i);
+  }
+  const first = r.from < r.to ? r.day(r.from) : asOf;
+  const span = Math.max(1, Math.min(history, asOf - first + 1));
+  // Thirty-day sums of the rest; their median resists a one-off (a deposit, a car) that a mean would spread.
+  const sums: number[] = [];
+  for (let start = 0; start + 30 <= span; start += 30) {
+    let s = 0;
+    for (let d = start; d < start + 30; d++) s += daily[d]!;
+    sums.push(s);
+  }
+  if (sums.length === 0) {
+    let s = 0;
+    for (let d = 0; d < span; d++) s += daily[d]!;
+    sums.push((s / span) * 30);
+  }
+  const middle = median(sums);
+  const spread = median(sums.map((s) => Math.abs(s - middle))) * 1.4826;
+  const mean = middle / 30;
+  const variance = sums.length < 3 ? (middle / 2) ** 2 : spread * spread;
+  return { mean, sd30: Math.sqrt(variance) };
+}
+
+/** The balance of the next `horizon` days (default 30) and a warning when it crosses the threshold. */
+export function forecastBalance(
+  ledger: CustomerColumns,
+  payments: readonly RegularPayment[],
+  asOf: number,
+  options: ForecastOptions,
+): BalanceForecast {
+  const horizon = Math.max(30, options.horizonDays ?? 30);
+  const threshold = -(options.overdraftLimitMinor ?? 0);
+  const onAccount = payments.filter((p) => p.status === 'active');
+  const due = dueDays(onAccount, asOf, horizon);
+  const { mean, sd30 } = rest(ledger, onAccount, asOf, options.historyDays ?? 180);
+  const days: ForecastPoint[] = [];
+  let balance = options.currentBalanceMinor;
+  let k = 0;
+  let warning: LowBalanceWarning | undefined;
+  for (let h = 1; h <= horizon; h++) {
+    const day = asOf + h;
+    while (k < due.length && due[k]!.day <= day) balance += due[k++]!.signed;
+    const expected = Math.round(balance + mean * h);
+    const band = z80 * sd30 * Math.sqrt(h / 30);
+    const point = {
+      date: dateOf(day),
+      expectedMinor: expected,
+      lowMinor: Math.round(expected - band),
+      highMinor: Math.round(expected + band),
+    };
+    days.push(point);
+    if (warning === undefined && point.lowMinor < threshold && options.currentBalanceMinor >= threshold) {
+      warning = {
+        date: point.date,
+        daysAhead: h,
+        thresholdMinor: threshold,
+        expectedMinor: expected,
+        confidence: expected < threshold ? 'likely' : 'possible',
+        dueBefore: due
+          .slice(0, k)
+          .filter((d) => d.signed < 0)
+          .sort((a, b) => a.signed - b.signed)
+          .slice(0, 3)
+          .map((d) => ({
+            merchant: d.payment.merchant,
+            category: d.payment.category,
+            date: dateOf(d.day),
+            amountMinor: -d.signed,
+          })),
+      };
+    }
+  }
+  if (warning?.confidence === 'possible') {
+    // A later crossing by the expected balance makes the warning 'likely' from that day.
+    const likely = days.find((p) => p.expectedMinor < threshold);
+    if (likely !== undefined) warning = { ...warning, confidence: 'likely' };
+  }
+  return {
+    currentMinor: options.currentBalanceMinor,
+    days,
+    in14Days: days[13]!,
+    in30Days: days[29]!,
+    dailyRestMinor: Math.round(mean),
+    warning,
+  };
+}

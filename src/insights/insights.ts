@@ -1,0 +1,59 @@
+// All of one customer's insights at once: the one entry point the vault and the device call.
+import { forecastBalance, type BalanceForecast } from './forecast.ts';
+import type { CustomerColumns } from './ledger.ts';
+import { monthOverMonth, type MonthOverMonth } from './month-over-month.ts';
+import { findRegularPayments, type RegularPayment } from './recurring.ts';
+import { suggestSavings, type SavingSuggestion } from './suggestions.ts';
+
+export interface InsightOptions {
+  /** The day the insights are for (days since 1970-01-01): transactions after it are not read. */
+  readonly asOf: number;
+  readonly currency: string;
+  /** The customer also consented to the bank's offers. */
+  readonly offersAllowed: boolean;
+  /** The current balance of the account to forecast; without it there is no forecast. */
+  readonly balance?: { readonly currentMinor: number; readonly overdraftLimitMinor?: number } | undefined;
+}
+
+export interface Insights {
+  readonly asOf: string;
+  /** Regular outgoings, subscriptions among them (category `subscriptions`), active first. */
+  readonly regularPayments: readonly RegularPayment[];
+  readonly income: readonly RegularPayment[];
+  readonly monthOverMonth: MonthOverMonth;
+  readonly forecast: BalanceForecast | undefined;
+  readonly suggestions: readonly SavingSuggestion[];
+}
+
+export function computeInsights(ledger: CustomerColumns, options: InsightOptions): Insights {
+  const { asOf } = options;
+  const all = findRegularPayments(ledger, asOf);
+  const months = monthOverMonth(ledger, asOf);
+  const forecast =
+    options.balance === undefined
+      ? undefined
+      : forecastBalance(
+          ledger,
+          ledger.balanceAccount === undefined
+            ? all
+            : findRegularPayments(ledger, asOf, { balanceAccountOnly: true }),
+          asOf,
+          {
+            currentBalanceMinor: options.balance.currentMinor,
+            ...(options.balance.overdraftLimitMinor === undefined
+              ? {}
+              : { overdraftLimitMinor: options.balance.overdraftLimitMinor }),
+          },
+        );
+  return {
+    asOf: new Date(asOf * 86_400_000).toISOString().slice(0, 10),
+    regularPayments: all.filter((p) => p.direction === 'debit'),
+    income: all.filter((p) => p.direction === 'credit'),
+    monthOverMonth: months,
+    forecast,
+    suggestions: suggestSavings(all, months, forecast, {
+      offersAllowed: options.offersAllowed,
+      currency: options.currency,
+    }),
+  };
+}

@@ -1,0 +1,252 @@
+// Regular payments and income found in one customer's own transactions: cadence, amount, next date, rises, stops.
+import { dateOf, rows, type CustomerColumns, type Rows } from './ledger.ts';
+
+export const cadences = ['weekly', 'fortnightly', 'four_weekly', 'monthly', 'quarterly', 'annual'] as const;
+export type Cadence = (typeof cadences)[number];
+
+export interface PriceChange {
+  readonly date: string;
+  readonly fromMinor: number;
+  readonly toMinor: number;
+}
+
+export interface RegularPayment {
+  /** The merchant, or undefined for payments without one (standing orders, transfers): then the category. */
+  readonly merchant: string | undefined;
+  readonly category: string;
+  readonly direction: 'debit' | 'credit';
+  readonly cadence: Cadence;
+  /** The latest payment's amount, minor units. */
+  readonly amountMinor: number;
+  readonly payments: number;
+  readonly firstDate: string;
+  readonly lastDate: string;
+  /** The next payment expected after the as-of day; undefined once stopped. */
+  readonly nextDate: string | undefined;
+  readonly status: 'active' | 'stopped';
+  /** The usual day of the month (monthly, quarterly, annual cadences follow it). */
+  readonly dayOfMonth: number;
+  readonly priceChanges: readonly PriceChange[];
+}
+
+interface Band {
+  readonly cadence: Cadence;
+  /** Gaps between consecutive payments, in days, that fit the cadence. */
+  readonly lo: number;
+  readonly hi: number;
+  readonly minPayments: number;
+  /** Days past the expected date before the payment counts as stopped. */
+  readonly grace: number;
+}
+
+// Monthly gaps span 25–35 days (28–31-day months, payments moved off weekends); four-weekly is told
+// apart from monthly by the mean gap, below.
+const bands: readonly Band[] = [
+  { cadence: 'weekly', lo: 6, hi: 8, minPayments: 4, grace: 4 },
+  { cadence: 'fortnightly', lo: 12, hi: 16, minPayments: 3, grace: 7 },
+  { cadence: 'monthly', lo: 25, hi: 35, minPayments: 3, grace: 12 },
+  { cadence: 'quarterly', lo: 84, hi: 98, minPayments: 3, grace: 25 },
+  { cadence: 'annual', lo: 355, hi: 376, minPayments: 2, grace: 40 },
+];
+
+/** Amounts within this ratio of the previous payment belong to the same series (price rises are 8–25 %). */
+const maxStep = 1.3;
+/** A step larger than this share is a price change. */
+const changeShare = 0.01;
+
+function chainFrom(r: Rows, group: readonly number[], end: number, band: Band, used: Set<number>): number[] {
+  const chain = [group[end]!];
+  let cur = end;
+  let changesInRow = 0;
+  for (;;) {
+    const day = r.day(group[cur]!);
+    const amount = r.amount(group[cur]!);
+    let best = -1;
+    let bestRatio = Infinity;
+    for (let j = cur - 1; j >= 0; j--) {
+      const gap = day - r.day(group[j]!);
+      if (gap < band.lo) continue;
+      if (gap > band.hi) break;
+      if (used.has(group[j]!)) continue;
+      const a = r.amount(group[j]!);
+      const ratio = Math.max(a, amount) / Math.max(1, Math.min(a, amount));
+      if (ratio < bestRatio) {
+        bestRatio = ratio;
+        best = j;
+      }
+    }
+    if (best < 0 || bestRatio > maxStep) return chain.reverse();
+    // Three changes in a row are a shop's varying bills, not price rises (two can be: a rise, then
+    // another): the series ends here. A yearly plan may rise at every renewal.
+    const changed = bestRatio > 1 + changeShare && band.cadence !== 'annual';
+    changesInRow = changed ? changesInRow + 1 : 0;
+    if (changesInRow === 3) return chain.reverse();
+    chain.push(group[best]!);
+    cur = best;
+  }
+}
+
+/** Steady enough: few steps change the amount (a bill reviewed yearly, a price rise) — not a shop visited often. */
+function steady(r: Rows, chain: readonly number[], band: Band, groupSize: number): boolean {
+  if (chain.length < band.minPayments) return false;
+  if (band.cadence === 'annual') return groupSize <= chain.length + 2;
+  let changes = 0;
+  for (let k = 1; k < chain.length; k++) {
+    const before = r.amount(chain[k - 1]!);
+    if (Math.abs(r.amount(chain[k]!) - before) > changeShare * before) changes++;
+  }
+  return changes <= Math.max(1, Math.floor((chain.length - 1) / 4));
+}
+
+/**
+ * A steady series repeats an amount exactly (few of its steps change it), so a group where no amount comes
+ * twice can only hold an annual one or a short series: this skips most shops visited often, cheaply.
+ */
+function mayHoldSeries(r: Rows, group: readonly number[]): boolean {
+  if (group.length <= 4) return true;
+  const seen = new Set<number>();
+  for (const i of group) {
+    const amount = r.amount(i);
+    if (seen.has(amount)) return true;
+    seen.add(amount);
+  }
+  return false;
+}
+
+function bestChain(r: Rows, group: readonly number[], used: Set<number>): [number[], Band] | undefined {
+  let best: [number[], Band] | undefined;
+  for (const band of bands) {
+    if (band.cadence === 'annual' && group.length > 6) continue;
+    const covered = new Set<number>();
+    for (let end = group.length - 1; end >= 0; end--) {
+      const index = group[end]!;
+      if (covered.has(index) || used.has(index)) continue;
+      const chain = chainFrom(r, group, end, band, used);
+      for (const i of chain) covered.add(i);
+      if (!steady(r, chain, band, group.length)) continue;
+      // Longer spans win; at equal span, more payments (a weekly chain inside a monthly one is not longer).
+      const span = r.day(chain.at(-1)!) - r.day(chain[0]!);
+      const bestSpan = best === undefined ? -1 : r.day(best[0].at(-1)!) - r.day(best[0][0]!);
+      if (
+        best === undefined ||
+        span > bestSpan + 20 ||
+        (span >= bestSpan - 20 && chain.length > best[0].length)
+      )
+        best = [chain, band];
+    }
+  }
+  return best;
+}
+
+function addMonths(day: number, months: number, dayOfMonth: number): number {
+  const date = new Date(day * 86_400_000);
+  const y = date.getUTCFullYear();
+  const m = date.getUTCMonth() + months;
+  const last = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
+  return Date.UTC(y, m, Math.min(dayOfMonth, last)) / 86_400_000;
+}
+
+/** The most common day of the month among the payments (weekend moves are the exceptions). */
+function usualDayOfMonth(r: Rows, chain: readonly number[]): number {
+  const counts = new Map<number, number>();
+  let best = 1;
+  let bestCount = 0;
+  for (const i of chain) {
+    const dom = new Date(r.day(i) * 86_400_000).getUTCDate();
+    const count = (counts.get(dom) ?? 0) + 1;
+    counts.set(dom, count);
+    if (count > bestCount || (count === bestCount && dom > best)) {
+      best = dom;
+      bestCount = count;
+    }
+  }
+  return best;
+}
+
+function cadenceOf(r: Rows, chain: readonly number[], band: Band): Cadence {
+  if (band.cadence !== 'monthly') return band.cadence;
+  const mean = (r.day(chain.at(-1)!) - r.day(chain[0]!)) / (chain.length - 1);
+  return mean < 29.2 ? 'four_weekly' : 'monthly';
+}
+
+const monthsOf: Partial<Record<Cadence, number>> = { monthly: 1, quarterly: 3, annual: 12 };
+const daysOf: Partial<Record<Cadence, number>> = { weekly: 7, fortnightly: 14, four_weekly: 28 };
+
+/** The expected day of the payment after `day`. */
+export function nextAfter(day: number, cadence: Cadence, dayOfMonth: number): number {
+  const months = monthsOf[cadence];
+  return months === undefined ? day + daysOf[cadence]! : addMonths(day, months, dayOfMonth);
+}
+
+function describe(r: Rows, ledger: CustomerColumns, chain: readonly number[], band: Band, asOf: number) {
+  const cadence = cadenceOf(r, chain, band);
+  const last = chain.at(-1)!;
+  const dom = usualDayOfMonth(r, chain);
+  let next = nextAfter(r.day(last), cadence, dom);
+  const stopped = asOf > next + band.grace;
+  while (!stopped && next <= asOf && nextAfter(next, cadence, dom) <= asOf + band.grace) {
+    next = nextAfter(next, cadence, dom);
+  }
+  const priceChanges: PriceChange[] = [];
+  for (let k = 1; k < chain.length; k++) {
+    const from = r.amount(chain[k - 1]!);
+    const to = r.amount(chain[k]!);
+    if (Math.abs(to - from) > changeShare * from)
+      priceChanges.push({ date: dateOf(r.day(chain[k]!)), fromMinor: from, toMinor: to });
+  }
+  const merchant = r.merchant(last);
+  return {
+    merchant: merchant < 0 ? undefined : ledger.merchants[merchant],
+    category: ledger.categories[r.category(last)] ?? 'uncategorised',
+    direction: r.credit(last) ? 'credit' : 'debit',
+    cadence,
+    amountMinor: r.amount(last),
+    payments: chain.length,
+    firstDate: dateOf(r.day(chain[0]!)),
+    lastDate: dateOf(r.day(last)),
+    nextDate: stopped ? undefined : dateOf(Math.max(next, asOf + 1)),
+    status: stopped ? 'stopped' : 'active',
+    dayOfMonth: dom,
+    priceChanges,
+  } satisfies RegularPayment;
+}
+
+/** Payments grouped by direction and merchant (or category when there is no merchant), in day order. */
+function groups(r: Rows, balanceAccountOnly: boolean): Map<string, number[]> {
+  const byKey = new Map<string, number[]>();
+  for (let i = r.from; i < r.to; i++) {
+    if (balanceAccountOnly && !r.onBalanceAccount(i)) continue;
+    const merchant = r.merchant(i);
+    const key = `${r.credit(i) ? 'C' : 'D'}${merchant >= 0 ? `m${merchant}` : `c${r.category(i)}`}`;
+    let list = byKey.get(key);
+    if (list === undefined) byKey.set(key, (list = []));
+    list.push(i);
+  }
+  return byKey;
+}
+
+/**
+ * Every regular payment and income in the customer's transactions up to `asOf` (a day number); with
+ * `balanceAccountOnly`, those of the account whose balance is forecast.
+ */
+export function findRegularPayments(
+  ledger: CustomerColumns,
+  asOf: number,
+  options: { readonly balanceAccountOnly?: boolean } = {},
+): RegularPayment[] {
+  const r = rows(ledger, asOf);
+  const found: RegularPayment[] = [];
+  for (const group of groups(r, options.balanceAccountOnly ?? false).values()) {
+    if (group.length < 2 || !mayHoldSeries(r, group)) continue;
+    const used = new Set<number>();
+    for (let series = 0; series < 3; series++) {
+      const best = bestChain(r, group, used);
+      if (best === undefined) break;
+      for (const i of best[0]) used.add(i);
+      found.push(describe(r, ledger, best[0], best[1], asOf));
+    }
+  }
+  return found.sort(
+    (a, b) => (a.nextDate ?? '~').localeCompare(b.nextDate ?? '~') || b.amountMinor - a.amountMinor,
+  );
+}
