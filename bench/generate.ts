@@ -79,7 +79,7 @@ const kinds: readonly [string, (t: StatementTransaction) => boolean][] = [
     'direct debits',
     (t) =>
       t.description === 'DIRECT DEBIT' ||
-      /^(MORTGAGE|LOAN|CAR FINANCE|.* PREMIUM$|INVESTMENT|PENSION CONTRIBUTION)/.test(t.description!),
+      /^(MORTGAGE|LOAN|CAR FINANCE|.* PREMIUM$|INVESTMENT|PENSION CONTRIBUTION|COUNCIL TAX$|TV LICENCE$)/.test(t.description!),
   ],
   [
     'standing orders (rent, savings, family, board)',
@@ -215,7 +215,7 @@ function mix(count: number): void {
       else if (
         t.counterpartyName !== undefined &&
         t.mcc === undefined &&
-        !/SALARY|RENT|PENSION|SLC|BENEFIT|HOUSEKEEPING|BOARD|INVOICE|HMRC|MORTGAGE|ALLOWANCE|MONEY FOR BILLS|FROM HOME/.test(
+        !/SALARY|RENT|PENSION|SLC|BENEFIT|HOUSEKEEPING|BOARD|INVOICE|HMRC|MORTGAGE|ALLOWANCE|MONEY FOR BILLS|FROM HOME|COUNCIL TAX|TV LICENCE/.test(
           t.description!,
         )
       )

@@ -15,7 +15,10 @@ import {
   bookBills,
   bookBillsAndEvents,
   bookHousing,
+  bookHouseholdBills,
   bookLoanRepayments,
+  bookPremiums,
+  bookSavingsInterest,
   bookSubscriptions,
   realHousing,
   thinHousing,
@@ -35,8 +38,11 @@ import type {
 export { bankCurrency } from './profile.ts';
 export const defaultHomeInspectionShare = 0.17;
 
-/** Everyday card payments per customer per month at density `real` (docs/generator.md, "The mix"). */
-export const realCardPaymentsPerMonth = 38;
+/**
+ * Everyday card payments per customer per month at density `real`, debit and credit card together
+ * (docs/generator.md, "The mix": 38 by debit card and 2 by credit card; UK Finance: about 40 per adult).
+ */
+export const realCardPaymentsPerMonth = 40;
 
 /** Everything computed once per bank and shared by its customers. */
 interface BankContext {
@@ -221,11 +227,15 @@ function bookReal(
   const drives = random.chance(Math.min(0.95, (drivingOdds[persona.code] ?? 0.8) * region.car));
   const options = { persona, region, renting: housing === 'rent', ageAtEnd, monthlyMeans, drives };
   const plan = planCausalEvents(draft, options);
+  plan.childBenefit = persona.code === 'family';
   const scheduledFrom = ledger.count;
   bookIncome(draft, persona, plan, profile.income, familyName);
   bookHousing(draft, persona, housing, plan, monthlyMeans, familyName, realHousing);
   bookLoanRepayments(draft, loans, plan);
   bookBillsAndEvents(draft, persona, plan);
+  bookHouseholdBills(draft, persona, housing);
+  bookPremiums(draft);
+  bookSavingsInterest(draft);
   const subscriptions = bookSubscriptions(draft, iso);
   const free = monthlyNet(draft, scheduledFrom);
   const budget = Math.max(0.15 * monthlyMeans, free) * random.logNormal(0.85, 0.12);

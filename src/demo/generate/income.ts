@@ -65,9 +65,16 @@ export function bookIncome(
       break;
   }
   if (random.chance(persona.familySupport)) familySupport(draft, persona, familyName);
-  if (plan.babyDay !== undefined) {
+  // Children already (a family) or from a birth: child benefit every four weeks.
+  const benefitFrom =
+    plan.childBenefit === true
+      ? activeFrom + random.int(0, 27)
+      : plan.babyDay !== undefined
+        ? plan.babyDay + random.int(21, 49)
+        : undefined;
+  if (benefitFrom !== undefined) {
     const benefit = counterpartyParty('credit', 'CHILD BENEFIT', 'HMRC Child Benefit', draft.otherIban());
-    for (const day of draft.every(28, plan.babyDay + random.int(21, 49), last)) {
+    for (const day of draft.every(28, benefitFrom, last)) {
       draft.ledger.add(day, childBenefitMinor, benefit, slot.main);
     }
   }

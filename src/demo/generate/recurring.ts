@@ -131,17 +131,10 @@ export function bookLoanRepayments(draft: CustomerDraft, loans: readonly Loan[],
   }
 }
 
-/** Interest on savings, overdraft charges, annual premiums of insurance held at the bank. */
+/** Interest on savings, overdraft charges, annual premiums of insurance held at the bank (the thin bank). */
 export function bookBankCharges(draft: CustomerDraft): void {
-  const { random, ledger, activeFrom, last, calendar } = draft;
-  if (draft.has(slot.savings)) {
-    const party = bankParty('credit', 'INTEREST PAID');
-    const level = random.logNormal(8, 0.9);
-    for (const day of draft.monthly(31, activeFrom, last, 'previous')) {
-      const month = calendar.monthOfYear[day - calendar.first]!;
-      if (month % 3 === 2) ledger.add(day, pence(level * random.between(0.8, 1.2)), party, slot.savings);
-    }
-  }
+  bookSavingsInterest(draft);
+  const { random, ledger, activeFrom, last } = draft;
   if (draft.holds('overdraft', last)) {
     const party = bankParty('debit', random.pick(['OVERDRAFT INTEREST', 'UNARRANGED OVERDRAFT FEE']));
     const charges = random.int(0, 4);
@@ -149,6 +142,24 @@ export function bookBankCharges(draft: CustomerDraft): void {
       ledger.add(random.int(activeFrom, last), pence(random.between(1, 25)), party, slot.main);
     }
   }
+  bookPremiums(draft);
+}
+
+/** Quarterly interest paid into the savings account. */
+export function bookSavingsInterest(draft: CustomerDraft): void {
+  const { random, ledger, activeFrom, last, calendar } = draft;
+  if (!draft.has(slot.savings)) return;
+  const party = bankParty('credit', 'INTEREST PAID');
+  const level = random.logNormal(8, 0.9);
+  for (const day of draft.monthly(31, activeFrom, last, 'previous')) {
+    const month = calendar.monthOfYear[day - calendar.first]!;
+    if (month % 3 === 2) ledger.add(day, pence(level * random.between(0.8, 1.2)), party, slot.savings);
+  }
+}
+
+/** Annual premiums of the insurance held at the bank so far. */
+export function bookPremiums(draft: CustomerDraft): void {
+  const { random, ledger, activeFrom, last } = draft;
   for (const product of ['home_insurance', 'life_insurance', 'travel_insurance'] as const) {
     const held = draft.products.find((p) => p.product === product);
     if (held === undefined) continue;
@@ -157,6 +168,53 @@ export function bookBankCharges(draft: CustomerDraft): void {
     const from = Math.max(held.since, activeFrom);
     const days = draft.monthly(random.int(1, 28), from, held.until ?? last, 'next', 12);
     for (const day of days) ledger.add(day, premium, party, slot.main);
+  }
+}
+
+const councils: readonly string[] = [
+  'Riverside Borough Council',
+  'Northgate City Council',
+  'Eastfield District Council',
+  'Westmoor Council',
+  'Highbridge Borough Council',
+];
+
+/**
+ * The realistic bank's household bills the personas' lists leave out: council tax (ten instalments from
+ * April; students are exempt, those living with parents pay none), a TV licence, a mobile phone contract,
+ * a second insurance (contents, pet, gadget). Each is reviewed every April.
+ */
+export function bookHouseholdBills(draft: CustomerDraft, persona: Persona, housing: Housing): void {
+  const { random, activeFrom, last, calendar } = draft;
+  const april = (day: number): boolean =>
+    calendar.monthOfYear[day - calendar.first] === 3 && day > activeFrom + 31;
+  const ownHome = housing !== 'parents';
+  if (ownHome && persona.code !== 'student' && random.chance(0.95)) {
+    const party = counterpartyParty('debit', 'COUNCIL TAX', random.pick(councils), draft.otherIban());
+    let amount = pence(random.between(110, 240));
+    for (const day of draft.monthly(random.int(1, 28), activeFrom, last, 'next')) {
+      const month = calendar.monthOfYear[day - calendar.first]!;
+      if (april(day)) amount = pence((amount / 100) * random.between(1.03, 1.05));
+      if (month !== 1 && month !== 2) draft.ledger.add(day, amount, party, slot.main);
+    }
+  }
+  if (ownHome && random.chance(0.55)) {
+    const party = counterpartyParty('debit', 'TV LICENCE', 'TV Licensing', draft.otherIban());
+    for (const day of draft.monthly(random.int(1, 28), activeFrom, last, 'next'))
+      draft.ledger.add(day, 1454, party, slot.main);
+  }
+  const phone = random.chance(0.85) ? random.pick(merchantsByCategory.telecom) : undefined;
+  const cover = random.chance(0.35) ? random.pick(merchantsByCategory.insurance) : undefined;
+  for (const [merchant, low, high] of [
+    [phone, 8, 45],
+    [cover, 6, 30],
+  ] as const) {
+    if (merchant === undefined) continue;
+    let amount = pence(random.between(low, high));
+    for (const day of draft.monthly(random.int(1, 28), activeFrom, last, 'next')) {
+      if (april(day)) amount = pence((amount / 100) * random.between(1, 1.09));
+      draft.pay(merchant, day, amount, 'DIRECT DEBIT');
+    }
   }
 }
 
@@ -269,7 +327,7 @@ export function bookBillsAndEvents(draft: CustomerDraft, persona: Persona, plan:
 /** Subscriptions on a card: about 1.5 each, monthly (some yearly), with a price rise about once a year. */
 export function bookSubscriptions(draft: CustomerDraft, iso: (day: number) => string): SubscriptionTruth[] {
   const { random, activeFrom, last } = draft;
-  const count = Math.min(merchantsByCategory.streaming.length, Math.floor(random.between(0, 4)));
+  const count = Math.min(merchantsByCategory.streaming.length, Math.floor(random.between(0.3, 4.6)));
   const chosen = new Set<Merchant>();
   const truths: SubscriptionTruth[] = [];
   for (let k = 0; k < count; k++) {

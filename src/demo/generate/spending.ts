@@ -9,6 +9,12 @@ import type { Persona } from './personas.ts';
 import type { Region } from './regions.ts';
 
 const daysPerMonth = 30.44;
+/** The bank's mean of the personas' `transactionsPerTwoYears`: a persona's activity relative to the bank. */
+const meanPersonaActivity = 98;
+/** Refunds are twice as common as the thin bank's category shares (UK: about 0.6 a customer-month). */
+const realRefunds = 2;
+/** Cash is a smaller share of everyday payments than in the thin bank's mix (UK: about 1.5 a month). */
+const realCash = 0.8;
 const cashAmounts: readonly number[] = [10, 20, 20, 30, 40, 50, 50, 60, 100, 100, 200];
 const cashMean = cashAmounts.reduce((a, b) => a + b, 0) / cashAmounts.length;
 const onlineCategories = new Set<string>(['online', 'digital', 'air_travel', 'hotels']);
@@ -136,6 +142,8 @@ interface SpendState {
   /** Multiplies the categories' median amounts. */
   readonly scale: number;
   readonly cardShare: number;
+  /** Multiplies each category's chance of a refund. */
+  readonly refunds: number;
   readonly habits: SpendingHabits;
 }
 
@@ -175,6 +183,7 @@ function thinSpending(
     drivesFrom: -Infinity,
     scale,
     cardShare: options.cardActive ? random.between(0.2, 0.6) : 0,
+    refunds: 1,
     habits,
   };
   for (let k = 0; k < options.count; k++) {
@@ -192,12 +201,19 @@ function realSpending(
   const { random, activeFrom, last } = draft;
   const { persona, region, plan } = options;
   const activity = random.logNormal(1, 0.3);
-  const rate = options.cardPaymentsPerMonth * activity * (persona.transactionsPerTwoYears / 100);
   const weights = spendCategories.map((category, i) => {
     const w = persona.spending[category] ?? 0;
-    return i === cashIndex ? w * region.cash : i === fuelIndex || i === parkingIndex ? w * region.car : w;
+    return i === cashIndex
+      ? w * region.cash * realCash
+      : i === fuelIndex || i === parkingIndex
+        ? w * region.car
+        : w;
   });
   const total = weights.reduce((a, b) => a + b, 0);
+  // Everyday draws in all, cash among them: `cardPaymentsPerMonth` counts the card payments alone.
+  const rate =
+    (options.cardPaymentsPerMonth * activity * (persona.transactionsPerTwoYears / meanPersonaActivity)) /
+    (1 - weights[cashIndex]! / total);
   let meanAmount = 0;
   spendCategories.forEach((category, i) => {
     const p = spendProfiles[category];
@@ -218,7 +234,8 @@ function realSpending(
     lowering,
     drivesFrom: plan.drivesFrom,
     scale,
-    cardShare: draft.has(slot.card) ? random.between(0.2, 0.6) : 0,
+    cardShare: draft.has(slot.card) ? random.between(0.05, 0.2) : 0,
+    refunds: realRefunds,
     habits,
   };
   const months = (last - activeFrom + 1) / daysPerMonth;
@@ -284,7 +301,7 @@ function payEveryday(state: SpendState, c: number, day: number): void {
   const variant = variants[kind === 1 && amount >= 10_000 ? 2 : kind]!;
   const accountSlot = state.cardShare > 0 && random.next() < state.cardShare ? slot.card : slot.main;
   draft.pay(merchant, day, amount, variant, accountSlot);
-  if (profile.refunds !== undefined && random.next() < profile.refunds) {
+  if (profile.refunds !== undefined && random.next() < profile.refunds * state.refunds) {
     const refundDay = day + random.int(3, 21);
     if (refundDay <= draft.last) draft.pay(merchant, refundDay, amount, 'REFUND', accountSlot);
   }
