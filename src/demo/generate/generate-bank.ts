@@ -258,7 +258,7 @@ function bookReal(
     takeUps: takeUps.map((t) => ({ product: t.product, date: iso(t.day), causes: t.causes })),
     subscriptions,
     balancesFrom: iso(profile.activeFrom),
-    dailyBalances: Array.from(balances.daily, Math.round),
+    dailyBalances: rounded(balances.daily),
   };
 }
 
@@ -272,4 +272,10 @@ function monthlyNet(draft: CustomerDraft, from: number): number {
   }
   const months = (draft.last - draft.activeFrom + 1) / (daysPerYear / 12);
   return net / 100 / Math.max(1, months);
+}
+
+function rounded(values: Float64Array): number[] {
+  const out = new Array<number>(values.length);
+  for (let i = 0; i < values.length; i++) out[i] = Math.round(values[i]!);
+  return out;
 }
