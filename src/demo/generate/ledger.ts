@@ -53,8 +53,12 @@ const merchantParties = new Map<Merchant, readonly Party[]>(
 );
 
 /** The shared party for paying (or being refunded by) a built-in merchant. */
+const variantIndex = Object.fromEntries(paymentVariants.map((v, i) => [v, i])) as Readonly<
+  Record<PaymentVariant, number>
+>;
+
 export function merchantParty(merchant: Merchant, variant: PaymentVariant): Party {
-  const party = merchantParties.get(merchant)?.[paymentVariants.indexOf(variant)];
+  const party = merchantParties.get(merchant)?.[variantIndex[variant]];
   if (party === undefined) throw new RangeError(`not a built-in merchant: ${merchant.name}`);
   return party;
 }

@@ -257,9 +257,15 @@ function realSpending(
 function everyday(state: SpendState, from: number, to: number): void {
   const { categories, cumulative } = state.table;
   const r = state.draft.random.next();
-  let c = 0;
-  while (c < cumulative.length - 1 && cumulative[c]! <= r) c++;
-  const category = categories[c]!;
+  // The first position whose cumulative share is above r (the last one at most): a binary search.
+  let lo = 0;
+  let hi = cumulative.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (cumulative[mid]! <= r) lo = mid + 1;
+    else hi = mid;
+  }
+  const category = categories[lo]!;
   const day = acceptedDay(state, category, from, to);
   if (day !== undefined) payEveryday(state, category, day);
 }
