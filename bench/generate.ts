@@ -79,7 +79,9 @@ const kinds: readonly [string, (t: StatementTransaction) => boolean][] = [
     'direct debits',
     (t) =>
       t.description === 'DIRECT DEBIT' ||
-      /^(MORTGAGE|LOAN|CAR FINANCE|.* PREMIUM$|INVESTMENT|PENSION CONTRIBUTION|COUNCIL TAX$|TV LICENCE$)/.test(t.description!),
+      /^(MORTGAGE|LOAN|CAR FINANCE|.* PREMIUM$|INVESTMENT|PENSION CONTRIBUTION|COUNCIL TAX$|TV LICENCE$)/.test(
+        t.description!,
+      ),
   ],
   [
     'standing orders (rent, savings, family, board)',
