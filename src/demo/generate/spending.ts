@@ -84,16 +84,21 @@ interface CategoryTable {
 }
 
 function categoryTable(weights: readonly number[]): CategoryTable {
-  const categories: number[] = [];
-  const sums: number[] = [];
+  let size = 0;
+  for (const w of weights) if (w > 0) size++;
+  const categories = new Int32Array(size);
+  const cumulative = new Float64Array(size);
   let total = 0;
-  weights.forEach((w, i) => {
-    if (w <= 0) return;
+  let k = 0;
+  for (let i = 0; i < weights.length; i++) {
+    const w = weights[i]!;
+    if (!(w > 0)) continue;
     total += w;
-    categories.push(i);
-    sums.push(total);
-  });
-  return { categories: Int32Array.from(categories), cumulative: Float64Array.from(sums, (s) => s / total) };
+    categories[k] = i;
+    cumulative[k++] = total;
+  }
+  for (let j = 0; j < size; j++) cumulative[j] = cumulative[j]! / total;
+  return { categories, cumulative };
 }
 
 const personaTables = new Map<Persona, CategoryTable>();
