@@ -17,6 +17,7 @@ import { loadDemoBank } from '../src/demo/load-demo-bank.ts';
 import { ColumnarEngine } from '../src/vault/questions/columnar/columnar-engine.ts';
 import { VaultQuestionEngine } from '../src/vault/questions/vault-engine.ts';
 import { SqlEngine } from '../src/vault/questions/sql-engine.ts';
+import { realBankVersion } from '../src/demo/generate/index.ts';
 import type { GroundTruthRecord } from '../src/demo/generate/types.ts';
 import { openDuckDb, type DuckConnection } from './duckdb/duckdb.ts';
 import { benchDirectory, fmt } from './support.ts';
@@ -28,7 +29,7 @@ const end = '2026-11-01';
 const postgresUrl = process.env['CURTAIN_BENCH_DATABASE_URL'];
 /** The SQL engine on PGlite scans the whole table per question: minutes each on the reference bank. */
 const skipPgliteSql = process.env['BENCH_PGLITE_SQL'] === '0';
-const root = join(benchDirectory, `questions-real-${customers}-seed-${seed}-to-${end}`);
+const root = join(benchDirectory, `questions-real-v${realBankVersion}-${customers}-seed-${seed}-to-${end}`);
 
 interface Question {
   readonly name: string;

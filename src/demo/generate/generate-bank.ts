@@ -44,6 +44,9 @@ export const defaultHomeInspectionShare = 0.17;
  */
 export const realCardPaymentsPerMonth = 40;
 
+/** Changes whenever the realistic bank's output does, so that benchmarks do not reuse an older bank's exports. */
+export const realBankVersion = 2;
+
 /** Everything computed once per bank and shared by its customers. */
 interface BankContext {
   readonly calendar: Calendar;

@@ -7,6 +7,7 @@ export {
   generateBank,
   generateCustomer,
   groundTruthRecord,
+  realBankVersion,
   realCardPaymentsPerMonth,
 } from './generate-bank.ts';
 export { isValidIban } from './iban.ts';
