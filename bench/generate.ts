@@ -17,7 +17,14 @@ const seed = 1;
 interface Run {
   readonly transactions: number;
   readonly seconds: number;
+  /** Processor time of this process (user and system): what the neighbours on a shared machine do not inflate. */
+  readonly cpuSeconds: number;
 }
+
+const cpuSince = (start: NodeJS.CpuUsage): number => {
+  const { user, system } = process.cpuUsage(start);
+  return (user + system) / 1e6;
+};
 
 /** Generates `count` customers at `density`, handing each transaction on as the loader does (to ingest). */
 function generate(
@@ -30,6 +37,7 @@ function generate(
   let transactions = 0;
   let sink = 0;
   const started = process.hrtime.bigint();
+  const cpu = process.cpuUsage();
   let done = 0;
   for (const customer of generateBank({ customers: count, seed, start: twoYearsBefore(end), end, density })) {
     for (const transaction of customer.transactions) sink += transaction.amountMinor & 1;
@@ -39,7 +47,11 @@ function generate(
   }
   bar.stop();
   if (sink < 0) console.log(sink);
-  return { transactions, seconds: Number(process.hrtime.bigint() - started) / 1e9 };
+  return {
+    transactions,
+    seconds: Number(process.hrtime.bigint() - started) / 1e9,
+    cpuSeconds: cpuSince(cpu),
+  };
 }
 
 /** The floor: allocating the same number of statement transactions from prepared columns, nothing drawn. */
@@ -49,6 +61,7 @@ function allocationFloor(count: number): Run {
   const location = { element: 'generated' } as const;
   const out: StatementTransaction[] = new Array<StatementTransaction>(1024);
   const started = process.hrtime.bigint();
+  const cpu = process.cpuUsage();
   for (let i = 0; i < count; i++) {
     const date = dates[i % 3]!;
     out[i & 1023] = {
@@ -65,7 +78,11 @@ function allocationFloor(count: number): Run {
       location,
     };
   }
-  return { transactions: count, seconds: Number(process.hrtime.bigint() - started) / 1e9 };
+  return {
+    transactions: count,
+    seconds: Number(process.hrtime.bigint() - started) / 1e9,
+    cpuSeconds: cpuSince(cpu),
+  };
 }
 
 const kinds: readonly [string, (t: StatementTransaction) => boolean][] = [
@@ -79,7 +96,9 @@ const kinds: readonly [string, (t: StatementTransaction) => boolean][] = [
     'direct debits',
     (t) =>
       t.description === 'DIRECT DEBIT' ||
-      /^(MORTGAGE|LOAN|CAR FINANCE|.* PREMIUM$|INVESTMENT|PENSION CONTRIBUTION)/.test(t.description!),
+      /^(MORTGAGE|LOAN|CAR FINANCE|.* PREMIUM$|INVESTMENT|PENSION CONTRIBUTION|COUNCIL TAX$|TV LICENCE$)/.test(
+        t.description!,
+      ),
   ],
   [
     'standing orders (rent, savings, family, board)',
@@ -167,16 +186,16 @@ function main(): void {
   const rate = (run: Run) => run.transactions / run.seconds;
   console.log(`\n${customers} customers × 24 months at real density: ${real.transactions} transactions`);
   console.log(
-    '| generator | transactions | seconds | transactions/s | ratio to the thin generator | ratio to allocation alone |',
+    '| generator | transactions | seconds | transactions/s | CPU seconds | transactions per CPU second | ratio to the thin generator | ratio to allocation alone |',
   );
-  console.log('| --- | --- | --- | --- | --- | --- |');
+  console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
   for (const [name, run] of [
     ['real density', real],
     ['thin (the earlier bank)', thin],
     ['allocating the objects alone', floor],
   ] as const) {
     console.log(
-      `| ${name} | ${run.transactions} | ${fmt(run.seconds)} | ${Math.round(rate(run))} | ${fmt(rate(run) / rate(thin))} | ${fmt(rate(run) / rate(floor))} |`,
+      `| ${name} | ${run.transactions} | ${fmt(run.seconds)} | ${Math.round(rate(run))} | ${fmt(run.cpuSeconds)} | ${Math.round(run.transactions / run.cpuSeconds)} | ${fmt(rate(run) / rate(thin))} | ${fmt(rate(run) / rate(floor))} |`,
     );
   }
   mix(customers);
@@ -215,7 +234,7 @@ function mix(count: number): void {
       else if (
         t.counterpartyName !== undefined &&
         t.mcc === undefined &&
-        !/SALARY|RENT|PENSION|SLC|BENEFIT|HOUSEKEEPING|BOARD|INVOICE|HMRC|MORTGAGE|ALLOWANCE|MONEY FOR BILLS|FROM HOME/.test(
+        !/SALARY|RENT|PENSION|SLC|BENEFIT|HOUSEKEEPING|BOARD|INVOICE|HMRC|MORTGAGE|ALLOWANCE|MONEY FOR BILLS|FROM HOME|COUNCIL TAX|TV LICENCE/.test(
           t.description!,
         )
       )

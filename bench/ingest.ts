@@ -16,7 +16,7 @@ import type { Storage } from '../src/storage/ports.ts';
 import { benchDirectory, fmt, measure, referenceBankCsv, freshDatabase } from './support.ts';
 
 /** The reference bank at real density (about 19 million transactions); docs/benchmarks.md. */
-const customers = Number(process.env['BENCH_CUSTOMERS'] ?? 16_000);
+const customers = Number(process.env['BENCH_CUSTOMERS'] ?? 14_000);
 const seed = 1;
 const end = '2026-11-01';
 const postgresUrl = process.env['CURTAIN_BENCH_DATABASE_URL'];

@@ -17,18 +17,19 @@ import { loadDemoBank } from '../src/demo/load-demo-bank.ts';
 import { ColumnarEngine } from '../src/vault/questions/columnar/columnar-engine.ts';
 import { VaultQuestionEngine } from '../src/vault/questions/vault-engine.ts';
 import { SqlEngine } from '../src/vault/questions/sql-engine.ts';
+import { realBankVersion } from '../src/demo/generate/index.ts';
 import type { GroundTruthRecord } from '../src/demo/generate/types.ts';
 import { openDuckDb, type DuckConnection } from './duckdb/duckdb.ts';
 import { benchDirectory, fmt } from './support.ts';
 
 /** The reference bank at real density (about 19 million transactions); docs/benchmarks.md. */
-const customers = Number(process.env['BENCH_CUSTOMERS'] ?? 16_000);
+const customers = Number(process.env['BENCH_CUSTOMERS'] ?? 14_000);
 const seed = 1;
 const end = '2026-11-01';
 const postgresUrl = process.env['CURTAIN_BENCH_DATABASE_URL'];
 /** The SQL engine on PGlite scans the whole table per question: minutes each on the reference bank. */
 const skipPgliteSql = process.env['BENCH_PGLITE_SQL'] === '0';
-const root = join(benchDirectory, `questions-real-${customers}-seed-${seed}-to-${end}`);
+const root = join(benchDirectory, `questions-real-v${realBankVersion}-${customers}-seed-${seed}-to-${end}`);
 
 interface Question {
   readonly name: string;

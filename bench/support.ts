@@ -4,7 +4,7 @@ import { mkdir, mkdtemp, rename, rm } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
 import { once } from 'node:events';
 import { join } from 'node:path';
-import { bankCsvHeader, bankCsvRows, generateBank } from '../src/demo/generate/index.ts';
+import { bankCsvHeader, bankCsvRows, generateBank, realBankVersion } from '../src/demo/generate/index.ts';
 import { twoYearsBefore } from '../src/demo/load-demo-bank.ts';
 import { openPgliteStorage } from '../src/storage/pglite/pglite-storage.ts';
 import { openPostgresStorage } from '../src/storage/postgres/postgres-storage.ts';
@@ -48,7 +48,10 @@ export const benchDirectory = process.env['CURTAIN_BENCH_DIR'] ?? join(process.c
 /** Writes the reference bank's transactions as the CSV export once; later runs reuse the file. */
 export async function referenceBankCsv(customers: number, seed: number, end: string): Promise<ReferenceBank> {
   await mkdir(benchDirectory, { recursive: true });
-  const csvFile = join(benchDirectory, `bank-real-${customers}-seed-${seed}-to-${end}.csv`);
+  const csvFile = join(
+    benchDirectory,
+    `bank-real-v${realBankVersion}-${customers}-seed-${seed}-to-${end}.csv`,
+  );
   if (!existsSync(csvFile)) {
     const partial = `${csvFile}.partial`;
     const out = createWriteStream(partial);

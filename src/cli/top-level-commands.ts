@@ -54,7 +54,7 @@ export function defineGenerate(program: Command, scope: CommandScope): void {
     .option('--truth <file>', 'where to write the ground truth (JSONL); default in the data directory')
     .option(
       '--density <density>',
-      'transactions per customer: real (about 50 a month), thin (about 4), or card payments a month',
+      'transactions per customer: real (about 58 a month), thin (about 4), or card payments a month',
       asDensity,
       'real',
     )

@@ -23,7 +23,7 @@ export const settings = {
   port: { env: 'PORT', default: '8080', help: 'HTTP port (0 picks a free one)' },
   demoCustomers: {
     env: 'CURTAIN_DEMO_CUSTOMERS',
-    default: '2000',
+    default: '6000',
     help: 'size of the demo bank generated on first start (0: none)',
   },
   demoSeed: { env: 'CURTAIN_DEMO_SEED', default: '1', help: 'seed of the demo bank' },

@@ -24,7 +24,7 @@ export interface DemoBankOptions {
   readonly seed: number;
   /** Last day of the generated history; two years before it is the first. */
   readonly end: string;
-  /** Transactions per customer (default `real`, about 50 a month; `thin` about 4): docs/generator.md. */
+  /** Transactions per customer (default `real`, about 58 a month; `thin` about 4): docs/generator.md. */
   readonly density?: Density;
   /** Ground truth (personas, life events) goes to this JSONL file, never into the vault. */
   readonly groundTruthFile?: string;

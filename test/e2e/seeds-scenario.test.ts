@@ -43,6 +43,8 @@ describe.each(testBackends)('the seeds’ scenario on $name', (backend) => {
         },
       },
     });
+    // The thin bank keeps the suite fast; `npm start` generates 6,000 customers at real density, enough for
+    // this campaign there too (test/demo/default-demo.test.ts, docs/tutorial.md).
     await loadDemoBank(vault, { density: 'thin', customers: 2_000, seed: 1, end });
     hub = openHub(vault, now);
     await hub.addStaff('mia', ['marketer']);

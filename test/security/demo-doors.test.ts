@@ -49,7 +49,7 @@ async function migrateBefore(storage: Storage, name: string): Promise<void> {
 
 type Setup = 'demo bank' | 'statements ingested' | 'started without demo';
 
-/** The settings of a start: CURTAIN_DEMO_CUSTOMERS small, zero, or not set at all (the default, 2,000). */
+/** The settings of a start: CURTAIN_DEMO_CUSTOMERS small, zero, or not set at all (the default, 6,000). */
 const environments = {
   'CURTAIN_DEMO_CUSTOMERS=12': { CURTAIN_DEMO_CUSTOMERS: '12' },
   'CURTAIN_DEMO_CUSTOMERS=0': { CURTAIN_DEMO_CUSTOMERS: '0' },

@@ -41,6 +41,8 @@ export interface LifePlan {
   salaryFactor?: number;
   retirementDay?: number;
   studyDay?: number;
+  /** Children at the start (the family persona): child benefit every four weeks. */
+  childBenefit?: boolean;
   /** Whether the customer drives at the start, and from when otherwise (a new car). */
   drivesFrom: number;
 }

@@ -1,25 +1,51 @@
 // Generates the deterministic demo bank, one customer at a time: customer i depends only on (seed, i).
 import { addMonths, Calendar, daysPerYear, formatIsoDay, parseIsoDay } from './calendar.ts';
-import { CustomerDraft, pence, slot } from './draft.ts';
+import { drawBalanceHabits, runBalances } from './balances.ts';
+import { type LifePlan, planCausalEvents } from './causal-events.ts';
+import { CustomerDraft, slot } from './draft.ts';
 import { planLifeEvents } from './events.ts';
-import { bankParty, Ledger } from './ledger.ts';
+import { bookIncome } from './income.ts';
+import { Ledger } from './ledger.ts';
 import { materialise } from './materialise.ts';
 import { makeAddress, makePii } from './names.ts';
 import { drawProfile, holdProducts, openAccounts, pickPersona, type Loan, type Profile } from './profile.ts';
 import { customerRandom, hashSeed } from './random.ts';
-import { buildRealCustomer, realCardPaymentsPerMonth, type RealContext } from './real-bank.ts';
-import { bookBankCharges, bookBills, bookHousing, bookIncome } from './recurring.ts';
+import {
+  bookBankCharges,
+  bookBills,
+  bookBillsAndEvents,
+  bookHousing,
+  bookHouseholdBills,
+  bookLoanRepayments,
+  bookPremiums,
+  bookSavingsInterest,
+  bookSubscriptions,
+  realHousing,
+  thinHousing,
+} from './recurring.ts';
+import { pickRegion, pickRegionalPersona, type Region } from './regions.ts';
 import { bookCardRepayments, bookSpending, spendAcceptance } from './spending.ts';
+import { bookTakeUpPayments, drawTakeUps } from './take-up.ts';
 import type {
   Density,
   GenerateBankOptions,
   GeneratedCustomer,
   GroundTruthRecord,
   HeldProduct,
+  RealTruth,
 } from './types.ts';
 
 export { bankCurrency } from './profile.ts';
 export const defaultHomeInspectionShare = 0.17;
+
+/**
+ * Everyday card payments per customer per month at density `real`, debit and credit card together
+ * (docs/generator.md, "The mix": 38 by debit card and 2 by credit card; UK Finance: about 40 per adult).
+ */
+export const realCardPaymentsPerMonth = 40;
+
+/** Changes whenever the realistic bank's output does, so that benchmarks do not reuse an older bank's exports. */
+export const realBankVersion = 2;
 
 /** Everything computed once per bank and shared by its customers. */
 interface BankContext {
@@ -29,8 +55,8 @@ interface BankContext {
   /** Per spend category and day: probability of accepting a uniformly drawn day (seasons, weekdays). */
   readonly acceptance: readonly Float32Array[];
   readonly ledger: Ledger;
-  /** The realistic bank's context; absent at density `thin`. */
-  readonly real: RealContext | undefined;
+  /** Everyday card payments per customer per month; undefined at density `thin`. */
+  readonly cardPaymentsPerMonth: number | undefined;
 }
 
 function cardPaymentsPerMonth(density: Density | undefined): number | undefined {
@@ -61,11 +87,7 @@ function createContext(options: GenerateBankOptions): BankContext {
   const seedHash = hashSeed(options.seed);
   const ledger = new Ledger();
   const perMonth = cardPaymentsPerMonth(options.density);
-  const real =
-    perMonth === undefined
-      ? undefined
-      : { calendar, seedHash, acceptance, ledger, cardPaymentsPerMonth: perMonth };
-  return { calendar, seedHash, inspectionShare: share, acceptance, ledger, real };
+  return { calendar, seedHash, inspectionShare: share, acceptance, ledger, cardPaymentsPerMonth: perMonth };
 }
 
 /**
@@ -98,13 +120,17 @@ export function externalIdOf(index: number): string {
   return `C${String(index + 1).padStart(8, '0')}`;
 }
 
+/** The thin bank draws a persona from the bank's mix; the realistic one a region first, then its mix. */
 function buildCustomer(context: BankContext, index: number): GeneratedCustomer {
   const { calendar, ledger } = context;
   const externalId = externalIdOf(index);
-  if (context.real !== undefined) return buildRealCustomer(context.real, index, externalId);
   const random = customerRandom(context.seedHash, index);
-  const profile = drawProfile(calendar, context.inspectionShare, random, pickPersona(random));
-  const { persona } = profile;
+  const thin = context.cardPaymentsPerMonth === undefined;
+  const region = thin ? undefined : pickRegion(random);
+  const profile =
+    region === undefined
+      ? drawProfile(calendar, context.inspectionShare, random, pickPersona(random))
+      : drawProfile(calendar, 0, random, pickRegionalPersona(random, region), region.income);
   ledger.reset();
   const draft = new CustomerDraft(random, calendar, ledger, profile.activeFrom);
   const iso = (day: number): string =>
@@ -114,10 +140,12 @@ function buildCustomer(context: BankContext, index: number): GeneratedCustomer {
     index,
     dateOfBirth: iso(profile.birthDay),
     iban: draft.iban(slot.main),
-    address: makeAddress(random),
+    address: makeAddress(random, region?.towns),
   });
   const loans = holdProducts(draft, profile);
-  bookTransactions(context, draft, profile, loans, pii.familyName);
+  let truth: RealTruth | undefined;
+  if (region === undefined) bookThin(context, draft, profile, loans, pii.familyName);
+  else truth = bookReal(context, draft, profile, region, loans, pii.familyName, iso);
 
   const transactions = materialise(draft, externalId);
   const lifeEvents = draft.events
@@ -125,6 +153,7 @@ function buildCustomer(context: BankContext, index: number): GeneratedCustomer {
     .sort((a, b) => a.e.day - b.e.day || a.order - b.order)
     .map(({ e }) => ({ type: e.type, date: iso(e.day), details: e.details }));
   const products = draft.products
+    .filter((p) => p.since <= draft.last)
     .map((p, order) => ({ p, order }))
     .sort((a, b) => a.p.since - b.p.since || a.order - b.order)
     .map(({ p }): HeldProduct =>
@@ -132,11 +161,20 @@ function buildCustomer(context: BankContext, index: number): GeneratedCustomer {
         ? { product: p.product, since: iso(p.since) }
         : { product: p.product, since: iso(p.since), until: iso(p.until) },
     );
-  return { index, externalId, persona: persona.code, pii, accounts, products, transactions, lifeEvents };
+  const customer = {
+    index,
+    externalId,
+    persona: profile.persona.code,
+    pii,
+    accounts,
+    products,
+    transactions,
+  };
+  return truth === undefined ? { ...customer, lifeEvents } : { ...customer, lifeEvents, truth };
 }
 
-/** Every transaction of the customer, into the draft's ledger: life events, recurring ones, then spending. */
-function bookTransactions(
+/** The thin bank: life events that are their payments, then a fixed number of transactions shared out. */
+function bookThin(
   context: BankContext,
   draft: CustomerDraft,
   profile: Profile,
@@ -147,36 +185,100 @@ function bookTransactions(
   const { ledger } = draft;
   const { last } = draft.calendar;
   // Life events first: they decide when rent stops and a mortgage starts.
-  const plan = planLifeEvents(draft, {
+  const housingPlan = planLifeEvents(draft, {
     persona,
     renting: housing === 'rent',
     recentInspection,
     monthlyMeans,
   });
-
-  bookIncome(draft, persona, income, familyName);
-  bookHousing(draft, persona, housing, plan, monthlyMeans, familyName);
-  for (const loan of loans) {
-    const party = bankParty(
-      'debit',
-      loan.product === 'car_loan' ? 'CAR FINANCE REPAYMENT' : 'LOAN REPAYMENT',
-    );
-    const amount = pence(random.int(90, 420));
-    for (const day of draft.monthly(random.int(1, 28), activeFrom, loan.until, 'next')) {
-      ledger.add(day, amount, party, slot.main);
-    }
-  }
+  const plan: LifePlan = { ...housingPlan, effects: [], drivesFrom: -Infinity };
+  bookIncome(draft, persona, plan, income, familyName);
+  bookHousing(draft, persona, housing, plan, monthlyMeans, familyName, thinHousing);
+  bookLoanRepayments(draft, loans, plan);
   bookBankCharges(draft);
 
   const target =
     (persona.transactionsPerTwoYears * random.between(0.4, 1.6) * (last - activeFrom + 1)) /
     (2 * daysPerYear);
   const activeMonths = (last - activeFrom + 1) / (daysPerYear / 12);
-  const cap = 0.72 * target;
-  bookBills(draft, persona, cap);
+  bookBills(draft, persona, 0.72 * target);
   const cardActive = draft.has(slot.card) && ledger.count + 2 * activeMonths <= 0.8 * target;
   const reserved = cardActive ? 2 * activeMonths : 0;
-  const discretionary = Math.max(Math.round(target - ledger.count - reserved), Math.round(0.15 * target), 3);
-  bookSpending(context.acceptance, draft, persona, discretionary, cardActive);
+  const count = Math.max(Math.round(target - ledger.count - reserved), Math.round(0.15 * target), 3);
+  bookSpending(context.acceptance, draft, { density: 'thin', persona, count, cardActive });
   if (cardActive) bookCardRepayments(draft);
+}
+
+const drivingOdds: Readonly<Record<string, number>> = { student: 0.15, young_renter: 0.45 };
+
+/**
+ * The realistic bank: causal life events, scheduled money, spending sized from what is left, balances that
+ * follow, product take-up; returns the truth only this bank records.
+ */
+function bookReal(
+  context: BankContext,
+  draft: CustomerDraft,
+  profile: Profile,
+  region: Region,
+  loans: readonly Loan[],
+  familyName: string,
+  iso: (day: number) => string,
+): RealTruth {
+  const { random, persona, housing, monthlyMeans } = profile;
+  const { calendar, ledger } = draft;
+  const ageAtEnd = (calendar.last - profile.birthDay) / daysPerYear;
+  const drives = random.chance(Math.min(0.95, (drivingOdds[persona.code] ?? 0.8) * region.car));
+  const options = { persona, region, renting: housing === 'rent', ageAtEnd, monthlyMeans, drives };
+  const plan = planCausalEvents(draft, options);
+  plan.childBenefit = persona.code === 'family';
+  const scheduledFrom = ledger.count;
+  bookIncome(draft, persona, plan, profile.income, familyName);
+  bookHousing(draft, persona, housing, plan, monthlyMeans, familyName, realHousing);
+  bookLoanRepayments(draft, loans, plan);
+  bookBillsAndEvents(draft, persona, plan);
+  bookHouseholdBills(draft, persona, housing);
+  bookPremiums(draft);
+  bookSavingsInterest(draft);
+  const subscriptions = bookSubscriptions(draft, iso);
+  const free = monthlyNet(draft, scheduledFrom);
+  const budget = Math.max(0.15 * monthlyMeans, free) * random.logNormal(0.85, 0.12);
+  const habits = bookSpending(context.acceptance, draft, {
+    density: 'real',
+    persona,
+    region,
+    plan,
+    cardPaymentsPerMonth: context.cardPaymentsPerMonth!,
+    budget,
+  });
+  const balanceHabits = drawBalanceHabits(draft, monthlyMeans);
+  const measured = runBalances(draft, balanceHabits, false);
+  const takeUps = drawTakeUps(draft, { ...options, plan, habits, balances: measured });
+  bookTakeUpPayments(draft, takeUps);
+  if (draft.has(slot.card)) bookCardRepayments(draft);
+  const balances = runBalances(draft, balanceHabits, true);
+  return {
+    region: region.code,
+    takeUps: takeUps.map((t) => ({ product: t.product, date: iso(t.day), causes: t.causes })),
+    subscriptions,
+    balancesFrom: iso(profile.activeFrom),
+    dailyBalances: rounded(balances.daily),
+  };
+}
+
+/** Net of the main account's entries from position `from` on, per month of the active history, in pounds. */
+function monthlyNet(draft: CustomerDraft, from: number): number {
+  const { ledger } = draft;
+  let net = 0;
+  for (let i = from; i < ledger.count; i++) {
+    if (ledger.slots[i] !== slot.main || ledger.days[i]! > draft.last) continue;
+    net += ledger.parties[i]!.direction === 'credit' ? ledger.amounts[i]! : -ledger.amounts[i]!;
+  }
+  const months = (draft.last - draft.activeFrom + 1) / (daysPerYear / 12);
+  return net / 100 / Math.max(1, months);
+}
+
+function rounded(values: Float64Array): number[] {
+  const out = new Array<number>(values.length);
+  for (let i = 0; i < values.length; i++) out[i] = Math.round(values[i]!);
+  return out;
 }

@@ -7,11 +7,13 @@ export {
   generateBank,
   generateCustomer,
   groundTruthRecord,
+  realBankVersion,
+  realCardPaymentsPerMonth,
 } from './generate-bank.ts';
 export { isValidIban } from './iban.ts';
 export { merchants, merchantsByCategory, type Merchant, type MerchantCategory } from './merchants.ts';
 export { personas, type Persona } from './personas.ts';
-export { realCardPaymentsPerMonth } from './real-bank.ts';
+
 export { regions, type Region } from './regions.ts';
 export {
   personaCodes,

@@ -53,8 +53,12 @@ const merchantParties = new Map<Merchant, readonly Party[]>(
 );
 
 /** The shared party for paying (or being refunded by) a built-in merchant. */
+const variantIndex = Object.fromEntries(paymentVariants.map((v, i) => [v, i])) as Readonly<
+  Record<PaymentVariant, number>
+>;
+
 export function merchantParty(merchant: Merchant, variant: PaymentVariant): Party {
-  const party = merchantParties.get(merchant)?.[paymentVariants.indexOf(variant)];
+  const party = merchantParties.get(merchant)?.[variantIndex[variant]];
   if (party === undefined) throw new RangeError(`not a built-in merchant: ${merchant.name}`);
   return party;
 }
@@ -86,6 +90,7 @@ export class Ledger {
   parties: Party[] = [];
   count = 0;
   #keys: Int32Array;
+  #starts = new Int32Array(0);
 
   constructor(capacity = 1024) {
     this.days = new Int32Array(capacity);
@@ -109,13 +114,24 @@ export class Ledger {
     this.parties[i] = party;
   }
 
-  /** Entry positions ordered by day, then drafting order. Days are relative to `firstDay`. */
-  order(firstDay: number): Int32Array {
+  /**
+   * Entry positions ordered by day, then drafting order: a counting sort over the `days` days from
+   * `firstDay`.
+   */
+  order(firstDay: number, days: number): Int32Array {
     if (this.count > 0xffff) throw new RangeError('more than 65,535 transactions for one customer');
-    const keys = this.#keys.subarray(0, this.count);
-    for (let i = 0; i < this.count; i++) keys[i] = ((this.days[i]! - firstDay) << 16) | i;
-    keys.sort();
-    for (let i = 0; i < this.count; i++) keys[i] = keys[i]! & 0xffff;
+    if (this.#starts.length < days + 1) this.#starts = new Int32Array(days + 1);
+    const starts = this.#starts;
+    starts.fill(0, 0, days + 1);
+    const n = this.count;
+    for (let i = 0; i < n; i++) {
+      const d = this.days[i]! - firstDay;
+      if (!(d >= 0 && d < days)) throw new RangeError(`an entry outside the period: day ${d} of ${days}`);
+      starts[d + 1]!++;
+    }
+    for (let d = 1; d <= days; d++) starts[d]! += starts[d - 1]!;
+    const keys = this.#keys.subarray(0, n);
+    for (let i = 0; i < n; i++) keys[starts[this.days[i]! - firstDay]!++] = i;
     return keys;
   }
 

@@ -10,7 +10,7 @@ export function materialise(draft: CustomerDraft, externalId: string): Statement
   const identifiers: (AccountIdentifier | undefined)[] = draft.accountIbans.map((iban) =>
     iban === undefined ? undefined : { scheme: 'iban', value: iban, currency: bankCurrency },
   );
-  const order = ledger.order(calendar.first);
+  const order = ledger.order(calendar.first, calendar.length);
   const transactions: StatementTransaction[] = new Array<StatementTransaction>(order.length);
   const prefix = `${externalId}-`;
   for (let k = 0; k < order.length; k++) {

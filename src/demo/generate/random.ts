@@ -1,6 +1,4 @@
 // Deterministic randomness: one independent xoroshiro128+ stream per (bank seed, customer index).
-import { xoroshiro128plusFromState } from 'pure-rand/generator/xoroshiro128plus';
-import type { RandomGenerator } from 'pure-rand/types/RandomGenerator';
 
 const golden = 0x9e3779b9;
 
@@ -22,17 +20,39 @@ export function hashSeed(seed: number | string): number {
   return mix32(h);
 }
 
-/** A uniform float in [0, 1) and the usual draws on top of it. Mutable, not shared across customers. */
+/**
+ * A uniform float in [0, 1) and the usual draws on top of it. Mutable, not shared across customers.
+ * The xoroshiro128+ step is pure-rand's, inlined on four 32-bit fields (the hot path of the generator);
+ * random.test.ts checks it against pure-rand.
+ */
 export class Random {
-  readonly #generator: RandomGenerator;
+  #s01: number;
+  #s00: number;
+  #s11: number;
+  #s10: number;
 
-  constructor(generator: RandomGenerator) {
-    this.#generator = generator;
+  /** `state` as pure-rand's `xoroshiro128plusFromState` takes it. */
+  constructor(state: readonly [number, number, number, number]) {
+    [this.#s01, this.#s00, this.#s11, this.#s10] = state;
+  }
+
+  /** The generator's next 32 bits, signed. */
+  nextInt32(): number {
+    const s00 = this.#s00;
+    const s01 = this.#s01;
+    const out = (s00 + this.#s10) | 0;
+    const a0 = this.#s10 ^ s00;
+    const a1 = this.#s11 ^ s01;
+    this.#s00 = (s00 << 24) ^ (s01 >>> 8) ^ a0 ^ (a0 << 16);
+    this.#s01 = (s01 << 24) ^ (s00 >>> 8) ^ a1 ^ ((a1 << 16) | (a0 >>> 16));
+    this.#s10 = (a1 << 5) ^ (a0 >>> 27);
+    this.#s11 = (a0 << 5) ^ (a1 >>> 27);
+    return out;
   }
 
   /** Uniform in [0, 1). */
   next(): number {
-    return (this.#generator.next() >>> 0) * 2.3283064365386963e-10;
+    return (this.nextInt32() >>> 0) * 2.3283064365386963e-10;
   }
 
   /** Uniform integer in [min, max], both included. */
@@ -76,5 +96,5 @@ export function customerRandom(seedHash: number, index: number): Random {
     state.push(mix32(x));
   }
   if ((state[0]! | state[1]! | state[2]! | state[3]!) === 0) state[0] = 1;
-  return new Random(xoroshiro128plusFromState(state));
+  return new Random(state as [number, number, number, number]);
 }

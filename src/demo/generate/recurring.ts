@@ -1,188 +1,48 @@
-// Income, housing, loans, bank charges and bills: what a customer pays or receives on a stable schedule.
-import { civilFromDay, daysPerYear } from './calendar.ts';
+// Housing, loans, bank charges, bills and subscriptions: what a customer pays on a stable schedule.
+import { civilFromDay } from './calendar.ts';
+import { futureDays, type LifePlan } from './causal-events.ts';
 import { type CustomerDraft, pence, slot } from './draft.ts';
-import { type HousingPlan, landlord } from './events.ts';
+import { landlord } from './events.ts';
 import { bankParty, counterpartyParty, type Party } from './ledger.ts';
 import { merchantsByCategory, type Merchant, type MerchantCategory } from './merchants.ts';
-import { companyNames, givenNames } from './names.ts';
+import { givenNames, lettingAgents } from './names.ts';
 import type { BillKind, Housing, Persona } from './personas.ts';
+import type { Loan } from './profile.ts';
+import type { SubscriptionTruth } from './types.ts';
 
-export function shortCompanyName(name: string): string {
-  return name.toUpperCase().replace(/ (LTD|PLC)$/, '');
+/** The thin bank's terms and the realistic bank's: rent and mortgage as shares of means, the rent cap. */
+export interface HousingTerms {
+  readonly rentShare: readonly [number, number];
+  /** Multiplies the persona's highest rent. */
+  readonly rentCap: number;
+  readonly mortgageShare: readonly [number, number];
 }
 
-export function bookIncome(draft: CustomerDraft, persona: Persona, income: number, familyName: string): void {
-  const { random } = draft;
-  switch (persona.income) {
-    case 'salary':
-      bookSalary(draft, random.pick(companyNames), income);
-      break;
-    case 'student':
-      bookStudentIncome(draft, income);
-      break;
-    case 'pension':
-      bookPension(draft, income);
-      break;
-    case 'business':
-      bookBusinessIncome(draft, income);
-      break;
-  }
-  if (random.chance(persona.familySupport)) bookFamilySupport(draft, persona, familyName);
-}
+export const thinHousing: HousingTerms = { rentShare: [0.3, 0.48], rentCap: 1, mortgageShare: [0.2, 0.38] };
+export const realHousing: HousingTerms = { rentShare: [0.3, 0.45], rentCap: 1.3, mortgageShare: [0.2, 0.35] };
 
-const monthOf = (draft: CustomerDraft, day: number): number =>
-  draft.calendar.monthOfYear[day - draft.calendar.first]!;
-
-/** A monthly salary from `employer`, raised once a year in April. */
-function bookSalary(draft: CustomerDraft, employer: string, monthly: number): void {
-  const { random, ledger, activeFrom, last } = draft;
-  const party = counterpartyParty(
-    'credit',
-    `SALARY ${shortCompanyName(employer)}`,
-    employer,
-    draft.otherIban(),
-  );
-  const raise = random.between(0, 0.05);
-  let amount = monthly;
-  for (const day of draft.monthly(random.int(25, 28), activeFrom, last, 'previous')) {
-    if (monthOf(draft, day) === 3) amount *= 1 + raise;
-    ledger.add(day, pence(amount), party, slot.main);
-  }
-}
-
-/** Student finance three times a year, and often a part-time job. */
-function bookStudentIncome(draft: CustomerDraft, income: number): void {
-  const { random, ledger, activeFrom, last } = draft;
-  if (random.chance(0.85)) {
-    const party = counterpartyParty(
-      'credit',
-      'SLC STUDENT FINANCE',
-      'Student Loans Company',
-      draft.otherIban(),
-    );
-    const instalment = pence(income);
-    for (const day of draft.monthly(random.int(15, 24), activeFrom, last, 'next')) {
-      const month = monthOf(draft, day);
-      if (month === 0 || month === 3 || month === 8) ledger.add(day, instalment, party, slot.main);
-    }
-  }
-  if (random.chance(0.5)) bookSalary(draft, random.pick(companyNames), random.between(250, 900));
-}
-
-/** The state pension every four weeks, and often a private pension monthly. */
-function bookPension(draft: CustomerDraft, income: number): void {
-  const { random, ledger, activeFrom, last } = draft;
-  const state = counterpartyParty('credit', 'STATE PENSION', 'DWP State Pension', draft.otherIban());
-  const amount = pence(random.between(600, 885));
-  for (const day of draft.every(28, activeFrom + random.int(0, 27), last)) {
-    ledger.add(day, amount, state, slot.main);
-  }
-  if (random.chance(0.6)) {
-    const provider = random.pick(['Lakeside Pension Trustees', 'Harbour Annuities Ltd']);
-    const party = counterpartyParty('credit', 'PENSION PAYMENT', provider, draft.otherIban());
-    const monthly = pence(income * 0.6);
-    for (const day of draft.monthly(1, activeFrom, last, 'next')) {
-      ledger.add(day, monthly, party, slot.main);
-    }
-  }
-}
-
-/** Invoices paid into the business account, monthly drawings to the main one, and quarterly VAT. */
-export function bookBusinessIncome(draft: CustomerDraft, income: number): void {
-  const { random, ledger, activeFrom, last } = draft;
-  const clients = [0, 1, 2, 3].map(() => ({ name: random.pick(companyNames), iban: draft.otherIban() }));
-  const months = (last - activeFrom + 1) / (daysPerYear / 12);
-  const invoices = Math.round(months * random.between(0.8, 1.6));
-  for (let k = 0; k < invoices; k++) {
-    const client = random.pick(clients);
-    const party = counterpartyParty('credit', `INVOICE ${random.int(1000, 9999)}`, client.name, client.iban);
-    ledger.add(random.int(activeFrom, last), pence(random.logNormal(income, 0.6)), party, slot.business);
-  }
-  const drawings = pence(random.int(15, 45) * 100);
-  const out: Party = {
-    kind: 'own',
-    direction: 'debit',
-    description: 'DRAWINGS',
-    counterpartyAccount: draft.iban(slot.main),
-  };
-  const into: Party = {
-    kind: 'own',
-    direction: 'credit',
-    description: 'FROM BUSINESS ACCOUNT',
-    counterpartyAccount: draft.iban(slot.business),
-  };
-  for (const day of draft.monthly(28, activeFrom, last, 'previous')) {
-    ledger.add(day, drawings, out, slot.business);
-    ledger.add(day, drawings, into, slot.main);
-  }
-  const vat = counterpartyParty('debit', 'HMRC VAT', 'HMRC VAT', draft.otherIban());
-  for (const day of draft.monthly(7, activeFrom, last, 'next')) {
-    const month = monthOf(draft, day);
-    if (month % 3 === 0) ledger.add(day, pence(random.logNormal(income * 0.4, 0.5)), vat, slot.business);
-  }
-}
-
-/** Money from home for a student; housekeeping paid to a relative for anyone else. */
-export function bookFamilySupport(draft: CustomerDraft, persona: Persona, familyName: string): void {
-  const { random, ledger, activeFrom, last } = draft;
-  const relative = `${random.pick(givenNames)} ${familyName}`;
-  const party =
-    persona.code === 'student'
-      ? counterpartyParty(
-          'credit',
-          random.pick(['ALLOWANCE', 'MONEY FOR BILLS', 'FROM HOME']),
-          relative,
-          draft.otherIban(),
-        )
-      : counterpartyParty('debit', 'HOUSEKEEPING', relative, draft.otherIban());
-  const amount = pence(random.int(5, 40) * 10);
-  for (const day of draft.monthly(random.int(1, 28), activeFrom, last, 'none')) {
-    ledger.add(day, amount, party, slot.main);
-  }
-}
-
+/** Rent (with a yearly review), board or a mortgage; a purchase's mortgage here or at another lender. */
 export function bookHousing(
   draft: CustomerDraft,
   persona: Persona,
   housing: Housing,
-  plan: HousingPlan,
+  plan: LifePlan,
   monthlyMeans: number,
   familyName: string,
+  terms: HousingTerms,
 ): void {
   const { random, ledger, activeFrom, last } = draft;
   if (housing === 'rent') {
-    const tenancy = (from: number, to: number): void => {
-      const owner = landlord(draft);
-      const party = counterpartyParty(
-        'debit',
-        random.pick(['RENT', 'RENT PAYMENT', 'STANDING ORDER RENT']),
-        owner.name,
-        owner.iban,
-      );
-      const dayOfMonth = random.chance(0.6) ? 1 : random.int(2, 28);
-      const reviewMonth = random.int(0, 11);
-      const share = monthlyMeans * random.between(0.3, 0.48);
-      let amount = Math.round(Math.min(persona.rent[1], Math.max(persona.rent[0], share)) / 5) * 5;
-      for (const day of draft.monthly(dayOfMonth, from, to - 1, 'next')) {
-        if (
-          draft.calendar.monthOfYear[day - draft.calendar.first] === reviewMonth &&
-          day > activeFrom + 200
-        ) {
-          amount = Math.round((amount * random.between(1, 1.06)) / 5) * 5;
-        }
-        ledger.add(day, pence(amount), party, slot.main);
-      }
-    };
-    const moveDay = plan.rentalMoveDay;
-    if (moveDay === undefined) {
-      tenancy(activeFrom, plan.rentUntil);
-    } else {
-      tenancy(activeFrom, moveDay);
-      tenancy(moveDay, plan.rentUntil);
+    const move = plan.rentalMoveDay;
+    if (move === undefined || move > last)
+      tenancy(draft, persona, monthlyMeans, terms, activeFrom, plan.rentUntil);
+    else {
+      tenancy(draft, persona, monthlyMeans, terms, activeFrom, move);
+      tenancy(draft, persona, monthlyMeans, terms, move, plan.rentUntil, plan.rentFactor);
     }
   } else if (housing === 'mortgage') {
     const party = bankParty('debit', 'MORTGAGE REPAYMENT');
-    const share = monthlyMeans * random.between(0.2, 0.38);
+    const share = monthlyMeans * random.between(...terms.mortgageShare);
     const amount = pence(Math.min(persona.mortgagePayment[1], Math.max(persona.mortgagePayment[0], share)));
     for (const day of draft.monthly(random.int(1, 28), activeFrom, last, 'next')) {
       ledger.add(day, amount, party, slot.main);
@@ -195,12 +55,23 @@ export function bookHousing(
       draft.otherIban(),
     );
     const amount = pence(random.int(10, 35) * 10);
-    for (const day of draft.monthly(random.int(1, 28), activeFrom, last, 'none')) {
+    for (const day of draft.monthly(random.int(1, 28), activeFrom, plan.studyDay ?? last, 'none')) {
       ledger.add(day, amount, party, slot.main);
     }
   }
-  if (plan.mortgageFrom !== undefined && plan.mortgagePaymentMinor !== undefined) {
-    const party = bankParty('debit', 'MORTGAGE REPAYMENT');
+  if (housing === 'parents' && plan.studyDay !== undefined && plan.studyDay <= last) {
+    // Leaving home to study: rent to a letting agent from the start of the course.
+    const agent = random.pick(lettingAgents);
+    tenancy(draft, persona, monthlyMeans, terms, plan.studyDay, Infinity, 1, agent);
+  }
+  if (
+    plan.mortgageFrom !== undefined &&
+    plan.mortgagePaymentMinor !== undefined &&
+    plan.mortgageFrom <= last
+  ) {
+    const party: Party = plan.mortgageElsewhere
+      ? counterpartyParty('debit', 'MORTGAGE', 'Harbourside Building Society', draft.otherIban())
+      : bankParty('debit', 'MORTGAGE REPAYMENT');
     const dayOfMonth = Math.min(28, civilFromDay(plan.mortgageFrom).day);
     for (const day of draft.monthly(dayOfMonth, plan.mortgageFrom, last, 'next')) {
       ledger.add(day, plan.mortgagePaymentMinor, party, slot.main);
@@ -208,17 +79,62 @@ export function bookHousing(
   }
 }
 
-/** Interest on savings, overdraft charges, annual premiums of insurance held at the bank. */
-export function bookBankCharges(draft: CustomerDraft): void {
-  const { random, ledger, activeFrom, last, calendar } = draft;
-  if (draft.has(slot.savings)) {
-    const party = bankParty('credit', 'INTEREST PAID');
-    const level = random.logNormal(8, 0.9);
-    for (const day of draft.monthly(31, activeFrom, last, 'previous')) {
-      const month = calendar.monthOfYear[day - calendar.first]!;
-      if (month % 3 === 2) ledger.add(day, pence(level * random.between(0.8, 1.2)), party, slot.savings);
+/** Rent in [from, to) to a landlord (or `agent`), reviewed once a year after the first 200 days. */
+function tenancy(
+  draft: CustomerDraft,
+  persona: Persona,
+  monthlyMeans: number,
+  terms: HousingTerms,
+  from: number,
+  to: number,
+  factor = 1,
+  agent?: string,
+): void {
+  const { random, ledger, activeFrom, calendar } = draft;
+  const owner = agent === undefined ? landlord(draft) : { name: agent, iban: draft.otherIban() };
+  const party = counterpartyParty(
+    'debit',
+    random.pick(['RENT', 'RENT PAYMENT', 'STANDING ORDER RENT']),
+    owner.name,
+    owner.iban,
+  );
+  const dayOfMonth = random.chance(0.6) ? 1 : random.int(2, 28);
+  const reviewMonth = random.int(0, 11);
+  const share = monthlyMeans * random.between(...terms.rentShare) * factor;
+  const cap = persona.rent[1] * terms.rentCap;
+  let amount = Math.round(Math.min(cap, Math.max(persona.rent[0], share)) / 5) * 5;
+  for (const day of draft.monthly(dayOfMonth, from, to - 1, 'next')) {
+    if (calendar.monthOfYear[day - calendar.first] === reviewMonth && day > activeFrom + 200) {
+      amount = Math.round((amount * random.between(1, 1.06)) / 5) * 5;
     }
+    ledger.add(day, pence(amount), party, slot.main);
   }
+}
+
+/** Loans held before the history are repaid monthly; a car loan at this bank from its car. */
+export function bookLoanRepayments(draft: CustomerDraft, loans: readonly Loan[], plan: LifePlan): void {
+  const { random, activeFrom, last } = draft;
+  for (const loan of loans) {
+    const party = bankParty(
+      'debit',
+      loan.product === 'car_loan' ? 'CAR FINANCE REPAYMENT' : 'LOAN REPAYMENT',
+    );
+    const amount = pence(random.int(90, 420));
+    for (const day of draft.monthly(random.int(1, 28), activeFrom, loan.until, 'next'))
+      draft.ledger.add(day, amount, party, slot.main);
+  }
+  if (plan.carLoanHere && plan.carDay !== undefined && plan.carDay <= last + futureDays) {
+    const party = bankParty('debit', 'CAR FINANCE REPAYMENT');
+    const amount = pence(random.int(180, 450));
+    for (const day of draft.monthly(random.int(1, 28), plan.carDay + 20, last, 'next'))
+      draft.ledger.add(day, amount, party, slot.main);
+  }
+}
+
+/** Interest on savings, overdraft charges, annual premiums of insurance held at the bank (the thin bank). */
+export function bookBankCharges(draft: CustomerDraft): void {
+  bookSavingsInterest(draft);
+  const { random, ledger, activeFrom, last } = draft;
   if (draft.holds('overdraft', last)) {
     const party = bankParty('debit', random.pick(['OVERDRAFT INTEREST', 'UNARRANGED OVERDRAFT FEE']));
     const charges = random.int(0, 4);
@@ -226,6 +142,24 @@ export function bookBankCharges(draft: CustomerDraft): void {
       ledger.add(random.int(activeFrom, last), pence(random.between(1, 25)), party, slot.main);
     }
   }
+  bookPremiums(draft);
+}
+
+/** Quarterly interest paid into the savings account. */
+export function bookSavingsInterest(draft: CustomerDraft): void {
+  const { random, ledger, activeFrom, last, calendar } = draft;
+  if (!draft.has(slot.savings)) return;
+  const party = bankParty('credit', 'INTEREST PAID');
+  const level = random.logNormal(8, 0.9);
+  for (const day of draft.monthly(31, activeFrom, last, 'previous')) {
+    const month = calendar.monthOfYear[day - calendar.first]!;
+    if (month % 3 === 2) ledger.add(day, pence(level * random.between(0.8, 1.2)), party, slot.savings);
+  }
+}
+
+/** Annual premiums of the insurance held at the bank so far. */
+export function bookPremiums(draft: CustomerDraft): void {
+  const { random, ledger, activeFrom, last } = draft;
   for (const product of ['home_insurance', 'life_insurance', 'travel_insurance'] as const) {
     const held = draft.products.find((p) => p.product === product);
     if (held === undefined) continue;
@@ -234,6 +168,53 @@ export function bookBankCharges(draft: CustomerDraft): void {
     const from = Math.max(held.since, activeFrom);
     const days = draft.monthly(random.int(1, 28), from, held.until ?? last, 'next', 12);
     for (const day of days) ledger.add(day, premium, party, slot.main);
+  }
+}
+
+const councils: readonly string[] = [
+  'Riverside Borough Council',
+  'Northgate City Council',
+  'Eastfield District Council',
+  'Westmoor Council',
+  'Highbridge Borough Council',
+];
+
+/**
+ * The realistic bank's household bills the personas' lists leave out: council tax (ten instalments from
+ * April; students are exempt, those living with parents pay none), a TV licence, a mobile phone contract,
+ * a second insurance (contents, pet, gadget). Each is reviewed every April.
+ */
+export function bookHouseholdBills(draft: CustomerDraft, persona: Persona, housing: Housing): void {
+  const { random, activeFrom, last, calendar } = draft;
+  const april = (day: number): boolean =>
+    calendar.monthOfYear[day - calendar.first] === 3 && day > activeFrom + 31;
+  const ownHome = housing !== 'parents';
+  if (ownHome && persona.code !== 'student' && random.chance(0.95)) {
+    const party = counterpartyParty('debit', 'COUNCIL TAX', random.pick(councils), draft.otherIban());
+    let amount = pence(random.between(110, 240));
+    for (const day of draft.monthly(random.int(1, 28), activeFrom, last, 'next')) {
+      const month = calendar.monthOfYear[day - calendar.first]!;
+      if (april(day)) amount = pence((amount / 100) * random.between(1.03, 1.05));
+      if (month !== 1 && month !== 2) draft.ledger.add(day, amount, party, slot.main);
+    }
+  }
+  if (ownHome && random.chance(0.55)) {
+    const party = counterpartyParty('debit', 'TV LICENCE', 'TV Licensing', draft.otherIban());
+    for (const day of draft.monthly(random.int(1, 28), activeFrom, last, 'next'))
+      draft.ledger.add(day, 1454, party, slot.main);
+  }
+  const phone = random.chance(0.85) ? random.pick(merchantsByCategory.telecom) : undefined;
+  const cover = random.chance(0.35) ? random.pick(merchantsByCategory.insurance) : undefined;
+  for (const [merchant, low, high] of [
+    [phone, 8, 45],
+    [cover, 6, 30],
+  ] as const) {
+    if (merchant === undefined) continue;
+    let amount = pence(random.between(low, high));
+    for (const day of draft.monthly(random.int(1, 28), activeFrom, last, 'next')) {
+      if (april(day)) amount = pence((amount / 100) * random.between(1, 1.09));
+      draft.pay(merchant, day, amount, 'DIRECT DEBIT');
+    }
   }
 }
 
@@ -321,4 +302,60 @@ export function bookBills(draft: CustomerDraft, persona: Persona, cap: number): 
       draft.pay(merchant, day, amount, variant);
     }
   }
+}
+
+/** The realistic bank's bills: by direct debit (as the persona has them, subscriptions apart), car insurance after a new car, childcare after a baby. */
+export function bookBillsAndEvents(draft: CustomerDraft, persona: Persona, plan: LifePlan): void {
+  const { random, last } = draft;
+  const bills = { ...persona.bills, streaming: 0, second_streaming: 0 };
+  bookBills(draft, { ...persona, bills }, Infinity);
+  if (plan.carDay !== undefined && plan.carDay <= last && random.chance(0.7)) {
+    const insurer = random.pick(merchantsByCategory.insurance);
+    const amount = pence(random.between(35, 110));
+    for (const day of draft.monthly(random.int(1, 28), plan.carDay, last, 'next'))
+      draft.pay(insurer, day, amount, 'DIRECT DEBIT');
+  }
+  if (plan.babyDay !== undefined && random.chance(0.6)) {
+    const from = plan.babyDay + random.int(180, 420);
+    const nursery = random.pick(merchantsByCategory.childcare);
+    const fee = pence(random.int(130, 270) * 5);
+    for (const day of draft.monthly(random.int(1, 5), from, last, 'next'))
+      draft.pay(nursery, day, fee, 'DIRECT DEBIT');
+  }
+}
+
+/** Subscriptions on a card: about 1.5 each, monthly (some yearly), with a price rise about once a year. */
+export function bookSubscriptions(draft: CustomerDraft, iso: (day: number) => string): SubscriptionTruth[] {
+  const { random, activeFrom, last } = draft;
+  const count = Math.min(merchantsByCategory.streaming.length, Math.floor(random.between(0.3, 4.6)));
+  const chosen = new Set<Merchant>();
+  const truths: SubscriptionTruth[] = [];
+  for (let k = 0; k < count; k++) {
+    const merchant = random.pick(merchantsByCategory.streaming);
+    if (chosen.has(merchant)) continue;
+    chosen.add(merchant);
+    const yearly = random.chance(0.1);
+    let amount = (merchant.price ?? 999) * (yearly ? 10 : 1);
+    const since = random.chance(0.7) ? activeFrom : random.int(activeFrom, last);
+    const days = draft.monthly(random.int(1, 28), since, last, 'none', yearly ? 12 : 1);
+    const changes: { date: string; amountMinor: number }[] = [];
+    const first = days[0];
+    if (first === undefined) continue;
+    const initial = amount;
+    for (const day of days) {
+      if (day > first && random.chance(yearly ? 0.8 : 0.07)) {
+        amount = Math.round((amount * random.between(1.08, 1.25)) / 100) * 100 - 1;
+        changes.push({ date: iso(day), amountMinor: amount });
+      }
+      draft.pay(merchant, day, amount, 'CARD PAYMENT');
+    }
+    truths.push({
+      merchant: merchant.name,
+      amountMinor: initial,
+      cadence: yearly ? 'yearly' : 'monthly',
+      since: iso(first),
+      priceChanges: changes,
+    });
+  }
+  return truths;
 }

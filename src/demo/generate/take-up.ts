@@ -6,7 +6,7 @@ import { type CustomerDraft, pence, slot } from './draft.ts';
 import { bankParty } from './ledger.ts';
 import type { Persona } from './personas.ts';
 import type { Region } from './regions.ts';
-import type { SpendingHabits } from './real-spending.ts';
+import type { SpendingHabits } from './spending.ts';
 
 /** Base rate of take-up per 90 days for a customer who does not hold the product. */
 export const baseRates: Readonly<Partial<Record<ProductCode, number>>> = {

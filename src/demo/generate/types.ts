@@ -31,7 +31,7 @@ export const regionCodes = ['london', 'south_east', 'midlands_wales', 'north', '
 export type RegionCode = (typeof regionCodes)[number];
 
 /**
- * How many transactions a customer makes: `real` (the default, about 50 a month), a number of everyday card
+ * How many transactions a customer makes: `real` (the default, about 58 a month), a number of everyday card
  * payments per month with the same realistic model, or `thin` (the earlier bank, about 4 a month).
  */
 export type Density = 'real' | 'thin' | number;

@@ -29,9 +29,46 @@ function perCustomerMonth(test: (t: StatementTransaction) => boolean): number {
 }
 
 describe('density and mix', () => {
-  it('is realistic by default: 45–70 transactions per customer per month', () => {
-    expect(perCustomerMonth(() => true)).toBeGreaterThan(45);
-    expect(perCustomerMonth(() => true)).toBeLessThan(70);
+  it('is realistic by default: about 58 transactions per customer per month (52–64)', () => {
+    expect(perCustomerMonth(() => true)).toBeGreaterThan(52);
+    expect(perCustomerMonth(() => true)).toBeLessThan(64);
+  });
+
+  it('books the documented mix: about 40 card payments, 2 of them by credit card, 6 direct debits, 0.6 refunds', () => {
+    const cards = new Set(
+      bank.flatMap((c) => c.accounts.filter((a) => a.product === 'credit_card').map((a) => a.iban)),
+    );
+    const card = (t: StatementTransaction) =>
+      t.mcc !== undefined && ['CONTACTLESS', 'CARD PAYMENT', 'ONLINE PAYMENT'].includes(t.description!);
+    const onCredit = perCustomerMonth((t) => card(t) && cards.has(t.account.value));
+    expect(perCustomerMonth(card)).toBeGreaterThan(37);
+    expect(perCustomerMonth(card)).toBeLessThan(46);
+    expect(onCredit).toBeGreaterThan(1);
+    expect(onCredit).toBeLessThan(3.5);
+    const debits = (t: StatementTransaction) =>
+      t.description === 'DIRECT DEBIT' ||
+      /^(MORTGAGE|LOAN|CAR FINANCE|.* PREMIUM$|COUNCIL TAX$|TV LICENCE$)/.test(t.description!);
+    expect(perCustomerMonth(debits)).toBeGreaterThan(4.5);
+    expect(perCustomerMonth((t) => t.description === 'REFUND')).toBeGreaterThan(0.4);
+    expect(perCustomerMonth((t) => t.description === 'REFUND')).toBeLessThan(0.9);
+    expect(perCustomerMonth((t) => t.description === 'CASH WITHDRAWAL')).toBeLessThan(2);
+  });
+
+  it('charges council tax in ten instalments from April, never to students or those living with parents', () => {
+    const councilTax = bank.flatMap((c) =>
+      c.transactions.filter((t) => t.description === 'COUNCIL TAX').map((t) => ({ c, t })),
+    );
+    expect(councilTax.length).toBeGreaterThan(bank.length * 5);
+    for (const { c, t } of councilTax) {
+      expect(c.persona).not.toBe('student');
+      expect(['02', '03']).not.toContain(t.bookingDate.slice(5, 7));
+    }
+  });
+
+  it('pays child benefit every four weeks to families', () => {
+    const families = bank.filter((c) => c.persona === 'family');
+    const receiving = families.filter((c) => c.transactions.some((t) => t.description === 'CHILD BENEFIT'));
+    expect(receiving.length).toBe(families.length);
   });
 
   it('has every kind of the mix at about its documented rate', () => {
