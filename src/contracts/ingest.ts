@@ -58,6 +58,7 @@ export const importParams = z.strictObject({ kind: z.enum(importKinds) });
 export const importQuery = z.strictObject({
   source: sourceName,
   mapping: z.string().optional().describe('CSV column mapping as JSON (docs/onboarding.md); not for fdx'),
+  resume: positiveId.optional().describe('an interrupted import batch of the same kind to resume'),
 });
 
 export const importQuarantineRow = z
@@ -69,6 +70,7 @@ export const importSummary = z
     batchId: count,
     kind: z.string(),
     sourceName: z.string(),
+    status: z.enum(['done', 'partial', 'failed']),
     rowsRead: count,
     rowsStored: count,
     rowsUnchanged: count,

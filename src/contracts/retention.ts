@@ -4,6 +4,9 @@ import { z } from 'zod';
 /** The transaction retention's bounds, in days (src/vault/compliance/transaction-retention.ts enforces them). */
 export const minRetentionDays = 30;
 export const maxRetentionDays = 36_500;
+/** The anti-money-laundering period's bounds, in years after the relationship ended. */
+export const minAmlYears = 1;
+export const maxAmlYears = 100;
 
 export const retentionKindParams = z.strictObject({
   kind: z.string().regex(/^[a-z_]{1,64}$/, 'a kind of data such as quarantine or memo_text'),
@@ -20,6 +23,13 @@ export const transactionRetentionProposal = z
     reason: z.string().min(1).max(500),
   })
   .meta({ id: 'TransactionRetentionProposal' });
+
+export const amlRetentionProposal = z
+  .strictObject({
+    years: z.number().int().min(minAmlYears).max(maxAmlYears),
+    reason: z.string().min(1).max(500),
+  })
+  .meta({ id: 'AmlRetentionProposal' });
 
 export const retentionVersionParams = z.strictObject({ version: z.coerce.number().int().min(1) });
 
@@ -40,6 +50,8 @@ export const transactionRetentionVersion = z
   .object({
     version: z.number().int(),
     days: z.number().int(),
+    amlYears: z.number().int().describe('years a former customer is kept after the relationship ended'),
+    subject: z.enum(['transactions', 'aml']).describe('which of the two periods this version changes'),
     status: z.enum(['proposed', 'active', 'superseded', 'rejected']),
     reason: z.string(),
     proposedBy: z.string(),
@@ -59,6 +71,11 @@ export const retentionChange = z
       .int()
       .optional()
       .describe('for a shorter period: stored transactions booked before its window'),
+    customersToErase: z
+      .number()
+      .int()
+      .optional()
+      .describe('for a shorter AML period: former customers past it, erased by the next retention run'),
   })
   .meta({ id: 'RetentionChange' });
 

@@ -27,10 +27,7 @@ const buildValidator: Build = (externalSchemas, ajvOptions) => {
 
 const buildSerializer: Build = (externalSchemas, serializerOptions) => {
   const json = (SerializerSelector() as unknown as Build)(externalSchemas, serializerOptions);
-  return (route) =>
-    isZodSchema(route.schema)
-      ? zodSerializerCompiler(route)
-      : json(route);
+  return (route) => (isZodSchema(route.schema) ? zodSerializerCompiler(route) : json(route));
 };
 
 /** Fastify's schema controller option: zod where a route gives zod, JSON schema elsewhere. */

@@ -94,6 +94,7 @@ const expected: Record<string, 'public' | readonly Caller[]> = {
   'GET /v1/audit/export': ['compliance'],
   'GET /v1/compliance/retention/transactions': ['compliance'],
   'POST /v1/compliance/retention/transactions': ['compliance'],
+  'POST /v1/compliance/retention/aml': ['compliance'],
   'POST /v1/compliance/retention/transactions/:version/approve': ['compliance'],
   'POST /v1/compliance/retention/transactions/:version/reject': ['compliance'],
   'GET /v1/compliance/retention/runs': ['compliance'],

@@ -120,6 +120,31 @@ describe.each(testBackends)('the compliance API on $name', (backend) => {
     expect(runs.json<{ runs: { id: number }[] }>().runs.map((r) => r.id)).toContain(runId);
   });
 
+  it('changes the anti-money-laundering period: longer at once, shorter only proposed, never approved by its proposer', async () => {
+    const longer = await asCompliance('POST', '/v1/compliance/retention/aml', {
+      years: 7,
+      reason: 'regulator',
+    });
+    expect(longer.json()).toMatchObject({ version: { amlYears: 7, subject: 'aml', status: 'active' } });
+    const shorter = await asCompliance('POST', '/v1/compliance/retention/aml', {
+      years: 2,
+      reason: 'policy',
+    });
+    const change = shorter.json<{ version: { version: number; status: string }; customersToErase: number }>();
+    expect(change.version.status).toBe('proposed');
+    expect(change.customersToErase).toEqual(expect.any(Number));
+    const own = await asCompliance(
+      'POST',
+      `/v1/compliance/retention/transactions/${change.version.version}/approve`,
+    );
+    expect(own.statusCode).toBeGreaterThanOrEqual(400);
+    const shown = await asCompliance('GET', '/v1/compliance/retention/transactions');
+    expect(shown.json()).toMatchObject({ active: { amlYears: 7 } });
+    const outOfBounds = await asCompliance('POST', '/v1/compliance/retention/aml', { years: 0, reason: 'x' });
+    expect(outOfBounds.json()).toMatchObject({ error: { code: 'USAGE' } });
+    expect(outOfBounds.json<{ error: { message: string } }>().error.message).toContain('body.years');
+  });
+
   it('downloads the records of processing as JSON, Markdown and CSV', async () => {
     const json = await asCompliance('GET', '/v1/compliance/ropa');
     expect(json.json()).toMatchObject({ controller: expect.any(String) as unknown });

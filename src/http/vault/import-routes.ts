@@ -30,7 +30,10 @@ const upload = (bodyLimit: number) => ({
 });
 
 async function importBody(vault: ImportVault, kind: ImportKindParam, body: Readable, query: ImportQuery) {
-  const options = { sourceName: query.source };
+  const options = {
+    sourceName: query.source,
+    ...(query.resume === undefined ? {} : { resumeBatchId: query.resume }),
+  };
   if (kind === 'fdx') return vault.imports.importFdx(body, options);
   if (query.mapping === undefined) {
     throw new CurtainError(

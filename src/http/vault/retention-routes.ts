@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { errorBody } from '../../contracts/common.ts';
 import {
+  amlRetentionProposal,
   retentionChange,
   retentionKindParams,
   retentionPeriod,
@@ -69,6 +70,17 @@ const proposeTransactions = {
   },
 };
 
+const proposeAml = {
+  config,
+  schema: {
+    summary:
+      'Change the anti-money-laundering period former customers are kept: a longer one takes effect at once; a shorter one is proposed with the customers it would erase and needs another person’s approval (the approve and reject routes of the transaction retention decide it)',
+    tags,
+    body: amlRetentionProposal,
+    response: { 200: retentionChange, '4xx': errorBody },
+  },
+};
+
 const decideTransactions = (verb: string) => ({
   config,
   schema: {
@@ -102,6 +114,13 @@ export function retentionRoutes(retention: RetentionService) {
     }));
     app.post('/v1/compliance/retention/transactions', proposeTransactions, (request) =>
       retention.proposeTransactions(request.body.days, staffOf(request).handle, request.body.reason),
+    );
+    app.post('/v1/compliance/retention/aml', proposeAml, (request) =>
+      retention.transactions.proposeAmlYears(
+        request.body.years,
+        staffOf(request).handle,
+        request.body.reason,
+      ),
     );
     app.post(
       '/v1/compliance/retention/transactions/:version/approve',

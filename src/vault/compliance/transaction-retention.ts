@@ -4,7 +4,10 @@
 // two people.
 import type { AuditSink } from '../../core/audit-event.ts';
 import {
+  amlRetentionProposal,
+  maxAmlYears,
   maxRetentionDays,
+  minAmlYears,
   minRetentionDays,
   transactionRetentionProposal,
 } from '../../contracts/retention.ts';
@@ -54,9 +57,7 @@ interface VersionRow {
 
 const columns = 'version, days, aml_years, subject, status, reason, proposed_by, decided_by';
 const dayMs = 86_400_000;
-export { maxRetentionDays, minRetentionDays };
-export const minAmlYears = 1;
-export const maxAmlYears = 100;
+export { maxAmlYears, maxRetentionDays, minAmlYears, minRetentionDays };
 
 /** The day `years` before `day` (29 February → 28 February in a common year, as `setUTCFullYear` rolls). */
 export function yearsBefore(day: string, years: number): string {
@@ -181,7 +182,7 @@ export class TransactionRetention {
    * former customers the next retention run would erase, until another person approves it.
    */
   async proposeAmlYears(years: number, by: string, reason: string): Promise<RetentionChange> {
-    if (!Number.isSafeInteger(years) || years < minAmlYears || years > maxAmlYears) {
+    if (!amlRetentionProposal.shape.years.safeParse(years).success) {
       throw new CurtainError(
         'USAGE',
         `the AML retention is a whole number of years from ${minAmlYears} to ${maxAmlYears}`,
