@@ -265,6 +265,7 @@ describe.each(testBackends)('POST /v1/import/:kind on $name', (backend) => {
     expect(response.statusCode).toBe(201);
     expect(response.json()).toMatchObject({
       kind: 'customers',
+      status: 'partial',
       rowsRead: 2,
       rowsStored: 1,
       rowsQuarantined: 1,
@@ -276,6 +277,14 @@ describe.each(testBackends)('POST /v1/import/:kind on $name', (backend) => {
       headers: { ...h.staff.operator, 'content-type': 'text/csv' },
       payload: 'id\n1\n',
     });
+    const { batchId } = response.json<{ batchId: number }>();
+    const notInterrupted = await h.inject({
+      method: 'POST',
+      url: `/v1/import/customers?source=c.csv&resume=${batchId}&mapping=${mapping}`,
+      headers: { ...h.staff.operator, 'content-type': 'text/csv' },
+      payload: `${customersHeader}\nH-1,Hal,Ito,hal@example.org,1990-02-02,active,,\n`,
+    });
+    expect(notInterrupted.json()).toMatchObject({ error: { code: 'USAGE' } });
     expect(bad.statusCode).toBe(400);
     expect(bad.json()).toMatchObject({ error: { code: 'MAPPING_INVALID' } });
     expect(bad.json<{ error: { message: string } }>().error.message).toContain('columns.givenName');
