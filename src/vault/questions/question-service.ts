@@ -1,7 +1,7 @@
 // Questions: parse → check → evaluate inside the vault → the privacy guard, the only door out.
 import { consentChannels } from '../../core/consent.ts';
 import { questionPurpose, type QuestionPurpose } from '../../core/question-purposes.ts';
-import { err, ok, type Result } from '../../core/result.ts';
+import { err, type Result } from '../../core/result.ts';
 import type { CheckedQuestion } from '../../language/checker.ts';
 import { normalisePlan, planKey } from '../../language/normalise.ts';
 import type { CustomerIds, Plan, QuestionEngine } from '../../language/plan.ts';
