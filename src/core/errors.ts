@@ -181,6 +181,11 @@ export const errorCatalogue = {
     exit: 69,
     summary: 'The hub cannot reach the vault over its door, or the vault refused the hub’s door key.',
   },
+  DOOR_CONTRACT: {
+    status: 502,
+    exit: 69,
+    summary: 'The vault answered something the door contract does not allow.',
+  },
   INTERNAL: { status: 500, exit: 70, summary: 'An unexpected failure; see the logs.' },
 } as const satisfies Record<string, { status: number; exit: number; summary: string }>;
 

@@ -1,6 +1,16 @@
 // The hub's side of the door when the vault runs in another process: the same interface, over authenticated HTTP.
+import type { z } from 'zod';
+import { errorBody } from '../contracts/common.ts';
+import {
+  audienceReleaseRequest,
+  contractProblems,
+  deliveryRequest,
+  doorMethods,
+  type DoorMethod,
+  type Message,
+} from '../contracts/door.ts';
 import { CurtainError, errorCatalogue, type ErrorCode } from '../core/errors.ts';
-import type { Result } from '../core/result.ts';
+import { err, type Result } from '../core/result.ts';
 import type {
   AudienceReleaseRequest,
   CampaignResults,
@@ -45,14 +55,20 @@ export class HttpVaultDoor implements VaultDoor {
     request: DeliveryRequest,
     onProgress?: (fractionDone: number) => void,
   ): Promise<Result<DeliveryReport, DeliveryRefusal>> {
+    const parsed = deliveryRequest.safeParse(request);
+    if (!parsed.success) return err({ code: 'DELIVERY_INVALID', message: contractProblems(parsed.error) });
     // The vault answers when the run ends; progress arrives as that one final step.
-    const result = await this.#call<Result<DeliveryReport, DeliveryRefusal>>('deliver', request);
+    const result = await this.#call('deliver', parsed.data);
     if (result.ok) onProgress?.(result.value.fractionDone);
     return result;
   }
 
   releaseAudience(request: AudienceReleaseRequest): Promise<Result<ReleasedAudience, DeliveryRefusal>> {
-    return this.#call('release-audience', request);
+    const parsed = audienceReleaseRequest.safeParse(request);
+    if (!parsed.success) {
+      return Promise.resolve(err({ code: 'DELIVERY_INVALID', message: contractProblems(parsed.error) }));
+    }
+    return this.#call('releaseAudience', parsed.data);
   }
 
   results(campaignId: string, requestedBy: string): Promise<Result<CampaignResults, DoorRefusal>> {
@@ -64,8 +80,7 @@ export class HttpVaultDoor implements VaultDoor {
   }
 
   async kind(): Promise<VaultKindAnswer> {
-    const answer = await this.#call<{ kind: VaultKindAnswer }>('kind', {});
-    return answer.kind;
+    return (await this.#call('kind', {})).kind;
   }
 
   /** Whether the vault answers at all (the hub's readiness). */
@@ -74,10 +89,15 @@ export class HttpVaultDoor implements VaultDoor {
     return response?.ok === true;
   }
 
-  async #call<T>(method: string, body: unknown): Promise<T> {
+  /**
+   * Calls a door method and checks the answer against its contract: a vault that answers anything else (a
+   * wrong shape, a refusal code outside the catalogue, a body that is not JSON) is DOOR_CONTRACT, never passed on.
+   */
+  async #call<M extends DoorMethod>(method: M, body: DoorBody<M>): Promise<DoorAnswer<M>> {
+    const { path, answer } = doorMethods[method];
     let response: Response;
     try {
-      response = await fetch(new URL(`/internal/door/${method}`, this.#url), {
+      response = await fetch(new URL(`/internal/door/${path}`, this.#url), {
         method: 'POST',
         headers: { 'content-type': 'application/json', [doorKeyHeader]: this.#key },
         body: JSON.stringify(body),
@@ -85,19 +105,46 @@ export class HttpVaultDoor implements VaultDoor {
     } catch (error) {
       throw new CurtainError('VAULT_UNAVAILABLE', `the vault cannot be reached: ${(error as Error).message}`);
     }
-    if (response.status === 204) return undefined as T;
-    const parsed = (await response.json()) as T & { error?: { code?: string; message?: string } };
     if (response.status === 401 || response.status === 403) {
       throw new CurtainError('VAULT_UNAVAILABLE', 'the vault refused the hub’s door key');
     }
-    if (!response.ok) {
-      const code = parsed.error?.code;
-      const known = code !== undefined && code in errorCatalogue ? (code as ErrorCode) : 'VAULT_UNAVAILABLE';
-      throw new CurtainError(
-        known,
-        `the vault refused the door call: ${parsed.error?.message ?? response.status}`,
-      );
+    const text = await response.text();
+    if (!response.ok) throw refused(method, response.status, text);
+    if (answer === null) {
+      if (response.status === 204) return undefined as DoorAnswer<M>;
+      throw outsideContract(method, `status ${response.status} where the contract says 204`);
     }
-    return parsed;
+    const parsed = (answer as z.ZodType).safeParse(parseJson(text));
+    if (!parsed.success) throw outsideContract(method, contractProblems(parsed.error, 'answer'));
+    return parsed.data as DoorAnswer<M>;
   }
+}
+
+type DoorBody<M extends DoorMethod> = Message<(typeof doorMethods)[M]['request']>;
+type AnswerSchema<M extends DoorMethod> = (typeof doorMethods)[M]['answer'];
+type DoorAnswer<M extends DoorMethod> =
+  AnswerSchema<M> extends z.ZodType ? Message<AnswerSchema<M>> : undefined;
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+function outsideContract(method: DoorMethod, problems: string): CurtainError {
+  return new CurtainError(
+    'DOOR_CONTRACT',
+    `the vault answered VaultDoor.${method} with something the door contract does not allow: ${problems}`,
+  );
+}
+
+/** A vault's error answer: its code when the catalogue knows it (USAGE for a malformed request, say). */
+function refused(method: DoorMethod, status: number, text: string): CurtainError {
+  const parsed = errorBody.safeParse(parseJson(text));
+  if (!parsed.success) return outsideContract(method, `status ${status} without an error body`);
+  const { code, message } = parsed.data.error;
+  const known = code in errorCatalogue ? (code as ErrorCode) : 'VAULT_UNAVAILABLE';
+  return new CurtainError(known, `the vault refused the door call: ${message}`);
 }

@@ -105,10 +105,11 @@ describe.each(testBackends)('hub catalogue on $name', (backend) => {
 
   it('refuses a segment the checker refuses, with its rendered diagnostics', async () => {
     const refused = await refusal(
-      t.hub.addSegment({ name: 'broken', expression: 'syntax error here', purpose: 'bank_offers' }, 'mia'),
+      t.hub.addSegment({ name: 'broken', expression: 'count(within: 90d) >', purpose: 'bank_offers' }, 'mia'),
     );
     expect(refused.code).toBe('QUESTION_INVALID');
-    expect(refused.message).toContain('^ SYNTAX_UNEXPECTED');
+    expect(refused.message).toContain('the expression ends too early');
+    expect(refused.message).toContain('\n                    ^');
     expect(await t.hub.listSegments()).not.toContainEqual(expect.objectContaining({ name: 'broken' }));
   });
 
@@ -116,12 +117,12 @@ describe.each(testBackends)('hub catalogue on $name', (backend) => {
     const movers = await t.hub.addSegment(
       {
         name: 'movers',
-        expression: 'spent(category: "removals", within: 60d) > 0',
+        expression: 'spent(category: "home_services", within: 60d) > 0',
         purpose: 'partner_offers',
       },
       'mia',
     );
-    expect(movers.explanation).toContain('removals');
+    expect(movers.explanation).toContain('home services');
     await t.hub.linkOffer('movers', offers.insurance, 'mia');
     await t.hub.linkOffer(movers.id, offers.mortgage, 'mia');
     expect(t.door.checks.at(-1)).toEqual({ expression: movers.expression, purpose: 'credit_offers' });
@@ -129,7 +130,14 @@ describe.each(testBackends)('hub catalogue on $name', (backend) => {
       [offers.insurance, offers.mortgage].sort(),
     );
 
-    await t.hub.addSegment({ name: 'older', expression: 'age > 60', purpose: 'partner_offers' }, 'mia');
+    await t.hub.addSegment(
+      {
+        name: 'older',
+        expression: 'spent(category: "baby", within: 90d) > 0',
+        purpose: 'partner_offers',
+      },
+      'mia',
+    );
     expect((await refusal(t.hub.linkOffer('older', offers.mortgage, 'mia'))).code).toBe('QUESTION_INVALID');
     expect(await t.hub.offersForSegment('older')).toEqual([]);
   });

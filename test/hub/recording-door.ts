@@ -1,4 +1,12 @@
-// A recording door for hub unit tests: answers like the vault would, and keeps every call for inspection.
+// A recording door for hub unit tests: answers within the door contract, and keeps every call for inspection.
+import {
+  audienceReleaseRequest,
+  contractProblems,
+  deliveryRequest,
+  recordRequest,
+} from '../../src/contracts/door.ts';
+import { CurtainError } from '../../src/core/errors.ts';
+import { questionPurpose } from '../../src/core/question-purposes.ts';
 import { err, ok, type Result } from '../../src/core/result.ts';
 import type {
   AudienceReleaseRequest,
@@ -8,6 +16,7 @@ import type {
   DeliveryRequest,
   DoorRefusal,
   HubAuditEvent,
+  PrivacyCost,
   ProtectedCount,
   QuestionCheck,
   ReleasedAudience,
@@ -15,11 +24,29 @@ import type {
   VaultDoor,
   VaultKindAnswer,
 } from '../../src/core/vault-door.ts';
+import { explainForCustomer } from '../../src/language/explain.ts';
+import { defaultGuardPolicy } from '../../src/privacy/guard/policy.ts';
+import { checkQuestion } from '../../src/vault/questions/question-check.ts';
+
+export interface RecordingDoorOptions {
+  /** The vault's currency, for amounts in questions; GBP by default. */
+  readonly currency?: string;
+  /** The day questions are checked on; today by default. */
+  readonly now?: () => Date;
+}
+
+const budget: PrivacyCost = {
+  charged: '1/10',
+  askerRemaining: '9/10',
+  vaultRemaining: '99/10',
+  resetsAt: '2099-01-01T00:00:00.000Z',
+};
 
 /**
- * `check` refuses expressions containing "syntax error" (QUESTION_INVALID, with rendered diagnostics) and,
- * for credit purposes, expressions naming `age` (as the fair-lending rules do). `deliver` answers
- * `nextDelivery`, finished by default; `releaseAudience` answers `releasedTokens`.
+ * Checks questions with the vault's own checker (the language's checker with the fair-lending rules of the
+ * purpose), so a hub test sees the refusals the vault gives; requests are checked against the door contract
+ * as the vault checks them. Audiences in `tooFew` are too small (PRIVACY_TOO_FEW, DELIVERY_AUDIENCE_TOO_SMALL);
+ * `deliver` answers `nextDelivery`, finished by default; `releaseAudience` answers `releasedTokens`.
  */
 export class RecordingDoor implements VaultDoor {
   readonly checks: { expression: string; purpose: string }[] = [];
@@ -29,39 +56,31 @@ export class RecordingDoor implements VaultDoor {
   nextDelivery: Result<DeliveryReport, DeliveryRefusal> | 'throw' | undefined;
   readonly releases: AudienceReleaseRequest[] = [];
   releasedTokens: readonly ReleasedToken[] = [];
+  /** Audiences (expressions) the vault would find too small. */
+  readonly tooFew = new Set<string>();
   /** What `kind` answers: the vault behind this door is real unless a test says otherwise. */
   vaultKind: VaultKindAnswer = 'real';
+  readonly #currency: string;
+  readonly #now: () => Date;
+
+  constructor(options: RecordingDoorOptions = {}) {
+    this.#currency = options.currency ?? 'GBP';
+    this.#now = options.now ?? (() => new Date());
+  }
 
   check(expression: string, purpose: string): Promise<Result<QuestionCheck, DoorRefusal>> {
     this.checks.push({ expression, purpose });
-    if (expression.includes('syntax error')) {
-      return Promise.resolve(
-        err({
-          code: 'QUESTION_INVALID',
-          message: 'the question does not parse',
-          rendered: `1 | ${expression}\n  | ^ SYNTAX_UNEXPECTED: unexpected "syntax"`,
-        }),
-      );
-    }
-    if (purpose.includes('credit') && /\bage\b/.test(expression)) {
-      return Promise.resolve(
-        err({
-          code: 'QUESTION_INVALID',
-          message: 'the question does not pass the checker',
-          rendered: `1 | ${expression}\n  | ^ FAIR_LENDING_PROTECTED: age may not be used for credit offers`,
-        }),
-      );
-    }
-    return Promise.resolve(ok({ explanation: `people for whom ${expression}` }));
+    const checked = this.#check(expression, purpose);
+    if (!checked.ok) return Promise.resolve(checked);
+    return Promise.resolve(ok({ explanation: checked.value }));
   }
 
-  count(): Promise<Result<ProtectedCount, DoorRefusal>> {
-    const budget = {
-      charged: '1/10',
-      askerRemaining: '9/10',
-      vaultRemaining: '99/10',
-      resetsAt: '2099-01-01T00:00:00.000Z',
-    };
+  count(expression: string, purpose: string): Promise<Result<ProtectedCount, DoorRefusal>> {
+    const checked = this.#check(expression, purpose);
+    if (!checked.ok) return Promise.resolve(checked);
+    if (this.tooFew.has(expression)) {
+      return Promise.resolve(err({ code: 'PRIVACY_TOO_FEW', message: 'too few people', budget }));
+    }
     return Promise.resolve(ok({ count: 1000, repeated: false, epsilon: '1/10', budget }));
   }
 
@@ -73,6 +92,8 @@ export class RecordingDoor implements VaultDoor {
     const next = this.nextDelivery;
     this.nextDelivery = undefined;
     if (next === 'throw') return Promise.reject(new Error('the vault went away'));
+    const refused = this.#refuseDelivery(deliveryRequest.safeParse(request), request);
+    if (refused !== undefined) return Promise.resolve(refused);
     onProgress?.(0.5);
     onProgress?.(1);
     return Promise.resolve(
@@ -82,6 +103,8 @@ export class RecordingDoor implements VaultDoor {
 
   releaseAudience(request: AudienceReleaseRequest): Promise<Result<ReleasedAudience, DeliveryRefusal>> {
     this.releases.push(request);
+    const refused = this.#refuseDelivery(audienceReleaseRequest.safeParse(request), request);
+    if (refused !== undefined) return Promise.resolve(refused);
     return Promise.resolve(
       ok({ campaignId: request.campaignId, k: 50, tokens: this.releasedTokens, repeated: false }),
     );
@@ -106,7 +129,49 @@ export class RecordingDoor implements VaultDoor {
   }
 
   record(events: readonly HubAuditEvent[]): Promise<void> {
+    const parsed = recordRequest.safeParse({ events });
+    if (!parsed.success) {
+      return Promise.reject(new CurtainError('USAGE', contractProblems(parsed.error, 'events')));
+    }
     this.recorded.push(...events);
     return Promise.resolve();
+  }
+
+  /** The customer's "why am I seeing this", or the vault's refusal. */
+  #check(expression: string, purposeCode: string): Result<string, DoorRefusal> {
+    const purpose = questionPurpose(purposeCode);
+    if (purpose === undefined) {
+      return err({ code: 'QUESTION_PURPOSE_UNKNOWN', message: `unknown purpose "${purposeCode}"` });
+    }
+    const checked = checkQuestion(expression, purpose, {
+      currency: this.#currency,
+      retentionDays: 730,
+      maxAttributes: defaultGuardPolicy.maxAttributes,
+      asOf: this.#now().toISOString().slice(0, 10),
+    });
+    if (!checked.ok) {
+      const { code, message, rendered } = checked.error;
+      return err({ code, message, rendered });
+    }
+    return ok(explainForCustomer(checked.value.plan, { currency: this.#currency }).join(' '));
+  }
+
+  /** A delivery's refusal as the vault's delivery gives it, or undefined when the request may go on. */
+  #refuseDelivery(
+    parsed: { success: true } | { success: false; error: Parameters<typeof contractProblems>[0] },
+    request: { readonly audience: string; readonly purpose: string },
+  ): Result<never, DeliveryRefusal> | undefined {
+    if (!parsed.success) return err({ code: 'DELIVERY_INVALID', message: contractProblems(parsed.error) });
+    const checked = this.#check(request.audience, request.purpose);
+    if (!checked.ok) {
+      const { code, message, rendered } = checked.error;
+      return code === 'QUESTION_INVALID'
+        ? err({ code, message: rendered ?? message })
+        : err({ code: code === 'QUESTION_PURPOSE_UNKNOWN' ? code : 'DELIVERY_INVALID', message });
+    }
+    if (this.tooFew.has(request.audience)) {
+      return err({ code: 'DELIVERY_AUDIENCE_TOO_SMALL', message: 'audience too small' });
+    }
+    return undefined;
   }
 }

@@ -1,118 +1,47 @@
 // The vault's door over HTTP: internal routes that only the hub process, holding the door key, may call.
 import type { FastifyInstance } from 'fastify';
-import type {
-  AudienceReleaseRequest,
-  DeliveryRequest,
-  HubAuditEvent,
-  VaultDoor,
-} from '../../core/vault-door.ts';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { z } from 'zod';
+import { errorBody } from '../../contracts/common.ts';
+import { doorMethods, type DoorMethod, type Message } from '../../contracts/door.ts';
+import type { VaultDoor } from '../../core/vault-door.ts';
 
-const tags = ['internal'];
-const config = { access: 'door' } as const;
-const object = { type: 'object' } as const;
-const text = { type: 'string', minLength: 1, maxLength: 10_000 } as const;
+type Request<M extends DoorMethod> = z.output<(typeof doorMethods)[M]['request']>;
+type AnswerSchema<M extends DoorMethod> = (typeof doorMethods)[M]['answer'];
+/** The method's answer as the door gives it (read-only), or undefined for a 204. */
+type Answer<M extends DoorMethod> = AnswerSchema<M> extends z.ZodType ? Message<AnswerSchema<M>> : undefined;
 
-const stringBody = (...required: string[]) => ({
-  type: 'object',
-  required,
-  properties: Object.fromEntries(required.map((name) => [name, text])),
-});
-
-const check = {
-  config,
-  schema: { summary: 'VaultDoor.check', tags, body: stringBody('expression', 'purpose') },
-};
-
-const count = {
-  config,
-  schema: { summary: 'VaultDoor.count', tags, body: stringBody('expression', 'purpose', 'asker') },
-};
-
-const deliver = {
-  config,
-  schema: {
-    summary: 'VaultDoor.deliver: runs to the end (resuming an interrupted run), then answers',
-    tags,
-    body: { ...object, required: ['campaignId', 'requestedBy', 'purpose', 'audience', 'offer'] },
-  },
-};
-
-const releaseAudience = {
-  config,
-  schema: {
-    summary: 'VaultDoor.releaseAudience',
-    tags,
-    body: { ...object, required: ['campaignId', 'requestedBy', 'purpose', 'audience'] },
-  },
-};
-
-const results = {
-  config,
-  schema: { summary: 'VaultDoor.results', tags, body: stringBody('campaignId', 'requestedBy') },
-};
-
-const record = {
-  config,
-  schema: {
-    summary: 'VaultDoor.record',
-    tags,
-    body: {
-      type: 'object',
-      required: ['events'],
-      properties: { events: { type: 'array', maxItems: 1000, items: object } },
-    },
-  },
-};
-
-const kind = {
-  config,
-  schema: {
-    summary: 'VaultDoor.kind: demo, real or undecided, as the vault records it',
-    tags,
-    body: { type: 'object', additionalProperties: false, properties: {} },
-    response: {
-      200: {
-        type: 'object',
-        required: ['kind'],
-        properties: { kind: { type: 'string', enum: ['demo', 'real', 'undecided'] } },
-      },
-    },
-  },
-};
-
-/** Each route answers the door method's Result as JSON: `{ ok: true, value }` or `{ ok: false, error }`. */
+/**
+ * Each route validates its body with the method's request contract and answers the method's Result as JSON
+ * (`{ ok: true, value }` or `{ ok: false, error }`), serialised by its answer contract; `record` answers 204.
+ */
 export function doorRoutes(door: VaultDoor) {
-  return (app: FastifyInstance): Promise<void> => {
-    app.post<{ Body: { expression: string; purpose: string } }>('/internal/door/check', check, (request) =>
-      door.check(request.body.expression, request.body.purpose),
-    );
-    app.post<{ Body: { expression: string; purpose: string; asker: string } }>(
-      '/internal/door/count',
-      count,
-      (request) => door.count(request.body.expression, request.body.purpose, request.body.asker),
-    );
-    app.post<{ Body: DeliveryRequest }>('/internal/door/deliver', deliver, (request) =>
-      door.deliver(request.body),
-    );
-    app.post<{ Body: AudienceReleaseRequest }>(
-      '/internal/door/release-audience',
-      releaseAudience,
-      (request) => door.releaseAudience(request.body),
-    );
-    app.post<{ Body: { campaignId: string; requestedBy: string } }>(
-      '/internal/door/results',
-      results,
-      (request) => door.results(request.body.campaignId, request.body.requestedBy),
-    );
-    app.post<{ Body: { events: HubAuditEvent[] } }>(
-      '/internal/door/record',
-      record,
-      async (request, reply) => {
-        await door.record(request.body.events);
-        return reply.status(204).send();
-      },
-    );
-    app.post('/internal/door/kind', kind, async () => ({ kind: await door.kind() }));
+  return (fastify: FastifyInstance): Promise<void> => {
+    const app = fastify.withTypeProvider<ZodTypeProvider>();
+
+    function route<M extends DoorMethod>(method: M, handle: (body: Request<M>) => Promise<Answer<M>>) {
+      const { path, summary, request, answer } = doorMethods[method];
+      const response = answer === null ? { '4xx': errorBody } : { 200: answer, '4xx': errorBody };
+      app.post(
+        `/internal/door/${path}`,
+        { config: { access: 'door' }, schema: { summary, tags: ['internal'], body: request, response } },
+        async (req, reply) => {
+          // Typed per method by `handle`: Fastify validated the body with the method's request contract and its
+          // serialiser checks the answer against the answer contract (tsc cannot narrow the route's unions to M).
+          const body: unknown = req.body;
+          const answered: unknown = await handle(body as Request<M>);
+          return answered === undefined ? reply.status(204).send() : answered;
+        },
+      );
+    }
+
+    route('check', (body) => door.check(body.expression, body.purpose));
+    route('count', (body) => door.count(body.expression, body.purpose, body.asker));
+    route('deliver', (body) => door.deliver(body));
+    route('releaseAudience', (body) => door.releaseAudience(body));
+    route('results', (body) => door.results(body.campaignId, body.requestedBy));
+    route('record', (body) => door.record(body.events).then(() => undefined));
+    route('kind', async () => ({ kind: await door.kind() }));
     return Promise.resolve();
   };
 }

@@ -1,6 +1,7 @@
 // The vault's side of the one door, in one process: the hub's requests mapped onto the vault's services.
 import type { AuditSink } from '../../core/audit-event.ts';
-import { CurtainError, type ErrorCode } from '../../core/errors.ts';
+import { contractProblems, recordRequest } from '../../contracts/door.ts';
+import { CurtainError } from '../../core/errors.ts';
 import { ok, err, type Result } from '../../core/result.ts';
 import type {
   AudienceReleaseRequest,
@@ -32,15 +33,6 @@ export interface CampaignDelivery {
   ): Promise<Result<DeliveryReport, DeliveryRefusal>>;
   results(campaignId: string, requestedBy: string): Promise<Result<CampaignResults, DoorRefusal>>;
 }
-
-const hubEventTypes: ReadonlySet<string> = new Set<HubAuditEvent['type']>([
-  'campaign.drafted',
-  'campaign.approved',
-  'campaign.started',
-  'campaign.finished',
-  'campaign.cancelled',
-  'admin.action',
-]);
 
 /**
  * Adapts the vault's services to `VaultDoor`. Everything that crosses is checked here once more: counts only
@@ -113,10 +105,10 @@ export class InProcessVaultDoor implements VaultDoor {
    * Every answer and refusal says what it cost and what is left: where the vault charged nothing (a resumed
    * run, a repeated release, a refusal before the data), "0" and the asker's budget as it stands.
    */
-  async #costed<T extends { readonly budget?: PrivacyCost }, E extends { readonly budget?: PrivacyCost }>(
-    asker: unknown,
-    result: Result<T, E>,
-  ): Promise<Result<T, E>> {
+  async #costed<
+    T extends { readonly budget?: PrivacyCost | undefined },
+    E extends { readonly budget?: PrivacyCost | undefined },
+  >(asker: unknown, result: Result<T, E>): Promise<Result<T, E>> {
     if ((result.ok ? result.value.budget : result.error.budget) !== undefined) return result;
     if (typeof asker !== 'string' || !isAsker(asker)) return result;
     const budget = budgetReport({ ...(await this.#questions.budget(asker)), charged: rational(0) });
@@ -124,18 +116,14 @@ export class InProcessVaultDoor implements VaultDoor {
   }
 
   async record(events: readonly HubAuditEvent[]): Promise<void> {
-    for (const event of events) {
-      if (!hubEventTypes.has(event.type) || 'subjectRef' in event) {
-        throw new CurtainError(
-          'USAGE',
-          'the hub records campaign and admin events only, never about a customer',
-        );
-      }
-      if (typeof event.details !== 'object' || event.details === null || Array.isArray(event.details)) {
-        throw new CurtainError('USAGE', 'a hub event carries its details as an object');
-      }
+    const parsed = recordRequest.safeParse({ events });
+    if (!parsed.success) {
+      throw new CurtainError(
+        'USAGE',
+        `the hub records campaign and admin events only, never about a customer: ${contractProblems(parsed.error, 'events')}`,
+      );
     }
-    await this.#audit.record(events.map((e) => ({ type: e.type, details: e.details })));
+    await this.#audit.record(parsed.data.events.map((e) => ({ type: e.type, details: e.details })));
   }
 }
 
@@ -149,7 +137,7 @@ function isAsker(asker: string): boolean {
 }
 
 function doorRefusal(refusal: {
-  readonly code: ErrorCode;
+  readonly code: DoorRefusal['code'];
   readonly message: string;
   readonly rendered?: string;
   readonly budget?: BudgetState;

@@ -1,11 +1,9 @@
 // Questions: parse → check → evaluate inside the vault → the privacy guard, the only door out.
 import { consentChannels } from '../../core/consent.ts';
 import { questionPurpose, type QuestionPurpose } from '../../core/question-purposes.ts';
-import { err, ok, type Result } from '../../core/result.ts';
-import { checkExpression, type CheckedQuestion } from '../../language/checker.ts';
-import { renderDiagnostic, type LanguageDiagnostic } from '../../language/diagnostics.ts';
+import { err, type Result } from '../../core/result.ts';
+import type { CheckedQuestion } from '../../language/checker.ts';
 import { normalisePlan, planKey } from '../../language/normalise.ts';
-import { parseExpression } from '../../language/parser.ts';
 import type { CustomerIds, Plan, QuestionEngine } from '../../language/plan.ts';
 import type { GuardPolicy } from '../../privacy/guard/policy.ts';
 import type { PolicyStore } from '../../privacy/guard/policy-store.ts';
@@ -18,6 +16,7 @@ import {
   type QuestionRefusal,
 } from '../../privacy/guard/privacy-guard.ts';
 import type { ConsentLedger } from '../consent/consent-ledger.ts';
+import { checkQuestion, type InvalidQuestion } from './question-check.ts';
 
 export type { BudgetState };
 
@@ -33,15 +32,7 @@ export interface AskRequest {
 export type Answer = GuardAnswer;
 
 export type Refusal =
-  | {
-      readonly code: 'QUESTION_INVALID';
-      readonly message: string;
-      readonly diagnostics: readonly LanguageDiagnostic[];
-      /** The diagnostics rendered with line, column and caret. */
-      readonly rendered: string;
-    }
-  | { readonly code: 'QUESTION_PURPOSE_UNKNOWN'; readonly message: string }
-  | QuestionRefusal;
+  InvalidQuestion | { readonly code: 'QUESTION_PURPOSE_UNKNOWN'; readonly message: string } | QuestionRefusal;
 
 export interface QuestionServiceOptions {
   /** The vault's currency: amounts in questions are in it. */
@@ -123,23 +114,11 @@ export class QuestionService {
     asOf: string,
     retentionDays: number,
   ): Result<CheckedQuestion, Refusal> {
-    const parsed = parseExpression(expression);
-    const checked = parsed.ok
-      ? checkExpression(parsed.ast, {
-          purpose,
-          currency: this.#options.currency,
-          retentionDays,
-          maxAttributes: policy.maxAttributes,
-          asOf,
-        })
-      : err(parsed.diagnostics);
-    if (checked.ok) return ok(checked.value);
-    const diagnostics = checked.error;
-    return err({
-      code: 'QUESTION_INVALID',
-      message: diagnostics.map((d) => `${d.span.line}:${d.span.column}: ${d.message}`).join('; '),
-      diagnostics,
-      rendered: diagnostics.map((d) => renderDiagnostic(expression, d)).join('\n'),
+    return checkQuestion(expression, purpose, {
+      currency: this.#options.currency,
+      retentionDays,
+      maxAttributes: policy.maxAttributes,
+      asOf,
     });
   }
 

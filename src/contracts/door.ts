@@ -1,0 +1,283 @@
+// The door between hub and vault as contracts: every VaultDoor request and answer, one zod schema each.
+import { z } from 'zod';
+import type { JsonValue } from '../core/audit-event.ts';
+import type { ConsentChannel } from '../core/consent.ts';
+import { errorCatalogue, type ErrorCode } from '../core/errors.ts';
+import { code, privacyCost, text } from './common.ts';
+
+export { privacyCost };
+
+/** Codes a door refusal may carry: the error catalogue's, and no other. */
+export type RefusalCode = ErrorCode;
+const refusalCodes = Object.keys(errorCatalogue) as [RefusalCode, ...RefusalCode[]];
+export const refusalCode = z.enum(refusalCodes);
+
+const deliveryRefusalCodes = [
+  'QUESTION_INVALID',
+  'QUESTION_PURPOSE_UNKNOWN',
+  'PRIVACY_BUDGET_EXHAUSTED',
+  'PRIVACY_DIFFERENCING',
+  'DELIVERY_AUDIENCE_TOO_SMALL',
+  'DELIVERY_INVALID',
+] as const satisfies readonly RefusalCode[];
+
+const noticeChannels = ['email', 'push', 'webhook'] as const satisfies readonly ConsentChannel[];
+
+/** A door method's answer: `{ ok: true, value }` or `{ ok: false, error }`, as core/result.ts. */
+const result = <Value extends z.ZodType, Refusal extends z.ZodType>(value: Value, error: Refusal) =>
+  z.discriminatedUnion('ok', [
+    z.object({ ok: z.literal(true), value }),
+    z.object({ ok: z.literal(false), error }),
+  ]);
+
+// Requests: what the hub sends (unknown keys refused).
+
+/** What an offer says, as the hub wrote it: plain text with no slot for anything about the customer. */
+export const offerContent = z
+  .strictObject({
+    offerId: text(128).describe('the hub’s id of the offer'),
+    title: text(200),
+    body: text(5_000),
+    callToAction: text(100).describe('the label of the "Interested — connect me" button'),
+    category: code.describe('"not interested in offers like this" suppresses offers of the category'),
+    partner: code.optional().describe('the partner’s code; absent for the bank’s own products'),
+    credit: z.boolean(),
+    validUntil: z.iso.date('an ISO date, YYYY-MM-DD').describe('the offer is not shown after this day'),
+  })
+  .meta({ id: 'OfferContent' });
+
+const frequencyCap = z
+  .strictObject({
+    messages: z.number().int().min(1).max(1_000),
+    days: z.number().int().min(1).max(3_650),
+  })
+  .describe('a customer who had `messages` offers in the last `days` days is skipped');
+
+const audienceFields = {
+  campaignId: z
+    .string()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$/, 'a campaign id (letters, digits, "_", ".", ":", "-")')
+    .describe('the hub’s campaign id; a second request with the same id resumes the first'),
+  requestedBy: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9._-]{0,63}$/i, 'a staff handle')
+    .describe('the staff handle charged for the audience check and the results'),
+  purpose: z.string().min(1).max(64).describe('a question purpose code, e.g. "credit_offers"'),
+  audience: z.string().min(1).max(10_000).describe('a segment expression'),
+  frequencyCap,
+  maxMessages: z.number().int().min(1).optional().describe('at most this many messages'),
+};
+
+const releasedTokenId = z.string().regex(/^[A-Za-z0-9_-]{22}$/, 'a released token');
+
+/** One offer and the released tokens the hub chose it for. */
+export const offerChoice = z.strictObject({
+  offer: offerContent,
+  tokens: z.array(releasedTokenId).max(10_000_000),
+});
+
+/** "Send this offer to this audience": the hub addresses an audience, never a person. */
+export const deliveryRequest = z
+  .strictObject({
+    ...audienceFields,
+    offer: offerContent,
+    channels: z
+      .array(z.enum(noticeChannels))
+      .max(3)
+      .refine((channels) => new Set(channels).size === channels.length, 'each channel once')
+      .describe('the channels that carry a notice; the inbox always holds the message itself'),
+    choices: z
+      .array(offerChoice)
+      .max(32)
+      .refine(
+        (choices) => new Set(choices.map((c) => c.offer.offerId)).size === choices.length,
+        'each offer once',
+      )
+      .optional()
+      .describe('offers chosen per released token; released tokens in no choice get `offer`'),
+  })
+  .meta({ id: 'DeliveryRequest' });
+
+/** "Show me this audience as tokens, so that I can choose an offer for each": no offer yet, no customer. */
+export const audienceReleaseRequest = z.strictObject(audienceFields).meta({ id: 'AudienceReleaseRequest' });
+
+const doorText = z.string().min(1).max(10_000);
+
+export const checkRequest = z
+  .strictObject({ expression: doorText, purpose: doorText })
+  .meta({ id: 'DoorCheckRequest' });
+export const countRequest = z
+  .strictObject({ expression: doorText, purpose: doorText, asker: doorText })
+  .meta({ id: 'DoorCountRequest' });
+export const resultsRequest = z
+  .strictObject({ campaignId: doorText, requestedBy: doorText })
+  .meta({ id: 'DoorResultsRequest' });
+
+const jsonValue: z.ZodType<JsonValue> = z.json();
+
+/** Events the hub writes to the vault's transparency log: about campaigns and staff, never a customer. */
+export const hubAuditEvent = z
+  .strictObject({
+    type: z.enum([
+      'campaign.drafted',
+      'campaign.approved',
+      'campaign.started',
+      'campaign.finished',
+      'campaign.cancelled',
+      'admin.action',
+    ]),
+    details: z.record(z.string(), jsonValue),
+  })
+  .meta({ id: 'HubAuditEvent' });
+
+export const recordRequest = z
+  .strictObject({ events: z.array(hubAuditEvent).max(1_000) })
+  .meta({ id: 'DoorRecordRequest' });
+export const kindRequest = z.strictObject({});
+
+// Answers: what the vault sends back.
+
+export const doorRefusal = z
+  .object({
+    code: refusalCode,
+    message: z.string(),
+    rendered: z
+      .string()
+      .optional()
+      .describe('for QUESTION_INVALID: the diagnostics with line, column, caret'),
+    budget: privacyCost.optional().describe('what the refused request cost and what is left'),
+  })
+  .meta({ id: 'DoorRefusal' });
+
+export const deliveryRefusal = z
+  .object({
+    code: z.enum(deliveryRefusalCodes),
+    message: z.string(),
+    budget: privacyCost.optional(),
+  })
+  .meta({ id: 'DeliveryRefusal' });
+
+export const questionCheck = z
+  .object({ explanation: z.string().describe('the segment in plain words, as a customer reads it') })
+  .meta({ id: 'QuestionCheck' });
+
+export const protectedCount = z
+  .object({
+    count: z.number().int().min(0).describe('noised, never exact'),
+    repeated: z.boolean(),
+    epsilon: z.string().describe('ε the question charged ("n/d")'),
+    budget: privacyCost,
+  })
+  .meta({ id: 'ProtectedCount' });
+
+/** What the hub learns of a delivery: where it stands, never how many people it reached. */
+export const deliveryReport = z
+  .object({
+    campaignId: z.string(),
+    state: z.enum(['sending', 'finished']),
+    fractionDone: z.number().min(0).max(1).describe('share of the work done: nothing of the audience’s size'),
+    tooSmallOffers: z.array(z.string()).optional(),
+    budget: privacyCost.optional(),
+  })
+  .meta({ id: 'DeliveryReport' });
+
+export const releasedToken = z
+  .object({
+    token: z.string().describe('the campaign’s pseudonym for someone in the audience, or a decoy'),
+    interests: z.array(z.string()).describe('coarse interest categories, possibly generalised or empty'),
+  })
+  .meta({ id: 'ReleasedToken' });
+
+/** An audience as the hub may see it: a noised number of tokens, interests shared by at least k avatars. */
+export const releasedAudience = z
+  .object({
+    campaignId: z.string(),
+    k: z.number().int().min(1),
+    tokens: z.array(releasedToken).describe('sorted by token'),
+    repeated: z.boolean().describe('the campaign’s earlier release again, charged nothing'),
+    budget: privacyCost.optional(),
+  })
+  .meta({ id: 'ReleasedAudience' });
+
+const protectedAggregate = z.number().int().min(0).nullable().describe('noised; null under the noised k');
+
+export const campaignResults = z
+  .object({
+    campaignId: z.string(),
+    delivered: protectedAggregate,
+    opened: protectedAggregate,
+    interested: protectedAggregate,
+    epsilon: z.string().describe('ε this release cost ("n/d"); "0" when it repeats the day’s release'),
+    releasedOn: z.string().describe('the day the numbers were released'),
+    budget: privacyCost.optional(),
+  })
+  .meta({ id: 'CampaignResults' });
+
+export const vaultKindAnswer = z.enum(['demo', 'real', 'undecided']);
+export const kindAnswer = z.object({ kind: vaultKindAnswer }).meta({ id: 'VaultKind' });
+
+/** Each door method: its path under /internal/door/, what it takes and what it answers (null: 204). */
+export const doorMethods = {
+  check: {
+    path: 'check',
+    summary: 'VaultDoor.check: parses and checks a question; reads no data, costs nothing',
+    request: checkRequest,
+    answer: result(questionCheck, doorRefusal).meta({ id: 'DoorCheckAnswer' }),
+  },
+  count: {
+    path: 'count',
+    summary: 'VaultDoor.count: a protected count, charged to the asker',
+    request: countRequest,
+    answer: result(protectedCount, doorRefusal).meta({ id: 'DoorCountAnswer' }),
+  },
+  deliver: {
+    path: 'deliver',
+    summary: 'VaultDoor.deliver: runs to the end (resuming an interrupted run), then answers',
+    request: deliveryRequest,
+    answer: result(deliveryReport, deliveryRefusal).meta({ id: 'DoorDeliverAnswer' }),
+  },
+  releaseAudience: {
+    path: 'release-audience',
+    summary: 'VaultDoor.releaseAudience: the audience as tokens with k-anonymous interests',
+    request: audienceReleaseRequest,
+    answer: result(releasedAudience, deliveryRefusal).meta({ id: 'DoorReleaseAnswer' }),
+  },
+  results: {
+    path: 'results',
+    summary: 'VaultDoor.results: protected aggregates of a campaign',
+    request: resultsRequest,
+    answer: result(campaignResults, doorRefusal).meta({ id: 'DoorResultsAnswer' }),
+  },
+  record: {
+    path: 'record',
+    summary: 'VaultDoor.record: hub events into the transparency log',
+    request: recordRequest,
+    answer: null,
+  },
+  kind: {
+    path: 'kind',
+    summary: 'VaultDoor.kind: demo, real or undecided, as the vault records it',
+    request: kindRequest,
+    answer: kindAnswer,
+  },
+} as const;
+
+export type DoorMethod = keyof typeof doorMethods;
+
+/** What the problems of a request outside its contract are, by field, never echoing a value. */
+export function contractProblems(error: z.ZodError, what = 'request'): string {
+  return error.issues.map((issue) => `${issue.path.join('.') || what}: ${issue.message}`).join('; ');
+}
+
+/** A door message type: the schema's output, read-only all the way down (the hub and vault never mutate one). */
+type DeepReadonly<T> = [T] extends [JsonValue]
+  ? [JsonValue] extends [T]
+    ? T // free JSON (an event's details) stays as the audit log takes it
+    : ReadonlyParts<T>
+  : ReadonlyParts<T>;
+type ReadonlyParts<T> = T extends (infer Item)[]
+  ? readonly DeepReadonly<Item>[]
+  : T extends object
+    ? { readonly [Key in keyof T]: DeepReadonly<T[Key]> }
+    : T;
+export type Message<Schema extends z.ZodType> = DeepReadonly<z.output<Schema>>;

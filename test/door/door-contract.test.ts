@@ -1,0 +1,239 @@
+// The door's contract, run on every door: the vault in process, the vault over HTTP (a real server on a real
+// socket, called through HttpVaultDoor), and the hub's test double. Same cases, same shapes, same codes.
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { z } from 'zod';
+import { doorMethods } from '../../src/contracts/door.ts';
+import type { DeliveryRequest, VaultDoor, VaultKindAnswer } from '../../src/core/vault-door.ts';
+import { HttpVaultDoor } from '../../src/http/http-vault-door.ts';
+import { buildServer } from '../../src/http/server.ts';
+import { seededRandomSource } from '../../src/privacy/dp/random-source.ts';
+import { testBackends } from '../support/backends.ts';
+import { createDemoBankVault, type TestVault } from '../support/test-vault.ts';
+import { RecordingDoor } from '../hub/recording-door.ts';
+import { doorKey } from '../http/harness.ts';
+
+const end = '2026-11-01';
+const now = () => new Date(`${end}T10:00:00Z`);
+const bank = { customers: 600, seed: 3, end };
+
+/** Everyone active: large enough to be admitted. No one makes 400 payments in a week: too few. */
+const everyone = 'count(within: 90d) > 0';
+const nobody = 'count(within: 7d) > 400';
+const typo = 'count(within: 90d) >';
+/** A proxy of protected attributes: refused for credit purposes by the fair-lending rules. */
+const childcare = 'spent(category: "childcare", within: 90d) > 0';
+
+interface DoorUnderTest {
+  readonly door: VaultDoor;
+  readonly kind: VaultKindAnswer;
+  dispose(): Promise<void>;
+}
+
+async function vaultDoor(backend: (typeof testBackends)[number], overHttp: boolean): Promise<DoorUnderTest> {
+  const vault: TestVault = await createDemoBankVault(backend, bank, {
+    now,
+    random: seededRandomSource(`door-contract-${backend.name}`),
+  });
+  if (!overHttp) return { door: vault.door, kind: 'demo', dispose: () => vault.dispose() };
+  const server: FastifyInstance = await buildServer(
+    { vault },
+    { logLevel: 'silent', doorKey, rateLimitPerMinute: false },
+  );
+  const url = await server.listen({ host: '127.0.0.1', port: 0 });
+  return {
+    door: new HttpVaultDoor({ url, key: doorKey }),
+    kind: 'demo',
+    dispose: async () => {
+      await server.close();
+      await vault.dispose();
+    },
+  };
+}
+
+function recordingDoor(): Promise<DoorUnderTest> {
+  const door = new RecordingDoor({ now });
+  door.tooFew.add(nobody);
+  door.vaultKind = 'demo';
+  return Promise.resolve({ door, kind: 'demo', dispose: () => Promise.resolve() });
+}
+
+const doors: { name: string; open: () => Promise<DoorUnderTest> }[] = [
+  ...testBackends.flatMap((backend) => [
+    { name: `in-process door on ${backend.name}`, open: () => vaultDoor(backend, false) },
+    { name: `HTTP door on ${backend.name}`, open: () => vaultDoor(backend, true) },
+  ]),
+  { name: 'recording door (the hub’s test double)', open: recordingDoor },
+];
+
+/** The answer as its contract reads it, with nothing beside: equal to the answer when it holds no more. */
+const asContract = (schema: z.ZodType, answer: unknown): unknown => schema.parse(answer);
+
+const request = (campaignId: string, changes: Partial<DeliveryRequest> = {}): DeliveryRequest => ({
+  campaignId,
+  requestedBy: 'mia',
+  purpose: 'credit_offers',
+  audience: everyone,
+  offer: {
+    offerId: 'offer-1',
+    title: 'A mortgage that moves with you',
+    body: 'Fixed rates for five years.',
+    callToAction: 'Talk to a mortgage adviser',
+    category: 'mortgage',
+    credit: true,
+    validUntil: '2026-12-31',
+  },
+  channels: ['email'],
+  frequencyCap: { messages: 1, days: 7 },
+  ...changes,
+});
+
+describe.each(doors)('the door contract: $name', ({ open }) => {
+  let subject: DoorUnderTest;
+  let door: VaultDoor;
+
+  // Tests that release nothing share one copy of the bank; a test that releases an audience takes its own
+  // (`releasing`), so that no release is a close neighbour (differencing) of another test's.
+  beforeAll(async () => {
+    subject = await open();
+    door = subject.door;
+  }, 300_000);
+  afterAll(() => subject?.dispose());
+
+  async function releasing(work: (door: VaultDoor) => Promise<void>): Promise<void> {
+    const own = await open();
+    try {
+      await work(own.door);
+    } finally {
+      await own.dispose();
+    }
+  }
+
+  it('checks a question: its plain words, nothing else', async () => {
+    const answer = await door.check(everyone, 'credit_offers');
+    expect(answer).toEqual(asContract(doorMethods.check.answer, answer));
+    expect(answer).toEqual({ ok: true, value: { explanation: expect.stringMatching(/\w/) as unknown } });
+  });
+
+  it('refuses an invalid question with its rendered diagnostics, and a fair-lending proxy for credit', async () => {
+    const invalid = await door.check(typo, 'bank_offers');
+    expect(invalid).toEqual(asContract(doorMethods.check.answer, invalid));
+    expect(invalid).toMatchObject({
+      ok: false,
+      error: {
+        code: 'QUESTION_INVALID',
+        rendered: expect.stringContaining('the expression ends too early') as unknown,
+      },
+    });
+    expect(!invalid.ok && invalid.error.rendered).toContain('\n                    ^');
+    const proxy = await door.check(childcare, 'credit_offers');
+    expect(proxy).toMatchObject({
+      ok: false,
+      error: { code: 'QUESTION_INVALID', rendered: expect.stringContaining('proxy for sex') as unknown },
+    });
+    expect(await door.check(childcare, 'partner_offers')).toMatchObject({ ok: true });
+  });
+
+  it('refuses an unknown purpose', async () => {
+    for (const answer of [
+      await door.check(everyone, 'astrology'),
+      await door.count(everyone, 'astrology', 'mia'),
+    ]) {
+      expect(answer).toEqual(asContract(doorMethods.count.answer, answer));
+      expect(answer).toMatchObject({ ok: false, error: { code: 'QUESTION_PURPOSE_UNKNOWN' } });
+    }
+  });
+
+  it('counts: a protected count with what it cost and what is left', () =>
+    releasing(async (door) => {
+      const answer = await door.count(everyone, 'bank_offers', 'mia');
+      expect(answer).toEqual(asContract(doorMethods.count.answer, answer));
+      expect(answer).toMatchObject({
+        ok: true,
+        value: {
+          count: expect.any(Number) as unknown,
+          repeated: false,
+          epsilon: expect.stringMatching(/^\d+(\/\d+)?$/) as unknown,
+          budget: { charged: expect.stringMatching(/^\d+(\/\d+)?$/) as unknown },
+        },
+      });
+      const invalid = await door.count(typo, 'bank_offers', 'mia');
+      expect(invalid).toMatchObject({ ok: false, error: { code: 'QUESTION_INVALID' } });
+    }));
+
+  it('refuses to count too few people, saying what the refusal cost', async () => {
+    const answer = await door.count(nobody, 'bank_offers', 'rui');
+    expect(answer).toEqual(asContract(doorMethods.count.answer, answer));
+    expect(answer).toMatchObject({
+      ok: false,
+      error: { code: 'PRIVACY_TOO_FEW', budget: { askerRemaining: expect.any(String) as unknown } },
+    });
+  });
+
+  it('releases an audience as tokens with interests, and refuses one too small', () =>
+    releasing(async (door) => {
+      const { campaignId, requestedBy, purpose, audience, frequencyCap } = request('contract-release');
+      const release = { campaignId, requestedBy, purpose, audience, frequencyCap };
+      const answer = await door.releaseAudience(release);
+      expect(answer).toEqual(asContract(doorMethods.releaseAudience.answer, answer));
+      expect(answer).toMatchObject({
+        ok: true,
+        value: { campaignId: 'contract-release', repeated: false, k: expect.any(Number) as unknown },
+      });
+      const tooSmall = await door.releaseAudience({
+        ...release,
+        campaignId: 'contract-small',
+        audience: nobody,
+      });
+      expect(tooSmall).toEqual(asContract(doorMethods.releaseAudience.answer, tooSmall));
+      expect(tooSmall).toMatchObject({ ok: false, error: { code: 'DELIVERY_AUDIENCE_TOO_SMALL' } });
+    }));
+
+  it('delivers to the end, reporting progress as a fraction, and then gives protected results', () =>
+    releasing(async (door) => {
+      const progress: number[] = [];
+      const answer = await door.deliver(request('contract-deliver'), (fraction) => progress.push(fraction));
+      expect(answer).toEqual(asContract(doorMethods.deliver.answer, answer));
+      expect(answer).toMatchObject({
+        ok: true,
+        value: { campaignId: 'contract-deliver', state: 'finished', fractionDone: 1 },
+      });
+      expect(progress.at(-1)).toBe(1);
+      const results = await door.results('contract-deliver', 'mia');
+      expect(results).toEqual(asContract(doorMethods.results.answer, results));
+      expect(results).toMatchObject({ ok: true, value: { campaignId: 'contract-deliver' } });
+    }));
+
+  it('refuses a delivery: too small, an invalid question, an unknown purpose, a request outside the contract', async () => {
+    const refusals = [
+      await door.deliver(request('contract-tiny', { audience: nobody })),
+      await door.deliver(request('contract-typo', { audience: typo })),
+      await door.deliver(request('contract-astrology', { purpose: 'astrology' })),
+      await door.deliver(request('contract-twice', { channels: ['email', 'email'] })),
+    ];
+    for (const refusal of refusals) expect(refusal).toEqual(asContract(doorMethods.deliver.answer, refusal));
+    expect(refusals.map((r) => !r.ok && r.error.code)).toEqual([
+      'DELIVERY_AUDIENCE_TOO_SMALL',
+      'QUESTION_INVALID',
+      'QUESTION_PURPOSE_UNKNOWN',
+      'DELIVERY_INVALID',
+    ]);
+    expect(refusals[3]).toMatchObject({ error: { message: 'channels: each channel once' } });
+  });
+
+  it('records the hub’s events, and refuses one about a customer or of a type not the hub’s', async () => {
+    await expect(
+      door.record([{ type: 'campaign.drafted', details: { campaign: 'contract-record', actor: 'mia' } }]),
+    ).resolves.toBeUndefined();
+    const aboutACustomer = { type: 'campaign.started', details: {}, subjectRef: 'c-1' } as const;
+    await expect(door.record([aboutACustomer])).rejects.toMatchObject({ code: 'USAGE' });
+    const notTheHubs = { type: 'message.sent', details: {} } as unknown as Parameters<
+      VaultDoor['record']
+    >[0][0];
+    await expect(door.record([notTheHubs])).rejects.toMatchObject({ code: 'USAGE' });
+  });
+
+  it('says what kind of vault it is', async () => {
+    expect(await door.kind()).toBe(subject.kind);
+  });
+});
