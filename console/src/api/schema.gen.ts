@@ -29,11 +29,7 @@ export interface paths {
             readonly [name: string]: unknown;
           };
           content: {
-            readonly 'application/json': {
-              readonly engine?: string;
-              /** @enum {string} */
-              readonly status?: 'ok' | 'unavailable';
-            };
+            readonly 'application/json': components['schemas']['Health'];
           };
         };
         /** @description Default Response */
@@ -42,11 +38,7 @@ export interface paths {
             readonly [name: string]: unknown;
           };
           content: {
-            readonly 'application/json': {
-              readonly engine?: string;
-              /** @enum {string} */
-              readonly status?: 'ok' | 'unavailable';
-            };
+            readonly 'application/json': components['schemas']['Health'];
           };
         };
       };
@@ -69,7 +61,7 @@ export interface paths {
     readonly get?: never;
     readonly put?: never;
     /**
-     * VaultDoor.check
+     * VaultDoor.check: parses and checks a question; reads no data, costs nothing
      * @description Internal: the hub process only, with the door key (x-curtain-door-key).
      */
     readonly post: {
@@ -81,19 +73,32 @@ export interface paths {
       };
       readonly requestBody: {
         readonly content: {
-          readonly 'application/json': {
-            readonly expression: string;
-            readonly purpose: string;
-          };
+          readonly 'application/json': components['schemas']['DoorCheckRequestInput'];
         };
       };
       readonly responses: {
+        /** @description Default Response */
+        readonly '4XX': {
+          headers: {
+            readonly [name: string]: unknown;
+          };
+          content: {
+            readonly 'application/json': {
+              readonly error: {
+                readonly code: string;
+                readonly message: string;
+              };
+            };
+          };
+        };
         /** @description Default Response */
         readonly 200: {
           headers: {
             readonly [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            readonly 'application/json': components['schemas']['DoorCheckAnswer'];
+          };
         };
       };
     };
@@ -113,7 +118,7 @@ export interface paths {
     readonly get?: never;
     readonly put?: never;
     /**
-     * VaultDoor.count
+     * VaultDoor.count: a protected count, charged to the asker
      * @description Internal: the hub process only, with the door key (x-curtain-door-key).
      */
     readonly post: {
@@ -125,20 +130,32 @@ export interface paths {
       };
       readonly requestBody: {
         readonly content: {
-          readonly 'application/json': {
-            readonly asker: string;
-            readonly expression: string;
-            readonly purpose: string;
-          };
+          readonly 'application/json': components['schemas']['DoorCountRequestInput'];
         };
       };
       readonly responses: {
+        /** @description Default Response */
+        readonly '4XX': {
+          headers: {
+            readonly [name: string]: unknown;
+          };
+          content: {
+            readonly 'application/json': {
+              readonly error: {
+                readonly code: string;
+                readonly message: string;
+              };
+            };
+          };
+        };
         /** @description Default Response */
         readonly 200: {
           headers: {
             readonly [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            readonly 'application/json': components['schemas']['DoorCountAnswer'];
+          };
         };
       };
     };
@@ -170,16 +187,32 @@ export interface paths {
       };
       readonly requestBody: {
         readonly content: {
-          readonly 'application/json': Record<string, never>;
+          readonly 'application/json': components['schemas']['DeliveryRequestInput'];
         };
       };
       readonly responses: {
+        /** @description Default Response */
+        readonly '4XX': {
+          headers: {
+            readonly [name: string]: unknown;
+          };
+          content: {
+            readonly 'application/json': {
+              readonly error: {
+                readonly code: string;
+                readonly message: string;
+              };
+            };
+          };
+        };
         /** @description Default Response */
         readonly 200: {
           headers: {
             readonly [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            readonly 'application/json': components['schemas']['DoorDeliverAnswer'];
+          };
         };
       };
     };
@@ -216,15 +249,26 @@ export interface paths {
       };
       readonly responses: {
         /** @description Default Response */
-        readonly 200: {
+        readonly '4XX': {
           headers: {
             readonly [name: string]: unknown;
           };
           content: {
             readonly 'application/json': {
-              /** @enum {string} */
-              readonly kind: 'demo' | 'real' | 'undecided';
+              readonly error: {
+                readonly code: string;
+                readonly message: string;
+              };
             };
+          };
+        };
+        /** @description Default Response */
+        readonly 200: {
+          headers: {
+            readonly [name: string]: unknown;
+          };
+          content: {
+            readonly 'application/json': components['schemas']['VaultKind'];
           };
         };
       };
@@ -245,7 +289,7 @@ export interface paths {
     readonly get?: never;
     readonly put?: never;
     /**
-     * VaultDoor.record
+     * VaultDoor.record: hub events into the transparency log
      * @description Internal: the hub process only, with the door key (x-curtain-door-key).
      */
     readonly post: {
@@ -257,18 +301,23 @@ export interface paths {
       };
       readonly requestBody: {
         readonly content: {
-          readonly 'application/json': {
-            readonly events: readonly Record<string, never>[];
-          };
+          readonly 'application/json': components['schemas']['DoorRecordRequestInput'];
         };
       };
       readonly responses: {
         /** @description Default Response */
-        readonly 200: {
+        readonly '4XX': {
           headers: {
             readonly [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            readonly 'application/json': {
+              readonly error: {
+                readonly code: string;
+                readonly message: string;
+              };
+            };
+          };
         };
       };
     };
@@ -288,7 +337,7 @@ export interface paths {
     readonly get?: never;
     readonly put?: never;
     /**
-     * VaultDoor.releaseAudience
+     * VaultDoor.releaseAudience: the audience as tokens with k-anonymous interests
      * @description Internal: the hub process only, with the door key (x-curtain-door-key).
      */
     readonly post: {
@@ -300,16 +349,32 @@ export interface paths {
       };
       readonly requestBody: {
         readonly content: {
-          readonly 'application/json': Record<string, never>;
+          readonly 'application/json': components['schemas']['AudienceReleaseRequestInput'];
         };
       };
       readonly responses: {
+        /** @description Default Response */
+        readonly '4XX': {
+          headers: {
+            readonly [name: string]: unknown;
+          };
+          content: {
+            readonly 'application/json': {
+              readonly error: {
+                readonly code: string;
+                readonly message: string;
+              };
+            };
+          };
+        };
         /** @description Default Response */
         readonly 200: {
           headers: {
             readonly [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            readonly 'application/json': components['schemas']['DoorReleaseAnswer'];
+          };
         };
       };
     };
@@ -329,7 +394,7 @@ export interface paths {
     readonly get?: never;
     readonly put?: never;
     /**
-     * VaultDoor.results
+     * VaultDoor.results: protected aggregates of a campaign
      * @description Internal: the hub process only, with the door key (x-curtain-door-key).
      */
     readonly post: {
@@ -341,19 +406,32 @@ export interface paths {
       };
       readonly requestBody: {
         readonly content: {
-          readonly 'application/json': {
-            readonly campaignId: string;
-            readonly requestedBy: string;
-          };
+          readonly 'application/json': components['schemas']['DoorResultsRequestInput'];
         };
       };
       readonly responses: {
+        /** @description Default Response */
+        readonly '4XX': {
+          headers: {
+            readonly [name: string]: unknown;
+          };
+          content: {
+            readonly 'application/json': {
+              readonly error: {
+                readonly code: string;
+                readonly message: string;
+              };
+            };
+          };
+        };
         /** @description Default Response */
         readonly 200: {
           headers: {
             readonly [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            readonly 'application/json': components['schemas']['DoorResultsAnswer'];
+          };
         };
       };
     };
@@ -383,12 +461,14 @@ export interface paths {
       };
       readonly requestBody?: never;
       readonly responses: {
-        /** @description Default Response */
+        /** @description Prometheus text exposition format */
         readonly 200: {
           headers: {
             readonly [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            readonly 'text/plain': string;
+          };
         };
       };
     };
@@ -426,11 +506,7 @@ export interface paths {
             readonly [name: string]: unknown;
           };
           content: {
-            readonly 'application/json': {
-              readonly engine?: string;
-              /** @enum {string} */
-              readonly status?: 'ok' | 'unavailable';
-            };
+            readonly 'application/json': components['schemas']['Health'];
           };
         };
         /** @description Default Response */
@@ -439,11 +515,7 @@ export interface paths {
             readonly [name: string]: unknown;
           };
           content: {
-            readonly 'application/json': {
-              readonly engine?: string;
-              /** @enum {string} */
-              readonly status?: 'ok' | 'unavailable';
-            };
+            readonly 'application/json': components['schemas']['Health'];
           };
         };
       };
@@ -492,6 +564,15 @@ export interface paths {
             };
           };
         };
+        /** @description Default Response */
+        readonly 200: {
+          headers: {
+            readonly [name: string]: unknown;
+          };
+          content: {
+            readonly 'application/json': components['schemas']['ConsistencyProof'];
+          };
+        };
       };
     };
     readonly put?: never;
@@ -526,11 +607,27 @@ export interface paths {
       readonly requestBody?: never;
       readonly responses: {
         /** @description Default Response */
+        readonly '4XX': {
+          headers: {
+            readonly [name: string]: unknown;
+          };
+          content: {
+            readonly 'application/json': {
+              readonly error: {
+                readonly code: string;
+                readonly message: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
         readonly 200: {
           headers: {
             readonly [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            readonly 'application/json': components['schemas']['AuditEntries'];
+          };
         };
       };
     };
@@ -578,6 +675,15 @@ export interface paths {
             };
           };
         };
+        /** @description Default Response */
+        readonly 200: {
+          headers: {
+            readonly [name: string]: unknown;
+          };
+          content: {
+            readonly 'application/json': components['schemas']['ProvenAuditEntry'];
+          };
+        };
       };
     };
     readonly put?: never;
@@ -612,11 +718,27 @@ export interface paths {
       readonly requestBody?: never;
       readonly responses: {
         /** @description Default Response */
+        readonly '4XX': {
+          headers: {
+            readonly [name: string]: unknown;
+          };
+          content: {
+            readonly 'application/x-ndjson': {
+              readonly error: {
+                readonly code: string;
+                readonly message: string;
+              };
+            };
+          };
+        };
+        /** @description NDJSON, one entry per line */
         readonly 200: {
           headers: {
             readonly [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            readonly 'application/x-ndjson': string;
+          };
         };
       };
     };
@@ -653,7 +775,9 @@ export interface paths {
           headers: {
             readonly [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            readonly 'application/json': components['schemas']['SignedAuditHead'];
+          };
         };
       };
     };
@@ -690,7 +814,9 @@ export interface paths {
           headers: {
             readonly [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            readonly 'application/json': components['schemas']['AuditVerdict'];
+          };
         };
       };
     };
@@ -728,12 +854,7 @@ export interface paths {
             readonly [name: string]: unknown;
           };
           content: {
-            readonly 'application/json': {
-              readonly customers?: readonly string[];
-              readonly demo?: boolean;
-              readonly notice?: string;
-              readonly staff?: readonly string[];
-            };
+            readonly 'application/json': components['schemas']['DemoPicker'];
           };
         };
       };
@@ -768,9 +889,7 @@ export interface paths {
       };
       readonly requestBody: {
         readonly content: {
-          readonly 'application/json': {
-            readonly externalId: string;
-          };
+          readonly 'application/json': components['schemas']['DemoCustomerSignInInput'];
         };
       };
       readonly responses: {
@@ -794,16 +913,7 @@ export interface paths {
             readonly [name: string]: unknown;
           };
           content: {
-            readonly 'application/json': {
-              /** @description send it as x-csrf-token on POST, PUT, PATCH and DELETE */
-              readonly csrfToken: string;
-              /** Format: date-time */
-              readonly expiresAt: string;
-              readonly handle?: string;
-              /** @enum {string} */
-              readonly kind: 'staff' | 'customer';
-              readonly roles: readonly string[];
-            };
+            readonly 'application/json': components['schemas']['SessionOpened'];
           };
         };
       };
@@ -836,9 +946,7 @@ export interface paths {
       };
       readonly requestBody: {
         readonly content: {
-          readonly 'application/json': {
-            readonly handle: string;
-          };
+          readonly 'application/json': components['schemas']['DemoStaffSignInInput'];
         };
       };
       readonly responses: {
@@ -862,16 +970,7 @@ export interface paths {
             readonly [name: string]: unknown;
           };
           content: {
-            readonly 'application/json': {
-              /** @description send it as x-csrf-token on POST, PUT, PATCH and DELETE */
-              readonly csrfToken: string;
-              /** Format: date-time */
-              readonly expiresAt: string;
-              readonly handle?: string;
-              /** @enum {string} */
-              readonly kind: 'staff' | 'customer';
-              readonly roles: readonly string[];
-            };
+            readonly 'application/json': components['schemas']['SessionOpened'];
           };
         };
       };
@@ -908,14 +1007,7 @@ export interface paths {
             readonly [name: string]: unknown;
           };
           content: {
-            readonly 'application/json': {
-              readonly handle?: string;
-              /** @enum {string} */
-              readonly kind?: 'staff' | 'customer';
-              readonly roles?: readonly string[];
-              /** @enum {string} */
-              readonly via?: 'api-key' | 'session' | 'local-cli';
-            };
+            readonly 'application/json': components['schemas']['Me'];
           };
         };
       };
@@ -950,9 +1042,7 @@ export interface paths {
       };
       readonly requestBody: {
         readonly content: {
-          readonly 'application/json': {
-            readonly apiKey: string;
-          };
+          readonly 'application/json': components['schemas']['ApiKeySignInInput'];
         };
       };
       readonly responses: {
@@ -976,16 +1066,7 @@ export interface paths {
             readonly [name: string]: unknown;
           };
           content: {
-            readonly 'application/json': {
-              /** @description send it as x-csrf-token on POST, PUT, PATCH and DELETE */
-              readonly csrfToken: string;
-              /** Format: date-time */
-              readonly expiresAt: string;
-              readonly handle?: string;
-              /** @enum {string} */
-              readonly kind: 'staff' | 'customer';
-              readonly roles: readonly string[];
-            };
+            readonly 'application/json': components['schemas']['SessionOpened'];
           };
         };
       };
@@ -1003,7 +1084,7 @@ export interface paths {
       };
       readonly requestBody?: never;
       readonly responses: {
-        /** @description Default Response */
+        /** @description no content */
         readonly 204: {
           headers: {
             readonly [name: string]: unknown;
@@ -1059,16 +1140,7 @@ export interface paths {
             readonly [name: string]: unknown;
           };
           content: {
-            readonly 'application/json': {
-              /** @description ε left to the asker this period */
-              readonly askerRemaining: string;
-              /** @description ε charged by this question (answered or refused), an exact rational such as "1/2" */
-              readonly charged: string;
-              /** Format: date-time */
-              readonly resetsAt: string;
-              /** @description ε left to the vault this period */
-              readonly vaultRemaining: string;
-            };
+            readonly 'application/json': components['schemas']['BudgetStatus'];
           };
         };
       };
@@ -1103,18 +1175,32 @@ export interface paths {
       };
       readonly requestBody: {
         readonly content: {
-          readonly 'application/json': {
-            readonly receipt: string;
-          };
+          readonly 'application/json': components['schemas']['ErasureReceiptCheckInput'];
         };
       };
       readonly responses: {
+        /** @description Default Response */
+        readonly '4XX': {
+          headers: {
+            readonly [name: string]: unknown;
+          };
+          content: {
+            readonly 'application/json': {
+              readonly error: {
+                readonly code: string;
+                readonly message: string;
+              };
+            };
+          };
+        };
         /** @description Default Response */
         readonly 200: {
           headers: {
             readonly [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            readonly 'application/json': components['schemas']['ErasureReceiptVerdict'];
+          };
         };
       };
     };
@@ -1162,6 +1248,15 @@ export interface paths {
             };
           };
         };
+        /** @description Default Response */
+        readonly 200: {
+          headers: {
+            readonly [name: string]: unknown;
+          };
+          content: {
+            readonly 'application/json': components['schemas']['FairLendingReport'];
+          };
+        };
       };
     };
     readonly put?: never;
@@ -1187,7 +1282,7 @@ export interface paths {
       readonly parameters: {
         readonly query?: {
           /** @description only those not yet closed */
-          readonly open?: boolean;
+          readonly open?: 'true' | 'false';
         };
         readonly header?: never;
         readonly path?: never;
@@ -1196,11 +1291,29 @@ export interface paths {
       readonly requestBody?: never;
       readonly responses: {
         /** @description Default Response */
+        readonly '4XX': {
+          headers: {
+            readonly [name: string]: unknown;
+          };
+          content: {
+            readonly 'application/json': {
+              readonly error: {
+                readonly code: string;
+                readonly message: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
         readonly 200: {
           headers: {
             readonly [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            readonly 'application/json': {
+              readonly requests: readonly components['schemas']['SubjectRequest'][];
+            };
+          };
         };
       };
     };
@@ -1218,15 +1331,7 @@ export interface paths {
       };
       readonly requestBody: {
         readonly content: {
-          readonly 'application/json': {
-            /** @enum {string} */
-            readonly kind: 'access' | 'rectification' | 'restriction' | 'objection' | 'erasure';
-            /**
-             * @default gdpr
-             * @enum {string}
-             */
-            readonly regime?: 'gdpr' | 'ccpa';
-          };
+          readonly 'application/json': components['schemas']['NewSubjectRequestInput'];
         };
       };
       readonly responses: {
@@ -1242,6 +1347,15 @@ export interface paths {
                 readonly message: string;
               };
             };
+          };
+        };
+        /** @description Default Response */
+        readonly 201: {
+          headers: {
+            readonly [name: string]: unknown;
+          };
+          content: {
+            readonly 'application/json': components['schemas']['SubjectRequest'];
           };
         };
       };
@@ -1288,6 +1402,15 @@ export interface paths {
             };
           };
         };
+        /** @description Default Response */
+        readonly 200: {
+          headers: {
+            readonly [name: string]: unknown;
+          };
+          content: {
+            readonly 'application/json': components['schemas']['SubjectRequest'];
+          };
+        };
       };
     };
     readonly put?: never;
@@ -1324,24 +1447,7 @@ export interface paths {
       };
       readonly requestBody: {
         readonly content: {
-          readonly 'application/json': {
-            readonly externalId?: string;
-            readonly set?: {
-              readonly address?: {
-                readonly city?: string;
-                readonly country?: string;
-                readonly postalCode?: string;
-                readonly street?: string;
-              };
-              readonly dateOfBirth?: string;
-              readonly email?: string;
-              readonly familyName?: string;
-              readonly givenName?: string;
-              readonly iban?: string;
-              readonly nationalId?: string;
-              readonly phone?: string;
-            };
-          };
+          readonly 'application/json': components['schemas']['RequestCompletionInput'];
         };
       };
       readonly responses: {
@@ -1357,6 +1463,15 @@ export interface paths {
                 readonly message: string;
               };
             };
+          };
+        };
+        /** @description Default Response */
+        readonly 200: {
+          headers: {
+            readonly [name: string]: unknown;
+          };
+          content: {
+            readonly 'application/json': components['schemas']['RequestCompleted'];
           };
         };
       };
@@ -1391,9 +1506,7 @@ export interface paths {
       };
       readonly requestBody: {
         readonly content: {
-          readonly 'application/json': {
-            readonly reason: string;
-          };
+          readonly 'application/json': components['schemas']['RequestRejectionInput'];
         };
       };
       readonly responses: {
@@ -1409,6 +1522,15 @@ export interface paths {
                 readonly message: string;
               };
             };
+          };
+        };
+        /** @description Default Response */
+        readonly 200: {
+          headers: {
+            readonly [name: string]: unknown;
+          };
+          content: {
+            readonly 'application/json': components['schemas']['SubjectRequest'];
           };
         };
       };
@@ -1445,11 +1567,7 @@ export interface paths {
       };
       readonly requestBody: {
         readonly content: {
-          readonly 'application/json': {
-            readonly dateOfBirth?: string;
-            readonly email?: string;
-            readonly externalId: string;
-          };
+          readonly 'application/json': components['schemas']['RequesterClaimInput'];
         };
       };
       readonly responses: {
@@ -1465,6 +1583,15 @@ export interface paths {
                 readonly message: string;
               };
             };
+          };
+        };
+        /** @description Default Response */
+        readonly 200: {
+          headers: {
+            readonly [name: string]: unknown;
+          };
+          content: {
+            readonly 'application/json': components['schemas']['SubjectRequest'];
           };
         };
       };
@@ -1500,7 +1627,11 @@ export interface paths {
           headers: {
             readonly [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            readonly 'application/json': {
+              readonly requests: readonly components['schemas']['SubjectRequest'][];
+            };
+          };
         };
       };
     };
@@ -1537,7 +1668,9 @@ export interface paths {
           headers: {
             readonly [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            readonly 'application/json': components['schemas']['RetentionPolicies'];
+          };
         };
       };
     };
@@ -1572,9 +1705,7 @@ export interface paths {
       };
       readonly requestBody: {
         readonly content: {
-          readonly 'application/json': {
-            readonly days: number | null;
-          };
+          readonly 'application/json': components['schemas']['RetentionPeriodInput'];
         };
       };
       readonly responses: {
@@ -1592,9 +1723,75 @@ export interface paths {
             };
           };
         };
+        /** @description Default Response */
+        readonly 200: {
+          headers: {
+            readonly [name: string]: unknown;
+          };
+          content: {
+            readonly 'application/json': components['schemas']['RetentionPolicy'];
+          };
+        };
       };
     };
     readonly post?: never;
+    readonly delete?: never;
+    readonly options?: never;
+    readonly head?: never;
+    readonly patch?: never;
+    readonly trace?: never;
+  };
+  readonly '/v1/compliance/retention/aml': {
+    readonly parameters: {
+      readonly query?: never;
+      readonly header?: never;
+      readonly path?: never;
+      readonly cookie?: never;
+    };
+    readonly get?: never;
+    readonly put?: never;
+    /**
+     * Change the anti-money-laundering period former customers are kept: a longer one takes effect at once; a shorter one is proposed with the customers it would erase and needs another person’s approval (the approve and reject routes of the transaction retention decide it)
+     * @description Roles: compliance.
+     */
+    readonly post: {
+      readonly parameters: {
+        readonly query?: never;
+        readonly header?: never;
+        readonly path?: never;
+        readonly cookie?: never;
+      };
+      readonly requestBody: {
+        readonly content: {
+          readonly 'application/json': components['schemas']['AmlRetentionProposalInput'];
+        };
+      };
+      readonly responses: {
+        /** @description Default Response */
+        readonly '4XX': {
+          headers: {
+            readonly [name: string]: unknown;
+          };
+          content: {
+            readonly 'application/json': {
+              readonly error: {
+                readonly code: string;
+                readonly message: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        readonly 200: {
+          headers: {
+            readonly [name: string]: unknown;
+          };
+          content: {
+            readonly 'application/json': components['schemas']['RetentionChange'];
+          };
+        };
+      };
+    };
     readonly delete?: never;
     readonly options?: never;
     readonly head?: never;
@@ -1628,7 +1825,9 @@ export interface paths {
           headers: {
             readonly [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            readonly 'application/json': components['schemas']['RetentionReport'];
+          };
         };
       };
     };
@@ -1663,7 +1862,9 @@ export interface paths {
           headers: {
             readonly [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            readonly 'application/json': components['schemas']['RetentionRuns'];
+          };
         };
       };
     };
@@ -1683,7 +1884,7 @@ export interface paths {
       readonly cookie?: never;
     };
     /**
-     * The retention period of each kind of data, default or configured
+     * The one transaction retention: the active version and every proposal
      * @description Roles: compliance.
      */
     readonly get: {
@@ -1700,7 +1901,9 @@ export interface paths {
           headers: {
             readonly [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            readonly 'application/json': components['schemas']['TransactionRetention'];
+          };
         };
       };
     };
@@ -1718,10 +1921,7 @@ export interface paths {
       };
       readonly requestBody: {
         readonly content: {
-          readonly 'application/json': {
-            readonly days: number;
-            readonly reason: string;
-          };
+          readonly 'application/json': components['schemas']['TransactionRetentionProposalInput'];
         };
       };
       readonly responses: {
@@ -1737,6 +1937,15 @@ export interface paths {
                 readonly message: string;
               };
             };
+          };
+        };
+        /** @description Default Response */
+        readonly 200: {
+          headers: {
+            readonly [name: string]: unknown;
+          };
+          content: {
+            readonly 'application/json': components['schemas']['RetentionChange'];
           };
         };
       };
@@ -1785,6 +1994,15 @@ export interface paths {
             };
           };
         };
+        /** @description Default Response */
+        readonly 200: {
+          headers: {
+            readonly [name: string]: unknown;
+          };
+          content: {
+            readonly 'application/json': components['schemas']['RetentionChange'];
+          };
+        };
       };
     };
     readonly delete?: never;
@@ -1831,6 +2049,15 @@ export interface paths {
             };
           };
         };
+        /** @description Default Response */
+        readonly 200: {
+          headers: {
+            readonly [name: string]: unknown;
+          };
+          content: {
+            readonly 'application/json': components['schemas']['RetentionChange'];
+          };
+        };
       };
     };
     readonly delete?: never;
@@ -1862,11 +2089,27 @@ export interface paths {
       readonly requestBody?: never;
       readonly responses: {
         /** @description Default Response */
+        readonly '4XX': {
+          headers: {
+            readonly [name: string]: unknown;
+          };
+          content: {
+            readonly 'application/json': {
+              readonly error: {
+                readonly code: string;
+                readonly message: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
         readonly 200: {
           headers: {
             readonly [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            readonly 'application/json': components['schemas']['RecordsOfProcessing'] | string;
+          };
         };
       };
     };
@@ -1904,15 +2147,7 @@ export interface paths {
             readonly [name: string]: unknown;
           };
           content: {
-            readonly 'application/json': {
-              readonly accounts?: number;
-              readonly customers?: number;
-              readonly engine?: string;
-              readonly pendingMigrations?: readonly number[];
-              readonly quarantined?: number;
-              readonly schemaVersion?: number;
-              readonly transactions?: number;
-            };
+            readonly 'application/json': components['schemas']['DatabaseStatus'];
           };
         };
       };
@@ -1948,43 +2183,27 @@ export interface paths {
       readonly requestBody?: never;
       readonly responses: {
         /** @description Default Response */
+        readonly '4XX': {
+          headers: {
+            readonly [name: string]: unknown;
+          };
+          content: {
+            readonly 'application/json': {
+              readonly error: {
+                readonly code: string;
+                readonly message: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
         readonly 200: {
           headers: {
             readonly [name: string]: unknown;
           };
           content: {
             readonly 'application/json': {
-              readonly campaigns?: readonly {
-                /** Format: date-time */
-                readonly approvedAt?: string | null;
-                readonly approvedBy?: string | null;
-                readonly audience?: string;
-                readonly channels?: readonly string[];
-                /** Format: date-time */
-                readonly createdAt?: string;
-                readonly createdBy?: string;
-                /** Format: date-time */
-                readonly endsAt?: string | null;
-                /** Format: date-time */
-                readonly finishedAt?: string | null;
-                readonly frequencyCap?: {
-                  readonly days?: number;
-                  readonly messages?: number;
-                };
-                readonly id?: string;
-                readonly maxMessages?: number | null;
-                readonly name?: string;
-                readonly offerId?: string;
-                /** @description the vault’s refusal code when status is "refused" */
-                readonly refusal?: string | null;
-                readonly segmentId?: string | null;
-                /** Format: date-time */
-                readonly startedAt?: string | null;
-                /** Format: date-time */
-                readonly startsAt?: string;
-                /** @enum {string} */
-                readonly status?: 'draft' | 'approved' | 'running' | 'finished' | 'refused' | 'cancelled';
-              }[];
+              readonly campaigns: readonly components['schemas']['Campaign'][];
             };
           };
         };
@@ -2004,23 +2223,7 @@ export interface paths {
       };
       readonly requestBody: {
         readonly content: {
-          readonly 'application/json': {
-            readonly alsoOffers?: readonly string[];
-            readonly audience?: string;
-            readonly channels?: readonly ('email' | 'push' | 'webhook')[];
-            /** Format: date-time */
-            readonly endsAt?: string;
-            readonly frequencyCap?: {
-              readonly days: number;
-              readonly messages: number;
-            };
-            readonly maxMessages?: number;
-            readonly name: string;
-            readonly offerId: string;
-            readonly segment?: string;
-            /** Format: date-time */
-            readonly startsAt: string;
-          };
+          readonly 'application/json': components['schemas']['NewCampaignInput'];
         };
       };
       readonly responses: {
@@ -2044,37 +2247,7 @@ export interface paths {
             readonly [name: string]: unknown;
           };
           content: {
-            readonly 'application/json': {
-              /** Format: date-time */
-              readonly approvedAt?: string | null;
-              readonly approvedBy?: string | null;
-              readonly audience?: string;
-              readonly channels?: readonly string[];
-              /** Format: date-time */
-              readonly createdAt?: string;
-              readonly createdBy?: string;
-              /** Format: date-time */
-              readonly endsAt?: string | null;
-              /** Format: date-time */
-              readonly finishedAt?: string | null;
-              readonly frequencyCap?: {
-                readonly days?: number;
-                readonly messages?: number;
-              };
-              readonly id?: string;
-              readonly maxMessages?: number | null;
-              readonly name?: string;
-              readonly offerId?: string;
-              /** @description the vault’s refusal code when status is "refused" */
-              readonly refusal?: string | null;
-              readonly segmentId?: string | null;
-              /** Format: date-time */
-              readonly startedAt?: string | null;
-              /** Format: date-time */
-              readonly startsAt?: string;
-              /** @enum {string} */
-              readonly status?: 'draft' | 'approved' | 'running' | 'finished' | 'refused' | 'cancelled';
-            };
+            readonly 'application/json': components['schemas']['Campaign'];
           };
         };
       };
@@ -2127,96 +2300,7 @@ export interface paths {
             readonly [name: string]: unknown;
           };
           content: {
-            readonly 'application/json': {
-              readonly alsoOffers?: readonly {
-                readonly body?: string;
-                readonly callToAction?: string;
-                readonly category?: string;
-                readonly createdBy?: string;
-                readonly credit?: boolean;
-                readonly id?: string;
-                readonly interests?: readonly string[];
-                readonly productCode?: string;
-                readonly provider?: string;
-                readonly purpose?: string;
-                readonly title?: string;
-                readonly validFrom?: string;
-                readonly validUntil?: string;
-              }[];
-              readonly campaign?: {
-                /** Format: date-time */
-                readonly approvedAt?: string | null;
-                readonly approvedBy?: string | null;
-                readonly audience?: string;
-                readonly channels?: readonly string[];
-                /** Format: date-time */
-                readonly createdAt?: string;
-                readonly createdBy?: string;
-                /** Format: date-time */
-                readonly endsAt?: string | null;
-                /** Format: date-time */
-                readonly finishedAt?: string | null;
-                readonly frequencyCap?: {
-                  readonly days?: number;
-                  readonly messages?: number;
-                };
-                readonly id?: string;
-                readonly maxMessages?: number | null;
-                readonly name?: string;
-                readonly offerId?: string;
-                /** @description the vault’s refusal code when status is "refused" */
-                readonly refusal?: string | null;
-                readonly segmentId?: string | null;
-                /** Format: date-time */
-                readonly startedAt?: string | null;
-                /** Format: date-time */
-                readonly startsAt?: string;
-                /** @enum {string} */
-                readonly status?: 'draft' | 'approved' | 'running' | 'finished' | 'refused' | 'cancelled';
-              };
-              readonly events?: readonly {
-                readonly actor?: string;
-                /** Format: date-time */
-                readonly at?: string;
-                readonly detail?: string | null;
-                readonly event?: string;
-              }[];
-              readonly offer?: {
-                readonly body?: string;
-                readonly callToAction?: string;
-                readonly category?: string;
-                readonly createdBy?: string;
-                readonly credit?: boolean;
-                readonly id?: string;
-                readonly interests?: readonly string[];
-                readonly productCode?: string;
-                readonly provider?: string;
-                readonly purpose?: string;
-                readonly title?: string;
-                readonly validFrom?: string;
-                readonly validUntil?: string;
-              };
-              readonly results?: readonly {
-                /** @description what the release cost and what is left (absent when read back) */
-                readonly budget?: {
-                  /** @description ε left to the asker this period */
-                  readonly askerRemaining: string;
-                  /** @description ε this request charged, an exact rational such as "3/8" */
-                  readonly charged: string;
-                  /** Format: date-time */
-                  readonly resetsAt: string;
-                  /** @description ε left to the vault this period */
-                  readonly vaultRemaining: string;
-                };
-                readonly campaignId?: string;
-                readonly delivered?: number | null;
-                /** @description ε this release cost; "0" when it repeats the day’s release */
-                readonly epsilon?: string;
-                readonly interested?: number | null;
-                readonly opened?: number | null;
-                readonly releasedOn?: string;
-              }[];
-            };
+            readonly 'application/json': components['schemas']['CampaignDetail'];
           };
         };
       };
@@ -2273,37 +2357,7 @@ export interface paths {
             readonly [name: string]: unknown;
           };
           content: {
-            readonly 'application/json': {
-              /** Format: date-time */
-              readonly approvedAt?: string | null;
-              readonly approvedBy?: string | null;
-              readonly audience?: string;
-              readonly channels?: readonly string[];
-              /** Format: date-time */
-              readonly createdAt?: string;
-              readonly createdBy?: string;
-              /** Format: date-time */
-              readonly endsAt?: string | null;
-              /** Format: date-time */
-              readonly finishedAt?: string | null;
-              readonly frequencyCap?: {
-                readonly days?: number;
-                readonly messages?: number;
-              };
-              readonly id?: string;
-              readonly maxMessages?: number | null;
-              readonly name?: string;
-              readonly offerId?: string;
-              /** @description the vault’s refusal code when status is "refused" */
-              readonly refusal?: string | null;
-              readonly segmentId?: string | null;
-              /** Format: date-time */
-              readonly startedAt?: string | null;
-              /** Format: date-time */
-              readonly startsAt?: string;
-              /** @enum {string} */
-              readonly status?: 'draft' | 'approved' | 'running' | 'finished' | 'refused' | 'cancelled';
-            };
+            readonly 'application/json': components['schemas']['Campaign'];
           };
         };
       };
@@ -2358,37 +2412,7 @@ export interface paths {
             readonly [name: string]: unknown;
           };
           content: {
-            readonly 'application/json': {
-              /** Format: date-time */
-              readonly approvedAt?: string | null;
-              readonly approvedBy?: string | null;
-              readonly audience?: string;
-              readonly channels?: readonly string[];
-              /** Format: date-time */
-              readonly createdAt?: string;
-              readonly createdBy?: string;
-              /** Format: date-time */
-              readonly endsAt?: string | null;
-              /** Format: date-time */
-              readonly finishedAt?: string | null;
-              readonly frequencyCap?: {
-                readonly days?: number;
-                readonly messages?: number;
-              };
-              readonly id?: string;
-              readonly maxMessages?: number | null;
-              readonly name?: string;
-              readonly offerId?: string;
-              /** @description the vault’s refusal code when status is "refused" */
-              readonly refusal?: string | null;
-              readonly segmentId?: string | null;
-              /** Format: date-time */
-              readonly startedAt?: string | null;
-              /** Format: date-time */
-              readonly startsAt?: string;
-              /** @enum {string} */
-              readonly status?: 'draft' | 'approved' | 'running' | 'finished' | 'refused' | 'cancelled';
-            };
+            readonly 'application/json': components['schemas']['Campaign'];
           };
         };
       };
@@ -2443,37 +2467,7 @@ export interface paths {
             readonly [name: string]: unknown;
           };
           content: {
-            readonly 'application/json': {
-              /** Format: date-time */
-              readonly approvedAt?: string | null;
-              readonly approvedBy?: string | null;
-              readonly audience?: string;
-              readonly channels?: readonly string[];
-              /** Format: date-time */
-              readonly createdAt?: string;
-              readonly createdBy?: string;
-              /** Format: date-time */
-              readonly endsAt?: string | null;
-              /** Format: date-time */
-              readonly finishedAt?: string | null;
-              readonly frequencyCap?: {
-                readonly days?: number;
-                readonly messages?: number;
-              };
-              readonly id?: string;
-              readonly maxMessages?: number | null;
-              readonly name?: string;
-              readonly offerId?: string;
-              /** @description the vault’s refusal code when status is "refused" */
-              readonly refusal?: string | null;
-              readonly segmentId?: string | null;
-              /** Format: date-time */
-              readonly startedAt?: string | null;
-              /** Format: date-time */
-              readonly startsAt?: string;
-              /** @enum {string} */
-              readonly status?: 'draft' | 'approved' | 'running' | 'finished' | 'refused' | 'cancelled';
-            };
+            readonly 'application/json': components['schemas']['Campaign'];
           };
         };
       };
@@ -2512,51 +2506,16 @@ export interface paths {
             readonly [name: string]: unknown;
           };
           content: {
-            readonly 'application/json': {
-              readonly error?: {
-                readonly budget?: {
-                  /** @description ε left to the asker this period */
-                  readonly askerRemaining: string;
-                  /** @description ε this request charged, an exact rational such as "3/8" */
-                  readonly charged: string;
-                  /** Format: date-time */
-                  readonly resetsAt: string;
-                  /** @description ε left to the vault this period */
-                  readonly vaultRemaining: string;
-                };
-                readonly code: string;
-                readonly message: string;
-                readonly rendered?: string;
-              };
-            };
+            readonly 'application/json': components['schemas']['HubRefusal'];
           };
         };
-        /** @description noised counts; null where the noised count fell under the noised threshold */
+        /** @description Default Response */
         readonly 200: {
           headers: {
             readonly [name: string]: unknown;
           };
           content: {
-            readonly 'application/json': {
-              /** @description what the release cost and what is left (absent when read back) */
-              readonly budget?: {
-                /** @description ε left to the asker this period */
-                readonly askerRemaining: string;
-                /** @description ε this request charged, an exact rational such as "3/8" */
-                readonly charged: string;
-                /** Format: date-time */
-                readonly resetsAt: string;
-                /** @description ε left to the vault this period */
-                readonly vaultRemaining: string;
-              };
-              readonly campaignId?: string;
-              readonly delivered?: number | null;
-              /** @description ε this release cost; "0" when it repeats the day’s release */
-              readonly epsilon?: string;
-              readonly interested?: number | null;
-              readonly opened?: number | null;
-              readonly releasedOn?: string;
-            };
+            readonly 'application/json': components['schemas']['HubCampaignResults'];
           };
         };
       };
@@ -2615,54 +2574,7 @@ export interface paths {
             readonly [name: string]: unknown;
           };
           content: {
-            readonly 'application/json': {
-              /** @description what the run’s admission cost and what is left */
-              readonly budget?: {
-                /** @description ε left to the asker this period */
-                readonly askerRemaining: string;
-                /** @description ε this request charged, an exact rational such as "3/8" */
-                readonly charged: string;
-                /** Format: date-time */
-                readonly resetsAt: string;
-                /** @description ε left to the vault this period */
-                readonly vaultRemaining: string;
-              };
-              readonly campaign?: {
-                /** Format: date-time */
-                readonly approvedAt?: string | null;
-                readonly approvedBy?: string | null;
-                readonly audience?: string;
-                readonly channels?: readonly string[];
-                /** Format: date-time */
-                readonly createdAt?: string;
-                readonly createdBy?: string;
-                /** Format: date-time */
-                readonly endsAt?: string | null;
-                /** Format: date-time */
-                readonly finishedAt?: string | null;
-                readonly frequencyCap?: {
-                  readonly days?: number;
-                  readonly messages?: number;
-                };
-                readonly id?: string;
-                readonly maxMessages?: number | null;
-                readonly name?: string;
-                readonly offerId?: string;
-                /** @description the vault’s refusal code when status is "refused" */
-                readonly refusal?: string | null;
-                readonly segmentId?: string | null;
-                /** Format: date-time */
-                readonly startedAt?: string | null;
-                /** Format: date-time */
-                readonly startsAt?: string;
-                /** @enum {string} */
-                readonly status?: 'draft' | 'approved' | 'running' | 'finished' | 'refused' | 'cancelled';
-              };
-              readonly refusal?: {
-                readonly code?: string;
-                readonly message?: string;
-              } | null;
-            };
+            readonly 'application/json': components['schemas']['CampaignRun'];
           };
         };
       };
@@ -2687,6 +2599,7 @@ export interface paths {
     readonly get: {
       readonly parameters: {
         readonly query?: {
+          /** @description a segment’s name or id */
           readonly segment?: string;
         };
         readonly header?: never;
@@ -2696,27 +2609,27 @@ export interface paths {
       readonly requestBody?: never;
       readonly responses: {
         /** @description Default Response */
+        readonly '4XX': {
+          headers: {
+            readonly [name: string]: unknown;
+          };
+          content: {
+            readonly 'application/json': {
+              readonly error: {
+                readonly code: string;
+                readonly message: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
         readonly 200: {
           headers: {
             readonly [name: string]: unknown;
           };
           content: {
             readonly 'application/json': {
-              readonly offers?: readonly {
-                readonly body?: string;
-                readonly callToAction?: string;
-                readonly category?: string;
-                readonly createdBy?: string;
-                readonly credit?: boolean;
-                readonly id?: string;
-                readonly interests?: readonly string[];
-                readonly productCode?: string;
-                readonly provider?: string;
-                readonly purpose?: string;
-                readonly title?: string;
-                readonly validFrom?: string;
-                readonly validUntil?: string;
-              }[];
+              readonly offers: readonly components['schemas']['Offer'][];
             };
           };
         };
@@ -2736,18 +2649,7 @@ export interface paths {
       };
       readonly requestBody: {
         readonly content: {
-          readonly 'application/json': {
-            readonly body: string;
-            readonly callToAction: string;
-            readonly category: string;
-            readonly interests?: readonly string[];
-            readonly productCode: string;
-            readonly title: string;
-            /** Format: date */
-            readonly validFrom?: string;
-            /** Format: date */
-            readonly validUntil: string;
-          };
+          readonly 'application/json': components['schemas']['NewOfferInput'];
         };
       };
       readonly responses: {
@@ -2771,21 +2673,7 @@ export interface paths {
             readonly [name: string]: unknown;
           };
           content: {
-            readonly 'application/json': {
-              readonly body?: string;
-              readonly callToAction?: string;
-              readonly category?: string;
-              readonly createdBy?: string;
-              readonly credit?: boolean;
-              readonly id?: string;
-              readonly interests?: readonly string[];
-              readonly productCode?: string;
-              readonly provider?: string;
-              readonly purpose?: string;
-              readonly title?: string;
-              readonly validFrom?: string;
-              readonly validUntil?: string;
-            };
+            readonly 'application/json': components['schemas']['Offer'];
           };
         };
       };
@@ -2838,21 +2726,7 @@ export interface paths {
             readonly [name: string]: unknown;
           };
           content: {
-            readonly 'application/json': {
-              readonly body?: string;
-              readonly callToAction?: string;
-              readonly category?: string;
-              readonly createdBy?: string;
-              readonly credit?: boolean;
-              readonly id?: string;
-              readonly interests?: readonly string[];
-              readonly productCode?: string;
-              readonly provider?: string;
-              readonly purpose?: string;
-              readonly title?: string;
-              readonly validFrom?: string;
-              readonly validUntil?: string;
-            };
+            readonly 'application/json': components['schemas']['Offer'];
           };
         };
       };
@@ -2974,15 +2848,7 @@ export interface paths {
           };
           content: {
             readonly 'application/json': {
-              readonly segments?: readonly {
-                readonly createdBy?: string;
-                /** @description the segment in plain words, as a customer reads it */
-                readonly explanation?: string;
-                readonly expression?: string;
-                readonly id?: string;
-                readonly name?: string;
-                readonly purpose?: string;
-              }[];
+              readonly segments: readonly components['schemas']['Segment'][];
             };
           };
         };
@@ -3002,11 +2868,7 @@ export interface paths {
       };
       readonly requestBody: {
         readonly content: {
-          readonly 'application/json': {
-            readonly expression: string;
-            readonly name: string;
-            readonly purpose: string;
-          };
+          readonly 'application/json': components['schemas']['NewSegmentInput'];
         };
       };
       readonly responses: {
@@ -3030,15 +2892,7 @@ export interface paths {
             readonly [name: string]: unknown;
           };
           content: {
-            readonly 'application/json': {
-              readonly createdBy?: string;
-              /** @description the segment in plain words, as a customer reads it */
-              readonly explanation?: string;
-              readonly expression?: string;
-              readonly id?: string;
-              readonly name?: string;
-              readonly purpose?: string;
-            };
+            readonly 'application/json': components['schemas']['Segment'];
           };
         };
       };
@@ -3067,6 +2921,7 @@ export interface paths {
         readonly header?: never;
         readonly path: {
           readonly offer: string;
+          /** @description a segment’s name or id */
           readonly segment: string;
         };
         readonly cookie?: never;
@@ -3084,6 +2939,19 @@ export interface paths {
                 readonly code: string;
                 readonly message: string;
               };
+            };
+          };
+        };
+        /** @description Default Response */
+        readonly 200: {
+          headers: {
+            readonly [name: string]: unknown;
+          };
+          content: {
+            readonly 'application/json': {
+              readonly linked: boolean;
+              readonly offerId: string;
+              readonly segment: string;
             };
           };
         };
@@ -3118,10 +2986,7 @@ export interface paths {
       };
       readonly requestBody: {
         readonly content: {
-          readonly 'application/json': {
-            readonly expression: string;
-            readonly purpose: string;
-          };
+          readonly 'application/json': components['schemas']['SegmentQuestionInput'];
         };
       };
       readonly responses: {
@@ -3131,23 +2996,7 @@ export interface paths {
             readonly [name: string]: unknown;
           };
           content: {
-            readonly 'application/json': {
-              readonly error?: {
-                readonly budget?: {
-                  /** @description ε left to the asker this period */
-                  readonly askerRemaining: string;
-                  /** @description ε this request charged, an exact rational such as "3/8" */
-                  readonly charged: string;
-                  /** Format: date-time */
-                  readonly resetsAt: string;
-                  /** @description ε left to the vault this period */
-                  readonly vaultRemaining: string;
-                };
-                readonly code: string;
-                readonly message: string;
-                readonly rendered?: string;
-              };
-            };
+            readonly 'application/json': components['schemas']['HubRefusal'];
           };
         };
         /** @description Default Response */
@@ -3156,9 +3005,7 @@ export interface paths {
             readonly [name: string]: unknown;
           };
           content: {
-            readonly 'application/json': {
-              readonly explanation?: string;
-            };
+            readonly 'application/json': components['schemas']['SegmentCheck'];
           };
         };
       };
@@ -3193,10 +3040,7 @@ export interface paths {
       };
       readonly requestBody: {
         readonly content: {
-          readonly 'application/json': {
-            readonly expression: string;
-            readonly purpose: string;
-          };
+          readonly 'application/json': components['schemas']['SegmentQuestionInput'];
         };
       };
       readonly responses: {
@@ -3206,23 +3050,7 @@ export interface paths {
             readonly [name: string]: unknown;
           };
           content: {
-            readonly 'application/json': {
-              readonly error?: {
-                readonly budget?: {
-                  /** @description ε left to the asker this period */
-                  readonly askerRemaining: string;
-                  /** @description ε this request charged, an exact rational such as "3/8" */
-                  readonly charged: string;
-                  /** Format: date-time */
-                  readonly resetsAt: string;
-                  /** @description ε left to the vault this period */
-                  readonly vaultRemaining: string;
-                };
-                readonly code: string;
-                readonly message: string;
-                readonly rendered?: string;
-              };
-            };
+            readonly 'application/json': components['schemas']['HubRefusal'];
           };
         };
         /** @description Default Response */
@@ -3231,22 +3059,7 @@ export interface paths {
             readonly [name: string]: unknown;
           };
           content: {
-            readonly 'application/json': {
-              readonly budget?: {
-                /** @description ε left to the asker this period */
-                readonly askerRemaining: string;
-                /** @description ε this request charged, an exact rational such as "3/8" */
-                readonly charged: string;
-                /** Format: date-time */
-                readonly resetsAt: string;
-                /** @description ε left to the vault this period */
-                readonly vaultRemaining: string;
-              };
-              readonly count?: number;
-              /** @description ε charged, a rational such as "1/4" */
-              readonly epsilon?: string;
-              readonly repeated?: boolean;
-            };
+            readonly 'application/json': components['schemas']['SegmentCount'];
           };
         };
       };
@@ -3284,10 +3097,7 @@ export interface paths {
           };
           content: {
             readonly 'application/json': {
-              readonly staff?: readonly {
-                readonly handle?: string;
-                readonly roles?: readonly string[];
-              }[];
+              readonly staff: readonly components['schemas']['StaffMember'][];
             };
           };
         };
@@ -3307,12 +3117,7 @@ export interface paths {
       };
       readonly requestBody: {
         readonly content: {
-          readonly 'application/json': {
-            readonly handle: string;
-            readonly roles: readonly (
-              'marketer' | 'approver' | 'partner' | 'advisor' | 'compliance' | 'operator'
-            )[];
-          };
+          readonly 'application/json': components['schemas']['NewStaffMemberInput'];
         };
       };
       readonly responses: {
@@ -3336,10 +3141,7 @@ export interface paths {
             readonly [name: string]: unknown;
           };
           content: {
-            readonly 'application/json': {
-              readonly handle?: string;
-              readonly roles?: readonly string[];
-            };
+            readonly 'application/json': components['schemas']['StaffMember'];
           };
         };
       };
@@ -3396,10 +3198,7 @@ export interface paths {
             readonly [name: string]: unknown;
           };
           content: {
-            readonly 'application/json': {
-              readonly handle?: string;
-              readonly roles?: readonly string[];
-            };
+            readonly 'application/json': components['schemas']['StaffMember'];
           };
         };
       };
@@ -3436,11 +3235,7 @@ export interface paths {
       };
       readonly requestBody: {
         readonly content: {
-          readonly 'application/json': {
-            readonly roles: readonly (
-              'marketer' | 'approver' | 'partner' | 'advisor' | 'compliance' | 'operator'
-            )[];
-          };
+          readonly 'application/json': components['schemas']['StaffRoleRemovalInput'];
         };
       };
       readonly responses: {
@@ -3464,10 +3259,7 @@ export interface paths {
             readonly [name: string]: unknown;
           };
           content: {
-            readonly 'application/json': {
-              readonly handle?: string;
-              readonly roles?: readonly string[];
-            };
+            readonly 'application/json': components['schemas']['StaffMember'];
           };
         };
       };
@@ -3496,6 +3288,8 @@ export interface paths {
         readonly query: {
           /** @description CSV column mapping as JSON (docs/onboarding.md); not for fdx */
           readonly mapping?: string;
+          /** @description an interrupted import batch of the same kind to resume */
+          readonly resume?: number;
           /** @description file name, recorded with the batch */
           readonly source: string;
         };
@@ -3527,21 +3321,7 @@ export interface paths {
             readonly [name: string]: unknown;
           };
           content: {
-            readonly 'application/json': {
-              readonly batchId?: number;
-              readonly kind?: string;
-              readonly quarantine?: readonly {
-                readonly code?: string;
-                readonly field?: string;
-                readonly line?: number;
-                readonly reason?: string;
-              }[];
-              readonly rowsQuarantined?: number;
-              readonly rowsRead?: number;
-              readonly rowsStored?: number;
-              readonly rowsUnchanged?: number;
-              readonly sourceName?: string;
-            };
+            readonly 'application/json': components['schemas']['ImportSummary'];
           };
         };
       };
@@ -3607,28 +3387,7 @@ export interface paths {
             readonly [name: string]: unknown;
           };
           content: {
-            readonly 'application/json': {
-              readonly accountsCreated?: number;
-              readonly accountsUnlinked?: number;
-              readonly batchId?: number;
-              readonly duplicates?: number;
-              readonly format?: string;
-              readonly notices?: readonly {
-                /** @enum {string} */
-                readonly kind?:
-                  'not-a-statement' | 'investment-statement' | 'invalid-file' | 'empty-statement';
-                readonly message?: string;
-              }[];
-              readonly pastRetention?: number;
-              readonly quarantined?: number;
-              readonly read?: number;
-              readonly retention?: string;
-              readonly sourceName?: string;
-              /** @enum {string} */
-              readonly status?: 'done' | 'partial' | 'failed';
-              readonly stored?: number;
-              readonly uncategorised?: number;
-            };
+            readonly 'application/json': components['schemas']['IngestSummary'];
           };
         };
       };
@@ -3666,25 +3425,7 @@ export interface paths {
           };
           content: {
             readonly 'application/json': {
-              readonly batches?: readonly {
-                /** Format: date-time */
-                readonly finished_at?: string | null;
-                readonly format?: string;
-                readonly id?: number;
-                readonly notice?: string | null;
-                readonly rows_duplicate?: number;
-                readonly rows_past_retention?: number;
-                readonly rows_quarantined?: number;
-                readonly rows_read?: number;
-                readonly rows_stored?: number;
-                readonly rows_uncategorised?: number;
-                readonly source_name?: string;
-                /** Format: date-time */
-                readonly started_at?: string;
-                /** @enum {string} */
-                readonly status?: 'received' | 'running' | 'done' | 'partial' | 'failed' | 'interrupted';
-                readonly taxonomy_version?: string;
-              }[];
+              readonly batches: readonly components['schemas']['Batch'][];
             };
           };
         };
@@ -3740,33 +3481,7 @@ export interface paths {
             readonly [name: string]: unknown;
           };
           content: {
-            readonly 'application/json': {
-              readonly fileSha256?: string | null;
-              /** Format: date-time */
-              readonly finished_at?: string | null;
-              readonly format?: string;
-              readonly id?: number;
-              readonly notice?: string | null;
-              readonly quarantine?: readonly {
-                readonly excerpt?: string | null;
-                readonly field?: string;
-                readonly location?: string;
-                readonly reason?: string;
-                readonly reason_code?: string;
-              }[];
-              readonly rows_duplicate?: number;
-              readonly rows_past_retention?: number;
-              readonly rows_quarantined?: number;
-              readonly rows_read?: number;
-              readonly rows_stored?: number;
-              readonly rows_uncategorised?: number;
-              readonly source_name?: string;
-              /** Format: date-time */
-              readonly started_at?: string;
-              /** @enum {string} */
-              readonly status?: 'received' | 'running' | 'done' | 'partial' | 'failed' | 'interrupted';
-              readonly taxonomy_version?: string;
-            };
+            readonly 'application/json': components['schemas']['BatchDetail'];
           };
         };
       };
@@ -3803,21 +3518,27 @@ export interface paths {
       readonly requestBody?: never;
       readonly responses: {
         /** @description Default Response */
+        readonly '4XX': {
+          headers: {
+            readonly [name: string]: unknown;
+          };
+          content: {
+            readonly 'application/json': {
+              readonly error: {
+                readonly code: string;
+                readonly message: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
         readonly 200: {
           headers: {
             readonly [name: string]: unknown;
           };
           content: {
             readonly 'application/json': {
-              readonly leads?: readonly {
-                readonly campaignId?: string;
-                readonly category?: string;
-                /** Format: date-time */
-                readonly createdAt?: string;
-                readonly id?: string;
-                readonly offerId?: string;
-                readonly offerTitle?: string;
-              }[];
+              readonly leads: readonly components['schemas']['QueuedLead'][];
             };
           };
         };
@@ -3878,23 +3599,7 @@ export interface paths {
             readonly [name: string]: unknown;
           };
           content: {
-            readonly 'application/json': {
-              readonly campaignId?: string;
-              readonly claimedBy?: string;
-              readonly identity?: {
-                readonly email?: string;
-                readonly familyName?: string;
-                readonly givenName?: string;
-                readonly phone?: string;
-              };
-              readonly leadId?: string;
-              readonly offer?: {
-                readonly offerId?: string;
-                readonly title?: string;
-              };
-              /** @description the customer’s signed consent to this reveal */
-              readonly receipt?: string;
-            };
+            readonly 'application/json': components['schemas']['RevealedLead'];
           };
         };
       };
@@ -3933,10 +3638,7 @@ export interface paths {
       };
       readonly requestBody: {
         readonly content: {
-          readonly 'application/json': {
-            /** @description a partner’s queue instead of the bank’s */
-            readonly partner?: string;
-          } | null;
+          readonly 'application/json': components['schemas']['AdvisorQueueInput'] | null;
         };
       };
       readonly responses: {
@@ -3960,23 +3662,7 @@ export interface paths {
             readonly [name: string]: unknown;
           };
           content: {
-            readonly 'application/json': {
-              readonly campaignId?: string;
-              readonly claimedBy?: string;
-              readonly identity?: {
-                readonly email?: string;
-                readonly familyName?: string;
-                readonly givenName?: string;
-                readonly phone?: string;
-              };
-              readonly leadId?: string;
-              readonly offer?: {
-                readonly offerId?: string;
-                readonly title?: string;
-              };
-              /** @description the customer’s signed consent to this reveal */
-              readonly receipt?: string;
-            };
+            readonly 'application/json': components['schemas']['RevealedLead'];
           };
         };
       };
@@ -4008,16 +3694,7 @@ export interface paths {
       };
       readonly requestBody: {
         readonly content: {
-          readonly 'application/json': {
-            /** @enum {string} */
-            readonly channel: 'inbox' | 'email' | 'push' | 'webhook' | 'all';
-            readonly granted: boolean;
-            /** @description the notice shown (default: the current one of the purpose) */
-            readonly notice?: string;
-            /** @enum {string} */
-            readonly purpose:
-              'spending_insights' | 'bank_offers' | 'partner_offers' | 'profiling' | 'identity_reveal';
-          };
+          readonly 'application/json': components['schemas']['ConsentChangeInput'];
         };
       };
       readonly responses: {
@@ -4033,6 +3710,15 @@ export interface paths {
                 readonly message: string;
               };
             };
+          };
+        };
+        /** @description Default Response */
+        readonly 200: {
+          headers: {
+            readonly [name: string]: unknown;
+          };
+          content: {
+            readonly 'application/json': components['schemas']['Preferences'];
           };
         };
       };
@@ -4076,6 +3762,15 @@ export interface paths {
                 readonly message: string;
               };
             };
+          };
+        };
+        /** @description Default Response */
+        readonly 200: {
+          headers: {
+            readonly [name: string]: unknown;
+          };
+          content: {
+            readonly 'application/json': components['schemas']['SignedConsentReceipt'];
           };
         };
       };
@@ -4122,6 +3817,15 @@ export interface paths {
             };
           };
         };
+        /** @description Default Response */
+        readonly 200: {
+          headers: {
+            readonly [name: string]: unknown;
+          };
+          content: {
+            readonly 'application/json': components['schemas']['AccessExport'];
+          };
+        };
       };
     };
     readonly put?: never;
@@ -4152,12 +3856,14 @@ export interface paths {
       };
       readonly requestBody?: never;
       readonly responses: {
-        /** @description Default Response */
+        /** @description an HTML page */
         readonly 200: {
           headers: {
             readonly [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            readonly 'application/json': string;
+          };
         };
       };
     };
@@ -4196,26 +3902,7 @@ export interface paths {
           };
           content: {
             readonly 'application/json': {
-              readonly messages?: readonly {
-                readonly body?: string;
-                readonly callToAction?: string;
-                readonly campaignId?: string;
-                readonly category?: string;
-                /** Format: date-time */
-                readonly deliveredAt?: string;
-                readonly expired?: boolean;
-                readonly greeting?: string;
-                readonly id?: string;
-                /** Format: date-time */
-                readonly openedAt?: string | null;
-                readonly partner?: string | null;
-                /** @enum {string|null} */
-                readonly response?: 'interested' | 'not_now' | 'not_interested' | 'stop_all' | null;
-                readonly title?: string;
-                readonly validUntil?: string;
-                /** @description "Why am I seeing this?" in plain words */
-                readonly why?: string;
-              }[];
+              readonly messages: readonly components['schemas']['InboxMessage'][];
             };
           };
         };
@@ -4271,26 +3958,7 @@ export interface paths {
             readonly [name: string]: unknown;
           };
           content: {
-            readonly 'application/json': {
-              readonly body?: string;
-              readonly callToAction?: string;
-              readonly campaignId?: string;
-              readonly category?: string;
-              /** Format: date-time */
-              readonly deliveredAt?: string;
-              readonly expired?: boolean;
-              readonly greeting?: string;
-              readonly id?: string;
-              /** Format: date-time */
-              readonly openedAt?: string | null;
-              readonly partner?: string | null;
-              /** @enum {string|null} */
-              readonly response?: 'interested' | 'not_now' | 'not_interested' | 'stop_all' | null;
-              readonly title?: string;
-              readonly validUntil?: string;
-              /** @description "Why am I seeing this?" in plain words */
-              readonly why?: string;
-            };
+            readonly 'application/json': components['schemas']['InboxMessage'];
           };
         };
       };
@@ -4327,12 +3995,7 @@ export interface paths {
       };
       readonly requestBody: {
         readonly content: {
-          readonly 'application/json': {
-            /** @description I agree to reveal my name and contact details for this offer */
-            readonly consent: boolean;
-            /** @description the identity_reveal notice shown (default: the current one) */
-            readonly notice?: string;
-          };
+          readonly 'application/json': components['schemas']['ConnectConsentInput'];
         };
       };
       readonly responses: {
@@ -4356,26 +4019,7 @@ export interface paths {
             readonly [name: string]: unknown;
           };
           content: {
-            readonly 'application/json': {
-              readonly campaignId?: string;
-              /** Format: date-time */
-              readonly claimedAt?: string | null;
-              readonly claimedBy?: string | null;
-              /** Format: date-time */
-              readonly createdAt?: string;
-              readonly id?: string;
-              readonly messageId?: string;
-              readonly offerId?: string;
-              readonly offerTitle?: string;
-              /** @description the signed consent receipt (compact JWS) */
-              readonly receipt?: string;
-              /** @description "bank" or the partner’s code */
-              readonly recipient?: string;
-              /** @enum {string} */
-              readonly state?: 'open' | 'claimed' | 'withdrawn';
-              /** Format: date-time */
-              readonly withdrawnAt?: string | null;
-            };
+            readonly 'application/json': components['schemas']['Lead'];
           };
         };
       };
@@ -4412,10 +4056,7 @@ export interface paths {
       };
       readonly requestBody: {
         readonly content: {
-          readonly 'application/json': {
-            /** @enum {string} */
-            readonly answer: 'interested' | 'not_now' | 'not_interested' | 'stop_all';
-          };
+          readonly 'application/json': components['schemas']['InboxAnswerInput'];
         };
       };
       readonly responses: {
@@ -4433,8 +4074,182 @@ export interface paths {
             };
           };
         };
+        /** @description Default Response */
+        readonly 200: {
+          headers: {
+            readonly [name: string]: unknown;
+          };
+          content: {
+            readonly 'application/json': components['schemas']['InboxAnswerOutcome'];
+          };
+        };
       };
     };
+    readonly delete?: never;
+    readonly options?: never;
+    readonly head?: never;
+    readonly patch?: never;
+    readonly trace?: never;
+  };
+  readonly '/v1/me/insights': {
+    readonly parameters: {
+      readonly query?: never;
+      readonly header?: never;
+      readonly path?: never;
+      readonly cookie?: never;
+    };
+    /**
+     * My spending insights now: regular payments, month over month, balance forecast, suggestions
+     * @description Needs the consent "spending_insights". Computed in the vault from my own data; nobody else sees them.
+     *
+     *     Roles: customer.
+     */
+    readonly get: {
+      readonly parameters: {
+        readonly query?: never;
+        readonly header?: never;
+        readonly path?: never;
+        readonly cookie?: never;
+      };
+      readonly requestBody?: never;
+      readonly responses: {
+        /** @description Default Response */
+        readonly '4XX': {
+          headers: {
+            readonly [name: string]: unknown;
+          };
+          content: {
+            readonly 'application/json': {
+              readonly error: {
+                readonly code: string;
+                readonly message: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        readonly 200: {
+          headers: {
+            readonly [name: string]: unknown;
+          };
+          content: {
+            readonly 'application/json': components['schemas']['Insights'];
+          };
+        };
+      };
+    };
+    readonly put?: never;
+    readonly post?: never;
+    readonly delete?: never;
+    readonly options?: never;
+    readonly head?: never;
+    readonly patch?: never;
+    readonly trace?: never;
+  };
+  readonly '/v1/me/insights/messages': {
+    readonly parameters: {
+      readonly query?: never;
+      readonly header?: never;
+      readonly path?: never;
+      readonly cookie?: never;
+    };
+    /**
+     * My insight messages, newest first
+     * @description Roles: customer.
+     */
+    readonly get: {
+      readonly parameters: {
+        readonly query?: never;
+        readonly header?: never;
+        readonly path?: never;
+        readonly cookie?: never;
+      };
+      readonly requestBody?: never;
+      readonly responses: {
+        /** @description Default Response */
+        readonly '4XX': {
+          headers: {
+            readonly [name: string]: unknown;
+          };
+          content: {
+            readonly 'application/json': {
+              readonly error: {
+                readonly code: string;
+                readonly message: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        readonly 200: {
+          headers: {
+            readonly [name: string]: unknown;
+          };
+          content: {
+            readonly 'application/json': {
+              readonly messages: readonly components['schemas']['InsightMessage'][];
+            };
+          };
+        };
+      };
+    };
+    readonly put?: never;
+    readonly post?: never;
+    readonly delete?: never;
+    readonly options?: never;
+    readonly head?: never;
+    readonly patch?: never;
+    readonly trace?: never;
+  };
+  readonly '/v1/me/insights/messages/{message}': {
+    readonly parameters: {
+      readonly query?: never;
+      readonly header?: never;
+      readonly path?: never;
+      readonly cookie?: never;
+    };
+    /**
+     * One of my insight messages, with the insights it was sent with (marks it opened)
+     * @description Roles: customer.
+     */
+    readonly get: {
+      readonly parameters: {
+        readonly query?: never;
+        readonly header?: never;
+        readonly path: {
+          readonly message: string;
+        };
+        readonly cookie?: never;
+      };
+      readonly requestBody?: never;
+      readonly responses: {
+        /** @description Default Response */
+        readonly '4XX': {
+          headers: {
+            readonly [name: string]: unknown;
+          };
+          content: {
+            readonly 'application/json': {
+              readonly error: {
+                readonly code: string;
+                readonly message: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        readonly 200: {
+          headers: {
+            readonly [name: string]: unknown;
+          };
+          content: {
+            readonly 'application/json': components['schemas']['InsightMessageDetail'];
+          };
+        };
+      };
+    };
+    readonly put?: never;
+    readonly post?: never;
     readonly delete?: never;
     readonly options?: never;
     readonly head?: never;
@@ -4468,26 +4283,7 @@ export interface paths {
           };
           content: {
             readonly 'application/json': {
-              readonly leads?: readonly {
-                readonly campaignId?: string;
-                /** Format: date-time */
-                readonly claimedAt?: string | null;
-                readonly claimedBy?: string | null;
-                /** Format: date-time */
-                readonly createdAt?: string;
-                readonly id?: string;
-                readonly messageId?: string;
-                readonly offerId?: string;
-                readonly offerTitle?: string;
-                /** @description the signed consent receipt (compact JWS) */
-                readonly receipt?: string;
-                /** @description "bank" or the partner’s code */
-                readonly recipient?: string;
-                /** @enum {string} */
-                readonly state?: 'open' | 'claimed' | 'withdrawn';
-                /** Format: date-time */
-                readonly withdrawnAt?: string | null;
-              }[];
+              readonly leads: readonly components['schemas']['Lead'][];
             };
           };
         };
@@ -4545,26 +4341,7 @@ export interface paths {
             readonly [name: string]: unknown;
           };
           content: {
-            readonly 'application/json': {
-              readonly campaignId?: string;
-              /** Format: date-time */
-              readonly claimedAt?: string | null;
-              readonly claimedBy?: string | null;
-              /** Format: date-time */
-              readonly createdAt?: string;
-              readonly id?: string;
-              readonly messageId?: string;
-              readonly offerId?: string;
-              readonly offerTitle?: string;
-              /** @description the signed consent receipt (compact JWS) */
-              readonly receipt?: string;
-              /** @description "bank" or the partner’s code */
-              readonly recipient?: string;
-              /** @enum {string} */
-              readonly state?: 'open' | 'claimed' | 'withdrawn';
-              /** Format: date-time */
-              readonly withdrawnAt?: string | null;
-            };
+            readonly 'application/json': components['schemas']['Lead'];
           };
         };
       };
@@ -4600,7 +4377,9 @@ export interface paths {
           headers: {
             readonly [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            readonly 'application/json': components['schemas']['Preferences'];
+          };
         };
       };
     };
@@ -4622,25 +4401,7 @@ export interface paths {
       };
       readonly requestBody: {
         readonly content: {
-          readonly 'application/json': {
-            readonly blockedPartners?: readonly {
-              readonly on: boolean;
-              readonly partner: string;
-            }[];
-            readonly channels?: readonly ('inbox' | 'email' | 'push' | 'webhook')[] | null;
-            /** @enum {string|null} */
-            readonly frequencyCap?: 'never' | 'monthly' | 'fortnightly' | 'weekly' | 'daily' | null;
-            readonly notInterested?: readonly {
-              readonly category: string;
-              readonly on: boolean;
-            }[];
-            readonly quietHours?: {
-              readonly end: string;
-              readonly start: string;
-              readonly timeZone: string;
-            } | null;
-            readonly stopEverything?: boolean;
-          };
+          readonly 'application/json': components['schemas']['PreferenceChangesInput'];
         };
       };
       readonly responses: {
@@ -4656,6 +4417,15 @@ export interface paths {
                 readonly message: string;
               };
             };
+          };
+        };
+        /** @description Default Response */
+        readonly 200: {
+          headers: {
+            readonly [name: string]: unknown;
+          };
+          content: {
+            readonly 'application/json': components['schemas']['Preferences'];
           };
         };
       };
@@ -4687,7 +4457,11 @@ export interface paths {
           headers: {
             readonly [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            readonly 'application/json': {
+              readonly requests: readonly components['schemas']['SubjectRequest'][];
+            };
+          };
         };
       };
     };
@@ -4707,15 +4481,7 @@ export interface paths {
       };
       readonly requestBody: {
         readonly content: {
-          readonly 'application/json': {
-            /** @enum {string} */
-            readonly kind: 'erasure' | 'restriction' | 'objection';
-            /**
-             * @default gdpr
-             * @enum {string}
-             */
-            readonly regime?: 'gdpr' | 'ccpa';
-          };
+          readonly 'application/json': components['schemas']['MyDataRequestInput'];
         };
       };
       readonly responses: {
@@ -4731,6 +4497,15 @@ export interface paths {
                 readonly message: string;
               };
             };
+          };
+        };
+        /** @description Default Response */
+        readonly 201: {
+          headers: {
+            readonly [name: string]: unknown;
+          };
+          content: {
+            readonly 'application/json': components['schemas']['SubjectRequest'];
           };
         };
       };
@@ -4766,7 +4541,9 @@ export interface paths {
           headers: {
             readonly [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            readonly 'application/json': components['schemas']['BudgetUse'];
+          };
         };
       };
     };
@@ -4803,7 +4580,9 @@ export interface paths {
           headers: {
             readonly [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            readonly 'application/json': components['schemas']['PrivacyPolicy'];
+          };
         };
       };
     };
@@ -4839,12 +4618,7 @@ export interface paths {
       };
       readonly requestBody: {
         readonly content: {
-          readonly 'application/json': {
-            /** @description docs/segment-language.md */
-            readonly expression: string;
-            /** @description bank_offers, credit_offers, partner_offers, … */
-            readonly purpose: string;
-          };
+          readonly 'application/json': components['schemas']['QuestionInput'];
         };
       };
       readonly responses: {
@@ -4854,37 +4628,7 @@ export interface paths {
             readonly [name: string]: unknown;
           };
           content: {
-            readonly 'application/json': {
-              readonly error: {
-                readonly budget?: {
-                  /** @description ε left to the asker this period */
-                  readonly askerRemaining: string;
-                  /** @description ε charged by this question (answered or refused), an exact rational such as "1/2" */
-                  readonly charged: string;
-                  /** Format: date-time */
-                  readonly resetsAt: string;
-                  /** @description ε left to the vault this period */
-                  readonly vaultRemaining: string;
-                };
-                readonly code: string;
-                readonly diagnostics?: readonly {
-                  readonly code?: string;
-                  readonly expected?: readonly string[];
-                  readonly message?: string;
-                  readonly span?: {
-                    readonly column?: number;
-                    readonly end?: number;
-                    readonly line?: number;
-                    readonly start?: number;
-                  };
-                  readonly suggestion?: string;
-                }[];
-                readonly message: string;
-                readonly questionId?: number;
-                /** @description the diagnostics with line, column and a caret */
-                readonly rendered?: string;
-              };
-            };
+            readonly 'application/json': components['schemas']['QuestionRefusal'];
           };
         };
         /** @description Default Response */
@@ -4893,22 +4637,7 @@ export interface paths {
             readonly [name: string]: unknown;
           };
           content: {
-            readonly 'application/json': {
-              readonly budget: {
-                /** @description ε left to the asker this period */
-                readonly askerRemaining: string;
-                /** @description ε charged by this question (answered or refused), an exact rational such as "1/2" */
-                readonly charged: string;
-                /** Format: date-time */
-                readonly resetsAt: string;
-                /** @description ε left to the vault this period */
-                readonly vaultRemaining: string;
-              };
-              /** @description noised with discrete Laplace noise; never exact */
-              readonly count: number;
-              readonly questionId: number;
-              readonly repeated: boolean;
-            };
+            readonly 'application/json': components['schemas']['QuestionAnswer'];
           };
         };
       };
@@ -4941,12 +4670,7 @@ export interface paths {
       };
       readonly requestBody: {
         readonly content: {
-          readonly 'application/json': {
-            /** @description docs/segment-language.md */
-            readonly expression: string;
-            /** @description bank_offers, credit_offers, partner_offers, … */
-            readonly purpose: string;
-          };
+          readonly 'application/json': components['schemas']['QuestionInput'];
         };
       };
       readonly responses: {
@@ -4956,37 +4680,7 @@ export interface paths {
             readonly [name: string]: unknown;
           };
           content: {
-            readonly 'application/json': {
-              readonly error: {
-                readonly budget?: {
-                  /** @description ε left to the asker this period */
-                  readonly askerRemaining: string;
-                  /** @description ε charged by this question (answered or refused), an exact rational such as "1/2" */
-                  readonly charged: string;
-                  /** Format: date-time */
-                  readonly resetsAt: string;
-                  /** @description ε left to the vault this period */
-                  readonly vaultRemaining: string;
-                };
-                readonly code: string;
-                readonly diagnostics?: readonly {
-                  readonly code?: string;
-                  readonly expected?: readonly string[];
-                  readonly message?: string;
-                  readonly span?: {
-                    readonly column?: number;
-                    readonly end?: number;
-                    readonly line?: number;
-                    readonly start?: number;
-                  };
-                  readonly suggestion?: string;
-                }[];
-                readonly message: string;
-                readonly questionId?: number;
-                /** @description the diagnostics with line, column and a caret */
-                readonly rendered?: string;
-              };
-            };
+            readonly 'application/json': components['schemas']['QuestionRefusal'];
           };
         };
         /** @description Default Response */
@@ -4995,10 +4689,7 @@ export interface paths {
             readonly [name: string]: unknown;
           };
           content: {
-            readonly 'application/json': {
-              readonly attributes?: readonly string[];
-              readonly ok?: boolean;
-            };
+            readonly 'application/json': components['schemas']['QuestionChecked'];
           };
         };
       };
@@ -5013,6 +4704,1969 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    readonly __shared: {
+      $defs: {
+        readonly schema0:
+          | string
+          | number
+          | boolean
+          | null
+          | readonly components['schemas']['__shared'][]
+          | {
+              readonly [key: string]: components['schemas']['__shared'];
+            };
+      };
+    };
+    readonly AccessExport: {
+      readonly accounts: readonly {
+        readonly [key: string]: unknown;
+      }[];
+      readonly auditEntries: readonly {
+        readonly entry: unknown;
+        readonly index: number;
+      }[];
+      readonly consent: {
+        readonly current: readonly unknown[];
+        readonly history: readonly unknown[];
+      };
+      readonly controller: string;
+      /** @constant */
+      readonly format: 'curtain-access-export/1';
+      readonly generatedAt: string;
+      readonly identity: components['schemas']['CustomerIdentity'];
+      readonly inbox: readonly {
+        readonly [key: string]: unknown;
+      }[];
+      readonly leads: readonly {
+        readonly [key: string]: unknown;
+      }[];
+      /** @description what is not included, and why */
+      readonly notes: readonly string[];
+      readonly preferences: unknown;
+      readonly productsHeld: readonly {
+        readonly [key: string]: unknown;
+      }[];
+      readonly requestId?: string;
+      readonly restrictions: readonly {
+        readonly [key: string]: unknown;
+      }[];
+      readonly subjectRequests: readonly {
+        readonly [key: string]: unknown;
+      }[];
+      readonly suppressions: readonly {
+        readonly [key: string]: unknown;
+      }[];
+      readonly transactions: readonly {
+        readonly [key: string]: unknown;
+      }[];
+    };
+    readonly AccessExportInput: {
+      readonly accounts: readonly {
+        readonly [key: string]: unknown;
+      }[];
+      readonly auditEntries: readonly {
+        readonly entry: unknown;
+        readonly index: number;
+      }[];
+      readonly consent: {
+        readonly current: readonly unknown[];
+        readonly history: readonly unknown[];
+      };
+      readonly controller: string;
+      /** @constant */
+      readonly format: 'curtain-access-export/1';
+      readonly generatedAt: string;
+      readonly identity: components['schemas']['CustomerIdentityInput'];
+      readonly inbox: readonly {
+        readonly [key: string]: unknown;
+      }[];
+      readonly leads: readonly {
+        readonly [key: string]: unknown;
+      }[];
+      /** @description what is not included, and why */
+      readonly notes: readonly string[];
+      readonly preferences: unknown;
+      readonly productsHeld: readonly {
+        readonly [key: string]: unknown;
+      }[];
+      readonly requestId?: string;
+      readonly restrictions: readonly {
+        readonly [key: string]: unknown;
+      }[];
+      readonly subjectRequests: readonly {
+        readonly [key: string]: unknown;
+      }[];
+      readonly suppressions: readonly {
+        readonly [key: string]: unknown;
+      }[];
+      readonly transactions: readonly {
+        readonly [key: string]: unknown;
+      }[];
+    };
+    readonly AdvisorQueue: {
+      /** @description a partner’s queue instead of the bank’s */
+      readonly partner?: string;
+    };
+    readonly AdvisorQueueInput: {
+      /** @description a partner’s queue instead of the bank’s */
+      readonly partner?: string;
+    };
+    readonly AmlRetentionProposal: {
+      readonly reason: string;
+      readonly years: number;
+    };
+    readonly AmlRetentionProposalInput: {
+      readonly reason: string;
+      readonly years: number;
+    };
+    readonly ApiKeySignIn: {
+      readonly apiKey: string;
+    };
+    readonly ApiKeySignInInput: {
+      readonly apiKey: string;
+    };
+    readonly AskerBudgetUse: {
+      readonly asker: string;
+      /** @description this period’s questions by outcome */
+      readonly questions: {
+        readonly [key: string]: number;
+      };
+      /** @description ε left to the asker this period */
+      readonly remaining: string;
+      readonly resetsAt: string;
+      readonly vaultRemaining: string;
+    };
+    readonly AskerBudgetUseInput: {
+      readonly asker: string;
+      /** @description this period’s questions by outcome */
+      readonly questions: {
+        readonly [key: string]: number;
+      };
+      /** @description ε left to the asker this period */
+      readonly remaining: string;
+      readonly resetsAt: string;
+      readonly vaultRemaining: string;
+    };
+    readonly AudienceReleaseRequest: {
+      /** @description a segment expression */
+      readonly audience: string;
+      /** @description the hub’s campaign id; a second request with the same id resumes the first */
+      readonly campaignId: string;
+      /** @description a customer who had `messages` offers in the last `days` days is skipped */
+      readonly frequencyCap: {
+        readonly days: number;
+        readonly messages: number;
+      };
+      /** @description at most this many messages */
+      readonly maxMessages?: number;
+      /** @description a question purpose code, e.g. "credit_offers" */
+      readonly purpose: string;
+      /** @description the staff handle charged for the audience check and the results */
+      readonly requestedBy: string;
+    };
+    readonly AudienceReleaseRequestInput: {
+      /** @description a segment expression */
+      readonly audience: string;
+      /** @description the hub’s campaign id; a second request with the same id resumes the first */
+      readonly campaignId: string;
+      /** @description a customer who had `messages` offers in the last `days` days is skipped */
+      readonly frequencyCap: {
+        readonly days: number;
+        readonly messages: number;
+      };
+      /** @description at most this many messages */
+      readonly maxMessages?: number;
+      /** @description a question purpose code, e.g. "credit_offers" */
+      readonly purpose: string;
+      /** @description the staff handle charged for the audience check and the results */
+      readonly requestedBy: string;
+    };
+    readonly AuditEntries: {
+      readonly entries: readonly components['schemas']['IndexedAuditEntry'][];
+      readonly size: number;
+    };
+    readonly AuditEntriesInput: {
+      readonly entries: readonly components['schemas']['IndexedAuditEntryInput'][];
+      readonly size: number;
+    };
+    readonly AuditEntry: {
+      readonly at: string;
+      readonly details: {
+        readonly [key: string]: unknown;
+      };
+      /** @description an unlinkable reference, never a customer id */
+      readonly subjectRef?: string;
+      readonly type: string;
+    };
+    readonly AuditEntryInput: {
+      readonly at: string;
+      readonly details: {
+        readonly [key: string]: unknown;
+      };
+      /** @description an unlinkable reference, never a customer id */
+      readonly subjectRef?: string;
+      readonly type: string;
+    };
+    readonly AuditHead: {
+      /** @description the checkpoint as a signed note */
+      readonly checkpoint: string;
+      readonly keyId: string;
+      /** @description standard base64 */
+      readonly rootHash: string;
+      readonly size: number;
+    };
+    readonly AuditHeadInput: {
+      /** @description the checkpoint as a signed note */
+      readonly checkpoint: string;
+      readonly keyId: string;
+      /** @description standard base64 */
+      readonly rootHash: string;
+      readonly size: number;
+    };
+    readonly AuditVerdict:
+      | {
+          /** @constant */
+          readonly ok: true;
+          /** @description standard base64 */
+          readonly rootHash: string;
+          readonly size: number;
+        }
+      | {
+          readonly index?: number;
+          /** @constant */
+          readonly ok: false;
+          readonly reason: string;
+        };
+    readonly AuditVerdictInput:
+      | {
+          /** @constant */
+          readonly ok: true;
+          /** @description standard base64 */
+          readonly rootHash: string;
+          readonly size: number;
+        }
+      | {
+          readonly index?: number;
+          /** @constant */
+          readonly ok: false;
+          readonly reason: string;
+        };
+    readonly BalanceForecast: {
+      /** @description minor units of the vault’s currency */
+      readonly currentMinor: number;
+      /** @description minor units of the vault’s currency */
+      readonly dailyRestMinor: number;
+      readonly days: readonly {
+        /** Format: date */
+        readonly date: string;
+        /** @description minor units of the vault’s currency */
+        readonly expectedMinor: number;
+        /** @description minor units of the vault’s currency */
+        readonly highMinor: number;
+        /** @description minor units of the vault’s currency */
+        readonly lowMinor: number;
+      }[];
+      readonly in14Days: {
+        /** Format: date */
+        readonly date: string;
+        /** @description minor units of the vault’s currency */
+        readonly expectedMinor: number;
+        /** @description minor units of the vault’s currency */
+        readonly highMinor: number;
+        /** @description minor units of the vault’s currency */
+        readonly lowMinor: number;
+      };
+      readonly in30Days: {
+        /** Format: date */
+        readonly date: string;
+        /** @description minor units of the vault’s currency */
+        readonly expectedMinor: number;
+        /** @description minor units of the vault’s currency */
+        readonly highMinor: number;
+        /** @description minor units of the vault’s currency */
+        readonly lowMinor: number;
+      };
+      readonly warning?: {
+        /** @enum {string} */
+        readonly confidence: 'likely' | 'possible';
+        /** Format: date */
+        readonly date: string;
+        readonly daysAhead: number;
+        readonly dueBefore: readonly {
+          /** @description minor units of the vault’s currency */
+          readonly amountMinor: number;
+          readonly category: string;
+          /** Format: date */
+          readonly date: string;
+          readonly merchant?: string;
+        }[];
+        /** @description minor units of the vault’s currency */
+        readonly expectedMinor: number;
+        /** @description minor units of the vault’s currency */
+        readonly thresholdMinor: number;
+      };
+    };
+    readonly BalanceForecastInput: {
+      /** @description minor units of the vault’s currency */
+      readonly currentMinor: number;
+      /** @description minor units of the vault’s currency */
+      readonly dailyRestMinor: number;
+      readonly days: readonly {
+        /** Format: date */
+        readonly date: string;
+        /** @description minor units of the vault’s currency */
+        readonly expectedMinor: number;
+        /** @description minor units of the vault’s currency */
+        readonly highMinor: number;
+        /** @description minor units of the vault’s currency */
+        readonly lowMinor: number;
+      }[];
+      readonly in14Days: {
+        /** Format: date */
+        readonly date: string;
+        /** @description minor units of the vault’s currency */
+        readonly expectedMinor: number;
+        /** @description minor units of the vault’s currency */
+        readonly highMinor: number;
+        /** @description minor units of the vault’s currency */
+        readonly lowMinor: number;
+      };
+      readonly in30Days: {
+        /** Format: date */
+        readonly date: string;
+        /** @description minor units of the vault’s currency */
+        readonly expectedMinor: number;
+        /** @description minor units of the vault’s currency */
+        readonly highMinor: number;
+        /** @description minor units of the vault’s currency */
+        readonly lowMinor: number;
+      };
+      readonly warning?: {
+        /** @enum {string} */
+        readonly confidence: 'likely' | 'possible';
+        /** Format: date */
+        readonly date: string;
+        readonly daysAhead: number;
+        readonly dueBefore: readonly {
+          /** @description minor units of the vault’s currency */
+          readonly amountMinor: number;
+          readonly category: string;
+          /** Format: date */
+          readonly date: string;
+          readonly merchant?: string;
+        }[];
+        /** @description minor units of the vault’s currency */
+        readonly expectedMinor: number;
+        /** @description minor units of the vault’s currency */
+        readonly thresholdMinor: number;
+      };
+    };
+    readonly Batch: {
+      readonly finished_at: string | null;
+      readonly format: string;
+      readonly id: number;
+      readonly notice: string | null;
+      readonly rows_duplicate: number;
+      readonly rows_past_retention: number;
+      readonly rows_quarantined: number;
+      readonly rows_read: number;
+      readonly rows_stored: number;
+      readonly rows_uncategorised: number;
+      readonly source_name: string;
+      /**
+       * Format: date-time
+       * @description ISO 8601 date and time
+       */
+      readonly started_at: string;
+      /** @enum {string} */
+      readonly status: 'received' | 'running' | 'done' | 'partial' | 'failed' | 'interrupted';
+      readonly taxonomy_version: string;
+    };
+    readonly BatchDetail: {
+      /** @description SHA-256 of the file, hex */
+      readonly fileSha256: string | null;
+      readonly finished_at: string | null;
+      readonly format: string;
+      readonly id: number;
+      readonly notice: string | null;
+      readonly quarantine: readonly components['schemas']['QuarantineRow'][];
+      readonly rows_duplicate: number;
+      readonly rows_past_retention: number;
+      readonly rows_quarantined: number;
+      readonly rows_read: number;
+      readonly rows_stored: number;
+      readonly rows_uncategorised: number;
+      readonly source_name: string;
+      /**
+       * Format: date-time
+       * @description ISO 8601 date and time
+       */
+      readonly started_at: string;
+      /** @enum {string} */
+      readonly status: 'received' | 'running' | 'done' | 'partial' | 'failed' | 'interrupted';
+      readonly taxonomy_version: string;
+    };
+    readonly BatchDetailInput: {
+      /** @description SHA-256 of the file, hex */
+      readonly fileSha256: string | null;
+      readonly finished_at: unknown | null;
+      readonly format: string;
+      readonly id: number;
+      readonly notice: string | null;
+      readonly quarantine: readonly components['schemas']['QuarantineRowInput'][];
+      readonly rows_duplicate: number;
+      readonly rows_past_retention: number;
+      readonly rows_quarantined: number;
+      readonly rows_read: number;
+      readonly rows_stored: number;
+      readonly rows_uncategorised: number;
+      readonly source_name: string;
+      /** @description ISO 8601 date and time */
+      readonly started_at: unknown;
+      /** @enum {string} */
+      readonly status: 'received' | 'running' | 'done' | 'partial' | 'failed' | 'interrupted';
+      readonly taxonomy_version: string;
+    };
+    readonly BatchInput: {
+      readonly finished_at: unknown | null;
+      readonly format: string;
+      readonly id: number;
+      readonly notice: string | null;
+      readonly rows_duplicate: number;
+      readonly rows_past_retention: number;
+      readonly rows_quarantined: number;
+      readonly rows_read: number;
+      readonly rows_stored: number;
+      readonly rows_uncategorised: number;
+      readonly source_name: string;
+      /** @description ISO 8601 date and time */
+      readonly started_at: unknown;
+      /** @enum {string} */
+      readonly status: 'received' | 'running' | 'done' | 'partial' | 'failed' | 'interrupted';
+      readonly taxonomy_version: string;
+    };
+    readonly BudgetStatus: {
+      /** @description ε left to the asker this period */
+      readonly askerRemaining: string;
+      /** @description ε this request charged, an exact rational such as "3/8" */
+      readonly charged: string;
+      /** @description when the period’s budgets reset (ISO 8601) */
+      readonly resetsAt: string;
+      /** @description ε left to the vault this period */
+      readonly vaultRemaining: string;
+    };
+    readonly BudgetStatusInput: {
+      /** @description ε left to the asker this period */
+      readonly askerRemaining: string;
+      /** @description ε this request charged, an exact rational such as "3/8" */
+      readonly charged: string;
+      /** @description when the period’s budgets reset (ISO 8601) */
+      readonly resetsAt: string;
+      /** @description ε left to the vault this period */
+      readonly vaultRemaining: string;
+    };
+    readonly BudgetUse: {
+      readonly askers: readonly components['schemas']['AskerBudgetUse'][];
+    };
+    readonly BudgetUseInput: {
+      readonly askers: readonly components['schemas']['AskerBudgetUseInput'][];
+    };
+    readonly Campaign: {
+      readonly approvedAt: string | null;
+      readonly approvedBy: string | null;
+      /** @description the segment expression, fixed when the campaign was drafted */
+      readonly audience: string;
+      readonly channels: readonly ('email' | 'push' | 'webhook')[];
+      /** Format: date-time */
+      readonly createdAt: string;
+      readonly createdBy: string;
+      readonly endsAt: string | null;
+      readonly finishedAt: string | null;
+      readonly frequencyCap: {
+        readonly days: number;
+        readonly messages: number;
+      };
+      readonly id: string;
+      readonly maxMessages: number | null;
+      readonly name: string;
+      readonly offerId: string;
+      /** @description the vault’s refusal code when status is "refused" */
+      readonly refusal: string | null;
+      readonly segmentId: string | null;
+      readonly startedAt: string | null;
+      /** Format: date-time */
+      readonly startsAt: string;
+      /** @enum {string} */
+      readonly status: 'draft' | 'approved' | 'running' | 'finished' | 'refused' | 'cancelled';
+    };
+    readonly CampaignDetail: {
+      readonly alsoOffers: readonly components['schemas']['Offer'][];
+      readonly campaign: components['schemas']['Campaign'];
+      readonly events: readonly components['schemas']['CampaignEvent'][];
+      readonly offer: components['schemas']['Offer'];
+      readonly results: readonly components['schemas']['HubCampaignResults'][];
+    };
+    readonly CampaignDetailInput: {
+      readonly alsoOffers: readonly components['schemas']['OfferInput'][];
+      readonly campaign: components['schemas']['CampaignInput'];
+      readonly events: readonly components['schemas']['CampaignEventInput'][];
+      readonly offer: components['schemas']['OfferInput'];
+      readonly results: readonly components['schemas']['HubCampaignResultsInput'][];
+    };
+    readonly CampaignEvent: {
+      readonly actor: string;
+      /** Format: date-time */
+      readonly at: string;
+      readonly detail: string | null;
+      readonly event: string;
+    };
+    readonly CampaignEventInput: {
+      readonly actor: string;
+      readonly at: unknown;
+      readonly detail: string | null;
+      readonly event: string;
+    };
+    readonly CampaignInput: {
+      readonly approvedAt: unknown | null;
+      readonly approvedBy: string | null;
+      /** @description the segment expression, fixed when the campaign was drafted */
+      readonly audience: string;
+      readonly channels: readonly ('email' | 'push' | 'webhook')[];
+      readonly createdAt: unknown;
+      readonly createdBy: string;
+      readonly endsAt: unknown | null;
+      readonly finishedAt: unknown | null;
+      readonly frequencyCap: {
+        readonly days: number;
+        readonly messages: number;
+      };
+      readonly id: string;
+      readonly maxMessages: number | null;
+      readonly name: string;
+      readonly offerId: string;
+      /** @description the vault’s refusal code when status is "refused" */
+      readonly refusal: string | null;
+      readonly segmentId: string | null;
+      readonly startedAt: unknown | null;
+      readonly startsAt: unknown;
+      /** @enum {string} */
+      readonly status: 'draft' | 'approved' | 'running' | 'finished' | 'refused' | 'cancelled';
+    };
+    readonly CampaignResults: {
+      readonly budget?: {
+        /** @description ε left to the asker this period */
+        readonly askerRemaining: string;
+        /** @description ε this request charged, an exact rational such as "3/8" */
+        readonly charged: string;
+        /** @description when the period’s budgets reset (ISO 8601) */
+        readonly resetsAt: string;
+        /** @description ε left to the vault this period */
+        readonly vaultRemaining: string;
+      };
+      readonly campaignId: string;
+      /** @description noised; null under the noised k */
+      readonly delivered: number | null;
+      /** @description ε this release cost ("n/d"); "0" when it repeats the day’s release */
+      readonly epsilon: string;
+      /** @description noised; null under the noised k */
+      readonly interested: number | null;
+      /** @description noised; null under the noised k */
+      readonly opened: number | null;
+      /** @description the day the numbers were released */
+      readonly releasedOn: string;
+    };
+    readonly CampaignResultsInput: {
+      readonly budget?: {
+        /** @description ε left to the asker this period */
+        readonly askerRemaining: string;
+        /** @description ε this request charged, an exact rational such as "3/8" */
+        readonly charged: string;
+        /** @description when the period’s budgets reset (ISO 8601) */
+        readonly resetsAt: string;
+        /** @description ε left to the vault this period */
+        readonly vaultRemaining: string;
+      };
+      readonly campaignId: string;
+      /** @description noised; null under the noised k */
+      readonly delivered: number | null;
+      /** @description ε this release cost ("n/d"); "0" when it repeats the day’s release */
+      readonly epsilon: string;
+      /** @description noised; null under the noised k */
+      readonly interested: number | null;
+      /** @description noised; null under the noised k */
+      readonly opened: number | null;
+      /** @description the day the numbers were released */
+      readonly releasedOn: string;
+    };
+    readonly CampaignRun: {
+      /** @description what the run’s admission cost and what is left */
+      readonly budget?: {
+        /** @description ε left to the asker this period */
+        readonly askerRemaining: string;
+        /** @description ε this request charged, an exact rational such as "3/8" */
+        readonly charged: string;
+        /** @description when the period’s budgets reset (ISO 8601) */
+        readonly resetsAt: string;
+        /** @description ε left to the vault this period */
+        readonly vaultRemaining: string;
+      };
+      readonly campaign: components['schemas']['Campaign'];
+      readonly refusal: {
+        readonly code: string;
+        readonly message: string;
+      } | null;
+    };
+    readonly CampaignRunInput: {
+      /** @description what the run’s admission cost and what is left */
+      readonly budget?: {
+        /** @description ε left to the asker this period */
+        readonly askerRemaining: string;
+        /** @description ε this request charged, an exact rational such as "3/8" */
+        readonly charged: string;
+        /** @description when the period’s budgets reset (ISO 8601) */
+        readonly resetsAt: string;
+        /** @description ε left to the vault this period */
+        readonly vaultRemaining: string;
+      };
+      readonly campaign: components['schemas']['CampaignInput'];
+      readonly refusal: {
+        readonly code: string;
+        readonly message: string;
+      } | null;
+    };
+    readonly ConnectConsent: {
+      /** @description I agree to reveal my name and contact details for this offer */
+      readonly consent: boolean;
+      /** @description the identity_reveal notice shown (default: the current one) */
+      readonly notice?: string;
+    };
+    readonly ConnectConsentInput: {
+      /** @description I agree to reveal my name and contact details for this offer */
+      readonly consent: boolean;
+      /** @description the identity_reveal notice shown (default: the current one) */
+      readonly notice?: string;
+    };
+    readonly ConsentChange: {
+      /** @enum {string} */
+      readonly channel: 'inbox' | 'email' | 'push' | 'webhook' | 'all';
+      readonly granted: boolean;
+      /** @description the notice shown (default: the current one of the purpose) */
+      readonly notice?: string;
+      /** @enum {string} */
+      readonly purpose:
+        'spending_insights' | 'bank_offers' | 'partner_offers' | 'profiling' | 'identity_reveal';
+    };
+    readonly ConsentChangeInput: {
+      /** @enum {string} */
+      readonly channel: 'inbox' | 'email' | 'push' | 'webhook' | 'all';
+      readonly granted: boolean;
+      /** @description the notice shown (default: the current one of the purpose) */
+      readonly notice?: string;
+      /** @enum {string} */
+      readonly purpose:
+        'spending_insights' | 'bank_offers' | 'partner_offers' | 'profiling' | 'identity_reveal';
+    };
+    readonly ConsentNotice: {
+      readonly id: string;
+      readonly language: string;
+      readonly publishedOn: string;
+      readonly text: string;
+    };
+    readonly ConsentNoticeInput: {
+      readonly id: string;
+      readonly language: string;
+      readonly publishedOn: string;
+      readonly text: string;
+    };
+    readonly ConsentRecord: {
+      readonly decidedAt: string | null;
+      readonly grantedChannels: readonly ('inbox' | 'email' | 'push' | 'webhook')[];
+      /** @enum {string} */
+      readonly lawfulBasis:
+        | 'consent'
+        | 'contract'
+        | 'legal_obligation'
+        | 'vital_interests'
+        | 'public_task'
+        | 'legitimate_interests';
+      /** @description the notice shown today */
+      readonly notice: components['schemas']['ConsentNotice'];
+      /** @enum {string} */
+      readonly purpose:
+        'spending_insights' | 'bank_offers' | 'partner_offers' | 'profiling' | 'identity_reveal';
+      readonly title: string;
+    };
+    readonly ConsentRecordInput: {
+      readonly decidedAt: unknown | null;
+      readonly grantedChannels: readonly ('inbox' | 'email' | 'push' | 'webhook')[];
+      /** @enum {string} */
+      readonly lawfulBasis:
+        | 'consent'
+        | 'contract'
+        | 'legal_obligation'
+        | 'vital_interests'
+        | 'public_task'
+        | 'legitimate_interests';
+      /** @description the notice shown today */
+      readonly notice: components['schemas']['ConsentNoticeInput'];
+      /** @enum {string} */
+      readonly purpose:
+        'spending_insights' | 'bank_offers' | 'partner_offers' | 'profiling' | 'identity_reveal';
+      readonly title: string;
+    };
+    readonly ConsentRequest: {
+      readonly campaignId: string;
+      readonly messageId: string;
+      readonly notice: {
+        readonly id: string;
+        readonly text: string;
+      };
+      readonly offer: {
+        readonly callToAction: string;
+        readonly offerId: string;
+        readonly title: string;
+      };
+      readonly recipient: {
+        readonly code: string;
+        readonly name: string;
+      };
+      /** @description what the advisor would learn, and nothing else */
+      readonly reveals: readonly ('givenName' | 'familyName' | 'email' | 'phone')[];
+    };
+    readonly ConsentRequestInput: {
+      readonly campaignId: string;
+      readonly messageId: string;
+      readonly notice: {
+        readonly id: string;
+        readonly text: string;
+      };
+      readonly offer: {
+        readonly callToAction: string;
+        readonly offerId: string;
+        readonly title: string;
+      };
+      readonly recipient: {
+        readonly code: string;
+        readonly name: string;
+      };
+      /** @description what the advisor would learn, and nothing else */
+      readonly reveals: readonly ('givenName' | 'familyName' | 'email' | 'phone')[];
+    };
+    readonly ConsistencyProof: {
+      readonly head: components['schemas']['AuditHead'];
+      readonly oldSize: number;
+      readonly proof: readonly string[];
+    };
+    readonly ConsistencyProofInput: {
+      readonly head: components['schemas']['AuditHeadInput'];
+      readonly oldSize: number;
+      readonly proof: readonly string[];
+    };
+    readonly CustomerIdentity: {
+      readonly address: {
+        readonly city: string;
+        readonly country: string;
+        readonly postalCode: string;
+        readonly street: string;
+      };
+      readonly dateOfBirth: string;
+      readonly email: string;
+      readonly familyName: string;
+      readonly givenName: string;
+      readonly iban: string;
+      readonly nationalId: string;
+      readonly phone: string;
+      readonly pushEndpoint?: string;
+    };
+    readonly CustomerIdentityInput: {
+      readonly address: {
+        readonly city: string;
+        readonly country: string;
+        readonly postalCode: string;
+        readonly street: string;
+      };
+      readonly dateOfBirth: string;
+      readonly email: string;
+      readonly familyName: string;
+      readonly givenName: string;
+      readonly iban: string;
+      readonly nationalId: string;
+      readonly phone: string;
+      readonly pushEndpoint?: string;
+    };
+    readonly DatabaseStatus: {
+      readonly accounts: number;
+      readonly customers: number;
+      readonly engine: string;
+      readonly pendingMigrations: readonly number[];
+      readonly quarantined: number;
+      readonly schemaVersion: number;
+      readonly transactions: number;
+    };
+    readonly DatabaseStatusInput: {
+      readonly accounts: number;
+      readonly customers: number;
+      readonly engine: string;
+      readonly pendingMigrations: readonly number[];
+      readonly quarantined: number;
+      readonly schemaVersion: number;
+      readonly transactions: number;
+    };
+    readonly DeliveryRefusal: {
+      readonly budget?: {
+        /** @description ε left to the asker this period */
+        readonly askerRemaining: string;
+        /** @description ε this request charged, an exact rational such as "3/8" */
+        readonly charged: string;
+        /** @description when the period’s budgets reset (ISO 8601) */
+        readonly resetsAt: string;
+        /** @description ε left to the vault this period */
+        readonly vaultRemaining: string;
+      };
+      /** @enum {string} */
+      readonly code:
+        | 'QUESTION_INVALID'
+        | 'QUESTION_PURPOSE_UNKNOWN'
+        | 'PRIVACY_BUDGET_EXHAUSTED'
+        | 'PRIVACY_DIFFERENCING'
+        | 'DELIVERY_AUDIENCE_TOO_SMALL'
+        | 'DELIVERY_INVALID';
+      readonly message: string;
+    };
+    readonly DeliveryRefusalInput: {
+      readonly budget?: {
+        /** @description ε left to the asker this period */
+        readonly askerRemaining: string;
+        /** @description ε this request charged, an exact rational such as "3/8" */
+        readonly charged: string;
+        /** @description when the period’s budgets reset (ISO 8601) */
+        readonly resetsAt: string;
+        /** @description ε left to the vault this period */
+        readonly vaultRemaining: string;
+      };
+      /** @enum {string} */
+      readonly code:
+        | 'QUESTION_INVALID'
+        | 'QUESTION_PURPOSE_UNKNOWN'
+        | 'PRIVACY_BUDGET_EXHAUSTED'
+        | 'PRIVACY_DIFFERENCING'
+        | 'DELIVERY_AUDIENCE_TOO_SMALL'
+        | 'DELIVERY_INVALID';
+      readonly message: string;
+    };
+    readonly DeliveryReport: {
+      readonly budget?: {
+        /** @description ε left to the asker this period */
+        readonly askerRemaining: string;
+        /** @description ε this request charged, an exact rational such as "3/8" */
+        readonly charged: string;
+        /** @description when the period’s budgets reset (ISO 8601) */
+        readonly resetsAt: string;
+        /** @description ε left to the vault this period */
+        readonly vaultRemaining: string;
+      };
+      readonly campaignId: string;
+      /** @description share of the work done: nothing of the audience’s size */
+      readonly fractionDone: number;
+      /** @enum {string} */
+      readonly state: 'sending' | 'finished';
+      readonly tooSmallOffers?: readonly string[];
+    };
+    readonly DeliveryReportInput: {
+      readonly budget?: {
+        /** @description ε left to the asker this period */
+        readonly askerRemaining: string;
+        /** @description ε this request charged, an exact rational such as "3/8" */
+        readonly charged: string;
+        /** @description when the period’s budgets reset (ISO 8601) */
+        readonly resetsAt: string;
+        /** @description ε left to the vault this period */
+        readonly vaultRemaining: string;
+      };
+      readonly campaignId: string;
+      /** @description share of the work done: nothing of the audience’s size */
+      readonly fractionDone: number;
+      /** @enum {string} */
+      readonly state: 'sending' | 'finished';
+      readonly tooSmallOffers?: readonly string[];
+    };
+    readonly DeliveryRequest: {
+      /** @description a segment expression */
+      readonly audience: string;
+      /** @description the hub’s campaign id; a second request with the same id resumes the first */
+      readonly campaignId: string;
+      /** @description the channels that carry a notice; the inbox always holds the message itself */
+      readonly channels: readonly ('email' | 'push' | 'webhook')[];
+      /** @description offers chosen per released token; released tokens in no choice get `offer` */
+      readonly choices?: readonly {
+        readonly offer: components['schemas']['OfferContent'];
+        readonly tokens: readonly string[];
+      }[];
+      /** @description a customer who had `messages` offers in the last `days` days is skipped */
+      readonly frequencyCap: {
+        readonly days: number;
+        readonly messages: number;
+      };
+      /** @description at most this many messages */
+      readonly maxMessages?: number;
+      readonly offer: components['schemas']['OfferContent'];
+      /** @description a question purpose code, e.g. "credit_offers" */
+      readonly purpose: string;
+      /** @description the staff handle charged for the audience check and the results */
+      readonly requestedBy: string;
+    };
+    readonly DeliveryRequestInput: {
+      /** @description a segment expression */
+      readonly audience: string;
+      /** @description the hub’s campaign id; a second request with the same id resumes the first */
+      readonly campaignId: string;
+      /** @description the channels that carry a notice; the inbox always holds the message itself */
+      readonly channels: readonly ('email' | 'push' | 'webhook')[];
+      /** @description offers chosen per released token; released tokens in no choice get `offer` */
+      readonly choices?: readonly {
+        readonly offer: components['schemas']['OfferContentInput'];
+        readonly tokens: readonly string[];
+      }[];
+      /** @description a customer who had `messages` offers in the last `days` days is skipped */
+      readonly frequencyCap: {
+        readonly days: number;
+        readonly messages: number;
+      };
+      /** @description at most this many messages */
+      readonly maxMessages?: number;
+      readonly offer: components['schemas']['OfferContentInput'];
+      /** @description a question purpose code, e.g. "credit_offers" */
+      readonly purpose: string;
+      /** @description the staff handle charged for the audience check and the results */
+      readonly requestedBy: string;
+    };
+    readonly DemoCustomerSignIn: {
+      readonly externalId: string;
+    };
+    readonly DemoCustomerSignInInput: {
+      readonly externalId: string;
+    };
+    readonly DemoPicker: {
+      /** @description demo customers’ external ids */
+      readonly customers?: readonly string[];
+      readonly demo: boolean;
+      readonly notice?: string;
+      readonly staff?: readonly string[];
+    };
+    readonly DemoPickerInput: {
+      /** @description demo customers’ external ids */
+      readonly customers?: readonly string[];
+      readonly demo: boolean;
+      readonly notice?: string;
+      readonly staff?: readonly string[];
+    };
+    readonly DemoStaffSignIn: {
+      readonly handle: string;
+    };
+    readonly DemoStaffSignInInput: {
+      readonly handle: string;
+    };
+    readonly DoorCheckAnswer:
+      | {
+          /** @constant */
+          readonly ok: true;
+          readonly value: components['schemas']['QuestionCheck'];
+        }
+      | {
+          readonly error: components['schemas']['DoorRefusal'];
+          /** @constant */
+          readonly ok: false;
+        };
+    readonly DoorCheckAnswerInput:
+      | {
+          /** @constant */
+          readonly ok: true;
+          readonly value: components['schemas']['QuestionCheckInput'];
+        }
+      | {
+          readonly error: components['schemas']['DoorRefusalInput'];
+          /** @constant */
+          readonly ok: false;
+        };
+    readonly DoorCheckRequest: {
+      readonly expression: string;
+      readonly purpose: string;
+    };
+    readonly DoorCheckRequestInput: {
+      readonly expression: string;
+      readonly purpose: string;
+    };
+    readonly DoorCountAnswer:
+      | {
+          /** @constant */
+          readonly ok: true;
+          readonly value: components['schemas']['ProtectedCount'];
+        }
+      | {
+          readonly error: components['schemas']['DoorRefusal'];
+          /** @constant */
+          readonly ok: false;
+        };
+    readonly DoorCountAnswerInput:
+      | {
+          /** @constant */
+          readonly ok: true;
+          readonly value: components['schemas']['ProtectedCountInput'];
+        }
+      | {
+          readonly error: components['schemas']['DoorRefusalInput'];
+          /** @constant */
+          readonly ok: false;
+        };
+    readonly DoorCountRequest: {
+      readonly asker: string;
+      readonly expression: string;
+      readonly purpose: string;
+    };
+    readonly DoorCountRequestInput: {
+      readonly asker: string;
+      readonly expression: string;
+      readonly purpose: string;
+    };
+    readonly DoorDeliverAnswer:
+      | {
+          /** @constant */
+          readonly ok: true;
+          readonly value: components['schemas']['DeliveryReport'];
+        }
+      | {
+          readonly error: components['schemas']['DeliveryRefusal'];
+          /** @constant */
+          readonly ok: false;
+        };
+    readonly DoorDeliverAnswerInput:
+      | {
+          /** @constant */
+          readonly ok: true;
+          readonly value: components['schemas']['DeliveryReportInput'];
+        }
+      | {
+          readonly error: components['schemas']['DeliveryRefusalInput'];
+          /** @constant */
+          readonly ok: false;
+        };
+    readonly DoorRecordRequest: {
+      readonly events: readonly components['schemas']['HubAuditEvent'][];
+    };
+    readonly DoorRecordRequestInput: {
+      readonly events: readonly components['schemas']['HubAuditEventInput'][];
+    };
+    readonly DoorRefusal: {
+      /** @description what the refused request cost and what is left */
+      readonly budget?: {
+        /** @description ε left to the asker this period */
+        readonly askerRemaining: string;
+        /** @description ε this request charged, an exact rational such as "3/8" */
+        readonly charged: string;
+        /** @description when the period’s budgets reset (ISO 8601) */
+        readonly resetsAt: string;
+        /** @description ε left to the vault this period */
+        readonly vaultRemaining: string;
+      };
+      /** @enum {string} */
+      readonly code:
+        | 'CONFIG_INVALID'
+        | 'DATA_DIR_BUSY'
+        | 'STORAGE_UNAVAILABLE'
+        | 'MIGRATION_FAILED'
+        | 'KEY_UNAVAILABLE'
+        | 'CUSTOMER_NOT_FOUND'
+        | 'CUSTOMER_ERASED'
+        | 'INGEST_FORMAT_UNKNOWN'
+        | 'INGEST_FILE_INVALID'
+        | 'INGEST_NOT_A_STATEMENT'
+        | 'MAPPING_INVALID'
+        | 'USAGE'
+        | 'INPUT_INVALID'
+        | 'NOT_FOUND'
+        | 'AUDIT_MISMATCH'
+        | 'QUESTION_INVALID'
+        | 'QUESTION_PURPOSE_UNKNOWN'
+        | 'PRIVACY_TOO_FEW'
+        | 'PRIVACY_DIFFERENCING'
+        | 'PRIVACY_BUDGET_EXHAUSTED'
+        | 'POLICY_INVALID'
+        | 'POLICY_APPROVAL_REFUSED'
+        | 'HUB_FORBIDDEN'
+        | 'HUB_INVALID'
+        | 'CONSENT_REQUIRED'
+        | 'LEAD_REFUSED'
+        | 'IDENTITY_WITHHELD'
+        | 'RECEIPT_INVALID'
+        | 'HUB_CAMPAIGN_STATE'
+        | 'SUBJECT_REQUEST_STATE'
+        | 'SUBJECT_NOT_VERIFIED'
+        | 'ERASURE_INCOMPLETE'
+        | 'ERASURE_RECEIPT_INVALID'
+        | 'AUTH_REQUIRED'
+        | 'AUTH_FORBIDDEN'
+        | 'CSRF_INVALID'
+        | 'RATE_LIMITED'
+        | 'DEMO_DISABLED'
+        | 'VAULT_IS_DEMO'
+        | 'VAULT_IS_REAL'
+        | 'STAFF_LAST_HOLDER'
+        | 'DELIVERY_AUDIENCE_TOO_SMALL'
+        | 'DELIVERY_INVALID'
+        | 'VAULT_UNAVAILABLE'
+        | 'DOOR_CONTRACT'
+        | 'INTERNAL';
+      readonly message: string;
+      /** @description for QUESTION_INVALID: the diagnostics with line, column, caret */
+      readonly rendered?: string;
+    };
+    readonly DoorRefusalInput: {
+      /** @description what the refused request cost and what is left */
+      readonly budget?: {
+        /** @description ε left to the asker this period */
+        readonly askerRemaining: string;
+        /** @description ε this request charged, an exact rational such as "3/8" */
+        readonly charged: string;
+        /** @description when the period’s budgets reset (ISO 8601) */
+        readonly resetsAt: string;
+        /** @description ε left to the vault this period */
+        readonly vaultRemaining: string;
+      };
+      /** @enum {string} */
+      readonly code:
+        | 'CONFIG_INVALID'
+        | 'DATA_DIR_BUSY'
+        | 'STORAGE_UNAVAILABLE'
+        | 'MIGRATION_FAILED'
+        | 'KEY_UNAVAILABLE'
+        | 'CUSTOMER_NOT_FOUND'
+        | 'CUSTOMER_ERASED'
+        | 'INGEST_FORMAT_UNKNOWN'
+        | 'INGEST_FILE_INVALID'
+        | 'INGEST_NOT_A_STATEMENT'
+        | 'MAPPING_INVALID'
+        | 'USAGE'
+        | 'INPUT_INVALID'
+        | 'NOT_FOUND'
+        | 'AUDIT_MISMATCH'
+        | 'QUESTION_INVALID'
+        | 'QUESTION_PURPOSE_UNKNOWN'
+        | 'PRIVACY_TOO_FEW'
+        | 'PRIVACY_DIFFERENCING'
+        | 'PRIVACY_BUDGET_EXHAUSTED'
+        | 'POLICY_INVALID'
+        | 'POLICY_APPROVAL_REFUSED'
+        | 'HUB_FORBIDDEN'
+        | 'HUB_INVALID'
+        | 'CONSENT_REQUIRED'
+        | 'LEAD_REFUSED'
+        | 'IDENTITY_WITHHELD'
+        | 'RECEIPT_INVALID'
+        | 'HUB_CAMPAIGN_STATE'
+        | 'SUBJECT_REQUEST_STATE'
+        | 'SUBJECT_NOT_VERIFIED'
+        | 'ERASURE_INCOMPLETE'
+        | 'ERASURE_RECEIPT_INVALID'
+        | 'AUTH_REQUIRED'
+        | 'AUTH_FORBIDDEN'
+        | 'CSRF_INVALID'
+        | 'RATE_LIMITED'
+        | 'DEMO_DISABLED'
+        | 'VAULT_IS_DEMO'
+        | 'VAULT_IS_REAL'
+        | 'STAFF_LAST_HOLDER'
+        | 'DELIVERY_AUDIENCE_TOO_SMALL'
+        | 'DELIVERY_INVALID'
+        | 'VAULT_UNAVAILABLE'
+        | 'DOOR_CONTRACT'
+        | 'INTERNAL';
+      readonly message: string;
+      /** @description for QUESTION_INVALID: the diagnostics with line, column, caret */
+      readonly rendered?: string;
+    };
+    readonly DoorReleaseAnswer:
+      | {
+          /** @constant */
+          readonly ok: true;
+          readonly value: components['schemas']['ReleasedAudience'];
+        }
+      | {
+          readonly error: components['schemas']['DeliveryRefusal'];
+          /** @constant */
+          readonly ok: false;
+        };
+    readonly DoorReleaseAnswerInput:
+      | {
+          /** @constant */
+          readonly ok: true;
+          readonly value: components['schemas']['ReleasedAudienceInput'];
+        }
+      | {
+          readonly error: components['schemas']['DeliveryRefusalInput'];
+          /** @constant */
+          readonly ok: false;
+        };
+    readonly DoorResultsAnswer:
+      | {
+          /** @constant */
+          readonly ok: true;
+          readonly value: components['schemas']['CampaignResults'];
+        }
+      | {
+          readonly error: components['schemas']['DoorRefusal'];
+          /** @constant */
+          readonly ok: false;
+        };
+    readonly DoorResultsAnswerInput:
+      | {
+          /** @constant */
+          readonly ok: true;
+          readonly value: components['schemas']['CampaignResultsInput'];
+        }
+      | {
+          readonly error: components['schemas']['DoorRefusalInput'];
+          /** @constant */
+          readonly ok: false;
+        };
+    readonly DoorResultsRequest: {
+      readonly campaignId: string;
+      readonly requestedBy: string;
+    };
+    readonly DoorResultsRequestInput: {
+      readonly campaignId: string;
+      readonly requestedBy: string;
+    };
+    readonly ErasureReceiptCheck: {
+      readonly receipt: string;
+    };
+    readonly ErasureReceiptCheckInput: {
+      readonly receipt: string;
+    };
+    readonly ErasureReceiptVerdict: {
+      readonly logIndex?: number;
+      readonly ok: boolean;
+      /** @description why the receipt does not hold */
+      readonly reason?: string;
+      readonly receipt?: components['schemas']['ErasureStatement'];
+      readonly treeSize?: number;
+    };
+    readonly ErasureReceiptVerdictInput: {
+      readonly logIndex?: number;
+      readonly ok: boolean;
+      /** @description why the receipt does not hold */
+      readonly reason?: string;
+      readonly receipt?: components['schemas']['ErasureStatementInput'];
+      readonly treeSize?: number;
+    };
+    readonly ErasureStatement: {
+      readonly controller: string;
+      /** @description rows deleted per table (derived data) */
+      readonly deleted: {
+        readonly [key: string]: number;
+      };
+      readonly erasedAt: string;
+      readonly legalHold: {
+        readonly heldUntil: string | null;
+        readonly id: string;
+        readonly transactions: number;
+      };
+      /** @constant */
+      readonly method: 'crypto-shred';
+      readonly receiptId: string;
+      readonly requestId: string;
+      readonly scan: {
+        readonly logSize: number;
+        /** @constant */
+        readonly matches: 0;
+        readonly needleKinds: readonly string[];
+        readonly rowsScanned: number;
+        readonly schemas: readonly string[];
+        readonly tables: number;
+      };
+    };
+    readonly ErasureStatementInput: {
+      readonly controller: string;
+      /** @description rows deleted per table (derived data) */
+      readonly deleted: {
+        readonly [key: string]: number;
+      };
+      readonly erasedAt: string;
+      readonly legalHold: {
+        readonly heldUntil: string | null;
+        readonly id: string;
+        readonly transactions: number;
+      };
+      /** @constant */
+      readonly method: 'crypto-shred';
+      readonly receiptId: string;
+      readonly requestId: string;
+      readonly scan: {
+        readonly logSize: number;
+        /** @constant */
+        readonly matches: 0;
+        readonly needleKinds: readonly string[];
+        readonly rowsScanned: number;
+        readonly schemas: readonly string[];
+        readonly tables: number;
+      };
+    };
+    readonly FairLendingGroup: {
+      /** @description noised; null when suppressed (under the noised k) */
+      readonly delivered: number | null;
+      /** @description under the four-fifths line */
+      readonly flagged: boolean;
+      readonly group: string;
+      /** @description noised; null when suppressed (under the noised k) */
+      readonly interested: number | null;
+      /** @description noised; null when suppressed (under the noised k) */
+      readonly ratioToReference: number | null;
+      /** @description noised; null when suppressed (under the noised k) */
+      readonly selectionRate: number | null;
+      readonly suppressed: boolean;
+    };
+    readonly FairLendingGroupInput: {
+      /** @description noised; null when suppressed (under the noised k) */
+      readonly delivered: number | null;
+      /** @description under the four-fifths line */
+      readonly flagged: boolean;
+      readonly group: string;
+      /** @description noised; null when suppressed (under the noised k) */
+      readonly interested: number | null;
+      /** @description noised; null when suppressed (under the noised k) */
+      readonly ratioToReference: number | null;
+      /** @description noised; null when suppressed (under the noised k) */
+      readonly selectionRate: number | null;
+      readonly suppressed: boolean;
+    };
+    readonly FairLendingReport: {
+      readonly attribute: string;
+      readonly budget: {
+        /** @description ε left to the asker this period */
+        readonly askerRemaining: string;
+        /** @description ε this request charged, an exact rational such as "3/8" */
+        readonly charged: string;
+        /** @description when the period’s budgets reset (ISO 8601) */
+        readonly resetsAt: string;
+        /** @description ε left to the vault this period */
+        readonly vaultRemaining: string;
+      };
+      readonly campaignId: string;
+      readonly epsilon: string;
+      readonly flagged: readonly string[];
+      readonly groups: readonly components['schemas']['FairLendingGroup'][];
+      readonly notes: readonly string[];
+      readonly purpose: string;
+      readonly referenceGroup: string | null;
+      readonly releasedOn: string;
+      readonly repeated: boolean;
+      readonly threshold: number;
+    };
+    readonly FairLendingReportInput: {
+      readonly attribute: string;
+      readonly budget: {
+        /** @description ε left to the asker this period */
+        readonly askerRemaining: string;
+        /** @description ε this request charged, an exact rational such as "3/8" */
+        readonly charged: string;
+        /** @description when the period’s budgets reset (ISO 8601) */
+        readonly resetsAt: string;
+        /** @description ε left to the vault this period */
+        readonly vaultRemaining: string;
+      };
+      readonly campaignId: string;
+      readonly epsilon: string;
+      readonly flagged: readonly string[];
+      readonly groups: readonly components['schemas']['FairLendingGroupInput'][];
+      readonly notes: readonly string[];
+      readonly purpose: string;
+      readonly referenceGroup: string | null;
+      readonly releasedOn: string;
+      readonly repeated: boolean;
+      readonly threshold: number;
+    };
+    readonly FileNotice: {
+      /** @enum {string} */
+      readonly kind: 'not-a-statement' | 'investment-statement' | 'invalid-file' | 'empty-statement';
+      readonly message: string;
+    };
+    readonly FileNoticeInput: {
+      /** @enum {string} */
+      readonly kind: 'not-a-statement' | 'investment-statement' | 'invalid-file' | 'empty-statement';
+      readonly message: string;
+    };
+    readonly GuardPolicy: {
+      /** @description ε as an exact rational, "1/8" or "0.125" */
+      readonly askerBudget: string;
+      /** @description ε as an exact rational, "1/8" or "0.125" */
+      readonly countEpsilon: string;
+      /** @description ε as an exact rational, "1/8" or "0.125" */
+      readonly differencingEpsilon: string;
+      readonly k: number;
+      readonly maxAttributes: number;
+      /** @enum {string} */
+      readonly period: 'day' | 'week' | 'month';
+      /** @description ε as an exact rational, "1/8" or "0.125" */
+      readonly thresholdEpsilon: string;
+      /** @description ε as an exact rational, "1/8" or "0.125" */
+      readonly vaultBudget: string;
+    };
+    readonly GuardPolicyInput: {
+      /** @description ε as an exact rational, "1/8" or "0.125" */
+      readonly askerBudget: string;
+      /** @description ε as an exact rational, "1/8" or "0.125" */
+      readonly countEpsilon: string;
+      /** @description ε as an exact rational, "1/8" or "0.125" */
+      readonly differencingEpsilon: string;
+      readonly k: number;
+      readonly maxAttributes: number;
+      /** @enum {string} */
+      readonly period: 'day' | 'week' | 'month';
+      /** @description ε as an exact rational, "1/8" or "0.125" */
+      readonly thresholdEpsilon: string;
+      /** @description ε as an exact rational, "1/8" or "0.125" */
+      readonly vaultBudget: string;
+    };
+    readonly Health: {
+      readonly engine: string;
+      /** @enum {string} */
+      readonly status: 'ok' | 'unavailable';
+    };
+    readonly HealthInput: {
+      readonly engine: string;
+      /** @enum {string} */
+      readonly status: 'ok' | 'unavailable';
+    };
+    readonly HubAuditEvent: {
+      readonly details: {
+        readonly [key: string]: components['schemas']['__shared'];
+      };
+      /** @enum {string} */
+      readonly type:
+        | 'campaign.drafted'
+        | 'campaign.approved'
+        | 'campaign.started'
+        | 'campaign.finished'
+        | 'campaign.cancelled'
+        | 'admin.action';
+    };
+    readonly HubAuditEventInput: {
+      readonly details: {
+        readonly [key: string]: components['schemas']['__shared'];
+      };
+      /** @enum {string} */
+      readonly type:
+        | 'campaign.drafted'
+        | 'campaign.approved'
+        | 'campaign.started'
+        | 'campaign.finished'
+        | 'campaign.cancelled'
+        | 'admin.action';
+    };
+    /** @description noised counts; null where the noised count fell under the noised threshold */
+    readonly HubCampaignResults: {
+      /** @description what the release cost and what is left (absent when read back) */
+      readonly budget?: {
+        /** @description ε left to the asker this period */
+        readonly askerRemaining: string;
+        /** @description ε this request charged, an exact rational such as "3/8" */
+        readonly charged: string;
+        /** @description when the period’s budgets reset (ISO 8601) */
+        readonly resetsAt: string;
+        /** @description ε left to the vault this period */
+        readonly vaultRemaining: string;
+      };
+      readonly campaignId: string;
+      readonly delivered: number | null;
+      /** @description ε this release cost; "0" when it repeats the day’s release */
+      readonly epsilon: string;
+      readonly interested: number | null;
+      readonly opened: number | null;
+      /** @description an ISO date */
+      readonly releasedOn: string;
+    };
+    /** @description noised counts; null where the noised count fell under the noised threshold */
+    readonly HubCampaignResultsInput: {
+      /** @description what the release cost and what is left (absent when read back) */
+      readonly budget?: {
+        /** @description ε left to the asker this period */
+        readonly askerRemaining: string;
+        /** @description ε this request charged, an exact rational such as "3/8" */
+        readonly charged: string;
+        /** @description when the period’s budgets reset (ISO 8601) */
+        readonly resetsAt: string;
+        /** @description ε left to the vault this period */
+        readonly vaultRemaining: string;
+      };
+      readonly campaignId: string;
+      readonly delivered: number | null;
+      /** @description ε this release cost; "0" when it repeats the day’s release */
+      readonly epsilon: string;
+      readonly interested: number | null;
+      readonly opened: number | null;
+      /** @description an ISO date */
+      readonly releasedOn: string;
+    };
+    readonly HubRefusal: {
+      readonly error: {
+        readonly budget?: {
+          /** @description ε left to the asker this period */
+          readonly askerRemaining: string;
+          /** @description ε this request charged, an exact rational such as "3/8" */
+          readonly charged: string;
+          /** @description when the period’s budgets reset (ISO 8601) */
+          readonly resetsAt: string;
+          /** @description ε left to the vault this period */
+          readonly vaultRemaining: string;
+        };
+        readonly code: string;
+        readonly message: string;
+        /** @description the checker’s diagnostics, with the line and a caret */
+        readonly rendered?: string;
+      };
+    };
+    readonly HubRefusalInput: {
+      readonly error: {
+        readonly budget?: {
+          /** @description ε left to the asker this period */
+          readonly askerRemaining: string;
+          /** @description ε this request charged, an exact rational such as "3/8" */
+          readonly charged: string;
+          /** @description when the period’s budgets reset (ISO 8601) */
+          readonly resetsAt: string;
+          /** @description ε left to the vault this period */
+          readonly vaultRemaining: string;
+        };
+        readonly code: string;
+        readonly message: string;
+        /** @description the checker’s diagnostics, with the line and a caret */
+        readonly rendered?: string;
+      };
+    };
+    readonly ImportQuarantineRow: {
+      readonly code: string;
+      readonly field: string;
+      readonly line: number;
+      readonly reason: string;
+    };
+    readonly ImportQuarantineRowInput: {
+      readonly code: string;
+      readonly field: string;
+      readonly line: number;
+      readonly reason: string;
+    };
+    readonly ImportSummary: {
+      readonly batchId: number;
+      readonly kind: string;
+      readonly quarantine: readonly components['schemas']['ImportQuarantineRow'][];
+      readonly rowsQuarantined: number;
+      readonly rowsRead: number;
+      readonly rowsStored: number;
+      readonly rowsUnchanged: number;
+      readonly sourceName: string;
+      /** @enum {string} */
+      readonly status: 'done' | 'partial' | 'failed';
+    };
+    readonly ImportSummaryInput: {
+      readonly batchId: number;
+      readonly kind: string;
+      readonly quarantine: readonly components['schemas']['ImportQuarantineRowInput'][];
+      readonly rowsQuarantined: number;
+      readonly rowsRead: number;
+      readonly rowsStored: number;
+      readonly rowsUnchanged: number;
+      readonly sourceName: string;
+      /** @enum {string} */
+      readonly status: 'done' | 'partial' | 'failed';
+    };
+    readonly InboxAnswer: {
+      /** @enum {string} */
+      readonly answer: 'interested' | 'not_now' | 'not_interested' | 'stop_all';
+    };
+    readonly InboxAnswerInput: {
+      /** @enum {string} */
+      readonly answer: 'interested' | 'not_now' | 'not_interested' | 'stop_all';
+    };
+    readonly InboxAnswerOutcome: {
+      readonly consentRequest: components['schemas']['ConsentRequest'] | null;
+      /** @enum {string} */
+      readonly kind: 'interested' | 'not_now' | 'not_interested' | 'stop_all';
+      readonly leadId: string | null;
+      readonly messageId: string;
+      /**
+       * @description the answer the message holds now: interested while a lead stands
+       * @enum {string}
+       */
+      readonly standing: 'interested' | 'not_now' | 'not_interested' | 'stop_all';
+    };
+    readonly InboxAnswerOutcomeInput: {
+      readonly consentRequest: components['schemas']['ConsentRequestInput'] | null;
+      /** @enum {string} */
+      readonly kind: 'interested' | 'not_now' | 'not_interested' | 'stop_all';
+      readonly leadId: string | null;
+      readonly messageId: string;
+      /**
+       * @description the answer the message holds now: interested while a lead stands
+       * @enum {string}
+       */
+      readonly standing: 'interested' | 'not_now' | 'not_interested' | 'stop_all';
+    };
+    readonly InboxMessage: {
+      readonly body: string;
+      readonly callToAction: string;
+      readonly campaignId: string;
+      readonly category: string;
+      /** Format: date-time */
+      readonly deliveredAt: string;
+      readonly expired: boolean;
+      readonly greeting: string;
+      readonly id: string;
+      readonly openedAt: string | null;
+      readonly partner: string | null;
+      readonly response: ('interested' | 'not_now' | 'not_interested' | 'stop_all') | null;
+      readonly title: string;
+      readonly validUntil: string;
+      /** @description "Why am I seeing this?" in plain words */
+      readonly why: string;
+    };
+    readonly InboxMessageInput: {
+      readonly body: string;
+      readonly callToAction: string;
+      readonly campaignId: string;
+      readonly category: string;
+      readonly deliveredAt: unknown;
+      readonly expired: boolean;
+      readonly greeting: string;
+      readonly id: string;
+      readonly openedAt: unknown | null;
+      readonly partner: string | null;
+      readonly response: ('interested' | 'not_now' | 'not_interested' | 'stop_all') | null;
+      readonly title: string;
+      readonly validUntil: string;
+      /** @description "Why am I seeing this?" in plain words */
+      readonly why: string;
+    };
+    readonly IndexedAuditEntry: {
+      readonly entry: components['schemas']['AuditEntry'];
+      readonly index: number;
+    };
+    readonly IndexedAuditEntryInput: {
+      readonly entry: components['schemas']['AuditEntryInput'];
+      readonly index: number;
+    };
+    readonly IngestSummary: {
+      readonly accountsCreated: number;
+      readonly accountsUnlinked: number;
+      readonly batchId: number;
+      readonly duplicates: number;
+      readonly format: string;
+      readonly notices: readonly components['schemas']['FileNotice'][];
+      readonly pastRetention: number;
+      readonly quarantined: number;
+      readonly read: number;
+      readonly retention?: string;
+      readonly sourceName: string;
+      /** @enum {string} */
+      readonly status: 'done' | 'partial' | 'failed';
+      readonly stored: number;
+      readonly uncategorised: number;
+    };
+    readonly IngestSummaryInput: {
+      readonly accountsCreated: number;
+      readonly accountsUnlinked: number;
+      readonly batchId: number;
+      readonly duplicates: number;
+      readonly format: string;
+      readonly notices: readonly components['schemas']['FileNoticeInput'][];
+      readonly pastRetention: number;
+      readonly quarantined: number;
+      readonly read: number;
+      readonly retention?: string;
+      readonly sourceName: string;
+      /** @enum {string} */
+      readonly status: 'done' | 'partial' | 'failed';
+      readonly stored: number;
+      readonly uncategorised: number;
+    };
+    readonly InsightMessage: {
+      readonly body: string;
+      readonly deliveredAt: string;
+      readonly id: string;
+      readonly openedAt?: string;
+      readonly title: string;
+    };
+    readonly InsightMessageDetail: {
+      readonly body: string;
+      readonly deliveredAt: string;
+      readonly id: string;
+      readonly insights: components['schemas']['Insights'];
+      readonly openedAt?: string;
+      readonly title: string;
+    };
+    readonly InsightMessageDetailInput: {
+      readonly body: string;
+      readonly deliveredAt: string;
+      readonly id: string;
+      readonly insights: components['schemas']['InsightsInput'];
+      readonly openedAt?: string;
+      readonly title: string;
+    };
+    readonly InsightMessageInput: {
+      readonly body: string;
+      readonly deliveredAt: string;
+      readonly id: string;
+      readonly openedAt?: string;
+      readonly title: string;
+    };
+    readonly Insights: {
+      /** Format: date */
+      readonly asOf: string;
+      /** @description absent while the vault has no balance of the main account */
+      readonly forecast?: components['schemas']['BalanceForecast'];
+      readonly income: readonly components['schemas']['RegularPayment'][];
+      readonly monthOverMonth: {
+        readonly changes: readonly {
+          readonly category: string;
+          /** @description minor units of the vault’s currency */
+          readonly changeMinor: number;
+          /** @description minor units of the vault’s currency */
+          readonly thisMonthMinor: number;
+          /** @description minor units of the vault’s currency */
+          readonly usualMinor: number;
+        }[];
+        readonly days: number;
+        readonly month: string;
+        readonly monthsCompared: number;
+      };
+      readonly regularPayments: readonly components['schemas']['RegularPayment'][];
+      readonly suggestions: readonly {
+        /** @enum {string} */
+        readonly kind:
+          'price_rise' | 'overlapping_subscriptions' | 'yearly_plan' | 'spending_up' | 'move_to_savings';
+        readonly product: boolean;
+        readonly text: string;
+        /** @description minor units of the vault’s currency */
+        readonly yearlySavingMinor: number;
+      }[];
+    };
+    readonly InsightsInput: {
+      /** Format: date */
+      readonly asOf: string;
+      /** @description absent while the vault has no balance of the main account */
+      readonly forecast?: components['schemas']['BalanceForecastInput'];
+      readonly income: readonly components['schemas']['RegularPaymentInput'][];
+      readonly monthOverMonth: {
+        readonly changes: readonly {
+          readonly category: string;
+          /** @description minor units of the vault’s currency */
+          readonly changeMinor: number;
+          /** @description minor units of the vault’s currency */
+          readonly thisMonthMinor: number;
+          /** @description minor units of the vault’s currency */
+          readonly usualMinor: number;
+        }[];
+        readonly days: number;
+        readonly month: string;
+        readonly monthsCompared: number;
+      };
+      readonly regularPayments: readonly components['schemas']['RegularPaymentInput'][];
+      readonly suggestions: readonly {
+        /** @enum {string} */
+        readonly kind:
+          'price_rise' | 'overlapping_subscriptions' | 'yearly_plan' | 'spending_up' | 'move_to_savings';
+        readonly product: boolean;
+        readonly text: string;
+        /** @description minor units of the vault’s currency */
+        readonly yearlySavingMinor: number;
+      }[];
+    };
+    readonly LanguageDiagnostic: {
+      readonly code: string;
+      readonly expected?: readonly string[];
+      readonly message: string;
+      readonly span: components['schemas']['SourceSpan'];
+      readonly suggestion?: string;
+    };
+    readonly LanguageDiagnosticInput: {
+      readonly code: string;
+      readonly expected?: readonly string[];
+      readonly message: string;
+      readonly span: components['schemas']['SourceSpanInput'];
+      readonly suggestion?: string;
+    };
+    readonly Lead: {
+      readonly campaignId: string;
+      readonly claimedAt: string | null;
+      readonly claimedBy: string | null;
+      /** Format: date-time */
+      readonly createdAt: string;
+      readonly id: string;
+      readonly messageId: string;
+      readonly offerId: string;
+      readonly offerTitle: string;
+      /** @description the signed consent receipt (compact JWS) */
+      readonly receipt: string;
+      /** @description "bank" or the partner’s code */
+      readonly recipient: string;
+      /** @enum {string} */
+      readonly state: 'open' | 'claimed' | 'withdrawn';
+      readonly withdrawnAt: string | null;
+    };
+    readonly LeadInput: {
+      readonly campaignId: string;
+      readonly claimedAt: unknown | null;
+      readonly claimedBy: string | null;
+      readonly createdAt: unknown;
+      readonly id: string;
+      readonly messageId: string;
+      readonly offerId: string;
+      readonly offerTitle: string;
+      /** @description the signed consent receipt (compact JWS) */
+      readonly receipt: string;
+      /** @description "bank" or the partner’s code */
+      readonly recipient: string;
+      /** @enum {string} */
+      readonly state: 'open' | 'claimed' | 'withdrawn';
+      readonly withdrawnAt: unknown | null;
+    };
+    readonly Me: {
+      readonly handle?: string;
+      /** @enum {string} */
+      readonly kind: 'staff' | 'customer';
+      readonly roles: readonly string[];
+      /** @enum {string} */
+      readonly via: 'api-key' | 'session' | 'local-cli';
+    };
+    readonly MeInput: {
+      readonly handle?: string;
+      /** @enum {string} */
+      readonly kind: 'staff' | 'customer';
+      readonly roles: readonly string[];
+      /** @enum {string} */
+      readonly via: 'api-key' | 'session' | 'local-cli';
+    };
+    readonly MyDataRequest: {
+      /** @enum {string} */
+      readonly kind: 'erasure' | 'restriction' | 'objection';
+      /**
+       * @default gdpr
+       * @enum {string}
+       */
+      readonly regime: 'gdpr' | 'ccpa';
+    };
+    readonly MyDataRequestInput: {
+      /** @enum {string} */
+      readonly kind: 'erasure' | 'restriction' | 'objection';
+      /**
+       * @default gdpr
+       * @enum {string}
+       */
+      readonly regime: 'gdpr' | 'ccpa';
+    };
+    readonly NewCampaign: {
+      /**
+       * @description offers of the same purpose tried in order for each person, by interest
+       * @default []
+       */
+      readonly alsoOffers: readonly string[];
+      /** @description a segment expression (docs/segment-language.md) */
+      readonly audience?: string;
+      /**
+       * @description channels that carry a notice; the inbox always holds the message
+       * @default []
+       */
+      readonly channels: readonly ('email' | 'push' | 'webhook')[];
+      readonly endsAt?: string;
+      /**
+       * @description at most `messages` per person in `days` days
+       * @default {
+       *       "messages": 1,
+       *       "days": 7
+       *     }
+       */
+      readonly frequencyCap: {
+        readonly days: number;
+        readonly messages: number;
+      };
+      readonly maxMessages?: number;
+      readonly name: string;
+      readonly offerId: string;
+      /** @description a segment’s name or id; or else `audience` */
+      readonly segment?: string;
+      readonly startsAt: string;
+    };
+    readonly NewCampaignInput: {
+      /**
+       * @description offers of the same purpose tried in order for each person, by interest
+       * @default []
+       */
+      readonly alsoOffers: readonly string[];
+      /** @description a segment expression (docs/segment-language.md) */
+      readonly audience?: string;
+      /**
+       * @description channels that carry a notice; the inbox always holds the message
+       * @default []
+       */
+      readonly channels: readonly ('email' | 'push' | 'webhook')[];
+      readonly endsAt?: string;
+      /**
+       * @description at most `messages` per person in `days` days
+       * @default {
+       *       "messages": 1,
+       *       "days": 7
+       *     }
+       */
+      readonly frequencyCap: {
+        readonly days: number;
+        readonly messages: number;
+      };
+      readonly maxMessages?: number;
+      readonly name: string;
+      readonly offerId: string;
+      /** @description a segment’s name or id; or else `audience` */
+      readonly segment?: string;
+      readonly startsAt: string;
+    };
+    readonly NewOffer: {
+      readonly body: string;
+      /** @description the label of the inbox button */
+      readonly callToAction: string;
+      readonly category: string;
+      /** @description interest groups the offer suits, for a campaign that chooses among offers */
+      readonly interests: unknown;
+      readonly productCode: string;
+      /** @description the inbox heading */
+      readonly title: string;
+      /**
+       * Format: date
+       * @description today when absent
+       */
+      readonly validFrom?: string;
+      /** Format: date */
+      readonly validUntil: string;
+    };
+    readonly NewOfferInput: {
+      readonly body: string;
+      /** @description the label of the inbox button */
+      readonly callToAction: string;
+      readonly category: string;
+      /**
+       * @description interest groups the offer suits, for a campaign that chooses among offers
+       * @default []
+       */
+      readonly interests: readonly (
+        'food' | 'housing' | 'mobility' | 'travel' | 'family' | 'leisure' | 'shopping' | 'services'
+      )[];
+      readonly productCode: string;
+      /** @description the inbox heading */
+      readonly title: string;
+      /**
+       * Format: date
+       * @description today when absent
+       */
+      readonly validFrom?: string;
+      /** Format: date */
+      readonly validUntil: string;
+    };
     readonly NewProduct: {
       readonly code: string;
       readonly credit: boolean;
@@ -5027,6 +6681,320 @@ export interface components {
       /** @description "bank" or the partner’s code */
       readonly provider: string;
     };
+    readonly NewSegment: {
+      /** @description a segment expression (docs/segment-language.md) */
+      readonly expression: string;
+      readonly name: string;
+      /** @enum {string} */
+      readonly purpose:
+        'bank_offers' | 'credit_offers' | 'partner_offers' | 'partner_credit_offers' | 'spending_insights';
+    };
+    readonly NewSegmentInput: {
+      /** @description a segment expression (docs/segment-language.md) */
+      readonly expression: string;
+      readonly name: string;
+      /** @enum {string} */
+      readonly purpose:
+        'bank_offers' | 'credit_offers' | 'partner_offers' | 'partner_credit_offers' | 'spending_insights';
+    };
+    readonly NewStaffMember: {
+      readonly handle: string;
+      readonly roles: readonly (
+        'marketer' | 'approver' | 'partner' | 'advisor' | 'compliance' | 'operator'
+      )[];
+    };
+    readonly NewStaffMemberInput: {
+      readonly handle: string;
+      readonly roles: readonly (
+        'marketer' | 'approver' | 'partner' | 'advisor' | 'compliance' | 'operator'
+      )[];
+    };
+    readonly NewSubjectRequest: {
+      /** @enum {string} */
+      readonly kind: 'access' | 'rectification' | 'restriction' | 'objection' | 'erasure';
+      /**
+       * @default gdpr
+       * @enum {string}
+       */
+      readonly regime: 'gdpr' | 'ccpa';
+    };
+    readonly NewSubjectRequestInput: {
+      /** @enum {string} */
+      readonly kind: 'access' | 'rectification' | 'restriction' | 'objection' | 'erasure';
+      /**
+       * @default gdpr
+       * @enum {string}
+       */
+      readonly regime: 'gdpr' | 'ccpa';
+    };
+    readonly Offer: {
+      readonly body: string;
+      readonly callToAction: string;
+      readonly category: string;
+      readonly createdBy: string;
+      readonly credit: boolean;
+      readonly id: string;
+      readonly interests: readonly string[];
+      readonly productCode: string;
+      readonly provider: string;
+      /** @enum {string} */
+      readonly purpose: 'bank_offers' | 'credit_offers' | 'partner_offers' | 'partner_credit_offers';
+      readonly title: string;
+      /** @description an ISO date */
+      readonly validFrom: string;
+      /** @description an ISO date */
+      readonly validUntil: string;
+    };
+    readonly OfferContent: {
+      readonly body: string;
+      /** @description the label of the "Interested — connect me" button */
+      readonly callToAction: string;
+      /** @description "not interested in offers like this" suppresses offers of the category */
+      readonly category: string;
+      readonly credit: boolean;
+      /** @description the hub’s id of the offer */
+      readonly offerId: string;
+      /** @description the partner’s code; absent for the bank’s own products */
+      readonly partner?: string;
+      readonly title: string;
+      /**
+       * Format: date
+       * @description the offer is not shown after this day
+       */
+      readonly validUntil: string;
+    };
+    readonly OfferContentInput: {
+      readonly body: string;
+      /** @description the label of the "Interested — connect me" button */
+      readonly callToAction: string;
+      /** @description "not interested in offers like this" suppresses offers of the category */
+      readonly category: string;
+      readonly credit: boolean;
+      /** @description the hub’s id of the offer */
+      readonly offerId: string;
+      /** @description the partner’s code; absent for the bank’s own products */
+      readonly partner?: string;
+      readonly title: string;
+      /**
+       * Format: date
+       * @description the offer is not shown after this day
+       */
+      readonly validUntil: string;
+    };
+    readonly OfferInput: {
+      readonly body: string;
+      readonly callToAction: string;
+      readonly category: string;
+      readonly createdBy: string;
+      readonly credit: boolean;
+      readonly id: string;
+      readonly interests: readonly string[];
+      readonly productCode: string;
+      readonly provider: string;
+      /** @enum {string} */
+      readonly purpose: 'bank_offers' | 'credit_offers' | 'partner_offers' | 'partner_credit_offers';
+      readonly title: string;
+      /** @description an ISO date */
+      readonly validFrom: string;
+      /** @description an ISO date */
+      readonly validUntil: string;
+    };
+    readonly PolicyProposal: {
+      readonly decidedBy: string | null;
+      readonly policy: {
+        /** @description ε as an exact rational, "1/8" or "0.125" */
+        readonly askerBudget: string;
+        /** @description ε as an exact rational, "1/8" or "0.125" */
+        readonly countEpsilon: string;
+        /** @description ε as an exact rational, "1/8" or "0.125" */
+        readonly differencingEpsilon: string;
+        readonly k: number;
+        readonly maxAttributes: number;
+        /** @enum {string} */
+        readonly period: 'day' | 'week' | 'month';
+        /** @description ε as an exact rational, "1/8" or "0.125" */
+        readonly thresholdEpsilon: string;
+        /** @description ε as an exact rational, "1/8" or "0.125" */
+        readonly vaultBudget: string;
+      };
+      readonly proposedBy: string;
+      readonly reason: string;
+      /** @enum {string} */
+      readonly status: 'proposed' | 'active' | 'superseded' | 'rejected';
+      readonly version: number;
+    };
+    readonly PolicyProposalInput: {
+      readonly decidedBy: string | null;
+      readonly policy: {
+        /** @description ε as an exact rational, "1/8" or "0.125" */
+        readonly askerBudget: string;
+        /** @description ε as an exact rational, "1/8" or "0.125" */
+        readonly countEpsilon: string;
+        /** @description ε as an exact rational, "1/8" or "0.125" */
+        readonly differencingEpsilon: string;
+        readonly k: number;
+        readonly maxAttributes: number;
+        /** @enum {string} */
+        readonly period: 'day' | 'week' | 'month';
+        /** @description ε as an exact rational, "1/8" or "0.125" */
+        readonly thresholdEpsilon: string;
+        /** @description ε as an exact rational, "1/8" or "0.125" */
+        readonly vaultBudget: string;
+      };
+      readonly proposedBy: string;
+      readonly reason: string;
+      /** @enum {string} */
+      readonly status: 'proposed' | 'active' | 'superseded' | 'rejected';
+      readonly version: number;
+    };
+    readonly PostalAddressChange: {
+      readonly city?: string;
+      readonly country?: string;
+      readonly postalCode?: string;
+      readonly street?: string;
+    };
+    readonly PostalAddressChangeInput: {
+      readonly city?: string;
+      readonly country?: string;
+      readonly postalCode?: string;
+      readonly street?: string;
+    };
+    readonly PreferenceChanges: {
+      readonly blockedPartners?: readonly {
+        readonly on: boolean;
+        readonly partner: string;
+      }[];
+      readonly channels?: readonly ('inbox' | 'email' | 'push' | 'webhook')[] | null;
+      readonly frequencyCap?: ('never' | 'monthly' | 'fortnightly' | 'weekly' | 'daily') | null;
+      readonly notInterested?: readonly {
+        readonly category: string;
+        readonly on: boolean;
+      }[];
+      readonly quietHours?: components['schemas']['QuietHours'] | null;
+      readonly stopEverything?: boolean;
+    };
+    readonly PreferenceChangesInput: {
+      readonly blockedPartners?: readonly {
+        readonly on: boolean;
+        readonly partner: string;
+      }[];
+      readonly channels?: readonly ('inbox' | 'email' | 'push' | 'webhook')[] | null;
+      readonly frequencyCap?: ('never' | 'monthly' | 'fortnightly' | 'weekly' | 'daily') | null;
+      readonly notInterested?: readonly {
+        readonly category: string;
+        readonly on: boolean;
+      }[];
+      readonly quietHours?: components['schemas']['QuietHoursInput'] | null;
+      readonly stopEverything?: boolean;
+    };
+    readonly Preferences: {
+      readonly consent: readonly components['schemas']['ConsentRecord'][];
+      readonly preferences: {
+        readonly blockedPartners: readonly string[];
+        /** @description null: any consented channel */
+        readonly channels: readonly ('inbox' | 'email' | 'push' | 'webhook')[] | null;
+        /** @description null: the bank’s default */
+        readonly frequencyCap: ('never' | 'monthly' | 'fortnightly' | 'weekly' | 'daily') | null;
+        readonly notInterestedCategories: readonly string[];
+        readonly quietHours: components['schemas']['QuietHours'] | null;
+        readonly stopEverything: boolean;
+      };
+    };
+    readonly PreferencesInput: {
+      readonly consent: readonly components['schemas']['ConsentRecordInput'][];
+      readonly preferences: {
+        readonly blockedPartners: readonly string[];
+        /** @description null: any consented channel */
+        readonly channels: readonly ('inbox' | 'email' | 'push' | 'webhook')[] | null;
+        /** @description null: the bank’s default */
+        readonly frequencyCap: ('never' | 'monthly' | 'fortnightly' | 'weekly' | 'daily') | null;
+        readonly notInterestedCategories: readonly string[];
+        readonly quietHours: components['schemas']['QuietHoursInput'] | null;
+        readonly stopEverything: boolean;
+      };
+    };
+    readonly PrivacyPolicy: {
+      readonly active: {
+        readonly policy: {
+          /** @description ε as an exact rational, "1/8" or "0.125" */
+          readonly askerBudget: string;
+          /** @description ε as an exact rational, "1/8" or "0.125" */
+          readonly countEpsilon: string;
+          /** @description ε as an exact rational, "1/8" or "0.125" */
+          readonly differencingEpsilon: string;
+          readonly k: number;
+          readonly maxAttributes: number;
+          /** @enum {string} */
+          readonly period: 'day' | 'week' | 'month';
+          /** @description ε as an exact rational, "1/8" or "0.125" */
+          readonly thresholdEpsilon: string;
+          /** @description ε as an exact rational, "1/8" or "0.125" */
+          readonly vaultBudget: string;
+        };
+        /** @description 0: the built-in default */
+        readonly version: number;
+      };
+      readonly versions: readonly components['schemas']['PolicyProposal'][];
+    };
+    readonly PrivacyPolicyInput: {
+      readonly active: {
+        readonly policy: {
+          /** @description ε as an exact rational, "1/8" or "0.125" */
+          readonly askerBudget: string;
+          /** @description ε as an exact rational, "1/8" or "0.125" */
+          readonly countEpsilon: string;
+          /** @description ε as an exact rational, "1/8" or "0.125" */
+          readonly differencingEpsilon: string;
+          readonly k: number;
+          readonly maxAttributes: number;
+          /** @enum {string} */
+          readonly period: 'day' | 'week' | 'month';
+          /** @description ε as an exact rational, "1/8" or "0.125" */
+          readonly thresholdEpsilon: string;
+          /** @description ε as an exact rational, "1/8" or "0.125" */
+          readonly vaultBudget: string;
+        };
+        /** @description 0: the built-in default */
+        readonly version: number;
+      };
+      readonly versions: readonly components['schemas']['PolicyProposalInput'][];
+    };
+    readonly ProcessingActivity: {
+      readonly activity: {
+        readonly campaigns: number;
+        readonly questions: number;
+        readonly questionsAnswered: number;
+      };
+      readonly code: string;
+      readonly consentPurpose: string;
+      readonly dataCategories: readonly string[];
+      readonly dataSubjects: string;
+      readonly fairLendingRules: boolean;
+      readonly lawfulBasis: string;
+      readonly name: string;
+      readonly purpose: string;
+      readonly recipients: readonly string[];
+      readonly retention: readonly string[];
+      readonly thirdPartyDisclosure: boolean;
+    };
+    readonly ProcessingActivityInput: {
+      readonly activity: {
+        readonly campaigns: number;
+        readonly questions: number;
+        readonly questionsAnswered: number;
+      };
+      readonly code: string;
+      readonly consentPurpose: string;
+      readonly dataCategories: readonly string[];
+      readonly dataSubjects: string;
+      readonly fairLendingRules: boolean;
+      readonly lawfulBasis: string;
+      readonly name: string;
+      readonly purpose: string;
+      readonly recipients: readonly string[];
+      readonly retention: readonly string[];
+      readonly thirdPartyDisclosure: boolean;
+    };
     readonly Product: {
       readonly code: string;
       readonly credit: boolean;
@@ -5038,6 +7006,771 @@ export interface components {
       readonly credit: boolean;
       readonly name: string;
       readonly provider: string;
+    };
+    readonly ProtectedCount: {
+      readonly budget: {
+        /** @description ε left to the asker this period */
+        readonly askerRemaining: string;
+        /** @description ε this request charged, an exact rational such as "3/8" */
+        readonly charged: string;
+        /** @description when the period’s budgets reset (ISO 8601) */
+        readonly resetsAt: string;
+        /** @description ε left to the vault this period */
+        readonly vaultRemaining: string;
+      };
+      /** @description noised, never exact */
+      readonly count: number;
+      /** @description ε the question charged ("n/d") */
+      readonly epsilon: string;
+      readonly repeated: boolean;
+    };
+    readonly ProtectedCountInput: {
+      readonly budget: {
+        /** @description ε left to the asker this period */
+        readonly askerRemaining: string;
+        /** @description ε this request charged, an exact rational such as "3/8" */
+        readonly charged: string;
+        /** @description when the period’s budgets reset (ISO 8601) */
+        readonly resetsAt: string;
+        /** @description ε left to the vault this period */
+        readonly vaultRemaining: string;
+      };
+      /** @description noised, never exact */
+      readonly count: number;
+      /** @description ε the question charged ("n/d") */
+      readonly epsilon: string;
+      readonly repeated: boolean;
+    };
+    readonly ProvenAuditEntry: {
+      readonly entry: components['schemas']['AuditEntry'];
+      readonly head: components['schemas']['AuditHead'];
+      readonly index: number;
+      /** @description the exact bytes that were hashed (UTF-8) */
+      readonly json: string;
+      /** @description standard base64 */
+      readonly leafHash: string;
+      /** @description inclusion proof (RFC 9162 §2.1.3) against head */
+      readonly proof: readonly string[];
+    };
+    readonly ProvenAuditEntryInput: {
+      readonly entry: components['schemas']['AuditEntryInput'];
+      readonly head: components['schemas']['AuditHeadInput'];
+      readonly index: number;
+      /** @description the exact bytes that were hashed (UTF-8) */
+      readonly json: string;
+      /** @description standard base64 */
+      readonly leafHash: string;
+      /** @description inclusion proof (RFC 9162 §2.1.3) against head */
+      readonly proof: readonly string[];
+    };
+    readonly QuarantineRow: {
+      readonly excerpt: string | null;
+      readonly field: string;
+      readonly location: string;
+      readonly reason: string;
+      readonly reason_code: string;
+    };
+    readonly QuarantineRowInput: {
+      readonly excerpt: string | null;
+      readonly field: string;
+      readonly location: string;
+      readonly reason: string;
+      readonly reason_code: string;
+    };
+    readonly Question: {
+      /** @description docs/segment-language.md */
+      readonly expression: string;
+      /** @description bank_offers, credit_offers, partner_offers, … */
+      readonly purpose: string;
+    };
+    readonly QuestionAnswer: {
+      readonly budget: components['schemas']['BudgetStatus'];
+      /** @description noised with discrete Laplace noise; never exact */
+      readonly count: number;
+      readonly questionId: number;
+      readonly repeated: boolean;
+    };
+    readonly QuestionAnswerInput: {
+      readonly budget: components['schemas']['BudgetStatusInput'];
+      /** @description noised with discrete Laplace noise; never exact */
+      readonly count: number;
+      readonly questionId: number;
+      readonly repeated: boolean;
+    };
+    readonly QuestionCheck: {
+      /** @description the segment in plain words, as a customer reads it */
+      readonly explanation: string;
+    };
+    readonly QuestionChecked: {
+      readonly attributes: readonly string[];
+      readonly ok: boolean;
+    };
+    readonly QuestionCheckedInput: {
+      readonly attributes: readonly string[];
+      readonly ok: boolean;
+    };
+    readonly QuestionCheckInput: {
+      /** @description the segment in plain words, as a customer reads it */
+      readonly explanation: string;
+    };
+    readonly QuestionInput: {
+      /** @description docs/segment-language.md */
+      readonly expression: string;
+      /** @description bank_offers, credit_offers, partner_offers, … */
+      readonly purpose: string;
+    };
+    readonly QuestionRefusal: {
+      readonly error: {
+        readonly budget?: components['schemas']['BudgetStatus'];
+        readonly code: string;
+        readonly diagnostics?: readonly components['schemas']['LanguageDiagnostic'][];
+        readonly message: string;
+        readonly questionId?: number;
+        /** @description the diagnostics with line, column and a caret */
+        readonly rendered?: string;
+      };
+    };
+    readonly QuestionRefusalInput: {
+      readonly error: {
+        readonly budget?: components['schemas']['BudgetStatusInput'];
+        readonly code: string;
+        readonly diagnostics?: readonly components['schemas']['LanguageDiagnosticInput'][];
+        readonly message: string;
+        readonly questionId?: number;
+        /** @description the diagnostics with line, column and a caret */
+        readonly rendered?: string;
+      };
+    };
+    readonly QueuedLead: {
+      readonly campaignId: string;
+      readonly category: string;
+      /** Format: date-time */
+      readonly createdAt: string;
+      readonly id: string;
+      readonly offerId: string;
+      readonly offerTitle: string;
+    };
+    readonly QueuedLeadInput: {
+      readonly campaignId: string;
+      readonly category: string;
+      readonly createdAt: unknown;
+      readonly id: string;
+      readonly offerId: string;
+      readonly offerTitle: string;
+    };
+    /** @description no offer between start and end (may wrap midnight) */
+    readonly QuietHours: {
+      readonly end: string;
+      readonly start: string;
+      readonly timeZone: string;
+    };
+    /** @description no offer between start and end (may wrap midnight) */
+    readonly QuietHoursInput: {
+      readonly end: string;
+      readonly start: string;
+      readonly timeZone: string;
+    };
+    readonly RecordsOfProcessing: {
+      readonly activities: readonly components['schemas']['ProcessingActivity'][];
+      readonly controller: string;
+      /** @constant */
+      readonly format: 'curtain-ropa/1';
+      readonly generatedAt: string;
+      readonly otherPurposes: readonly {
+        readonly code: string;
+        readonly dataCategories: readonly string[];
+        readonly lawfulBasis: string;
+        readonly name: string;
+      }[];
+      readonly recipients: readonly {
+        readonly name: string;
+        readonly receives: string;
+      }[];
+      readonly retention: readonly components['schemas']['RetentionPolicy'][];
+      readonly securityMeasures: readonly string[];
+      readonly subjectRequests: {
+        readonly [key: string]: number;
+      };
+      readonly transfersOutsideEea: string;
+    };
+    readonly RecordsOfProcessingInput: {
+      readonly activities: readonly components['schemas']['ProcessingActivityInput'][];
+      readonly controller: string;
+      /** @constant */
+      readonly format: 'curtain-ropa/1';
+      readonly generatedAt: string;
+      readonly otherPurposes: readonly {
+        readonly code: string;
+        readonly dataCategories: readonly string[];
+        readonly lawfulBasis: string;
+        readonly name: string;
+      }[];
+      readonly recipients: readonly {
+        readonly name: string;
+        readonly receives: string;
+      }[];
+      readonly retention: readonly components['schemas']['RetentionPolicyInput'][];
+      readonly securityMeasures: readonly string[];
+      readonly subjectRequests: {
+        readonly [key: string]: number;
+      };
+      readonly transfersOutsideEea: string;
+    };
+    readonly RegularPayment: {
+      /** @description minor units of the vault’s currency */
+      readonly amountMinor: number;
+      /** @enum {string} */
+      readonly cadence: 'weekly' | 'fortnightly' | 'four_weekly' | 'monthly' | 'quarterly' | 'annual';
+      readonly category: string;
+      readonly dayOfMonth: number;
+      /** @enum {string} */
+      readonly direction: 'debit' | 'credit';
+      /** Format: date */
+      readonly firstDate: string;
+      /** Format: date */
+      readonly lastDate: string;
+      /** @description absent for payments without a merchant: then the category says what */
+      readonly merchant?: string;
+      /**
+       * Format: date
+       * @description absent once the payments stopped
+       */
+      readonly nextDate?: string;
+      readonly payments: number;
+      readonly priceChanges: readonly {
+        /** Format: date */
+        readonly date: string;
+        /** @description minor units of the vault’s currency */
+        readonly fromMinor: number;
+        /** @description minor units of the vault’s currency */
+        readonly toMinor: number;
+      }[];
+      /** @enum {string} */
+      readonly status: 'active' | 'stopped';
+    };
+    readonly RegularPaymentInput: {
+      /** @description minor units of the vault’s currency */
+      readonly amountMinor: number;
+      /** @enum {string} */
+      readonly cadence: 'weekly' | 'fortnightly' | 'four_weekly' | 'monthly' | 'quarterly' | 'annual';
+      readonly category: string;
+      readonly dayOfMonth: number;
+      /** @enum {string} */
+      readonly direction: 'debit' | 'credit';
+      /** Format: date */
+      readonly firstDate: string;
+      /** Format: date */
+      readonly lastDate: string;
+      /** @description absent for payments without a merchant: then the category says what */
+      readonly merchant?: string;
+      /**
+       * Format: date
+       * @description absent once the payments stopped
+       */
+      readonly nextDate?: string;
+      readonly payments: number;
+      readonly priceChanges: readonly {
+        /** Format: date */
+        readonly date: string;
+        /** @description minor units of the vault’s currency */
+        readonly fromMinor: number;
+        /** @description minor units of the vault’s currency */
+        readonly toMinor: number;
+      }[];
+      /** @enum {string} */
+      readonly status: 'active' | 'stopped';
+    };
+    readonly ReleasedAudience: {
+      readonly budget?: {
+        /** @description ε left to the asker this period */
+        readonly askerRemaining: string;
+        /** @description ε this request charged, an exact rational such as "3/8" */
+        readonly charged: string;
+        /** @description when the period’s budgets reset (ISO 8601) */
+        readonly resetsAt: string;
+        /** @description ε left to the vault this period */
+        readonly vaultRemaining: string;
+      };
+      readonly campaignId: string;
+      readonly k: number;
+      /** @description the campaign’s earlier release again, charged nothing */
+      readonly repeated: boolean;
+      /** @description sorted by token */
+      readonly tokens: readonly components['schemas']['ReleasedToken'][];
+    };
+    readonly ReleasedAudienceInput: {
+      readonly budget?: {
+        /** @description ε left to the asker this period */
+        readonly askerRemaining: string;
+        /** @description ε this request charged, an exact rational such as "3/8" */
+        readonly charged: string;
+        /** @description when the period’s budgets reset (ISO 8601) */
+        readonly resetsAt: string;
+        /** @description ε left to the vault this period */
+        readonly vaultRemaining: string;
+      };
+      readonly campaignId: string;
+      readonly k: number;
+      /** @description the campaign’s earlier release again, charged nothing */
+      readonly repeated: boolean;
+      /** @description sorted by token */
+      readonly tokens: readonly components['schemas']['ReleasedTokenInput'][];
+    };
+    readonly ReleasedToken: {
+      /** @description coarse interest categories, possibly generalised or empty */
+      readonly interests: readonly string[];
+      /** @description the campaign’s pseudonym for someone in the audience, or a decoy */
+      readonly token: string;
+    };
+    readonly ReleasedTokenInput: {
+      /** @description coarse interest categories, possibly generalised or empty */
+      readonly interests: readonly string[];
+      /** @description the campaign’s pseudonym for someone in the audience, or a decoy */
+      readonly token: string;
+    };
+    readonly RequestCompleted: {
+      /** @description access: the export, personal data for the customer only */
+      readonly export?: components['schemas']['AccessExport'];
+      /** @description erasure: where the transparency log holds it */
+      readonly logIndex?: number;
+      /** @description access: the export as an HTML page */
+      readonly page?: string;
+      /** @description erasure: the signed receipt (compact JWS) */
+      readonly receipt?: string;
+      /** @description erasure: the receipt’s SHA-256 as logged */
+      readonly receiptHash?: string;
+      readonly request: components['schemas']['SubjectRequest'];
+      /** @description erasure: what the receipt states */
+      readonly statement?: components['schemas']['ErasureStatement'];
+    };
+    readonly RequestCompletedInput: {
+      /** @description access: the export, personal data for the customer only */
+      readonly export?: components['schemas']['AccessExportInput'];
+      /** @description erasure: where the transparency log holds it */
+      readonly logIndex?: number;
+      /** @description access: the export as an HTML page */
+      readonly page?: string;
+      /** @description erasure: the signed receipt (compact JWS) */
+      readonly receipt?: string;
+      /** @description erasure: the receipt’s SHA-256 as logged */
+      readonly receiptHash?: string;
+      readonly request: components['schemas']['SubjectRequestInput'];
+      /** @description erasure: what the receipt states */
+      readonly statement?: components['schemas']['ErasureStatementInput'];
+    };
+    readonly RequestCompletion: {
+      /** @description erasure: the external id, also looked for in plaintext */
+      readonly externalId?: string;
+      /** @description rectification: the corrected fields */
+      readonly set?: {
+        readonly address?: components['schemas']['PostalAddressChange'];
+        readonly dateOfBirth?: string;
+        readonly email?: string;
+        readonly familyName?: string;
+        readonly givenName?: string;
+        readonly iban?: string;
+        readonly nationalId?: string;
+        readonly phone?: string;
+      };
+    };
+    readonly RequestCompletionInput: {
+      /** @description erasure: the external id, also looked for in plaintext */
+      readonly externalId?: string;
+      /** @description rectification: the corrected fields */
+      readonly set?: {
+        readonly address?: components['schemas']['PostalAddressChangeInput'];
+        readonly dateOfBirth?: string;
+        readonly email?: string;
+        readonly familyName?: string;
+        readonly givenName?: string;
+        readonly iban?: string;
+        readonly nationalId?: string;
+        readonly phone?: string;
+      };
+    };
+    readonly RequesterClaim: {
+      readonly dateOfBirth?: string;
+      readonly email?: string;
+      readonly externalId: string;
+    };
+    readonly RequesterClaimInput: {
+      readonly dateOfBirth?: string;
+      readonly email?: string;
+      readonly externalId: string;
+    };
+    readonly RequestRejection: {
+      /** @description a reason code, e.g. manifestly-unfounded */
+      readonly reason: string;
+    };
+    readonly RequestRejectionInput: {
+      /** @description a reason code, e.g. manifestly-unfounded */
+      readonly reason: string;
+    };
+    readonly RetentionChange: {
+      /** @description for a shorter AML period: former customers past it, erased by the next retention run */
+      readonly customersToErase?: number;
+      /** @description for a shorter period: stored transactions booked before its window */
+      readonly rowsToRemove?: number;
+      readonly version: components['schemas']['TransactionRetentionVersion'];
+    };
+    readonly RetentionChangeInput: {
+      /** @description for a shorter AML period: former customers past it, erased by the next retention run */
+      readonly customersToErase?: number;
+      /** @description for a shorter period: stored transactions booked before its window */
+      readonly rowsToRemove?: number;
+      readonly version: components['schemas']['TransactionRetentionVersionInput'];
+    };
+    readonly RetentionPeriod: {
+      readonly days: number | null;
+    };
+    readonly RetentionPeriodInput: {
+      readonly days: number | null;
+    };
+    readonly RetentionPolicies: {
+      readonly policies: readonly components['schemas']['RetentionPolicy'][];
+    };
+    readonly RetentionPoliciesInput: {
+      readonly policies: readonly components['schemas']['RetentionPolicyInput'][];
+    };
+    readonly RetentionPolicy: {
+      readonly days: number;
+      readonly description: string;
+      readonly kind: string;
+      /** @enum {string} */
+      readonly source: 'default' | 'configured' | 'versioned';
+    };
+    readonly RetentionPolicyInput: {
+      readonly days: number;
+      readonly description: string;
+      readonly kind: string;
+      /** @enum {string} */
+      readonly source: 'default' | 'configured' | 'versioned';
+    };
+    readonly RetentionReport: {
+      readonly asOf: string;
+      readonly policies: readonly components['schemas']['RetentionPolicy'][];
+      readonly removed: {
+        readonly [key: string]: number;
+      };
+      readonly runId: number;
+    };
+    readonly RetentionReportInput: {
+      readonly asOf: string;
+      readonly policies: readonly components['schemas']['RetentionPolicyInput'][];
+      readonly removed: {
+        readonly [key: string]: number;
+      };
+      readonly runId: number;
+    };
+    readonly RetentionRun: {
+      readonly asOf: string;
+      readonly id: number;
+      readonly removed: {
+        readonly [key: string]: number;
+      };
+      /**
+       * Format: date-time
+       * @description ISO 8601 date and time
+       */
+      readonly startedAt: string;
+    };
+    readonly RetentionRunInput: {
+      readonly asOf: string;
+      readonly id: number;
+      readonly removed: {
+        readonly [key: string]: number;
+      };
+      /** @description ISO 8601 date and time */
+      readonly startedAt: unknown;
+    };
+    readonly RetentionRuns: {
+      readonly runs: readonly components['schemas']['RetentionRun'][];
+    };
+    readonly RetentionRunsInput: {
+      readonly runs: readonly components['schemas']['RetentionRunInput'][];
+    };
+    readonly RevealedLead: {
+      readonly campaignId: string;
+      readonly claimedBy: string;
+      readonly identity: {
+        readonly email?: string;
+        readonly familyName?: string;
+        readonly givenName?: string;
+        readonly phone?: string;
+      };
+      readonly leadId: string;
+      readonly offer: {
+        readonly offerId: string;
+        readonly title: string;
+      };
+      /** @description the customer’s signed consent to this reveal */
+      readonly receipt: string;
+    };
+    readonly RevealedLeadInput: {
+      readonly campaignId: string;
+      readonly claimedBy: string;
+      readonly identity: {
+        readonly email?: string;
+        readonly familyName?: string;
+        readonly givenName?: string;
+        readonly phone?: string;
+      };
+      readonly leadId: string;
+      readonly offer: {
+        readonly offerId: string;
+        readonly title: string;
+      };
+      /** @description the customer’s signed consent to this reveal */
+      readonly receipt: string;
+    };
+    readonly Segment: {
+      readonly createdBy: string;
+      /** @description the segment in plain words (when it is saved) */
+      readonly explanation?: string;
+      readonly expression: string;
+      readonly id: string;
+      readonly name: string;
+      readonly purpose: string;
+    };
+    readonly SegmentCheck: {
+      /** @description the segment in plain words, as a customer reads it */
+      readonly explanation: string;
+    };
+    readonly SegmentCheckInput: {
+      /** @description the segment in plain words, as a customer reads it */
+      readonly explanation: string;
+    };
+    readonly SegmentCount: {
+      readonly budget: {
+        /** @description ε left to the asker this period */
+        readonly askerRemaining: string;
+        /** @description ε this request charged, an exact rational such as "3/8" */
+        readonly charged: string;
+        /** @description when the period’s budgets reset (ISO 8601) */
+        readonly resetsAt: string;
+        /** @description ε left to the vault this period */
+        readonly vaultRemaining: string;
+      };
+      /** @description noised, never exact */
+      readonly count: number;
+      /** @description ε charged, a rational such as "1/4" */
+      readonly epsilon: string;
+      readonly repeated: boolean;
+    };
+    readonly SegmentCountInput: {
+      readonly budget: {
+        /** @description ε left to the asker this period */
+        readonly askerRemaining: string;
+        /** @description ε this request charged, an exact rational such as "3/8" */
+        readonly charged: string;
+        /** @description when the period’s budgets reset (ISO 8601) */
+        readonly resetsAt: string;
+        /** @description ε left to the vault this period */
+        readonly vaultRemaining: string;
+      };
+      /** @description noised, never exact */
+      readonly count: number;
+      /** @description ε charged, a rational such as "1/4" */
+      readonly epsilon: string;
+      readonly repeated: boolean;
+    };
+    readonly SegmentInput: {
+      readonly createdBy: string;
+      /** @description the segment in plain words (when it is saved) */
+      readonly explanation?: string;
+      readonly expression: string;
+      readonly id: string;
+      readonly name: string;
+      readonly purpose: string;
+    };
+    readonly SegmentQuestion: {
+      /** @description a segment expression (docs/segment-language.md) */
+      readonly expression: string;
+      readonly purpose: string;
+    };
+    readonly SegmentQuestionInput: {
+      /** @description a segment expression (docs/segment-language.md) */
+      readonly expression: string;
+      readonly purpose: string;
+    };
+    readonly SessionOpened: {
+      /** @description send it as x-csrf-token on POST, PUT, PATCH and DELETE */
+      readonly csrfToken: string;
+      /** Format: date-time */
+      readonly expiresAt: string;
+      /** @description a staff member’s handle; a customer is not named */
+      readonly handle?: string;
+      /** @enum {string} */
+      readonly kind: 'staff' | 'customer';
+      readonly roles: readonly string[];
+    };
+    readonly SessionOpenedInput: {
+      /** @description send it as x-csrf-token on POST, PUT, PATCH and DELETE */
+      readonly csrfToken: string;
+      readonly expiresAt: unknown;
+      /** @description a staff member’s handle; a customer is not named */
+      readonly handle?: string;
+      /** @enum {string} */
+      readonly kind: 'staff' | 'customer';
+      readonly roles: readonly string[];
+    };
+    readonly SignedAuditHead: {
+      /** @description the checkpoint as a signed note */
+      readonly checkpoint: string;
+      readonly keyId: string;
+      /** @description the keys that verify checkpoints */
+      readonly publicKeys: readonly string[];
+      /** @description standard base64 */
+      readonly rootHash: string;
+      readonly size: number;
+    };
+    readonly SignedAuditHeadInput: {
+      /** @description the checkpoint as a signed note */
+      readonly checkpoint: string;
+      readonly keyId: string;
+      /** @description the keys that verify checkpoints */
+      readonly publicKeys: readonly string[];
+      /** @description standard base64 */
+      readonly rootHash: string;
+      readonly size: number;
+    };
+    readonly SignedConsentReceipt: {
+      /** @description a Kantara consent receipt, signed (compact JWS) */
+      readonly receipt: string;
+    };
+    readonly SignedConsentReceiptInput: {
+      /** @description a Kantara consent receipt, signed (compact JWS) */
+      readonly receipt: string;
+    };
+    readonly SourceSpan: {
+      readonly column: number;
+      readonly end: number;
+      readonly line: number;
+      readonly start: number;
+    };
+    readonly SourceSpanInput: {
+      readonly column: number;
+      readonly end: number;
+      readonly line: number;
+      readonly start: number;
+    };
+    readonly StaffMember: {
+      readonly handle: string;
+      readonly roles: readonly (
+        'marketer' | 'approver' | 'partner' | 'advisor' | 'compliance' | 'operator'
+      )[];
+    };
+    readonly StaffMemberInput: {
+      readonly handle: string;
+      readonly roles: readonly (
+        'marketer' | 'approver' | 'partner' | 'advisor' | 'compliance' | 'operator'
+      )[];
+    };
+    readonly StaffRoleRemoval: {
+      readonly roles: readonly (
+        'marketer' | 'approver' | 'partner' | 'advisor' | 'compliance' | 'operator'
+      )[];
+    };
+    readonly StaffRoleRemovalInput: {
+      readonly roles: readonly (
+        'marketer' | 'approver' | 'partner' | 'advisor' | 'compliance' | 'operator'
+      )[];
+    };
+    readonly SubjectRequest: {
+      readonly closedAt: string | null;
+      /**
+       * Format: date-time
+       * @description the legal deadline
+       */
+      readonly dueAt: string;
+      readonly id: string;
+      /** @enum {string} */
+      readonly kind: 'access' | 'rectification' | 'restriction' | 'objection' | 'erasure';
+      readonly outcome: {
+        readonly [key: string]: unknown;
+      } | null;
+      /** Format: date-time */
+      readonly receivedAt: string;
+      /** @enum {string} */
+      readonly regime: 'gdpr' | 'ccpa';
+      readonly rejection: string | null;
+      /** @enum {string} */
+      readonly status: 'received' | 'verified' | 'completed' | 'rejected';
+      readonly verifiedAt: string | null;
+    };
+    readonly SubjectRequestInput: {
+      readonly closedAt: unknown | null;
+      /** @description the legal deadline */
+      readonly dueAt: unknown;
+      readonly id: string;
+      /** @enum {string} */
+      readonly kind: 'access' | 'rectification' | 'restriction' | 'objection' | 'erasure';
+      readonly outcome: {
+        readonly [key: string]: unknown;
+      } | null;
+      readonly receivedAt: unknown;
+      /** @enum {string} */
+      readonly regime: 'gdpr' | 'ccpa';
+      readonly rejection: string | null;
+      /** @enum {string} */
+      readonly status: 'received' | 'verified' | 'completed' | 'rejected';
+      readonly verifiedAt: unknown | null;
+    };
+    readonly TransactionRetention: {
+      readonly active: components['schemas']['TransactionRetentionVersion'];
+      readonly versions: readonly components['schemas']['TransactionRetentionVersion'][];
+    };
+    readonly TransactionRetentionInput: {
+      readonly active: components['schemas']['TransactionRetentionVersionInput'];
+      readonly versions: readonly components['schemas']['TransactionRetentionVersionInput'][];
+    };
+    readonly TransactionRetentionProposal: {
+      readonly days: number;
+      readonly reason: string;
+    };
+    readonly TransactionRetentionProposalInput: {
+      readonly days: number;
+      readonly reason: string;
+    };
+    readonly TransactionRetentionVersion: {
+      /** @description years a former customer is kept after the relationship ended */
+      readonly amlYears: number;
+      readonly days: number;
+      readonly decidedBy: string | null;
+      readonly proposedBy: string;
+      readonly reason: string;
+      /** @enum {string} */
+      readonly status: 'proposed' | 'active' | 'superseded' | 'rejected';
+      /**
+       * @description which of the two periods this version changes
+       * @enum {string}
+       */
+      readonly subject: 'transactions' | 'aml';
+      readonly version: number;
+    };
+    readonly TransactionRetentionVersionInput: {
+      /** @description years a former customer is kept after the relationship ended */
+      readonly amlYears: number;
+      readonly days: number;
+      readonly decidedBy: string | null;
+      readonly proposedBy: string;
+      readonly reason: string;
+      /** @enum {string} */
+      readonly status: 'proposed' | 'active' | 'superseded' | 'rejected';
+      /**
+       * @description which of the two periods this version changes
+       * @enum {string}
+       */
+      readonly subject: 'transactions' | 'aml';
+      readonly version: number;
+    };
+    readonly VaultKind: {
+      /** @enum {string} */
+      readonly kind: 'demo' | 'real' | 'undecided';
+    };
+    readonly VaultKindInput: {
+      /** @enum {string} */
+      readonly kind: 'demo' | 'real' | 'undecided';
     };
   };
   responses: never;

@@ -35,7 +35,8 @@ function NewOffer({
           callToAction: field('callToAction'),
           category: field('category'),
           validUntil: field('validUntil'),
-          interests,
+          // The checkboxes offer releasableGroups only, the contract's own list.
+          interests: interests as Body<'/v1/hub/offers', 'post'>['interests'],
         } satisfies Body<'/v1/hub/offers', 'post'>),
       );
     } catch (failure) {
