@@ -6,11 +6,15 @@ import { apiTypesFile, generateApiTypes, servedOpenApiDocument } from '../../scr
 
 type Json = Record<string, unknown>;
 
-/** The JSON schema GET /v1/auth/me answers with, inside a copy of the document. */
+/** The JSON schema GET /v1/auth/me answers with, inside a copy of the document (following its $ref). */
 const meSchema = (document: OpenAPI3): Json => {
   const paths = document.paths as Json;
   const reply = (((paths['/v1/auth/me'] as Json)['get'] as Json)['responses'] as Json)['200'] as Json;
-  return ((reply['content'] as Json)['application/json'] as Json)['schema'] as Json;
+  const schema = ((reply['content'] as Json)['application/json'] as Json)['schema'] as Json;
+  const ref = schema['$ref'];
+  if (typeof ref !== 'string') return schema;
+  const name = ref.replace('#/components/schemas/', '');
+  return ((document.components as Json)['schemas'] as Json)[name] as Json;
 };
 
 describe('generated console API types', () => {
