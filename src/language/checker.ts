@@ -2,6 +2,7 @@
 import { isCategoryCode, categories } from '../core/taxonomy.ts';
 import { isProductCode, productCodes } from '../core/products.ts';
 import { parseMinorUnits } from '../core/money.ts';
+import { ageBandRange, ageBands, isAgeBand, sortedBands, type AgeBand } from '../core/age-bands.ts';
 import type { QuestionPurpose } from '../core/question-purposes.ts';
 import { err, ok, type Result } from '../core/result.ts';
 import type { Argument, Call, Expression, Span } from './ast.ts';
@@ -64,7 +65,9 @@ const aggregates: Record<AggregateName, { result: ValueType; direction?: Directi
   days_since_last: { result: 'duration' },
   recurring: { result: 'number', direction: 'D' },
 };
-const otherFunctions = ['holds', 'held_for', 'tenure'] as const;
+const otherFunctions = ['holds', 'held_for', 'tenure', 'age_band'] as const;
+/** Functions over a protected attribute: refused for credit purposes, like the attribute's own name. */
+const protectedFunctions: Readonly<Record<string, string>> = { age_band: 'age' };
 export const functionNames: readonly string[] = [...Object.keys(aggregates), ...otherFunctions];
 const filterArguments = [
   'category',
@@ -223,6 +226,15 @@ class Checker {
       }
       fail('CHECK_UNKNOWN_FUNCTION', `the vault does not offer "${name}" to questions`, node.nameSpan);
     }
+    const protectedAttribute = protectedFunctions[name];
+    if (protectedAttribute !== undefined && this.#options.purpose.credit) {
+      fail(
+        'FAIR_LENDING_PROTECTED_ATTRIBUTE',
+        `"${name}" uses ${protectedAttribute}, a protected attribute: questions for credit products may not ` +
+          `use it (fair lending rules ${fairLendingVersion})`,
+        node.nameSpan,
+      );
+    }
     if (name in aggregates) return this.#aggregate(name as AggregateName, node);
     switch (name) {
       case 'holds': {
@@ -237,6 +249,8 @@ class Checker {
         this.#noArguments(node);
         this.#attributes.add('tenure');
         return { type: 'duration', value: { kind: 'tenureDays' }, zeroLiteral: false };
+      case 'age_band':
+        return { type: 'boolean', plan: { kind: 'ageBand', bands: this.#ageBands(node) } };
       default:
         return fail(
           'CHECK_UNKNOWN_FUNCTION',
@@ -251,6 +265,36 @@ class Checker {
     const first = node.args[0];
     if (first !== undefined)
       fail('CHECK_UNEXPECTED_ARGUMENT', `${node.name}() takes no arguments`, first.span);
+  }
+
+  #ageBands(node: Call): AgeBand[] {
+    if (node.args.length === 0) {
+      fail('CHECK_MISSING_ARGUMENT', `age_band() needs a band, e.g. age_band("25-34")`, node.span);
+    }
+    const bands = node.args.map((arg) => {
+      if (arg.name !== undefined) {
+        return fail(
+          'CHECK_UNEXPECTED_ARGUMENT',
+          `age_band() takes bands, not named filters, e.g. age_band("25-34", "35-44")`,
+          arg.span,
+        );
+      }
+      const typed = this.check(arg.value);
+      if (typed.type !== 'string') {
+        return fail('CHECK_TYPE_MISMATCH', `an age band is a string, e.g. "25-34"`, arg.value.span);
+      }
+      if (!isAgeBand(typed.value)) {
+        return fail(
+          'CHECK_UNKNOWN_AGE_BAND',
+          `unknown age band "${typed.value}"; the bands are ${ageBands.map((b) => `"${b}"`).join(', ')}`,
+          arg.value.span,
+          suggestName(typed.value, ageBands) ?? bandOfAge(typed.value),
+        );
+      }
+      return typed.value;
+    });
+    this.#attributes.add('age_band');
+    return sortedBands(bands);
   }
 
   #product(node: Call): string {
@@ -485,6 +529,14 @@ class Checker {
 }
 
 const categoryCodes = categories.map((c) => c.code);
+
+/** For "30" or "30-39", the band holding age 30, when there is one. */
+function bandOfAge(text: string): AgeBand | undefined {
+  const age = /^\d{1,3}/.exec(text);
+  if (age === null) return undefined;
+  const years = Number(age[0]);
+  return ageBands.find((band) => years >= ageBandRange[band].from && years <= ageBandRange[band].to);
+}
 
 /** A question its normal form decides without data (`holds("x") and not holds("x")`) is refused, free. */
 function refuseTrivial(plan: Plan, asOf: string, span: Span): void {
