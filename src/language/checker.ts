@@ -224,7 +224,12 @@ class Checker {
           node.nameSpan,
         );
       }
-      fail('CHECK_UNKNOWN_FUNCTION', `the vault does not offer "${name}" to questions`, node.nameSpan);
+      fail(
+        'CHECK_UNKNOWN_FUNCTION',
+        `the vault does not offer "${name}" to questions`,
+        node.nameSpan,
+        name === 'age' ? 'age_band' : undefined,
+      );
     }
     const protectedAttribute = protectedFunctions[name];
     if (protectedAttribute !== undefined && this.#options.purpose.credit) {

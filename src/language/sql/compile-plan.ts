@@ -382,10 +382,11 @@ class PlanCompiler {
     const month = col('f', 'birth_month');
     const ranges = bands.map((band) => {
       const { first, last } = birthMonthsOf(band, asOfMonth);
-      const upper = `${month} <= ${this.#parameters.bind(last, 'numeric')}`;
-      return Number.isFinite(first)
-        ? `(${month} >= ${this.#parameters.bind(first, 'numeric')} AND ${upper})`
-        : `(${upper})`;
+      // Bound in text order, so parameters are numbered as they appear.
+      const lower = Number.isFinite(first)
+        ? `${month} >= ${this.#parameters.bind(first, 'numeric')} AND `
+        : '';
+      return `(${lower}${month} <= ${this.#parameters.bind(last, 'numeric')})`;
     });
     return ranges.length === 0 ? 'FALSE' : `COALESCE(${ranges.join(' OR ')}, FALSE)`;
   }
