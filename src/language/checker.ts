@@ -2,12 +2,12 @@
 import { isCategoryCode, categories } from '../core/taxonomy.ts';
 import { isProductCode, productCodes } from '../core/products.ts';
 import { parseMinorUnits } from '../core/money.ts';
-import { ageBandRange, ageBands, isAgeBand, sortedBands, type AgeBand } from '../core/age-bands.ts';
 import type { QuestionPurpose } from '../core/question-purposes.ts';
 import { err, ok, type Result } from '../core/result.ts';
 import type { Argument, Call, Expression, Span } from './ast.ts';
+import { checkAgeBands } from './check-age-band.ts';
 import { suggestName, type LanguageDiagnostic } from './diagnostics.ts';
-import { fairLendingVersion, protectedAttributes, proxyFor, type ProxyEntry } from './fair-lending.ts';
+import { fairLendingVersion, protectedAttributeOf, proxyFor, type ProxyEntry } from './fair-lending.ts';
 import { normalisePlan, triviallyDecided } from './normalise.ts';
 import type { Direction, Plan, TransactionFilter, ValuePlan, Window } from './plan.ts';
 
@@ -66,8 +66,6 @@ const aggregates: Record<AggregateName, { result: ValueType; direction?: Directi
   recurring: { result: 'number', direction: 'D' },
 };
 const otherFunctions = ['holds', 'held_for', 'tenure', 'age_band'] as const;
-/** Functions over a protected attribute: refused for credit purposes, like the attribute's own name. */
-const protectedFunctions: Readonly<Record<string, string>> = { age_band: 'age' };
 export const functionNames: readonly string[] = [...Object.keys(aggregates), ...otherFunctions];
 const filterArguments = [
   'category',
@@ -215,31 +213,18 @@ class Checker {
 
   #call(node: Call): Typed {
     const name = node.name;
-    if ((protectedAttributes as readonly string[]).includes(name)) {
-      if (this.#options.purpose.credit) {
-        fail(
-          'FAIR_LENDING_PROTECTED_ATTRIBUTE',
-          `"${name}" is a protected attribute: questions for credit products may not use it ` +
-            `(fair lending rules ${fairLendingVersion})`,
-          node.nameSpan,
-        );
-      }
-      fail(
-        'CHECK_UNKNOWN_FUNCTION',
-        `the vault does not offer "${name}" to questions`,
-        node.nameSpan,
-        name === 'age' ? 'age_band' : undefined,
-      );
-    }
-    const protectedAttribute = protectedFunctions[name];
-    if (protectedAttribute !== undefined && this.#options.purpose.credit) {
+    const attribute = protectedAttributeOf(name);
+    if (attribute !== undefined && this.#options.purpose.credit) {
       fail(
         'FAIR_LENDING_PROTECTED_ATTRIBUTE',
-        `"${name}" uses ${protectedAttribute}, a protected attribute: questions for credit products may not ` +
-          `use it (fair lending rules ${fairLendingVersion})`,
+        `"${name}" ${attribute === name ? 'is' : `uses ${attribute},`} a protected attribute: questions ` +
+          `for credit products may not use it (fair lending rules ${fairLendingVersion})`,
         node.nameSpan,
       );
     }
+    const offered = name === 'age' ? 'age_band' : undefined;
+    if (attribute === name)
+      fail('CHECK_UNKNOWN_FUNCTION', `questions cannot use "${name}"`, node.nameSpan, offered);
     if (name in aggregates) return this.#aggregate(name as AggregateName, node);
     switch (name) {
       case 'holds': {
@@ -254,8 +239,14 @@ class Checker {
         this.#noArguments(node);
         this.#attributes.add('tenure');
         return { type: 'duration', value: { kind: 'tenureDays' }, zeroLiteral: false };
-      case 'age_band':
-        return { type: 'boolean', plan: { kind: 'ageBand', bands: this.#ageBands(node) } };
+      case 'age_band': {
+        const string = (value: Expression) =>
+          ((t) => (t.type === 'string' ? t.value : undefined))(this.check(value));
+        const bands = checkAgeBands(node, string);
+        if (!bands.ok) throw new CheckFailure(bands.error);
+        this.#attributes.add('age_band');
+        return { type: 'boolean', plan: { kind: 'ageBand', bands: bands.value } };
+      }
       default:
         return fail(
           'CHECK_UNKNOWN_FUNCTION',
@@ -270,36 +261,6 @@ class Checker {
     const first = node.args[0];
     if (first !== undefined)
       fail('CHECK_UNEXPECTED_ARGUMENT', `${node.name}() takes no arguments`, first.span);
-  }
-
-  #ageBands(node: Call): AgeBand[] {
-    if (node.args.length === 0) {
-      fail('CHECK_MISSING_ARGUMENT', `age_band() needs a band, e.g. age_band("25-34")`, node.span);
-    }
-    const bands = node.args.map((arg) => {
-      if (arg.name !== undefined) {
-        return fail(
-          'CHECK_UNEXPECTED_ARGUMENT',
-          `age_band() takes bands, not named filters, e.g. age_band("25-34", "35-44")`,
-          arg.span,
-        );
-      }
-      const typed = this.check(arg.value);
-      if (typed.type !== 'string') {
-        return fail('CHECK_TYPE_MISMATCH', `an age band is a string, e.g. "25-34"`, arg.value.span);
-      }
-      if (!isAgeBand(typed.value)) {
-        return fail(
-          'CHECK_UNKNOWN_AGE_BAND',
-          `unknown age band "${typed.value}"; the bands are ${ageBands.map((b) => `"${b}"`).join(', ')}`,
-          arg.value.span,
-          suggestName(typed.value, ageBands) ?? bandOfAge(typed.value),
-        );
-      }
-      return typed.value;
-    });
-    this.#attributes.add('age_band');
-    return sortedBands(bands);
   }
 
   #product(node: Call): string {
@@ -534,14 +495,6 @@ class Checker {
 }
 
 const categoryCodes = categories.map((c) => c.code);
-
-/** For "30" or "30-39", the band holding age 30, when there is one. */
-function bandOfAge(text: string): AgeBand | undefined {
-  const age = /^\d{1,3}/.exec(text);
-  if (age === null) return undefined;
-  const years = Number(age[0]);
-  return ageBands.find((band) => years >= ageBandRange[band].from && years <= ageBandRange[band].to);
-}
 
 /** A question its normal form decides without data (`holds("x") and not holds("x")`) is refused, free. */
 function refuseTrivial(plan: Plan, asOf: string, span: Span): void {
