@@ -5,8 +5,9 @@ import { parseMinorUnits } from '../core/money.ts';
 import type { QuestionPurpose } from '../core/question-purposes.ts';
 import { err, ok, type Result } from '../core/result.ts';
 import type { Argument, Call, Expression, Span } from './ast.ts';
+import { checkAgeBands } from './check-age-band.ts';
 import { suggestName, type LanguageDiagnostic } from './diagnostics.ts';
-import { fairLendingVersion, protectedAttributes, proxyFor, type ProxyEntry } from './fair-lending.ts';
+import { fairLendingVersion, protectedAttributeOf, proxyFor, type ProxyEntry } from './fair-lending.ts';
 import { normalisePlan, triviallyDecided } from './normalise.ts';
 import type { Direction, Plan, TransactionFilter, ValuePlan, Window } from './plan.ts';
 
@@ -64,7 +65,7 @@ const aggregates: Record<AggregateName, { result: ValueType; direction?: Directi
   days_since_last: { result: 'duration' },
   recurring: { result: 'number', direction: 'D' },
 };
-const otherFunctions = ['holds', 'held_for', 'tenure'] as const;
+const otherFunctions = ['holds', 'held_for', 'tenure', 'age_band'] as const;
 export const functionNames: readonly string[] = [...Object.keys(aggregates), ...otherFunctions];
 const filterArguments = [
   'category',
@@ -212,17 +213,18 @@ class Checker {
 
   #call(node: Call): Typed {
     const name = node.name;
-    if ((protectedAttributes as readonly string[]).includes(name)) {
-      if (this.#options.purpose.credit) {
-        fail(
-          'FAIR_LENDING_PROTECTED_ATTRIBUTE',
-          `"${name}" is a protected attribute: questions for credit products may not use it ` +
-            `(fair lending rules ${fairLendingVersion})`,
-          node.nameSpan,
-        );
-      }
-      fail('CHECK_UNKNOWN_FUNCTION', `the vault does not offer "${name}" to questions`, node.nameSpan);
+    const attribute = protectedAttributeOf(name);
+    if (attribute !== undefined && this.#options.purpose.credit) {
+      fail(
+        'FAIR_LENDING_PROTECTED_ATTRIBUTE',
+        `"${name}" ${attribute === name ? 'is' : `uses ${attribute},`} a protected attribute: questions ` +
+          `for credit products may not use it (fair lending rules ${fairLendingVersion})`,
+        node.nameSpan,
+      );
     }
+    const offered = name === 'age' ? 'age_band' : undefined;
+    if (attribute === name)
+      fail('CHECK_UNKNOWN_FUNCTION', `questions cannot use "${name}"`, node.nameSpan, offered);
     if (name in aggregates) return this.#aggregate(name as AggregateName, node);
     switch (name) {
       case 'holds': {
@@ -237,6 +239,14 @@ class Checker {
         this.#noArguments(node);
         this.#attributes.add('tenure');
         return { type: 'duration', value: { kind: 'tenureDays' }, zeroLiteral: false };
+      case 'age_band': {
+        const string = (value: Expression) =>
+          ((t) => (t.type === 'string' ? t.value : undefined))(this.check(value));
+        const bands = checkAgeBands(node, string);
+        if (!bands.ok) throw new CheckFailure(bands.error);
+        this.#attributes.add('age_band');
+        return { type: 'boolean', plan: { kind: 'ageBand', bands: bands.value } };
+      }
       default:
         return fail(
           'CHECK_UNKNOWN_FUNCTION',

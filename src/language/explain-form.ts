@@ -3,7 +3,7 @@
 import { unreachable } from '../core/unreachable.ts';
 import type { CompareOperator, Plan, ValuePlan } from './plan.ts';
 
-export type Atom = Extract<Plan, { kind: 'compare' } | { kind: 'holds' }>;
+export type Atom = Extract<Plan, { kind: 'compare' } | { kind: 'holds' } | { kind: 'ageBand' }>;
 
 /** A plan with `not` pushed down to the conditions, constants folded away, and `and`/`or` flattened. */
 export type Form =
@@ -24,6 +24,7 @@ export function normalise(plan: Plan, negated: boolean): Form {
     case 'constant':
       return { kind: 'constant', value: plan.value !== negated };
     case 'holds':
+    case 'ageBand':
       return { kind: 'atom', atom: plan, negated };
     case 'compare':
       if (plan.left.kind === 'constant' && plan.right.kind === 'constant') {

@@ -368,6 +368,7 @@ describe('explainForCustomer over random plans', () => {
         return [...constants, ...ofValue(p.left), ...ofValue(p.right)];
       }
       case 'holds':
+      case 'ageBand':
       case 'constant':
         return [];
     }

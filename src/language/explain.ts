@@ -4,6 +4,7 @@ import { unreachable } from '../core/unreachable.ts';
 import { alwaysPresent, complement, flipped, normalise, type Form, type Valued } from './explain-form.ts';
 import type { CompareOperator, Direction, Plan, TransactionFilter } from './plan.ts';
 import {
+  ageBandsPhrase,
   categoryName,
   durationWords,
   joinAll,
@@ -65,9 +66,17 @@ class Words {
       case 'constant':
         throw new Error('constants are folded away before this');
       case 'atom':
-        return form.atom.kind === 'holds'
-          ? this.#holds(form.atom.product, form.negated)
-          : this.#compare(form.atom, form.negated);
+        switch (form.atom.kind) {
+          case 'holds':
+            return this.#holds(form.atom.product, form.negated);
+          case 'ageBand':
+            // Without a date of birth no band holds, so the negation is "not known to be", not "is not".
+            return form.negated
+              ? `we don't have you down as ${ageBandsPhrase(form.atom.bands)}`
+              : `you are ${ageBandsPhrase(form.atom.bands)}`;
+          default:
+            return this.#compare(form.atom, form.negated);
+        }
       case 'and':
         return joinAll(
           form.items.map((item) => this.clause(item, 'nested')),

@@ -17,6 +17,17 @@ export const protectedAttributes = [
   'sexual_orientation',
 ] as const;
 
+/** Functions of the language over a protected attribute: refused for credit purposes like the attribute. */
+const protectedFunctions: Readonly<Record<string, (typeof protectedAttributes)[number]>> = {
+  age_band: 'age',
+};
+
+/** The protected attribute a call's name is or uses, if any. */
+export function protectedAttributeOf(name: string): string | undefined {
+  if ((protectedAttributes as readonly string[]).includes(name)) return name;
+  return Object.hasOwn(protectedFunctions, name) ? protectedFunctions[name] : undefined;
+}
+
 export interface ProxyEntry {
   /** 'insight': one of the customer's own insights (src/insights/), never an input of a question or a model. */
   readonly kind: 'mcc' | 'category' | 'product' | 'insight';

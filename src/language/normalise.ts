@@ -2,6 +2,7 @@
 // The rewrites are a closed list, documented in docs/segment-language.md ("Normal form"); each keeps the
 // audience on every bank, including customers for whom a value is absent (a comparison with it is false).
 import canonicalize from 'canonicalize';
+import { sortedBands } from '../core/age-bands.ts';
 import type { CompareOperator, Plan, TransactionFilter, ValuePlan, Window } from './plan.ts';
 
 export interface NormaliseOptions {
@@ -38,6 +39,10 @@ function normal(plan: Plan, negate: boolean, options: NormaliseOptions): Plan {
       return plan.value !== negate ? yes : no;
     case 'holds':
       return negate ? { kind: 'not', item: plan } : plan;
+    case 'ageBand': {
+      const bands: Plan = { kind: 'ageBand', bands: sortedBands(plan.bands) };
+      return negate ? { kind: 'not', item: bands } : bands;
+    }
     case 'not':
       return normal(plan.item, !negate, options);
     case 'and':

@@ -1,5 +1,6 @@
 // Plain English for the explanations: durations, windows and dates, the names of categories, products and
 // kinds of business, lists and sentences.
+import { ageBandRange, sortedBands, type AgeBand } from '../core/age-bands.ts';
 import { productCatalog } from '../core/products.ts';
 import { categories, mccDescription } from '../core/taxonomy.ts';
 import { unreachable } from '../core/unreachable.ts';
@@ -105,4 +106,19 @@ function capitalise(text: string): string {
 
 export function sentence(clause: string): string {
   return `${capitalise(clause)}.`;
+}
+
+/** `aged 25 to 44`, `aged 18 to 24 or 45 and over`: adjacent bands read as one range. */
+export function ageBandsPhrase(bands: readonly AgeBand[]): string {
+  const ranges: { from: number; to: number }[] = [];
+  for (const band of sortedBands(bands)) {
+    const { from, to } = ageBandRange[band];
+    const last = ranges.at(-1);
+    if (last !== undefined && last.to + 1 === from) last.to = to;
+    else ranges.push({ from, to });
+  }
+  const words = ranges.map(({ from, to }) =>
+    to === Number.POSITIVE_INFINITY ? `${from} or over` : `${from} to ${to}`,
+  );
+  return `aged ${words.length === 1 ? words[0]! : `${words.slice(0, -1).join(', ')} or ${words.at(-1)!}`}`;
 }

@@ -16,7 +16,12 @@
 // - recurring(filter): the number of distinct merchants (merchant_name, non-null) among debit transactions
 //   matching the filter with payments in at least 3 distinct calendar months of the window.
 // - A comparison with an absent side is false. Logic is two-valued: `not` of a false comparison is true.
+// - ageBand(bands): the customer's age on asOf, in whole years counted from the first day of the birth month,
+//   is in one of the bands (src/core/age-bands.ts). The birth month is that of customer_flags.adult_from
+//   (the 18th birthday) 18 years earlier; false for a customer without a date of birth.
 // - Only customers with status 'active' are ever in a result.
+
+import type { AgeBand } from '../core/age-bands.ts';
 
 export type Direction = 'D' | 'C';
 
@@ -59,6 +64,8 @@ export type Plan =
     }
   /** True when the product is held on asOf (see holdingDays). */
   | { readonly kind: 'holds'; readonly product: string }
+  /** True when the customer's age on asOf is in one of the bands (see ageBand above); bands in fixed order. */
+  | { readonly kind: 'ageBand'; readonly bands: readonly AgeBand[] }
   | { readonly kind: 'constant'; readonly value: boolean };
 
 /** What an engine returns: the internal ids of matching customers, ascending. Never leaves the vault. */

@@ -34,7 +34,9 @@ const today = new Date().toISOString().slice(0, 10);
 const questions = {
   groceries: 'spent(category: "groceries", within: 90d) > 0',
   mortgage: 'holds("mortgage")',
+  ageBand: 'age_band("25-34", "35-44", "45-54", "55-64")',
 } as const;
+const asked = Object.keys(questions) as (keyof typeof questions)[];
 /** Discrete Laplace of scale t exceeds x in magnitude with probability below 2·e^(−x/t): ≤ 1e-9 here. */
 const bandFor = (scale: number) => Math.ceil(scale * Math.log(2e9));
 const scaleValue = (rational: string) => {
@@ -108,7 +110,7 @@ async function exactAudience(vault: VaultServices, expression: string): Promise<
   return [...ids].filter((id) => allowed.some((set) => set.has(id)));
 }
 
-async function expectedAudience(vault: VaultServices, truth: Truth, which: 'groceries' | 'mortgage') {
+async function expectedAudience(vault: VaultServices, truth: Truth, which: keyof typeof questions) {
   return internalIds(
     vault,
     [...truth[which]].filter((id) => truth.eligible.has(id)),
@@ -117,13 +119,13 @@ async function expectedAudience(vault: VaultServices, truth: Truth, which: 'groc
 
 /** Both engines find exactly the audiences computed from the files; the noised answers lie in the band. */
 async function expectAnswers(vault: VaultServices, noise: RecordingNoise, truth: Truth) {
-  for (const which of ['groceries', 'mortgage'] as const) {
+  for (const which of asked) {
     const expected = await expectedAudience(vault, truth, which);
     expect(expected.length, `${which}: well above k`).toBeGreaterThan(150);
     expect(await exactAudience(vault, questions[which]), `${which} on SQL`).toEqual(expected);
   }
   await vault.questionEngine.loadColumnar({ features: false });
-  for (const which of ['groceries', 'mortgage'] as const) {
+  for (const which of asked) {
     const expected = await expectedAudience(vault, truth, which);
     expect(await exactAudience(vault, questions[which]), `${which} on columnar`).toEqual(expected);
     noise.clear();

@@ -30,6 +30,8 @@ interface ReferenceBank {
   readonly transactions: Map<number, ReferenceTransaction[]>;
   readonly products: Map<number, { product_code: string; since: string; until: string | null }[]>;
   readonly openings: Map<number, string[]>;
+  /** customer_flags.adult_from: the 18th birthday. */
+  readonly adultFrom: Map<number, string>;
 }
 
 function group<T extends { customer_id: number }>(rows: T[]): Map<number, T[]> {
@@ -60,6 +62,9 @@ async function readReferenceBank(storage: SqlExecutor): Promise<ReferenceBank> {
   const accounts = await storage.query<{ customer_id: number; opened_on: string }>(
     'SELECT customer_id, opened_on FROM accounts WHERE customer_id IS NOT NULL AND opened_on IS NOT NULL',
   );
+  const flags = await storage.query<{ customer_id: number; adult_from: string }>(
+    'SELECT customer_id, adult_from::text AS adult_from FROM customer_flags WHERE adult_from IS NOT NULL',
+  );
   const openings = new Map<number, string[]>();
   for (const row of accounts.rows)
     openings.set(row.customer_id, [...(openings.get(row.customer_id) ?? []), row.opened_on]);
@@ -68,6 +73,7 @@ async function readReferenceBank(storage: SqlExecutor): Promise<ReferenceBank> {
     transactions: group(transactions.rows),
     products: group(products.rows),
     openings,
+    adultFrom: new Map(flags.rows.map((r) => [r.customer_id, r.adult_from])),
   };
 }
 
@@ -157,6 +163,18 @@ function holds(bank: ReferenceBank, customer: number, plan: Plan, asOf: string):
       return !holds(bank, customer, plan.item, asOf);
     case 'holds':
       return value(bank, customer, { kind: 'holdingDays', product: plan.product }, asOf) !== undefined;
+    case 'ageBand': {
+      // Born on the first of the month 18 years before the 18th birthday's month.
+      const adultFrom = bank.adultFrom.get(customer);
+      if (adultFrom === undefined) return false;
+      const [year, month] = [Number(adultFrom.slice(0, 4)) - 18, Number(adultFrom.slice(5, 7))];
+      const [y, m] = [Number(asOf.slice(0, 4)), Number(asOf.slice(5, 7))];
+      const age = y - year - (m < month ? 1 : 0);
+      return plan.bands.some((band) => {
+        const [low, high] = band === '65+' ? [65, Infinity] : band.split('-').map(Number);
+        return age >= low! && age <= high!;
+      });
+    }
     case 'compare': {
       const a = value(bank, customer, plan.left, asOf);
       const b = value(bank, customer, plan.right, asOf);
@@ -276,6 +294,23 @@ function plans(merchants: string[]): [string, Plan][] {
       ),
     ],
     ['popular merchants', compare(aggregate('count', within(120, { merchants })), '>=', constant(3))],
+    ['aged 25 to 44', { kind: 'ageBand', bands: ['25-34', '35-44'] }],
+    [
+      'over 65, or no known age, with savings',
+      {
+        kind: 'and',
+        items: [
+          { kind: 'holds', product: 'savings' },
+          {
+            kind: 'or',
+            items: [
+              { kind: 'ageBand', bands: ['65+'] },
+              not({ kind: 'ageBand', bands: ['18-24', '25-34', '35-44', '45-54', '55-64'] }),
+            ],
+          },
+        ],
+      },
+    ],
     [
       'holds a credit card but no savings',
       {
@@ -297,6 +332,11 @@ describe.each(testBackends)('columnar engine against the reference on a demo ban
     vault = await createTestVault(backend);
     directory = await mkdtemp(join(tmpdir(), 'curtain-columnar-demo-'));
     await loadDemoBank(vault, { density: 'thin', customers: 300, seed: 7, end });
+    // The demo bank has no dates of birth: give most customers an 18th birthday, from 1940 to 2014.
+    await vault.storage.query(
+      `INSERT INTO customer_flags (customer_id, adult_from)
+       SELECT id, DATE '1958-01-01' + ((id * 7919) % 27000)::int FROM customers WHERE id % 9 <> 0`,
+    );
     store = await ColumnarStore.load(vault.storage, { pageRows: 5_000 });
     engine = new ColumnarEngine(store);
     const top = await vault.storage.query<{ merchant_name: string }>(

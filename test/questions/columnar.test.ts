@@ -362,9 +362,9 @@ describe.each(testBackends)('columnar engine on $name', (backend) => {
     expect([...transactions.day.subarray(0, 16)]).toEqual(
       [...transactions.day.subarray(0, 16)].sort((a, b) => a - b),
     );
-    // 18 bytes per transaction, 4 per customer in ids and firstOpenDay, 4 per customer + 1 in the two
-    // start arrays, 10 per product row (customers 1 and 4 hold 5 rows).
-    expect(store.bytesPerTransaction()).toBe((20 * 18 + 4 * 4 * 2 + 5 * 4 * 2 + 5 * 10) / 20);
+    // 18 bytes per transaction, 4 per customer in ids, firstOpenDay and birthMonth, 4 per customer + 1 in
+    // the two start arrays, 10 per product row (customers 1 and 4 hold 5 rows).
+    expect(store.bytesPerTransaction()).toBe((20 * 18 + 4 * 4 * 3 + 5 * 4 * 2 + 5 * 10) / 20);
     await expect(new ColumnarEngine(store).evaluate(holds('mortgage'), 'not a date')).rejects.toThrow(
       RangeError,
     );

@@ -7,6 +7,7 @@ import type { SqlExecutor } from '../../src/storage/ports.ts';
 import { ColumnarEngine } from '../../src/vault/questions/columnar/columnar-engine.ts';
 import { ColumnarStore } from '../../src/vault/questions/columnar/columnar-store.ts';
 import { SqlEngine } from '../../src/vault/questions/sql-engine.ts';
+import { ageBands } from '../../src/core/age-bands.ts';
 import { testBackends } from '../support/backends.ts';
 import { createTestVault } from '../support/test-vault.ts';
 
@@ -93,6 +94,7 @@ async function insertRandomBank(db: SqlExecutor, seed: number): Promise<void> {
       }
     }
   }
+  await insertBirthMonths(db, seed, customers);
   const column = (i: number) => tx.map((row) => row[i]);
   await db.query(
     `INSERT INTO transactions (account_id, customer_id, batch_id, booking_date, amount_minor, currency, direction,
@@ -102,6 +104,25 @@ async function insertRandomBank(db: SqlExecutor, seed: number): Promise<void> {
                    $9::text[], $10::text[]) WITH ORDINALITY AS u(a, c, d, m, cur, dir, mcc, cat, mer, n)`,
     [batch.rows[0]!.id, ...[0, 1, 2, 3, 4, 5, 6, 7, 8].map(column)],
   );
+}
+
+/**
+ * 18th birthdays (customer_flags.adult_from) for most customers, close to an age band's edge on an asOf day
+ * (a day or a month either side) or anywhere from 10 to 90 years old; the rest have no date of birth.
+ */
+async function insertBirthMonths(db: SqlExecutor, seed: number, customers: number): Promise<void> {
+  const r = seeded(seed + 1000);
+  const edges = [18, 25, 35, 45, 55, 65];
+  for (let c = 1; c <= customers; c++) {
+    if (r.next() < 0.2) continue;
+    const asOf = r.pick(asOfs);
+    const age = r.next() < 0.6 ? r.pick(edges) : r.int(10, 90);
+    const birthday = `${Number(asOf.slice(0, 4)) - age + 18}${asOf.slice(4)}`.replace('-02-29', '-02-28');
+    await db.query('INSERT INTO customer_flags (customer_id, adult_from) VALUES ($1, $2)', [
+      c,
+      day(birthday, r.pick([0, 1, -1, 31, -31, -r.int(-200, 200)])),
+    ]);
+  }
 }
 
 const someOf = <T>(list: readonly T[]) =>
@@ -183,6 +204,13 @@ const planArb: fc.Arbitrary<Plan> = fc.letrec<{ plan: Plan }>((tie) => ({
       arbitrary: fc.record({ kind: fc.constant('holds' as const), product: fc.constantFrom(...products) }),
     },
     { weight: 1, arbitrary: fc.record({ kind: fc.constant('constant' as const), value: fc.boolean() }) },
+    {
+      weight: 1,
+      arbitrary: fc.record({
+        kind: fc.constant('ageBand' as const),
+        bands: fc.uniqueArray(fc.constantFrom(...ageBands), { minLength: 1, maxLength: 3 }),
+      }),
+    },
     { weight: 2, arbitrary: fc.record({ kind: fc.constant('not' as const), item: tie('plan') }) },
     {
       weight: 2,

@@ -8,6 +8,7 @@ import type {
   ValuePlan,
   Window,
 } from '../plan.ts';
+import { birthMonthsOf, monthIndex, type AgeBand } from '../../core/age-bands.ts';
 import { sqlIdentifier } from './identifier.ts';
 
 /** A statement and its bound values (`$1` is `parameters[0]`). Frozen. */
@@ -27,6 +28,8 @@ const q = sqlIdentifier;
 const col = (table: string, column: string): string => `${q(table)}.${q(column)}`;
 
 const monthsForRecurring = 3;
+/** customer_flags.adult_from is the date of birth plus this many years. */
+const adultYears = 18;
 const firstDay = '0001-01-01';
 
 type ParameterType = 'date' | 'text' | 'numeric' | 'int[]' | 'text[]';
@@ -85,6 +88,7 @@ class PlanCompiler {
   readonly #recurring = new Map<string, RecurringColumn>();
   readonly #products = new Map<string, string>();
   #tenure = false;
+  #birthMonth = false;
 
   constructor(asOf: string) {
     this.#asOf = asOf;
@@ -97,6 +101,7 @@ class PlanCompiler {
     if (this.#recurring.size > 0) lines.push(...this.#recurringJoin());
     if (this.#products.size > 0) lines.push(...this.#productsJoin());
     if (this.#tenure) lines.push(...this.#tenureJoin());
+    if (this.#birthMonth) lines.push(...this.#birthMonthJoin());
     const active = this.#parameters.bind('active', 'text');
     lines.push(`WHERE ${col('c', 'status')} = ${active} AND ${this.#condition(plan)}`);
     lines.push(`ORDER BY ${col('c', 'id')}`);
@@ -120,6 +125,9 @@ class PlanCompiler {
         return;
       case 'holds':
         this.#product(plan.product);
+        return;
+      case 'ageBand':
+        this.#birthMonth = true;
         return;
       case 'constant':
         return;
@@ -293,6 +301,19 @@ class PlanCompiler {
     ];
   }
 
+  /** The birth month (`year * 12 + month − 1`) from the 18th birthday; the date itself is not selected. */
+  #birthMonthJoin(): string[] {
+    const adultFrom = q('adult_from');
+    const month = `(extract(year FROM ${adultFrom}) * 12 + extract(month FROM ${adultFrom}) - 1)::int`;
+    return [
+      'LEFT JOIN (',
+      `  SELECT ${q('customer_id')}, ${month} - ${this.#parameters.bind(adultYears * 12, 'numeric')} AS ${q('birth_month')}`,
+      `  FROM ${q('customer_flags')}`,
+      `  WHERE ${adultFrom} IS NOT NULL`,
+      `) AS ${q('f')} ON ${col('f', 'customer_id')} = ${col('c', 'id')}`,
+    ];
+  }
+
   /** The union of the windows (ignoring empty ones), so the (customer_id, booking_date) index bounds the scan. */
   #scanRange(ranges: readonly DayRange[]): string {
     const nonEmpty = ranges.filter((r) => r.from <= r.to);
@@ -346,11 +367,28 @@ class PlanCompiler {
         return `COALESCE(${this.#value(plan.left)} ${sqlOperator(plan.op)} ${this.#value(plan.right)}, FALSE)`;
       case 'holds':
         return `(${col('p', this.#product(plan.product))} IS NOT NULL)`;
+      case 'ageBand':
+        return this.#ageBandCondition(plan.bands);
       case 'constant':
         return plan.value ? 'TRUE' : 'FALSE';
       default:
         return unreachable(plan);
     }
+  }
+
+  /** Each band is a range of birth months; no date of birth (NULL) is in none. */
+  #ageBandCondition(bands: readonly AgeBand[]): string {
+    const asOfMonth = monthIndex(this.#asOf);
+    const month = col('f', 'birth_month');
+    const ranges = bands.map((band) => {
+      const { first, last } = birthMonthsOf(band, asOfMonth);
+      // Bound in text order, so parameters are numbered as they appear.
+      const lower = Number.isFinite(first)
+        ? `${month} >= ${this.#parameters.bind(first, 'numeric')} AND `
+        : '';
+      return `(${lower}${month} <= ${this.#parameters.bind(last, 'numeric')})`;
+    });
+    return ranges.length === 0 ? 'FALSE' : `COALESCE(${ranges.join(' OR ')}, FALSE)`;
   }
 
   #value(value: ValuePlan): string {

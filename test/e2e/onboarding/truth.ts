@@ -38,6 +38,8 @@ export interface Truth {
   readonly groceries: ReadonlySet<string>;
   /** `holds("mortgage")` on the day. */
   readonly mortgage: ReadonlySet<string>;
+  /** `age_band("25-34", "35-44", "45-54", "55-64")` on the day: age counted from the first of the birth month. */
+  readonly ageBand: ReadonlySet<string>;
   readonly customers: number;
 }
 
@@ -121,5 +123,15 @@ export async function computeTruth(dir: string, today: string): Promise<Truth> {
       .filter((r) => iso(r['od']!)! <= today && (r['do'] === '' || iso(r['do']!)! >= today))
       .map((r) => r['klient_id']!),
   );
-  return { eligible, groceries, mortgage, customers: customers.size };
+  const ageBand = new Set(
+    [...customers.values()]
+      .filter((c) => {
+        const [y, m] = [Number(today.slice(0, 4)), Number(today.slice(5, 7))];
+        const [by, bm] = [Number(c['dob']!.slice(0, 4)), Number(c['dob']!.slice(5, 7))];
+        const age = y - by - (m < bm ? 1 : 0);
+        return age >= 25 && age <= 64;
+      })
+      .map((c) => c['klient_id']!),
+  );
+  return { eligible, groceries, mortgage, ageBand, customers: customers.size };
 }

@@ -113,8 +113,16 @@ export interface CustomerTable {
   readonly txStart: Int32Array;
   /** Earliest opened_on of the customer's accounts, or `noDay`. */
   readonly firstOpenDay: Int32Array;
+  /**
+   * Birth month (`year * 12 + month − 1`, src/core/age-bands.ts) or `noBirthMonth`: never the date of birth,
+   * which the store does not hold.
+   */
+  readonly birthMonth: Int32Array;
   readonly productStart: Int32Array;
 }
+
+/** A customer without a date of birth. */
+export const noBirthMonth = -1;
 
 export interface ColumnarData {
   readonly customers: CustomerTable;
@@ -409,6 +417,7 @@ export function columnarArrays(data: ColumnarData): ArrayBufferView[] {
     customers.txStart,
     customers.firstOpenDay,
     customers.productStart,
+    customers.birthMonth,
     transactions.day,
     transactions.amount,
     transactions.kind,

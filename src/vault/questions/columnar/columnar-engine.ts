@@ -7,9 +7,10 @@ import type {
   ValuePlan,
 } from '../../../language/plan.ts';
 import { unreachable } from '../../../core/unreachable.ts';
-import type { ColumnarData, Dictionaries } from './columnar-data.ts';
+import { birthMonthsOf, monthIndex } from '../../../core/age-bands.ts';
+import { noBirthMonth, type ColumnarData, type Dictionaries } from './columnar-data.ts';
 import type { ColumnarStore } from './columnar-store.ts';
-import { dayNumber, noDay } from './day-numbers.ts';
+import { dateOfDay, dayNumber, noDay } from './day-numbers.ts';
 import type { FeatureSet } from './feature-set.ts';
 import { featureReadOf } from './features.ts';
 import { byCost, type Featured } from './plan-cost.ts';
@@ -82,6 +83,8 @@ class PlanCompiler {
   readonly #data: ColumnarData;
   readonly #dictionaries: Dictionaries;
   readonly #asOf: number;
+  /** asOf's month (src/core/age-bands.ts), for age bands. */
+  readonly #asOfMonth: number;
   readonly #features: FeatureSet | undefined;
   #featureReads = 0;
   #scans = 0;
@@ -96,6 +99,7 @@ class PlanCompiler {
     this.#data = data;
     this.#dictionaries = dictionaries;
     this.#asOf = asOf;
+    this.#asOfMonth = monthIndex(dateOfDay(asOf));
     this.#features = features;
     this.#transactions = new TransactionScans(data, dictionaries, asOf);
     this.#featured = features && ((value) => featureReadOf(value, features.currency) !== undefined);
@@ -147,6 +151,15 @@ class PlanCompiler {
         return keep((row) => {
           const days = holding(row);
           return days === days;
+        });
+      }
+      case 'ageBand': {
+        const { birthMonth } = this.#data.customers;
+        const asOfMonth = this.#asOfMonth;
+        const ranges = plan.bands.map((band) => birthMonthsOf(band, asOfMonth));
+        return keep((row) => {
+          const month = birthMonth[row]!;
+          return month !== noBirthMonth && ranges.some((r) => month >= r.first && month <= r.last);
         });
       }
       default:

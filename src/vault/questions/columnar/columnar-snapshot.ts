@@ -16,7 +16,7 @@ import {
   type Dictionaries,
 } from './columnar-data.ts';
 
-export const snapshotFormatVersion = 1;
+export const snapshotFormatVersion = 2;
 const magic = Buffer.from('CURTCOL\n', 'latin1');
 const headerBytes = 32;
 
@@ -53,6 +53,7 @@ function layout(customers: number, transactions: number, productRows: number): [
     ['i32', customers + 1], // customers.txStart
     ['i32', customers], // customers.firstOpenDay
     ['i32', customers + 1], // customers.productStart
+    ['i32', customers], // customers.birthMonth
     ['u16', transactions], // transactions.day
     ['f64', transactions], // transactions.amount
     ['u16', transactions], // transactions.kind
@@ -259,21 +260,35 @@ function contentsOf(
   { header, transactionCount, maxTransactionId }: SnapshotHead,
   path: string,
 ): Result<SnapshotContents, SnapshotProblem> {
-  const [ids, txStart, firstOpenDay, productStart, day, amount, kind, mcc, merchant, code, since, until] =
-    arrays as [
-      Int32Array,
-      Int32Array,
-      Int32Array,
-      Int32Array,
-      Uint16Array,
-      Float64Array,
-      Uint16Array,
-      Int16Array,
-      Int32Array,
-      Uint16Array,
-      Int32Array,
-      Int32Array,
-    ];
+  const [
+    ids,
+    txStart,
+    firstOpenDay,
+    productStart,
+    birthMonth,
+    day,
+    amount,
+    kind,
+    mcc,
+    merchant,
+    code,
+    since,
+    until,
+  ] = arrays as [
+    Int32Array,
+    Int32Array,
+    Int32Array,
+    Int32Array,
+    Int32Array,
+    Uint16Array,
+    Float64Array,
+    Uint16Array,
+    Int16Array,
+    Int32Array,
+    Uint16Array,
+    Int32Array,
+    Int32Array,
+  ];
   const dictionaries = rebuildDictionaries(header.dictionaries);
   if (
     !dictionaries ||
@@ -286,7 +301,7 @@ function contentsOf(
     ok: true,
     value: {
       data: {
-        customers: { ids, txStart, firstOpenDay, productStart },
+        customers: { ids, txStart, firstOpenDay, birthMonth, productStart },
         transactions: { day, amount, kind, mcc, merchant },
         products: { code, since, until },
       },

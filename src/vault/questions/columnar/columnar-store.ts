@@ -11,6 +11,7 @@ import {
   noMcc,
   noMerchant,
   ProductBuffer,
+  noBirthMonth,
   rowOf,
   sliceByCustomer,
   TransactionBuffer,
@@ -44,6 +45,14 @@ interface TransactionRow {
 interface CustomerRow {
   id: number;
   first_open: number | null;
+  birth_month: number | null;
+}
+
+/** Active customers in id order, with what the store keeps of each besides transactions and products. */
+interface CustomerColumns {
+  ids: Int32Array;
+  firstOpenDay: Int32Array;
+  birthMonth: Int32Array;
 }
 
 interface ProductRow {
@@ -96,6 +105,7 @@ export class ColumnarStore {
         ids: customers.ids,
         txStart: slices.start,
         firstOpenDay: customers.firstOpenDay,
+        birthMonth: customers.birthMonth,
         productStart: built.start,
       },
       transactions: slices.columns,
@@ -254,10 +264,10 @@ export class ColumnarStore {
     }
     const before = this.transactionCount;
     if (unknown.size === 0) {
-      await this.#rebuild(storage, { ids: current.ids, firstOpenDay: current.firstOpenDay }, [], buffer);
+      await this.#rebuild(storage, current, [], buffer);
     } else {
       const joining = await readCustomers(storage, [...unknown]);
-      const ids = mergeIds(current.ids, current.firstOpenDay, joining.ids, joining.firstOpenDay);
+      const ids = mergeIds(current, joining);
       await this.#rebuild(storage, ids, [...joining.ids], buffer);
     }
     return this.transactionCount - before;
@@ -269,7 +279,7 @@ export class ColumnarStore {
    */
   async #rebuild(
     storage: SqlExecutor,
-    customers: { ids: Int32Array; firstOpenDay: Int32Array },
+    customers: CustomerColumns,
     joined: readonly number[],
     buffer: TransactionBuffer,
   ): Promise<void> {
@@ -301,6 +311,7 @@ export class ColumnarStore {
         ids: customers.ids,
         txStart: merged.start,
         firstOpenDay: customers.firstOpenDay,
+        birthMonth: customers.birthMonth,
         productStart: built.start,
       },
       transactions: merged.columns,
@@ -334,27 +345,24 @@ export class ColumnarStore {
   }
 }
 
-function mergeIds(
-  ids: Int32Array,
-  days: Int32Array,
-  moreIds: Int32Array,
-  moreDays: Int32Array,
-): { ids: Int32Array; firstOpenDay: Int32Array } {
-  const n = ids.length + moreIds.length;
-  const outIds = new Int32Array(n);
-  const outDays = new Int32Array(n);
+function mergeIds(current: CustomerColumns, joining: CustomerColumns): CustomerColumns {
+  const n = current.ids.length + joining.ids.length;
+  const out: CustomerColumns = {
+    ids: new Int32Array(n),
+    firstOpenDay: new Int32Array(n),
+    birthMonth: new Int32Array(n),
+  };
   let i = 0;
   let j = 0;
   for (let k = 0; k < n; k++) {
-    if (j >= moreIds.length || (i < ids.length && ids[i]! < moreIds[j]!)) {
-      outIds[k] = ids[i]!;
-      outDays[k] = days[i++]!;
-    } else {
-      outIds[k] = moreIds[j]!;
-      outDays[k] = moreDays[j++]!;
-    }
+    const fromCurrent =
+      j >= joining.ids.length || (i < current.ids.length && current.ids[i]! < joining.ids[j]!);
+    const [source, at] = fromCurrent ? [current, i++] : [joining, j++];
+    out.ids[k] = source.ids[at]!;
+    out.firstOpenDay[k] = source.firstOpenDay[at]!;
+    out.birthMonth[k] = source.birthMonth[at]!;
   }
-  return { ids: outIds, firstOpenDay: outDays };
+  return out;
 }
 
 /** Turns the buffer's customer ids into customer rows, dropping rows of customers not in `ids`. */
@@ -452,13 +460,16 @@ async function readTransactions(
 async function readCustomers(
   storage: SqlExecutor,
   only: readonly number[] | undefined,
-): Promise<{ ids: Int32Array; firstOpenDay: Int32Array }> {
+): Promise<CustomerColumns> {
   const ids: number[] = [];
   const days: number[] = [];
+  const births: number[] = [];
   let after = 0;
   for (;;) {
     const page = await storage.query<CustomerRow>(
-      `SELECT c.id, min(a.opened_on) - ${epoch} AS first_open
+      `SELECT c.id, min(a.opened_on) - ${epoch} AS first_open,
+              (SELECT (extract(year FROM f.adult_from) * 12 + extract(month FROM f.adult_from) - 1)::int - 216
+                 FROM customer_flags f WHERE f.customer_id = c.id) AS birth_month
          FROM customers c LEFT JOIN accounts a ON a.customer_id = c.id
         WHERE c.status = 'active' AND c.id > $1 ${only ? 'AND c.id = ANY($3::bigint[])' : ''}
         GROUP BY c.id ORDER BY c.id LIMIT $2`,
@@ -468,11 +479,16 @@ async function readCustomers(
       if (row.id > 0x7fffffff) throw new RangeError('a customer id exceeds 2^31 − 1');
       ids.push(row.id);
       days.push(row.first_open ?? noDay);
+      births.push(row.birth_month ?? noBirthMonth);
     }
     if (page.rows.length < defaultPageRows) break;
     after = page.rows[page.rows.length - 1]!.id;
   }
-  return { ids: Int32Array.from(ids), firstOpenDay: Int32Array.from(days) };
+  return {
+    ids: Int32Array.from(ids),
+    firstOpenDay: Int32Array.from(days),
+    birthMonth: Int32Array.from(births),
+  };
 }
 
 /** Products held by customers in `customerIds` (restricted to `only` when given), into `into`. */

@@ -10,6 +10,7 @@ function cost(plan: Plan, featured: Featured): number {
     case 'constant':
       return 0;
     case 'holds':
+    case 'ageBand':
       return 1;
     case 'not':
       return cost(plan.item, featured);
