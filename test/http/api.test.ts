@@ -160,7 +160,9 @@ describe.each(testBackends)('HTTP API on $name', (backend) => {
     expect(ownBudget.json()).toMatchObject({ askerRemaining: '5' });
     // The meter: the signed-in person's own, out of the period's budgets, with the price of a new count.
     const meter = await app.inject({ method: 'GET', url: '/v1/budget' });
-    expect(meter.json()).toEqual({
+    const { resetsAt, ...meterRest } = meter.json<Record<string, string>>();
+    expect(resetsAt).toMatch(/^\d{4}-\d{2}-01T00:00:00/);
+    expect(meterRest).toEqual({
       asker: 'otto',
       askerBudget: '5',
       askerRemaining: '35/8',
@@ -168,7 +170,6 @@ describe.each(testBackends)('HTTP API on $name', (backend) => {
       vaultRemaining: '155/8',
       questionCost: '5/8',
       period: 'month',
-      resetsAt: expect.stringMatching(/^\d{4}-\d{2}-01T00:00:00/),
     });
     const mine = await as('marketer', { method: 'GET', url: '/v1/budget' });
     expect(mine.json()).toMatchObject({ asker: 'mia', askerRemaining: '5', vaultRemaining: '155/8' });

@@ -22,7 +22,8 @@ const budget = {
 const meter = {
   config: { access: ['marketer', 'partner', 'approver', 'compliance', 'operator'] } as const,
   schema: {
-    summary: 'The signed-in person’s privacy budget: what is left of theirs and the vault’s, and what a count costs',
+    summary:
+      'The signed-in person’s privacy budget: what is left of theirs and the vault’s, and what a count costs',
     tags: ['questions'],
     response: { 200: budgetMeter, '4xx': errorBody },
   },
