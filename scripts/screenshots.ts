@@ -76,7 +76,7 @@ try {
   await marketer.keyboard.press('Control+A');
   await marketer.keyboard.type(seeds);
   await marketer.getByText('No problems.').waitFor();
-  await marketer.getByRole('button', { name: 'Count (protected, costs ε)' }).click();
+  await marketer.getByRole('button', { name: /^Count — / }).click();
   await marketer.getByTestId('protected-count').waitFor();
   await shoot(marketer, 'segment-editor-count');
   await marketer.getByRole('link', { name: 'Offers' }).click();
