@@ -76,9 +76,11 @@ try {
   await marketer.keyboard.press('Control+A');
   await marketer.keyboard.type(seeds);
   await marketer.getByText('No problems.').waitFor();
-  await marketer.getByRole('button', { name: 'Count (protected, costs ε)' }).click();
+  await marketer.getByRole('button', { name: /^Count — / }).click();
   await marketer.getByTestId('protected-count').waitFor();
   await shoot(marketer, 'segment-editor-count');
+  await marketer.locator('.budget-meter').screenshot({ path: `${out}budget-meter.png` });
+  console.log('docs/screenshots/budget-meter.png');
   await marketer.getByRole('link', { name: 'Offers' }).click();
   await shoot(marketer, 'offers');
   await marketer.getByRole('link', { name: 'Campaigns' }).click();

@@ -64,6 +64,20 @@ export const questionRefusal = z
 
 export const budgetParams = z.strictObject({ asker: askerHandle });
 
+/** The signed-in person's meter: what is left of their budget and the vault's, out of what, and a question's price. */
+export const budgetMeter = z
+  .object({
+    asker: z.string(),
+    askerBudget: z.string().describe('the asker’s ε for the whole period, an exact rational'),
+    askerRemaining: z.string().describe('ε left to the asker this period'),
+    vaultBudget: z.string().describe('the vault’s ε for the whole period'),
+    vaultRemaining: z.string().describe('ε left to the vault this period'),
+    questionCost: z.string().describe('ε a new (not repeated) count costs'),
+    period: z.enum(['day', 'week', 'month']),
+    resetsAt: z.string().describe('when the period’s budgets reset (ISO 8601)'),
+  })
+  .meta({ id: 'BudgetMeter' });
+
 export const askerBudgetUse = z
   .object({
     asker: z.string(),

@@ -51,6 +51,7 @@ const expected: Record<string, 'public' | readonly Caller[]> = {
   'GET /v1/ingest/batches/:id': ['operator', 'compliance'],
   'POST /v1/questions': ['marketer', 'partner', 'operator'],
   'POST /v1/questions/check': readers,
+  'GET /v1/budget': readers,
   'GET /v1/budgets/:asker': ['marketer', 'partner', 'compliance', 'operator'],
   'GET /v1/privacy/policy': readers,
   'GET /v1/me/inbox': ['customer'],

@@ -158,6 +158,21 @@ describe.each(testBackends)('HTTP API on $name', (backend) => {
     expect(othersBudget.json()).toMatchObject({ error: { code: 'AUTH_FORBIDDEN' } });
     const ownBudget = await as('marketer', { method: 'GET', url: '/v1/budgets/mia' });
     expect(ownBudget.json()).toMatchObject({ askerRemaining: '5' });
+    // The meter: the signed-in person's own, out of the period's budgets, with the price of a new count.
+    const meter = await app.inject({ method: 'GET', url: '/v1/budget' });
+    const { resetsAt, ...meterRest } = meter.json<Record<string, string>>();
+    expect(resetsAt).toMatch(/^\d{4}-\d{2}-01T00:00:00/);
+    expect(meterRest).toEqual({
+      asker: 'otto',
+      askerBudget: '5',
+      askerRemaining: '35/8',
+      vaultBudget: '20',
+      vaultRemaining: '155/8',
+      questionCost: '5/8',
+      period: 'month',
+    });
+    const mine = await as('marketer', { method: 'GET', url: '/v1/budget' });
+    expect(mine.json()).toMatchObject({ asker: 'mia', askerRemaining: '5', vaultRemaining: '155/8' });
     const use = await as('compliance', { method: 'GET', url: '/v1/privacy/budgets' });
     expect(use.json()).toMatchObject({
       askers: [

@@ -1098,6 +1098,59 @@ export interface paths {
     readonly patch?: never;
     readonly trace?: never;
   };
+  readonly '/v1/budget': {
+    readonly parameters: {
+      readonly query?: never;
+      readonly header?: never;
+      readonly path?: never;
+      readonly cookie?: never;
+    };
+    /**
+     * The signed-in person’s privacy budget: what is left of theirs and the vault’s, and what a count costs
+     * @description Roles: marketer, partner, approver, compliance, operator.
+     */
+    readonly get: {
+      readonly parameters: {
+        readonly query?: never;
+        readonly header?: never;
+        readonly path?: never;
+        readonly cookie?: never;
+      };
+      readonly requestBody?: never;
+      readonly responses: {
+        /** @description Default Response */
+        readonly '4XX': {
+          headers: {
+            readonly [name: string]: unknown;
+          };
+          content: {
+            readonly 'application/json': {
+              readonly error: {
+                readonly code: string;
+                readonly message: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        readonly 200: {
+          headers: {
+            readonly [name: string]: unknown;
+          };
+          content: {
+            readonly 'application/json': components['schemas']['BudgetMeter'];
+          };
+        };
+      };
+    };
+    readonly put?: never;
+    readonly post?: never;
+    readonly delete?: never;
+    readonly options?: never;
+    readonly head?: never;
+    readonly patch?: never;
+    readonly trace?: never;
+  };
   readonly '/v1/budgets/{asker}': {
     readonly parameters: {
       readonly query?: never;
@@ -5144,6 +5197,40 @@ export interface components {
       /** @enum {string} */
       readonly status: 'received' | 'running' | 'done' | 'partial' | 'failed' | 'interrupted';
       readonly taxonomy_version: string;
+    };
+    readonly BudgetMeter: {
+      readonly asker: string;
+      /** @description the asker’s ε for the whole period, an exact rational */
+      readonly askerBudget: string;
+      /** @description ε left to the asker this period */
+      readonly askerRemaining: string;
+      /** @enum {string} */
+      readonly period: 'day' | 'week' | 'month';
+      /** @description ε a new (not repeated) count costs */
+      readonly questionCost: string;
+      /** @description when the period’s budgets reset (ISO 8601) */
+      readonly resetsAt: string;
+      /** @description the vault’s ε for the whole period */
+      readonly vaultBudget: string;
+      /** @description ε left to the vault this period */
+      readonly vaultRemaining: string;
+    };
+    readonly BudgetMeterInput: {
+      readonly asker: string;
+      /** @description the asker’s ε for the whole period, an exact rational */
+      readonly askerBudget: string;
+      /** @description ε left to the asker this period */
+      readonly askerRemaining: string;
+      /** @enum {string} */
+      readonly period: 'day' | 'week' | 'month';
+      /** @description ε a new (not repeated) count costs */
+      readonly questionCost: string;
+      /** @description when the period’s budgets reset (ISO 8601) */
+      readonly resetsAt: string;
+      /** @description the vault’s ε for the whole period */
+      readonly vaultBudget: string;
+      /** @description ε left to the vault this period */
+      readonly vaultRemaining: string;
     };
     readonly BudgetStatus: {
       /** @description ε left to the asker this period */

@@ -6,6 +6,7 @@ import type { Complete, Item, Reply } from '../api/types.ts';
 import { Alert, Loading, Page, formatDate, textOf } from '../ui.tsx';
 import { useLoad } from '../use-load.ts';
 import { seedsSegment } from '../examples.ts';
+import { BudgetMeter, useBudget } from '../budget-meter.tsx';
 
 type Campaign = Item<Complete<Reply<'/v1/hub/campaigns', 'get'>>['campaigns']>;
 type Offers = Complete<Reply<'/v1/hub/offers', 'get'>>;
@@ -114,8 +115,10 @@ export function Campaigns() {
     'campaigns',
   );
   const offers = useLoad(() => get<Offers>('/v1/hub/offers'), 'offers');
+  const budget = useBudget('campaigns');
   return (
     <Page title="Campaigns">
+      <BudgetMeter budget={budget} />
       {campaigns.data === undefined ? (
         <Loading error={campaigns.error} />
       ) : campaigns.data.campaigns.length === 0 ? (

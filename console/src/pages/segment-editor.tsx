@@ -1,4 +1,4 @@
-// Marketer: write a segment with highlighting, see its problems as you type (free), ask for a protected count.
+// Marketer: write a segment with highlighting, see its problems as you type (free), ask for a priced protected count.
 import { setDiagnostics, type Diagnostic } from '@codemirror/lint';
 import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
 import { bracketMatching } from '@codemirror/language';
@@ -6,6 +6,8 @@ import { EditorView, drawSelection, highlightActiveLine, keymap, lineNumbers } f
 import { useEffect, useRef, useState } from 'react';
 import { questionPurposes } from '../../../src/core/question-purposes.ts';
 import { ApiError, post } from '../api.ts';
+import { BudgetMeter, useBudget } from '../budget-meter.tsx';
+import { costInWords, isLastOf, leftInWords, rationalValue, resetInWords } from '../budget-words.ts';
 import { seedsSegment } from '../examples.ts';
 import { problemsOf, type Problem } from '../problems.ts';
 import { segmentHighlighting } from '../segment-language.ts';
@@ -44,6 +46,10 @@ export function SegmentEditor() {
   const [checking, setChecking] = useState(false);
   const [counted, setCounted] = useState<Counted>();
   const [countError, setCountError] = useState<string>();
+  const [charges, setCharges] = useState(0);
+  const [asked, setAsked] = useState<ReadonlySet<string>>(new Set());
+  const [confirming, setConfirming] = useState(false);
+  const budget = useBudget(String(charges));
 
   useEffect(() => {
     if (host.current === null) return;
@@ -76,6 +82,7 @@ export function SegmentEditor() {
   useEffect(() => {
     setCounted(undefined);
     setCountError(undefined);
+    setConfirming(false);
     setChecking(true);
     let current = true;
     const timer = setTimeout(() => {
@@ -115,13 +122,35 @@ export function SegmentEditor() {
     if (editor !== null) editor.dispatch(setDiagnostics(editor.state, diagnosticsOf(editor, problems)));
   }, [problems]);
 
+  // A question asked before in the period is answered again for free; the server decides, this only prices it.
+  const questionKey = `${purpose}\u0000${text}`;
+  const meter = budget.data;
+  const cost = asked.has(questionKey) ? '0' : meter?.questionCost;
+  const affordable =
+    meter === undefined || cost === undefined || rationalValue(cost) <= rationalValue(meter.askerRemaining);
+  const last = meter !== undefined && cost !== undefined && isLastOf(meter.askerRemaining, cost);
+  const price =
+    meter === undefined || cost === undefined
+      ? 'costs ε'
+      : rationalValue(cost) === 0
+        ? 'free, asked before'
+        : `uses ${costInWords(cost, meter.askerBudget, meter.period)} (ε ${cost})`;
+  const leftAfter =
+    meter === undefined || cost === undefined
+      ? ''
+      : (rationalValue(meter.askerRemaining) - rationalValue(cost)).toString();
+
   const count = async () => {
     setCountError(undefined);
+    setConfirming(false);
     try {
       setCounted(await post<Counted>('/v1/hub/segments/count', { expression: text, purpose }));
+      setAsked((before) => new Set(before).add(questionKey));
     } catch (failure) {
       setCounted(undefined);
       setCountError(failure instanceof ApiError ? `${failure.message} (${failure.code})` : String(failure));
+    } finally {
+      setCharges((n) => n + 1);
     }
   };
 
@@ -164,9 +193,32 @@ export function SegmentEditor() {
           </p>
         ) : null}
       </div>
-      <ActionButton action={count} disabled={checking || problems.length > 0}>
-        Count (protected, costs ε)
-      </ActionButton>
+      <BudgetMeter budget={budget} />
+      {confirming && meter !== undefined && cost !== undefined ? (
+        <div className="alert alert-info" role="alertdialog" aria-labelledby="last-count" aria-modal="false">
+          <p id="last-count">
+            <strong>This count would spend the last of your budget.</strong> After it you would have{' '}
+            {leftInWords(leftAfter, meter.askerBudget, meter.period)} (ε {leftAfter}), not enough for another
+            count until {resetInWords(meter.resetsAt)}.
+          </p>
+          <ActionButton action={count}>Count anyway</ActionButton>{' '}
+          <button type="button" className="secondary" onClick={() => setConfirming(false)}>
+            Cancel
+          </button>
+        </div>
+      ) : (
+        <ActionButton
+          action={() => (last ? Promise.resolve(setConfirming(true)) : count())}
+          disabled={checking || problems.length > 0 || !affordable}
+        >
+          Count — {price}
+        </ActionButton>
+      )}
+      {affordable || meter === undefined ? null : (
+        <p className="muted" data-testid="budget-spent">
+          Not enough of your budget is left for a new count until {resetInWords(meter.resetsAt)}.
+        </p>
+      )}
       {counted === undefined ? null : (
         <Alert kind="info">
           <p>

@@ -2,8 +2,9 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { errorBody } from '../../contracts/common.ts';
-import { budgetParams, budgetStatus } from '../../contracts/questions.ts';
+import { budgetMeter, budgetParams, budgetStatus } from '../../contracts/questions.ts';
 import { CurtainError } from '../../core/errors.ts';
+import { questionEpsilon } from '../../privacy/guard/policy.ts';
 import type { VaultServices } from '../../vault/vault.ts';
 import { staffOf } from '../auth/access-control.ts';
 import { budgetJson } from '../question-routes.ts';
@@ -18,6 +19,16 @@ const budget = {
   },
 };
 
+const meter = {
+  config: { access: ['marketer', 'partner', 'approver', 'compliance', 'operator'] } as const,
+  schema: {
+    summary:
+      'The signed-in person’s privacy budget: what is left of theirs and the vault’s, and what a count costs',
+    tags: ['questions'],
+    response: { 200: budgetMeter, '4xx': errorBody },
+  },
+};
+
 /** Compliance and operators oversee every asker; a marketer or partner sees their own budget only. */
 function mayRead(request: FastifyRequest, asker: string): void {
   const staff = staffOf(request);
@@ -27,12 +38,26 @@ function mayRead(request: FastifyRequest, asker: string): void {
   }
 }
 
-export function budgetRoutes(vault: Pick<VaultServices, 'questions'>) {
+export function budgetRoutes(vault: Pick<VaultServices, 'questions' | 'policies'>) {
   return (fastify: FastifyInstance): Promise<void> => {
     const app = fastify.withTypeProvider<ZodTypeProvider>();
     app.get('/v1/budgets/:asker', budget, async (request) => {
       mayRead(request, request.params.asker);
       return budgetJson(await vault.questions.budget(request.params.asker));
+    });
+    app.get('/v1/budget', meter, async (request) => {
+      const asker = staffOf(request).handle;
+      const [state, { policy }] = await Promise.all([vault.questions.budget(asker), vault.policies.active()]);
+      return {
+        asker,
+        askerBudget: policy.askerBudget.toString(),
+        askerRemaining: state.askerRemaining.toString(),
+        vaultBudget: policy.vaultBudget.toString(),
+        vaultRemaining: state.vaultRemaining.toString(),
+        questionCost: questionEpsilon(policy).toString(),
+        period: policy.period,
+        resetsAt: state.resetsAt,
+      };
     });
     return Promise.resolve();
   };

@@ -1,0 +1,80 @@
+// The privacy budget meter: what is left of the signed-in person's ε and the vault's, as words and bars.
+import { get } from './api.ts';
+import type { Reply } from './api/types.ts';
+import { leftInWords, rationalValue, resetInWords } from './budget-words.ts';
+import { useLoad, type Loaded } from './use-load.ts';
+
+export type BudgetMeterData = Reply<'/v1/budget', 'get'>;
+
+/** The meter's data; pass a key that changes after each charged action to read it again. */
+export const useBudget = (key: string): Loaded<BudgetMeterData> =>
+  useLoad(() => get<BudgetMeterData>('/v1/budget'), `budget:${key}`);
+
+function Bar({
+  id,
+  label,
+  remaining,
+  budget,
+}: {
+  id: string;
+  label: string;
+  remaining: string;
+  budget: string;
+}) {
+  return (
+    <meter
+      id={id}
+      aria-label={label}
+      min={0}
+      max={rationalValue(budget)}
+      value={rationalValue(remaining)}
+      low={rationalValue(budget) / 4}
+      optimum={rationalValue(budget)}
+    />
+  );
+}
+
+export function BudgetMeter({ budget }: { budget: Loaded<BudgetMeterData> }) {
+  const data = budget.data;
+  if (data === undefined) {
+    return budget.error === undefined ? null : (
+      <p className="muted">The privacy budget could not be read: {budget.error}</p>
+    );
+  }
+  return (
+    <aside className="budget-meter" aria-labelledby="budget-title">
+      <h2 id="budget-title">Privacy budget</h2>
+      <p>
+        <strong>Yours:</strong>{' '}
+        <span data-testid="budget-asker">
+          {leftInWords(data.askerRemaining, data.askerBudget, data.period)}
+        </span>{' '}
+        <span className="muted">
+          (ε {data.askerRemaining} of {data.askerBudget})
+        </span>
+      </p>
+      <Bar
+        id="budget-asker-bar"
+        label="Your privacy budget left"
+        remaining={data.askerRemaining}
+        budget={data.askerBudget}
+      />
+      <p>
+        <strong>The bank’s, shared by everyone:</strong>{' '}
+        <span data-testid="budget-vault">
+          {leftInWords(data.vaultRemaining, data.vaultBudget, data.period)}
+        </span>{' '}
+        <span className="muted">
+          (ε {data.vaultRemaining} of {data.vaultBudget})
+        </span>
+      </p>
+      <Bar
+        id="budget-vault-bar"
+        label="The bank’s privacy budget left"
+        remaining={data.vaultRemaining}
+        budget={data.vaultBudget}
+      />
+      <p className="muted">Both reset on {resetInWords(data.resetsAt)}.</p>
+    </aside>
+  );
+}
