@@ -1,7 +1,7 @@
 // Advisors' contracts: open leads without identities, and a claimed lead with whom to contact.
 import { z } from 'zod';
 import { code } from './common.ts';
-import { publicId, revealedFields } from './customer.ts';
+import { leadWorkStatuses, publicId, revealedFields } from './customer.ts';
 
 /** Which queue, in the query string: the bank's, or a partner's. */
 export const advisorQueue = z.strictObject({
@@ -43,8 +43,7 @@ export const revealedLead = z
   })
   .meta({ id: 'RevealedLead' });
 
-/** Where an advisor is with a lead they took up. */
-export const leadWorkStatuses = ['contacted', 'meeting', 'product_opened', 'closed'] as const;
+export { leadWorkStatuses };
 export const leadWorkStatus = z.enum(leadWorkStatuses);
 export type LeadWorkStatus = z.output<typeof leadWorkStatus>;
 

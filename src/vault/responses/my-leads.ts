@@ -29,7 +29,6 @@ export interface MyLead {
   readonly history: LeadHistoryEntry[];
 }
 
-type WorkRow = LeadRow & { work_status: LeadWorkStatus | null };
 interface EventRow {
   lead_id: number;
   advisor: string;
@@ -65,9 +64,9 @@ export class AdvisorLeads {
    * erasure hides it at once; notes are opened only when the identity is shown.
    */
   async mine(advisor: string, filter: RecipientFilter): Promise<MyLead[]> {
-    const { rows } = await this.#storage.query<WorkRow>(
-      `SELECT q.*, l2.work_status FROM (${selectLeads} WHERE l.state = 'claimed' AND l.claimed_by = $1
-         AND l.recipient = $2) q JOIN leads l2 ON l2.id = q.id ORDER BY q.claimed_at DESC, q.id DESC`,
+    const { rows } = await this.#storage.query<LeadRow>(
+      `${selectLeads} WHERE l.state = 'claimed' AND l.claimed_by = $1 AND l.recipient = $2
+        ORDER BY l.claimed_at DESC, l.id DESC`,
       [advisor, filter.recipient],
     );
     if (rows.length === 0) return [];
@@ -218,4 +217,28 @@ export class AdvisorLeads {
       throw error;
     }
   }
+}
+
+/** The history of each of one customer's leads, notes opened: for the customer's access export. */
+export async function leadHistoriesOf(
+  db: SqlExecutor,
+  identity: IdentityStore,
+  customerId: number,
+): Promise<Map<string, LeadHistoryEntry[]>> {
+  const { rows } = await db.query<EventRow & { public_id: string }>(
+    `SELECT l.public_id, e.lead_id, e.advisor, e.kind, e.status, e.note_sealed, e.created_at
+       FROM lead_events e JOIN leads l ON l.id = e.lead_id WHERE l.customer_id = $1 ORDER BY e.id`,
+    [customerId],
+  );
+  const histories = new Map<string, LeadHistoryEntry[]>();
+  for (const e of rows) {
+    const note =
+      e.note_sealed === null
+        ? null
+        : await identity.openFor(customerId, e.note_sealed, noteContext(e.public_id));
+    const history = histories.get(e.public_id) ?? [];
+    history.push({ at: e.created_at, advisor: e.advisor, change: e.kind, status: e.status, note });
+    histories.set(e.public_id, history);
+  }
+  return histories;
 }
