@@ -55,9 +55,9 @@ describe('my leads in Chromium', () => {
 
     const card = page.locator('article').first();
     await card.getByLabel('New status').selectOption('meeting');
-    await card.getByRole('button', { name: /^Save the status/ }).click();
+    await card.getByRole('button', { name: /^Save status/ }).click();
     await card.getByLabel(/^Note/).fill('Call back on Tuesday morning');
-    await card.getByRole('button', { name: /^Add the note/ }).click();
+    await card.getByRole('button', { name: /^Add note/ }).click();
     await card.getByText('note: Call back on Tuesday morning').waitFor();
 
     await page.reload();

@@ -60,7 +60,7 @@ function LeadCard({ lead, changed }: { lead: MyLead; changed: () => void }) {
           ))}
         </select>
         <ActionButton
-          aria-label={`Save the status of the lead about ${lead.offer.title}`}
+          aria-label={`Save status of the lead about ${lead.offer.title}`}
           action={async () => {
             await post(`${path}/status`, { status });
             changed();
@@ -74,7 +74,7 @@ function LeadCard({ lead, changed }: { lead: MyLead; changed: () => void }) {
           <label htmlFor={`${key}-note`}>Note (kept in the vault, sealed for this customer)</label>
           <textarea id={`${key}-note`} rows={2} value={note} onChange={(e) => setNote(e.target.value)} />
           <ActionButton
-            aria-label={`Add the note to the lead about ${lead.offer.title}`}
+            aria-label={`Add note to the lead about ${lead.offer.title}`}
             disabled={note.trim() === ''}
             action={async () => {
               await post(`${path}/notes`, { text: note });
