@@ -92,8 +92,14 @@ describe.each(testBackends)('my leads on $name', (backend) => {
         updates.push(e.details);
     }
     expect(updates).toEqual([
-      { leadId, campaignRef: expect.any(String), advisor: 'ada', change: 'status', status: 'product_opened' },
-      { leadId, campaignRef: expect.any(String), advisor: 'ada', change: 'note' },
+      {
+        leadId,
+        campaignRef: expect.any(String) as unknown,
+        advisor: 'ada',
+        change: 'status',
+        status: 'product_opened',
+      },
+      { leadId, campaignRef: expect.any(String) as unknown, advisor: 'ada', change: 'note' },
     ]);
     const text = JSON.stringify(updates);
     expect(text).not.toContain('five-year');
