@@ -148,19 +148,19 @@ describe.each(testBackends)('the customer API on $name', (backend) => {
 
     const mine = await h.inject({ method: 'GET', url: '/v1/my-leads', headers: h.staff.advisor });
     expect(mine.statusCode).toBe(200);
-    expect(
-      (mine.json() as { leads: { leadId: string }[] }).leads.find((l) => l.leadId === leadId),
-    ).toMatchObject({
-      status: 'contacted',
-      identity: { email: customers[0]!.pii.email },
-      withheld: null,
-      history: [
-        { advisor: 'ada', change: 'status', status: 'contacted', note: null },
-        { advisor: 'ada', change: 'note', status: null, note: 'rang, no answer' },
-      ],
-    });
+    expect(mine.json<{ leads: { leadId: string }[] }>().leads.find((l) => l.leadId === leadId)).toMatchObject(
+      {
+        status: 'contacted',
+        identity: { email: customers[0]!.pii.email },
+        withheld: null,
+        history: [
+          { advisor: 'ada', change: 'status', status: 'contacted', note: null },
+          { advisor: 'ada', change: 'note', status: null, note: 'rang, no answer' },
+        ],
+      },
+    );
     const own = await h.inject({ method: 'GET', url: '/v1/me/leads', headers: alice });
-    expect((own.json() as { leads: { id: string }[] }).leads.find((l) => l.id === leadId)).toMatchObject({
+    expect(own.json<{ leads: { id: string }[] }>().leads.find((l) => l.id === leadId)).toMatchObject({
       status: 'contacted',
     });
   });
