@@ -40,6 +40,7 @@ import { WebhookChannel } from '../vault/delivery/channels/webhook-channel.ts';
 import { PushChannel } from '../vault/delivery/channels/push-channel.ts';
 import { ResponseService } from '../vault/responses/response-service.ts';
 import { AdvisorQueue } from '../vault/responses/advisor-queue.ts';
+import { AdvisorLeads } from '../vault/responses/my-leads.ts';
 import { InProcessVaultDoor } from '../vault/door/in-process-door.ts';
 import { vaultKind } from '../vault/vault-kind.ts';
 import { ComplianceService } from '../vault/compliance/compliance-service.ts';
@@ -120,16 +121,18 @@ function receiptSettings(names: VaultSettings): ReceiptSettings {
 function customerFacing(
   base: Pick<VaultServices, 'storage' | 'keys' | 'audit' | 'identity' | 'preferences'>,
   settings: VaultSettings,
-): Pick<VaultServices, 'inbox' | 'responses' | 'advisorQueue' | 'pushDevices'> {
+): Pick<VaultServices, 'inbox' | 'responses' | 'advisorQueue' | 'advisorLeads' | 'pushDevices'> {
   const { storage, keys, audit, identity, preferences } = base;
   const now = settings.now === undefined ? {} : { now: settings.now };
+  const advisorQueue = new AdvisorQueue(storage, identity, keys, audit);
   return {
     inbox: new InboxService(storage, identity, now),
     responses: new ResponseService(storage, identity, preferences, keys, audit, {
       receipts: receiptSettings(settings),
       ...now,
     }),
-    advisorQueue: new AdvisorQueue(storage, identity, keys, audit),
+    advisorQueue,
+    advisorLeads: new AdvisorLeads(storage, identity, advisorQueue, audit),
     pushDevices: new PushDevices(storage, identity, audit),
   };
 }

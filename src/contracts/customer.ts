@@ -74,6 +74,9 @@ export const connectConsent = z
   .meta({ id: 'ConnectConsent' });
 export type ConnectConsent = z.output<typeof connectConsent>;
 
+/** Where an advisor is with a lead they took up. */
+export const leadWorkStatuses = ['contacted', 'meeting', 'product_opened', 'closed'] as const;
+
 /** A request to be contacted, as its customer sees it: their own, with the receipt they may keep. */
 export const lead = z
   .object({
@@ -89,6 +92,10 @@ export const lead = z
     withdrawnAt: z.date().nullable(),
     claimedBy: z.string().nullable(),
     claimedAt: z.date().nullable(),
+    status: z
+      .enum(leadWorkStatuses)
+      .nullable()
+      .describe('where the advisor is with it: contacted, meeting, product_opened, closed'),
   })
   .meta({ id: 'Lead' });
 

@@ -16,6 +16,7 @@ export const auditEventTypes = [
   'response.recorded',
   'lead.created',
   'lead.withdrawn',
+  'lead.updated',
   'identity.revealed',
   'identity.withheld',
   'consent.changed',

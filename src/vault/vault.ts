@@ -22,6 +22,7 @@ import type { RelationshipRetention } from './import/relationship-retention.ts';
 import type { QuestionService } from './questions/question-service.ts';
 import type { VaultQuestionEngine } from './questions/vault-engine.ts';
 import type { AdvisorQueue } from './responses/advisor-queue.ts';
+import type { AdvisorLeads } from './responses/my-leads.ts';
 import type { ResponseService } from './responses/response-service.ts';
 
 export interface VaultServices {
@@ -53,6 +54,8 @@ export interface VaultServices {
   readonly responses: ResponseService;
   /** Leads for advisors; identity only against a valid, per-lead consent receipt. */
   readonly advisorQueue: AdvisorQueue;
+  /** An advisor's own claimed leads: identity while consent stands, status, sealed notes, history. */
+  readonly advisorLeads: AdvisorLeads;
   /** The one door through which the hub reaches the vault. */
   readonly door: VaultDoor;
   /** The device a customer registered for push notices. */

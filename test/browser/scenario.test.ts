@@ -221,7 +221,7 @@ describe('the console in Chromium', () => {
     const customerId = await server.vault.identity.findCustomer('external_id', customerRef);
     const pii = await server.vault.identity.readPii(customerId!);
     await signInAs('Staff: ada');
-    await page.getByRole('heading', { name: 'Leads' }).waitFor();
+    await page.getByRole('heading', { name: 'Leads', exact: true }).waitFor();
     await page.getByRole('button', { name: /^Claim the lead/ }).waitFor();
     expect(await page.locator('main').textContent()).not.toContain(pii.familyName);
     await accessible('leads');

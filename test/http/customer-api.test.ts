@@ -13,13 +13,15 @@ describe.each(testBackends)('the customer API on $name', (backend) => {
   let alice: Record<string, string>;
   let bob: Record<string, string>;
   let messageId: string;
+  let aliceId: number;
 
   beforeAll(async () => {
     h = await openHarness(backend, {
       logLevel: 'trace',
       logStream: { write: (line) => void logLines.push(line) },
     });
-    const [aliceId, bobId] = (await h.vault.identity.createCustomers(customers)) as [number, number];
+    let bobId: number;
+    [aliceId, bobId] = (await h.vault.identity.createCustomers(customers)) as [number, number];
     ({ messageId } = await deliver(h.vault, aliceId));
     alice = await h.customer(aliceId);
     bob = await h.customer(bobId);
@@ -121,6 +123,46 @@ describe.each(testBackends)('the customer API on $name', (backend) => {
       headers: h.staff.advisor,
     });
     expect(again.json()).toMatchObject({ error: { code: 'LEAD_REFUSED' } });
+  });
+
+  it('lists an advisor’s own leads, takes a status and a note, and shows the customer the status', async () => {
+    const delivered = await deliver(h.vault, aliceId);
+    const noticeVersion = currentNotice('identity_reveal').id;
+    const connected = await h.vault.responses.connect(aliceId, delivered.messageId, {
+      consent: true,
+      noticeVersion,
+    });
+    if (!connected.ok) throw new Error(connected.error.message);
+    const leadId = connected.value.id;
+    expect((await h.vault.advisorQueue.claim('ada', leadId, { recipient: 'bank' })).ok).toBe(true);
+    const post = (path: string, payload: object) =>
+      h.inject({ method: 'POST', url: `/v1/leads/${leadId}/${path}`, headers: h.staff.advisor, payload });
+
+    const bad = await post('status', { status: 'won' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json()).toMatchObject({
+      error: { code: 'USAGE', message: expect.stringContaining('status') as unknown },
+    });
+    expect((await post('status', { status: 'contacted' })).json()).toEqual({ leadId, status: 'contacted' });
+    expect((await post('notes', { text: 'rang, no answer' })).json()).toEqual({ leadId });
+
+    const mine = await h.inject({ method: 'GET', url: '/v1/my-leads', headers: h.staff.advisor });
+    expect(mine.statusCode).toBe(200);
+    expect(mine.json<{ leads: { leadId: string }[] }>().leads.find((l) => l.leadId === leadId)).toMatchObject(
+      {
+        status: 'contacted',
+        identity: { email: customers[0]!.pii.email },
+        withheld: null,
+        history: [
+          { advisor: 'ada', change: 'status', status: 'contacted', note: null },
+          { advisor: 'ada', change: 'note', status: null, note: 'rang, no answer' },
+        ],
+      },
+    );
+    const own = await h.inject({ method: 'GET', url: '/v1/me/leads', headers: alice });
+    expect(own.json<{ leads: { id: string }[] }>().leads.find((l) => l.id === leadId)).toMatchObject({
+      status: 'contacted',
+    });
   });
 
   it('keeps a preference centre: consent per purpose and channel, frequency, quiet hours, stop all', async () => {

@@ -3726,6 +3726,124 @@ export interface paths {
     readonly patch?: never;
     readonly trace?: never;
   };
+  readonly '/v1/leads/{lead}/notes': {
+    readonly parameters: {
+      readonly query?: never;
+      readonly header?: never;
+      readonly path?: never;
+      readonly cookie?: never;
+    };
+    readonly get?: never;
+    readonly put?: never;
+    /**
+     * Add a note to a lead this advisor took up: sealed under the customer’s key, while consent stands
+     * @description Roles: advisor.
+     */
+    readonly post: {
+      readonly parameters: {
+        readonly query?: never;
+        readonly header?: never;
+        readonly path: {
+          readonly lead: string;
+        };
+        readonly cookie?: never;
+      };
+      readonly requestBody: {
+        readonly content: {
+          readonly 'application/json': components['schemas']['LeadNoteInput'];
+        };
+      };
+      readonly responses: {
+        /** @description Default Response */
+        readonly '4XX': {
+          headers: {
+            readonly [name: string]: unknown;
+          };
+          content: {
+            readonly 'application/json': {
+              readonly error: {
+                readonly code: string;
+                readonly message: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        readonly 200: {
+          headers: {
+            readonly [name: string]: unknown;
+          };
+          content: {
+            readonly 'application/json': components['schemas']['LeadNoted'];
+          };
+        };
+      };
+    };
+    readonly delete?: never;
+    readonly options?: never;
+    readonly head?: never;
+    readonly patch?: never;
+    readonly trace?: never;
+  };
+  readonly '/v1/leads/{lead}/status': {
+    readonly parameters: {
+      readonly query?: never;
+      readonly header?: never;
+      readonly path?: never;
+      readonly cookie?: never;
+    };
+    readonly get?: never;
+    readonly put?: never;
+    /**
+     * Set the status of a lead this advisor took up (recorded in its history and the log)
+     * @description Roles: advisor.
+     */
+    readonly post: {
+      readonly parameters: {
+        readonly query?: never;
+        readonly header?: never;
+        readonly path: {
+          readonly lead: string;
+        };
+        readonly cookie?: never;
+      };
+      readonly requestBody: {
+        readonly content: {
+          readonly 'application/json': components['schemas']['LeadStatusChangeInput'];
+        };
+      };
+      readonly responses: {
+        /** @description Default Response */
+        readonly '4XX': {
+          headers: {
+            readonly [name: string]: unknown;
+          };
+          content: {
+            readonly 'application/json': {
+              readonly error: {
+                readonly code: string;
+                readonly message: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        readonly 200: {
+          headers: {
+            readonly [name: string]: unknown;
+          };
+          content: {
+            readonly 'application/json': components['schemas']['LeadStatus'];
+          };
+        };
+      };
+    };
+    readonly delete?: never;
+    readonly options?: never;
+    readonly head?: never;
+    readonly patch?: never;
+    readonly trace?: never;
+  };
   readonly '/v1/me/consent': {
     readonly parameters: {
       readonly query?: never;
@@ -4563,6 +4681,66 @@ export interface paths {
         };
       };
     };
+    readonly delete?: never;
+    readonly options?: never;
+    readonly head?: never;
+    readonly patch?: never;
+    readonly trace?: never;
+  };
+  readonly '/v1/my-leads': {
+    readonly parameters: {
+      readonly query?: never;
+      readonly header?: never;
+      readonly path?: never;
+      readonly cookie?: never;
+    };
+    /**
+     * The leads this advisor took up: whom to contact while consent stands, status, notes and history
+     * @description Each identity is decided afresh (as GET /v1/leads/{lead}); after a withdrawal, restriction, objection or erasure the lead shows `withheld` and no identity or note text.
+     *
+     *     Roles: advisor.
+     */
+    readonly get: {
+      readonly parameters: {
+        readonly query?: {
+          /** @description a partner’s queue instead of the bank’s */
+          readonly partner?: string;
+        };
+        readonly header?: never;
+        readonly path?: never;
+        readonly cookie?: never;
+      };
+      readonly requestBody?: never;
+      readonly responses: {
+        /** @description Default Response */
+        readonly '4XX': {
+          headers: {
+            readonly [name: string]: unknown;
+          };
+          content: {
+            readonly 'application/json': {
+              readonly error: {
+                readonly code: string;
+                readonly message: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        readonly 200: {
+          headers: {
+            readonly [name: string]: unknown;
+          };
+          content: {
+            readonly 'application/json': {
+              readonly leads: readonly components['schemas']['MyLead'][];
+            };
+          };
+        };
+      };
+    };
+    readonly put?: never;
+    readonly post?: never;
     readonly delete?: never;
     readonly options?: never;
     readonly head?: never;
@@ -6596,7 +6774,28 @@ export interface components {
       readonly recipient: string;
       /** @enum {string} */
       readonly state: 'open' | 'claimed' | 'withdrawn';
+      /** @description where the advisor is with it: contacted, meeting, product_opened, closed */
+      readonly status: ('contacted' | 'meeting' | 'product_opened' | 'closed') | null;
       readonly withdrawnAt: string | null;
+    };
+    readonly LeadHistoryEntry: {
+      readonly advisor: string;
+      /** Format: date-time */
+      readonly at: string;
+      /** @enum {string} */
+      readonly change: 'status' | 'note';
+      /** @description the note’s text, while the customer’s consent stands */
+      readonly note: string | null;
+      readonly status: ('contacted' | 'meeting' | 'product_opened' | 'closed') | null;
+    };
+    readonly LeadHistoryEntryInput: {
+      readonly advisor: string;
+      readonly at: unknown;
+      /** @enum {string} */
+      readonly change: 'status' | 'note';
+      /** @description the note’s text, while the customer’s consent stands */
+      readonly note: string | null;
+      readonly status: ('contacted' | 'meeting' | 'product_opened' | 'closed') | null;
     };
     readonly LeadInput: {
       readonly campaignId: string;
@@ -6613,7 +6812,47 @@ export interface components {
       readonly recipient: string;
       /** @enum {string} */
       readonly state: 'open' | 'claimed' | 'withdrawn';
+      /** @description where the advisor is with it: contacted, meeting, product_opened, closed */
+      readonly status: ('contacted' | 'meeting' | 'product_opened' | 'closed') | null;
       readonly withdrawnAt: unknown | null;
+    };
+    readonly LeadNote: {
+      /** @description a partner’s queue instead of the bank’s */
+      readonly partner?: string;
+      readonly text: string;
+    };
+    readonly LeadNoted: {
+      readonly leadId: string;
+    };
+    readonly LeadNotedInput: {
+      readonly leadId: string;
+    };
+    readonly LeadNoteInput: {
+      /** @description a partner’s queue instead of the bank’s */
+      readonly partner?: string;
+      readonly text: string;
+    };
+    readonly LeadStatus: {
+      readonly leadId: string;
+      /** @enum {string} */
+      readonly status: 'contacted' | 'meeting' | 'product_opened' | 'closed';
+    };
+    readonly LeadStatusChange: {
+      /** @description a partner’s queue instead of the bank’s */
+      readonly partner?: string;
+      /** @enum {string} */
+      readonly status: 'contacted' | 'meeting' | 'product_opened' | 'closed';
+    };
+    readonly LeadStatusChangeInput: {
+      /** @description a partner’s queue instead of the bank’s */
+      readonly partner?: string;
+      /** @enum {string} */
+      readonly status: 'contacted' | 'meeting' | 'product_opened' | 'closed';
+    };
+    readonly LeadStatusInput: {
+      readonly leadId: string;
+      /** @enum {string} */
+      readonly status: 'contacted' | 'meeting' | 'product_opened' | 'closed';
     };
     readonly Me: {
       readonly handle?: string;
@@ -6648,6 +6887,53 @@ export interface components {
        * @enum {string}
        */
       readonly regime: 'gdpr' | 'ccpa';
+    };
+    readonly MyLead: {
+      readonly campaignId: string;
+      /** Format: date-time */
+      readonly claimedAt: string;
+      readonly history: readonly components['schemas']['LeadHistoryEntry'][];
+      /** @description null when the identity is withheld */
+      readonly identity: {
+        readonly email?: string;
+        readonly familyName?: string;
+        readonly givenName?: string;
+        readonly phone?: string;
+      } | null;
+      readonly leadId: string;
+      readonly offer: {
+        readonly offerId: string;
+        readonly title: string;
+      };
+      readonly status: ('contacted' | 'meeting' | 'product_opened' | 'closed') | null;
+      /** @description why the identity is withheld now (withdrawal, restriction, objection, erasure) */
+      readonly withheld: {
+        readonly code: string;
+        readonly message: string;
+      } | null;
+    };
+    readonly MyLeadInput: {
+      readonly campaignId: string;
+      readonly claimedAt: unknown;
+      readonly history: readonly components['schemas']['LeadHistoryEntryInput'][];
+      /** @description null when the identity is withheld */
+      readonly identity: {
+        readonly email?: string;
+        readonly familyName?: string;
+        readonly givenName?: string;
+        readonly phone?: string;
+      } | null;
+      readonly leadId: string;
+      readonly offer: {
+        readonly offerId: string;
+        readonly title: string;
+      };
+      readonly status: ('contacted' | 'meeting' | 'product_opened' | 'closed') | null;
+      /** @description why the identity is withheld now (withdrawal, restriction, objection, erasure) */
+      readonly withheld: {
+        readonly code: string;
+        readonly message: string;
+      } | null;
     };
     readonly NewCampaign: {
       /**

@@ -41,7 +41,9 @@ function Leads() {
         <ul>
           {leads.data.leads.map((lead) => (
             <li key={lead.id}>
-              {lead.offerTitle} — {lead.state}, {formatDate(lead.createdAt)}
+              {lead.offerTitle} — {lead.state}
+              {lead.status === null ? '' : ` (advisor: ${lead.status.replace('_', ' ')})`},{' '}
+              {formatDate(lead.createdAt)}
               {lead.state === 'open' ? (
                 <ActionButton
                   className="secondary"

@@ -14,6 +14,7 @@ export const leadJson = (given: Lead) => ({
   withdrawnAt: given.withdrawnAt ?? null,
   claimedBy: given.claimedBy ?? null,
   claimedAt: given.claimedAt ?? null,
+  status: given.status ?? null,
 });
 
 const list = {

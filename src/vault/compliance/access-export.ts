@@ -7,6 +7,7 @@ import type { ConsentLedger, HistoryEntry } from '../consent/consent-ledger.ts';
 import type { PurposeState } from '../consent/receipts.ts';
 import { isAuditSubject, type IdentityStore } from '../identity/identity-store.ts';
 import type { PreferenceStore } from '../consent/preference-store.ts';
+import { leadHistoriesOf } from '../responses/my-leads.ts';
 
 export interface AccessExport {
   readonly format: 'curtain-access-export/1';
@@ -89,8 +90,8 @@ export async function exportCustomer(
     rowsOf(`SELECT public_id AS id, campaign_id AS campaign, offer, explanation, delivered_at AS "deliveredAt",
                    opened_at AS "openedAt", response, responded_at AS "respondedAt"
               FROM inbox_messages WHERE customer_id = $1 ORDER BY delivered_at, id`),
-    rowsOf(`SELECT public_id AS id, campaign_id AS campaign, recipient, state, receipt, created_at AS "createdAt",
-                   withdrawn_at AS "withdrawnAt", claimed_at AS "claimedAt"
+    rowsOf(`SELECT public_id AS id, campaign_id AS campaign, recipient, state, work_status AS status, receipt,
+                   created_at AS "createdAt", withdrawn_at AS "withdrawnAt", claimed_at AS "claimedAt"
               FROM leads WHERE customer_id = $1 ORDER BY created_at, id`),
     rowsOf(`SELECT reason, since, lifted_at AS "liftedAt" FROM processing_restrictions WHERE customer_id = $1
              ORDER BY since`),
@@ -99,6 +100,8 @@ export async function exportCustomer(
              ORDER BY received_at`),
     sources.audit.entriesFor((ref) => isAuditSubject(auditKey, ref), indexed),
   ]);
+  // An advisor's notes are the customer's personal data too: each lead carries its history, notes opened.
+  const histories = await leadHistoriesOf(db, sources.identity, customerId);
   return {
     format: 'curtain-access-export/1',
     generatedAt: context.now.toISOString(),
@@ -112,7 +115,7 @@ export async function exportCustomer(
     preferences,
     suppressions,
     inbox,
-    leads,
+    leads: leads.map((lead) => ({ ...lead, history: histories.get(String(lead['id'])) ?? [] })),
     restrictions,
     subjectRequests,
     auditEntries: auditEntries.map((e) => ({ index: e.index, entry: e.entry })),

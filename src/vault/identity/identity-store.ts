@@ -179,6 +179,23 @@ export class IdentityStore {
     };
   }
 
+  /**
+   * Seals other personal data of one customer (an advisor's note) under their data key, so erasure shreds it
+   * too; `context` binds the ciphertext to where it is stored. Throws CUSTOMER_ERASED when the key is gone.
+   */
+  async sealFor(customerId: number, plaintext: string, context: string): Promise<Buffer> {
+    const dataKey = (await this.#dataKeys([customerId])).get(customerId);
+    if (!dataKey) throw new CurtainError('CUSTOMER_ERASED', 'the customer was erased');
+    return seal(dataKey, Buffer.from(plaintext, 'utf8'), `${context}:${customerId}`);
+  }
+
+  /** Opens what `sealFor` sealed; throws CUSTOMER_ERASED once the customer's key was shredded. */
+  async openFor(customerId: number, sealed: Uint8Array, context: string): Promise<string> {
+    const dataKey = (await this.#dataKeys([customerId])).get(customerId);
+    if (!dataKey) throw new CurtainError('CUSTOMER_ERASED', 'the customer was erased');
+    return open(dataKey, sealed, `${context}:${customerId}`).toString('utf8');
+  }
+
   /** Unwraps the data keys of many customers in one query; erased customers are absent from the map. */
   async #dataKeys(customerIds: readonly number[]): Promise<Map<number, Buffer>> {
     const { rows } = await this.#storage.query<{

@@ -1,5 +1,6 @@
 // Leads as stored: the row, how it reads back, and the random public ids of leads.
 import { randomInt } from 'node:crypto';
+import type { LeadWorkStatus } from '../../contracts/advisor.ts';
 import type { OfferContent } from '../../core/vault-door.ts';
 
 export type LeadState = 'open' | 'withdrawn' | 'claimed';
@@ -21,6 +22,8 @@ export interface Lead {
   /** The advisor's handle, once one took up the lead. */
   readonly claimedBy: string | undefined;
   readonly claimedAt: Date | undefined;
+  /** Where the advisor is with it: contacted, meeting, product opened, closed; undefined before any. */
+  readonly status: LeadWorkStatus | undefined;
 }
 
 export interface LeadRow {
@@ -37,11 +40,13 @@ export interface LeadRow {
   withdrawn_at: Date | null;
   claimed_by: string | null;
   claimed_at: Date | null;
+  work_status: LeadWorkStatus | null;
 }
 
 /** Every lead column plus its message's public id and offer; filter on `l.` and `m.`. */
 export const selectLeads = `SELECT l.id, l.public_id, m.public_id AS message_id, l.campaign_id, l.customer_id,
-    m.offer, l.recipient, l.receipt, l.state, l.created_at, l.withdrawn_at, l.claimed_by, l.claimed_at
+    m.offer, l.recipient, l.receipt, l.state, l.created_at, l.withdrawn_at, l.claimed_by, l.claimed_at,
+    l.work_status
   FROM leads l JOIN inbox_messages m ON m.id = l.inbox_message_id`;
 
 export function leadOf(row: LeadRow): Lead {
@@ -58,6 +63,7 @@ export function leadOf(row: LeadRow): Lead {
     withdrawnAt: row.withdrawn_at ?? undefined,
     claimedBy: row.claimed_by ?? undefined,
     claimedAt: row.claimed_at ?? undefined,
+    status: row.work_status ?? undefined,
   };
 }
 
