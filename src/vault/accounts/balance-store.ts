@@ -64,7 +64,7 @@ export async function currentBalance(
     since: string | number | null;
   }>(
     `SELECT b.balance_minor, b.as_of::text AS as_of, b.overdraft_limit_minor,
-            (SELECT sum(CASE WHEN t.direction = 'credit' THEN t.amount_minor ELSE -t.amount_minor END)
+            (SELECT sum(CASE WHEN t.direction = 'C' THEN t.amount_minor ELSE -t.amount_minor END)
                FROM transactions t
               WHERE t.account_id = b.account_id AND t.booking_date > b.as_of AND t.booking_date <= $2::date) AS since
        FROM account_balances b
