@@ -126,9 +126,9 @@ describe.each(testBackends)('the balance feed on $name (issue 19)', (backend) =>
       url: '/v1/me/insights',
       headers: await h.customer(customerId),
     });
-    const forecast = response.json<{ forecast?: { startMinor: number } }>().forecast;
+    const forecast = response.json<{ forecast?: { currentMinor: number } }>().forecast;
     expect(forecast).toBeDefined();
-    expect(forecast!.startMinor).toBe(150_000 + since);
+    expect(forecast!.currentMinor).toBe(150_000 + since);
   });
 
   it('keeps the newer balance when an older statement comes later, and a limit once given', async () => {
