@@ -97,8 +97,9 @@ export class InsightsStore {
     if (id === undefined) return undefined;
     const balance = await currentBalance(this.#storage, Number(id), asOf);
     if (balance === undefined) return undefined;
-    const { asOf: _day, ...rest } = balance;
-    return rest;
+    return balance.overdraftLimitMinor === undefined
+      ? { currentMinor: balance.currentMinor }
+      : { currentMinor: balance.currentMinor, overdraftLimitMinor: balance.overdraftLimitMinor };
   }
 
   async lastDelivered(customerId: number): Promise<Date | undefined> {

@@ -52,7 +52,14 @@ export async function collect(
   input: Readable,
   options: ParseOptions = {},
 ): Promise<Collected> {
-  const collected: Collected = { events: [], transactions: [], rejects: [], notices: [], accounts: [], balances: [] };
+  const collected: Collected = {
+    events: [],
+    transactions: [],
+    rejects: [],
+    notices: [],
+    accounts: [],
+    balances: [],
+  };
   for await (const event of parser(input, options)) {
     collected.events.push(event);
     switch (event.kind) {
