@@ -17,7 +17,7 @@ import { buildServer } from '../http/server.ts';
 import type { Vault, VaultServices } from '../vault/vault.ts';
 import { declareRealVault, vaultKind } from '../vault/vault-kind.ts';
 import { openHub, openHubProcess } from './hub-process.ts';
-import { startScheduler } from './scheduler.ts';
+import { dailyInsights, startScheduler, type SchedulerLog } from './scheduler.ts';
 
 export async function generateInto(config: CurtainConfig, vault: VaultServices, options: GenerateOptions) {
   const bar = progressBar('generating', options.customers, 'customers');
@@ -91,8 +91,15 @@ export async function startCommand(cli: CliContext, options: StartOptions) {
   // Split, the hub process runs campaigns; the vault still sends the notices quiet hours held back.
   const scheduler =
     role === 'all'
-      ? await startScheduler(hub, vault.delivery, app.log, 60_000, dailyRetention(vault))
-      : noticeScheduler(vault.delivery, app.log);
+      ? await startScheduler(
+          hub,
+          vault.delivery,
+          app.log,
+          60_000,
+          dailyRetention(vault),
+          dailyInsights(vault.insights, app.log),
+        )
+      : noticeScheduler(vault, app.log);
   const stop = async () => {
     await scheduler.stop();
     await app.close();
@@ -156,12 +163,13 @@ function dailyRetention(vault: Vault) {
   };
 }
 
-function noticeScheduler(
-  delivery: Vault['delivery'],
-  log: { error(details: object, message: string): void },
-) {
+function noticeScheduler(vault: Vault, log: SchedulerLog) {
+  const insights = dailyInsights(vault.insights, log);
   const timer = setInterval(() => {
-    delivery.sendDueNotices().catch((error: unknown) => log.error({ err: error }, 'due notices failed'));
+    vault.delivery
+      .sendDueNotices()
+      .catch((error: unknown) => log.error({ err: error }, 'due notices failed'));
+    void insights();
   }, 60_000);
   timer.unref();
   return { stop: () => Promise.resolve(clearInterval(timer)) };

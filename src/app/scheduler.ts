@@ -1,8 +1,9 @@
 // Runs what has come due, once a minute: approved campaigns whose start has come, notices held by quiet hours,
-// and, once a day, retention.
+// and, once a day, retention and the customers' insight messages.
 import type { HubService } from '../hub/hub-service.ts';
 import type { DeliveryService } from '../vault/delivery/delivery-service.ts';
 import type { RetentionService } from '../vault/compliance/retention.ts';
+import type { InsightsService } from '../vault/insights/insights-service.ts';
 
 /** The hub staff handle the scheduler acts as (an operator); every run it starts is logged under it. */
 export const schedulerHandle = 'scheduler';
@@ -18,12 +19,36 @@ export interface Scheduler {
   stop(): Promise<void>;
 }
 
+/**
+ * The insights' daily round: the first call of each UTC day sends every customer whose frequency choice allows a
+ * message (the service checks each one's choice and last message); later calls that day do nothing. Logs no count.
+ */
+export function dailyInsights(
+  insights: Pick<InsightsService, 'sendDue'>,
+  log: SchedulerLog,
+  now: () => Date = () => new Date(),
+): () => Promise<void> {
+  let done: string | undefined;
+  return async () => {
+    const day = now().toISOString().slice(0, 10);
+    if (day === done) return;
+    try {
+      await insights.sendDue();
+      done = day;
+      log.info({ day }, 'insights round');
+    } catch (error) {
+      log.error({ err: error }, 'insights round failed');
+    }
+  };
+}
+
 export async function startScheduler(
   hub: HubService,
   delivery: Pick<DeliveryService, 'sendDueNotices'>,
   log: SchedulerLog,
   intervalMs = 60_000,
   retention?: Pick<RetentionService, 'runIfDue'>,
+  insights?: () => Promise<void>,
 ): Promise<Scheduler> {
   await hub.addStaff(schedulerHandle, ['operator']);
   let round: Promise<void> = Promise.resolve();
@@ -55,6 +80,7 @@ export async function startScheduler(
     } catch (error) {
       log.error({ err: error }, 'retention run failed');
     }
+    await insights?.();
   };
   const tick = () => {
     round = round.then(runRound);

@@ -143,6 +143,7 @@ export const accessExport = z
     preferences: asStored,
     suppressions: records,
     inbox: records,
+    insights: records.describe('the spending insights sent to the customer’s inbox'),
     leads: records,
     restrictions: records,
     subjectRequests: records,

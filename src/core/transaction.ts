@@ -77,11 +77,25 @@ export interface FileNotice {
   readonly location?: SourceLocation;
 }
 
+/**
+ * A statement's booked balance of one account at the end of a day (camt.053 CLBD, or OPBD of the next day;
+ * OFX LEDGERBAL), with the credit line the statement states, if any.
+ */
+export interface StatementBalance {
+  readonly account: AccountIdentifier;
+  /** Signed minor units: negative when overdrawn. */
+  readonly amountMinor: number;
+  /** YYYY-MM-DD: the balance holds at the end of this day. */
+  readonly asOf: string;
+  readonly overdraftLimitMinor?: number;
+}
+
 export type StatementEvent =
   | { readonly kind: 'transaction'; readonly transaction: StatementTransaction }
   | { readonly kind: 'reject'; readonly reject: RejectedRow }
   | { readonly kind: 'notice'; readonly notice: FileNotice }
   /** A statement (one account) starts: lets the pipeline resolve the account once. */
-  | { readonly kind: 'account'; readonly account: AccountIdentifier; readonly ownerName?: string };
+  | { readonly kind: 'account'; readonly account: AccountIdentifier; readonly ownerName?: string }
+  | { readonly kind: 'balance'; readonly balance: StatementBalance };
 
 export type StatementFormat = 'csv' | 'camt053' | 'ofx' | 'fdx';

@@ -1,7 +1,7 @@
 // Loads a generated bank into the vault: identities, accounts and products directly, transactions through ingest.
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
-import type { StatementEvent } from '../core/transaction.ts';
+import type { StatementBalance, StatementEvent } from '../core/transaction.ts';
 import type { Storage } from '../storage/ports.ts';
 import type { AccountDirectory } from '../vault/accounts/account-directory.ts';
 import { addProductsHeld } from '../vault/accounts/products-held.ts';
@@ -118,6 +118,22 @@ async function storeRound(
   if (truth) for (const customer of round) truth.write(`${JSON.stringify(groundTruthRecord(customer))}\n`);
 }
 
+/**
+ * The main account's booked balance on the last generated day, as a statement would state it; only the realistic
+ * bank knows balances (at density `thin` there is none, and so no forecast).
+ */
+export function closingBalance(customer: GeneratedCustomer): StatementBalance | undefined {
+  const truth = customer.truth;
+  const amountMinor = truth?.dailyBalances.at(-1);
+  if (truth === undefined || amountMinor === undefined) return undefined;
+  const last = Date.parse(`${truth.balancesFrom}T00:00:00Z`) + (truth.dailyBalances.length - 1) * 86_400_000;
+  return {
+    account: { scheme: 'iban', value: customer.pii.iban },
+    amountMinor,
+    asOf: new Date(last).toISOString().slice(0, 10),
+  };
+}
+
 /** The generated bank as ingest events: each round of customers is stored before its transactions flow. */
 async function* demoEvents(
   services: DemoBankServices,
@@ -141,6 +157,8 @@ async function* demoEvents(
           tally.transactions++;
           yield { kind: 'transaction', transaction } as const;
         }
+        const balance = closingBalance(customer);
+        if (balance !== undefined) yield { kind: 'balance', balance } as const;
       }
     }
     round = [];

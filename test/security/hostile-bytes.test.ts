@@ -72,6 +72,8 @@ function storedTexts(event: StatementEvent): string[] {
       }).filter((v): v is string => typeof v === 'string');
     case 'account':
       return [event.account.value, event.account.bankId ?? '', event.ownerName ?? ''];
+    case 'balance':
+      return [event.balance.account.value, event.balance.account.bankId ?? ''];
     case 'reject':
       return [event.reject.field, event.reject.reason, event.reject.excerpt ?? ''];
     case 'notice':

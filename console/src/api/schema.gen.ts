@@ -4968,6 +4968,10 @@ export interface components {
       readonly inbox: readonly {
         readonly [key: string]: unknown;
       }[];
+      /** @description the spending insights sent to the customer’s inbox */
+      readonly insights: readonly {
+        readonly [key: string]: unknown;
+      }[];
       readonly leads: readonly {
         readonly [key: string]: unknown;
       }[];
@@ -5009,6 +5013,10 @@ export interface components {
       readonly generatedAt: string;
       readonly identity: components['schemas']['CustomerIdentityInput'];
       readonly inbox: readonly {
+        readonly [key: string]: unknown;
+      }[];
+      /** @description the spending insights sent to the customer’s inbox */
+      readonly insights: readonly {
         readonly [key: string]: unknown;
       }[];
       readonly leads: readonly {

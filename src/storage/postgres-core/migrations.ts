@@ -22,6 +22,7 @@ import { ingestMigrationSchema } from './migrations/0018-retention-and-batches.t
 import { amlRetentionSchema, importBatchStatesSchema } from './migrations/0019-import-batches-and-aml.ts';
 import { insightsSchema } from './migrations/0021-insights.ts';
 import { leadWorkSchema } from './migrations/0022-lead-work.ts';
+import { accountBalancesSchema } from './migrations/0023-account-balances.ts';
 
 export interface Migration {
   readonly version: number;
@@ -52,6 +53,7 @@ export const migrations: readonly Migration[] = [
   { version: 20, name: 'aml-retention', sql: amlRetentionSchema },
   { version: 21, name: 'insights', sql: insightsSchema },
   { version: 22, name: 'lead-work', sql: leadWorkSchema },
+  { version: 23, name: 'account-balances', sql: accountBalancesSchema },
 ];
 
 export interface MigrationStatus {

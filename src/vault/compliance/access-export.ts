@@ -23,6 +23,8 @@ export interface AccessExport {
   readonly suppressions: readonly Record<string, unknown>[];
   /** Messages in the inbox, each with the customer's response to it. */
   readonly inbox: readonly Record<string, unknown>[];
+  /** The customer's insight messages, each with the insights as they were sent. */
+  readonly insights: readonly Record<string, unknown>[];
   readonly leads: readonly Record<string, unknown>[];
   readonly restrictions: readonly Record<string, unknown>[];
   readonly subjectRequests: readonly Record<string, unknown>[];
@@ -68,6 +70,7 @@ export async function exportCustomer(
     preferences,
     suppressions,
     inbox,
+    insights,
     leads,
     restrictions,
     subjectRequests,
@@ -90,6 +93,8 @@ export async function exportCustomer(
     rowsOf(`SELECT public_id AS id, campaign_id AS campaign, offer, explanation, delivered_at AS "deliveredAt",
                    opened_at AS "openedAt", response, responded_at AS "respondedAt"
               FROM inbox_messages WHERE customer_id = $1 ORDER BY delivered_at, id`),
+    rowsOf(`SELECT public_id AS id, title, body, insights, delivered_at AS "deliveredAt", opened_at AS "openedAt"
+              FROM insight_messages WHERE customer_id = $1 ORDER BY delivered_at, id`),
     rowsOf(`SELECT public_id AS id, campaign_id AS campaign, recipient, state, work_status AS status, receipt,
                    created_at AS "createdAt", withdrawn_at AS "withdrawnAt", claimed_at AS "claimedAt"
               FROM leads WHERE customer_id = $1 ORDER BY created_at, id`),
@@ -115,6 +120,7 @@ export async function exportCustomer(
     preferences,
     suppressions,
     inbox,
+    insights,
     leads: leads.map((lead) => ({ ...lead, history: histories.get(String(lead['id'])) ?? [] })),
     restrictions,
     subjectRequests,

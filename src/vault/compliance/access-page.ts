@@ -73,6 +73,7 @@ ${section('Consent history', table(data.consent.history))}
 ${section('Preferences', table([data.preferences]))}
 ${section('Not interested in', table(data.suppressions))}
 ${section('Inbox messages and your responses', table(data.inbox))}
+${section('Spending insights sent to you', table(data.insights))}
 ${section('Introductions to advisors', table(data.leads))}
 ${section('Restrictions of processing', table(data.restrictions))}
 ${section('Your requests', table(data.subjectRequests))}

@@ -40,6 +40,12 @@ export const retentionRules = [
     sql: `DELETE FROM inbox_messages WHERE delivered_at < $1`,
   },
   {
+    kind: 'insights',
+    description: 'Insight messages in a customer’s own inbox (their spending insights as sent)',
+    defaultDays: 365,
+    sql: `DELETE FROM insight_messages WHERE delivered_at < $1`,
+  },
+  {
     kind: 'notices',
     description: 'Email, push and webhook notices sent or given up',
     defaultDays: 90,
@@ -96,7 +102,13 @@ export interface RetentionReport {
  * a count of customers, so it stays in `retention_runs` and never leaves (issue 14, class 3). The other
  * kinds are rows an operator loaded (statements, rejected rows) or records of single requests.
  */
-const customerSelectedKinds: readonly string[] = ['inbox', 'notices', 'leads', 'delivery_audiences'];
+const customerSelectedKinds: readonly string[] = [
+  'inbox',
+  'insights',
+  'notices',
+  'leads',
+  'delivery_audiences',
+];
 
 function loadedCounts<T extends { readonly [kind: string]: number | undefined }>(removed: T): T {
   return Object.fromEntries(

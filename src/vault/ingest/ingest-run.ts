@@ -3,6 +3,7 @@ import type {
   AccountIdentifier,
   FileNotice,
   RejectedRow,
+  StatementBalance,
   StatementEvent,
   StatementTransaction,
 } from '../../core/transaction.ts';
@@ -42,6 +43,8 @@ export interface IngestRun {
   readonly accounts: Map<string, AccountIdentifier>;
   /** Accounts that no customer holds yet. */
   readonly unlinked: Set<number>;
+  /** The latest booked balance the file states for each account, by normalised number. */
+  readonly balances: Map<string, StatementBalance>;
   pending: StatementTransaction[];
   quarantine: string[];
   accountsCreated: number;
@@ -68,6 +71,7 @@ export function newRun(batchId: number, retention: RetentionWindow | undefined):
     retention,
     accounts: new Map(),
     unlinked: new Set(),
+    balances: new Map(),
     pending: [],
     quarantine: [],
     accountsCreated: 0,
@@ -143,6 +147,12 @@ export function take(run: IngestRun, event: StatementEvent): void {
     case 'notice':
       run.notices.push(event.notice);
       break;
+    case 'balance': {
+      const key = normalise.accountNumber(event.balance.account.value);
+      const known = run.balances.get(key);
+      if (known === undefined || known.asOf <= event.balance.asOf) run.balances.set(key, event.balance);
+      break;
+    }
     default:
       event satisfies never;
   }

@@ -17,6 +17,7 @@ import type { SqlExecutor, Storage } from '../../storage/ports.ts';
 import { copyRow } from '../../storage/postgres-core/copy-text.ts';
 import type { AccountDirectory, AccountRecord } from '../accounts/account-directory.ts';
 import type { AuditSink } from '../../core/audit-event.ts';
+import { recordBalances, type BookedBalance } from '../accounts/balance-store.ts';
 import { IngestBatchStore, type ChunkCounts } from './batch-store.ts';
 import { fileHmac, logBatch } from './batch-log.ts';
 import { contentFingerprint, contentKey, type OccurrenceCounter, referenceKey } from './dedup-key.ts';
@@ -255,6 +256,7 @@ export class IngestService {
       }
       await this.#flush(run, options);
       await run.inFlight;
+      await this.#recordBalances(run);
     } catch (error) {
       await run.inFlight.catch(() => undefined);
       const notices = [...run.notices, { kind: 'invalid-file' as const, message: errorMessage(error) }];
@@ -292,6 +294,17 @@ export class IngestService {
       notices,
       ...(retention === undefined ? {} : { retention }),
     };
+  }
+
+  /** The balances the file stated, for the accounts the vault knows (an account no row created stays unknown). */
+  async #recordBalances(run: IngestRun): Promise<void> {
+    if (run.balances.size === 0) return;
+    const known: BookedBalance[] = [];
+    for (const balance of run.balances.values()) {
+      const account = await this.#accounts.find(this.#storage, balance.account);
+      if (account !== undefined) known.push({ accountId: account.id, ...balance });
+    }
+    await recordBalances(this.#storage, known);
   }
 
   async #log(

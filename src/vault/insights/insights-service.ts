@@ -8,7 +8,10 @@ import type { PreferenceStore } from '../consent/preference-store.ts';
 import { capDays } from '../delivery/audience-filter.ts';
 import { InsightsStore, type StoredInsightMessage } from './insights-store.ts';
 
-/** The balance of the customer's main account, when the bank feeds it (the vault imports no balances yet). */
+/**
+ * The balance of the customer's main account. By default the vault's own balance feed (statements' booked
+ * balances, the accounts import, the demo loader) plus the transactions booked since; a test may pass another.
+ */
 export type BalanceSource = (
   customerId: number,
 ) => Promise<{ readonly currentMinor: number; readonly overdraftLimitMinor?: number } | undefined>;
@@ -95,7 +98,7 @@ export class InsightsService {
     const [ledger, offersAllowed, balance] = await Promise.all([
       this.#store.ledger(customerId, asOf),
       this.#consent.isAllowed(customerId, 'bank_offers', 'inbox'),
-      this.#options.balances?.(customerId),
+      this.#options.balances?.(customerId) ?? this.#store.balance(customerId, asOf),
     ]);
     return computeInsights(ledger, {
       asOf: Math.floor(now.getTime() / 86_400_000),

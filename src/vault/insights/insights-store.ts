@@ -2,6 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { columnsOf, type CustomerColumns } from '../../insights/ledger.ts';
 import type { SqlExecutor, Storage } from '../../storage/ports.ts';
+import { currentBalance } from '../accounts/balance-store.ts';
 
 export interface StoredInsightMessage {
   readonly publicId: string;
@@ -20,6 +21,11 @@ interface MessageRow {
   delivered_at: Date;
   opened_at: Date | null;
 }
+
+/** The account whose balance is forecast: the oldest open current or student account the customer owns. */
+const mainAccount = `SELECT id FROM accounts
+  WHERE customer_id = $1 AND closed_on IS NULL AND product_code IN ('current_account', 'student_account')
+  ORDER BY opened_on NULLS LAST, id LIMIT 1`;
 
 const messageColumns = 'public_id, title, body, insights, delivered_at, opened_at';
 
@@ -58,10 +64,7 @@ export class InsightsStore {
       merchant_name: string | null;
       main: boolean;
     }>(
-      `WITH main AS (
-         SELECT id FROM accounts
-          WHERE customer_id = $1 AND closed_on IS NULL AND product_code IN ('current_account', 'student_account')
-          ORDER BY opened_on NULLS LAST, id LIMIT 1)
+      `WITH main AS (${mainAccount})
        SELECT t.booking_date::text AS day, t.amount_minor, t.direction, t.category, t.merchant_name,
               t.account_id = (SELECT id FROM main) AS main
          FROM owned_transactions t
@@ -79,6 +82,24 @@ export class InsightsStore {
         onBalanceAccount: r.main === true,
       })),
     );
+  }
+
+  /**
+   * The balance of the customer's main account at the end of `asOf`: its last booked balance (statement, import
+   * or demo) plus what was booked on it since; undefined when the vault knows no balance for it.
+   */
+  async balance(
+    customerId: number,
+    asOf: string,
+  ): Promise<{ currentMinor: number; overdraftLimitMinor?: number } | undefined> {
+    const { rows } = await this.#storage.query<{ id: string | number }>(mainAccount, [customerId]);
+    const id = rows[0]?.id;
+    if (id === undefined) return undefined;
+    const balance = await currentBalance(this.#storage, Number(id), asOf);
+    if (balance === undefined) return undefined;
+    return balance.overdraftLimitMinor === undefined
+      ? { currentMinor: balance.currentMinor }
+      : { currentMinor: balance.currentMinor, overdraftLimitMinor: balance.overdraftLimitMinor };
   }
 
   async lastDelivered(customerId: number): Promise<Date | undefined> {

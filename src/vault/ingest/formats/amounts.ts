@@ -120,3 +120,13 @@ export function plainDecimal(numberText: string): string {
   if (point >= digits.length) return `${sign}${digits}${'0'.repeat(point - digits.length)}`;
   return `${sign}${digits.slice(0, point)}.${digits.slice(point)}`;
 }
+
+/** A statement balance's amount in minor units (a currency unknown here counts in hundredths), or undefined. */
+export function balanceMinorUnits(text: string, currencyCode: string | undefined): number | undefined {
+  const currency = (currencyCode === undefined ? undefined : lookupCurrency(currencyCode)) ?? {
+    code: currencyCode ?? 'XXX',
+    exponent: 2,
+  };
+  const parsed = parseAmount(text.trim(), currency);
+  return parsed.ok ? parsed.value : undefined;
+}

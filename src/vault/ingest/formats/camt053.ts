@@ -2,6 +2,7 @@
 import type { Readable } from 'node:stream';
 import { SaxesParser, type SaxesTagNS } from 'saxes';
 import type { AccountIdentifier, StatementEvent } from '../../../core/transaction.ts';
+import { balanceMinorUnits } from './amounts.ts';
 import { eventsFromBatches } from './batches.ts';
 import {
   emitEntry,
@@ -30,6 +31,23 @@ interface StatementState {
   entries: number;
   booked: number;
   notBooked: number;
+  /** The Bal being read, then the booked balances kept: the latest CLBD, else OPBD (closing of the day before). */
+  balance?: CamtBalance | undefined;
+  closing?: { amountMinor: number; asOf: string; overdraftLimitMinor?: number };
+}
+
+interface CamtBalance {
+  code?: string;
+  amount?: string;
+  currency?: string;
+  debit?: boolean;
+  date?: string;
+  creditLine?: string;
+}
+
+/** The day before a YYYY-MM-DD date. */
+function dayBefore(date: string): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
 }
 
 function xmlEncoding(head: string): string {
@@ -236,9 +254,68 @@ class CamtReader {
       case 'Acct':
         this.#openAccount();
         break;
+      case 'Bal':
+        this.#finishBalance();
+        break;
+      default:
+        if (relative.startsWith('Bal/')) this.#readBalance(relative.slice(4), value);
+        break;
+    }
+  }
+
+  #readBalance(relative: string, value: CamtValue): void {
+    const statement = this.#statement!;
+    const balance = (statement.balance ??= {});
+    switch (relative) {
+      case 'Tp/CdOrPrtry/Cd':
+        balance.code = value.text;
+        break;
+      case 'Amt':
+        balance.amount = value.text;
+        if (value.currency !== undefined) balance.currency = value.currency;
+        break;
+      case 'CdtDbtInd':
+        balance.debit = value.text === 'DBIT';
+        break;
+      case 'Dt/Dt':
+      case 'Dt/DtTm':
+        balance.date = value.text.slice(0, 10);
+        break;
+      case 'CdtLine/Amt':
+        balance.creditLine = value.text;
+        break;
       default:
         break;
     }
+  }
+
+  /** Keeps a booked balance (CLBD, or OPBD as the closing of the day before); others are not read. */
+  #finishBalance(): void {
+    const statement = this.#statement!;
+    const balance = statement.balance;
+    statement.balance = undefined;
+    if (balance === undefined || (balance.code !== 'CLBD' && balance.code !== 'OPBD')) return;
+    if (
+      balance.amount === undefined ||
+      balance.date === undefined ||
+      !/^\d{4}-\d{2}-\d{2}$/.test(balance.date)
+    )
+      return;
+    const currency = balance.currency ?? statement.currency;
+    const amount = balanceMinorUnits(balance.amount, currency);
+    if (amount === undefined) return;
+    const amountMinor = balance.debit === true ? -amount : amount;
+    const asOf = balance.code === 'CLBD' ? balance.date : dayBefore(balance.date);
+    const known = statement.closing;
+    // A closing balance wins over an opening one of the next day: both state the same, CLBD more directly.
+    if (known !== undefined && (known.asOf > asOf || (known.asOf === asOf && balance.code === 'OPBD')))
+      return;
+    const limit =
+      balance.creditLine === undefined ? undefined : balanceMinorUnits(balance.creditLine, currency);
+    statement.closing =
+      limit === undefined
+        ? { amountMinor, asOf }
+        : { amountMinor, asOf, overdraftLimitMinor: Math.abs(limit) };
   }
 
   #readEntry(relative: string, value: CamtValue): void {
@@ -354,6 +431,8 @@ class CamtReader {
     this.#statement = undefined;
     this.#statementDepth = -1;
     const location = { ...statement.position, element: `Stmt[${statement.index}]` };
+    if (statement.account !== undefined && statement.closing !== undefined)
+      this.out.push({ kind: 'balance', balance: { account: statement.account, ...statement.closing } });
     if (statement.account === undefined) {
       this.out.push(
         noticeEvent('invalid-file', `camt.053 Stmt[${statement.index}] names no account (Acct/Id)`, location),

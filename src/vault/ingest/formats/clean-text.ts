@@ -105,6 +105,17 @@ export function cleanEvent(event: StatementEvent): StatementEvent {
     }
     case 'notice':
       return { kind: 'notice', notice: { ...event.notice, message: printable(event.notice.message) } };
+    case 'balance': {
+      const problem = firstProblem([
+        ['account', event.balance.account.value],
+        ['account.bankId', event.balance.account.bankId],
+      ]);
+      if (problem === undefined) return event;
+      return {
+        kind: 'notice',
+        notice: { kind: 'invalid-file', message: `balance not read: ${problem.field} ${problem.reason}` },
+      };
+    }
   }
 }
 

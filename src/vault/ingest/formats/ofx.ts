@@ -1,7 +1,9 @@
 // OFX 1.x (SGML) and 2.x (XML) bank and credit-card statements: STMTTRN rows become transactions.
 import type { Readable } from 'node:stream';
 import type { AccountIdentifier, StatementEvent } from '../../../core/transaction.ts';
+import { balanceMinorUnits } from './amounts.ts';
 import { eventsFromBatches } from './batches.ts';
+import { readOfxDate } from './dates.ts';
 import { accountEvent, noticeEvent, normaliseAccountNumber, type Mutable } from './events.ts';
 import { OfxElementReader, type OfxElementSink, type OfxPosition } from './ofx-elements.ts';
 import { OfxTokenizer } from './ofx-tokenizer.ts';
@@ -86,6 +88,8 @@ interface StatementState {
   accountId?: string;
   account?: AccountIdentifier;
   transactions: number;
+  ledgerAmount?: string;
+  ledgerDate?: string;
 }
 
 function nearestKnown(ancestors: readonly string[]): string | undefined {
@@ -209,6 +213,11 @@ class OfxStatementReader implements OfxElementSink {
       case 'STATUS':
         this.#statusLeaves.set(name, value);
         break;
+      case 'LEDGERBAL':
+        if (statement === undefined) break;
+        if (name === 'BALAMT') statement.ledgerAmount = value;
+        if (name === 'DTASOF') statement.ledgerDate = value;
+        break;
       default:
         break;
     }
@@ -229,6 +238,9 @@ class OfxStatementReader implements OfxElementSink {
         break;
       case 'STATUS':
         this.#checkStatus(ancestors.at(-1));
+        break;
+      case 'LEDGERBAL':
+        this.#emitBalance();
         break;
       case 'INVSTMTRS':
         this.out.push(
@@ -300,6 +312,16 @@ class OfxStatementReader implements OfxElementSink {
     if (currency !== undefined) account.currency = currency;
     statement.account = account;
     this.out.push(accountEvent(account));
+  }
+
+  /** The statement's LEDGERBAL, the booked balance at DTASOF; one that cannot be read is left out. */
+  #emitBalance(): void {
+    const statement = this.#statement;
+    if (statement?.account === undefined || statement.ledgerAmount === undefined) return;
+    const asOf = statement.ledgerDate === undefined ? undefined : readOfxDate(statement.ledgerDate);
+    const amount = balanceMinorUnits(statement.ledgerAmount, statement.account.currency);
+    if (asOf !== undefined && amount !== undefined)
+      this.out.push({ kind: 'balance', balance: { account: statement.account, amountMinor: amount, asOf } });
   }
 
   #startTransaction(ancestors: readonly string[], position: OfxPosition): void {

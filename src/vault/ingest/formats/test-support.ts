@@ -8,6 +8,7 @@ import type {
   AccountIdentifier,
   FileNotice,
   RejectedRow,
+  StatementBalance,
   StatementEvent,
   StatementTransaction,
 } from '../../../core/transaction.ts';
@@ -43,6 +44,7 @@ export interface Collected {
   readonly rejects: RejectedRow[];
   readonly notices: FileNotice[];
   readonly accounts: AccountIdentifier[];
+  readonly balances: StatementBalance[];
 }
 
 export async function collect(
@@ -50,7 +52,14 @@ export async function collect(
   input: Readable,
   options: ParseOptions = {},
 ): Promise<Collected> {
-  const collected: Collected = { events: [], transactions: [], rejects: [], notices: [], accounts: [] };
+  const collected: Collected = {
+    events: [],
+    transactions: [],
+    rejects: [],
+    notices: [],
+    accounts: [],
+    balances: [],
+  };
   for await (const event of parser(input, options)) {
     collected.events.push(event);
     switch (event.kind) {
@@ -65,6 +74,9 @@ export async function collect(
         break;
       case 'account':
         collected.accounts.push(event.account);
+        break;
+      case 'balance':
+        collected.balances.push(event.balance);
         break;
       default:
         event satisfies never;
