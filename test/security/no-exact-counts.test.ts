@@ -228,8 +228,9 @@ describe.each(testBackends)(
         const page = await h.inject({ method: 'GET', url, headers });
         if (page.statusCode === 404) continue;
         expect(page.statusCode, url).toBe(200);
+        // The schema's version number and pending migrations say nothing about customers.
         const numbers = String(page.headers['content-type']).includes('json')
-          ? numbersIn(page.json())
+          ? numbersIn(page.json(), new Set(['schemaVersion', 'pendingMigrations']))
           : (page.body.match(/\b\d+\b/g) ?? []).map(Number);
         expect(leaked(numbers), url).toEqual([]);
       }
