@@ -21,6 +21,7 @@ import { importRecordsSchema } from './migrations/0017-import-records.ts';
 import { ingestMigrationSchema } from './migrations/0018-retention-and-batches.ts';
 import { amlRetentionSchema, importBatchStatesSchema } from './migrations/0019-import-batches-and-aml.ts';
 import { insightsSchema } from './migrations/0021-insights.ts';
+import { approximateDpLedgerSchema } from './migrations/0022-approximate-dp-ledger.ts';
 
 export interface Migration {
   readonly version: number;
@@ -50,6 +51,7 @@ export const migrations: readonly Migration[] = [
   { version: 19, name: 'import-batch-states', sql: importBatchStatesSchema },
   { version: 20, name: 'aml-retention', sql: amlRetentionSchema },
   { version: 21, name: 'insights', sql: insightsSchema },
+  { version: 22, name: 'approximate-dp-ledger', sql: approximateDpLedgerSchema },
 ];
 
 export interface MigrationStatus {
