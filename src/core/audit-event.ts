@@ -5,6 +5,7 @@ export type JsonValue = string | number | boolean | null | JsonValue[] | { [key:
 export const auditEventTypes = [
   'question.asked',
   'question.answered',
+  'privacy.spent',
   'campaign.drafted',
   'campaign.approved',
   'campaign.started',

@@ -6,6 +6,13 @@ import { questionPurpose } from '../../core/question-purposes.ts';
 import { err, ok, type Result } from '../../core/result.ts';
 import type { SqlExecutor, Storage } from '../../storage/ports.ts';
 import { Rational } from '../dp/rational.ts';
+import {
+  ApproximateLedger,
+  type ApproximateBudget,
+  type ApproximateBudgetState,
+  type SpendRefusal,
+  type SpendRequest,
+} from './approximate-ledger.ts';
 import { AudienceBitset } from './audience-bitset.ts';
 import {
   lockLedger,
@@ -43,6 +50,8 @@ export interface LedgerGuardOptions {
   readonly noise: NoiseSampler;
   /** The clock of the budget period and of a release's day; tests pin it. */
   readonly now?: () => Date;
+  /** The vault-wide (ε, δ) budget per period; `defaultApproximateBudget` unless given. */
+  readonly approximateBudget?: ApproximateBudget;
 }
 
 type Period = { readonly start: Date; readonly end: Date };
@@ -67,6 +76,7 @@ export class LedgerGuard implements PrivacyGuard {
   readonly #now: () => Date;
   /** The period's released audiences, in memory: loaded from the ledger once, then kept up to date. */
   readonly #releases = new PeriodReleases();
+  readonly #approximate: ApproximateLedger;
   #queue: Promise<unknown> = Promise.resolve();
 
   constructor(
@@ -80,6 +90,10 @@ export class LedgerGuard implements PrivacyGuard {
     this.#audit = audit;
     this.#noise = options.noise;
     this.#now = options.now ?? (() => new Date());
+    this.#approximate = new ApproximateLedger(storage, policies, audit, {
+      now: this.#now,
+      ...(options.approximateBudget === undefined ? {} : { budget: options.approximateBudget }),
+    });
   }
 
   async budget(asker: string): Promise<BudgetState> {
@@ -103,6 +117,14 @@ export class LedgerGuard implements PrivacyGuard {
 
   release(request: ReleaseRequest): Promise<Result<Release, GuardRefusal>> {
     return this.#serialised(() => this.#release(request));
+  }
+
+  spend(request: SpendRequest): Promise<Result<ApproximateBudgetState, SpendRefusal>> {
+    return this.#serialised(() => this.#approximate.spend(request));
+  }
+
+  approximateBudget(): Promise<ApproximateBudgetState> {
+    return this.#approximate.status();
   }
 
   /** Runs charges one at a time in this process, so that each sees the previous one's. */

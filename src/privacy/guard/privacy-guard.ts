@@ -3,6 +3,7 @@ import { CurtainError } from '../../core/errors.ts';
 import type { QuestionPurpose } from '../../core/question-purposes.ts';
 import type { Result } from '../../core/result.ts';
 import type { Rational } from '../dp/rational.ts';
+import type { ApproximateBudgetState, SpendRefusal, SpendRequest } from './approximate-ledger.ts';
 
 /** What is left of an asker's privacy budget, and of the vault's, after a request. */
 export interface BudgetState {
@@ -135,6 +136,16 @@ export interface PrivacyGuard {
    * the count's and the threshold's ε per count, and the differencing check's ε once.
    */
   release(request: ReleaseRequest): Promise<Result<Release, GuardRefusal>>;
+  /**
+   * Charges an approximate-DP mechanism (a DP training run, a federated round) by its RDP curve to the
+   * vault-wide (ε, δ) budget of the period, which also holds the pure-ε budget (docs/privacy-model.md):
+   * refused with PRIVACY_BUDGET_EXHAUSTED, charging nothing, when the period's (ε, δ) would exceed it.
+   * Recorded in the ledger and in the transparency log (label, mechanism, ε rounded up), one at a time with
+   * every other charge. A label already charged in the period, a bad label or curve, is a USAGE error.
+   */
+  spend(request: SpendRequest): Promise<Result<ApproximateBudgetState, SpendRefusal>>;
+  /** Where the period's (ε, δ) budget stands; charges nothing. */
+  approximateBudget(): Promise<ApproximateBudgetState>;
 }
 
 const askerPattern = /^[a-z0-9][a-z0-9._-]{0,63}$/i;

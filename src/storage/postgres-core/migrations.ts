@@ -23,6 +23,7 @@ import { amlRetentionSchema, importBatchStatesSchema } from './migrations/0019-i
 import { insightsSchema } from './migrations/0021-insights.ts';
 import { leadWorkSchema } from './migrations/0022-lead-work.ts';
 import { accountBalancesSchema } from './migrations/0023-account-balances.ts';
+import { approximateDpLedgerSchema } from './migrations/0024-approximate-dp-ledger.ts';
 
 export interface Migration {
   readonly version: number;
@@ -54,6 +55,7 @@ export const migrations: readonly Migration[] = [
   { version: 21, name: 'insights', sql: insightsSchema },
   { version: 22, name: 'lead-work', sql: leadWorkSchema },
   { version: 23, name: 'account-balances', sql: accountBalancesSchema },
+  { version: 24, name: 'approximate-dp-ledger', sql: approximateDpLedgerSchema },
 ];
 
 export interface MigrationStatus {
