@@ -62,9 +62,12 @@ export function todayIn(timeZone: string, now = new Date()): string {
   return parts;
 }
 
+const daysBetween = (from: string, to: string) =>
+  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+
 /** "today", "tomorrow", "in 5 days" from the customer's today; undefined for a day in the past. */
 export function whenFrom(iso: string, today: string): string | undefined {
-  const days = Math.round((Date.parse(`${iso}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000);
+  const days = daysBetween(today, iso);
   if (days < 0) return undefined;
   return days === 0 ? 'today' : days === 1 ? 'tomorrow' : `in ${days} days`;
 }
@@ -74,6 +77,30 @@ export function changeInWords(
   change: Insights['monthOverMonth']['changes'][number],
   currency: string,
 ): string {
+  if (change.usualMinor === 0) return 'You usually spend nothing on this by this day of the month.';
   const up = change.changeMinor > 0;
-  return `${money(Math.abs(change.changeMinor), currency)} ${up ? 'more' : 'less'} than usual by this day of the month`;
+  return `${money(Math.abs(change.changeMinor), currency)} ${up ? 'more' : 'less'} than usual by this day of the month (usually ${money(change.usualMinor, currency)}).`;
+}
+
+/** The latest change of amount within the last six months, worth calling out; older ones are history. */
+export function recentChange(
+  payment: RegularPayment,
+  asOf: string,
+): RegularPayment['priceChanges'][number] | undefined {
+  const latest = [...payment.priceChanges].sort((a, b) => a.date.localeCompare(b.date)).at(-1);
+  return latest !== undefined && daysBetween(latest.date, asOf) <= 183 && latest.toMinor !== latest.fromMinor
+    ? latest
+    : undefined;
+}
+
+/** Payments out, and income in (the vault may list regular credits among the payments too), each once. */
+export function splitByDirection(data: Insights): { payments: RegularPayment[]; income: RegularPayment[] } {
+  const key = (p: RegularPayment) => `${payee(p)}|${p.cadence}|${p.firstDate}`;
+  const income = new Map<string, RegularPayment>();
+  for (const p of [...data.income, ...data.regularPayments])
+    if (p.direction === 'credit' && !income.has(key(p))) income.set(key(p), p);
+  return {
+    payments: data.regularPayments.filter((p) => p.direction === 'debit'),
+    income: [...income.values()],
+  };
 }

@@ -1,6 +1,7 @@
 // A demo customer turns insights on in the console and reads them, at 1280 px and at 390 px, with axe.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import type { Reply } from '../../console/src/api/types.ts';
 import { seriousViolations } from './axe.ts';
 import { launchChromium, startConsoleServer, type ConsoleServer } from './console-server.ts';
 
@@ -87,6 +88,75 @@ describe('the insights page in Chromium', () => {
     await link.focus();
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Subscriptions and regular payments' }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(await layout(page)).toEqual({ overflow: 0, small: [] });
+    await page.context().close();
+  }, 120_000);
+
+  // This vault has no balances yet, so the forecast comes from a fixture answered in place of the API's: what the
+  // page says of a warning, a stopped payment and a price rise.
+  it('calls out a low balance with how sure it is, a stopped payment and a price rise', async () => {
+    expect(customerButton, 'runs after the first test').not.toBe('');
+    const page = await signIn(390);
+    const point = (date: string, expectedMinor: number) => ({
+      date,
+      expectedMinor,
+      lowMinor: expectedMinor - 20_000,
+      highMinor: expectedMinor + 20_000,
+    });
+    const payment = {
+      category: 'subscriptions',
+      direction: 'debit',
+      cadence: 'monthly',
+      payments: 12,
+      firstDate: '2025-12-03',
+      lastDate: '2026-11-03',
+      dayOfMonth: 3,
+      priceChanges: [],
+    } as const;
+    const fixture: Reply<'/v1/me/insights', 'get'> = {
+      asOf: '2026-11-20',
+      regularPayments: [
+        {
+          ...payment,
+          merchant: 'Streamflix',
+          amountMinor: 1299,
+          nextDate: '2026-12-03',
+          status: 'active',
+          priceChanges: [{ date: '2026-09-03', fromMinor: 999, toMinor: 1299 }],
+        },
+        { ...payment, merchant: 'GymCo', amountMinor: 3500, status: 'stopped', cadence: 'four_weekly' },
+      ],
+      income: [],
+      monthOverMonth: { month: '2026-11', days: 20, monthsCompared: 6, changes: [] },
+      forecast: {
+        currentMinor: 41_000,
+        days: [],
+        in14Days: point('2026-12-04', 8_000),
+        in30Days: point('2026-12-20', -3_000),
+        dailyRestMinor: -1_500,
+        warning: {
+          date: '2026-12-12',
+          daysAhead: 22,
+          thresholdMinor: 0,
+          expectedMinor: -1_200,
+          confidence: 'likely',
+          dueBefore: [{ merchant: 'Rentals Ltd', category: 'rent', date: '2026-12-01', amountMinor: 95_000 }],
+        },
+      },
+      suggestions: [],
+    };
+    await page.route('**/v1/me/insights', (route) => route.fulfill({ json: fixture }));
+    await page.getByRole('link', { name: 'Insights', exact: true }).click();
+    const warning = page.getByTestId('low-balance');
+    expect(await warning.textContent()).toMatch(
+      /^Your balance will probably run low around Sat, 12 Dec 2026, in 22 days: expected -£12\.00 against a limit of £0\.00\. The expected balance itself goes below it\.Due before then:Rentals Ltd, £950\.00 on Tue, 1 Dec 2026$/,
+    );
+    const main = (await page.locator('main').textContent())!;
+    expect(main).toContain('Streamflix £12.99 every month');
+    expect(main).toContain('Price rise: from £9.99 to £12.99 on Thu, 3 Sept 2026.');
+    expect(main).toContain('GymCo £35.00 every four weeksStopped: the last payment was on Tue, 3 Nov 2026.');
+    expect(main).toContain('In 30 daysabout -£30.00 (likely between -£230.00 and £170.00)');
     expect(await seriousViolations(page)).toEqual([]);
     expect(await layout(page)).toEqual({ overflow: 0, small: [] });
     await page.context().close();

@@ -10,6 +10,8 @@ import {
   day,
   money,
   payee,
+  recentChange,
+  splitByDirection,
   todayIn,
   whenFrom,
   type Insights as InsightsData,
@@ -24,8 +26,9 @@ type Forecast = NonNullable<InsightsData['forecast']>;
 /** The API states amounts in the vault's currency without naming it (see the report of issue 19). */
 const currency = 'GBP';
 
-function Payment({ payment, today }: { payment: RegularPayment; today: string }) {
-  const rise = payment.priceChanges.at(-1);
+function Payment({ payment, today, asOf }: { payment: RegularPayment; today: string; asOf: string }) {
+  const change = recentChange(payment, asOf);
+  const income = payment.direction === 'credit';
   const when = payment.nextDate === undefined ? undefined : whenFrom(payment.nextDate, today);
   return (
     <li className="insight">
@@ -36,16 +39,19 @@ function Payment({ payment, today }: { payment: RegularPayment; today: string })
         </span>
       </p>
       {payment.status === 'stopped' ? (
-        <p className="callout">Stopped: the last payment was on {day(payment.lastDate)}.</p>
+        <p className="callout">
+          {income ? 'Stopped coming in' : 'Stopped'}: the last payment was on {day(payment.lastDate)}.
+        </p>
       ) : payment.nextDate === undefined ? null : (
         <p>
           Next expected on {day(payment.nextDate)}
           {when === undefined ? null : ` (${when})`}.
         </p>
       )}
-      {rise === undefined || rise.toMinor <= rise.fromMinor ? null : (
-        <p className="callout">
-          Price rise: from {money(rise.fromMinor, currency)} to {money(rise.toMinor, currency)} on {day(rise.date)}.
+      {change === undefined ? null : (
+        <p className={change.toMinor > change.fromMinor && !income ? 'callout' : undefined}>
+          {income ? 'Changed' : change.toMinor > change.fromMinor ? 'Price rise' : 'Price cut'}: from{' '}
+          {money(change.fromMinor, currency)} to {money(change.toMinor, currency)} on {day(change.date)}.
         </p>
       )}
     </li>
@@ -53,26 +59,22 @@ function Payment({ payment, today }: { payment: RegularPayment; today: string })
 }
 
 function RegularPayments({ data, today }: { data: InsightsData; today: string }) {
+  const { payments, income } = splitByDirection(data);
+  const list = (items: RegularPayment[]) => (
+    <ul className="insights">
+      {items.map((p, i) => (
+        <Payment key={`${payee(p)}-${p.cadence}-${i}`} payment={p} today={today} asOf={data.asOf} />
+      ))}
+    </ul>
+  );
   return (
     <section aria-labelledby="regular-heading">
       <h2 id="regular-heading">Subscriptions and regular payments</h2>
-      {data.regularPayments.length === 0 ? (
-        <p>We found no regular payments in your recent history.</p>
-      ) : (
-        <ul className="insights">
-          {data.regularPayments.map((p, i) => (
-            <Payment key={`${payee(p)}-${p.cadence}-${i}`} payment={p} today={today} />
-          ))}
-        </ul>
-      )}
-      {data.income.length === 0 ? null : (
+      {payments.length === 0 ? <p>We found no regular payments in your recent history.</p> : list(payments)}
+      {income.length === 0 ? null : (
         <>
           <h3>Regular income</h3>
-          <ul className="insights">
-            {data.income.map((p, i) => (
-              <Payment key={`${payee(p)}-${p.cadence}-${i}`} payment={p} today={today} />
-            ))}
-          </ul>
+          {list(income)}
         </>
       )}
     </section>
@@ -99,9 +101,7 @@ function MonthOverMonth({ data }: { data: InsightsData }) {
                   <strong>{categoryInWords(c.category)}</strong>{' '}
                   <span>{money(c.thisMonthMinor, currency)} so far</span>
                 </p>
-                <p>
-                  {changeInWords(c, currency)} (usually {money(c.usualMinor, currency)}).
-                </p>
+                <p>{changeInWords(c, currency)}</p>
               </li>
             ))}
           </ul>
@@ -208,9 +208,9 @@ function TurnOn({ preferences, done }: { preferences: Preferences | undefined; d
       <h2 id="turn-on-heading">What insights are</h2>
       <p>
         Insights look at your own payments, inside the bank, and tell you what you might want to know: the
-        subscriptions and regular payments you have and when they are next due, prices that went up, payments that
-        stopped, where this month differs from your usual months, whether your balance may run low, and ways to
-        save.
+        subscriptions and regular payments you have and when they are next due, prices that went up, payments
+        that stopped, where this month differs from your usual months, whether your balance may run low, and
+        ways to save.
       </p>
       <p>They are for you alone: no staff member, marketer or partner can see them.</p>
       <div className="consent">
@@ -236,6 +236,19 @@ function TurnOn({ preferences, done }: { preferences: Preferences | undefined; d
   );
 }
 
+/** The insights themselves, as shown once the consent is given. */
+export function InsightsView({ data, today }: { data: InsightsData; today: string }) {
+  return (
+    <>
+      <p className="muted">From your own payments up to {day(data.asOf)}. Only you can see this page.</p>
+      <BalanceForecast forecast={data.forecast} />
+      <RegularPayments data={data} today={today} />
+      <MonthOverMonth data={data} />
+      <Suggestions data={data} />
+    </>
+  );
+}
+
 export function Insights() {
   const insights = useLoad(
     () =>
@@ -256,15 +269,7 @@ export function Insights() {
       ) : data === 'off' ? (
         <TurnOn preferences={preferences.data} done={insights.reload} />
       ) : (
-        <>
-          <p className="muted">
-            From your own payments up to {day(data.asOf)}. Only you can see this page.
-          </p>
-          <BalanceForecast forecast={data.forecast} />
-          <RegularPayments data={data} today={todayIn(timeZone)} />
-          <MonthOverMonth data={data} />
-          <Suggestions data={data} />
-        </>
+        <InsightsView data={data} today={todayIn(timeZone)} />
       )}
     </Page>
   );
