@@ -109,6 +109,32 @@ try {
   await customer.getByRole('link', { name: 'My data', exact: true }).click();
   await shoot(customer, 'my-data');
 
+  // Insights: a demo customer without the consent sees what they are, turns them on, and reads them (also at 390 px).
+  const picker = await browser.newPage();
+  await picker.goto(server.url);
+  await picker.getByRole('heading', { name: /^DEMO ONLY/ }).waitFor();
+  let without: string | undefined;
+  for (const name of await picker.getByRole('button', { name: /^Customer C\d{8}$/ }).allTextContents()) {
+    const id = await vault.identity.findCustomer('external_id', name.replace('Customer ', ''));
+    if (id !== undefined && !(await vault.consent.isAllowed(id, 'spending_insights', 'inbox'))) {
+      without = name;
+      break;
+    }
+  }
+  await picker.close();
+  if (without !== undefined) {
+    const reader = await signIn(without);
+    await reader.getByRole('link', { name: 'Insights', exact: true }).click();
+    await reader.getByRole('heading', { name: 'What insights are' }).waitFor();
+    await shoot(reader, 'insights-off');
+    await reader.getByLabel(/I agree to spending insights/).check();
+    await reader.getByRole('button', { name: 'Turn on insights' }).click();
+    await reader.getByRole('heading', { name: 'Subscriptions and regular payments' }).waitFor();
+    await shoot(reader, 'insights');
+    await reader.setViewportSize({ width: 390, height: 844 });
+    await shoot(reader, 'insights-390');
+  }
+
   const advisor = await signIn('Staff: ada');
   await shoot(advisor, 'leads');
 

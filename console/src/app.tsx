@@ -6,6 +6,7 @@ import type { Body, Item, Reply, Sent } from './api/types.ts';
 import { Approvals } from './pages/approvals.tsx';
 import { Campaigns } from './pages/campaigns.tsx';
 import { Inbox, MessageView } from './pages/inbox.tsx';
+import { Insights } from './pages/insights.tsx';
 import { Leads } from './pages/leads.tsx';
 import { MyData } from './pages/my-data.tsx';
 import { Offers } from './pages/offers.tsx';
@@ -42,6 +43,7 @@ const sections: readonly Section[] = [
   { path: '/campaigns', label: 'Campaigns', roles: ['marketer', 'operator'] },
   { path: '/approvals', label: 'Approvals', roles: ['approver'] },
   { path: '/inbox', label: 'Inbox', roles: ['customer'] },
+  { path: '/insights', label: 'Insights', roles: ['customer'] },
   { path: '/preferences', label: 'Preferences', roles: ['customer'] },
   { path: '/my-data', label: 'My data', roles: ['customer'] },
   { path: '/leads', label: 'Leads', roles: ['advisor'] },
@@ -69,6 +71,8 @@ function route(path: string, me: Me): ReactNode {
       return <Approvals />;
     case '/inbox':
       return <Inbox />;
+    case '/insights':
+      return <Insights />;
     case '/preferences':
       return <Preferences />;
     case '/my-data':

@@ -59,7 +59,7 @@ export class InsightsStore {
     const { rows } = await this.#storage.query<{
       day: string;
       amount_minor: number | string;
-      direction: 'debit' | 'credit';
+      direction: 'D' | 'C';
       category: string;
       merchant_name: string | null;
       main: boolean;
@@ -76,7 +76,8 @@ export class InsightsStore {
       rows.map((r) => ({
         day: Date.parse(`${r.day}T00:00:00Z`) / 86_400_000,
         amountMinor: Number(r.amount_minor),
-        direction: r.direction,
+        // The vault stores D and C (migration 1); the insight functions speak debit and credit.
+        direction: r.direction === 'C' ? ('credit' as const) : ('debit' as const),
         category: r.category,
         merchant: r.merchant_name ?? undefined,
         onBalanceAccount: r.main === true,
