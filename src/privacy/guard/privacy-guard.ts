@@ -3,7 +3,7 @@ import { CurtainError } from '../../core/errors.ts';
 import type { QuestionPurpose } from '../../core/question-purposes.ts';
 import type { Result } from '../../core/result.ts';
 import type { Rational } from '../dp/rational.ts';
-import type { ApproximateBudgetState, SpendRefusal, SpendRequest } from './approximate-ledger.ts';
+import type { ApproximateBudgetState, SpendRefusal, SpendRequest } from './approximate-budget.ts';
 
 /** What is left of an asker's privacy budget, and of the vault's, after a request. */
 export interface BudgetState {
