@@ -10,7 +10,6 @@ import {
   pureDpCurve,
   rdpOrders,
   toApproximateDp,
-  type ApproximateDp,
   type RdpCurve,
 } from '../accounting/rdp.ts';
 import type { Rational } from '../dp/rational.ts';
