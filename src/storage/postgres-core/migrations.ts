@@ -24,6 +24,7 @@ import { insightsSchema } from './migrations/0021-insights.ts';
 import { leadWorkSchema } from './migrations/0022-lead-work.ts';
 import { accountBalancesSchema } from './migrations/0023-account-balances.ts';
 import { approximateDpLedgerSchema } from './migrations/0024-approximate-dp-ledger.ts';
+import { propensityModelsSchema } from './migrations/0025-propensity-models.ts';
 
 export interface Migration {
   readonly version: number;
@@ -56,6 +57,7 @@ export const migrations: readonly Migration[] = [
   { version: 22, name: 'lead-work', sql: leadWorkSchema },
   { version: 23, name: 'account-balances', sql: accountBalancesSchema },
   { version: 24, name: 'approximate-dp-ledger', sql: approximateDpLedgerSchema },
+  { version: 25, name: 'propensity-models', sql: propensityModelsSchema },
 ];
 
 export interface MigrationStatus {
