@@ -48,7 +48,15 @@ const tally = {
   warnings: 0,
   falseAlarms: 0,
   millis: [] as number[],
+  /** Forecast errors by kind of customer or window, to see where the forecast misses. */
+  groups: new Map<string, number[]>(),
 };
+
+function record(group: string, error: number): void {
+  const list = tally.groups.get(group) ?? [];
+  list.push(error);
+  tally.groups.set(group, list);
+}
 
 function subscriptionAccuracy(customer: GeneratedCustomer, ledger: CustomerColumns): void {
   const truth = customer.truth!.subscriptions;
@@ -87,6 +95,25 @@ function subscriptionAccuracy(customer: GeneratedCustomer, ledger: CustomerColum
   }
 }
 
+const sweeper = (customer: GeneratedCustomer) =>
+  customer.transactions.some((t) => t.description === 'TRANSFER TO SAVINGS');
+
+/** The groups one forecast's error is counted in: persona, sweeps to savings, a large one-off in the window. */
+function groupsOf(customer: GeneratedCustomer, cut: number): string[] {
+  const inWindow = customer.transactions.filter((t) => {
+    const day = dayOf(t.bookingDate);
+    return day > cut && day <= cut + 30 && t.account.value === customer.accounts[0]!.iban;
+  });
+  const oneOff = inWindow.some(
+    (t) => t.direction === 'debit' && t.amountMinor >= 100_000 && t.description !== 'TRANSFER TO SAVINGS',
+  );
+  return [
+    `persona: ${customer.persona}`,
+    sweeper(customer) ? 'sweeps to savings' : 'no sweeps',
+    oneOff ? 'a debit ≥ £1,000 in the window (not a sweep)' : 'no debit ≥ £1,000 in the window',
+  ];
+}
+
 function forecastAccuracy(customer: GeneratedCustomer, ledger: CustomerColumns): void {
   const truth = customer.truth!;
   const from = dayOf(truth.balancesFrom);
@@ -103,8 +130,11 @@ function forecastAccuracy(customer: GeneratedCustomer, ledger: CustomerColumns):
     });
     const forecast = insights.forecast!;
     const real = balanceOn(cut + 30)!;
-    tally.forecastErrors.push(Math.abs(forecast.in30Days.expectedMinor - real));
+    const error = Math.abs(forecast.in30Days.expectedMinor - real);
+    tally.forecastErrors.push(error);
     tally.naiveErrors.push(Math.abs(now - real));
+    for (const group of groupsOf(customer, cut)) record(group, error);
+    record(k <= 3 ? 'cuts: last three months' : 'cuts: months 4-6 back', error);
     if (now < 0) continue;
     let firstLow: number | undefined;
     for (let h = 1; h <= 30; h++) {
@@ -167,6 +197,8 @@ console.log(
   `30-day balance MAE: ${pounds(mean(tally.forecastErrors))} against ${pounds(mean(tally.naiveErrors))} for "stays as it is" ` +
     `(${tally.forecastErrors.length} forecasts)  goal ≤ £400 and below naive`,
 );
+for (const [group, errors] of [...tally.groups].sort((a, b) => a[0].localeCompare(b[0])))
+  console.log(`  MAE ${group}: ${pounds(mean(errors))} (${errors.length})`);
 console.log(
   `low balance warned ≥ 3 days ahead: ${ratio(tally.lowsWarned, tally.lows)} (${tally.lowsWarned} of ${tally.lows}); ` +
     `false alarms ${ratio(tally.falseAlarms, tally.warnings)} of ${tally.warnings} warnings  goal ≥ 0.60`,

@@ -1,6 +1,13 @@
 // A cash-flow forecast of one account: regular income and outgoings plus the usual rest, and a low-balance warning.
 import { dateOf, rows, type CustomerColumns } from './ledger.ts';
 import { nextAfter, type RegularPayment } from './recurring.ts';
+import {
+  findOwnTransfers,
+  isMonthEnd,
+  isSettlement,
+  settlementsDue,
+  type OwnTransfers,
+} from './transfers.ts';
 
 export interface ForecastPoint {
   readonly date: string;
@@ -87,13 +94,19 @@ function regularKeys(payments: readonly RegularPayment[]): Set<string> {
 }
 
 /** The mean daily flow of everything else on the account, and the spread of its 30-day sums. */
-function rest(ledger: CustomerColumns, payments: readonly RegularPayment[], asOf: number, history: number) {
+function rest(
+  ledger: CustomerColumns,
+  payments: readonly RegularPayment[],
+  asOf: number,
+  history: number,
+  own: OwnTransfers,
+) {
   const r = rows(ledger, asOf);
   const keys = regularKeys(payments);
   const daily = new Float64Array(history);
   for (let i = r.from; i < r.to; i++) {
     const offset = asOf - r.day(i);
-    if (offset >= history || !r.onBalanceAccount(i)) continue;
+    if (offset >= history || !r.onBalanceAccount(i) || own.explained.has(i)) continue;
     const merchant = r.merchant(i);
     const direction = r.credit(i) ? 'credit' : 'debit';
     const key = `${direction}\u0000${merchant >= 0 ? ledger.merchants[merchant] : `#${ledger.categories[r.category(i)]}`}`;
@@ -130,16 +143,28 @@ export function forecastBalance(
 ): BalanceForecast {
   const horizon = Math.max(30, options.horizonDays ?? 30);
   const threshold = -(options.overdraftLimitMinor ?? 0);
-  const onAccount = payments.filter((p) => p.status === 'active');
+  const own = findOwnTransfers(ledger, rows(ledger, asOf), asOf, options.currentBalanceMinor);
+  // A card settled in full is forecast from its spending: not also as a regular payment.
+  const onAccount = payments.filter(
+    (p) => p.status === 'active' && !(own.settlement !== undefined && isSettlement(p)),
+  );
   const due = dueDays(onAccount, asOf, horizon);
-  const { mean, sd30 } = rest(ledger, onAccount, asOf, options.historyDays ?? 180);
+  const settlements =
+    own.settlement === undefined
+      ? []
+      : settlementsDue(own.settlement, rows(ledger, asOf), own.explained, asOf, horizon);
+  const { mean, sd30 } = rest(ledger, onAccount, asOf, options.historyDays ?? 180, own);
   const days: ForecastPoint[] = [];
   let balance = options.currentBalanceMinor;
   let k = 0;
+  let s = 0;
   let warning: LowBalanceWarning | undefined;
   for (let h = 1; h <= horizon; h++) {
     const day = asOf + h;
     while (k < due.length && due[k]!.day <= day) balance += due[k++]!.signed;
+    while (s < settlements.length && settlements[s]!.day <= day) balance -= settlements[s++]!.amount;
+    if (own.sweep !== undefined && isMonthEnd(day) && balance + mean * h > own.sweep.trigger)
+      balance = own.sweep.level - mean * h;
     const expected = Math.round(balance + mean * h);
     const band = z80 * sd30 * Math.sqrt(h / 30);
     const point = {
