@@ -45,6 +45,8 @@ export interface FeatureCheckContext {
   readonly retentionDays?: number;
 }
 
+const durations: ReadonlySet<FeatureDefinition['transform']> = new Set(['recency', 'held', 'days']);
+
 /**
  * The plan of each feature's expression, checked under the purpose a model for `product` serves: credit
  * offers (fair-lending rules, so a proxy is refused) for a credit product, bank offers otherwise.
@@ -59,7 +61,8 @@ export function featurePlans(
   )!;
   return features.map((feature) => {
     // A value is checked as the left side of a comparison: the checker only accepts conditions.
-    const checked = checkQuestion(`${feature.expression} > 0`, purpose, {
+    const zero = durations.has(feature.transform) ? '0d' : '0';
+    const checked = checkQuestion(`${feature.expression} > ${zero}`, purpose, {
       currency: context.currency,
       retentionDays: context.retentionDays ?? 3_650,
       maxAttributes: 1,

@@ -19,6 +19,7 @@ import {
   featuresFor,
   interceptInput,
   type FeatureMatrix,
+  type FeatureSource,
 } from '../features.ts';
 import { fitLogistic, type TrainingSet } from './logistic.ts';
 import { perturbationScale, perturbWeights } from './output-perturbation.ts';
@@ -68,7 +69,10 @@ export interface TrainedModel {
   readonly budget: ApproximateBudgetState;
 }
 
-type TrainingVault = Pick<VaultServices, 'storage' | 'guard' | 'consent' | 'audit' | 'questionEngine'>;
+/** What training needs of the vault: its ledger, consent, log, and the columnar engine (kept current). */
+export type TrainingVault = Pick<VaultServices, 'storage' | 'guard' | 'consent' | 'audit'> & {
+  readonly questionEngine: { columnar(): Promise<FeatureSource> };
+};
 
 const datePattern = /^\d{4}-\d{2}-\d{2}$/;
 
