@@ -28,7 +28,11 @@ export function quality(scores: Float64Array, labels: Uint8Array): Quality {
     let j = i;
     while (j < order.length && scores[order[j]!] === scores[order[i]!]) j++;
     const meanRank = (i + j + 1) / 2;
-    for (let k = i; k < j; k++) if (labels[order[k]!] === 1) (positives++, (rankSum += meanRank));
+    for (let k = i; k < j; k++) {
+      if (labels[order[k]!] !== 1) continue;
+      positives++;
+      rankSum += meanRank;
+    }
     i = j;
   }
   const negatives = order.length - positives;
