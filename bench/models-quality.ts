@@ -78,9 +78,15 @@ export async function population(
   return { rows: Int32Array.from(rows), labels: Uint8Array.from(rows, (r) => (took.has(m.ids[r]!) ? 1 : 0)) };
 }
 
-export function scoresOf(m: FeatureMatrix, p: Population, weights: Float64Array): Float64Array {
+/** Scores of a fit's weights (the intercept's last), its margins starting from `offset`. */
+export function scoresOf(
+  m: FeatureMatrix,
+  p: Population,
+  weights: Float64Array,
+  offset: number,
+): Float64Array {
   const w = weights.subarray(0, m.columns);
-  const bias = weights[m.columns]! * interceptInput(m.columns);
+  const bias = offset + weights[m.columns]! * interceptInput(m.columns);
   return Float64Array.from(p.rows, (r) => scoreVector(w, bias, m.matrix, r * m.columns));
 }
 

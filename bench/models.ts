@@ -11,8 +11,9 @@ import { featureMatrix, type FeatureMatrix } from '../src/models/features.ts';
 import { fitLogistic, type TrainingSet } from '../src/models/train/logistic.ts';
 import { perturbationScale, perturbWeights } from '../src/models/train/output-perturbation.ts';
 import {
-  defaultLambda,
+  defaultPriorRate,
   defaultTolerance,
+  priorLogit,
   trainingSet,
   trainPropensityModel,
 } from '../src/models/train/train-model.ts';
@@ -39,6 +40,8 @@ const end = '2026-11-01';
 /** Features on trainAsOf, labels in the 90 days after; evaluated on the next window (evalAsOf → end). */
 const trainAsOf = '2026-05-05';
 const evalAsOf = '2026-08-03';
+const lambda = Number(process.env['BENCH_MODELS_LAMBDA'] ?? 1);
+const offset = priorLogit(defaultPriorRate);
 const products = ['mortgage', 'credit_card', 'savings'] as const;
 const epsilons = [0.5, 1, 2, 4] as const;
 
@@ -114,13 +117,13 @@ function privateQualities(fit: Float64Array, m: FeatureMatrix, evaluation: Popul
   return epsilons.map((epsilon) => {
     const { scale } = perturbationScale({
       epsilon,
-      lambda: defaultLambda,
+      lambda,
       dimension: m.columns + 1,
       tolerance: defaultTolerance,
     });
     const noise = discreteLaplaceNoise(seededRandomSource(`bench-models-${product}-${epsilon}`));
     const runs = Array.from({ length: draws }, () =>
-      quality(scoresOf(m, evaluation, perturbWeights(fit, scale, noise)), evaluation.labels),
+      quality(scoresOf(m, evaluation, perturbWeights(fit, scale, noise), offset), evaluation.labels),
     );
     const mean = (f: (q: Quality) => number) => runs.reduce((s, q) => s + f(q), 0) / runs.length;
     return {
@@ -143,7 +146,7 @@ function scoringSeconds(engine: ColumnarEngine, product: string, weights: Float6
 function scoreEveryone(engine: ColumnarEngine, product: string, weights: Float64Array): number {
   const m = featureMatrix(engine, product, { currency: 'GBP', asOf: evalAsOf });
   const everyone = { rows: Int32Array.from(m.ids.keys()), labels: new Uint8Array(m.ids.length) };
-  scoresOf(m, everyone, weights);
+  scoresOf(m, everyone, weights, offset);
   return m.ids.length;
 }
 
@@ -157,20 +160,21 @@ async function benchProduct(
   const trainMatrix = featureMatrix(engine, product, { ...context, asOf: trainAsOf });
   const trainAll = await population(vault.storage, trainMatrix, product, trainAsOf);
   const open = fitLogistic(asTrainingSet(trainMatrix, trainAll), {
-    lambda: defaultLambda,
+    lambda,
     tolerance: defaultTolerance,
+    offset,
   });
   const openSeconds = seconds(started);
   started = performance.now();
   const trained = await trainPropensityModel(
     vault,
     { product, asOf: trainAsOf, epsilon: 1, asker: 'bench', purpose: 'bank_offers' },
-    { now: () => new Date() },
+    { now: () => new Date(), lambda },
   );
   if (!trained.ok) throw new Error(trained.error.message);
   const privateSeconds = seconds(started);
   const privateSet = await trainingSet(vault, trainMatrix, product, trainAsOf);
-  const privateFit = fitLogistic(privateSet, { lambda: defaultLambda, tolerance: defaultTolerance });
+  const privateFit = fitLogistic(privateSet, { lambda, tolerance: defaultTolerance, offset });
   const evalMatrix = featureMatrix(engine, product, { ...context, asOf: evalAsOf });
   const evaluation = await population(vault.storage, evalMatrix, product, evalAsOf);
   const rule = bestRule(engine, product, trainAll, trainMatrix);
@@ -188,7 +192,7 @@ async function benchProduct(
     product,
     base: { train: rate(trainAll), evaluation: rate(evaluation) },
     rule: { expression: rule.expression, ...ruleQuality },
-    open: quality(scoresOf(evalMatrix, evaluation, open.weights), evaluation.labels),
+    open: quality(scoresOf(evalMatrix, evaluation, open.weights, offset), evaluation.labels),
     private: privateQualities(privateFit.weights, evalMatrix, evaluation, product),
     trainSeconds: { private: privateSeconds, open: openSeconds },
     scoreSecondsPer200k: {
@@ -230,7 +234,7 @@ async function main(): Promise<void> {
   console.log(benchHeader('propensity models'));
   console.log(
     `bank: ${customers} customers, density ${density} card payments a month, seed ${seed}, history to ${end}; ` +
-      `trained on ${trainAsOf} (+90 days), evaluated on ${evalAsOf} (+90 days); Λ = ${defaultLambda}`,
+      `trained on ${trainAsOf} (+90 days), evaluated on ${evalAsOf} (+90 days); Λ = ${lambda}`,
   );
   const vault = await openBank();
   try {

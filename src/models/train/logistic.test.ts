@@ -25,7 +25,7 @@ function syntheticSet(n: number, columns: number, seed: number): TrainingSet {
 }
 
 /** The same objective minimised by TensorFlow.js (Adam, full batch): Σ softplus(z) − y·z + Λ/2‖w‖², mean-scaled. */
-function tfjsFit(set: TrainingSet, lambda: number): number[] {
+function tfjsFit(set: TrainingSet, lambda: number, offset: number): number[] {
   const n = set.rows.length;
   const c = set.columns;
   const rows = Array.from({ length: n }, (_, r) => [
@@ -39,7 +39,10 @@ function tfjsFit(set: TrainingSet, lambda: number): number[] {
     const optimizer = tf.train.adam(0.1);
     for (let step = 0; step < 1_500; step++) {
       optimizer.minimize(() => {
-        const z = x.matMul(w.reshape([c + 1, 1])).reshape([n]);
+        const z = x
+          .matMul(w.reshape([c + 1, 1]))
+          .reshape([n])
+          .add(offset);
         const data = tf.sum(tf.sub(tf.softplus(z), tf.mul(y, z)));
         return tf.div<tf.Scalar>(tf.add(data, tf.mul(lambda / 2, tf.sum(tf.square(w)))), n);
       });
@@ -55,8 +58,10 @@ describe('fitLogistic', () => {
     await tf.setBackend('cpu');
     const set = syntheticSet(400, 5, 7);
     const lambda = 2;
-    const fit = fitLogistic(set, { lambda, tolerance: 1e-9 });
-    const oracle = tfjsFit(set, lambda);
+    // A public prior logit as the margin's offset, as the trainer uses one.
+    const offset = -2;
+    const fit = fitLogistic(set, { lambda, tolerance: 1e-9, offset });
+    const oracle = tfjsFit(set, lambda, offset);
     expect(fit.gradientNorm).toBeLessThanOrEqual(1e-9);
     // With the noise sampler returning 0, the released weights are the fit on the 2⁻¹⁶ grid.
     const { scale } = perturbationScale({ epsilon: 1, lambda, dimension: 6, tolerance: 1e-9 });

@@ -18,6 +18,11 @@ export interface LogisticOptions {
    * sensitivity 1/Λ whatever the number of examples (docs/privacy-model.md).
    */
   readonly lambda: number;
+  /**
+   * A fixed margin added to every example's w·x̃: a public prior logit (never read from the data), so that the
+   * regularised intercept need not carry the whole base rate. Default 0.
+   */
+  readonly offset?: number;
   /** Stop once ‖∇J(w)‖₂ ≤ this; then ‖w − w*‖₂ ≤ tolerance/Λ by Λ-strong convexity. */
   readonly tolerance: number;
   readonly maxIterations?: number;
@@ -39,20 +44,20 @@ function loss(z: number, y: number): number {
 
 const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
 
-function margin(set: TrainingSet, row: number, w: Float64Array, intercept: number): number {
+function margin(set: TrainingSet, row: number, w: Float64Array, intercept: number, offset: number): number {
   const c = set.columns;
-  let z = w[c]! * intercept;
+  let z = offset + w[c]! * intercept;
   const base = row * c;
   for (let j = 0; j < c; j++) z += w[j]! * set.matrix[base + j]!;
   return z;
 }
 
 /** J(w). */
-export function objective(set: TrainingSet, w: Float64Array, lambda: number): number {
+export function objective(set: TrainingSet, w: Float64Array, lambda: number, offset = 0): number {
   const intercept = interceptInput(set.columns);
   let sum = 0;
   for (let k = 0; k < set.rows.length; k++)
-    sum += loss(margin(set, set.rows[k]!, w, intercept), set.labels[k]!);
+    sum += loss(margin(set, set.rows[k]!, w, intercept, offset), set.labels[k]!);
   let norm = 0;
   for (const v of w) norm += v * v;
   return sum + (lambda / 2) * norm;
@@ -64,6 +69,7 @@ export function gradient(
   w: Float64Array,
   lambda: number,
   hessian?: Float64Array,
+  offset = 0,
 ): Float64Array {
   const c = set.columns;
   const dim = c + 1;
@@ -75,7 +81,7 @@ export function gradient(
   for (let k = 0; k < set.rows.length; k++) {
     const base = set.rows[k]! * c;
     for (let j = 0; j < c; j++) x[j] = set.matrix[base + j]!;
-    const p = sigmoid(margin(set, set.rows[k]!, w, intercept));
+    const p = sigmoid(margin(set, set.rows[k]!, w, intercept, offset));
     const residual = p - set.labels[k]!;
     for (let j = 0; j < dim; j++) g[j]! += residual * x[j]!;
     if (hessian === undefined) continue;
@@ -133,20 +139,21 @@ const norm2 = (v: Float64Array): number => Math.sqrt(v.reduce((s, x) => s + x * 
  */
 export function fitLogistic(set: TrainingSet, options: LogisticOptions): LogisticFit {
   const dim = set.columns + 1;
-  const { lambda, tolerance, maxIterations = 100 } = options;
+  const { lambda, tolerance, maxIterations = 100, offset = 0 } = options;
   let w = new Float64Array(dim);
-  let value = objective(set, w, lambda);
+  let value = objective(set, w, lambda, offset);
   const hessian = new Float64Array(dim * dim);
   for (let iteration = 0; iteration <= maxIterations; iteration++) {
-    const g = gradient(set, w, lambda, hessian);
+    const g = gradient(set, w, lambda, hessian, offset);
     const gradientNorm = norm2(g);
     if (gradientNorm <= tolerance) return { weights: w, gradientNorm, iterations: iteration };
     const step = solveSpd(hessian, g);
     let t = 1;
     for (;;) {
       const next = w.map((v, j) => v - t * step[j]!);
-      const nextValue = objective(set, next, lambda);
-      if (nextValue <= value || t < 1e-10) {
+      const nextValue = objective(set, next, lambda, offset);
+      // Near the minimum J is flat to within its rounding: a full step that does not raise it beyond that is taken.
+      if (nextValue <= value + 1e-12 * Math.abs(value) || t < 1e-10) {
         w = next;
         value = nextValue;
         break;

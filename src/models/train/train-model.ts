@@ -33,7 +33,16 @@ const featureLookbackDays = 365;
 export const outputPerturbation = 'output-perturbation';
 
 /** The fixed regularisation Λ of the summed objective (docs/privacy-model.md): sensitivity 1/Λ. */
-export const defaultLambda = 10;
+export const defaultLambda = 1;
+/**
+ * The public prior take-up rate per 90 days whose logit every margin starts from (a constant, not read from
+ * the data): without it the regularised intercept, whose input is only 1/√(d + 1), cannot reach a rare
+ * product's base rate and the weights learn "fewer active features" instead.
+ */
+export const defaultPriorRate = 0.01;
+
+/** The fixed margin offset of a prior rate: log(p / (1 − p)). */
+export const priorLogit = (rate: number): number => Math.log(rate / (1 - rate));
 /** The certified gradient norm the fit reaches: it adds 2·tolerance/Λ to the sensitivity. */
 export const defaultTolerance = 1e-6;
 
@@ -57,6 +66,8 @@ export interface TrainOptions {
   /** The noise of the weights; default exact discrete Laplace from the operating system's CSPRNG. */
   readonly noise?: NoiseSampler;
   readonly lambda?: number;
+  /** The public prior rate (default 1 % per 90 days); see `defaultPriorRate`. */
+  readonly priorRate?: number;
   readonly tolerance?: number;
   /** The vault's currency (default GBP, the vault's default). */
   readonly currency?: string;
@@ -170,7 +181,8 @@ export async function trainPropensityModel(
   progress('features');
   const set = await trainingSet(vault, features, request.product, request.asOf);
   progress('labels');
-  const fit = fitLogistic(set, { lambda, tolerance });
+  const offset = priorLogit(options.priorRate ?? defaultPriorRate);
+  const fit = fitLogistic(set, { lambda, tolerance, offset });
   const released = perturbWeights(
     fit.weights,
     scale,
@@ -182,7 +194,7 @@ export async function trainPropensityModel(
     product: request.product,
     featureListVersion,
     weights: [...released.subarray(0, features.columns)],
-    bias: released[features.columns]! * interceptInput(features.columns),
+    bias: offset + released[features.columns]! * interceptInput(features.columns),
     mechanism: outputPerturbation,
     epsilon: request.epsilon,
     delta: 0,
