@@ -5,6 +5,7 @@ export const groupDescriptions = {
   keys: 'key inventory and rotation',
   audit: 'the transparency log',
   privacy: 'the privacy guard: policy and budgets',
+  models: 'propensity models trained with differential privacy',
   customers: 'customer identities',
   hub: 'products, offers, segments and campaigns (no PII)',
   inbox: 'a customer’s inbox: offers, answers and leads',

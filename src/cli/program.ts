@@ -41,6 +41,9 @@ function entries(host: CliHost): readonly Entry[] {
     group('audit', async (audit, scope) => (await operator()).defineAuditCommands(audit, scope)),
     defineAsk,
     group('privacy', async (privacy, scope) => (await operator()).definePrivacyCommands(privacy, scope)),
+    group('models', async (models, scope) =>
+      (await import('./models-commands.ts')).defineModelsCommands(models, scope),
+    ),
     group('customers', async (customers, scope) =>
       (await operator()).defineCustomersCommands(customers, scope),
     ),

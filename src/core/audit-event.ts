@@ -6,6 +6,7 @@ export const auditEventTypes = [
   'question.asked',
   'question.answered',
   'privacy.spent',
+  'model.trained',
   'campaign.drafted',
   'campaign.approved',
   'campaign.started',

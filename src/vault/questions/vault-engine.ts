@@ -134,6 +134,13 @@ export class VaultQuestionEngine implements QuestionEngine {
     return withoutRestricted(withoutRestricted(ids, restricted), excluded);
   }
 
+  /** The columnar engine, current with the database: loaded first when it is not (model features read it). */
+  async columnar(): Promise<ColumnarEngine> {
+    if (this.#columnar === undefined) await this.loadColumnar();
+    await this.#keepCurrent();
+    return this.#columnar!;
+  }
+
   async #evaluate(plan: Plan, asOf: string): Promise<CustomerIds> {
     if (this.#columnar === undefined) return this.#sql.evaluate(plan, asOf);
     await this.#keepCurrent();

@@ -72,6 +72,22 @@ export class ColumnarEngine implements QuestionEngine {
     return ids;
   }
 
+  /**
+   * Every customer's value of `value` on `asOf`, by row of the store (`customerIds` order; NaN where absent):
+   * what model features read (src/models/features.ts).
+   */
+  valuesNow(value: ValuePlan, asOf: string): Float64Array {
+    const read = this.#compiler(asOf).value(value);
+    const values = new Float64Array(this.#store.data.customers.ids.length);
+    for (let r = 0; r < values.length; r++) values[r] = read(r);
+    return values;
+  }
+
+  /** The store's active customers, ascending: the rows of `valuesNow`. */
+  get customerIds(): Int32Array {
+    return this.#store.data.customers.ids;
+  }
+
   #compiler(asOf: string): PlanCompiler {
     const day = dayNumber(asOf);
     const features = this.#useFeatures ? this.#store.featuresFor(day) : undefined;
@@ -173,8 +189,8 @@ class PlanCompiler {
       const right = this.#dense(rightPlan)!;
       return (candidates) => select(op, candidates, left(), right());
     }
-    const left = this.#value(leftPlan);
-    const right = this.#value(rightPlan);
+    const left = this.value(leftPlan);
+    const right = this.value(rightPlan);
     switch (op) {
       case '<':
         return keep((row) => left(row) < right(row));
@@ -197,7 +213,7 @@ class PlanCompiler {
     }
   }
 
-  #value(value: ValuePlan): RowValue {
+  value(value: ValuePlan): RowValue {
     switch (value.kind) {
       case 'constant': {
         const constant = value.value;

@@ -1,0 +1,223 @@
+// Trains a private propensity model inside the vault: charge the (ε, δ) ledger first, then features, labels,
+// the regularised fit on consenting customers only, output perturbation, and a frozen version row.
+import { randomUUID } from 'node:crypto';
+import { consentChannels } from '../../core/consent.ts';
+import { CurtainError } from '../../core/errors.ts';
+import { err, ok, type Result } from '../../core/result.ts';
+import { pureDpCurve } from '../../privacy/accounting/rdp.ts';
+import { cryptoRandomSource } from '../../privacy/dp/random-source.ts';
+import type { ApproximateBudgetState, SpendRefusal } from '../../privacy/guard/approximate-budget.ts';
+import { discreteLaplaceNoise, type NoiseSampler } from '../../privacy/guard/noise.ts';
+import { checkAsker } from '../../privacy/guard/privacy-guard.ts';
+import { restrictedCustomers } from '../../vault/compliance/restrictions.ts';
+import type { CustomerSet } from '../../vault/consent/customer-set.ts';
+import { excludedFromMarketing } from '../../vault/import/marketing-exclusions.ts';
+import type { VaultServices } from '../../vault/vault.ts';
+import {
+  featureListVersion,
+  featureMatrix,
+  featuresFor,
+  interceptInput,
+  type FeatureMatrix,
+  type FeatureSource,
+} from '../features.ts';
+import { fitLogistic, type TrainingSet } from './logistic.ts';
+import { perturbationScale, perturbWeights } from './output-perturbation.ts';
+import { holdersOn, insertModelVersion, takeUpsAfter, type ModelVersion } from './training-store.ts';
+
+/** Labels: the product is taken up in this many days after the as-of date. */
+export const labelDays = 90;
+/** The longest window a feature reads: the training period starts this many days before the as-of date. */
+const featureLookbackDays = 365;
+
+export const outputPerturbation = 'output-perturbation';
+
+/** The fixed regularisation Λ of the summed objective (docs/privacy-model.md): sensitivity 1/Λ. */
+export const defaultLambda = 1;
+/**
+ * The public prior take-up rate per 90 days whose logit every margin starts from (a constant, not read from
+ * the data): without it the regularised intercept, whose input is only 1/√(d + 1), cannot reach a rare
+ * product's base rate and the weights learn "fewer active features" instead.
+ */
+export const defaultPriorRate = 0.01;
+
+/** The fixed margin offset of a prior rate: log(p / (1 − p)). */
+export const priorLogit = (rate: number): number => Math.log(rate / (1 - rate));
+/** The certified gradient norm the fit reaches: it adds 2·tolerance/Λ to the sensitivity. */
+export const defaultTolerance = 1e-6;
+
+export type TrainingStage = 'charged' | 'features' | 'labels' | 'fitted' | 'stored';
+
+export interface TrainRequest {
+  /** A product code, e.g. "mortgage". */
+  readonly product: string;
+  /** Features are read on this day; labels are take-ups in the 90 days after it (which must have passed). */
+  readonly asOf: string;
+  readonly epsilon: number;
+  /** The δ the caller accepts; output perturbation is pure ε, so the version records δ = 0. */
+  readonly delta?: number;
+  /** The staff handle charged for the training. */
+  readonly asker: string;
+  /** A question purpose code, e.g. "credit_offers". */
+  readonly purpose: string;
+}
+
+export interface TrainOptions {
+  /** The noise of the weights; default exact discrete Laplace from the operating system's CSPRNG. */
+  readonly noise?: NoiseSampler;
+  readonly lambda?: number;
+  /** The public prior rate (default 1 % per 90 days); see `defaultPriorRate`. */
+  readonly priorRate?: number;
+  readonly tolerance?: number;
+  /** The vault's currency (default GBP, the vault's default). */
+  readonly currency?: string;
+  readonly now?: () => Date;
+  readonly onProgress?: (stage: TrainingStage) => void;
+}
+
+export interface TrainedModel {
+  readonly model: ModelVersion;
+  readonly budget: ApproximateBudgetState;
+}
+
+/** What training needs of the vault: its ledger, consent, log, and the columnar engine (kept current). */
+export type TrainingVault = Pick<VaultServices, 'storage' | 'guard' | 'consent' | 'audit'> & {
+  readonly questionEngine: { columnar(): Promise<FeatureSource> };
+};
+
+const datePattern = /^\d{4}-\d{2}-\d{2}$/;
+
+function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+function checkRequest(request: TrainRequest, today: string): void {
+  checkAsker(request.asker);
+  featuresFor(request.product);
+  if (!datePattern.test(request.asOf) || Number.isNaN(Date.parse(`${request.asOf}T00:00:00Z`))) {
+    throw new CurtainError('USAGE', `asOf: a date YYYY-MM-DD (got "${request.asOf}")`);
+  }
+  if (addDays(request.asOf, labelDays) > today) {
+    throw new CurtainError('USAGE', `asOf: the ${labelDays} days after it (its labels) must have passed`);
+  }
+  const { delta = 0 } = request;
+  if (!(delta >= 0 && delta < 1)) throw new CurtainError('USAGE', `delta: must be in [0, 1) (got ${delta})`);
+}
+
+/** Customers who may be trained on: profiling granted on some channel, not restricted, objecting or excluded. */
+async function profilingAllowed(vault: TrainingVault, asOf: string): Promise<(id: number) => boolean> {
+  const [restricted, excluded, ...allowed] = await Promise.all([
+    restrictedCustomers(vault.storage),
+    excludedFromMarketing(vault.storage, asOf),
+    ...consentChannels.map((channel) => vault.consent.allowed('profiling', channel)),
+  ]);
+  const sets: CustomerSet[] = allowed;
+  return (id) => !restricted.has(id) && !excluded.has(id) && sets.some((set) => set.has(id));
+}
+
+/**
+ * The examples: one row per active customer who may be profiled and did not hold the product on asOf,
+ * labelled 1 when they took it up in the 90 days after.
+ */
+export async function trainingSet(
+  vault: TrainingVault,
+  features: FeatureMatrix,
+  product: string,
+  asOf: string,
+): Promise<TrainingSet> {
+  const [allowed, holders, takers] = await Promise.all([
+    profilingAllowed(vault, asOf),
+    holdersOn(vault.storage, product, asOf),
+    takeUpsAfter(vault.storage, product, asOf, labelDays),
+  ]);
+  const held = new Set(holders);
+  const took = new Set(takers);
+  const rows: number[] = [];
+  const labels: number[] = [];
+  features.ids.forEach((id, row) => {
+    if (!allowed(id) || held.has(id)) return;
+    rows.push(row);
+    labels.push(took.has(id) ? 1 : 0);
+  });
+  return {
+    matrix: features.matrix,
+    columns: features.columns,
+    rows: Int32Array.from(rows),
+    labels: Uint8Array.from(labels),
+  };
+}
+
+/**
+ * Trains and freezes a propensity model for `request.product`. The (ε, δ) ledger is charged before any
+ * customer data is read: a refusal (PRIVACY_BUDGET_EXHAUSTED, QUESTION_PURPOSE_UNKNOWN) trains nothing.
+ */
+export async function trainPropensityModel(
+  vault: TrainingVault,
+  request: TrainRequest,
+  options: TrainOptions = {},
+): Promise<Result<TrainedModel, SpendRefusal>> {
+  const now = options.now?.() ?? new Date();
+  checkRequest(request, now.toISOString().slice(0, 10));
+  const lambda = options.lambda ?? defaultLambda;
+  const tolerance = options.tolerance ?? defaultTolerance;
+  const dimension = featuresFor(request.product).length + 1;
+  const { scale } = perturbationScale({ epsilon: request.epsilon, lambda, dimension, tolerance });
+  const id = randomUUID();
+  const spent = await vault.guard.spend({
+    asker: request.asker,
+    purpose: request.purpose,
+    label: `training:${id}`,
+    mechanism: outputPerturbation,
+    rdp: pureDpCurve(request.epsilon),
+  });
+  if (!spent.ok) return err(spent.error);
+  const progress = options.onProgress ?? (() => undefined);
+  progress('charged');
+  const engine = await vault.questionEngine.columnar();
+  const currency = options.currency ?? 'GBP';
+  const features = featureMatrix(engine, request.product, { currency, asOf: request.asOf });
+  progress('features');
+  const set = await trainingSet(vault, features, request.product, request.asOf);
+  progress('labels');
+  const offset = priorLogit(options.priorRate ?? defaultPriorRate);
+  const fit = fitLogistic(set, { lambda, tolerance, offset });
+  const released = perturbWeights(
+    fit.weights,
+    scale,
+    options.noise ?? discreteLaplaceNoise(cryptoRandomSource()),
+  );
+  progress('fitted');
+  const model = await insertModelVersion(vault.storage, {
+    id,
+    product: request.product,
+    featureListVersion,
+    weights: [...released.subarray(0, features.columns)],
+    bias: offset + released[features.columns]! * interceptInput(features.columns),
+    mechanism: outputPerturbation,
+    epsilon: request.epsilon,
+    delta: 0,
+    trainedFrom: addDays(request.asOf, -featureLookbackDays),
+    trainedTo: request.asOf,
+    trainedBy: request.asker,
+  });
+  await vault.audit.record([
+    {
+      type: 'model.trained',
+      details: {
+        model: model.id,
+        product: model.product,
+        version: model.version,
+        featureListVersion,
+        mechanism: outputPerturbation,
+        epsilon: request.epsilon,
+        delta: 0,
+        asker: request.asker,
+        purpose: request.purpose,
+      },
+    },
+  ]);
+  progress('stored');
+  return ok({ model, budget: spent.value });
+}
