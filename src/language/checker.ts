@@ -21,6 +21,8 @@ export interface CheckOptions {
   readonly maxAttributes: number;
   /** The day the question is evaluated, for dated windows. */
   readonly asOf: string;
+  /** The approved model version (a model_versions id) per product, for `propensity(…)`; none when absent. */
+  readonly models?: ReadonlyMap<string, string>;
 }
 
 export interface CheckedQuestion {
@@ -33,7 +35,8 @@ export interface CheckedQuestion {
 export const defaultWindowDays = 365;
 const durationDays = { d: 1, w: 7, m: 30, y: 365 } as const;
 
-type ValueType = 'number' | 'money' | 'duration';
+/** A `score` is a model's propensity, 0 to 1: compared only with a fixed number (no data-dependent cut-off). */
+type ValueType = 'number' | 'money' | 'duration' | 'score';
 type Typed =
   | { readonly type: 'boolean'; readonly plan: Plan }
   | { readonly type: ValueType; readonly value: ValuePlan; readonly zeroLiteral: boolean }
@@ -65,7 +68,7 @@ const aggregates: Record<AggregateName, { result: ValueType; direction?: Directi
   days_since_last: { result: 'duration' },
   recurring: { result: 'number', direction: 'D' },
 };
-const otherFunctions = ['holds', 'held_for', 'tenure', 'age_band'] as const;
+const otherFunctions = ['holds', 'held_for', 'tenure', 'age_band', 'propensity'] as const;
 export const functionNames: readonly string[] = [...Object.keys(aggregates), ...otherFunctions];
 const filterArguments = [
   'category',
@@ -187,13 +190,14 @@ class Checker {
     const left = this.check(node.left);
     const right = this.check(node.right);
     const value = (t: Typed, span: Span): Extract<Typed, { value: ValuePlan }> => {
-      if (t.type !== 'number' && t.type !== 'money' && t.type !== 'duration') {
+      if (t.type !== 'number' && t.type !== 'money' && t.type !== 'duration' && t.type !== 'score') {
         return fail('CHECK_TYPE_MISMATCH', `a ${t.type} cannot be compared with ${node.operator}`, span);
       }
       return t;
     };
     const l = value(left, node.left.span);
     const r = value(right, node.right.span);
+    if (l.type === 'score' || r.type === 'score') return scoreComparison(node, l, r);
     const zeroAgainstMoney = (l.zeroLiteral && r.type === 'money') || (r.zeroLiteral && l.type === 'money');
     if (l.type !== r.type && !zeroAgainstMoney) {
       fail(
@@ -247,6 +251,8 @@ class Checker {
         this.#attributes.add('age_band');
         return { type: 'boolean', plan: { kind: 'ageBand', bands: bands.value } };
       }
+      case 'propensity':
+        return this.#propensity(node);
       default:
         return fail(
           'CHECK_UNKNOWN_FUNCTION',
@@ -257,13 +263,28 @@ class Checker {
     }
   }
 
+  /** `propensity("mortgage")`: the approved model version's stored score, bound here to that version. */
+  #propensity(node: Call): Typed {
+    const product = this.#product(node, 'propensity');
+    const model = this.#options.models?.get(product);
+    if (model === undefined) {
+      fail(
+        'CHECK_NO_MODEL',
+        `no approved propensity model for "${product}": a model version must be trained and approved by a ` +
+          'second person before questions can use it',
+        node.span,
+      );
+    }
+    return { type: 'score', value: { kind: 'propensity', product, model: model! }, zeroLiteral: false };
+  }
+
   #noArguments(node: Call): void {
     const first = node.args[0];
     if (first !== undefined)
       fail('CHECK_UNEXPECTED_ARGUMENT', `${node.name}() takes no arguments`, first.span);
   }
 
-  #product(node: Call): string {
+  #product(node: Call, attribute = 'holds'): string {
     const [first, ...rest] = node.args;
     if (first === undefined || first.name !== undefined) {
       return fail(
@@ -286,7 +307,7 @@ class Checker {
       );
     }
     this.#refuseProxy('product', code, first.span);
-    this.#attributes.add(`holds[${code}]`);
+    this.#attributes.add(`${attribute}[${code}]`);
     return code;
   }
 
@@ -495,6 +516,26 @@ class Checker {
 }
 
 const categoryCodes = categories.map((c) => c.code);
+
+type Valued = Extract<Typed, { value: ValuePlan }>;
+
+/** A score against a literal threshold from 0 to 1 only: no other value, no data-dependent cut-off. */
+function scoreComparison(node: Extract<Expression, { kind: 'comparison' }>, l: Valued, r: Valued): Typed {
+  const [other, span] = l.type === 'score' ? [r, node.right.span] : [l, node.left.span];
+  const example = 'e.g. propensity("mortgage") >= 0.6';
+  if (other.type !== 'number' || other.value.kind !== 'constant') {
+    return fail(
+      'CHECK_TYPE_MISMATCH',
+      `a propensity is compared with a fixed number from 0 to 1, not a ${other.type === 'score' ? 'propensity' : other.type}; ${example}`,
+      span,
+    );
+  }
+  const threshold = other.value.value;
+  if (threshold < 0 || threshold > 1) {
+    fail('CHECK_BAD_VALUE', `a propensity threshold is from 0 to 1, not ${threshold}; ${example}`, span);
+  }
+  return { type: 'boolean', plan: { kind: 'compare', op: node.operator, left: l.value, right: r.value } };
+}
 
 /** A question its normal form decides without data (`holds("x") and not holds("x")`) is refused, free. */
 function refuseTrivial(plan: Plan, asOf: string, span: Span): void {
