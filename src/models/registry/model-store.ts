@@ -232,3 +232,18 @@ export async function storedScores(
   );
   return new Map(rows.map((r) => [Number(r.customer_id), Number(r.score)]));
 }
+
+/** Customers who started `product` after `after` and on or before `through` ('YYYY-MM-DD'): the later labels. */
+export async function takeUps(
+  db: SqlExecutor,
+  product: string,
+  after: string,
+  through: string,
+): Promise<Set<number>> {
+  const { rows } = await db.query<{ customer_id: number | string }>(
+    `SELECT DISTINCT customer_id FROM products_held
+      WHERE product_code = $1 AND since > $2::date AND since <= $3::date`,
+    [product, after, through],
+  );
+  return new Set(rows.map((r) => Number(r.customer_id)));
+}

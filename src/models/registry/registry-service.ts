@@ -7,6 +7,9 @@ import type { ConsentLedger } from '../../vault/consent/consent-ledger.ts';
 import { restrictedCustomers } from '../../vault/compliance/restrictions.ts';
 import type { VaultQuestionEngine } from '../../vault/questions/vault-engine.ts';
 import { featureMatrix } from './features-port.ts';
+import { scoreRow } from './score.ts';
+import { releaseCard } from './model-card.ts';
+import type { PrivacyGuard } from '../../privacy/guard/privacy-guard.ts';
 import {
   activeCustomerIds,
   approvedModels,
@@ -23,6 +26,7 @@ export interface ModelRegistryServices {
   readonly audit: TransactionalAuditSink<SqlExecutor>;
   readonly consent: Pick<ConsentLedger, 'allowed'>;
   readonly questionEngine: VaultQuestionEngine;
+  readonly guard: Pick<PrivacyGuard, 'release'>;
 }
 
 export interface ModelRegistryOptions {
@@ -39,13 +43,6 @@ function checkReason(reason: string): string {
     throw new CurtainError('USAGE', `reason: a sentence of 1 to ${reasonLimit} characters`);
   }
   return text;
-}
-
-/** The logistic model's probability for one feature row. */
-export function scoreRow(model: Pick<ModelVersion, 'weights' | 'bias'>, row: Float64Array): number {
-  let z = model.bias;
-  for (let f = 0; f < model.weights.length; f++) z += model.weights[f]! * row[f]!;
-  return 1 / (1 + Math.exp(-z));
 }
 
 export class ModelRegistry {
@@ -175,6 +172,18 @@ export class ModelRegistry {
       })
       .finally(() => audit.flush());
     return model;
+  }
+
+  /**
+   * Releases a version's card through the guard, charged to `asker` (noised figures on the later window of
+   * customers who granted profiling), stores it on the version and logs it. A card already released is kept.
+   */
+  async releaseCard(id: string, asker: string): Promise<ModelVersion> {
+    const model = await this.get(id);
+    if (Object.keys(model.card).length > 0) return model;
+    const customers = await this.profiledCustomers();
+    await releaseCard(this.#services, model, customers, asker, this.#now().toISOString().slice(0, 10));
+    return this.get(id);
   }
 
   /** Active customers who granted profiling on some channel, less restricted and objecting ones; ascending. */
