@@ -193,7 +193,6 @@ export async function assembleVault(
     approvedModels: () => approvedModels(storage),
     ...now,
   });
-  const models = new ModelRegistry({ storage, audit, consent, questionEngine, guard }, now);
   const avatars = new AvatarService(storage, keys);
   const ingest = new IngestService(storage, accounts, keys.secret('token'), {
     ...(settings.categoriser === undefined ? {} : { categoriser: settings.categoriser }),
@@ -228,7 +227,7 @@ export async function assembleVault(
     policies,
     guard,
     questions,
-    models,
+    models: new ModelRegistry({ storage, audit, consent, questionEngine, guard }, now),
     questionEngine,
     avatars,
     delivery,

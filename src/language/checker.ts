@@ -6,6 +6,8 @@ import type { QuestionPurpose } from '../core/question-purposes.ts';
 import { err, ok, type Result } from '../core/result.ts';
 import type { Argument, Call, Expression, Span } from './ast.ts';
 import { checkAgeBands } from './check-age-band.ts';
+import { approvedModel, checkThreshold } from './check-propensity.ts';
+import { aggregateFunction, daysBetween } from './checker-support.ts';
 import { suggestName, type LanguageDiagnostic } from './diagnostics.ts';
 import { fairLendingVersion, protectedAttributeOf, proxyFor, type ProxyEntry } from './fair-lending.ts';
 import { normalisePlan, triviallyDecided } from './normalise.ts';
@@ -197,7 +199,12 @@ class Checker {
     };
     const l = value(left, node.left.span);
     const r = value(right, node.right.span);
-    if (l.type === 'score' || r.type === 'score') return scoreComparison(node, l, r);
+    if (l.type === 'score' || r.type === 'score') {
+      const threshold =
+        l.type === 'score' ? checkThreshold(r, node.right.span) : checkThreshold(l, node.left.span);
+      if (!threshold.ok) throw new CheckFailure(threshold.error);
+      return { type: 'boolean', plan: { kind: 'compare', op: node.operator, left: l.value, right: r.value } };
+    }
     const zeroAgainstMoney = (l.zeroLiteral && r.type === 'money') || (r.zeroLiteral && l.type === 'money');
     if (l.type !== r.type && !zeroAgainstMoney) {
       fail(
@@ -266,16 +273,9 @@ class Checker {
   /** `propensity("mortgage")`: the approved model version's stored score, bound here to that version. */
   #propensity(node: Call): Typed {
     const product = this.#product(node, 'propensity');
-    const model = this.#options.models?.get(product);
-    if (model === undefined) {
-      fail(
-        'CHECK_NO_MODEL',
-        `no approved propensity model for "${product}": a model version must be trained and approved by a ` +
-          'second person before questions can use it',
-        node.span,
-      );
-    }
-    return { type: 'score', value: { kind: 'propensity', product, model: model! }, zeroLiteral: false };
+    const model = approvedModel(this.#options.models, product, node.span);
+    if (!model.ok) throw new CheckFailure(model.error);
+    return { type: 'score', value: { kind: 'propensity', product, model: model.value }, zeroLiteral: false };
   }
 
   #noArguments(node: Call): void {
@@ -517,26 +517,6 @@ class Checker {
 
 const categoryCodes = categories.map((c) => c.code);
 
-type Valued = Extract<Typed, { value: ValuePlan }>;
-
-/** A score against a literal threshold from 0 to 1 only: no other value, no data-dependent cut-off. */
-function scoreComparison(node: Extract<Expression, { kind: 'comparison' }>, l: Valued, r: Valued): Typed {
-  const [other, span] = l.type === 'score' ? [r, node.right.span] : [l, node.left.span];
-  const example = 'e.g. propensity("mortgage") >= 0.6';
-  if (other.type !== 'number' || other.value.kind !== 'constant') {
-    return fail(
-      'CHECK_TYPE_MISMATCH',
-      `a propensity is compared with a fixed number from 0 to 1, not a ${other.type === 'score' ? 'propensity' : other.type}; ${example}`,
-      span,
-    );
-  }
-  const threshold = other.value.value;
-  if (threshold < 0 || threshold > 1) {
-    fail('CHECK_BAD_VALUE', `a propensity threshold is from 0 to 1, not ${threshold}; ${example}`, span);
-  }
-  return { type: 'boolean', plan: { kind: 'compare', op: node.operator, left: l.value, right: r.value } };
-}
-
 /** A question its normal form decides without data (`holds("x") and not holds("x")`) is refused, free. */
 function refuseTrivial(plan: Plan, asOf: string, span: Span): void {
   const decided = triviallyDecided(normalisePlan(plan, { asOf }));
@@ -554,21 +534,4 @@ function refuseTrivial(plan: Plan, asOf: string, span: Span): void {
       span,
     );
   }
-}
-
-function aggregateFunction(name: Exclude<AggregateName, 'recurring'>) {
-  switch (name) {
-    case 'spent':
-    case 'received':
-    case 'sum':
-      return 'sum' as const;
-    case 'days_since_last':
-      return 'daysSinceLast' as const;
-    default:
-      return name;
-  }
-}
-
-function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }

@@ -6186,6 +6186,8 @@ export interface components {
       readonly tooSmallOffers?: readonly string[];
     };
     readonly DeliveryRequest: {
+      /** @description next best offer: the vault picks each customer’s offer among `offer` and these, by the highest propensity among the offers the customer is eligible and consented for (no score: the first) */
+      readonly alternatives?: readonly components['schemas']['OfferContent'][];
       /** @description a segment expression */
       readonly audience: string;
       /** @description the hub’s campaign id; a second request with the same id resumes the first */
@@ -6211,6 +6213,8 @@ export interface components {
       readonly requestedBy: string;
     };
     readonly DeliveryRequestInput: {
+      /** @description next best offer: the vault picks each customer’s offer among `offer` and these, by the highest propensity among the offers the customer is eligible and consented for (no score: the first) */
+      readonly alternatives?: readonly components['schemas']['OfferContentInput'][];
       /** @description a segment expression */
       readonly audience: string;
       /** @description the hub’s campaign id; a second request with the same id resumes the first */
@@ -7631,6 +7635,8 @@ export interface components {
       readonly offerId: string;
       /** @description the partner’s code; absent for the bank’s own products */
       readonly partner?: string;
+      /** @description the product offered: its approved propensity model ranks the offer for the next best offer */
+      readonly productCode?: string;
       readonly title: string;
       /**
        * Format: date
@@ -7649,6 +7655,8 @@ export interface components {
       readonly offerId: string;
       /** @description the partner’s code; absent for the bank’s own products */
       readonly partner?: string;
+      /** @description the product offered: its approved propensity model ranks the offer for the next best offer */
+      readonly productCode?: string;
       readonly title: string;
       /**
        * Format: date

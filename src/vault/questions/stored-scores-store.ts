@@ -41,3 +41,24 @@ export async function forgetStoredScores(tx: SqlExecutor, customerIds: readonly 
   if (customerIds.length === 0) return;
   await tx.query('DELETE FROM model_scores WHERE customer_id = ANY($1::bigint[])', [[...customerIds]]);
 }
+
+/** The approved versions' stored scores of these customers, per product (customers without one are absent). */
+export async function approvedScoresOf(
+  db: SqlExecutor,
+  products: readonly string[],
+  customerIds: ArrayLike<number>,
+): Promise<Map<string, Map<number, number>>> {
+  const { rows } = await db.query<{ product: string; customer_id: number | string; score: number }>(
+    `SELECT v.product, s.customer_id, s.score
+       FROM model_versions v JOIN model_scores s ON s.model_version = v.id
+      WHERE v.state = 'approved' AND v.product = ANY($1::text[]) AND s.customer_id = ANY($2::bigint[])`,
+    [[...new Set(products)], Array.from(customerIds)],
+  );
+  const scores = new Map<string, Map<number, number>>();
+  for (const row of rows) {
+    let perCustomer = scores.get(row.product);
+    if (perCustomer === undefined) scores.set(row.product, (perCustomer = new Map<number, number>()));
+    perCustomer.set(Number(row.customer_id), Number(row.score));
+  }
+  return scores;
+}
