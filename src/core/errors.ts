@@ -200,7 +200,8 @@ export const errorCatalogue = {
   MODEL_FEATURES_MISMATCH: {
     status: 409,
     exit: 65,
-    summary: 'The model version was trained on another feature list than the vault computes; it cannot score.',
+    summary:
+      'The model version was trained on another feature list than the vault computes; it cannot score.',
   },
   INTERNAL: { status: 500, exit: 70, summary: 'An unexpected failure; see the logs.' },
 } as const satisfies Record<string, { status: number; exit: number; summary: string }>;
