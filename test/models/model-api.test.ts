@@ -77,4 +77,53 @@ describe.each(testBackends)('the model API on $name', (backend) => {
     });
     expect(again.statusCode).toBe(409);
   });
+
+  it('approves a version trained by another person and releases its card, charged to the caller', async () => {
+    const model = await insertModelVersion(h.vault.storage, {
+      product: 'savings',
+      featureListVersion,
+      weights: knownWeights,
+      bias: -1,
+      mechanism: 'dp-sgd',
+      epsilon: 1,
+      delta: 1e-6,
+      trainedFrom: '2025-10-01',
+      trainedTo: '2026-04-30',
+      trainedBy: 'mia',
+    });
+    const approved = await h.inject({
+      method: 'POST',
+      url: `/v1/models/${model.id}/approve`,
+      headers: h.staff.approver,
+      payload: { reason: 'card reviewed' },
+    });
+    expect(approved.statusCode).toBe(200);
+    expect(approved.json()).toMatchObject({
+      state: 'approved',
+      approvedBy: 'rui',
+      approvalReason: 'card reviewed',
+    });
+    const card = await h.inject({
+      method: 'POST',
+      url: `/v1/models/${model.id}/card`,
+      headers: h.staff.marketer,
+    });
+    expect(card.statusCode).toBe(200);
+    const body = card.json<{
+      card: { epsilonCharged: string; releasedBy: string; fairLending: { passed: boolean } };
+    }>();
+    expect(body.card).toMatchObject({
+      epsilonCharged: '19/4',
+      releasedBy: 'mia',
+      fairLending: { passed: true },
+    });
+    const checked = await h.inject({
+      method: 'POST',
+      url: '/v1/questions/check',
+      headers: h.staff.marketer,
+      payload: { expression: 'propensity("savings") >= 0.6', purpose: 'bank_offers' },
+    });
+    expect(checked.statusCode).toBe(200);
+    expect(checked.json()).toMatchObject({ ok: true, attributes: ['propensity[savings]'] });
+  });
 });
