@@ -5785,6 +5785,8 @@ export interface components {
       readonly maxMessages: number | null;
       readonly name: string;
       readonly offerId: string;
+      /** @enum {string} */
+      readonly pickOffersBy: 'interest' | 'propensity';
       /** @description the vault’s refusal code when status is "refused" */
       readonly refusal: string | null;
       readonly segmentId: string | null;
@@ -5839,6 +5841,8 @@ export interface components {
       readonly maxMessages: number | null;
       readonly name: string;
       readonly offerId: string;
+      /** @enum {string} */
+      readonly pickOffersBy: 'interest' | 'propensity';
       /** @description the vault’s refusal code when status is "refused" */
       readonly refusal: string | null;
       readonly segmentId: string | null;
@@ -7469,6 +7473,12 @@ export interface components {
       readonly maxMessages?: number;
       readonly name: string;
       readonly offerId: string;
+      /**
+       * @description with alsoOffers: "interest" (the hub chooses per released token) or "propensity" (the vault picks each person’s offer by the approved models’ scores; the next best offer)
+       * @default interest
+       * @enum {string}
+       */
+      readonly pickOffersBy: 'interest' | 'propensity';
       /** @description a segment’s name or id; or else `audience` */
       readonly segment?: string;
       readonly startsAt: string;
@@ -7501,6 +7511,12 @@ export interface components {
       readonly maxMessages?: number;
       readonly name: string;
       readonly offerId: string;
+      /**
+       * @description with alsoOffers: "interest" (the hub chooses per released token) or "propensity" (the vault picks each person’s offer by the approved models’ scores; the next best offer)
+       * @default interest
+       * @enum {string}
+       */
+      readonly pickOffersBy: 'interest' | 'propensity';
       /** @description a segment’s name or id; or else `audience` */
       readonly segment?: string;
       readonly startsAt: string;
