@@ -4,6 +4,7 @@ import { api, get, rememberCsrf } from './api.ts';
 import { Link, navigate, usePath } from './router.tsx';
 import type { Body, Item, Reply, Sent } from './api/types.ts';
 import { Approvals } from './pages/approvals.tsx';
+import { Models } from './pages/models.tsx';
 import { Campaigns } from './pages/campaigns.tsx';
 import { Inbox, MessageView } from './pages/inbox.tsx';
 import { Insights } from './pages/insights.tsx';
@@ -42,6 +43,7 @@ const sections: readonly Section[] = [
   { path: '/offers', label: 'Offers', roles: ['marketer'] },
   { path: '/campaigns', label: 'Campaigns', roles: ['marketer', 'operator'] },
   { path: '/approvals', label: 'Approvals', roles: ['approver'] },
+  { path: '/models', label: 'Models', roles: ['marketer', 'approver'] },
   { path: '/inbox', label: 'Inbox', roles: ['customer'] },
   { path: '/insights', label: 'Insights', roles: ['customer'] },
   { path: '/preferences', label: 'Preferences', roles: ['customer'] },
@@ -69,6 +71,8 @@ function route(path: string, me: Me): ReactNode {
       return <Campaigns />;
     case '/approvals':
       return <Approvals />;
+    case '/models':
+      return <Models roles={me.roles} />;
     case '/inbox':
       return <Inbox />;
     case '/insights':

@@ -1,4 +1,7 @@
 // Composition root: the one place that picks PGlite or PostgreSQL and wires the vault's services.
+import { approvedModels } from '../models/registry/model-store.ts';
+import { ModelRegistry } from '../models/registry/registry-service.ts';
+import { forgetStoredScores } from '../vault/questions/stored-scores-store.ts';
 import { forgetInsights } from '../vault/insights/insights-store.ts';
 import { InsightsService } from '../vault/insights/insights-service.ts';
 import { TransactionRetention } from '../vault/compliance/transaction-retention.ts';
@@ -137,19 +140,21 @@ function customerFacing(
   };
 }
 
-/** Withdrawing "spending insights" on the inbox deletes the insights already stored, in the same transaction. */
-const forgetWithdrawnInsights: NonNullable<ConsentLedgerOptions['onWithdrawn']> = (
-  tx,
-  purpose,
-  channel,
-  ids,
-) => (purpose === 'spending_insights' && channel === 'inbox' ? forgetInsights(tx, ids) : Promise.resolve());
+/**
+ * In the recording transaction: withdrawing "spending insights" on the inbox deletes the insights already
+ * stored; withdrawing "profiling" on any channel deletes the customer's stored propensity scores.
+ */
+const forgetWithdrawn: NonNullable<ConsentLedgerOptions['onWithdrawn']> = (tx, purpose, channel, ids) => {
+  if (purpose === 'spending_insights' && channel === 'inbox') return forgetInsights(tx, ids);
+  if (purpose === 'profiling') return forgetStoredScores(tx, ids);
+  return Promise.resolve();
+};
 
 function consentOptions(identity: IdentityStore, settings: VaultSettings): ConsentLedgerOptions {
   return {
     ...subjectReferences(identity),
     receipts: receiptSettings(settings),
-    onWithdrawn: forgetWithdrawnInsights,
+    onWithdrawn: forgetWithdrawn,
   };
 }
 
@@ -185,6 +190,7 @@ export async function assembleVault(
   const questions = new QuestionService(questionEngine, consent, policies, guard, {
     currency: settings.currency,
     retentionDays,
+    approvedModels: () => approvedModels(storage),
     ...now,
   });
   const avatars = new AvatarService(storage, keys);
@@ -221,6 +227,7 @@ export async function assembleVault(
     policies,
     guard,
     questions,
+    models: new ModelRegistry({ storage, audit, consent, questionEngine, guard }, now),
     questionEngine,
     avatars,
     delivery,

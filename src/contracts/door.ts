@@ -41,6 +41,9 @@ export const offerContent = z
     callToAction: text(100).describe('the label of the "Interested — connect me" button'),
     category: code.describe('"not interested in offers like this" suppresses offers of the category'),
     partner: code.optional().describe('the partner’s code; absent for the bank’s own products'),
+    productCode: code
+      .optional()
+      .describe('the product offered: its approved propensity model ranks the offer for the next best offer'),
     credit: z.boolean(),
     validUntil: z.iso.date('an ISO date, YYYY-MM-DD').describe('the offer is not shown after this day'),
   })
@@ -95,7 +98,26 @@ export const deliveryRequest = z
       )
       .optional()
       .describe('offers chosen per released token; released tokens in no choice get `offer`'),
+    alternatives: z
+      .array(offerContent)
+      .min(1)
+      .max(16)
+      .optional()
+      .describe(
+        'next best offer: the vault picks each customer’s offer among `offer` and these, by the highest ' +
+          'propensity among the offers the customer is eligible and consented for (no score: the first)',
+      ),
   })
+  .refine((r) => r.choices === undefined || r.alternatives === undefined, {
+    message: 'give either choices or alternatives, not both',
+    path: ['alternatives'],
+  })
+  .refine(
+    (r) =>
+      r.alternatives === undefined ||
+      new Set([r.offer, ...r.alternatives].map((o) => o.offerId)).size === r.alternatives.length + 1,
+    { message: 'each offer once', path: ['alternatives'] },
+  )
   .meta({ id: 'DeliveryRequest' });
 
 /** "Show me this audience as tokens, so that I can choose an offer for each": no offer yet, no customer. */

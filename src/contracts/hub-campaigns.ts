@@ -6,6 +6,7 @@ import { expression } from './hub-segments.ts';
 
 export const campaignStatuses = ['draft', 'approved', 'running', 'finished', 'refused', 'cancelled'] as const;
 export const noticeChannels = ['email', 'push', 'webhook'] as const;
+export const pickOffersBy = ['interest', 'propensity'] as const;
 
 /** A start or end: an ISO date (midnight UTC) or date and time with its offset. */
 const moment = z.union([isoDateTime, isoDate], 'an ISO 8601 date, or date and time with an offset');
@@ -30,6 +31,13 @@ export const campaignInput = z
       .max(16, 'at most 16 other offers')
       .default([])
       .describe('offers of the same purpose tried in order for each person, by interest'),
+    pickOffersBy: z
+      .enum(pickOffersBy)
+      .default('interest')
+      .describe(
+        'with alsoOffers: "interest" (the hub chooses per released token) or "propensity" (the vault picks ' +
+          'each person’s offer by the approved models’ scores; the next best offer)',
+      ),
     channels: z
       .array(z.enum(noticeChannels))
       .max(noticeChannels.length)
@@ -65,6 +73,7 @@ export const campaign = z
     endsAt: time.nullable(),
     frequencyCap: z.object({ messages: z.int(), days: z.int() }),
     maxMessages: z.int().nullable(),
+    pickOffersBy: z.enum(pickOffersBy),
     status: z.enum(campaignStatuses),
     refusal: z.string().nullable().describe('the vault’s refusal code when status is "refused"'),
     createdBy: z.string(),

@@ -33,6 +33,10 @@ export const auditEventTypes = [
   'ingest.batch',
   'import.batch',
   'admin.action',
+  'model.approved',
+  'model.retired',
+  'model.scored',
+  'model.card',
 ] as const;
 
 export type AuditEventType = (typeof auditEventTypes)[number];

@@ -186,6 +186,23 @@ export const errorCatalogue = {
     exit: 69,
     summary: 'The vault answered something the door contract does not allow.',
   },
+  MODEL_STATE: {
+    status: 409,
+    exit: 65,
+    summary:
+      'The model version is not in a state that allows the action (not approved yet, already approved, retired).',
+  },
+  MODEL_APPROVAL_REFUSED: {
+    status: 403,
+    exit: 77,
+    summary: 'A model version must be approved by someone other than the person who trained it.',
+  },
+  MODEL_FEATURES_MISMATCH: {
+    status: 409,
+    exit: 65,
+    summary:
+      'The model version was trained on another feature list than the vault computes; it cannot score.',
+  },
   INTERNAL: { status: 500, exit: 70, summary: 'An unexpected failure; see the logs.' },
 } as const satisfies Record<string, { status: number; exit: number; summary: string }>;
 

@@ -48,6 +48,10 @@ const tags = [
   { name: 'customer', description: 'a customer’s own inbox, answers, leads, consent and preferences' },
   { name: 'advisor', description: 'leads, and the consented reveal' },
   { name: 'compliance', description: 'transparency log, privacy budgets, consent statistics' },
+  {
+    name: 'models',
+    description: 'propensity model versions: cards (noised, charged), two-person approval, retirement',
+  },
   { name: 'internal', description: 'the vault door, for the hub process' },
 ];
 

@@ -7,7 +7,8 @@ export { campaignStatuses } from '../contracts/hub-campaigns.ts';
 export type { Campaign, CampaignEvent, CampaignStatus } from '../contracts/hub-campaigns.ts';
 
 export const campaignColumns = `id, name, segment_id AS "segmentId", audience, offer_id AS "offerId", channels,
-  starts_at AS "startsAt", ends_at AS "endsAt", cap_messages, cap_days, max_messages AS "maxMessages", status,
+  starts_at AS "startsAt", ends_at AS "endsAt", cap_messages, cap_days, max_messages AS "maxMessages",
+  pick_offers_by AS "pickOffersBy", status,
   refusal, created_by AS "createdBy", created_at AS "createdAt", approved_by AS "approvedBy",
   approved_at AS "approvedAt", started_at AS "startedAt", finished_at AS "finishedAt"`;
 

@@ -87,7 +87,8 @@ export class Campaigns {
         );
       }
       for (const [i, otherId] of input.alsoOffers.entries()) {
-        checkAlternative(await getOffer(tx, otherId), offer, startDay, `alsoOffers.${i}`);
+        const other = await getOffer(tx, otherId);
+        checkAlternative(other, offer, startDay, `alsoOffers.${i}`, input.pickOffersBy);
       }
       if (input.segment === undefined) return { offer, segmentId: null, audience: input.audience ?? '' };
       const segment = await findSegment(tx, input.segment);
@@ -98,8 +99,8 @@ export class Campaigns {
     const event = await this.#storage.transaction(async (tx) => {
       await tx.query(
         `INSERT INTO hub.campaigns (id, name, segment_id, audience, offer_id, channels, starts_at, ends_at,
-           cap_messages, cap_days, max_messages, status, created_by, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'draft', $12, $13)`,
+           cap_messages, cap_days, max_messages, status, created_by, created_at, pick_offers_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'draft', $12, $13, $14)`,
         [
           id,
           input.name,
@@ -114,6 +115,7 @@ export class Campaigns {
           input.maxMessages ?? null,
           actor,
           this.#now(),
+          input.pickOffersBy,
         ],
       );
       await tx.query(
@@ -197,7 +199,9 @@ export class Campaigns {
     const delivered =
       alsoOffers.length === 0
         ? await this.#door.deliver(request, onProgress)
-        : await this.#deliverChosen(request, alsoOffers, onProgress);
+        : started.pickOffersBy === 'propensity'
+          ? await this.#door.deliver(nextBestOffer(request, offer, alsoOffers), onProgress)
+          : await this.#deliverChosen(request, alsoOffers, onProgress);
     const cost = delivered.ok ? delivered.value.budget : delivered.error.budget;
     const budget = cost === undefined ? {} : { budget: cost };
     if (delivered.ok && delivered.value.state === 'sending') return { campaign: started, ...budget };
@@ -349,13 +353,19 @@ function requireStatus(campaign: Campaign, allowed: readonly CampaignStatus[], a
 }
 
 /** An alternative offer must share the purpose (one consent, one audience release), be valid, and say whom it suits. */
-function checkAlternative(other: Offer, offer: Offer, startDay: string, field: string): void {
+function checkAlternative(
+  other: Offer,
+  offer: Offer,
+  startDay: string,
+  field: string,
+  pickBy: 'interest' | 'propensity',
+): void {
   const problem =
     other.purpose !== offer.purpose
       ? `its purpose is ${other.purpose}, the campaign's offer's is ${offer.purpose}: they must be the same`
       : other.validUntil < startDay
         ? `it is valid only until ${other.validUntil}`
-        : other.interests.length === 0
+        : pickBy === 'interest' && other.interests.length === 0
           ? 'it names no interests, so no one would be chosen for it'
           : undefined;
   if (problem !== undefined)
@@ -383,6 +393,16 @@ function offerContent(offer: Offer): OfferContent {
     credit: offer.credit,
     validUntil: offer.validUntil,
   };
+}
+
+/** The next best offer: the vault picks each person's offer by the products' approved propensity models. */
+function nextBestOffer(
+  request: DeliveryRequest,
+  offer: Offer,
+  alsoOffers: readonly Offer[],
+): DeliveryRequest {
+  const withProduct = (o: Offer) => ({ ...offerContent(o), productCode: o.productCode });
+  return { ...request, offer: withProduct(offer), alternatives: alsoOffers.map(withProduct) };
 }
 
 function deliveryRequest(campaign: Campaign, offer: Offer, actor: string): DeliveryRequest {

@@ -6,6 +6,8 @@ import type { QuestionPurpose } from '../core/question-purposes.ts';
 import { err, ok, type Result } from '../core/result.ts';
 import type { Argument, Call, Expression, Span } from './ast.ts';
 import { checkAgeBands } from './check-age-band.ts';
+import { approvedModel, checkThreshold } from './check-propensity.ts';
+import { aggregateFunction, daysBetween } from './checker-support.ts';
 import { suggestName, type LanguageDiagnostic } from './diagnostics.ts';
 import { fairLendingVersion, protectedAttributeOf, proxyFor, type ProxyEntry } from './fair-lending.ts';
 import { normalisePlan, triviallyDecided } from './normalise.ts';
@@ -21,6 +23,8 @@ export interface CheckOptions {
   readonly maxAttributes: number;
   /** The day the question is evaluated, for dated windows. */
   readonly asOf: string;
+  /** The approved model version (a model_versions id) per product, for `propensity(…)`; none when absent. */
+  readonly models?: ReadonlyMap<string, string>;
 }
 
 export interface CheckedQuestion {
@@ -33,7 +37,8 @@ export interface CheckedQuestion {
 export const defaultWindowDays = 365;
 const durationDays = { d: 1, w: 7, m: 30, y: 365 } as const;
 
-type ValueType = 'number' | 'money' | 'duration';
+/** A `score` is a model's propensity, 0 to 1: compared only with a fixed number (no data-dependent cut-off). */
+type ValueType = 'number' | 'money' | 'duration' | 'score';
 type Typed =
   | { readonly type: 'boolean'; readonly plan: Plan }
   | { readonly type: ValueType; readonly value: ValuePlan; readonly zeroLiteral: boolean }
@@ -65,7 +70,7 @@ const aggregates: Record<AggregateName, { result: ValueType; direction?: Directi
   days_since_last: { result: 'duration' },
   recurring: { result: 'number', direction: 'D' },
 };
-const otherFunctions = ['holds', 'held_for', 'tenure', 'age_band'] as const;
+const otherFunctions = ['holds', 'held_for', 'tenure', 'age_band', 'propensity'] as const;
 export const functionNames: readonly string[] = [...Object.keys(aggregates), ...otherFunctions];
 const filterArguments = [
   'category',
@@ -187,13 +192,19 @@ class Checker {
     const left = this.check(node.left);
     const right = this.check(node.right);
     const value = (t: Typed, span: Span): Extract<Typed, { value: ValuePlan }> => {
-      if (t.type !== 'number' && t.type !== 'money' && t.type !== 'duration') {
+      if (t.type !== 'number' && t.type !== 'money' && t.type !== 'duration' && t.type !== 'score') {
         return fail('CHECK_TYPE_MISMATCH', `a ${t.type} cannot be compared with ${node.operator}`, span);
       }
       return t;
     };
     const l = value(left, node.left.span);
     const r = value(right, node.right.span);
+    if (l.type === 'score' || r.type === 'score') {
+      const threshold =
+        l.type === 'score' ? checkThreshold(r, node.right.span) : checkThreshold(l, node.left.span);
+      if (!threshold.ok) throw new CheckFailure(threshold.error);
+      return { type: 'boolean', plan: { kind: 'compare', op: node.operator, left: l.value, right: r.value } };
+    }
     const zeroAgainstMoney = (l.zeroLiteral && r.type === 'money') || (r.zeroLiteral && l.type === 'money');
     if (l.type !== r.type && !zeroAgainstMoney) {
       fail(
@@ -247,6 +258,8 @@ class Checker {
         this.#attributes.add('age_band');
         return { type: 'boolean', plan: { kind: 'ageBand', bands: bands.value } };
       }
+      case 'propensity':
+        return this.#propensity(node);
       default:
         return fail(
           'CHECK_UNKNOWN_FUNCTION',
@@ -257,13 +270,21 @@ class Checker {
     }
   }
 
+  /** `propensity("mortgage")`: the approved model version's stored score, bound here to that version. */
+  #propensity(node: Call): Typed {
+    const product = this.#product(node, 'propensity');
+    const model = approvedModel(this.#options.models, product, node.span);
+    if (!model.ok) throw new CheckFailure(model.error);
+    return { type: 'score', value: { kind: 'propensity', product, model: model.value }, zeroLiteral: false };
+  }
+
   #noArguments(node: Call): void {
     const first = node.args[0];
     if (first !== undefined)
       fail('CHECK_UNEXPECTED_ARGUMENT', `${node.name}() takes no arguments`, first.span);
   }
 
-  #product(node: Call): string {
+  #product(node: Call, attribute = 'holds'): string {
     const [first, ...rest] = node.args;
     if (first === undefined || first.name !== undefined) {
       return fail(
@@ -286,7 +307,7 @@ class Checker {
       );
     }
     this.#refuseProxy('product', code, first.span);
-    this.#attributes.add(`holds[${code}]`);
+    this.#attributes.add(`${attribute}[${code}]`);
     return code;
   }
 
@@ -513,21 +534,4 @@ function refuseTrivial(plan: Plan, asOf: string, span: Span): void {
       span,
     );
   }
-}
-
-function aggregateFunction(name: Exclude<AggregateName, 'recurring'>) {
-  switch (name) {
-    case 'spent':
-    case 'received':
-    case 'sum':
-      return 'sum' as const;
-    case 'days_since_last':
-      return 'daysSinceLast' as const;
-    default:
-      return name;
-  }
-}
-
-function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }

@@ -191,6 +191,13 @@ class Words {
         const amount = this.#amount(positive, this.#duration(constant), false);
         return `you ${negated ? "haven't banked" : 'have banked'} with us for ${amount}`;
       }
+      case 'propensity': {
+        const chance = this.#amount(positive, percent(constant), false);
+        return (
+          `a model, trained inside the bank because you agreed to profiling, gives ${chance} chance that you ` +
+          `would take ${productPhrase(value.product)} soon`
+        );
+      }
       default:
         return unreachable(value, 'plan node');
     }
@@ -274,6 +281,8 @@ class Words {
         return `how long you have had ${productPhrase(value.product)} with us`;
       case 'tenureDays':
         return 'how long you have banked with us';
+      case 'propensity':
+        return `the chance a model gives that you would take ${productPhrase(value.product)} soon`;
       default:
         return unreachable(value, 'plan node');
     }
@@ -393,6 +402,11 @@ interface FilterWords {
 }
 
 /** For `sum`/`count`/`recurring` against 0 or 1: true for "any", false for "none", else undefined. */
+/** A threshold from 0 to 1 as a percentage: 0.6 is "60%", 0.125 is "12.5%". */
+function percent(fraction: number): string {
+  return `${Number((fraction * 100).toFixed(2))}%`;
+}
+
 function presence(op: CompareOperator, constant: number, negated: boolean): boolean | undefined {
   let any: boolean | undefined;
   if ((op === '>' && constant === 0) || (op === '>=' && constant === 1)) any = true;

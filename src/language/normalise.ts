@@ -149,7 +149,11 @@ function isNonNegative(value: ValuePlan): boolean {
 
 /** Whole numbers (minor units, days, counts), never negative; an average is neither rounded nor whole. */
 function isIntegerValued(value: ValuePlan): boolean {
-  return value.kind !== 'constant' && !(value.kind === 'aggregate' && value.fn === 'average');
+  return (
+    value.kind !== 'constant' &&
+    value.kind !== 'propensity' &&
+    !(value.kind === 'aggregate' && value.fn === 'average')
+  );
 }
 
 /** Flattens, folds constants and complements, merges bounds on one value, deduplicates and sorts. */

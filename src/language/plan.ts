@@ -15,6 +15,8 @@
 // - tenureDays: asOf − the earliest opened_on of the customer's accounts (opened_on ≤ asOf); absent without one.
 // - recurring(filter): the number of distinct merchants (merchant_name, non-null) among debit transactions
 //   matching the filter with payments in at least 3 distinct calendar months of the window.
+// - propensity(product): the customer's stored score (0 to 1) under the frozen model version `model`
+//   (model_scores); absent when none is stored (no profiling consent, objected, or not scored).
 // - A comparison with an absent side is false. Logic is two-valued: `not` of a false comparison is true.
 // - ageBand(bands): the customer's age on asOf, in whole years counted from the first day of the birth month,
 //   is in one of the bands (src/core/age-bands.ts). The birth month is that of customer_flags.adult_from
@@ -48,7 +50,9 @@ export type ValuePlan =
   | { readonly kind: 'aggregate'; readonly fn: AggregateFunction; readonly filter: TransactionFilter }
   | { readonly kind: 'holdingDays'; readonly product: string }
   | { readonly kind: 'tenureDays' }
-  | { readonly kind: 'recurring'; readonly filter: TransactionFilter };
+  | { readonly kind: 'recurring'; readonly filter: TransactionFilter }
+  /** The approved model version `model` (a model_versions id) predicting take-up of `product`. */
+  | { readonly kind: 'propensity'; readonly product: string; readonly model: string };
 
 export type CompareOperator = '<' | '<=' | '>' | '>=' | '=' | '!=';
 

@@ -24,6 +24,7 @@ import type { VaultQuestionEngine } from './questions/vault-engine.ts';
 import type { AdvisorQueue } from './responses/advisor-queue.ts';
 import type { AdvisorLeads } from './responses/my-leads.ts';
 import type { ResponseService } from './responses/response-service.ts';
+import type { ModelRegistry } from '../models/registry/registry-service.ts';
 
 export interface VaultServices {
   readonly storage: Storage;
@@ -42,6 +43,8 @@ export interface VaultServices {
   readonly guard: PrivacyGuard;
   /** Questions: parsed, checked and evaluated here, answered through the guard. */
   readonly questions: QuestionService;
+  /** Frozen propensity model versions: cards, two-person approval, retirement, stored scores. */
+  readonly models: ModelRegistry;
   /** Which engine answers questions: SQL until the columnar store is loaded (`loadColumnar`). */
   readonly questionEngine: VaultQuestionEngine;
   /** Avatars per epoch and per-campaign tokens: only the vault can resolve them. */

@@ -4687,6 +4687,328 @@ export interface paths {
     readonly patch?: never;
     readonly trace?: never;
   };
+  readonly '/v1/models': {
+    readonly parameters: {
+      readonly query?: never;
+      readonly header?: never;
+      readonly path?: never;
+      readonly cookie?: never;
+    };
+    /**
+     * Every model version, newest first per product, with its card
+     * @description Roles: marketer, approver, compliance, operator.
+     */
+    readonly get: {
+      readonly parameters: {
+        readonly query?: never;
+        readonly header?: never;
+        readonly path?: never;
+        readonly cookie?: never;
+      };
+      readonly requestBody?: never;
+      readonly responses: {
+        /** @description Default Response */
+        readonly 200: {
+          headers: {
+            readonly [name: string]: unknown;
+          };
+          content: {
+            readonly 'application/json': components['schemas']['ModelVersionList'];
+          };
+        };
+      };
+    };
+    readonly put?: never;
+    readonly post?: never;
+    readonly delete?: never;
+    readonly options?: never;
+    readonly head?: never;
+    readonly patch?: never;
+    readonly trace?: never;
+  };
+  readonly '/v1/models/{id}': {
+    readonly parameters: {
+      readonly query?: never;
+      readonly header?: never;
+      readonly path?: never;
+      readonly cookie?: never;
+    };
+    /**
+     * One model version
+     * @description Roles: marketer, approver, compliance, operator.
+     */
+    readonly get: {
+      readonly parameters: {
+        readonly query?: never;
+        readonly header?: never;
+        readonly path: {
+          readonly id: string;
+        };
+        readonly cookie?: never;
+      };
+      readonly requestBody?: never;
+      readonly responses: {
+        /** @description Default Response */
+        readonly '4XX': {
+          headers: {
+            readonly [name: string]: unknown;
+          };
+          content: {
+            readonly 'application/json': {
+              readonly error: {
+                readonly code: string;
+                readonly message: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        readonly 200: {
+          headers: {
+            readonly [name: string]: unknown;
+          };
+          content: {
+            readonly 'application/json': components['schemas']['ModelVersion'];
+          };
+        };
+      };
+    };
+    readonly put?: never;
+    readonly post?: never;
+    readonly delete?: never;
+    readonly options?: never;
+    readonly head?: never;
+    readonly patch?: never;
+    readonly trace?: never;
+  };
+  readonly '/v1/models/{id}/approve': {
+    readonly parameters: {
+      readonly query?: never;
+      readonly header?: never;
+      readonly path?: never;
+      readonly cookie?: never;
+    };
+    readonly get?: never;
+    readonly put?: never;
+    /**
+     * Approve a trained version (not by the person who trained it); it then scores every consenting customer
+     * @description Roles: approver.
+     */
+    readonly post: {
+      readonly parameters: {
+        readonly query?: never;
+        readonly header?: never;
+        readonly path: {
+          readonly id: string;
+        };
+        readonly cookie?: never;
+      };
+      readonly requestBody: {
+        readonly content: {
+          readonly 'application/json': components['schemas']['ModelDecisionInput'];
+        };
+      };
+      readonly responses: {
+        /** @description Default Response */
+        readonly '4XX': {
+          headers: {
+            readonly [name: string]: unknown;
+          };
+          content: {
+            readonly 'application/json': {
+              readonly error: {
+                readonly code: string;
+                readonly message: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        readonly 200: {
+          headers: {
+            readonly [name: string]: unknown;
+          };
+          content: {
+            readonly 'application/json': components['schemas']['ModelVersion'];
+          };
+        };
+      };
+    };
+    readonly delete?: never;
+    readonly options?: never;
+    readonly head?: never;
+    readonly patch?: never;
+    readonly trace?: never;
+  };
+  readonly '/v1/models/{id}/card': {
+    readonly parameters: {
+      readonly query?: never;
+      readonly header?: never;
+      readonly path?: never;
+      readonly cookie?: never;
+    };
+    readonly get?: never;
+    readonly put?: never;
+    /**
+     * Release the version’s card: noised figures on a later window, charged to you (once per version)
+     * @description Roles: marketer, approver, compliance.
+     */
+    readonly post: {
+      readonly parameters: {
+        readonly query?: never;
+        readonly header?: never;
+        readonly path: {
+          readonly id: string;
+        };
+        readonly cookie?: never;
+      };
+      readonly requestBody?: never;
+      readonly responses: {
+        /** @description Default Response */
+        readonly '4XX': {
+          headers: {
+            readonly [name: string]: unknown;
+          };
+          content: {
+            readonly 'application/json': {
+              readonly error: {
+                readonly code: string;
+                readonly message: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        readonly 200: {
+          headers: {
+            readonly [name: string]: unknown;
+          };
+          content: {
+            readonly 'application/json': components['schemas']['ModelVersion'];
+          };
+        };
+      };
+    };
+    readonly delete?: never;
+    readonly options?: never;
+    readonly head?: never;
+    readonly patch?: never;
+    readonly trace?: never;
+  };
+  readonly '/v1/models/{id}/retire': {
+    readonly parameters: {
+      readonly query?: never;
+      readonly header?: never;
+      readonly path?: never;
+      readonly cookie?: never;
+    };
+    readonly get?: never;
+    readonly put?: never;
+    /**
+     * Retire a version: no longer used, its stored scores deleted
+     * @description Roles: approver, compliance.
+     */
+    readonly post: {
+      readonly parameters: {
+        readonly query?: never;
+        readonly header?: never;
+        readonly path: {
+          readonly id: string;
+        };
+        readonly cookie?: never;
+      };
+      readonly requestBody: {
+        readonly content: {
+          readonly 'application/json': components['schemas']['ModelDecisionInput'];
+        };
+      };
+      readonly responses: {
+        /** @description Default Response */
+        readonly '4XX': {
+          headers: {
+            readonly [name: string]: unknown;
+          };
+          content: {
+            readonly 'application/json': {
+              readonly error: {
+                readonly code: string;
+                readonly message: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        readonly 200: {
+          headers: {
+            readonly [name: string]: unknown;
+          };
+          content: {
+            readonly 'application/json': components['schemas']['ModelVersion'];
+          };
+        };
+      };
+    };
+    readonly delete?: never;
+    readonly options?: never;
+    readonly head?: never;
+    readonly patch?: never;
+    readonly trace?: never;
+  };
+  readonly '/v1/models/{id}/score': {
+    readonly parameters: {
+      readonly query?: never;
+      readonly header?: never;
+      readonly path?: never;
+      readonly cookie?: never;
+    };
+    readonly get?: never;
+    readonly put?: never;
+    /**
+     * Score the approved version again for today (customers who granted profiling)
+     * @description Roles: approver, operator.
+     */
+    readonly post: {
+      readonly parameters: {
+        readonly query?: never;
+        readonly header?: never;
+        readonly path: {
+          readonly id: string;
+        };
+        readonly cookie?: never;
+      };
+      readonly requestBody?: never;
+      readonly responses: {
+        /** @description Default Response */
+        readonly '4XX': {
+          headers: {
+            readonly [name: string]: unknown;
+          };
+          content: {
+            readonly 'application/json': {
+              readonly error: {
+                readonly code: string;
+                readonly message: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        readonly 200: {
+          headers: {
+            readonly [name: string]: unknown;
+          };
+          content: {
+            readonly 'application/json': components['schemas']['ModelVersion'];
+          };
+        };
+      };
+    };
+    readonly delete?: never;
+    readonly options?: never;
+    readonly head?: never;
+    readonly patch?: never;
+    readonly trace?: never;
+  };
   readonly '/v1/my-leads': {
     readonly parameters: {
       readonly query?: never;
@@ -5463,6 +5785,8 @@ export interface components {
       readonly maxMessages: number | null;
       readonly name: string;
       readonly offerId: string;
+      /** @enum {string} */
+      readonly pickOffersBy: 'interest' | 'propensity';
       /** @description the vault’s refusal code when status is "refused" */
       readonly refusal: string | null;
       readonly segmentId: string | null;
@@ -5517,6 +5841,8 @@ export interface components {
       readonly maxMessages: number | null;
       readonly name: string;
       readonly offerId: string;
+      /** @enum {string} */
+      readonly pickOffersBy: 'interest' | 'propensity';
       /** @description the vault’s refusal code when status is "refused" */
       readonly refusal: string | null;
       readonly segmentId: string | null;
@@ -5864,6 +6190,8 @@ export interface components {
       readonly tooSmallOffers?: readonly string[];
     };
     readonly DeliveryRequest: {
+      /** @description next best offer: the vault picks each customer’s offer among `offer` and these, by the highest propensity among the offers the customer is eligible and consented for (no score: the first) */
+      readonly alternatives?: readonly components['schemas']['OfferContent'][];
       /** @description a segment expression */
       readonly audience: string;
       /** @description the hub’s campaign id; a second request with the same id resumes the first */
@@ -5889,6 +6217,8 @@ export interface components {
       readonly requestedBy: string;
     };
     readonly DeliveryRequestInput: {
+      /** @description next best offer: the vault picks each customer’s offer among `offer` and these, by the highest propensity among the offers the customer is eligible and consented for (no score: the first) */
+      readonly alternatives?: readonly components['schemas']['OfferContentInput'][];
       /** @description a segment expression */
       readonly audience: string;
       /** @description the hub’s campaign id; a second request with the same id resumes the first */
@@ -6088,6 +6418,9 @@ export interface components {
         | 'DELIVERY_INVALID'
         | 'VAULT_UNAVAILABLE'
         | 'DOOR_CONTRACT'
+        | 'MODEL_STATE'
+        | 'MODEL_APPROVAL_REFUSED'
+        | 'MODEL_FEATURES_MISMATCH'
         | 'INTERNAL';
       readonly message: string;
       /** @description for QUESTION_INVALID: the diagnostics with line, column, caret */
@@ -6152,6 +6485,9 @@ export interface components {
         | 'DELIVERY_INVALID'
         | 'VAULT_UNAVAILABLE'
         | 'DOOR_CONTRACT'
+        | 'MODEL_STATE'
+        | 'MODEL_APPROVAL_REFUSED'
+        | 'MODEL_FEATURES_MISMATCH'
         | 'INTERNAL';
       readonly message: string;
       /** @description for QUESTION_INVALID: the diagnostics with line, column, caret */
@@ -6878,6 +7214,172 @@ export interface components {
       /** @enum {string} */
       readonly via: 'api-key' | 'session' | 'local-cli';
     };
+    readonly ModelCard: {
+      /** @description from the noised counts per score band */
+      readonly auc: number | null;
+      readonly byAgeBand: readonly {
+        /** @description a noised count; null where it fell under the noised k */
+        readonly customers: number | null;
+        readonly group: string;
+        /** @description a noised count; null where it fell under the noised k */
+        readonly selected: number | null;
+        readonly selectionRate: number | null;
+      }[];
+      readonly calibration: readonly {
+        readonly band: string;
+        /** @description a noised count; null where it fell under the noised k */
+        readonly customers: number | null;
+        readonly observedRate: number | null;
+        /** @description a noised count; null where it fell under the noised k */
+        readonly tookUp: number | null;
+      }[];
+      /** @description ε the release charged to releasedBy, an exact rational such as "19/4" */
+      readonly epsilonCharged: string;
+      readonly evaluation: {
+        /** @description features on this day (90 days after the training window) */
+        readonly asOf: string;
+        /** @description take-ups counted in the 90 days after asOf */
+        readonly labelsThrough: string;
+        readonly selectionScore: number;
+      };
+      readonly fairLending: {
+        readonly findings: readonly {
+          readonly feature: string;
+          readonly finding: string;
+        }[];
+        readonly passed: boolean;
+        readonly rules: string;
+      };
+      readonly featureListVersion: number;
+      readonly features: readonly string[];
+      /** @description lift in the top 10 % by score, estimated from the noised score bands */
+      readonly liftTop10: number | null;
+      readonly releasedBy: string;
+      readonly releasedOn: string;
+      readonly training: {
+        readonly delta: number;
+        readonly epsilon: number;
+        readonly from: string;
+        readonly mechanism: string;
+        readonly to: string;
+      };
+    };
+    readonly ModelCardInput: {
+      /** @description from the noised counts per score band */
+      readonly auc: number | null;
+      readonly byAgeBand: readonly {
+        /** @description a noised count; null where it fell under the noised k */
+        readonly customers: number | null;
+        readonly group: string;
+        /** @description a noised count; null where it fell under the noised k */
+        readonly selected: number | null;
+        readonly selectionRate: number | null;
+      }[];
+      readonly calibration: readonly {
+        readonly band: string;
+        /** @description a noised count; null where it fell under the noised k */
+        readonly customers: number | null;
+        readonly observedRate: number | null;
+        /** @description a noised count; null where it fell under the noised k */
+        readonly tookUp: number | null;
+      }[];
+      /** @description ε the release charged to releasedBy, an exact rational such as "19/4" */
+      readonly epsilonCharged: string;
+      readonly evaluation: {
+        /** @description features on this day (90 days after the training window) */
+        readonly asOf: string;
+        /** @description take-ups counted in the 90 days after asOf */
+        readonly labelsThrough: string;
+        readonly selectionScore: number;
+      };
+      readonly fairLending: {
+        readonly findings: readonly {
+          readonly feature: string;
+          readonly finding: string;
+        }[];
+        readonly passed: boolean;
+        readonly rules: string;
+      };
+      readonly featureListVersion: number;
+      readonly features: readonly string[];
+      /** @description lift in the top 10 % by score, estimated from the noised score bands */
+      readonly liftTop10: number | null;
+      readonly releasedBy: string;
+      readonly releasedOn: string;
+      readonly training: {
+        readonly delta: number;
+        readonly epsilon: number;
+        readonly from: string;
+        readonly mechanism: string;
+        readonly to: string;
+      };
+    };
+    readonly ModelDecision: {
+      /** @description why, in a sentence; recorded in the log */
+      readonly reason: string;
+    };
+    readonly ModelDecisionInput: {
+      /** @description why, in a sentence; recorded in the log */
+      readonly reason: string;
+    };
+    readonly ModelVersion: {
+      readonly approvalReason: string | null;
+      readonly approvedAt: string | null;
+      readonly approvedBy: string | null;
+      readonly bias: number;
+      /** @description null until its figures are released (POST …/card) */
+      readonly card: components['schemas']['ModelCard'] | null;
+      readonly delta: number;
+      readonly epsilon: number;
+      readonly featureListVersion: number;
+      readonly id: string;
+      readonly mechanism: string;
+      readonly product: string;
+      readonly retiredAt: string | null;
+      readonly retiredBy: string | null;
+      readonly retirementReason: string | null;
+      /** @enum {string} */
+      readonly state: 'trained' | 'approved' | 'retired';
+      readonly trainedAt: string;
+      readonly trainedBy: string;
+      readonly trainedFrom: string;
+      readonly trainedTo: string;
+      readonly version: number;
+      /** @description the frozen weights, in the order of the feature list */
+      readonly weights: readonly number[];
+    };
+    readonly ModelVersionInput: {
+      readonly approvalReason: string | null;
+      readonly approvedAt: string | null;
+      readonly approvedBy: string | null;
+      readonly bias: number;
+      /** @description null until its figures are released (POST …/card) */
+      readonly card: components['schemas']['ModelCardInput'] | null;
+      readonly delta: number;
+      readonly epsilon: number;
+      readonly featureListVersion: number;
+      readonly id: string;
+      readonly mechanism: string;
+      readonly product: string;
+      readonly retiredAt: string | null;
+      readonly retiredBy: string | null;
+      readonly retirementReason: string | null;
+      /** @enum {string} */
+      readonly state: 'trained' | 'approved' | 'retired';
+      readonly trainedAt: string;
+      readonly trainedBy: string;
+      readonly trainedFrom: string;
+      readonly trainedTo: string;
+      readonly version: number;
+      /** @description the frozen weights, in the order of the feature list */
+      readonly weights: readonly number[];
+    };
+    readonly ModelVersionList: {
+      readonly versions: readonly components['schemas']['ModelVersion'][];
+    };
+    readonly ModelVersionListInput: {
+      readonly versions: readonly components['schemas']['ModelVersionInput'][];
+    };
     readonly MyDataRequest: {
       /** @enum {string} */
       readonly kind: 'erasure' | 'restriction' | 'objection';
@@ -6971,6 +7473,12 @@ export interface components {
       readonly maxMessages?: number;
       readonly name: string;
       readonly offerId: string;
+      /**
+       * @description with alsoOffers: "interest" (the hub chooses per released token) or "propensity" (the vault picks each person’s offer by the approved models’ scores; the next best offer)
+       * @default interest
+       * @enum {string}
+       */
+      readonly pickOffersBy: 'interest' | 'propensity';
       /** @description a segment’s name or id; or else `audience` */
       readonly segment?: string;
       readonly startsAt: string;
@@ -7003,6 +7511,12 @@ export interface components {
       readonly maxMessages?: number;
       readonly name: string;
       readonly offerId: string;
+      /**
+       * @description with alsoOffers: "interest" (the hub chooses per released token) or "propensity" (the vault picks each person’s offer by the approved models’ scores; the next best offer)
+       * @default interest
+       * @enum {string}
+       */
+      readonly pickOffersBy: 'interest' | 'propensity';
       /** @description a segment’s name or id; or else `audience` */
       readonly segment?: string;
       readonly startsAt: string;
@@ -7137,6 +7651,8 @@ export interface components {
       readonly offerId: string;
       /** @description the partner’s code; absent for the bank’s own products */
       readonly partner?: string;
+      /** @description the product offered: its approved propensity model ranks the offer for the next best offer */
+      readonly productCode?: string;
       readonly title: string;
       /**
        * Format: date
@@ -7155,6 +7671,8 @@ export interface components {
       readonly offerId: string;
       /** @description the partner’s code; absent for the bank’s own products */
       readonly partner?: string;
+      /** @description the product offered: its approved propensity model ranks the offer for the next best offer */
+      readonly productCode?: string;
       readonly title: string;
       /**
        * Format: date

@@ -107,6 +107,12 @@ export function CampaignView({ id, roles }: { id: string; roles: readonly string
           <>
             <dt>Also offers</dt>
             <dd>{alsoOffers.map((o) => o.title).join('; ')}</dd>
+            <dt>Each customer’s offer picked by</dt>
+            <dd>
+              {campaign.pickOffersBy === 'propensity'
+                ? 'propensity models, inside the vault'
+                : 'broad interests, on released tokens'}
+            </dd>
           </>
         ) : null}
         <dt>Drafted by</dt>

@@ -1,4 +1,4 @@
-// Marketer: draft campaigns (one offer, or several chosen by interest), list them, open one.
+// Marketer: draft campaigns (one offer, or several chosen by interest or propensity), list them, open one.
 import { useState, type FormEvent } from 'react';
 import { get, messageOf, post } from '../api.ts';
 import { Link, navigate } from '../router.tsx';
@@ -26,6 +26,7 @@ function NewCampaign({ offers }: { offers: Offers['offers'] }) {
         audience: field('audience'),
         offerId,
         alsoOffers: also.filter((id) => id !== offerId),
+        pickOffersBy: field('pickOffersBy') === 'propensity' ? 'propensity' : 'interest',
         channels: form.getAll('channels').filter((c) => typeof c === 'string'),
         startsAt: new Date().toISOString(),
       });
@@ -50,7 +51,7 @@ function NewCampaign({ offers }: { offers: Offers['offers'] }) {
         ))}
       </select>
       <fieldset>
-        <legend>Also offer (each customer gets the one that suits their interests)</legend>
+        <legend>Also offer (each customer gets the one that suits them best)</legend>
         {offers.length === 0 ? <p>No other offers.</p> : null}
         {offers.map((o) => (
           <label key={o.id} className="inline">
@@ -64,6 +65,13 @@ function NewCampaign({ offers }: { offers: Offers['offers'] }) {
             {o.title}
           </label>
         ))}
+        <label htmlFor="campaign-pick">Pick each customer’s offer by</label>
+        <select id="campaign-pick" name="pickOffersBy" defaultValue="interest">
+          <option value="interest">their broad interests (each offer names interests)</option>
+          <option value="propensity">
+            the approved propensity models, inside the vault (next best offer)
+          </option>
+        </select>
       </fieldset>
       <fieldset>
         <legend>Notices besides the inbox (they say only that there is a message)</legend>

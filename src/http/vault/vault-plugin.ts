@@ -15,6 +15,7 @@ import { importRoutes } from './import-routes.ts';
 import { insightsRoutes } from './insights-routes.ts';
 import { myDataRoutes } from './my-data-routes.ts';
 import { policyRoutes } from './policy-routes.ts';
+import { modelRoutes } from './model-routes.ts';
 
 export interface VaultPluginOptions {
   readonly registry: Registry;
@@ -30,6 +31,7 @@ export function vaultPlugin(vault: VaultServices, options: VaultPluginOptions) {
     await app.register(questionRoutes(vault));
     await app.register(budgetRoutes(vault));
     await app.register(policyRoutes(vault.policies));
+    await app.register(modelRoutes(vault.models));
     await app.register(customerRoutes(vault));
     await app.register(advisorRoutes(vault));
     await app.register(complianceRoutes(vault));

@@ -32,7 +32,7 @@ const monthsForRecurring = 3;
 const adultYears = 18;
 const firstDay = '0001-01-01';
 
-type ParameterType = 'date' | 'text' | 'numeric' | 'int[]' | 'text[]';
+type ParameterType = 'date' | 'text' | 'numeric' | 'int[]' | 'text[]' | 'uuid';
 
 /** `$n::type` placeholders; equal values of one type share a number. */
 class ParameterList {
@@ -87,6 +87,8 @@ class PlanCompiler {
   readonly #aggregates = new Map<string, AggregateColumn>();
   readonly #recurring = new Map<string, RecurringColumn>();
   readonly #products = new Map<string, string>();
+  /** Model version id → the alias of its joined model_scores. */
+  readonly #models = new Map<string, string>();
   #tenure = false;
   #birthMonth = false;
 
@@ -102,6 +104,7 @@ class PlanCompiler {
     if (this.#products.size > 0) lines.push(...this.#productsJoin());
     if (this.#tenure) lines.push(...this.#tenureJoin());
     if (this.#birthMonth) lines.push(...this.#birthMonthJoin());
+    for (const [model, alias] of this.#models) lines.push(this.#scoreJoin(model, alias));
     const active = this.#parameters.bind('active', 'text');
     lines.push(`WHERE ${col('c', 'status')} = ${active} AND ${this.#condition(plan)}`);
     lines.push(`ORDER BY ${col('c', 'id')}`);
@@ -153,6 +156,9 @@ class PlanCompiler {
       case 'recurring':
         this.#recurringColumn(value.filter);
         return;
+      case 'propensity':
+        this.#model(value.model);
+        return;
       default:
         return unreachable(value);
     }
@@ -188,6 +194,24 @@ class PlanCompiler {
       this.#products.set(product, name);
     }
     return name;
+  }
+
+  #model(model: string): string {
+    let alias = this.#models.get(model);
+    if (alias === undefined) {
+      alias = `s${this.#models.size + 1}`;
+      this.#models.set(model, alias);
+    }
+    return alias;
+  }
+
+  /** One model version's stored scores: at most one row per customer (the table's key). */
+  #scoreJoin(model: string, alias: string): string {
+    const version = this.#parameters.bind(model, 'uuid');
+    return (
+      `LEFT JOIN ${q('model_scores')} AS ${q(alias)} ON ${col(alias, 'customer_id')} = ${col('c', 'id')}` +
+      ` AND ${col(alias, 'model_version')} = ${version}`
+    );
   }
 
   #resolve(filter: TransactionFilter): ResolvedFilter {
@@ -405,6 +429,8 @@ class PlanCompiler {
         return `(${this.#parameters.bind(this.#asOf, 'date')} - ${col('a', 'opened_on')})`;
       case 'recurring':
         return `COALESCE(${col('r', this.#recurringColumn(value.filter).name)}, 0)`;
+      case 'propensity':
+        return col(this.#model(value.model), 'score');
       default:
         return unreachable(value);
     }

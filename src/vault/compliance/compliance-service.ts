@@ -15,6 +15,7 @@ import { renderAccessPage } from './access-page.ts';
 import { fairLendingReport, type FairLendingReport } from './fair-lending.ts';
 import { ErasureService, type ErasureOutcome, type ReceiptVerdict } from './erasure.ts';
 import { restrict, liftRestriction, type RestrictionReason } from './restrictions.ts';
+import { forgetStoredScores } from '../questions/stored-scores-store.ts';
 import { RetentionService } from './retention.ts';
 import type { TransactionRetention } from './transaction-retention.ts';
 import { recordsOfProcessing, type RecordsOfProcessing } from './ropa.ts';
@@ -125,6 +126,8 @@ export class ComplianceService {
     return storage
       .transaction(async (tx) => {
         await restrict(tx, request.customerId, restrictionOf[kind], requestId, this.#now());
+        // An objection to profiling (Art. 21) ends the customer's stored propensity scores at once.
+        if (kind === 'objection') await forgetStoredScores(tx, [request.customerId]);
         await audit.enqueue(tx, [
           {
             type: 'processing.restricted',

@@ -47,6 +47,7 @@ import {
   type NewRun,
 } from './run-store.ts';
 import { shuffle } from './shuffle.ts';
+import { pickedByPropensity, pickOffers } from './next-best-offer.ts';
 
 /** The vault services delivery uses; `VaultServices` (vault.ts) has them all. */
 export interface DeliveryServices {
@@ -214,6 +215,7 @@ export class DeliveryService {
     const checked = await this.#checkAudience(request.audience, request.purpose);
     if (!checked.ok) return checked;
     if (request.choices !== undefined) return this.#deliverChosen(request, checked.value, onProgress);
+    if (request.alternatives !== undefined) return this.#deliverPicked(request, checked.value, onProgress);
 
     const { purpose, plan, explanation } = checked.value;
     const now = this.#now();
@@ -309,31 +311,19 @@ export class DeliveryService {
       ...request.choices!,
     ];
     const now = this.#now();
-    const ids: number[] = [];
-    const offerIndexes: number[] = [];
-    const refused: string[] = [];
-    let budget: BudgetState | undefined;
-    for (const [index, group] of groups.entries()) {
-      if (group.tokens.length === 0) continue;
+    const filtered: { offer: OfferContent; ids: Uint32Array | undefined }[] = [];
+    for (const group of groups) {
       const resolved = group.tokens.flatMap((token) => owners.get(token)?.customerId ?? []);
-      const kept = await this.#filter(
-        Uint32Array.from(resolved),
-        checked.purpose.consent,
-        { ...request, offer: group.offer },
-        now,
-      );
-      const label = `delivery:${request.campaignId}#${index}`;
-      const admitted = await this.#admit(request, label, kept, checked.plan);
-      if (!admitted.ok) {
-        if (admitted.error.code !== tooSmall.code) return err(admitted.error);
-        refused.push(group.offer.offerId);
-        continue;
-      }
-      budget = budget === undefined ? admitted.value.budget : combinedBudget(budget, admitted.value.budget);
-      for (const id of kept) {
-        ids.push(id);
-        offerIndexes.push(index);
-      }
+      const kept =
+        group.tokens.length === 0
+          ? undefined
+          : await this.#filter(
+              Uint32Array.from(resolved),
+              checked.purpose.consent,
+              { ...request, offer: group.offer },
+              now,
+            );
+      filtered.push({ offer: group.offer, ids: kept });
     }
     const run = {
       ...newRun(request, checked.purpose.code, checked.explanation),
@@ -345,6 +335,72 @@ export class DeliveryService {
             : `${checked.explanation} ${chosenByInterest(new Set(group.tokens.flatMap((t) => owners.get(t)?.interests ?? [])))}`,
       })),
     };
+    return this.#admitAndSend(request, checked, run, filtered, onProgress);
+  }
+
+  /**
+   * The next best offer: each customer matching the audience gets, among the campaign's offers they are
+   * eligible for (each filtered for its own category and partner), the one their stored propensity ranks
+   * highest; then each offer's recipients are admitted through the noised minimum, as chosen offers are.
+   */
+  async #deliverPicked(
+    request: DeliveryRequest,
+    checked: CheckedAudience,
+    onProgress: ((fractionDone: number) => void) | undefined,
+  ): Promise<Result<DeliveryReport, DeliveryRefusal>> {
+    const offers = [request.offer, ...request.alternatives!];
+    const now = this.#now();
+    const matching = await this.#services.questionEngine.evaluate(
+      checked.plan,
+      now.toISOString().slice(0, 10),
+    );
+    const capped = shuffle(matching, this.#random).subarray(0, request.maxMessages ?? matching.length);
+    const eligible: Uint32Array[] = [];
+    for (const offer of offers) {
+      eligible.push(await this.#filter(capped, checked.purpose.consent, { ...request, offer }, now));
+    }
+    const picked = await pickOffers(this.#services.storage, offers, eligible);
+    const run = {
+      ...newRun(request, checked.purpose.code, checked.explanation),
+      offers: offers.map((offer) => ({ offer, explanation: `${checked.explanation} ${pickedByPropensity}` })),
+    };
+    const groups = offers.map((offer, i) => ({
+      offer,
+      ids: picked[i]!.length === 0 ? undefined : Uint32Array.from(picked[i]!),
+    }));
+    return this.#admitAndSend(request, checked, run, groups, onProgress);
+  }
+
+  /**
+   * Admits each offer's recipients on their own (a too-small offer is not sent; an offer nobody was chosen
+   * for, `ids` undefined, is not considered), then freezes and sends.
+   */
+  async #admitAndSend(
+    request: DeliveryRequest,
+    checked: CheckedAudience,
+    run: Omit<NewRun, 'state' | 'planned'>,
+    groups: readonly { offer: OfferContent; ids: Uint32Array | undefined }[],
+    onProgress: ((fractionDone: number) => void) | undefined,
+  ): Promise<Result<DeliveryReport, DeliveryRefusal>> {
+    const ids: number[] = [];
+    const offerIndexes: number[] = [];
+    const refused: string[] = [];
+    let budget: BudgetState | undefined;
+    for (const [index, group] of groups.entries()) {
+      if (group.ids === undefined) continue;
+      const label = `delivery:${request.campaignId}#${index}`;
+      const admitted = await this.#admit(request, label, group.ids, checked.plan);
+      if (!admitted.ok) {
+        if (admitted.error.code !== tooSmall.code) return err(admitted.error);
+        refused.push(group.offer.offerId);
+        continue;
+      }
+      budget = budget === undefined ? admitted.value.budget : combinedBudget(budget, admitted.value.budget);
+      for (const id of group.ids) {
+        ids.push(id);
+        offerIndexes.push(index);
+      }
+    }
     if (ids.length === 0) return this.#refuseTooSmall(run, undefined);
     const order = shuffle(Uint32Array.from(ids.keys()), this.#random);
     const report = await this.#freezeAndSend(

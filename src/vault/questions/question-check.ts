@@ -13,6 +13,8 @@ export interface QuestionCheckContext {
   readonly maxAttributes: number;
   /** The day the question is asked on (ISO date). */
   readonly asOf: string;
+  /** The approved model version per product, for `propensity(…)`. */
+  readonly models?: ReadonlyMap<string, string>;
 }
 
 export interface InvalidQuestion {

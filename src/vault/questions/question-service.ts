@@ -41,6 +41,8 @@ export interface QuestionServiceOptions {
   readonly retentionDays: () => Promise<number>;
   /** The day questions are asked on (their `asOf`); tests pin it. */
   readonly now?: () => Date;
+  /** The approved model version per product (the model registry), for `propensity(…)`. */
+  readonly approvedModels?: () => Promise<ReadonlyMap<string, string>>;
 }
 
 export class QuestionService {
@@ -69,7 +71,14 @@ export class QuestionService {
     const purpose = questionPurpose(purposeCode);
     if (purpose === undefined) return err(unknownPurpose(purposeCode));
     const { policy } = await this.#policies.active();
-    return this.#check(expression, purpose, policy, this.#today(), await this.#options.retentionDays());
+    return this.#check(
+      expression,
+      purpose,
+      policy,
+      this.#today(),
+      await this.#options.retentionDays(),
+      await this.#models(),
+    );
   }
 
   /**
@@ -88,6 +97,7 @@ export class QuestionService {
       policy,
       asOf,
       await this.#options.retentionDays(),
+      await this.#models(),
     );
     if (!checked.ok) return checked;
     const plan = normalisePlan(checked.value.plan, { asOf });
@@ -113,13 +123,19 @@ export class QuestionService {
     policy: GuardPolicy,
     asOf: string,
     retentionDays: number,
+    models: ReadonlyMap<string, string>,
   ): Result<CheckedQuestion, Refusal> {
     return checkQuestion(expression, purpose, {
       currency: this.#options.currency,
       retentionDays,
       maxAttributes: policy.maxAttributes,
       asOf,
+      models,
     });
+  }
+
+  async #models(): Promise<ReadonlyMap<string, string>> {
+    return (await this.#options.approvedModels?.()) ?? new Map<string, string>();
   }
 
   /** The exact audience: active customers matching the plan who gave the purpose's consent on some channel. */

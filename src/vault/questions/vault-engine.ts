@@ -5,6 +5,8 @@ import { ColumnarEngine } from './columnar/columnar-engine.ts';
 import { ColumnarStore } from './columnar/columnar-store.ts';
 import type { FeatureOptions } from './columnar/features.ts';
 import { SqlEngine } from './sql-engine.ts';
+import { ScoreColumns } from './columnar/score-columns.ts';
+import { readApprovedScores, storedScoresStamp } from './stored-scores-store.ts';
 import { restrictedCustomers, withoutRestricted } from '../compliance/restrictions.ts';
 import { excludedFromMarketing } from '../import/marketing-exclusions.ts';
 
@@ -45,6 +47,9 @@ export class VaultQuestionEngine implements QuestionEngine {
   #stamp: Stamp | undefined;
   #featureOptions: false | Partial<FeatureOptions> | undefined;
   readonly #currency: string | undefined;
+  readonly #scores = new ScoreColumns();
+  /** The stamp of model_scores when the score columns were read; undefined before the first read. */
+  #scoresStamp: string | undefined;
 
   constructor(storage: Storage, options: VaultQuestionEngineOptions = {}) {
     this.#storage = storage;
@@ -101,7 +106,7 @@ export class VaultQuestionEngine implements QuestionEngine {
     this.#enableFeatures(store);
     this.#stamp = await this.#readStamp();
     this.#store = store;
-    this.#columnar = new ColumnarEngine(store);
+    this.#columnar = new ColumnarEngine(store, { scores: this.#scores });
     return {
       source,
       ...(snapshotProblem === undefined ? {} : { snapshotProblem }),
@@ -152,12 +157,13 @@ export class VaultQuestionEngine implements QuestionEngine {
     const store = this.#store;
     const before = this.#stamp;
     if (store === undefined || before === undefined) return;
+    await this.#keepScoresCurrent();
     const now = await this.#readStamp();
     if (now.owners !== before.owners) {
       const reloaded = await ColumnarStore.load(this.#storage);
       this.#enableFeatures(reloaded);
       this.#store = reloaded;
-      this.#columnar = new ColumnarEngine(reloaded);
+      this.#columnar = new ColumnarEngine(reloaded, { scores: this.#scores });
       this.#stamp = now;
       return;
     }
@@ -165,6 +171,14 @@ export class VaultQuestionEngine implements QuestionEngine {
     if (now.customers !== before.customers) await store.refreshCustomers(this.#storage);
     if (now.products !== before.products) await store.refreshProducts(this.#storage);
     this.#stamp = now;
+  }
+
+  /** Stored scores change when a version is scored, approved or retired, and when a customer withdraws. */
+  async #keepScoresCurrent(): Promise<void> {
+    const stamp = await storedScoresStamp(this.#storage);
+    if (stamp === this.#scoresStamp) return;
+    this.#scores.replace(await readApprovedScores(this.#storage));
+    this.#scoresStamp = stamp;
   }
 
   async #readStamp(): Promise<Stamp> {

@@ -16,10 +16,13 @@ import { featureReadOf } from './features.ts';
 import { byCost, type Featured } from './plan-cost.ts';
 import { difference, keep, none, select, union, type RowSet, type RowValue } from './row-sets.ts';
 import { TransactionScans } from './transaction-scans.ts';
+import { ScoreColumns } from './score-columns.ts';
 
 export interface ColumnarEngineOptions {
   /** Read the store's features where a value allows it (see features.ts). Default true. */
   readonly features?: boolean;
+  /** Frozen models' stored scores, for `propensity(…)`; without them every score is absent. */
+  readonly scores?: ScoreColumns;
 }
 
 /** How a plan's transaction values are answered: from features, or by scanning transactions. */
@@ -32,11 +35,13 @@ export class ColumnarEngine implements QuestionEngine {
   readonly name = 'columnar';
   readonly #store: ColumnarStore;
   readonly #useFeatures: boolean;
+  readonly #scores: ScoreColumns;
   #lastExplanation: PlanExplanation = { featureReads: 0, scans: 0 };
 
   constructor(store: ColumnarStore, options: ColumnarEngineOptions = {}) {
     this.#store = store;
     this.#useFeatures = options.features ?? true;
+    this.#scores = options.scores ?? new ScoreColumns();
   }
 
   /** True when the last evaluation read features and scanned no transactions. */
@@ -91,7 +96,7 @@ export class ColumnarEngine implements QuestionEngine {
   #compiler(asOf: string): PlanCompiler {
     const day = dayNumber(asOf);
     const features = this.#useFeatures ? this.#store.featuresFor(day) : undefined;
-    return new PlanCompiler(this.#store.data, this.#store.dictionaries, day, features);
+    return new PlanCompiler(this.#store.data, this.#store.dictionaries, day, features, this.#scores);
   }
 }
 
@@ -105,14 +110,17 @@ class PlanCompiler {
   #featureReads = 0;
   #scans = 0;
   readonly #transactions: TransactionScans;
+  readonly #scores: ScoreColumns;
 
   constructor(
     data: ColumnarData,
     dictionaries: Dictionaries,
     asOf: number,
     features: FeatureSet | undefined,
+    scores: ScoreColumns,
   ) {
     this.#data = data;
+    this.#scores = scores;
     this.#dictionaries = dictionaries;
     this.#asOf = asOf;
     this.#asOfMonth = monthIndex(dateOfDay(asOf));
@@ -233,6 +241,10 @@ class PlanCompiler {
       }
       case 'recurring':
         return this.#fromFeatures(value, () => this.#transactions.recurring(value.filter));
+      case 'propensity': {
+        const column = this.#scores.column(value.model, this.#data.customers.ids);
+        return (row) => column[row]!;
+      }
       default:
         return unreachable(value, 'plan node');
     }

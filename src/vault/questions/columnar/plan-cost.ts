@@ -30,6 +30,7 @@ function valueCost(value: ValuePlan, featured: Featured): number {
       return 0;
     case 'tenureDays':
     case 'holdingDays':
+    case 'propensity':
       return 1;
     case 'aggregate':
       return featured?.(value) ? 0.5 : 10;

@@ -1,0 +1,249 @@
+// The model registry's data module: frozen model versions (model_versions) and their stored scores (model_scores).
+import type { SqlExecutor } from '../../storage/ports.ts';
+
+export type ModelState = 'trained' | 'approved' | 'retired';
+
+/** A frozen model version as stored: weights never change, only its state moves on. */
+export interface ModelVersion {
+  readonly id: string;
+  readonly product: string;
+  readonly version: number;
+  readonly featureListVersion: number;
+  readonly weights: readonly number[];
+  readonly bias: number;
+  readonly mechanism: string;
+  readonly epsilon: number;
+  readonly delta: number;
+  /** 'YYYY-MM-DD'. */
+  readonly trainedFrom: string;
+  readonly trainedTo: string;
+  readonly trainedBy: string;
+  readonly trainedAt: Date;
+  readonly state: ModelState;
+  readonly approvedBy: string | null;
+  readonly approvedAt: Date | null;
+  readonly approvalReason: string | null;
+  readonly retiredBy: string | null;
+  readonly retiredAt: Date | null;
+  readonly retirementReason: string | null;
+  /** The released card (see model-card.ts), `{}` until its figures are released. */
+  readonly card: Readonly<Record<string, unknown>>;
+}
+
+/** What a training run writes: a new frozen version of a product's model. */
+export type NewModelVersion = Pick<
+  ModelVersion,
+  | 'product'
+  | 'featureListVersion'
+  | 'weights'
+  | 'bias'
+  | 'mechanism'
+  | 'epsilon'
+  | 'delta'
+  | 'trainedFrom'
+  | 'trainedTo'
+  | 'trainedBy'
+>;
+
+interface VersionRow {
+  id: string;
+  product: string;
+  version: number;
+  feature_list_version: number;
+  weights: number[];
+  bias: number;
+  mechanism: string;
+  epsilon: number;
+  delta: number;
+  trained_from: string;
+  trained_to: string;
+  trained_by: string;
+  trained_at: Date;
+  state: ModelState;
+  approved_by: string | null;
+  approved_at: Date | null;
+  approval_reason: string | null;
+  retired_by: string | null;
+  retired_at: Date | null;
+  retirement_reason: string | null;
+  card: Record<string, unknown>;
+}
+
+const versionColumns = `id, product, version, feature_list_version, weights, bias, mechanism, epsilon, delta,
+  trained_from::text AS trained_from, trained_to::text AS trained_to, trained_by, trained_at, state,
+  approved_by, approved_at, approval_reason, retired_by, retired_at, retirement_reason, card`;
+
+function versionOf(row: VersionRow): ModelVersion {
+  return {
+    id: row.id,
+    product: row.product,
+    version: Number(row.version),
+    featureListVersion: Number(row.feature_list_version),
+    weights: row.weights.map(Number),
+    bias: Number(row.bias),
+    mechanism: row.mechanism,
+    epsilon: Number(row.epsilon),
+    delta: Number(row.delta),
+    trainedFrom: row.trained_from,
+    trainedTo: row.trained_to,
+    trainedBy: row.trained_by,
+    trainedAt: new Date(row.trained_at),
+    state: row.state,
+    approvedBy: row.approved_by,
+    approvedAt: row.approved_at === null ? null : new Date(row.approved_at),
+    approvalReason: row.approval_reason,
+    retiredBy: row.retired_by,
+    retiredAt: row.retired_at === null ? null : new Date(row.retired_at),
+    retirementReason: row.retirement_reason,
+    card: row.card,
+  };
+}
+
+/** Writes a frozen version under the product's next version number. */
+export async function insertModelVersion(db: SqlExecutor, model: NewModelVersion): Promise<ModelVersion> {
+  const { rows } = await db.query<VersionRow>(
+    `INSERT INTO model_versions (id, product, version, feature_list_version, weights, bias, mechanism, epsilon,
+                                 delta, trained_from, trained_to, trained_by)
+     SELECT gen_random_uuid(), $1, coalesce(max(version), 0) + 1, $2, $3::double precision[], $4, $5, $6, $7,
+            $8::date, $9::date, $10
+       FROM model_versions WHERE product = $1
+     RETURNING ${versionColumns}`,
+    [
+      model.product,
+      model.featureListVersion,
+      [...model.weights],
+      model.bias,
+      model.mechanism,
+      model.epsilon,
+      model.delta,
+      model.trainedFrom,
+      model.trainedTo,
+      model.trainedBy,
+    ],
+  );
+  return versionOf(rows[0]!);
+}
+
+/** Every version, newest first per product. */
+export async function listModelVersions(db: SqlExecutor): Promise<ModelVersion[]> {
+  const { rows } = await db.query<VersionRow>(
+    `SELECT ${versionColumns} FROM model_versions ORDER BY product, version DESC`,
+  );
+  return rows.map(versionOf);
+}
+
+export async function readModelVersion(db: SqlExecutor, id: string): Promise<ModelVersion | undefined> {
+  const { rows } = await db.query<VersionRow>(
+    `SELECT ${versionColumns} FROM model_versions WHERE id::text = $1`,
+    [id],
+  );
+  return rows[0] === undefined ? undefined : versionOf(rows[0]);
+}
+
+/** The approved version per product: what `propensity(…)` and the next best offer read. */
+export async function approvedModels(db: SqlExecutor): Promise<Map<string, string>> {
+  const { rows } = await db.query<{ product: string; id: string }>(
+    `SELECT product, id FROM model_versions WHERE state = 'approved'`,
+  );
+  return new Map(rows.map((r) => [r.product, r.id]));
+}
+
+/** Moves a trained version to approved; undefined when it was not in state 'trained'. */
+export async function markApproved(
+  tx: SqlExecutor,
+  id: string,
+  by: string,
+  reason: string,
+  at: Date,
+): Promise<ModelVersion | undefined> {
+  const { rows } = await tx.query<VersionRow>(
+    `UPDATE model_versions SET state = 'approved', approved_by = $2, approved_at = $3, approval_reason = $4
+      WHERE id::text = $1 AND state = 'trained'
+     RETURNING ${versionColumns}`,
+    [id, by, at, reason],
+  );
+  return rows[0] === undefined ? undefined : versionOf(rows[0]);
+}
+
+/** Retires a version that is not retired yet and deletes its stored scores; undefined when already retired. */
+export async function markRetired(
+  tx: SqlExecutor,
+  id: string,
+  by: string,
+  reason: string,
+  at: Date,
+): Promise<ModelVersion | undefined> {
+  const { rows } = await tx.query<VersionRow>(
+    `UPDATE model_versions SET state = 'retired', retired_by = $2, retired_at = $3, retirement_reason = $4
+      WHERE id::text = $1 AND state <> 'retired'
+     RETURNING ${versionColumns}`,
+    [id, by, at, reason],
+  );
+  if (rows[0] === undefined) return undefined;
+  await tx.query('DELETE FROM model_scores WHERE model_version = $1::uuid', [rows[0].id]);
+  return versionOf(rows[0]);
+}
+
+export async function writeCard(db: SqlExecutor, id: string, card: Record<string, unknown>): Promise<void> {
+  await db.query('UPDATE model_versions SET card = $2::jsonb WHERE id::text = $1', [
+    id,
+    JSON.stringify(card),
+  ]);
+}
+
+/** Active customers, ascending: those a model may score (consent and restrictions are applied after). */
+export async function activeCustomerIds(db: SqlExecutor): Promise<number[]> {
+  const { rows } = await db.query<{ id: number | string }>(
+    `SELECT id FROM customers WHERE status = 'active' ORDER BY id`,
+  );
+  return rows.map((r) => Number(r.id));
+}
+
+const scoreChunk = 10_000;
+
+/** Replaces a version's stored scores by these, in the caller's transaction. */
+export async function replaceScores(
+  tx: SqlExecutor,
+  model: string,
+  customerIds: readonly number[],
+  scores: ArrayLike<number>,
+): Promise<void> {
+  await tx.query('DELETE FROM model_scores WHERE model_version = $1::uuid', [model]);
+  for (let start = 0; start < customerIds.length; start += scoreChunk) {
+    const ids = customerIds.slice(start, start + scoreChunk);
+    const values = Array.from(ids, (_, k) => scores[start + k]!);
+    await tx.query(
+      `INSERT INTO model_scores (model_version, customer_id, score)
+       SELECT $1::uuid, id, score FROM unnest($2::bigint[], $3::double precision[]) AS s (id, score)`,
+      [model, ids, values],
+    );
+  }
+}
+
+/** The stored scores of one version for these customers (absent ones are not in the map). */
+export async function storedScores(
+  db: SqlExecutor,
+  model: string,
+  customerIds: readonly number[],
+): Promise<Map<number, number>> {
+  const { rows } = await db.query<{ customer_id: number | string; score: number }>(
+    `SELECT customer_id, score FROM model_scores WHERE model_version = $1::uuid AND customer_id = ANY($2::bigint[])`,
+    [model, [...customerIds]],
+  );
+  return new Map(rows.map((r) => [Number(r.customer_id), Number(r.score)]));
+}
+
+/** Customers who started `product` after `after` and on or before `through` ('YYYY-MM-DD'): the later labels. */
+export async function takeUps(
+  db: SqlExecutor,
+  product: string,
+  after: string,
+  through: string,
+): Promise<Set<number>> {
+  const { rows } = await db.query<{ customer_id: number | string }>(
+    `SELECT DISTINCT customer_id FROM products_held
+      WHERE product_code = $1 AND since > $2::date AND since <= $3::date`,
+    [product, after, through],
+  );
+  return new Set(rows.map((r) => Number(r.customer_id)));
+}
