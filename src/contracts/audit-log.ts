@@ -46,7 +46,9 @@ const eventTypes = z
   .transform((text) => text.split(',').filter((t) => t !== ''))
   .pipe(
     z.array(
-      z.enum(auditEventTypes, { error: (i) => `types: "${String(i.input)}" is not an event kind of the log` }),
+      z.enum(auditEventTypes, {
+        error: (i) => `types: "${String(i.input)}" is not an event kind of the log`,
+      }),
     ),
   )
   .describe('event kinds, comma-separated (any of them)');

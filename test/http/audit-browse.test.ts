@@ -71,9 +71,9 @@ describe.each(testBackends)('browsing the transparency log on $name', (backend) 
     const future = new Date(Date.now() + 3_600_000).toISOString();
     const past = '2000-01-01T00:00:00+01:00';
     expect((await page(`since=${encodeURIComponent(future)}`)).matched).toBe(0);
-    expect((await page(`since=${encodeURIComponent(past)}&until=${encodeURIComponent(future)}`)).matched).toBe(
-      before + 32,
-    );
+    expect(
+      (await page(`since=${encodeURIComponent(past)}&until=${encodeURIComponent(future)}`)).matched,
+    ).toBe(before + 32);
     const second = await page('types=admin.action&actor=auditor.b&order=newest&limit=5&offset=5');
     expect(second.matched).toBe(20);
     expect(second.entries).toHaveLength(5);

@@ -139,7 +139,11 @@ export function auditLogRoutes(log: TransparencyLog) {
         ...(until === undefined ? {} : { until: new Date(until).toISOString() }),
         ...(q === undefined ? {} : { text: q }),
       });
-      return { size: log.head().size, matched: found.matched, entries: found.entries as AuditEntries['entries'] };
+      return {
+        size: log.head().size,
+        matched: found.matched,
+        entries: found.entries as AuditEntries['entries'],
+      };
     });
     app.get('/v1/audit/export', exportEntries, async (request, reply) => {
       const lines = await log.exportEntries(request.query.from, request.query.limit);
