@@ -71,7 +71,18 @@ function Decide({ request, onDone }: { request: BudgetRequestRow; onDone: (messa
   );
 }
 
-export function AskForMore({ me, onChange }: { me: string; onChange: () => void }) {
+/** For the approvals page: only the requests to decide on. */
+export const BudgetDecisions = () => <AskForMore me="" onChange={() => undefined} askable={false} />;
+
+export function AskForMore({
+  me,
+  onChange,
+  askable = true,
+}: {
+  me: string;
+  onChange: () => void;
+  askable?: boolean;
+}) {
   const [version, setVersion] = useState(0);
   const [message, setMessage] = useState<{ ok: boolean; text: string }>();
   const list = useLoad(() => get<RequestList>('/v1/budget/requests'), `budget-requests:${version}`);
@@ -109,7 +120,7 @@ export function AskForMore({ me, onChange }: { me: string; onChange: () => void 
               : `refused by ${r.decidedBy ?? ''} (“${r.decisionReason ?? ''}”).`}
         </p>
       ))}
-      <details>
+      <details hidden={!askable}>
         <summary>Ask for more</summary>
         <form onSubmit={(e) => void ask(e)} className="inline-form" aria-label="Ask for more privacy budget">
           <label>
