@@ -239,9 +239,14 @@ describe('the console in Chromium', () => {
     await page.getByRole('button', { name: 'Verify the whole log' }).click();
     expect(await page.getByTestId('log-verdict').textContent()).toMatch(/^Verified: all \d+ entries/);
     await page.getByTestId('log-page').waitFor();
-    await page.getByRole('button', { name: /^Open entry/ }).first().click();
+    await page
+      .getByRole('button', { name: /^Open entry/ })
+      .first()
+      .click();
     await page.getByRole('button', { name: 'Verify its inclusion proof' }).click();
-    expect(await page.getByTestId('entry-proof').textContent()).toMatch(/^Verified in your browser: included/);
+    expect(await page.getByTestId('entry-proof').textContent()).toMatch(
+      /^Verified in your browser: included/,
+    );
     await signOut();
   });
   it('lets compliance verify the transparency log and an inclusion proof in the browser', () => step8());
