@@ -1,5 +1,6 @@
 // The privacy budget meter: what is left of the signed-in person's ε and the vault's, as words and bars.
 import { get } from './api.ts';
+import { AskForMore } from './budget-ask.tsx';
 import type { Reply } from './api/types.ts';
 import { leftInWords, rationalValue, resetInWords } from './budget-words.ts';
 import { useLoad, type Loaded } from './use-load.ts';
@@ -75,6 +76,10 @@ export function BudgetMeter({ budget }: { budget: Loaded<BudgetMeterData> }) {
         budget={data.vaultBudget}
       />
       <p className="muted">Both reset on {resetInWords(data.resetsAt)}.</p>
+      {data.granted === '0' ? null : (
+        <p data-testid="budget-granted">Yours includes ε {data.granted} granted on request this period.</p>
+      )}
+      <AskForMore me={data.asker} onChange={budget.reload} />
     </aside>
   );
 }

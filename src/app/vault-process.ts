@@ -24,6 +24,7 @@ import { PushDevices } from '../vault/identity/push-devices.ts';
 import { AccountDirectory } from '../vault/accounts/account-directory.ts';
 import { IngestService } from '../vault/ingest/ingest-service.ts';
 import { TransparencyLog } from '../audit/audit-log.ts';
+import { BudgetRequests } from '../privacy/guard/budget-requests.ts';
 import { ConsentLedger, type ConsentLedgerOptions } from '../vault/consent/consent-ledger.ts';
 import { PreferenceStore } from '../vault/consent/preference-store.ts';
 import type { ReceiptSettings } from '../vault/consent/receipts.ts';
@@ -226,6 +227,7 @@ export async function assembleVault(
     preferences,
     policies,
     guard,
+    budgetRequests: new BudgetRequests(storage, policies, audit, now),
     questions,
     models: new ModelRegistry({ storage, audit, consent, questionEngine, guard }, now),
     questionEngine,

@@ -14,7 +14,13 @@ import {
 } from './checkpoint.ts';
 import { jsonString } from './canonical.ts';
 import { entryJson, isCanonical, prepare, refusePii, type AuditEntry, type Prepared } from './log-entries.ts';
-import { readLogEntries, readLogEntryTexts, type StoredLogEntry } from './log-entry-store.ts';
+import {
+  readLogEntries,
+  readLogEntryTexts,
+  searchLogEntries,
+  type LogQuery,
+  type StoredLogEntry,
+} from './log-entry-store.ts';
 import * as store from './log-store.ts';
 import {
   consistencyProof,
@@ -199,6 +205,11 @@ export class TransparencyLog implements TransactionalAuditSink<SqlExecutor> {
   /** Entries from `from` on, at most `limit`, under the current head; without proofs (see `entry`). */
   entries(from: number, limit: number): Promise<StoredLogEntry[]> {
     return readLogEntries(this.#storage, from, this.#state.head.size, limit);
+  }
+
+  /** A page of the entries under the current head that match `query`, and how many match in all. */
+  search(query: LogQuery): Promise<{ matched: number; entries: StoredLogEntry[] }> {
+    return searchLogEntries(this.#storage, query, this.#state.head.size);
   }
 
   /**

@@ -60,9 +60,11 @@ export function fairLendingLines(report: FairLendingReport): string[] {
         g.flagged ? `FLAG: under ${report.threshold}` : g.group === report.referenceGroup ? 'reference' : '',
       ].join('\t'),
     ),
-    report.flagged.length === 0
-      ? 'no group is selected at under four fifths of the reference group’s rate'
-      : `flagged: ${report.flagged.join(', ')} (selection rate under four fifths of ${report.referenceGroup ?? '—'})`,
+    !report.measured
+      ? `NOT MEASURED: ${report.notMeasuredReason ?? 'no ratio between groups exists'}`
+      : report.flagged.length === 0
+        ? 'no group is selected at under four fifths of the reference group’s rate'
+        : `flagged: ${report.flagged.join(', ')} (selection rate under four fifths of ${report.referenceGroup ?? '—'})`,
     `budget left: ${report.budget.askerRemaining} for you, ${report.budget.vaultRemaining} vault-wide; resets ${report.budget.resetsAt}`,
     ...report.notes.map((note) => `note: ${note}`),
   ];

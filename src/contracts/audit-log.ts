@@ -1,5 +1,7 @@
 // The transparency log's contracts: the signed head, entries a page at a time, proofs and the full check.
 import { z } from 'zod';
+import { auditEventTypes } from '../core/audit-event.ts';
+import { isoDateTime } from './common.ts';
 
 const base64 = z.string().describe('standard base64');
 const index = z.coerce.number().int().min(0);
@@ -31,12 +33,40 @@ export const indexedAuditEntry = z
   .meta({ id: 'IndexedAuditEntry' });
 
 export const auditEntries = z
-  .object({ size: z.number().int().min(0), entries: z.array(indexedAuditEntry) })
+  .object({
+    size: z.number().int().min(0),
+    matched: z.number().int().min(0).describe('entries under the head that match the filters, in all'),
+    entries: z.array(indexedAuditEntry),
+  })
   .meta({ id: 'AuditEntries' });
+
+const eventTypes = z
+  .string()
+  .max(2000)
+  .transform((text) => text.split(',').filter((t) => t !== ''))
+  .pipe(
+    z.array(
+      z.enum(auditEventTypes, {
+        error: (i) => `types: "${String(i.input)}" is not an event kind of the log`,
+      }),
+    ),
+  )
+  .describe('event kinds, comma-separated (any of them)');
 
 export const auditPage = z.strictObject({
   from: index.default(0),
   limit: z.coerce.number().int().min(1).max(500).default(100),
+  offset: z.coerce.number().int().min(0).max(10_000_000).default(0).describe('matches to skip'),
+  order: z.enum(['oldest', 'newest']).default('oldest'),
+  types: eventTypes.optional(),
+  actor: z
+    .string()
+    .regex(/^[A-Za-z0-9._@-]{1,64}$/, 'actor: a staff handle (letters, digits, ".", "_", "@" or "-", 1–64)')
+    .optional()
+    .describe('a staff handle the entry names as the one who acted'),
+  since: isoDateTime.optional().describe('entries logged at or after this instant'),
+  until: isoDateTime.optional().describe('entries logged before this instant'),
+  q: z.string().trim().min(1).max(200).optional().describe('text anywhere in the entry, case-insensitive'),
 });
 
 export const auditExportPage = z.strictObject({

@@ -76,6 +76,12 @@ export const fairLendingReport = z
     threshold: z.number(),
     referenceGroup: z.string().nullable(),
     groups: z.array(fairLendingGroup).readonly(),
+    measured: z
+      .boolean()
+      .describe(
+        'false when the four-fifths rule could not be applied (then an empty `flagged` means not measured)',
+      ),
+    notMeasuredReason: z.string().nullable().describe('why it could not be measured; null when measured'),
     flagged: z.array(z.string()).readonly(),
     epsilon: z.string(),
     releasedOn: z.string(),

@@ -68,7 +68,10 @@ export const budgetParams = z.strictObject({ asker: askerHandle });
 export const budgetMeter = z
   .object({
     asker: z.string(),
-    askerBudget: z.string().describe('the asker’s ε for the whole period, an exact rational'),
+    askerBudget: z
+      .string()
+      .describe('the asker’s ε for the whole period, an exact rational, grants included'),
+    granted: z.string().describe('ε approvers granted the asker on request this period (in askerBudget)'),
     askerRemaining: z.string().describe('ε left to the asker this period'),
     vaultBudget: z.string().describe('the vault’s ε for the whole period'),
     vaultRemaining: z.string().describe('ε left to the vault this period'),

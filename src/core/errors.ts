@@ -65,6 +65,18 @@ export const errorCatalogue = {
     exit: 77,
     summary: 'A policy change must be approved by someone other than its proposer.',
   },
+  BUDGET_REQUEST_STATE: {
+    status: 409,
+    exit: 75,
+    summary:
+      'A request for more ε cannot take this step: one is already open, it was decided, its period ended, or it is the decider’s own.',
+  },
+  BUDGET_GRANT_EXCEEDS_VAULT: {
+    status: 409,
+    exit: 3,
+    summary:
+      'A grant may only move unspent vault-wide ε to a person; this one is larger than what is left unspent and ungranted.',
+  },
   HUB_FORBIDDEN: {
     status: 403,
     exit: 77,

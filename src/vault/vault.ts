@@ -2,6 +2,7 @@
 import type { TransparencyLog } from '../audit/audit-log.ts';
 import type { VaultDoor } from '../core/vault-door.ts';
 import type { KeyProvider } from '../keys/key-provider.ts';
+import type { BudgetRequests } from '../privacy/guard/budget-requests.ts';
 import type { PolicyStore } from '../privacy/guard/policy-store.ts';
 import type { PrivacyGuard } from '../privacy/guard/privacy-guard.ts';
 import type { DataDirLock } from '../storage/data-dir-lock.ts';
@@ -41,6 +42,8 @@ export interface VaultServices {
   readonly policies: PolicyStore;
   /** The one privacy guard: every count that leaves the vault is noised, charged and logged by it. */
   readonly guard: PrivacyGuard;
+  /** Requests for more ε: granted by an approver from unspent vault-wide ε, never above the vault's budget. */
+  readonly budgetRequests: BudgetRequests;
   /** Questions: parsed, checked and evaluated here, answered through the guard. */
   readonly questions: QuestionService;
   /** Frozen propensity model versions: cards, two-person approval, retirement, stored scores. */

@@ -238,10 +238,15 @@ describe('the console in Chromium', () => {
     await accessible('compliance');
     await page.getByRole('button', { name: 'Verify the whole log' }).click();
     expect(await page.getByTestId('log-verdict').textContent()).toMatch(/^Verified: all \d+ entries/);
-    const check = page.getByRole('button', { name: /^Check proof of entry/ }).first();
-    const index = (await check.getAttribute('aria-label'))!.replace(/\D+/g, '');
-    await check.click();
-    expect(await page.getByTestId(`proof-${index}`).textContent()).toMatch(/^included in the signed tree/);
+    await page.getByTestId('log-page').waitFor();
+    await page
+      .getByRole('button', { name: /^Open entry/ })
+      .first()
+      .click();
+    await page.getByRole('button', { name: 'Verify its inclusion proof' }).click();
+    expect(await page.getByTestId('entry-proof').textContent()).toMatch(
+      /^Verified in your browser: included/,
+    );
     await signOut();
   });
   it('lets compliance verify the transparency log and an inclusion proof in the browser', () => step8());
@@ -270,8 +275,9 @@ describe('the console in Chromium', () => {
     const { rows } = await server.vault.storage.query<{ campaign_id: string }>(
       "SELECT campaign_id FROM delivery_runs WHERE purpose = 'credit_offers' LIMIT 1",
     );
-    await page.getByLabel('Campaign id').fill(rows[0]!.campaign_id);
-    await page.getByRole('button', { name: 'Report', exact: true }).click();
+    await page.getByTestId('fair-lending-campaign').selectOption(rows[0]!.campaign_id);
+    await page.getByRole('button', { name: 'Run the report' }).click();
+    await page.getByTestId('fair-lending-verdict').waitFor();
     const caption = page.getByRole('table').filter({ hasText: 'Selection rate' }).locator('caption');
     expect(await caption.textContent()).toMatch(/^age band at the campaign start, released/);
     // Per group, never per person: noised counts or "suppressed".

@@ -143,6 +143,7 @@ describe.each(testBackends)('fair lending report on $name', (backend) => {
     const report = await vault.compliance.fairLending(id, 'cleo');
     expect(report.flagged).toEqual([]);
     expect(report.referenceGroup).not.toBeNull();
+    expect(report).toMatchObject({ measured: true, notMeasuredReason: null });
   });
 
   it('suppresses a tiny band instead of showing it, and never flags it', async () => {
@@ -167,6 +168,31 @@ describe.each(testBackends)('fair lending report on $name', (backend) => {
     );
     const json = JSON.stringify(report);
     expect(json).not.toMatch(/customerId|customer_id|zebulon|EXT-/i);
+  });
+
+  it('says "not measured" and why when every count it needed was suppressed, never "nothing flagged"', async () => {
+    const tiny = { delivered: 3, interested: 1 };
+    const id = await campaign({ under_30: tiny, age_30_44: tiny, age_45_61: tiny, age_62_plus: tiny });
+    const report = await vault.compliance.fairLending(id, 'cleo');
+    expect(report.groups.every((g) => g.suppressed)).toBe(true);
+    expect(report).toMatchObject({ measured: false, flagged: [], referenceGroup: null });
+    expect(report.notMeasuredReason).toMatch(/every group’s count was suppressed/);
+    const lines = fairLendingLines(report);
+    expect(lines).toContain(`NOT MEASURED: ${report.notMeasuredReason!}`);
+    expect(lines.join('\n')).not.toMatch(/no group is selected/);
+  });
+
+  it('says "not measured" when only one group can be measured: there is nothing to compare it with', async () => {
+    const tiny = { delivered: 3, interested: 1 };
+    const id = await campaign({
+      under_30: { delivered: 400, interested: 200 },
+      age_30_44: tiny,
+      age_45_61: tiny,
+      age_62_plus: tiny,
+    });
+    const report = await vault.compliance.fairLending(id, 'cleo');
+    expect(report).toMatchObject({ measured: false, flagged: [] });
+    expect(report.notMeasuredReason).toMatch(/only one group/);
   });
 
   it('refuses a campaign that is not a credit product, and one that does not exist', async () => {

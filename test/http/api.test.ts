@@ -165,6 +165,7 @@ describe.each(testBackends)('HTTP API on $name', (backend) => {
     expect(meterRest).toEqual({
       asker: 'otto',
       askerBudget: '5',
+      granted: '0',
       askerRemaining: '35/8',
       vaultBudget: '20',
       vaultRemaining: '155/8',

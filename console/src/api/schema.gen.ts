@@ -591,14 +591,27 @@ export interface paths {
       readonly cookie?: never;
     };
     /**
-     * Entries of the log in order, a page at a time (no PII: subjects are unlinkable references)
+     * Entries of the log, a page at a time, oldest or newest first, filtered by kind, actor, time and text (no PII: subjects are unlinkable references)
      * @description Roles: compliance.
      */
     readonly get: {
       readonly parameters: {
         readonly query?: {
+          /** @description a staff handle the entry names as the one who acted */
+          readonly actor?: string;
           readonly from?: number;
           readonly limit?: number;
+          /** @description matches to skip */
+          readonly offset?: number;
+          readonly order?: 'oldest' | 'newest';
+          /** @description text anywhere in the entry, case-insensitive */
+          readonly q?: string;
+          /** @description entries logged at or after this instant */
+          readonly since?: string;
+          /** @description event kinds, comma-separated (any of them) */
+          readonly types?: string;
+          /** @description entries logged before this instant */
+          readonly until?: string;
         };
         readonly header?: never;
         readonly path?: never;
@@ -1145,6 +1158,220 @@ export interface paths {
     };
     readonly put?: never;
     readonly post?: never;
+    readonly delete?: never;
+    readonly options?: never;
+    readonly head?: never;
+    readonly patch?: never;
+    readonly trace?: never;
+  };
+  readonly '/v1/budget/requests': {
+    readonly parameters: {
+      readonly query?: never;
+      readonly header?: never;
+      readonly path?: never;
+      readonly cookie?: never;
+    };
+    /**
+     * Requests for more ε (a marketer or partner sees their own), and what an approver may grant now
+     * @description Roles: marketer, partner, approver, compliance, operator.
+     */
+    readonly get: {
+      readonly parameters: {
+        readonly query?: {
+          readonly status?: 'requested' | 'granted' | 'refused';
+        };
+        readonly header?: never;
+        readonly path?: never;
+        readonly cookie?: never;
+      };
+      readonly requestBody?: never;
+      readonly responses: {
+        /** @description Default Response */
+        readonly '4XX': {
+          headers: {
+            readonly [name: string]: unknown;
+          };
+          content: {
+            readonly 'application/json': {
+              readonly error: {
+                readonly code: string;
+                readonly message: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        readonly 200: {
+          headers: {
+            readonly [name: string]: unknown;
+          };
+          content: {
+            readonly 'application/json': components['schemas']['BudgetRequestList'];
+          };
+        };
+      };
+    };
+    readonly put?: never;
+    /**
+     * Ask the policy’s approvers for more ε this period (one open request at a time)
+     * @description Roles: marketer, partner.
+     */
+    readonly post: {
+      readonly parameters: {
+        readonly query?: never;
+        readonly header?: never;
+        readonly path?: never;
+        readonly cookie?: never;
+      };
+      readonly requestBody: {
+        readonly content: {
+          readonly 'application/json': components['schemas']['BudgetRequestDraftInput'];
+        };
+      };
+      readonly responses: {
+        /** @description Default Response */
+        readonly '4XX': {
+          headers: {
+            readonly [name: string]: unknown;
+          };
+          content: {
+            readonly 'application/json': {
+              readonly error: {
+                readonly code: string;
+                readonly message: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        readonly 201: {
+          headers: {
+            readonly [name: string]: unknown;
+          };
+          content: {
+            readonly 'application/json': components['schemas']['BudgetRequest'];
+          };
+        };
+      };
+    };
+    readonly delete?: never;
+    readonly options?: never;
+    readonly head?: never;
+    readonly patch?: never;
+    readonly trace?: never;
+  };
+  readonly '/v1/budget/requests/{id}/grant': {
+    readonly parameters: {
+      readonly query?: never;
+      readonly header?: never;
+      readonly path?: never;
+      readonly cookie?: never;
+    };
+    readonly get?: never;
+    readonly put?: never;
+    /**
+     * Grant a request from unspent vault-wide ε (never raising the vault-wide budget); not one’s own
+     * @description Roles: approver.
+     */
+    readonly post: {
+      readonly parameters: {
+        readonly query?: never;
+        readonly header?: never;
+        readonly path: {
+          readonly id: string;
+        };
+        readonly cookie?: never;
+      };
+      readonly requestBody: {
+        readonly content: {
+          readonly 'application/json': components['schemas']['BudgetDecisionInput'];
+        };
+      };
+      readonly responses: {
+        /** @description Default Response */
+        readonly '4XX': {
+          headers: {
+            readonly [name: string]: unknown;
+          };
+          content: {
+            readonly 'application/json': {
+              readonly error: {
+                readonly code: string;
+                readonly message: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        readonly 200: {
+          headers: {
+            readonly [name: string]: unknown;
+          };
+          content: {
+            readonly 'application/json': components['schemas']['BudgetRequest'];
+          };
+        };
+      };
+    };
+    readonly delete?: never;
+    readonly options?: never;
+    readonly head?: never;
+    readonly patch?: never;
+    readonly trace?: never;
+  };
+  readonly '/v1/budget/requests/{id}/refuse': {
+    readonly parameters: {
+      readonly query?: never;
+      readonly header?: never;
+      readonly path?: never;
+      readonly cookie?: never;
+    };
+    readonly get?: never;
+    readonly put?: never;
+    /**
+     * Refuse a request, with a reason; not one’s own
+     * @description Roles: approver.
+     */
+    readonly post: {
+      readonly parameters: {
+        readonly query?: never;
+        readonly header?: never;
+        readonly path: {
+          readonly id: string;
+        };
+        readonly cookie?: never;
+      };
+      readonly requestBody: {
+        readonly content: {
+          readonly 'application/json': components['schemas']['BudgetDecisionInput'];
+        };
+      };
+      readonly responses: {
+        /** @description Default Response */
+        readonly '4XX': {
+          headers: {
+            readonly [name: string]: unknown;
+          };
+          content: {
+            readonly 'application/json': {
+              readonly error: {
+                readonly code: string;
+                readonly message: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        readonly 200: {
+          headers: {
+            readonly [name: string]: unknown;
+          };
+          content: {
+            readonly 'application/json': components['schemas']['BudgetRequest'];
+          };
+        };
+      };
+    };
     readonly delete?: never;
     readonly options?: never;
     readonly head?: never;
@@ -5444,10 +5671,14 @@ export interface components {
     };
     readonly AuditEntries: {
       readonly entries: readonly components['schemas']['IndexedAuditEntry'][];
+      /** @description entries under the head that match the filters, in all */
+      readonly matched: number;
       readonly size: number;
     };
     readonly AuditEntriesInput: {
       readonly entries: readonly components['schemas']['IndexedAuditEntryInput'][];
+      /** @description entries under the head that match the filters, in all */
+      readonly matched: number;
       readonly size: number;
     };
     readonly AuditEntry: {
@@ -5706,12 +5937,44 @@ export interface components {
       readonly status: 'received' | 'running' | 'done' | 'partial' | 'failed' | 'interrupted';
       readonly taxonomy_version: string;
     };
+    readonly BudgetDecision: {
+      /** @description grant only part of what was asked (grants only) */
+      readonly epsilon?: string;
+      /** @description why you decided so, in plain words (kept in the vault, not in the log) */
+      readonly reason: string;
+    };
+    readonly BudgetDecisionInput: {
+      /** @description grant only part of what was asked (grants only) */
+      readonly epsilon?: string;
+      /** @description why you decided so, in plain words (kept in the vault, not in the log) */
+      readonly reason: string;
+    };
+    readonly BudgetGrantable: {
+      /** @description what an approver may grant now: unspent and not granted */
+      readonly available: string;
+      /** @description ε granted to people this period and not spent yet */
+      readonly grantedUnspent: string;
+      /** @description the period’s vault-wide ε; a grant never raises it */
+      readonly vaultBudget: string;
+      readonly vaultSpent: string;
+    };
+    readonly BudgetGrantableInput: {
+      /** @description what an approver may grant now: unspent and not granted */
+      readonly available: string;
+      /** @description ε granted to people this period and not spent yet */
+      readonly grantedUnspent: string;
+      /** @description the period’s vault-wide ε; a grant never raises it */
+      readonly vaultBudget: string;
+      readonly vaultSpent: string;
+    };
     readonly BudgetMeter: {
       readonly asker: string;
-      /** @description the asker’s ε for the whole period, an exact rational */
+      /** @description the asker’s ε for the whole period, an exact rational, grants included */
       readonly askerBudget: string;
       /** @description ε left to the asker this period */
       readonly askerRemaining: string;
+      /** @description ε approvers granted the asker on request this period (in askerBudget) */
+      readonly granted: string;
       /** @enum {string} */
       readonly period: 'day' | 'week' | 'month';
       /** @description ε a new (not repeated) count costs */
@@ -5725,10 +5988,12 @@ export interface components {
     };
     readonly BudgetMeterInput: {
       readonly asker: string;
-      /** @description the asker’s ε for the whole period, an exact rational */
+      /** @description the asker’s ε for the whole period, an exact rational, grants included */
       readonly askerBudget: string;
       /** @description ε left to the asker this period */
       readonly askerRemaining: string;
+      /** @description ε approvers granted the asker on request this period (in askerBudget) */
+      readonly granted: string;
       /** @enum {string} */
       readonly period: 'day' | 'week' | 'month';
       /** @description ε a new (not repeated) count costs */
@@ -5739,6 +6004,58 @@ export interface components {
       readonly vaultBudget: string;
       /** @description ε left to the vault this period */
       readonly vaultRemaining: string;
+    };
+    readonly BudgetRequest: {
+      readonly asker: string;
+      readonly decidedAt: string | null;
+      readonly decidedBy: string | null;
+      readonly decisionReason: string | null;
+      /** @description ε asked for */
+      readonly epsilon: string;
+      /** @description ε granted; null unless granted */
+      readonly granted: string | null;
+      readonly id: string;
+      readonly periodStart: string;
+      readonly reason: string;
+      readonly requestedAt: string;
+      /** @enum {string} */
+      readonly status: 'requested' | 'granted' | 'refused';
+    };
+    readonly BudgetRequestDraft: {
+      /** @description ε as an exact rational, "5/4" or "1.25" */
+      readonly epsilon: string;
+      /** @description why you need more, in plain words (kept in the vault, not in the log) */
+      readonly reason: string;
+    };
+    readonly BudgetRequestDraftInput: {
+      /** @description ε as an exact rational, "5/4" or "1.25" */
+      readonly epsilon: string;
+      /** @description why you need more, in plain words (kept in the vault, not in the log) */
+      readonly reason: string;
+    };
+    readonly BudgetRequestInput: {
+      readonly asker: string;
+      readonly decidedAt: string | null;
+      readonly decidedBy: string | null;
+      readonly decisionReason: string | null;
+      /** @description ε asked for */
+      readonly epsilon: string;
+      /** @description ε granted; null unless granted */
+      readonly granted: string | null;
+      readonly id: string;
+      readonly periodStart: string;
+      readonly reason: string;
+      readonly requestedAt: string;
+      /** @enum {string} */
+      readonly status: 'requested' | 'granted' | 'refused';
+    };
+    readonly BudgetRequestList: {
+      readonly grantable: components['schemas']['BudgetGrantable'];
+      readonly requests: readonly components['schemas']['BudgetRequest'][];
+    };
+    readonly BudgetRequestListInput: {
+      readonly grantable: components['schemas']['BudgetGrantableInput'];
+      readonly requests: readonly components['schemas']['BudgetRequestInput'][];
     };
     readonly BudgetStatus: {
       /** @description ε left to the asker this period */
@@ -6395,6 +6712,8 @@ export interface components {
         | 'PRIVACY_BUDGET_EXHAUSTED'
         | 'POLICY_INVALID'
         | 'POLICY_APPROVAL_REFUSED'
+        | 'BUDGET_REQUEST_STATE'
+        | 'BUDGET_GRANT_EXCEEDS_VAULT'
         | 'HUB_FORBIDDEN'
         | 'HUB_INVALID'
         | 'CONSENT_REQUIRED'
@@ -6462,6 +6781,8 @@ export interface components {
         | 'PRIVACY_BUDGET_EXHAUSTED'
         | 'POLICY_INVALID'
         | 'POLICY_APPROVAL_REFUSED'
+        | 'BUDGET_REQUEST_STATE'
+        | 'BUDGET_GRANT_EXCEEDS_VAULT'
         | 'HUB_FORBIDDEN'
         | 'HUB_INVALID'
         | 'CONSENT_REQUIRED'
@@ -6663,7 +6984,11 @@ export interface components {
       readonly epsilon: string;
       readonly flagged: readonly string[];
       readonly groups: readonly components['schemas']['FairLendingGroup'][];
+      /** @description false when the four-fifths rule could not be applied (then an empty `flagged` means not measured) */
+      readonly measured: boolean;
       readonly notes: readonly string[];
+      /** @description why it could not be measured; null when measured */
+      readonly notMeasuredReason: string | null;
       readonly purpose: string;
       readonly referenceGroup: string | null;
       readonly releasedOn: string;
@@ -6686,7 +7011,11 @@ export interface components {
       readonly epsilon: string;
       readonly flagged: readonly string[];
       readonly groups: readonly components['schemas']['FairLendingGroupInput'][];
+      /** @description false when the four-fifths rule could not be applied (then an empty `flagged` means not measured) */
+      readonly measured: boolean;
       readonly notes: readonly string[];
+      /** @description why it could not be measured; null when measured */
+      readonly notMeasuredReason: string | null;
       readonly purpose: string;
       readonly referenceGroup: string | null;
       readonly releasedOn: string;

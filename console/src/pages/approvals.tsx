@@ -1,5 +1,6 @@
 // Approver: campaigns drafted by someone else that wait for a second person's approval.
 import { get } from '../api.ts';
+import { BudgetDecisions } from '../budget-ask.tsx';
 import type { Complete, Reply } from '../api/types.ts';
 import { Loading, Page } from '../ui.tsx';
 import { useLoad } from '../use-load.ts';
@@ -20,6 +21,7 @@ export function Approvals() {
       ) : (
         <CampaignTable campaigns={drafts.data.campaigns} caption="Drafts awaiting approval" />
       )}
+      <BudgetDecisions />
     </Page>
   );
 }

@@ -1,6 +1,6 @@
 // Compliance work: data subject requests and their deadlines, retention, records of processing, fair lending.
 import { useState, type FormEvent } from 'react';
-import { get, post, api } from '../api.ts';
+import { ApiError, get, messageOf, post, api } from '../api.ts';
 import { ActionButton, Alert, formatDate, Loading, Page, textOf } from '../ui.tsx';
 import { useLoad } from '../use-load.ts';
 
@@ -41,10 +41,29 @@ interface FairLendingReport {
   readonly referenceGroup: string | null;
   readonly groups: readonly FairLendingGroup[];
   readonly flagged: readonly string[];
+  readonly measured: boolean;
+  readonly notMeasuredReason: string | null;
   readonly epsilon: string;
   readonly releasedOn: string;
   readonly notes: readonly string[];
 }
+
+interface CampaignChoice {
+  readonly id: string;
+  readonly name: string;
+  readonly status: string;
+  readonly startedAt: string | null;
+  readonly finishedAt: string | null;
+}
+
+/** Refusals of the report in plain words, from their stable codes. */
+const fairLendingRefusals: Record<string, string> = {
+  NOT_FOUND: 'This campaign has not delivered anything yet, so there is nothing to measure.',
+  USAGE: 'This campaign does not offer a credit product; fair-lending law looks at credit offers only.',
+  PRIVACY_BUDGET_EXHAUSTED:
+    'Your privacy budget for this period is spent; the report can be run after it resets.',
+  PRIVACY_DIFFERENCING: 'The report was refused: it is too close to one released earlier this period.',
+};
 
 const requestKinds = ['access', 'rectification', 'restriction', 'objection', 'erasure'] as const;
 
@@ -262,6 +281,10 @@ function RecordsOfProcessing() {
 function FairLending() {
   const [report, setReport] = useState<FairLendingReport>();
   const [error, setError] = useState<string>();
+  const campaigns = useLoad(
+    () => get<{ campaigns: CampaignChoice[] }>('/v1/hub/campaigns'),
+    'fair-lending-campaigns',
+  );
   const ask = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const campaign = textOf(new FormData(event.currentTarget), 'campaign').trim();
@@ -270,9 +293,11 @@ function FairLending() {
       setReport(await get<FairLendingReport>(`/v1/compliance/fair-lending/${encodeURIComponent(campaign)}`));
     } catch (failure) {
       setReport(undefined);
-      setError(failure instanceof Error ? failure.message : String(failure));
+      const plain = failure instanceof ApiError ? fairLendingRefusals[failure.code] : undefined;
+      setError(plain ?? messageOf(failure));
     }
   };
+  const delivered = (campaigns.data?.campaigns ?? []).filter((c) => c.startedAt !== null);
   const shown = (n: number | null) => (n === null ? 'suppressed' : `about ${n.toLocaleString('en-GB')}`);
   return (
     <section aria-labelledby="fair-lending-heading">
@@ -281,19 +306,50 @@ function FairLending() {
         A credit campaign's noised selection rates by age band, against the best-selected band; under four
         fifths is flagged. It costs your privacy budget; the same report the same day costs nothing.
       </p>
-      <form onSubmit={(e) => void ask(e)} className="inline-form">
-        <label>
-          Campaign id
-          <input name="campaign" required autoComplete="off" />
-        </label>
-        <button type="submit">Report</button>
-      </form>
+      {campaigns.data === undefined ? (
+        <Loading error={campaigns.error} />
+      ) : delivered.length === 0 ? (
+        <p>No campaign has started yet: there is nothing to report on.</p>
+      ) : (
+        <form onSubmit={(e) => void ask(e)} className="inline-form">
+          <label>
+            Campaign
+            <select name="campaign" required data-testid="fair-lending-campaign">
+              {delivered.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name} — {c.status}, started {formatDate(c.startedAt)}
+                  {c.finishedAt === null ? '' : `, finished ${formatDate(c.finishedAt)}`}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="submit">Run the report</button>
+        </form>
+      )}
       {error === undefined ? null : <Alert>{error}</Alert>}
+      {report === undefined ? null : !report.measured ? (
+        <Alert>
+          <span data-testid="fair-lending-verdict">
+            Not measured: {report.notMeasuredReason ?? 'no ratio between groups exists'}. This is not a clean
+            result — nothing could be checked.
+          </span>
+        </Alert>
+      ) : (
+        <p data-testid="fair-lending-verdict">
+          {report.flagged.length === 0
+            ? `Measured: no group is selected at under four fifths of ${report.referenceGroup ?? 'the best group'}’s rate.`
+            : `Flagged: ${report.flagged.join(', ')} (under four fifths of ${report.referenceGroup ?? 'the best group'}’s rate).`}
+        </p>
+      )}
       {report === undefined ? null : (
         <table>
           <caption>
             {report.attribute}, released {report.releasedOn} (ε {report.epsilon})
-            {report.flagged.length === 0 ? ': nothing flagged' : `: flagged ${report.flagged.join(', ')}`}
+            {!report.measured
+              ? ': not measured'
+              : report.flagged.length === 0
+                ? ': nothing flagged'
+                : `: flagged ${report.flagged.join(', ')}`}
           </caption>
           <thead>
             <tr>

@@ -1,24 +1,14 @@
 // Compliance: the transparency log with verification, privacy-budget use, and consent statistics.
 import { useState } from 'react';
 import { get } from '../api.ts';
-import { leafHashOf, verifyInclusion } from '../merkle.ts';
 import { ActionButton, Alert, Loading, Page } from '../ui.tsx';
 import { useLoad } from '../use-load.ts';
+import { LogBrowser } from './log-browser.tsx';
 
 interface Head {
   readonly size: number;
   readonly rootHash: string;
   readonly keyId: string;
-}
-interface Entry {
-  readonly index: number;
-  readonly entry: { type?: string; at?: string; actor?: string };
-}
-interface Proven {
-  readonly json: string;
-  readonly leafHash: string;
-  readonly proof: readonly string[];
-  readonly head: Head;
 }
 type Verdict = { ok: true; size: number; rootHash: string } | { ok: false; reason: string; index?: number };
 interface Budgets {
@@ -31,53 +21,8 @@ interface Budgets {
   }[];
 }
 
-const shownEntries = 15;
-
-function EntryRow({ entry }: { entry: Entry }) {
-  const [proof, setProof] = useState<string>();
-  const check = async () => {
-    const proven = await get<Proven>(`/v1/audit/entries/${entry.index}`);
-    const leafOk = (await leafHashOf(proven.json)) === proven.leafHash;
-    const included = await verifyInclusion(
-      proven.leafHash,
-      entry.index,
-      proven.head.size,
-      proven.proof,
-      proven.head.rootHash,
-    );
-    setProof(
-      leafOk && included ? `included in the signed tree of ${proven.head.size}` : 'proof does NOT verify',
-    );
-  };
-  return (
-    <tr>
-      <td>{entry.index}</td>
-      <td>{entry.entry.type ?? '—'}</td>
-      <td>{entry.entry.at ?? '—'}</td>
-      <td>
-        {proof === undefined ? (
-          <ActionButton
-            className="secondary"
-            aria-label={`Check proof of entry ${entry.index}`}
-            action={check}
-          >
-            Check proof
-          </ActionButton>
-        ) : (
-          <span data-testid={`proof-${entry.index}`}>{proof}</span>
-        )}
-      </td>
-    </tr>
-  );
-}
-
 function TransparencyLog() {
-  const log = useLoad(async () => {
-    const head = await get<Head>('/v1/audit/head');
-    const from = Math.max(0, head.size - shownEntries);
-    const page = await get<{ entries: Entry[] }>(`/v1/audit/entries?from=${from}&limit=${shownEntries}`);
-    return { head, entries: page.entries.reverse() };
-  }, 'log');
+  const log = useLoad(async () => ({ head: await get<Head>('/v1/audit/head') }), 'log');
   const [verdict, setVerdict] = useState<Verdict>();
   if (log.data === undefined) return <Loading error={log.error} />;
   return (
@@ -102,25 +47,7 @@ function TransparencyLog() {
           </span>
         </Alert>
       )}
-      <table>
-        <caption>
-          The latest {shownEntries} entries, newest first (no personal data: subjects are unlinkable
-          references)
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">#</th>
-            <th scope="col">Type</th>
-            <th scope="col">At</th>
-            <th scope="col">Inclusion proof (checked in your browser)</th>
-          </tr>
-        </thead>
-        <tbody>
-          {log.data.entries.map((entry) => (
-            <EntryRow key={entry.index} entry={entry} />
-          ))}
-        </tbody>
-      </table>
+      <LogBrowser />
     </section>
   );
 }

@@ -45,7 +45,8 @@ const head = {
 const entries = {
   config,
   schema: {
-    summary: 'Entries of the log in order, a page at a time (no PII: subjects are unlinkable references)',
+    summary:
+      'Entries of the log, a page at a time, oldest or newest first, filtered by kind, actor, time and text (no PII: subjects are unlinkable references)',
     tags,
     querystring: auditPage,
     response: { 200: auditEntries, '4xx': errorBody },
@@ -128,8 +129,21 @@ export function auditLogRoutes(log: TransparencyLog) {
     const app = fastify.withTypeProvider<ZodTypeProvider>();
     app.get('/v1/audit/head', head, () => ({ ...headJson(log.head()), publicKeys: log.publicKeys() }));
     app.get('/v1/audit/entries', entries, async (request) => {
-      const page = await log.entries(request.query.from, request.query.limit);
-      return { size: log.head().size, entries: page as AuditEntries['entries'] };
+      const { order, since, until, q, types, actor, ...page } = request.query;
+      const found = await log.search({
+        ...page,
+        newestFirst: order === 'newest',
+        ...(types === undefined ? {} : { types }),
+        ...(actor === undefined ? {} : { actor }),
+        ...(since === undefined ? {} : { since: new Date(since).toISOString() }),
+        ...(until === undefined ? {} : { until: new Date(until).toISOString() }),
+        ...(q === undefined ? {} : { text: q }),
+      });
+      return {
+        size: log.head().size,
+        matched: found.matched,
+        entries: found.entries as AuditEntries['entries'],
+      };
     });
     app.get('/v1/audit/export', exportEntries, async (request, reply) => {
       const lines = await log.exportEntries(request.query.from, request.query.limit);

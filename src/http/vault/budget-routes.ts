@@ -38,7 +38,7 @@ function mayRead(request: FastifyRequest, asker: string): void {
   }
 }
 
-export function budgetRoutes(vault: Pick<VaultServices, 'questions' | 'policies'>) {
+export function budgetRoutes(vault: Pick<VaultServices, 'questions' | 'policies' | 'budgetRequests'>) {
   return (fastify: FastifyInstance): Promise<void> => {
     const app = fastify.withTypeProvider<ZodTypeProvider>();
     app.get('/v1/budgets/:asker', budget, async (request) => {
@@ -47,10 +47,15 @@ export function budgetRoutes(vault: Pick<VaultServices, 'questions' | 'policies'
     });
     app.get('/v1/budget', meter, async (request) => {
       const asker = staffOf(request).handle;
-      const [state, { policy }] = await Promise.all([vault.questions.budget(asker), vault.policies.active()]);
+      const [state, { policy }, granted] = await Promise.all([
+        vault.questions.budget(asker),
+        vault.policies.active(),
+        vault.budgetRequests.grantedTo(asker),
+      ]);
       return {
         asker,
-        askerBudget: policy.askerBudget.toString(),
+        askerBudget: policy.askerBudget.add(granted).toString(),
+        granted: granted.toString(),
         askerRemaining: state.askerRemaining.toString(),
         vaultBudget: policy.vaultBudget.toString(),
         vaultRemaining: state.vaultRemaining.toString(),

@@ -6,6 +6,7 @@ import { vaultStatusRoutes } from '../health-routes.ts';
 import { questionRoutes } from '../question-routes.ts';
 import { advisorRoutes } from './advisor-routes.ts';
 import { batchRoutes } from './batch-routes.ts';
+import { budgetRequestRoutes } from './budget-request-routes.ts';
 import { budgetRoutes } from './budget-routes.ts';
 import { complianceRoutes } from './compliance-routes.ts';
 import { customerRoutes } from './customer-routes.ts';
@@ -30,6 +31,7 @@ export function vaultPlugin(vault: VaultServices, options: VaultPluginOptions) {
     await app.register(batchRoutes(vault.ingest.batches));
     await app.register(questionRoutes(vault));
     await app.register(budgetRoutes(vault));
+    await app.register(budgetRequestRoutes(vault.budgetRequests));
     await app.register(policyRoutes(vault.policies));
     await app.register(modelRoutes(vault.models));
     await app.register(customerRoutes(vault));

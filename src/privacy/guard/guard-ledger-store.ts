@@ -43,10 +43,12 @@ export interface LedgerRow {
   readonly repeats?: number;
 }
 
-/** ε spent in a period: by one asker, and by everyone. */
+/** ε spent in a period: by one asker, and by everyone; and what the asker was granted on request. */
 export interface Spent {
   readonly asker: Rational;
   readonly vault: Rational;
+  /** Unspent vault-wide ε moved to this asker by approvers (budget-requests.ts): it adds to their budget only. */
+  readonly granted: Rational;
 }
 
 /** Holds the ledger until the transaction ends: one charge at a time across processes. */
@@ -55,10 +57,17 @@ export async function lockLedger(tx: SqlExecutor): Promise<void> {
 }
 
 export async function spentInPeriod(db: SqlExecutor, asker: string, periodStart: Date): Promise<Spent> {
-  const { rows } = await db.query<{ asker: string; epsilon: string }>(
-    "SELECT asker, epsilon FROM questions WHERE period_start = $1 AND epsilon <> '0'",
-    [periodStart],
-  );
+  const [{ rows }, grants] = await Promise.all([
+    db.query<{ asker: string; epsilon: string }>(
+      "SELECT asker, epsilon FROM questions WHERE period_start = $1 AND epsilon <> '0'",
+      [periodStart],
+    ),
+    db.query<{ granted: string }>(
+      "SELECT granted FROM budget_requests WHERE asker = $1 AND period_start = $2 AND status = 'granted'",
+      [asker, periodStart],
+    ),
+  ]);
+  const granted = grants.rows.reduce((sum, r) => sum.add(Rational.parse(r.granted)), Rational.zero);
   let mine = Rational.zero;
   let all = Rational.zero;
   for (const row of rows) {
@@ -66,7 +75,7 @@ export async function spentInPeriod(db: SqlExecutor, asker: string, periodStart:
     all = all.add(e);
     if (row.asker === asker) mine = mine.add(e);
   }
-  return { asker: mine, vault: all };
+  return { asker: mine, vault: all, granted };
 }
 
 /** Anyone's answer to the same question in the period is reused; a differencing refusal only for its asker. */

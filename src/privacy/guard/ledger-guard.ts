@@ -391,7 +391,7 @@ function tooCloseMessage(policy: GuardPolicy): string {
 function budgetState(policy: GuardPolicy, period: Period, spent: Spent, charged: Rational): BudgetState {
   return {
     charged,
-    askerRemaining: Rational.zero.max(policy.askerBudget.sub(spent.asker).sub(charged)),
+    askerRemaining: Rational.zero.max(policy.askerBudget.add(spent.granted).sub(spent.asker).sub(charged)),
     vaultRemaining: Rational.zero.max(policy.vaultBudget.sub(spent.vault).sub(charged)),
     resetsAt: period.end.toISOString(),
   };
@@ -400,7 +400,7 @@ function budgetState(policy: GuardPolicy, period: Period, spent: Spent, charged:
 /** Whether ε fits in what is left of both the asker's and the vault's budget. */
 function budgetAllows(policy: GuardPolicy, spent: Spent, epsilon: Rational): boolean {
   return (
-    epsilon.lessThanOrEqual(policy.askerBudget.sub(spent.asker)) &&
+    epsilon.lessThanOrEqual(policy.askerBudget.add(spent.granted).sub(spent.asker)) &&
     epsilon.lessThanOrEqual(policy.vaultBudget.sub(spent.vault))
   );
 }

@@ -26,6 +26,7 @@ import { accountBalancesSchema } from './migrations/0023-account-balances.ts';
 import { approximateDpLedgerSchema } from './migrations/0024-approximate-dp-ledger.ts';
 import { propensityModelsSchema } from './migrations/0025-propensity-models.ts';
 import { modelReasonsSchema } from './migrations/0026-model-reasons.ts';
+import { budgetRequestsSchema } from './migrations/0029-budget-requests.ts';
 
 export interface Migration {
   readonly version: number;
@@ -60,6 +61,7 @@ export const migrations: readonly Migration[] = [
   { version: 24, name: 'approximate-dp-ledger', sql: approximateDpLedgerSchema },
   { version: 25, name: 'propensity-models', sql: propensityModelsSchema },
   { version: 26, name: 'model-reasons', sql: modelReasonsSchema },
+  { version: 29, name: 'budget-requests', sql: budgetRequestsSchema },
 ];
 
 export interface MigrationStatus {

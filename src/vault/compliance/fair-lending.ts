@@ -47,6 +47,13 @@ export interface FairLendingReport {
   /** The group with the highest selection rate among those not suppressed. */
   readonly referenceGroup: string | null;
   readonly groups: readonly FairLendingGroup[];
+  /**
+   * Whether the four-fifths rule could be applied at all: at least two groups with a selection rate and a
+   * reference rate above zero. When false, an empty `flagged` means "not measured", never "nothing flagged".
+   */
+  readonly measured: boolean;
+  /** Why it could not be measured, in plain words; null when measured. */
+  readonly notMeasuredReason: string | null;
   readonly flagged: readonly string[];
   /** ε this report charged the asker (0 when it repeats today's release). */
   readonly epsilon: string;
@@ -112,6 +119,26 @@ async function exactAudiences(sources: FairLendingSources, campaignId: string, s
   return counts;
 }
 
+/** Why the four-fifths rule could not be applied to these groups; null when it could. */
+export function whyNotMeasured(
+  groups: readonly Pick<FairLendingGroup, 'selectionRate' | 'delivered'>[],
+  referenceRate: number | null,
+): string | null {
+  const rated = groups.filter((g) => g.selectionRate !== null).length;
+  if (rated === 0) {
+    return groups.every((g) => g.delivered === null)
+      ? 'every group’s count was suppressed (too few people under the noised k), so no selection rate exists'
+      : 'no group had both its audience and its "interested" count above the noised k, so no selection rate exists';
+  }
+  if (rated === 1) {
+    return 'only one group had enough people to measure, so there is no other group to compare it with';
+  }
+  if (referenceRate === null || referenceRate === 0) {
+    return 'no one in any measurable group answered "interested", so no ratio between groups exists';
+  }
+  return null;
+}
+
 /** The report of one credit campaign, released through the guard: noised, charged to `asker`, logged. */
 export async function fairLendingReport(
   sources: FairLendingSources,
@@ -171,6 +198,7 @@ export async function fairLendingReport(
       flagged: ratio !== null && ratio < fourFifths,
     };
   });
+  const notMeasuredReason = whyNotMeasured(groups, reference?.selectionRate ?? null);
   return {
     campaignId,
     purpose: run.purpose,
@@ -178,6 +206,8 @@ export async function fairLendingReport(
     threshold: fourFifths,
     referenceGroup: reference?.group ?? null,
     groups,
+    measured: notMeasuredReason === null,
+    notMeasuredReason,
     flagged: groups.filter((g) => g.flagged).map((g) => g.group),
     epsilon: budget.charged.toString(),
     releasedOn,
