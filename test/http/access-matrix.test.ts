@@ -103,6 +103,7 @@ const expected: Record<string, 'public' | readonly Caller[]> = {
   'POST /v1/compliance/retention/transactions/:version/reject': ['compliance'],
   'GET /v1/compliance/retention/runs': ['compliance'],
   'GET /v1/compliance/ropa': ['compliance'],
+  'GET /v1/erasure-receipts/:receiptId': 'public',
   'GET /v1/compliance/fair-lending/:campaign': ['compliance'],
   'POST /internal/door/check': ['door'],
   'POST /internal/door/count': ['door'],
