@@ -155,13 +155,14 @@ export function App() {
         ) : null}
       </header>
       <main id="main" tabIndex={-1}>
-        {publicPage(path) ?? (me === undefined ? (
-          <p>Loading…</p>
-        ) : me === null ? (
-          <SignIn signedIn={signedIn} />
-        ) : (
-          <Suspense fallback={<p>Loading…</p>}>{route(path, me)}</Suspense>
-        ))}
+        {publicPage(path) ??
+          (me === undefined ? (
+            <p>Loading…</p>
+          ) : me === null ? (
+            <SignIn signedIn={signedIn} />
+          ) : (
+            <Suspense fallback={<p>Loading…</p>}>{route(path, me)}</Suspense>
+          ))}
       </main>
       <footer>
         <p>Curtain: offers chosen inside the bank; nobody outside it learns who you are unless you say so.</p>

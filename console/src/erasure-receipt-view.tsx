@@ -26,8 +26,8 @@ export function ReceiptView({ verdict, receipt }: { verdict: Verdict; receipt: s
       {verdict.ok && statement !== undefined ? (
         <>
           <p className="alert alert-success" role="status">
-            Signature checked, and the receipt is entry {verdict.logIndex} of the bank’s public, tamper-evident log
-            ({verdict.treeSize} entries).
+            Signature checked, and the receipt is entry {verdict.logIndex} of the bank’s public,
+            tamper-evident log ({verdict.treeSize} entries).
           </p>
           <dl>
             <dt>Receipt id</dt>
@@ -59,8 +59,8 @@ export function ReceiptView({ verdict, receipt }: { verdict: Verdict; receipt: s
             </dd>
             <dt>Checked afterwards</dt>
             <dd>
-              {statement.scan.tables} tables and {statement.scan.logSize} log entries searched for your data: none
-              found.
+              {statement.scan.tables} tables and {statement.scan.logSize} log entries searched for your data:
+              none found.
             </dd>
           </dl>
         </>

@@ -47,7 +47,8 @@ export function rejectionWords(code: string | null): string {
 const problems: Record<string, string> = {
   SUBJECT_REQUEST_OPEN:
     'You already asked for this and it is still open (or already in force): the first request stands.',
-  SUBJECT_REQUEST_STATE: 'This request has changed meanwhile (checked, carried out or closed). Reload to see it.',
+  SUBJECT_REQUEST_STATE:
+    'This request has changed meanwhile (checked, carried out or closed). Reload to see it.',
   SUBJECT_NOT_VERIFIED: 'The identity did not match the bank’s records. Nothing was done or disclosed.',
   CUSTOMER_ERASED: 'This customer was erased; their data cannot be read any more.',
   ERASURE_INCOMPLETE:

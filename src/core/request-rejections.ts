@@ -62,7 +62,10 @@ export const rejectionReasons = {
 } as const satisfies Record<string, RejectionReason>;
 
 export type RejectionReasonCode = keyof typeof rejectionReasons;
-export const rejectionReasonCodes = Object.keys(rejectionReasons) as [RejectionReasonCode, ...RejectionReasonCode[]];
+export const rejectionReasonCodes = Object.keys(rejectionReasons) as [
+  RejectionReasonCode,
+  ...RejectionReasonCode[],
+];
 
 /** Reasons recorded by the vault itself, never chosen by an officer. */
 export const recordedReasons: { readonly [code: string]: RejectionReason } = {

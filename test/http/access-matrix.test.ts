@@ -61,6 +61,7 @@ const expected: Record<string, 'public' | readonly Caller[]> = {
   'GET /v1/me/leads': ['customer'],
   'POST /v1/me/leads/:lead/withdraw': ['customer'],
   'GET /v1/me/preferences': ['customer'],
+  'GET /v1/me/preferences/history': ['customer'],
   'PATCH /v1/me/preferences': ['customer'],
   'PUT /v1/me/consent': ['customer'],
   'GET /v1/me/consent/receipt': ['customer'],

@@ -25,7 +25,12 @@ describe.each(testBackends)('subject requests and receipts on $name', (backend) 
   afterAll(() => h.dispose());
 
   const ask = async (index: number, kind: string) =>
-    h.inject({ method: 'POST', url: '/v1/me/requests', headers: await h.customer(ids[index]!), payload: { kind } });
+    h.inject({
+      method: 'POST',
+      url: '/v1/me/requests',
+      headers: await h.customer(ids[index]!),
+      payload: { kind },
+    });
   const asCompliance = (url: string, payload: object) =>
     h.inject({ method: 'POST', url, headers: h.staff.compliance, payload });
   const lookUp = (receiptId: string) => h.inject({ method: 'GET', url: `/v1/erasure-receipts/${receiptId}` });
@@ -39,7 +44,11 @@ describe.each(testBackends)('subject requests and receipts on $name', (backend) 
     expect((await ask(0, 'objection')).statusCode).toBe(201);
     const again = await ask(0, 'objection');
     expect(again.json()).toMatchObject({ error: { code: 'SUBJECT_REQUEST_OPEN' } });
-    const mine = await h.inject({ method: 'GET', url: '/v1/me/requests', headers: await h.customer(ids[0]!) });
+    const mine = await h.inject({
+      method: 'GET',
+      url: '/v1/me/requests',
+      headers: await h.customer(ids[0]!),
+    });
     const kinds = mine.json<{ requests: RequestJson[] }>().requests.map((r) => r.kind);
     expect(kinds.sort()).toEqual(['erasure', 'objection']);
     // The database refuses it too, whoever asks (a race, or a path that skips the service's check).
@@ -96,7 +105,10 @@ describe.each(testBackends)('subject requests and receipts on $name', (backend) 
     const done = await lookUp(asked.receiptId!);
     const body = done.json<{ status: string; receipt: string; verdict: { ok: boolean; receipt: object } }>();
     expect(body.status).toBe('completed');
-    expect(body.verdict).toMatchObject({ ok: true, receipt: { receiptId: asked.receiptId, requestId: asked.id } });
+    expect(body.verdict).toMatchObject({
+      ok: true,
+      receipt: { receiptId: asked.receiptId, requestId: asked.id },
+    });
     expect(done.body).not.toContain(customers[2]!.pii.email);
     const missing = await lookUp('00000000-0000-4000-8000-000000000000');
     expect(missing.json()).toMatchObject({ error: { code: 'NOT_FOUND' } });

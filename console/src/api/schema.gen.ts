@@ -4662,6 +4662,45 @@ export interface paths {
     };
     readonly trace?: never;
   };
+  readonly '/v1/me/preferences/history': {
+    readonly parameters: {
+      readonly query?: never;
+      readonly header?: never;
+      readonly path?: never;
+      readonly cookie?: never;
+    };
+    /**
+     * My consent decisions and preference changes, newest first (at most 100)
+     * @description Roles: customer.
+     */
+    readonly get: {
+      readonly parameters: {
+        readonly query?: never;
+        readonly header?: never;
+        readonly path?: never;
+        readonly cookie?: never;
+      };
+      readonly requestBody?: never;
+      readonly responses: {
+        /** @description Default Response */
+        readonly 200: {
+          headers: {
+            readonly [name: string]: unknown;
+          };
+          content: {
+            readonly 'application/json': components['schemas']['PreferenceHistory'];
+          };
+        };
+      };
+    };
+    readonly put?: never;
+    readonly post?: never;
+    readonly delete?: never;
+    readonly options?: never;
+    readonly head?: never;
+    readonly patch?: never;
+    readonly trace?: never;
+  };
   readonly '/v1/me/requests': {
     readonly parameters: {
       readonly query?: never;
@@ -7364,6 +7403,53 @@ export interface components {
       }[];
       readonly quietHours?: components['schemas']['QuietHoursInput'] | null;
       readonly stopEverything?: boolean;
+    };
+    readonly PreferenceHistory: {
+      readonly changes: readonly components['schemas']['PreferenceHistoryItem'][];
+    };
+    readonly PreferenceHistoryInput: {
+      readonly changes: readonly components['schemas']['PreferenceHistoryItemInput'][];
+    };
+    readonly PreferenceHistoryItem: {
+      /** Format: date-time */
+      readonly at: string;
+      readonly channel: ('inbox' | 'email' | 'push' | 'webhook' | 'all') | null;
+      /** @enum {string} */
+      readonly kind:
+        | 'consent'
+        | 'channels'
+        | 'frequency_cap'
+        | 'quiet_hours'
+        | 'stop_everything'
+        | 'not_interested'
+        | 'never_from_partner';
+      /** @description given or withdrawn, on or off, set or cleared */
+      readonly on: boolean | null;
+      /** @description consent: the purpose decided about */
+      readonly purpose:
+        ('spending_insights' | 'bank_offers' | 'partner_offers' | 'profiling' | 'identity_reveal') | null;
+      /** @description the cap, the category, the partner or the channels */
+      readonly value: string | null;
+    };
+    readonly PreferenceHistoryItemInput: {
+      readonly at: unknown;
+      readonly channel: ('inbox' | 'email' | 'push' | 'webhook' | 'all') | null;
+      /** @enum {string} */
+      readonly kind:
+        | 'consent'
+        | 'channels'
+        | 'frequency_cap'
+        | 'quiet_hours'
+        | 'stop_everything'
+        | 'not_interested'
+        | 'never_from_partner';
+      /** @description given or withdrawn, on or off, set or cleared */
+      readonly on: boolean | null;
+      /** @description consent: the purpose decided about */
+      readonly purpose:
+        ('spending_insights' | 'bank_offers' | 'partner_offers' | 'profiling' | 'identity_reveal') | null;
+      /** @description the cap, the category, the partner or the channels */
+      readonly value: string | null;
     };
     readonly Preferences: {
       readonly consent: readonly components['schemas']['ConsentRecord'][];

@@ -43,9 +43,10 @@ function Standing({ found }: { found: Lookup }) {
 
 function Found({ receiptId }: { receiptId: string }) {
   const found = useLoad(
-    () => get<Lookup>(`/v1/erasure-receipts/${encodeURIComponent(receiptId)}`).catch((e: unknown) => {
-      throw new Error(problemWords(e), { cause: e });
-    }),
+    () =>
+      get<Lookup>(`/v1/erasure-receipts/${encodeURIComponent(receiptId)}`).catch((e: unknown) => {
+        throw new Error(problemWords(e), { cause: e });
+      }),
     receiptId,
   );
   if (found.data === undefined) return <Loading error={found.error} />;
@@ -61,8 +62,8 @@ export function ReceiptPage({ receiptId }: { receiptId: string | undefined }) {
   return (
     <Page title="Your erasure receipt">
       <p>
-        When you asked the bank to erase your data, it gave you a receipt id. With it you can see here where the
-        erasure stands and, once it is done, the bank’s signed receipt — without signing in.
+        When you asked the bank to erase your data, it gave you a receipt id. With it you can see here where
+        the erasure stands and, once it is done, the bank’s signed receipt — without signing in.
       </p>
       <form onSubmit={open} className="inline-form">
         <label htmlFor="receipt-id">Receipt id</label>

@@ -212,9 +212,9 @@ function CarryOut({ request, done }: { request: SubjectRequest; done: (text: str
     return (
       <div role="group" aria-label="Confirm the erasure" className="confirm">
         <p>
-          <strong>Erase this customer for good?</strong> Their key is destroyed: nobody, the bank included, can
-          read their personal data again, and they can no longer sign in. Payment records the law keeps stay,
-          unlinked. This cannot be undone.
+          <strong>Erase this customer for good?</strong> Their key is destroyed: nobody, the bank included,
+          can read their personal data again, and they can no longer sign in. Payment records the law keeps
+          stay, unlinked. This cannot be undone.
         </p>
         <button type="button" className="danger" onClick={() => void run()}>
           Yes, erase permanently
@@ -234,7 +234,15 @@ function CarryOut({ request, done }: { request: SubjectRequest; done: (text: str
   );
 }
 
-function RequestRow({ request, now, done }: { request: SubjectRequest; now: number; done: (t: string) => void }) {
+function RequestRow({
+  request,
+  now,
+  done,
+}: {
+  request: SubjectRequest;
+  now: number;
+  done: (t: string) => void;
+}) {
   const [refusing, setRefusing] = useState(false);
   const open = request.status === 'received' || request.status === 'verified';
   return (
@@ -256,7 +264,9 @@ function RequestRow({ request, now, done }: { request: SubjectRequest; now: numb
       </td>
       <td>
         {statusWords[request.status] ?? request.status}
-        {request.status === 'rejected' ? <div className="muted">{rejectionWords(request.rejection)}</div> : null}
+        {request.status === 'rejected' ? (
+          <div className="muted">{rejectionWords(request.rejection)}</div>
+        ) : null}
         {request.rejectionNote === null ? null : <div className="muted">“{request.rejectionNote}”</div>}
       </td>
       <td>
@@ -280,7 +290,8 @@ function RequestRow({ request, now, done }: { request: SubjectRequest; now: numb
 export function SubjectRequests() {
   const [showAll, setShowAll] = useState(false);
   const requests = useLoad(
-    () => get<Reply<'/v1/compliance/requests', 'get'>>(`/v1/compliance/requests${showAll ? '' : '?open=true'}`),
+    () =>
+      get<Reply<'/v1/compliance/requests', 'get'>>(`/v1/compliance/requests${showAll ? '' : '?open=true'}`),
     showAll ? 'all-requests' : 'open-requests',
   );
   const [message, setMessage] = useState<string>();
@@ -310,7 +321,9 @@ export function SubjectRequests() {
       ) : (
         <div className="table-scroll">
           <table>
-            <caption>{showAll ? 'All requests' : 'Open requests'}, newest first, with their legal deadlines</caption>
+            <caption>
+              {showAll ? 'All requests' : 'Open requests'}, newest first, with their legal deadlines
+            </caption>
             <thead>
               <tr>
                 <th scope="col">Request</th>
