@@ -154,6 +154,12 @@ describe('a customer’s day in Chromium', () => {
     for (const [link, heading] of pages) {
       await page.getByRole('link', { name: link, exact: true }).click();
       await page.getByRole('heading', { name: heading }).waitFor();
+      if (link === 'Preferences') {
+        // By keyboard: the switch takes Space, and the change is saved and said.
+        await page.getByRole('switch', { name: 'Spending insights' }).focus();
+        await page.keyboard.press('Space');
+        await saved(page, /^Saved: Spending insights turned (on|off)\./);
+      }
       if (link === 'My data') {
         await page.getByRole('button', { name: 'Read everything held about me' }).click();
         await page.getByRole('table', { name: /^Payments/ }).waitFor();
