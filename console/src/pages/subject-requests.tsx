@@ -172,7 +172,15 @@ const erasureSteps = [
 ];
 
 /** Carrying out: an erasure asks first, shows its progress, then its receipt. */
-function CarryOut({ request, done }: { request: SubjectRequest; done: (text: string) => void }) {
+function CarryOut({
+  request,
+  done,
+  erased,
+}: {
+  request: SubjectRequest;
+  done: (text: string) => void;
+  erased: () => void;
+}) {
   const [stage, setStage] = useState<'idle' | 'confirm' | 'running'>('idle');
   const [error, setError] = useState<string>();
   const [receipt, setReceipt] = useState<{ receipt: string; verdict: Verdict }>();
@@ -186,6 +194,7 @@ function CarryOut({ request, done }: { request: SubjectRequest; done: (text: str
           receipt: completed.receipt,
         });
         setReceipt({ receipt: completed.receipt, verdict });
+        erased();
       } else done(`${nameOf(request)}: carried out.`);
     } catch (failure) {
       setError(problemWords(failure));
@@ -244,7 +253,8 @@ function RequestRow({
   done: (t: string) => void;
 }) {
   const [refusing, setRefusing] = useState(false);
-  const open = request.status === 'received' || request.status === 'verified';
+  const [erased, setErased] = useState(false);
+  const open = !erased && (request.status === 'received' || request.status === 'verified');
   return (
     <tr>
       <th scope="row">
@@ -270,11 +280,11 @@ function RequestRow({
         {request.rejectionNote === null ? null : <div className="muted">“{request.rejectionNote}”</div>}
       </td>
       <td>
-        {!open ? null : request.status === 'received' ? (
+        {request.status === 'received' ? (
           <VerifyForm request={request} done={done} />
-        ) : (
-          <CarryOut request={request} done={done} />
-        )}
+        ) : request.status === 'verified' ? (
+          <CarryOut request={request} done={done} erased={() => setErased(true)} />
+        ) : null}
         {!open ? null : refusing ? (
           <RejectForm request={request} done={done} />
         ) : (
