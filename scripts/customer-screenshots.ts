@@ -13,12 +13,19 @@ async function signIn(browser: Browser, server: ConsoleServer, button: RegExp | 
   return page;
 }
 
-export async function shootCustomerPages(browser: Browser, server: ConsoleServer, shoot: Shoot): Promise<void> {
+export async function shootCustomerPages(
+  browser: Browser,
+  server: ConsoleServer,
+  shoot: Shoot,
+): Promise<void> {
   const customer = await signIn(browser, server, /^Customer C\d{8}$/);
   await customer.getByRole('link', { name: 'Preferences', exact: true }).click();
   await customer.getByRole('heading', { name: 'What you agree to' }).waitFor();
   await customer.getByRole('switch', { name: 'Offers from partners' }).click();
-  await customer.getByRole('status').filter({ hasText: /^Saved:/ }).waitFor();
+  await customer
+    .getByRole('status')
+    .filter({ hasText: /^Saved:/ })
+    .waitFor();
   await shoot(customer, 'preferences');
   await customer.setViewportSize({ width: 390, height: 844 });
   await shoot(customer, 'preferences-390');
@@ -38,7 +45,9 @@ export async function shootCustomerPages(browser: Browser, server: ConsoleServer
 
   const officer = await signIn(browser, server, 'Staff: cleo');
   await officer.getByRole('link', { name: 'Requests and reports' }).click();
-  const row = officer.getByRole('row').filter({ has: officer.getByRole('rowheader', { name: 'Erasure (GDPR)' }) });
+  const row = officer
+    .getByRole('row')
+    .filter({ has: officer.getByRole('rowheader', { name: 'Erasure (GDPR)' }) });
   await row.getByRole('button', { name: 'Carry out' }).first().click();
   await officer.getByRole('group', { name: 'Confirm the erasure' }).waitFor();
   await shoot(officer, 'subject-requests-confirm');

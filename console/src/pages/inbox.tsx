@@ -30,10 +30,7 @@ type MyLeads = Complete<Reply<'/v1/me/leads', 'get'>>;
 
 /** The customer's requests to be contacted, by the message they answered (none when they cannot be read). */
 function useLeadsByMessage(): Map<string, MyLeads['leads'][number]> {
-  const leads = useLoad(
-    () => get<MyLeads>('/v1/me/leads').catch(() => ({ leads: [] })),
-    'my-leads',
-  );
+  const leads = useLoad(() => get<MyLeads>('/v1/me/leads').catch(() => ({ leads: [] })), 'my-leads');
   return new Map((leads.data?.leads ?? []).map((lead) => [lead.messageId, lead]));
 }
 
