@@ -3,14 +3,8 @@
 import { useState } from 'react';
 import { ApiError, get, post } from '../api.ts';
 import type { Body, Item, Reply } from '../api/types.ts';
-import {
-  deadlineWords,
-  inWords,
-  kindName,
-  kindWords,
-  rejectionWords,
-  statusWords,
-} from '../request-words.ts';
+import { deadlineWords, kindName, kindWords, rejectionWords, statusWords } from '../request-words.ts';
+import { inWords } from '../problem-words.ts';
 import { Link } from '../router.tsx';
 import { ActionButton, Alert, Loading, Page, formatDate } from '../ui.tsx';
 import { useLoad } from '../use-load.ts';

@@ -6,7 +6,7 @@ import type { Body, Complete, Reply } from '../api/types.ts';
 import { convertTime, localTimeZone } from '../local-time.ts';
 import { leadWords } from '../lead-words.ts';
 import { changeWords, codeWords } from '../preference-words.ts';
-import { inWords } from '../request-words.ts';
+import { inWords } from '../problem-words.ts';
 import { ActionButton, Loading, formatDate } from '../ui.tsx';
 import { useLoad } from '../use-load.ts';
 

@@ -13,7 +13,7 @@ import {
   sendingPurposes,
   shownPurposes,
 } from '../preference-words.ts';
-import { problemWords } from '../request-words.ts';
+import { problemWords } from '../problem-words.ts';
 import { Loading, Page } from '../ui.tsx';
 import { useLoad } from '../use-load.ts';
 import {

@@ -5,14 +5,8 @@ import { rejectionReasons, type RejectionReasonCode } from '../../../src/core/re
 import { get, post } from '../api.ts';
 import type { Body, Item, Reply } from '../api/types.ts';
 import { ReceiptView } from '../erasure-receipt-view.tsx';
-import {
-  deadlineWords,
-  inWords,
-  kindName,
-  problemWords,
-  rejectionWords,
-  statusWords,
-} from '../request-words.ts';
+import { deadlineWords, kindName, rejectionWords, statusWords } from '../request-words.ts';
+import { inWords, problemWords } from '../problem-words.ts';
 import { ActionButton, Alert, formatDate, Loading, textOf } from '../ui.tsx';
 import { useLoad } from '../use-load.ts';
 import { Working } from '../working.tsx';
