@@ -52,11 +52,11 @@ export async function shootCustomerPages(
   await officer.getByRole('group', { name: 'Confirm the erasure' }).waitFor();
   await shoot(officer, 'subject-requests-confirm');
   await officer.getByRole('button', { name: 'Yes, erase permanently' }).click();
-  await officer.getByRole('heading', { name: 'Erasure receipt' }).waitFor({ timeout: 120_000 });
+  await officer.getByRole('heading', { name: 'Erasure receipt', exact: true }).waitFor({ timeout: 120_000 });
   await shoot(officer, 'subject-requests-receipt');
 
   const anyone = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
   await anyone.goto(`${server.url}/receipt/${receiptId}`);
-  await anyone.getByRole('heading', { name: 'Erasure receipt' }).waitFor();
+  await anyone.getByRole('heading', { name: 'Erasure receipt', exact: true }).waitFor();
   await shoot(anyone, 'receipt');
 }

@@ -21,7 +21,7 @@ const tableWords: Record<string, string> = {
 export function ReceiptView({ verdict, receipt }: { verdict: Verdict; receipt: string }) {
   const statement = verdict.receipt;
   return (
-    <section aria-labelledby="receipt-heading" className="receipt">
+    <section aria-labelledby="receipt-heading" className="erasure-receipt">
       <h2 id="receipt-heading">Erasure receipt</h2>
       {verdict.ok && statement !== undefined ? (
         <>

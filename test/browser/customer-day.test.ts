@@ -131,7 +131,7 @@ describe('a customer’s day in Chromium', () => {
     expect(await seriousViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Yes, erase permanently' }).click();
     await page.getByRole('progressbar', { name: 'Erasing' }).waitFor();
-    await page.getByRole('heading', { name: 'Erasure receipt' }).waitFor({ timeout: 90_000 });
+    await page.getByRole('heading', { name: 'Erasure receipt', exact: true }).waitFor({ timeout: 90_000 });
     await page.getByRole('button', { name: 'Sign out' }).click();
 
     // Signed out (an erased customer cannot sign in): the receipt by its id, verified.
@@ -168,7 +168,7 @@ describe('a customer’s day in Chromium', () => {
       expect(await seriousViolations(page), link).toEqual([]);
     }
     await page.goto(`${server.url}/receipt/${receiptId}`);
-    await page.getByRole('heading', { name: 'Erasure receipt' }).waitFor();
+    await page.getByRole('heading', { name: 'Erasure receipt', exact: true }).waitFor();
     expect(await layout(page)).toEqual({ overflow: 0, small: [] });
     expect(await seriousViolations(page)).toEqual([]);
     await page.context().close();
