@@ -113,5 +113,9 @@ describe.each(testBackends)('subject requests and receipts on $name', (backend) 
     const missing = await lookUp('00000000-0000-4000-8000-000000000000');
     expect(missing.json()).toMatchObject({ error: { code: 'NOT_FOUND' } });
     expect((await lookUp('not-an-id')).statusCode).toBe(400);
+    // How many look their receipt up says how many were erased: not a metric.
+    const metrics = await h.inject({ method: 'GET', url: '/metrics', headers: h.staff.operator });
+    expect(metrics.statusCode).toBe(200);
+    expect(metrics.body).not.toContain('erasure-receipts');
   }, 120_000);
 });
