@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { currentNotice } from '../src/core/consent.ts';
 import { launchChromium, startConsoleServer } from '../test/browser/console-server.ts';
+import { shootCustomerPages } from './customer-screenshots.ts';
 
 const out = fileURLToPath(new URL('../docs/screenshots/', import.meta.url));
 const seeds = 'spent(category: "home_inspection", within: 90d) > 0 and not holds("mortgage")';
@@ -104,10 +105,6 @@ try {
   await customer.getByRole('button', { name: 'Interested', exact: true }).click();
   await customer.getByRole('heading', { name: 'Connect me with an advisor' }).waitFor();
   await shoot(customer, 'message');
-  await customer.getByRole('link', { name: 'Preferences', exact: true }).click();
-  await shoot(customer, 'preferences');
-  await customer.getByRole('link', { name: 'My data', exact: true }).click();
-  await shoot(customer, 'my-data');
 
   // Insights: a demo customer without the consent sees what they are, turns them on, and reads them (also at 390 px).
   const picker = await browser.newPage();
@@ -142,6 +139,8 @@ try {
   await compliance.getByRole('button', { name: 'Verify the whole log' }).click();
   await compliance.getByTestId('log-verdict').waitFor();
   await shoot(compliance, 'compliance');
+
+  await shootCustomerPages(browser, server, shoot);
 } finally {
   await browser.close();
   await server.close();

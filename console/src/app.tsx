@@ -12,6 +12,7 @@ import { Leads } from './pages/leads.tsx';
 import { MyData } from './pages/my-data.tsx';
 import { Offers } from './pages/offers.tsx';
 import { Preferences } from './pages/preferences.tsx';
+import { ReceiptPage } from './pages/receipt.tsx';
 import { SignIn } from './pages/sign-in.tsx';
 import { Page } from './ui.tsx';
 
@@ -96,6 +97,13 @@ function route(path: string, me: Me): ReactNode {
   }
 }
 
+/** Pages anyone may open, signed in or not: an erasure receipt by its id (the erased cannot sign in). */
+function publicPage(path: string): ReactNode | undefined {
+  const receipt = /^\/receipt(?:\/([^/]+))?$/.exec(path);
+  if (receipt === null) return undefined;
+  return <ReceiptPage receiptId={receipt[1] === undefined ? undefined : decodeURIComponent(receipt[1])} />;
+}
+
 export function App() {
   const path = usePath();
   const [me, setMe] = useState<Me | null>();
@@ -151,13 +159,14 @@ export function App() {
         ) : null}
       </header>
       <main id="main" tabIndex={-1}>
-        {me === undefined ? (
-          <p>Loading…</p>
-        ) : me === null ? (
-          <SignIn signedIn={signedIn} />
-        ) : (
-          <Suspense fallback={<p>Loading…</p>}>{route(path, me)}</Suspense>
-        )}
+        {publicPage(path) ??
+          (me === undefined ? (
+            <p>Loading…</p>
+          ) : me === null ? (
+            <SignIn signedIn={signedIn} />
+          ) : (
+            <Suspense fallback={<p>Loading…</p>}>{route(path, me)}</Suspense>
+          ))}
       </main>
       <footer>
         <p>Curtain: offers chosen inside the bank; nobody outside it learns who you are unless you say so.</p>

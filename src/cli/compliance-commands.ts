@@ -207,12 +207,22 @@ function defineRequestIntake(requests: Command, open: OpenComplianceVault): void
     );
   requests
     .command('reject')
-    .description('reject a request with a reason code (e.g. manifestly-unfounded)')
+    .description(
+      'reject a request for a lawful reason: manifestly-unfounded, manifestly-excessive, identity-not-verified, ' +
+        'legal-obligation, legal-claims, public-interest-archiving, restriction-conditions-not-met, ' +
+        'compelling-legitimate-grounds, ccpa-deletion-exception',
+    )
     .argument('<id>')
     .requiredOption('--reason <code>')
-    .action((id: string, options: { reason: string }) =>
+    .option('--note <text>', 'in your own words (shown to the requester, never written to the log)')
+    .action((id: string, options: { reason: string; note?: string }) =>
       session(open, async (vault) =>
-        print(describeRequest(await vault.compliance.requests.reject(id, options.reason), new Date())),
+        print(
+          describeRequest(
+            await vault.compliance.requests.reject(id, options.reason, options.note),
+            new Date(),
+          ),
+        ),
       ),
     );
 }

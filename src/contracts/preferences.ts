@@ -76,3 +76,29 @@ export type Preferences = z.output<typeof preferences>;
 export const signedConsentReceipt = z
   .object({ receipt: z.string().describe('a Kantara consent receipt, signed (compact JWS)') })
   .meta({ id: 'SignedConsentReceipt' });
+
+export const preferenceChangeKinds = [
+  'consent',
+  'channels',
+  'frequency_cap',
+  'quiet_hours',
+  'stop_everything',
+  'not_interested',
+  'never_from_partner',
+] as const;
+
+/** One change in a customer's preference centre, as they see it in their history. */
+export const preferenceHistoryItem = z
+  .object({
+    at: z.date(),
+    kind: z.enum(preferenceChangeKinds),
+    purpose: z.enum(consentPurposes).nullable().describe('consent: the purpose decided about'),
+    channel: z.enum([...consentChannels, 'all']).nullable(),
+    on: z.boolean().nullable().describe('given or withdrawn, on or off, set or cleared'),
+    value: z.string().nullable().describe('the cap, the category, the partner or the channels'),
+  })
+  .meta({ id: 'PreferenceHistoryItem' });
+
+export const preferenceHistory = z
+  .object({ changes: z.array(preferenceHistoryItem) })
+  .meta({ id: 'PreferenceHistory' });

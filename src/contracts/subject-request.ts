@@ -2,6 +2,7 @@
 // erasure receipts: what compliance officers and customers send and get back.
 import { z } from 'zod';
 import { piiFields } from '../core/identity.ts';
+import { rejectionReasonCodes } from '../core/request-rejections.ts';
 
 export const requestKinds = ['access', 'rectification', 'restriction', 'objection', 'erasure'] as const;
 export type RequestKind = (typeof requestKinds)[number];
@@ -84,11 +85,21 @@ export type IdentityChanges = NonNullable<RequestCompletion['set']>;
 export const requestRejection = z
   .strictObject({
     reason: z
+      .enum(rejectionReasonCodes)
+      .describe('the lawful reason (src/core/request-rejections.ts), e.g. manifestly-unfounded'),
+    note: z
       .string()
-      .regex(/^[a-z][a-z0-9-]{0,63}$/, 'a short code, e.g. manifestly-unfounded')
-      .describe('a reason code, e.g. manifestly-unfounded'),
+      .trim()
+      .max(2000)
+      .optional()
+      .describe('the officer’s own words; kept with the request, never written to the transparency log'),
   })
   .meta({ id: 'RequestRejection' });
+
+/** A receipt id, as given when an erasure request is made. */
+export const receiptParams = z.strictObject({
+  receiptId: z.string().regex(/^[0-9a-f-]{36}$/, 'a receipt id (as given when the erasure was requested)'),
+});
 
 const jsonObject = z.record(z.string(), z.unknown());
 
@@ -103,7 +114,12 @@ export const subjectRequest = z
     dueAt: z.date().describe('the legal deadline'),
     verifiedAt: z.date().nullable(),
     closedAt: z.date().nullable(),
-    rejection: z.string().nullable(),
+    rejection: z.string().nullable().describe('the reason code of a rejection'),
+    rejectionNote: z.string().nullable().describe('the officer’s own words about a rejection'),
+    receiptId: z
+      .string()
+      .nullable()
+      .describe('erasure: the id that fetches the signed receipt later, without signing in'),
     outcome: jsonObject.nullable(),
   })
   .meta({ id: 'SubjectRequest' });
@@ -198,3 +214,18 @@ export const erasureReceiptVerdict = z
     reason: z.string().optional().describe('why the receipt does not hold'),
   })
   .meta({ id: 'ErasureReceiptVerdict' });
+
+/** Where an erasure stands, for whoever holds its receipt id (the erased customer cannot sign in any more). */
+export const erasureReceiptLookup = z
+  .object({
+    receiptId: z.string(),
+    status: z.enum(requestStatuses),
+    receivedAt: z.date(),
+    dueAt: z.date().describe('the legal deadline'),
+    closedAt: z.date().nullable(),
+    rejection: z.string().nullable().describe('the reason code, when the erasure was refused'),
+    rejectionNote: z.string().nullable(),
+    receipt: z.string().optional().describe('the signed receipt (compact JWS), once erased'),
+    verdict: erasureReceiptVerdict.optional().describe('the receipt checked: signature and log inclusion'),
+  })
+  .meta({ id: 'ErasureReceiptLookup' });

@@ -121,6 +121,12 @@ export const errorCatalogue = {
     summary:
       'The data subject request is not in a state that allows the action (not verified, already closed).',
   },
+  SUBJECT_REQUEST_OPEN: {
+    status: 409,
+    exit: 65,
+    summary:
+      'A request of the same kind is already open (or, for a restriction or objection, already in force); nothing new was recorded.',
+  },
   SUBJECT_NOT_VERIFIED: {
     status: 403,
     exit: 77,

@@ -34,7 +34,9 @@ export function metricsRegistry(app: FastifyInstance): Registry {
     // Customers' own requests are not counted: how many answered an offer or opened their inbox is a count
     // of customers a delivery or a response selected (issue 14, class 3).
     const access: unknown = request.routeOptions.config.access;
-    if (Array.isArray(access) && access.includes('customer')) {
+    // Nor the look-ups of erasure receipts: how many ask is about how many were erased.
+    const uncounted = request.routeOptions.url?.startsWith('/v1/erasure-receipts/') === true;
+    if (uncounted || (Array.isArray(access) && access.includes('customer'))) {
       done();
       return;
     }

@@ -268,8 +268,8 @@ describe('the console in Chromium', () => {
     await page.getByRole('button', { name: 'Record a request' }).click();
     await page.getByText(/^Request .* received; due/).waitFor();
     // The list reloads after the message: wait for the new row rather than count at once.
-    await page.getByRole('cell', { name: 'erasure (GDPR)' }).waitFor();
-    expect(await page.getByRole('cell', { name: 'erasure (GDPR)' }).count()).toBe(1);
+    await page.getByRole('rowheader', { name: 'Erasure (GDPR)' }).waitFor();
+    expect(await page.getByRole('rowheader', { name: 'Erasure (GDPR)' }).count()).toBe(1);
     await page.getByRole('button', { name: 'Run retention now' }).click();
     await page.getByRole('list', { name: 'Latest retention runs' }).getByRole('listitem').first().waitFor();
     const { rows } = await server.vault.storage.query<{ campaign_id: string }>(

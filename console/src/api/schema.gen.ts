@@ -1772,8 +1772,10 @@ export interface paths {
     readonly get?: never;
     readonly put?: never;
     /**
-     * Reject an open request with a reason code (e.g. manifestly-unfounded)
-     * @description Roles: compliance.
+     * Reject an open request for a lawful reason (e.g. manifestly-unfounded), with a note
+     * @description The reason is one of the lawful ones (GDPR Art. 12(5), 17(3), 18(1), 21(1); CCPA §1798.105(d)); the note is kept with the request and shown to the requester, never written to the transparency log.
+     *
+     *     Roles: compliance.
      */
     readonly post: {
       readonly parameters: {
@@ -2428,6 +2430,63 @@ export interface paths {
           };
           content: {
             readonly 'application/json': components['schemas']['DatabaseStatus'];
+          };
+        };
+      };
+    };
+    readonly put?: never;
+    readonly post?: never;
+    readonly delete?: never;
+    readonly options?: never;
+    readonly head?: never;
+    readonly patch?: never;
+    readonly trace?: never;
+  };
+  readonly '/v1/erasure-receipts/{receiptId}': {
+    readonly parameters: {
+      readonly query?: never;
+      readonly header?: never;
+      readonly path?: never;
+      readonly cookie?: never;
+    };
+    /**
+     * Where an erasure stands, and its signed receipt once done, by the receipt id given when asked
+     * @description Needs no sign-in: an erased customer cannot sign in any more. The receipt id (random, given only to the requester) is the key; the answer holds no personal data, only what the receipt states.
+     *
+     *     No authentication.
+     */
+    readonly get: {
+      readonly parameters: {
+        readonly query?: never;
+        readonly header?: never;
+        readonly path: {
+          readonly receiptId: string;
+        };
+        readonly cookie?: never;
+      };
+      readonly requestBody?: never;
+      readonly responses: {
+        /** @description Default Response */
+        readonly '4XX': {
+          headers: {
+            readonly [name: string]: unknown;
+          };
+          content: {
+            readonly 'application/json': {
+              readonly error: {
+                readonly code: string;
+                readonly message: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        readonly 200: {
+          headers: {
+            readonly [name: string]: unknown;
+          };
+          content: {
+            readonly 'application/json': components['schemas']['ErasureReceiptLookup'];
           };
         };
       };
@@ -4830,6 +4889,45 @@ export interface paths {
     };
     readonly trace?: never;
   };
+  readonly '/v1/me/preferences/history': {
+    readonly parameters: {
+      readonly query?: never;
+      readonly header?: never;
+      readonly path?: never;
+      readonly cookie?: never;
+    };
+    /**
+     * My consent decisions and preference changes, newest first (at most 100)
+     * @description Roles: customer.
+     */
+    readonly get: {
+      readonly parameters: {
+        readonly query?: never;
+        readonly header?: never;
+        readonly path?: never;
+        readonly cookie?: never;
+      };
+      readonly requestBody?: never;
+      readonly responses: {
+        /** @description Default Response */
+        readonly 200: {
+          headers: {
+            readonly [name: string]: unknown;
+          };
+          content: {
+            readonly 'application/json': components['schemas']['PreferenceHistory'];
+          };
+        };
+      };
+    };
+    readonly put?: never;
+    readonly post?: never;
+    readonly delete?: never;
+    readonly options?: never;
+    readonly head?: never;
+    readonly patch?: never;
+    readonly trace?: never;
+  };
   readonly '/v1/me/requests': {
     readonly parameters: {
       readonly query?: never;
@@ -6722,6 +6820,7 @@ export interface components {
         | 'RECEIPT_INVALID'
         | 'HUB_CAMPAIGN_STATE'
         | 'SUBJECT_REQUEST_STATE'
+        | 'SUBJECT_REQUEST_OPEN'
         | 'SUBJECT_NOT_VERIFIED'
         | 'ERASURE_INCOMPLETE'
         | 'ERASURE_RECEIPT_INVALID'
@@ -6791,6 +6890,7 @@ export interface components {
         | 'RECEIPT_INVALID'
         | 'HUB_CAMPAIGN_STATE'
         | 'SUBJECT_REQUEST_STATE'
+        | 'SUBJECT_REQUEST_OPEN'
         | 'SUBJECT_NOT_VERIFIED'
         | 'ERASURE_INCOMPLETE'
         | 'ERASURE_RECEIPT_INVALID'
@@ -6871,6 +6971,42 @@ export interface components {
     };
     readonly ErasureReceiptCheckInput: {
       readonly receipt: string;
+    };
+    readonly ErasureReceiptLookup: {
+      readonly closedAt: string | null;
+      /**
+       * Format: date-time
+       * @description the legal deadline
+       */
+      readonly dueAt: string;
+      /** @description the signed receipt (compact JWS), once erased */
+      readonly receipt?: string;
+      readonly receiptId: string;
+      /** Format: date-time */
+      readonly receivedAt: string;
+      /** @description the reason code, when the erasure was refused */
+      readonly rejection: string | null;
+      readonly rejectionNote: string | null;
+      /** @enum {string} */
+      readonly status: 'received' | 'verified' | 'completed' | 'rejected';
+      /** @description the receipt checked: signature and log inclusion */
+      readonly verdict?: components['schemas']['ErasureReceiptVerdict'];
+    };
+    readonly ErasureReceiptLookupInput: {
+      readonly closedAt: unknown | null;
+      /** @description the legal deadline */
+      readonly dueAt: unknown;
+      /** @description the signed receipt (compact JWS), once erased */
+      readonly receipt?: string;
+      readonly receiptId: string;
+      readonly receivedAt: unknown;
+      /** @description the reason code, when the erasure was refused */
+      readonly rejection: string | null;
+      readonly rejectionNote: string | null;
+      /** @enum {string} */
+      readonly status: 'received' | 'verified' | 'completed' | 'rejected';
+      /** @description the receipt checked: signature and log inclusion */
+      readonly verdict?: components['schemas']['ErasureReceiptVerdictInput'];
     };
     readonly ErasureReceiptVerdict: {
       readonly logIndex?: number;
@@ -8115,6 +8251,53 @@ export interface components {
       readonly quietHours?: components['schemas']['QuietHoursInput'] | null;
       readonly stopEverything?: boolean;
     };
+    readonly PreferenceHistory: {
+      readonly changes: readonly components['schemas']['PreferenceHistoryItem'][];
+    };
+    readonly PreferenceHistoryInput: {
+      readonly changes: readonly components['schemas']['PreferenceHistoryItemInput'][];
+    };
+    readonly PreferenceHistoryItem: {
+      /** Format: date-time */
+      readonly at: string;
+      readonly channel: ('inbox' | 'email' | 'push' | 'webhook' | 'all') | null;
+      /** @enum {string} */
+      readonly kind:
+        | 'consent'
+        | 'channels'
+        | 'frequency_cap'
+        | 'quiet_hours'
+        | 'stop_everything'
+        | 'not_interested'
+        | 'never_from_partner';
+      /** @description given or withdrawn, on or off, set or cleared */
+      readonly on: boolean | null;
+      /** @description consent: the purpose decided about */
+      readonly purpose:
+        ('spending_insights' | 'bank_offers' | 'partner_offers' | 'profiling' | 'identity_reveal') | null;
+      /** @description the cap, the category, the partner or the channels */
+      readonly value: string | null;
+    };
+    readonly PreferenceHistoryItemInput: {
+      readonly at: unknown;
+      readonly channel: ('inbox' | 'email' | 'push' | 'webhook' | 'all') | null;
+      /** @enum {string} */
+      readonly kind:
+        | 'consent'
+        | 'channels'
+        | 'frequency_cap'
+        | 'quiet_hours'
+        | 'stop_everything'
+        | 'not_interested'
+        | 'never_from_partner';
+      /** @description given or withdrawn, on or off, set or cleared */
+      readonly on: boolean | null;
+      /** @description consent: the purpose decided about */
+      readonly purpose:
+        ('spending_insights' | 'bank_offers' | 'partner_offers' | 'profiling' | 'identity_reveal') | null;
+      /** @description the cap, the category, the partner or the channels */
+      readonly value: string | null;
+    };
     readonly Preferences: {
       readonly consent: readonly components['schemas']['ConsentRecord'][];
       readonly preferences: {
@@ -8627,12 +8810,40 @@ export interface components {
       readonly externalId: string;
     };
     readonly RequestRejection: {
-      /** @description a reason code, e.g. manifestly-unfounded */
-      readonly reason: string;
+      /** @description the officer’s own words; kept with the request, never written to the transparency log */
+      readonly note?: string;
+      /**
+       * @description the lawful reason (src/core/request-rejections.ts), e.g. manifestly-unfounded
+       * @enum {string}
+       */
+      readonly reason:
+        | 'manifestly-unfounded'
+        | 'manifestly-excessive'
+        | 'identity-not-verified'
+        | 'legal-obligation'
+        | 'legal-claims'
+        | 'public-interest-archiving'
+        | 'restriction-conditions-not-met'
+        | 'compelling-legitimate-grounds'
+        | 'ccpa-deletion-exception';
     };
     readonly RequestRejectionInput: {
-      /** @description a reason code, e.g. manifestly-unfounded */
-      readonly reason: string;
+      /** @description the officer’s own words; kept with the request, never written to the transparency log */
+      readonly note?: string;
+      /**
+       * @description the lawful reason (src/core/request-rejections.ts), e.g. manifestly-unfounded
+       * @enum {string}
+       */
+      readonly reason:
+        | 'manifestly-unfounded'
+        | 'manifestly-excessive'
+        | 'identity-not-verified'
+        | 'legal-obligation'
+        | 'legal-claims'
+        | 'public-interest-archiving'
+        | 'restriction-conditions-not-met'
+        | 'compelling-legitimate-grounds'
+        | 'ccpa-deletion-exception';
     };
     readonly RetentionChange: {
       /** @description for a shorter AML period: former customers past it, erased by the next retention run */
@@ -8917,11 +9128,16 @@ export interface components {
       readonly outcome: {
         readonly [key: string]: unknown;
       } | null;
+      /** @description erasure: the id that fetches the signed receipt later, without signing in */
+      readonly receiptId: string | null;
       /** Format: date-time */
       readonly receivedAt: string;
       /** @enum {string} */
       readonly regime: 'gdpr' | 'ccpa';
+      /** @description the reason code of a rejection */
       readonly rejection: string | null;
+      /** @description the officer’s own words about a rejection */
+      readonly rejectionNote: string | null;
       /** @enum {string} */
       readonly status: 'received' | 'verified' | 'completed' | 'rejected';
       readonly verifiedAt: string | null;
@@ -8936,10 +9152,15 @@ export interface components {
       readonly outcome: {
         readonly [key: string]: unknown;
       } | null;
+      /** @description erasure: the id that fetches the signed receipt later, without signing in */
+      readonly receiptId: string | null;
       readonly receivedAt: unknown;
       /** @enum {string} */
       readonly regime: 'gdpr' | 'ccpa';
+      /** @description the reason code of a rejection */
       readonly rejection: string | null;
+      /** @description the officer’s own words about a rejection */
+      readonly rejectionNote: string | null;
       /** @enum {string} */
       readonly status: 'received' | 'verified' | 'completed' | 'rejected';
       readonly verifiedAt: unknown | null;

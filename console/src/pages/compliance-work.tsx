@@ -3,17 +3,8 @@ import { useState, type FormEvent } from 'react';
 import { ApiError, get, messageOf, post, api } from '../api.ts';
 import { ActionButton, Alert, formatDate, Loading, Page, textOf } from '../ui.tsx';
 import { useLoad } from '../use-load.ts';
+import { SubjectRequests } from './subject-requests.tsx';
 
-interface SubjectRequest {
-  readonly id: string;
-  readonly kind: string;
-  readonly regime: string;
-  readonly status: string;
-  readonly receivedAt: string;
-  readonly dueAt: string;
-  readonly closedAt: string | null;
-  readonly rejection: string | null;
-}
 interface RetentionPolicy {
   readonly kind: string;
   readonly description: string;
@@ -64,131 +55,6 @@ const fairLendingRefusals: Record<string, string> = {
     'Your privacy budget for this period is spent; the report can be run after it resets.',
   PRIVACY_DIFFERENCING: 'The report was refused: it is too close to one released earlier this period.',
 };
-
-const requestKinds = ['access', 'rectification', 'restriction', 'objection', 'erasure'] as const;
-
-function SubjectRequests() {
-  const requests = useLoad(
-    () => get<{ requests: SubjectRequest[] }>('/v1/compliance/requests?open=true'),
-    'requests',
-  );
-  const [message, setMessage] = useState<string>();
-  const receive = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const created = await post<SubjectRequest>('/v1/compliance/requests', {
-      kind: textOf(form, 'kind'),
-      regime: textOf(form, 'regime'),
-    });
-    setMessage(`Request ${created.id} received; due ${formatDate(created.dueAt)}.`);
-    requests.reload();
-  };
-  const verify = async (id: string, form: HTMLFormElement) => {
-    const data = new FormData(form);
-    const second = textOf(data, 'second');
-    await post(`/v1/compliance/requests/${id}/verify`, {
-      externalId: textOf(data, 'externalId'),
-      ...(/^\d{4}-\d{2}-\d{2}$/.test(second) ? { dateOfBirth: second } : { email: second }),
-    });
-    setMessage(`Request ${id}: identity checked.`);
-    requests.reload();
-  };
-  const complete = async (id: string) => {
-    await post(`/v1/compliance/requests/${id}/complete`, {});
-    setMessage(`Request ${id} carried out.`);
-    requests.reload();
-  };
-  const reject = async (id: string) => {
-    await post(`/v1/compliance/requests/${id}/reject`, { reason: 'manifestly-unfounded' });
-    setMessage(`Request ${id} rejected.`);
-    requests.reload();
-  };
-  const now = Date.now();
-  return (
-    <section aria-labelledby="requests-heading">
-      <h2 id="requests-heading">Data subject requests</h2>
-      <form onSubmit={(e) => void receive(e)} className="inline-form">
-        <label>
-          Kind
-          <select name="kind" defaultValue="access">
-            {requestKinds.map((kind) => (
-              <option key={kind}>{kind}</option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Law
-          <select name="regime" defaultValue="gdpr">
-            <option value="gdpr">GDPR (one month)</option>
-            <option value="ccpa">CCPA (45 days)</option>
-          </select>
-        </label>
-        <button type="submit">Record a request</button>
-      </form>
-      {message === undefined ? null : <Alert kind="success">{message}</Alert>}
-      {requests.data === undefined ? (
-        <Loading error={requests.error} />
-      ) : requests.data.requests.length === 0 ? (
-        <p>No open requests.</p>
-      ) : (
-        <table>
-          <caption>Open requests and their legal deadlines</caption>
-          <thead>
-            <tr>
-              <th scope="col">Request</th>
-              <th scope="col">Kind</th>
-              <th scope="col">Status</th>
-              <th scope="col">Due</th>
-              <th scope="col">Actions</th>
-            </tr>
-          </thead>
-          <tbody>
-            {requests.data.requests.map((r) => (
-              <tr key={r.id}>
-                <td>{r.id}</td>
-                <td>
-                  {r.kind} ({r.regime.toUpperCase()})
-                </td>
-                <td>{r.status}</td>
-                <td>
-                  {formatDate(r.dueAt)}
-                  {Date.parse(r.dueAt) < now ? <strong> overdue</strong> : null}
-                </td>
-                <td>
-                  {r.status === 'received' ? (
-                    <form
-                      className="inline-form"
-                      aria-label={`Check the identity of the requester of ${r.id}`}
-                      onSubmit={(e) => {
-                        e.preventDefault();
-                        void verify(r.id, e.currentTarget).catch((failure: unknown) =>
-                          setMessage(String(failure)),
-                        );
-                      }}
-                    >
-                      <label>
-                        External id
-                        <input name="externalId" required autoComplete="off" />
-                      </label>
-                      <label>
-                        Email or date of birth
-                        <input name="second" required autoComplete="off" />
-                      </label>
-                      <button type="submit">Check identity</button>
-                    </form>
-                  ) : (
-                    <ActionButton action={() => complete(r.id)}>Carry out</ActionButton>
-                  )}
-                  <ActionButton action={() => reject(r.id)}>Reject</ActionButton>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-    </section>
-  );
-}
 
 function Retention() {
   const policies = useLoad(

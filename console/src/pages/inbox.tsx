@@ -5,6 +5,7 @@ import { Link } from '../router.tsx';
 import type { Body, Complete, Reply } from '../api/types.ts';
 import { ActionButton, Alert, Loading, Page, formatDate } from '../ui.tsx';
 import { useLoad } from '../use-load.ts';
+import { leadWords } from '../lead-words.ts';
 
 type InboxMessage = Complete<Reply<'/v1/me/inbox/{message}', 'get'>>;
 type Lead = Reply<'/v1/me/inbox/{message}/connect', 'post', 201>;
@@ -25,8 +26,17 @@ interface Answered {
   readonly consentRequest: ConsentRequest | null;
 }
 
+type MyLeads = Complete<Reply<'/v1/me/leads', 'get'>>;
+
+/** The customer's requests to be contacted, by the message they answered (none when they cannot be read). */
+function useLeadsByMessage(): Map<string, MyLeads['leads'][number]> {
+  const leads = useLoad(() => get<MyLeads>('/v1/me/leads').catch(() => ({ leads: [] })), 'my-leads');
+  return new Map((leads.data?.leads ?? []).map((lead) => [lead.messageId, lead]));
+}
+
 export function Inbox() {
   const inbox = useLoad(() => get<Complete<Reply<'/v1/me/inbox', 'get'>>>('/v1/me/inbox'), 'inbox');
+  const leads = useLeadsByMessage();
   return (
     <Page title="Your inbox">
       {inbox.data === undefined ? (
@@ -43,6 +53,7 @@ export function Inbox() {
                 — {formatDate(m.deliveredAt)}
                 {m.openedAt === null ? ' (new)' : ''}
                 {m.response === null ? '' : ` · you answered: ${m.response.replace('_', ' ')}`}
+                {leads.has(m.id) ? ` · contact: ${leadWords(leads.get(m.id)!)}` : ''}
               </span>
             </li>
           ))}
@@ -111,6 +122,7 @@ function Connect({ messageId, request }: { messageId: string; request: ConsentRe
 export function MessageView({ id }: { id: string }) {
   const message = useLoad(() => get<InboxMessage>(`/v1/me/inbox/${encodeURIComponent(id)}`), id);
   const [answered, setAnswered] = useState<Answered>();
+  const lead = useLeadsByMessage().get(id);
   if (message.data === undefined) return <Loading error={message.error} />;
   const m = message.data;
   const respond = async (answer: Answer) =>
@@ -141,6 +153,14 @@ export function MessageView({ id }: { id: string }) {
           know who you are.
         </p>
       </details>
+      {lead === undefined ? null : (
+        <section aria-labelledby="contact-heading" className="claimed">
+          <h2 id="contact-heading">Your request to be contacted</h2>
+          <p>
+            Asked {formatDate(lead.createdAt)}: <strong>{leadWords(lead)}</strong>.
+          </p>
+        </section>
+      )}
       <h2>Your answer</h2>
       <div className="actions" role="group" aria-label="Your answer">
         {answers.map((a) => (

@@ -67,6 +67,10 @@ export function SignIn({ signedIn }: { signedIn: (session: SessionOpened) => voi
           )}
         </section>
       ) : null}
+      <p>
+        Asked to be erased? <a href="/receipt">See your erasure receipt with its receipt id</a>, without
+        signing in.
+      </p>
     </Page>
   );
 }

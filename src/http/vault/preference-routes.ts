@@ -4,6 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { errorBody } from '../../contracts/common.ts';
 import {
   preferenceChanges,
+  preferenceHistory as preferenceHistorySchema,
   preferences as preferencesSchema,
   type PreferenceChanges,
   type Preferences,
@@ -16,10 +17,12 @@ import {
 } from '../../core/consent.ts';
 import { CurtainError } from '../../core/errors.ts';
 import type { VaultServices } from '../../vault/vault.ts';
+import { preferenceHistory } from '../../vault/consent/preference-history.ts';
 import { customerOf } from '../auth/access-control.ts';
 import { customerAccess as config, tags } from './customer-common.ts';
 
 export type PreferenceVault = Pick<VaultServices, 'consent' | 'preferences'>;
+type HistoryVault = Pick<VaultServices, 'consent' | 'identity' | 'audit'>;
 
 const read = {
   config,
@@ -37,6 +40,15 @@ const change = {
     tags,
     body: preferenceChanges,
     response: { 200: preferencesSchema, '4xx': errorBody },
+  },
+};
+
+const history = {
+  config,
+  schema: {
+    summary: 'My consent decisions and preference changes, newest first (at most 100)',
+    tags,
+    response: { 200: preferenceHistorySchema },
   },
 };
 
@@ -94,10 +106,13 @@ async function updatePreferences(vault: PreferenceVault, customerId: number, bod
   return preferencesJson(vault, customerId);
 }
 
-export function preferenceRoutes(vault: PreferenceVault) {
+export function preferenceRoutes(vault: PreferenceVault & HistoryVault) {
   return (fastify: FastifyInstance): Promise<void> => {
     const app = fastify.withTypeProvider<ZodTypeProvider>();
     app.get('/v1/me/preferences', read, (request) => preferencesJson(vault, customerOf(request)));
+    app.get('/v1/me/preferences/history', history, async (request) => ({
+      changes: await preferenceHistory(vault, customerOf(request)),
+    }));
     app.patch('/v1/me/preferences', change, (request) =>
       updatePreferences(vault, customerOf(request), request.body),
     );

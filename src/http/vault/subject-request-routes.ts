@@ -34,6 +34,8 @@ export const requestJson = (request: SubjectRequest) => ({
   verifiedAt: request.verifiedAt ?? null,
   closedAt: request.closedAt ?? null,
   rejection: request.rejection ?? null,
+  rejectionNote: request.rejectionNote ?? null,
+  receiptId: request.receiptId ?? null,
   outcome: request.outcome ?? null,
 });
 
@@ -149,7 +151,10 @@ const carryOut = {
 const reject = {
   config: access,
   schema: {
-    summary: 'Reject an open request with a reason code (e.g. manifestly-unfounded)',
+    summary: 'Reject an open request for a lawful reason (e.g. manifestly-unfounded), with a note',
+    description:
+      'The reason is one of the lawful ones (GDPR Art. 12(5), 17(3), 18(1), 21(1); CCPA §1798.105(d)); the ' +
+      'note is kept with the request and shown to the requester, never written to the transparency log.',
     tags,
     params: requestParams,
     body: requestRejection,
@@ -193,7 +198,7 @@ export function subjectRequestRoutes(vault: ComplianceVault) {
       complete(vault, request.params.id, request.body),
     );
     app.post('/v1/compliance/requests/:id/reject', reject, async (request) =>
-      requestJson(await requests.reject(request.params.id, request.body.reason)),
+      requestJson(await requests.reject(request.params.id, request.body.reason, request.body.note)),
     );
     return Promise.resolve();
   };

@@ -27,6 +27,7 @@ import { approximateDpLedgerSchema } from './migrations/0024-approximate-dp-ledg
 import { propensityModelsSchema } from './migrations/0025-propensity-models.ts';
 import { modelReasonsSchema } from './migrations/0026-model-reasons.ts';
 import { budgetRequestsSchema } from './migrations/0029-budget-requests.ts';
+import { subjectRequestReceiptsSchema } from './migrations/0028-subject-request-receipts.ts';
 
 export interface Migration {
   readonly version: number;
@@ -62,6 +63,7 @@ export const migrations: readonly Migration[] = [
   { version: 25, name: 'propensity-models', sql: propensityModelsSchema },
   { version: 26, name: 'model-reasons', sql: modelReasonsSchema },
   { version: 29, name: 'budget-requests', sql: budgetRequestsSchema },
+  { version: 28, name: 'subject-request-receipts', sql: subjectRequestReceiptsSchema },
 ];
 
 export interface MigrationStatus {

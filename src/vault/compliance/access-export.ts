@@ -101,7 +101,8 @@ export async function exportCustomer(
     rowsOf(`SELECT reason, since, lifted_at AS "liftedAt" FROM processing_restrictions WHERE customer_id = $1
              ORDER BY since`),
     rowsOf(`SELECT id, kind, regime, status, received_at AS "receivedAt", due_at AS "dueAt",
-                   closed_at AS "closedAt", rejection FROM subject_requests WHERE customer_id = $1
+                   closed_at AS "closedAt", rejection, rejection_note AS "rejectionNote", receipt_id AS "receiptId"
+              FROM subject_requests WHERE customer_id = $1
              ORDER BY received_at`),
     sources.audit.entriesFor((ref) => isAuditSubject(auditKey, ref), indexed),
   ]);

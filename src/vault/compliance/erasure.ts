@@ -117,6 +117,8 @@ export class ErasureService {
         const { affectedRows } = await tx.query(`DELETE FROM ${table} WHERE customer_id = $1`, [customerId]);
         deleted[table] = affectedRows;
       }
+      // Officers' notes on the customer's rejected requests may name them; the reason codes stay.
+      await this.#requests.clearNotes(customerId, tx);
     });
     const accounts = await storage.query<{ id: number }>('SELECT id FROM accounts WHERE customer_id = $1', [
       customerId,
@@ -153,7 +155,7 @@ export class ErasureService {
         `personal data of the customer is still in ${scan.findings.map((f) => `${f.schema}.${f.table} (${f.kinds.join(', ')})`).join(', ')}`,
       );
     }
-    return this.#issueReceipt(requestId, subjectRef, deleted, hold, scan, now);
+    return this.#issueReceipt(request, subjectRef, deleted, hold, scan, now);
   }
 
   /** Checks a receipt's signature, then that its hash is an entry of the transparency log, with a proof. */
@@ -243,7 +245,7 @@ export class ErasureService {
   }
 
   async #issueReceipt(
-    requestId: string,
+    request: { readonly id: string; readonly receiptId: string | undefined },
     subjectRef: string | undefined,
     deleted: Record<string, number>,
     legalHold: ErasureReceipt['legalHold'],
@@ -251,8 +253,10 @@ export class ErasureService {
     now: Date,
   ): Promise<ErasureOutcome> {
     const { storage, keys, audit } = this.#services;
+    const requestId = request.id;
     const statement: ErasureReceipt = {
-      receiptId: newReceiptId(),
+      // The id the requester was given when asking, so the receipt they fetch with it names it.
+      receiptId: request.receiptId ?? newReceiptId(),
       requestId,
       controller: this.#options.controller,
       erasedAt: now.toISOString(),

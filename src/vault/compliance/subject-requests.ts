@@ -5,6 +5,7 @@ import { CurtainError } from '../../core/errors.ts';
 import type { SqlExecutor, Storage } from '../../storage/ports.ts';
 import { normalise } from '../../privacy/keyed-digest.ts';
 import type { IdentityStore } from '../identity/identity-store.ts';
+import { rejectionReasonOf, rejectionReasons } from '../../core/request-rejections.ts';
 import { dueDate, requestRegimes, type RequestRegime } from './deadlines.ts';
 
 import { requestKinds, type RequestKind, type RequestStatus } from '../../contracts/subject-request.ts';
@@ -23,6 +24,10 @@ export interface SubjectRequest {
   readonly verifiedAt: Date | undefined;
   readonly closedAt: Date | undefined;
   readonly rejection: string | undefined;
+  /** The officer's own words beside the reason code; never logged, cleared at erasure. */
+  readonly rejectionNote: string | undefined;
+  /** Erasure: given to the requester, fetches the receipt without signing in. */
+  readonly receiptId: string | undefined;
   readonly outcome: { readonly [key: string]: JsonValue } | undefined;
 }
 
@@ -50,6 +55,8 @@ interface Row {
   verified_at: Date | null;
   closed_at: Date | null;
   rejection: string | null;
+  rejection_note: string | null;
+  receipt_id: string | null;
   outcome: { [key: string]: JsonValue } | null;
   failed_checks: number;
 }
@@ -65,8 +72,24 @@ const toRequest = (row: Row): SubjectRequest => ({
   verifiedAt: row.verified_at ?? undefined,
   closedAt: row.closed_at ?? undefined,
   rejection: row.rejection ?? undefined,
+  rejectionNote: row.rejection_note ?? undefined,
+  receiptId: row.receipt_id ?? undefined,
   outcome: row.outcome ?? undefined,
 });
+
+/** Erasure requests get a receipt id when made; other kinds end without a receipt. */
+const receiptIdFor = (kind: RequestKind): string | null => (kind === 'erasure' ? randomUUID() : null);
+
+const isUniqueViolation = (error: unknown): boolean =>
+  typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23505';
+
+function alreadyOpen(kind: RequestKind, since: Date | undefined): CurtainError {
+  return new CurtainError(
+    'SUBJECT_REQUEST_OPEN',
+    `an open ${kind} request of this customer already exists${since === undefined ? '' : ` (made ${since.toISOString()})`}; it stands, and a second one could never complete`,
+    { kind, ...(since === undefined ? {} : { since: since.toISOString() }) },
+  );
+}
 
 // Compared as fixed-length hashes, so the comparison takes the same time whatever the values.
 const sameText = (a: string, b: string) =>
@@ -95,9 +118,9 @@ export class SubjectRequests {
     if (!requestRegimes.includes(regime)) throw new CurtainError('USAGE', `unknown regime ${String(regime)}`);
     const id = randomUUID();
     const { rows } = await this.#storage.query<Row>(
-      `INSERT INTO subject_requests (id, kind, regime, status, received_at, due_at)
-       VALUES ($1, $2, $3, 'received', $4, $5) RETURNING *`,
-      [id, kind, regime, receivedAt, dueDate(regime, receivedAt)],
+      `INSERT INTO subject_requests (id, kind, regime, status, received_at, due_at, receipt_id)
+       VALUES ($1, $2, $3, 'received', $4, $5, $6) RETURNING *`,
+      [id, kind, regime, receivedAt, dueDate(regime, receivedAt), receiptIdFor(kind)],
     );
     await this.#audit.record([this.#event(toRequest(rows[0]!), undefined)]);
     return toRequest(rows[0]!);
@@ -118,15 +141,66 @@ export class SubjectRequests {
     if (!requestRegimes.includes(regime)) throw new CurtainError('USAGE', `unknown regime ${String(regime)}`);
     const subjectRef = await this.#subjectRef(customerId);
     if (subjectRef === undefined) throw new CurtainError('CUSTOMER_ERASED', 'the customer was erased');
+    await this.#refuseRepeat(kind, customerId);
     const now = this.#now();
-    const { rows } = await this.#storage.query<Row>(
-      `INSERT INTO subject_requests (id, kind, regime, status, customer_id, received_at, due_at, verified_at)
-       VALUES ($1, $2, $3, 'verified', $4, $5, $6, $5) RETURNING *`,
-      [randomUUID(), kind, regime, customerId, now, dueDate(regime, now)],
-    );
+    let rows: Row[];
+    try {
+      ({ rows } = await this.#storage.query<Row>(
+        `INSERT INTO subject_requests
+           (id, kind, regime, status, customer_id, received_at, due_at, verified_at, receipt_id)
+         VALUES ($1, $2, $3, 'verified', $4, $5, $6, $5, $7) RETURNING *`,
+        [randomUUID(), kind, regime, customerId, now, dueDate(regime, now), receiptIdFor(kind)],
+      ));
+    } catch (error) {
+      // Two requests at once: the database's one-open-per-kind index let only one through.
+      if (isUniqueViolation(error)) throw alreadyOpen(kind, undefined);
+      throw error;
+    }
     const request = toRequest(rows[0]!);
     await this.#audit.record([this.#event(request, subjectRef)]);
     return request;
+  }
+
+  /**
+   * Refuses a second open request of the same kind, and a restriction or objection already in force (asking
+   * again would change nothing, and a second open erasure could never complete).
+   */
+  async #refuseRepeat(kind: RequestKind, customerId: number): Promise<void> {
+    const open = await this.#storage.query<{ received_at: Date }>(
+      `SELECT received_at FROM subject_requests
+        WHERE customer_id = $1 AND kind = $2 AND status IN ('received', 'verified')`,
+      [customerId, kind],
+    );
+    if (open.rows[0] !== undefined) throw alreadyOpen(kind, open.rows[0].received_at);
+    if (kind !== 'restriction' && kind !== 'objection') return;
+    const inForce = await this.#storage.query<{ since: Date }>(
+      `SELECT since FROM processing_restrictions WHERE customer_id = $1 AND reason = $2 AND lifted_at IS NULL`,
+      [customerId, kind],
+    );
+    if (inForce.rows[0] !== undefined) {
+      throw new CurtainError(
+        'SUBJECT_REQUEST_OPEN',
+        `the customer's ${kind} is already in force, since ${inForce.rows[0].since.toISOString()}`,
+        { kind, since: inForce.rows[0].since.toISOString() },
+      );
+    }
+  }
+
+  /** Where the erasure with this receipt id stands; undefined when no request has it. */
+  async byReceiptId(receiptId: string): Promise<SubjectRequest | undefined> {
+    const { rows } = await this.#storage.query<Row>('SELECT * FROM subject_requests WHERE receipt_id = $1', [
+      receiptId,
+    ]);
+    return rows[0] === undefined ? undefined : toRequest(rows[0]);
+  }
+
+  /** Clears the officers' notes on a customer's requests (they may name the customer): part of erasure. */
+  async clearNotes(customerId: number, tx: SqlExecutor = this.#storage): Promise<number> {
+    const { affectedRows } = await tx.query(
+      'UPDATE subject_requests SET rejection_note = NULL WHERE customer_id = $1 AND rejection_note IS NOT NULL',
+      [customerId],
+    );
+    return affectedRows;
   }
 
   /** The requests of one customer, newest first: for their own "my data" page. */
@@ -192,11 +266,19 @@ export class SubjectRequests {
         attemptsLeft: Math.max(0, maxFailedChecks - rows[0]!.failed_checks),
       });
     }
-    const { rows } = await this.#storage.query<Row>(
-      `UPDATE subject_requests SET status = 'verified', customer_id = $2, verified_at = $3
-        WHERE id = $1 AND status = 'received' RETURNING *`,
-      [id, customerId, this.#now()],
-    );
+    const rows = await this.#storage
+      .query<Row>(
+        `UPDATE subject_requests SET status = 'verified', customer_id = $2, verified_at = $3
+          WHERE id = $1 AND status = 'received' RETURNING *`,
+        [id, customerId, this.#now()],
+      )
+      .then(
+        (result) => result.rows,
+        (error: unknown) => {
+          // The customer already has an open request of this kind (their own, or one recorded earlier).
+          throw isUniqueViolation(error) ? alreadyOpen(request.kind, undefined) : error;
+        },
+      );
     if (rows[0] === undefined)
       throw new CurtainError('SUBJECT_REQUEST_STATE', 'the request changed meanwhile');
     const verified = toRequest(rows[0]);
@@ -257,14 +339,21 @@ export class SubjectRequests {
     return completed;
   }
 
-  async reject(id: string, reason: string): Promise<SubjectRequest> {
-    if (!/^[a-z][a-z0-9-]{0,63}$/.test(reason)) {
-      throw new CurtainError('USAGE', 'a rejection reason is a short code, e.g. manifestly-unfounded');
+  /**
+   * Rejects an open request for one of the lawful reasons; `note`, the officer's own words, is stored with the
+   * request only: the log entry names the reason code, never the note (it may hold personal data).
+   */
+  async reject(id: string, reason: string, note?: string): Promise<SubjectRequest> {
+    if (rejectionReasonOf(reason) === undefined) {
+      throw new CurtainError(
+        'USAGE',
+        `unknown rejection reason ${JSON.stringify(reason.slice(0, 64))}; one of ${Object.keys(rejectionReasons).join(', ')}`,
+      );
     }
     const { rows } = await this.#storage.query<Row>(
-      `UPDATE subject_requests SET status = 'rejected', rejection = $2, closed_at = $3
+      `UPDATE subject_requests SET status = 'rejected', rejection = $2, closed_at = $3, rejection_note = $4
         WHERE id = $1 AND status IN ('received', 'verified') RETURNING *`,
-      [id, reason, this.#now()],
+      [id, reason, this.#now(), note === undefined || note.trim() === '' ? null : note.trim()],
     );
     if (rows[0] === undefined)
       throw new CurtainError('SUBJECT_REQUEST_STATE', 'the request is already closed');
