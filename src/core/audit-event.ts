@@ -6,6 +6,8 @@ export const auditEventTypes = [
   'question.asked',
   'question.answered',
   'privacy.spent',
+  'privacy.reserved',
+  'privacy.unreserved',
   'campaign.drafted',
   'campaign.approved',
   'campaign.started',
