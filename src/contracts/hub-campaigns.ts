@@ -113,6 +113,14 @@ export const campaignRun = z
   })
   .meta({ id: 'CampaignRun' });
 
+export const campaignApproval = z
+  .strictObject({ reason: text(1000).optional().describe('why, in the approver’s words; logged') })
+  .meta({ id: 'CampaignApproval' });
+
+export const campaignRefusal = z
+  .strictObject({ reason: text(1000).describe('why, in the approver’s words; logged') })
+  .meta({ id: 'CampaignRefusal' });
+
 export const campaignsQuery = z.strictObject({ status: z.enum(campaignStatuses).optional() });
 
 export type CampaignStatus = (typeof campaignStatuses)[number];

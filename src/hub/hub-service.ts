@@ -136,8 +136,12 @@ export class HubService {
     return this.#campaigns.create(draft, actor);
   }
 
-  approve(id: string, actor: string): Promise<Campaign> {
-    return this.#campaigns.approve(id, actor);
+  approve(id: string, actor: string, reason?: string): Promise<Campaign> {
+    return this.#campaigns.approve(id, actor, reason);
+  }
+
+  refuse(id: string, actor: string, reason: string): Promise<Campaign> {
+    return this.#campaigns.refuse(id, actor, reason);
   }
 
   cancel(id: string, actor: string): Promise<Campaign> {

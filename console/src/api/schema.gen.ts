@@ -222,6 +222,54 @@ export interface paths {
     readonly patch?: never;
     readonly trace?: never;
   };
+  readonly '/internal/door/end-reservation': {
+    readonly parameters: {
+      readonly query?: never;
+      readonly header?: never;
+      readonly path?: never;
+      readonly cookie?: never;
+    };
+    readonly get?: never;
+    readonly put?: never;
+    /**
+     * VaultDoor.endReservation: give a cancelled or refused campaign’s holding back
+     * @description Internal: the hub process only, with the door key (x-curtain-door-key).
+     */
+    readonly post: {
+      readonly parameters: {
+        readonly query?: never;
+        readonly header?: never;
+        readonly path?: never;
+        readonly cookie?: never;
+      };
+      readonly requestBody: {
+        readonly content: {
+          readonly 'application/json': components['schemas']['DoorEndReservationRequestInput'];
+        };
+      };
+      readonly responses: {
+        /** @description Default Response */
+        readonly '4XX': {
+          headers: {
+            readonly [name: string]: unknown;
+          };
+          content: {
+            readonly 'application/json': {
+              readonly error: {
+                readonly code: string;
+                readonly message: string;
+              };
+            };
+          };
+        };
+      };
+    };
+    readonly delete?: never;
+    readonly options?: never;
+    readonly head?: never;
+    readonly patch?: never;
+    readonly trace?: never;
+  };
   readonly '/internal/door/kind': {
     readonly parameters: {
       readonly query?: never;
@@ -374,6 +422,63 @@ export interface paths {
           };
           content: {
             readonly 'application/json': components['schemas']['DoorReleaseAnswer'];
+          };
+        };
+      };
+    };
+    readonly delete?: never;
+    readonly options?: never;
+    readonly head?: never;
+    readonly patch?: never;
+    readonly trace?: never;
+  };
+  readonly '/internal/door/reserve': {
+    readonly parameters: {
+      readonly query?: never;
+      readonly header?: never;
+      readonly path?: never;
+      readonly cookie?: never;
+    };
+    readonly get?: never;
+    readonly put?: never;
+    /**
+     * VaultDoor.reserve: hold back an approved campaign’s admission and results ε
+     * @description Internal: the hub process only, with the door key (x-curtain-door-key).
+     */
+    readonly post: {
+      readonly parameters: {
+        readonly query?: never;
+        readonly header?: never;
+        readonly path?: never;
+        readonly cookie?: never;
+      };
+      readonly requestBody: {
+        readonly content: {
+          readonly 'application/json': components['schemas']['DoorReserveRequestInput'];
+        };
+      };
+      readonly responses: {
+        /** @description Default Response */
+        readonly '4XX': {
+          headers: {
+            readonly [name: string]: unknown;
+          };
+          content: {
+            readonly 'application/json': {
+              readonly error: {
+                readonly code: string;
+                readonly message: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        readonly 200: {
+          headers: {
+            readonly [name: string]: unknown;
+          };
+          content: {
+            readonly 'application/json': components['schemas']['DoorReserveAnswer'];
           };
         };
       };
@@ -2376,8 +2481,10 @@ export interface paths {
     readonly get?: never;
     readonly put?: never;
     /**
-     * Approve a campaign (not one’s own)
-     * @description Roles: approver.
+     * Approve a campaign (not one’s own); the vault holds back its admission and results ε
+     * @description Refused with PRIVACY_BUDGET_EXHAUSTED (the campaign stays a draft) when the vault-wide budget has too little left to hold. The scheduler sends an approved campaign within a minute of its start.
+     *
+     *     Roles: approver.
      */
     readonly post: {
       readonly parameters: {
@@ -2388,7 +2495,11 @@ export interface paths {
         };
         readonly cookie?: never;
       };
-      readonly requestBody?: never;
+      readonly requestBody: {
+        readonly content: {
+          readonly 'application/json': components['schemas']['CampaignApprovalInput'];
+        };
+      };
       readonly responses: {
         /** @description Default Response */
         readonly '4XX': {
@@ -2486,7 +2597,7 @@ export interface paths {
     readonly get?: never;
     readonly put?: never;
     /**
-     * Refuse a campaign awaiting approval: it is cancelled
+     * Refuse a campaign awaiting approval, with a written reason: it is cancelled
      * @description Roles: approver.
      */
     readonly post: {
@@ -2498,7 +2609,11 @@ export interface paths {
         };
         readonly cookie?: never;
       };
-      readonly requestBody?: never;
+      readonly requestBody: {
+        readonly content: {
+          readonly 'application/json': components['schemas']['CampaignRefusalInput'];
+        };
+      };
       readonly responses: {
         /** @description Default Response */
         readonly '4XX': {
@@ -5384,6 +5499,36 @@ export interface components {
       readonly status: 'received' | 'running' | 'done' | 'partial' | 'failed' | 'interrupted';
       readonly taxonomy_version: string;
     };
+    readonly BudgetHolding: {
+      /** @description the budgets with the holding taken out of the vault’s */
+      readonly budget: {
+        /** @description ε left to the asker this period */
+        readonly askerRemaining: string;
+        /** @description ε this request charged, an exact rational such as "3/8" */
+        readonly charged: string;
+        /** @description when the period’s budgets reset (ISO 8601) */
+        readonly resetsAt: string;
+        /** @description ε left to the vault this period */
+        readonly vaultRemaining: string;
+        /** @description ε approved campaigns hold back from the vault’s budget for their admission and results */
+        readonly vaultReserved?: string;
+      };
+    };
+    readonly BudgetHoldingInput: {
+      /** @description the budgets with the holding taken out of the vault’s */
+      readonly budget: {
+        /** @description ε left to the asker this period */
+        readonly askerRemaining: string;
+        /** @description ε this request charged, an exact rational such as "3/8" */
+        readonly charged: string;
+        /** @description when the period’s budgets reset (ISO 8601) */
+        readonly resetsAt: string;
+        /** @description ε left to the vault this period */
+        readonly vaultRemaining: string;
+        /** @description ε approved campaigns hold back from the vault’s budget for their admission and results */
+        readonly vaultReserved?: string;
+      };
+    };
     readonly BudgetMeter: {
       readonly asker: string;
       /** @description the asker’s ε for the whole period, an exact rational */
@@ -5398,8 +5543,10 @@ export interface components {
       readonly resetsAt: string;
       /** @description the vault’s ε for the whole period */
       readonly vaultBudget: string;
-      /** @description ε left to the vault this period */
+      /** @description ε left to the vault this period, after what approved campaigns hold */
       readonly vaultRemaining: string;
+      /** @description ε approved campaigns hold back for their admission and results until they end */
+      readonly vaultReserved: string;
     };
     readonly BudgetMeterInput: {
       readonly asker: string;
@@ -5415,8 +5562,10 @@ export interface components {
       readonly resetsAt: string;
       /** @description the vault’s ε for the whole period */
       readonly vaultBudget: string;
-      /** @description ε left to the vault this period */
+      /** @description ε left to the vault this period, after what approved campaigns hold */
       readonly vaultRemaining: string;
+      /** @description ε approved campaigns hold back for their admission and results until they end */
+      readonly vaultReserved: string;
     };
     readonly BudgetStatus: {
       /** @description ε left to the asker this period */
@@ -5427,6 +5576,8 @@ export interface components {
       readonly resetsAt: string;
       /** @description ε left to the vault this period */
       readonly vaultRemaining: string;
+      /** @description ε approved campaigns hold back from the vault’s budget for their admission and results */
+      readonly vaultReserved?: string;
     };
     readonly BudgetStatusInput: {
       /** @description ε left to the asker this period */
@@ -5437,6 +5588,8 @@ export interface components {
       readonly resetsAt: string;
       /** @description ε left to the vault this period */
       readonly vaultRemaining: string;
+      /** @description ε approved campaigns hold back from the vault’s budget for their admission and results */
+      readonly vaultReserved?: string;
     };
     readonly BudgetUse: {
       readonly askers: readonly components['schemas']['AskerBudgetUse'][];
@@ -5471,6 +5624,14 @@ export interface components {
       readonly startsAt: string;
       /** @enum {string} */
       readonly status: 'draft' | 'approved' | 'running' | 'finished' | 'refused' | 'cancelled';
+    };
+    readonly CampaignApproval: {
+      /** @description why, in the approver’s words; logged */
+      readonly reason?: string;
+    };
+    readonly CampaignApprovalInput: {
+      /** @description why, in the approver’s words; logged */
+      readonly reason?: string;
     };
     readonly CampaignDetail: {
       readonly alsoOffers: readonly components['schemas']['Offer'][];
@@ -5525,6 +5686,14 @@ export interface components {
       /** @enum {string} */
       readonly status: 'draft' | 'approved' | 'running' | 'finished' | 'refused' | 'cancelled';
     };
+    readonly CampaignRefusal: {
+      /** @description why, in the approver’s words; logged */
+      readonly reason: string;
+    };
+    readonly CampaignRefusalInput: {
+      /** @description why, in the approver’s words; logged */
+      readonly reason: string;
+    };
     readonly CampaignResults: {
       readonly budget?: {
         /** @description ε left to the asker this period */
@@ -5535,6 +5704,8 @@ export interface components {
         readonly resetsAt: string;
         /** @description ε left to the vault this period */
         readonly vaultRemaining: string;
+        /** @description ε approved campaigns hold back from the vault’s budget for their admission and results */
+        readonly vaultReserved?: string;
       };
       readonly campaignId: string;
       /** @description noised; null under the noised k */
@@ -5558,6 +5729,8 @@ export interface components {
         readonly resetsAt: string;
         /** @description ε left to the vault this period */
         readonly vaultRemaining: string;
+        /** @description ε approved campaigns hold back from the vault’s budget for their admission and results */
+        readonly vaultReserved?: string;
       };
       readonly campaignId: string;
       /** @description noised; null under the noised k */
@@ -5582,6 +5755,8 @@ export interface components {
         readonly resetsAt: string;
         /** @description ε left to the vault this period */
         readonly vaultRemaining: string;
+        /** @description ε approved campaigns hold back from the vault’s budget for their admission and results */
+        readonly vaultReserved?: string;
       };
       readonly campaign: components['schemas']['Campaign'];
       readonly refusal: {
@@ -5600,6 +5775,8 @@ export interface components {
         readonly resetsAt: string;
         /** @description ε left to the vault this period */
         readonly vaultRemaining: string;
+        /** @description ε approved campaigns hold back from the vault’s budget for their admission and results */
+        readonly vaultReserved?: string;
       };
       readonly campaign: components['schemas']['CampaignInput'];
       readonly refusal: {
@@ -5795,6 +5972,8 @@ export interface components {
         readonly resetsAt: string;
         /** @description ε left to the vault this period */
         readonly vaultRemaining: string;
+        /** @description ε approved campaigns hold back from the vault’s budget for their admission and results */
+        readonly vaultReserved?: string;
       };
       /** @enum {string} */
       readonly code:
@@ -5816,6 +5995,8 @@ export interface components {
         readonly resetsAt: string;
         /** @description ε left to the vault this period */
         readonly vaultRemaining: string;
+        /** @description ε approved campaigns hold back from the vault’s budget for their admission and results */
+        readonly vaultReserved?: string;
       };
       /** @enum {string} */
       readonly code:
@@ -5837,6 +6018,8 @@ export interface components {
         readonly resetsAt: string;
         /** @description ε left to the vault this period */
         readonly vaultRemaining: string;
+        /** @description ε approved campaigns hold back from the vault’s budget for their admission and results */
+        readonly vaultReserved?: string;
       };
       readonly campaignId: string;
       /** @description share of the work done: nothing of the audience’s size */
@@ -5855,6 +6038,8 @@ export interface components {
         readonly resetsAt: string;
         /** @description ε left to the vault this period */
         readonly vaultRemaining: string;
+        /** @description ε approved campaigns hold back from the vault’s budget for their admission and results */
+        readonly vaultReserved?: string;
       };
       readonly campaignId: string;
       /** @description share of the work done: nothing of the audience’s size */
@@ -6023,6 +6208,18 @@ export interface components {
           /** @constant */
           readonly ok: false;
         };
+    readonly DoorEndReservationRequest: {
+      readonly actor: string;
+      readonly campaignId: string;
+      /** @enum {string} */
+      readonly reason: 'cancelled' | 'refused';
+    };
+    readonly DoorEndReservationRequestInput: {
+      readonly actor: string;
+      readonly campaignId: string;
+      /** @enum {string} */
+      readonly reason: 'cancelled' | 'refused';
+    };
     readonly DoorRecordRequest: {
       readonly events: readonly components['schemas']['HubAuditEvent'][];
     };
@@ -6040,6 +6237,8 @@ export interface components {
         readonly resetsAt: string;
         /** @description ε left to the vault this period */
         readonly vaultRemaining: string;
+        /** @description ε approved campaigns hold back from the vault’s budget for their admission and results */
+        readonly vaultReserved?: string;
       };
       /** @enum {string} */
       readonly code:
@@ -6104,6 +6303,8 @@ export interface components {
         readonly resetsAt: string;
         /** @description ε left to the vault this period */
         readonly vaultRemaining: string;
+        /** @description ε approved campaigns hold back from the vault’s budget for their admission and results */
+        readonly vaultReserved?: string;
       };
       /** @enum {string} */
       readonly code:
@@ -6179,6 +6380,50 @@ export interface components {
           /** @constant */
           readonly ok: false;
         };
+    readonly DoorReserveAnswer:
+      | {
+          /** @constant */
+          readonly ok: true;
+          readonly value: components['schemas']['BudgetHolding'];
+        }
+      | {
+          readonly error: components['schemas']['DoorRefusal'];
+          /** @constant */
+          readonly ok: false;
+        };
+    readonly DoorReserveAnswerInput:
+      | {
+          /** @constant */
+          readonly ok: true;
+          readonly value: components['schemas']['BudgetHoldingInput'];
+        }
+      | {
+          readonly error: components['schemas']['DoorRefusalInput'];
+          /** @constant */
+          readonly ok: false;
+        };
+    readonly DoorReserveRequest: {
+      readonly campaignId: string;
+      /**
+       * Format: date-time
+       * @description the campaign’s end: the holding lapses then
+       */
+      readonly endsAt?: string;
+      /** @description the approver */
+      readonly holder: string;
+      readonly purpose: string;
+    };
+    readonly DoorReserveRequestInput: {
+      readonly campaignId: string;
+      /**
+       * Format: date-time
+       * @description the campaign’s end: the holding lapses then
+       */
+      readonly endsAt?: string;
+      /** @description the approver */
+      readonly holder: string;
+      readonly purpose: string;
+    };
     readonly DoorResultsAnswer:
       | {
           /** @constant */
@@ -6322,6 +6567,8 @@ export interface components {
         readonly resetsAt: string;
         /** @description ε left to the vault this period */
         readonly vaultRemaining: string;
+        /** @description ε approved campaigns hold back from the vault’s budget for their admission and results */
+        readonly vaultReserved?: string;
       };
       readonly campaignId: string;
       readonly epsilon: string;
@@ -6345,6 +6592,8 @@ export interface components {
         readonly resetsAt: string;
         /** @description ε left to the vault this period */
         readonly vaultRemaining: string;
+        /** @description ε approved campaigns hold back from the vault’s budget for their admission and results */
+        readonly vaultReserved?: string;
       };
       readonly campaignId: string;
       readonly epsilon: string;
@@ -6447,6 +6696,8 @@ export interface components {
         readonly resetsAt: string;
         /** @description ε left to the vault this period */
         readonly vaultRemaining: string;
+        /** @description ε approved campaigns hold back from the vault’s budget for their admission and results */
+        readonly vaultReserved?: string;
       };
       readonly campaignId: string;
       readonly delivered: number | null;
@@ -6469,6 +6720,8 @@ export interface components {
         readonly resetsAt: string;
         /** @description ε left to the vault this period */
         readonly vaultRemaining: string;
+        /** @description ε approved campaigns hold back from the vault’s budget for their admission and results */
+        readonly vaultReserved?: string;
       };
       readonly campaignId: string;
       readonly delivered: number | null;
@@ -6490,6 +6743,8 @@ export interface components {
           readonly resetsAt: string;
           /** @description ε left to the vault this period */
           readonly vaultRemaining: string;
+          /** @description ε approved campaigns hold back from the vault’s budget for their admission and results */
+          readonly vaultReserved?: string;
         };
         readonly code: string;
         readonly message: string;
@@ -6508,6 +6763,8 @@ export interface components {
           readonly resetsAt: string;
           /** @description ε left to the vault this period */
           readonly vaultRemaining: string;
+          /** @description ε approved campaigns hold back from the vault’s budget for their admission and results */
+          readonly vaultReserved?: string;
         };
         readonly code: string;
         readonly message: string;
@@ -7398,6 +7655,8 @@ export interface components {
         readonly resetsAt: string;
         /** @description ε left to the vault this period */
         readonly vaultRemaining: string;
+        /** @description ε approved campaigns hold back from the vault’s budget for their admission and results */
+        readonly vaultReserved?: string;
       };
       /** @description noised, never exact */
       readonly count: number;
@@ -7415,6 +7674,8 @@ export interface components {
         readonly resetsAt: string;
         /** @description ε left to the vault this period */
         readonly vaultRemaining: string;
+        /** @description ε approved campaigns hold back from the vault’s budget for their admission and results */
+        readonly vaultReserved?: string;
       };
       /** @description noised, never exact */
       readonly count: number;
@@ -7671,6 +7932,8 @@ export interface components {
         readonly resetsAt: string;
         /** @description ε left to the vault this period */
         readonly vaultRemaining: string;
+        /** @description ε approved campaigns hold back from the vault’s budget for their admission and results */
+        readonly vaultReserved?: string;
       };
       readonly campaignId: string;
       readonly k: number;
@@ -7689,6 +7952,8 @@ export interface components {
         readonly resetsAt: string;
         /** @description ε left to the vault this period */
         readonly vaultRemaining: string;
+        /** @description ε approved campaigns hold back from the vault’s budget for their admission and results */
+        readonly vaultReserved?: string;
       };
       readonly campaignId: string;
       readonly k: number;
@@ -7931,6 +8196,8 @@ export interface components {
         readonly resetsAt: string;
         /** @description ε left to the vault this period */
         readonly vaultRemaining: string;
+        /** @description ε approved campaigns hold back from the vault’s budget for their admission and results */
+        readonly vaultReserved?: string;
       };
       /** @description noised, never exact */
       readonly count: number;
@@ -7948,6 +8215,8 @@ export interface components {
         readonly resetsAt: string;
         /** @description ε left to the vault this period */
         readonly vaultRemaining: string;
+        /** @description ε approved campaigns hold back from the vault’s budget for their admission and results */
+        readonly vaultReserved?: string;
       };
       /** @description noised, never exact */
       readonly count: number;

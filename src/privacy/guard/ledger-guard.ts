@@ -260,7 +260,8 @@ export class LedgerGuard implements PrivacyGuard {
       await lockLedger(tx);
       const spent = await spentInPeriod(tx, request.asker, period.start);
       const held = holdingsFor(await heldInPeriod(tx, period.start, this.#now()), campaign);
-      if (!budgetAllows(policy, spent, epsilon, held)) return { outcome: 'budget_exhausted' as const, spent, held };
+      if (!budgetAllows(policy, spent, epsilon, held))
+        return { outcome: 'budget_exhausted' as const, spent, held };
       await this.#releases.sync(tx, period.start);
       const decision = this.#admitted(audience, request.subjects, policy);
       const admitted = decision.outcome === 'answered';
