@@ -102,6 +102,10 @@ export const campaignDetail = z
     alsoOffers: z.array(offer),
     events: z.array(campaignEvent),
     results: z.array(campaignResults),
+    protectedCount: z
+      .object({ count: z.int(), askedBy: z.string(), askedAt: time })
+      .nullable()
+      .describe('the latest protected (noised) count of the audience under the offer’s purpose, if asked'),
   })
   .meta({ id: 'CampaignDetail' });
 

@@ -27,6 +27,7 @@ import { findSegment, getOffer, type Offer } from './catalogue.ts';
 import { parseOrRefuse, refuseUnsafeText } from './hub-input.ts';
 import type { HubExecutor, HubStorage } from './hub-storage.ts';
 import { bankProvider } from './offer-purpose.ts';
+import { rememberedCount } from './protected-counts.ts';
 import { requireRole } from './staff.ts';
 
 /** A draft as the route sends it; a program may give its start and end as Dates. */
@@ -353,9 +354,11 @@ export class Campaigns {
            FROM hub.campaign_results WHERE campaign_id = $1 ORDER BY released_on`,
         [id],
       );
+      const offer = await getOffer(tx, campaign.offerId);
       return {
         campaign,
-        offer: await getOffer(tx, campaign.offerId),
+        offer,
+        protectedCount: (await rememberedCount(tx, campaign.audience, offer.purpose)) ?? null,
         alsoOffers: await campaignAlternatives(tx, id),
         events: await campaignEvents(tx, id),
         results: rows.map((row) => ({ campaignId: id, ...row })),

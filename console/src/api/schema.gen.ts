@@ -5638,6 +5638,13 @@ export interface components {
       readonly campaign: components['schemas']['Campaign'];
       readonly events: readonly components['schemas']['CampaignEvent'][];
       readonly offer: components['schemas']['Offer'];
+      /** @description the latest protected (noised) count of the audience under the offer’s purpose, if asked */
+      readonly protectedCount: {
+        /** Format: date-time */
+        readonly askedAt: string;
+        readonly askedBy: string;
+        readonly count: number;
+      } | null;
       readonly results: readonly components['schemas']['HubCampaignResults'][];
     };
     readonly CampaignDetailInput: {
@@ -5645,6 +5652,12 @@ export interface components {
       readonly campaign: components['schemas']['CampaignInput'];
       readonly events: readonly components['schemas']['CampaignEventInput'][];
       readonly offer: components['schemas']['OfferInput'];
+      /** @description the latest protected (noised) count of the audience under the offer’s purpose, if asked */
+      readonly protectedCount: {
+        readonly askedAt: unknown;
+        readonly askedBy: string;
+        readonly count: number;
+      } | null;
       readonly results: readonly components['schemas']['HubCampaignResultsInput'][];
     };
     readonly CampaignEvent: {

@@ -1,4 +1,5 @@
-// Migration 27 (budget-reservations): ε an approved campaign holds back from the vault-wide budget of a period.
+// Migration 27 (budget-reservations): ε an approved campaign holds back from the vault-wide budget of a period,
+// and the hub's latest protected count of each segment (so an approver reads it without a new charge).
 export const budgetReservationsSchema = `
 -- One per campaign and period: what its admission and its results will cost, held from the vault-wide budget
 -- so that later spending by anyone cannot starve it. What the campaign's own charges (ledger rows labelled
@@ -18,5 +19,16 @@ CREATE TABLE budget_reservations (
   ended_at timestamptz,
   ended_reason text,
   PRIMARY KEY (campaign_id, period_start)
+);
+
+-- The latest protected (noised) count the vault released for a segment expression under a purpose: already
+-- outside the vault, kept so a campaign's reviewers see it without asking, and paying, again.
+CREATE TABLE hub.protected_counts (
+  purpose text NOT NULL,
+  expression text NOT NULL,
+  count integer NOT NULL CHECK (count >= 0),
+  asked_by text NOT NULL,
+  asked_at timestamptz NOT NULL,
+  PRIMARY KEY (purpose, expression)
 );
 `;
