@@ -1,7 +1,7 @@
 // The privacy budget meter: what is left of the signed-in person's ε and the vault's, as words and bars.
 import { get } from './api.ts';
 import type { Reply } from './api/types.ts';
-import { leftInWords, rationalValue, resetInWords } from './budget-words.ts';
+import { costInWords, leftInWords, rationalValue, resetInWords } from './budget-words.ts';
 import { useLoad, type Loaded } from './use-load.ts';
 
 export type BudgetMeterData = Reply<'/v1/budget', 'get'>;
@@ -74,6 +74,12 @@ export function BudgetMeter({ budget }: { budget: Loaded<BudgetMeterData> }) {
         remaining={data.vaultRemaining}
         budget={data.vaultBudget}
       />
+      {rationalValue(data.vaultReserved) > 0 ? (
+        <p className="muted" data-testid="budget-reserved">
+          Approved campaigns hold {costInWords(data.vaultReserved, data.vaultBudget, data.period)} for their
+          sending and results (ε {data.vaultReserved}); no one else can spend it.
+        </p>
+      ) : null}
       <p className="muted">Both reset on {resetInWords(data.resetsAt)}.</p>
     </aside>
   );
