@@ -2,7 +2,7 @@
 import { get } from './api.ts';
 import { AskForMore } from './budget-ask.tsx';
 import type { Reply } from './api/types.ts';
-import { leftInWords, rationalValue, resetInWords } from './budget-words.ts';
+import { costInWords, leftInWords, rationalValue, resetInWords } from './budget-words.ts';
 import { useLoad, type Loaded } from './use-load.ts';
 
 export type BudgetMeterData = Reply<'/v1/budget', 'get'>;
@@ -75,6 +75,12 @@ export function BudgetMeter({ budget }: { budget: Loaded<BudgetMeterData> }) {
         remaining={data.vaultRemaining}
         budget={data.vaultBudget}
       />
+      {rationalValue(data.vaultReserved) > 0 ? (
+        <p className="muted" data-testid="budget-reserved">
+          Approved campaigns hold {costInWords(data.vaultReserved, data.vaultBudget, data.period)} for their
+          sending and results (ε {data.vaultReserved}); no one else can spend it.
+        </p>
+      ) : null}
       <p className="muted">Both reset on {resetInWords(data.resetsAt)}.</p>
       {data.granted === '0' ? null : (
         <p data-testid="budget-granted">Yours includes ε {data.granted} granted on request this period.</p>

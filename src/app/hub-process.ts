@@ -28,6 +28,8 @@ function recordingViaLocalCli(door: VaultDoor): VaultDoor {
     deliver: (request, onProgress) => door.deliver(request, onProgress),
     releaseAudience: (request) => door.releaseAudience(request),
     results: (campaignId, requestedBy) => door.results(campaignId, requestedBy),
+    reserve: (request) => door.reserve(request),
+    endReservation: (request) => door.endReservation(request),
     kind: () => door.kind(),
     record: (events) =>
       door.record(events.map((event) => ({ ...event, details: { ...event.details, via: 'local-cli' } }))),

@@ -234,7 +234,9 @@ export async function assembleVault(
     avatars,
     delivery,
     ...customerFacing({ storage, keys, audit, identity, preferences }, settings),
-    door: new InProcessVaultDoor(questions, delivery, audit, settings.currency, () => vaultKind(storage)),
+    door: new InProcessVaultDoor({ questions, delivery, audit, guard }, settings.currency, () =>
+      vaultKind(storage),
+    ),
     compliance,
     relationshipRetention: new RelationshipRetention(storage, compliance, {
       years: () => transactionRetention.amlYears(),

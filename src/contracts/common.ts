@@ -27,6 +27,10 @@ export const privacyCost = z.object({
   charged: z.string().describe('ε this request charged, an exact rational such as "3/8"'),
   askerRemaining: z.string().describe('ε left to the asker this period'),
   vaultRemaining: z.string().describe('ε left to the vault this period'),
+  vaultReserved: z
+    .string()
+    .optional()
+    .describe('ε approved campaigns hold back from the vault’s budget for their admission and results'),
   resetsAt: z.string().describe('when the period’s budgets reset (ISO 8601)'),
 });
 

@@ -135,6 +135,21 @@ export const resultsRequest = z
   .strictObject({ campaignId: doorText, requestedBy: doorText })
   .meta({ id: 'DoorResultsRequest' });
 
+export const reserveRequest = z
+  .strictObject({
+    campaignId: doorText,
+    holder: doorText.describe('the approver'),
+    purpose: doorText,
+    endsAt: z.iso
+      .datetime({ offset: true })
+      .optional()
+      .describe('the campaign’s end: the holding lapses then'),
+  })
+  .meta({ id: 'DoorReserveRequest' });
+export const endReservationRequest = z
+  .strictObject({ campaignId: doorText, reason: z.enum(['cancelled', 'refused']), actor: doorText })
+  .meta({ id: 'DoorEndReservationRequest' });
+
 const jsonValue: z.ZodType<JsonValue> = z.json();
 
 /** Events the hub writes to the vault's transparency log: about campaigns and staff, never a customer. */
@@ -235,6 +250,10 @@ export const campaignResults = z
   })
   .meta({ id: 'CampaignResults' });
 
+export const budgetHolding = z
+  .object({ budget: privacyCost.describe('the budgets with the holding taken out of the vault’s') })
+  .meta({ id: 'BudgetHolding' });
+
 export const vaultKindAnswer = z.enum(['demo', 'real', 'undecided']);
 export const kindAnswer = z.object({ kind: vaultKindAnswer }).meta({ id: 'VaultKind' });
 
@@ -269,6 +288,18 @@ export const doorMethods = {
     summary: 'VaultDoor.results: protected aggregates of a campaign',
     request: resultsRequest,
     answer: result(campaignResults, doorRefusal).meta({ id: 'DoorResultsAnswer' }),
+  },
+  reserve: {
+    path: 'reserve',
+    summary: 'VaultDoor.reserve: hold back an approved campaign’s admission and results ε',
+    request: reserveRequest,
+    answer: result(budgetHolding, doorRefusal).meta({ id: 'DoorReserveAnswer' }),
+  },
+  endReservation: {
+    path: 'end-reservation',
+    summary: 'VaultDoor.endReservation: give a cancelled or refused campaign’s holding back',
+    request: endReservationRequest,
+    answer: null,
   },
   record: {
     path: 'record',

@@ -111,6 +111,10 @@ export const campaignDetail = z
     alsoOffers: z.array(offer),
     events: z.array(campaignEvent),
     results: z.array(campaignResults),
+    protectedCount: z
+      .object({ count: z.int(), askedBy: z.string(), askedAt: time })
+      .nullable()
+      .describe('the latest protected (noised) count of the audience under the offer’s purpose, if asked'),
   })
   .meta({ id: 'CampaignDetail' });
 
@@ -121,6 +125,14 @@ export const campaignRun = z
     budget: privacyCost.optional().describe('what the run’s admission cost and what is left'),
   })
   .meta({ id: 'CampaignRun' });
+
+export const campaignApproval = z
+  .strictObject({ reason: text(1000).optional().describe('why, in the approver’s words; logged') })
+  .meta({ id: 'CampaignApproval' });
+
+export const campaignRefusal = z
+  .strictObject({ reason: text(1000).describe('why, in the approver’s words; logged') })
+  .meta({ id: 'CampaignRefusal' });
 
 export const campaignsQuery = z.strictObject({ status: z.enum(campaignStatuses).optional() });
 

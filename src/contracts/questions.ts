@@ -74,7 +74,12 @@ export const budgetMeter = z
     granted: z.string().describe('ε approvers granted the asker on request this period (in askerBudget)'),
     askerRemaining: z.string().describe('ε left to the asker this period'),
     vaultBudget: z.string().describe('the vault’s ε for the whole period'),
-    vaultRemaining: z.string().describe('ε left to the vault this period'),
+    vaultRemaining: z
+      .string()
+      .describe('ε left to the vault this period, after what approved campaigns hold'),
+    vaultReserved: z
+      .string()
+      .describe('ε approved campaigns hold back for their admission and results until they end'),
     questionCost: z.string().describe('ε a new (not repeated) count costs'),
     period: z.enum(['day', 'week', 'month']),
     resetsAt: z.string().describe('when the period’s budgets reset (ISO 8601)'),

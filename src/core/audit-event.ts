@@ -7,6 +7,8 @@ export const auditEventTypes = [
   'question.answered',
   'privacy.spent',
   'model.trained',
+  'privacy.reserved',
+  'privacy.unreserved',
   'campaign.drafted',
   'campaign.approved',
   'campaign.started',

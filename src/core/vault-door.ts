@@ -20,6 +20,9 @@ export type CampaignResults = Message<typeof contracts.campaignResults>;
 export type QuestionCheck = Message<typeof contracts.questionCheck>;
 export type DoorRefusal = Message<typeof contracts.doorRefusal>;
 export type ProtectedCount = Message<typeof contracts.protectedCount>;
+export type ReserveRequest = Message<typeof contracts.reserveRequest>;
+export type EndReservationRequest = Message<typeof contracts.endReservationRequest>;
+export type BudgetHolding = Message<typeof contracts.budgetHolding>;
 export type HubAuditEvent = Message<typeof contracts.hubAuditEvent>;
 /** What a vault says it is: a demo vault (generated bank), a real one, or not yet decided (empty). */
 export type VaultKindAnswer = Message<typeof contracts.vaultKindAnswer>;
@@ -51,6 +54,13 @@ export interface VaultDoor {
   releaseAudience(request: AudienceReleaseRequest): Promise<Result<ReleasedAudience, DeliveryRefusal>>;
   /** Protected aggregates of a campaign's messages, charged to `requestedBy`. */
   results(campaignId: string, requestedBy: string): Promise<Result<CampaignResults, DoorRefusal>>;
+  /**
+   * Holds back from the vault-wide budget what an approved campaign's admission and results will cost, so
+   * that no later spending can starve it (PRIVACY_BUDGET_EXHAUSTED when too little is left unheld).
+   */
+  reserve(request: ReserveRequest): Promise<Result<BudgetHolding, DoorRefusal>>;
+  /** Gives a cancelled or refused campaign's holding back; nothing when it holds none. */
+  endReservation(request: EndReservationRequest): Promise<void>;
   /** Appends hub events to the transparency log; returns nothing about the log's other entries. */
   record(events: readonly HubAuditEvent[]): Promise<void>;
   /** Whether the vault is a demo vault, as its own database records it: the hub never decides alone. */

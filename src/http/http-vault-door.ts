@@ -13,15 +13,18 @@ import { CurtainError, errorCatalogue, type ErrorCode } from '../core/errors.ts'
 import { err, type Result } from '../core/result.ts';
 import type {
   AudienceReleaseRequest,
+  BudgetHolding,
   CampaignResults,
   DeliveryReport,
   DeliveryRefusal,
   DeliveryRequest,
   DoorRefusal,
+  EndReservationRequest,
   HubAuditEvent,
   ProtectedCount,
   QuestionCheck,
   ReleasedAudience,
+  ReserveRequest,
   VaultDoor,
   VaultKindAnswer,
 } from '../core/vault-door.ts';
@@ -73,6 +76,14 @@ export class HttpVaultDoor implements VaultDoor {
 
   results(campaignId: string, requestedBy: string): Promise<Result<CampaignResults, DoorRefusal>> {
     return this.#call('results', { campaignId, requestedBy });
+  }
+
+  reserve(request: ReserveRequest): Promise<Result<BudgetHolding, DoorRefusal>> {
+    return this.#call('reserve', request);
+  }
+
+  async endReservation(request: EndReservationRequest): Promise<void> {
+    await this.#call('endReservation', request);
   }
 
   async record(events: readonly HubAuditEvent[]): Promise<void> {

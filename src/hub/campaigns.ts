@@ -27,6 +27,7 @@ import { findSegment, getOffer, type Offer } from './catalogue.ts';
 import { parseOrRefuse, refuseUnsafeText } from './hub-input.ts';
 import type { HubExecutor, HubStorage } from './hub-storage.ts';
 import { bankProvider } from './offer-purpose.ts';
+import { rememberedCount } from './protected-counts.ts';
 import { requireRole } from './staff.ts';
 
 /** A draft as the route sends it; a program may give its start and end as Dates. */
@@ -133,28 +134,61 @@ export class Campaigns {
     return this.show(id).then((d) => d.campaign);
   }
 
-  /** By an approver who did not create it (the table's CHECK says so too). */
-  async approve(id: string, actor: string): Promise<Campaign> {
-    return this.#transition(id, async (tx, campaign) => {
+  /**
+   * By an approver who did not create it (the table's CHECK says so too). The vault first holds back the
+   * campaign's admission and results ε, so no later spending can starve it; if it cannot, the campaign stays
+   * a draft and the refusal (PRIVACY_BUDGET_EXHAUSTED) says so. The reason, if given, is journalled and logged.
+   */
+  async approve(id: string, actor: string, reason?: string): Promise<Campaign> {
+    refuseUnsafeText('approval', { reason });
+    const { campaign, offer } = await this.#storage.transaction(async (tx) => {
+      const campaign = await getCampaign(tx, id);
       await requireRole(tx, actor, ['approver'], 'approve campaigns');
-      if (campaign.createdBy === actor) {
-        throw new CurtainError(
-          'HUB_FORBIDDEN',
-          `${actor} created campaign ${id} and may not approve it: someone else must`,
+      mayDecide(campaign, actor, 'approve');
+      return { campaign, offer: await getOffer(tx, campaign.offerId) };
+    });
+    const held = await this.#door.reserve({
+      campaignId: id,
+      holder: actor,
+      purpose: offer.purpose,
+      ...(campaign.endsAt === null ? {} : { endsAt: campaign.endsAt.toISOString() }),
+    });
+    if (!held.ok) {
+      throw new CurtainError(held.error.code, `campaign ${id} cannot be approved: ${held.error.message}`);
+    }
+    try {
+      return await this.#transition(id, async (tx, current) => {
+        await requireRole(tx, actor, ['approver'], 'approve campaigns');
+        mayDecide(current, actor, 'approve');
+        await tx.query(
+          `UPDATE hub.campaigns SET status = 'approved', approved_by = $2, approved_at = $3 WHERE id = $1`,
+          [id, actor, this.#now()],
         );
-      }
-      requireStatus(campaign, ['draft'], 'approve');
-      await tx.query(
-        `UPDATE hub.campaigns SET status = 'approved', approved_by = $2, approved_at = $3 WHERE id = $1`,
-        [id, actor, this.#now()],
-      );
-      return journalStep(tx, 'approved', id, actor, this.#now());
+        return journalStep(tx, 'approved', id, actor, this.#now(), reason === undefined ? {} : { reason });
+      });
+    } catch (error) {
+      await this.#door.endReservation({ campaignId: id, reason: 'refused', actor });
+      throw error;
+    }
+  }
+
+  /** An approver's refusal of a draft, with a written reason: the campaign is cancelled, the reason logged. */
+  async refuse(id: string, actor: string, reason: string): Promise<Campaign> {
+    refuseUnsafeText('refusal', { reason });
+    return this.#transition(id, async (tx, campaign) => {
+      await requireRole(tx, actor, ['approver'], 'refuse campaigns');
+      mayDecide(campaign, actor, 'refuse');
+      await tx.query(`UPDATE hub.campaigns SET status = 'cancelled', finished_at = $2 WHERE id = $1`, [
+        id,
+        this.#now(),
+      ]);
+      return journalStep(tx, 'cancelled', id, actor, this.#now(), { from: 'draft', refused: true, reason });
     });
   }
 
-  /** Only before it starts: once running, the vault is delivering. */
+  /** Only before it starts: once running, the vault is delivering. An approved one's held ε is given back. */
   async cancel(id: string, actor: string): Promise<Campaign> {
-    return this.#transition(id, async (tx, campaign) => {
+    const cancelled = await this.#transition(id, async (tx, campaign) => {
       await requireRole(tx, actor, ['marketer', 'approver'], 'cancel campaigns');
       requireStatus(campaign, ['draft', 'approved'], 'cancel');
       await tx.query(`UPDATE hub.campaigns SET status = 'cancelled', finished_at = $2 WHERE id = $1`, [
@@ -163,6 +197,8 @@ export class Campaigns {
       ]);
       return journalStep(tx, 'cancelled', id, actor, this.#now(), { from: campaign.status });
     });
+    await this.#door.endReservation({ campaignId: id, reason: 'cancelled', actor });
+    return cancelled;
   }
 
   /**
@@ -322,9 +358,11 @@ export class Campaigns {
            FROM hub.campaign_results WHERE campaign_id = $1 ORDER BY released_on`,
         [id],
       );
+      const offer = await getOffer(tx, campaign.offerId);
       return {
         campaign,
-        offer: await getOffer(tx, campaign.offerId),
+        offer,
+        protectedCount: (await rememberedCount(tx, campaign.audience, offer.purpose)) ?? null,
         alsoOffers: await campaignAlternatives(tx, id),
         events: await campaignEvents(tx, id),
         results: rows.map((row) => ({ campaignId: id, ...row })),
@@ -341,6 +379,17 @@ export class Campaigns {
     if (event !== undefined) await this.#door.record([event]);
     return this.#storage.transaction((tx) => getCampaign(tx, id));
   }
+}
+
+/** Only a draft is decided, and never by the person who created it. */
+function mayDecide(campaign: Campaign, actor: string, action: 'approve' | 'refuse'): void {
+  if (campaign.createdBy === actor) {
+    throw new CurtainError(
+      'HUB_FORBIDDEN',
+      `${actor} created campaign ${campaign.id} and may not ${action} it: someone else must`,
+    );
+  }
+  requireStatus(campaign, ['draft'], action);
 }
 
 function requireStatus(campaign: Campaign, allowed: readonly CampaignStatus[], action: string): void {

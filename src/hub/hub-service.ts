@@ -1,5 +1,5 @@
 // The hub: staff, the catalogue and campaigns behind one service, reaching the vault only through its door.
-import type { CampaignResults, DoorRefusal, VaultDoor } from '../core/vault-door.ts';
+import type { CampaignResults, DoorRefusal, ProtectedCount, VaultDoor } from '../core/vault-door.ts';
 import type { Result } from '../core/result.ts';
 import type { Campaign, CampaignStatus } from './campaign-record.ts';
 import {
@@ -19,6 +19,7 @@ import {
 } from './catalogue.ts';
 import { CurtainError } from '../core/errors.ts';
 import type { HubExecutor, HubStorage } from './hub-storage.ts';
+import { rememberCount } from './protected-counts.ts';
 import { disableStaff, removeRoles } from './staff-changes.ts';
 import { addStaff, listStaff, requireRole, type StaffMember } from './staff.ts';
 
@@ -120,6 +121,20 @@ export class HubService {
     return this.#catalogue.addSegment(draft, actor);
   }
 
+  /** A protected count from the vault, charged to `asker`; the hub keeps the latest for the segment's reviewers. */
+  async count(
+    expression: string,
+    purpose: string,
+    asker: string,
+  ): Promise<Result<ProtectedCount, DoorRefusal>> {
+    const counted = await this.#door.count(expression, purpose, asker);
+    if (counted.ok) {
+      const remembered = { count: counted.value.count, askedBy: asker, askedAt: this.#now() };
+      await this.#storage.transaction((tx) => rememberCount(tx, expression, purpose, remembered));
+    }
+    return counted;
+  }
+
   listSegments(): Promise<Segment[]> {
     return this.#catalogue.listSegments();
   }
@@ -136,8 +151,12 @@ export class HubService {
     return this.#campaigns.create(draft, actor);
   }
 
-  approve(id: string, actor: string): Promise<Campaign> {
-    return this.#campaigns.approve(id, actor);
+  approve(id: string, actor: string, reason?: string): Promise<Campaign> {
+    return this.#campaigns.approve(id, actor, reason);
+  }
+
+  refuse(id: string, actor: string, reason: string): Promise<Campaign> {
+    return this.#campaigns.refuse(id, actor, reason);
   }
 
   cancel(id: string, actor: string): Promise<Campaign> {

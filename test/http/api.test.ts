@@ -169,6 +169,7 @@ describe.each(testBackends)('HTTP API on $name', (backend) => {
       askerRemaining: '35/8',
       vaultBudget: '20',
       vaultRemaining: '155/8',
+      vaultReserved: '0',
       questionCost: '5/8',
       period: 'month',
     });

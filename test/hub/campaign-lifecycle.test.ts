@@ -339,3 +339,77 @@ describe.each(testBackends)('campaign lifecycle on $name', (backend) => {
     expect(all.map((c) => c.id)).toContain(draftOne.id);
   });
 });
+
+describe.each(testBackends)('approval holds budget, on $name', (backend) => {
+  let t: TestHub;
+  let mortgage: string;
+  beforeAll(async () => {
+    t = await createTestHub(backend);
+    await addTestStaff(t.hub);
+    mortgage = (await addTestCatalogue(t.hub)).mortgage;
+    t.clock.now = start;
+  });
+  afterAll(() => t.dispose());
+
+  const draft = (name: string) =>
+    t.hub.createCampaign(
+      {
+        name,
+        audience: 'spent(category: "home_inspection", within: 90d) > 0',
+        offerId: mortgage,
+        startsAt: start,
+        endsAt: new Date('2030-03-20T00:00:00Z'),
+      },
+      'mia',
+    );
+
+  it('asks the vault to hold the campaign’s ε until its end, and gives it back when cancelled', async () => {
+    const drafted = await draft('held');
+    await t.hub.approve(drafted.id, 'abe', 'offer text and fair-lending check read');
+    expect(t.door.reservations.get(drafted.id)).toEqual({
+      campaignId: drafted.id,
+      holder: 'abe',
+      purpose: 'credit_offers',
+      endsAt: '2030-03-20T00:00:00.000Z',
+    });
+    const approved = t.door.recorded.at(-1);
+    expect(approved?.details).toMatchObject({
+      step: 'approved',
+      reason: 'offer text and fair-lending check read',
+    });
+    await t.hub.cancel(drafted.id, 'mia');
+    expect(t.door.reservations.has(drafted.id)).toBe(false);
+  });
+
+  it('leaves a campaign in draft when the vault cannot hold its ε', async () => {
+    const drafted = await draft('starved');
+    t.door.refuseReservations = true;
+    try {
+      const refused = await refusal(t.hub.approve(drafted.id, 'abe'));
+      expect(refused.code).toBe('PRIVACY_BUDGET_EXHAUSTED');
+    } finally {
+      t.door.refuseReservations = false;
+    }
+    expect((await t.hub.show(drafted.id)).campaign.status).toBe('draft');
+  });
+
+  it('records an approver’s refusal with its written reason', async () => {
+    const drafted = await draft('refused');
+    const refused = await t.hub.refuse(drafted.id, 'abe', 'the offer text promises a rate we cannot give');
+    expect(refused.status).toBe('cancelled');
+    const events = (await t.hub.show(drafted.id)).events.map((e) => [e.event, e.actor, e.detail]);
+    expect(events.at(-1)).toEqual([
+      'cancelled',
+      'abe',
+      JSON.stringify({
+        from: 'draft',
+        refused: true,
+        reason: 'the offer text promises a rate we cannot give',
+      }),
+    ]);
+    expect(t.door.recorded.at(-1)?.details).toMatchObject({
+      reason: 'the offer text promises a rate we cannot give',
+    });
+    expect(t.door.reservations.has(drafted.id)).toBe(false);
+  });
+});

@@ -15,6 +15,7 @@ describe.each(testBackends)('hub dump on $name', (backend) => {
       'mia',
     );
     await t.hub.linkOffer('savers', mortgage, 'mia');
+    await t.hub.count('holds("savings")', 'credit_offers', 'mia');
     const campaign = await t.hub.createCampaign(
       { name: 'savers', segment: 'savers', offerId: mortgage, alsoOffers: [movers], startsAt: t.clock.now },
       'mia',
@@ -38,6 +39,7 @@ describe.each(testBackends)('hub dump on $name', (backend) => {
       'campaigns',
       'offers',
       'products',
+      'protected_counts',
       'segment_offers',
       'segments',
       'staff',

@@ -10,17 +10,20 @@ import { questionPurpose } from '../../src/core/question-purposes.ts';
 import { err, ok, type Result } from '../../src/core/result.ts';
 import type {
   AudienceReleaseRequest,
+  BudgetHolding,
   CampaignResults,
   DeliveryRefusal,
   DeliveryReport,
   DeliveryRequest,
   DoorRefusal,
+  EndReservationRequest,
   HubAuditEvent,
   PrivacyCost,
   ProtectedCount,
   QuestionCheck,
   ReleasedAudience,
   ReleasedToken,
+  ReserveRequest,
   VaultDoor,
   VaultKindAnswer,
 } from '../../src/core/vault-door.ts';
@@ -122,6 +125,25 @@ export class RecordingDoor implements VaultDoor {
         releasedOn: '2030-03-02',
       }),
     );
+  }
+
+  /** Campaigns holding budget, by id; `refuseReservations` makes every new holding refused. */
+  readonly reservations = new Map<string, ReserveRequest>();
+  refuseReservations = false;
+
+  reserve(request: ReserveRequest): Promise<Result<BudgetHolding, DoorRefusal>> {
+    if (this.refuseReservations) {
+      return Promise.resolve(
+        err({ code: 'PRIVACY_BUDGET_EXHAUSTED', message: 'the vault-wide budget is spent', budget }),
+      );
+    }
+    this.reservations.set(request.campaignId, request);
+    return Promise.resolve(ok({ budget }));
+  }
+
+  endReservation(request: EndReservationRequest): Promise<void> {
+    this.reservations.delete(request.campaignId);
+    return Promise.resolve();
   }
 
   kind(): Promise<VaultKindAnswer> {

@@ -10,7 +10,9 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import { get, post } from '../api.ts';
+import { ApiError, get, post } from '../api.ts';
+import { RefusalBox } from '../refusal-box.tsx';
+import { refusalOf, type Refusal } from '../refusal-words.ts';
 import type { Complete, Reply } from '../api/types.ts';
 import { ActionButton, Alert, Loading, Page, formatDate } from '../ui.tsx';
 import { useLoad } from '../use-load.ts';
@@ -74,19 +76,30 @@ function Results({ results }: { results: CampaignResults }) {
 export function CampaignView({ id, roles }: { id: string; roles: readonly string[] }) {
   const detail = useLoad(() => get<CampaignDetail>(`/v1/hub/campaigns/${encodeURIComponent(id)}`), id);
   const [notice, setNotice] = useState<string>();
+  const [refused, setRefused] = useState<Refusal>();
+  const [reason, setReason] = useState('');
   const [results, setResults] = useState<CampaignResults>();
   if (detail.data === undefined) return <Loading error={detail.error} />;
   const { campaign, offer, alsoOffers, events } = detail.data;
   const latest = results ?? detail.data.results.at(-1);
-  const act = async (verb: string, done: string) => {
-    const outcome = await post<{ refusal?: { code: string; message: string } | null }>(
-      `/v1/hub/campaigns/${encodeURIComponent(id)}/${verb}`,
-    );
-    setNotice(
-      outcome.refusal ? `The vault refused: ${outcome.refusal.message} (${outcome.refusal.code})` : done,
-    );
+  // A refusal, by the hub or the vault, is never shown as a success.
+  const act = async (verb: string, done: string, body: object = {}) => {
+    setNotice(undefined);
+    setRefused(undefined);
+    try {
+      const outcome = await post<{ refusal?: { code: string; message: string } | null }>(
+        `/v1/hub/campaigns/${encodeURIComponent(id)}/${verb}`,
+        body,
+      );
+      if (outcome.refusal)
+        setRefused(refusalOf(new ApiError(422, outcome.refusal.code, outcome.refusal.message)));
+      else setNotice(done);
+    } catch (failure) {
+      setRefused(refusalOf(failure));
+    }
     detail.reload();
   };
+  const written = reason.trim().length > 0 ? { reason: reason.trim() } : undefined;
   return (
     <Page title={`Campaign: ${campaign.name}`}>
       <dl className="facts">
@@ -102,7 +115,23 @@ export function CampaignView({ id, roles }: { id: string; roles: readonly string
           <code>{campaign.audience}</code>
         </dd>
         <dt>Offer</dt>
-        <dd>{offer.title}</dd>
+        <dd>
+          <strong>{offer.title}</strong> — {offer.body} <em>{offer.callToAction}</em>
+        </dd>
+        <dt>Notices</dt>
+        <dd>{campaign.channels.length === 0 ? 'inbox only' : `inbox, ${campaign.channels.join(', ')}`}</dd>
+        <dt>Protected count</dt>
+        <dd data-testid="campaign-protected-count">
+          {detail.data.protectedCount === null
+            ? 'not asked yet (ask it in the segment editor)'
+            : `about ${detail.data.protectedCount.count.toLocaleString('en-GB')} customers (noised; asked by ${detail.data.protectedCount.askedBy})`}
+        </dd>
+        <dt>Schedule</dt>
+        <dd>
+          from {formatDate(campaign.startsAt)} until{' '}
+          {campaign.endsAt === null ? 'no end date' : formatDate(campaign.endsAt)}; at most{' '}
+          {campaign.frequencyCap.messages} per person in {campaign.frequencyCap.days} days
+        </dd>
         {alsoOffers.length > 0 ? (
           <>
             <dt>Also offers</dt>
@@ -123,9 +152,29 @@ export function CampaignView({ id, roles }: { id: string; roles: readonly string
       <div className="actions">
         {roles.includes('approver') && campaign.status === 'draft' ? (
           <>
-            <ActionButton action={() => act('approve', 'Approved.')}>Approve</ActionButton>
+            <label htmlFor="decision-reason">Your reason (kept in the log)</label>
+            <textarea
+              id="decision-reason"
+              rows={2}
+              maxLength={1000}
+              value={reason}
+              onChange={(e) => setReason(e.target.value)}
+            />
+            <p className="muted">
+              Once approved, the scheduler sends it within a minute of its start,{' '}
+              {formatDate(campaign.startsAt)}.
+            </p>
             <ActionButton
-              action={() => act('refuse', 'Refused: the campaign is cancelled.')}
+              disabled={written === undefined}
+              action={() =>
+                act('approve', 'Approved: its privacy budget is held until it ends.', written ?? {})
+              }
+            >
+              Approve
+            </ActionButton>
+            <ActionButton
+              disabled={written === undefined}
+              action={() => act('refuse', 'Refused: the campaign is cancelled.', written ?? {})}
               className="secondary"
             >
               Refuse
@@ -148,6 +197,7 @@ export function CampaignView({ id, roles }: { id: string; roles: readonly string
         ) : null}
       </div>
       {notice === undefined ? null : <Alert kind="success">{notice}</Alert>}
+      <RefusalBox refusal={refused} />
       {latest === undefined ? null : <Results results={latest} />}
       <h2>Events</h2>
       <ol className="events">

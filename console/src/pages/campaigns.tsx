@@ -1,18 +1,19 @@
 // Marketer: draft campaigns (one offer, or several chosen by interest or propensity), list them, open one.
 import { useState, type FormEvent } from 'react';
-import { get, messageOf, post } from '../api.ts';
+import { get, post } from '../api.ts';
 import { Link, navigate } from '../router.tsx';
 import type { Complete, Item, Reply } from '../api/types.ts';
-import { Alert, Loading, Page, formatDate, textOf } from '../ui.tsx';
+import { Loading, Page, formatDate, textOf } from '../ui.tsx';
 import { useLoad } from '../use-load.ts';
-import { seedsSegment } from '../examples.ts';
+import { RefusalBox } from '../refusal-box.tsx';
+import { refusalOf, type Refusal } from '../refusal-words.ts';
 import { BudgetMeter, useBudget } from '../budget-meter.tsx';
 
 type Campaign = Item<Complete<Reply<'/v1/hub/campaigns', 'get'>>['campaigns']>;
 type Offers = Complete<Reply<'/v1/hub/offers', 'get'>>;
 
 function NewCampaign({ offers }: { offers: Offers['offers'] }) {
-  const [error, setError] = useState<string>();
+  const [error, setError] = useState<Refusal>();
   const [also, setAlso] = useState<readonly string[]>([]);
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -28,11 +29,14 @@ function NewCampaign({ offers }: { offers: Offers['offers'] }) {
         alsoOffers: also.filter((id) => id !== offerId),
         pickOffersBy: field('pickOffersBy') === 'propensity' ? 'propensity' : 'interest',
         channels: form.getAll('channels').filter((c) => typeof c === 'string'),
-        startsAt: new Date().toISOString(),
+        // The inputs are in the person's own time zone; the API takes an instant.
+        startsAt: new Date(field('startsAt')).toISOString(),
+        ...(field('endsAt') === '' ? {} : { endsAt: new Date(field('endsAt')).toISOString() }),
+        frequencyCap: { messages: Number(field('capMessages')), days: Number(field('capDays')) },
       });
       navigate(`/campaigns/${created.id}`);
     } catch (failure) {
-      setError(messageOf(failure));
+      setError(refusalOf(failure));
     }
   };
   return (
@@ -41,9 +45,31 @@ function NewCampaign({ offers }: { offers: Offers['offers'] }) {
       <label htmlFor="campaign-name">Name</label>
       <input id="campaign-name" name="name" required maxLength={120} />
       <label htmlFor="campaign-audience">Audience (a segment expression)</label>
-      <textarea id="campaign-audience" name="audience" required rows={2} defaultValue={seedsSegment} />
+      <textarea id="campaign-audience" name="audience" required rows={2} />
+      <label htmlFor="campaign-starts">Starts (your time)</label>
+      <input id="campaign-starts" name="startsAt" type="datetime-local" required />
+      <label htmlFor="campaign-ends">Ends (optional)</label>
+      <input id="campaign-ends" name="endsAt" type="datetime-local" />
+      <fieldset>
+        <legend>Frequency cap</legend>
+        <label htmlFor="cap-messages">At most this many messages per person</label>
+        <input
+          id="cap-messages"
+          name="capMessages"
+          type="number"
+          min={1}
+          max={1000}
+          defaultValue={1}
+          required
+        />
+        <label htmlFor="cap-days">in this many days</label>
+        <input id="cap-days" name="capDays" type="number" min={1} max={366} defaultValue={7} required />
+      </fieldset>
       <label htmlFor="campaign-offer">Offer</label>
-      <select id="campaign-offer" name="offerId" required>
+      <select id="campaign-offer" name="offerId" required defaultValue="">
+        <option value="" disabled>
+          Choose an offer
+        </option>
         {offers.map((o) => (
           <option key={o.id} value={o.id}>
             {o.title}
@@ -82,7 +108,7 @@ function NewCampaign({ offers }: { offers: Offers['offers'] }) {
         ))}
       </fieldset>
       <button type="submit">Create campaign</button>
-      {error === undefined ? null : <Alert>{error}</Alert>}
+      <RefusalBox refusal={error} />
     </form>
   );
 }

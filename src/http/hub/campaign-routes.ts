@@ -4,8 +4,10 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { errorBody, idParams, listOf } from '../../contracts/common.ts';
 import {
   campaign,
+  campaignApproval,
   campaignDetail,
   campaignInput,
+  campaignRefusal,
   campaignResults,
   campaignRun,
   campaignsQuery,
@@ -54,8 +56,29 @@ const step = (access: readonly Role[], summary: string) => ({
   schema: { summary, tags, params: idParams, response: { 200: campaign, '4xx': errorBody } },
 });
 
-const approve = step(['approver'], 'Approve a campaign (not one’s own)');
-const refuse = step(['approver'], 'Refuse a campaign awaiting approval: it is cancelled');
+const approve = {
+  config: { access: ['approver'] as const },
+  schema: {
+    summary: 'Approve a campaign (not one’s own); the vault holds back its admission and results ε',
+    description:
+      'Refused with PRIVACY_BUDGET_EXHAUSTED (the campaign stays a draft) when the vault-wide budget has too ' +
+      'little left to hold. The scheduler sends an approved campaign within a minute of its start.',
+    tags,
+    params: idParams,
+    body: campaignApproval.optional(),
+    response: { 200: campaign, '4xx': errorBody },
+  },
+};
+const refuse = {
+  config: { access: ['approver'] as const },
+  schema: {
+    summary: 'Refuse a campaign awaiting approval, with a written reason: it is cancelled',
+    tags,
+    params: idParams,
+    body: campaignRefusal,
+    response: { 200: campaign, '4xx': errorBody },
+  },
+};
 const cancel = step(['marketer', 'approver'], 'Cancel a campaign before or while it runs');
 
 const run = {
@@ -91,10 +114,10 @@ export function campaignRoutes(hub: HubService) {
     );
     app.get('/v1/hub/campaigns/:id', one, (request) => hub.show(request.params.id));
     app.post('/v1/hub/campaigns/:id/approve', approve, (request) =>
-      hub.approve(request.params.id, staffOf(request).handle),
+      hub.approve(request.params.id, staffOf(request).handle, request.body?.reason),
     );
     app.post('/v1/hub/campaigns/:id/refuse', refuse, (request) =>
-      hub.cancel(request.params.id, staffOf(request).handle),
+      hub.refuse(request.params.id, staffOf(request).handle, request.body.reason),
     );
     app.post('/v1/hub/campaigns/:id/cancel', cancel, (request) =>
       hub.cancel(request.params.id, staffOf(request).handle),

@@ -74,7 +74,7 @@ export function segmentRoutes(hub: HubService, door: VaultDoor) {
     });
     app.post('/v1/hub/segments/count', count, async (request, reply) => {
       const { expression, purpose } = request.body;
-      const counted = await door.count(expression, purpose, staffOf(request).handle);
+      const counted = await hub.count(expression, purpose, staffOf(request).handle);
       return counted.ok ? counted.value : sendRefusal(reply, counted.error);
     });
     app.get('/v1/hub/segments', list, async () => ({ segments: await hub.listSegments() }));

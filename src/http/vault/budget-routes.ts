@@ -4,6 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { errorBody } from '../../contracts/common.ts';
 import { budgetMeter, budgetParams, budgetStatus } from '../../contracts/questions.ts';
 import { CurtainError } from '../../core/errors.ts';
+import { Rational } from '../../privacy/dp/rational.ts';
 import { questionEpsilon } from '../../privacy/guard/policy.ts';
 import type { VaultServices } from '../../vault/vault.ts';
 import { staffOf } from '../auth/access-control.ts';
@@ -59,6 +60,7 @@ export function budgetRoutes(vault: Pick<VaultServices, 'questions' | 'policies'
         askerRemaining: state.askerRemaining.toString(),
         vaultBudget: policy.vaultBudget.toString(),
         vaultRemaining: state.vaultRemaining.toString(),
+        vaultReserved: (state.vaultReserved ?? Rational.zero).toString(),
         questionCost: questionEpsilon(policy).toString(),
         period: policy.period,
         resetsAt: state.resetsAt,

@@ -13,7 +13,7 @@ type Answer<M extends DoorMethod> = AnswerSchema<M> extends z.ZodType ? Message<
 
 /**
  * Each route validates its body with the method's request contract and answers the method's Result as JSON
- * (`{ ok: true, value }` or `{ ok: false, error }`), serialised by its answer contract; `record` answers 204.
+ * (`{ ok: true, value }` or `{ ok: false, error }`), serialised by its answer contract; `record` and `endReservation` answer 204.
  */
 export function doorRoutes(door: VaultDoor) {
   return (fastify: FastifyInstance): Promise<void> => {
@@ -40,6 +40,8 @@ export function doorRoutes(door: VaultDoor) {
     route('deliver', (body) => door.deliver(body));
     route('releaseAudience', (body) => door.releaseAudience(body));
     route('results', (body) => door.results(body.campaignId, body.requestedBy));
+    route('reserve', (body) => door.reserve(body));
+    route('endReservation', (body) => door.endReservation(body).then(() => undefined));
     route('record', (body) => door.record(body.events).then(() => undefined));
     route('kind', async () => ({ kind: await door.kind() }));
     return Promise.resolve();

@@ -9,6 +9,7 @@ export function budgetReport(budget: BudgetState): PrivacyCost {
     charged: budget.charged.toString(),
     askerRemaining: budget.askerRemaining.toString(),
     vaultRemaining: budget.vaultRemaining.toString(),
+    ...(budget.vaultReserved === undefined ? {} : { vaultReserved: budget.vaultReserved.toString() }),
     resetsAt: budget.resetsAt,
   };
 }

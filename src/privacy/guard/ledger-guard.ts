@@ -15,6 +15,14 @@ import {
 } from './approximate-ledger.ts';
 import { AudienceBitset } from './audience-bitset.ts';
 import {
+  budgetAllows,
+  budgetRefusal,
+  budgetState,
+  campaignReservation,
+  holdingsFor,
+  type Holdings,
+} from './budget-check.ts';
+import {
   lockLedger,
   recordInLedger,
   reusableAnswer,
@@ -30,6 +38,7 @@ import type { NoiseSampler } from './noise.ts';
 import { PeriodReleases } from './period-releases.ts';
 import { periodOf, questionEpsilon, type GuardPolicy } from './policy.ts';
 import type { PolicyStore } from './policy-store.ts';
+import { campaignOfLabel, endReservation, heldInPeriod, insertReservation } from './reservation-store.ts';
 import {
   checkAsker,
   questionSubject,
@@ -42,6 +51,7 @@ import {
   type PrivacyGuard,
   type QuestionRefusal,
   type Release,
+  type ReservationRequest,
   type ReleaseRequest,
 } from './privacy-guard.ts';
 
@@ -54,8 +64,6 @@ export interface LedgerGuardOptions {
   readonly approximateBudget?: ApproximateBudget;
 }
 
-type Period = { readonly start: Date; readonly end: Date };
-
 /** What the guard did with a question inside the ledger's lock; no decision when the budget refused it. */
 interface QuestionCharge {
   readonly id?: number;
@@ -63,6 +71,7 @@ interface QuestionCharge {
   readonly charged: Rational;
   readonly repeated: boolean;
   readonly spent: Spent;
+  readonly held: Holdings;
   /** The audience it released, to add to the period's once the charge commits. */
   readonly released?: StoredRelease;
 }
@@ -98,13 +107,28 @@ export class LedgerGuard implements PrivacyGuard {
 
   async budget(asker: string): Promise<BudgetState> {
     const { policy } = await this.#policies.active();
-    const period = periodOf(policy.period, this.#now());
-    return budgetState(
-      policy,
-      period,
-      await spentInPeriod(this.#storage, asker, period.start),
-      Rational.zero,
-    );
+    const now = this.#now();
+    const period = periodOf(policy.period, now);
+    const spent = await spentInPeriod(this.#storage, asker, period.start);
+    const held = holdingsFor(await heldInPeriod(this.#storage, period.start, now));
+    return budgetState(policy, period, spent, Rational.zero, held);
+  }
+
+  reserve(request: ReservationRequest): Promise<Result<BudgetState, GuardRefusal>> {
+    return this.#serialised(() => this.#reserve(request));
+  }
+
+  endReservation(campaignId: string, reason: 'cancelled' | 'refused', actor: string): Promise<void> {
+    return this.#serialised(async () => {
+      const ended = await this.#storage.transaction(async (tx) => {
+        await lockLedger(tx);
+        if (!(await endReservation(tx, campaignId, reason, this.#now()))) return false;
+        const details = { campaign: campaignId, reason, by: actor };
+        await this.#audit.enqueue(tx, [{ type: 'privacy.unreserved', details }]);
+        return true;
+      });
+      if (ended) await this.#audit.flush();
+    });
   }
 
   answer(question: GuardedQuestion): Promise<Result<GuardAnswer, QuestionRefusal>> {
@@ -163,7 +187,8 @@ export class LedgerGuard implements PrivacyGuard {
     });
     if (charge.released !== undefined) this.#releases.add(charge.released);
     await this.#audit.flush();
-    return questionOutcome(charge, policy, budgetState(policy, period, charge.spent, charge.charged));
+    const budget = budgetState(policy, period, charge.spent, charge.charged, charge.held);
+    return questionOutcome(charge, policy, budget);
   }
 
   /** Inside the ledger's lock: the earlier answer, or the budget, the differencing check and the decision. */
@@ -177,6 +202,7 @@ export class LedgerGuard implements PrivacyGuard {
   ): Promise<QuestionCharge> {
     const earlier = await reusableAnswer(tx, lookup);
     const spent = await spentInPeriod(tx, lookup.asker, lookup.periodStart);
+    const held = holdingsFor(await heldInPeriod(tx, lookup.periodStart, this.#now()));
     const row = { ...lookup, expression: question.expression, policyVersion, engine: question.engine };
     if (earlier !== undefined) {
       // A repeat releases nothing new: the original's audience is already among the period's releases.
@@ -187,10 +213,12 @@ export class LedgerGuard implements PrivacyGuard {
         epsilon: Rational.zero,
         repeats: earlier.id,
       });
-      return { id, decision: storedDecision(earlier), charged: Rational.zero, repeated: true, spent };
+      return { id, decision: storedDecision(earlier), charged: Rational.zero, repeated: true, spent, held };
     }
     const epsilon = questionEpsilon(policy);
-    if (!budgetAllows(policy, spent, epsilon)) return { charged: Rational.zero, repeated: false, spent };
+    if (!budgetAllows(policy, spent, epsilon, held)) {
+      return { charged: Rational.zero, repeated: false, spent, held };
+    }
     if (audience === undefined) throw new Error('an answer the guard found before its lock is gone');
     await this.#releases.sync(tx, lookup.periodStart);
     const subjects = [questionSubject(lookup.purpose, lookup.planKey)];
@@ -214,6 +242,7 @@ export class LedgerGuard implements PrivacyGuard {
       charged: epsilon,
       repeated: false,
       spent,
+      held,
       ...(released === undefined ? {} : { released: { id, ...released } }),
     };
   }
@@ -226,10 +255,13 @@ export class LedgerGuard implements PrivacyGuard {
     const { version: policyVersion, policy } = await this.#policies.active();
     const epsilon = questionEpsilon(policy);
     const period = periodOf(policy.period, this.#now());
-    const { outcome, spent, released } = await this.#storage.transaction(async (tx) => {
+    const campaign = campaignOfLabel(request.label);
+    const { outcome, spent, held, released } = await this.#storage.transaction(async (tx) => {
       await lockLedger(tx);
       const spent = await spentInPeriod(tx, request.asker, period.start);
-      if (!budgetAllows(policy, spent, epsilon)) return { outcome: 'budget_exhausted' as const, spent };
+      const held = holdingsFor(await heldInPeriod(tx, period.start, this.#now()), campaign);
+      if (!budgetAllows(policy, spent, epsilon, held))
+        return { outcome: 'budget_exhausted' as const, spent, held };
       await this.#releases.sync(tx, period.start);
       const decision = this.#admitted(audience, request.subjects, policy);
       const admitted = decision.outcome === 'answered';
@@ -255,12 +287,12 @@ export class LedgerGuard implements PrivacyGuard {
         },
       ]);
       const released = admitted ? { id, subjects: request.subjects, audience } : undefined;
-      return { outcome: said, spent, released };
+      return { outcome: said, spent, held, released };
     });
     if (released !== undefined) this.#releases.add(released);
     await this.#audit.flush();
     const charged = outcome === 'budget_exhausted' ? Rational.zero : epsilon;
-    const budget = budgetState(policy, period, spent, charged);
+    const budget = budgetState(policy, period, spent, charged, held);
     switch (outcome) {
       case 'admitted':
         return ok({ budget });
@@ -271,6 +303,39 @@ export class LedgerGuard implements PrivacyGuard {
       case 'budget_exhausted':
         return err(budgetRefusal(budget, epsilon));
     }
+  }
+
+  async #reserve(request: ReservationRequest): Promise<Result<BudgetState, GuardRefusal>> {
+    checkAsker(request.holder);
+    const purpose = questionPurpose(request.purpose);
+    if (purpose === undefined) return err(unknownPurpose(request.purpose));
+    const { policy } = await this.#policies.active();
+    const now = this.#now();
+    const period = periodOf(policy.period, now);
+    const epsilon = campaignReservation(policy);
+    const outcome = await this.#storage.transaction(async (tx) => {
+      await lockLedger(tx);
+      const spent = await spentInPeriod(tx, request.holder, period.start);
+      const held = holdingsFor(await heldInPeriod(tx, period.start, now), request.campaignId);
+      if (held.own.greaterThan(Rational.zero)) return { spent, held, fits: true };
+      // The holder's own budget is not touched: only what is left of the vault's, unheld, must cover it.
+      const fits = epsilon.lessThanOrEqual(policy.vaultBudget.sub(spent.vault).sub(held.others));
+      if (!fits) return { spent, held, fits };
+      await insertReservation(tx, {
+        ...request,
+        periodStart: period.start,
+        purpose: purpose.code,
+        epsilon,
+        reservedAt: now,
+        endsAt: request.endsAt ?? null,
+      });
+      const details = { campaign: request.campaignId, by: request.holder, epsilon: epsilon.toString() };
+      await this.#audit.enqueue(tx, [{ type: 'privacy.reserved', details }]);
+      return { spent, held: { ...held, own: epsilon }, fits };
+    });
+    await this.#audit.flush();
+    const budget = budgetState(policy, period, outcome.spent, Rational.zero, outcome.held);
+    return outcome.fits ? ok(budget) : err(budgetRefusal(budget, epsilon));
   }
 
   /** An admission's decision: large enough (noised), then not too close to the period's releases. */
@@ -293,16 +358,18 @@ export class LedgerGuard implements PrivacyGuard {
     const period = periodOf(policy.period, this.#now());
     const releasedOn = this.#now().toISOString().slice(0, 10);
     const keyOf = (name: string) => `${request.label}@${releasedOn}#${name}`;
+    const campaign = campaignOfLabel(request.label);
     const ledgerRow = { asker: request.asker, purpose: purpose.code, expression: request.label };
     const outcome = await this.#storage.transaction(async (tx) => {
       await lockLedger(tx);
       const stored = await storedReleases(tx, purpose.code, names.map(keyOf), period.start);
       const spent = await spentInPeriod(tx, request.asker, period.start);
+      const held = holdingsFor(await heldInPeriod(tx, period.start, this.#now()), campaign);
       if (stored.size === names.length && names.length > 0) {
         const counts = Object.fromEntries(names.map((n) => [n, stored.get(keyOf(n))!]));
-        return { repeated: true, counts, spent, released: [] };
+        return { repeated: true, counts, spent, held, released: [] };
       }
-      if (!budgetAllows(policy, spent, epsilon)) return { spent, released: [] };
+      if (!budgetAllows(policy, spent, epsilon, held)) return { spent, held, released: [] };
       await this.#releases.sync(tx, period.start);
       const counts = this.#releasedCounts(audiences, request.subjects, policy);
       const released: StoredRelease[] = [];
@@ -336,12 +403,12 @@ export class LedgerGuard implements PrivacyGuard {
           },
         },
       ]);
-      return { repeated: false, counts, spent, released, differencing: counts === undefined };
+      return { repeated: false, counts, spent, held, released, differencing: counts === undefined };
     });
     for (const release of outcome.released) this.#releases.add(release);
     await this.#audit.flush();
     const charged = outcome.repeated === undefined || outcome.repeated ? Rational.zero : epsilon;
-    const budget = budgetState(policy, period, outcome.spent, charged);
+    const budget = budgetState(policy, period, outcome.spent, charged, outcome.held);
     if (outcome.repeated === undefined) return err(budgetRefusal(budget, epsilon));
     if (outcome.counts === undefined) {
       return err({ code: 'PRIVACY_DIFFERENCING', message: tooCloseMessage(policy), budget });
@@ -385,33 +452,6 @@ function tooCloseMessage(policy: GuardPolicy): string {
     `the audience differs from one released earlier this period (to anyone) by fewer than about ` +
     `${policy.k} people`
   );
-}
-
-/** The budgets left in `period` once `charged` is added to what was spent before. */
-function budgetState(policy: GuardPolicy, period: Period, spent: Spent, charged: Rational): BudgetState {
-  return {
-    charged,
-    askerRemaining: Rational.zero.max(policy.askerBudget.add(spent.granted).sub(spent.asker).sub(charged)),
-    vaultRemaining: Rational.zero.max(policy.vaultBudget.sub(spent.vault).sub(charged)),
-    resetsAt: period.end.toISOString(),
-  };
-}
-
-/** Whether ε fits in what is left of both the asker's and the vault's budget. */
-function budgetAllows(policy: GuardPolicy, spent: Spent, epsilon: Rational): boolean {
-  return (
-    epsilon.lessThanOrEqual(policy.askerBudget.add(spent.granted).sub(spent.asker)) &&
-    epsilon.lessThanOrEqual(policy.vaultBudget.sub(spent.vault))
-  );
-}
-
-function budgetRefusal(budget: BudgetState, epsilon: Rational) {
-  const which = budget.askerRemaining.lessThan(epsilon) ? 'your budget' : 'the vault-wide budget';
-  return {
-    code: 'PRIVACY_BUDGET_EXHAUSTED' as const,
-    message: `${which} for this period is spent (this costs ε = ${epsilon.toString()}); it resets at ${budget.resetsAt}`,
-    budget,
-  };
 }
 
 function storedDecision(stored: ReusableAnswer): GuardDecision {

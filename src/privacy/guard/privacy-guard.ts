@@ -10,7 +10,10 @@ export interface BudgetState {
   /** ε this request charged: 0 when it repeated an earlier answer or was refused before the data. */
   readonly charged: Rational;
   readonly askerRemaining: Rational;
+  /** What the vault has left for anyone: its budget less what was spent and what campaigns hold back. */
   readonly vaultRemaining: Rational;
+  /** ε approved campaigns hold back from the vault-wide budget for their admission and results. */
+  readonly vaultReserved?: Rational;
   /** When the period's budgets reset (ISO 8601). */
   readonly resetsAt: string;
 }
@@ -93,6 +96,17 @@ export interface Release {
   readonly budget: BudgetState;
 }
 
+/** An approved campaign's holding of the vault-wide budget (see `PrivacyGuard.reserve`). */
+export interface ReservationRequest {
+  readonly campaignId: string;
+  /** The staff handle that approved the campaign: recorded, and charged nothing. */
+  readonly holder: string;
+  /** A question purpose code, e.g. "credit_offers". */
+  readonly purpose: string;
+  /** The campaign's end: the holding lapses then by itself. */
+  readonly endsAt?: Date;
+}
+
 export type GuardRefusal =
   | { readonly code: 'QUESTION_PURPOSE_UNKNOWN'; readonly message: string }
   | {
@@ -144,6 +158,16 @@ export interface PrivacyGuard {
    * every other charge. A label already charged in the period, a bad label or curve, is a USAGE error.
    */
   spend(request: SpendRequest): Promise<Result<ApproximateBudgetState, SpendRefusal>>;
+  /**
+   * Holds back from the vault-wide budget of the period what an approved campaign's admission and one release
+   * of its results cost, so that later spending by anyone cannot starve it: other charges see the vault's
+   * budget less every holding, and the campaign's own charges (labelled `delivery:`, `audience:` or
+   * `results:` with its id) draw from its holding, even past their asker's own budget. Refused with
+   * PRIVACY_BUDGET_EXHAUSTED when what is left unheld is too little; holding again is a no-op. Logged.
+   */
+  reserve(request: ReservationRequest): Promise<Result<BudgetState, GuardRefusal>>;
+  /** Gives a campaign's holding back (cancelled, refused); it also lapses at the campaign's end. Logged. */
+  endReservation(campaignId: string, reason: 'cancelled' | 'refused', actor: string): Promise<void>;
   /** Where the period's (ε, δ) budget stands; charges nothing. */
   approximateBudget(): Promise<ApproximateBudgetState>;
 }

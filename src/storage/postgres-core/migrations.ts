@@ -28,6 +28,7 @@ import { propensityModelsSchema } from './migrations/0025-propensity-models.ts';
 import { modelReasonsSchema } from './migrations/0026-model-reasons.ts';
 import { budgetRequestsSchema } from './migrations/0029-budget-requests.ts';
 import { subjectRequestReceiptsSchema } from './migrations/0028-subject-request-receipts.ts';
+import { budgetReservationsSchema } from './migrations/0027-budget-reservations.ts';
 
 export interface Migration {
   readonly version: number;
@@ -64,6 +65,7 @@ export const migrations: readonly Migration[] = [
   { version: 26, name: 'model-reasons', sql: modelReasonsSchema },
   { version: 29, name: 'budget-requests', sql: budgetRequestsSchema },
   { version: 28, name: 'subject-request-receipts', sql: subjectRequestReceiptsSchema },
+  { version: 27, name: 'budget-reservations', sql: budgetReservationsSchema },
 ];
 
 export interface MigrationStatus {

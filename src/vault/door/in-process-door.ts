@@ -1,27 +1,35 @@
 // The vault's side of the one door, in one process: the hub's requests mapped onto the vault's services.
 import type { AuditSink } from '../../core/audit-event.ts';
-import { contractProblems, recordRequest } from '../../contracts/door.ts';
+import {
+  contractProblems,
+  endReservationRequest,
+  recordRequest,
+  reserveRequest,
+} from '../../contracts/door.ts';
 import { CurtainError } from '../../core/errors.ts';
 import { ok, err, type Result } from '../../core/result.ts';
 import type {
   AudienceReleaseRequest,
+  BudgetHolding,
   CampaignResults,
   DeliveryReport,
   DeliveryRefusal,
   DeliveryRequest,
   DoorRefusal,
+  EndReservationRequest,
   HubAuditEvent,
   PrivacyCost,
   ProtectedCount,
   QuestionCheck,
   ReleasedAudience,
+  ReserveRequest,
   VaultDoor,
   VaultKindAnswer,
 } from '../../core/vault-door.ts';
 import { explainForCustomer } from '../../language/explain.ts';
 import { rational } from '../../privacy/dp/rational.ts';
 import { budgetReport, costSentence } from '../../privacy/guard/budget-report.ts';
-import { checkAsker, type BudgetState } from '../../privacy/guard/privacy-guard.ts';
+import { checkAsker, type BudgetState, type PrivacyGuard } from '../../privacy/guard/privacy-guard.ts';
 import type { QuestionService } from '../questions/question-service.ts';
 
 /** What the door needs of delivery: releasing an audience, sending a campaign and its protected results. */
@@ -44,17 +52,22 @@ export class InProcessVaultDoor implements VaultDoor {
   readonly #audit: AuditSink;
   readonly #currency: string;
   readonly #kind: () => Promise<VaultKindAnswer>;
+  readonly #guard: Pick<PrivacyGuard, 'reserve' | 'endReservation'>;
 
   constructor(
-    questions: Pick<QuestionService, 'check' | 'ask' | 'budget'>,
-    delivery: CampaignDelivery,
-    audit: AuditSink,
+    services: {
+      readonly questions: Pick<QuestionService, 'check' | 'ask' | 'budget'>;
+      readonly delivery: CampaignDelivery;
+      readonly audit: AuditSink;
+      readonly guard: Pick<PrivacyGuard, 'reserve' | 'endReservation'>;
+    },
     currency: string,
     kind: () => Promise<VaultKindAnswer>,
   ) {
-    this.#questions = questions;
-    this.#delivery = delivery;
-    this.#audit = audit;
+    this.#guard = services.guard;
+    this.#questions = services.questions;
+    this.#delivery = services.delivery;
+    this.#audit = services.audit;
     this.#currency = currency;
     this.#kind = kind;
   }
@@ -113,6 +126,25 @@ export class InProcessVaultDoor implements VaultDoor {
     if (typeof asker !== 'string' || !isAsker(asker)) return result;
     const budget = budgetReport({ ...(await this.#questions.budget(asker)), charged: rational(0) });
     return result.ok ? ok({ ...result.value, budget }) : err({ ...result.error, budget });
+  }
+
+  async reserve(request: ReserveRequest): Promise<Result<BudgetHolding, DoorRefusal>> {
+    const parsed = reserveRequest.safeParse(request);
+    if (!parsed.success) {
+      return err({ code: 'USAGE', message: contractProblems(parsed.error, 'reservation') });
+    }
+    const { endsAt, ...rest } = parsed.data;
+    const held = await this.#guard.reserve({
+      ...rest,
+      ...(endsAt === undefined ? {} : { endsAt: new Date(endsAt) }),
+    });
+    return held.ok ? ok({ budget: budgetReport(held.value) }) : err(doorRefusal(held.error));
+  }
+
+  async endReservation(request: EndReservationRequest): Promise<void> {
+    const parsed = endReservationRequest.safeParse(request);
+    if (!parsed.success) throw new CurtainError('USAGE', contractProblems(parsed.error, 'reservation'));
+    await this.#guard.endReservation(parsed.data.campaignId, parsed.data.reason, parsed.data.actor);
   }
 
   async record(events: readonly HubAuditEvent[]): Promise<void> {
