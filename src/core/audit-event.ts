@@ -32,6 +32,9 @@ export const auditEventTypes = [
   'ingest.batch',
   'import.batch',
   'admin.action',
+  'edge.key_published',
+  'edge.campaign_published',
+  'edge.results_released',
 ] as const;
 
 export type AuditEventType = (typeof auditEventTypes)[number];
