@@ -165,8 +165,10 @@ export default tseslint.config(
         message: 'edge/ runs on the customer’s device: core/, language/ and the vault’s pure engine only.',
       },
       {
-        regex: '/vault/(?!questions/columnar/(columnar-(data|engine)|day-numbers|features?|feature-(set|builder|entries)|plan-cost|row-sets|transaction-scans)\\.ts$|questions/question-check\\.ts$)',
-        message: 'edge/ imports the vault’s pure question modules only (the columnar engine and the checker).',
+        regex:
+          '/vault/(?!questions/columnar/(columnar-(data|engine)|day-numbers|features?|feature-(set|builder|entries)|plan-cost|row-sets|transaction-scans)\\.ts$|questions/question-check\\.ts$)',
+        message:
+          'edge/ imports the vault’s pure question modules only (the columnar engine and the checker).',
       },
     ],
   }),

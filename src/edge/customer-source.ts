@@ -33,8 +33,8 @@ export interface EdgeProductHeld {
 
 /** Everything the engine reads about the one customer on the device. */
 export interface EdgeFacts {
-  readonly transactions: readonly EdgeTransaction[];
-  readonly products: readonly EdgeProductHeld[];
+  readonly transactions: EdgeTransaction[];
+  readonly products: EdgeProductHeld[];
   /** Earliest opening date of the customer's accounts, or null. */
   readonly firstOpened: string | null;
   /** Birth month as src/core/age-bands.ts counts it (year × 12 + month − 1), or null. */
@@ -59,7 +59,8 @@ function dayOf(date: string, where: string): number {
 
 function pushTransaction(buffer: TransactionBuffer, t: EdgeTransaction, i: number, d: Dictionaries): void {
   const where = `transactions[${i}]`;
-  if (!Number.isSafeInteger(t.amountMinor)) throw new EdgeFactsError(`${where}.amountMinor is not an integer`);
+  if (!Number.isSafeInteger(t.amountMinor))
+    throw new EdgeFactsError(`${where}.amountMinor is not an integer`);
   if (t.mcc !== null && (!Number.isInteger(t.mcc) || t.mcc === noMcc)) {
     throw new EdgeFactsError(`${where}.mcc is not an MCC`);
   }

@@ -31,32 +31,30 @@ export interface EdgeDefinition {
   readonly validUntil: string;
 }
 
-/** The publishing key as the device receives it: the key, and its log entry with an inclusion proof. */
+/** An edge key as the device receives it: the key, and its log entry with an inclusion proof. */
 export interface PublishedKey {
   readonly keyId: string;
-  /** Raw Ed25519 public key, base64url. */
+  /** Base64url: the raw Ed25519 key (definitions) or the issuer's RSASSA-PSS SPKI (tokens). */
   readonly publicKey: string;
   readonly log: LogProof;
 }
 
 export type DefinitionProblem =
-  | 'key-not-in-log'
-  | 'log-proof-invalid'
-  | 'malformed'
-  | 'unknown-key'
-  | 'bad-signature';
+  'key-not-in-log' | 'log-proof-invalid' | 'malformed' | 'unknown-key' | 'bad-signature';
 
 const fromBase64Url = (text: string): Uint8Array =>
   Uint8Array.from(atob(text.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0));
 
 /**
- * Checks that the key is the one the transparency log recorded (entry of type `edge.key_published` naming its
- * fingerprint, included under a checkpoint signed by a pinned log key), and returns it ready to verify with.
+ * Whether the transparency log recorded this key for this use (and epoch): an entry of type
+ * `edge.key_published` naming its id and fingerprint, included under a checkpoint signed by a pinned log key.
  */
-export async function trustKey(
+export async function keyInLog(
   key: PublishedKey,
   logVerifiers: readonly string[],
-): Promise<Result<CryptoKey, DefinitionProblem>> {
+  use: 'definitions' | 'tokens',
+  epoch?: string,
+): Promise<Result<true, DefinitionProblem>> {
   if (!(await verifyCheckpoint(key.log.checkpoint, logVerifiers))) return err('log-proof-invalid');
   if (!(await verifyInclusion(key.log))) return err('log-proof-invalid');
   let entry: { type?: unknown; details?: Record<string, unknown> };
@@ -67,14 +65,22 @@ export async function trustKey(
   }
   const fingerprint = await keyFingerprint(fromBase64Url(key.publicKey));
   const details = entry.details ?? {};
-  if (
-    entry.type !== 'edge.key_published' ||
-    details['use'] !== 'definitions' ||
-    details['keyId'] !== key.keyId ||
-    details['fingerprint'] !== fingerprint
-  ) {
-    return err('key-not-in-log');
-  }
+  const named =
+    entry.type === 'edge.key_published' &&
+    details['use'] === use &&
+    details['keyId'] === key.keyId &&
+    details['fingerprint'] === fingerprint &&
+    (epoch === undefined || details['epoch'] === epoch);
+  return named ? ok(true) : err('key-not-in-log');
+}
+
+/** The definitions key, once the log vouches for it, ready to verify definitions with. */
+export async function trustKey(
+  key: PublishedKey,
+  logVerifiers: readonly string[],
+): Promise<Result<CryptoKey, DefinitionProblem>> {
+  const logged = await keyInLog(key, logVerifiers, 'definitions');
+  if (!logged.ok) return logged;
   const jwk = { kty: 'OKP', crv: 'Ed25519', x: key.publicKey };
   return ok((await importJWK(jwk, 'EdDSA')) as CryptoKey);
 }

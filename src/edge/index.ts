@@ -1,7 +1,7 @@
 // The edge package's entry: what the customer's device runs (the web console's edge mode, or an app's WebView).
 export { CustomerSource, EdgeFactsError } from './customer-source.ts';
 export type { EdgeFacts, EdgeProductHeld, EdgeTransaction } from './customer-source.ts';
-export { definitionType, openDefinition, trustKey } from './definitions.ts';
+export { definitionType, keyInLog, openDefinition, trustKey } from './definitions.ts';
 export type { DefinitionProblem, EdgeDefinition, PublishedKey } from './definitions.ts';
 export { decideOffers, dismiss, emptyHistory } from './device-rules.ts';
 export type { DeviceDecision, DeviceHistory, DevicePreferences } from './device-rules.ts';

@@ -10,7 +10,7 @@ export interface LogProof {
   /** The exact canonical JSON that was hashed. */
   readonly json: string;
   /** Inclusion proof, standard base64 hashes. */
-  readonly proof: readonly string[];
+  readonly proof: string[];
   /** The signed note of the head the proof is against (origin, size, root hash). */
   readonly checkpoint: string;
 }
@@ -88,9 +88,12 @@ export async function verifyCheckpoint(note: string, verifierKeys: readonly stri
     const [name, blob] = line.replace(/^\u2014 /, '').split(' ');
     const verifier = verifierKeys.find((key) => key.startsWith(`${name}+`));
     if (name === undefined || blob === undefined || verifier === undefined) continue;
-    const [, hashHex, keyBase64] = verifier.split('+');
+    const first = verifier.indexOf('+');
+    const second = verifier.indexOf('+', first + 1);
+    const hashHex = verifier.slice(first + 1, second);
+    const keyBase64 = verifier.slice(second + 1);
     const signed = fromBase64(blob);
-    const key = fromBase64(keyBase64 ?? '');
+    const key = fromBase64(keyBase64);
     const hex = Array.from(signed.subarray(0, 4), (b) => b.toString(16).padStart(2, '0')).join('');
     if (signed.length !== 68 || key.length !== 33 || hex !== hashHex) continue;
     const publicKey = await crypto.subtle.importKey('raw', key.subarray(1), 'Ed25519', false, ['verify']);

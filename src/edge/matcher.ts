@@ -68,7 +68,9 @@ export function matchDefinitions(
       continue;
     }
     if (engine.evaluateNow(plan, options.asOf).length === 0) continue;
-    const vetoed = (options.extensions ?? []).some((x) => x.holds(definition, source, options.asOf) === false);
+    const vetoed = (options.extensions ?? []).some(
+      (x) => x.holds(definition, source, options.asOf) === false,
+    );
     if (!vetoed) matched.push(definition);
   }
   return { matched, unevaluated };

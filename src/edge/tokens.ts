@@ -13,6 +13,8 @@ export const epochDays = 7;
 export const issuerName = 'curtain-vault';
 export const originName = 'curtain-edge-reports';
 export const tokenMode = BlindRSAMode.PSS;
+/** The issuer key's algorithm in WebCrypto: RSABSSA-SHA384-PSS (RFC 9474), as the library's BLIND_RSA uses. */
+export const issuerKeyAlgorithm = { name: 'RSA-PSS', hash: 'SHA-384' } as const;
 /** Token length with a 2048-bit issuer key: type, nonce, challenge digest, key id, authenticator. */
 export const tokenBytes = 2 + 32 + 32 + 32 + 256;
 
@@ -25,7 +27,9 @@ export function epochOf(day: string): string {
 
 /** The 32-byte redemption context of an epoch: the same for every customer, so it links nothing. */
 export async function redemptionContext(epoch: string): Promise<Uint8Array> {
-  return new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(`edge-epoch:${epoch}`)));
+  return new Uint8Array(
+    await crypto.subtle.digest('SHA-256', new TextEncoder().encode(`edge-epoch:${epoch}`)),
+  );
 }
 
 export async function epochChallenge(epoch: string): Promise<TokenChallenge> {

@@ -1,16 +1,14 @@
 // The vault's edge keys: the Ed25519 key that signs campaign definitions and one blind-RSA issuer key per epoch,
 // each created on first use, its private half wrapped by the key provider, its fingerprint logged.
-import { publicVerif, TOKEN_TYPES, util } from '@cloudflare/privacypass-ts';
+import { publicVerif, util } from '@cloudflare/privacypass-ts';
 import { generateKeyPairSync, randomBytes, createPrivateKey, type KeyObject } from 'node:crypto';
 import type { TransparencyLog } from '../../audit/audit-log.ts';
 import { keyFingerprint } from '../../core/key-fingerprint.ts';
 import type { KeyProvider } from '../../keys/key-provider.ts';
 import type { SqlExecutor } from '../../storage/ports.ts';
 import type { CryptoKey, LogProof } from '../../edge/log-proof.ts';
-import { issuerName, tokenMode } from '../../edge/tokens.ts';
+import { issuerKeyAlgorithm, issuerName, tokenMode } from '../../edge/tokens.ts';
 import { insertEdgeKey, readEdgeKey, type StoredEdgeKey } from './edge-store.ts';
-
-
 
 const rsaParameters = { modulusLength: 2048, publicExponent: Uint8Array.from([1, 0, 1]) };
 /** How far back from the head to look for the entry just logged (other events may land in between). */
@@ -50,7 +48,11 @@ export class EdgeKeys {
   /** The epoch's issuer key (created on first use): its public half as the client takes it (SPKI, RSA-PSS). */
   issuerKey(epoch: string): Promise<StoredEdgeKey> {
     return this.#key('tokens', epoch, async () => {
-      const pair = await publicVerif.Issuer.generateKey(tokenMode, rsaParameters);
+      // The library's types name DOM types this (server) program compiles without.
+      const pair = (await publicVerif.Issuer.generateKey(tokenMode, rsaParameters)) as {
+        privateKey: CryptoKey;
+        publicKey: CryptoKey;
+      };
       const pkcs8 = await crypto.subtle.exportKey('pkcs8', pair.privateKey);
       return {
         publicKey: Buffer.from(await publicVerif.getPublicKeyBytes(pair.publicKey)),
@@ -68,8 +70,13 @@ export class EdgeKeys {
   /** The epoch's issuer, ready to sign blinded requests. */
   async issuer(stored: StoredEdgeKey): Promise<InstanceType<typeof publicVerif.Issuer>> {
     const pkcs8 = await this.#keys.unwrap({ kekId: stored.kekId, blob: stored.wrappedPrivate }, stored.id);
-    const algorithm = TOKEN_TYPES.BLIND_RSA.rsaParams;
-    const privateKey = await crypto.subtle.importKey('pkcs8', new Uint8Array(pkcs8), algorithm, true, ['sign']);
+    const privateKey = await crypto.subtle.importKey(
+      'pkcs8',
+      new Uint8Array(pkcs8),
+      issuerKeyAlgorithm,
+      true,
+      ['sign'],
+    );
     const publicKey = await this.issuerPublicKey(stored);
     return new publicVerif.Issuer(tokenMode, issuerName, privateKey, publicKey);
   }
@@ -77,7 +84,7 @@ export class EdgeKeys {
   /** The issuer's public key as WebCrypto verifies tokens with it (stored in the RSASSA-PSS form clients take). */
   issuerPublicKey(stored: StoredEdgeKey): Promise<CryptoKey> {
     const spki = util.convertRSASSAPSSToEnc(new Uint8Array(stored.publicKey));
-    return crypto.subtle.importKey('spki', spki, TOKEN_TYPES.BLIND_RSA.rsaParams, true, ['verify']);
+    return crypto.subtle.importKey('spki', spki, issuerKeyAlgorithm, true, ['verify']);
   }
 
   /** The key's log entry with its inclusion proof under the current head. */

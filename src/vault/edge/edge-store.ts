@@ -37,7 +37,10 @@ export async function readEdgeKey(
   use: StoredEdgeKey['use'],
   epoch: string,
 ): Promise<StoredEdgeKey | undefined> {
-  const { rows } = await db.query<KeyRow>('SELECT * FROM edge_keys WHERE use = $1 AND epoch = $2', [use, epoch]);
+  const { rows } = await db.query<KeyRow>('SELECT * FROM edge_keys WHERE use = $1 AND epoch = $2', [
+    use,
+    epoch,
+  ]);
   return rows[0] && keyOf(rows[0]);
 }
 
@@ -61,10 +64,12 @@ export async function insertEdgeCampaign(
   db: SqlExecutor,
   campaign: { id: string; definition: object; jws: string; publishedBy: string },
 ): Promise<void> {
-  await db.query(
-    'INSERT INTO edge_campaigns (id, definition, jws, published_by) VALUES ($1, $2, $3, $4)',
-    [campaign.id, JSON.stringify(campaign.definition), campaign.jws, campaign.publishedBy],
-  );
+  await db.query('INSERT INTO edge_campaigns (id, definition, jws, published_by) VALUES ($1, $2, $3, $4)', [
+    campaign.id,
+    JSON.stringify(campaign.definition),
+    campaign.jws,
+    campaign.publishedBy,
+  ]);
 }
 
 /** Definitions still valid on `day`, oldest first. */
@@ -147,4 +152,30 @@ export async function customerFacts(db: SqlExecutor, customerId: number): Promis
     firstOpened: customer.rows[0]?.first_opened ?? null,
     birthMonth: customer.rows[0]?.birth_month ?? null,
   };
+}
+
+export interface EdgeRelease {
+  readonly epoch: string;
+  /** Noised count of "shown" reports; null when suppressed under the noised k. */
+  readonly shown: number | null;
+}
+
+export async function releasesOf(db: SqlExecutor, campaign: string): Promise<Map<string, EdgeRelease>> {
+  const { rows } = await db.query<{ epoch: string; shown: number | null }>(
+    'SELECT epoch, shown FROM edge_releases WHERE campaign = $1 ORDER BY epoch',
+    [campaign],
+  );
+  return new Map(rows.map((r) => [r.epoch, { epoch: r.epoch, shown: r.shown }]));
+}
+
+export async function insertRelease(
+  db: SqlExecutor,
+  campaign: string,
+  release: EdgeRelease,
+  by: string,
+): Promise<void> {
+  await db.query(
+    'INSERT INTO edge_releases (campaign, epoch, shown, released_by) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING',
+    [campaign, release.epoch, release.shown, by],
+  );
 }

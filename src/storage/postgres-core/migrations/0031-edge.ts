@@ -44,4 +44,15 @@ CREATE TABLE edge_redemptions (
   event text NOT NULL CHECK (event IN ('shown', 'dummy'))
 );
 CREATE INDEX edge_redemptions_campaign ON edge_redemptions (campaign, epoch);
+
+-- Released report counts of an ended epoch: noised (discrete Laplace sized for one device's reports), null when
+-- under the noised k, charged once; asking again returns the stored release.
+CREATE TABLE edge_releases (
+  campaign text NOT NULL REFERENCES edge_campaigns (id),
+  epoch text NOT NULL,
+  shown integer,
+  released_by text NOT NULL,
+  released_at timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (campaign, epoch)
+);
 `;
