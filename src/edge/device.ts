@@ -51,11 +51,15 @@ export interface Visit {
   readonly refused: number;
 }
 
-async function trustedDefinitions(bundle: EdgeBundle): Promise<{ definitions: EdgeDefinition[]; refused: number }> {
+async function trustedDefinitions(
+  bundle: EdgeBundle,
+): Promise<{ definitions: EdgeDefinition[]; refused: number }> {
   const key = await trustKey(bundle.definitionsKey, bundle.logKeys);
   if (!key.ok) return { definitions: [], refused: bundle.definitions.length };
   const opened = await Promise.all(
-    bundle.definitions.map((jws) => openDefinition(jws, { keyId: bundle.definitionsKey.keyId, cryptoKey: key.value })),
+    bundle.definitions.map((jws) =>
+      openDefinition(jws, { keyId: bundle.definitionsKey.keyId, cryptoKey: key.value }),
+    ),
   );
   const definitions = opened.flatMap((o) => (o.ok ? [o.value] : []));
   return { definitions, refused: opened.length - definitions.length };
@@ -81,7 +85,9 @@ export async function visit(io: DeviceIo, today: string): Promise<{ visit: Visit
   const matched = matchDefinitions(facts, definitions, { asOf: today });
   const rules: DevicePreferences = {
     ...preferences.preferences,
-    inboxConsents: preferences.consent.filter((c) => c.grantedChannels.includes('inbox')).map((c) => c.purpose),
+    inboxConsents: preferences.consent
+      .filter((c) => c.grantedChannels.includes('inbox'))
+      .map((c) => c.purpose),
   };
   const decided = decideOffers(matched.matched, rules, history(io), today);
   saveHistory(io, decided.history);

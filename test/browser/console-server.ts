@@ -31,7 +31,9 @@ export function ensureConsoleBuilt(): void {
   const sources = [
     ...['src', 'index.html', 'vite.config.ts'].map((name) => newestChange(join(consoleDir, name))),
     // Edge mode's page bundles the edge package (and the language and engine it imports).
-    ...['edge', 'language', 'vault/questions'].map((name) => newestChange(join(consoleDir, '..', 'src', name))),
+    ...['edge', 'language', 'vault/questions'].map((name) =>
+      newestChange(join(consoleDir, '..', 'src', name)),
+    ),
   ];
   if (existsSync(built) && statSync(built).mtimeMs >= Math.max(...sources)) return;
   const build = spawnSync(

@@ -47,7 +47,8 @@ function useReportSender(ready: boolean) {
     let stopped = false;
     const tick = async () => {
       const next = await sendDue(io, Date.now());
-      if (!stopped && next !== undefined) timer = setTimeout(() => void tick(), Math.max(0, next - Date.now()));
+      if (!stopped && next !== undefined)
+        timer = setTimeout(() => void tick(), Math.max(0, next - Date.now()));
     };
     void tick();
     return () => {
@@ -66,7 +67,12 @@ export function EdgeOffers() {
     visit(io, today)
       .then(async ({ visit: seen, bundle }) => {
         setState(seen);
-        await queueReports(io, bundle, seen.offers.map((o) => o.id), Date.now());
+        await queueReports(
+          io,
+          bundle,
+          seen.offers.map((o) => o.id),
+          Date.now(),
+        );
         setQueued(true);
       })
       .catch((failure: unknown) => setError(messageOf(failure)));
@@ -82,11 +88,14 @@ export function EdgeOffers() {
     <Page title="Offers on this device">
       <p>
         These offers were matched here, in your browser, against your own transactions. The bank sent every
-        customer the same offers to check; it does not learn which ones suit you unless you ask to be connected.
+        customer the same offers to check; it does not learn which ones suit you unless you ask to be
+        connected.
       </p>
       {error !== undefined ? <Alert>{error}</Alert> : null}
       {state === undefined ? (
-        error === undefined ? <Loading error={undefined} /> : null
+        error === undefined ? (
+          <Loading error={undefined} />
+        ) : null
       ) : state.offers.length === 0 ? (
         <p data-testid="edge-none">No offers for you right now.</p>
       ) : (
