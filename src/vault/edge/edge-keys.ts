@@ -7,7 +7,8 @@ import { keyFingerprint } from '../../core/key-fingerprint.ts';
 import type { KeyProvider } from '../../keys/key-provider.ts';
 import type { SqlExecutor } from '../../storage/ports.ts';
 import type { CryptoKey, LogProof } from '../../edge/log-proof.ts';
-import { issuerKeyAlgorithm, issuerName, tokenMode } from '../../edge/tokens.ts';
+import { issuerKeyAlgorithm, tokenMode } from '../../edge/tokens.ts';
+import { nativeBlindIssuer, type BlindIssuer } from './blind-sign.ts';
 import { insertEdgeKey, readEdgeKey, type StoredEdgeKey } from './edge-store.ts';
 
 const rsaParameters = { modulusLength: 2048, publicExponent: Uint8Array.from([1, 0, 1]) };
@@ -68,17 +69,10 @@ export class EdgeKeys {
   }
 
   /** The epoch's issuer, ready to sign blinded requests. */
-  async issuer(stored: StoredEdgeKey): Promise<InstanceType<typeof publicVerif.Issuer>> {
+  async issuer(stored: StoredEdgeKey): Promise<BlindIssuer> {
     const pkcs8 = await this.#keys.unwrap({ kekId: stored.kekId, blob: stored.wrappedPrivate }, stored.id);
-    const privateKey = await crypto.subtle.importKey(
-      'pkcs8',
-      new Uint8Array(pkcs8),
-      issuerKeyAlgorithm,
-      true,
-      ['sign'],
-    );
-    const publicKey = await this.issuerPublicKey(stored);
-    return new publicVerif.Issuer(tokenMode, issuerName, privateKey, publicKey);
+    const privateKey = createPrivateKey({ key: pkcs8, format: 'der', type: 'pkcs8' });
+    return nativeBlindIssuer(privateKey, stored.publicKey);
   }
 
   /** The issuer's public key as WebCrypto verifies tokens with it (stored in the RSASSA-PSS form clients take). */

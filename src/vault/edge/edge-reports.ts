@@ -96,11 +96,11 @@ export class EdgeReports {
       }
     });
     const issuer = await this.#sources.keys.issuer(await this.#sources.keys.issuerKey(epoch));
-    const responses = await Promise.all(parsed.map((request) => issuer.issue(request)));
+    const responses = parsed.map((request) => issuer.issue(request));
     if (!(await recordIssuance(this.#sources.storage, customerId, epoch, reportsPerEpoch))) {
       throw new CurtainError('EDGE_TOKENS_ISSUED', `report tokens for ${epoch} were issued already`);
     }
-    return responses.map((r) => Buffer.from(r.serialize()).toString('base64url'));
+    return responses.map((r) => Buffer.from(r).toString('base64url'));
   }
 
   /** Spends the report's token and records its report; throws EDGE_REPORT_REFUSED without recording anything. */
