@@ -179,9 +179,9 @@ try {
     `matching ${definitions.length} definitions in Chromium: ${fmt(matchMs)} ms median of ${runs} (first ${fmt(firstMs)} ms), ` +
       `${matched} matched; reference loop over the same rows ${fmt(referenceMs, 3)} ms (×${fmt(matchMs / Math.max(referenceMs, 0.001), 0)}); goal ≤ 50 ms`,
   );
-  const client = (await page.evaluate(
+  const client = await page.evaluate<number>(
     `edgeBench.benchTokenRequests(${JSON.stringify(epoch)}, ${JSON.stringify(issued.publicKey)}, ${tokens}).then((r) => r.perSecond)`,
-  )) as number;
+  );
   console.log(
     `Privacy Pass (blind RSA 2048): device blinds ${fmt(client, 0)} requests/s in Chromium; ` +
       `vault issues ${fmt(issued.issuePerSecond, 0)} tokens/s (native RSA; the library's JavaScript signing ${fmt(issued.libraryPerSecond, 1)}/s, ` +

@@ -192,18 +192,16 @@ describe.each(testBackends.filter((b) => b.name === 'pglite' || process.env['CUR
     it('releases an ended epoch’s count with noise sized for every report one device holds, charged once', async () => {
       const campaign = (await vault.storage.query<{ id: string }>('SELECT id FROM edge_campaigns')).rows[0]!
         .id;
-      expect((await vault.edge.reports.results(campaign, 'mia', 'bank_offers')).ok && 'none yet').toBe(
-        'none yet',
-      );
+      expect((await vault.edge.reports.results(campaign, 'mia')).ok && 'none yet').toBe('none yet');
       clock = new Date(clock.getTime() + 8 * 86_400_000);
       noise.clear();
-      const released = await vault.edge.reports.results(campaign, 'mia', 'bank_offers');
+      const released = await vault.edge.reports.results(campaign, 'mia');
       // Sensitivity 4 (tokens per device per epoch): scales 4 / (1/4) and 4 / (1/8) under the default policy.
       expect(noise.recorded()).toEqual(['16', '32']);
       // One real report is far under k = 50: suppressed, never an exact 1.
       expect(released.ok && released.value.map((r) => r.shown)).toEqual([null]);
       noise.clear();
-      const again = await vault.edge.reports.results(campaign, 'mia', 'bank_offers');
+      const again = await vault.edge.reports.results(campaign, 'mia');
       expect(noise.recorded()).toEqual([]);
       expect(again).toEqual(released);
     }, 60_000);

@@ -133,7 +133,7 @@ export function edgeRoutes(vault: EdgeVault) {
     });
     app.get('/v1/edge/campaigns/:id/results', results, async (request) => {
       const { handle } = staffOf(request);
-      const released = await edge.reports.results(request.params.id, handle, 'bank_offers');
+      const released = await edge.reports.results(request.params.id, handle);
       if (!released.ok) throw new CurtainError(released.error.code, released.error.message);
       return { campaign: request.params.id, reportsPerDevice: reportsPerEpoch, epochs: released.value };
     });

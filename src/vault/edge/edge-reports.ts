@@ -24,6 +24,7 @@ import type { SqlExecutor } from '../../storage/ports.ts';
 import type { EdgeKeys } from './edge-keys.ts';
 import {
   edgeCampaignExists,
+  edgeCampaignPurpose,
   insertRelease,
   recordIssuance,
   recordRedemption,
@@ -127,12 +128,10 @@ export class EdgeReports {
    * spend all of them on one campaign, so each count's sensitivity is that number: the discrete Laplace scale
    * is reportsPerEpoch / ε, for the count and for the threshold k alike. Each new release is charged once.
    */
-  async results(
-    campaign: string,
-    asker: string,
-    purpose: string,
-  ): Promise<Result<EdgeRelease[], SpendRefusal>> {
+  async results(campaign: string, asker: string): Promise<Result<EdgeRelease[], SpendRefusal>> {
     const { storage, guard, policies, noise } = this.#sources;
+    const purpose = await edgeCampaignPurpose(storage, campaign);
+    if (purpose === undefined) throw new CurtainError('NOT_FOUND', 'no published edge campaign of that id');
     const released = await releasesOf(storage, campaign);
     const counts = await shownCounts(storage, campaign);
     const { policy } = await policies.active();

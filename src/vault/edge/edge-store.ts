@@ -83,8 +83,16 @@ export async function publishedCampaigns(db: SqlExecutor, day: string): Promise<
 }
 
 export async function edgeCampaignExists(db: SqlExecutor, id: string): Promise<boolean> {
-  const { rows } = await db.query('SELECT 1 FROM edge_campaigns WHERE id = $1', [id]);
-  return rows.length > 0;
+  return (await edgeCampaignPurpose(db, id)) !== undefined;
+}
+
+/** The purpose a published campaign was admitted under, or undefined when there is none of that id. */
+export async function edgeCampaignPurpose(db: SqlExecutor, id: string): Promise<string | undefined> {
+  const { rows } = await db.query<{ purpose: string }>(
+    `SELECT definition->>'purpose' AS purpose FROM edge_campaigns WHERE id = $1`,
+    [id],
+  );
+  return rows[0]?.purpose;
 }
 
 /** Records an epoch's issuance to a customer; false when they were issued tokens in that epoch already. */
