@@ -6,6 +6,7 @@ import type { Browser, Request } from 'playwright-core';
 import { matchDefinitions } from '../../src/edge/matcher.ts';
 import { reportsPerEpoch } from '../../src/edge/tokens.ts';
 import { reportWindowKey } from '../../src/edge/device.ts';
+import { seriousViolations } from './axe.ts';
 import { launchChromium, startConsoleServer, type ConsoleServer } from './console-server.ts';
 
 interface Captured {
@@ -115,6 +116,7 @@ describe('offers on this device in Chromium', () => {
       await page.waitForTimeout(100);
     await Promise.all(reports);
     const text = (await page.locator('main').textContent()) ?? '';
+    expect(await seriousViolations(page)).toEqual([]);
     await context.close();
     return { captured, text };
   }
