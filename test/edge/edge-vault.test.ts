@@ -2,6 +2,7 @@
 // log, the device's matching equal to the vault's engine, tokens to everyone alike, and released counts' noise.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { keyInLog, openDefinition, trustKey, type EdgeDefinition } from '../../src/edge/definitions.ts';
+import type { Publication } from '../../src/vault/edge/edge-publisher.ts';
 import { matchDefinitions } from '../../src/edge/matcher.ts';
 import { dummyCampaign, epochReports } from '../../src/edge/reports.ts';
 import { reportsPerEpoch, TokenRequests } from '../../src/edge/tokens.ts';
@@ -43,6 +44,46 @@ describe.each(testBackends.filter((b) => b.name === 'pglite' || process.env['CUR
     }, 240_000);
     afterAll(() => vault?.dispose());
 
+    /** The suite's one published campaign, published by whichever test needs it first (each test runs alone). */
+    let publishing: Promise<Publication> | undefined;
+    const publishOnce = () =>
+      (publishing ??= vault.edge.publisher.publish(publication('count(within: 90d) > 0')).then((r) => {
+        if (!r.ok) throw new Error(r.error.message);
+        return r.value;
+      }));
+
+    /** Two customers' tokens and reports, one who matched and one who did not; returns what crossed the wire. */
+    async function issueAndReport(): Promise<string[]> {
+      const { definition } = await publishOnce();
+      const issuer = await vault.edge.reports.issuerKey();
+      const { rows } = await vault.storage.query<{ id: number }>(
+        `SELECT id FROM customers WHERE status = 'active' ORDER BY id LIMIT 2`,
+      );
+      const sent: string[] = [];
+      for (const [n, { id }] of rows.entries()) {
+        const customer = Number(id);
+        const requests = await TokenRequests.create(issuer.epoch, issuer.publicKey, reportsPerEpoch);
+        const responses = await vault.edge.reports.issue(customer, issuer.epoch, requests.requests);
+        await expect(
+          vault.edge.reports.issue(customer, issuer.epoch, requests.requests),
+        ).rejects.toMatchObject({
+          code: 'EDGE_TOKENS_ISSUED',
+        });
+        const tokens = await requests.finalise(responses);
+        // The first customer matched the campaign, the second matched nothing: the same number of reports.
+        const reports = epochReports(issuer.epoch, n === 0 ? [definition.id] : [], tokens);
+        expect(reports).toHaveLength(reportsPerEpoch);
+        for (const report of reports) await vault.edge.reports.redeem(report);
+        await expect(vault.edge.reports.redeem(reports[0]!)).rejects.toMatchObject({
+          code: 'EDGE_REPORT_REFUSED',
+        });
+        sent.push(...requests.requests, ...responses, ...tokens);
+      }
+      return sent;
+    }
+    let reporting: Promise<string[]> | undefined;
+    const reportOnce = () => (reporting ??= issueAndReport());
+
     it('admits by the central gates, and the device trusts the definition only through the log', async () => {
       const sensitive = await vault.edge.publisher.publish(
         publication('spent(category: "pharmacy", within: 90d) > 0'),
@@ -54,8 +95,7 @@ describe.each(testBackends.filter((b) => b.name === 'pglite' || process.env['CUR
         publication('spent(category: "childcare", within: 90d) > 0', 'mortgage'),
       );
       expect(proxy.ok || proxy.error.code).toBe('QUESTION_INVALID');
-      const published = await vault.edge.publisher.publish(publication('count(within: 90d) > 0'));
-      if (!published.ok) throw new Error(published.error.message);
+      const published = { value: await publishOnce() };
       expect(published.value.admission.count).toBeGreaterThanOrEqual(50);
 
       const { key, definitions } = await vault.edge.publisher.definitions();
@@ -130,32 +170,7 @@ describe.each(testBackends.filter((b) => b.name === 'pglite' || process.env['CUR
         ok: true,
         value: true,
       });
-      const customers = [...vault.questionEngine.store!.data.customers.ids].slice(0, 2);
-      const published = (await vault.edge.publisher.definitions()).definitions.length;
-      expect(published).toBe(1);
-      const jws = (await vault.edge.publisher.definitions()).definitions[0]!;
-      const { id: campaign } = JSON.parse(Buffer.from(jws.split('.')[1]!, 'base64url').toString()) as {
-        id: string;
-      };
-      const sent: string[] = [];
-      for (const [n, customer] of customers.entries()) {
-        const requests = await TokenRequests.create(issuer.epoch, issuer.publicKey, reportsPerEpoch);
-        const responses = await vault.edge.reports.issue(customer, issuer.epoch, requests.requests);
-        await expect(
-          vault.edge.reports.issue(customer, issuer.epoch, requests.requests),
-        ).rejects.toMatchObject({
-          code: 'EDGE_TOKENS_ISSUED',
-        });
-        const tokens = await requests.finalise(responses);
-        // The first customer matched the campaign, the second matched nothing: the same number of reports.
-        const reports = epochReports(issuer.epoch, n === 0 ? [campaign] : [], tokens);
-        expect(reports).toHaveLength(reportsPerEpoch);
-        for (const report of reports) await vault.edge.reports.redeem(report);
-        await expect(vault.edge.reports.redeem(reports[0]!)).rejects.toMatchObject({
-          code: 'EDGE_REPORT_REFUSED',
-        });
-        sent.push(...requests.requests, ...responses, ...tokens);
-      }
+      const sent = await reportOnce();
       await expect(
         vault.edge.reports.redeem({
           epoch: issuer.epoch,
@@ -189,9 +204,23 @@ describe.each(testBackends.filter((b) => b.name === 'pglite' || process.env['CUR
       expect(redeemedValues.filter((v) => blinded.has(v))).toEqual([]);
     }, 60_000);
 
+    it('forgets what a customer was issued when they are erased', async () => {
+      await reportOnce();
+      const [id] = (
+        await vault.storage.query<{ customer_id: number }>('SELECT customer_id FROM edge_token_issuance')
+      ).rows;
+      const customerId = Number(id!.customer_id);
+      const request = await vault.compliance.requests.receiveFromCustomer('erasure', 'gdpr', customerId);
+      await vault.compliance.erase(request.id);
+      const left = await vault.storage.query('SELECT 1 FROM edge_token_issuance WHERE customer_id = $1', [
+        customerId,
+      ]);
+      expect(left.rows).toEqual([]);
+    }, 60_000);
+
     it('releases an ended epoch’s count with noise sized for every report one device holds, charged once', async () => {
-      const campaign = (await vault.storage.query<{ id: string }>('SELECT id FROM edge_campaigns')).rows[0]!
-        .id;
+      await reportOnce();
+      const campaign = (await publishOnce()).definition.id;
       expect((await vault.edge.reports.results(campaign, 'mia')).ok && 'none yet').toBe('none yet');
       clock = new Date(clock.getTime() + 8 * 86_400_000);
       noise.clear();
