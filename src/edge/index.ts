@@ -10,3 +10,6 @@ export type { LogProof } from './log-proof.ts';
 export { matchDefinitions, planOf } from './matcher.ts';
 export type { EdgeExtension, MatchOptions, MatchResult } from './matcher.ts';
 export { epochOf, reportsPerEpoch, TokenRequests } from './tokens.ts';
+export { dummyCampaign, epochReports, reportBody } from './reports.ts';
+export { defaultReportWindowMs, queueReports, reportWindowKey, sendDue, visit } from './device.ts';
+export type { DeviceIo, EdgeBundle, Visit } from './device.ts';
