@@ -64,18 +64,22 @@ export function EdgeOffers() {
   const [queued, setQueued] = useState(false);
   useEffect(() => {
     const today = new Date().toISOString().slice(0, 10);
-    visit(io, today)
-      .then(async ({ visit: seen, bundle }) => {
+    visit(io, today).then(
+      ({ visit: seen, bundle }) => {
         setState(seen);
-        await queueReports(
+        // Reports are best effort: a second device of the same customer gets no tokens this epoch, and says so
+        // to nobody.
+        void queueReports(
           io,
           bundle,
           seen.offers.map((o) => o.id),
           Date.now(),
-        );
-        setQueued(true);
-      })
-      .catch((failure: unknown) => setError(messageOf(failure)));
+        )
+          .catch(() => undefined)
+          .finally(() => setQueued(true));
+      },
+      (failure: unknown) => setError(messageOf(failure)),
+    );
   }, []);
   useReportSender(queued);
   const notInterested = (id: string) => {
