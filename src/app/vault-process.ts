@@ -232,7 +232,7 @@ export async function assembleVault(
     }),
     insights: new InsightsService(storage, consent, preferences, { currency: settings.currency, ...now }),
     edge: new EdgeService(
-      { storage, keys, audit, questions, policies, guard, noise },
+      { storage, keys, audit, questions, policies, guard, noise, consent },
       { currency: settings.currency, retentionDays, ...now },
     ),
     reshreddedAtOpen,

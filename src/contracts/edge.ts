@@ -120,3 +120,9 @@ export const edgeResults = z
   .meta({ id: 'EdgeResults' });
 
 export const edgeCampaignParams = z.strictObject({ id: z.string().regex(/^edge-[a-z]{22}$/) });
+
+export const edgeInterest = z
+  .object({
+    message: z.string().describe('the inbox message now holding the offer, where "Interested" follows'),
+  })
+  .meta({ id: 'EdgeInterest' });

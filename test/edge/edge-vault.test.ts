@@ -10,6 +10,7 @@ import { RecordingNoise } from '../../src/privacy/guard/noise.test-support.ts';
 import { normalisePlan } from '../../src/language/normalise.ts';
 import { checkQuestion } from '../../src/vault/questions/question-check.ts';
 import { questionPurpose } from '../../src/core/question-purposes.ts';
+import { currentNotice } from '../../src/core/consent.ts';
 import { ColumnarEngine } from '../../src/vault/questions/columnar/columnar-engine.ts';
 import { testBackends } from '../support/backends.ts';
 import { createDemoBankVault, type TestVault } from '../support/test-vault.ts';
@@ -202,6 +203,34 @@ describe.each(testBackends.filter((b) => b.name === 'pglite' || process.env['CUR
       expect(columns).toEqual(['campaign', 'epoch', 'event', 'nonce']);
       const blinded = new Set(sent.map((s) => Buffer.from(s, 'base64url').toString('hex')));
       expect(redeemedValues.filter((v) => blinded.has(v))).toEqual([]);
+    }, 60_000);
+
+    it('puts an edge offer in the inbox only when the customer asks, for the usual consented reveal', async () => {
+      const { definition } = await publishOnce();
+      const { rows } = await vault.storage.query<{ id: number }>(
+        `SELECT id FROM customers WHERE status = 'active' ORDER BY id DESC LIMIT 40`,
+      );
+      let asker: number | undefined;
+      for (const { id } of rows) {
+        if (await vault.consent.isAllowed(Number(id), 'bank_offers', 'inbox')) asker = Number(id);
+      }
+      const before = await vault.storage.query('SELECT 1 FROM inbox_messages WHERE campaign_id = $1', [
+        definition.id,
+      ]);
+      expect(before.rows).toEqual([]);
+      const message = await vault.edge.askAbout(asker!, definition.id);
+      expect(await vault.edge.askAbout(asker!, definition.id)).toBe(message);
+      const inbox = await vault.inbox.list(asker!);
+      expect(inbox.map((m) => m.publicId)).toContain(message);
+      // Connecting still needs the explicit consent of any offer; with it, a lead is made.
+      const noticeVersion = currentNotice('identity_reveal').id;
+      const refused = await vault.responses.connect(asker!, message, { consent: false, noticeVersion });
+      expect(refused.ok || refused.error.code).toBe('CONSENT_REQUIRED');
+      const connected = await vault.responses.connect(asker!, message, { consent: true, noticeVersion });
+      expect(connected.ok).toBe(true);
+      await expect(vault.edge.askAbout(asker!, `edge-${'z'.repeat(22)}`)).rejects.toMatchObject({
+        code: 'NOT_FOUND',
+      });
     }, 60_000);
 
     it('forgets what a customer was issued when they are erased', async () => {

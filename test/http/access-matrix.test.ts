@@ -76,6 +76,7 @@ const expected: Record<string, 'public' | readonly Caller[]> = {
   'POST /v1/edge/reports': 'public',
   'GET /v1/me/edge/facts': ['customer'],
   'POST /v1/me/edge/tokens': ['customer'],
+  'POST /v1/me/edge/campaigns/:id/interest': ['customer'],
   'POST /v1/edge/campaigns': ['marketer', 'partner'],
   'GET /v1/edge/campaigns/:id/results': ['marketer', 'partner', 'compliance'],
   'GET /v1/me/insights/messages': ['customer'],

@@ -4253,6 +4253,63 @@ export interface paths {
     readonly patch?: never;
     readonly trace?: never;
   };
+  readonly '/v1/me/edge/campaigns/{id}/interest': {
+    readonly parameters: {
+      readonly query?: never;
+      readonly header?: never;
+      readonly path?: never;
+      readonly cookie?: never;
+    };
+    readonly get?: never;
+    readonly put?: never;
+    /**
+     * Connect me: put an offer shown on my device into my inbox, for the usual consented reveal
+     * @description The one step at which the vault learns that I saw this edge offer: because I asked. Connecting to an adviser then needs my explicit consent, as for any offer.
+     *
+     *     Roles: customer.
+     */
+    readonly post: {
+      readonly parameters: {
+        readonly query?: never;
+        readonly header?: never;
+        readonly path: {
+          readonly id: string;
+        };
+        readonly cookie?: never;
+      };
+      readonly requestBody?: never;
+      readonly responses: {
+        /** @description Default Response */
+        readonly '4XX': {
+          headers: {
+            readonly [name: string]: unknown;
+          };
+          content: {
+            readonly 'application/json': {
+              readonly error: {
+                readonly code: string;
+                readonly message: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        readonly 201: {
+          headers: {
+            readonly [name: string]: unknown;
+          };
+          content: {
+            readonly 'application/json': components['schemas']['EdgeInterest'];
+          };
+        };
+      };
+    };
+    readonly delete?: never;
+    readonly options?: never;
+    readonly head?: never;
+    readonly patch?: never;
+    readonly trace?: never;
+  };
   readonly '/v1/me/edge/facts': {
     readonly parameters: {
       readonly query?: never;
@@ -6605,6 +6662,14 @@ export interface components {
         readonly mcc: number | null;
         readonly merchant: string | null;
       }[];
+    };
+    readonly EdgeInterest: {
+      /** @description the inbox message now holding the offer, where "Interested" follows */
+      readonly message: string;
+    };
+    readonly EdgeInterestInput: {
+      /** @description the inbox message now holding the offer, where "Interested" follows */
+      readonly message: string;
     };
     readonly EdgeKey: {
       readonly keyId: string;

@@ -12,7 +12,8 @@ import {
 } from '../../../src/edge/device.ts';
 import type { DeviceHistory } from '../../../src/edge/device-rules.ts';
 import { get, messageOf, post } from '../api.ts';
-import { Alert, Loading, Page } from '../ui.tsx';
+import { navigate } from '../router.tsx';
+import { ActionButton, Alert, Loading, Page } from '../ui.tsx';
 
 async function publicJson<T>(path: string): Promise<T> {
   const response = await fetch(path, { credentials: 'omit', headers: { accept: 'application/json' } });
@@ -108,6 +109,18 @@ export function EdgeOffers() {
             <li key={o.id} data-testid="edge-offer">
               <h2>{o.offer.title}</h2>
               <p>{o.offer.body}</p>
+              <ActionButton
+                action={async () => {
+                  // Only now does the bank learn this offer was shown to you: you asked. The inbox then asks
+                  // for your consent before anyone is told who you are.
+                  const { message } = await post<{ message: string }>(
+                    `/v1/me/edge/campaigns/${o.id}/interest`,
+                  );
+                  navigate(`/inbox/${message}`);
+                }}
+              >
+                {o.offer.callToAction}
+              </ActionButton>{' '}
               <button type="button" onClick={() => notInterested(o.id)}>
                 Not interested
               </button>

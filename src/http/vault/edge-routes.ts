@@ -7,6 +7,7 @@ import {
   edgeBundle,
   edgeCampaignParams,
   edgeFacts,
+  edgeInterest,
   edgePublication,
   edgePublished,
   edgeReport,
@@ -70,6 +71,19 @@ const report = {
   },
 } as const;
 
+const interest = {
+  config: customerAccess,
+  schema: {
+    summary: 'Connect me: put an offer shown on my device into my inbox, for the usual consented reveal',
+    description:
+      'The one step at which the vault learns that I saw this edge offer: because I asked. Connecting to an ' +
+      'adviser then needs my explicit consent, as for any offer.',
+    tags,
+    params: edgeCampaignParams,
+    response: { 201: edgeInterest, '4xx': errorBody },
+  },
+};
+
 const publish = {
   config: staff,
   schema: {
@@ -114,6 +128,9 @@ export function edgeRoutes(vault: EdgeVault) {
     app.post('/v1/me/edge/tokens', tokens, async (request) => ({
       responses: await edge.reports.issue(customerOf(request), request.body.epoch, request.body.requests),
     }));
+    app.post('/v1/me/edge/campaigns/:id/interest', interest, async (request, reply) =>
+      reply.status(201).send({ message: await edge.askAbout(customerOf(request), request.params.id) }),
+    );
     app.post('/v1/edge/reports', report, async (request, reply) => {
       await edge.reports.redeem(request.body);
       return reply.status(202).send({ accepted: true });

@@ -1,5 +1,6 @@
 // Edge mode's tables: keys, published definitions, token issuance counts, redemptions; and a customer's own facts.
 import type { EdgeFacts, EdgeTransaction } from '../../edge/customer-source.ts';
+import type { EdgeDefinition } from '../../edge/definitions.ts';
 import type { SqlExecutor } from '../../storage/ports.ts';
 
 export interface StoredEdgeKey {
@@ -186,4 +187,37 @@ export async function insertRelease(
     'INSERT INTO edge_releases (campaign, epoch, shown, released_by) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING',
     [campaign, release.epoch, release.shown, by],
   );
+}
+
+/** A published definition as it was signed, or undefined when there is none of that id. */
+export async function edgeDefinition(db: SqlExecutor, id: string): Promise<EdgeDefinition | undefined> {
+  const { rows } = await db.query<{ definition: EdgeDefinition | string }>(
+    'SELECT definition FROM edge_campaigns WHERE id = $1',
+    [id],
+  );
+  const stored = rows[0]?.definition;
+  return typeof stored === 'string' ? (JSON.parse(stored) as EdgeDefinition) : stored;
+}
+
+/** Puts an offer in one customer's inbox (once per campaign); returns the message's public id. */
+export async function inboxMessageFor(
+  db: SqlExecutor,
+  message: { publicId: string; campaignId: string; customerId: number; offer: object; explanation: string },
+): Promise<string> {
+  await db.query(
+    `INSERT INTO inbox_messages (public_id, campaign_id, customer_id, offer, explanation)
+     VALUES ($1, $2, $3, $4::jsonb, $5) ON CONFLICT (campaign_id, customer_id) DO NOTHING`,
+    [
+      message.publicId,
+      message.campaignId,
+      message.customerId,
+      JSON.stringify(message.offer),
+      message.explanation,
+    ],
+  );
+  const { rows } = await db.query<{ public_id: string }>(
+    'SELECT public_id FROM inbox_messages WHERE campaign_id = $1 AND customer_id = $2',
+    [message.campaignId, message.customerId],
+  );
+  return rows[0]!.public_id;
 }
