@@ -8,7 +8,7 @@ import { curtainPlugin } from './eslint-rules/no-sql-outside-data-modules.js';
 const unitTests = 'src/**/*.test.ts';
 
 /** The rooms under src/ (demo/ aside: its rule is noDemo below). A room's rule lists the rooms it may not import. */
-const rooms = ['core', 'config', 'keys', 'language', 'privacy', 'storage', 'audit', 'vault', 'hub'];
+const rooms = ['core', 'config', 'keys', 'language', 'privacy', 'storage', 'audit', 'vault', 'hub', 'edge'];
 const outer = ['http', 'cli', 'app'];
 
 /** Import patterns that reach into the named rooms (or into folders of that name, e.g. privacy's dp/ and guard/). */
@@ -153,6 +153,22 @@ export default tseslint.config(
       {
         regex: '/storage/(?!ports\\.ts$|postgres-core/migrations/0007-hub\\.ts$)',
         message: 'The hub uses the storage port and its own schema only (hub/hub-storage.ts).',
+      },
+    ],
+  }),
+  ...room('edge', {
+    // Built for the browser (npm run build:edge): the vault's pure language and engine, nothing that does I/O.
+    pure: true,
+    forbidden: [
+      {
+        group: into('config', 'keys', 'privacy', 'storage', 'audit', 'hub', ...outer),
+        message: 'edge/ runs on the customer’s device: core/, language/ and the vault’s pure engine only.',
+      },
+      {
+        regex:
+          '/vault/(?!questions/columnar/(columnar-(data|engine)|day-numbers|features?|feature-(set|builder|entries)|plan-cost|row-sets|transaction-scans)\\.ts$|questions/question-check\\.ts$)',
+        message:
+          'edge/ imports the vault’s pure question modules only (the columnar engine and the checker).',
       },
     ],
   }),

@@ -15,6 +15,10 @@ const consoleInputs = [
   'console/index.html',
   'console/vite.config.ts',
   'src/core',
+  // Edge mode's page runs the edge package, and with it the language and the columnar engine.
+  'src/edge',
+  'src/language',
+  'src/vault/questions',
   'package-lock.json',
 ];
 /** What the program's build reads (tsc itself then decides what to recompile). */

@@ -23,6 +23,8 @@ const SegmentEditor = lazy(() =>
 const CampaignView = lazy(() =>
   import('./pages/campaign-detail.tsx').then((m) => ({ default: m.CampaignView })),
 );
+// Edge mode carries the language, the engine and Privacy Pass: loaded only by the customers who open it.
+const EdgeOffers = lazy(() => import('./pages/edge-offers.tsx').then((m) => ({ default: m.EdgeOffers })));
 const Compliance = lazy(() => import('./pages/compliance.tsx').then((m) => ({ default: m.Compliance })));
 const ComplianceWork = lazy(() =>
   import('./pages/compliance-work.tsx').then((m) => ({ default: m.ComplianceWork })),
@@ -46,6 +48,7 @@ const sections: readonly Section[] = [
   { path: '/approvals', label: 'Approvals', roles: ['approver'] },
   { path: '/models', label: 'Models', roles: ['marketer', 'approver'] },
   { path: '/inbox', label: 'Inbox', roles: ['customer'] },
+  { path: '/on-this-device', label: 'Offers on this device', roles: ['customer'] },
   { path: '/insights', label: 'Insights', roles: ['customer'] },
   { path: '/preferences', label: 'Preferences', roles: ['customer'] },
   { path: '/my-data', label: 'My data', roles: ['customer'] },
@@ -76,6 +79,8 @@ function route(path: string, me: Me): ReactNode {
       return <Models roles={me.roles} />;
     case '/inbox':
       return <Inbox />;
+    case '/on-this-device':
+      return <EdgeOffers />;
     case '/insights':
       return <Insights />;
     case '/preferences':

@@ -18,6 +18,7 @@ import { openPostgresStorage } from '../storage/postgres/postgres-storage.ts';
 import { migrate } from '../storage/postgres-core/migrations.ts';
 import { lockDataDir, type DataDirLock, type LockOwner } from '../storage/data-dir-lock.ts';
 import { LocalKeyFile } from '../keys/local-key-file.ts';
+import { EdgeService } from '../vault/edge/edge-service.ts';
 import type { KeyProvider } from '../keys/key-provider.ts';
 import { IdentityStore } from '../vault/identity/identity-store.ts';
 import { PushDevices } from '../vault/identity/push-devices.ts';
@@ -174,10 +175,8 @@ export async function assembleVault(
   const policies = new PolicyStore(storage, audit);
   const now = settings.now === undefined ? {} : { now: settings.now };
   // The one guard: questions, delivery and compliance all charge the same ledger, under the same locks.
-  const guard = new LedgerGuard(storage, policies, audit, {
-    noise: settings.noise ?? discreteLaplaceNoise(settings.random ?? cryptoRandomSource()),
-    ...now,
-  });
+  const noise = settings.noise ?? discreteLaplaceNoise(settings.random ?? cryptoRandomSource());
+  const guard = new LedgerGuard(storage, policies, audit, { noise, ...now });
   const questionEngine = new VaultQuestionEngine(storage, { currency: settings.currency });
   // The one transaction retention policy, in the database; the setting only seeds its first version.
   const transactionRetention = new TransactionRetention(
@@ -243,6 +242,10 @@ export async function assembleVault(
       ...now,
     }),
     insights: new InsightsService(storage, consent, preferences, { currency: settings.currency, ...now }),
+    edge: new EdgeService(
+      { storage, keys, audit, questions, policies, guard, noise, consent },
+      { currency: settings.currency, retentionDays, ...now },
+    ),
     reshreddedAtOpen,
   };
 }

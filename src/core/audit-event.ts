@@ -39,6 +39,9 @@ export const auditEventTypes = [
   'model.retired',
   'model.scored',
   'model.card',
+  'edge.key_published',
+  'edge.campaign_published',
+  'edge.results_released',
 ] as const;
 
 export type AuditEventType = (typeof auditEventTypes)[number];

@@ -227,6 +227,14 @@ export const channelsOf = (scope: ChannelScope): readonly ConsentChannel[] =>
 export const frequencyCaps = ['never', 'monthly', 'fortnightly', 'weekly', 'daily'] as const;
 export type FrequencyCap = (typeof frequencyCaps)[number];
 
+/** A customer's own cap: at most one offer per this many days ("never": none at all). */
+export const capDays: { readonly [C in Exclude<FrequencyCap, 'never'>]: number } = {
+  monthly: 30,
+  fortnightly: 14,
+  weekly: 7,
+  daily: 1,
+};
+
 /** Quiet hours in the customer's time zone, "HH:MM"; may wrap midnight (22:00 → 07:00). */
 export interface QuietHours {
   readonly start: string;

@@ -220,6 +220,23 @@ export const errorCatalogue = {
     exit: 65,
     summary:
       'The model version was trained on another feature list than the vault computes; it cannot score.',
+  EDGE_SEGMENT_SENSITIVE: {
+    status: 422,
+    exit: 65,
+    summary:
+      'An edge campaign’s segment names a sensitive category; publishing it would show that to everyone.',
+  },
+  EDGE_TOKENS_ISSUED: {
+    status: 409,
+    exit: 65,
+    summary:
+      'This customer was issued the epoch’s report tokens already; every customer gets the same number.',
+  },
+  EDGE_REPORT_REFUSED: {
+    status: 400,
+    exit: 65,
+    summary:
+      'An edge report carries no valid, unspent token of the current epoch, or names no published campaign.',
   },
   INTERNAL: { status: 500, exit: 70, summary: 'An unexpected failure; see the logs.' },
 } as const satisfies Record<string, { status: number; exit: number; summary: string }>;

@@ -13,6 +13,7 @@ import type { ComplianceService } from './compliance/compliance-service.ts';
 import type { ConsentLedger } from './consent/consent-ledger.ts';
 import type { PreferenceStore } from './consent/preference-store.ts';
 import type { DeliveryService } from './delivery/delivery-service.ts';
+import type { EdgeService } from './edge/edge-service.ts';
 import type { InboxService } from './delivery/inbox-service.ts';
 import type { IdentityStore } from './identity/identity-store.ts';
 import type { PushDevices } from './identity/push-devices.ts';
@@ -72,6 +73,8 @@ export interface VaultServices {
   readonly relationshipRetention: RelationshipRetention;
   /** The customer's own insights, behind `spending_insights`; no staff role or hub route reads them. */
   readonly insights: InsightsService;
+  /** Edge mode: signed definitions for devices, report tokens and reports, admission and noised results. */
+  readonly edge: EdgeService;
   /** Customers shredded again at open: erased after the backup this database was restored from. */
   readonly reshreddedAtOpen: number;
 }

@@ -28,7 +28,13 @@ function newestChange(path: string): number {
 /** Builds the console with Vite when console/dist is missing or older than its sources. */
 export function ensureConsoleBuilt(): void {
   const built = join(defaultConsoleRoot, 'index.html');
-  const sources = ['src', 'index.html', 'vite.config.ts'].map((name) => newestChange(join(consoleDir, name)));
+  const sources = [
+    ...['src', 'index.html', 'vite.config.ts'].map((name) => newestChange(join(consoleDir, name))),
+    // Edge mode's page bundles the edge package (and the language and engine it imports).
+    ...['edge', 'language', 'vault/questions'].map((name) =>
+      newestChange(join(consoleDir, '..', 'src', name)),
+    ),
+  ];
   if (existsSync(built) && statSync(built).mtimeMs >= Math.max(...sources)) return;
   const build = spawnSync(
     process.execPath,

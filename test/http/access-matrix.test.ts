@@ -81,6 +81,15 @@ const expected: Record<string, 'public' | readonly Caller[]> = {
   'POST /v1/me/requests': ['customer'],
   // Issue 19: insights are the customer's alone; no staff role, no door, no hub route reads them.
   'GET /v1/me/insights': ['customer'],
+  // Issue 21: edge mode. What every device fetches and the reports it sends need no one (and carry no cookie);
+  // the customer's own facts and tokens are theirs alone; publication and results are staff's.
+  'GET /v1/edge/bundle': 'public',
+  'POST /v1/edge/reports': 'public',
+  'GET /v1/me/edge/facts': ['customer'],
+  'POST /v1/me/edge/tokens': ['customer'],
+  'POST /v1/me/edge/campaigns/:id/interest': ['customer'],
+  'POST /v1/edge/campaigns': ['marketer', 'partner'],
+  'GET /v1/edge/campaigns/:id/results': ['marketer', 'partner', 'compliance'],
   'GET /v1/me/insights/messages': ['customer'],
   'GET /v1/me/insights/messages/:message': ['customer'],
   'GET /v1/leads': ['advisor'],

@@ -2318,6 +2318,213 @@ export interface paths {
     readonly patch?: never;
     readonly trace?: never;
   };
+  readonly '/v1/edge/bundle': {
+    readonly parameters: {
+      readonly query?: never;
+      readonly header?: never;
+      readonly path?: never;
+      readonly cookie?: never;
+    };
+    /**
+     * What every device fetches: signed edge campaign definitions, the keys and their log proofs
+     * @description The same for everyone; a device fetches it without cookies, so the fetch says nothing of anyone.
+     *
+     *     No authentication.
+     */
+    readonly get: {
+      readonly parameters: {
+        readonly query?: never;
+        readonly header?: never;
+        readonly path?: never;
+        readonly cookie?: never;
+      };
+      readonly requestBody?: never;
+      readonly responses: {
+        /** @description Default Response */
+        readonly 200: {
+          headers: {
+            readonly [name: string]: unknown;
+          };
+          content: {
+            readonly 'application/json': components['schemas']['EdgeBundle'];
+          };
+        };
+      };
+    };
+    readonly put?: never;
+    readonly post?: never;
+    readonly delete?: never;
+    readonly options?: never;
+    readonly head?: never;
+    readonly patch?: never;
+    readonly trace?: never;
+  };
+  readonly '/v1/edge/campaigns': {
+    readonly parameters: {
+      readonly query?: never;
+      readonly header?: never;
+      readonly path?: never;
+      readonly cookie?: never;
+    };
+    readonly get?: never;
+    readonly put?: never;
+    /**
+     * Admit and publish an edge campaign definition (the central gates first)
+     * @description Checked as a question under the offer’s purpose (fair-lending rules for credit), refused on sensitive categories, then admitted by a noised audience of at least k, charged to you; then signed and logged.
+     *
+     *     Roles: marketer, partner.
+     */
+    readonly post: {
+      readonly parameters: {
+        readonly query?: never;
+        readonly header?: never;
+        readonly path?: never;
+        readonly cookie?: never;
+      };
+      readonly requestBody: {
+        readonly content: {
+          readonly 'application/json': components['schemas']['EdgePublicationRequestInput'];
+        };
+      };
+      readonly responses: {
+        /** @description Default Response */
+        readonly '4XX': {
+          headers: {
+            readonly [name: string]: unknown;
+          };
+          content: {
+            readonly 'application/json': components['schemas']['QuestionRefusal'];
+          };
+        };
+        /** @description Default Response */
+        readonly 201: {
+          headers: {
+            readonly [name: string]: unknown;
+          };
+          content: {
+            readonly 'application/json': components['schemas']['EdgePublished'];
+          };
+        };
+      };
+    };
+    readonly delete?: never;
+    readonly options?: never;
+    readonly head?: never;
+    readonly patch?: never;
+    readonly trace?: never;
+  };
+  readonly '/v1/edge/campaigns/{id}/results': {
+    readonly parameters: {
+      readonly query?: never;
+      readonly header?: never;
+      readonly path?: never;
+      readonly cookie?: never;
+    };
+    /**
+     * Noised counts of an edge campaign’s "shown" reports, per ended epoch (charged once per epoch)
+     * @description Roles: marketer, partner, compliance.
+     */
+    readonly get: {
+      readonly parameters: {
+        readonly query?: never;
+        readonly header?: never;
+        readonly path: {
+          readonly id: string;
+        };
+        readonly cookie?: never;
+      };
+      readonly requestBody?: never;
+      readonly responses: {
+        /** @description Default Response */
+        readonly '4XX': {
+          headers: {
+            readonly [name: string]: unknown;
+          };
+          content: {
+            readonly 'application/json': {
+              readonly error: {
+                readonly code: string;
+                readonly message: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        readonly 200: {
+          headers: {
+            readonly [name: string]: unknown;
+          };
+          content: {
+            readonly 'application/json': components['schemas']['EdgeResults'];
+          };
+        };
+      };
+    };
+    readonly put?: never;
+    readonly post?: never;
+    readonly delete?: never;
+    readonly options?: never;
+    readonly head?: never;
+    readonly patch?: never;
+    readonly trace?: never;
+  };
+  readonly '/v1/edge/reports': {
+    readonly parameters: {
+      readonly query?: never;
+      readonly header?: never;
+      readonly path?: never;
+      readonly cookie?: never;
+    };
+    readonly get?: never;
+    readonly put?: never;
+    /**
+     * One report of a device, carrying one token: no cookie, no session, no address kept
+     * @description No authentication.
+     */
+    readonly post: {
+      readonly parameters: {
+        readonly query?: never;
+        readonly header?: never;
+        readonly path?: never;
+        readonly cookie?: never;
+      };
+      readonly requestBody: {
+        readonly content: {
+          readonly 'application/json': components['schemas']['EdgeReportInput'];
+        };
+      };
+      readonly responses: {
+        /** @description Default Response */
+        readonly '4XX': {
+          headers: {
+            readonly [name: string]: unknown;
+          };
+          content: {
+            readonly 'application/json': {
+              readonly error: {
+                readonly code: string;
+                readonly message: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        readonly 202: {
+          headers: {
+            readonly [name: string]: unknown;
+          };
+          content: {
+            readonly 'application/json': components['schemas']['EdgeReportAccepted'];
+          };
+        };
+      };
+    };
+    readonly delete?: never;
+    readonly options?: never;
+    readonly head?: never;
+    readonly patch?: never;
+    readonly trace?: never;
+  };
   readonly '/v1/hub/campaigns': {
     readonly parameters: {
       readonly query?: never;
@@ -4155,6 +4362,175 @@ export interface paths {
     };
     readonly put?: never;
     readonly post?: never;
+    readonly delete?: never;
+    readonly options?: never;
+    readonly head?: never;
+    readonly patch?: never;
+    readonly trace?: never;
+  };
+  readonly '/v1/me/edge/campaigns/{id}/interest': {
+    readonly parameters: {
+      readonly query?: never;
+      readonly header?: never;
+      readonly path?: never;
+      readonly cookie?: never;
+    };
+    readonly get?: never;
+    readonly put?: never;
+    /**
+     * Connect me: put an offer shown on my device into my inbox, for the usual consented reveal
+     * @description The one step at which the vault learns that I saw this edge offer: because I asked. Connecting to an adviser then needs my explicit consent, as for any offer.
+     *
+     *     Roles: customer.
+     */
+    readonly post: {
+      readonly parameters: {
+        readonly query?: never;
+        readonly header?: never;
+        readonly path: {
+          readonly id: string;
+        };
+        readonly cookie?: never;
+      };
+      readonly requestBody?: never;
+      readonly responses: {
+        /** @description Default Response */
+        readonly '4XX': {
+          headers: {
+            readonly [name: string]: unknown;
+          };
+          content: {
+            readonly 'application/json': {
+              readonly error: {
+                readonly code: string;
+                readonly message: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        readonly 201: {
+          headers: {
+            readonly [name: string]: unknown;
+          };
+          content: {
+            readonly 'application/json': components['schemas']['EdgeInterest'];
+          };
+        };
+      };
+    };
+    readonly delete?: never;
+    readonly options?: never;
+    readonly head?: never;
+    readonly patch?: never;
+    readonly trace?: never;
+  };
+  readonly '/v1/me/edge/facts': {
+    readonly parameters: {
+      readonly query?: never;
+      readonly header?: never;
+      readonly path?: never;
+      readonly cookie?: never;
+    };
+    /**
+     * My own transactions, products held and first account opening, for matching on my device
+     * @description Roles: customer.
+     */
+    readonly get: {
+      readonly parameters: {
+        readonly query?: never;
+        readonly header?: never;
+        readonly path?: never;
+        readonly cookie?: never;
+      };
+      readonly requestBody?: never;
+      readonly responses: {
+        /** @description Default Response */
+        readonly '4XX': {
+          headers: {
+            readonly [name: string]: unknown;
+          };
+          content: {
+            readonly 'application/json': {
+              readonly error: {
+                readonly code: string;
+                readonly message: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        readonly 200: {
+          headers: {
+            readonly [name: string]: unknown;
+          };
+          content: {
+            readonly 'application/json': components['schemas']['EdgeFacts'];
+          };
+        };
+      };
+    };
+    readonly put?: never;
+    readonly post?: never;
+    readonly delete?: never;
+    readonly options?: never;
+    readonly head?: never;
+    readonly patch?: never;
+    readonly trace?: never;
+  };
+  readonly '/v1/me/edge/tokens': {
+    readonly parameters: {
+      readonly query?: never;
+      readonly header?: never;
+      readonly path?: never;
+      readonly cookie?: never;
+    };
+    readonly get?: never;
+    readonly put?: never;
+    /**
+     * My report tokens for this epoch: the same number for every customer, once per epoch
+     * @description Exactly 4 blinded requests (Privacy Pass, blind RSA): the vault signs them without seeing the tokens.
+     *
+     *     Roles: customer.
+     */
+    readonly post: {
+      readonly parameters: {
+        readonly query?: never;
+        readonly header?: never;
+        readonly path?: never;
+        readonly cookie?: never;
+      };
+      readonly requestBody: {
+        readonly content: {
+          readonly 'application/json': components['schemas']['EdgeTokenRequestsInput'];
+        };
+      };
+      readonly responses: {
+        /** @description Default Response */
+        readonly '4XX': {
+          headers: {
+            readonly [name: string]: unknown;
+          };
+          content: {
+            readonly 'application/json': {
+              readonly error: {
+                readonly code: string;
+                readonly message: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        readonly 200: {
+          headers: {
+            readonly [name: string]: unknown;
+          };
+          content: {
+            readonly 'application/json': components['schemas']['EdgeTokenResponses'];
+          };
+        };
+      };
+    };
     readonly delete?: never;
     readonly options?: never;
     readonly head?: never;
@@ -6300,6 +6676,9 @@ export interface components {
         | 'DELIVERY_INVALID'
         | 'VAULT_UNAVAILABLE'
         | 'DOOR_CONTRACT'
+        | 'EDGE_SEGMENT_SENSITIVE'
+        | 'EDGE_TOKENS_ISSUED'
+        | 'EDGE_REPORT_REFUSED'
         | 'INTERNAL';
       readonly message: string;
       /** @description for QUESTION_INVALID: the diagnostics with line, column, caret */
@@ -6366,6 +6745,9 @@ export interface components {
         | 'DELIVERY_INVALID'
         | 'VAULT_UNAVAILABLE'
         | 'DOOR_CONTRACT'
+        | 'EDGE_SEGMENT_SENSITIVE'
+        | 'EDGE_TOKENS_ISSUED'
+        | 'EDGE_REPORT_REFUSED'
         | 'INTERNAL';
       readonly message: string;
       /** @description for QUESTION_INVALID: the diagnostics with line, column, caret */
@@ -6466,6 +6848,228 @@ export interface components {
     readonly DoorResultsRequestInput: {
       readonly campaignId: string;
       readonly requestedBy: string;
+    };
+    readonly EdgeBundle: {
+      /** @description signed definitions (compact JWS, EdDSA), valid today */
+      readonly definitions: readonly string[];
+      readonly definitionsKey: components['schemas']['EdgeKey'];
+      readonly issuer: {
+        /** Format: date */
+        readonly epoch: string;
+        readonly keyId: string;
+        readonly log: components['schemas']['EdgeLogProof'];
+        /** @description raw Ed25519 key (definitions) or RSASSA-PSS SPKI (tokens) */
+        readonly publicKey: string;
+        /** @description tokens every customer gets this epoch */
+        readonly tokens: number;
+      };
+      /** @description the log’s note verifier keys (an app pins them) */
+      readonly logKeys: readonly string[];
+    };
+    readonly EdgeBundleInput: {
+      /** @description signed definitions (compact JWS, EdDSA), valid today */
+      readonly definitions: readonly string[];
+      readonly definitionsKey: components['schemas']['EdgeKeyInput'];
+      readonly issuer: {
+        /** Format: date */
+        readonly epoch: string;
+        readonly keyId: string;
+        readonly log: components['schemas']['EdgeLogProofInput'];
+        /** @description raw Ed25519 key (definitions) or RSASSA-PSS SPKI (tokens) */
+        readonly publicKey: string;
+        /** @description tokens every customer gets this epoch */
+        readonly tokens: number;
+      };
+      /** @description the log’s note verifier keys (an app pins them) */
+      readonly logKeys: readonly string[];
+    };
+    readonly EdgeFacts: {
+      readonly birthMonth: number | null;
+      readonly firstOpened: string | null;
+      readonly products: readonly {
+        readonly product: string;
+        readonly since: string;
+        readonly until: string | null;
+      }[];
+      readonly transactions: readonly {
+        readonly amountMinor: number;
+        readonly category: string;
+        readonly currency: string;
+        readonly date: string;
+        /** @enum {string} */
+        readonly direction: 'D' | 'C';
+        readonly mcc: number | null;
+        readonly merchant: string | null;
+      }[];
+    };
+    readonly EdgeFactsInput: {
+      readonly birthMonth: number | null;
+      readonly firstOpened: string | null;
+      readonly products: readonly {
+        readonly product: string;
+        readonly since: string;
+        readonly until: string | null;
+      }[];
+      readonly transactions: readonly {
+        readonly amountMinor: number;
+        readonly category: string;
+        readonly currency: string;
+        readonly date: string;
+        /** @enum {string} */
+        readonly direction: 'D' | 'C';
+        readonly mcc: number | null;
+        readonly merchant: string | null;
+      }[];
+    };
+    readonly EdgeInterest: {
+      /** @description the inbox message now holding the offer, where "Interested" follows */
+      readonly message: string;
+    };
+    readonly EdgeInterestInput: {
+      /** @description the inbox message now holding the offer, where "Interested" follows */
+      readonly message: string;
+    };
+    readonly EdgeKey: {
+      readonly keyId: string;
+      readonly log: components['schemas']['EdgeLogProof'];
+      /** @description raw Ed25519 key (definitions) or RSASSA-PSS SPKI (tokens) */
+      readonly publicKey: string;
+    };
+    readonly EdgeKeyInput: {
+      readonly keyId: string;
+      readonly log: components['schemas']['EdgeLogProofInput'];
+      /** @description raw Ed25519 key (definitions) or RSASSA-PSS SPKI (tokens) */
+      readonly publicKey: string;
+    };
+    readonly EdgeLogProof: {
+      /** @description the signed note of the head the proof is against */
+      readonly checkpoint: string;
+      readonly index: number;
+      /** @description the entry’s exact canonical JSON, as hashed */
+      readonly json: string;
+      /** @description inclusion proof, standard base64 hashes */
+      readonly proof: readonly string[];
+    };
+    readonly EdgeLogProofInput: {
+      /** @description the signed note of the head the proof is against */
+      readonly checkpoint: string;
+      readonly index: number;
+      /** @description the entry’s exact canonical JSON, as hashed */
+      readonly json: string;
+      /** @description inclusion proof, standard base64 hashes */
+      readonly proof: readonly string[];
+    };
+    readonly EdgePublicationRequest: {
+      readonly expression: string;
+      readonly offer: {
+        readonly body: string;
+        readonly callToAction: string;
+        readonly category: string;
+        readonly productCode: string;
+        /** @description "bank" or the partner’s code */
+        readonly provider: string;
+        readonly title: string;
+      };
+      /** Format: date */
+      readonly validFrom: string;
+      /** Format: date */
+      readonly validUntil: string;
+    };
+    readonly EdgePublicationRequestInput: {
+      readonly expression: string;
+      readonly offer: {
+        readonly body: string;
+        readonly callToAction: string;
+        readonly category: string;
+        readonly productCode: string;
+        /** @description "bank" or the partner’s code */
+        readonly provider: string;
+        readonly title: string;
+      };
+      /** Format: date */
+      readonly validFrom: string;
+      /** Format: date */
+      readonly validUntil: string;
+    };
+    readonly EdgePublished: {
+      /** @description the noised audience at admission (≥ the noised k); charged to the publisher */
+      readonly audience: number;
+      readonly id: string;
+      readonly jws: string;
+      readonly purpose: string;
+    };
+    readonly EdgePublishedInput: {
+      /** @description the noised audience at admission (≥ the noised k); charged to the publisher */
+      readonly audience: number;
+      readonly id: string;
+      readonly jws: string;
+      readonly purpose: string;
+    };
+    readonly EdgeReport: {
+      readonly campaign: string;
+      /** Format: date */
+      readonly epoch: string;
+      /** @enum {string} */
+      readonly event: 'shown' | 'dummy';
+      readonly token: string;
+    };
+    readonly EdgeReportAccepted: {
+      /** @constant */
+      readonly accepted: true;
+    };
+    readonly EdgeReportAcceptedInput: {
+      /** @constant */
+      readonly accepted: true;
+    };
+    readonly EdgeReportInput: {
+      readonly campaign: string;
+      /** Format: date */
+      readonly epoch: string;
+      /** @enum {string} */
+      readonly event: 'shown' | 'dummy';
+      readonly token: string;
+    };
+    readonly EdgeResults: {
+      readonly campaign: string;
+      readonly epochs: readonly {
+        /** Format: date */
+        readonly epoch: string;
+        /** @description noised count of "shown" reports; null under the noised k */
+        readonly shown: number | null;
+      }[];
+      /** @description the most reports one device sends per epoch: the noise’s sensitivity */
+      readonly reportsPerDevice: number;
+    };
+    readonly EdgeResultsInput: {
+      readonly campaign: string;
+      readonly epochs: readonly {
+        /** Format: date */
+        readonly epoch: string;
+        /** @description noised count of "shown" reports; null under the noised k */
+        readonly shown: number | null;
+      }[];
+      /** @description the most reports one device sends per epoch: the noise’s sensitivity */
+      readonly reportsPerDevice: number;
+    };
+    readonly EdgeTokenRequests: {
+      /** Format: date */
+      readonly epoch: string;
+      /** @description blinded token requests (RFC 9578) */
+      readonly requests: readonly string[];
+    };
+    readonly EdgeTokenRequestsInput: {
+      /** Format: date */
+      readonly epoch: string;
+      /** @description blinded token requests (RFC 9578) */
+      readonly requests: readonly string[];
+    };
+    readonly EdgeTokenResponses: {
+      /** @description blind signatures, in the order of the requests */
+      readonly responses: readonly string[];
+    };
+    readonly EdgeTokenResponsesInput: {
+      /** @description blind signatures, in the order of the requests */
+      readonly responses: readonly string[];
     };
     readonly ErasureReceiptCheck: {
       readonly receipt: string;

@@ -14,6 +14,7 @@ import { doorRoutes } from './door-routes.ts';
 import { ingestRoutes } from './ingest-routes.ts';
 import { importRoutes } from './import-routes.ts';
 import { insightsRoutes } from './insights-routes.ts';
+import { edgeRoutes } from './edge-routes.ts';
 import { myDataRoutes } from './my-data-routes.ts';
 import { policyRoutes } from './policy-routes.ts';
 import { modelRoutes } from './model-routes.ts';
@@ -35,6 +36,7 @@ export function vaultPlugin(vault: VaultServices, options: VaultPluginOptions) {
     await app.register(policyRoutes(vault.policies));
     await app.register(modelRoutes(vault.models));
     await app.register(customerRoutes(vault));
+    await app.register(edgeRoutes(vault));
     await app.register(advisorRoutes(vault));
     await app.register(complianceRoutes(vault));
     await app.register(myDataRoutes(vault));

@@ -29,6 +29,7 @@ import { modelReasonsSchema } from './migrations/0026-model-reasons.ts';
 import { budgetRequestsSchema } from './migrations/0029-budget-requests.ts';
 import { subjectRequestReceiptsSchema } from './migrations/0028-subject-request-receipts.ts';
 import { budgetReservationsSchema } from './migrations/0027-budget-reservations.ts';
+import { edgeSchema } from './migrations/0030-edge.ts';
 
 export interface Migration {
   readonly version: number;
@@ -63,9 +64,10 @@ export const migrations: readonly Migration[] = [
   { version: 24, name: 'approximate-dp-ledger', sql: approximateDpLedgerSchema },
   { version: 25, name: 'propensity-models', sql: propensityModelsSchema },
   { version: 26, name: 'model-reasons', sql: modelReasonsSchema },
-  { version: 29, name: 'budget-requests', sql: budgetRequestsSchema },
-  { version: 28, name: 'subject-request-receipts', sql: subjectRequestReceiptsSchema },
   { version: 27, name: 'budget-reservations', sql: budgetReservationsSchema },
+  { version: 28, name: 'subject-request-receipts', sql: subjectRequestReceiptsSchema },
+  { version: 29, name: 'budget-requests', sql: budgetRequestsSchema },
+  { version: 30, name: 'edge', sql: edgeSchema },
 ];
 
 export interface MigrationStatus {

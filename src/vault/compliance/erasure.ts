@@ -55,6 +55,7 @@ const derivedTables = [
   'preference_suppressions',
   'processing_restrictions',
   'model_scores',
+  'edge_token_issuance',
 ];
 /** Tables the erasure triggers of migrations 6 and 8 empty when the customer's status becomes 'erased'. */
 const triggeredTables = ['inbox_messages', 'outbound_notices', 'leads', 'delivery_recipients', 'avatars'];

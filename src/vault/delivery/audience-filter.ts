@@ -1,5 +1,5 @@
 // Narrows an evaluated audience to the customers who may receive an offer now: consent, preferences, caps.
-import type { ConsentPurpose, FrequencyCap } from '../../core/consent.ts';
+import { capDays, type ConsentPurpose } from '../../core/consent.ts';
 import type { CustomerIds } from '../../language/plan.ts';
 import type { SqlExecutor } from '../../storage/ports.ts';
 import type { ConsentLedger } from '../consent/consent-ledger.ts';
@@ -8,13 +8,7 @@ import type { PreferenceStore } from '../consent/preference-store.ts';
 import { restrictedCustomers } from '../compliance/restrictions.ts';
 import { excludedFromMarketing } from '../import/marketing-exclusions.ts';
 
-/** A customer's own cap: at most one offer per this many days ("never": none at all). */
-export const capDays: { readonly [C in Exclude<FrequencyCap, 'never'>]: number } = {
-  monthly: 30,
-  fortnightly: 14,
-  weekly: 7,
-  daily: 1,
-};
+export { capDays };
 
 export interface AudienceFilterInput {
   readonly ids: CustomerIds | Uint32Array;

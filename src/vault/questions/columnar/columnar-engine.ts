@@ -9,7 +9,6 @@ import type {
 import { unreachable } from '../../../core/unreachable.ts';
 import { birthMonthsOf, monthIndex } from '../../../core/age-bands.ts';
 import { noBirthMonth, type ColumnarData, type Dictionaries } from './columnar-data.ts';
-import type { ColumnarStore } from './columnar-store.ts';
 import { dateOfDay, dayNumber, noDay } from './day-numbers.ts';
 import type { FeatureSet } from './feature-set.ts';
 import { featureReadOf } from './features.ts';
@@ -17,6 +16,17 @@ import { byCost, type Featured } from './plan-cost.ts';
 import { difference, keep, none, select, union, type RowSet, type RowValue } from './row-sets.ts';
 import { TransactionScans } from './transaction-scans.ts';
 import { ScoreColumns } from './score-columns.ts';
+
+/**
+ * What the engine reads: the vault's ColumnarStore, or one customer's own data on their device (src/edge). Pure:
+ * nothing here may pull in node-only code, since the edge bundle imports this module in the browser.
+ */
+export interface ColumnarSource {
+  readonly data: ColumnarData;
+  readonly dictionaries: Dictionaries;
+  /** Precomputed features for `asOf` (days since 1970-01-01), or undefined to scan transactions. */
+  featuresFor(asOf: number): FeatureSet | undefined;
+}
 
 export interface ColumnarEngineOptions {
   /** Read the store's features where a value allows it (see features.ts). Default true. */
@@ -33,12 +43,12 @@ export interface PlanExplanation {
 
 export class ColumnarEngine implements QuestionEngine {
   readonly name = 'columnar';
-  readonly #store: ColumnarStore;
+  readonly #store: ColumnarSource;
   readonly #useFeatures: boolean;
   readonly #scores: ScoreColumns;
   #lastExplanation: PlanExplanation = { featureReads: 0, scans: 0 };
 
-  constructor(store: ColumnarStore, options: ColumnarEngineOptions = {}) {
+  constructor(store: ColumnarSource, options: ColumnarEngineOptions = {}) {
     this.#store = store;
     this.#useFeatures = options.features ?? true;
     this.#scores = options.scores ?? new ScoreColumns();

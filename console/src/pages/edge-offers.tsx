@@ -1,0 +1,136 @@
+// Customer, edge mode: offers matched on this device from the bank's signed definitions; the server never learns
+// which matched. Reports go out later, the same number and size for everyone, without cookies.
+import { useEffect, useState } from 'react';
+import { dismiss } from '../../../src/edge/device-rules.ts';
+import {
+  queueReports,
+  saveHistory,
+  sendDue,
+  visit,
+  type DeviceIo,
+  type Visit,
+} from '../../../src/edge/device.ts';
+import type { DeviceHistory } from '../../../src/edge/device-rules.ts';
+import { get, messageOf, post } from '../api.ts';
+import { navigate } from '../router.tsx';
+import { ActionButton, Alert, Loading, Page } from '../ui.tsx';
+
+async function publicJson<T>(path: string): Promise<T> {
+  const response = await fetch(path, { credentials: 'omit', headers: { accept: 'application/json' } });
+  if (!response.ok) throw new Error(`${path} answered ${response.status}`);
+  return (await response.json()) as T;
+}
+
+const io: DeviceIo = {
+  getPublic: publicJson,
+  getMine: get,
+  postMine: post,
+  async sendReport(body) {
+    await fetch('/v1/edge/reports', {
+      method: 'POST',
+      credentials: 'omit',
+      referrerPolicy: 'no-referrer',
+      cache: 'no-store',
+      keepalive: true,
+      headers: { 'content-type': 'application/json' },
+      body,
+    }).catch(() => undefined);
+  },
+  load: (key) => localStorage.getItem(key),
+  save: (key, value) => localStorage.setItem(key, value),
+};
+
+/** Sends due reports now and whenever the next one falls due while the page stays open. */
+function useReportSender(ready: boolean) {
+  useEffect(() => {
+    if (!ready) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let stopped = false;
+    const tick = async () => {
+      const next = await sendDue(io, Date.now());
+      if (!stopped && next !== undefined)
+        timer = setTimeout(() => void tick(), Math.max(0, next - Date.now()));
+    };
+    void tick();
+    return () => {
+      stopped = true;
+      clearTimeout(timer);
+    };
+  }, [ready]);
+}
+
+export function EdgeOffers() {
+  const [state, setState] = useState<Visit>();
+  const [error, setError] = useState<string>();
+  const [queued, setQueued] = useState(false);
+  useEffect(() => {
+    const today = new Date().toISOString().slice(0, 10);
+    visit(io, today).then(
+      ({ visit: seen, bundle }) => {
+        setState(seen);
+        // Reports are best effort: a second device of the same customer gets no tokens this epoch, and says so
+        // to nobody.
+        void queueReports(
+          io,
+          bundle,
+          seen.offers.map((o) => o.id),
+          Date.now(),
+        )
+          .catch(() => undefined)
+          .finally(() => setQueued(true));
+      },
+      (failure: unknown) => setError(messageOf(failure)),
+    );
+  }, []);
+  useReportSender(queued);
+  const notInterested = (id: string) => {
+    const stored = localStorage.getItem('curtain.edge.history');
+    const history = stored === null ? { shown: {}, dismissed: [] } : (JSON.parse(stored) as DeviceHistory);
+    saveHistory(io, dismiss(history, id));
+    setState((now) => now && { ...now, offers: now.offers.filter((o) => o.id !== id) });
+  };
+  return (
+    <Page title="Offers on this device">
+      <p>
+        These offers were matched here, in your browser, against your own transactions. The bank sent every
+        customer the same offers to check; it does not learn which ones suit you unless you ask to be
+        connected.
+      </p>
+      {error !== undefined ? <Alert>{error}</Alert> : null}
+      {state === undefined ? (
+        error === undefined ? (
+          <Loading error={undefined} />
+        ) : null
+      ) : state.offers.length === 0 ? (
+        <p data-testid="edge-none">No offers for you right now.</p>
+      ) : (
+        <ul className="inbox" aria-label="Offers matched on this device">
+          {state.offers.map((o) => (
+            <li key={o.id} data-testid="edge-offer">
+              <h2>{o.offer.title}</h2>
+              <p>{o.offer.body}</p>
+              <ActionButton
+                action={async () => {
+                  // Only now does the bank learn this offer was shown to you: you asked. The inbox then asks
+                  // for your consent before anyone is told who you are.
+                  const { message } = await post<{ message: string }>(
+                    `/v1/me/edge/campaigns/${o.id}/interest`,
+                  );
+                  navigate(`/inbox/${message}`);
+                }}
+              >
+                {o.offer.callToAction}
+              </ActionButton>{' '}
+              <button type="button" onClick={() => notInterested(o.id)}>
+                Not interested
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {state !== undefined && state.held > 0 ? (
+        <p className="muted">More offers wait for later, as your frequency choice asks.</p>
+      ) : null}
+    </Page>
+  );
+}

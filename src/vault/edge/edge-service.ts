@@ -1,0 +1,77 @@
+// Edge mode in the vault: what devices fetch (definitions, issuer key, the customer's own facts), token issuance,
+// report redemption, and the admission and results that staff see. No part of it learns whether anyone matched.
+import type { TransparencyLog } from '../../audit/audit-log.ts';
+import type { EdgeFacts } from '../../edge/customer-source.ts';
+import type { KeyProvider } from '../../keys/key-provider.ts';
+import type { NoiseSampler } from '../../privacy/guard/noise.ts';
+import type { PolicyStore } from '../../privacy/guard/policy-store.ts';
+import type { PrivacyGuard } from '../../privacy/guard/privacy-guard.ts';
+import type { SqlExecutor } from '../../storage/ports.ts';
+import type { ConsentLedger } from '../consent/consent-ledger.ts';
+import type { QuestionService } from '../questions/question-service.ts';
+import { askAbout } from './edge-interest.ts';
+import { EdgeKeys } from './edge-keys.ts';
+import { EdgePublisher } from './edge-publisher.ts';
+import { EdgeReports } from './edge-reports.ts';
+import { customerFacts } from './edge-store.ts';
+
+export interface EdgeSources {
+  readonly storage: SqlExecutor;
+  readonly keys: KeyProvider;
+  readonly audit: TransparencyLog;
+  readonly questions: Pick<QuestionService, 'check' | 'ask'>;
+  readonly policies: Pick<PolicyStore, 'active'>;
+  readonly guard: Pick<PrivacyGuard, 'spend'>;
+  readonly noise: NoiseSampler;
+  readonly consent: Pick<ConsentLedger, 'isAllowed'>;
+}
+
+export interface EdgeOptions {
+  readonly currency: string;
+  readonly retentionDays: () => Promise<number>;
+  readonly now?: () => Date;
+}
+
+export class EdgeService {
+  readonly publisher: EdgePublisher;
+  readonly reports: EdgeReports;
+  readonly #storage: SqlExecutor;
+  readonly #audit: TransparencyLog;
+  readonly #consent: Pick<ConsentLedger, 'isAllowed'>;
+  readonly #now: () => Date;
+
+  constructor(sources: EdgeSources, options: EdgeOptions) {
+    const now = options.now ?? (() => new Date());
+    const keys = new EdgeKeys(sources.storage, sources.keys, sources.audit);
+    this.#storage = sources.storage;
+    this.#audit = sources.audit;
+    this.#consent = sources.consent;
+    this.#now = now;
+    this.publisher = new EdgePublisher(
+      { ...sources, keys },
+      { currency: options.currency, retentionDays: options.retentionDays, now },
+    );
+    this.reports = new EdgeReports({ ...sources, keys }, now);
+  }
+
+  /** The customer's own facts, for their own device only (through their authenticated session). */
+  facts(customerId: number): Promise<EdgeFacts> {
+    return customerFacts(this.#storage, customerId);
+  }
+
+  /** "Connect me" on the device: the offer goes to the customer's inbox for the usual consented reveal. */
+  askAbout(customerId: number, campaignId: string): Promise<string> {
+    const today = this.#now().toISOString().slice(0, 10);
+    return askAbout(
+      { storage: this.#storage, audit: this.#audit, consent: this.#consent },
+      customerId,
+      campaignId,
+      today,
+    );
+  }
+
+  /** The log's verifier keys: what a device pins to check every key's log entry (an app ships them). */
+  logKeys(): string[] {
+    return this.#audit.publicKeys();
+  }
+}

@@ -1,0 +1,223 @@
+// Edge mode's tables: keys, published definitions, token issuance counts, redemptions; and a customer's own facts.
+import type { EdgeFacts, EdgeTransaction } from '../../edge/customer-source.ts';
+import type { EdgeDefinition } from '../../edge/definitions.ts';
+import type { SqlExecutor } from '../../storage/ports.ts';
+
+export interface StoredEdgeKey {
+  readonly id: string;
+  readonly use: 'definitions' | 'tokens';
+  readonly epoch: string;
+  readonly publicKey: Buffer;
+  readonly kekId: string;
+  readonly wrappedPrivate: Buffer;
+  readonly logIndex: number;
+}
+
+interface KeyRow {
+  id: string;
+  use: 'definitions' | 'tokens';
+  epoch: string;
+  public_key: Buffer;
+  kek_id: string;
+  wrapped_private: Buffer;
+  log_index: number;
+}
+
+const keyOf = (r: KeyRow): StoredEdgeKey => ({
+  id: r.id,
+  use: r.use,
+  epoch: r.epoch,
+  publicKey: Buffer.from(r.public_key),
+  kekId: r.kek_id,
+  wrappedPrivate: Buffer.from(r.wrapped_private),
+  logIndex: Number(r.log_index),
+});
+
+export async function readEdgeKey(
+  db: SqlExecutor,
+  use: StoredEdgeKey['use'],
+  epoch: string,
+): Promise<StoredEdgeKey | undefined> {
+  const { rows } = await db.query<KeyRow>('SELECT * FROM edge_keys WHERE use = $1 AND epoch = $2', [
+    use,
+    epoch,
+  ]);
+  return rows[0] && keyOf(rows[0]);
+}
+
+/** Stores a key unless one of that use and epoch exists; returns the one stored. */
+export async function insertEdgeKey(db: SqlExecutor, key: StoredEdgeKey): Promise<StoredEdgeKey> {
+  await db.query(
+    `INSERT INTO edge_keys (id, use, epoch, public_key, kek_id, wrapped_private, log_index)
+     VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (use, epoch) DO NOTHING`,
+    [key.id, key.use, key.epoch, key.publicKey, key.kekId, key.wrappedPrivate, key.logIndex],
+  );
+  return (await readEdgeKey(db, key.use, key.epoch))!;
+}
+
+export interface PublishedCampaign {
+  readonly id: string;
+  readonly jws: string;
+  readonly validUntil: string;
+}
+
+export async function insertEdgeCampaign(
+  db: SqlExecutor,
+  campaign: { id: string; definition: object; jws: string; publishedBy: string },
+): Promise<void> {
+  await db.query('INSERT INTO edge_campaigns (id, definition, jws, published_by) VALUES ($1, $2, $3, $4)', [
+    campaign.id,
+    JSON.stringify(campaign.definition),
+    campaign.jws,
+    campaign.publishedBy,
+  ]);
+}
+
+/** Definitions still valid on `day`, oldest first. */
+export async function publishedCampaigns(db: SqlExecutor, day: string): Promise<PublishedCampaign[]> {
+  const { rows } = await db.query<{ id: string; jws: string; valid_until: string }>(
+    `SELECT id, jws, definition->>'validUntil' AS valid_until FROM edge_campaigns
+      WHERE definition->>'validUntil' >= $1 ORDER BY published_at, id`,
+    [day],
+  );
+  return rows.map((r) => ({ id: r.id, jws: r.jws, validUntil: r.valid_until }));
+}
+
+export async function edgeCampaignExists(db: SqlExecutor, id: string): Promise<boolean> {
+  return (await edgeCampaignPurpose(db, id)) !== undefined;
+}
+
+/** The purpose a published campaign was admitted under, or undefined when there is none of that id. */
+export async function edgeCampaignPurpose(db: SqlExecutor, id: string): Promise<string | undefined> {
+  const { rows } = await db.query<{ purpose: string }>(
+    `SELECT definition->>'purpose' AS purpose FROM edge_campaigns WHERE id = $1`,
+    [id],
+  );
+  return rows[0]?.purpose;
+}
+
+/** Records an epoch's issuance to a customer; false when they were issued tokens in that epoch already. */
+export async function recordIssuance(
+  db: SqlExecutor,
+  customerId: number,
+  epoch: string,
+  tokens: number,
+): Promise<boolean> {
+  const { rows } = await db.query(
+    `INSERT INTO edge_token_issuance (customer_id, epoch, tokens) VALUES ($1, $2, $3)
+     ON CONFLICT DO NOTHING RETURNING 1`,
+    [customerId, epoch, tokens],
+  );
+  return rows.length === 1;
+}
+
+/** Spends a token's nonce with its report; false when the nonce was spent before. */
+export async function recordRedemption(
+  db: SqlExecutor,
+  redemption: { nonce: Uint8Array; epoch: string; campaign: string; event: 'shown' | 'dummy' },
+): Promise<boolean> {
+  const { rows } = await db.query(
+    `INSERT INTO edge_redemptions (nonce, epoch, campaign, event) VALUES ($1, $2, $3, $4)
+     ON CONFLICT DO NOTHING RETURNING 1`,
+    [Buffer.from(redemption.nonce), redemption.epoch, redemption.campaign, redemption.event],
+  );
+  return rows.length === 1;
+}
+
+/** Exact "shown" reports of a campaign per epoch: private, released only through the guard's noise. */
+export async function shownCounts(db: SqlExecutor, campaign: string): Promise<Map<string, number>> {
+  const { rows } = await db.query<{ epoch: string; n: number }>(
+    `SELECT epoch, count(*)::int AS n FROM edge_redemptions WHERE campaign = $1 AND event = 'shown'
+      GROUP BY epoch ORDER BY epoch`,
+    [campaign],
+  );
+  return new Map(rows.map((r) => [r.epoch, Number(r.n)]));
+}
+
+/** One customer's own facts, read as the columnar store reads everyone's (owned_transactions, products held). */
+export async function customerFacts(db: SqlExecutor, customerId: number): Promise<EdgeFacts> {
+  const [transactions, products, customer] = await Promise.all([
+    db.query<EdgeTransaction>(
+      `SELECT to_char(booking_date, 'YYYY-MM-DD') AS date, amount_minor::float8 AS "amountMinor",
+              rtrim(currency) AS currency, direction, category, mcc, merchant_name AS merchant
+         FROM owned_transactions WHERE customer_id = $1 ORDER BY booking_date, id`,
+      [customerId],
+    ),
+    db.query<{ product: string; since: string; until: string | null }>(
+      `SELECT product_code AS product, to_char(since, 'YYYY-MM-DD') AS since, to_char(until, 'YYYY-MM-DD') AS until
+         FROM products_held WHERE customer_id = $1 ORDER BY since, product_code`,
+      [customerId],
+    ),
+    db.query<{ first_opened: string | null; birth_month: number | null }>(
+      `SELECT (SELECT to_char(min(opened_on), 'YYYY-MM-DD') FROM accounts WHERE customer_id = $1) AS first_opened,
+              (SELECT (extract(year FROM f.adult_from) * 12 + extract(month FROM f.adult_from) - 1)::int - 216
+                 FROM customer_flags f WHERE f.customer_id = $1) AS birth_month`,
+      [customerId],
+    ),
+  ]);
+  return {
+    transactions: transactions.rows.map((t) => ({ ...t, mcc: t.mcc === null ? null : Number(t.mcc) })),
+    products: products.rows,
+    firstOpened: customer.rows[0]?.first_opened ?? null,
+    birthMonth: customer.rows[0]?.birth_month ?? null,
+  };
+}
+
+export interface EdgeRelease {
+  readonly epoch: string;
+  /** Noised count of "shown" reports; null when suppressed under the noised k. */
+  readonly shown: number | null;
+}
+
+export async function releasesOf(db: SqlExecutor, campaign: string): Promise<Map<string, EdgeRelease>> {
+  const { rows } = await db.query<{ epoch: string; shown: number | null }>(
+    'SELECT epoch, shown FROM edge_releases WHERE campaign = $1 ORDER BY epoch',
+    [campaign],
+  );
+  return new Map(rows.map((r) => [r.epoch, { epoch: r.epoch, shown: r.shown }]));
+}
+
+export async function insertRelease(
+  db: SqlExecutor,
+  campaign: string,
+  release: EdgeRelease,
+  by: string,
+): Promise<void> {
+  await db.query(
+    'INSERT INTO edge_releases (campaign, epoch, shown, released_by) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING',
+    [campaign, release.epoch, release.shown, by],
+  );
+}
+
+/** A published definition as it was signed, or undefined when there is none of that id. */
+export async function edgeDefinition(db: SqlExecutor, id: string): Promise<EdgeDefinition | undefined> {
+  const { rows } = await db.query<{ definition: EdgeDefinition | string }>(
+    'SELECT definition FROM edge_campaigns WHERE id = $1',
+    [id],
+  );
+  const stored = rows[0]?.definition;
+  return typeof stored === 'string' ? (JSON.parse(stored) as EdgeDefinition) : stored;
+}
+
+/** Puts an offer in one customer's inbox (once per campaign); returns the message's public id. */
+export async function inboxMessageFor(
+  db: SqlExecutor,
+  message: { publicId: string; campaignId: string; customerId: number; offer: object; explanation: string },
+): Promise<string> {
+  await db.query(
+    `INSERT INTO inbox_messages (public_id, campaign_id, customer_id, offer, explanation)
+     VALUES ($1, $2, $3, $4::jsonb, $5) ON CONFLICT (campaign_id, customer_id) DO NOTHING`,
+    [
+      message.publicId,
+      message.campaignId,
+      message.customerId,
+      JSON.stringify(message.offer),
+      message.explanation,
+    ],
+  );
+  const { rows } = await db.query<{ public_id: string }>(
+    'SELECT public_id FROM inbox_messages WHERE campaign_id = $1 AND customer_id = $2',
+    [message.campaignId, message.customerId],
+  );
+  return rows[0]!.public_id;
+}

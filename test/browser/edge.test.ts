@@ -1,0 +1,155 @@
+// Edge mode in Chromium: offers matched on the customer's device; every request the page makes is captured, and
+// none that carries a session carries the match or the features; a matching and a non-matching customer send
+// the same requests, in number and size, and their reports carry no cookie.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Request } from 'playwright-core';
+import { matchDefinitions } from '../../src/edge/matcher.ts';
+import { reportsPerEpoch } from '../../src/edge/tokens.ts';
+import { reportWindowKey } from '../../src/edge/device.ts';
+import { seriousViolations } from './axe.ts';
+import { launchChromium, startConsoleServer, type ConsoleServer } from './console-server.ts';
+
+interface Captured {
+  readonly method: string;
+  readonly path: string;
+  readonly body: string;
+  readonly cookie: boolean;
+}
+
+/** Candidate segments: the first admitted one that splits the picker's customers is used. */
+const candidates = [
+  'spent(category: "groceries", within: 30d) > 300 GBP',
+  'count(category: "dining", within: 30d) >= 4',
+  'spent(within: 30d) > 1500 GBP',
+  'count(within: 30d) >= 45',
+];
+
+describe('offers on this device in Chromium', () => {
+  let server: ConsoleServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startConsoleServer(300);
+    browser = await launchChromium();
+  }, 300_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  /** Customers of the sign-in picker who may see bank offers in the inbox: the ones edge mode can show to. */
+  async function eligibleCustomers(): Promise<{ name: string; id: number }[]> {
+    const picker = await browser.newPage();
+    await picker.goto(server.url);
+    await picker.getByRole('heading', { name: /^DEMO ONLY/ }).waitFor();
+    const names = await picker.getByRole('button', { name: /^Customer C\d{8}$/ }).allTextContents();
+    await picker.close();
+    const found: { name: string; id: number }[] = [];
+    for (const name of names) {
+      const id = await server.vault.identity.findCustomer('external_id', name.replace('Customer ', ''));
+      if (id === undefined || !(await server.vault.consent.isAllowed(id, 'bank_offers', 'inbox'))) continue;
+      const preferences = await server.vault.preferences.get(id);
+      if (!preferences.stopEverything && preferences.frequencyCap !== 'never') found.push({ name, id });
+    }
+    return found;
+  }
+
+  /** Publishes the first candidate that is admitted and that some eligible customers match and some do not. */
+  async function publishSplitting(customers: { name: string; id: number }[]) {
+    const today = new Date().toISOString().slice(0, 10);
+    for (const expression of candidates) {
+      const published = await server.vault.edge.publisher.publish({
+        expression,
+        offer: {
+          title: 'Save what is left each month',
+          body: 'A savings account that rounds up.',
+          callToAction: 'Tell me more',
+          productCode: 'savings',
+          category: 'savings',
+          provider: 'bank',
+        },
+        validFrom: today,
+        validUntil: today,
+        asker: 'mia',
+      });
+      if (!published.ok) continue;
+      const { definition } = published.value;
+      const matches = await Promise.all(
+        customers.map(async (c) => {
+          const facts = await server.vault.edge.facts(c.id);
+          return matchDefinitions(facts, [definition], { asOf: today }).matched.length === 1;
+        }),
+      );
+      const matching = customers.find((_, i) => matches[i]);
+      const other = customers.find((_, i) => !matches[i]);
+      if (matching && other) return { definition, matching, other };
+    }
+    throw new Error('no candidate segment split the demo customers');
+  }
+
+  async function visitAs(name: string): Promise<{ captured: Captured[]; text: string }> {
+    const context = await browser.newContext();
+    // The epoch's reports go out within half a second here instead of hours: the test waits for all of them.
+    await context.addInitScript(`localStorage.setItem(${JSON.stringify(reportWindowKey)}, '500')`);
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await page.getByRole('button', { name, exact: true }).click();
+    await page.getByText('Signed in as').waitFor();
+    const captured: Captured[] = [];
+    const reports: Promise<unknown>[] = [];
+    const record = async (request: Request) => {
+      const url = new URL(request.url());
+      if (!url.pathname.startsWith('/v1/')) return;
+      const headers = await request.allHeaders();
+      captured.push({
+        method: request.method(),
+        path: url.pathname,
+        body: request.postData() ?? '',
+        cookie: 'cookie' in headers,
+      });
+    };
+    page.on('request', (request) => reports.push(record(request)));
+    await page.getByRole('link', { name: 'Offers on this device', exact: true }).click();
+    await page.locator('[data-testid="edge-offer"], [data-testid="edge-none"]').first().waitFor();
+    const sent = () => captured.filter((c) => c.path === '/v1/edge/reports').length;
+    for (let waited = 0; sent() < reportsPerEpoch && waited < 10_000; waited += 100)
+      await page.waitForTimeout(100);
+    await Promise.all(reports);
+    const text = (await page.locator('main').textContent()) ?? '';
+    expect(await seriousViolations(page)).toEqual([]);
+    await context.close();
+    return { captured, text };
+  }
+
+  it('shows offers matched locally, and sends the same requests whether or not anything matched', async () => {
+    const { definition, matching, other } = await publishSplitting(await eligibleCustomers());
+    const seen = await visitAs(matching.name);
+    const unseen = await visitAs(other.name);
+    expect(seen.text).toContain(definition.offer.title);
+    expect(unseen.text).toContain('No offers for you right now');
+
+    for (const { captured } of [seen, unseen]) {
+      const reports = captured.filter((c) => c.path === '/v1/edge/reports');
+      expect(reports).toHaveLength(reportsPerEpoch);
+      // Reports and the bundle go without cookies; whatever goes with the session never names the campaign
+      // nor carries the customer's facts back.
+      for (const c of captured.filter((r) => r.path.startsWith('/v1/edge/'))) expect(c.cookie).toBe(false);
+      for (const c of captured.filter((r) => r.cookie)) {
+        expect(c.path + c.body).not.toContain(definition.id);
+        expect(c.body).not.toMatch(/amountMinor|transactions|merchant|category/);
+      }
+    }
+    const shape = (captured: Captured[]) =>
+      captured.map((c) => `${c.method} ${c.path} ${c.body.length} ${c.cookie}`).sort();
+    expect(shape(seen.captured)).toEqual(shape(unseen.captured));
+    const shown = seen.captured.filter((c) => c.body.includes(definition.id));
+    expect(shown).toHaveLength(1);
+    expect(shown[0]!.cookie).toBe(false);
+    // The vault kept the report without anyone's id: nothing links it to the customer who saw the offer.
+    const { rows } = await server.vault.storage.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM edge_redemptions WHERE campaign = $1`,
+      [definition.id],
+    );
+    expect(rows[0]!.n).toBe(1);
+  }, 120_000);
+});

@@ -1,0 +1,267 @@
+// Edge mode in the vault: admission by the central gates, signed definitions the device trusts only through the
+// log, the device's matching equal to the vault's engine, tokens to everyone alike, and released counts' noise.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { keyInLog, openDefinition, trustKey, type EdgeDefinition } from '../../src/edge/definitions.ts';
+import type { Publication } from '../../src/vault/edge/edge-publisher.ts';
+import { matchDefinitions } from '../../src/edge/matcher.ts';
+import { dummyCampaign, epochReports } from '../../src/edge/reports.ts';
+import { reportsPerEpoch, TokenRequests } from '../../src/edge/tokens.ts';
+import { RecordingNoise } from '../../src/privacy/guard/noise.test-support.ts';
+import { normalisePlan } from '../../src/language/normalise.ts';
+import { checkQuestion } from '../../src/vault/questions/question-check.ts';
+import { questionPurpose } from '../../src/core/question-purposes.ts';
+import { currentNotice } from '../../src/core/consent.ts';
+import { ColumnarEngine } from '../../src/vault/questions/columnar/columnar-engine.ts';
+import { testBackends } from '../support/backends.ts';
+import { createDemoBankVault, type TestVault } from '../support/test-vault.ts';
+
+const end = '2026-11-01';
+const bank = { customers: 600, seed: 3, end };
+const offer = {
+  title: 'A home, surveyed',
+  body: 'Talk to us about a mortgage.',
+  callToAction: 'Connect me',
+  productCode: 'savings',
+  category: 'savings',
+  provider: 'bank',
+};
+const publication = (expression: string, productCode = 'savings') => ({
+  expression,
+  offer: { ...offer, productCode },
+  validFrom: '2026-10-01',
+  validUntil: '2026-12-31',
+  asker: 'mia',
+});
+
+describe.each(testBackends.filter((b) => b.name === 'pglite' || process.env['CURTAIN_TEST_DATABASE_URL']))(
+  'edge mode in the vault ($name)',
+  (backend) => {
+    let vault: TestVault;
+    let clock = new Date(`${end}T10:00:00Z`);
+    const noise = new RecordingNoise();
+
+    beforeAll(async () => {
+      vault = await createDemoBankVault(backend, bank, { now: () => clock, noise });
+    }, 240_000);
+    afterAll(() => vault?.dispose());
+
+    /** The suite's one published campaign, published by whichever test needs it first (each test runs alone). */
+    let publishing: Promise<Publication> | undefined;
+    const publishOnce = () =>
+      (publishing ??= vault.edge.publisher.publish(publication('count(within: 90d) > 0')).then((r) => {
+        if (!r.ok) throw new Error(r.error.message);
+        return r.value;
+      }));
+
+    /** Two customers' tokens and reports, one who matched and one who did not; returns what crossed the wire. */
+    async function issueAndReport(): Promise<string[]> {
+      const { definition } = await publishOnce();
+      const issuer = await vault.edge.reports.issuerKey();
+      const { rows } = await vault.storage.query<{ id: number }>(
+        `SELECT id FROM customers WHERE status = 'active' ORDER BY id LIMIT 2`,
+      );
+      const sent: string[] = [];
+      for (const [n, { id }] of rows.entries()) {
+        const customer = Number(id);
+        const requests = await TokenRequests.create(issuer.epoch, issuer.publicKey, reportsPerEpoch);
+        const responses = await vault.edge.reports.issue(customer, issuer.epoch, requests.requests);
+        await expect(
+          vault.edge.reports.issue(customer, issuer.epoch, requests.requests),
+        ).rejects.toMatchObject({
+          code: 'EDGE_TOKENS_ISSUED',
+        });
+        const tokens = await requests.finalise(responses);
+        // The first customer matched the campaign, the second matched nothing: the same number of reports.
+        const reports = epochReports(issuer.epoch, n === 0 ? [definition.id] : [], tokens);
+        expect(reports).toHaveLength(reportsPerEpoch);
+        for (const report of reports) await vault.edge.reports.redeem(report);
+        await expect(vault.edge.reports.redeem(reports[0]!)).rejects.toMatchObject({
+          code: 'EDGE_REPORT_REFUSED',
+        });
+        sent.push(...requests.requests, ...responses, ...tokens);
+      }
+      return sent;
+    }
+    let reporting: Promise<string[]> | undefined;
+    const reportOnce = () => (reporting ??= issueAndReport());
+
+    it('admits by the central gates, and the device trusts the definition only through the log', async () => {
+      const sensitive = await vault.edge.publisher.publish(
+        publication('spent(category: "pharmacy", within: 90d) > 0'),
+      );
+      expect(sensitive.ok || sensitive.error.code).toBe('EDGE_SEGMENT_SENSITIVE');
+      const few = await vault.edge.publisher.publish(publication('count(within: 7d) > 400'));
+      expect(few.ok || few.error.code).toBe('PRIVACY_TOO_FEW');
+      const proxy = await vault.edge.publisher.publish(
+        publication('spent(category: "childcare", within: 90d) > 0', 'mortgage'),
+      );
+      expect(proxy.ok || proxy.error.code).toBe('QUESTION_INVALID');
+      const published = { value: await publishOnce() };
+      expect(published.value.admission.count).toBeGreaterThanOrEqual(50);
+
+      const { key, definitions } = await vault.edge.publisher.definitions();
+      expect(definitions).toEqual([published.value.jws]);
+      const trusted = await trustKey(key, vault.edge.logKeys());
+      if (!trusted.ok) throw new Error(trusted.error);
+      const opened = await openDefinition(definitions[0]!, { keyId: key.keyId, cryptoKey: trusted.value });
+      expect(opened.ok && opened.value.id).toBe(published.value.definition.id);
+      // A changed payload, a key the log does not name, a log key the device does not pin: all refused.
+      const [h, p, s] = definitions[0]!.split('.');
+      const forged = `${h}.${p!.slice(0, -2)}AA.${s}`;
+      expect(await openDefinition(forged, { keyId: key.keyId, cryptoKey: trusted.value })).toMatchObject({
+        ok: false,
+      });
+      const other = { ...key, publicKey: key.publicKey.replace(/^./, (c) => (c === 'A' ? 'B' : 'A')) };
+      expect(await trustKey(other, vault.edge.logKeys())).toEqual({ ok: false, error: 'key-not-in-log' });
+      expect(await trustKey(key, [])).toEqual({ ok: false, error: 'log-proof-invalid' });
+    }, 60_000);
+
+    it('matches on the device exactly as the vault’s engine does', async () => {
+      await vault.questionEngine.loadColumnar({ features: false });
+      const store = vault.questionEngine.store!;
+      const engine = new ColumnarEngine(store, { features: false });
+      const asOf = end;
+      const expressions = [
+        'spent(category: "groceries", within: 30d) > 250 GBP',
+        'count(category: "dining", within: 90d) >= 6 and not holds("credit_card")',
+        'recurring(category: "subscriptions", within: 180d) >= 2',
+        'held_for("savings") > 1y or tenure() < 400d',
+        'days_since_last(category: "travel") <= 120d and average(within: 90d, direction: "debit") > 30 GBP',
+      ];
+      const definitions = expressions.map((expression, i): EdgeDefinition => ({
+        format: 'curtain-edge-campaign/1',
+        id: `edge-${String.fromCharCode(97 + i).repeat(22)}`,
+        expression,
+        purpose: 'bank_offers',
+        currency: 'GBP',
+        retentionDays: 730,
+        maxAttributes: 5,
+        offer,
+        validFrom: '2026-01-01',
+        validUntil: '2026-12-31',
+      }));
+      const central = definitions.map((d) => {
+        const checked = checkQuestion(d.expression, questionPurpose(d.purpose)!, {
+          currency: 'GBP',
+          retentionDays: 730,
+          maxAttributes: 5,
+          asOf,
+        });
+        if (!checked.ok) throw new Error(checked.error.rendered);
+        return new Set(engine.evaluateNow(normalisePlan(checked.value.plan, { asOf }), asOf));
+      });
+      expect(central.some((s) => s.size > 0)).toBe(true);
+      const ids = [...store.data.customers.ids].slice(0, 80);
+      let agreed = 0;
+      for (const id of ids) {
+        const matched = matchDefinitions(await vault.edge.facts(id), definitions, { asOf });
+        expect(matched.unevaluated).toEqual([]);
+        const onDevice = new Set(matched.matched.map((d) => d.id));
+        definitions.forEach((d, i) =>
+          expect([id, d.id, onDevice.has(d.id)]).toEqual([id, d.id, central[i]!.has(id)]),
+        );
+        agreed++;
+      }
+      expect(agreed).toBe(ids.length);
+    }, 120_000);
+
+    it('issues every customer the same tokens once per epoch; issuance and redemption share no value', async () => {
+      const issuer = await vault.edge.reports.issuerKey();
+      expect(await keyInLog(issuer, vault.edge.logKeys(), 'tokens', issuer.epoch)).toEqual({
+        ok: true,
+        value: true,
+      });
+      const sent = await reportOnce();
+      await expect(
+        vault.edge.reports.redeem({
+          epoch: issuer.epoch,
+          campaign: dummyCampaign,
+          event: 'dummy',
+          token: 'AAAA',
+        }),
+      ).rejects.toMatchObject({ code: 'EDGE_REPORT_REFUSED' });
+      const issued = await vault.storage.query<Record<string, unknown>>('SELECT * FROM edge_token_issuance');
+      const redeemed = await vault.storage.query<Record<string, unknown>>('SELECT * FROM edge_redemptions');
+      expect(issued.rows).toHaveLength(2);
+      expect(redeemed.rows).toHaveLength(2 * reportsPerEpoch);
+      const text = (v: unknown) => (v instanceof Uint8Array ? Buffer.from(v).toString('hex') : String(v));
+      const issuedValues = new Set(
+        issued.rows.flatMap((r) =>
+          Object.entries(r)
+            .filter(([k]) => k !== 'epoch')
+            .map(([, v]) => text(v)),
+        ),
+      );
+      const redeemedValues = redeemed.rows.flatMap((r) =>
+        Object.entries(r)
+          .filter(([k]) => k !== 'epoch')
+          .map(([, v]) => text(v)),
+      );
+      // The epoch is everyone's; nothing else of an issuance appears in a redemption, nor the blinded exchange.
+      expect(redeemedValues.filter((v) => issuedValues.has(v))).toEqual([]);
+      const columns = Object.keys(redeemed.rows[0]!).sort();
+      expect(columns).toEqual(['campaign', 'epoch', 'event', 'nonce']);
+      const blinded = new Set(sent.map((s) => Buffer.from(s, 'base64url').toString('hex')));
+      expect(redeemedValues.filter((v) => blinded.has(v))).toEqual([]);
+    }, 60_000);
+
+    it('puts an edge offer in the inbox only when the customer asks, for the usual consented reveal', async () => {
+      const { definition } = await publishOnce();
+      const { rows } = await vault.storage.query<{ id: number }>(
+        `SELECT id FROM customers WHERE status = 'active' ORDER BY id DESC LIMIT 40`,
+      );
+      let asker: number | undefined;
+      for (const { id } of rows) {
+        if (await vault.consent.isAllowed(Number(id), 'bank_offers', 'inbox')) asker = Number(id);
+      }
+      const before = await vault.storage.query('SELECT 1 FROM inbox_messages WHERE campaign_id = $1', [
+        definition.id,
+      ]);
+      expect(before.rows).toEqual([]);
+      const message = await vault.edge.askAbout(asker!, definition.id);
+      expect(await vault.edge.askAbout(asker!, definition.id)).toBe(message);
+      const inbox = await vault.inbox.list(asker!);
+      expect(inbox.map((m) => m.publicId)).toContain(message);
+      // Connecting still needs the explicit consent of any offer; with it, a lead is made.
+      const noticeVersion = currentNotice('identity_reveal').id;
+      const refused = await vault.responses.connect(asker!, message, { consent: false, noticeVersion });
+      expect(refused.ok || refused.error.code).toBe('CONSENT_REQUIRED');
+      const connected = await vault.responses.connect(asker!, message, { consent: true, noticeVersion });
+      expect(connected.ok).toBe(true);
+      await expect(vault.edge.askAbout(asker!, `edge-${'z'.repeat(22)}`)).rejects.toMatchObject({
+        code: 'NOT_FOUND',
+      });
+    }, 60_000);
+
+    it('forgets what a customer was issued when they are erased', async () => {
+      await reportOnce();
+      const [id] = (
+        await vault.storage.query<{ customer_id: number }>('SELECT customer_id FROM edge_token_issuance')
+      ).rows;
+      const customerId = Number(id!.customer_id);
+      const request = await vault.compliance.requests.receiveFromCustomer('erasure', 'gdpr', customerId);
+      await vault.compliance.erase(request.id);
+      const left = await vault.storage.query('SELECT 1 FROM edge_token_issuance WHERE customer_id = $1', [
+        customerId,
+      ]);
+      expect(left.rows).toEqual([]);
+    }, 60_000);
+
+    it('releases an ended epoch’s count with noise sized for every report one device holds, charged once', async () => {
+      await reportOnce();
+      const campaign = (await publishOnce()).definition.id;
+      expect((await vault.edge.reports.results(campaign, 'mia')).ok && 'none yet').toBe('none yet');
+      clock = new Date(clock.getTime() + 8 * 86_400_000);
+      noise.clear();
+      const released = await vault.edge.reports.results(campaign, 'mia');
+      // Sensitivity 4 (tokens per device per epoch): scales 4 / (1/4) and 4 / (1/8) under the default policy.
+      expect(noise.recorded()).toEqual(['16', '32']);
+      // One real report is far under k = 50: suppressed, never an exact 1.
+      expect(released.ok && released.value.map((r) => r.shown)).toEqual([null]);
+      noise.clear();
+      const again = await vault.edge.reports.results(campaign, 'mia');
+      expect(noise.recorded()).toEqual([]);
+      expect(again).toEqual(released);
+    }, 60_000);
+  },
+);
