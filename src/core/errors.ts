@@ -220,6 +220,7 @@ export const errorCatalogue = {
     exit: 65,
     summary:
       'The model version was trained on another feature list than the vault computes; it cannot score.',
+  },
   EDGE_SEGMENT_SENSITIVE: {
     status: 422,
     exit: 65,

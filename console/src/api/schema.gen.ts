@@ -696,14 +696,27 @@ export interface paths {
       readonly cookie?: never;
     };
     /**
-     * Entries of the log in order, a page at a time (no PII: subjects are unlinkable references)
+     * Entries of the log, a page at a time, oldest or newest first, filtered by kind, actor, time and text (no PII: subjects are unlinkable references)
      * @description Roles: compliance.
      */
     readonly get: {
       readonly parameters: {
         readonly query?: {
+          /** @description a staff handle the entry names as the one who acted */
+          readonly actor?: string;
           readonly from?: number;
           readonly limit?: number;
+          /** @description matches to skip */
+          readonly offset?: number;
+          readonly order?: 'oldest' | 'newest';
+          /** @description text anywhere in the entry, case-insensitive */
+          readonly q?: string;
+          /** @description entries logged at or after this instant */
+          readonly since?: string;
+          /** @description event kinds, comma-separated (any of them) */
+          readonly types?: string;
+          /** @description entries logged before this instant */
+          readonly until?: string;
         };
         readonly header?: never;
         readonly path?: never;
@@ -1256,6 +1269,220 @@ export interface paths {
     readonly patch?: never;
     readonly trace?: never;
   };
+  readonly '/v1/budget/requests': {
+    readonly parameters: {
+      readonly query?: never;
+      readonly header?: never;
+      readonly path?: never;
+      readonly cookie?: never;
+    };
+    /**
+     * Requests for more ε (a marketer or partner sees their own), and what an approver may grant now
+     * @description Roles: marketer, partner, approver, compliance, operator.
+     */
+    readonly get: {
+      readonly parameters: {
+        readonly query?: {
+          readonly status?: 'requested' | 'granted' | 'refused';
+        };
+        readonly header?: never;
+        readonly path?: never;
+        readonly cookie?: never;
+      };
+      readonly requestBody?: never;
+      readonly responses: {
+        /** @description Default Response */
+        readonly '4XX': {
+          headers: {
+            readonly [name: string]: unknown;
+          };
+          content: {
+            readonly 'application/json': {
+              readonly error: {
+                readonly code: string;
+                readonly message: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        readonly 200: {
+          headers: {
+            readonly [name: string]: unknown;
+          };
+          content: {
+            readonly 'application/json': components['schemas']['BudgetRequestList'];
+          };
+        };
+      };
+    };
+    readonly put?: never;
+    /**
+     * Ask the policy’s approvers for more ε this period (one open request at a time)
+     * @description Roles: marketer, partner.
+     */
+    readonly post: {
+      readonly parameters: {
+        readonly query?: never;
+        readonly header?: never;
+        readonly path?: never;
+        readonly cookie?: never;
+      };
+      readonly requestBody: {
+        readonly content: {
+          readonly 'application/json': components['schemas']['BudgetRequestDraftInput'];
+        };
+      };
+      readonly responses: {
+        /** @description Default Response */
+        readonly '4XX': {
+          headers: {
+            readonly [name: string]: unknown;
+          };
+          content: {
+            readonly 'application/json': {
+              readonly error: {
+                readonly code: string;
+                readonly message: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        readonly 201: {
+          headers: {
+            readonly [name: string]: unknown;
+          };
+          content: {
+            readonly 'application/json': components['schemas']['BudgetRequest'];
+          };
+        };
+      };
+    };
+    readonly delete?: never;
+    readonly options?: never;
+    readonly head?: never;
+    readonly patch?: never;
+    readonly trace?: never;
+  };
+  readonly '/v1/budget/requests/{id}/grant': {
+    readonly parameters: {
+      readonly query?: never;
+      readonly header?: never;
+      readonly path?: never;
+      readonly cookie?: never;
+    };
+    readonly get?: never;
+    readonly put?: never;
+    /**
+     * Grant a request from unspent vault-wide ε (never raising the vault-wide budget); not one’s own
+     * @description Roles: approver.
+     */
+    readonly post: {
+      readonly parameters: {
+        readonly query?: never;
+        readonly header?: never;
+        readonly path: {
+          readonly id: string;
+        };
+        readonly cookie?: never;
+      };
+      readonly requestBody: {
+        readonly content: {
+          readonly 'application/json': components['schemas']['BudgetDecisionInput'];
+        };
+      };
+      readonly responses: {
+        /** @description Default Response */
+        readonly '4XX': {
+          headers: {
+            readonly [name: string]: unknown;
+          };
+          content: {
+            readonly 'application/json': {
+              readonly error: {
+                readonly code: string;
+                readonly message: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        readonly 200: {
+          headers: {
+            readonly [name: string]: unknown;
+          };
+          content: {
+            readonly 'application/json': components['schemas']['BudgetRequest'];
+          };
+        };
+      };
+    };
+    readonly delete?: never;
+    readonly options?: never;
+    readonly head?: never;
+    readonly patch?: never;
+    readonly trace?: never;
+  };
+  readonly '/v1/budget/requests/{id}/refuse': {
+    readonly parameters: {
+      readonly query?: never;
+      readonly header?: never;
+      readonly path?: never;
+      readonly cookie?: never;
+    };
+    readonly get?: never;
+    readonly put?: never;
+    /**
+     * Refuse a request, with a reason; not one’s own
+     * @description Roles: approver.
+     */
+    readonly post: {
+      readonly parameters: {
+        readonly query?: never;
+        readonly header?: never;
+        readonly path: {
+          readonly id: string;
+        };
+        readonly cookie?: never;
+      };
+      readonly requestBody: {
+        readonly content: {
+          readonly 'application/json': components['schemas']['BudgetDecisionInput'];
+        };
+      };
+      readonly responses: {
+        /** @description Default Response */
+        readonly '4XX': {
+          headers: {
+            readonly [name: string]: unknown;
+          };
+          content: {
+            readonly 'application/json': {
+              readonly error: {
+                readonly code: string;
+                readonly message: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        readonly 200: {
+          headers: {
+            readonly [name: string]: unknown;
+          };
+          content: {
+            readonly 'application/json': components['schemas']['BudgetRequest'];
+          };
+        };
+      };
+    };
+    readonly delete?: never;
+    readonly options?: never;
+    readonly head?: never;
+    readonly patch?: never;
+    readonly trace?: never;
+  };
   readonly '/v1/budgets/{asker}': {
     readonly parameters: {
       readonly query?: never;
@@ -1650,8 +1877,10 @@ export interface paths {
     readonly get?: never;
     readonly put?: never;
     /**
-     * Reject an open request with a reason code (e.g. manifestly-unfounded)
-     * @description Roles: compliance.
+     * Reject an open request for a lawful reason (e.g. manifestly-unfounded), with a note
+     * @description The reason is one of the lawful ones (GDPR Art. 12(5), 17(3), 18(1), 21(1); CCPA §1798.105(d)); the note is kept with the request and shown to the requester, never written to the transparency log.
+     *
+     *     Roles: compliance.
      */
     readonly post: {
       readonly parameters: {
@@ -2519,6 +2748,63 @@ export interface paths {
         };
       };
     };
+    readonly delete?: never;
+    readonly options?: never;
+    readonly head?: never;
+    readonly patch?: never;
+    readonly trace?: never;
+  };
+  readonly '/v1/erasure-receipts/{receiptId}': {
+    readonly parameters: {
+      readonly query?: never;
+      readonly header?: never;
+      readonly path?: never;
+      readonly cookie?: never;
+    };
+    /**
+     * Where an erasure stands, and its signed receipt once done, by the receipt id given when asked
+     * @description Needs no sign-in: an erased customer cannot sign in any more. The receipt id (random, given only to the requester) is the key; the answer holds no personal data, only what the receipt states.
+     *
+     *     No authentication.
+     */
+    readonly get: {
+      readonly parameters: {
+        readonly query?: never;
+        readonly header?: never;
+        readonly path: {
+          readonly receiptId: string;
+        };
+        readonly cookie?: never;
+      };
+      readonly requestBody?: never;
+      readonly responses: {
+        /** @description Default Response */
+        readonly '4XX': {
+          headers: {
+            readonly [name: string]: unknown;
+          };
+          content: {
+            readonly 'application/json': {
+              readonly error: {
+                readonly code: string;
+                readonly message: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        readonly 200: {
+          headers: {
+            readonly [name: string]: unknown;
+          };
+          content: {
+            readonly 'application/json': components['schemas']['ErasureReceiptLookup'];
+          };
+        };
+      };
+    };
+    readonly put?: never;
+    readonly post?: never;
     readonly delete?: never;
     readonly options?: never;
     readonly head?: never;
@@ -5094,6 +5380,45 @@ export interface paths {
     };
     readonly trace?: never;
   };
+  readonly '/v1/me/preferences/history': {
+    readonly parameters: {
+      readonly query?: never;
+      readonly header?: never;
+      readonly path?: never;
+      readonly cookie?: never;
+    };
+    /**
+     * My consent decisions and preference changes, newest first (at most 100)
+     * @description Roles: customer.
+     */
+    readonly get: {
+      readonly parameters: {
+        readonly query?: never;
+        readonly header?: never;
+        readonly path?: never;
+        readonly cookie?: never;
+      };
+      readonly requestBody?: never;
+      readonly responses: {
+        /** @description Default Response */
+        readonly 200: {
+          headers: {
+            readonly [name: string]: unknown;
+          };
+          content: {
+            readonly 'application/json': components['schemas']['PreferenceHistory'];
+          };
+        };
+      };
+    };
+    readonly put?: never;
+    readonly post?: never;
+    readonly delete?: never;
+    readonly options?: never;
+    readonly head?: never;
+    readonly patch?: never;
+    readonly trace?: never;
+  };
   readonly '/v1/me/requests': {
     readonly parameters: {
       readonly query?: never;
@@ -5168,6 +5493,328 @@ export interface paths {
           };
           content: {
             readonly 'application/json': components['schemas']['SubjectRequest'];
+          };
+        };
+      };
+    };
+    readonly delete?: never;
+    readonly options?: never;
+    readonly head?: never;
+    readonly patch?: never;
+    readonly trace?: never;
+  };
+  readonly '/v1/models': {
+    readonly parameters: {
+      readonly query?: never;
+      readonly header?: never;
+      readonly path?: never;
+      readonly cookie?: never;
+    };
+    /**
+     * Every model version, newest first per product, with its card
+     * @description Roles: marketer, approver, compliance, operator.
+     */
+    readonly get: {
+      readonly parameters: {
+        readonly query?: never;
+        readonly header?: never;
+        readonly path?: never;
+        readonly cookie?: never;
+      };
+      readonly requestBody?: never;
+      readonly responses: {
+        /** @description Default Response */
+        readonly 200: {
+          headers: {
+            readonly [name: string]: unknown;
+          };
+          content: {
+            readonly 'application/json': components['schemas']['ModelVersionList'];
+          };
+        };
+      };
+    };
+    readonly put?: never;
+    readonly post?: never;
+    readonly delete?: never;
+    readonly options?: never;
+    readonly head?: never;
+    readonly patch?: never;
+    readonly trace?: never;
+  };
+  readonly '/v1/models/{id}': {
+    readonly parameters: {
+      readonly query?: never;
+      readonly header?: never;
+      readonly path?: never;
+      readonly cookie?: never;
+    };
+    /**
+     * One model version
+     * @description Roles: marketer, approver, compliance, operator.
+     */
+    readonly get: {
+      readonly parameters: {
+        readonly query?: never;
+        readonly header?: never;
+        readonly path: {
+          readonly id: string;
+        };
+        readonly cookie?: never;
+      };
+      readonly requestBody?: never;
+      readonly responses: {
+        /** @description Default Response */
+        readonly '4XX': {
+          headers: {
+            readonly [name: string]: unknown;
+          };
+          content: {
+            readonly 'application/json': {
+              readonly error: {
+                readonly code: string;
+                readonly message: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        readonly 200: {
+          headers: {
+            readonly [name: string]: unknown;
+          };
+          content: {
+            readonly 'application/json': components['schemas']['ModelVersion'];
+          };
+        };
+      };
+    };
+    readonly put?: never;
+    readonly post?: never;
+    readonly delete?: never;
+    readonly options?: never;
+    readonly head?: never;
+    readonly patch?: never;
+    readonly trace?: never;
+  };
+  readonly '/v1/models/{id}/approve': {
+    readonly parameters: {
+      readonly query?: never;
+      readonly header?: never;
+      readonly path?: never;
+      readonly cookie?: never;
+    };
+    readonly get?: never;
+    readonly put?: never;
+    /**
+     * Approve a trained version (not by the person who trained it); it then scores every consenting customer
+     * @description Roles: approver.
+     */
+    readonly post: {
+      readonly parameters: {
+        readonly query?: never;
+        readonly header?: never;
+        readonly path: {
+          readonly id: string;
+        };
+        readonly cookie?: never;
+      };
+      readonly requestBody: {
+        readonly content: {
+          readonly 'application/json': components['schemas']['ModelDecisionInput'];
+        };
+      };
+      readonly responses: {
+        /** @description Default Response */
+        readonly '4XX': {
+          headers: {
+            readonly [name: string]: unknown;
+          };
+          content: {
+            readonly 'application/json': {
+              readonly error: {
+                readonly code: string;
+                readonly message: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        readonly 200: {
+          headers: {
+            readonly [name: string]: unknown;
+          };
+          content: {
+            readonly 'application/json': components['schemas']['ModelVersion'];
+          };
+        };
+      };
+    };
+    readonly delete?: never;
+    readonly options?: never;
+    readonly head?: never;
+    readonly patch?: never;
+    readonly trace?: never;
+  };
+  readonly '/v1/models/{id}/card': {
+    readonly parameters: {
+      readonly query?: never;
+      readonly header?: never;
+      readonly path?: never;
+      readonly cookie?: never;
+    };
+    readonly get?: never;
+    readonly put?: never;
+    /**
+     * Release the version’s card: noised figures on a later window, charged to you (once per version)
+     * @description Roles: marketer, approver, compliance.
+     */
+    readonly post: {
+      readonly parameters: {
+        readonly query?: never;
+        readonly header?: never;
+        readonly path: {
+          readonly id: string;
+        };
+        readonly cookie?: never;
+      };
+      readonly requestBody?: never;
+      readonly responses: {
+        /** @description Default Response */
+        readonly '4XX': {
+          headers: {
+            readonly [name: string]: unknown;
+          };
+          content: {
+            readonly 'application/json': {
+              readonly error: {
+                readonly code: string;
+                readonly message: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        readonly 200: {
+          headers: {
+            readonly [name: string]: unknown;
+          };
+          content: {
+            readonly 'application/json': components['schemas']['ModelVersion'];
+          };
+        };
+      };
+    };
+    readonly delete?: never;
+    readonly options?: never;
+    readonly head?: never;
+    readonly patch?: never;
+    readonly trace?: never;
+  };
+  readonly '/v1/models/{id}/retire': {
+    readonly parameters: {
+      readonly query?: never;
+      readonly header?: never;
+      readonly path?: never;
+      readonly cookie?: never;
+    };
+    readonly get?: never;
+    readonly put?: never;
+    /**
+     * Retire a version: no longer used, its stored scores deleted
+     * @description Roles: approver, compliance.
+     */
+    readonly post: {
+      readonly parameters: {
+        readonly query?: never;
+        readonly header?: never;
+        readonly path: {
+          readonly id: string;
+        };
+        readonly cookie?: never;
+      };
+      readonly requestBody: {
+        readonly content: {
+          readonly 'application/json': components['schemas']['ModelDecisionInput'];
+        };
+      };
+      readonly responses: {
+        /** @description Default Response */
+        readonly '4XX': {
+          headers: {
+            readonly [name: string]: unknown;
+          };
+          content: {
+            readonly 'application/json': {
+              readonly error: {
+                readonly code: string;
+                readonly message: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        readonly 200: {
+          headers: {
+            readonly [name: string]: unknown;
+          };
+          content: {
+            readonly 'application/json': components['schemas']['ModelVersion'];
+          };
+        };
+      };
+    };
+    readonly delete?: never;
+    readonly options?: never;
+    readonly head?: never;
+    readonly patch?: never;
+    readonly trace?: never;
+  };
+  readonly '/v1/models/{id}/score': {
+    readonly parameters: {
+      readonly query?: never;
+      readonly header?: never;
+      readonly path?: never;
+      readonly cookie?: never;
+    };
+    readonly get?: never;
+    readonly put?: never;
+    /**
+     * Score the approved version again for today (customers who granted profiling)
+     * @description Roles: approver, operator.
+     */
+    readonly post: {
+      readonly parameters: {
+        readonly query?: never;
+        readonly header?: never;
+        readonly path: {
+          readonly id: string;
+        };
+        readonly cookie?: never;
+      };
+      readonly requestBody?: never;
+      readonly responses: {
+        /** @description Default Response */
+        readonly '4XX': {
+          headers: {
+            readonly [name: string]: unknown;
+          };
+          content: {
+            readonly 'application/json': {
+              readonly error: {
+                readonly code: string;
+                readonly message: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        readonly 200: {
+          headers: {
+            readonly [name: string]: unknown;
+          };
+          content: {
+            readonly 'application/json': components['schemas']['ModelVersion'];
           };
         };
       };
@@ -5613,10 +6260,14 @@ export interface components {
     };
     readonly AuditEntries: {
       readonly entries: readonly components['schemas']['IndexedAuditEntry'][];
+      /** @description entries under the head that match the filters, in all */
+      readonly matched: number;
       readonly size: number;
     };
     readonly AuditEntriesInput: {
       readonly entries: readonly components['schemas']['IndexedAuditEntryInput'][];
+      /** @description entries under the head that match the filters, in all */
+      readonly matched: number;
       readonly size: number;
     };
     readonly AuditEntry: {
@@ -5875,6 +6526,36 @@ export interface components {
       readonly status: 'received' | 'running' | 'done' | 'partial' | 'failed' | 'interrupted';
       readonly taxonomy_version: string;
     };
+    readonly BudgetDecision: {
+      /** @description grant only part of what was asked (grants only) */
+      readonly epsilon?: string;
+      /** @description why you decided so, in plain words (kept in the vault, not in the log) */
+      readonly reason: string;
+    };
+    readonly BudgetDecisionInput: {
+      /** @description grant only part of what was asked (grants only) */
+      readonly epsilon?: string;
+      /** @description why you decided so, in plain words (kept in the vault, not in the log) */
+      readonly reason: string;
+    };
+    readonly BudgetGrantable: {
+      /** @description what an approver may grant now: unspent and not granted */
+      readonly available: string;
+      /** @description ε granted to people this period and not spent yet */
+      readonly grantedUnspent: string;
+      /** @description the period’s vault-wide ε; a grant never raises it */
+      readonly vaultBudget: string;
+      readonly vaultSpent: string;
+    };
+    readonly BudgetGrantableInput: {
+      /** @description what an approver may grant now: unspent and not granted */
+      readonly available: string;
+      /** @description ε granted to people this period and not spent yet */
+      readonly grantedUnspent: string;
+      /** @description the period’s vault-wide ε; a grant never raises it */
+      readonly vaultBudget: string;
+      readonly vaultSpent: string;
+    };
     readonly BudgetHolding: {
       /** @description the budgets with the holding taken out of the vault’s */
       readonly budget: {
@@ -5907,10 +6588,12 @@ export interface components {
     };
     readonly BudgetMeter: {
       readonly asker: string;
-      /** @description the asker’s ε for the whole period, an exact rational */
+      /** @description the asker’s ε for the whole period, an exact rational, grants included */
       readonly askerBudget: string;
       /** @description ε left to the asker this period */
       readonly askerRemaining: string;
+      /** @description ε approvers granted the asker on request this period (in askerBudget) */
+      readonly granted: string;
       /** @enum {string} */
       readonly period: 'day' | 'week' | 'month';
       /** @description ε a new (not repeated) count costs */
@@ -5926,10 +6609,12 @@ export interface components {
     };
     readonly BudgetMeterInput: {
       readonly asker: string;
-      /** @description the asker’s ε for the whole period, an exact rational */
+      /** @description the asker’s ε for the whole period, an exact rational, grants included */
       readonly askerBudget: string;
       /** @description ε left to the asker this period */
       readonly askerRemaining: string;
+      /** @description ε approvers granted the asker on request this period (in askerBudget) */
+      readonly granted: string;
       /** @enum {string} */
       readonly period: 'day' | 'week' | 'month';
       /** @description ε a new (not repeated) count costs */
@@ -5942,6 +6627,58 @@ export interface components {
       readonly vaultRemaining: string;
       /** @description ε approved campaigns hold back for their admission and results until they end */
       readonly vaultReserved: string;
+    };
+    readonly BudgetRequest: {
+      readonly asker: string;
+      readonly decidedAt: string | null;
+      readonly decidedBy: string | null;
+      readonly decisionReason: string | null;
+      /** @description ε asked for */
+      readonly epsilon: string;
+      /** @description ε granted; null unless granted */
+      readonly granted: string | null;
+      readonly id: string;
+      readonly periodStart: string;
+      readonly reason: string;
+      readonly requestedAt: string;
+      /** @enum {string} */
+      readonly status: 'requested' | 'granted' | 'refused';
+    };
+    readonly BudgetRequestDraft: {
+      /** @description ε as an exact rational, "5/4" or "1.25" */
+      readonly epsilon: string;
+      /** @description why you need more, in plain words (kept in the vault, not in the log) */
+      readonly reason: string;
+    };
+    readonly BudgetRequestDraftInput: {
+      /** @description ε as an exact rational, "5/4" or "1.25" */
+      readonly epsilon: string;
+      /** @description why you need more, in plain words (kept in the vault, not in the log) */
+      readonly reason: string;
+    };
+    readonly BudgetRequestInput: {
+      readonly asker: string;
+      readonly decidedAt: string | null;
+      readonly decidedBy: string | null;
+      readonly decisionReason: string | null;
+      /** @description ε asked for */
+      readonly epsilon: string;
+      /** @description ε granted; null unless granted */
+      readonly granted: string | null;
+      readonly id: string;
+      readonly periodStart: string;
+      readonly reason: string;
+      readonly requestedAt: string;
+      /** @enum {string} */
+      readonly status: 'requested' | 'granted' | 'refused';
+    };
+    readonly BudgetRequestList: {
+      readonly grantable: components['schemas']['BudgetGrantable'];
+      readonly requests: readonly components['schemas']['BudgetRequest'][];
+    };
+    readonly BudgetRequestListInput: {
+      readonly grantable: components['schemas']['BudgetGrantableInput'];
+      readonly requests: readonly components['schemas']['BudgetRequestInput'][];
     };
     readonly BudgetStatus: {
       /** @description ε left to the asker this period */
@@ -5992,6 +6729,8 @@ export interface components {
       readonly maxMessages: number | null;
       readonly name: string;
       readonly offerId: string;
+      /** @enum {string} */
+      readonly pickOffersBy: 'interest' | 'propensity';
       /** @description the vault’s refusal code when status is "refused" */
       readonly refusal: string | null;
       readonly segmentId: string | null;
@@ -6067,6 +6806,8 @@ export interface components {
       readonly maxMessages: number | null;
       readonly name: string;
       readonly offerId: string;
+      /** @enum {string} */
+      readonly pickOffersBy: 'interest' | 'propensity';
       /** @description the vault’s refusal code when status is "refused" */
       readonly refusal: string | null;
       readonly segmentId: string | null;
@@ -6438,6 +7179,8 @@ export interface components {
       readonly tooSmallOffers?: readonly string[];
     };
     readonly DeliveryRequest: {
+      /** @description next best offer: the vault picks each customer’s offer among `offer` and these, by the highest propensity among the offers the customer is eligible and consented for (no score: the first) */
+      readonly alternatives?: readonly components['schemas']['OfferContent'][];
       /** @description a segment expression */
       readonly audience: string;
       /** @description the hub’s campaign id; a second request with the same id resumes the first */
@@ -6463,6 +7206,8 @@ export interface components {
       readonly requestedBy: string;
     };
     readonly DeliveryRequestInput: {
+      /** @description next best offer: the vault picks each customer’s offer among `offer` and these, by the highest propensity among the offers the customer is eligible and consented for (no score: the first) */
+      readonly alternatives?: readonly components['schemas']['OfferContentInput'][];
       /** @description a segment expression */
       readonly audience: string;
       /** @description the hub’s campaign id; a second request with the same id resumes the first */
@@ -6653,6 +7398,8 @@ export interface components {
         | 'PRIVACY_BUDGET_EXHAUSTED'
         | 'POLICY_INVALID'
         | 'POLICY_APPROVAL_REFUSED'
+        | 'BUDGET_REQUEST_STATE'
+        | 'BUDGET_GRANT_EXCEEDS_VAULT'
         | 'HUB_FORBIDDEN'
         | 'HUB_INVALID'
         | 'CONSENT_REQUIRED'
@@ -6661,6 +7408,7 @@ export interface components {
         | 'RECEIPT_INVALID'
         | 'HUB_CAMPAIGN_STATE'
         | 'SUBJECT_REQUEST_STATE'
+        | 'SUBJECT_REQUEST_OPEN'
         | 'SUBJECT_NOT_VERIFIED'
         | 'ERASURE_INCOMPLETE'
         | 'ERASURE_RECEIPT_INVALID'
@@ -6676,6 +7424,9 @@ export interface components {
         | 'DELIVERY_INVALID'
         | 'VAULT_UNAVAILABLE'
         | 'DOOR_CONTRACT'
+        | 'MODEL_STATE'
+        | 'MODEL_APPROVAL_REFUSED'
+        | 'MODEL_FEATURES_MISMATCH'
         | 'EDGE_SEGMENT_SENSITIVE'
         | 'EDGE_TOKENS_ISSUED'
         | 'EDGE_REPORT_REFUSED'
@@ -6722,6 +7473,8 @@ export interface components {
         | 'PRIVACY_BUDGET_EXHAUSTED'
         | 'POLICY_INVALID'
         | 'POLICY_APPROVAL_REFUSED'
+        | 'BUDGET_REQUEST_STATE'
+        | 'BUDGET_GRANT_EXCEEDS_VAULT'
         | 'HUB_FORBIDDEN'
         | 'HUB_INVALID'
         | 'CONSENT_REQUIRED'
@@ -6730,6 +7483,7 @@ export interface components {
         | 'RECEIPT_INVALID'
         | 'HUB_CAMPAIGN_STATE'
         | 'SUBJECT_REQUEST_STATE'
+        | 'SUBJECT_REQUEST_OPEN'
         | 'SUBJECT_NOT_VERIFIED'
         | 'ERASURE_INCOMPLETE'
         | 'ERASURE_RECEIPT_INVALID'
@@ -6745,6 +7499,9 @@ export interface components {
         | 'DELIVERY_INVALID'
         | 'VAULT_UNAVAILABLE'
         | 'DOOR_CONTRACT'
+        | 'MODEL_STATE'
+        | 'MODEL_APPROVAL_REFUSED'
+        | 'MODEL_FEATURES_MISMATCH'
         | 'EDGE_SEGMENT_SENSITIVE'
         | 'EDGE_TOKENS_ISSUED'
         | 'EDGE_REPORT_REFUSED'
@@ -7077,6 +7834,42 @@ export interface components {
     readonly ErasureReceiptCheckInput: {
       readonly receipt: string;
     };
+    readonly ErasureReceiptLookup: {
+      readonly closedAt: string | null;
+      /**
+       * Format: date-time
+       * @description the legal deadline
+       */
+      readonly dueAt: string;
+      /** @description the signed receipt (compact JWS), once erased */
+      readonly receipt?: string;
+      readonly receiptId: string;
+      /** Format: date-time */
+      readonly receivedAt: string;
+      /** @description the reason code, when the erasure was refused */
+      readonly rejection: string | null;
+      readonly rejectionNote: string | null;
+      /** @enum {string} */
+      readonly status: 'received' | 'verified' | 'completed' | 'rejected';
+      /** @description the receipt checked: signature and log inclusion */
+      readonly verdict?: components['schemas']['ErasureReceiptVerdict'];
+    };
+    readonly ErasureReceiptLookupInput: {
+      readonly closedAt: unknown | null;
+      /** @description the legal deadline */
+      readonly dueAt: unknown;
+      /** @description the signed receipt (compact JWS), once erased */
+      readonly receipt?: string;
+      readonly receiptId: string;
+      readonly receivedAt: unknown;
+      /** @description the reason code, when the erasure was refused */
+      readonly rejection: string | null;
+      readonly rejectionNote: string | null;
+      /** @enum {string} */
+      readonly status: 'received' | 'verified' | 'completed' | 'rejected';
+      /** @description the receipt checked: signature and log inclusion */
+      readonly verdict?: components['schemas']['ErasureReceiptVerdictInput'];
+    };
     readonly ErasureReceiptVerdict: {
       readonly logIndex?: number;
       readonly ok: boolean;
@@ -7191,7 +7984,11 @@ export interface components {
       readonly epsilon: string;
       readonly flagged: readonly string[];
       readonly groups: readonly components['schemas']['FairLendingGroup'][];
+      /** @description false when the four-fifths rule could not be applied (then an empty `flagged` means not measured) */
+      readonly measured: boolean;
       readonly notes: readonly string[];
+      /** @description why it could not be measured; null when measured */
+      readonly notMeasuredReason: string | null;
       readonly purpose: string;
       readonly referenceGroup: string | null;
       readonly releasedOn: string;
@@ -7216,7 +8013,11 @@ export interface components {
       readonly epsilon: string;
       readonly flagged: readonly string[];
       readonly groups: readonly components['schemas']['FairLendingGroupInput'][];
+      /** @description false when the four-fifths rule could not be applied (then an empty `flagged` means not measured) */
+      readonly measured: boolean;
       readonly notes: readonly string[];
+      /** @description why it could not be measured; null when measured */
+      readonly notMeasuredReason: string | null;
       readonly purpose: string;
       readonly referenceGroup: string | null;
       readonly releasedOn: string;
@@ -7752,6 +8553,172 @@ export interface components {
       /** @enum {string} */
       readonly via: 'api-key' | 'session' | 'local-cli';
     };
+    readonly ModelCard: {
+      /** @description from the noised counts per score band */
+      readonly auc: number | null;
+      readonly byAgeBand: readonly {
+        /** @description a noised count; null where it fell under the noised k */
+        readonly customers: number | null;
+        readonly group: string;
+        /** @description a noised count; null where it fell under the noised k */
+        readonly selected: number | null;
+        readonly selectionRate: number | null;
+      }[];
+      readonly calibration: readonly {
+        readonly band: string;
+        /** @description a noised count; null where it fell under the noised k */
+        readonly customers: number | null;
+        readonly observedRate: number | null;
+        /** @description a noised count; null where it fell under the noised k */
+        readonly tookUp: number | null;
+      }[];
+      /** @description ε the release charged to releasedBy, an exact rational such as "19/4" */
+      readonly epsilonCharged: string;
+      readonly evaluation: {
+        /** @description features on this day (90 days after the training window) */
+        readonly asOf: string;
+        /** @description take-ups counted in the 90 days after asOf */
+        readonly labelsThrough: string;
+        readonly selectionScore: number;
+      };
+      readonly fairLending: {
+        readonly findings: readonly {
+          readonly feature: string;
+          readonly finding: string;
+        }[];
+        readonly passed: boolean;
+        readonly rules: string;
+      };
+      readonly featureListVersion: number;
+      readonly features: readonly string[];
+      /** @description lift in the top 10 % by score, estimated from the noised score bands */
+      readonly liftTop10: number | null;
+      readonly releasedBy: string;
+      readonly releasedOn: string;
+      readonly training: {
+        readonly delta: number;
+        readonly epsilon: number;
+        readonly from: string;
+        readonly mechanism: string;
+        readonly to: string;
+      };
+    };
+    readonly ModelCardInput: {
+      /** @description from the noised counts per score band */
+      readonly auc: number | null;
+      readonly byAgeBand: readonly {
+        /** @description a noised count; null where it fell under the noised k */
+        readonly customers: number | null;
+        readonly group: string;
+        /** @description a noised count; null where it fell under the noised k */
+        readonly selected: number | null;
+        readonly selectionRate: number | null;
+      }[];
+      readonly calibration: readonly {
+        readonly band: string;
+        /** @description a noised count; null where it fell under the noised k */
+        readonly customers: number | null;
+        readonly observedRate: number | null;
+        /** @description a noised count; null where it fell under the noised k */
+        readonly tookUp: number | null;
+      }[];
+      /** @description ε the release charged to releasedBy, an exact rational such as "19/4" */
+      readonly epsilonCharged: string;
+      readonly evaluation: {
+        /** @description features on this day (90 days after the training window) */
+        readonly asOf: string;
+        /** @description take-ups counted in the 90 days after asOf */
+        readonly labelsThrough: string;
+        readonly selectionScore: number;
+      };
+      readonly fairLending: {
+        readonly findings: readonly {
+          readonly feature: string;
+          readonly finding: string;
+        }[];
+        readonly passed: boolean;
+        readonly rules: string;
+      };
+      readonly featureListVersion: number;
+      readonly features: readonly string[];
+      /** @description lift in the top 10 % by score, estimated from the noised score bands */
+      readonly liftTop10: number | null;
+      readonly releasedBy: string;
+      readonly releasedOn: string;
+      readonly training: {
+        readonly delta: number;
+        readonly epsilon: number;
+        readonly from: string;
+        readonly mechanism: string;
+        readonly to: string;
+      };
+    };
+    readonly ModelDecision: {
+      /** @description why, in a sentence; recorded in the log */
+      readonly reason: string;
+    };
+    readonly ModelDecisionInput: {
+      /** @description why, in a sentence; recorded in the log */
+      readonly reason: string;
+    };
+    readonly ModelVersion: {
+      readonly approvalReason: string | null;
+      readonly approvedAt: string | null;
+      readonly approvedBy: string | null;
+      readonly bias: number;
+      /** @description null until its figures are released (POST …/card) */
+      readonly card: components['schemas']['ModelCard'] | null;
+      readonly delta: number;
+      readonly epsilon: number;
+      readonly featureListVersion: number;
+      readonly id: string;
+      readonly mechanism: string;
+      readonly product: string;
+      readonly retiredAt: string | null;
+      readonly retiredBy: string | null;
+      readonly retirementReason: string | null;
+      /** @enum {string} */
+      readonly state: 'trained' | 'approved' | 'retired';
+      readonly trainedAt: string;
+      readonly trainedBy: string;
+      readonly trainedFrom: string;
+      readonly trainedTo: string;
+      readonly version: number;
+      /** @description the frozen weights, in the order of the feature list */
+      readonly weights: readonly number[];
+    };
+    readonly ModelVersionInput: {
+      readonly approvalReason: string | null;
+      readonly approvedAt: string | null;
+      readonly approvedBy: string | null;
+      readonly bias: number;
+      /** @description null until its figures are released (POST …/card) */
+      readonly card: components['schemas']['ModelCardInput'] | null;
+      readonly delta: number;
+      readonly epsilon: number;
+      readonly featureListVersion: number;
+      readonly id: string;
+      readonly mechanism: string;
+      readonly product: string;
+      readonly retiredAt: string | null;
+      readonly retiredBy: string | null;
+      readonly retirementReason: string | null;
+      /** @enum {string} */
+      readonly state: 'trained' | 'approved' | 'retired';
+      readonly trainedAt: string;
+      readonly trainedBy: string;
+      readonly trainedFrom: string;
+      readonly trainedTo: string;
+      readonly version: number;
+      /** @description the frozen weights, in the order of the feature list */
+      readonly weights: readonly number[];
+    };
+    readonly ModelVersionList: {
+      readonly versions: readonly components['schemas']['ModelVersion'][];
+    };
+    readonly ModelVersionListInput: {
+      readonly versions: readonly components['schemas']['ModelVersionInput'][];
+    };
     readonly MyDataRequest: {
       /** @enum {string} */
       readonly kind: 'erasure' | 'restriction' | 'objection';
@@ -7845,6 +8812,12 @@ export interface components {
       readonly maxMessages?: number;
       readonly name: string;
       readonly offerId: string;
+      /**
+       * @description with alsoOffers: "interest" (the hub chooses per released token) or "propensity" (the vault picks each person’s offer by the approved models’ scores; the next best offer)
+       * @default interest
+       * @enum {string}
+       */
+      readonly pickOffersBy: 'interest' | 'propensity';
       /** @description a segment’s name or id; or else `audience` */
       readonly segment?: string;
       readonly startsAt: string;
@@ -7877,6 +8850,12 @@ export interface components {
       readonly maxMessages?: number;
       readonly name: string;
       readonly offerId: string;
+      /**
+       * @description with alsoOffers: "interest" (the hub chooses per released token) or "propensity" (the vault picks each person’s offer by the approved models’ scores; the next best offer)
+       * @default interest
+       * @enum {string}
+       */
+      readonly pickOffersBy: 'interest' | 'propensity';
       /** @description a segment’s name or id; or else `audience` */
       readonly segment?: string;
       readonly startsAt: string;
@@ -8011,6 +8990,8 @@ export interface components {
       readonly offerId: string;
       /** @description the partner’s code; absent for the bank’s own products */
       readonly partner?: string;
+      /** @description the product offered: its approved propensity model ranks the offer for the next best offer */
+      readonly productCode?: string;
       readonly title: string;
       /**
        * Format: date
@@ -8029,6 +9010,8 @@ export interface components {
       readonly offerId: string;
       /** @description the partner’s code; absent for the bank’s own products */
       readonly partner?: string;
+      /** @description the product offered: its approved propensity model ranks the offer for the next best offer */
+      readonly productCode?: string;
       readonly title: string;
       /**
        * Format: date
@@ -8141,6 +9124,53 @@ export interface components {
       }[];
       readonly quietHours?: components['schemas']['QuietHoursInput'] | null;
       readonly stopEverything?: boolean;
+    };
+    readonly PreferenceHistory: {
+      readonly changes: readonly components['schemas']['PreferenceHistoryItem'][];
+    };
+    readonly PreferenceHistoryInput: {
+      readonly changes: readonly components['schemas']['PreferenceHistoryItemInput'][];
+    };
+    readonly PreferenceHistoryItem: {
+      /** Format: date-time */
+      readonly at: string;
+      readonly channel: ('inbox' | 'email' | 'push' | 'webhook' | 'all') | null;
+      /** @enum {string} */
+      readonly kind:
+        | 'consent'
+        | 'channels'
+        | 'frequency_cap'
+        | 'quiet_hours'
+        | 'stop_everything'
+        | 'not_interested'
+        | 'never_from_partner';
+      /** @description given or withdrawn, on or off, set or cleared */
+      readonly on: boolean | null;
+      /** @description consent: the purpose decided about */
+      readonly purpose:
+        ('spending_insights' | 'bank_offers' | 'partner_offers' | 'profiling' | 'identity_reveal') | null;
+      /** @description the cap, the category, the partner or the channels */
+      readonly value: string | null;
+    };
+    readonly PreferenceHistoryItemInput: {
+      readonly at: unknown;
+      readonly channel: ('inbox' | 'email' | 'push' | 'webhook' | 'all') | null;
+      /** @enum {string} */
+      readonly kind:
+        | 'consent'
+        | 'channels'
+        | 'frequency_cap'
+        | 'quiet_hours'
+        | 'stop_everything'
+        | 'not_interested'
+        | 'never_from_partner';
+      /** @description given or withdrawn, on or off, set or cleared */
+      readonly on: boolean | null;
+      /** @description consent: the purpose decided about */
+      readonly purpose:
+        ('spending_insights' | 'bank_offers' | 'partner_offers' | 'profiling' | 'identity_reveal') | null;
+      /** @description the cap, the category, the partner or the channels */
+      readonly value: string | null;
     };
     readonly Preferences: {
       readonly consent: readonly components['schemas']['ConsentRecord'][];
@@ -8662,12 +9692,40 @@ export interface components {
       readonly externalId: string;
     };
     readonly RequestRejection: {
-      /** @description a reason code, e.g. manifestly-unfounded */
-      readonly reason: string;
+      /** @description the officer’s own words; kept with the request, never written to the transparency log */
+      readonly note?: string;
+      /**
+       * @description the lawful reason (src/core/request-rejections.ts), e.g. manifestly-unfounded
+       * @enum {string}
+       */
+      readonly reason:
+        | 'manifestly-unfounded'
+        | 'manifestly-excessive'
+        | 'identity-not-verified'
+        | 'legal-obligation'
+        | 'legal-claims'
+        | 'public-interest-archiving'
+        | 'restriction-conditions-not-met'
+        | 'compelling-legitimate-grounds'
+        | 'ccpa-deletion-exception';
     };
     readonly RequestRejectionInput: {
-      /** @description a reason code, e.g. manifestly-unfounded */
-      readonly reason: string;
+      /** @description the officer’s own words; kept with the request, never written to the transparency log */
+      readonly note?: string;
+      /**
+       * @description the lawful reason (src/core/request-rejections.ts), e.g. manifestly-unfounded
+       * @enum {string}
+       */
+      readonly reason:
+        | 'manifestly-unfounded'
+        | 'manifestly-excessive'
+        | 'identity-not-verified'
+        | 'legal-obligation'
+        | 'legal-claims'
+        | 'public-interest-archiving'
+        | 'restriction-conditions-not-met'
+        | 'compelling-legitimate-grounds'
+        | 'ccpa-deletion-exception';
     };
     readonly RetentionChange: {
       /** @description for a shorter AML period: former customers past it, erased by the next retention run */
@@ -8956,11 +10014,16 @@ export interface components {
       readonly outcome: {
         readonly [key: string]: unknown;
       } | null;
+      /** @description erasure: the id that fetches the signed receipt later, without signing in */
+      readonly receiptId: string | null;
       /** Format: date-time */
       readonly receivedAt: string;
       /** @enum {string} */
       readonly regime: 'gdpr' | 'ccpa';
+      /** @description the reason code of a rejection */
       readonly rejection: string | null;
+      /** @description the officer’s own words about a rejection */
+      readonly rejectionNote: string | null;
       /** @enum {string} */
       readonly status: 'received' | 'verified' | 'completed' | 'rejected';
       readonly verifiedAt: string | null;
@@ -8975,10 +10038,15 @@ export interface components {
       readonly outcome: {
         readonly [key: string]: unknown;
       } | null;
+      /** @description erasure: the id that fetches the signed receipt later, without signing in */
+      readonly receiptId: string | null;
       readonly receivedAt: unknown;
       /** @enum {string} */
       readonly regime: 'gdpr' | 'ccpa';
+      /** @description the reason code of a rejection */
       readonly rejection: string | null;
+      /** @description the officer’s own words about a rejection */
+      readonly rejectionNote: string | null;
       /** @enum {string} */
       readonly status: 'received' | 'verified' | 'completed' | 'rejected';
       readonly verifiedAt: unknown | null;
