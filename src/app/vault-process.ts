@@ -226,9 +226,7 @@ export async function assembleVault(
     preferences,
     policies,
     guard,
-    budgetRequests: new BudgetRequests(storage, policies, audit, now),
     questions,
-    models: new ModelRegistry({ storage, audit, consent, questionEngine, guard }, now),
     questionEngine,
     avatars,
     delivery,
@@ -237,16 +235,59 @@ export async function assembleVault(
       vaultKind(storage),
     ),
     compliance,
-    relationshipRetention: new RelationshipRetention(storage, compliance, {
-      years: () => transactionRetention.amlYears(),
-      ...now,
-    }),
-    insights: new InsightsService(storage, consent, preferences, { currency: settings.currency, ...now }),
-    edge: new EdgeService(
-      { storage, keys, audit, questions, policies, guard, noise, consent },
+    relationshipRetention: relationshipRetention(storage, compliance, transactionRetention, now),
+    ...budgetAndLearning(
+      { storage, keys, audit, consent, preferences, questions, questionEngine, policies, guard, noise },
       { currency: settings.currency, retentionDays, ...now },
     ),
     reshreddedAtOpen,
+  };
+}
+
+/** Relationships ended longer ago than the AML period: the policy's years, read when the job runs. */
+function relationshipRetention(
+  storage: Storage,
+  compliance: ComplianceService,
+  transactionRetention: TransactionRetention,
+  now: { readonly now?: () => Date },
+): RelationshipRetention {
+  return new RelationshipRetention(storage, compliance, {
+    years: () => transactionRetention.amlYears(),
+    ...now,
+  });
+}
+
+/** The services built on the guard and the question engine: budget requests, models, insights, edge mode. */
+function budgetAndLearning(
+  services: {
+    readonly storage: Storage;
+    readonly keys: KeyProvider;
+    readonly audit: TransparencyLog;
+    readonly consent: ConsentLedger;
+    readonly preferences: PreferenceStore;
+    readonly questions: QuestionService;
+    readonly questionEngine: VaultQuestionEngine;
+    readonly policies: PolicyStore;
+    readonly guard: LedgerGuard;
+    readonly noise: ReturnType<typeof discreteLaplaceNoise>;
+  },
+  options: {
+    readonly currency: string;
+    readonly retentionDays: () => Promise<number>;
+    readonly now?: () => Date;
+  },
+) {
+  const { storage, keys, audit, consent, preferences, questions, questionEngine, policies, guard, noise } =
+    services;
+  const now = options.now === undefined ? {} : { now: options.now };
+  return {
+    budgetRequests: new BudgetRequests(storage, policies, audit, now),
+    models: new ModelRegistry({ storage, audit, consent, questionEngine, guard }, now),
+    insights: new InsightsService(storage, consent, preferences, { currency: options.currency, ...now }),
+    edge: new EdgeService(
+      { storage, keys, audit, questions, policies, guard, noise, consent },
+      { currency: options.currency, retentionDays: options.retentionDays, ...now },
+    ),
   };
 }
 
