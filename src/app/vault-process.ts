@@ -41,6 +41,7 @@ import { PushChannel } from '../vault/delivery/channels/push-channel.ts';
 import { ResponseService } from '../vault/responses/response-service.ts';
 import { AdvisorQueue } from '../vault/responses/advisor-queue.ts';
 import { AdvisorLeads } from '../vault/responses/my-leads.ts';
+import { proveIdentity } from '../audit/door-identity.ts';
 import { InProcessVaultDoor } from '../vault/door/in-process-door.ts';
 import { vaultKind } from '../vault/vault-kind.ts';
 import { ComplianceService } from '../vault/compliance/compliance-service.ts';
@@ -225,7 +226,14 @@ export async function assembleVault(
     avatars,
     delivery,
     ...customerFacing({ storage, keys, audit, identity, preferences }, settings),
-    door: new InProcessVaultDoor(questions, delivery, audit, settings.currency, () => vaultKind(storage)),
+    door: new InProcessVaultDoor(
+      questions,
+      delivery,
+      audit,
+      settings.currency,
+      () => vaultKind(storage),
+      (nonce) => proveIdentity(keys, settings.logOrigin, nonce),
+    ),
     compliance,
     relationshipRetention: new RelationshipRetention(storage, compliance, {
       years: () => transactionRetention.amlYears(),

@@ -42,6 +42,7 @@ export function doorRoutes(door: VaultDoor) {
     route('results', (body) => door.results(body.campaignId, body.requestedBy));
     route('record', (body) => door.record(body.events).then(() => undefined));
     route('kind', async () => ({ kind: await door.kind() }));
+    route('identify', (body) => door.identify(body.nonce));
     return Promise.resolve();
   };
 }

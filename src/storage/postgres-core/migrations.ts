@@ -25,6 +25,7 @@ import { leadWorkSchema } from './migrations/0022-lead-work.ts';
 import { accountBalancesSchema } from './migrations/0023-account-balances.ts';
 import { approximateDpLedgerSchema } from './migrations/0024-approximate-dp-ledger.ts';
 import { propensityModelsSchema } from './migrations/0025-propensity-models.ts';
+import { hubVaultsSchema } from './migrations/0030-hub-vaults.ts';
 
 export interface Migration {
   readonly version: number;
@@ -58,6 +59,7 @@ export const migrations: readonly Migration[] = [
   { version: 23, name: 'account-balances', sql: accountBalancesSchema },
   { version: 24, name: 'approximate-dp-ledger', sql: approximateDpLedgerSchema },
   { version: 25, name: 'propensity-models', sql: propensityModelsSchema },
+  { version: 30, name: 'hub-vaults', sql: hubVaultsSchema },
 ];
 
 export interface MigrationStatus {

@@ -1,6 +1,6 @@
 // The vault's side of the one door, in one process: the hub's requests mapped onto the vault's services.
 import type { AuditSink } from '../../core/audit-event.ts';
-import { contractProblems, recordRequest } from '../../contracts/door.ts';
+import { contractProblems, identifyRequest, recordRequest } from '../../contracts/door.ts';
 import { CurtainError } from '../../core/errors.ts';
 import { ok, err, type Result } from '../../core/result.ts';
 import type {
@@ -16,6 +16,7 @@ import type {
   QuestionCheck,
   ReleasedAudience,
   VaultDoor,
+  VaultIdentity,
   VaultKindAnswer,
 } from '../../core/vault-door.ts';
 import { explainForCustomer } from '../../language/explain.ts';
@@ -44,6 +45,7 @@ export class InProcessVaultDoor implements VaultDoor {
   readonly #audit: AuditSink;
   readonly #currency: string;
   readonly #kind: () => Promise<VaultKindAnswer>;
+  readonly #identify: (nonce: string) => VaultIdentity;
 
   constructor(
     questions: Pick<QuestionService, 'check' | 'ask' | 'budget'>,
@@ -51,12 +53,22 @@ export class InProcessVaultDoor implements VaultDoor {
     audit: AuditSink,
     currency: string,
     kind: () => Promise<VaultKindAnswer>,
+    identify: (nonce: string) => VaultIdentity,
   ) {
     this.#questions = questions;
     this.#delivery = delivery;
     this.#audit = audit;
     this.#currency = currency;
     this.#kind = kind;
+    this.#identify = identify;
+  }
+
+  identify(nonce: string): Promise<VaultIdentity> {
+    const parsed = identifyRequest.safeParse({ nonce });
+    if (!parsed.success) {
+      return Promise.reject(new CurtainError('USAGE', contractProblems(parsed.error, 'nonce')));
+    }
+    return Promise.resolve(this.#identify(parsed.data.nonce));
   }
 
   kind(): Promise<VaultKindAnswer> {
