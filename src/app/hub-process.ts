@@ -6,7 +6,7 @@ import { HubStorage } from '../hub/hub-storage.ts';
 import type { LockOwner } from '../storage/data-dir-lock.ts';
 import type { Storage } from '../storage/ports.ts';
 import type { Vault } from '../vault/vault.ts';
-import type { VaultDoors } from '../hub/regional-vaults.ts';
+import type { RegionalDoors } from '../hub/regional-vaults.ts';
 import { regionalDoors } from './regional-doors.ts';
 import { openMigratedStorage } from './vault-process.ts';
 
@@ -14,11 +14,11 @@ import { openMigratedStorage } from './vault-process.ts';
 export function openHub(
   vault: Pick<Vault, 'storage' | 'door'>,
   now?: () => Date,
-  vaultDoors?: VaultDoors,
+  regional?: RegionalDoors,
 ): HubService {
   return new HubService(new HubStorage(vault.storage), vault.door, {
     ...(now === undefined ? {} : { now }),
-    ...(vaultDoors === undefined ? {} : { vaultDoors }),
+    ...(regional === undefined ? {} : { regional }),
   });
 }
 
@@ -54,7 +54,7 @@ export async function openHubProcess(
   const opened = await openMigratedStorage(config, 'curtain start --role hub');
   if (!opened.ok) return opened.owner;
   const { storage, close } = opened;
-  const vaultDoors = regionalDoors(config);
-  const hub = new HubService(new HubStorage(storage), door, vaultDoors === undefined ? {} : { vaultDoors });
+  const regional = regionalDoors(config);
+  const hub = new HubService(new HubStorage(storage), door, regional === undefined ? {} : { regional });
   return { hub, storage, close };
 }

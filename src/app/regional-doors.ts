@@ -1,7 +1,8 @@
 // The hub's doors to registered regional vaults: HTTP, each with the door key configured for its region.
 import type { CurtainConfig } from '../config/config.ts';
 import { CurtainError } from '../core/errors.ts';
-import type { VaultDoors } from '../hub/regional-vaults.ts';
+import { identityHolds, identityNonce } from '../audit/door-identity.ts';
+import type { RegionalDoors } from '../hub/regional-vaults.ts';
 import { HttpVaultDoor } from '../http/http-vault-door.ts';
 
 /** The environment variable of a region's own door key: CURTAIN_DOOR_KEY_EU_WEST for region eu-west. */
@@ -15,10 +16,10 @@ export const regionDoorKeyVariable = (region: string): string =>
 export function regionalDoors(
   config: Pick<CurtainConfig, 'doorKey'>,
   environment: NodeJS.ProcessEnv = process.env,
-): VaultDoors | undefined {
+): RegionalDoors | undefined {
   const anyRegional = Object.keys(environment).some((name) => name.startsWith('CURTAIN_DOOR_KEY_'));
   if (config.doorKey === undefined && !anyRegional) return undefined;
-  return (vault) => {
+  const open: RegionalDoors['open'] = (vault) => {
     const key = environment[regionDoorKeyVariable(vault.region)] ?? config.doorKey;
     if (key === undefined || key.length < 32) {
       throw new CurtainError(
@@ -28,4 +29,8 @@ export function regionalDoors(
     }
     return new HttpVaultDoor({ url: vault.url, key });
   };
+  return { open, proofs: keyProofs };
 }
+
+/** The hub's check of a vault's key: a fresh nonce, signed under the pinned log key. */
+export const keyProofs: RegionalDoors['proofs'] = { nonce: identityNonce, holds: identityHolds };

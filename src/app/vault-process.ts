@@ -93,6 +93,22 @@ export interface DeliverySettings {
   readonly fault?: FaultHook;
 }
 
+/** The vault's side of the door in this process: its services, its kind, its proof of the log key. */
+function inProcessDoor(
+  parts: Pick<VaultServices, 'questions' | 'delivery' | 'audit' | 'storage' | 'keys'>,
+  settings: Pick<VaultSettings, 'currency' | 'logOrigin'>,
+): InProcessVaultDoor {
+  const { questions, delivery, audit, storage, keys } = parts;
+  return new InProcessVaultDoor(
+    questions,
+    delivery,
+    audit,
+    settings.currency,
+    () => vaultKind(storage),
+    (nonce) => proveIdentity(keys, settings.logOrigin, nonce),
+  );
+}
+
 export const defaultVaultSettings: VaultSettings = {
   logOrigin: 'curtain.example/vault',
   controller: 'Demo Bank plc',
@@ -226,14 +242,7 @@ export async function assembleVault(
     avatars,
     delivery,
     ...customerFacing({ storage, keys, audit, identity, preferences }, settings),
-    door: new InProcessVaultDoor(
-      questions,
-      delivery,
-      audit,
-      settings.currency,
-      () => vaultKind(storage),
-      (nonce) => proveIdentity(keys, settings.logOrigin, nonce),
-    ),
+    door: inProcessDoor({ questions, delivery, audit, storage, keys }, settings),
     compliance,
     relationshipRetention: new RelationshipRetention(storage, compliance, {
       years: () => transactionRetention.amlYears(),

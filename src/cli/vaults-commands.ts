@@ -4,12 +4,16 @@ import type { RegisteredVault } from '../contracts/hub-regions.ts';
 import type { OpenHub } from './hub-commands.ts';
 
 const printVault = (vault: RegisteredVault) =>
-  console.log(`${vault.region}\t${vault.url}\t${vault.publicKey}\t(added by ${vault.addedBy}, ${vault.addedAt})`);
+  console.log(
+    `${vault.region}\t${vault.url}\t${vault.publicKey}\t(added by ${vault.addedBy}, ${vault.addedAt})`,
+  );
 
 export function defineVaultsCommands(group: Command, open: OpenHub): void {
   group
     .command('add')
-    .description('register a region’s vault (or register it again after a key rotation); it proves the key first')
+    .description(
+      'register a region’s vault (or register it again after a key rotation); it proves the key first',
+    )
     .argument('<region>', 'the region the vault serves, e.g. eu-west')
     .requiredOption('--url <url>', 'where the vault’s door is, e.g. https://vault-eu.bank.internal:8443')
     .requiredOption('--public-key <key>', 'the vault log’s verifier key (`curtain audit key` on the vault)')

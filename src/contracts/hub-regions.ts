@@ -7,7 +7,10 @@ import { question } from './questions.ts';
 
 export const regionName = z
   .string()
-  .regex(/^[a-z][a-z0-9_-]{0,31}$/, 'a region: lower-case letters, digits, "_" or "-", starting with a letter');
+  .regex(
+    /^[a-z][a-z0-9_-]{0,31}$/,
+    'a region: lower-case letters, digits, "_" or "-", starting with a letter',
+  );
 
 export const vaultRegistration = z
   .strictObject({
@@ -20,7 +23,9 @@ export const vaultRegistration = z
       .string()
       .max(500)
       .refine(isVerifierKey, 'a log verifier key, <name>+<key hash>+<key> (the vault’s `curtain audit key`)')
-      .describe('the vault log’s verifier key: pinned, and proved by the vault at registration and every use'),
+      .describe(
+        'the vault log’s verifier key: pinned, and proved by the vault at registration and every use',
+      ),
   })
   .meta({ id: 'VaultRegistration' });
 

@@ -1,5 +1,4 @@
 // The vaults one hub serves, one per region: registered with a pinned key, asked in parallel, answers combined.
-import { identityHolds, identityNonce } from '../audit/door-identity.ts';
 import {
   vaultRegistration,
   type RegionalAnswer,
@@ -8,13 +7,27 @@ import {
   type RegisteredVault,
 } from '../contracts/hub-regions.ts';
 import { CurtainError, type ErrorCode } from '../core/errors.ts';
-import type { VaultDoor } from '../core/vault-door.ts';
+import type { VaultDoor, VaultIdentity } from '../core/vault-door.ts';
 import { parseOrRefuse } from './hub-input.ts';
 import type { HubExecutor, HubStorage } from './hub-storage.ts';
 import { requireRole } from './staff.ts';
 
 /** Opens the door to a registered vault (over HTTP, with the door key configured for its region). */
 export type VaultDoors = (vault: Pick<RegisteredVault, 'region' | 'url'>) => VaultDoor;
+
+/** How the hub challenges a vault for its pinned key (audit/door-identity.ts; app/ wires it in). */
+export interface KeyProofs {
+  /** A fresh nonce, never used before. */
+  nonce(): string;
+  /** Whether `proof` signs `nonce` under the pinned verifier key. */
+  holds(pinned: string, nonce: string, proof: VaultIdentity): boolean;
+}
+
+/** What the hub needs to serve regional vaults: doors to them and the check of their keys. */
+export interface RegionalDoors {
+  readonly open: VaultDoors;
+  readonly proofs: KeyProofs;
+}
 
 interface VaultRow {
   region: string;
@@ -39,13 +52,15 @@ const proofLifetimeMs = 5 * 60_000;
 export class RegionalVaults {
   readonly #storage: HubStorage;
   readonly #doors: VaultDoors;
+  readonly #proofs: KeyProofs;
   readonly #now: () => Date;
   /** Region → when its pinned key was last proved, and under which key and URL. */
   readonly #proved = new Map<string, { readonly at: number; readonly key: string; readonly url: string }>();
 
-  constructor(storage: HubStorage, doors: VaultDoors, now: () => Date) {
+  constructor(storage: HubStorage, regional: RegionalDoors, now: () => Date) {
     this.#storage = storage;
-    this.#doors = doors;
+    this.#doors = regional.open;
+    this.#proofs = regional.proofs;
     this.#now = now;
   }
 
@@ -128,9 +143,9 @@ export class RegionalVaults {
     door: VaultDoor,
     vault: { readonly region: string; readonly publicKey: string; readonly url: string; readonly at: number },
   ): Promise<void> {
-    const nonce = identityNonce();
+    const nonce = this.#proofs.nonce();
     const proof = await door.identify(nonce);
-    if (!identityHolds(vault.publicKey, nonce, proof)) {
+    if (!this.#proofs.holds(vault.publicKey, nonce, proof)) {
       this.#proved.delete(vault.region);
       throw new CurtainError(
         'VAULT_KEY_MISMATCH',
@@ -183,5 +198,11 @@ export function combine(parts: readonly RegionalPart[]): RegionalAnswer {
   }
   const missing = parts.filter((part) => part.status !== 'released').map((part) => part.region);
   const complete = missing.length === 0;
-  return { count: complete ? count : null, complete, released: { count, regions }, missing, parts: [...parts] };
+  return {
+    count: complete ? count : null,
+    complete,
+    released: { count, regions },
+    missing,
+    parts: [...parts],
+  };
 }

@@ -5,6 +5,7 @@ import type { VaultDoor } from '../../src/core/vault-door.ts';
 import { HubService } from '../../src/hub/hub-service.ts';
 import { HubStorage } from '../../src/hub/hub-storage.ts';
 import type { VaultDoors } from '../../src/hub/regional-vaults.ts';
+import { keyProofs } from '../../src/app/regional-doors.ts';
 import { HttpVaultDoor } from '../../src/http/http-vault-door.ts';
 import { buildServer } from '../../src/http/server.ts';
 import { seededRandomSource } from '../../src/privacy/dp/random-source.ts';
@@ -87,7 +88,10 @@ export async function openRegionalHub(vaults: readonly RegionalVault[]): Promise
     });
   };
   const home = new HttpVaultDoor({ url: vaults[0]!.url, key: doorKey });
-  const hub = new HubService(new HubStorage(database.storage), home, { now, vaultDoors });
+  const hub = new HubService(new HubStorage(database.storage), home, {
+    now,
+    regional: { open: vaultDoors, proofs: keyProofs },
+  });
   await hub.addStaff('olga', ['operator']);
   await hub.addStaff('mia', ['marketer']);
   return { hub, database, killOn };

@@ -41,7 +41,9 @@ describe(`regional vaults on ${backend.name}`, () => {
     await expect(regional.hub.registerVault(wrong, 'olga')).rejects.toMatchObject({
       code: 'VAULT_KEY_MISMATCH',
     });
-    await expect(regional.hub.registerVault({ ...wrong, publicKey: 'not a key' }, 'olga')).rejects.toMatchObject({
+    await expect(
+      regional.hub.registerVault({ ...wrong, publicKey: 'not a key' }, 'olga'),
+    ).rejects.toMatchObject({
       code: 'HUB_INVALID',
     });
     await expect(
@@ -86,9 +88,12 @@ describe(`regional vaults on ${backend.name}`, () => {
   });
 
   it('refuses a region no vault serves, naming it', async () => {
-    await expect(
-      regional.hub.askRegions({ expression: everyone, purpose: 'bank_offers', regions: ['mars'] }, 'mia'),
-    ).rejects.toMatchObject({ code: 'VAULT_REGION_UNKNOWN', message: expect.stringContaining('mars') });
+    const asking = regional.hub.askRegions(
+      { expression: everyone, purpose: 'bank_offers', regions: ['mars'] },
+      'mia',
+    );
+    await expect(asking).rejects.toMatchObject({ code: 'VAULT_REGION_UNKNOWN' });
+    await expect(asking).rejects.toThrow(/mars/);
   });
 
   it('a vault killed in the middle of a question: the answer names it, and sums only what was released', async () => {
