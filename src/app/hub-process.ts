@@ -6,11 +6,20 @@ import { HubStorage } from '../hub/hub-storage.ts';
 import type { LockOwner } from '../storage/data-dir-lock.ts';
 import type { Storage } from '../storage/ports.ts';
 import type { Vault } from '../vault/vault.ts';
+import type { RegionalDoors } from '../hub/regional-vaults.ts';
+import { regionalDoors } from './regional-doors.ts';
 import { openMigratedStorage } from './vault-process.ts';
 
 /** The hub on the vault's database, under its own role, reaching the vault only through the door. */
-export function openHub(vault: Pick<Vault, 'storage' | 'door'>, now?: () => Date): HubService {
-  return new HubService(new HubStorage(vault.storage), vault.door, now === undefined ? {} : { now });
+export function openHub(
+  vault: Pick<Vault, 'storage' | 'door'>,
+  now?: () => Date,
+  regional?: RegionalDoors,
+): HubService {
+  return new HubService(new HubStorage(vault.storage), vault.door, {
+    ...(now === undefined ? {} : { now }),
+    ...(regional === undefined ? {} : { regional }),
+  });
 }
 
 /**
@@ -18,7 +27,9 @@ export function openHub(vault: Pick<Vault, 'storage' | 'door'>, now?: () => Date
  * hold its role, and every log entry the hub writes says that the local CLI acted for them.
  */
 export function openHubForCli(vault: Pick<Vault, 'storage' | 'door'>): HubService {
-  return openHub({ storage: vault.storage, door: recordingViaLocalCli(vault.door) });
+  // The command line has no --door-key flag: regional door keys come from the environment only.
+  const doors = regionalDoors({ doorKey: process.env['CURTAIN_DOOR_KEY'] });
+  return openHub({ storage: vault.storage, door: recordingViaLocalCli(vault.door) }, undefined, doors);
 }
 
 function recordingViaLocalCli(door: VaultDoor): VaultDoor {
@@ -31,6 +42,7 @@ function recordingViaLocalCli(door: VaultDoor): VaultDoor {
     reserve: (request) => door.reserve(request),
     endReservation: (request) => door.endReservation(request),
     kind: () => door.kind(),
+    identify: (nonce) => door.identify(nonce),
     record: (events) =>
       door.record(events.map((event) => ({ ...event, details: { ...event.details, via: 'local-cli' } }))),
   };
@@ -44,5 +56,7 @@ export async function openHubProcess(
   const opened = await openMigratedStorage(config, 'curtain start --role hub');
   if (!opened.ok) return opened.owner;
   const { storage, close } = opened;
-  return { hub: new HubService(new HubStorage(storage), door), storage, close };
+  const regional = regionalDoors(config);
+  const hub = new HubService(new HubStorage(storage), door, regional === undefined ? {} : { regional });
+  return { hub, storage, close };
 }

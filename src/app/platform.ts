@@ -17,6 +17,7 @@ import { buildServer } from '../http/server.ts';
 import type { Vault, VaultServices } from '../vault/vault.ts';
 import { declareRealVault, vaultKind } from '../vault/vault-kind.ts';
 import { openHub, openHubProcess } from './hub-process.ts';
+import { regionalDoors } from './regional-doors.ts';
 import { dailyInsights, startScheduler, type SchedulerLog } from './scheduler.ts';
 
 export async function generateInto(config: CurtainConfig, vault: VaultServices, options: GenerateOptions) {
@@ -60,7 +61,7 @@ export async function startCommand(cli: CliContext, options: StartOptions) {
   const { vault } = session;
   await decideVaultKind(config, vault, options);
   const kind = await vaultKind(vault.storage);
-  const hub = openHub(vault);
+  const hub = openHub(vault, undefined, regionalDoors(config));
   const app = await buildServer(
     role === 'all' ? { vault, hub: { service: hub, door: vault.door, storage: vault.storage } } : { vault },
     {

@@ -46,6 +46,7 @@ import { PushChannel } from '../vault/delivery/channels/push-channel.ts';
 import { ResponseService } from '../vault/responses/response-service.ts';
 import { AdvisorQueue } from '../vault/responses/advisor-queue.ts';
 import { AdvisorLeads } from '../vault/responses/my-leads.ts';
+import { proveIdentity } from '../audit/door-identity.ts';
 import { InProcessVaultDoor } from '../vault/door/in-process-door.ts';
 import { vaultKind } from '../vault/vault-kind.ts';
 import { ComplianceService } from '../vault/compliance/compliance-service.ts';
@@ -95,6 +96,20 @@ export interface DeliverySettings {
   readonly batchSize?: number;
   /** Crash tests kill the process at named points (CURTAIN_FAULT). */
   readonly fault?: FaultHook;
+}
+
+/** The vault's side of the door in this process: its services, its kind, its proof of the log key. */
+function inProcessDoor(
+  parts: Pick<VaultServices, 'questions' | 'delivery' | 'audit' | 'storage' | 'keys' | 'guard'>,
+  settings: Pick<VaultSettings, 'currency' | 'logOrigin'>,
+): InProcessVaultDoor {
+  const { questions, delivery, audit, storage, keys, guard } = parts;
+  return new InProcessVaultDoor(
+    { questions, delivery, audit, guard },
+    settings.currency,
+    () => vaultKind(storage),
+    (nonce) => proveIdentity(keys, settings.logOrigin, nonce),
+  );
 }
 
 export const defaultVaultSettings: VaultSettings = {
@@ -231,9 +246,7 @@ export async function assembleVault(
     avatars,
     delivery,
     ...customerFacing({ storage, keys, audit, identity, preferences }, settings),
-    door: new InProcessVaultDoor({ questions, delivery, audit, guard }, settings.currency, () =>
-      vaultKind(storage),
-    ),
+    door: inProcessDoor({ questions, delivery, audit, storage, keys, guard }, settings),
     compliance,
     relationshipRetention: relationshipRetention(storage, compliance, transactionRetention, now),
     ...budgetAndLearning(

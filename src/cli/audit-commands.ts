@@ -1,4 +1,5 @@
 // The transparency log on the command line: head, inclusion proofs, full verification, consistency.
+import { activeVerifierKey } from '../audit/door-identity.ts';
 import { CurtainError } from '../core/errors.ts';
 import type { CliContext } from './host.ts';
 import { withVault } from './vault-session.ts';
@@ -8,6 +9,14 @@ const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
 export async function auditHeadCommand(cli: CliContext) {
   await withVault(cli, 'curtain audit head', (vault) => {
     process.stdout.write(vault.audit.head().checkpoint);
+    return Promise.resolve();
+  });
+}
+
+/** The log's active verifier key, for a hub to pin (`curtain vaults add --public-key`). */
+export async function auditKeyCommand(cli: CliContext) {
+  await withVault(cli, 'curtain audit key', (vault) => {
+    console.log(activeVerifierKey(vault.keys, vault.audit.origin));
     return Promise.resolve();
   });
 }

@@ -56,6 +56,10 @@ export function defineAuditCommands(group: Command, scope: CommandScope): void {
     .description('the latest signed checkpoint')
     .action(async () => (await audit()).auditHeadCommand(await scope.context()));
   group
+    .command('key')
+    .description('the log’s active verifier key: what a hub pins with `curtain vaults add --public-key`')
+    .action(async () => (await audit()).auditKeyCommand(await scope.context()));
+  group
     .command('prove')
     .description('an entry with its inclusion proof against the current head')
     .argument('<entry>', 'entry index', asInt)

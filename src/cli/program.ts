@@ -51,6 +51,9 @@ function entries(host: CliHost): readonly Entry[] {
     group('hub', async (hub, scope) =>
       (await import('./hub-commands.ts')).defineHubCommands(hub, openHub(scope)),
     ),
+    group('vaults', async (g, scope) =>
+      (await import('./vaults-commands.ts')).defineVaultsCommands(g, openHub(scope)),
+    ),
     group('inbox', async (g, scope) =>
       (await inbox()).defineInboxCommands(g, openVault(scope, 'curtain inbox')),
     ),

@@ -171,6 +171,11 @@ export const recordRequest = z
   .strictObject({ events: z.array(hubAuditEvent).max(1_000) })
   .meta({ id: 'DoorRecordRequest' });
 export const kindRequest = z.strictObject({});
+export const identifyRequest = z
+  .strictObject({
+    nonce: z.string().regex(/^[A-Za-z0-9_-]{43}$/, '32 random bytes, base64url'),
+  })
+  .meta({ id: 'DoorIdentifyRequest' });
 
 // Answers: what the vault sends back.
 
@@ -253,6 +258,13 @@ export const campaignResults = z
 export const budgetHolding = z
   .object({ budget: privacyCost.describe('the budgets with the holding taken out of the vault’s') })
   .meta({ id: 'BudgetHolding' });
+/** The vault's proof that it holds the log key the hub pinned: its verifier key and a signed nonce. */
+export const vaultIdentity = z
+  .object({
+    publicKey: z.string().max(500).describe('the log’s verifier key, <name>+<key hash>+<key>'),
+    signature: z.string().max(200).describe('Ed25519 over the identity statement with the nonce, base64'),
+  })
+  .meta({ id: 'VaultIdentity' });
 
 export const vaultKindAnswer = z.enum(['demo', 'real', 'undecided']);
 export const kindAnswer = z.object({ kind: vaultKindAnswer }).meta({ id: 'VaultKind' });
@@ -312,6 +324,12 @@ export const doorMethods = {
     summary: 'VaultDoor.kind: demo, real or undecided, as the vault records it',
     request: kindRequest,
     answer: kindAnswer,
+  },
+  identify: {
+    path: 'identify',
+    summary: 'VaultDoor.identify: signs the hub’s nonce with the log key the hub pinned',
+    request: identifyRequest,
+    answer: vaultIdentity,
   },
 } as const;
 

@@ -239,6 +239,16 @@ export const errorCatalogue = {
     summary:
       'An edge report carries no valid, unspent token of the current epoch, or names no published campaign.',
   },
+  VAULT_KEY_MISMATCH: {
+    status: 502,
+    exit: 69,
+    summary: 'A vault did not prove that it holds the key the hub pinned when it registered it.',
+  },
+  VAULT_REGION_UNKNOWN: {
+    status: 404,
+    exit: 66,
+    summary: 'A question or campaign names a region no registered vault serves.',
+  },
   INTERNAL: { status: 500, exit: 70, summary: 'An unexpected failure; see the logs.' },
 } as const satisfies Record<string, { status: number; exit: number; summary: string }>;
 

@@ -24,6 +24,8 @@ export type ReserveRequest = Message<typeof contracts.reserveRequest>;
 export type EndReservationRequest = Message<typeof contracts.endReservationRequest>;
 export type BudgetHolding = Message<typeof contracts.budgetHolding>;
 export type HubAuditEvent = Message<typeof contracts.hubAuditEvent>;
+/** A vault's proof of its key: its log's verifier key and its signature over the hub's nonce. */
+export type VaultIdentity = Message<typeof contracts.vaultIdentity>;
 /** What a vault says it is: a demo vault (generated bank), a real one, or not yet decided (empty). */
 export type VaultKindAnswer = Message<typeof contracts.vaultKindAnswer>;
 
@@ -65,4 +67,9 @@ export interface VaultDoor {
   record(events: readonly HubAuditEvent[]): Promise<void>;
   /** Whether the vault is a demo vault, as its own database records it: the hub never decides alone. */
   kind(): Promise<VaultKindAnswer>;
+  /**
+   * Signs the hub's fresh nonce with the vault's log-signing key, so that a hub holding many vaults knows
+   * each door leads to the vault whose key it pinned at registration. Costs nothing, reads no data.
+   */
+  identify(nonce: string): Promise<VaultIdentity>;
 }

@@ -26,6 +26,7 @@ import type {
   ReleasedAudience,
   ReserveRequest,
   VaultDoor,
+  VaultIdentity,
   VaultKindAnswer,
 } from '../core/vault-door.ts';
 import { doorKeyHeader } from './auth/access-control.ts';
@@ -92,6 +93,10 @@ export class HttpVaultDoor implements VaultDoor {
 
   async kind(): Promise<VaultKindAnswer> {
     return (await this.#call('kind', {})).kind;
+  }
+
+  identify(nonce: string): Promise<VaultIdentity> {
+    return this.#call('identify', { nonce });
   }
 
   /** Whether the vault answers at all (the hub's readiness). */

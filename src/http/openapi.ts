@@ -45,6 +45,7 @@ const tags = [
   { name: 'offers', description: 'products and offers' },
   { name: 'campaigns', description: 'drafted, approved by another person, run, results' },
   { name: 'staff', description: 'hub staff and roles' },
+  { name: 'regions', description: 'the vaults one hub serves, and questions across regions' },
   { name: 'customer', description: 'a customer’s own inbox, answers, leads, consent and preferences' },
   { name: 'advisor', description: 'leads, and the consented reveal' },
   { name: 'compliance', description: 'transparency log, privacy budgets, consent statistics' },

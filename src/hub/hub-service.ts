@@ -20,13 +20,28 @@ import {
 import { CurtainError } from '../core/errors.ts';
 import type { HubExecutor, HubStorage } from './hub-storage.ts';
 import { rememberCount } from './protected-counts.ts';
+import type { RegionalAnswer, RegionalQuestion, RegisteredVault } from '../contracts/hub-regions.ts';
+import { RegionalVaults, type RegionalDoors } from './regional-vaults.ts';
 import { disableStaff, removeRoles } from './staff-changes.ts';
 import { addStaff, listStaff, requireRole, type StaffMember } from './staff.ts';
 
 export interface HubServiceOptions {
   /** The clock (tests pass a fixed one). */
   readonly now?: () => Date;
+  /** Doors to registered regional vaults; without them the hub serves its one vault only. */
+  readonly regional?: RegionalDoors;
 }
+
+/** Without door keys the hub reaches no regional vault: registering or asking one says what to configure. */
+const noRegionalDoors: RegionalDoors = {
+  open: () => {
+    throw new CurtainError(
+      'CONFIG_INVALID',
+      'this hub reaches no regional vaults: set CURTAIN_DOOR_KEY (or CURTAIN_DOOR_KEY_<REGION>)',
+    );
+  },
+  proofs: { nonce: () => '', holds: () => false },
+};
 
 export class HubService {
   readonly #storage: HubStorage;
@@ -34,6 +49,7 @@ export class HubService {
   readonly #catalogue: Catalogue;
   readonly #campaigns: Campaigns;
   readonly #now: () => Date;
+  readonly #regions: RegionalVaults;
 
   constructor(storage: HubStorage, door: VaultDoor, options: HubServiceOptions = {}) {
     const now = options.now ?? (() => new Date());
@@ -42,6 +58,21 @@ export class HubService {
     this.#door = door;
     this.#catalogue = new Catalogue(storage, door, now);
     this.#campaigns = new Campaigns(storage, door, now);
+    this.#regions = new RegionalVaults(storage, options.regional ?? noRegionalDoors, now);
+  }
+
+  /** Registers a region's vault with its pinned log key (operators; the vault proves the key first). */
+  registerVault(registration: unknown, actor: string): Promise<RegisteredVault> {
+    return this.#regions.register(registration, actor);
+  }
+
+  listVaults(): Promise<RegisteredVault[]> {
+    return this.#regions.list();
+  }
+
+  /** A question across regions: each vault's guard answers; released parts are summed, missing ones named. */
+  askRegions(question: RegionalQuestion, asker: string): Promise<RegionalAnswer> {
+    return this.#regions.ask(question, asker);
   }
 
   /** An operator's bootstrap step: no actor, recorded in the transparency log as an admin action. */

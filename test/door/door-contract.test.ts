@@ -3,6 +3,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
+import { identityHolds, identityNonce } from '../../src/audit/door-identity.ts';
 import { doorMethods } from '../../src/contracts/door.ts';
 import type { DeliveryRequest, VaultDoor, VaultKindAnswer } from '../../src/core/vault-door.ts';
 import { HttpVaultDoor } from '../../src/http/http-vault-door.ts';
@@ -27,6 +28,8 @@ const childcare = 'spent(category: "childcare", within: 90d) > 0';
 interface DoorUnderTest {
   readonly door: VaultDoor;
   readonly kind: VaultKindAnswer;
+  /** The verifier keys a hub may pin: the vault log's published keys. */
+  readonly logKeys: readonly string[];
   dispose(): Promise<void>;
 }
 
@@ -35,7 +38,8 @@ async function vaultDoor(backend: (typeof testBackends)[number], overHttp: boole
     now,
     random: seededRandomSource(`door-contract-${backend.name}`),
   });
-  if (!overHttp) return { door: vault.door, kind: 'demo', dispose: () => vault.dispose() };
+  const logKeys = vault.audit.publicKeys();
+  if (!overHttp) return { door: vault.door, kind: 'demo', logKeys, dispose: () => vault.dispose() };
   const server: FastifyInstance = await buildServer(
     { vault },
     { logLevel: 'silent', doorKey, rateLimitPerMinute: false },
@@ -44,6 +48,7 @@ async function vaultDoor(backend: (typeof testBackends)[number], overHttp: boole
   return {
     door: new HttpVaultDoor({ url, key: doorKey }),
     kind: 'demo',
+    logKeys,
     dispose: async () => {
       await server.close();
       await vault.dispose();
@@ -55,7 +60,7 @@ function recordingDoor(): Promise<DoorUnderTest> {
   const door = new RecordingDoor({ now });
   door.tooFew.add(nobody);
   door.vaultKind = 'demo';
-  return Promise.resolve({ door, kind: 'demo', dispose: () => Promise.resolve() });
+  return Promise.resolve({ door, kind: 'demo', logKeys: [door.publicKey], dispose: () => Promise.resolve() });
 }
 
 const doors: { name: string; open: () => Promise<DoorUnderTest> }[] = [
@@ -235,5 +240,15 @@ describe.each(doors)('the door contract: $name', ({ open }) => {
 
   it('says what kind of vault it is', async () => {
     expect(await door.kind()).toBe(subject.kind);
+  });
+
+  it('proves its log key on the hub’s nonce, and the proof answers that nonce only', async () => {
+    const nonce = identityNonce();
+    const proof = await door.identify(nonce);
+    expect(proof).toEqual(asContract(doorMethods.identify.answer, proof));
+    expect(subject.logKeys).toContain(proof.publicKey);
+    expect(identityHolds(proof.publicKey, nonce, proof)).toBe(true);
+    expect(identityHolds(proof.publicKey, identityNonce(), proof)).toBe(false);
+    await expect(door.identify('short')).rejects.toMatchObject({ code: 'USAGE' });
   });
 });

@@ -1,8 +1,10 @@
 // A recording door for hub unit tests: answers within the door contract, and keeps every call for inspection.
+import { generateKeyPairSync } from 'node:crypto';
 import {
   audienceReleaseRequest,
   contractProblems,
   deliveryRequest,
+  identifyRequest,
   recordRequest,
 } from '../../src/contracts/door.ts';
 import { CurtainError } from '../../src/core/errors.ts';
@@ -25,8 +27,11 @@ import type {
   ReleasedToken,
   ReserveRequest,
   VaultDoor,
+  VaultIdentity,
   VaultKindAnswer,
 } from '../../src/core/vault-door.ts';
+import { proveIdentity } from '../../src/audit/door-identity.ts';
+import type { LogKeys } from '../../src/audit/audit-log.ts';
 import { explainForCustomer } from '../../src/language/explain.ts';
 import { defaultGuardPolicy } from '../../src/privacy/guard/policy.ts';
 import { checkQuestion } from '../../src/vault/questions/question-check.ts';
@@ -65,6 +70,7 @@ export class RecordingDoor implements VaultDoor {
   vaultKind: VaultKindAnswer = 'real';
   readonly #currency: string;
   readonly #now: () => Date;
+  readonly #keys: LogKeys = doubleKeys();
 
   constructor(options: RecordingDoorOptions = {}) {
     this.#currency = options.currency ?? 'GBP';
@@ -150,6 +156,17 @@ export class RecordingDoor implements VaultDoor {
     return Promise.resolve(this.vaultKind);
   }
 
+  /** Proves a key of its own, made for this double: `publicKey` is what a hub would pin. */
+  identify(nonce: string): Promise<VaultIdentity> {
+    const parsed = identifyRequest.safeParse({ nonce });
+    if (!parsed.success) return Promise.reject(new CurtainError('USAGE', contractProblems(parsed.error)));
+    return Promise.resolve(proveIdentity(this.#keys, 'recording.example/vault', nonce));
+  }
+
+  get publicKey(): string {
+    return proveIdentity(this.#keys, 'recording.example/vault', 'A'.repeat(43)).publicKey;
+  }
+
   record(events: readonly HubAuditEvent[]): Promise<void> {
     const parsed = recordRequest.safeParse({ events });
     if (!parsed.success) {
@@ -196,4 +213,13 @@ export class RecordingDoor implements VaultDoor {
     }
     return undefined;
   }
+}
+
+function doubleKeys(): LogKeys {
+  const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+  const key = { id: 'double', purpose: 'log-signing', createdAt: '2026-01-01', status: 'active' } as const;
+  return {
+    signingKey: () => ({ ...key, privateKey, publicKey }),
+    verificationKeys: () => [{ ...key, privateKey, publicKey }],
+  };
 }

@@ -5,6 +5,7 @@ import type { HubService } from '../../hub/hub-service.ts';
 import { campaignRoutes } from './campaign-routes.ts';
 import { offerRoutes } from './offer-routes.ts';
 import { productRoutes } from './product-routes.ts';
+import { regionRoutes } from './region-routes.ts';
 import { segmentRoutes } from './segment-routes.ts';
 import { staffRoutes } from './staff-routes.ts';
 
@@ -15,5 +16,6 @@ export function hubPlugin(hub: HubService, door: VaultDoor) {
     await app.register(offerRoutes(hub));
     await app.register(campaignRoutes(hub));
     await app.register(staffRoutes(hub));
+    await app.register(regionRoutes(hub));
   };
 }

@@ -44,6 +44,7 @@ export function doorRoutes(door: VaultDoor) {
     route('endReservation', (body) => door.endReservation(body).then(() => undefined));
     route('record', (body) => door.record(body.events).then(() => undefined));
     route('kind', async () => ({ kind: await door.kind() }));
+    route('identify', (body) => door.identify(body.nonce));
     return Promise.resolve();
   };
 }

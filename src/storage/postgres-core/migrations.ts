@@ -30,6 +30,7 @@ import { budgetRequestsSchema } from './migrations/0029-budget-requests.ts';
 import { subjectRequestReceiptsSchema } from './migrations/0028-subject-request-receipts.ts';
 import { budgetReservationsSchema } from './migrations/0027-budget-reservations.ts';
 import { edgeSchema } from './migrations/0030-edge.ts';
+import { hubVaultsSchema } from './migrations/0031-hub-vaults.ts';
 
 export interface Migration {
   readonly version: number;
@@ -68,6 +69,7 @@ export const migrations: readonly Migration[] = [
   { version: 28, name: 'subject-request-receipts', sql: subjectRequestReceiptsSchema },
   { version: 29, name: 'budget-requests', sql: budgetRequestsSchema },
   { version: 30, name: 'edge', sql: edgeSchema },
+  { version: 31, name: 'hub-vaults', sql: hubVaultsSchema },
 ];
 
 export interface MigrationStatus {

@@ -3,6 +3,7 @@ import type { AuditSink } from '../../core/audit-event.ts';
 import {
   contractProblems,
   endReservationRequest,
+  identifyRequest,
   recordRequest,
   reserveRequest,
 } from '../../contracts/door.ts';
@@ -24,6 +25,7 @@ import type {
   ReleasedAudience,
   ReserveRequest,
   VaultDoor,
+  VaultIdentity,
   VaultKindAnswer,
 } from '../../core/vault-door.ts';
 import { explainForCustomer } from '../../language/explain.ts';
@@ -53,6 +55,7 @@ export class InProcessVaultDoor implements VaultDoor {
   readonly #currency: string;
   readonly #kind: () => Promise<VaultKindAnswer>;
   readonly #guard: Pick<PrivacyGuard, 'reserve' | 'endReservation'>;
+  readonly #identify: (nonce: string) => VaultIdentity;
 
   constructor(
     services: {
@@ -63,6 +66,7 @@ export class InProcessVaultDoor implements VaultDoor {
     },
     currency: string,
     kind: () => Promise<VaultKindAnswer>,
+    identify: (nonce: string) => VaultIdentity,
   ) {
     this.#guard = services.guard;
     this.#questions = services.questions;
@@ -70,6 +74,15 @@ export class InProcessVaultDoor implements VaultDoor {
     this.#audit = services.audit;
     this.#currency = currency;
     this.#kind = kind;
+    this.#identify = identify;
+  }
+
+  identify(nonce: string): Promise<VaultIdentity> {
+    const parsed = identifyRequest.safeParse({ nonce });
+    if (!parsed.success) {
+      return Promise.reject(new CurtainError('USAGE', contractProblems(parsed.error, 'nonce')));
+    }
+    return Promise.resolve(this.#identify(parsed.data.nonce));
   }
 
   kind(): Promise<VaultKindAnswer> {

@@ -1,0 +1,94 @@
+// The hub's regional vaults as contracts: registering a vault with its pinned key, and questions across regions.
+import { z } from 'zod';
+import { isVerifierKey } from '../audit/door-identity.ts';
+import { isoDateTime, privacyCost } from './common.ts';
+import { refusalCode } from './door.ts';
+import { question } from './questions.ts';
+
+export const regionName = z
+  .string()
+  .regex(
+    /^[a-z][a-z0-9_-]{0,31}$/,
+    'a region: lower-case letters, digits, "_" or "-", starting with a letter',
+  );
+
+export const vaultRegistration = z
+  .strictObject({
+    region: regionName,
+    url: z
+      .url({ protocol: /^https?$/, error: 'an http(s) URL' })
+      .max(500)
+      .describe('the vault’s base URL, where its door is'),
+    publicKey: z
+      .string()
+      .max(500)
+      .refine(isVerifierKey, 'a log verifier key, <name>+<key hash>+<key> (the vault’s `curtain audit key`)')
+      .describe(
+        'the vault log’s verifier key: pinned, and proved by the vault at registration and every use',
+      ),
+  })
+  .meta({ id: 'VaultRegistration' });
+
+export const registeredVault = z
+  .object({
+    region: z.string(),
+    url: z.string(),
+    publicKey: z.string(),
+    addedBy: z.string(),
+    addedAt: isoDateTime,
+  })
+  .meta({ id: 'RegisteredVault' });
+
+export const regionalQuestion = z
+  .strictObject({
+    ...question.shape,
+    regions: z
+      .union([z.literal('all'), z.array(regionName).min(1).max(64)])
+      .describe('the regions asked, or "all" the registered ones'),
+  })
+  .meta({ id: 'RegionalQuestion' });
+
+const releasedPart = z.object({
+  region: z.string(),
+  status: z.literal('released'),
+  count: z.number().int().min(0).describe('this vault’s noised count'),
+  repeated: z.boolean(),
+  epsilon: z.string().describe('ε this vault charged ("n/d")'),
+  budget: privacyCost.describe('the asker’s and this vault’s budget, in this vault'),
+});
+
+const missingPart = z.object({
+  region: z.string(),
+  status: z
+    .enum(['suppressed', 'refused', 'unreachable'])
+    .describe('suppressed: under the vault’s noised k; refused: its guard said no; unreachable: no answer'),
+  code: refusalCode,
+  message: z.string(),
+  budget: privacyCost.optional(),
+});
+
+export const regionalPart = z.discriminatedUnion('status', [releasedPart, missingPart]).meta({
+  id: 'RegionalPart',
+});
+
+export const regionalAnswer = z
+  .object({
+    count: z
+      .number()
+      .int()
+      .nullable()
+      .describe('the sum of every region’s noised count; null when any region’s part is missing'),
+    complete: z.boolean().describe('every asked region released its part'),
+    released: z
+      .object({ count: z.number().int().min(0), regions: z.array(z.string()) })
+      .describe('the sum of the parts that were released, and exactly which regions it covers'),
+    missing: z.array(z.string()).describe('the regions whose part is not in `released`'),
+    parts: z.array(regionalPart).describe('each asked region’s answer, in the order of the regions'),
+  })
+  .meta({ id: 'RegionalAnswer' });
+
+export type VaultRegistration = z.output<typeof vaultRegistration>;
+export type RegisteredVault = z.output<typeof registeredVault>;
+export type RegionalQuestion = z.output<typeof regionalQuestion>;
+export type RegionalPart = z.output<typeof regionalPart>;
+export type RegionalAnswer = z.output<typeof regionalAnswer>;

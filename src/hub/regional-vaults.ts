@@ -1,0 +1,208 @@
+// The vaults one hub serves, one per region: registered with a pinned key, asked in parallel, answers combined.
+import {
+  vaultRegistration,
+  type RegionalAnswer,
+  type RegionalPart,
+  type RegionalQuestion,
+  type RegisteredVault,
+} from '../contracts/hub-regions.ts';
+import { CurtainError, type ErrorCode } from '../core/errors.ts';
+import type { VaultDoor, VaultIdentity } from '../core/vault-door.ts';
+import { parseOrRefuse } from './hub-input.ts';
+import type { HubExecutor, HubStorage } from './hub-storage.ts';
+import { requireRole } from './staff.ts';
+
+/** Opens the door to a registered vault (over HTTP, with the door key configured for its region). */
+export type VaultDoors = (vault: Pick<RegisteredVault, 'region' | 'url'>) => VaultDoor;
+
+/** How the hub challenges a vault for its pinned key (audit/door-identity.ts; app/ wires it in). */
+export interface KeyProofs {
+  /** A fresh nonce, never used before. */
+  nonce(): string;
+  /** Whether `proof` signs `nonce` under the pinned verifier key. */
+  holds(pinned: string, nonce: string, proof: VaultIdentity): boolean;
+}
+
+/** What the hub needs to serve regional vaults: doors to them and the check of their keys. */
+export interface RegionalDoors {
+  readonly open: VaultDoors;
+  readonly proofs: KeyProofs;
+}
+
+interface VaultRow {
+  region: string;
+  url: string;
+  public_key: string;
+  added_by: string;
+  added_at: Date;
+}
+
+const vaultOf = (row: VaultRow): RegisteredVault => ({
+  region: row.region,
+  url: row.url,
+  publicKey: row.public_key,
+  addedBy: row.added_by,
+  addedAt: row.added_at.toISOString(),
+});
+
+const askers = ['marketer', 'partner', 'operator'] as const;
+/** How long a vault's proof of its key stands before the hub asks again. */
+const proofLifetimeMs = 5 * 60_000;
+
+export class RegionalVaults {
+  readonly #storage: HubStorage;
+  readonly #doors: VaultDoors;
+  readonly #proofs: KeyProofs;
+  readonly #now: () => Date;
+  /** Region → when its pinned key was last proved, and under which key and URL. */
+  readonly #proved = new Map<string, { readonly at: number; readonly key: string; readonly url: string }>();
+
+  constructor(storage: HubStorage, regional: RegionalDoors, now: () => Date) {
+    this.#storage = storage;
+    this.#doors = regional.open;
+    this.#proofs = regional.proofs;
+    this.#now = now;
+  }
+
+  /**
+   * Registers (or re-registers, after a key rotation) a region's vault: an operator names its URL and its
+   * log key, and the vault must prove that key before anything is stored; its own log records the event.
+   */
+  async register(input: unknown, actor: string): Promise<RegisteredVault> {
+    const registration = parseOrRefuse(vaultRegistration, input, 'vault');
+    await this.#storage.transaction((tx) => requireRole(tx, actor, ['operator'], 'register vaults'));
+    const door = this.#doors(registration);
+    await this.#prove(door, { ...registration, at: 0 });
+    const [row] = (
+      await this.#storage.query<VaultRow>(
+        `INSERT INTO hub.vaults (region, url, public_key, added_by) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (region) DO UPDATE SET url = EXCLUDED.url, public_key = EXCLUDED.public_key,
+           added_by = EXCLUDED.added_by, added_at = now()
+         RETURNING region, url, public_key, added_by, added_at`,
+        [registration.region, registration.url, registration.publicKey, actor],
+      )
+    ).rows;
+    if (row === undefined) throw new CurtainError('INTERNAL', 'the vault was not stored');
+    this.#proved.set(row.region, { at: this.#now().getTime(), key: row.public_key, url: row.url });
+    await door.record([
+      {
+        type: 'admin.action',
+        details: { action: 'hub.vault.registered', region: row.region, url: row.url, by: actor },
+      },
+    ]);
+    return vaultOf(row);
+  }
+
+  async list(): Promise<RegisteredVault[]> {
+    return (await this.#storage.transaction(listVaults)).map(vaultOf);
+  }
+
+  /**
+   * Asks each named region's vault, in parallel, through its own guard, charged to `asker` in each. The
+   * answer sums only released (noised) parts and names every region whose part is missing, and why.
+   */
+  async ask(question: RegionalQuestion, asker: string): Promise<RegionalAnswer> {
+    const vaults = await this.#storage.transaction(async (tx) => {
+      await requireRole(tx, asker, askers, 'ask questions across regions');
+      return chosen(await listVaults(tx), question.regions);
+    });
+    const parts = await Promise.all(
+      vaults.map((vault) => this.#askOne(vault, question.expression, question.purpose, asker)),
+    );
+    return combine(parts);
+  }
+
+  async #askOne(vault: VaultRow, expression: string, purpose: string, asker: string): Promise<RegionalPart> {
+    const region = vault.region;
+    try {
+      const door = this.#doors(vault);
+      await this.#proveIfStale(door, vault);
+      const answer = await door.count(expression, purpose, asker);
+      if (answer.ok) return { region, status: 'released', ...answer.value };
+      const { code, message, budget } = answer.error;
+      const status = code === 'PRIVACY_TOO_FEW' ? 'suppressed' : 'refused';
+      return { region, status, code, message, ...(budget === undefined ? {} : { budget }) };
+    } catch (error) {
+      return unreachable(region, error);
+    }
+  }
+
+  async #proveIfStale(door: VaultDoor, vault: VaultRow): Promise<void> {
+    const proved = this.#proved.get(vault.region);
+    const now = this.#now().getTime();
+    const fresh =
+      proved !== undefined &&
+      proved.key === vault.public_key &&
+      proved.url === vault.url &&
+      now - proved.at < proofLifetimeMs;
+    if (fresh) return;
+    await this.#prove(door, { region: vault.region, publicKey: vault.public_key, url: vault.url, at: now });
+  }
+
+  async #prove(
+    door: VaultDoor,
+    vault: { readonly region: string; readonly publicKey: string; readonly url: string; readonly at: number },
+  ): Promise<void> {
+    const nonce = this.#proofs.nonce();
+    const proof = await door.identify(nonce);
+    if (!this.#proofs.holds(vault.publicKey, nonce, proof)) {
+      this.#proved.delete(vault.region);
+      throw new CurtainError(
+        'VAULT_KEY_MISMATCH',
+        `the vault at ${vault.url} did not prove the key pinned for region ${vault.region}`,
+      );
+    }
+    if (vault.at > 0) this.#proved.set(vault.region, { at: vault.at, key: vault.publicKey, url: vault.url });
+  }
+}
+
+async function listVaults(tx: HubExecutor): Promise<VaultRow[]> {
+  const { rows } = await tx.query<VaultRow>(
+    'SELECT region, url, public_key, added_by, added_at FROM hub.vaults ORDER BY region',
+  );
+  return rows;
+}
+
+/** The vaults of the named regions, in the order named; every region must be registered. */
+function chosen(vaults: readonly VaultRow[], regions: RegionalQuestion['regions']): VaultRow[] {
+  if (vaults.length === 0) {
+    throw new CurtainError('VAULT_REGION_UNKNOWN', 'no vault is registered (curtain vaults add)');
+  }
+  if (regions === 'all') return [...vaults];
+  const byRegion = new Map(vaults.map((vault) => [vault.region, vault]));
+  const unknown = regions.filter((region) => !byRegion.has(region));
+  if (unknown.length > 0) {
+    throw new CurtainError(
+      'VAULT_REGION_UNKNOWN',
+      `no vault is registered for ${unknown.join(', ')} (registered: ${vaults.map((v) => v.region).join(', ')})`,
+    );
+  }
+  return [...new Set(regions)].map((region) => byRegion.get(region)).filter((v) => v !== undefined);
+}
+
+/** A vault that did not answer, or not with its pinned key: expected failures become a part; bugs throw. */
+function unreachable(region: string, error: unknown): RegionalPart {
+  if (!(error instanceof CurtainError)) throw error;
+  const code: ErrorCode = error.code;
+  return { region, status: 'unreachable', code, message: error.message };
+}
+
+/** Sums the released parts only, and says exactly which regions that sum covers and which it does not. */
+export function combine(parts: readonly RegionalPart[]): RegionalAnswer {
+  let count = 0;
+  const regions: string[] = [];
+  for (const part of parts) {
+    if (part.status !== 'released') continue;
+    count += part.count;
+    regions.push(part.region);
+  }
+  const missing = parts.filter((part) => part.status !== 'released').map((part) => part.region);
+  const complete = missing.length === 0;
+  return {
+    count: complete ? count : null,
+    complete,
+    released: { count, regions },
+    missing,
+    parts: [...parts],
+  };
+}

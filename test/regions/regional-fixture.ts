@@ -1,0 +1,98 @@
+// Three regional vaults, each a whole vault on its own database behind its own HTTP door, and one hub.
+import type { FastifyInstance } from 'fastify';
+import { activeVerifierKey } from '../../src/audit/door-identity.ts';
+import type { VaultDoor } from '../../src/core/vault-door.ts';
+import { HubService } from '../../src/hub/hub-service.ts';
+import { HubStorage } from '../../src/hub/hub-storage.ts';
+import type { VaultDoors } from '../../src/hub/regional-vaults.ts';
+import { keyProofs } from '../../src/app/regional-doors.ts';
+import { HttpVaultDoor } from '../../src/http/http-vault-door.ts';
+import { buildServer } from '../../src/http/server.ts';
+import { seededRandomSource } from '../../src/privacy/dp/random-source.ts';
+import { postgresTestUrl, testBackends, type TestDatabase } from '../support/backends.ts';
+import { createDemoBankVault, type TestVault } from '../support/test-vault.ts';
+import { doorKey } from '../http/harness.ts';
+
+export const end = '2026-11-01';
+export const now = () => new Date(`${end}T10:00:00Z`);
+
+/** PostgreSQL when the run has a server (three databases on it), else PGlite directories. */
+export const backend = testBackends.find((b) => b.name === (postgresTestUrl ? 'postgres' : 'pglite'))!;
+
+export interface RegionalVault {
+  readonly region: string;
+  readonly vault: TestVault;
+  readonly url: string;
+  readonly publicKey: string;
+  /** Stops the vault's server at once: its door answers nothing more. */
+  kill(): Promise<void>;
+  dispose(): Promise<void>;
+}
+
+/** A region's vault: a demo bank of its own (its own seed), its own keys, log origin and server. */
+export async function openRegionalVault(region: string, seed: number, customers: number) {
+  const vault = await createDemoBankVault(
+    backend,
+    { customers, seed, end },
+    { now, random: seededRandomSource(`region-${region}`), logOrigin: `bank.example/vault-${region}` },
+  );
+  let server: FastifyInstance | undefined = await buildServer(
+    { vault },
+    { logLevel: 'silent', doorKey, rateLimitPerMinute: false },
+  );
+  const url = await server.listen({ host: '127.0.0.1', port: 0 });
+  const kill = async () => {
+    const closing = server;
+    server = undefined;
+    await closing?.close();
+  };
+  return {
+    region,
+    vault,
+    url,
+    publicKey: activeVerifierKey(vault.keys, vault.audit.origin),
+    kill,
+    async dispose() {
+      await kill();
+      await vault.dispose();
+    },
+  } satisfies RegionalVault;
+}
+
+export interface RegionalHub {
+  readonly hub: HubService;
+  readonly database: TestDatabase;
+  /** Regions whose vault is killed the moment the hub calls its door for `method`. */
+  readonly killOn: Map<string, keyof VaultDoor>;
+}
+
+/**
+ * The hub on a database of its own, reaching each vault over HTTP. Its home door (staff events) is the first
+ * vault's; `killOn` lets a test stop a vault in the middle of a fan-out, after the others were asked.
+ */
+export async function openRegionalHub(vaults: readonly RegionalVault[]): Promise<RegionalHub> {
+  const database = await backend.createMigrated();
+  const killOn = new Map<string, keyof VaultDoor>();
+  const byRegion = new Map(vaults.map((v) => [v.region, v]));
+  const vaultDoors: VaultDoors = ({ region, url }) => {
+    const door = new HttpVaultDoor({ url, key: doorKey });
+    return new Proxy(door, {
+      get(target, property: keyof VaultDoor) {
+        const method = Reflect.get(target, property, target) as unknown;
+        if (typeof method !== 'function') return method;
+        return async (...args: unknown[]) => {
+          if (killOn.get(region) === property) await byRegion.get(region)?.kill();
+          return (method as (...a: unknown[]) => Promise<unknown>).apply(target, args);
+        };
+      },
+    });
+  };
+  const home = new HttpVaultDoor({ url: vaults[0]!.url, key: doorKey });
+  const hub = new HubService(new HubStorage(database.storage), home, {
+    now,
+    regional: { open: vaultDoors, proofs: keyProofs },
+  });
+  await hub.addStaff('olga', ['operator']);
+  await hub.addStaff('mia', ['marketer']);
+  return { hub, database, killOn };
+}
