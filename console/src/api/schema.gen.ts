@@ -270,6 +270,63 @@ export interface paths {
     readonly patch?: never;
     readonly trace?: never;
   };
+  readonly '/internal/door/identify': {
+    readonly parameters: {
+      readonly query?: never;
+      readonly header?: never;
+      readonly path?: never;
+      readonly cookie?: never;
+    };
+    readonly get?: never;
+    readonly put?: never;
+    /**
+     * VaultDoor.identify: signs the hub’s nonce with the log key the hub pinned
+     * @description Internal: the hub process only, with the door key (x-curtain-door-key).
+     */
+    readonly post: {
+      readonly parameters: {
+        readonly query?: never;
+        readonly header?: never;
+        readonly path?: never;
+        readonly cookie?: never;
+      };
+      readonly requestBody: {
+        readonly content: {
+          readonly 'application/json': components['schemas']['DoorIdentifyRequestInput'];
+        };
+      };
+      readonly responses: {
+        /** @description Default Response */
+        readonly '4XX': {
+          headers: {
+            readonly [name: string]: unknown;
+          };
+          content: {
+            readonly 'application/json': {
+              readonly error: {
+                readonly code: string;
+                readonly message: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        readonly 200: {
+          headers: {
+            readonly [name: string]: unknown;
+          };
+          content: {
+            readonly 'application/json': components['schemas']['VaultIdentity'];
+          };
+        };
+      };
+    };
+    readonly delete?: never;
+    readonly options?: never;
+    readonly head?: never;
+    readonly patch?: never;
+    readonly trace?: never;
+  };
   readonly '/internal/door/kind': {
     readonly parameters: {
       readonly query?: never;
@@ -3482,6 +3539,79 @@ export interface paths {
     readonly patch?: never;
     readonly trace?: never;
   };
+  readonly '/v1/hub/questions': {
+    readonly parameters: {
+      readonly query?: never;
+      readonly header?: never;
+      readonly path?: never;
+      readonly cookie?: never;
+    };
+    readonly get?: never;
+    readonly put?: never;
+    /**
+     * Ask a question across regions: each vault’s guard answers, released parts are summed
+     * @description Each region’s vault charges the asker in its own budget and answers through its own guard. `count` is the total only when every region released its part; otherwise it is null, `released` says which regions its sum covers, and `missing` names the rest (suppressed, refused or unreachable).
+     *
+     *     Roles: marketer, partner, operator.
+     */
+    readonly post: {
+      readonly parameters: {
+        readonly query?: never;
+        readonly header?: never;
+        readonly path?: never;
+        readonly cookie?: never;
+      };
+      readonly requestBody: {
+        readonly content: {
+          readonly 'application/json': components['schemas']['RegionalQuestionInput'];
+        };
+      };
+      readonly responses: {
+        /** @description Default Response */
+        readonly '4XX': {
+          headers: {
+            readonly [name: string]: unknown;
+          };
+          content: {
+            readonly 'application/json': {
+              readonly error: {
+                readonly code: string;
+                readonly message: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        readonly '5XX': {
+          headers: {
+            readonly [name: string]: unknown;
+          };
+          content: {
+            readonly 'application/json': {
+              readonly error: {
+                readonly code: string;
+                readonly message: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        readonly 200: {
+          headers: {
+            readonly [name: string]: unknown;
+          };
+          content: {
+            readonly 'application/json': components['schemas']['RegionalAnswer'];
+          };
+        };
+      };
+    };
+    readonly delete?: never;
+    readonly options?: never;
+    readonly head?: never;
+    readonly patch?: never;
+    readonly trace?: never;
+  };
   readonly '/v1/hub/segments': {
     readonly parameters: {
       readonly query?: never;
@@ -3921,6 +4051,132 @@ export interface paths {
           };
           content: {
             readonly 'application/json': components['schemas']['StaffMember'];
+          };
+        };
+      };
+    };
+    readonly delete?: never;
+    readonly options?: never;
+    readonly head?: never;
+    readonly patch?: never;
+    readonly trace?: never;
+  };
+  readonly '/v1/hub/vaults': {
+    readonly parameters: {
+      readonly query?: never;
+      readonly header?: never;
+      readonly path?: never;
+      readonly cookie?: never;
+    };
+    /**
+     * The vaults this hub serves, one per region, with their pinned log keys
+     * @description Roles: marketer, approver, partner, compliance, operator.
+     */
+    readonly get: {
+      readonly parameters: {
+        readonly query?: never;
+        readonly header?: never;
+        readonly path?: never;
+        readonly cookie?: never;
+      };
+      readonly requestBody?: never;
+      readonly responses: {
+        /** @description Default Response */
+        readonly '4XX': {
+          headers: {
+            readonly [name: string]: unknown;
+          };
+          content: {
+            readonly 'application/json': {
+              readonly error: {
+                readonly code: string;
+                readonly message: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        readonly '5XX': {
+          headers: {
+            readonly [name: string]: unknown;
+          };
+          content: {
+            readonly 'application/json': {
+              readonly error: {
+                readonly code: string;
+                readonly message: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        readonly 200: {
+          headers: {
+            readonly [name: string]: unknown;
+          };
+          content: {
+            readonly 'application/json': {
+              readonly vaults: readonly components['schemas']['RegisteredVault'][];
+            };
+          };
+        };
+      };
+    };
+    readonly put?: never;
+    /**
+     * Register (or re-register) a region’s vault; it must prove the pinned key first
+     * @description The hub sends the vault a fresh nonce through its door; the vault signs it with its transparency log’s key. Registration fails with VAULT_KEY_MISMATCH unless that key is `publicKey`.
+     *
+     *     Roles: operator.
+     */
+    readonly post: {
+      readonly parameters: {
+        readonly query?: never;
+        readonly header?: never;
+        readonly path?: never;
+        readonly cookie?: never;
+      };
+      readonly requestBody: {
+        readonly content: {
+          readonly 'application/json': components['schemas']['VaultRegistrationInput'];
+        };
+      };
+      readonly responses: {
+        /** @description Default Response */
+        readonly '4XX': {
+          headers: {
+            readonly [name: string]: unknown;
+          };
+          content: {
+            readonly 'application/json': {
+              readonly error: {
+                readonly code: string;
+                readonly message: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        readonly '5XX': {
+          headers: {
+            readonly [name: string]: unknown;
+          };
+          content: {
+            readonly 'application/json': {
+              readonly error: {
+                readonly code: string;
+                readonly message: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        readonly 201: {
+          headers: {
+            readonly [name: string]: unknown;
+          };
+          content: {
+            readonly 'application/json': components['schemas']['RegisteredVault'];
           };
         };
       };
@@ -7354,6 +7610,12 @@ export interface components {
       /** @enum {string} */
       readonly reason: 'cancelled' | 'refused';
     };
+    readonly DoorIdentifyRequest: {
+      readonly nonce: string;
+    };
+    readonly DoorIdentifyRequestInput: {
+      readonly nonce: string;
+    };
     readonly DoorRecordRequest: {
       readonly events: readonly components['schemas']['HubAuditEvent'][];
     };
@@ -7430,6 +7692,8 @@ export interface components {
         | 'EDGE_SEGMENT_SENSITIVE'
         | 'EDGE_TOKENS_ISSUED'
         | 'EDGE_REPORT_REFUSED'
+        | 'VAULT_KEY_MISMATCH'
+        | 'VAULT_REGION_UNKNOWN'
         | 'INTERNAL';
       readonly message: string;
       /** @description for QUESTION_INVALID: the diagnostics with line, column, caret */
@@ -7505,6 +7769,8 @@ export interface components {
         | 'EDGE_SEGMENT_SENSITIVE'
         | 'EDGE_TOKENS_ISSUED'
         | 'EDGE_REPORT_REFUSED'
+        | 'VAULT_KEY_MISMATCH'
+        | 'VAULT_REGION_UNKNOWN'
         | 'INTERNAL';
       readonly message: string;
       /** @description for QUESTION_INVALID: the diagnostics with line, column, caret */
@@ -9505,6 +9771,276 @@ export interface components {
       };
       readonly transfersOutsideEea: string;
     };
+    readonly RegionalAnswer: {
+      /** @description every asked region released its part */
+      readonly complete: boolean;
+      /** @description the sum of every region’s noised count; null when any region’s part is missing */
+      readonly count: number | null;
+      /** @description the regions whose part is not in `released` */
+      readonly missing: readonly string[];
+      /** @description each asked region’s answer, in the order of the regions */
+      readonly parts: readonly components['schemas']['RegionalPart'][];
+      /** @description the sum of the parts that were released, and exactly which regions it covers */
+      readonly released: {
+        readonly count: number;
+        readonly regions: readonly string[];
+      };
+    };
+    readonly RegionalAnswerInput: {
+      /** @description every asked region released its part */
+      readonly complete: boolean;
+      /** @description the sum of every region’s noised count; null when any region’s part is missing */
+      readonly count: number | null;
+      /** @description the regions whose part is not in `released` */
+      readonly missing: readonly string[];
+      /** @description each asked region’s answer, in the order of the regions */
+      readonly parts: readonly components['schemas']['RegionalPartInput'][];
+      /** @description the sum of the parts that were released, and exactly which regions it covers */
+      readonly released: {
+        readonly count: number;
+        readonly regions: readonly string[];
+      };
+    };
+    readonly RegionalPart:
+      | {
+          /** @description the asker’s and this vault’s budget, in this vault */
+          readonly budget: {
+            /** @description ε left to the asker this period */
+            readonly askerRemaining: string;
+            /** @description ε this request charged, an exact rational such as "3/8" */
+            readonly charged: string;
+            /** @description when the period’s budgets reset (ISO 8601) */
+            readonly resetsAt: string;
+            /** @description ε left to the vault this period */
+            readonly vaultRemaining: string;
+            /** @description ε approved campaigns hold back from the vault’s budget for their admission and results */
+            readonly vaultReserved?: string;
+          };
+          /** @description this vault’s noised count */
+          readonly count: number;
+          /** @description ε this vault charged ("n/d") */
+          readonly epsilon: string;
+          readonly region: string;
+          readonly repeated: boolean;
+          /** @constant */
+          readonly status: 'released';
+        }
+      | {
+          readonly budget?: {
+            /** @description ε left to the asker this period */
+            readonly askerRemaining: string;
+            /** @description ε this request charged, an exact rational such as "3/8" */
+            readonly charged: string;
+            /** @description when the period’s budgets reset (ISO 8601) */
+            readonly resetsAt: string;
+            /** @description ε left to the vault this period */
+            readonly vaultRemaining: string;
+            /** @description ε approved campaigns hold back from the vault’s budget for their admission and results */
+            readonly vaultReserved?: string;
+          };
+          /** @enum {string} */
+          readonly code:
+            | 'CONFIG_INVALID'
+            | 'DATA_DIR_BUSY'
+            | 'STORAGE_UNAVAILABLE'
+            | 'MIGRATION_FAILED'
+            | 'KEY_UNAVAILABLE'
+            | 'CUSTOMER_NOT_FOUND'
+            | 'CUSTOMER_ERASED'
+            | 'INGEST_FORMAT_UNKNOWN'
+            | 'INGEST_FILE_INVALID'
+            | 'INGEST_NOT_A_STATEMENT'
+            | 'MAPPING_INVALID'
+            | 'USAGE'
+            | 'INPUT_INVALID'
+            | 'NOT_FOUND'
+            | 'AUDIT_MISMATCH'
+            | 'QUESTION_INVALID'
+            | 'QUESTION_PURPOSE_UNKNOWN'
+            | 'PRIVACY_TOO_FEW'
+            | 'PRIVACY_DIFFERENCING'
+            | 'PRIVACY_BUDGET_EXHAUSTED'
+            | 'POLICY_INVALID'
+            | 'POLICY_APPROVAL_REFUSED'
+            | 'BUDGET_REQUEST_STATE'
+            | 'BUDGET_GRANT_EXCEEDS_VAULT'
+            | 'HUB_FORBIDDEN'
+            | 'HUB_INVALID'
+            | 'CONSENT_REQUIRED'
+            | 'LEAD_REFUSED'
+            | 'IDENTITY_WITHHELD'
+            | 'RECEIPT_INVALID'
+            | 'HUB_CAMPAIGN_STATE'
+            | 'SUBJECT_REQUEST_STATE'
+            | 'SUBJECT_REQUEST_OPEN'
+            | 'SUBJECT_NOT_VERIFIED'
+            | 'ERASURE_INCOMPLETE'
+            | 'ERASURE_RECEIPT_INVALID'
+            | 'AUTH_REQUIRED'
+            | 'AUTH_FORBIDDEN'
+            | 'CSRF_INVALID'
+            | 'RATE_LIMITED'
+            | 'DEMO_DISABLED'
+            | 'VAULT_IS_DEMO'
+            | 'VAULT_IS_REAL'
+            | 'STAFF_LAST_HOLDER'
+            | 'DELIVERY_AUDIENCE_TOO_SMALL'
+            | 'DELIVERY_INVALID'
+            | 'VAULT_UNAVAILABLE'
+            | 'DOOR_CONTRACT'
+            | 'MODEL_STATE'
+            | 'MODEL_APPROVAL_REFUSED'
+            | 'MODEL_FEATURES_MISMATCH'
+            | 'EDGE_SEGMENT_SENSITIVE'
+            | 'EDGE_TOKENS_ISSUED'
+            | 'EDGE_REPORT_REFUSED'
+            | 'VAULT_KEY_MISMATCH'
+            | 'VAULT_REGION_UNKNOWN'
+            | 'INTERNAL';
+          readonly message: string;
+          readonly region: string;
+          /**
+           * @description suppressed: under the vault’s noised k; refused: its guard said no; unreachable: no answer
+           * @enum {string}
+           */
+          readonly status: 'suppressed' | 'refused' | 'unreachable';
+        };
+    readonly RegionalPartInput:
+      | {
+          /** @description the asker’s and this vault’s budget, in this vault */
+          readonly budget: {
+            /** @description ε left to the asker this period */
+            readonly askerRemaining: string;
+            /** @description ε this request charged, an exact rational such as "3/8" */
+            readonly charged: string;
+            /** @description when the period’s budgets reset (ISO 8601) */
+            readonly resetsAt: string;
+            /** @description ε left to the vault this period */
+            readonly vaultRemaining: string;
+            /** @description ε approved campaigns hold back from the vault’s budget for their admission and results */
+            readonly vaultReserved?: string;
+          };
+          /** @description this vault’s noised count */
+          readonly count: number;
+          /** @description ε this vault charged ("n/d") */
+          readonly epsilon: string;
+          readonly region: string;
+          readonly repeated: boolean;
+          /** @constant */
+          readonly status: 'released';
+        }
+      | {
+          readonly budget?: {
+            /** @description ε left to the asker this period */
+            readonly askerRemaining: string;
+            /** @description ε this request charged, an exact rational such as "3/8" */
+            readonly charged: string;
+            /** @description when the period’s budgets reset (ISO 8601) */
+            readonly resetsAt: string;
+            /** @description ε left to the vault this period */
+            readonly vaultRemaining: string;
+            /** @description ε approved campaigns hold back from the vault’s budget for their admission and results */
+            readonly vaultReserved?: string;
+          };
+          /** @enum {string} */
+          readonly code:
+            | 'CONFIG_INVALID'
+            | 'DATA_DIR_BUSY'
+            | 'STORAGE_UNAVAILABLE'
+            | 'MIGRATION_FAILED'
+            | 'KEY_UNAVAILABLE'
+            | 'CUSTOMER_NOT_FOUND'
+            | 'CUSTOMER_ERASED'
+            | 'INGEST_FORMAT_UNKNOWN'
+            | 'INGEST_FILE_INVALID'
+            | 'INGEST_NOT_A_STATEMENT'
+            | 'MAPPING_INVALID'
+            | 'USAGE'
+            | 'INPUT_INVALID'
+            | 'NOT_FOUND'
+            | 'AUDIT_MISMATCH'
+            | 'QUESTION_INVALID'
+            | 'QUESTION_PURPOSE_UNKNOWN'
+            | 'PRIVACY_TOO_FEW'
+            | 'PRIVACY_DIFFERENCING'
+            | 'PRIVACY_BUDGET_EXHAUSTED'
+            | 'POLICY_INVALID'
+            | 'POLICY_APPROVAL_REFUSED'
+            | 'BUDGET_REQUEST_STATE'
+            | 'BUDGET_GRANT_EXCEEDS_VAULT'
+            | 'HUB_FORBIDDEN'
+            | 'HUB_INVALID'
+            | 'CONSENT_REQUIRED'
+            | 'LEAD_REFUSED'
+            | 'IDENTITY_WITHHELD'
+            | 'RECEIPT_INVALID'
+            | 'HUB_CAMPAIGN_STATE'
+            | 'SUBJECT_REQUEST_STATE'
+            | 'SUBJECT_REQUEST_OPEN'
+            | 'SUBJECT_NOT_VERIFIED'
+            | 'ERASURE_INCOMPLETE'
+            | 'ERASURE_RECEIPT_INVALID'
+            | 'AUTH_REQUIRED'
+            | 'AUTH_FORBIDDEN'
+            | 'CSRF_INVALID'
+            | 'RATE_LIMITED'
+            | 'DEMO_DISABLED'
+            | 'VAULT_IS_DEMO'
+            | 'VAULT_IS_REAL'
+            | 'STAFF_LAST_HOLDER'
+            | 'DELIVERY_AUDIENCE_TOO_SMALL'
+            | 'DELIVERY_INVALID'
+            | 'VAULT_UNAVAILABLE'
+            | 'DOOR_CONTRACT'
+            | 'MODEL_STATE'
+            | 'MODEL_APPROVAL_REFUSED'
+            | 'MODEL_FEATURES_MISMATCH'
+            | 'EDGE_SEGMENT_SENSITIVE'
+            | 'EDGE_TOKENS_ISSUED'
+            | 'EDGE_REPORT_REFUSED'
+            | 'VAULT_KEY_MISMATCH'
+            | 'VAULT_REGION_UNKNOWN'
+            | 'INTERNAL';
+          readonly message: string;
+          readonly region: string;
+          /**
+           * @description suppressed: under the vault’s noised k; refused: its guard said no; unreachable: no answer
+           * @enum {string}
+           */
+          readonly status: 'suppressed' | 'refused' | 'unreachable';
+        };
+    readonly RegionalQuestion: {
+      /** @description docs/segment-language.md */
+      readonly expression: string;
+      /** @description bank_offers, credit_offers, partner_offers, … */
+      readonly purpose: string;
+      /** @description the regions asked, or "all" the registered ones */
+      readonly regions: 'all' | readonly string[];
+    };
+    readonly RegionalQuestionInput: {
+      /** @description docs/segment-language.md */
+      readonly expression: string;
+      /** @description bank_offers, credit_offers, partner_offers, … */
+      readonly purpose: string;
+      /** @description the regions asked, or "all" the registered ones */
+      readonly regions: 'all' | readonly string[];
+    };
+    readonly RegisteredVault: {
+      /** Format: date-time */
+      readonly addedAt: string;
+      readonly addedBy: string;
+      readonly publicKey: string;
+      readonly region: string;
+      readonly url: string;
+    };
+    readonly RegisteredVaultInput: {
+      /** Format: date-time */
+      readonly addedAt: string;
+      readonly addedBy: string;
+      readonly publicKey: string;
+      readonly region: string;
+      readonly url: string;
+    };
     readonly RegularPayment: {
       /** @description minor units of the vault’s currency */
       readonly amountMinor: number;
@@ -10099,6 +10635,18 @@ export interface components {
       readonly subject: 'transactions' | 'aml';
       readonly version: number;
     };
+    readonly VaultIdentity: {
+      /** @description the log’s verifier key, <name>+<key hash>+<key> */
+      readonly publicKey: string;
+      /** @description Ed25519 over the identity statement with the nonce, base64 */
+      readonly signature: string;
+    };
+    readonly VaultIdentityInput: {
+      /** @description the log’s verifier key, <name>+<key hash>+<key> */
+      readonly publicKey: string;
+      /** @description Ed25519 over the identity statement with the nonce, base64 */
+      readonly signature: string;
+    };
     readonly VaultKind: {
       /** @enum {string} */
       readonly kind: 'demo' | 'real' | 'undecided';
@@ -10106,6 +10654,26 @@ export interface components {
     readonly VaultKindInput: {
       /** @enum {string} */
       readonly kind: 'demo' | 'real' | 'undecided';
+    };
+    readonly VaultRegistration: {
+      /** @description the vault log’s verifier key: pinned, and proved by the vault at registration and every use */
+      readonly publicKey: string;
+      readonly region: string;
+      /**
+       * Format: uri
+       * @description the vault’s base URL, where its door is
+       */
+      readonly url: string;
+    };
+    readonly VaultRegistrationInput: {
+      /** @description the vault log’s verifier key: pinned, and proved by the vault at registration and every use */
+      readonly publicKey: string;
+      readonly region: string;
+      /**
+       * Format: uri
+       * @description the vault’s base URL, where its door is
+       */
+      readonly url: string;
     };
   };
   responses: never;
