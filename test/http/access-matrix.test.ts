@@ -133,6 +133,8 @@ const expected: Record<string, 'public' | readonly Caller[]> = {
   'POST /internal/door/record': ['door'],
   'POST /internal/door/kind': ['door'],
   'POST /internal/door/identify': ['door'],
+  'POST /internal/door/reserve': ['door'],
+  'POST /internal/door/end-reservation': ['door'],
   'POST /v1/hub/segments/check': ['marketer', 'approver', 'partner'],
   'POST /v1/hub/segments/count': ['marketer'],
   'GET /v1/hub/segments': readers,

@@ -23,6 +23,10 @@ describe.each(testBackends)('hub dump on $name', (backend) => {
     await t.hub.approve(campaign.id, 'abe');
     await t.hub.run(campaign.id, 'ola');
     await t.hub.results(campaign.id, 'cole');
+    // A registered regional vault: registering proves its key over a door (test/regions); the dump needs the row.
+    await t.hubStorage.query(
+      `INSERT INTO hub.vaults (region, url, public_key, added_by) VALUES ('north', 'http://127.0.0.1:1', 'k', 'abe')`,
+    );
   });
   afterAll(() => t.dispose());
 
@@ -43,6 +47,7 @@ describe.each(testBackends)('hub dump on $name', (backend) => {
       'segment_offers',
       'segments',
       'staff',
+      'vaults',
     ]);
     for (const [table, tableRows] of Object.entries(dump)) expect(tableRows.length, table).toBeGreaterThan(0);
     expect(dump['campaign_events']?.map((r) => r['event'])).toEqual([
