@@ -124,6 +124,7 @@ describe('the console in Chromium', () => {
     await page.getByRole('heading', { name: 'New campaign' }).waitFor();
     await accessible('campaigns');
     await page.getByLabel('Name').fill('Home buyers');
+    await page.getByLabel('Audience (a segment expression)').fill(seeds);
     await page.getByLabel('Offer', { exact: true }).selectOption({ label: offerTitle });
     await page.getByRole('button', { name: 'Create campaign' }).click();
     await page.getByRole('heading', { name: 'Campaign: Home buyers' }).waitFor();
@@ -139,8 +140,9 @@ describe('the console in Chromium', () => {
     await page.getByRole('heading', { name: 'Campaigns to approve' }).waitFor();
     await accessible('approvals');
     await page.getByRole('link', { name: 'Home buyers' }).click();
+    await page.getByLabel('Your reason (kept in the log)').fill('Offer text and audience checked.');
     await page.getByRole('button', { name: 'Approve' }).click();
-    await page.getByText('Approved.').waitFor();
+    await page.getByText('Approved: its privacy budget is held until it ends.').waitFor();
     await expect.poll(() => page.getByTestId('campaign-status').textContent()).toBe('approved');
     await signOut();
   });

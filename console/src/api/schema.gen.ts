@@ -3047,7 +3047,7 @@ export interface paths {
       };
       readonly requestBody: {
         readonly content: {
-          readonly 'application/json': components['schemas']['CampaignApprovalInput'];
+          readonly 'application/json': components['schemas']['CampaignApprovalInput'] | null;
         };
       };
       readonly responses: {

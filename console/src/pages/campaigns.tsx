@@ -47,7 +47,7 @@ function NewCampaign({ offers }: { offers: Offers['offers'] }) {
       <label htmlFor="campaign-audience">Audience (a segment expression)</label>
       <textarea id="campaign-audience" name="audience" required rows={2} />
       <label htmlFor="campaign-starts">Starts (your time)</label>
-      <input id="campaign-starts" name="startsAt" type="datetime-local" required />
+      <input id="campaign-starts" name="startsAt" type="datetime-local" required defaultValue={localNow()} />
       <label htmlFor="campaign-ends">Ends (optional)</label>
       <input id="campaign-ends" name="endsAt" type="datetime-local" />
       <fieldset>
@@ -171,4 +171,10 @@ export function Campaigns() {
       )}
     </Page>
   );
+}
+
+/** Now, as a datetime-local input shows it: the person's own time zone, to the minute. */
+function localNow(): string {
+  const now = new Date();
+  return new Date(now.getTime() - now.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
 }

@@ -65,7 +65,7 @@ const approve = {
       'little left to hold. The scheduler sends an approved campaign within a minute of its start.',
     tags,
     params: idParams,
-    body: campaignApproval.optional(),
+    body: campaignApproval.nullish(),
     response: { 200: campaign, '4xx': errorBody },
   },
 };
