@@ -4,7 +4,7 @@ import { checkExpression } from '../src/language/checker.ts';
 import { parseExpression } from '../src/language/parser.ts';
 import { interceptInput, scoreVector, type FeatureMatrix } from '../src/models/features.ts';
 import { labelDays } from '../src/models/train/train-model.ts';
-import { holdersOn, takeUpsAfter } from '../src/models/train/training-store.ts';
+import { holdersOn, takeUpsAfter } from '../src/models/model-store.ts';
 import type { SqlExecutor } from '../src/storage/ports.ts';
 import type { ColumnarEngine } from '../src/vault/questions/columnar/columnar-engine.ts';
 

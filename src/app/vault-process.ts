@@ -1,5 +1,5 @@
 // Composition root: the one place that picks PGlite or PostgreSQL and wires the vault's services.
-import { approvedModels } from '../models/registry/model-store.ts';
+import { approvedModels } from '../models/model-store.ts';
 import { ModelRegistry } from '../models/registry/registry-service.ts';
 import { forgetStoredScores } from '../vault/questions/stored-scores-store.ts';
 import { forgetInsights } from '../vault/insights/insights-store.ts';
@@ -295,7 +295,10 @@ function budgetAndLearning(
   const now = options.now === undefined ? {} : { now: options.now };
   return {
     budgetRequests: new BudgetRequests(storage, policies, audit, now),
-    models: new ModelRegistry({ storage, audit, consent, questionEngine, guard }, now),
+    models: new ModelRegistry(
+      { storage, audit, consent, questionEngine, guard },
+      { currency: options.currency, ...now },
+    ),
     insights: new InsightsService(storage, consent, preferences, { currency: options.currency, ...now }),
     edge: new EdgeService(
       { storage, keys, audit, questions, policies, guard, noise, consent },

@@ -144,6 +144,11 @@ const featureListV1: readonly FeatureDefinition[] = Object.freeze([
 
 const featureLists: Readonly<Record<number, readonly FeatureDefinition[]>> = { 1: featureListV1 };
 
+/** Whether this vault knows feature list `version` (a model of another version cannot score here). */
+export function hasFeatureList(version: number): boolean {
+  return Object.hasOwn(featureLists, version);
+}
+
 /** Whether the product is a credit product (fair-lending rules apply to its models). */
 export function isCreditProduct(product: string): boolean {
   return productCatalog.some((p) => p.code === product && p.credit);

@@ -6,7 +6,9 @@ import type { ValuePlan } from '../language/plan.ts';
 import { checkQuestion } from '../vault/questions/question-check.ts';
 import {
   featuresFor,
+  hasFeatureList,
   inputScale,
+  scoreVector,
   isCreditProduct,
   transformValue,
   type FeatureDefinition,
@@ -47,6 +49,11 @@ export interface FeatureCheckContext {
 
 const durations: ReadonlySet<FeatureDefinition['transform']> = new Set(['recency', 'held', 'days']);
 
+/** A feature's value as a condition (`… > 0` or `… > 0d`): the checker only accepts conditions. */
+export function featureCondition(feature: FeatureDefinition): string {
+  return `${feature.expression} > ${durations.has(feature.transform) ? '0d' : '0'}`;
+}
+
 /**
  * The plan of each feature's expression, checked under the purpose a model for `product` serves: credit
  * offers (fair-lending rules, so a proxy is refused) for a credit product, bank offers otherwise.
@@ -60,9 +67,7 @@ export function featurePlans(
     isCreditProduct(product) ? 'credit_offers' : 'bank_offers',
   )!;
   return features.map((feature) => {
-    // A value is checked as the left side of a comparison: the checker only accepts conditions.
-    const zero = durations.has(feature.transform) ? '0d' : '0';
-    const checked = checkQuestion(`${feature.expression} > ${zero}`, purpose, {
+    const checked = checkQuestion(featureCondition(feature), purpose, {
       currency: context.currency,
       retentionDays: context.retentionDays ?? 3_650,
       maxAttributes: 1,
@@ -99,4 +104,66 @@ export function featureMatrix(
     for (let r = 0; r < ids.length; r++) matrix[r * columns + j] = transformValue(feature, raw[r]!) / scale;
   });
   return { ids, matrix, columns, features };
+}
+
+/** What scoring reads of a frozen model version. */
+export interface ScoringModel {
+  readonly product: string;
+  readonly featureListVersion: number;
+  readonly weights: readonly number[];
+  readonly bias: number;
+}
+
+/**
+ * The features a frozen model reads: its own feature list version for its product. A version this vault does
+ * not know, or weights of another width than that list's, is refused (MODEL_FEATURES_MISMATCH): weights read
+ * against other features give scores that mean nothing.
+ */
+export function modelFeatures(model: Omit<ScoringModel, 'bias'>): readonly FeatureDefinition[] {
+  const version = model.featureListVersion;
+  if (!hasFeatureList(version)) {
+    throw new CurtainError(
+      'MODEL_FEATURES_MISMATCH',
+      `the model was trained on feature list ${version}, which this vault does not compute`,
+    );
+  }
+  const features = featuresFor(model.product, version);
+  if (features.length !== model.weights.length) {
+    throw new CurtainError(
+      'MODEL_FEATURES_MISMATCH',
+      `the model has ${model.weights.length} weights; feature list ${version} has ${features.length} features for ${model.product}`,
+    );
+  }
+  return features;
+}
+
+/** The matrix a frozen model scores on (its list version, checked by `modelFeatures`). */
+export function modelFeatureMatrix(
+  source: FeatureSource,
+  model: ScoringModel,
+  context: FeatureCheckContext,
+): FeatureMatrix {
+  modelFeatures(model);
+  return featureMatrix(source, model.product, { ...context, version: model.featureListVersion });
+}
+
+/**
+ * The scores σ(w·x + bias) of the listed customers (ascending) that the matrix holds, in their order; a
+ * customer the matrix lacks (not in the columnar store) is left out of both arrays.
+ */
+export function modelScores(
+  m: FeatureMatrix,
+  model: Pick<ScoringModel, 'weights' | 'bias'>,
+  customerIds: readonly number[],
+): { ids: number[]; scores: Float64Array } {
+  const ids: number[] = [];
+  const scores: number[] = [];
+  let r = 0;
+  for (const id of customerIds) {
+    while (r < m.ids.length && m.ids[r]! < id) r++;
+    if (r === m.ids.length || m.ids[r] !== id) continue;
+    ids.push(id);
+    scores.push(scoreVector(model.weights, model.bias, m.matrix, r * m.columns));
+  }
+  return { ids, scores: Float64Array.from(scores) };
 }

@@ -1,8 +1,9 @@
 // The Models page in Chromium: the approver sees a trained version, approves it with a reason, sees it approved.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { featureListVersion } from '../../src/models/registry/features-port.ts';
-import { insertModelVersion } from '../../src/models/registry/model-store.ts';
+import { featureListVersion } from '../../src/models/features.ts';
+import { insertModelVersion } from '../../src/models/model-store.ts';
+import { knownWeights, weightsFor } from '../models/support.ts';
 import { seriousViolations } from './axe.ts';
 import { launchChromium, startConsoleServer, type ConsoleServer } from './console-server.ts';
 
@@ -16,7 +17,7 @@ describe('the Models page in Chromium', () => {
     await insertModelVersion(server.vault.storage, {
       product: 'savings',
       featureListVersion,
-      weights: [0.5, 1, -0.5, 0.2, 0.4, 0.3, 0.6],
+      weights: weightsFor('savings', knownWeights),
       bias: -1,
       mechanism: 'output-perturbation',
       epsilon: 1,

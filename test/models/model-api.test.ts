@@ -1,10 +1,10 @@
 // The model registry over HTTP: list, card (charged), approval by a second person, retirement; bad input is 4xx.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { insertModelVersion } from '../../src/models/registry/model-store.ts';
-import { featureListVersion } from '../../src/models/registry/features-port.ts';
+import { featureListVersion } from '../../src/models/features.ts';
+import { insertModelVersion } from '../../src/models/model-store.ts';
 import { openHarness, type Harness } from '../http/harness.ts';
 import { testBackends } from '../support/backends.ts';
-import { knownWeights } from './support.ts';
+import { knownWeights, weightsFor } from './support.ts';
 
 describe.each(testBackends)('the model API on $name', (backend) => {
   let h: Harness;
@@ -15,7 +15,7 @@ describe.each(testBackends)('the model API on $name', (backend) => {
     const model = await insertModelVersion(h.vault.storage, {
       product: 'savings',
       featureListVersion,
-      weights: knownWeights,
+      weights: weightsFor('savings', knownWeights),
       bias: -1,
       mechanism: 'dp-sgd',
       epsilon: 1,
@@ -82,7 +82,7 @@ describe.each(testBackends)('the model API on $name', (backend) => {
     const model = await insertModelVersion(h.vault.storage, {
       product: 'savings',
       featureListVersion,
-      weights: knownWeights,
+      weights: weightsFor('savings', knownWeights),
       bias: -1,
       mechanism: 'dp-sgd',
       epsilon: 1,
@@ -110,13 +110,21 @@ describe.each(testBackends)('the model API on $name', (backend) => {
     });
     expect(card.statusCode).toBe(200);
     const body = card.json<{
-      card: { epsilonCharged: string; releasedBy: string; fairLending: { passed: boolean } };
+      card: {
+        epsilonCharged: string;
+        releasedBy: string;
+        fairLending: { passed: boolean; findings: { feature: string }[] };
+      };
     }>();
+    // Savings is no credit product: its list keeps the listed proxies, and the card names them.
     expect(body.card).toMatchObject({
       epsilonCharged: '19/4',
       releasedBy: 'mia',
-      fairLending: { passed: true },
+      fairLending: { passed: false },
     });
+    expect(body.card.fairLending.findings.map((f) => f.feature)).toContain(
+      'spent(category: "baby", within: 365d)',
+    );
     const checked = await h.inject({
       method: 'POST',
       url: '/v1/questions/check',

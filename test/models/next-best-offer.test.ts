@@ -2,12 +2,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { currentNotice } from '../../src/core/consent.ts';
 import type { OfferContent } from '../../src/core/vault-door.ts';
-import { featureListVersion } from '../../src/models/registry/features-port.ts';
-import { insertModelVersion } from '../../src/models/registry/model-store.ts';
+import { featureListVersion } from '../../src/models/features.ts';
+import { insertModelVersion } from '../../src/models/model-store.ts';
 import { RecordingNoise } from '../../src/privacy/guard/noise.test-support.ts';
 import { consentingCustomers, offer, request } from '../delivery/support/delivery-fixtures.ts';
 import { testBackends } from '../support/backends.ts';
 import { createTestVault, type TestVault } from '../support/test-vault.ts';
+import { weightsFor } from './support.ts';
 
 const clock = new Date('2026-06-30T12:00:00Z');
 
@@ -24,9 +25,6 @@ const savingsOffer: OfferContent = {
   category: 'savings',
   productCode: 'savings',
 };
-
-/** Weights on the port's features: holding a credit card (the fifth) pushes one product up, the other down. */
-const weightsFor = (creditCard: number) => [0, 0, 0, 0, creditCard, 0, 0];
 
 describe.each(testBackends)('the next best offer on $name', (backend) => {
   let vault: TestVault;
@@ -50,7 +48,8 @@ describe.each(testBackends)('the next best offer on $name', (backend) => {
     const model = await insertModelVersion(vault.storage, {
       product,
       featureListVersion,
-      weights: weightsFor(creditCard),
+      // Holding a credit card pushes one product up, the other down; every other weight is 0.
+      weights: weightsFor(product, { holds_credit_card: creditCard }),
       bias: 0,
       mechanism: 'output-perturbation',
       epsilon: 1,

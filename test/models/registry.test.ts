@@ -5,15 +5,7 @@ import { CurtainError } from '../../src/core/errors.ts';
 import { testBackends } from '../support/backends.ts';
 import type { TestVault } from '../support/test-vault.ts';
 import { customerOf } from '../compliance/support/compliance-fixtures.ts';
-import { frozenModel, logEntries, modelBankVault } from './support.ts';
-
-async function storedScores(vault: TestVault, model: string): Promise<Map<number, number>> {
-  const { rows } = await vault.storage.query<{ customer_id: number | string; score: number }>(
-    'SELECT customer_id, score FROM model_scores WHERE model_version = $1::uuid',
-    [model],
-  );
-  return new Map(rows.map((r) => [Number(r.customer_id), Number(r.score)]));
-}
+import { frozenModel, logEntries, modelBankVault, storedScores } from './support.ts';
 
 async function profilingGranted(vault: TestVault): Promise<Set<number>> {
   const { rows } = await vault.storage.query<{ customer_id: number | string }>(

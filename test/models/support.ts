@@ -1,7 +1,7 @@
 // Shared pieces of the model registry suites: a small demo bank and a frozen model with known weights.
 import type { VaultSettings } from '../../src/app/vault-process.ts';
-import { insertModelVersion, type ModelVersion } from '../../src/models/registry/model-store.ts';
-import { featureExpressions, featureListVersion } from '../../src/models/registry/features-port.ts';
+import { featureListVersion, featuresFor } from '../../src/models/features.ts';
+import { insertModelVersion, type ModelVersion } from '../../src/models/model-store.ts';
 import type { TestBackend } from '../support/backends.ts';
 import { createDemoBankVault, type TestVault } from '../support/test-vault.ts';
 
@@ -15,19 +15,35 @@ export const modelBankVault = (
   settings: Partial<VaultSettings> = {},
 ): Promise<TestVault> => createDemoBankVault(backend, { customers, seed: 11, end }, { now, ...settings });
 
-/** Known weights: the frozen model is public output, so a test may write one as a training run would. */
-export const knownWeights = [1.5, 2, -1, 0.5, 1, 0.8, 1.2];
+/** Known weights by feature name: the frozen model is public output, so a test may write one as training would. */
+export const knownWeights: Readonly<Record<string, number>> = {
+  spent_groceries_90d: 9,
+  received_salary_90d: 12,
+  spent_rent_90d: -6,
+  count_all_30d: 3,
+  holds_credit_card: 6,
+  holds_savings: 5,
+  tenure: 7,
+};
+
+/** One weight per feature of `product`'s list, in its order, looked up by name (0 for the others). */
+export function weightsFor(product: string, byName: Readonly<Record<string, number>>): number[] {
+  const features = featuresFor(product);
+  for (const name of Object.keys(byName)) {
+    if (!features.some((f) => f.name === name)) throw new Error(`no feature ${name} for ${product}`);
+  }
+  return features.map((f) => byName[f.name] ?? 0);
+}
 
 export function frozenModel(
   vault: TestVault,
   product = 'mortgage',
   trainedBy = 'trainer.ann',
 ): Promise<ModelVersion> {
-  if (knownWeights.length !== featureExpressions.length) throw new Error('one weight per feature');
   return insertModelVersion(vault.storage, {
     product,
     featureListVersion,
-    weights: knownWeights,
+    weights: weightsFor(product, knownWeights),
     bias: -1.2,
     mechanism: 'output-perturbation',
     epsilon: 1,
@@ -36,6 +52,15 @@ export function frozenModel(
     trainedTo: '2026-04-30',
     trainedBy,
   });
+}
+
+/** A version's stored scores by customer, read from the vault's table. */
+export async function storedScores(vault: TestVault, model: string): Promise<Map<number, number>> {
+  const { rows } = await vault.storage.query<{ customer_id: number | string; score: number }>(
+    'SELECT customer_id, score FROM model_scores WHERE model_version = $1::uuid',
+    [model],
+  );
+  return new Map(rows.map((r) => [Number(r.customer_id), Number(r.score)]));
 }
 
 /** Every log entry's parsed JSON. */

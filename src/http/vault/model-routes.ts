@@ -9,7 +9,7 @@ import {
   modelVersionList,
   type ModelVersionJson,
 } from '../../contracts/models.ts';
-import type { ModelVersion } from '../../models/registry/model-store.ts';
+import type { ModelVersion } from '../../models/model-store.ts';
 import type { ModelRegistry } from '../../models/registry/registry-service.ts';
 import { staffOf } from '../auth/access-control.ts';
 

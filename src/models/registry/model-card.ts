@@ -5,17 +5,21 @@ import type { TransactionalAuditSink } from '../../core/audit-event.ts';
 import { CurtainError } from '../../core/errors.ts';
 import { productCatalog } from '../../core/products.ts';
 import { questionPurpose } from '../../core/question-purposes.ts';
-import { checkExpression } from '../../language/checker.ts';
 import { fairLendingVersion } from '../../language/fair-lending.ts';
-import { parseExpression } from '../../language/parser.ts';
 import { budgetReport, costSentence } from '../../privacy/guard/budget-report.ts';
 import type { PrivacyGuard } from '../../privacy/guard/privacy-guard.ts';
 import type { SqlExecutor, Storage } from '../../storage/ports.ts';
 import { noBirthMonth, rowOf } from '../../vault/questions/columnar/columnar-data.ts';
 import type { VaultQuestionEngine } from '../../vault/questions/vault-engine.ts';
-import { featureMatrix } from './features-port.ts';
-import { takeUps, writeCard, type ModelVersion } from './model-store.ts';
-import { scoreRow } from './score.ts';
+import { checkQuestion } from '../../vault/questions/question-check.ts';
+import {
+  featureCondition,
+  featuresFor,
+  modelFeatureMatrix,
+  modelScores,
+  type FeatureDefinition,
+} from '../features.ts';
+import { takeUpsAfter, writeCard, type ModelVersion } from '../model-store.ts';
 
 /** Score bands of the calibration table (lower bound inclusive); few, since each released count costs ε. */
 export const scoreBands = [
@@ -54,10 +58,13 @@ async function cardAudiences(
   sources: CardSources,
   model: ModelVersion,
   customers: readonly number[],
-): Promise<{ audiences: Record<string, number[]>; features: string[] }> {
+  currency: string,
+): Promise<Record<string, number[]>> {
   const window = evaluationWindow(model);
-  const features = await featureMatrix(sources, new Date(`${window.asOf}T00:00:00Z`), customers);
-  const took = await takeUps(sources.storage, model.product, window.asOf, window.through);
+  const engine = await sources.questionEngine.columnar();
+  const features = modelFeatureMatrix(engine, model, { currency, asOf: window.asOf });
+  const scored = modelScores(features, model, customers);
+  const took = new Set(await takeUpsAfter(sources.storage, model.product, window.asOf, labelDays));
   const store = sources.questionEngine.store!;
   const { ids, birthMonth } = store.data.customers;
   const asOfMonth = monthIndex(window.asOf);
@@ -66,8 +73,8 @@ async function cardAudiences(
   // Every audience is released, the empty ones too: which are empty is itself data.
   scoreBands.forEach((_, i) => ['band', 'took'].forEach((kind) => (audiences[`${kind}_${i}`] = [])));
   ageGroups.forEach((_, i) => ['age', 'selected'].forEach((kind) => (audiences[`${kind}_${i}`] = [])));
-  customers.forEach((id, k) => {
-    const score = scoreRow(model, features.rows[k]!);
+  scored.ids.forEach((id, k) => {
+    const score = scored.scores[k]!;
     const band = scoreBands.findIndex((b) => score >= b.from && score < b.to);
     add(`band_${band}`, id);
     if (took.has(id)) add(`took_${band}`, id);
@@ -80,26 +87,26 @@ async function cardAudiences(
     add(`age_${group}`, id);
     if (score >= selectionScore) add(`selected_${group}`, id);
   });
-  return { audiences, features: features.names };
+  return audiences;
 }
 
-/** Whether any feature would be refused in a question for credit products (protected attribute or proxy). */
-export function fairLendingCheck(featureNames: readonly string[], asOf: string) {
+/**
+ * Whether any feature would be refused in a question for credit products (protected attribute or proxy): each
+ * feature's value checked as a condition, as the trainer checks it.
+ */
+export function fairLendingCheck(features: readonly FeatureDefinition[], asOf: string) {
   const purpose = questionPurpose('credit_offers')!;
-  const findings = featureNames.flatMap((feature) => {
-    const parsed = parseExpression(feature);
-    if (!parsed.ok) return [{ feature, finding: 'does not parse' }];
-    const checked = checkExpression(parsed.ast, {
-      purpose,
+  const findings = features.flatMap((feature) => {
+    const checked = checkQuestion(featureCondition(feature), purpose, {
       currency: 'GBP',
       retentionDays: 3650,
-      maxAttributes: 5,
+      maxAttributes: 1,
       asOf,
     });
     if (checked.ok) return [];
-    return checked.error
+    return checked.error.diagnostics
       .filter((d) => d.code.startsWith('FAIR_LENDING'))
-      .map((d) => ({ feature, finding: d.message }));
+      .map((d) => ({ feature: feature.expression, finding: d.message }));
   });
   return { rules: fairLendingVersion, passed: findings.length === 0, findings };
 }
@@ -179,8 +186,9 @@ export async function releaseCard(
   model: ModelVersion,
   customers: readonly number[],
   asker: string,
-  today: string,
+  at: { readonly today: string; readonly currency: string },
 ): Promise<Record<string, unknown>> {
+  const { today, currency } = at;
   const window = evaluationWindow(model);
   if (window.through > today) {
     throw new CurtainError(
@@ -189,7 +197,9 @@ export async function releaseCard(
     );
   }
   const credit = productCatalog.find((p) => p.code === model.product)?.credit ?? false;
-  const { audiences, features } = await cardAudiences(sources, model, customers);
+  const audiences = await cardAudiences(sources, model, customers, currency);
+  const featureList = featuresFor(model.product, model.featureListVersion);
+  const features = featureList.map((f) => f.expression);
   const released = await sources.guard.release({
     asker,
     purpose: credit ? 'credit_offers' : 'bank_offers',
@@ -220,7 +230,7 @@ export async function releaseCard(
     evaluation: { asOf: window.asOf, labelsThrough: window.through, selectionScore },
     featureListVersion: model.featureListVersion,
     features,
-    fairLending: fairLendingCheck(features, window.asOf),
+    fairLending: fairLendingCheck(featureList, window.asOf),
     ...cardFigures(counts),
   };
   await writeCard(sources.storage, model.id, card);

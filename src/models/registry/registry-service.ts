@@ -6,8 +6,7 @@ import type { SqlExecutor, Storage } from '../../storage/ports.ts';
 import type { ConsentLedger } from '../../vault/consent/consent-ledger.ts';
 import { restrictedCustomers } from '../../vault/compliance/restrictions.ts';
 import type { VaultQuestionEngine } from '../../vault/questions/vault-engine.ts';
-import { featureMatrix } from './features-port.ts';
-import { scoreRow } from './score.ts';
+import { modelFeatureMatrix, modelFeatures, modelScores } from '../features.ts';
 import { releaseCard } from './model-card.ts';
 import type { PrivacyGuard } from '../../privacy/guard/privacy-guard.ts';
 import {
@@ -19,7 +18,7 @@ import {
   readModelVersion,
   replaceScores,
   type ModelVersion,
-} from './model-store.ts';
+} from '../model-store.ts';
 
 export interface ModelRegistryServices {
   readonly storage: Storage;
@@ -32,6 +31,8 @@ export interface ModelRegistryServices {
 export interface ModelRegistryOptions {
   /** The clock of approvals, retirements and the day scores are computed for; tests pin it. */
   readonly now?: () => Date;
+  /** The vault's currency, in which the features' amounts are read (default GBP). */
+  readonly currency?: string;
 }
 
 const reasonLimit = 500;
@@ -48,10 +49,12 @@ function checkReason(reason: string): string {
 export class ModelRegistry {
   readonly #services: ModelRegistryServices;
   readonly #now: () => Date;
+  readonly #currency: string;
 
   constructor(services: ModelRegistryServices, options: ModelRegistryOptions = {}) {
     this.#services = services;
     this.#now = options.now ?? (() => new Date());
+    this.#currency = options.currency ?? 'GBP';
   }
 
   list(): Promise<ModelVersion[]> {
@@ -88,6 +91,8 @@ export class ModelRegistry {
         'the person who trained a model version cannot approve it',
       );
     }
+    // Refused before anything is written: an approved version must be able to score.
+    modelFeatures(model);
     const { storage, audit } = this.#services;
     const at = this.#now();
     const previous = (await approvedModels(storage)).get(model.product);
@@ -150,23 +155,18 @@ export class ModelRegistry {
       throw new CurtainError('MODEL_STATE', `only an approved version scores; this one is ${model.state}`);
     }
     const { storage, audit } = this.#services;
-    const customers = await this.profiledCustomers();
-    const asOf = this.#now();
-    const features = await featureMatrix(this.#services, asOf, customers);
-    if (features.version !== model.featureListVersion || features.names.length !== model.weights.length) {
-      throw new CurtainError(
-        'MODEL_FEATURES_MISMATCH',
-        `the model was trained on feature list ${model.featureListVersion}; the vault computes list ${features.version}`,
-      );
-    }
-    const scores = Float64Array.from(features.rows, (row) => scoreRow(model, row));
+    const asOf = this.#now().toISOString().slice(0, 10);
+    // The trainer's feature list, evaluated as the trainer does: a mismatched version or width is refused.
+    const engine = await this.#services.questionEngine.columnar();
+    const features = modelFeatureMatrix(engine, model, { currency: this.#currency, asOf });
+    const { ids, scores } = modelScores(features, model, await this.profiledCustomers());
     await storage
       .transaction(async (tx) => {
-        await replaceScores(tx, model.id, customers, scores);
+        await replaceScores(tx, model.id, ids, scores);
         await audit.enqueue(tx, [
           {
             type: 'model.scored',
-            details: { ...modelDetails(model), by, asOf: asOf.toISOString().slice(0, 10) },
+            details: { ...modelDetails(model), by, asOf },
           },
         ]);
       })
@@ -182,7 +182,8 @@ export class ModelRegistry {
     const model = await this.get(id);
     if (Object.keys(model.card).length > 0) return model;
     const customers = await this.profiledCustomers();
-    await releaseCard(this.#services, model, customers, asker, this.#now().toISOString().slice(0, 10));
+    const today = this.#now().toISOString().slice(0, 10);
+    await releaseCard(this.#services, model, customers, asker, { today, currency: this.#currency });
     return this.get(id);
   }
 

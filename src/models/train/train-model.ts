@@ -23,7 +23,7 @@ import {
 } from '../features.ts';
 import { fitLogistic, type TrainingSet } from './logistic.ts';
 import { perturbationScale, perturbWeights } from './output-perturbation.ts';
-import { holdersOn, insertModelVersion, takeUpsAfter, type ModelVersion } from './training-store.ts';
+import { holdersOn, insertModelVersion, takeUpsAfter, type ModelVersion } from '../model-store.ts';
 
 /** Labels: the product is taken up in this many days after the as-of date. */
 export const labelDays = 90;

@@ -1,5 +1,6 @@
-// The model registry's data module: frozen model versions (model_versions) and their stored scores (model_scores).
-import type { SqlExecutor } from '../../storage/ports.ts';
+// The models' data module: frozen model versions (model_versions), their stored scores (model_scores), and the
+// trainer's reads of who held or took up a product. The trainer and the registry share its one version type.
+import type { SqlExecutor, Storage } from '../storage/ports.ts';
 
 export type ModelState = 'trained' | 'approved' | 'retired';
 
@@ -30,7 +31,10 @@ export interface ModelVersion {
   readonly card: Readonly<Record<string, unknown>>;
 }
 
-/** What a training run writes: a new frozen version of a product's model. */
+/**
+ * What a training run writes: a new frozen version of a product's model. The trainer passes the id it charged
+ * the ledger under (`training:<id>`); without one the database draws it.
+ */
 export type NewModelVersion = Pick<
   ModelVersion,
   | 'product'
@@ -43,7 +47,7 @@ export type NewModelVersion = Pick<
   | 'trainedFrom'
   | 'trainedTo'
   | 'trainedBy'
->;
+> & { readonly id?: string };
 
 interface VersionRow {
   id: string;
@@ -99,29 +103,33 @@ function versionOf(row: VersionRow): ModelVersion {
   };
 }
 
-/** Writes a frozen version under the product's next version number. */
-export async function insertModelVersion(db: SqlExecutor, model: NewModelVersion): Promise<ModelVersion> {
-  const { rows } = await db.query<VersionRow>(
-    `INSERT INTO model_versions (id, product, version, feature_list_version, weights, bias, mechanism, epsilon,
-                                 delta, trained_from, trained_to, trained_by)
-     SELECT gen_random_uuid(), $1, coalesce(max(version), 0) + 1, $2, $3::double precision[], $4, $5, $6, $7,
-            $8::date, $9::date, $10
-       FROM model_versions WHERE product = $1
-     RETURNING ${versionColumns}`,
-    [
-      model.product,
-      model.featureListVersion,
-      [...model.weights],
-      model.bias,
-      model.mechanism,
-      model.epsilon,
-      model.delta,
-      model.trainedFrom,
-      model.trainedTo,
-      model.trainedBy,
-    ],
-  );
-  return versionOf(rows[0]!);
+/** Writes a frozen version under the product's next version number (one at a time, under a lock). */
+export async function insertModelVersion(storage: Storage, model: NewModelVersion): Promise<ModelVersion> {
+  return storage.transaction(async (tx) => {
+    await tx.query('LOCK TABLE model_versions IN SHARE ROW EXCLUSIVE MODE');
+    const { rows } = await tx.query<VersionRow>(
+      `INSERT INTO model_versions (id, product, version, feature_list_version, weights, bias, mechanism,
+                                   epsilon, delta, trained_from, trained_to, trained_by)
+       SELECT coalesce($1::uuid, gen_random_uuid()), $2, coalesce(max(version), 0) + 1, $3,
+              $4::double precision[], $5, $6, $7, $8, $9::date, $10::date, $11
+         FROM model_versions WHERE product = $2
+       RETURNING ${versionColumns}`,
+      [
+        model.id ?? null,
+        model.product,
+        model.featureListVersion,
+        [...model.weights],
+        model.bias,
+        model.mechanism,
+        model.epsilon,
+        model.delta,
+        model.trainedFrom,
+        model.trainedTo,
+        model.trainedBy,
+      ],
+    );
+    return versionOf(rows[0]!);
+  });
 }
 
 /** Every version, newest first per product. */
@@ -220,30 +228,30 @@ export async function replaceScores(
   }
 }
 
-/** The stored scores of one version for these customers (absent ones are not in the map). */
-export async function storedScores(
+/** Customers with a `product` row meeting `condition` (a constant of this module), ascending. */
+async function productCustomers(
   db: SqlExecutor,
-  model: string,
-  customerIds: readonly number[],
-): Promise<Map<number, number>> {
-  const { rows } = await db.query<{ customer_id: number | string; score: number }>(
-    `SELECT customer_id, score FROM model_scores WHERE model_version = $1::uuid AND customer_id = ANY($2::bigint[])`,
-    [model, [...customerIds]],
+  condition: string,
+  parameters: readonly unknown[],
+): Promise<Int32Array> {
+  const { rows } = await db.query<{ customer_id: number }>(
+    `SELECT DISTINCT customer_id FROM products_held WHERE product_code = $1 AND ${condition} ORDER BY customer_id`,
+    [...parameters],
   );
-  return new Map(rows.map((r) => [Number(r.customer_id), Number(r.score)]));
+  return Int32Array.from(rows, (r) => Number(r.customer_id));
 }
 
-/** Customers who started `product` after `after` and on or before `through` ('YYYY-MM-DD'): the later labels. */
-export async function takeUps(
+/** Customers holding `product` on `asOf` (since ≤ asOf, until null or ≥ asOf), ascending. */
+export function holdersOn(db: SqlExecutor, product: string, asOf: string): Promise<Int32Array> {
+  return productCustomers(db, 'since <= $2::date AND (until IS NULL OR until >= $2::date)', [product, asOf]);
+}
+
+/** Customers with a `product` row starting in the `days` after `asOf` (asOf < since ≤ asOf + days), ascending. */
+export function takeUpsAfter(
   db: SqlExecutor,
   product: string,
-  after: string,
-  through: string,
-): Promise<Set<number>> {
-  const { rows } = await db.query<{ customer_id: number | string }>(
-    `SELECT DISTINCT customer_id FROM products_held
-      WHERE product_code = $1 AND since > $2::date AND since <= $3::date`,
-    [product, after, through],
-  );
-  return new Set(rows.map((r) => Number(r.customer_id)));
+  asOf: string,
+  days: number,
+): Promise<Int32Array> {
+  return productCustomers(db, 'since > $2::date AND since <= $2::date + $3::int', [product, asOf, days]);
 }
