@@ -29,6 +29,7 @@ import {
   type Population,
   type Quality,
 } from './models-quality.ts';
+import { benchStamp } from './models-stamp.ts';
 import { benchDirectory, benchHeader, benchVault, fmt } from './support.ts';
 
 const customers = Number(process.env['BENCH_MODELS_CUSTOMERS'] ?? 4_000);
@@ -92,6 +93,8 @@ function asTrainingSet(m: FeatureMatrix, p: Population): TrainingSet {
 
 interface ProductReport {
   readonly product: string;
+  /** The version trained through `trainPropensityModel` (approved for the stamp measure). */
+  readonly modelId: string;
   readonly base: { readonly train: number; readonly evaluation: number };
   readonly rule: Quality & { readonly expression: string };
   readonly open: Quality;
@@ -190,6 +193,7 @@ async function benchProduct(
   const rate = (p: Population) => p.labels.reduce((s, y) => s + y, 0) / p.labels.length;
   return {
     product,
+    modelId: model.id,
     base: { train: rate(trainAll), evaluation: rate(evaluation) },
     rule: { expression: rule.expression, ...ruleQuality },
     open: quality(scoresOf(evalMatrix, evaluation, open.weights, offset), evaluation.labels),
@@ -241,7 +245,13 @@ async function main(): Promise<void> {
     const started = performance.now();
     await vault.questionEngine.loadColumnar();
     console.log(`columnar store loaded in ${fmt(seconds(started))} s`);
-    for (const product of products) print(await benchProduct(vault, product));
+    const trained: string[] = [];
+    for (const product of products) {
+      const report = await benchProduct(vault, product);
+      print(report);
+      trained.push(report.modelId);
+    }
+    await benchStamp(vault, trained, evalAsOf);
   } finally {
     await vault.storage.close();
   }
