@@ -5,7 +5,7 @@ import { explainForCustomer } from '../../src/language/explain.ts';
 import type { Plan } from '../../src/language/plan.ts';
 import { ColumnarEngine } from '../../src/vault/questions/columnar/columnar-engine.ts';
 import { ScoreColumns } from '../../src/vault/questions/columnar/score-columns.ts';
-import { readApprovedScores } from '../../src/vault/questions/stored-scores-store.ts';
+import { readApprovedScores, storedScoresStamp } from '../../src/vault/questions/stored-scores-store.ts';
 import { SqlEngine } from '../../src/vault/questions/sql-engine.ts';
 import { testBackends } from '../support/backends.ts';
 import type { TestVault } from '../support/test-vault.ts';
@@ -112,5 +112,25 @@ describe.each(testBackends)('propensity questions on $name', (backend) => {
       'A model, trained inside the bank because you agreed to profiling, gives at least 60% chance that you ' +
         'would take a mortgage soon.',
     ]);
+  });
+
+  it('reads one counter to know whether stored scores changed: every write moves it, a read does not', async () => {
+    const stamp = () => storedScoresStamp(vault.storage);
+    const moves = async (sql: string, params: unknown[] = []) => {
+      const before = await stamp();
+      await vault.storage.query(sql, params);
+      return (await stamp()) !== before;
+    };
+    expect(await moves('SELECT count(*) FROM model_scores')).toBe(false);
+    const [id] = [...(await scores()).keys()];
+    expect(await moves('UPDATE model_scores SET score = score WHERE customer_id = $1', [id])).toBe(true);
+    expect(await moves('DELETE FROM model_scores WHERE customer_id = $1', [id])).toBe(true);
+    expect(
+      await moves('INSERT INTO model_scores (model_version, customer_id, score) VALUES ($1::uuid, $2, 0.5)', [
+        model,
+        id,
+      ]),
+    ).toBe(true);
+    expect(await moves('UPDATE model_versions SET card = card WHERE id = $1::uuid', [model])).toBe(true);
   });
 });

@@ -26,14 +26,12 @@ export async function readApprovedScores(db: SqlExecutor): Promise<Map<string, S
   );
 }
 
-/** Changes whenever a stored score is written or deleted, or a version changes state. */
+/** Changes whenever a stored score is written or deleted, or a version changes state (a trigger counts, migration 32). */
 export async function storedScoresStamp(db: SqlExecutor): Promise<string> {
-  const { rows } = await db.query<{ stamp: string }>(
-    `SELECT (SELECT count(*) || ':' || coalesce(sum(hashtext(model_version::text || ':' || customer_id || ':' ||
-                    score::text)), 0) FROM model_scores) || '/' ||
-            (SELECT count(*) || ':' || coalesce(sum(hashtext(id::text || state)), 0) FROM model_versions) AS stamp`,
+  const { rows } = await db.query<{ generation: string | number }>(
+    'SELECT generation FROM model_scores_generation',
   );
-  return rows[0]!.stamp;
+  return String(rows[0]!.generation);
 }
 
 /** Deletes every stored score of these customers, in the caller's transaction. */
