@@ -127,6 +127,16 @@ describe(`a federated round across three regional vaults on ${backend.name}`, ()
     }
   }, 90_000);
 
+  it("a round the vaults' (ε, δ) budgets cannot pay is refused before any data is read", async () => {
+    const r = { ...request(), epsilon: 100 };
+    const before = await Promise.all(vaults.map(models));
+    await expect(runFederatedRound(parties, r, { verify: pinnedVerifier(pins) })).rejects.toMatchObject({
+      code: 'PRIVACY_BUDGET_EXHAUSTED',
+    });
+    expect(await Promise.all(vaults.map(models))).toEqual(before);
+    for (const v of vaults) expect(await roundEvents(v, r.round)).toEqual([]);
+  }, 90_000);
+
   it('a bundle not signed by the pinned key aborts the round before any share is made', async () => {
     const r = request();
     const wrongPins = new Map(pins);
