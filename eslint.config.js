@@ -8,7 +8,19 @@ import { curtainPlugin } from './eslint-rules/no-sql-outside-data-modules.js';
 const unitTests = 'src/**/*.test.ts';
 
 /** The rooms under src/ (demo/ aside: its rule is noDemo below). A room's rule lists the rooms it may not import. */
-const rooms = ['core', 'config', 'keys', 'language', 'privacy', 'storage', 'audit', 'vault', 'hub', 'edge'];
+const rooms = [
+  'core',
+  'config',
+  'keys',
+  'language',
+  'privacy',
+  'storage',
+  'audit',
+  'vault',
+  'hub',
+  'edge',
+  'federated',
+];
 const outer = ['http', 'cli', 'app'];
 
 /** Import patterns that reach into the named rooms (or into folders of that name, e.g. privacy's dp/ and guard/). */
@@ -169,6 +181,16 @@ export default tseslint.config(
           '/vault/(?!questions/columnar/(columnar-(data|engine)|day-numbers|features?|feature-(set|builder|entries)|plan-cost|row-sets|transaction-scans)\\.ts$|questions/question-check\\.ts$)',
         message:
           'edge/ imports the vault’s pure question modules only (the columnar engine and the checker).',
+      },
+    ],
+  }),
+  ...room('federated', {
+    // Federated rounds: the vault's side (models, guard) and the hub's side (relay, unmasking), never the outer rooms.
+    forbidden: [
+      {
+        group: into('hub', ...outer),
+        message:
+          'federated/ is called by the vault, the hub and app/; it never imports hub/, http/, cli/ or app/.',
       },
     ],
   }),

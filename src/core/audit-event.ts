@@ -42,6 +42,7 @@ export const auditEventTypes = [
   'edge.key_published',
   'edge.campaign_published',
   'edge.results_released',
+  'federated.round',
 ] as const;
 
 export type AuditEventType = (typeof auditEventTypes)[number];

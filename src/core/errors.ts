@@ -249,6 +249,12 @@ export const errorCatalogue = {
     exit: 66,
     summary: 'A question or campaign names a region no registered vault serves.',
   },
+  FEDERATED_ROUND_ABORTED: {
+    status: 409,
+    exit: 75,
+    summary:
+      'A federated round stopped: too few vaults took part, a key bundle failed its pinned key, or a step came twice.',
+  },
   INTERNAL: { status: 500, exit: 70, summary: 'An unexpected failure; see the logs.' },
 } as const satisfies Record<string, { status: number; exit: number; summary: string }>;
 

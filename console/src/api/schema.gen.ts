@@ -7694,6 +7694,7 @@ export interface components {
         | 'EDGE_REPORT_REFUSED'
         | 'VAULT_KEY_MISMATCH'
         | 'VAULT_REGION_UNKNOWN'
+        | 'FEDERATED_ROUND_ABORTED'
         | 'INTERNAL';
       readonly message: string;
       /** @description for QUESTION_INVALID: the diagnostics with line, column, caret */
@@ -7771,6 +7772,7 @@ export interface components {
         | 'EDGE_REPORT_REFUSED'
         | 'VAULT_KEY_MISMATCH'
         | 'VAULT_REGION_UNKNOWN'
+        | 'FEDERATED_ROUND_ABORTED'
         | 'INTERNAL';
       readonly message: string;
       /** @description for QUESTION_INVALID: the diagnostics with line, column, caret */
@@ -9896,6 +9898,7 @@ export interface components {
             | 'EDGE_REPORT_REFUSED'
             | 'VAULT_KEY_MISMATCH'
             | 'VAULT_REGION_UNKNOWN'
+            | 'FEDERATED_ROUND_ABORTED'
             | 'INTERNAL';
           readonly message: string;
           readonly region: string;
@@ -10000,6 +10003,7 @@ export interface components {
             | 'EDGE_REPORT_REFUSED'
             | 'VAULT_KEY_MISMATCH'
             | 'VAULT_REGION_UNKNOWN'
+            | 'FEDERATED_ROUND_ABORTED'
             | 'INTERNAL';
           readonly message: string;
           readonly region: string;

@@ -1,0 +1,148 @@
+// One federated round for real: three regional vaults on three databases, 2,000 customers each, all required.
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { logKeySigner, pinnedVerifier } from '../../src/federated/bundle-keys.ts';
+import type { RoundBegin, RoundParty } from '../../src/federated/round-messages.ts';
+import { runFederatedRound, type RoundStage } from '../../src/federated/round-coordinator.ts';
+import { VaultParticipant } from '../../src/federated/vault-participant.ts';
+import { CurtainError } from '../../src/core/errors.ts';
+import { backend, openRegionalVault, type RegionalVault } from '../regions/regional-fixture.ts';
+
+const regions = ['london', 'north', 'scotland'] as const;
+const customers = 2_000;
+const request = (): Omit<RoundBegin, 'participants' | 'threshold' | 'minimum'> => ({
+  round: randomUUID(),
+  product: 'savings',
+  asOf: '2026-07-01',
+  epsilon: 1,
+  asker: 'ada',
+  purpose: 'bank_offers',
+});
+
+interface ModelRow {
+  id: string;
+  version: number;
+  state: string;
+  mechanism: string;
+  weights: number[];
+  bias: number;
+}
+
+async function models(v: RegionalVault): Promise<ModelRow[]> {
+  const { rows } = await v.vault.storage.query<ModelRow>(
+    `SELECT id, version, state, mechanism, weights, bias FROM model_versions WHERE product = 'savings' ORDER BY version`,
+  );
+  return rows.map((r) => ({
+    ...r,
+    version: Number(r.version),
+    weights: r.weights.map(Number),
+    bias: Number(r.bias),
+  }));
+}
+
+async function roundEvents(v: RegionalVault, round: string) {
+  const entries = await v.vault.audit.entries(0, 100_000);
+  return entries
+    .map((e) => e.entry as { type: string; details: Record<string, unknown> })
+    .filter((e) => e.details['round'] === round || e.details['label'] === `federated:${round}`);
+}
+
+/** A vault that stops answering at `step` (its process gone mid-round). */
+function dropping(party: RoundParty, step: keyof RoundParty): RoundParty {
+  return new Proxy(party, {
+    get(target, property: keyof RoundParty) {
+      const method = Reflect.get(target, property, target) as (...a: unknown[]) => Promise<unknown>;
+      if (property !== step) return method.bind(target);
+      return () => Promise.reject(new CurtainError('VAULT_UNAVAILABLE', 'the vault did not answer'));
+    },
+  });
+}
+
+describe(`a federated round across three regional vaults on ${backend.name}`, () => {
+  let vaults: RegionalVault[] = [];
+  let parties: Map<string, RoundParty>;
+  let pins: Map<string, string>;
+
+  beforeAll(async () => {
+    vaults = await Promise.all(regions.map((region, i) => openRegionalVault(region, 21 + i, customers)));
+    // Each vault's operator pins its peers' keys, as the hub pinned them at registration.
+    pins = new Map(vaults.map((v) => [v.region, v.publicKey]));
+    parties = new Map(
+      vaults.map((v) => [
+        v.region,
+        new VaultParticipant(v.vault, {
+          region: v.region,
+          sign: logKeySigner(v.vault.keys),
+          verify: pinnedVerifier(pins),
+        }),
+      ]),
+    );
+  }, 300_000);
+  afterAll(async () => {
+    await Promise.all(vaults.map((v) => v.dispose()));
+  });
+
+  it('trains one model from all three, stored in each registry awaiting approval and in each log', async () => {
+    const r = request();
+    const stages: RoundStage[] = [];
+    const outcome = await runFederatedRound(parties, r, {
+      verify: pinnedVerifier(pins),
+      onProgress: (s) => stages.push(s),
+    });
+    expect(stages).toEqual(['keys', 'shares', 'masked', 'unmasked', 'stored']);
+    const stored = await Promise.all(vaults.map(models));
+    for (const [i, v] of vaults.entries()) {
+      const model = stored[i]!.find((m) => m.id === outcome.models[v.region]!.model)!;
+      expect(model).toMatchObject({ state: 'trained', mechanism: 'federated-round' });
+      // Every vault took the same Newton step from the same released sum.
+      expect(model.weights).toEqual(
+        stored[0]!.find((m) => m.id === outcome.models[vaults[0]!.region]!.model)!.weights,
+      );
+      expect(model.weights.every(Number.isFinite) && model.weights.some((w) => w !== 0)).toBe(true);
+      const events = await roundEvents(v, r.round);
+      expect(events.map((e) => (e.type === 'privacy.spent' ? 'spent' : e.details['stage']))).toEqual([
+        'spent',
+        'begun',
+        'finished',
+      ]);
+      // The noised customer count is released; it is near the truth but is not an exact count.
+      const finished = events.find((e) => e.details['stage'] === 'finished')!;
+      expect(finished.details['customers']).toEqual(expect.any(Number));
+    }
+  }, 90_000);
+
+  it('a vault lost before masking aborts the round cleanly: no model anywhere, the abort logged in each vault', async () => {
+    const r = request();
+    const before = await Promise.all(vaults.map(models));
+    const crippled = new Map(parties);
+    crippled.set('north', dropping(parties.get('north')!, 'mask'));
+    const round = runFederatedRound(crippled, r, { verify: pinnedVerifier(pins) });
+    await expect(round).rejects.toMatchObject({ code: 'FEDERATED_ROUND_ABORTED' });
+    await expect(round).rejects.toThrow(/2 of 3 vaults sent masked inputs; the round needs 3/);
+    expect(await Promise.all(vaults.map(models))).toEqual(before);
+    for (const v of vaults) {
+      const stages = (await roundEvents(v, r.round)).map((e) => e.details['stage']);
+      expect(stages).toContain('aborted');
+      expect(stages).not.toContain('finished');
+    }
+  }, 90_000);
+
+  it("a round the vaults' (ε, δ) budgets cannot pay is refused before any data is read", async () => {
+    const r = { ...request(), epsilon: 100 };
+    const before = await Promise.all(vaults.map(models));
+    await expect(runFederatedRound(parties, r, { verify: pinnedVerifier(pins) })).rejects.toMatchObject({
+      code: 'PRIVACY_BUDGET_EXHAUSTED',
+    });
+    expect(await Promise.all(vaults.map(models))).toEqual(before);
+    for (const v of vaults) expect(await roundEvents(v, r.round)).toEqual([]);
+  }, 90_000);
+
+  it('a bundle not signed by the pinned key aborts the round before any share is made', async () => {
+    const r = request();
+    const wrongPins = new Map(pins);
+    wrongPins.set('scotland', pins.get('london')!);
+    await expect(runFederatedRound(parties, r, { verify: pinnedVerifier(wrongPins) })).rejects.toThrow(
+      /the key bundle of "scotland" does not verify against its pinned key/,
+    );
+  }, 90_000);
+});
