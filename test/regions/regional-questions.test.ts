@@ -29,7 +29,7 @@ describe(`regional vaults on ${backend.name}`, () => {
   }, 300_000);
   afterAll(async () => {
     await Promise.all(vaults.map((v) => v.dispose()));
-    await regional?.database.dispose();
+    await regional?.dispose();
   });
 
   it('registers each vault with its pinned key, and refuses a key the vault cannot prove', async () => {
@@ -94,6 +94,25 @@ describe(`regional vaults on ${backend.name}`, () => {
     );
     await expect(asking).rejects.toMatchObject({ code: 'VAULT_REGION_UNKNOWN' });
     await expect(asking).rejects.toThrow(/mars/);
+  });
+
+  it('a vault that hangs: its part is a coded timeout, and the other regions still answer', async () => {
+    regional.hangOn.set('north', 'count');
+    try {
+      const answer = await regional.hub.askRegions(
+        { expression: everyone, purpose: 'bank_offers', regions: 'all' },
+        'mia',
+      );
+      expect(answer).toMatchObject({ count: null, complete: false, missing: ['north'] });
+      expect(answer.released.regions).toEqual(['london', 'scotland']);
+      expect(answer.parts[1]).toMatchObject({
+        region: 'north',
+        status: 'unreachable',
+        code: 'VAULT_TIMEOUT',
+      });
+    } finally {
+      regional.hangOn.clear();
+    }
   });
 
   it('a vault killed in the middle of a question: the answer names it, and sums only what was released', async () => {
