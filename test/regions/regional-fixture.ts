@@ -28,6 +28,8 @@ export interface RegionalVault {
   readonly publicKey: string;
   /** Stops the vault's server at once: its door answers nothing more. */
   kill(): Promise<void>;
+  /** Starts the vault's server again on the same address, as after a restart. */
+  revive(): Promise<void>;
   dispose(): Promise<void>;
 }
 
@@ -38,10 +40,8 @@ export async function openRegionalVault(region: string, seed: number, customers:
     { customers, seed, end },
     { now, random: seededRandomSource(`region-${region}`), logOrigin: `bank.example/vault-${region}` },
   );
-  let server: FastifyInstance | undefined = await buildServer(
-    { vault },
-    { logLevel: 'silent', doorKey, rateLimitPerMinute: false },
-  );
+  const serve = () => buildServer({ vault }, { logLevel: 'silent', doorKey, rateLimitPerMinute: false });
+  let server: FastifyInstance | undefined = await serve();
   const url = await server.listen({ host: '127.0.0.1', port: 0 });
   const kill = async () => {
     const closing = server;
@@ -54,6 +54,11 @@ export async function openRegionalVault(region: string, seed: number, customers:
     url,
     publicKey: activeVerifierKey(vault.keys, vault.audit.origin),
     kill,
+    async revive() {
+      if (server !== undefined) return;
+      server = await serve();
+      await server.listen({ host: '127.0.0.1', port: Number(new URL(url).port) });
+    },
     async dispose() {
       await kill();
       await vault.dispose();

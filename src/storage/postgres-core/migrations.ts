@@ -31,6 +31,7 @@ import { subjectRequestReceiptsSchema } from './migrations/0028-subject-request-
 import { budgetReservationsSchema } from './migrations/0027-budget-reservations.ts';
 import { edgeSchema } from './migrations/0030-edge.ts';
 import { hubVaultsSchema } from './migrations/0031-hub-vaults.ts';
+import { regionalCampaignsSchema } from './migrations/0035-regional-campaigns.ts';
 
 export interface Migration {
   readonly version: number;
@@ -70,6 +71,7 @@ export const migrations: readonly Migration[] = [
   { version: 29, name: 'budget-requests', sql: budgetRequestsSchema },
   { version: 30, name: 'edge', sql: edgeSchema },
   { version: 31, name: 'hub-vaults', sql: hubVaultsSchema },
+  { version: 35, name: 'regional-campaigns', sql: regionalCampaignsSchema },
 ];
 
 export interface MigrationStatus {
