@@ -17,7 +17,7 @@ import { buildServer } from '../http/server.ts';
 import type { Vault, VaultServices } from '../vault/vault.ts';
 import { declareRealVault, vaultKind } from '../vault/vault-kind.ts';
 import { openHub, openHubProcess } from './hub-process.ts';
-import { regionalDoors } from './regional-doors.ts';
+import { doorTimeouts, regionalDoors } from './regional-doors.ts';
 import { dailyInsights, startScheduler, type SchedulerLog } from './scheduler.ts';
 
 export async function generateInto(config: CurtainConfig, vault: VaultServices, options: GenerateOptions) {
@@ -181,7 +181,11 @@ async function startHub(config: CurtainConfig) {
   if (config.vaultUrl === undefined || config.doorKey === undefined) {
     throw new CurtainError('CONFIG_INVALID', '--role hub needs CURTAIN_VAULT_URL and CURTAIN_DOOR_KEY');
   }
-  const door = new HttpVaultDoor({ url: config.vaultUrl, key: config.doorKey });
+  const door = new HttpVaultDoor({
+    url: config.vaultUrl,
+    key: config.doorKey,
+    ...doorTimeouts(config.doorTimeoutMs),
+  });
   const opened = await openHubProcess(config, door);
   if (!('hub' in opened)) throw busyError(opened);
   const { hub, storage } = opened;

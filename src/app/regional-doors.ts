@@ -14,7 +14,7 @@ export const regionDoorKeyVariable = (region: string): string =>
  * never rows of the hub's database. Undefined when neither is configured (the hub then serves one vault only).
  */
 export function regionalDoors(
-  config: Pick<CurtainConfig, 'doorKey'>,
+  config: Pick<CurtainConfig, 'doorKey'> & Partial<Pick<CurtainConfig, 'doorTimeoutMs'>>,
   environment: NodeJS.ProcessEnv = process.env,
 ): RegionalDoors | undefined {
   const anyRegional = Object.keys(environment).some((name) => name.startsWith('CURTAIN_DOOR_KEY_'));
@@ -27,10 +27,18 @@ export function regionalDoors(
         `no door key (32+ characters) for region ${vault.region}: set ${regionDoorKeyVariable(vault.region)} or CURTAIN_DOOR_KEY`,
       );
     }
-    return new HttpVaultDoor({ url: vault.url, key });
+    return new HttpVaultDoor({ url: vault.url, key, ...doorTimeouts(config.doorTimeoutMs) });
   };
   return { open, proofs: keyProofs };
 }
 
 /** The hub's check of a vault's key: a fresh nonce, signed under the pinned log key. */
 export const keyProofs: RegionalDoors['proofs'] = { nonce: identityNonce, holds: identityHolds };
+
+/** The door's timeouts from CURTAIN_DOOR_TIMEOUT_MS: a delivery may take 60 times as long as a question. */
+export function doorTimeouts(timeoutMs: number | undefined): {
+  timeoutMs?: number;
+  deliveryTimeoutMs?: number;
+} {
+  return timeoutMs === undefined ? {} : { timeoutMs, deliveryTimeoutMs: timeoutMs * 60 };
+}

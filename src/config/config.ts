@@ -37,6 +37,7 @@ const schema = z.object({
   pushToken: z.string().min(1).optional(),
   doorKey: z.string().min(32, 'at least 32 characters').optional(),
   vaultUrl: z.string().url().optional(),
+  doorTimeoutMs: z.coerce.number().int().min(100).max(3_600_000),
   rateLimit: z.coerce.number().int().min(0),
 } satisfies Record<SettingName, z.ZodType>);
 

@@ -105,6 +105,11 @@ export const settings = {
     default: undefined,
     help: 'where a hub started with --role hub reaches the vault, e.g. http://127.0.0.1:8081',
   },
+  doorTimeoutMs: {
+    env: 'CURTAIN_DOOR_TIMEOUT_MS',
+    default: '30000',
+    help: 'how long the hub waits for a vault’s door answer (a delivery: 60 times as long); then VAULT_TIMEOUT',
+  },
   rateLimit: {
     env: 'CURTAIN_RATE_LIMIT',
     default: '600',

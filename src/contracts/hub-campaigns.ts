@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { id, isoDate, isoDateTime, privacyCost, text } from './common.ts';
 import { offer } from './hub-catalogue.ts';
+import { regionName } from './hub-regions.ts';
 import { expression } from './hub-segments.ts';
 
 export const campaignStatuses = ['draft', 'approved', 'running', 'finished', 'refused', 'cancelled'] as const;
@@ -47,6 +48,13 @@ export const campaignInput = z
     endsAt: moment.optional(),
     frequencyCap: frequencyCap.default({ messages: 1, days: 7 }),
     maxMessages: z.int().min(1).max(10_000_000).optional(),
+    regions: z
+      .union([z.literal('all'), z.array(regionName).min(1).max(64)])
+      .optional()
+      .describe(
+        'the regional vaults it runs in, or "all" registered now; unset: the hub’s own vault. Each vault ' +
+          'admits and delivers to its own customers under its own guard',
+      ),
   })
   .refine((d) => (d.segment === undefined) !== (d.audience === undefined), {
     path: ['audience'],
@@ -82,8 +90,27 @@ export const campaign = z
     approvedAt: time.nullable(),
     startedAt: time.nullable(),
     finishedAt: time.nullable(),
+    regions: z
+      .array(z.string())
+      .nullable()
+      .describe('the regions it runs in, fixed when drafted; null: the hub’s own vault'),
   })
   .meta({ id: 'Campaign' });
+
+export const campaignRegionStates = ['held', 'delivered', 'suppressed', 'refused', 'unreachable'] as const;
+
+export const campaignRegion = z
+  .object({
+    region: z.string(),
+    state: z
+      .enum(campaignRegionStates)
+      .describe(
+        'held: approved, not yet delivered; suppressed: under that vault’s noised k; refused: its guard ' +
+          'said no; unreachable: no answer (run again to resume: nothing is sent twice)',
+      ),
+    code: z.string().nullable().describe('the vault’s refusal or the door’s error code'),
+  })
+  .meta({ id: 'CampaignRegion' });
 
 export const campaignEvent = z
   .object({ event: z.string(), actor: z.string(), at: time, detail: z.string().nullable() })
@@ -123,6 +150,14 @@ export const campaignRun = z
     campaign,
     refusal: z.object({ code: z.string(), message: z.string() }).nullable(),
     budget: privacyCost.optional().describe('what the run’s admission cost and what is left'),
+    regions: z
+      .array(campaignRegion)
+      .optional()
+      .describe('a regional campaign: where each region’s part stands (no counts)'),
+    missing: z
+      .array(z.string())
+      .optional()
+      .describe('the regions not delivered yet (unreachable): the campaign stays running until they are'),
   })
   .meta({ id: 'CampaignRun' });
 
@@ -141,3 +176,5 @@ export type NewCampaign = z.input<typeof campaignInput>;
 export type Campaign = z.output<typeof campaign>;
 export type CampaignEvent = z.output<typeof campaignEvent>;
 export type CampaignDetail = z.output<typeof campaignDetail>;
+export type CampaignRegion = z.output<typeof campaignRegion>;
+export type CampaignRegionState = (typeof campaignRegionStates)[number];

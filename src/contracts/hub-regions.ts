@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { isVerifierKey } from '../audit/door-identity.ts';
 import { isoDateTime, privacyCost } from './common.ts';
-import { refusalCode } from './door.ts';
+import { campaignResults, refusalCode } from './door.ts';
 import { question } from './questions.ts';
 
 export const regionName = z
@@ -87,8 +87,53 @@ export const regionalAnswer = z
   })
   .meta({ id: 'RegionalAnswer' });
 
+const releasedResults = campaignResults.extend({ region: z.string(), status: z.literal('released') });
+
+const missingResults = z.object({
+  region: z.string(),
+  status: z
+    .enum(['undelivered', 'refused', 'unreachable'])
+    .describe(
+      'undelivered: the region’s part was not delivered (suppressed, refused or not reached; `code` says ' +
+        'which); refused: its guard refused the release; unreachable: no answer',
+    ),
+  code: z.string(),
+  message: z.string(),
+});
+
+export const regionalResultPart = z
+  .discriminatedUnion('status', [releasedResults, missingResults])
+  .meta({ id: 'RegionalResultPart' });
+
+const measureTotal = z
+  .object({
+    total: z
+      .number()
+      .int()
+      .nullable()
+      .describe('the sum over every region; null when any region’s part is missing or suppressed'),
+    released: z.number().int().min(0).describe('the sum over the regions that released this measure'),
+    regions: z.array(z.string()).describe('exactly which regions `released` covers'),
+    suppressed: z.array(z.string()).describe('regions whose noised count fell under their noised k'),
+  })
+  .meta({ id: 'RegionalMeasure' });
+
+export const regionalCampaignResults = z
+  .object({
+    campaignId: z.string(),
+    complete: z.boolean().describe('every region of the campaign released its results'),
+    missing: z.array(z.string()).describe('the regions whose results are not in any sum'),
+    delivered: measureTotal,
+    opened: measureTotal,
+    interested: measureTotal,
+    parts: z.array(regionalResultPart).describe('each region’s results, in the campaign’s order'),
+  })
+  .meta({ id: 'RegionalCampaignResults' });
+
 export type VaultRegistration = z.output<typeof vaultRegistration>;
 export type RegisteredVault = z.output<typeof registeredVault>;
 export type RegionalQuestion = z.output<typeof regionalQuestion>;
 export type RegionalPart = z.output<typeof regionalPart>;
 export type RegionalAnswer = z.output<typeof regionalAnswer>;
+export type RegionalResultPart = z.output<typeof regionalResultPart>;
+export type RegionalCampaignResults = z.output<typeof regionalCampaignResults>;

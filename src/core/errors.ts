@@ -199,6 +199,11 @@ export const errorCatalogue = {
     exit: 69,
     summary: 'The hub cannot reach the vault over its door, or the vault refused the hub’s door key.',
   },
+  VAULT_TIMEOUT: {
+    status: 504,
+    exit: 69,
+    summary: 'The vault did not answer a door call within the door’s timeout.',
+  },
   DOOR_CONTRACT: {
     status: 502,
     exit: 69,

@@ -36,15 +36,28 @@ export interface HttpVaultDoorOptions {
   readonly url: string;
   /** The shared door key (CURTAIN_DOOR_KEY), the same on both sides. */
   readonly key: string;
+  /**
+   * How long a call may wait for the vault's answer before it fails with VAULT_TIMEOUT (default 30 s);
+   * `deliver` and `releaseAudience` run a whole delivery and get `deliveryTimeoutMs` (default 30 min).
+   */
+  readonly timeoutMs?: number;
+  readonly deliveryTimeoutMs?: number;
 }
+
+/** Door methods that run a whole delivery: an answer within seconds is not expected of them. */
+const longMethods: ReadonlySet<DoorMethod> = new Set(['deliver', 'releaseAudience']);
 
 export class HttpVaultDoor implements VaultDoor {
   readonly #url: string;
   readonly #key: string;
+  readonly #timeoutMs: number;
+  readonly #deliveryTimeoutMs: number;
 
   constructor(options: HttpVaultDoorOptions) {
     this.#url = options.url;
     this.#key = options.key;
+    this.#timeoutMs = options.timeoutMs ?? 30_000;
+    this.#deliveryTimeoutMs = options.deliveryTimeoutMs ?? 30 * 60_000;
   }
 
   check(expression: string, purpose: string): Promise<Result<QuestionCheck, DoorRefusal>> {
@@ -108,23 +121,35 @@ export class HttpVaultDoor implements VaultDoor {
   /**
    * Calls a door method and checks the answer against its contract: a vault that answers anything else (a
    * wrong shape, a refusal code outside the catalogue, a body that is not JSON) is DOOR_CONTRACT, never passed on.
+   * A vault that hangs is VAULT_TIMEOUT once the method's timeout has passed, whether it never answered or
+   * stopped in the middle of its answer.
    */
   async #call<M extends DoorMethod>(method: M, body: DoorBody<M>): Promise<DoorAnswer<M>> {
     const { path, answer } = doorMethods[method];
+    const timeoutMs = longMethods.has(method) ? this.#deliveryTimeoutMs : this.#timeoutMs;
+    const signal = AbortSignal.timeout(timeoutMs);
     let response: Response;
+    let text: string;
     try {
       response = await fetch(new URL(`/internal/door/${path}`, this.#url), {
         method: 'POST',
         headers: { 'content-type': 'application/json', [doorKeyHeader]: this.#key },
         body: JSON.stringify(body),
+        signal,
       });
+      text = await response.text();
     } catch (error) {
+      if (signal.aborted) {
+        throw new CurtainError(
+          'VAULT_TIMEOUT',
+          `the vault did not answer VaultDoor.${method} within ${timeoutMs / 1000} s`,
+        );
+      }
       throw new CurtainError('VAULT_UNAVAILABLE', `the vault cannot be reached: ${(error as Error).message}`);
     }
     if (response.status === 401 || response.status === 403) {
       throw new CurtainError('VAULT_UNAVAILABLE', 'the vault refused the hub’s door key');
     }
-    const text = await response.text();
     if (!response.ok) throw refused(method, response.status, text);
     if (answer === null) {
       if (response.status === 204) return undefined as DoorAnswer<M>;

@@ -10,7 +10,7 @@ export const campaignColumns = `id, name, segment_id AS "segmentId", audience, o
   starts_at AS "startsAt", ends_at AS "endsAt", cap_messages, cap_days, max_messages AS "maxMessages",
   pick_offers_by AS "pickOffersBy", status,
   refusal, created_by AS "createdBy", created_at AS "createdAt", approved_by AS "approvedBy",
-  approved_at AS "approvedAt", started_at AS "startedAt", finished_at AS "finishedAt"`;
+  approved_at AS "approvedAt", started_at AS "startedAt", finished_at AS "finishedAt", regions`;
 
 type CampaignRow = Omit<Campaign, 'frequencyCap'> & { cap_messages: number; cap_days: number };
 

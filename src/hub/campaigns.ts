@@ -1,16 +1,14 @@
 // Campaigns: drafted by a marketer, approved by someone else, run through the vault's door, results read back.
 import { randomUUID } from 'node:crypto';
 import { campaignInput, type CampaignDetail, type NewCampaign } from '../contracts/hub-campaigns.ts';
+import type { RegionalCampaignResults } from '../contracts/hub-regions.ts';
 import { CurtainError } from '../core/errors.ts';
 import { err, ok, type Result } from '../core/result.ts';
 import type {
   CampaignResults,
   DeliveryRefusal,
-  DeliveryReport,
-  DeliveryRequest,
   DoorRefusal,
   HubAuditEvent,
-  OfferContent,
   PrivacyCost,
   VaultDoor,
 } from '../core/vault-door.ts';
@@ -23,11 +21,12 @@ import {
   type CampaignStatus,
 } from './campaign-record.ts';
 import { journalStep } from './campaign-journal.ts';
+import { campaignAlternatives, checkAlternative, deliverThrough } from './campaign-delivery.ts';
 import { findSegment, getOffer, type Offer } from './catalogue.ts';
 import { parseOrRefuse, refuseUnsafeText } from './hub-input.ts';
 import type { HubExecutor, HubStorage } from './hub-storage.ts';
-import { bankProvider } from './offer-purpose.ts';
 import { rememberedCount } from './protected-counts.ts';
+import type { RegionalCampaigns, RegionalRun } from './regional-campaigns.ts';
 import { requireRole } from './staff.ts';
 
 /** A draft as the route sends it; a program may give its start and end as Dates. */
@@ -44,6 +43,9 @@ export interface RunOutcome {
   readonly refusal?: DeliveryRefusal;
   /** What the run cost in privacy budget (the audience's admission) and what is left, as the vault said. */
   readonly budget?: PrivacyCost;
+  /** A campaign across regions: where each region's part stands, and which are still to deliver. */
+  readonly regions?: RegionalRun['parts'];
+  readonly missing?: RegionalRun['missing'];
 }
 
 export interface DueRun {
@@ -60,11 +62,13 @@ export class Campaigns {
   readonly #storage: HubStorage;
   readonly #door: VaultDoor;
   readonly #now: () => Date;
+  readonly #regional: RegionalCampaigns;
 
-  constructor(storage: HubStorage, door: VaultDoor, now: () => Date) {
+  constructor(storage: HubStorage, door: VaultDoor, now: () => Date, regional: RegionalCampaigns) {
     this.#storage = storage;
     this.#door = door;
     this.#now = now;
+    this.#regional = regional;
   }
 
   /** A draft; its audience is checked under the offer's purpose (a credit offer gets fair-lending checks). */
@@ -95,13 +99,15 @@ export class Campaigns {
       const segment = await findSegment(tx, input.segment);
       return { offer, segmentId: segment.id, audience: segment.expression };
     });
-    await checkAudience(this.#door, audience, offer.purpose);
+    const regions = input.regions === undefined ? null : await this.#regional.resolve(input.regions);
+    if (regions === null) await checkAudience(this.#door, audience, offer.purpose);
+    else await this.#regional.check(regions, audience, offer.purpose);
     const id = randomUUID();
     const event = await this.#storage.transaction(async (tx) => {
       await tx.query(
         `INSERT INTO hub.campaigns (id, name, segment_id, audience, offer_id, channels, starts_at, ends_at,
-           cap_messages, cap_days, max_messages, status, created_by, created_at, pick_offers_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'draft', $12, $13, $14)`,
+           cap_messages, cap_days, max_messages, status, created_by, created_at, pick_offers_by, regions)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'draft', $12, $13, $14, $15)`,
         [
           id,
           input.name,
@@ -117,6 +123,7 @@ export class Campaigns {
           actor,
           this.#now(),
           input.pickOffersBy,
+          regions,
         ],
       );
       await tx.query(
@@ -128,6 +135,7 @@ export class Campaigns {
         offer: offer.id,
         purpose: offer.purpose,
         ...(input.alsoOffers.length === 0 ? {} : { alsoOffers: input.alsoOffers }),
+        ...(regions === null ? {} : { regions }),
       });
     });
     await this.#door.record([event]);
@@ -147,14 +155,19 @@ export class Campaigns {
       mayDecide(campaign, actor, 'approve');
       return { campaign, offer: await getOffer(tx, campaign.offerId) };
     });
-    const held = await this.#door.reserve({
+    const reservation = {
       campaignId: id,
       holder: actor,
       purpose: offer.purpose,
       ...(campaign.endsAt === null ? {} : { endsAt: campaign.endsAt.toISOString() }),
-    });
-    if (!held.ok) {
-      throw new CurtainError(held.error.code, `campaign ${id} cannot be approved: ${held.error.message}`);
+    };
+    const { regions } = campaign;
+    if (regions !== null) await this.#regional.reserve(regions, reservation);
+    else {
+      const held = await this.#door.reserve(reservation);
+      if (!held.ok) {
+        throw new CurtainError(held.error.code, `campaign ${id} cannot be approved: ${held.error.message}`);
+      }
     }
     try {
       return await this.#transition(id, async (tx, current) => {
@@ -164,10 +177,11 @@ export class Campaigns {
           `UPDATE hub.campaigns SET status = 'approved', approved_by = $2, approved_at = $3 WHERE id = $1`,
           [id, actor, this.#now()],
         );
+        if (regions !== null) await this.#regional.hold(tx, id, regions);
         return journalStep(tx, 'approved', id, actor, this.#now(), reason === undefined ? {} : { reason });
       });
     } catch (error) {
-      await this.#door.endReservation({ campaignId: id, reason: 'refused', actor });
+      await this.#endReservation(campaign, 'refused', actor);
       throw error;
     }
   }
@@ -197,8 +211,15 @@ export class Campaigns {
       ]);
       return journalStep(tx, 'cancelled', id, actor, this.#now(), { from: campaign.status });
     });
-    await this.#door.endReservation({ campaignId: id, reason: 'cancelled', actor });
+    await this.#endReservation(cancelled, 'cancelled', actor);
     return cancelled;
+  }
+
+  /** Gives the campaign's held ε back, in its vault or in each of its regions' vaults. */
+  async #endReservation(campaign: Campaign, reason: 'cancelled' | 'refused', actor: string): Promise<void> {
+    if (campaign.regions === null) {
+      await this.#door.endReservation({ campaignId: campaign.id, reason, actor });
+    } else await this.#regional.endReservations(campaign.regions, campaign.id, reason, actor);
   }
 
   /**
@@ -231,13 +252,14 @@ export class Campaigns {
       return journalStep(tx, 'started', id, actor, now);
     });
     if (offer === undefined) throw new CurtainError('INTERNAL', 'run: the offer was not read');
-    const request = deliveryRequest(started, offer, actor);
-    const delivered =
-      alsoOffers.length === 0
-        ? await this.#door.deliver(request, onProgress)
-        : started.pickOffersBy === 'propensity'
-          ? await this.#door.deliver(nextBestOffer(request, offer, alsoOffers), onProgress)
-          : await this.#deliverChosen(request, alsoOffers, onProgress);
+    const offers = { offer, alsoOffers };
+    if (started.regions !== null) {
+      const run = await this.#regional.deliver(started, (door) =>
+        deliverThrough(door, started, offers, actor),
+      );
+      return this.#settleRegional(started, run, actor);
+    }
+    const delivered = await deliverThrough(this.#door, started, offers, actor, onProgress);
     const cost = delivered.ok ? delivered.value.budget : delivered.error.budget;
     const budget = cost === undefined ? {} : { budget: cost };
     if (delivered.ok && delivered.value.state === 'sending') return { campaign: started, ...budget };
@@ -268,33 +290,28 @@ export class Campaigns {
   }
 
   /**
-   * Asks the vault for the audience as tokens with interests, and chooses for each token the first of the
-   * other offers whose interests it shares; the rest get the campaign's own offer. Deterministic, so that a
-   * resumed run (the vault returns the same tokens) makes the same choices.
+   * A regional run ends when every region's part is settled: finished if any region delivered, refused (with
+   * the first region's code) if none did. Until then it stays running and names the regions still to deliver.
    */
-  async #deliverChosen(
-    request: DeliveryRequest,
-    alsoOffers: readonly Offer[],
-    onProgress: ((fractionDone: number) => void) | undefined,
-  ): Promise<Result<DeliveryReport, DeliveryRefusal>> {
-    const released = await this.#door.releaseAudience({
-      campaignId: request.campaignId,
-      requestedBy: request.requestedBy,
-      purpose: request.purpose,
-      audience: request.audience,
-      frequencyCap: request.frequencyCap,
-      ...(request.maxMessages === undefined ? {} : { maxMessages: request.maxMessages }),
+  async #settleRegional(started: Campaign, run: RegionalRun, actor: string): Promise<RunOutcome> {
+    const outcome = { regions: run.parts, missing: run.missing };
+    if (run.missing.length > 0) return { campaign: started, ...outcome };
+    const states = Object.fromEntries(run.parts.map((p) => [p.region, p.code ?? p.state]));
+    const campaign = await this.#transition(started.id, async (tx, current) => {
+      if (current.status !== 'running') return undefined;
+      const delivered = run.parts.some((p) => p.state === 'delivered');
+      const refusal = delivered ? null : (run.parts[0]?.code ?? 'DELIVERY_AUDIENCE_TOO_SMALL');
+      await tx.query(`UPDATE hub.campaigns SET status = $2, refusal = $3, finished_at = $4 WHERE id = $1`, [
+        started.id,
+        delivered ? 'finished' : 'refused',
+        refusal,
+        this.#now(),
+      ]);
+      const step = delivered ? 'finished' : 'refused';
+      const detail = delivered ? { outcome: 'delivered' } : { outcome: 'refused', refusal };
+      return journalStep(tx, step, started.id, actor, this.#now(), { ...detail, regions: states });
     });
-    if (!released.ok) return released;
-    const chosen = alsoOffers.map((offer) => ({ offer: offerContent(offer), tokens: [] as string[] }));
-    for (const { token, interests } of released.value.tokens) {
-      const index = alsoOffers.findIndex((offer) => offer.interests.some((i) => interests.includes(i)));
-      if (index >= 0) chosen[index]!.tokens.push(token);
-    }
-    return this.#door.deliver(
-      { ...request, choices: chosen.filter((choice) => choice.tokens.length > 0) },
-      onProgress,
-    );
+    return { campaign, ...outcome };
   }
 
   /** Runs every approved campaign whose start has come and whose end has not; one failure stops no other. */
@@ -324,10 +341,13 @@ export class Campaigns {
 
   /** Protected aggregates from the vault, kept in hub.campaign_results; a privacy refusal is a value. */
   async results(id: string, actor: string): Promise<Result<CampaignResults, DoorRefusal>> {
-    await this.#storage.transaction(async (tx) => {
-      await requireRole(tx, actor, readers, 'read campaign results');
-      requireStatus(await getCampaign(tx, id), ['running', 'finished'], 'read the results of');
-    });
+    const campaign = await this.#readable(id, actor);
+    if (campaign.regions !== null) {
+      throw new CurtainError(
+        'HUB_INVALID',
+        `campaign ${id} runs in regions ${campaign.regions.join(', ')}: read its results per region (regionResults)`,
+      );
+    }
     const released = await this.#door.results(id, actor);
     if (!released.ok) return released;
     const r = released.value;
@@ -338,6 +358,24 @@ export class Campaigns {
       [id, r.releasedOn, r.delivered, r.opened, r.interested, r.epsilon],
     );
     return released;
+  }
+
+  /** A regional campaign's results: each delivered region's protected results, combined, gaps named. */
+  async regionResults(id: string, actor: string): Promise<RegionalCampaignResults> {
+    const campaign = await this.#readable(id, actor);
+    if (campaign.regions === null) {
+      throw new CurtainError('HUB_INVALID', `campaign ${id} runs in the hub's own vault: read its results`);
+    }
+    return this.#regional.results(campaign, actor);
+  }
+
+  #readable(id: string, actor: string): Promise<Campaign> {
+    return this.#storage.transaction(async (tx) => {
+      await requireRole(tx, actor, readers, 'read campaign results');
+      const campaign = await getCampaign(tx, id);
+      requireStatus(campaign, ['running', 'finished'], 'read the results of');
+      return campaign;
+    });
   }
 
   list(status?: CampaignStatus): Promise<Campaign[]> {
@@ -399,70 +437,4 @@ function requireStatus(campaign: Campaign, allowed: readonly CampaignStatus[], a
     'HUB_CAMPAIGN_STATE',
     `cannot ${action} campaign ${campaign.id}: it is ${campaign.status}, and only a campaign that is ${needed} can`,
   );
-}
-
-/** An alternative offer must share the purpose (one consent, one audience release), be valid, and say whom it suits. */
-function checkAlternative(
-  other: Offer,
-  offer: Offer,
-  startDay: string,
-  field: string,
-  pickBy: 'interest' | 'propensity',
-): void {
-  const problem =
-    other.purpose !== offer.purpose
-      ? `its purpose is ${other.purpose}, the campaign's offer's is ${offer.purpose}: they must be the same`
-      : other.validUntil < startDay
-        ? `it is valid only until ${other.validUntil}`
-        : pickBy === 'interest' && other.interests.length === 0
-          ? 'it names no interests, so no one would be chosen for it'
-          : undefined;
-  if (problem !== undefined)
-    throw new CurtainError('HUB_INVALID', `campaign ${field}: offer ${other.id}: ${problem}`);
-}
-
-async function campaignAlternatives(tx: HubExecutor, campaignId: string): Promise<Offer[]> {
-  const { rows } = await tx.query<{ offer_id: string }>(
-    'SELECT offer_id FROM hub.campaign_offers WHERE campaign_id = $1 ORDER BY position',
-    [campaignId],
-  );
-  const offers: Offer[] = [];
-  for (const row of rows) offers.push(await getOffer(tx, row.offer_id));
-  return offers;
-}
-
-function offerContent(offer: Offer): OfferContent {
-  return {
-    offerId: offer.id,
-    title: offer.title,
-    body: offer.body,
-    callToAction: offer.callToAction,
-    category: offer.category,
-    ...(offer.provider === bankProvider ? {} : { partner: offer.provider }),
-    credit: offer.credit,
-    validUntil: offer.validUntil,
-  };
-}
-
-/** The next best offer: the vault picks each person's offer by the products' approved propensity models. */
-function nextBestOffer(
-  request: DeliveryRequest,
-  offer: Offer,
-  alsoOffers: readonly Offer[],
-): DeliveryRequest {
-  const withProduct = (o: Offer) => ({ ...offerContent(o), productCode: o.productCode });
-  return { ...request, offer: withProduct(offer), alternatives: alsoOffers.map(withProduct) };
-}
-
-function deliveryRequest(campaign: Campaign, offer: Offer, actor: string): DeliveryRequest {
-  return {
-    campaignId: campaign.id,
-    requestedBy: actor,
-    purpose: offer.purpose,
-    audience: campaign.audience,
-    offer: offerContent(offer),
-    channels: campaign.channels,
-    frequencyCap: campaign.frequencyCap,
-    ...(campaign.maxMessages === null ? {} : { maxMessages: campaign.maxMessages }),
-  };
 }

@@ -20,7 +20,13 @@ import {
 import { CurtainError } from '../core/errors.ts';
 import type { HubExecutor, HubStorage } from './hub-storage.ts';
 import { rememberCount } from './protected-counts.ts';
-import type { RegionalAnswer, RegionalQuestion, RegisteredVault } from '../contracts/hub-regions.ts';
+import type {
+  RegionalAnswer,
+  RegionalCampaignResults,
+  RegionalQuestion,
+  RegisteredVault,
+} from '../contracts/hub-regions.ts';
+import { RegionalCampaigns } from './regional-campaigns.ts';
 import { RegionalVaults, type RegionalDoors } from './regional-vaults.ts';
 import { disableStaff, removeRoles } from './staff-changes.ts';
 import { addStaff, listStaff, requireRole, type StaffMember } from './staff.ts';
@@ -57,8 +63,8 @@ export class HubService {
     this.#storage = storage;
     this.#door = door;
     this.#catalogue = new Catalogue(storage, door, now);
-    this.#campaigns = new Campaigns(storage, door, now);
     this.#regions = new RegionalVaults(storage, options.regional ?? noRegionalDoors, now);
+    this.#campaigns = new Campaigns(storage, door, now, new RegionalCampaigns(storage, this.#regions, now));
   }
 
   /** Registers a region's vault with its pinned log key (operators; the vault proves the key first). */
@@ -204,6 +210,11 @@ export class HubService {
 
   results(id: string, actor: string): Promise<Result<CampaignResults, DoorRefusal>> {
     return this.#campaigns.results(id, actor);
+  }
+
+  /** A regional campaign's results: each region's protected results, summed where all released, gaps named. */
+  regionResults(id: string, actor: string): Promise<RegionalCampaignResults> {
+    return this.#campaigns.regionResults(id, actor);
   }
 
   list(status?: CampaignStatus): Promise<Campaign[]> {

@@ -7,10 +7,16 @@ import {
   type RegisteredVault,
 } from '../contracts/hub-regions.ts';
 import { CurtainError, type ErrorCode } from '../core/errors.ts';
-import type { VaultDoor, VaultIdentity } from '../core/vault-door.ts';
+import type { Result } from '../core/result.ts';
+import type { DoorRefusal, ProtectedCount, VaultDoor, VaultIdentity } from '../core/vault-door.ts';
 import { parseOrRefuse } from './hub-input.ts';
 import type { HubExecutor, HubStorage } from './hub-storage.ts';
 import { requireRole } from './staff.ts';
+
+/** One region's outcome of a call through its door: its value, or the error that kept it from answering. */
+export type Reached<T> =
+  | { readonly region: string; readonly ok: true; readonly value: T }
+  | { readonly region: string; readonly ok: false; readonly code: ErrorCode; readonly message: string };
 
 /** Opens the door to a registered vault (over HTTP, with the door key configured for its region). */
 export type VaultDoors = (vault: Pick<RegisteredVault, 'region' | 'url'>) => VaultDoor;
@@ -102,29 +108,48 @@ export class RegionalVaults {
    * answer sums only released (noised) parts and names every region whose part is missing, and why.
    */
   async ask(question: RegionalQuestion, asker: string): Promise<RegionalAnswer> {
-    const vaults = await this.#storage.transaction(async (tx) => {
+    const regions = await this.#storage.transaction(async (tx) => {
       await requireRole(tx, asker, askers, 'ask questions across regions');
-      return chosen(await listVaults(tx), question.regions);
+      return chosen(await listVaults(tx), question.regions).map((vault) => vault.region);
     });
-    const parts = await Promise.all(
-      vaults.map((vault) => this.#askOne(vault, question.expression, question.purpose, asker)),
+    const reached = await this.reach(regions, (door) =>
+      door.count(question.expression, question.purpose, asker),
     );
-    return combine(parts);
+    return combine(reached.map(partOf));
   }
 
-  async #askOne(vault: VaultRow, expression: string, purpose: string, asker: string): Promise<RegionalPart> {
-    const region = vault.region;
-    try {
-      const door = this.#doors(vault);
-      await this.#proveIfStale(door, vault);
-      const answer = await door.count(expression, purpose, asker);
-      if (answer.ok) return { region, status: 'released', ...answer.value };
-      const { code, message, budget } = answer.error;
-      const status = code === 'PRIVACY_TOO_FEW' ? 'suppressed' : 'refused';
-      return { region, status, code, message, ...(budget === undefined ? {} : { budget }) };
-    } catch (error) {
-      return unreachable(region, error);
-    }
+  /** The registered regions named ('all': every one registered now), in the order named; unknown ones refused. */
+  async resolve(regions: RegionalQuestion['regions']): Promise<string[]> {
+    return chosen(await this.#storage.transaction(listVaults), regions).map((vault) => vault.region);
+  }
+
+  /**
+   * Calls `use` with each region's door, in parallel, once its vault has proved its pinned key. A region
+   * that cannot be reached, answers too late or is no longer registered gives its error as a value (the
+   * others go on); a CurtainError thrown by `use` is such a value too; bugs throw.
+   */
+  async reach<T>(
+    regions: readonly string[],
+    use: (door: VaultDoor, region: string) => Promise<T>,
+  ): Promise<Reached<T>[]> {
+    const vaults = new Map((await this.#storage.transaction(listVaults)).map((v) => [v.region, v]));
+    return Promise.all(
+      regions.map(async (region): Promise<Reached<T>> => {
+        const vault = vaults.get(region);
+        if (vault === undefined) {
+          const message = `no vault is registered for ${region} any more`;
+          return { region, ok: false, code: 'VAULT_REGION_UNKNOWN', message };
+        }
+        try {
+          const door = this.#doors(vault);
+          await this.#proveIfStale(door, vault);
+          return { region, ok: true, value: await use(door, region) };
+        } catch (error) {
+          if (!(error instanceof CurtainError)) throw error;
+          return { region, ok: false, code: error.code, message: error.message };
+        }
+      }),
+    );
   }
 
   async #proveIfStale(door: VaultDoor, vault: VaultRow): Promise<void> {
@@ -180,11 +205,15 @@ function chosen(vaults: readonly VaultRow[], regions: RegionalQuestion['regions'
   return [...new Set(regions)].map((region) => byRegion.get(region)).filter((v) => v !== undefined);
 }
 
-/** A vault that did not answer, or not with its pinned key: expected failures become a part; bugs throw. */
-function unreachable(region: string, error: unknown): RegionalPart {
-  if (!(error instanceof CurtainError)) throw error;
-  const code: ErrorCode = error.code;
-  return { region, status: 'unreachable', code, message: error.message };
+/** A region's answer as a part: released, suppressed (under its noised k), refused, or unreachable. */
+function partOf(reached: Reached<Result<ProtectedCount, DoorRefusal>>): RegionalPart {
+  const { region } = reached;
+  if (!reached.ok) return { region, status: 'unreachable', code: reached.code, message: reached.message };
+  const answer = reached.value;
+  if (answer.ok) return { region, status: 'released', ...answer.value };
+  const { code, message, budget } = answer.error;
+  const status = code === 'PRIVACY_TOO_FEW' ? 'suppressed' : 'refused';
+  return { region, status, code, message, ...(budget === undefined ? {} : { budget }) };
 }
 
 /** Sums the released parts only, and says exactly which regions that sum covers and which it does not. */

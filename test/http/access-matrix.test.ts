@@ -153,6 +153,7 @@ const expected: Record<string, 'public' | readonly Caller[]> = {
   'POST /v1/hub/campaigns/:id/cancel': ['marketer', 'approver'],
   'POST /v1/hub/campaigns/:id/run': ['marketer', 'operator'],
   'GET /v1/hub/campaigns/:id/results': ['marketer', 'compliance'],
+  'GET /v1/hub/campaigns/:id/region-results': ['marketer', 'compliance'],
   'GET /v1/hub/staff': ['operator'],
   'GET /v1/hub/vaults': readers,
   'POST /v1/hub/vaults': ['operator'],

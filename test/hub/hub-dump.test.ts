@@ -27,6 +27,11 @@ describe.each(testBackends)('hub dump on $name', (backend) => {
     await t.hubStorage.query(
       `INSERT INTO hub.vaults (region, url, public_key, added_by) VALUES ('north', 'http://127.0.0.1:1', 'k', 'abe')`,
     );
+    // A region's part of a regional campaign (test/regions runs them): the dump needs the row, never a count.
+    await t.hubStorage.query(
+      `INSERT INTO hub.campaign_regions (campaign_id, region, state, updated_at) VALUES ($1, 'north', 'held', now())`,
+      [campaign.id],
+    );
   });
   afterAll(() => t.dispose());
 
@@ -39,6 +44,7 @@ describe.each(testBackends)('hub dump on $name', (backend) => {
     expect(Object.keys(dump).sort()).toEqual([
       'campaign_events',
       'campaign_offers',
+      'campaign_regions',
       'campaign_results',
       'campaigns',
       'offers',

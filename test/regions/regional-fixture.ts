@@ -1,4 +1,6 @@
 // Three regional vaults, each a whole vault on its own database behind its own HTTP door, and one hub.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { activeVerifierKey } from '../../src/audit/door-identity.ts';
 import type { VaultDoor } from '../../src/core/vault-door.ts';
@@ -26,6 +28,8 @@ export interface RegionalVault {
   readonly publicKey: string;
   /** Stops the vault's server at once: its door answers nothing more. */
   kill(): Promise<void>;
+  /** Starts the vault's server again on the same address, as after a restart. */
+  revive(): Promise<void>;
   dispose(): Promise<void>;
 }
 
@@ -36,10 +40,8 @@ export async function openRegionalVault(region: string, seed: number, customers:
     { customers, seed, end },
     { now, random: seededRandomSource(`region-${region}`), logOrigin: `bank.example/vault-${region}` },
   );
-  let server: FastifyInstance | undefined = await buildServer(
-    { vault },
-    { logLevel: 'silent', doorKey, rateLimitPerMinute: false },
-  );
+  const serve = () => buildServer({ vault }, { logLevel: 'silent', doorKey, rateLimitPerMinute: false });
+  let server: FastifyInstance | undefined = await serve();
   const url = await server.listen({ host: '127.0.0.1', port: 0 });
   const kill = async () => {
     const closing = server;
@@ -52,6 +54,11 @@ export async function openRegionalVault(region: string, seed: number, customers:
     url,
     publicKey: activeVerifierKey(vault.keys, vault.audit.origin),
     kill,
+    async revive() {
+      if (server !== undefined) return;
+      server = await serve();
+      await server.listen({ host: '127.0.0.1', port: Number(new URL(url).port) });
+    },
     async dispose() {
       await kill();
       await vault.dispose();
@@ -64,6 +71,29 @@ export interface RegionalHub {
   readonly database: TestDatabase;
   /** Regions whose vault is killed the moment the hub calls its door for `method`. */
   readonly killOn: Map<string, keyof VaultDoor>;
+  /** Regions whose door call `method` goes to a vault that accepts it and never answers (timeout 0.5 s). */
+  readonly hangOn: Map<string, keyof VaultDoor>;
+  dispose(): Promise<void>;
+}
+
+/** A server that takes every request and never answers, as a vault stuck on a lock or a dead disk would. */
+async function hangingServer(): Promise<{ url: string; close(): Promise<void> }> {
+  const sockets = new Set<Socket>();
+  const server: Server = createServer(() => undefined);
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        server.close(() => resolve());
+      }),
+  };
 }
 
 /**
@@ -73,6 +103,9 @@ export interface RegionalHub {
 export async function openRegionalHub(vaults: readonly RegionalVault[]): Promise<RegionalHub> {
   const database = await backend.createMigrated();
   const killOn = new Map<string, keyof VaultDoor>();
+  const hangOn = new Map<string, keyof VaultDoor>();
+  const hanging = await hangingServer();
+  const stuck = new HttpVaultDoor({ url: hanging.url, key: doorKey, timeoutMs: 500, deliveryTimeoutMs: 500 });
   const byRegion = new Map(vaults.map((v) => [v.region, v]));
   const vaultDoors: VaultDoors = ({ region, url }) => {
     const door = new HttpVaultDoor({ url, key: doorKey });
@@ -82,7 +115,8 @@ export async function openRegionalHub(vaults: readonly RegionalVault[]): Promise
         if (typeof method !== 'function') return method;
         return async (...args: unknown[]) => {
           if (killOn.get(region) === property) await byRegion.get(region)?.kill();
-          return (method as (...a: unknown[]) => Promise<unknown>).apply(target, args);
+          const to = hangOn.get(region) === property ? stuck : target;
+          return (Reflect.get(to, property, to) as (...a: unknown[]) => Promise<unknown>).apply(to, args);
         };
       },
     });
@@ -94,5 +128,14 @@ export async function openRegionalHub(vaults: readonly RegionalVault[]): Promise
   });
   await hub.addStaff('olga', ['operator']);
   await hub.addStaff('mia', ['marketer']);
-  return { hub, database, killOn };
+  return {
+    hub,
+    database,
+    killOn,
+    hangOn,
+    async dispose() {
+      await hanging.close();
+      await database.dispose();
+    },
+  };
 }

@@ -3196,6 +3196,63 @@ export interface paths {
     readonly patch?: never;
     readonly trace?: never;
   };
+  readonly '/v1/hub/campaigns/{id}/region-results': {
+    readonly parameters: {
+      readonly query?: never;
+      readonly header?: never;
+      readonly path?: never;
+      readonly cookie?: never;
+    };
+    /**
+     * A regional campaign’s results: each delivered region’s protected results, charged in that vault
+     * @description A total is given only where every region released it; otherwise it is null, and the regions the released sum covers, the suppressed ones and the missing ones are named.
+     *
+     *     Roles: marketer, compliance.
+     */
+    readonly get: {
+      readonly parameters: {
+        readonly query?: never;
+        readonly header?: never;
+        readonly path: {
+          readonly id: string;
+        };
+        readonly cookie?: never;
+      };
+      readonly requestBody?: never;
+      readonly responses: {
+        /** @description Default Response */
+        readonly '4XX': {
+          headers: {
+            readonly [name: string]: unknown;
+          };
+          content: {
+            readonly 'application/json': {
+              readonly error: {
+                readonly code: string;
+                readonly message: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        readonly 200: {
+          headers: {
+            readonly [name: string]: unknown;
+          };
+          content: {
+            readonly 'application/json': components['schemas']['RegionalCampaignResults'];
+          };
+        };
+      };
+    };
+    readonly put?: never;
+    readonly post?: never;
+    readonly delete?: never;
+    readonly options?: never;
+    readonly head?: never;
+    readonly patch?: never;
+    readonly trace?: never;
+  };
   readonly '/v1/hub/campaigns/{id}/results': {
     readonly parameters: {
       readonly query?: never;
@@ -6989,6 +7046,8 @@ export interface components {
       readonly pickOffersBy: 'interest' | 'propensity';
       /** @description the vault’s refusal code when status is "refused" */
       readonly refusal: string | null;
+      /** @description the regions it runs in, fixed when drafted; null: the hub’s own vault */
+      readonly regions: readonly string[] | null;
       readonly segmentId: string | null;
       readonly startedAt: string | null;
       /** Format: date-time */
@@ -7066,6 +7125,8 @@ export interface components {
       readonly pickOffersBy: 'interest' | 'propensity';
       /** @description the vault’s refusal code when status is "refused" */
       readonly refusal: string | null;
+      /** @description the regions it runs in, fixed when drafted; null: the hub’s own vault */
+      readonly regions: readonly string[] | null;
       readonly segmentId: string | null;
       readonly startedAt: unknown | null;
       readonly startsAt: unknown;
@@ -7079,6 +7140,26 @@ export interface components {
     readonly CampaignRefusalInput: {
       /** @description why, in the approver’s words; logged */
       readonly reason: string;
+    };
+    readonly CampaignRegion: {
+      /** @description the vault’s refusal or the door’s error code */
+      readonly code: string | null;
+      readonly region: string;
+      /**
+       * @description held: approved, not yet delivered; suppressed: under that vault’s noised k; refused: its guard said no; unreachable: no answer (run again to resume: nothing is sent twice)
+       * @enum {string}
+       */
+      readonly state: 'held' | 'delivered' | 'suppressed' | 'refused' | 'unreachable';
+    };
+    readonly CampaignRegionInput: {
+      /** @description the vault’s refusal or the door’s error code */
+      readonly code: string | null;
+      readonly region: string;
+      /**
+       * @description held: approved, not yet delivered; suppressed: under that vault’s noised k; refused: its guard said no; unreachable: no answer (run again to resume: nothing is sent twice)
+       * @enum {string}
+       */
+      readonly state: 'held' | 'delivered' | 'suppressed' | 'refused' | 'unreachable';
     };
     readonly CampaignResults: {
       readonly budget?: {
@@ -7145,10 +7226,14 @@ export interface components {
         readonly vaultReserved?: string;
       };
       readonly campaign: components['schemas']['Campaign'];
+      /** @description the regions not delivered yet (unreachable): the campaign stays running until they are */
+      readonly missing?: readonly string[];
       readonly refusal: {
         readonly code: string;
         readonly message: string;
       } | null;
+      /** @description a regional campaign: where each region’s part stands (no counts) */
+      readonly regions?: readonly components['schemas']['CampaignRegion'][];
     };
     readonly CampaignRunInput: {
       /** @description what the run’s admission cost and what is left */
@@ -7165,10 +7250,14 @@ export interface components {
         readonly vaultReserved?: string;
       };
       readonly campaign: components['schemas']['CampaignInput'];
+      /** @description the regions not delivered yet (unreachable): the campaign stays running until they are */
+      readonly missing?: readonly string[];
       readonly refusal: {
         readonly code: string;
         readonly message: string;
       } | null;
+      /** @description a regional campaign: where each region’s part stands (no counts) */
+      readonly regions?: readonly components['schemas']['CampaignRegionInput'][];
     };
     readonly ConnectConsent: {
       /** @description I agree to reveal my name and contact details for this offer */
@@ -7685,6 +7774,7 @@ export interface components {
         | 'DELIVERY_AUDIENCE_TOO_SMALL'
         | 'DELIVERY_INVALID'
         | 'VAULT_UNAVAILABLE'
+        | 'VAULT_TIMEOUT'
         | 'DOOR_CONTRACT'
         | 'MODEL_STATE'
         | 'MODEL_APPROVAL_REFUSED'
@@ -7763,6 +7853,7 @@ export interface components {
         | 'DELIVERY_AUDIENCE_TOO_SMALL'
         | 'DELIVERY_INVALID'
         | 'VAULT_UNAVAILABLE'
+        | 'VAULT_TIMEOUT'
         | 'DOOR_CONTRACT'
         | 'MODEL_STATE'
         | 'MODEL_APPROVAL_REFUSED'
@@ -9086,6 +9177,8 @@ export interface components {
        * @enum {string}
        */
       readonly pickOffersBy: 'interest' | 'propensity';
+      /** @description the regional vaults it runs in, or "all" registered now; unset: the hub’s own vault. Each vault admits and delivers to its own customers under its own guard */
+      readonly regions?: 'all' | readonly string[];
       /** @description a segment’s name or id; or else `audience` */
       readonly segment?: string;
       readonly startsAt: string;
@@ -9124,6 +9217,8 @@ export interface components {
        * @enum {string}
        */
       readonly pickOffersBy: 'interest' | 'propensity';
+      /** @description the regional vaults it runs in, or "all" registered now; unset: the hub’s own vault. Each vault admits and delivers to its own customers under its own guard */
+      readonly regions?: 'all' | readonly string[];
       /** @description a segment’s name or id; or else `audience` */
       readonly segment?: string;
       readonly startsAt: string;
@@ -9803,6 +9898,50 @@ export interface components {
         readonly regions: readonly string[];
       };
     };
+    readonly RegionalCampaignResults: {
+      readonly campaignId: string;
+      /** @description every region of the campaign released its results */
+      readonly complete: boolean;
+      readonly delivered: components['schemas']['RegionalMeasure'];
+      readonly interested: components['schemas']['RegionalMeasure'];
+      /** @description the regions whose results are not in any sum */
+      readonly missing: readonly string[];
+      readonly opened: components['schemas']['RegionalMeasure'];
+      /** @description each region’s results, in the campaign’s order */
+      readonly parts: readonly components['schemas']['RegionalResultPart'][];
+    };
+    readonly RegionalCampaignResultsInput: {
+      readonly campaignId: string;
+      /** @description every region of the campaign released its results */
+      readonly complete: boolean;
+      readonly delivered: components['schemas']['RegionalMeasureInput'];
+      readonly interested: components['schemas']['RegionalMeasureInput'];
+      /** @description the regions whose results are not in any sum */
+      readonly missing: readonly string[];
+      readonly opened: components['schemas']['RegionalMeasureInput'];
+      /** @description each region’s results, in the campaign’s order */
+      readonly parts: readonly components['schemas']['RegionalResultPartInput'][];
+    };
+    readonly RegionalMeasure: {
+      /** @description exactly which regions `released` covers */
+      readonly regions: readonly string[];
+      /** @description the sum over the regions that released this measure */
+      readonly released: number;
+      /** @description regions whose noised count fell under their noised k */
+      readonly suppressed: readonly string[];
+      /** @description the sum over every region; null when any region’s part is missing or suppressed */
+      readonly total: number | null;
+    };
+    readonly RegionalMeasureInput: {
+      /** @description exactly which regions `released` covers */
+      readonly regions: readonly string[];
+      /** @description the sum over the regions that released this measure */
+      readonly released: number;
+      /** @description regions whose noised count fell under their noised k */
+      readonly suppressed: readonly string[];
+      /** @description the sum over every region; null when any region’s part is missing or suppressed */
+      readonly total: number | null;
+    };
     readonly RegionalPart:
       | {
           /** @description the asker’s and this vault’s budget, in this vault */
@@ -9889,6 +10028,7 @@ export interface components {
             | 'DELIVERY_AUDIENCE_TOO_SMALL'
             | 'DELIVERY_INVALID'
             | 'VAULT_UNAVAILABLE'
+            | 'VAULT_TIMEOUT'
             | 'DOOR_CONTRACT'
             | 'MODEL_STATE'
             | 'MODEL_APPROVAL_REFUSED'
@@ -9994,6 +10134,7 @@ export interface components {
             | 'DELIVERY_AUDIENCE_TOO_SMALL'
             | 'DELIVERY_INVALID'
             | 'VAULT_UNAVAILABLE'
+            | 'VAULT_TIMEOUT'
             | 'DOOR_CONTRACT'
             | 'MODEL_STATE'
             | 'MODEL_APPROVAL_REFUSED'
@@ -10029,6 +10170,84 @@ export interface components {
       /** @description the regions asked, or "all" the registered ones */
       readonly regions: 'all' | readonly string[];
     };
+    readonly RegionalResultPart:
+      | {
+          readonly budget?: {
+            /** @description ε left to the asker this period */
+            readonly askerRemaining: string;
+            /** @description ε this request charged, an exact rational such as "3/8" */
+            readonly charged: string;
+            /** @description when the period’s budgets reset (ISO 8601) */
+            readonly resetsAt: string;
+            /** @description ε left to the vault this period */
+            readonly vaultRemaining: string;
+            /** @description ε approved campaigns hold back from the vault’s budget for their admission and results */
+            readonly vaultReserved?: string;
+          };
+          readonly campaignId: string;
+          /** @description noised; null under the noised k */
+          readonly delivered: number | null;
+          /** @description ε this release cost ("n/d"); "0" when it repeats the day’s release */
+          readonly epsilon: string;
+          /** @description noised; null under the noised k */
+          readonly interested: number | null;
+          /** @description noised; null under the noised k */
+          readonly opened: number | null;
+          readonly region: string;
+          /** @description the day the numbers were released */
+          readonly releasedOn: string;
+          /** @constant */
+          readonly status: 'released';
+        }
+      | {
+          readonly code: string;
+          readonly message: string;
+          readonly region: string;
+          /**
+           * @description undelivered: the region’s part was not delivered (suppressed, refused or not reached; `code` says which); refused: its guard refused the release; unreachable: no answer
+           * @enum {string}
+           */
+          readonly status: 'undelivered' | 'refused' | 'unreachable';
+        };
+    readonly RegionalResultPartInput:
+      | {
+          readonly budget?: {
+            /** @description ε left to the asker this period */
+            readonly askerRemaining: string;
+            /** @description ε this request charged, an exact rational such as "3/8" */
+            readonly charged: string;
+            /** @description when the period’s budgets reset (ISO 8601) */
+            readonly resetsAt: string;
+            /** @description ε left to the vault this period */
+            readonly vaultRemaining: string;
+            /** @description ε approved campaigns hold back from the vault’s budget for their admission and results */
+            readonly vaultReserved?: string;
+          };
+          readonly campaignId: string;
+          /** @description noised; null under the noised k */
+          readonly delivered: number | null;
+          /** @description ε this release cost ("n/d"); "0" when it repeats the day’s release */
+          readonly epsilon: string;
+          /** @description noised; null under the noised k */
+          readonly interested: number | null;
+          /** @description noised; null under the noised k */
+          readonly opened: number | null;
+          readonly region: string;
+          /** @description the day the numbers were released */
+          readonly releasedOn: string;
+          /** @constant */
+          readonly status: 'released';
+        }
+      | {
+          readonly code: string;
+          readonly message: string;
+          readonly region: string;
+          /**
+           * @description undelivered: the region’s part was not delivered (suppressed, refused or not reached; `code` says which); refused: its guard refused the release; unreachable: no answer
+           * @enum {string}
+           */
+          readonly status: 'undelivered' | 'refused' | 'unreachable';
+        };
     readonly RegisteredVault: {
       /** Format: date-time */
       readonly addedAt: string;

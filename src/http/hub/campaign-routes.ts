@@ -12,6 +12,7 @@ import {
   campaignRun,
   campaignsQuery,
 } from '../../contracts/hub-campaigns.ts';
+import { regionalCampaignResults } from '../../contracts/hub-regions.ts';
 import { doorRefusalBody } from '../../contracts/hub-segments.ts';
 import type { HubService } from '../../hub/hub-service.ts';
 import { staffOf } from '../auth/access-control.ts';
@@ -103,6 +104,20 @@ const results = {
   },
 };
 
+const regionResults = {
+  config: { access: ['marketer', 'compliance'] as const },
+  schema: {
+    summary:
+      'A regional campaign’s results: each delivered region’s protected results, charged in that vault',
+    description:
+      'A total is given only where every region released it; otherwise it is null, and the regions the ' +
+      'released sum covers, the suppressed ones and the missing ones are named.',
+    tags,
+    params: idParams,
+    response: { 200: regionalCampaignResults, '4xx': errorBody },
+  },
+};
+
 export function campaignRoutes(hub: HubService) {
   return (fastify: FastifyInstance): Promise<void> => {
     const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -128,12 +143,17 @@ export function campaignRoutes(hub: HubService) {
         campaign: outcome.campaign,
         refusal: outcome.refusal ?? null,
         ...(outcome.budget === undefined ? {} : { budget: outcome.budget }),
+        ...(outcome.regions === undefined ? {} : { regions: [...outcome.regions] }),
+        ...(outcome.missing === undefined ? {} : { missing: [...outcome.missing] }),
       };
     });
     app.get('/v1/hub/campaigns/:id/results', results, async (request, reply) => {
       const released = await hub.results(request.params.id, staffOf(request).handle);
       return released.ok ? released.value : sendRefusal(reply, released.error);
     });
+    app.get('/v1/hub/campaigns/:id/region-results', regionResults, (request) =>
+      hub.regionResults(request.params.id, staffOf(request).handle),
+    );
     return Promise.resolve();
   };
 }

@@ -32,6 +32,7 @@ import { budgetReservationsSchema } from './migrations/0027-budget-reservations.
 import { edgeSchema } from './migrations/0030-edge.ts';
 import { hubVaultsSchema } from './migrations/0031-hub-vaults.ts';
 import { modelScoresGenerationSchema } from './migrations/0032-model-scores-generation.ts';
+import { regionalCampaignsSchema } from './migrations/0033-regional-campaigns.ts';
 
 export interface Migration {
   readonly version: number;
@@ -72,6 +73,7 @@ export const migrations: readonly Migration[] = [
   { version: 30, name: 'edge', sql: edgeSchema },
   { version: 31, name: 'hub-vaults', sql: hubVaultsSchema },
   { version: 32, name: 'model-scores-generation', sql: modelScoresGenerationSchema },
+  { version: 33, name: 'regional-campaigns', sql: regionalCampaignsSchema },
 ];
 
 export interface MigrationStatus {

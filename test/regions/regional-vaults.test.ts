@@ -1,9 +1,10 @@
-// One hub, three regional vaults on three databases: a question across regions, and a vault killed mid-question.
+// One hub, three regional vaults on three databases: questions and campaigns across regions, vaults that hang or die.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { identityNonce } from '../../src/audit/door-identity.ts';
 import { combine } from '../../src/hub/regional-vaults.ts';
 import {
   backend,
+  end,
   openRegionalHub,
   openRegionalVault,
   type RegionalHub,
@@ -29,7 +30,7 @@ describe(`regional vaults on ${backend.name}`, () => {
   }, 300_000);
   afterAll(async () => {
     await Promise.all(vaults.map((v) => v.dispose()));
-    await regional?.database.dispose();
+    await regional?.dispose();
   });
 
   it('registers each vault with its pinned key, and refuses a key the vault cannot prove', async () => {
@@ -96,6 +97,25 @@ describe(`regional vaults on ${backend.name}`, () => {
     await expect(asking).rejects.toThrow(/mars/);
   });
 
+  it('a vault that hangs: its part is a coded timeout, and the other regions still answer', async () => {
+    regional.hangOn.set('north', 'count');
+    try {
+      const answer = await regional.hub.askRegions(
+        { expression: everyone, purpose: 'bank_offers', regions: 'all' },
+        'mia',
+      );
+      expect(answer).toMatchObject({ count: null, complete: false, missing: ['north'] });
+      expect(answer.released.regions).toEqual(['london', 'scotland']);
+      expect(answer.parts[1]).toMatchObject({
+        region: 'north',
+        status: 'unreachable',
+        code: 'VAULT_TIMEOUT',
+      });
+    } finally {
+      regional.hangOn.clear();
+    }
+  });
+
   it('a vault killed in the middle of a question: the answer names it, and sums only what was released', async () => {
     regional.killOn.set('scotland', 'count');
     // The earlier question again (a new one this close to it would be refused as differencing).
@@ -117,6 +137,113 @@ describe(`regional vaults on ${backend.name}`, () => {
       'mia',
     );
     expect(next.missing).toEqual(['scotland']);
+    regional.killOn.clear();
+    await vaults[2]!.revive();
+  });
+
+  /** Each vault's inbox for a campaign: messages, and distinct customers (equal when none got it twice). */
+  const inboxes = () =>
+    Promise.all(
+      vaults.map(async (v) => {
+        const { rows } = await v.vault.storage.query<{ messages: number; people: number }>(
+          `SELECT count(*)::int AS messages, count(DISTINCT customer_id)::int AS people
+             FROM inbox_messages WHERE campaign_id = $1`,
+          [campaignId],
+        );
+        return rows[0]!;
+      }),
+    );
+  let campaignId = '';
+
+  it('a campaign across regions: each vault delivers its own part once; a vault killed mid-run is resumed, nothing sent twice', async () => {
+    await regional.hub.addStaff('abe', ['approver']);
+    await regional.hub.addProduct(
+      { code: 'saver', name: 'Easy saver', provider: 'bank', credit: false },
+      'mia',
+    );
+    const offer = await regional.hub.addOffer(
+      {
+        productCode: 'saver',
+        title: 'A saver that pays more',
+        body: 'Instant access, no fees.',
+        callToAction: 'Open a saver',
+        category: 'savings',
+        validUntil: '2027-06-30',
+      },
+      'mia',
+    );
+    const drafted = await regional.hub.createCampaign(
+      {
+        name: 'Saver everywhere',
+        offerId: offer.id,
+        audience: everyone,
+        startsAt: end,
+        maxMessages: 150,
+        regions: 'all',
+      },
+      'mia',
+    );
+    campaignId = drafted.id;
+    expect(drafted.regions).toEqual([...regions]);
+    await regional.hub.approve(drafted.id, 'abe');
+    regional.killOn.set('north', 'deliver');
+    const first = await regional.hub.run(drafted.id, 'mia');
+    expect(first.campaign.status).toBe('running');
+    expect(first.missing).toEqual(['north']);
+    expect(first.regions).toEqual([
+      { region: 'london', state: 'delivered', code: null },
+      { region: 'north', state: 'unreachable', code: 'VAULT_UNAVAILABLE' },
+      { region: 'scotland', state: 'delivered', code: null },
+    ]);
+    const [london, north, scotland] = await inboxes();
+    expect(north!.messages).toBe(0);
+    for (const inbox of [london!, scotland!]) expect(inbox.messages).toBeGreaterThan(0);
+
+    regional.killOn.clear();
+    await vaults[1]!.revive();
+    const second = await regional.hub.run(drafted.id, 'mia');
+    expect(second.campaign.status).toBe('finished');
+    expect(second.missing).toEqual([]);
+    expect(second.regions?.every((part) => part.state === 'delivered')).toBe(true);
+    const after = await inboxes();
+    // London and Scotland were not asked again; North delivered once; nobody holds the offer twice.
+    expect(after[0]).toEqual(london);
+    expect(after[2]).toEqual(scotland);
+    expect(after[1]!.messages).toBeGreaterThan(0);
+    for (const inbox of after) expect(inbox.messages).toBe(inbox.people);
+    // A third run finds nothing to do.
+    await expect(regional.hub.run(drafted.id, 'mia')).rejects.toMatchObject({ code: 'HUB_CAMPAIGN_STATE' });
+    expect(await inboxes()).toEqual(after);
+  });
+
+  it('a regional campaign’s results: each vault’s noised part, a total only where every region released it', async () => {
+    const results = await regional.hub.regionResults(campaignId, 'mia');
+    expect(results.complete).toBe(true);
+    expect(results.missing).toEqual([]);
+    const released = results.parts.flatMap((p) => (p.status === 'released' ? [p] : []));
+    expect(released.map((p) => p.region)).toEqual([...regions]);
+    const delivered = released.map((p) => p.delivered);
+    if (delivered.every((d) => d !== null)) {
+      expect(results.delivered.total).toBe(delivered.reduce((a, b) => a + b, 0));
+    } else expect(results.delivered.total).toBeNull();
+    // Nobody opened anything yet: every region suppresses it, and the total says so instead of 0.
+    expect(results.opened).toMatchObject({ total: null, released: 0, regions: [], suppressed: [...regions] });
+    await expect(regional.hub.results(campaignId, 'mia')).rejects.toMatchObject({ code: 'HUB_INVALID' });
+  });
+
+  it('a regional campaign suppressed in every region is refused, each region named; an unknown region is refused at once', async () => {
+    const [offer] = await regional.hub.listOffers();
+    const draft = { name: 'Nobody', offerId: offer!.id, audience: nobody, startsAt: end };
+    const unknown = regional.hub.createCampaign({ ...draft, regions: ['london', 'mars'] }, 'mia');
+    await expect(unknown).rejects.toMatchObject({ code: 'VAULT_REGION_UNKNOWN' });
+    const drafted = await regional.hub.createCampaign({ ...draft, regions: ['london', 'scotland'] }, 'mia');
+    await regional.hub.approve(drafted.id, 'abe');
+    const outcome = await regional.hub.run(drafted.id, 'mia');
+    expect(outcome.campaign).toMatchObject({ status: 'refused', refusal: 'DELIVERY_AUDIENCE_TOO_SMALL' });
+    expect(outcome.regions).toEqual([
+      { region: 'london', state: 'suppressed', code: 'DELIVERY_AUDIENCE_TOO_SMALL' },
+      { region: 'scotland', state: 'suppressed', code: 'DELIVERY_AUDIENCE_TOO_SMALL' },
+    ]);
   });
 });
 
