@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { CurtainError } from '../core/errors.ts';
 import { featureListVersion, featureMatrix, featuresFor, interceptInput } from '../models/features.ts';
 import { defaultLambda, trainingSet, type TrainingVault } from '../models/train/train-model.ts';
-import { insertModelVersion } from '../models/train/training-store.ts';
+import { insertModelVersion } from '../models/model-store.ts';
 import { cryptoRandomSource, type RandomSource } from '../privacy/dp/random-source.ts';
 import {
   discreteGaussianNoise,
