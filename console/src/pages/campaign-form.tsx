@@ -147,6 +147,30 @@ function OfferChoice({ draft, onChange, offers }: FormProps & { offers: Offers }
   );
 }
 
+/** A whole number from 1 to `max`. */
+function Whole(props: {
+  id: string;
+  label: string;
+  max: number;
+  value: number;
+  onChange: (value: number) => void;
+}) {
+  const whole = (text: string) => Math.min(props.max, Math.max(1, Math.round(Number(text) || 1)));
+  return (
+    <>
+      <label htmlFor={props.id}>{props.label}</label>
+      <input
+        id={props.id}
+        type="number"
+        min={1}
+        max={props.max}
+        value={props.value}
+        onChange={(e) => props.onChange(whole(e.target.value))}
+      />
+    </>
+  );
+}
+
 function Schedule({ draft, onChange }: FormProps) {
   const set = (change: Partial<CampaignDraftForm>) => onChange({ ...draft, ...change });
   return (
@@ -176,23 +200,19 @@ function Schedule({ draft, onChange }: FormProps) {
         value={draft.endsAt}
         onChange={(e) => set({ endsAt: e.target.value })}
       />
-      <label htmlFor="cap-messages">At most this many messages per person</label>
-      <input
+      <Whole
         id="cap-messages"
-        type="number"
-        min={1}
+        label="At most this many messages per person"
         max={1000}
         value={draft.capMessages}
-        onChange={(e) => set({ capMessages: Math.max(1, Math.round(Number(e.target.value) || 1)) })}
+        onChange={(capMessages) => set({ capMessages })}
       />
-      <label htmlFor="cap-days">in this many days</label>
-      <input
+      <Whole
         id="cap-days"
-        type="number"
-        min={1}
+        label="in this many days"
         max={366}
         value={draft.capDays}
-        onChange={(e) => set({ capDays: Math.max(1, Math.round(Number(e.target.value) || 1)) })}
+        onChange={(capDays) => set({ capDays })}
       />
     </fieldset>
   );
