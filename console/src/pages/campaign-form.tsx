@@ -1,9 +1,8 @@
 // The first step of a new campaign: its name, a saved segment (or an expression, checked as typed), the offer from
 // the catalogue (no default), other offers, notices, and the schedule: start now or later, end date, frequency cap.
 import type { ReactNode } from 'react';
-import type { CampaignDraftForm } from '../campaign-draft.ts';
+import type { CampaignDraftForm, Offers } from '../campaign-draft.ts';
 import { SegmentWriter, useSegmentCheck } from '../segment-writer.tsx';
-import type { Offers } from './campaigns.tsx';
 import { purposeTitle, type Segment } from './saved-segments.tsx';
 
 interface FormProps {

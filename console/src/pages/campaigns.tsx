@@ -16,13 +16,13 @@ import {
   missingOf,
   previewBody,
   type CampaignDraftForm,
+  type Offers,
 } from '../campaign-draft.ts';
 import { channelsInWords, scheduleInWords, statusWords } from '../campaign-words.ts';
 import { CampaignForm } from './campaign-form.tsx';
 import { SaveSegment, SegmentTable, type Segment } from './saved-segments.tsx';
 
 type Campaign = Item<Complete<Reply<'/v1/hub/campaigns', 'get'>>['campaigns']>;
-export type Offers = Complete<Reply<'/v1/hub/offers', 'get'>>['offers'];
 
 function Confirm({
   draft,
