@@ -1,5 +1,8 @@
 // Campaigns in words: where one stands and what happens next, and when the scheduler will send it.
-import { formatDate } from './ui.tsx';
+
+/** A moment in the reader's own time zone (ui.tsx's formatDate; this module stays free of JSX for its tests). */
+const formatDate = (iso: string): string =>
+  new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
 
 export interface CampaignState {
   readonly status: string;
