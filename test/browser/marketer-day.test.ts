@@ -264,5 +264,5 @@ describe('a marketer’s and an approver’s day in Chromium', () => {
       expect(small).toEqual([]);
       await accessible(page);
     }
-  }, 60_000);
+  }, 120_000);
 });
