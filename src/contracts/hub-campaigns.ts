@@ -131,6 +131,51 @@ export const campaignResults = z
   .describe('noised counts; null where the noised count fell under the noised threshold')
   .meta({ id: 'HubCampaignResults' });
 
+const rememberedCount = z
+  .object({ count: z.int(), askedBy: z.string(), askedAt: time })
+  .nullable()
+  .describe('the latest protected (noised) count of the audience under the offer’s purpose, if asked');
+
+export const campaignReview = z
+  .object({
+    audience: z.string().describe('the segment expression'),
+    purpose: z.string().describe('the offer’s purpose, which the audience is checked under'),
+    sentence: z
+      .string()
+      .nullable()
+      .describe('“Why am I seeing this?” as customers will read it; null when the audience fails the check'),
+    check: z
+      .object({ passed: z.boolean(), code: z.string().nullable(), problem: z.string().nullable() })
+      .describe('the vault’s static check of the audience under the purpose, run again now (free)'),
+    fairLending: z
+      .object({
+        applies: z
+          .boolean()
+          .describe('true for credit offers: then the check includes the fair-lending rules'),
+        rules: z.string().describe('the version of the protected attributes and proxies list'),
+      })
+      .describe('src/language/fair-lending.ts: credit audiences may not use protected attributes or proxies'),
+    protectedCount: rememberedCount.describe(
+      'the latest protected count already released (never a new charge), if anyone asked for one',
+    ),
+  })
+  .meta({ id: 'CampaignReview' });
+
+/** What a marketer is about to send: a saved segment or an expression, and the offer. */
+export const campaignPreviewInput = z
+  .strictObject({
+    offerId: id,
+    segment: id.optional().describe('a segment’s name or id; or else `audience`'),
+    audience: expression.optional(),
+  })
+  .refine((d) => (d.segment === undefined) !== (d.audience === undefined), {
+    path: ['audience'],
+    message: 'name either a segment or an audience expression, not both',
+  })
+  .meta({ id: 'CampaignPreviewRequest' });
+
+export const campaignPreview = z.object({ offer, review: campaignReview }).meta({ id: 'CampaignPreview' });
+
 export const campaignDetail = z
   .object({
     campaign,
@@ -138,10 +183,8 @@ export const campaignDetail = z
     alsoOffers: z.array(offer),
     events: z.array(campaignEvent),
     results: z.array(campaignResults),
-    protectedCount: z
-      .object({ count: z.int(), askedBy: z.string(), askedAt: time })
-      .nullable()
-      .describe('the latest protected (noised) count of the audience under the offer’s purpose, if asked'),
+    protectedCount: rememberedCount,
+    review: campaignReview,
   })
   .meta({ id: 'CampaignDetail' });
 
@@ -178,3 +221,5 @@ export type CampaignEvent = z.output<typeof campaignEvent>;
 export type CampaignDetail = z.output<typeof campaignDetail>;
 export type CampaignRegion = z.output<typeof campaignRegion>;
 export type CampaignRegionState = (typeof campaignRegionStates)[number];
+export type CampaignReview = z.output<typeof campaignReview>;
+export type CampaignPreviewInput = z.input<typeof campaignPreviewInput>;

@@ -1,6 +1,12 @@
 // Campaigns: drafted by a marketer, approved by someone else, run through the vault's door, results read back.
 import { randomUUID } from 'node:crypto';
-import { campaignInput, type CampaignDetail, type NewCampaign } from '../contracts/hub-campaigns.ts';
+import {
+  campaignInput,
+  campaignPreviewInput,
+  type CampaignDetail,
+  type CampaignPreviewInput,
+  type NewCampaign,
+} from '../contracts/hub-campaigns.ts';
 import type { RegionalCampaignResults } from '../contracts/hub-regions.ts';
 import { CurtainError } from '../core/errors.ts';
 import { err, ok, type Result } from '../core/result.ts';
@@ -13,6 +19,7 @@ import type {
   VaultDoor,
 } from '../core/vault-door.ts';
 import { checkAudience } from './audience-check.ts';
+import { reviewAudience, type CampaignReview } from './campaign-review.ts';
 import {
   campaignEvents,
   getCampaign,
@@ -31,6 +38,11 @@ import { requireRole } from './staff.ts';
 
 /** A draft as the route sends it; a program may give its start and end as Dates. */
 export type { CampaignDetail } from '../contracts/hub-campaigns.ts';
+
+export interface CampaignPreview {
+  readonly offer: Offer;
+  readonly review: CampaignReview;
+}
 
 export type CampaignDraft = Omit<NewCampaign, 'startsAt' | 'endsAt'> & {
   readonly startsAt: Date | string;
@@ -382,8 +394,20 @@ export class Campaigns {
     return this.#storage.transaction((tx) => listCampaigns(tx, status));
   }
 
-  show(id: string): Promise<CampaignDetail> {
-    return this.#storage.transaction(async (tx) => {
+  /** What a draft would send, before it is created: the offer and its review (free; no new count). */
+  async preview(input: CampaignPreviewInput, actor: string): Promise<CampaignPreview> {
+    const parsed = parseOrRefuse(campaignPreviewInput, input, 'campaign preview');
+    const { offer, audience } = await this.#storage.transaction(async (tx) => {
+      await requireRole(tx, actor, ['marketer'], 'preview campaigns');
+      const offer = await getOffer(tx, parsed.offerId);
+      if (parsed.segment === undefined) return { offer, audience: parsed.audience ?? '' };
+      return { offer, audience: (await findSegment(tx, parsed.segment)).expression };
+    });
+    return { offer, review: await reviewAudience(this.#door, this.#storage, audience, offer.purpose) };
+  }
+
+  async show(id: string): Promise<CampaignDetail> {
+    const detail = await this.#storage.transaction(async (tx) => {
       const campaign = await getCampaign(tx, id);
       const { rows } = await tx.query<{
         delivered: number | null;
@@ -406,6 +430,11 @@ export class Campaigns {
         results: rows.map((row) => ({ campaignId: id, ...row })),
       };
     });
+    const { audience } = detail.campaign;
+    return {
+      ...detail,
+      review: await reviewAudience(this.#door, this.#storage, audience, detail.offer.purpose),
+    };
   }
 
   /** One state change: the row locked, the step journalled, the log told after the commit. */

@@ -2,10 +2,12 @@
 import type { CampaignResults, DoorRefusal, ProtectedCount, VaultDoor } from '../core/vault-door.ts';
 import type { Result } from '../core/result.ts';
 import type { Campaign, CampaignStatus } from './campaign-record.ts';
+import type { CampaignPreviewInput } from '../contracts/hub-campaigns.ts';
 import {
   Campaigns,
   type CampaignDetail,
   type CampaignDraft,
+  type CampaignPreview,
   type DueRun,
   type RunOutcome,
 } from './campaigns.ts';
@@ -219,6 +221,11 @@ export class HubService {
 
   list(status?: CampaignStatus): Promise<Campaign[]> {
     return this.#campaigns.list(status);
+  }
+
+  /** What a draft would send (the offer, the sentence customers read, the checks, an existing count): free. */
+  previewCampaign(input: CampaignPreviewInput, actor: string): Promise<CampaignPreview> {
+    return this.#campaigns.preview(input, actor);
   }
 
   show(id: string): Promise<CampaignDetail> {

@@ -55,8 +55,16 @@ export interface ConsoleServer {
   close(): Promise<void>;
 }
 
+export interface ConsoleServerOptions {
+  /** The hub's clock (a test moves it to bring a scheduled campaign's start); the real time by default. */
+  readonly now?: () => Date;
+}
+
 /** A demo bank of `customers` on PGlite, seeded like `curtain start`, serving the API and the console. */
-export async function startConsoleServer(customers = 2_000): Promise<ConsoleServer> {
+export async function startConsoleServer(
+  customers = 2_000,
+  options: ConsoleServerOptions = {},
+): Promise<ConsoleServer> {
   ensureConsoleBuilt();
   const pglite = testBackends.find((backend) => backend.name === 'pglite')!;
   const vault = await createTestVault(pglite);
@@ -66,7 +74,7 @@ export async function startConsoleServer(customers = 2_000): Promise<ConsoleServ
     seed: 1,
     end: new Date().toISOString().slice(0, 10),
   });
-  const hub = openHub(vault);
+  const hub = openHub(vault, options.now);
   await seedDemoHub(hub);
   const app = await buildServer(
     { vault, hub: { service: hub, door: vault.door, storage: vault.storage } },

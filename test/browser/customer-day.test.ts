@@ -5,18 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { seriousViolations } from './axe.ts';
 import { launchChromium, startConsoleServer, type ConsoleServer } from './console-server.ts';
-
-// Runs in the page: horizontal overflow, and controls under 24 px on a side (links inside sentences are exempt,
-// as WCAG 2.5.8 allows).
-const layout = (page: Page) =>
-  page.evaluate<{ overflow: number; small: string[] }>(`(() => {
-    const small = [...document.querySelectorAll('button, input, select, summary, nav a')]
-      .filter((el) => el.getClientRects().length > 0 && !el.classList.contains('skip'))
-      .map((el) => [el, el.getBoundingClientRect()])
-      .filter(([, r]) => r.width < 24 || r.height < 24)
-      .map(([el, r]) => el.outerHTML.slice(0, 60) + ' ' + Math.round(r.width) + 'x' + Math.round(r.height));
-    return { overflow: document.documentElement.scrollWidth - window.innerWidth, small };
-  })()`);
+import { layout } from './layout.ts';
 
 describe('a customer’s day in Chromium', () => {
   let server: ConsoleServer;

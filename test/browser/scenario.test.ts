@@ -123,10 +123,13 @@ describe('the console in Chromium', () => {
     await page.getByRole('link', { name: 'Campaigns' }).click();
     await page.getByRole('heading', { name: 'New campaign' }).waitFor();
     await accessible('campaigns');
-    await page.getByLabel('Name').fill('Home buyers');
+    await page.getByLabel('Campaign name').fill('Home buyers');
+    await page.getByLabel('Write an expression').check();
     await page.getByLabel('Audience (a segment expression)').fill(seeds);
     await page.getByLabel('Offer', { exact: true }).selectOption({ label: offerTitle });
-    await page.getByRole('button', { name: 'Create campaign' }).click();
+    await page.getByRole('button', { name: 'Preview and confirm' }).click();
+    await page.getByTestId('message-preview').filter({ hasText: offerTitle }).waitFor();
+    await page.getByRole('button', { name: 'Submit for approval' }).click();
     await page.getByRole('heading', { name: 'Campaign: Home buyers' }).waitFor();
     await expect.poll(() => page.getByTestId('campaign-status').textContent()).toBe('draft');
     await accessible('campaign');

@@ -147,6 +147,7 @@ const expected: Record<string, 'public' | readonly Caller[]> = {
   'POST /v1/hub/offers': ['marketer'],
   'GET /v1/hub/campaigns': readers,
   'POST /v1/hub/campaigns': ['marketer'],
+  'POST /v1/hub/campaigns/preview': ['marketer'],
   'GET /v1/hub/campaigns/:id': readers,
   'POST /v1/hub/campaigns/:id/approve': ['approver'],
   'POST /v1/hub/campaigns/:id/refuse': ['approver'],

@@ -3092,7 +3092,7 @@ export interface paths {
     readonly get?: never;
     readonly put?: never;
     /**
-     * Cancel a campaign before or while it runs
+     * Cancel a draft or an approved campaign before it starts (an approved one’s held ε is given back); logged
      * @description Roles: marketer, approver.
      */
     readonly post: {
@@ -3350,6 +3350,65 @@ export interface paths {
           };
           content: {
             readonly 'application/json': components['schemas']['CampaignRun'];
+          };
+        };
+      };
+    };
+    readonly delete?: never;
+    readonly options?: never;
+    readonly head?: never;
+    readonly patch?: never;
+    readonly trace?: never;
+  };
+  readonly '/v1/hub/campaigns/preview': {
+    readonly parameters: {
+      readonly query?: never;
+      readonly header?: never;
+      readonly path?: never;
+      readonly cookie?: never;
+    };
+    readonly get?: never;
+    readonly put?: never;
+    /**
+     * What a draft would send, before it is drafted: free, reads no data, asks no new count
+     * @description The offer, the sentence customers will read, the static checks under the offer’s purpose (fair lending for credit) and the latest protected count already released for the audience, if any.
+     *
+     *     Roles: marketer.
+     */
+    readonly post: {
+      readonly parameters: {
+        readonly query?: never;
+        readonly header?: never;
+        readonly path?: never;
+        readonly cookie?: never;
+      };
+      readonly requestBody: {
+        readonly content: {
+          readonly 'application/json': components['schemas']['CampaignPreviewRequestInput'];
+        };
+      };
+      readonly responses: {
+        /** @description Default Response */
+        readonly '4XX': {
+          headers: {
+            readonly [name: string]: unknown;
+          };
+          content: {
+            readonly 'application/json': {
+              readonly error: {
+                readonly code: string;
+                readonly message: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        readonly 200: {
+          headers: {
+            readonly [name: string]: unknown;
+          };
+          content: {
+            readonly 'application/json': components['schemas']['CampaignPreview'];
           };
         };
       };
@@ -7076,6 +7135,7 @@ export interface components {
         readonly count: number;
       } | null;
       readonly results: readonly components['schemas']['HubCampaignResults'][];
+      readonly review: components['schemas']['CampaignReview'];
     };
     readonly CampaignDetailInput: {
       readonly alsoOffers: readonly components['schemas']['OfferInput'][];
@@ -7089,6 +7149,7 @@ export interface components {
         readonly count: number;
       } | null;
       readonly results: readonly components['schemas']['HubCampaignResultsInput'][];
+      readonly review: components['schemas']['CampaignReviewInput'];
     };
     readonly CampaignEvent: {
       readonly actor: string;
@@ -7132,6 +7193,28 @@ export interface components {
       readonly startsAt: unknown;
       /** @enum {string} */
       readonly status: 'draft' | 'approved' | 'running' | 'finished' | 'refused' | 'cancelled';
+    };
+    readonly CampaignPreview: {
+      readonly offer: components['schemas']['Offer'];
+      readonly review: components['schemas']['CampaignReview'];
+    };
+    readonly CampaignPreviewInput: {
+      readonly offer: components['schemas']['OfferInput'];
+      readonly review: components['schemas']['CampaignReviewInput'];
+    };
+    readonly CampaignPreviewRequest: {
+      /** @description a segment expression (docs/segment-language.md) */
+      readonly audience?: string;
+      readonly offerId: string;
+      /** @description a segment’s name or id; or else `audience` */
+      readonly segment?: string;
+    };
+    readonly CampaignPreviewRequestInput: {
+      /** @description a segment expression (docs/segment-language.md) */
+      readonly audience?: string;
+      readonly offerId: string;
+      /** @description a segment’s name or id; or else `audience` */
+      readonly segment?: string;
     };
     readonly CampaignRefusal: {
       /** @description why, in the approver’s words; logged */
@@ -7210,6 +7293,61 @@ export interface components {
       readonly opened: number | null;
       /** @description the day the numbers were released */
       readonly releasedOn: string;
+    };
+    readonly CampaignReview: {
+      /** @description the segment expression */
+      readonly audience: string;
+      /** @description the vault’s static check of the audience under the purpose, run again now (free) */
+      readonly check: {
+        readonly code: string | null;
+        readonly passed: boolean;
+        readonly problem: string | null;
+      };
+      /** @description src/language/fair-lending.ts: credit audiences may not use protected attributes or proxies */
+      readonly fairLending: {
+        /** @description true for credit offers: then the check includes the fair-lending rules */
+        readonly applies: boolean;
+        /** @description the version of the protected attributes and proxies list */
+        readonly rules: string;
+      };
+      /** @description the latest protected count already released (never a new charge), if anyone asked for one */
+      readonly protectedCount: {
+        /** Format: date-time */
+        readonly askedAt: string;
+        readonly askedBy: string;
+        readonly count: number;
+      } | null;
+      /** @description the offer’s purpose, which the audience is checked under */
+      readonly purpose: string;
+      /** @description “Why am I seeing this?” as customers will read it; null when the audience fails the check */
+      readonly sentence: string | null;
+    };
+    readonly CampaignReviewInput: {
+      /** @description the segment expression */
+      readonly audience: string;
+      /** @description the vault’s static check of the audience under the purpose, run again now (free) */
+      readonly check: {
+        readonly code: string | null;
+        readonly passed: boolean;
+        readonly problem: string | null;
+      };
+      /** @description src/language/fair-lending.ts: credit audiences may not use protected attributes or proxies */
+      readonly fairLending: {
+        /** @description true for credit offers: then the check includes the fair-lending rules */
+        readonly applies: boolean;
+        /** @description the version of the protected attributes and proxies list */
+        readonly rules: string;
+      };
+      /** @description the latest protected count already released (never a new charge), if anyone asked for one */
+      readonly protectedCount: {
+        readonly askedAt: unknown;
+        readonly askedBy: string;
+        readonly count: number;
+      } | null;
+      /** @description the offer’s purpose, which the audience is checked under */
+      readonly purpose: string;
+      /** @description “Why am I seeing this?” as customers will read it; null when the audience fails the check */
+      readonly sentence: string | null;
     };
     readonly CampaignRun: {
       /** @description what the run’s admission cost and what is left */

@@ -13,7 +13,10 @@ export function Approvals() {
   );
   return (
     <Page title="Campaigns to approve">
-      <p>A campaign runs only once a second person approves it. Open one to approve or refuse it.</p>
+      <p>
+        A campaign runs only once a second person approves it. Open one to read everything it will send, then
+        approve or refuse it with a reason.
+      </p>
       {drafts.data === undefined ? (
         <Loading error={drafts.error} />
       ) : drafts.data.campaigns.length === 0 ? (

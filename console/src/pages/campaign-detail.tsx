@@ -1,4 +1,5 @@
-// One campaign: its offers and events; approve or refuse (approver), run (marketer), protected results with a chart.
+// One campaign: where it stands, the message as customers will read it, its checks and events; approve or refuse
+// with a reason (approver), cancel before it starts, run (marketer), protected results with a chart.
 import { useState } from 'react';
 import {
   Bar,
@@ -15,6 +16,8 @@ import { RefusalBox } from '../refusal-box.tsx';
 import { refusalOf, type Refusal } from '../refusal-words.ts';
 import type { Complete, Reply } from '../api/types.ts';
 import { ActionButton, Alert, Loading, Page, formatDate } from '../ui.tsx';
+import { MessagePreview, ReviewFacts } from '../campaign-review.tsx';
+import { channelsInWords, eventInWords, scheduleInWords, stateInWords, whenSent } from '../campaign-words.ts';
 import { useLoad } from '../use-load.ts';
 
 type CampaignDetail = Complete<Reply<'/v1/hub/campaigns/{id}', 'get'>>;
@@ -73,17 +76,81 @@ function Results({ results }: { results: CampaignResults }) {
   );
 }
 
+type Act = (verb: string, done: string, body?: object) => Promise<void>;
+
+function Decide({ startsAt, act }: { startsAt: string; act: Act }) {
+  const [reason, setReason] = useState('');
+  const written = reason.trim().length > 0 ? { reason: reason.trim() } : undefined;
+  return (
+    <section aria-labelledby="decide-heading" className="decide">
+      <h2 id="decide-heading">Your decision</h2>
+      <label htmlFor="decision-reason">Your reason (kept in the log)</label>
+      <textarea
+        id="decision-reason"
+        rows={2}
+        maxLength={1000}
+        value={reason}
+        onChange={(e) => setReason(e.target.value)}
+      />
+      <p data-testid="sends-when">
+        If you approve it, the scheduler sends it {whenSent(startsAt)}, and its privacy budget is held until
+        it ends.
+      </p>
+      <div className="actions">
+        <ActionButton
+          disabled={written === undefined}
+          action={() => act('approve', 'Approved: its privacy budget is held until it ends.', written ?? {})}
+        >
+          Approve
+        </ActionButton>
+        <ActionButton
+          disabled={written === undefined}
+          action={() => act('refuse', 'Refused: the campaign is cancelled.', written ?? {})}
+          className="secondary"
+        >
+          Refuse
+        </ActionButton>
+      </div>
+    </section>
+  );
+}
+
+function Cancel({ act }: { act: Act }) {
+  const [asking, setAsking] = useState(false);
+  if (!asking) {
+    return (
+      <button type="button" className="secondary" onClick={() => setAsking(true)}>
+        Cancel campaign
+      </button>
+    );
+  }
+  return (
+    <div className="alert alert-info" role="alertdialog" aria-labelledby="cancel-question" aria-modal="false">
+      <p id="cancel-question">
+        <strong>Cancel this campaign?</strong> Nothing will be sent, any privacy budget held for it is given
+        back, and it cannot be started again (draft a new one instead).
+      </p>
+      <ActionButton action={() => act('cancel', 'Cancelled: nothing will be sent.')}>
+        Yes, cancel it
+      </ActionButton>{' '}
+      <button type="button" className="secondary" onClick={() => setAsking(false)}>
+        Keep it
+      </button>
+    </div>
+  );
+}
+
 export function CampaignView({ id, roles }: { id: string; roles: readonly string[] }) {
   const detail = useLoad(() => get<CampaignDetail>(`/v1/hub/campaigns/${encodeURIComponent(id)}`), id);
   const [notice, setNotice] = useState<string>();
   const [refused, setRefused] = useState<Refusal>();
-  const [reason, setReason] = useState('');
   const [results, setResults] = useState<CampaignResults>();
   if (detail.data === undefined) return <Loading error={detail.error} />;
-  const { campaign, offer, alsoOffers, events } = detail.data;
+  const { campaign, offer, alsoOffers, events, review } = detail.data;
   const latest = results ?? detail.data.results.at(-1);
+  const can = (...some: string[]) => some.some((role) => roles.includes(role));
   // A refusal, by the hub or the vault, is never shown as a success.
-  const act = async (verb: string, done: string, body: object = {}) => {
+  const act: Act = async (verb, done, body = {}) => {
     setNotice(undefined);
     setRefused(undefined);
     try {
@@ -99,39 +166,23 @@ export function CampaignView({ id, roles }: { id: string; roles: readonly string
     }
     detail.reload();
   };
-  const written = reason.trim().length > 0 ? { reason: reason.trim() } : undefined;
   return (
     <Page title={`Campaign: ${campaign.name}`}>
+      <p className="state" data-testid="campaign-state">
+        <span className={`status status-${campaign.status}`} data-testid="campaign-status">
+          {campaign.status}
+        </span>{' '}
+        {stateInWords(campaign)}
+      </p>
+      {notice === undefined ? null : <Alert kind="success">{notice}</Alert>}
+      <RefusalBox refusal={refused} />
+      <MessagePreview offer={offer} review={review} />
       <dl className="facts">
-        <dt>Status</dt>
-        <dd>
-          <span className={`status status-${campaign.status}`} data-testid="campaign-status">
-            {campaign.status}
-          </span>
-          {campaign.refusal === null ? null : ` (${campaign.refusal})`}
-        </dd>
-        <dt>Audience</dt>
-        <dd>
-          <code>{campaign.audience}</code>
-        </dd>
-        <dt>Offer</dt>
-        <dd>
-          <strong>{offer.title}</strong> — {offer.body} <em>{offer.callToAction}</em>
-        </dd>
-        <dt>Notices</dt>
-        <dd>{campaign.channels.length === 0 ? 'inbox only' : `inbox, ${campaign.channels.join(', ')}`}</dd>
-        <dt>Protected count</dt>
-        <dd data-testid="campaign-protected-count">
-          {detail.data.protectedCount === null
-            ? 'not asked yet (ask it in the segment editor)'
-            : `about ${detail.data.protectedCount.count.toLocaleString('en-GB')} customers (noised; asked by ${detail.data.protectedCount.askedBy})`}
-        </dd>
+        <ReviewFacts review={review} />
+        <dt>Channels</dt>
+        <dd>{channelsInWords(campaign.channels)}</dd>
         <dt>Schedule</dt>
-        <dd>
-          from {formatDate(campaign.startsAt)} until{' '}
-          {campaign.endsAt === null ? 'no end date' : formatDate(campaign.endsAt)}; at most{' '}
-          {campaign.frequencyCap.messages} per person in {campaign.frequencyCap.days} days
-        </dd>
+        <dd>{scheduleInWords(campaign)}</dd>
         {alsoOffers.length > 0 ? (
           <>
             <dt>Also offers</dt>
@@ -149,44 +200,19 @@ export function CampaignView({ id, roles }: { id: string; roles: readonly string
         <dt>Approved by</dt>
         <dd>{campaign.approvedBy ?? '—'}</dd>
       </dl>
+      {can('approver') && campaign.status === 'draft' ? (
+        <Decide startsAt={campaign.startsAt} act={act} />
+      ) : null}
       <div className="actions">
-        {roles.includes('approver') && campaign.status === 'draft' ? (
-          <>
-            <label htmlFor="decision-reason">Your reason (kept in the log)</label>
-            <textarea
-              id="decision-reason"
-              rows={2}
-              maxLength={1000}
-              value={reason}
-              onChange={(e) => setReason(e.target.value)}
-            />
-            <p className="muted">
-              Once approved, the scheduler sends it within a minute of its start,{' '}
-              {formatDate(campaign.startsAt)}.
-            </p>
-            <ActionButton
-              disabled={written === undefined}
-              action={() =>
-                act('approve', 'Approved: its privacy budget is held until it ends.', written ?? {})
-              }
-            >
-              Approve
-            </ActionButton>
-            <ActionButton
-              disabled={written === undefined}
-              action={() => act('refuse', 'Refused: the campaign is cancelled.', written ?? {})}
-              className="secondary"
-            >
-              Refuse
-            </ActionButton>
-          </>
+        {can('marketer', 'approver') && ['draft', 'approved'].includes(campaign.status) ? (
+          <Cancel act={act} />
         ) : null}
-        {(roles.includes('marketer') || roles.includes('operator')) &&
-        ['approved', 'running'].includes(campaign.status) ? (
+        {can('marketer', 'operator') &&
+        (campaign.status === 'running' ||
+          (campaign.status === 'approved' && Date.parse(campaign.startsAt) <= Date.now())) ? (
           <ActionButton action={() => act('run', 'The campaign ran.')}>Run now</ActionButton>
         ) : null}
-        {(roles.includes('marketer') || roles.includes('compliance')) &&
-        ['running', 'finished'].includes(campaign.status) ? (
+        {can('marketer', 'compliance') && ['running', 'finished'].includes(campaign.status) ? (
           <ActionButton
             action={async () =>
               setResults(await get<CampaignResults>(`/v1/hub/campaigns/${encodeURIComponent(id)}/results`))
@@ -196,15 +222,12 @@ export function CampaignView({ id, roles }: { id: string; roles: readonly string
           </ActionButton>
         ) : null}
       </div>
-      {notice === undefined ? null : <Alert kind="success">{notice}</Alert>}
-      <RefusalBox refusal={refused} />
       {latest === undefined ? null : <Results results={latest} />}
       <h2>Events</h2>
-      <ol className="events">
+      <ol className="events" data-testid="events">
         {events.map((event, i) => (
           <li key={i}>
-            {formatDate(event.at)} — <strong>{event.event}</strong> by {event.actor}
-            {event.detail === null ? null : `: ${event.detail}`}
+            {formatDate(event.at)} — {eventInWords(event)}
           </li>
         ))}
       </ol>

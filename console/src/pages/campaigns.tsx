@@ -1,145 +1,153 @@
-// Marketer: draft campaigns (one offer, or several chosen by interest or propensity), list them, open one.
-import { useState, type FormEvent } from 'react';
+// Marketer: campaigns from saved segments — audience, offer and schedule, then the message as customers will read
+// it and the protected audience size (a count already asked, never a new charge) before it goes for approval.
+import { useState } from 'react';
 import { get, post } from '../api.ts';
 import { Link, navigate } from '../router.tsx';
 import type { Complete, Item, Reply } from '../api/types.ts';
-import { Loading, Page, formatDate, textOf } from '../ui.tsx';
+import { Loading, Page, formatDate } from '../ui.tsx';
 import { useLoad } from '../use-load.ts';
 import { RefusalBox } from '../refusal-box.tsx';
 import { refusalOf, type Refusal } from '../refusal-words.ts';
 import { BudgetMeter, useBudget } from '../budget-meter.tsx';
+import { MessagePreview, ReviewFacts, type CampaignPreview } from '../campaign-review.tsx';
+import {
+  campaignBody,
+  emptyDraft,
+  missingOf,
+  previewBody,
+  type CampaignDraftForm,
+  type Offers,
+} from '../campaign-draft.ts';
+import { channelsInWords, scheduleInWords, statusWords } from '../campaign-words.ts';
+import { CampaignForm } from './campaign-form.tsx';
+import { SaveSegment, SegmentTable, type Segment } from './saved-segments.tsx';
 
 type Campaign = Item<Complete<Reply<'/v1/hub/campaigns', 'get'>>['campaigns']>;
-type Offers = Complete<Reply<'/v1/hub/offers', 'get'>>;
 
-function NewCampaign({ offers }: { offers: Offers['offers'] }) {
+function Confirm({
+  draft,
+  preview,
+  onBack,
+}: {
+  draft: CampaignDraftForm;
+  preview: CampaignPreview;
+  onBack: () => void;
+}) {
   const [error, setError] = useState<Refusal>();
-  const [also, setAlso] = useState<readonly string[]>([]);
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const field = (name: string) => textOf(form, name);
-    const offerId = field('offerId');
+  const [busy, setBusy] = useState(false);
+  const submit = async () => {
+    setError(undefined);
+    setBusy(true);
     try {
-      setError(undefined);
-      const created = await post<Complete<Reply<'/v1/hub/campaigns', 'post', 201>>>('/v1/hub/campaigns', {
-        name: field('name'),
-        audience: field('audience'),
-        offerId,
-        alsoOffers: also.filter((id) => id !== offerId),
-        pickOffersBy: field('pickOffersBy') === 'propensity' ? 'propensity' : 'interest',
-        channels: form.getAll('channels').filter((c) => typeof c === 'string'),
-        // The inputs are in the person's own time zone; the API takes an instant.
-        startsAt: new Date(field('startsAt')).toISOString(),
-        ...(field('endsAt') === '' ? {} : { endsAt: new Date(field('endsAt')).toISOString() }),
-        frequencyCap: { messages: Number(field('capMessages')), days: Number(field('capDays')) },
-      });
+      const created = await post<Complete<Reply<'/v1/hub/campaigns', 'post', 201>>>(
+        '/v1/hub/campaigns',
+        campaignBody(draft),
+      );
       navigate(`/campaigns/${created.id}`);
+    } catch (failure) {
+      setError(refusalOf(failure));
+      setBusy(false);
+    }
+  };
+  const start = draft.start === 'now' ? new Date().toISOString() : new Date(draft.startsAt).toISOString();
+  const end = draft.endsAt === '' ? null : new Date(draft.endsAt).toISOString();
+  const cap = { messages: draft.capMessages, days: draft.capDays };
+  return (
+    <section aria-labelledby="confirm-heading" className="confirm">
+      <h3 id="confirm-heading">Step 2 of 2: check what will be sent</h3>
+      <MessagePreview offer={preview.offer} review={preview.review} />
+      <dl className="facts">
+        <dt>Campaign</dt>
+        <dd>{draft.name}</dd>
+        <ReviewFacts review={preview.review} />
+        <dt>Channels</dt>
+        <dd>{channelsInWords(draft.channels)}</dd>
+        <dt>Schedule</dt>
+        <dd>
+          {draft.start === 'now' ? 'as soon as it is approved; ' : ''}
+          {scheduleInWords({ startsAt: start, endsAt: end, frequencyCap: cap })}
+        </dd>
+      </dl>
+      <p>
+        Submitting sends it to a second person for approval; nothing reaches a customer before that.
+        Submitting costs no privacy budget.
+      </p>
+      <div className="actions">
+        <button type="button" onClick={() => void submit()} disabled={busy || !preview.review.check.passed}>
+          Submit for approval
+        </button>
+        <button type="button" className="secondary" onClick={onBack}>
+          Back to edit
+        </button>
+      </div>
+      <RefusalBox refusal={error} />
+    </section>
+  );
+}
+
+function NewCampaign({ offers, segments }: { offers: Offers; segments: readonly Segment[] }) {
+  const [draft, setDraft] = useState<CampaignDraftForm>(emptyDraft);
+  const [preview, setPreview] = useState<CampaignPreview>();
+  const [error, setError] = useState<Refusal>();
+  const missing = missingOf(draft);
+  const ask = async () => {
+    setError(undefined);
+    try {
+      setPreview(await post<CampaignPreview>('/v1/hub/campaigns/preview', previewBody(draft)));
     } catch (failure) {
       setError(refusalOf(failure));
     }
   };
   return (
-    <form onSubmit={(e) => void submit(e)} aria-labelledby="new-campaign">
+    <section aria-labelledby="new-campaign">
       <h2 id="new-campaign">New campaign</h2>
-      <label htmlFor="campaign-name">Name</label>
-      <input id="campaign-name" name="name" required maxLength={120} />
-      <label htmlFor="campaign-audience">Audience (a segment expression)</label>
-      <textarea id="campaign-audience" name="audience" required rows={2} />
-      <label htmlFor="campaign-starts">Starts (your time)</label>
-      <input id="campaign-starts" name="startsAt" type="datetime-local" required defaultValue={localNow()} />
-      <label htmlFor="campaign-ends">Ends (optional)</label>
-      <input id="campaign-ends" name="endsAt" type="datetime-local" />
-      <fieldset>
-        <legend>Frequency cap</legend>
-        <label htmlFor="cap-messages">At most this many messages per person</label>
-        <input
-          id="cap-messages"
-          name="capMessages"
-          type="number"
-          min={1}
-          max={1000}
-          defaultValue={1}
-          required
-        />
-        <label htmlFor="cap-days">in this many days</label>
-        <input id="cap-days" name="capDays" type="number" min={1} max={366} defaultValue={7} required />
-      </fieldset>
-      <label htmlFor="campaign-offer">Offer</label>
-      <select id="campaign-offer" name="offerId" required defaultValue="">
-        <option value="" disabled>
-          Choose an offer
-        </option>
-        {offers.map((o) => (
-          <option key={o.id} value={o.id}>
-            {o.title}
-          </option>
-        ))}
-      </select>
-      <fieldset>
-        <legend>Also offer (each customer gets the one that suits them best)</legend>
-        {offers.length === 0 ? <p>No other offers.</p> : null}
-        {offers.map((o) => (
-          <label key={o.id} className="inline">
-            <input
-              type="checkbox"
-              checked={also.includes(o.id)}
-              onChange={(e) =>
-                setAlso((now) => (e.target.checked ? [...now, o.id] : now.filter((id) => id !== o.id)))
-              }
-            />{' '}
-            {o.title}
-          </label>
-        ))}
-        <label htmlFor="campaign-pick">Pick each customer’s offer by</label>
-        <select id="campaign-pick" name="pickOffersBy" defaultValue="interest">
-          <option value="interest">their broad interests (each offer names interests)</option>
-          <option value="propensity">
-            the approved propensity models, inside the vault (next best offer)
-          </option>
-        </select>
-      </fieldset>
-      <fieldset>
-        <legend>Notices besides the inbox (they say only that there is a message)</legend>
-        {['email', 'push'].map((channel) => (
-          <label key={channel} className="inline">
-            <input type="checkbox" name="channels" value={channel} /> {channel}
-          </label>
-        ))}
-      </fieldset>
-      <button type="submit">Create campaign</button>
-      <RefusalBox refusal={error} />
-    </form>
+      {preview === undefined ? (
+        <>
+          <CampaignForm draft={draft} onChange={setDraft} offers={offers} segments={segments} />
+          <p className="muted" aria-live="polite">
+            {missing ?? 'Ready: preview the message and the audience size (free).'}
+          </p>
+          <button type="button" disabled={missing !== undefined} onClick={() => void ask()}>
+            Preview and confirm
+          </button>
+          <RefusalBox refusal={error} />
+        </>
+      ) : (
+        <Confirm draft={draft} preview={preview} onBack={() => setPreview(undefined)} />
+      )}
+    </section>
   );
 }
 
 export function CampaignTable({ campaigns, caption }: { campaigns: readonly Campaign[]; caption: string }) {
   return (
-    <table>
-      <caption>{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">Name</th>
-          <th scope="col">Status</th>
-          <th scope="col">Drafted by</th>
-          <th scope="col">Starts</th>
-        </tr>
-      </thead>
-      <tbody>
-        {campaigns.map((c) => (
-          <tr key={c.id}>
-            <td>
-              <Link href={`/campaigns/${c.id}`}>{c.name}</Link>
-            </td>
-            <td>
-              <span className={`status status-${c.status}`}>{c.status}</span>
-            </td>
-            <td>{c.createdBy}</td>
-            <td>{formatDate(c.startsAt)}</td>
+    <div className="table-scroll">
+      <table>
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Name</th>
+            <th scope="col">Status</th>
+            <th scope="col">Drafted by</th>
+            <th scope="col">Starts</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {campaigns.map((c) => (
+            <tr key={c.id}>
+              <td>
+                <Link href={`/campaigns/${c.id}`}>{c.name}</Link>
+              </td>
+              <td>
+                <span className={`status status-${c.status}`}>{statusWords(c.status)}</span>
+              </td>
+              <td>{c.createdBy}</td>
+              <td>{formatDate(c.startsAt)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
@@ -148,7 +156,11 @@ export function Campaigns() {
     () => get<Complete<Reply<'/v1/hub/campaigns', 'get'>>>('/v1/hub/campaigns'),
     'campaigns',
   );
-  const offers = useLoad(() => get<Offers>('/v1/hub/offers'), 'offers');
+  const offers = useLoad(() => get<Complete<Reply<'/v1/hub/offers', 'get'>>>('/v1/hub/offers'), 'offers');
+  const segments = useLoad(
+    () => get<Complete<Reply<'/v1/hub/segments', 'get'>>>('/v1/hub/segments'),
+    'segments',
+  );
   const budget = useBudget('campaigns');
   return (
     <Page title="Campaigns">
@@ -160,21 +172,26 @@ export function Campaigns() {
       ) : (
         <CampaignTable campaigns={campaigns.data.campaigns} caption="Campaigns, newest first" />
       )}
-      {offers.data === undefined ? (
-        <Loading error={offers.error} />
+      <section aria-labelledby="segments-heading">
+        <h2 id="segments-heading">Saved segments</h2>
+        {segments.data === undefined ? (
+          <Loading error={segments.error} />
+        ) : segments.data.segments.length === 0 ? (
+          <p>No saved segments yet: save one below, then build a campaign from it.</p>
+        ) : (
+          <SegmentTable segments={segments.data.segments} />
+        )}
+        <SaveSegment onSaved={segments.reload} />
+      </section>
+      {offers.data === undefined || segments.data === undefined ? (
+        <Loading error={offers.error ?? segments.error} />
       ) : offers.data.offers.length === 0 ? (
         <p>
           Create an <Link href="/offers">offer</Link> first.
         </p>
       ) : (
-        <NewCampaign offers={offers.data.offers} />
+        <NewCampaign offers={offers.data.offers} segments={segments.data.segments} />
       )}
     </Page>
   );
-}
-
-/** Now, as a datetime-local input shows it: the person's own time zone, to the minute. */
-function localNow(): string {
-  const now = new Date();
-  return new Date(now.getTime() - now.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
 }

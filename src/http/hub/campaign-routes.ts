@@ -7,6 +7,8 @@ import {
   campaignApproval,
   campaignDetail,
   campaignInput,
+  campaignPreview,
+  campaignPreviewInput,
   campaignRefusal,
   campaignResults,
   campaignRun,
@@ -38,6 +40,19 @@ const draft = {
     tags,
     body: campaignInput,
     response: { 201: campaign, '4xx': errorBody },
+  },
+};
+
+const preview = {
+  config: marketerAccess,
+  schema: {
+    summary: 'What a draft would send, before it is drafted: free, reads no data, asks no new count',
+    description:
+      'The offer, the sentence customers will read, the static checks under the offer’s purpose (fair lending ' +
+      'for credit) and the latest protected count already released for the audience, if any.',
+    tags,
+    body: campaignPreviewInput,
+    response: { 200: campaignPreview, '4xx': errorBody },
   },
 };
 
@@ -80,7 +95,10 @@ const refuse = {
     response: { 200: campaign, '4xx': errorBody },
   },
 };
-const cancel = step(['marketer', 'approver'], 'Cancel a campaign before or while it runs');
+const cancel = step(
+  ['marketer', 'approver'],
+  'Cancel a draft or an approved campaign before it starts (an approved one’s held ε is given back); logged',
+);
 
 const run = {
   config: { access: ['marketer', 'operator'] as const },
@@ -126,6 +144,9 @@ export function campaignRoutes(hub: HubService) {
     }));
     app.post('/v1/hub/campaigns', draft, async (request, reply) =>
       reply.status(201).send(await hub.createCampaign(request.body, staffOf(request).handle)),
+    );
+    app.post('/v1/hub/campaigns/preview', preview, (request) =>
+      hub.previewCampaign(request.body, staffOf(request).handle),
     );
     app.get('/v1/hub/campaigns/:id', one, (request) => hub.show(request.params.id));
     app.post('/v1/hub/campaigns/:id/approve', approve, (request) =>

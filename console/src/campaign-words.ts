@@ -1,0 +1,101 @@
+// Campaigns in words: where one stands and what happens next, and when the scheduler will send it.
+
+/** A moment in the reader's own time zone (ui.tsx's formatDate; this module stays free of JSX for its tests). */
+const formatDate = (iso: string): string =>
+  new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+
+export interface CampaignState {
+  readonly status: string;
+  readonly startsAt: string;
+  readonly endsAt: string | null;
+  readonly approvedBy: string | null;
+  readonly refusal: string | null;
+}
+
+/** The scheduler looks once a minute; an approved campaign goes out at its start, or at once if that has passed. */
+export function whenSent(startsAt: string, now = new Date()): string {
+  return Date.parse(startsAt) <= now.getTime()
+    ? 'within a minute of approval (its start has come)'
+    : `within a minute of its start, ${formatDate(startsAt)}`;
+}
+
+/** One sentence: where the campaign stands and what comes next. */
+export function stateInWords(c: CampaignState, now = new Date()): string {
+  switch (c.status) {
+    case 'draft':
+      return `Waiting for a second person to approve it. Once approved, the scheduler sends it ${whenSent(c.startsAt, now)}.`;
+    case 'approved':
+      return Date.parse(c.startsAt) > now.getTime()
+        ? `Approved by ${c.approvedBy ?? 'an approver'} and scheduled: the scheduler sends it within a minute of ${formatDate(c.startsAt)}. It can still be cancelled until then.`
+        : `Approved by ${c.approvedBy ?? 'an approver'}: the scheduler sends it within a minute.`;
+    case 'running':
+      return 'Being delivered now. Each customer gets it once; it can no longer be cancelled.';
+    case 'finished':
+      return 'Sent. Its protected results can be released.';
+    case 'refused':
+      return `Not sent: the vault refused it (${c.refusal ?? 'no reason given'}). Draft it again to retry.`;
+    case 'cancelled':
+      return 'Cancelled: nothing was or will be sent.';
+    default:
+      return c.status;
+  }
+}
+
+export function scheduleInWords(c: {
+  readonly startsAt: string;
+  readonly endsAt: string | null;
+  readonly frequencyCap: { readonly messages: number; readonly days: number };
+}): string {
+  const cap = c.frequencyCap;
+  const times = cap.messages === 1 ? 'one message' : `${cap.messages} messages`;
+  const days = cap.days === 1 ? 'a day' : `${cap.days} days`;
+  const end = c.endsAt === null ? 'no end date' : `ends ${formatDate(c.endsAt)}`;
+  return `starts ${formatDate(c.startsAt)}, ${end}; at most ${times} per person in ${days}`;
+}
+
+export const channelsInWords = (channels: readonly string[]): string =>
+  channels.length === 0
+    ? 'the inbox only'
+    : `the inbox, with a notice by ${channels.map((c) => (c === 'push' ? 'app notification' : c)).join(' and ')}`;
+
+const statuses: Readonly<Record<string, string>> = {
+  draft: 'waiting for approval',
+  approved: 'approved',
+  running: 'sending',
+  finished: 'sent',
+  refused: 'refused by the vault',
+  cancelled: 'cancelled',
+};
+
+/** A campaign's status as a word for people (the code stays in the data). */
+export const statusWords = (status: string): string => statuses[status] ?? status;
+
+const steps: Readonly<Record<string, string>> = {
+  drafted: 'drafted',
+  approved: 'approved',
+  started: 'started sending',
+  resumed: 'resumed sending',
+  finished: 'finished sending',
+  refused: 'refused by the vault',
+  cancelled: 'cancelled',
+};
+
+/** A journalled step in words, with the approver's written reason (the journal keeps its details as JSON). */
+export function eventInWords(e: {
+  readonly event: string;
+  readonly actor: string;
+  readonly detail: string | null;
+}) {
+  let extra: Record<string, unknown> = {};
+  try {
+    const parsed: unknown = e.detail === null ? {} : JSON.parse(e.detail);
+    if (typeof parsed === 'object' && parsed !== null) extra = parsed as Record<string, unknown>;
+  } catch {
+    // A detail that is not JSON is shown as it is.
+    return `${steps[e.event] ?? e.event} by ${e.actor}: ${e.detail ?? ''}`;
+  }
+  const what = e.event === 'cancelled' && extra['refused'] === true ? 'refused' : (steps[e.event] ?? e.event);
+  const reason = typeof extra['reason'] === 'string' ? `: “${extra['reason']}”` : '';
+  const code = typeof extra['refusal'] === 'string' ? ` (${extra['refusal']})` : '';
+  return `${what} by ${e.actor}${code}${reason}`;
+}
