@@ -6,7 +6,7 @@ import type { Body, Item, Reply, Sent } from './api/types.ts';
 import { Approvals } from './pages/approvals.tsx';
 import { Models } from './pages/models.tsx';
 import { Campaigns } from './pages/campaigns.tsx';
-import { Inbox, MessageView } from './pages/inbox.tsx';
+import { Inbox, InsightMessageView, MessageView } from './pages/inbox.tsx';
 import { Insights } from './pages/insights.tsx';
 import { Leads } from './pages/leads.tsx';
 import { MyData } from './pages/my-data.tsx';
@@ -63,6 +63,8 @@ function route(path: string, me: Me): ReactNode {
   const campaign = /^\/campaigns\/([^/]+)$/.exec(path);
   if (campaign?.[1] !== undefined)
     return <CampaignView id={decodeURIComponent(campaign[1])} roles={me.roles} />;
+  const insight = /^\/inbox\/insights\/([^/]+)$/.exec(path);
+  if (insight?.[1] !== undefined) return <InsightMessageView id={decodeURIComponent(insight[1])} />;
   const message = /^\/inbox\/([^/]+)$/.exec(path);
   if (message?.[1] !== undefined) return <MessageView id={decodeURIComponent(message[1])} />;
   const section = allowed(me).find((s) => s.path === path);

@@ -1,5 +1,5 @@
 // Insights in words for the customer: money in currency, cadences and categories in plain English, calendar dates.
-import { categories } from '../../src/core/taxonomy.ts';
+import { categoryInWords } from '../../src/core/taxonomy.ts';
 import type { Reply } from './api/types.ts';
 
 export type Insights = Reply<'/v1/me/insights', 'get'>;
@@ -17,15 +17,7 @@ const cadenceWords: Record<Cadence, string> = {
 
 export const cadenceInWords = (cadence: Cadence): string => cadenceWords[cadence];
 
-const categoryNames = new Map<string, string>(categories.map((c) => [c.code, c.name]));
-
-/** A category's name from the taxonomy; an unknown code reads as words, never as a code. */
-export function categoryInWords(code: string): string {
-  const name = categoryNames.get(code);
-  if (name !== undefined) return name;
-  const words = code.replaceAll('_', ' ');
-  return words.charAt(0).toUpperCase() + words.slice(1);
-}
+export { categoryInWords };
 
 /** What a regular payment is called: its merchant, or its category when it has none. */
 export const payee = (payment: Pick<RegularPayment, 'merchant' | 'category'>): string =>
@@ -73,10 +65,8 @@ export function whenFrom(iso: string, today: string): string | undefined {
 }
 
 /** The month over month headline of one category. */
-export function changeInWords(
-  change: Insights['monthOverMonth']['changes'][number],
-  currency: string,
-): string {
+export function changeInWords(change: Insights['monthOverMonth']['changes'][number]): string {
+  const { currency } = change;
   if (change.usualMinor === 0) return 'You usually spend nothing on this by this day of the month.';
   const up = change.changeMinor > 0;
   return `${money(Math.abs(change.changeMinor), currency)} ${up ? 'more' : 'less'} than usual by this day of the month (usually ${money(change.usualMinor, currency)}).`;

@@ -6,7 +6,12 @@ import { isoDate } from './common.ts';
 /** Lists the insight functions return (read-only arrays). */
 const list = <Item extends z.ZodType>(item: Item) => z.array(item).readonly();
 
-const minor = z.number().int().describe('minor units of the vault’s currency');
+const minor = z.number().int().describe('minor units of the currency beside it');
+/** Beside every amount: the currency its minor units are of. */
+const currency = z
+  .string()
+  .regex(/^[A-Z]{3}$/)
+  .describe('ISO 4217 code of the amounts beside it');
 
 export const regularPayment = z
   .object({
@@ -18,21 +23,29 @@ export const regularPayment = z
     direction: z.enum(['debit', 'credit']),
     cadence: z.enum(cadences),
     amountMinor: minor,
+    currency,
     payments: z.number().int(),
     firstDate: isoDate,
     lastDate: isoDate,
     nextDate: isoDate.optional().describe('absent once the payments stopped'),
     status: z.enum(['active', 'stopped']),
     dayOfMonth: z.number().int(),
-    priceChanges: list(z.object({ date: isoDate, fromMinor: minor, toMinor: minor })),
+    priceChanges: list(z.object({ date: isoDate, fromMinor: minor, toMinor: minor, currency })),
   })
   .meta({ id: 'RegularPayment' });
 
-const forecastPoint = z.object({ date: isoDate, expectedMinor: minor, lowMinor: minor, highMinor: minor });
+const forecastPoint = z.object({
+  date: isoDate,
+  expectedMinor: minor,
+  lowMinor: minor,
+  highMinor: minor,
+  currency,
+});
 
 export const balanceForecast = z
   .object({
     currentMinor: minor,
+    currency,
     days: list(forecastPoint),
     in14Days: forecastPoint,
     in30Days: forecastPoint,
@@ -43,6 +56,7 @@ export const balanceForecast = z
         daysAhead: z.number().int(),
         thresholdMinor: minor,
         expectedMinor: minor,
+        currency,
         confidence: z.enum(['likely', 'possible']),
         dueBefore: list(
           z.object({
@@ -50,6 +64,7 @@ export const balanceForecast = z
             category: z.string(),
             date: isoDate,
             amountMinor: minor,
+            currency,
           }),
         ),
       })
@@ -67,7 +82,13 @@ export const insights = z
       days: z.number().int(),
       monthsCompared: z.number().int(),
       changes: list(
-        z.object({ category: z.string(), thisMonthMinor: minor, usualMinor: minor, changeMinor: minor }),
+        z.object({
+          category: z.string(),
+          thisMonthMinor: minor,
+          usualMinor: minor,
+          changeMinor: minor,
+          currency,
+        }),
       ),
     }),
     forecast: balanceForecast
@@ -84,6 +105,7 @@ export const insights = z
         ]),
         text: z.string(),
         yearlySavingMinor: minor,
+        currency,
         product: z.boolean(),
       }),
     ),

@@ -65,3 +65,9 @@ export function formatMinorUnits(minor: number, currency: string): string {
     ? `${sign}${digits}`
     : `${sign}${digits.slice(0, -exponent)}.${digits.slice(-exponent)}`;
 }
+
+/** Minor units as money for people ("£12.99"), with the currency's own number of decimals. */
+export function moneyInWords(minor: number, currency: string, locale = 'en-GB'): string {
+  const exponent = currencyExponent(currency) ?? 2;
+  return new Intl.NumberFormat(locale, { style: 'currency', currency }).format(minor / 10 ** exponent);
+}

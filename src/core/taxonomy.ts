@@ -85,6 +85,16 @@ export const categoryCodes: readonly CategoryCode[] = categories.map((c) => c.co
 export const categoryIndex: ReadonlyMap<string, number> = new Map(categoryCodes.map((code, i) => [code, i]));
 export const uncategorisedIndex = categoryCodes.indexOf('uncategorised');
 
+const categoryNames: ReadonlyMap<string, string> = new Map(categories.map((c) => [c.code, c.name]));
+
+/** A category's name for people ("Restaurants, bars and takeaway"); a code not in the taxonomy reads as words. */
+export function categoryInWords(code: string): string {
+  const name = categoryNames.get(code);
+  if (name !== undefined) return name;
+  const words = code.replaceAll('_', ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
 export function isCategoryCode(value: string): value is CategoryCode {
   return categoryIndex.has(value);
 }

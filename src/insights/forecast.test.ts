@@ -89,3 +89,41 @@ describe('balance forecast', () => {
     expect(forecastOn('2026-08-10', 400_000, 90_000).warning).toBeUndefined();
   });
 });
+
+describe('payments that come back at the same time each year', () => {
+  /** Termly student finance (January, April, September on the 20th) and spending of about £15 a day. */
+  function termly(asOf: string, amountThisYear = 300_000) {
+    const rows: PlainTransaction[] = [];
+    for (const year of [2025, 2026])
+      for (const m of [1, 4, 9])
+        rows.push(tx(`${year}-0${m}-20`, year === 2026 ? amountThisYear : 300_000, 'credit', 'other_income'));
+    for (let d = at('2025-01-01'); d <= at('2026-12-31'); d++)
+      rows.push({
+        day: d,
+        amountMinor: 500 + ((d * 7919) % 2000),
+        direction: 'debit',
+        category: 'groceries',
+      });
+    const ledger = columnsOf(rows.filter((t) => t.day <= at(asOf)));
+    return forecastBalance(ledger, findRegularPayments(ledger, at(asOf)), at(asOf), {
+      currentBalanceMinor: 100_000,
+    });
+  }
+  const step = (forecast: ReturnType<typeof termly>, i: number) =>
+    forecast.days[i]!.expectedMinor - forecast.days[i - 1]!.expectedMinor;
+
+  it('foresees what came this time last year from a payer who paid a like amount this half year', () => {
+    const september = termly('2026-09-01');
+    // days[0] is 2 September: the 20th is days[18].
+    expect(step(september, 17)).toBeLessThan(0);
+    expect(step(september, 18)).toBeGreaterThan(250_000);
+    expect(september.warning).toBeUndefined();
+  });
+
+  it('foresees nothing where last year had nothing, nor when the payer’s amounts changed', () => {
+    const december = termly('2026-12-01');
+    expect(december.days.slice(1).every((_, i) => step(december, i + 1) < 0)).toBe(true);
+    const changed = termly('2026-09-01', 150_000);
+    expect(changed.days.slice(1).every((_, i) => step(changed, i + 1) < 0)).toBe(true);
+  });
+});

@@ -1,13 +1,8 @@
 // A cash-flow forecast of one account: regular income and outgoings plus the usual rest, and a low-balance warning.
-import { dateOf, rows, type CustomerColumns } from './ledger.ts';
+import { dateOf, rows, type CustomerColumns, type Rows } from './ledger.ts';
 import { nextAfter, type RegularPayment } from './recurring.ts';
-import {
-  findOwnTransfers,
-  isMonthEnd,
-  isSettlement,
-  settlementsDue,
-  type OwnTransfers,
-} from './transfers.ts';
+import { findOwnTransfers, isMonthEnd, isSettlement, settlementsDue } from './transfers.ts';
+import { yearlyRepeats } from './yearly.ts';
 
 export interface ForecastPoint {
   readonly date: string;
@@ -93,24 +88,30 @@ function regularKeys(payments: readonly RegularPayment[]): Set<string> {
   return new Set(payments.map((p) => `${p.direction}\u0000${p.merchant ?? `#${p.category}`}`));
 }
 
+/** A row's payer as `regularKeys` names it: direction and merchant, or the category without a merchant. */
+function keyOf(ledger: CustomerColumns, r: Rows): (i: number) => string {
+  return (i) => {
+    const merchant = r.merchant(i);
+    const direction = r.credit(i) ? 'credit' : 'debit';
+    return `${direction}\u0000${merchant >= 0 ? ledger.merchants[merchant] : `#${ledger.categories[r.category(i)]}`}`;
+  };
+}
+
 /** The mean daily flow of everything else on the account, and the spread of its 30-day sums. */
 function rest(
   ledger: CustomerColumns,
-  payments: readonly RegularPayment[],
+  keys: ReadonlySet<string>,
   asOf: number,
   history: number,
-  own: OwnTransfers,
+  explained: ReadonlySet<number>,
 ) {
   const r = rows(ledger, asOf);
-  const keys = regularKeys(payments);
+  const key = keyOf(ledger, r);
   const daily = new Float64Array(history);
   for (let i = r.from; i < r.to; i++) {
     const offset = asOf - r.day(i);
-    if (offset >= history || !r.onBalanceAccount(i) || own.explained.has(i)) continue;
-    const merchant = r.merchant(i);
-    const direction = r.credit(i) ? 'credit' : 'debit';
-    const key = `${direction}\u0000${merchant >= 0 ? ledger.merchants[merchant] : `#${ledger.categories[r.category(i)]}`}`;
-    if (keys.has(key)) continue;
+    if (offset >= history || !r.onBalanceAccount(i) || explained.has(i)) continue;
+    if (keys.has(key(i))) continue;
     daily[offset]! += r.credit(i) ? r.amount(i) : -r.amount(i);
   }
   const first = r.from < r.to ? r.day(r.from) : asOf;
@@ -149,20 +150,24 @@ export function forecastBalance(
     (p) => p.status === 'active' && !(own.settlement !== undefined && isSettlement(p)),
   );
   const due = dueDays(onAccount, asOf, horizon);
+  const past = rows(ledger, asOf);
   const settlements =
-    own.settlement === undefined
-      ? []
-      : settlementsDue(own.settlement, rows(ledger, asOf), own.explained, asOf, horizon);
-  const { mean, sd30 } = rest(ledger, onAccount, asOf, options.historyDays ?? 180, own);
+    own.settlement === undefined ? [] : settlementsDue(own.settlement, past, own.explained, asOf, horizon);
+  const keys = regularKeys(onAccount);
+  const explained = new Set(own.explained);
+  const yearly = yearlyRepeats(past, asOf, horizon, keyOf(ledger, past), keys, explained);
+  const { mean, sd30 } = rest(ledger, keys, asOf, options.historyDays ?? 180, explained);
   const days: ForecastPoint[] = [];
   let balance = options.currentBalanceMinor;
   let k = 0;
   let s = 0;
+  let y = 0;
   let warning: LowBalanceWarning | undefined;
   for (let h = 1; h <= horizon; h++) {
     const day = asOf + h;
     while (k < due.length && due[k]!.day <= day) balance += due[k++]!.signed;
     while (s < settlements.length && settlements[s]!.day <= day) balance -= settlements[s++]!.amount;
+    while (y < yearly.length && yearly[y]!.day <= day) balance += yearly[y++]!.signed;
     if (own.sweep !== undefined && isMonthEnd(day) && balance + mean * h > own.sweep.trigger)
       balance = own.sweep.level - mean * h;
     const expected = Math.round(balance + mean * h);

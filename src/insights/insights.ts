@@ -15,7 +15,36 @@ export interface InsightOptions {
   readonly balance?: { readonly currentMinor: number; readonly overdraftLimitMinor?: number } | undefined;
 }
 
-export interface Insights {
+/**
+ * Every object holding an amount (a field ending in `Minor`) also names its currency, so that no amount is read
+ * without it (on the API, in the inbox's stored insights, on the device).
+ */
+export type Priced<T> = T extends readonly (infer Item)[]
+  ? readonly Priced<Item>[]
+  : T extends object
+    ? { readonly [K in keyof T]: Priced<T[K]> } & (Extract<keyof T, `${string}Minor`> extends never
+        ? unknown
+        : { readonly currency: string })
+    : T;
+
+function priced<T>(value: T, currency: string): Priced<T>;
+function priced(value: unknown, currency: string): unknown {
+  if (Array.isArray(value)) return value.map((item: unknown) => priced(item, currency));
+  if (value === null || typeof value !== 'object') return value;
+  const out: Record<string, unknown> = {};
+  let amounts = false;
+  for (const [key, field] of Object.entries(value)) {
+    out[key] = priced(field, currency);
+    amounts ||= key.endsWith('Minor');
+  }
+  if (amounts) out['currency'] = currency;
+  return out;
+}
+
+export type Insights = Priced<PlainInsights>;
+
+/** The insights as the functions compute them, amounts without their currency. */
+interface PlainInsights {
   readonly asOf: string;
   /** Regular outgoings, subscriptions among them (category `subscriptions`), active first. */
   readonly regularPayments: readonly RegularPayment[];
@@ -26,6 +55,10 @@ export interface Insights {
 }
 
 export function computeInsights(ledger: CustomerColumns, options: InsightOptions): Insights {
+  return priced(plainInsights(ledger, options), options.currency);
+}
+
+function plainInsights(ledger: CustomerColumns, options: InsightOptions): PlainInsights {
   const { asOf } = options;
   const all = findRegularPayments(ledger, asOf);
   const months = monthOverMonth(ledger, asOf);

@@ -70,6 +70,32 @@ describe('saving suggestions', () => {
     const without = computeInsights(salaryOnly, { ...options, offersAllowed: false });
     expect(without.suggestions).toEqual([]);
   });
+
+  it('name categories as the taxonomy does, never by their codes', () => {
+    const rows: PlainTransaction[] = [];
+    for (let m = 1; m <= 7; m++) {
+      const month = `2026-${String(m).padStart(2, '0')}`;
+      rows.push({
+        day: dayOf(`${month}-12`),
+        amountMinor: m === 7 ? 15_000 : 6_000,
+        direction: 'debit',
+        category: 'dining',
+      });
+      rows.push({
+        day: dayOf(`${month}-02`),
+        amountMinor: m < 6 ? 4_500 : 5_000,
+        direction: 'debit',
+        category: 'home_services',
+      });
+    }
+    const texts = computeInsights(columnsOf(rows), { ...options, offersAllowed: false }).suggestions.map(
+      (s) => s.text,
+    );
+    expect(texts).toContain(
+      'Restaurants, bars and takeaway: £150.00 so far this month against a usual £60.00.',
+    );
+    for (const text of texts) expect(text).not.toMatch(/dining|home_services|home services/);
+  });
 });
 
 describe('all insights', () => {
@@ -93,7 +119,15 @@ describe('all insights', () => {
     const dir = new URL('.', import.meta.url);
     const sources = (await readdir(dir)).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'));
     expect(sources.length).toBeGreaterThanOrEqual(6);
+    // Outside this folder, only the pure core modules of names and money (themselves free of node:).
+    const core = ['../core/money.ts', '../core/taxonomy.ts', '../core/mcc-codes.ts', '../core/result.ts'];
     for (const file of sources) {
+      const text = await readFile(new URL(file, dir), 'utf8');
+      expect(text, file).not.toMatch(/from ['"]node:/);
+      for (const [, path] of text.matchAll(/from ['"](\.\.\/[^'"]+)['"]/g))
+        expect(core, file).toContain(path);
+    }
+    for (const file of core) {
       const text = await readFile(new URL(file, dir), 'utf8');
       expect(text, file).not.toMatch(/from ['"](node:|\.\.\/)/);
     }

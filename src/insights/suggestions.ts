@@ -1,4 +1,6 @@
 // Saving suggestions grounded in the customer's own regular payments, month over month and forecast.
+import { moneyInWords } from '../core/money.ts';
+import { categoryInWords } from '../core/taxonomy.ts';
 import type { BalanceForecast } from './forecast.ts';
 import type { MonthOverMonth } from './month-over-month.ts';
 import type { RegularPayment } from './recurring.ts';
@@ -31,10 +33,9 @@ const perYear: Record<RegularPayment['cadence'], number> = {
   annual: 1,
 };
 
-const money = (minor: number, currency: string): string =>
-  new Intl.NumberFormat('en-GB', { style: 'currency', currency }).format(Math.abs(minor) / 100);
+const money = (minor: number, currency: string): string => moneyInWords(Math.abs(minor), currency);
 
-const label = (p: RegularPayment): string => p.merchant ?? p.category.replaceAll('_', ' ');
+const label = (p: RegularPayment): string => p.merchant ?? categoryInWords(p.category);
 
 /** At most `max` (default 3) suggestions, the largest saving first. */
 export function suggestSavings(
@@ -84,7 +85,7 @@ export function suggestSavings(
   if (up !== undefined) {
     out.push({
       kind: 'spending_up',
-      text: `${up.category.replaceAll('_', ' ')}: ${money(up.thisMonthMinor, currency)} so far this month against a usual ${money(up.usualMinor, currency)}.`,
+      text: `${categoryInWords(up.category)}: ${money(up.thisMonthMinor, currency)} so far this month against a usual ${money(up.usualMinor, currency)}.`,
       yearlySavingMinor: 0,
       product: false,
     });

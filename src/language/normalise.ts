@@ -3,6 +3,7 @@
 // audience on every bank, including customers for whom a value is absent (a comparison with it is false).
 import canonicalize from 'canonicalize';
 import { sortedBands } from '../core/age-bands.ts';
+import { holds } from './compare.ts';
 import type { CompareOperator, Plan, TransactionFilter, ValuePlan, Window } from './plan.ts';
 
 export interface NormaliseOptions {
@@ -68,7 +69,7 @@ function compare(plan: Compare, negate: boolean, options: NormaliseOptions): Pla
   let right = normaliseValue(plan.right, options);
   let op: CompareOperator = plan.op;
   if (left.kind === 'constant' && right.kind === 'constant') {
-    return holdsBetween(left.value, op, right.value) !== negate ? yes : no;
+    return holds(op, left.value, right.value) !== negate ? yes : no;
   }
   if (left.kind === 'constant' || (right.kind !== 'constant' && planKey(left) > planKey(right))) {
     [left, right, op] = [right, left, mirrored[op]];
@@ -114,23 +115,6 @@ function integerBound(value: ValuePlan, op: CompareOperator, c: number): Plan {
 }
 
 const constant = (value: number): ValuePlan => ({ kind: 'constant', value });
-
-function holdsBetween(a: number, op: CompareOperator, b: number): boolean {
-  switch (op) {
-    case '<':
-      return a < b;
-    case '<=':
-      return a <= b;
-    case '>':
-      return a > b;
-    case '>=':
-      return a >= b;
-    case '=':
-      return a === b;
-    case '!=':
-      return a !== b;
-  }
-}
 
 /** Present for every customer: a count or a sum over none is 0. */
 function isTotal(value: ValuePlan): boolean {

@@ -20,6 +20,7 @@ const payment: RegularPayment = {
   direction: 'debit',
   cadence: 'four_weekly',
   amountMinor: 1299,
+  currency: 'GBP',
   payments: 12,
   firstDate: '2025-12-03',
   lastDate: '2026-11-03',
@@ -55,17 +56,26 @@ describe('insights in words', () => {
   });
 
   it('calls out the latest price change of the last six months only', () => {
-    const older = { date: '2026-01-03', fromMinor: 899, toMinor: 999 };
-    const latest = { date: '2026-09-03', fromMinor: 999, toMinor: 1299 };
+    const older = { date: '2026-01-03', fromMinor: 899, toMinor: 999, currency: 'GBP' };
+    const latest = { date: '2026-09-03', fromMinor: 999, toMinor: 1299, currency: 'GBP' };
     expect(recentChange({ ...payment, priceChanges: [latest, older] }, '2026-11-20')).toEqual(latest);
     expect(recentChange({ ...payment, priceChanges: [older] }, '2026-11-20')).toBeUndefined();
   });
 
   it('says a usual of nothing in words', () => {
-    const change = { category: 'clothing', thisMonthMinor: 3_669, usualMinor: 0, changeMinor: 3_669 };
-    expect(changeInWords(change, 'GBP')).toBe('You usually spend nothing on this by this day of the month.');
-    expect(changeInWords({ ...change, usualMinor: 1_000, changeMinor: -500 }, 'GBP')).toBe(
+    const change = {
+      category: 'clothing',
+      thisMonthMinor: 3_669,
+      usualMinor: 0,
+      changeMinor: 3_669,
+      currency: 'GBP',
+    };
+    expect(changeInWords(change)).toBe('You usually spend nothing on this by this day of the month.');
+    expect(changeInWords({ ...change, usualMinor: 1_000, changeMinor: -500 })).toBe(
       '£5.00 less than usual by this day of the month (usually £10.00).',
+    );
+    expect(changeInWords({ ...change, usualMinor: 1_000, changeMinor: -500, currency: 'EUR' })).toBe(
+      '€5.00 less than usual by this day of the month (usually €10.00).',
     );
   });
 

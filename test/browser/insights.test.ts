@@ -98,11 +98,14 @@ describe('the insights page in Chromium', () => {
   it('calls out a low balance with how sure it is, a stopped payment and a price rise', async () => {
     expect(customerButton, 'runs after the first test').not.toBe('');
     const page = await signIn(390);
+    // In euros: the page writes each amount in the currency the API names beside it, not in a fixed one.
+    const currency = 'EUR';
     const point = (date: string, expectedMinor: number) => ({
       date,
       expectedMinor,
       lowMinor: expectedMinor - 20_000,
       highMinor: expectedMinor + 20_000,
+      currency,
     });
     const payment = {
       category: 'subscriptions',
@@ -113,6 +116,7 @@ describe('the insights page in Chromium', () => {
       lastDate: '2026-11-03',
       dayOfMonth: 3,
       priceChanges: [],
+      currency,
     } as const;
     const fixture: Reply<'/v1/me/insights', 'get'> = {
       asOf: '2026-11-20',
@@ -123,7 +127,7 @@ describe('the insights page in Chromium', () => {
           amountMinor: 1299,
           nextDate: '2026-12-03',
           status: 'active',
-          priceChanges: [{ date: '2026-09-03', fromMinor: 999, toMinor: 1299 }],
+          priceChanges: [{ date: '2026-09-03', fromMinor: 999, toMinor: 1299, currency }],
         },
         { ...payment, merchant: 'GymCo', amountMinor: 3500, status: 'stopped', cadence: 'four_weekly' },
       ],
@@ -131,6 +135,7 @@ describe('the insights page in Chromium', () => {
       monthOverMonth: { month: '2026-11', days: 20, monthsCompared: 6, changes: [] },
       forecast: {
         currentMinor: 41_000,
+        currency,
         days: [],
         in14Days: point('2026-12-04', 8_000),
         in30Days: point('2026-12-20', -3_000),
@@ -140,8 +145,11 @@ describe('the insights page in Chromium', () => {
           daysAhead: 22,
           thresholdMinor: 0,
           expectedMinor: -1_200,
+          currency,
           confidence: 'likely',
-          dueBefore: [{ merchant: 'Rentals Ltd', category: 'rent', date: '2026-12-01', amountMinor: 95_000 }],
+          dueBefore: [
+            { merchant: 'Rentals Ltd', category: 'rent', date: '2026-12-01', amountMinor: 95_000, currency },
+          ],
         },
       },
       suggestions: [],
@@ -150,13 +158,14 @@ describe('the insights page in Chromium', () => {
     await page.getByRole('link', { name: 'Insights', exact: true }).click();
     const warning = page.getByTestId('low-balance');
     expect(await warning.textContent()).toMatch(
-      /^Your balance will probably run low around Sat, 12 Dec 2026, in 22 days: expected -£12\.00 against a limit of £0\.00\. The expected balance itself goes below it\.Due before then:Rentals Ltd, £950\.00 on Tue, 1 Dec 2026$/,
+      /^Your balance will probably run low around Sat, 12 Dec 2026, in 22 days: expected -€12\.00 against a limit of €0\.00\. The expected balance itself goes below it\.Due before then:Rentals Ltd, €950\.00 on Tue, 1 Dec 2026$/,
     );
     const main = (await page.locator('main').textContent())!;
-    expect(main).toContain('Streamflix £12.99 every month');
-    expect(main).toContain('Price rise: from £9.99 to £12.99 on Thu, 3 Sept 2026.');
-    expect(main).toContain('GymCo £35.00 every four weeksStopped: the last payment was on Tue, 3 Nov 2026.');
-    expect(main).toContain('In 30 daysabout -£30.00 (likely between -£230.00 and £170.00)');
+    expect(main).toContain('Streamflix €12.99 every month');
+    expect(main).toContain('Price rise: from €9.99 to €12.99 on Thu, 3 Sept 2026.');
+    expect(main).toContain('GymCo €35.00 every four weeksStopped: the last payment was on Tue, 3 Nov 2026.');
+    expect(main).toContain('In 30 daysabout -€30.00 (likely between -€230.00 and €170.00)');
+    expect(main).not.toContain('£');
     expect(await seriousViolations(page)).toEqual([]);
     expect(await layout(page)).toEqual({ overflow: 0, small: [] });
     await page.context().close();

@@ -39,6 +39,7 @@ describe.each(testBackends)('the customer API on $name', (backend) => {
 
     expect((await h.inject({ method: 'GET', url: '/v1/me/inbox', headers: bob })).json()).toEqual({
       messages: [],
+      insights: [],
     });
     const peek = await h.inject({ method: 'GET', url: `/v1/me/inbox/${messageId}`, headers: bob });
     expect(peek.statusCode).toBe(404);

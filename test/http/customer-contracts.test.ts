@@ -153,6 +153,10 @@ describe.each(testBackends)('the customer contracts on $name', (backend) => {
       }
     }
     const inbox = spec.paths['/v1/me/inbox']!['get']!.responses['200']!;
-    expect(JSON.stringify(inbox)).toContain('#/components/schemas/InboxMessage');
+    expect(JSON.stringify(inbox)).toContain('#/components/schemas/Inbox"');
+    // The inbox holds the offers and, apart, the customer's insight messages.
+    const listed = JSON.stringify(spec.components.schemas['Inbox']);
+    expect(listed).toContain('#/components/schemas/InboxMessage');
+    expect(listed).toContain('#/components/schemas/InsightMessage');
   });
 });

@@ -10,6 +10,20 @@ import { collect } from '../../src/vault/ingest/formats/test-support.ts';
 import { openHarness, type Harness } from '../http/harness.ts';
 import { testBackends } from '../support/backends.ts';
 
+/** The paths of objects that hold an amount (a field ending in Minor) but not the currency it is in. */
+function amountsWithoutCurrency(value: unknown, currency: string, path = '$'): string[] {
+  if (Array.isArray(value))
+    return value.flatMap((item, i) => amountsWithoutCurrency(item, currency, `${path}[${i}]`));
+  if (value === null || typeof value !== 'object') return [];
+  const entries = Object.entries(value);
+  const own =
+    entries.some(([key]) => key.endsWith('Minor')) && (value as { currency?: unknown }).currency !== currency;
+  return [
+    ...(own ? [path] : []),
+    ...entries.flatMap(([key, field]) => amountsWithoutCurrency(field, currency, `${path}.${key}`)),
+  ];
+}
+
 const fixture = (path: string) =>
   createReadStream(new URL(`../fixtures/statements/${path}`, import.meta.url));
 const now = new Date('2026-06-30T12:00:00Z');
@@ -129,6 +143,10 @@ describe.each(testBackends)('the balance feed on $name (issue 19)', (backend) =>
     const forecast = response.json<{ forecast?: { currentMinor: number } }>().forecast;
     expect(forecast).toBeDefined();
     expect(forecast!.currentMinor).toBe(150_000 + since);
+    // Every amount of the insights names its currency (the vault's), the forecast's days and warning too.
+    const body = response.json<{ regularPayments: unknown[]; suggestions: unknown[] }>();
+    expect(body.regularPayments.length + body.suggestions.length).toBeGreaterThan(0);
+    expect(amountsWithoutCurrency(body, 'GBP')).toEqual([]);
   });
 
   it('keeps the newer balance when an older statement comes later, and a limit once given', async () => {

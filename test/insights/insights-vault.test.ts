@@ -72,6 +72,9 @@ describe.each(testBackends)('the customer’s insights on $name (issue 19)', (ba
       messages: { id: string; title: string }[];
     }>();
     expect(list.messages).toHaveLength(1);
+    // The same message is in the customer's inbox, beside their offers.
+    const inbox = (await get('/v1/me/inbox')).json<{ insights: { id: string; title: string }[] }>();
+    expect(inbox.insights).toEqual([expect.objectContaining({ id: list.messages[0]!.id })]);
     const opened = await get(`/v1/me/insights/messages/${list.messages[0]!.id}`);
     expect(opened.statusCode).toBe(200);
     expect(opened.json<{ insights: { asOf: string }; openedAt: string }>()).toMatchObject({
@@ -114,12 +117,37 @@ describe.each(testBackends)('the customer’s insights on $name (issue 19)', (ba
     );
     expect(Number(rows[0]!.n)).toBe(0);
     expect((await get('/v1/me/insights')).statusCode).toBe(403);
+    expect((await get('/v1/me/inbox')).json<{ insights: unknown[] }>().insights).toEqual([]);
+    expect(await h.vault.insights.send(customerId)).toBe('no-consent');
+    await h.vault.insights.sendDue();
+    expect(await h.vault.insights.messages(customerId)).toEqual([]);
   });
+
+  /** Every hub table's row count, and the transparency log's size: what a send could add a count to. */
+  const outside = async () => {
+    const { rows } = await h.vault.storage.query<{ table_name: string }>(
+      "SELECT table_name FROM information_schema.tables WHERE table_schema = 'hub' ORDER BY table_name",
+    );
+    const counts: Record<string, number> = { 'transparency log': h.vault.audit.head().size };
+    for (const { table_name } of rows) {
+      const counted = await h.vault.storage.query<{ n: number | string }>(
+        `SELECT count(*) AS n FROM hub."${table_name}"`,
+      );
+      counts[table_name] = Number(counted.rows[0]!.n);
+    }
+    return counts;
+  };
 
   it('leaves nothing about insights in the hub or the application log', async () => {
     await decide(true);
     const insights = await h.vault.insights.forCustomer(customerId);
+    const before = await outside();
+    expect(Object.keys(before).length).toBeGreaterThan(5);
     await h.vault.insights.send(customerId);
+    await h.vault.insights.sendDue();
+    expect(await h.vault.insights.messages(customerId)).toHaveLength(1);
+    // Sending adds no row to any hub table and no entry to the transparency log: no count of sends leaves.
+    expect(await outside()).toEqual(before);
     const merchants = insights.regularPayments.flatMap((p) => (p.merchant === undefined ? [] : [p.merchant]));
     const log = appLog.join('\n');
     for (const merchant of merchants) expect(log).not.toContain(merchant);

@@ -5203,7 +5203,7 @@ export interface paths {
       readonly cookie?: never;
     };
     /**
-     * My messages, newest first
+     * My messages, newest first: offers, and my spending insights apart
      * @description Roles: customer.
      */
     readonly get: {
@@ -5221,9 +5221,7 @@ export interface paths {
             readonly [name: string]: unknown;
           };
           content: {
-            readonly 'application/json': {
-              readonly messages: readonly components['schemas']['InboxMessage'][];
-            };
+            readonly 'application/json': components['schemas']['Inbox'];
           };
         };
       };
@@ -6705,112 +6703,136 @@ export interface components {
           readonly reason: string;
         };
     readonly BalanceForecast: {
-      /** @description minor units of the vault’s currency */
+      /** @description ISO 4217 code of the amounts beside it */
+      readonly currency: string;
+      /** @description minor units of the currency beside it */
       readonly currentMinor: number;
-      /** @description minor units of the vault’s currency */
+      /** @description minor units of the currency beside it */
       readonly dailyRestMinor: number;
       readonly days: readonly {
+        /** @description ISO 4217 code of the amounts beside it */
+        readonly currency: string;
         /** Format: date */
         readonly date: string;
-        /** @description minor units of the vault’s currency */
+        /** @description minor units of the currency beside it */
         readonly expectedMinor: number;
-        /** @description minor units of the vault’s currency */
+        /** @description minor units of the currency beside it */
         readonly highMinor: number;
-        /** @description minor units of the vault’s currency */
+        /** @description minor units of the currency beside it */
         readonly lowMinor: number;
       }[];
       readonly in14Days: {
+        /** @description ISO 4217 code of the amounts beside it */
+        readonly currency: string;
         /** Format: date */
         readonly date: string;
-        /** @description minor units of the vault’s currency */
+        /** @description minor units of the currency beside it */
         readonly expectedMinor: number;
-        /** @description minor units of the vault’s currency */
+        /** @description minor units of the currency beside it */
         readonly highMinor: number;
-        /** @description minor units of the vault’s currency */
+        /** @description minor units of the currency beside it */
         readonly lowMinor: number;
       };
       readonly in30Days: {
+        /** @description ISO 4217 code of the amounts beside it */
+        readonly currency: string;
         /** Format: date */
         readonly date: string;
-        /** @description minor units of the vault’s currency */
+        /** @description minor units of the currency beside it */
         readonly expectedMinor: number;
-        /** @description minor units of the vault’s currency */
+        /** @description minor units of the currency beside it */
         readonly highMinor: number;
-        /** @description minor units of the vault’s currency */
+        /** @description minor units of the currency beside it */
         readonly lowMinor: number;
       };
       readonly warning?: {
         /** @enum {string} */
         readonly confidence: 'likely' | 'possible';
+        /** @description ISO 4217 code of the amounts beside it */
+        readonly currency: string;
         /** Format: date */
         readonly date: string;
         readonly daysAhead: number;
         readonly dueBefore: readonly {
-          /** @description minor units of the vault’s currency */
+          /** @description minor units of the currency beside it */
           readonly amountMinor: number;
           readonly category: string;
+          /** @description ISO 4217 code of the amounts beside it */
+          readonly currency: string;
           /** Format: date */
           readonly date: string;
           readonly merchant?: string;
         }[];
-        /** @description minor units of the vault’s currency */
+        /** @description minor units of the currency beside it */
         readonly expectedMinor: number;
-        /** @description minor units of the vault’s currency */
+        /** @description minor units of the currency beside it */
         readonly thresholdMinor: number;
       };
     };
     readonly BalanceForecastInput: {
-      /** @description minor units of the vault’s currency */
+      /** @description ISO 4217 code of the amounts beside it */
+      readonly currency: string;
+      /** @description minor units of the currency beside it */
       readonly currentMinor: number;
-      /** @description minor units of the vault’s currency */
+      /** @description minor units of the currency beside it */
       readonly dailyRestMinor: number;
       readonly days: readonly {
+        /** @description ISO 4217 code of the amounts beside it */
+        readonly currency: string;
         /** Format: date */
         readonly date: string;
-        /** @description minor units of the vault’s currency */
+        /** @description minor units of the currency beside it */
         readonly expectedMinor: number;
-        /** @description minor units of the vault’s currency */
+        /** @description minor units of the currency beside it */
         readonly highMinor: number;
-        /** @description minor units of the vault’s currency */
+        /** @description minor units of the currency beside it */
         readonly lowMinor: number;
       }[];
       readonly in14Days: {
+        /** @description ISO 4217 code of the amounts beside it */
+        readonly currency: string;
         /** Format: date */
         readonly date: string;
-        /** @description minor units of the vault’s currency */
+        /** @description minor units of the currency beside it */
         readonly expectedMinor: number;
-        /** @description minor units of the vault’s currency */
+        /** @description minor units of the currency beside it */
         readonly highMinor: number;
-        /** @description minor units of the vault’s currency */
+        /** @description minor units of the currency beside it */
         readonly lowMinor: number;
       };
       readonly in30Days: {
+        /** @description ISO 4217 code of the amounts beside it */
+        readonly currency: string;
         /** Format: date */
         readonly date: string;
-        /** @description minor units of the vault’s currency */
+        /** @description minor units of the currency beside it */
         readonly expectedMinor: number;
-        /** @description minor units of the vault’s currency */
+        /** @description minor units of the currency beside it */
         readonly highMinor: number;
-        /** @description minor units of the vault’s currency */
+        /** @description minor units of the currency beside it */
         readonly lowMinor: number;
       };
       readonly warning?: {
         /** @enum {string} */
         readonly confidence: 'likely' | 'possible';
+        /** @description ISO 4217 code of the amounts beside it */
+        readonly currency: string;
         /** Format: date */
         readonly date: string;
         readonly daysAhead: number;
         readonly dueBefore: readonly {
-          /** @description minor units of the vault’s currency */
+          /** @description minor units of the currency beside it */
           readonly amountMinor: number;
           readonly category: string;
+          /** @description ISO 4217 code of the amounts beside it */
+          readonly currency: string;
           /** Format: date */
           readonly date: string;
           readonly merchant?: string;
         }[];
-        /** @description minor units of the vault’s currency */
+        /** @description minor units of the currency beside it */
         readonly expectedMinor: number;
-        /** @description minor units of the vault’s currency */
+        /** @description minor units of the currency beside it */
         readonly thresholdMinor: number;
       };
     };
@@ -8723,6 +8745,11 @@ export interface components {
       /** @enum {string} */
       readonly status: 'done' | 'partial' | 'failed';
     };
+    readonly Inbox: {
+      /** @description my spending insights as sent (only with the consent "spending_insights"), newest first; each one opens at /v1/me/insights/messages/{message} */
+      readonly insights: readonly components['schemas']['InsightMessage'][];
+      readonly messages: readonly components['schemas']['InboxMessage'][];
+    };
     readonly InboxAnswer: {
       /** @enum {string} */
       readonly answer: 'interested' | 'not_now' | 'not_interested' | 'stop_all';
@@ -8754,6 +8781,11 @@ export interface components {
        * @enum {string}
        */
       readonly standing: 'interested' | 'not_now' | 'not_interested' | 'stop_all';
+    };
+    readonly InboxInput: {
+      /** @description my spending insights as sent (only with the consent "spending_insights"), newest first; each one opens at /v1/me/insights/messages/{message} */
+      readonly insights: readonly components['schemas']['InsightMessageInput'][];
+      readonly messages: readonly components['schemas']['InboxMessageInput'][];
     };
     readonly InboxMessage: {
       readonly body: string;
@@ -8871,11 +8903,13 @@ export interface components {
       readonly monthOverMonth: {
         readonly changes: readonly {
           readonly category: string;
-          /** @description minor units of the vault’s currency */
+          /** @description minor units of the currency beside it */
           readonly changeMinor: number;
-          /** @description minor units of the vault’s currency */
+          /** @description ISO 4217 code of the amounts beside it */
+          readonly currency: string;
+          /** @description minor units of the currency beside it */
           readonly thisMonthMinor: number;
-          /** @description minor units of the vault’s currency */
+          /** @description minor units of the currency beside it */
           readonly usualMinor: number;
         }[];
         readonly days: number;
@@ -8884,12 +8918,14 @@ export interface components {
       };
       readonly regularPayments: readonly components['schemas']['RegularPayment'][];
       readonly suggestions: readonly {
+        /** @description ISO 4217 code of the amounts beside it */
+        readonly currency: string;
         /** @enum {string} */
         readonly kind:
           'price_rise' | 'overlapping_subscriptions' | 'yearly_plan' | 'spending_up' | 'move_to_savings';
         readonly product: boolean;
         readonly text: string;
-        /** @description minor units of the vault’s currency */
+        /** @description minor units of the currency beside it */
         readonly yearlySavingMinor: number;
       }[];
     };
@@ -8902,11 +8938,13 @@ export interface components {
       readonly monthOverMonth: {
         readonly changes: readonly {
           readonly category: string;
-          /** @description minor units of the vault’s currency */
+          /** @description minor units of the currency beside it */
           readonly changeMinor: number;
-          /** @description minor units of the vault’s currency */
+          /** @description ISO 4217 code of the amounts beside it */
+          readonly currency: string;
+          /** @description minor units of the currency beside it */
           readonly thisMonthMinor: number;
-          /** @description minor units of the vault’s currency */
+          /** @description minor units of the currency beside it */
           readonly usualMinor: number;
         }[];
         readonly days: number;
@@ -8915,12 +8953,14 @@ export interface components {
       };
       readonly regularPayments: readonly components['schemas']['RegularPaymentInput'][];
       readonly suggestions: readonly {
+        /** @description ISO 4217 code of the amounts beside it */
+        readonly currency: string;
         /** @enum {string} */
         readonly kind:
           'price_rise' | 'overlapping_subscriptions' | 'yearly_plan' | 'spending_up' | 'move_to_savings';
         readonly product: boolean;
         readonly text: string;
-        /** @description minor units of the vault’s currency */
+        /** @description minor units of the currency beside it */
         readonly yearlySavingMinor: number;
       }[];
     };
@@ -10403,11 +10443,13 @@ export interface components {
       readonly url: string;
     };
     readonly RegularPayment: {
-      /** @description minor units of the vault’s currency */
+      /** @description minor units of the currency beside it */
       readonly amountMinor: number;
       /** @enum {string} */
       readonly cadence: 'weekly' | 'fortnightly' | 'four_weekly' | 'monthly' | 'quarterly' | 'annual';
       readonly category: string;
+      /** @description ISO 4217 code of the amounts beside it */
+      readonly currency: string;
       readonly dayOfMonth: number;
       /** @enum {string} */
       readonly direction: 'debit' | 'credit';
@@ -10424,22 +10466,26 @@ export interface components {
       readonly nextDate?: string;
       readonly payments: number;
       readonly priceChanges: readonly {
+        /** @description ISO 4217 code of the amounts beside it */
+        readonly currency: string;
         /** Format: date */
         readonly date: string;
-        /** @description minor units of the vault’s currency */
+        /** @description minor units of the currency beside it */
         readonly fromMinor: number;
-        /** @description minor units of the vault’s currency */
+        /** @description minor units of the currency beside it */
         readonly toMinor: number;
       }[];
       /** @enum {string} */
       readonly status: 'active' | 'stopped';
     };
     readonly RegularPaymentInput: {
-      /** @description minor units of the vault’s currency */
+      /** @description minor units of the currency beside it */
       readonly amountMinor: number;
       /** @enum {string} */
       readonly cadence: 'weekly' | 'fortnightly' | 'four_weekly' | 'monthly' | 'quarterly' | 'annual';
       readonly category: string;
+      /** @description ISO 4217 code of the amounts beside it */
+      readonly currency: string;
       readonly dayOfMonth: number;
       /** @enum {string} */
       readonly direction: 'debit' | 'credit';
@@ -10456,11 +10502,13 @@ export interface components {
       readonly nextDate?: string;
       readonly payments: number;
       readonly priceChanges: readonly {
+        /** @description ISO 4217 code of the amounts beside it */
+        readonly currency: string;
         /** Format: date */
         readonly date: string;
-        /** @description minor units of the vault’s currency */
+        /** @description minor units of the currency beside it */
         readonly fromMinor: number;
-        /** @description minor units of the vault’s currency */
+        /** @description minor units of the currency beside it */
         readonly toMinor: number;
       }[];
       /** @enum {string} */

@@ -34,6 +34,22 @@ function useLeadsByMessage(): Map<string, MyLeads['leads'][number]> {
   return new Map((leads.data?.leads ?? []).map((lead) => [lead.messageId, lead]));
 }
 
+type InsightMessage = Complete<Reply<'/v1/me/inbox', 'get'>>['insights'][number];
+
+/** A spending-insights message in the inbox list: it opens on its own page, with no answers to give. */
+function InsightItem({ m }: { m: InsightMessage }) {
+  return (
+    <li className={m.openedAt === undefined ? 'unread' : ''}>
+      <Link href={`/inbox/insights/${m.id}`}>{m.title}</Link>
+      <span className="muted">
+        {' '}
+        — {formatDate(m.deliveredAt)}
+        {m.openedAt === undefined ? ' (new)' : ''} · only for you, from your own accounts
+      </span>
+    </li>
+  );
+}
+
 export function Inbox() {
   const inbox = useLoad(() => get<Complete<Reply<'/v1/me/inbox', 'get'>>>('/v1/me/inbox'), 'inbox');
   const leads = useLeadsByMessage();
@@ -41,10 +57,13 @@ export function Inbox() {
     <Page title="Your inbox">
       {inbox.data === undefined ? (
         <Loading error={inbox.error} />
-      ) : inbox.data.messages.length === 0 ? (
+      ) : inbox.data.messages.length + inbox.data.insights.length === 0 ? (
         <p>No messages.</p>
       ) : (
         <ul className="inbox">
+          {inbox.data.insights.map((m) => (
+            <InsightItem key={m.id} m={m} />
+          ))}
           {inbox.data.messages.map((m) => (
             <li key={m.id} className={m.openedAt === null ? 'unread' : ''}>
               <Link href={`/inbox/${m.id}`}>{m.title}</Link>
@@ -119,6 +138,12 @@ function Connect({ messageId, request }: { messageId: string; request: ConsentRe
   );
 }
 
+const BackToInbox = () => (
+  <p>
+    <Link href="/inbox">← Back to the inbox</Link>
+  </p>
+);
+
 export function MessageView({ id }: { id: string }) {
   const message = useLoad(() => get<InboxMessage>(`/v1/me/inbox/${encodeURIComponent(id)}`), id);
   const [answered, setAnswered] = useState<Answered>();
@@ -133,9 +158,7 @@ export function MessageView({ id }: { id: string }) {
     );
   return (
     <Page title={m.title}>
-      <p>
-        <Link href="/inbox">← Back to the inbox</Link>
-      </p>
+      <BackToInbox />
       <article className="message">
         <p>{m.greeting}</p>
         <p>{m.body}</p>
@@ -177,6 +200,32 @@ export function MessageView({ id }: { id: string }) {
         <Alert kind="success">Thank you: your answer “{answered.kind.replace('_', ' ')}” is recorded.</Alert>
       )}
       {answered?.consentRequest ? <Connect messageId={id} request={answered.consentRequest} /> : null}
+    </Page>
+  );
+}
+
+type InsightMessageDetail = Complete<Reply<'/v1/me/insights/messages/{message}', 'get'>>;
+
+/** One spending-insights message as it was sent: its lines, and the way to the insights as they are now. */
+export function InsightMessageView({ id }: { id: string }) {
+  const message = useLoad(
+    () => get<InsightMessageDetail>(`/v1/me/insights/messages/${encodeURIComponent(id)}`),
+    `insight-${id}`,
+  );
+  if (message.data === undefined) return <Loading error={message.error} />;
+  const m = message.data;
+  return (
+    <Page title={m.title}>
+      <BackToInbox />
+      <article className="message">
+        {m.body.split('\n').map((line, i) => (
+          <p key={i}>{line}</p>
+        ))}
+        <p className="muted">
+          Sent {formatDate(m.deliveredAt)}, worked out inside your bank from your own accounts; nobody else
+          sees it. <Link href="/insights">Your insights as they are today</Link>
+        </p>
+      </article>
     </Page>
   );
 }

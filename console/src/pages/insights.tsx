@@ -23,9 +23,6 @@ import { useLoad } from '../use-load.ts';
 type Preferences = Reply<'/v1/me/preferences', 'get'>;
 type Forecast = NonNullable<InsightsData['forecast']>;
 
-/** The API states amounts in the vault's currency without naming it (see the report of issue 19). */
-const currency = 'GBP';
-
 function Payment({ payment, today, asOf }: { payment: RegularPayment; today: string; asOf: string }) {
   const change = recentChange(payment, asOf);
   const income = payment.direction === 'credit';
@@ -35,7 +32,7 @@ function Payment({ payment, today, asOf }: { payment: RegularPayment; today: str
       <p className="insight-head">
         <strong>{payee(payment)}</strong>{' '}
         <span>
-          {money(payment.amountMinor, currency)} {cadenceInWords(payment.cadence)}
+          {money(payment.amountMinor, payment.currency)} {cadenceInWords(payment.cadence)}
         </span>
       </p>
       {payment.status === 'stopped' ? (
@@ -51,7 +48,8 @@ function Payment({ payment, today, asOf }: { payment: RegularPayment; today: str
       {change === undefined ? null : (
         <p className={change.toMinor > change.fromMinor && !income ? 'callout' : undefined}>
           {income ? 'Changed' : change.toMinor > change.fromMinor ? 'Price rise' : 'Price cut'}: from{' '}
-          {money(change.fromMinor, currency)} to {money(change.toMinor, currency)} on {day(change.date)}.
+          {money(change.fromMinor, change.currency)} to {money(change.toMinor, change.currency)} on{' '}
+          {day(change.date)}.
         </p>
       )}
     </li>
@@ -99,9 +97,9 @@ function MonthOverMonth({ data }: { data: InsightsData }) {
               <li key={c.category} className="insight">
                 <p className="insight-head">
                   <strong>{categoryInWords(c.category)}</strong>{' '}
-                  <span>{money(c.thisMonthMinor, currency)} so far</span>
+                  <span>{money(c.thisMonthMinor, c.currency)} so far</span>
                 </p>
-                <p>{changeInWords(c, currency)}</p>
+                <p>{changeInWords(c)}</p>
               </li>
             ))}
           </ul>
@@ -112,7 +110,7 @@ function MonthOverMonth({ data }: { data: InsightsData }) {
 }
 
 const band = (point: Forecast['in14Days']) =>
-  `about ${money(point.expectedMinor, currency)} (likely between ${money(point.lowMinor, currency)} and ${money(point.highMinor, currency)})`;
+  `about ${money(point.expectedMinor, point.currency)} (likely between ${money(point.lowMinor, point.currency)} and ${money(point.highMinor, point.currency)})`;
 
 function BalanceForecast({ forecast }: { forecast: Forecast | undefined }) {
   return (
@@ -136,8 +134,8 @@ function BalanceForecast({ forecast }: { forecast: Forecast | undefined }) {
                     : 'Your balance might run low'}
                 </strong>{' '}
                 around {day(forecast.warning.date)}, in {forecast.warning.daysAhead} days: expected{' '}
-                {money(forecast.warning.expectedMinor, currency)} against a limit of{' '}
-                {money(forecast.warning.thresholdMinor, currency)}.{' '}
+                {money(forecast.warning.expectedMinor, forecast.warning.currency)} against a limit of{' '}
+                {money(forecast.warning.thresholdMinor, forecast.warning.currency)}.{' '}
                 {forecast.warning.confidence === 'likely'
                   ? 'The expected balance itself goes below it.'
                   : 'The expected balance stays above it, but one time in ten or more it would not.'}
@@ -148,7 +146,7 @@ function BalanceForecast({ forecast }: { forecast: Forecast | undefined }) {
                   <ul>
                     {forecast.warning.dueBefore.map((d, i) => (
                       <li key={i}>
-                        {d.merchant ?? categoryInWords(d.category)}, {money(d.amountMinor, currency)} on{' '}
+                        {d.merchant ?? categoryInWords(d.category)}, {money(d.amountMinor, d.currency)} on{' '}
                         {day(d.date)}
                       </li>
                     ))}
@@ -159,7 +157,7 @@ function BalanceForecast({ forecast }: { forecast: Forecast | undefined }) {
           )}
           <dl className="facts">
             <dt>Now</dt>
-            <dd>{money(forecast.currentMinor, currency)}</dd>
+            <dd>{money(forecast.currentMinor, forecast.currency)}</dd>
             <dt>In 14 days</dt>
             <dd>{band(forecast.in14Days)}</dd>
             <dt>In 30 days</dt>
@@ -183,7 +181,7 @@ function Suggestions({ data }: { data: InsightsData }) {
             <li key={i} className="insight">
               <p>{s.text}</p>
               {s.yearlySavingMinor > 0 ? (
-                <p className="muted">Could save about {money(s.yearlySavingMinor, currency)} a year.</p>
+                <p className="muted">Could save about {money(s.yearlySavingMinor, s.currency)} a year.</p>
               ) : null}
             </li>
           ))}

@@ -7,7 +7,10 @@ import { inboxRoutes } from './inbox-routes.ts';
 import { preferenceRoutes } from './preference-routes.ts';
 
 export function customerRoutes(
-  vault: Pick<VaultServices, 'inbox' | 'responses' | 'consent' | 'preferences' | 'identity' | 'audit'>,
+  vault: Pick<
+    VaultServices,
+    'inbox' | 'responses' | 'insights' | 'consent' | 'preferences' | 'identity' | 'audit'
+  >,
 ) {
   return async (app: FastifyInstance): Promise<void> => {
     await app.register(inboxRoutes(vault));

@@ -1,7 +1,9 @@
 // A customer's own inbox: their messages, reading one, answering it, and asking to be contacted about it.
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { errorBody, listOf } from '../../contracts/common.ts';
+import { insightMessage } from '../../contracts/insights.ts';
 import {
   connectConsent,
   inboxAnswer,
@@ -20,8 +22,9 @@ import { refused } from '../../vault/responses/refusals.ts';
 import { customerOf } from '../auth/access-control.ts';
 import { customerAccess as config, tags } from './customer-common.ts';
 import { leadJson } from './customer-lead-routes.ts';
+import { insightMessageJson } from './insights-routes.ts';
 
-type InboxVault = Pick<VaultServices, 'inbox' | 'responses'>;
+type InboxVault = Pick<VaultServices, 'inbox' | 'responses' | 'insights'>;
 
 const messageJson = (m: InboxMessage) => ({
   id: m.publicId,
@@ -40,12 +43,23 @@ const messageJson = (m: InboxMessage) => ({
   why: m.why,
 });
 
+const inbox = listOf('messages', inboxMessage)
+  .extend({
+    insights: z
+      .array(insightMessage)
+      .describe(
+        'my spending insights as sent (only with the consent "spending_insights"), newest first; ' +
+          'each one opens at /v1/me/insights/messages/{message}',
+      ),
+  })
+  .meta({ id: 'Inbox' });
+
 const list = {
   config,
   schema: {
-    summary: 'My messages, newest first',
+    summary: 'My messages, newest first: offers, and my spending insights apart',
     tags,
-    response: { 200: listOf('messages', inboxMessage) },
+    response: { 200: inbox },
   },
 };
 
@@ -110,9 +124,14 @@ async function connectAbout(vault: InboxVault, customerId: number, message: stri
 export function inboxRoutes(vault: InboxVault) {
   return (fastify: FastifyInstance): Promise<void> => {
     const app = fastify.withTypeProvider<ZodTypeProvider>();
-    app.get('/v1/me/inbox', list, async (request) => ({
-      messages: (await vault.inbox.list(customerOf(request))).map(messageJson),
-    }));
+    app.get('/v1/me/inbox', list, async (request) => {
+      const customerId = customerOf(request);
+      const [offers, insights] = await Promise.all([
+        vault.inbox.list(customerId),
+        vault.insights.messages(customerId),
+      ]);
+      return { messages: offers.map(messageJson), insights: insights.map(insightMessageJson) };
+    });
     app.get('/v1/me/inbox/:message', read, (request) =>
       openMessage(vault, customerOf(request), request.params.message),
     );

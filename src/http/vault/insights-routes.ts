@@ -41,7 +41,8 @@ const read = {
   },
 };
 
-const summary = (m: StoredInsightMessage) => ({
+/** An insight message as its lists show it (here and in the inbox): the full insights only when opened. */
+export const insightMessageJson = (m: StoredInsightMessage) => ({
   id: m.publicId,
   title: m.title,
   body: m.body,
@@ -54,13 +55,13 @@ export function insightsRoutes(service: InsightsService) {
     const app = fastify.withTypeProvider<ZodTypeProvider>();
     app.get('/v1/me/insights', mine, (request) => service.forCustomer(customerOf(request)));
     app.get('/v1/me/insights/messages', messages, async (request) => ({
-      messages: (await service.messages(customerOf(request))).map(summary),
+      messages: (await service.messages(customerOf(request))).map(insightMessageJson),
     }));
     app.get('/v1/me/insights/messages/:message', read, async (request) => {
       const found = await service.open(customerOf(request), request.params.message);
       if (found === undefined)
         throw new CurtainError('NOT_FOUND', 'no insight message with this id is yours');
-      return { ...summary(found), insights: found.insights as never };
+      return { ...insightMessageJson(found), insights: found.insights as never };
     });
     return Promise.resolve();
   };

@@ -1,6 +1,8 @@
 // The customer's own insights: behind the spending_insights consent, computed in the vault, shown only to them.
 import type { FrequencyCap } from '../../core/consent.ts';
 import { CurtainError } from '../../core/errors.ts';
+import { moneyInWords } from '../../core/money.ts';
+import { categoryInWords } from '../../core/taxonomy.ts';
 import { computeInsights, type Insights } from '../../insights/insights.ts';
 import type { Storage } from '../../storage/ports.ts';
 import type { ConsentLedger } from '../consent/consent-ledger.ts';
@@ -27,8 +29,7 @@ export type SendOutcome = 'sent' | 'not-due' | 'no-consent';
 /** With no choice of their own, a customer hears from their insights at most monthly. */
 const defaultCap: Exclude<FrequencyCap, 'never'> = 'monthly';
 
-const money = (minor: number, currency: string): string =>
-  new Intl.NumberFormat('en-GB', { style: 'currency', currency }).format(minor / 100);
+const money = moneyInWords;
 
 /** A short message about the insights; the full insights travel with it, for the customer's own screen. */
 function messageOf(insights: Insights, currency: string): { title: string; body: string } {
@@ -47,14 +48,14 @@ function messageOf(insights: Insights, currency: string): { title: string; body:
     const change = p.priceChanges.at(-1)!;
     if (change.toMinor > change.fromMinor)
       lines.push(
-        `${p.merchant ?? p.category} now costs ${money(change.toMinor, currency)} (was ${money(change.fromMinor, currency)}).`,
+        `${p.merchant ?? categoryInWords(p.category)} now costs ${money(change.toMinor, currency)} (was ${money(change.fromMinor, currency)}).`,
       );
   }
   for (const p of insights.regularPayments.filter((x) => x.status === 'stopped').slice(0, 2))
-    lines.push(`${p.merchant ?? p.category}: no payment since ${p.lastDate}.`);
+    lines.push(`${p.merchant ?? categoryInWords(p.category)}: no payment since ${p.lastDate}.`);
   for (const c of insights.monthOverMonth.changes)
     lines.push(
-      `${c.category.replaceAll('_', ' ')}: ${money(c.thisMonthMinor, currency)} this month, usually ${money(c.usualMinor, currency)}.`,
+      `${categoryInWords(c.category)}: ${money(c.thisMonthMinor, currency)} this month, usually ${money(c.usualMinor, currency)}.`,
     );
   for (const s of insights.suggestions) lines.push(s.text);
   return {

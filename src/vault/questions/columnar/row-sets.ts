@@ -1,6 +1,6 @@
 // Sets of customer rows, ascending Int32Arrays, and the loops that filter, join and compare them.
+import { holds } from '../../../language/compare.ts';
 import type { CompareOperator } from '../../../language/plan.ts';
-import { unreachable } from '../../../core/unreachable.ts';
 
 /** Keeps the customer rows (ascending) that satisfy a plan, out of the candidate rows given. */
 export type RowSet = (candidates: Int32Array) => Int32Array;
@@ -29,28 +29,9 @@ export function select(
     const row = candidates[k]!;
     const a = left[row]!;
     const b = values === undefined ? constant : values[row]!;
-    if (holdsFor(op, a, b)) out[n++] = row;
+    if (holds(op, a, b)) out[n++] = row;
   }
   return out.subarray(0, n);
-}
-
-export function holdsFor(op: CompareOperator, a: number, b: number): boolean {
-  switch (op) {
-    case '<':
-      return a < b;
-    case '<=':
-      return a <= b;
-    case '>':
-      return a > b;
-    case '>=':
-      return a >= b;
-    case '=':
-      return a === b;
-    case '!=':
-      return a === a && b === b && a !== b;
-    default:
-      return unreachable(op, 'comparison');
-  }
 }
 
 export function keep(predicate: (row: number) => boolean): RowSet {
