@@ -82,7 +82,11 @@ export async function visit(io: DeviceIo, today: string): Promise<{ visit: Visit
     io.getMine<PreferencesReply>('/v1/me/preferences'),
   ]);
   const { definitions, refused } = await trustedDefinitions(bundle);
-  const matched = matchDefinitions(facts, definitions, { asOf: today });
+  // The vault scores only customers who granted profiling, on some channel: the device does the same.
+  const profiling = preferences.consent.some(
+    (c) => c.purpose === 'profiling' && c.grantedChannels.length > 0,
+  );
+  const matched = matchDefinitions(facts, definitions, { asOf: today, profiling });
   const rules: DevicePreferences = {
     ...preferences.preferences,
     inboxConsents: preferences.consent

@@ -1,6 +1,7 @@
 // Edge mode in the vault: what devices fetch (definitions, issuer key, the customer's own facts), token issuance,
 // report redemption, and the admission and results that staff see. No part of it learns whether anyone matched.
 import type { TransparencyLog } from '../../audit/audit-log.ts';
+import type { Categoriser } from '../../core/categorize.ts';
 import type { EdgeFacts } from '../../edge/customer-source.ts';
 import type { KeyProvider } from '../../keys/key-provider.ts';
 import type { NoiseSampler } from '../../privacy/guard/noise.ts';
@@ -11,7 +12,7 @@ import type { ConsentLedger } from '../consent/consent-ledger.ts';
 import type { QuestionService } from '../questions/question-service.ts';
 import { askAbout } from './edge-interest.ts';
 import { EdgeKeys } from './edge-keys.ts';
-import { EdgePublisher } from './edge-publisher.ts';
+import { EdgePublisher, type FrozenModelSource } from './edge-publisher.ts';
 import { EdgeReports } from './edge-reports.ts';
 import { customerFacts } from './edge-store.ts';
 
@@ -23,13 +24,15 @@ export interface EdgeSources {
   readonly policies: Pick<PolicyStore, 'active'>;
   readonly guard: Pick<PrivacyGuard, 'spend'>;
   readonly noise: NoiseSampler;
-  readonly consent: Pick<ConsentLedger, 'isAllowed'>;
+  readonly consent: Pick<ConsentLedger, 'isAllowed' | 'current'>;
+  readonly models: FrozenModelSource;
 }
 
 export interface EdgeOptions {
   readonly currency: string;
   readonly retentionDays: () => Promise<number>;
   readonly now?: () => Date;
+  readonly categoriser?: Categoriser;
 }
 
 export class EdgeService {
@@ -37,7 +40,7 @@ export class EdgeService {
   readonly reports: EdgeReports;
   readonly #storage: SqlExecutor;
   readonly #audit: TransparencyLog;
-  readonly #consent: Pick<ConsentLedger, 'isAllowed'>;
+  readonly #consent: Pick<ConsentLedger, 'isAllowed' | 'current'>;
   readonly #now: () => Date;
 
   constructor(sources: EdgeSources, options: EdgeOptions) {
@@ -49,7 +52,12 @@ export class EdgeService {
     this.#now = now;
     this.publisher = new EdgePublisher(
       { ...sources, keys },
-      { currency: options.currency, retentionDays: options.retentionDays, now },
+      {
+        currency: options.currency,
+        retentionDays: options.retentionDays,
+        now,
+        ...(options.categoriser === undefined ? {} : { categoriser: options.categoriser }),
+      },
     );
     this.reports = new EdgeReports({ ...sources, keys }, now);
   }
