@@ -15,6 +15,7 @@ import { ColumnarEngine } from '../../src/vault/questions/columnar/columnar-engi
 import { testBackends } from '../support/backends.ts';
 import { CustomerSource } from '../../src/edge/customer-source.ts';
 import { DeviceFeatures } from '../../src/edge/frozen-models.ts';
+import { deviceInsights } from '../../src/edge/device-insights.ts';
 import { approvedModel, scoreInVault, weightsFor } from './frozen-model-support.ts';
 import { createDemoBankVault, type TestVault } from '../support/test-vault.ts';
 
@@ -271,6 +272,25 @@ describe.each(testBackends.filter((b) => b.name === 'pglite' || process.env['CUR
       expect(asked.matched > 0 && asked.refused > 0).toBe(true);
     }, 120_000);
 
+    it('computes the customer’s insights on the device exactly as the vault does', async () => {
+      const { rows } = await vault.storage.query<{ id: number }>(
+        `SELECT id FROM customers WHERE status = 'active' ORDER BY id LIMIT 80`,
+      );
+      const compared = { customers: 0, payments: 0 };
+      for (const { id } of rows) {
+        const customer = Number(id);
+        if (!(await vault.consent.isAllowed(customer, 'spending_insights', 'inbox'))) continue;
+        const offersAllowed = await vault.consent.isAllowed(customer, 'bank_offers', 'inbox');
+        const inVault = await vault.insights.forCustomer(customer);
+        const onDevice = deviceInsights(await vault.edge.facts(customer), { asOf: end, offersAllowed });
+        expect([customer, onDevice]).toEqual([customer, inVault]);
+        compared.customers++;
+        compared.payments += onDevice.regularPayments.length;
+      }
+      expect(compared.customers).toBeGreaterThan(5);
+      expect(compared.payments).toBeGreaterThan(0);
+    }, 120_000);
+
     it('issues every customer the same tokens once per epoch; issuance and redemption share no value', async () => {
       const issuer = await vault.edge.reports.issuerKey();
       expect(await keyInLog(issuer, vault.edge.logKeys(), 'tokens', issuer.epoch)).toEqual({
@@ -351,7 +371,7 @@ describe.each(testBackends.filter((b) => b.name === 'pglite' || process.env['CUR
         customerId,
       ]);
       expect(left.rows).toEqual([]);
-    }, 60_000);
+    }, 120_000);
 
     it('releases an ended epoch’s count with noise sized for every report one device holds, charged once', async () => {
       await reportOnce();

@@ -7691,6 +7691,7 @@ export interface components {
         | 'MODEL_FEATURES_MISMATCH'
         | 'EDGE_SEGMENT_SENSITIVE'
         | 'EDGE_TOKENS_ISSUED'
+        | 'EDGE_OFFER_NOT_MATCHED'
         | 'EDGE_REPORT_REFUSED'
         | 'VAULT_KEY_MISMATCH'
         | 'VAULT_REGION_UNKNOWN'
@@ -7768,6 +7769,7 @@ export interface components {
         | 'MODEL_FEATURES_MISMATCH'
         | 'EDGE_SEGMENT_SENSITIVE'
         | 'EDGE_TOKENS_ISSUED'
+        | 'EDGE_OFFER_NOT_MATCHED'
         | 'EDGE_REPORT_REFUSED'
         | 'VAULT_KEY_MISMATCH'
         | 'VAULT_REGION_UNKNOWN'
@@ -7907,7 +7909,14 @@ export interface components {
       readonly logKeys: readonly string[];
     };
     readonly EdgeFacts: {
+      /** @description the main account’s balance, for the low-balance forecast on the device */
+      readonly balance?: {
+        readonly currentMinor: number;
+        readonly overdraftLimitMinor?: number;
+      } | null;
       readonly birthMonth: number | null;
+      /** @description the vault’s base currency, for the insights on the device */
+      readonly currency?: string;
       readonly firstOpened: string | null;
       readonly products: readonly {
         readonly product: string;
@@ -7921,12 +7930,21 @@ export interface components {
         readonly date: string;
         /** @enum {string} */
         readonly direction: 'D' | 'C';
+        /** @description on the account whose balance the insights forecast */
+        readonly main?: boolean;
         readonly mcc: number | null;
         readonly merchant: string | null;
       }[];
     };
     readonly EdgeFactsInput: {
+      /** @description the main account’s balance, for the low-balance forecast on the device */
+      readonly balance?: {
+        readonly currentMinor: number;
+        readonly overdraftLimitMinor?: number;
+      } | null;
       readonly birthMonth: number | null;
+      /** @description the vault’s base currency, for the insights on the device */
+      readonly currency?: string;
       readonly firstOpened: string | null;
       readonly products: readonly {
         readonly product: string;
@@ -7940,6 +7958,8 @@ export interface components {
         readonly date: string;
         /** @enum {string} */
         readonly direction: 'D' | 'C';
+        /** @description on the account whose balance the insights forecast */
+        readonly main?: boolean;
         readonly mcc: number | null;
         readonly merchant: string | null;
       }[];
@@ -9893,6 +9913,7 @@ export interface components {
             | 'MODEL_FEATURES_MISMATCH'
             | 'EDGE_SEGMENT_SENSITIVE'
             | 'EDGE_TOKENS_ISSUED'
+            | 'EDGE_OFFER_NOT_MATCHED'
             | 'EDGE_REPORT_REFUSED'
             | 'VAULT_KEY_MISMATCH'
             | 'VAULT_REGION_UNKNOWN'
@@ -9997,6 +10018,7 @@ export interface components {
             | 'MODEL_FEATURES_MISMATCH'
             | 'EDGE_SEGMENT_SENSITIVE'
             | 'EDGE_TOKENS_ISSUED'
+            | 'EDGE_OFFER_NOT_MATCHED'
             | 'EDGE_REPORT_REFUSED'
             | 'VAULT_KEY_MISMATCH'
             | 'VAULT_REGION_UNKNOWN'

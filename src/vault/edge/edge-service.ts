@@ -14,7 +14,7 @@ import { askAbout } from './edge-interest.ts';
 import { EdgeKeys } from './edge-keys.ts';
 import { EdgePublisher, type FrozenModelSource } from './edge-publisher.ts';
 import { EdgeReports } from './edge-reports.ts';
-import { customerFacts } from './edge-store.ts';
+import { customerFacts, mainBalance } from './edge-store.ts';
 
 export interface EdgeSources {
   readonly storage: SqlExecutor;
@@ -42,6 +42,7 @@ export class EdgeService {
   readonly #audit: TransparencyLog;
   readonly #consent: Pick<ConsentLedger, 'isAllowed' | 'current'>;
   readonly #now: () => Date;
+  readonly #currency: string;
 
   constructor(sources: EdgeSources, options: EdgeOptions) {
     const now = options.now ?? (() => new Date());
@@ -50,6 +51,7 @@ export class EdgeService {
     this.#audit = sources.audit;
     this.#consent = sources.consent;
     this.#now = now;
+    this.#currency = options.currency;
     this.publisher = new EdgePublisher(
       { ...sources, keys },
       {
@@ -62,9 +64,17 @@ export class EdgeService {
     this.reports = new EdgeReports({ ...sources, keys }, now);
   }
 
-  /** The customer's own facts, for their own device only (through their authenticated session). */
-  facts(customerId: number): Promise<EdgeFacts> {
-    return customerFacts(this.#storage, customerId);
+  /**
+   * The customer's own facts, for their own device only (through their authenticated session): what the device
+   * matches and, with the spending-insights consent, computes their insights from (currency, main balance).
+   */
+  async facts(customerId: number): Promise<EdgeFacts> {
+    const today = this.#now().toISOString().slice(0, 10);
+    const [facts, balance] = await Promise.all([
+      customerFacts(this.#storage, customerId),
+      mainBalance(this.#storage, customerId, today),
+    ]);
+    return { ...facts, currency: this.#currency, balance };
   }
 
   /** "Connect me" on the device: the offer goes to the customer's inbox for the usual consented reveal. */
