@@ -178,7 +178,7 @@ export default tseslint.config(
       },
       {
         regex:
-          '/vault/(?!questions/columnar/(columnar-(data|engine)|day-numbers|features?|feature-(set|builder|entries)|plan-cost|row-sets|transaction-scans)\\.ts$|questions/question-check\\.ts$)',
+          '/vault/(?!questions/columnar/(columnar-(data|engine)|day-numbers|features?|feature-(set|builder|entries)|plan-cost|row-sets|score-columns|transaction-scans)\\.ts$|questions/question-check\\.ts$)',
         message:
           'edge/ imports the vault’s pure question modules only (the columnar engine and the checker).',
       },

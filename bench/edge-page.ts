@@ -2,6 +2,7 @@
 // Privacy Pass, each beside a reference measured in the same page.
 import { CustomerSource, type EdgeFacts } from '../src/edge/customer-source.ts';
 import type { EdgeDefinition } from '../src/edge/definitions.ts';
+import { deviceInsights } from '../src/edge/device-insights.ts';
 import { matchDefinitions } from '../src/edge/matcher.ts';
 import { TokenRequests } from '../src/edge/tokens.ts';
 
@@ -9,7 +10,20 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 
 /** One visit's matching, from the fetched facts to the matched list: building the source is part of it. */
 function matchOnce(facts: EdgeFacts, definitions: readonly EdgeDefinition[], asOf: string): number {
-  return matchDefinitions(new CustomerSource(facts), definitions, { asOf }).matched.length;
+  // With profiling granted, so a definition's frozen model scores the customer (features and σ(w·x + b)).
+  return matchDefinitions(new CustomerSource(facts), definitions, { asOf, profiling: true }).matched.length;
+}
+
+/** The customer's insights on the device (median ms of `runs`), from the same facts. */
+export function benchInsights(facts: EdgeFacts, asOf: string, runs: number) {
+  const times: number[] = [];
+  let payments = 0;
+  for (let r = 0; r < runs; r++) {
+    const t = performance.now();
+    payments = deviceInsights(facts, { asOf, offersAllowed: true }).regularPayments.length;
+    times.push(performance.now() - t);
+  }
+  return { insightsMs: median(times), payments };
 }
 
 /** The reference: a hand-written loop summing each definition's worth of amounts over the same rows. */

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { publicVerif, TOKEN_TYPES, util } from '@cloudflare/privacypass-ts';
 import { categorize } from '../src/core/categorize.ts';
+import { featuresFor } from '../src/models/feature-list.ts';
 import { generateCustomer } from '../src/demo/generate/index.ts';
 import type { EdgeFacts } from '../src/edge/customer-source.ts';
 import type { EdgeDefinition } from '../src/edge/definitions.ts';
@@ -94,6 +95,22 @@ const definitions: EdgeDefinition[] = expressions.map((expression, i) => ({
   },
   validFrom: '2026-01-01',
   validUntil: '2026-12-31',
+}));
+
+/** The same 20 definitions, each also requiring a frozen savings model's score (its features computed per visit). */
+const modelDefinitions: EdgeDefinition[] = definitions.map((d, i) => ({
+  ...d,
+  id: `edge-${String.fromCharCode(97 + i).repeat(21)}m`,
+  expression: `(${d.expression}) or propensity("savings") >= 0.4`,
+  models: [
+    {
+      id: 'bench-savings-model',
+      product: 'savings',
+      featureListVersion: 1,
+      weights: featuresFor('savings').map((_, j) => Math.sin(j * 1.7 + 0.3) * 6),
+      bias: -1,
+    },
+  ],
 }));
 
 async function pageBundle(): Promise<string> {
@@ -186,6 +203,21 @@ try {
   console.log(
     `matching ${definitions.length} definitions in Chromium: ${fmt(matchMs)} ms median of ${runs} (first ${fmt(firstMs)} ms), ` +
       `${matched} matched; reference loop over the same rows ${fmt(referenceMs, 3)} ms (×${fmt(matchMs / Math.max(referenceMs, 0.001), 0)}); goal ≤ 50 ms`,
+  );
+  const withModels = await page.evaluate<{ matchMs: number; firstMs: number; matched: number }>(
+    `edgeBench.benchMatching(${JSON.stringify(facts)}, ${JSON.stringify(modelDefinitions)}, ${JSON.stringify(end)}, ${runs})`,
+  );
+  console.log(
+    `matching ${modelDefinitions.length} definitions each with a frozen model condition: ${fmt(withModels.matchMs)} ms median ` +
+      `(first ${fmt(withModels.firstMs)} ms), ${withModels.matched} matched; ×${fmt(withModels.matchMs / Math.max(matchMs, 0.001), 2)} ` +
+      `the segments alone; goal ≤ 50 ms`,
+  );
+  const insights = await page.evaluate<{ insightsMs: number; payments: number }>(
+    `edgeBench.benchInsights(${JSON.stringify(facts)}, ${JSON.stringify(end)}, ${runs})`,
+  );
+  console.log(
+    `insights on the device: ${fmt(insights.insightsMs)} ms median of ${runs} (${insights.payments} regular payments); ` +
+      `×${fmt(insights.insightsMs / Math.max(matchMs, 0.001), 2)} the matching of 20 segments`,
   );
   const client = await page.evaluate<number>(
     `edgeBench.benchTokenRequests(${JSON.stringify(epoch)}, ${JSON.stringify(issued.publicKey)}, ${tokens}).then((r) => r.perSecond)`,

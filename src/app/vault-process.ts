@@ -1,5 +1,5 @@
 // Composition root: the one place that picks PGlite or PostgreSQL and wires the vault's services.
-import { approvedModels } from '../models/model-store.ts';
+import { approvedModels, readModelVersion } from '../models/model-store.ts';
 import { ModelRegistry } from '../models/registry/registry-service.ts';
 import { forgetStoredScores } from '../vault/questions/stored-scores-store.ts';
 import { forgetInsights } from '../vault/insights/insights-store.ts';
@@ -251,7 +251,7 @@ export async function assembleVault(
     relationshipRetention: relationshipRetention(storage, compliance, transactionRetention, now),
     ...budgetAndLearning(
       { storage, keys, audit, consent, preferences, questions, questionEngine, policies, guard, noise },
-      { currency: settings.currency, retentionDays, ...now },
+      { currency: settings.currency, retentionDays, ...now, categoriser: settings.categoriser },
     ),
     reshreddedAtOpen,
   };
@@ -288,11 +288,13 @@ function budgetAndLearning(
     readonly currency: string;
     readonly retentionDays: () => Promise<number>;
     readonly now?: () => Date;
+    readonly categoriser?: Categoriser | undefined;
   },
 ) {
   const { storage, keys, audit, consent, preferences, questions, questionEngine, policies, guard, noise } =
     services;
   const now = options.now === undefined ? {} : { now: options.now };
+  const models = { get: (id: string) => readModelVersion(storage, id) };
   return {
     budgetRequests: new BudgetRequests(storage, policies, audit, now),
     models: new ModelRegistry(
@@ -301,8 +303,13 @@ function budgetAndLearning(
     ),
     insights: new InsightsService(storage, consent, preferences, { currency: options.currency, ...now }),
     edge: new EdgeService(
-      { storage, keys, audit, questions, policies, guard, noise, consent },
-      { currency: options.currency, retentionDays: options.retentionDays, ...now },
+      { storage, keys, audit, questions, policies, guard, noise, consent, models },
+      {
+        currency: options.currency,
+        retentionDays: options.retentionDays,
+        ...now,
+        ...(options.categoriser === undefined ? {} : { categoriser: options.categoriser }),
+      },
     ),
   };
 }

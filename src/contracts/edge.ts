@@ -45,11 +45,18 @@ export const edgeFacts = z
         category: z.string(),
         mcc: z.number().nullable(),
         merchant: z.string().nullable(),
+        main: z.boolean().optional().describe('on the account whose balance the insights forecast'),
       }),
     ),
     products: z.array(z.object({ product: z.string(), since: z.string(), until: z.string().nullable() })),
     firstOpened: z.string().nullable(),
     birthMonth: z.number().nullable(),
+    currency: z.string().optional().describe('the vault’s base currency, for the insights on the device'),
+    balance: z
+      .object({ currentMinor: z.number(), overdraftLimitMinor: z.number().optional() })
+      .nullable()
+      .optional()
+      .describe('the main account’s balance, for the low-balance forecast on the device'),
   })
   .meta({ id: 'EdgeFacts' });
 

@@ -230,13 +230,19 @@ export const errorCatalogue = {
     status: 422,
     exit: 65,
     summary:
-      'An edge campaign’s segment names a sensitive category; publishing it would show that to everyone.',
+      'An edge campaign’s segment names a sensitive category, MCC or merchant; publishing it would show that to everyone.',
   },
   EDGE_TOKENS_ISSUED: {
     status: 409,
     exit: 65,
     summary:
       'This customer was issued the epoch’s report tokens already; every customer gets the same number.',
+  },
+  EDGE_OFFER_NOT_MATCHED: {
+    status: 409,
+    exit: 65,
+    summary:
+      'The customer asked about an edge offer that, checked again with their own facts, does not match them.',
   },
   EDGE_REPORT_REFUSED: {
     status: 400,

@@ -23,6 +23,8 @@ export interface EdgeTransaction {
   readonly category: string;
   readonly mcc: number | null;
   readonly merchant: string | null;
+  /** On the account whose balance the insights forecast (the customer's main account). */
+  readonly main?: boolean;
 }
 
 export interface EdgeProductHeld {
@@ -39,6 +41,9 @@ export interface EdgeFacts {
   readonly firstOpened: string | null;
   /** Birth month as src/core/age-bands.ts counts it (year × 12 + month − 1), or null. */
   readonly birthMonth: number | null;
+  /** The vault's base currency, and the main account's balance: what the insights on the device need. */
+  readonly currency?: string;
+  readonly balance?: { readonly currentMinor: number; readonly overdraftLimitMinor?: number } | null;
 }
 
 /** Where in the facts a value was refused: the field, never the value. */

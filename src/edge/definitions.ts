@@ -7,6 +7,20 @@ import { verifyInclusion, verifyCheckpoint, type CryptoKey, type LogProof } from
 /** The media type of a signed definition (the JWS `typ`). */
 export const definitionType = 'curtain-edge-campaign+jws';
 
+/**
+ * A frozen propensity model, signed with the definition that uses it: the segment's `propensity("product")`
+ * reads σ(w·x + bias) over the customer's own features under the feature list's version, computed on the device.
+ * The threshold is the segment's own literal (`propensity("mortgage") >= 0.6`), signed with it.
+ */
+export interface FrozenModel {
+  /** The approved model version (model_versions id) the vault's checker bound `propensity(product)` to. */
+  readonly id: string;
+  readonly product: string;
+  readonly featureListVersion: number;
+  readonly weights: readonly number[];
+  readonly bias: number;
+}
+
 /** What one signed definition states: the segment, the offer and when it is valid. Nothing about anyone. */
 export interface EdgeDefinition {
   readonly format: 'curtain-edge-campaign/1';
@@ -26,6 +40,8 @@ export interface EdgeDefinition {
     readonly category: string;
     readonly provider: string;
   };
+  /** The frozen models its segment's `propensity(…)` reads; absent when it reads none. */
+  readonly models?: readonly FrozenModel[];
   /** First and last day it may be shown, 'YYYY-MM-DD'. */
   readonly validFrom: string;
   readonly validUntil: string;

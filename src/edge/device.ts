@@ -1,6 +1,8 @@
 // One visit of edge mode on the device: fetch the bundle (no cookies) and the customer's own facts, trust keys only
 // through the log, match locally, apply the customer's rules, and queue the epoch's fixed reports.
+import type { Insights } from '../insights/insights.ts';
 import type { EdgeFacts } from './customer-source.ts';
+import { deviceInsights } from './device-insights.ts';
 import { keyInLog, openDefinition, trustKey, type EdgeDefinition, type PublishedKey } from './definitions.ts';
 import { decideOffers, emptyHistory, type DeviceHistory, type DevicePreferences } from './device-rules.ts';
 import { matchDefinitions } from './matcher.ts';
@@ -49,6 +51,8 @@ export interface Visit {
   readonly held: number;
   /** Definitions that did not verify, by problem (never shown). */
   readonly refused: number;
+  /** The customer's insights, computed here; undefined without their spending-insights consent. */
+  readonly insights: Insights | undefined;
 }
 
 async function trustedDefinitions(
@@ -82,7 +86,11 @@ export async function visit(io: DeviceIo, today: string): Promise<{ visit: Visit
     io.getMine<PreferencesReply>('/v1/me/preferences'),
   ]);
   const { definitions, refused } = await trustedDefinitions(bundle);
-  const matched = matchDefinitions(facts, definitions, { asOf: today });
+  // The vault scores only customers who granted profiling, on some channel: the device does the same.
+  const profiling = preferences.consent.some(
+    (c) => c.purpose === 'profiling' && c.grantedChannels.length > 0,
+  );
+  const matched = matchDefinitions(facts, definitions, { asOf: today, profiling });
   const rules: DevicePreferences = {
     ...preferences.preferences,
     inboxConsents: preferences.consent
@@ -91,7 +99,11 @@ export async function visit(io: DeviceIo, today: string): Promise<{ visit: Visit
   };
   const decided = decideOffers(matched.matched, rules, history(io), today);
   saveHistory(io, decided.history);
-  return { visit: { offers: decided.show, held: decided.held, refused }, bundle };
+  // Insights need the same consent the vault asks for them (spending_insights on the inbox).
+  const insights = rules.inboxConsents.includes('spending_insights')
+    ? deviceInsights(facts, { asOf: today, offersAllowed: rules.inboxConsents.includes('bank_offers') })
+    : undefined;
+  return { visit: { offers: decided.show, held: decided.held, refused, insights }, bundle };
 }
 
 /**

@@ -4,13 +4,13 @@ import { questionPurpose } from '../core/question-purposes.ts';
 import { normalisePlan } from '../language/normalise.ts';
 import type { Plan } from '../language/plan.ts';
 import { checkQuestion } from '../vault/questions/question-check.ts';
-import { ColumnarEngine } from '../vault/questions/columnar/columnar-engine.ts';
 import { CustomerSource, type EdgeFacts } from './customer-source.ts';
 import type { EdgeDefinition } from './definitions.ts';
+import { DeviceFeatures, engineFor, modelsOf } from './frozen-models.ts';
 
 /**
- * The seam for what later runs beside segments on the device (frozen propensity models, the customer's own
- * insights): each extension may add a condition of its own to a definition. None is built in yet.
+ * The seam for what later runs beside segments on the device: each extension may add a condition of its own to
+ * a definition. Frozen models need none (the segment's own `propensity(…)` reads them, see frozen-models.ts).
  */
 export interface EdgeExtension {
   readonly name: string;
@@ -21,6 +21,8 @@ export interface EdgeExtension {
 export interface MatchOptions {
   /** The device's day, 'YYYY-MM-DD'. */
   readonly asOf: string;
+  /** Whether the customer granted profiling: without it no frozen model scores them (default false). */
+  readonly profiling?: boolean;
   readonly extensions?: readonly EdgeExtension[];
 }
 
@@ -44,6 +46,7 @@ export function planOf(definition: EdgeDefinition, asOf: string): Plan | string 
     retentionDays: definition.retentionDays,
     maxAttributes: definition.maxAttributes,
     asOf,
+    models: modelsOf(definition),
   });
   return checked.ok ? normalisePlan(checked.value.plan, { asOf }) : checked.error.message;
 }
@@ -57,14 +60,16 @@ export function matchDefinitions(
   options: MatchOptions,
 ): MatchResult {
   const source = facts instanceof CustomerSource ? facts : new CustomerSource(facts);
-  const engine = new ColumnarEngine(source, { features: false });
+  const features = new DeviceFeatures(source);
+  const context = { asOf: options.asOf, profiling: options.profiling ?? false };
   const matched: EdgeDefinition[] = [];
   const unevaluated: Unevaluated[] = [];
   for (const definition of definitions) {
     if (!inValidity(definition, options.asOf)) continue;
     const plan = planOf(definition, options.asOf);
-    if (typeof plan === 'string') {
-      unevaluated.push({ id: definition.id, reason: plan });
+    const engine = typeof plan === 'string' ? plan : engineFor(definition, features, context);
+    if (typeof plan === 'string' || typeof engine === 'string') {
+      unevaluated.push({ id: definition.id, reason: typeof plan === 'string' ? plan : (engine as string) });
       continue;
     }
     if (engine.evaluateNow(plan, options.asOf).length === 0) continue;

@@ -6,6 +6,7 @@ import type { Browser, Request } from 'playwright-core';
 import { matchDefinitions } from '../../src/edge/matcher.ts';
 import { reportsPerEpoch } from '../../src/edge/tokens.ts';
 import { reportWindowKey } from '../../src/edge/device.ts';
+import { currentNotice } from '../../src/core/consent.ts';
 import { seriousViolations } from './axe.ts';
 import { launchChromium, startConsoleServer, type ConsoleServer } from './console-server.ts';
 
@@ -87,6 +88,21 @@ describe('offers on this device in Chromium', () => {
     throw new Error('no candidate segment split the demo customers');
   }
 
+  async function insightsConsent(customerId: number, granted: boolean): Promise<void> {
+    const recorded = await server.vault.consent.record([
+      {
+        customerId,
+        purpose: 'spending_insights',
+        channel: 'inbox',
+        granted,
+        source: 'api',
+        noticeVersion: currentNotice('spending_insights').id,
+        decidedAt: new Date(),
+      },
+    ]);
+    expect(recorded.ok).toBe(true);
+  }
+
   async function visitAs(name: string): Promise<{ captured: Captured[]; text: string }> {
     const context = await browser.newContext();
     // The epoch's reports go out within half a second here instead of hours: the test waits for all of them.
@@ -123,10 +139,16 @@ describe('offers on this device in Chromium', () => {
 
   it('shows offers matched locally, and sends the same requests whether or not anything matched', async () => {
     const { definition, matching, other } = await publishSplitting(await eligibleCustomers());
+    // One of them wants insights, the other not: the page computes them for the first, and sends nothing more.
+    await insightsConsent(matching.id, true);
+    await insightsConsent(other.id, false);
     const seen = await visitAs(matching.name);
     const unseen = await visitAs(other.name);
     expect(seen.text).toContain(definition.offer.title);
     expect(unseen.text).toContain('No offers for you right now');
+    expect(seen.text).toContain('Your insights, computed on this device');
+    expect(seen.text).toContain('Subscriptions and regular payments');
+    expect(unseen.text).not.toContain('Your insights, computed on this device');
 
     for (const { captured } of [seen, unseen]) {
       const reports = captured.filter((c) => c.path === '/v1/edge/reports');
@@ -136,8 +158,9 @@ describe('offers on this device in Chromium', () => {
       for (const c of captured.filter((r) => r.path.startsWith('/v1/edge/'))) expect(c.cookie).toBe(false);
       for (const c of captured.filter((r) => r.cookie)) {
         expect(c.path + c.body).not.toContain(definition.id);
-        expect(c.body).not.toMatch(/amountMinor|transactions|merchant|category/);
+        expect(c.body).not.toMatch(/amountMinor|transactions|merchant|category|regularPayments|forecast/);
       }
+      expect(captured.filter((c) => c.path.startsWith('/v1/me/insights'))).toEqual([]);
     }
     const shape = (captured: Captured[]) =>
       captured.map((c) => `${c.method} ${c.path} ${c.body.length} ${c.cookie}`).sort();

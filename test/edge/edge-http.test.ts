@@ -58,7 +58,9 @@ describe.each(pglite)('edge routes on $name', (backend) => {
     const facts = await h.inject({ method: 'GET', url: '/v1/me/edge/facts', headers: customer });
     expect(facts.statusCode).toBe(200);
     expect(Object.keys(facts.json<object>()).sort()).toEqual([
+      'balance',
       'birthMonth',
+      'currency',
       'firstOpened',
       'products',
       'transactions',

@@ -13,9 +13,20 @@ import { questionPurpose } from '../../src/core/question-purposes.ts';
 import { currentNotice } from '../../src/core/consent.ts';
 import { ColumnarEngine } from '../../src/vault/questions/columnar/columnar-engine.ts';
 import { testBackends } from '../support/backends.ts';
+import { CustomerSource } from '../../src/edge/customer-source.ts';
+import { DeviceFeatures } from '../../src/edge/frozen-models.ts';
+import { deviceInsights } from '../../src/edge/device-insights.ts';
+import { approvedModel, scoreInVault, weightsFor } from './frozen-model-support.ts';
 import { createDemoBankVault, type TestVault } from '../support/test-vault.ts';
 
 const end = '2026-11-01';
+
+type ModelCampaign = Awaited<ReturnType<typeof scoreInVault>> & {
+  readonly model: Awaited<ReturnType<typeof approvedModel>>;
+  readonly profiled: ReadonlySet<number>;
+  readonly engine: ColumnarEngine;
+  readonly publication: Publication;
+};
 const bank = { customers: 600, seed: 3, end };
 const offer = {
   title: 'A home, surveyed',
@@ -165,6 +176,121 @@ describe.each(testBackends.filter((b) => b.name === 'pglite' || process.env['CUR
       expect(agreed).toBe(ids.length);
     }, 120_000);
 
+    /** The suite's model campaign: a savings model approved, scored in the vault, frozen into a definition. */
+    let modelCampaign: Promise<ModelCampaign> | undefined;
+    const modelOnce = () => (modelCampaign ??= publishModelCampaign());
+    async function publishModelCampaign(): Promise<ModelCampaign> {
+      const expression = (t: number) => `count(within: 90d) > 0 and propensity("savings") >= ${t}`;
+      const before = await vault.edge.publisher.publish(publication(expression(0.5)));
+      expect(before.ok || before.error.code).toBe('QUESTION_INVALID');
+      const model = await approvedModel(vault.storage, 'savings', weightsFor('savings'), -1);
+      const profiled = new Set(await vault.models.profiledCustomers());
+      const engine = await vault.questionEngine.columnar();
+      const inVault = await scoreInVault(vault.storage, engine, model, profiled, end);
+      const sorted = [...inVault.scores.values()].sort((a, b) => a - b);
+      const threshold = Number(sorted[Math.floor(sorted.length / 2)]!.toFixed(3));
+      const published = await vault.edge.publisher.publish(publication(expression(threshold)));
+      if (!published.ok) throw new Error(published.error.message);
+      return { ...inVault, model, profiled, engine, publication: published.value };
+    }
+
+    it('freezes an approved model into the definition; the device computes the vault’s features and match', async () => {
+      const { model, features, profiled, engine, publication: published } = await modelOnce();
+      const { definition } = published;
+      expect(definition.models).toEqual([
+        { id: model.id, product: 'savings', featureListVersion: 1, weights: model.weights, bias: -1 },
+      ]);
+      const checked = checkQuestion(definition.expression, questionPurpose(definition.purpose)!, {
+        ...definition,
+        asOf: end,
+        models: new Map([['savings', model.id]]),
+      });
+      if (!checked.ok) throw new Error(checked.error.rendered);
+      const central = new Set(engine.evaluateNow(normalisePlan(checked.value.plan, { asOf: end }), end));
+      const ids = [...features.ids].slice(0, 60);
+      const seen = new Set<boolean>();
+      for (const id of ids) {
+        const facts = await vault.edge.facts(id);
+        const device = new DeviceFeatures(new CustomerSource(facts));
+        const row = features.ids.indexOf(id) * features.columns;
+        const vector = device.vector(definition.models![0]!, definition, end);
+        expect([id, ...vector]).toEqual([id, ...features.matrix.subarray(row, row + features.columns)]);
+        const matched = matchDefinitions(facts, [definition], { asOf: end, profiling: profiled.has(id) });
+        expect([id, matched.matched.length === 1]).toEqual([id, central.has(id)]);
+        seen.add(central.has(id));
+      }
+      // Both sides of the threshold were among them, so the model condition decided something.
+      expect([...seen].sort()).toEqual([false, true]);
+      const misfit = await approvedModel(vault.storage, 'credit_card', [1, 2, 3], 0);
+      await expect(
+        vault.edge.publisher.publish(publication('propensity("credit_card") >= 0.5', 'credit_card')),
+      ).rejects.toMatchObject({ code: 'MODEL_FEATURES_MISMATCH' });
+      expect(misfit.state).toBe('approved');
+    }, 120_000);
+
+    it('refuses segments naming a sensitive MCC or merchant, not only a category', async () => {
+      for (const expression of [
+        'spent(mcc: 5912, within: 90d) > 0',
+        'count(mcc: [5411, 8011], within: 90d) > 2',
+        'spent(merchant: "Riverside Pharmacy", within: 90d) > 0',
+        'count(merchant: "City Dental Clinic", within: 365d) > 0',
+      ]) {
+        const refused = await vault.edge.publisher.publish(publication(expression));
+        expect([expression, refused.ok || refused.error.code]).toEqual([
+          expression,
+          'EDGE_SEGMENT_SENSITIVE',
+        ]);
+      }
+      const groceries = await vault.edge.publisher.publish(publication('count(mcc: 5411, within: 90d) > 0'));
+      expect(groceries.ok || groceries.error.code).not.toBe('EDGE_SEGMENT_SENSITIVE');
+    }, 60_000);
+
+    it('checks the match again when the customer asks, before the offer reaches the inbox', async () => {
+      const { publication: published, scores } = await modelOnce();
+      const campaign = published.definition.id;
+      const inboxOf = async (id: number) =>
+        (await vault.inbox.list(id)).filter((m) => m.campaignId === campaign);
+      const asked = { matched: 0, refused: 0 };
+      for (const id of [...scores.keys()].slice(0, 40)) {
+        if (!(await vault.consent.isAllowed(id, 'bank_offers', 'inbox'))) continue;
+        const onDevice = matchDefinitions(await vault.edge.facts(id), [published.definition], {
+          asOf: end,
+          profiling: true,
+        });
+        if (onDevice.matched.length === 1) {
+          await vault.edge.askAbout(id, campaign);
+          expect(await inboxOf(id)).toHaveLength(1);
+          asked.matched++;
+        } else {
+          await expect(vault.edge.askAbout(id, campaign)).rejects.toMatchObject({
+            code: 'EDGE_OFFER_NOT_MATCHED',
+          });
+          expect(await inboxOf(id)).toEqual([]);
+          asked.refused++;
+        }
+      }
+      expect(asked.matched > 0 && asked.refused > 0).toBe(true);
+    }, 120_000);
+
+    it('computes the customer’s insights on the device exactly as the vault does', async () => {
+      const { rows } = await vault.storage.query<{ id: number }>(
+        `SELECT id FROM customers WHERE status = 'active' ORDER BY id LIMIT 80`,
+      );
+      const compared = { customers: 0, payments: 0 };
+      for (const { id } of rows) {
+        const customer = Number(id);
+        if (!(await vault.consent.isAllowed(customer, 'spending_insights', 'inbox'))) continue;
+        const offersAllowed = await vault.consent.isAllowed(customer, 'bank_offers', 'inbox');
+        const inVault = await vault.insights.forCustomer(customer);
+        const onDevice = deviceInsights(await vault.edge.facts(customer), { asOf: end, offersAllowed });
+        expect([customer, onDevice]).toEqual([customer, inVault]);
+        compared.customers++;
+        compared.payments += onDevice.regularPayments.length;
+      }
+      expect(compared.customers).toBeGreaterThan(5);
+      expect(compared.payments).toBeGreaterThan(0);
+    }, 120_000);
+
     it('issues every customer the same tokens once per epoch; issuance and redemption share no value', async () => {
       const issuer = await vault.edge.reports.issuerKey();
       expect(await keyInLog(issuer, vault.edge.logKeys(), 'tokens', issuer.epoch)).toEqual({
@@ -245,7 +371,7 @@ describe.each(testBackends.filter((b) => b.name === 'pglite' || process.env['CUR
         customerId,
       ]);
       expect(left.rows).toEqual([]);
-    }, 60_000);
+    }, 120_000);
 
     it('releases an ended epoch’s count with noise sized for every report one device holds, charged once', async () => {
       await reportOnce();

@@ -7941,6 +7941,7 @@ export interface components {
         | 'MODEL_FEATURES_MISMATCH'
         | 'EDGE_SEGMENT_SENSITIVE'
         | 'EDGE_TOKENS_ISSUED'
+        | 'EDGE_OFFER_NOT_MATCHED'
         | 'EDGE_REPORT_REFUSED'
         | 'VAULT_KEY_MISMATCH'
         | 'VAULT_REGION_UNKNOWN'
@@ -8020,6 +8021,7 @@ export interface components {
         | 'MODEL_FEATURES_MISMATCH'
         | 'EDGE_SEGMENT_SENSITIVE'
         | 'EDGE_TOKENS_ISSUED'
+        | 'EDGE_OFFER_NOT_MATCHED'
         | 'EDGE_REPORT_REFUSED'
         | 'VAULT_KEY_MISMATCH'
         | 'VAULT_REGION_UNKNOWN'
@@ -8160,7 +8162,14 @@ export interface components {
       readonly logKeys: readonly string[];
     };
     readonly EdgeFacts: {
+      /** @description the main account’s balance, for the low-balance forecast on the device */
+      readonly balance?: {
+        readonly currentMinor: number;
+        readonly overdraftLimitMinor?: number;
+      } | null;
       readonly birthMonth: number | null;
+      /** @description the vault’s base currency, for the insights on the device */
+      readonly currency?: string;
       readonly firstOpened: string | null;
       readonly products: readonly {
         readonly product: string;
@@ -8174,12 +8183,21 @@ export interface components {
         readonly date: string;
         /** @enum {string} */
         readonly direction: 'D' | 'C';
+        /** @description on the account whose balance the insights forecast */
+        readonly main?: boolean;
         readonly mcc: number | null;
         readonly merchant: string | null;
       }[];
     };
     readonly EdgeFactsInput: {
+      /** @description the main account’s balance, for the low-balance forecast on the device */
+      readonly balance?: {
+        readonly currentMinor: number;
+        readonly overdraftLimitMinor?: number;
+      } | null;
       readonly birthMonth: number | null;
+      /** @description the vault’s base currency, for the insights on the device */
+      readonly currency?: string;
       readonly firstOpened: string | null;
       readonly products: readonly {
         readonly product: string;
@@ -8193,6 +8211,8 @@ export interface components {
         readonly date: string;
         /** @enum {string} */
         readonly direction: 'D' | 'C';
+        /** @description on the account whose balance the insights forecast */
+        readonly main?: boolean;
         readonly mcc: number | null;
         readonly merchant: string | null;
       }[];
@@ -10213,6 +10233,7 @@ export interface components {
             | 'MODEL_FEATURES_MISMATCH'
             | 'EDGE_SEGMENT_SENSITIVE'
             | 'EDGE_TOKENS_ISSUED'
+            | 'EDGE_OFFER_NOT_MATCHED'
             | 'EDGE_REPORT_REFUSED'
             | 'VAULT_KEY_MISMATCH'
             | 'VAULT_REGION_UNKNOWN'
@@ -10319,6 +10340,7 @@ export interface components {
             | 'MODEL_FEATURES_MISMATCH'
             | 'EDGE_SEGMENT_SENSITIVE'
             | 'EDGE_TOKENS_ISSUED'
+            | 'EDGE_OFFER_NOT_MATCHED'
             | 'EDGE_REPORT_REFUSED'
             | 'VAULT_KEY_MISMATCH'
             | 'VAULT_REGION_UNKNOWN'

@@ -12,6 +12,8 @@ import {
 } from '../../../src/edge/device.ts';
 import type { DeviceHistory } from '../../../src/edge/device-rules.ts';
 import { get, messageOf, post } from '../api.ts';
+import { todayIn, type Insights as InsightsData } from '../insights-words.ts';
+import { InsightsView } from './insights.tsx';
 import { navigate } from '../router.tsx';
 import { ActionButton, Alert, Loading, Page } from '../ui.tsx';
 
@@ -131,6 +133,20 @@ export function EdgeOffers() {
       {state !== undefined && state.held > 0 ? (
         <p className="muted">More offers wait for later, as your frequency choice asks.</p>
       ) : null}
+      {state?.insights === undefined ? null : (
+        <section aria-labelledby="device-insights-heading" data-testid="edge-insights">
+          <h2 id="device-insights-heading">Your insights, computed on this device</h2>
+          <p>
+            Worked out here, in your browser, from the same payments, with the same rules as the bank uses;
+            they are not sent anywhere.
+          </p>
+          {/* The device's insights have the API's shape: the same computeInsights, serialised the same way. */}
+          <InsightsView
+            data={JSON.parse(JSON.stringify(state.insights)) as InsightsData}
+            today={todayIn(Intl.DateTimeFormat().resolvedOptions().timeZone)}
+          />
+        </section>
+      )}
     </Page>
   );
 }

@@ -8,18 +8,20 @@ import { keyFingerprint } from '../../core/key-fingerprint.ts';
 import { isProductCode, productCatalog } from '../../core/products.ts';
 import { offerPurpose } from '../../core/question-purposes.ts';
 import { err, ok, type Result } from '../../core/result.ts';
-import { categories, type CategoryGroup } from '../../core/taxonomy.ts';
-import { definitionType, type EdgeDefinition, type PublishedKey } from '../../edge/definitions.ts';
-import type { Plan, ValuePlan } from '../../language/plan.ts';
+import type { Categoriser } from '../../core/categorize.ts';
+import {
+  definitionType,
+  type EdgeDefinition,
+  type FrozenModel,
+  type PublishedKey,
+} from '../../edge/definitions.ts';
+import { featuresFor } from '../../models/feature-list.ts';
 import type { PolicyStore } from '../../privacy/guard/policy-store.ts';
 import type { SqlExecutor } from '../../storage/ports.ts';
 import type { Answer, QuestionService, Refusal } from '../questions/question-service.ts';
 import type { EdgeKeys } from './edge-keys.ts';
 import { insertEdgeCampaign, publishedCampaigns } from './edge-store.ts';
-
-/** Groups whose categories a published segment may not name: health is special-category data; civic hints at
- * religion or politics (the groups src/core/taxonomy.ts never releases with tokens for the same reasons). */
-export const sensitiveGroups: readonly CategoryGroup[] = ['health', 'civic'];
+import { planModels, sensitiveGroups, sensitiveNames } from './segment-parts.ts';
 
 export interface PublishRequest {
   readonly expression: string;
@@ -45,33 +47,21 @@ export interface PublisherSources {
   readonly questions: Pick<QuestionService, 'check' | 'ask'>;
   readonly policies: Pick<PolicyStore, 'active'>;
   readonly keys: EdgeKeys;
+  /** The model registry's versions, for the frozen models a segment's `propensity(…)` reads. */
+  readonly models: FrozenModelSource;
+}
+
+/** A model version as the registry stores it, by id (undefined when there is none). */
+export interface FrozenModelSource {
+  get(id: string): Promise<(FrozenModel & { readonly state: string }) | undefined>;
 }
 
 export interface PublisherOptions {
   readonly currency: string;
   readonly retentionDays: () => Promise<number>;
   readonly now: () => Date;
-}
-
-const groupOf = new Map<string, CategoryGroup>(categories.map((c) => [c.code, c.group]));
-
-function valueCategories(value: ValuePlan): readonly string[] {
-  return value.kind === 'aggregate' || value.kind === 'recurring' ? (value.filter.categories ?? []) : [];
-}
-
-/** Every category a plan's transaction filters name. */
-export function planCategories(plan: Plan): string[] {
-  switch (plan.kind) {
-    case 'and':
-    case 'or':
-      return plan.items.flatMap(planCategories);
-    case 'not':
-      return planCategories(plan.item);
-    case 'compare':
-      return [...valueCategories(plan.left), ...valueCategories(plan.right)];
-    default:
-      return [];
-  }
+  /** The vault's categoriser (the shipped rules and the bank's own), for merchant names; the shipped one by default. */
+  readonly categoriser?: Categoriser;
 }
 
 function newCampaignId(): string {
@@ -106,13 +96,12 @@ export class EdgePublisher {
     const purpose = offerPurpose(request.offer.provider, credit);
     const checked = await this.#sources.questions.check(request.expression, purpose);
     if (!checked.ok) return checked;
-    const sensitive = planCategories(checked.value.plan).filter((c) =>
-      sensitiveGroups.includes(groupOf.get(c)!),
-    );
+    const sensitive = sensitiveNames(checked.value.plan, this.#options.categoriser);
     if (sensitive.length > 0) {
-      const message = `the segment names ${[...new Set(sensitive)].join(', ')}, of a sensitive group (${sensitiveGroups.join(', ')}); edge definitions are shown to every customer`;
+      const message = `the segment names ${sensitive.join(', ')}, of a sensitive group (${sensitiveGroups.join(', ')}); edge definitions are shown to every customer`;
       return err({ code: 'EDGE_SEGMENT_SENSITIVE', message });
     }
+    const models = await this.#frozenModels(planModels(checked.value.plan));
     const admission = await this.#sources.questions.ask({
       expression: request.expression,
       purpose,
@@ -129,6 +118,7 @@ export class EdgePublisher {
       retentionDays: await this.#options.retentionDays(),
       maxAttributes: policy.maxAttributes,
       offer: { ...request.offer },
+      ...(models.length === 0 ? {} : { models }),
       validFrom: request.validFrom,
       validUntil: request.validUntil,
     };
@@ -162,6 +152,32 @@ export class EdgePublisher {
       },
       definitions: published.map((p) => p.jws),
     };
+  }
+
+  /**
+   * The approved model versions the segment reads, frozen into the definition. The checker bound each
+   * `propensity(…)` to its product's approved version; one retired since, or one whose weights do not fit its
+   * feature list (so the device could not compute it), is refused.
+   */
+  async #frozenModels(ids: readonly string[]): Promise<FrozenModel[]> {
+    return Promise.all(
+      ids.map(async (id) => {
+        const model = await this.#sources.models.get(id);
+        if (model?.state !== 'approved') {
+          throw new CurtainError('MODEL_STATE', `model ${id}: only an approved model version is published`);
+        }
+        const features = featuresFor(model.product, model.featureListVersion).length;
+        if (model.weights.length !== features) {
+          throw new CurtainError(
+            'MODEL_FEATURES_MISMATCH',
+            `model ${id}: ${model.weights.length} weights for the ${features} features of feature list ` +
+              `version ${model.featureListVersion}; the device could not compute it`,
+          );
+        }
+        const { product, featureListVersion, weights, bias } = model;
+        return { id, product, featureListVersion, weights: [...weights], bias };
+      }),
+    );
   }
 
   async #sign(definition: EdgeDefinition): Promise<string> {

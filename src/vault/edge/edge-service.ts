@@ -1,6 +1,7 @@
 // Edge mode in the vault: what devices fetch (definitions, issuer key, the customer's own facts), token issuance,
 // report redemption, and the admission and results that staff see. No part of it learns whether anyone matched.
 import type { TransparencyLog } from '../../audit/audit-log.ts';
+import type { Categoriser } from '../../core/categorize.ts';
 import type { EdgeFacts } from '../../edge/customer-source.ts';
 import type { KeyProvider } from '../../keys/key-provider.ts';
 import type { NoiseSampler } from '../../privacy/guard/noise.ts';
@@ -11,9 +12,9 @@ import type { ConsentLedger } from '../consent/consent-ledger.ts';
 import type { QuestionService } from '../questions/question-service.ts';
 import { askAbout } from './edge-interest.ts';
 import { EdgeKeys } from './edge-keys.ts';
-import { EdgePublisher } from './edge-publisher.ts';
+import { EdgePublisher, type FrozenModelSource } from './edge-publisher.ts';
 import { EdgeReports } from './edge-reports.ts';
-import { customerFacts } from './edge-store.ts';
+import { customerFacts, mainBalance } from './edge-store.ts';
 
 export interface EdgeSources {
   readonly storage: SqlExecutor;
@@ -23,13 +24,15 @@ export interface EdgeSources {
   readonly policies: Pick<PolicyStore, 'active'>;
   readonly guard: Pick<PrivacyGuard, 'spend'>;
   readonly noise: NoiseSampler;
-  readonly consent: Pick<ConsentLedger, 'isAllowed'>;
+  readonly consent: Pick<ConsentLedger, 'isAllowed' | 'current'>;
+  readonly models: FrozenModelSource;
 }
 
 export interface EdgeOptions {
   readonly currency: string;
   readonly retentionDays: () => Promise<number>;
   readonly now?: () => Date;
+  readonly categoriser?: Categoriser;
 }
 
 export class EdgeService {
@@ -37,8 +40,9 @@ export class EdgeService {
   readonly reports: EdgeReports;
   readonly #storage: SqlExecutor;
   readonly #audit: TransparencyLog;
-  readonly #consent: Pick<ConsentLedger, 'isAllowed'>;
+  readonly #consent: Pick<ConsentLedger, 'isAllowed' | 'current'>;
   readonly #now: () => Date;
+  readonly #currency: string;
 
   constructor(sources: EdgeSources, options: EdgeOptions) {
     const now = options.now ?? (() => new Date());
@@ -47,16 +51,30 @@ export class EdgeService {
     this.#audit = sources.audit;
     this.#consent = sources.consent;
     this.#now = now;
+    this.#currency = options.currency;
     this.publisher = new EdgePublisher(
       { ...sources, keys },
-      { currency: options.currency, retentionDays: options.retentionDays, now },
+      {
+        currency: options.currency,
+        retentionDays: options.retentionDays,
+        now,
+        ...(options.categoriser === undefined ? {} : { categoriser: options.categoriser }),
+      },
     );
     this.reports = new EdgeReports({ ...sources, keys }, now);
   }
 
-  /** The customer's own facts, for their own device only (through their authenticated session). */
-  facts(customerId: number): Promise<EdgeFacts> {
-    return customerFacts(this.#storage, customerId);
+  /**
+   * The customer's own facts, for their own device only (through their authenticated session): what the device
+   * matches and, with the spending-insights consent, computes their insights from (currency, main balance).
+   */
+  async facts(customerId: number): Promise<EdgeFacts> {
+    const today = this.#now().toISOString().slice(0, 10);
+    const [facts, balance] = await Promise.all([
+      customerFacts(this.#storage, customerId),
+      mainBalance(this.#storage, customerId, today),
+    ]);
+    return { ...facts, currency: this.#currency, balance };
   }
 
   /** "Connect me" on the device: the offer goes to the customer's inbox for the usual consented reveal. */

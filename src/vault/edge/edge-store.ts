@@ -1,4 +1,6 @@
 // Edge mode's tables: keys, published definitions, token issuance counts, redemptions; and a customer's own facts.
+import { currentBalance } from '../accounts/balance-store.ts';
+import { mainAccount } from '../insights/insights-store.ts';
 import type { EdgeFacts, EdgeTransaction } from '../../edge/customer-source.ts';
 import type { EdgeDefinition } from '../../edge/definitions.ts';
 import type { SqlExecutor } from '../../storage/ports.ts';
@@ -138,8 +140,10 @@ export async function shownCounts(db: SqlExecutor, campaign: string): Promise<Ma
 export async function customerFacts(db: SqlExecutor, customerId: number): Promise<EdgeFacts> {
   const [transactions, products, customer] = await Promise.all([
     db.query<EdgeTransaction>(
-      `SELECT to_char(booking_date, 'YYYY-MM-DD') AS date, amount_minor::float8 AS "amountMinor",
-              rtrim(currency) AS currency, direction, category, mcc, merchant_name AS merchant
+      `WITH main AS (${mainAccount})
+       SELECT to_char(booking_date, 'YYYY-MM-DD') AS date, amount_minor::float8 AS "amountMinor",
+              rtrim(currency) AS currency, direction, category, mcc, merchant_name AS merchant,
+              coalesce(account_id = (SELECT id FROM main), false) AS main
          FROM owned_transactions WHERE customer_id = $1 ORDER BY booking_date, id`,
       [customerId],
     ),
@@ -161,6 +165,19 @@ export async function customerFacts(db: SqlExecutor, customerId: number): Promis
     firstOpened: customer.rows[0]?.first_opened ?? null,
     birthMonth: customer.rows[0]?.birth_month ?? null,
   };
+}
+
+/** The balance of the customer's main account at the end of `asOf`, as the insights read it; null without one. */
+export async function mainBalance(
+  db: SqlExecutor,
+  customerId: number,
+  asOf: string,
+): Promise<NonNullable<EdgeFacts['balance']> | null> {
+  const { rows } = await db.query<{ id: string | number }>(mainAccount, [customerId]);
+  const balance = rows[0] === undefined ? undefined : await currentBalance(db, Number(rows[0].id), asOf);
+  if (balance === undefined) return null;
+  const { currentMinor, overdraftLimitMinor } = balance;
+  return overdraftLimitMinor === undefined ? { currentMinor } : { currentMinor, overdraftLimitMinor };
 }
 
 export interface EdgeRelease {

@@ -23,7 +23,7 @@ interface MessageRow {
 }
 
 /** The account whose balance is forecast: the oldest open current or student account the customer owns. */
-const mainAccount = `SELECT id FROM accounts
+export const mainAccount = `SELECT id FROM accounts
   WHERE customer_id = $1 AND closed_on IS NULL AND product_code IN ('current_account', 'student_account')
   ORDER BY opened_on NULLS LAST, id LIMIT 1`;
 
