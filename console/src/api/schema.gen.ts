@@ -7695,6 +7695,8 @@ export interface components {
         | 'VAULT_KEY_MISMATCH'
         | 'VAULT_REGION_UNKNOWN'
         | 'INTERNAL';
+      /** @description for QUESTION_INVALID: every problem, with its span and any suggestion */
+      readonly diagnostics?: readonly components['schemas']['LanguageDiagnostic'][];
       readonly message: string;
       /** @description for QUESTION_INVALID: the diagnostics with line, column, caret */
       readonly rendered?: string;
@@ -7772,6 +7774,8 @@ export interface components {
         | 'VAULT_KEY_MISMATCH'
         | 'VAULT_REGION_UNKNOWN'
         | 'INTERNAL';
+      /** @description for QUESTION_INVALID: every problem, with its span and any suggestion */
+      readonly diagnostics?: readonly components['schemas']['LanguageDiagnosticInput'][];
       readonly message: string;
       /** @description for QUESTION_INVALID: the diagnostics with line, column, caret */
       readonly rendered?: string;
@@ -8431,6 +8435,8 @@ export interface components {
           readonly vaultReserved?: string;
         };
         readonly code: string;
+        /** @description every problem of the segment, with its span and any suggestion */
+        readonly diagnostics?: readonly components['schemas']['LanguageDiagnostic'][];
         readonly message: string;
         /** @description the checker’s diagnostics, with the line and a caret */
         readonly rendered?: string;
@@ -8451,6 +8457,8 @@ export interface components {
           readonly vaultReserved?: string;
         };
         readonly code: string;
+        /** @description every problem of the segment, with its span and any suggestion */
+        readonly diagnostics?: readonly components['schemas']['LanguageDiagnosticInput'][];
         readonly message: string;
         /** @description the checker’s diagnostics, with the line and a caret */
         readonly rendered?: string;
