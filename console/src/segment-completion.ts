@@ -38,7 +38,7 @@ const aggregateNames = languageFunctions.filter((f) => 'aggregate' in f).map((f)
 const productFunctions = /\b(?:holds|held_for|propensity)\(\s*"[a-z_]*$/;
 const categoryValue = /\bcategory:\s*(?:\[[^\]]*)?"[a-z_]*$/;
 /** An aggregate's argument list is open and a filter name may start here (after "(" or ","). */
-const filterPosition = new RegExp(`\\b(?:${aggregateNames.join('|')})\\([^()]*(?:\\(|,)\\s*[a-z_]*$`);
+const filterPosition = new RegExp(`\\b(?:${aggregateNames.join('|')})\\((?:[^()]*,)?\\s*[a-z_]*$`);
 
 /** What may be typed at the cursor: the options and where the word being typed starts. */
 export function completeSegment(context: CompletionContext) {
@@ -60,4 +60,11 @@ export function completeSegment(context: CompletionContext) {
   return { from, options, validFor: /^[a-z_]*$/ };
 }
 
-export const segmentCompletion = autocompletion({ override: [completeSegment], icons: false });
+// Enter takes the highlighted option as soon as the list shows (CodeMirror waits 75 ms by default, so that a
+// fast Enter meant as a new line is not taken): an expression rarely needs a new line, and the wait would
+// swallow the Enter of anyone who reads the list as it appears.
+export const segmentCompletion = autocompletion({
+  override: [completeSegment],
+  icons: false,
+  interactionDelay: 0,
+});
