@@ -1,4 +1,8 @@
 // The console's only door to Curtain: fetch the HTTP API with the session cookie and the CSRF token.
+import type { components } from './api/schema.gen.ts';
+
+/** One problem of a segment, with its span and any suggestion (docs/segment-language.md). */
+export type LanguageDiagnostic = components['schemas']['LanguageDiagnostic'];
 
 /** An error the API answered with: its stable code (docs/errors.md) and, for segments, rendered diagnostics. */
 export class ApiError extends Error {
@@ -7,6 +11,7 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly rendered?: string,
+    readonly diagnostics?: readonly LanguageDiagnostic[],
   ) {
     super(message);
   }
@@ -41,7 +46,12 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
   if (response.status === 204) return undefined as T;
   const text = await response.text();
   const json = (text === '' ? {} : JSON.parse(text)) as {
-    error?: { code: string; message: string; rendered?: string };
+    error?: {
+      code: string;
+      message: string;
+      rendered?: string;
+      diagnostics?: readonly LanguageDiagnostic[];
+    };
   };
   if (!response.ok) {
     // The server always answers an error with a coded body (docs/errors.md); one without is unexpected.
@@ -49,7 +59,13 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
       code: 'INTERNAL',
       message: `the server answered ${response.status} ${response.statusText} without an error body`,
     };
-    throw new ApiError(response.status, error.code, error.message, error.rendered);
+    throw new ApiError(
+      response.status,
+      error.code,
+      error.message,
+      error.rendered,
+      'diagnostics' in error ? error.diagnostics : undefined,
+    );
   }
   return json as T;
 }

@@ -11,26 +11,32 @@ export type BudgetMeterData = Reply<'/v1/budget', 'get'>;
 export const useBudget = (key: string): Loaded<BudgetMeterData> =>
   useLoad(() => get<BudgetMeterData>('/v1/budget'), `budget:${key}`);
 
-function Bar({
+/**
+ * A share of a budget as a bar (a `meter`), labelled for screen readers: what is left (more is better), or
+ * with `spent`, what an action used (less is better).
+ */
+export function BudgetBar({
   id,
   label,
   remaining,
   budget,
+  spent = false,
 }: {
   id: string;
   label: string;
   remaining: string;
   budget: string;
+  spent?: boolean;
 }) {
+  const whole = rationalValue(budget);
   return (
     <meter
       id={id}
       aria-label={label}
       min={0}
-      max={rationalValue(budget)}
+      max={whole}
       value={rationalValue(remaining)}
-      low={rationalValue(budget) / 4}
-      optimum={rationalValue(budget)}
+      {...(spent ? { high: whole / 2, optimum: 0 } : { low: whole / 4, optimum: whole })}
     />
   );
 }
@@ -54,7 +60,7 @@ export function BudgetMeter({ budget }: { budget: Loaded<BudgetMeterData> }) {
           (ε {data.askerRemaining} of {data.askerBudget})
         </span>
       </p>
-      <Bar
+      <BudgetBar
         id="budget-asker-bar"
         label="Your privacy budget left"
         remaining={data.askerRemaining}
@@ -69,7 +75,7 @@ export function BudgetMeter({ budget }: { budget: Loaded<BudgetMeterData> }) {
           (ε {data.vaultRemaining} of {data.vaultBudget})
         </span>
       </p>
-      <Bar
+      <BudgetBar
         id="budget-vault-bar"
         label="The bank’s privacy budget left"
         remaining={data.vaultRemaining}

@@ -4,6 +4,7 @@ import type { JsonValue } from '../core/audit-event.ts';
 import type { ConsentChannel } from '../core/consent.ts';
 import { errorCatalogue, type ErrorCode } from '../core/errors.ts';
 import { code, privacyCost, text } from './common.ts';
+import { languageDiagnostic } from './questions.ts';
 
 export { privacyCost };
 
@@ -187,6 +188,11 @@ export const doorRefusal = z
       .string()
       .optional()
       .describe('for QUESTION_INVALID: the diagnostics with line, column, caret'),
+    diagnostics: z
+      .array(languageDiagnostic)
+      .readonly()
+      .optional()
+      .describe('for QUESTION_INVALID: every problem, with its span and any suggestion'),
     budget: privacyCost.optional().describe('what the refused request cost and what is left'),
   })
   .meta({ id: 'DoorRefusal' });

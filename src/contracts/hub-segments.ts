@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { questionPurposes } from '../core/question-purposes.ts';
 import { code, errorBody, id, privacyCost, text } from './common.ts';
+import { languageDiagnostic } from './questions.ts';
 
 /** A segment expression (docs/segment-language.md): the vault's questions take as much. */
 export const expression = text(10_000).describe('a segment expression (docs/segment-language.md)');
@@ -57,6 +58,11 @@ export const doorRefusalBody = z
   .object({
     error: errorBody.shape.error.extend({
       rendered: z.string().optional().describe('the checker’s diagnostics, with the line and a caret'),
+      diagnostics: z
+        .array(languageDiagnostic)
+        .readonly()
+        .optional()
+        .describe('every problem of the segment, with its span and any suggestion'),
       budget: privacyCost.optional(),
     }),
   })

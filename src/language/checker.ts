@@ -7,11 +7,21 @@ import { err, ok, type Result } from '../core/result.ts';
 import type { Argument, Call, Expression, Span } from './ast.ts';
 import { checkAgeBands } from './check-age-band.ts';
 import { approvedModel, checkThreshold } from './check-propensity.ts';
-import { aggregateFunction, daysBetween } from './checker-support.ts';
+import {
+  aggregateFunction,
+  CheckFailure,
+  fail,
+  silent,
+  type Typed,
+  type ValueType,
+} from './checker-support.ts';
+import { checkWindow, defaultWindowDays } from './check-window.ts';
 import { suggestName, type LanguageDiagnostic } from './diagnostics.ts';
+import { filterNames, functionNames, languageFunctions } from './functions.ts';
+import { mccByName } from './check-mcc.ts';
 import { fairLendingVersion, protectedAttributeOf, proxyFor, type ProxyEntry } from './fair-lending.ts';
 import { normalisePlan, triviallyDecided } from './normalise.ts';
-import type { Direction, Plan, TransactionFilter, ValuePlan, Window } from './plan.ts';
+import type { Direction, Plan, TransactionFilter, ValuePlan } from './plan.ts';
 
 export interface CheckOptions {
   readonly purpose: QuestionPurpose;
@@ -34,64 +44,34 @@ export interface CheckedQuestion {
   readonly fairLendingVersion: string;
 }
 
-export const defaultWindowDays = 365;
 const durationDays = { d: 1, w: 7, m: 30, y: 365 } as const;
-
-/** A `score` is a model's propensity, 0 to 1: compared only with a fixed number (no data-dependent cut-off). */
-type ValueType = 'number' | 'money' | 'duration' | 'score';
-type Typed =
-  | { readonly type: 'boolean'; readonly plan: Plan }
-  | { readonly type: ValueType; readonly value: ValuePlan; readonly zeroLiteral: boolean }
-  | { readonly type: 'string'; readonly value: string }
-  | { readonly type: 'date'; readonly value: string }
-  | { readonly type: 'list'; readonly items: readonly Typed[]; readonly spans: readonly Span[] };
-
-class CheckFailure extends Error {
-  constructor(readonly diagnostic: LanguageDiagnostic) {
-    super(diagnostic.message);
-  }
-}
-
-const fail = (code: string, message: string, span: Span, suggestion?: string): never => {
-  throw new CheckFailure({ code, message, span, ...(suggestion === undefined ? {} : { suggestion }) });
-};
 
 type AggregateName =
   'spent' | 'received' | 'sum' | 'count' | 'average' | 'min' | 'max' | 'days_since_last' | 'recurring';
 
-const aggregates: Record<AggregateName, { result: ValueType; direction?: Direction }> = {
-  spent: { result: 'money', direction: 'D' },
-  received: { result: 'money', direction: 'C' },
-  sum: { result: 'money' },
-  count: { result: 'number' },
-  average: { result: 'money' },
-  min: { result: 'money' },
-  max: { result: 'money' },
-  days_since_last: { result: 'duration' },
-  recurring: { result: 'number', direction: 'D' },
-};
-const otherFunctions = ['holds', 'held_for', 'tenure', 'age_band', 'propensity'] as const;
-export const functionNames: readonly string[] = [...Object.keys(aggregates), ...otherFunctions];
-const filterArguments = [
-  'category',
-  'mcc',
-  'merchant',
-  'direction',
-  'min_amount',
-  'max_amount',
-  'within',
-  'from',
-  'to',
-] as const;
+const aggregates = new Map<string, { result: ValueType; direction: Direction | undefined }>(
+  languageFunctions.flatMap((f) =>
+    'aggregate' in f
+      ? [[f.name, { result: f.result, direction: (f.aggregate as { direction?: Direction }).direction }]]
+      : [],
+  ),
+);
+export { functionNames };
 
-/** Checks a parsed question; every failure is a diagnostic pointing at the source. */
+/**
+ * Checks a parsed question. Every failure is a diagnostic pointing at the source, all of them at once: each
+ * part is checked on its own, and a part that failed is not reported again by what uses it.
+ */
 export function checkExpression(
   expression: Expression,
   options: CheckOptions,
 ): Result<CheckedQuestion, readonly LanguageDiagnostic[]> {
   const attributes = new Set<string>();
+  const checker = new Checker(options, attributes);
+  const typed = checker.check(expression);
+  const found = checker.diagnostics;
+  if (found.length > 0) return err([...found].sort((a, b) => a.span.start - b.span.start));
   try {
-    const typed = new Checker(options, attributes).check(expression);
     if (typed.type !== 'boolean') {
       fail(
         'CHECK_NOT_A_CONDITION',
@@ -108,13 +88,9 @@ export function checkExpression(
     }
     const plan = (typed as { plan: Plan }).plan;
     refuseTrivial(plan, options.asOf, expression.span);
-    return ok({
-      plan,
-      attributes: [...attributes].sort(),
-      fairLendingVersion,
-    });
+    return ok({ plan, attributes: [...attributes].sort(), fairLendingVersion });
   } catch (error) {
-    if (error instanceof CheckFailure) return err([error.diagnostic]);
+    if (error instanceof CheckFailure && error.diagnostic !== undefined) return err([error.diagnostic]);
     throw error;
   }
 }
@@ -122,13 +98,35 @@ export function checkExpression(
 class Checker {
   readonly #options: CheckOptions;
   readonly #attributes: Set<string>;
+  readonly diagnostics: LanguageDiagnostic[] = [];
 
   constructor(options: CheckOptions, attributes: Set<string>) {
     this.#options = options;
     this.#attributes = attributes;
   }
 
+  /** Checks one part; a failure in it is recorded and the part becomes `error`. */
   check(node: Expression): Typed {
+    return this.#recover(() => this.#dispatch(node), { type: 'error' });
+  }
+
+  #recover<T>(part: () => T, fallback: T): T {
+    try {
+      return part();
+    } catch (error) {
+      if (!(error instanceof CheckFailure)) throw error;
+      if (error.diagnostic !== undefined) this.diagnostics.push(error.diagnostic);
+      return fallback;
+    }
+  }
+
+  /** A part's type, or a silent failure when the part was already reported. */
+  #typed(node: Expression): Exclude<Typed, { type: 'error' }> {
+    const typed = this.check(node);
+    return typed.type === 'error' ? silent() : typed;
+  }
+
+  #dispatch(node: Expression): Typed {
     switch (node.kind) {
       case 'group':
         return this.check(node.expression);
@@ -152,12 +150,12 @@ class Checker {
         return { type: 'string', value: node.value };
       case 'date':
         return { type: 'date', value: node.value };
-      case 'list':
-        return {
-          type: 'list',
-          items: node.items.map((i) => this.check(i)),
-          spans: node.items.map((i) => i.span),
-        };
+      case 'list': {
+        const items = node.items.map((i) => this.check(i));
+        return items.some((i) => i.type === 'error')
+          ? silent()
+          : { type: 'list', items, spans: node.items.map((i) => i.span) };
+      }
       case 'not':
         return { type: 'boolean', plan: { kind: 'not', item: this.#condition(node.operand) } };
       case 'logical':
@@ -178,6 +176,7 @@ class Checker {
 
   #condition(node: Expression): Plan {
     const typed = this.check(node);
+    if (typed.type === 'error') return { kind: 'constant', value: true };
     if (typed.type !== 'boolean') {
       fail(
         'CHECK_NOT_A_CONDITION',
@@ -192,6 +191,7 @@ class Checker {
     const left = this.check(node.left);
     const right = this.check(node.right);
     const value = (t: Typed, span: Span): Extract<Typed, { value: ValuePlan }> => {
+      if (t.type === 'error') return silent();
       if (t.type !== 'number' && t.type !== 'money' && t.type !== 'duration' && t.type !== 'score') {
         return fail('CHECK_TYPE_MISMATCH', `a ${t.type} cannot be compared with ${node.operator}`, span);
       }
@@ -236,7 +236,7 @@ class Checker {
     const offered = name === 'age' ? 'age_band' : undefined;
     if (attribute === name)
       fail('CHECK_UNKNOWN_FUNCTION', `questions cannot use "${name}"`, node.nameSpan, offered);
-    if (name in aggregates) return this.#aggregate(name as AggregateName, node);
+    if (aggregates.has(name)) return this.#aggregate(name as AggregateName, node);
     switch (name) {
       case 'holds': {
         const product = this.#product(node);
@@ -252,7 +252,7 @@ class Checker {
         return { type: 'duration', value: { kind: 'tenureDays' }, zeroLiteral: false };
       case 'age_band': {
         const string = (value: Expression) =>
-          ((t) => (t.type === 'string' ? t.value : undefined))(this.check(value));
+          ((t) => (t.type === 'string' ? t.value : undefined))(this.#typed(value));
         const bands = checkAgeBands(node, string);
         if (!bands.ok) throw new CheckFailure(bands.error);
         this.#attributes.add('age_band');
@@ -295,7 +295,7 @@ class Checker {
     }
     if (rest[0] !== undefined)
       fail('CHECK_UNEXPECTED_ARGUMENT', `${node.name}() takes one product`, rest[0].span);
-    const typed = this.check(first.value);
+    const typed = this.#typed(first.value);
     if (typed.type !== 'string') return fail('CHECK_TYPE_MISMATCH', 'a product is a string', first.span);
     const code = typed.value;
     if (!isProductCode(code)) {
@@ -312,52 +312,43 @@ class Checker {
   }
 
   #aggregate(name: AggregateName, node: Call): Typed {
-    const spec = aggregates[name];
-    const given = new Map<string, Argument>();
-    for (const arg of node.args) {
-      if (arg.name === undefined) {
-        fail(
-          'CHECK_UNEXPECTED_ARGUMENT',
-          `${name}() takes named filters, e.g. ${name}(category: "groceries", within: 90d)`,
-          arg.span,
-        );
-      }
-      const argName = arg.name!;
-      if (!(filterArguments as readonly string[]).includes(argName)) {
-        fail(
-          'CHECK_UNKNOWN_ARGUMENT',
-          `${name}() has no filter "${argName}"`,
-          arg.nameSpan ?? arg.span,
-          suggestName(argName, filterArguments),
-        );
-      }
-      if (given.has(argName)) fail('CHECK_DUPLICATE_ARGUMENT', `"${argName}" is given twice`, arg.span);
-      given.set(argName, arg);
-    }
+    const spec = aggregates.get(name)!;
+    const given = this.#filters(name, node);
+    const part = <T>(check: () => T): T | undefined => this.#recover(check, undefined);
     let direction = spec.direction;
     const directionArg = given.get('direction');
     if (directionArg !== undefined) {
-      if (direction !== undefined) {
-        fail('CHECK_UNEXPECTED_ARGUMENT', `${name}() already chooses the direction`, directionArg.span);
-      }
-      const value = this.#string(directionArg);
-      if (value !== 'debit' && value !== 'credit') {
-        fail('CHECK_BAD_VALUE', 'direction is "debit" or "credit"', directionArg.value.span);
-      }
-      direction = value === 'debit' ? 'D' : 'C';
+      direction = part(() => {
+        if (spec.direction !== undefined) {
+          fail('CHECK_UNEXPECTED_ARGUMENT', `${name}() already chooses the direction`, directionArg.span);
+        }
+        const value = this.#string(directionArg);
+        if (value !== 'debit' && value !== 'credit') {
+          fail('CHECK_BAD_VALUE', 'direction is "debit" or "credit"', directionArg.value.span);
+        }
+        return value === 'debit' ? 'D' : 'C';
+      });
     }
-    const categories = this.#strings(given.get('category'), (code, span) => {
-      if (!isCategoryCode(code)) {
-        fail('CHECK_UNKNOWN_CATEGORY', `unknown category "${code}"`, span, suggestName(code, categoryCodes));
-      }
-      this.#refuseProxy('category', code, span);
-    });
-    const mccs = this.#mccs(given.get('mcc'));
-    const merchants = this.#strings(given.get('merchant'), () => undefined);
-    const minMinor = this.#amount(given.get('min_amount'));
-    const maxMinor = this.#amount(given.get('max_amount'));
+    const categories = part(() =>
+      this.#strings(given.get('category'), (code, span) => {
+        if (!isCategoryCode(code)) {
+          fail(
+            'CHECK_UNKNOWN_CATEGORY',
+            `unknown category "${code}"`,
+            span,
+            suggestName(code, categoryCodes),
+          );
+        }
+        this.#refuseProxy('category', code, span);
+      }),
+    );
+    const mccs = part(() => this.#mccs(given.get('mcc')));
+    const merchants = part(() => this.#strings(given.get('merchant'), () => undefined));
+    const minMinor = part(() => this.#amount(given.get('min_amount')));
+    const maxMinor = part(() => this.#amount(given.get('max_amount')));
+    const window = part(() => checkWindow(given, node.span, (value) => this.#typed(value), this.#options));
     const filter: TransactionFilter = {
-      window: this.#window(given, node.span),
+      window: window ?? { kind: 'within', days: defaultWindowDays },
       currency: this.#options.currency,
       ...(categories === undefined ? {} : { categories }),
       ...(mccs === undefined ? {} : { mccs }),
@@ -379,8 +370,36 @@ class Checker {
     return { type: spec.result, value, zeroLiteral: false };
   }
 
+  /** An aggregate's named filters; each unknown, unnamed or repeated one is reported and left out. */
+  #filters(name: AggregateName, node: Call): Map<string, Argument> {
+    const given = new Map<string, Argument>();
+    for (const arg of node.args) {
+      this.#recover(() => {
+        if (arg.name === undefined) {
+          fail(
+            'CHECK_UNEXPECTED_ARGUMENT',
+            `${name}() takes named filters, e.g. ${name}(category: "groceries", within: 90d)`,
+            arg.span,
+          );
+        }
+        const argName = arg.name!;
+        if (!filterNames.includes(argName)) {
+          fail(
+            'CHECK_UNKNOWN_ARGUMENT',
+            `${name}() has no filter "${argName}"`,
+            arg.nameSpan ?? arg.span,
+            suggestName(argName, filterNames),
+          );
+        }
+        if (given.has(argName)) fail('CHECK_DUPLICATE_ARGUMENT', `"${argName}" is given twice`, arg.span);
+        given.set(argName, arg);
+      }, undefined);
+    }
+    return given;
+  }
+
   #string(arg: Argument): string {
-    const typed = this.check(arg.value);
+    const typed = this.#typed(arg.value);
     if (typed.type !== 'string')
       return fail('CHECK_TYPE_MISMATCH', `${arg.name} is a string`, arg.value.span);
     return typed.value;
@@ -388,7 +407,7 @@ class Checker {
 
   #strings(arg: Argument | undefined, validate: (value: string, span: Span) => void): string[] | undefined {
     if (arg === undefined) return undefined;
-    const typed = this.check(arg.value);
+    const typed = this.#typed(arg.value);
     const items =
       typed.type === 'list'
         ? typed.items.map((t, i) => [t, typed.spans[i]!] as const)
@@ -404,7 +423,7 @@ class Checker {
 
   #mccs(arg: Argument | undefined): number[] | undefined {
     if (arg === undefined) return undefined;
-    const typed = this.check(arg.value);
+    const typed = this.#typed(arg.value);
     const items =
       typed.type === 'list'
         ? typed.items.map((t, i) => [t, typed.spans[i]!] as const)
@@ -413,7 +432,15 @@ class Checker {
     const values = items.map(([t, span]) => {
       const constant = t.type === 'number' && t.value.kind === 'constant' ? t.value.value : undefined;
       if (constant === undefined || !Number.isInteger(constant) || constant < 0 || constant > 9999) {
-        return fail('CHECK_BAD_VALUE', 'an MCC is a whole number from 0 to 9999, e.g. mcc: 5812', span);
+        const named = t.type === 'string' ? mccByName(t.value) : undefined;
+        return fail(
+          'CHECK_BAD_VALUE',
+          named === undefined
+            ? 'an MCC is a whole number from 0 to 9999, e.g. mcc: 5812'
+            : `an MCC is written as its number: ${named.mcc} is “${named.description}”`,
+          span,
+          named === undefined ? undefined : String(Number(named.mcc)),
+        );
       }
       this.#refuseProxy('mcc', String(constant).padStart(4, '0'), span);
       return constant;
@@ -423,7 +450,7 @@ class Checker {
 
   #amount(arg: Argument | undefined): number | undefined {
     if (arg === undefined) return undefined;
-    const typed = this.check(arg.value);
+    const typed = this.#typed(arg.value);
     if (typed.type !== 'money' || typed.value.kind !== 'constant') {
       return fail(
         'CHECK_TYPE_MISMATCH',
@@ -432,59 +459,6 @@ class Checker {
       );
     }
     return typed.value.value;
-  }
-
-  #window(given: Map<string, Argument>, span: Span): Window {
-    const within = given.get('within');
-    const from = given.get('from');
-    const to = given.get('to');
-    const retention = this.#options.retentionDays;
-    if (within !== undefined) {
-      if (from !== undefined || to !== undefined) {
-        fail('CHECK_UNEXPECTED_ARGUMENT', 'give either within or from/to, not both', within.span);
-      }
-      const typed = this.check(within.value);
-      if (typed.type !== 'duration' || typed.value.kind !== 'constant') {
-        return fail('CHECK_TYPE_MISMATCH', 'within is a duration, e.g. within: 90d', within.value.span);
-      }
-      const days = typed.value.value;
-      if (days < 1) fail('CHECK_BAD_VALUE', 'a window is at least one day', within.value.span);
-      if (days > retention) {
-        fail(
-          'CHECK_WINDOW_RETENTION',
-          `the window of ${days} days reaches beyond the ${retention} days transactions are kept`,
-          within.value.span,
-        );
-      }
-      return { kind: 'within', days };
-    }
-    if (from === undefined && to === undefined)
-      return { kind: 'within', days: Math.min(defaultWindowDays, retention) };
-    if (from === undefined || to === undefined) {
-      return fail(
-        'CHECK_MISSING_ARGUMENT',
-        'a dated window needs both from and to',
-        (from ?? to ?? { span }).span,
-      );
-    }
-    const date = (arg: Argument): string => {
-      const typed = this.check(arg.value);
-      if (typed.type !== 'date')
-        return fail('CHECK_TYPE_MISMATCH', `${arg.name} is a date, e.g. 2026-01-31`, arg.value.span);
-      return typed.value;
-    };
-    const first = date(from);
-    const last = date(to);
-    if (first > last)
-      fail('CHECK_BAD_VALUE', `the window starts (${first}) after it ends (${last})`, from.span);
-    if (daysBetween(first, this.#options.asOf) > retention) {
-      fail(
-        'CHECK_WINDOW_RETENTION',
-        `${first} is before the ${retention} days transactions are kept`,
-        from.value.span,
-      );
-    }
-    return { kind: 'between', from: first, to: last };
   }
 
   #minor(node: Extract<Expression, { kind: 'money' }>): number {

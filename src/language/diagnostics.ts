@@ -1,4 +1,5 @@
 // Language diagnostics: stable codes pointing at the source, rendered with the line and a caret.
+import damerauLevenshtein from 'damerau-levenshtein';
 import type { Span } from './ast.ts';
 
 /**
@@ -106,24 +107,7 @@ export function renderDiagnostic(source: string, diagnostic: LanguageDiagnostic)
 
 /** Optimal string alignment distance: Levenshtein plus adjacent transpositions (`adn` is 1 from `and`). */
 export function editDistance(a: string, b: string): number {
-  const s = [...a];
-  const t = [...b];
-  let before = new Array<number>(t.length + 1).fill(0);
-  let previous = Array.from({ length: t.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= s.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= t.length; j++) {
-      const cost = s[i - 1] === t[j - 1] ? 0 : 1;
-      let best = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
-      if (i > 1 && j > 1 && s[i - 1] === t[j - 2] && s[i - 2] === t[j - 1]) {
-        best = Math.min(best, before[j - 2]! + 1);
-      }
-      current.push(best);
-    }
-    before = previous;
-    previous = current;
-  }
-  return previous[t.length]!;
+  return damerauLevenshtein(a, b).steps;
 }
 
 /**

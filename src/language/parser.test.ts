@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Expression } from './ast.ts';
 import { toJson } from './ast-json.ts';
 import { renderDiagnostic, type LanguageDiagnostic } from './diagnostics.ts';
-import { parseExpression } from './parser.ts';
+import { maxDiagnostics, parseExpression } from './parser.ts';
 
 const seed = 'spent(category: "home_inspection", within: 90d) > 0 and not holds("mortgage")';
 
@@ -164,7 +164,8 @@ describe('parseExpression', () => {
     expect(fail('(true false)').expected).toContain('")"');
     expect(fail('1 <').expected).not.toContain('"not"');
     expect(fail('1 < not 2').message).toContain('not');
-    expect(fail('and').expected).toContain('"not"');
+    const and = parseExpression('and');
+    expect(!and.ok && and.diagnostics[0]!.expected).toContain('"not"');
   });
 
   it('reports an unclosed parenthesis where the input ends, naming where it opened', () => {
@@ -190,7 +191,7 @@ describe('parseExpression', () => {
     expect(fail('f(a:)').code).toBe('SYNTAX_UNEXPECTED_TOKEN');
   });
 
-  it('reports every lexical error at once and does not parse then', () => {
+  it('reports every lexical error at once, without the syntax errors they leave behind', () => {
     const result = parseExpression('spent(within: 90days) > 2026-02-30 and "x');
     expect(result.ok).toBe(false);
     expect(!result.ok && result.diagnostics.map((d) => d.code)).toEqual([
@@ -241,5 +242,76 @@ describe('parseExpression', () => {
       const result = parseExpression(source);
       expect(result.ok).toBe(false);
     }
+  });
+});
+
+describe('recovery: every problem at once', () => {
+  const problems = (source: string) => {
+    const result = parseExpression(source);
+    if (result.ok) throw new Error(`parsed: ${source}`);
+    return result.diagnostics.map((d) => ({
+      code: d.code,
+      at: source.slice(d.span.start, d.span.end) || 'end',
+      ...(d.suggestion === undefined ? {} : { suggestion: d.suggestion }),
+    }));
+  };
+
+  it('reports several syntax errors in one expression, in source order', () => {
+    expect(
+      problems(
+        'spent(category: "dining" within: 90d) > 0 adn (holds("x") or ) and count(mcc: [1 2]) < 3 < 4',
+      ),
+    ).toEqual([
+      { code: 'SYNTAX_UNEXPECTED_TOKEN', at: 'within' },
+      { code: 'SYNTAX_UNEXPECTED_TOKEN', at: 'adn', suggestion: 'and' },
+      { code: 'SYNTAX_UNEXPECTED_TOKEN', at: ')' },
+      { code: 'SYNTAX_UNEXPECTED_TOKEN', at: '2' },
+      { code: 'SYNTAX_CHAINED_COMPARISON', at: '<' },
+    ]);
+  });
+
+  it('reports lexical and syntax errors together', () => {
+    expect(problems('count() == 3 and holds(@) ro tenure( > 1y')).toEqual([
+      { code: 'SYNTAX_UNEXPECTED_CHARACTER', at: '==', suggestion: '=' },
+      { code: 'SYNTAX_UNEXPECTED_CHARACTER', at: '@' },
+      { code: 'SYNTAX_UNEXPECTED_TOKEN', at: 'ro', suggestion: 'or' },
+      { code: 'SYNTAX_UNEXPECTED_TOKEN', at: '>' },
+    ]);
+  });
+
+  it('reads a misspelt connective as the one meant, so the rest is still checked', () => {
+    expect(problems('holds("x") adn holds(1 2) ro tenure() > 1y')).toEqual([
+      { code: 'SYNTAX_UNEXPECTED_TOKEN', at: 'adn', suggestion: 'and' },
+      { code: 'SYNTAX_UNEXPECTED_TOKEN', at: '2' },
+      { code: 'SYNTAX_UNEXPECTED_TOKEN', at: 'ro', suggestion: 'or' },
+    ]);
+  });
+
+  it('does not report the follow-on errors of a problem already reported', () => {
+    // A bad duration leaves a gap: the ")" after it is not a second problem.
+    expect(problems('spent(within: 90days) > 0')).toHaveLength(1);
+    // Skipping a broken argument to the end: the unclosed "(" is the same problem.
+    expect(problems('count( > 3')).toEqual([{ code: 'SYNTAX_UNEXPECTED_TOKEN', at: '>' }]);
+    // An uppercase keyword is one problem, not also an unexpected name after it.
+    expect(problems('tenure() > 1y AND holds("x")')).toEqual([
+      { code: 'SYNTAX_INVALID_NAME', at: 'AND', suggestion: 'and' },
+    ]);
+    expect(problems('(true false) and f(a: 1 2)').map((p) => p.at)).toEqual(['false', '2']);
+    expect(problems('[1, )]').map((p) => p.at)).toEqual([')']);
+  });
+
+  it('still reports an unclosed bracket after an earlier, separate problem', () => {
+    expect(problems('holds(\'mortgage\') and spent(category: "dining"')).toEqual([
+      { code: 'SYNTAX_UNEXPECTED_CHARACTER', at: "'mortgage'", suggestion: '"mortgage"' },
+      { code: 'SYNTAX_UNEXPECTED_END', at: 'end' },
+    ]);
+  });
+
+  it('stops at nesting too deep, and caps how many problems one expression reports', () => {
+    expect(problems('f(1 2) and ' + '('.repeat(300)).map((p) => p.code)).toEqual([
+      'SYNTAX_UNEXPECTED_TOKEN',
+      'SYNTAX_TOO_DEEP',
+    ]);
+    expect(problems('f(1 2) and '.repeat(100) + 'true')).toHaveLength(maxDiagnostics);
   });
 });

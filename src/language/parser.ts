@@ -50,40 +50,62 @@ const operandStarts = [
   '"["',
 ];
 
-/** Parses one segment expression. Never throws for bad input: problems come back as diagnostics. */
+/** At most this many problems are reported for one expression; fixing them shows the rest. */
+export const maxDiagnostics = 25;
+
+/**
+ * Parses one segment expression. Never throws for bad input: problems come back as diagnostics, all of them
+ * (up to `maxDiagnostics`) — the lexer's, and the parser's after recovering at the next `and`, `or`, `,` or
+ * closing bracket — sorted by position, without the follow-on errors of a problem already reported.
+ */
 export function parseExpression(source: string, options: ParseOptions = {}): ParseResult {
   const maxLength = options.maxLength ?? defaultMaxLength;
   if (source.length > maxLength) {
     const span = createLocator(source).span(maxLength, source.length);
-    return failure(
+    return failure([
       diagnostic(
         'SYNTAX_TOO_LONG',
         `the expression is ${source.length.toLocaleString('en')} characters long; the limit is ${maxLength.toLocaleString('en')}`,
         span,
       ),
-    );
+    ]);
   }
   const lexed = tokenize(source);
-  if (lexed.diagnostics.length > 0) return { ok: false, diagnostics: lexed.diagnostics };
-  const parser = new Parser(lexed.tokens, options.maxDepth ?? defaultMaxDepth);
-  try {
-    return { ok: true, ast: parser.parse() };
-  } catch (error) {
-    if (error instanceof SyntaxFailure) return failure(error.diagnostic);
-    throw error;
+  const onlyEnd = lexed.tokens.length === 1;
+  if (onlyEnd && lexed.diagnostics.length > 0) return failure(lexed.diagnostics);
+  const parser = new Parser(lexed.tokens, options.maxDepth ?? defaultMaxDepth, afterGaps(lexed));
+  const ast = parser.parse();
+  const found = [...lexed.diagnostics, ...parser.diagnostics];
+  if (found.length === 0) return { ok: true, ast };
+  return failure(found.sort((a, b) => a.span.start - b.span.start).slice(0, maxDiagnostics));
+}
+
+function failure(found: readonly LanguageDiagnostic[]): ParseResult {
+  return { ok: false, diagnostics: Object.freeze([...found]) };
+}
+
+/** Where each of the lexer's problems left a gap: the offset of the token just after it. */
+function afterGaps(lexed: ReturnType<typeof tokenize>): ReadonlySet<number> {
+  const starts = new Set<number>();
+  for (const problem of lexed.diagnostics) {
+    const next = lexed.tokens.find((t) => t.span.start >= problem.span.end) ?? lexed.tokens.at(-1)!;
+    starts.add(next.span.start);
   }
+  return starts;
 }
 
-function failure(d: LanguageDiagnostic): ParseResult {
-  return { ok: false, diagnostics: Object.freeze([d]) };
-}
-
-/** Unwinds the descent at the first syntax error; caught in parseExpression and never escapes it. */
+/** Unwinds the descent to the nearest point that can recover; never escapes parseExpression. */
 class SyntaxFailure extends Error {
   constructor(readonly diagnostic: LanguageDiagnostic) {
     super(diagnostic.message);
   }
 }
+
+/** Nesting too deep: not recovered from, the parse stops. */
+class FatalFailure extends SyntaxFailure {}
+
+/** Stands in for a part that failed to parse; never leaves the parser, whose result is then a failure. */
+const placeholder = (span: Span): Expression => booleanLiteral({ value: true, span });
 
 function cover(from: Span, to: Span): Span {
   return Object.freeze({ start: from.start, end: to.end, line: from.line, column: from.column });
@@ -122,26 +144,54 @@ interface Context {
 class Parser {
   readonly #tokens: readonly Token[];
   readonly #maxDepth: number;
+  /** Offsets of tokens just after a lexical problem: a syntax error there is its echo, not news. */
+  readonly #afterGaps: ReadonlySet<number>;
+  readonly #diagnostics: LanguageDiagnostic[] = [];
   #index = 0;
   #depth = 0;
+  /** Whether recovery skipped to the end: "ends too early" is then an echo of the problem skipped from. */
+  #skippedToEnd = false;
   /** Whether the last operand parsed could still take a comparison operator. */
   #bareOperand = false;
 
-  constructor(tokens: readonly Token[], maxDepth: number) {
+  constructor(tokens: readonly Token[], maxDepth: number, afterGaps: ReadonlySet<number>) {
     this.#tokens = tokens;
     this.#maxDepth = maxDepth;
+    this.#afterGaps = afterGaps;
+  }
+
+  get diagnostics(): readonly LanguageDiagnostic[] {
+    return this.#diagnostics;
   }
 
   parse(): Expression {
     if (this.#peek().kind === 'end') {
-      throw this.#fail('SYNTAX_EMPTY', 'the expression is empty', this.#peek().span, {
-        expected: ['"not"', ...operandStarts],
-      });
+      this.#record(
+        diagnostic('SYNTAX_EMPTY', 'the expression is empty', this.#peek().span, {
+          expected: ['"not"', ...operandStarts],
+        }),
+      );
+      return placeholder(this.#peek().span);
     }
     const top: Context = { closer: undefined, separator: false, opener: undefined };
-    const expression = this.#expression(top);
-    this.#expectEnd(top);
-    return expression;
+    try {
+      const expression = this.#expression(top);
+      this.#expectEnd(top);
+      return expression;
+    } catch (error) {
+      if (!(error instanceof FatalFailure)) throw error;
+      this.#record(error.diagnostic);
+      return placeholder(error.diagnostic.span);
+    }
+  }
+
+  /** Keeps a problem unless it echoes one already reported: at the same place, or after a lexical gap. */
+  #record(found: LanguageDiagnostic): void {
+    const echo =
+      (this.#afterGaps.has(found.span.start) && found.code !== 'SYNTAX_TOO_DEEP') ||
+      (this.#skippedToEnd && found.span.start === this.#tokens.at(-1)!.span.start) ||
+      this.#diagnostics.some((d) => d.span.start === found.span.start);
+    if (!echo) this.#diagnostics.push(found);
   }
 
   #peek(ahead = 0): Token {
@@ -164,16 +214,48 @@ class Parser {
 
   #enter(token: Token): void {
     if (++this.#depth > this.#maxDepth) {
-      throw this.#fail(
-        'SYNTAX_TOO_DEEP',
-        `the expression nests more than ${this.#maxDepth} levels deep`,
-        token.span,
+      throw new FatalFailure(
+        diagnostic(
+          'SYNTAX_TOO_DEEP',
+          `the expression nests more than ${this.#maxDepth} levels deep`,
+          token.span,
+        ),
       );
     }
   }
 
-  /** Fails on the current token, which cannot follow a complete expression in `context`. */
-  #unexpectedAfterExpression(context: Context): never {
+  /**
+   * Parses with `parse`; on a syntax error records it, skips to the next `and`, `or`, `,`, closing bracket
+   * or the end (outside any bracket opened meanwhile) and stands a placeholder in for the broken part.
+   */
+  #recovering(parse: () => Expression): Expression {
+    const depth = this.#depth;
+    const from = this.#peek();
+    try {
+      return parse();
+    } catch (error) {
+      if (!(error instanceof SyntaxFailure) || error instanceof FatalFailure) throw error;
+      this.#record(error.diagnostic);
+      this.#depth = depth;
+      this.#skip(['and', 'or', ',', ')', ']']);
+      return placeholder(from.span);
+    }
+  }
+
+  /** Skips tokens up to one of `stops` (or the end) that is outside any bracket opened while skipping. */
+  #skip(stops: readonly string[]): void {
+    let open = 0;
+    for (let token = this.#peek(); token.kind !== 'end'; token = this.#peek()) {
+      if (open === 0 && stops.some((stop) => this.#is(token, stop))) return;
+      if (this.#is(token, '(') || this.#is(token, '[')) open++;
+      if ((this.#is(token, ')') || this.#is(token, ']')) && open > 0) open--;
+      this.#next();
+    }
+    this.#skippedToEnd = true;
+  }
+
+  /** Why the current token cannot follow a complete expression in `context`. */
+  #afterExpressionProblem(context: Context): LanguageDiagnostic {
     const token = this.#peek();
     const expected = [
       ...(this.#bareOperand ? compareOperators.map(quoted) : []),
@@ -184,7 +266,7 @@ class Parser {
     ];
     if (token.kind === 'end') {
       const opener = context.opener;
-      throw this.#fail(
+      return diagnostic(
         'SYNTAX_UNEXPECTED_END',
         opener === undefined || context.closer === undefined
           ? 'the expression ends too early'
@@ -194,19 +276,42 @@ class Parser {
       );
     }
     const suggestion = token.kind === 'name' ? suggestName(token.text, ['and', 'or']) : undefined;
-    throw this.#fail('SYNTAX_UNEXPECTED_TOKEN', `unexpected ${describe(token)}`, token.span, {
+    return diagnostic('SYNTAX_UNEXPECTED_TOKEN', `unexpected ${describe(token)}`, token.span, {
       expected,
       suggestion,
     });
   }
 
+  /** At the top level, reports what follows a complete expression, then checks the rest after `and`/`or`. */
   #expectEnd(context: Context): void {
-    if (this.#peek().kind !== 'end') this.#unexpectedAfterExpression(context);
+    while (this.#peek().kind !== 'end') {
+      this.#record(this.#afterExpressionProblem(context));
+      this.#next();
+      this.#skip(['and', 'or']);
+      if (this.#peek().kind === 'end') return;
+      this.#next();
+      this.#expression(context);
+    }
+  }
+
+  /**
+   * The connective at the current token: `and`, `or`, or a name one edit away from them (`adn`), which is
+   * reported with its suggestion and then read as the keyword meant, so the rest is still checked.
+   */
+  #connective(context: Context): 'and' | 'or' | undefined {
+    const token = this.#peek();
+    if (this.#is(token, 'and')) return 'and';
+    if (this.#is(token, 'or')) return 'or';
+    if (token.kind !== 'name') return undefined;
+    const meant = suggestName(token.text, ['and', 'or']);
+    if (meant !== 'and' && meant !== 'or') return undefined;
+    this.#record(this.#afterExpressionProblem(context));
+    return meant;
   }
 
   #expression(context: Context): Expression {
     let left = this.#and(context);
-    while (this.#is(this.#peek(), 'or')) {
+    while (this.#connective(context) === 'or') {
       this.#next();
       const right = this.#and(context);
       left = logical({ operator: 'or', left, right, span: cover(left.span, right.span) });
@@ -215,10 +320,10 @@ class Parser {
   }
 
   #and(context: Context): Expression {
-    let left = this.#unary(context);
-    while (this.#is(this.#peek(), 'and')) {
+    let left = this.#recovering(() => this.#unary(context));
+    while (this.#connective(context) === 'and') {
       this.#next();
-      const right = this.#unary(context);
+      const right = this.#recovering(() => this.#unary(context));
       left = logical({ operator: 'and', left, right, span: cover(left.span, right.span) });
     }
     return left;
@@ -247,14 +352,22 @@ class Parser {
     const right = this.#primary(false);
     const after = this.#peek();
     if (after.kind === 'symbol' && compareOperators.includes(after.text)) {
-      throw this.#fail(
-        'SYNTAX_CHAINED_COMPARISON',
-        'comparisons do not chain: join two comparisons with "and", as in a < b and b < c',
-        after.span,
-        {
-          expected: ['"and"', '"or"', context.closer === undefined ? 'end of input' : quoted(context.closer)],
-        },
+      this.#record(
+        diagnostic(
+          'SYNTAX_CHAINED_COMPARISON',
+          'comparisons do not chain: join two comparisons with "and", as in a < b and b < c',
+          after.span,
+          {
+            expected: [
+              '"and"',
+              '"or"',
+              context.closer === undefined ? 'end of input' : quoted(context.closer),
+            ],
+          },
+        ),
       );
+      this.#next();
+      this.#primary(false);
     }
     this.#bareOperand = false;
     return comparison({
@@ -316,23 +429,49 @@ class Parser {
     this.#enter(open);
     const context: Context = { closer: ')', separator: false, opener: open };
     const expression = this.#expression(context);
-    const close = this.#peek();
-    if (!this.#is(close, ')')) this.#unexpectedAfterExpression(context);
-    this.#next();
+    const close = this.#close(context);
     this.#depth--;
     return group({ expression, span: cover(open.span, close.span) });
+  }
+
+  /**
+   * The closing bracket of `context`. Anything else before it is reported and skipped; at the end of input
+   * the bracket was never closed, which is thrown to the enclosing recovery.
+   */
+  #close(context: Context): Token {
+    if (!this.#is(this.#peek(), context.closer!)) {
+      const problem = this.#afterExpressionProblem(context);
+      if (this.#peek().kind === 'end') throw new SyntaxFailure(problem);
+      this.#record(problem);
+      this.#skip([context.closer!]);
+      if (this.#peek().kind === 'end') throw new SyntaxFailure(this.#afterExpressionProblem(context));
+    }
+    return this.#next();
+  }
+
+  /** Items separated by commas up to the closer of `context`; each item recovers on its own. */
+  #items<T>(context: Context, item: () => T): T[] {
+    const items: T[] = [];
+    while (!this.#is(this.#peek(), context.closer!)) {
+      if (this.#peek().kind === 'end') throw new SyntaxFailure(this.#afterExpressionProblem(context));
+      items.push(item());
+      if (this.#is(this.#peek(), ',')) this.#next();
+      else if (!this.#is(this.#peek(), context.closer!)) {
+        const problem = this.#afterExpressionProblem(context);
+        if (this.#peek().kind === 'end') throw new SyntaxFailure(problem);
+        this.#record(problem);
+        this.#skip([',', context.closer!]);
+        if (this.#is(this.#peek(), ',')) this.#next();
+      }
+    }
+    return items;
   }
 
   #list(open: Token): Expression {
     this.#next();
     this.#enter(open);
     const context: Context = { closer: ']', separator: true, opener: open };
-    const items: Expression[] = [];
-    while (!this.#is(this.#peek(), ']')) {
-      items.push(this.#expression(context));
-      if (this.#is(this.#peek(), ',')) this.#next();
-      else if (!this.#is(this.#peek(), ']')) this.#unexpectedAfterExpression(context);
-    }
+    const items = this.#items(context, () => this.#expression(context));
     const close = this.#next();
     this.#depth--;
     return listLiteral({ items: Object.freeze(items), span: cover(open.span, close.span) });
@@ -355,12 +494,7 @@ class Parser {
     this.#next();
     this.#enter(open);
     const context: Context = { closer: ')', separator: true, opener: open };
-    const args: Argument[] = [];
-    while (!this.#is(this.#peek(), ')')) {
-      args.push(this.#argument(context));
-      if (this.#is(this.#peek(), ',')) this.#next();
-      else if (!this.#is(this.#peek(), ')')) this.#unexpectedAfterExpression(context);
-    }
+    const args = this.#items(context, () => this.#argument(context));
     const close = this.#next();
     this.#depth--;
     return call({

@@ -114,6 +114,20 @@ describe.each(testBackends)('split vault and hub on $name', (backend) => {
     expect(typo.body).toMatchObject({
       error: { code: 'QUESTION_INVALID', rendered: expect.stringContaining('^') as unknown },
     });
+    // Every problem at once, each with its span and "did you mean", through both processes.
+    const typos = await call('mia', 'POST', '/v1/hub/segments/check', {
+      expression: 'spnt(within: 90d) > 0 and holds("morgage")',
+      purpose: 'credit_offers',
+    });
+    expect(typos.body).toMatchObject({
+      error: {
+        code: 'QUESTION_INVALID',
+        diagnostics: [
+          { code: 'CHECK_UNKNOWN_FUNCTION', span: { start: 0, end: 4 }, suggestion: 'spent' },
+          { code: 'CHECK_UNKNOWN_PRODUCT', span: { start: 32, end: 41 }, suggestion: 'mortgage' },
+        ],
+      },
+    });
     const counted = await call('mia', 'POST', '/v1/hub/segments/count', {
       expression: audience,
       purpose: 'credit_offers',

@@ -7947,6 +7947,8 @@ export interface components {
         | 'VAULT_REGION_UNKNOWN'
         | 'FEDERATED_ROUND_ABORTED'
         | 'INTERNAL';
+      /** @description for QUESTION_INVALID: every problem, with its span and any suggestion */
+      readonly diagnostics?: readonly components['schemas']['LanguageDiagnostic'][];
       readonly message: string;
       /** @description for QUESTION_INVALID: the diagnostics with line, column, caret */
       readonly rendered?: string;
@@ -8027,6 +8029,8 @@ export interface components {
         | 'VAULT_REGION_UNKNOWN'
         | 'FEDERATED_ROUND_ABORTED'
         | 'INTERNAL';
+      /** @description for QUESTION_INVALID: every problem, with its span and any suggestion */
+      readonly diagnostics?: readonly components['schemas']['LanguageDiagnosticInput'][];
       readonly message: string;
       /** @description for QUESTION_INVALID: the diagnostics with line, column, caret */
       readonly rendered?: string;
@@ -8704,6 +8708,8 @@ export interface components {
           readonly vaultReserved?: string;
         };
         readonly code: string;
+        /** @description every problem of the segment, with its span and any suggestion */
+        readonly diagnostics?: readonly components['schemas']['LanguageDiagnostic'][];
         readonly message: string;
         /** @description the checker’s diagnostics, with the line and a caret */
         readonly rendered?: string;
@@ -8724,6 +8730,8 @@ export interface components {
           readonly vaultReserved?: string;
         };
         readonly code: string;
+        /** @description every problem of the segment, with its span and any suggestion */
+        readonly diagnostics?: readonly components['schemas']['LanguageDiagnosticInput'][];
         readonly message: string;
         /** @description the checker’s diagnostics, with the line and a caret */
         readonly rendered?: string;

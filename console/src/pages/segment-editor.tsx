@@ -1,34 +1,23 @@
-// Marketer: write a segment with highlighting, see its problems as you type (free), ask for a priced protected count.
-import { setDiagnostics, type Diagnostic } from '@codemirror/lint';
+// Marketer: write a segment with highlighting, completion and a reference, see every problem as you type (free),
+// fix a typo in one click, and ask for a protected count whose cost is shown first.
+import { setDiagnostics } from '@codemirror/lint';
 import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
 import { bracketMatching } from '@codemirror/language';
 import { EditorView, drawSelection, highlightActiveLine, keymap, lineNumbers } from '@codemirror/view';
 import { useEffect, useRef, useState } from 'react';
 import { questionPurposes } from '../../../src/core/question-purposes.ts';
 import { ApiError, post } from '../api.ts';
-import { BudgetMeter, useBudget } from '../budget-meter.tsx';
+import { BudgetBar, BudgetMeter, useBudget } from '../budget-meter.tsx';
 import { costInWords, isLastOf, leftInWords, rationalValue, resetInWords } from '../budget-words.ts';
 import { seedsSegment } from '../examples.ts';
-import { problemsOf, type Problem } from '../problems.ts';
+import { problemsOfRefusal, type Problem } from '../problems.ts';
+import { segmentCompletion } from '../segment-completion.ts';
 import { segmentHighlighting } from '../segment-language.ts';
+import { applyFix, editorDiagnostics, SegmentProblems } from '../segment-problems.tsx';
+import { SegmentReference } from '../segment-reference.tsx';
 import { ActionButton, Alert, Page } from '../ui.tsx';
 
 const checkDelayMs = 400;
-
-function diagnosticsOf(view: EditorView, problems: readonly Problem[]): Diagnostic[] {
-  const doc = view.state.doc;
-  return problems.map((problem) => {
-    const line = doc.line(Math.min(Math.max(problem.line, 1), doc.lines));
-    const from = Math.min(line.from + problem.column - 1, line.to);
-    const word = /^[\w"]+/.exec(doc.sliceString(from, line.to))?.[0].length ?? 1;
-    return {
-      from,
-      to: Math.min(from + Math.max(word, 1), doc.length),
-      severity: 'error',
-      message: problem.message,
-    };
-  });
-}
 
 interface Counted {
   readonly count: number;
@@ -64,10 +53,11 @@ export function SegmentEditor() {
         bracketMatching(),
         keymap.of([...defaultKeymap, ...historyKeymap]),
         segmentHighlighting,
+        segmentCompletion,
         EditorView.lineWrapping,
         EditorView.contentAttributes.of({
           'aria-label': 'Segment expression',
-          'aria-describedby': 'segment-problems',
+          'aria-describedby': 'segment-help segment-problems',
         }),
         EditorView.updateListener.of((update) => {
           if (update.docChanged) setText(update.state.doc.toString());
@@ -97,7 +87,7 @@ export function SegmentEditor() {
           if (!current) return;
           const found =
             failure instanceof ApiError && failure.code === 'QUESTION_INVALID'
-              ? problemsOf(failure.message)
+              ? problemsOfRefusal(failure)
               : [
                   {
                     line: 1,
@@ -119,7 +109,7 @@ export function SegmentEditor() {
 
   useEffect(() => {
     const editor = view.current;
-    if (editor !== null) editor.dispatch(setDiagnostics(editor.state, diagnosticsOf(editor, problems)));
+    if (editor !== null) editor.dispatch(setDiagnostics(editor.state, editorDiagnostics(editor, problems)));
   }, [problems]);
 
   // A question asked before in the period is answered again for free; the server decides, this only prices it.
@@ -139,6 +129,14 @@ export function SegmentEditor() {
     meter === undefined || cost === undefined
       ? ''
       : (rationalValue(meter.askerRemaining) - rationalValue(cost)).toString();
+
+  /** Replaces the whole expression in the editor (a fix, an example), as one undoable change. */
+  const replaceText = (next: string) => {
+    const editor = view.current;
+    if (editor === null) return;
+    editor.dispatch({ changes: { from: 0, to: editor.state.doc.length, insert: next } });
+    editor.focus();
+  };
 
   const count = async () => {
     setCountError(undefined);
@@ -173,20 +171,19 @@ export function SegmentEditor() {
         Segment expression
       </p>
       <div ref={host} className="editor" aria-labelledby="segment-label" />
+      <p className="muted" id="segment-help">
+        Suggestions appear as you type; press Ctrl+Space for them at any point, the arrow keys to choose,
+        Enter to take one and Escape to close the list.
+      </p>
       <div id="segment-problems" aria-live="polite">
         {checking ? (
           <p className="muted">Checking…</p>
         ) : problems.length > 0 ? (
-          <ul className="problems" aria-label="Problems in the segment">
-            {problems.map((p, i) => (
-              <li key={i}>
-                <strong>
-                  Line {p.line}, column {p.column}:
-                </strong>{' '}
-                {p.message}
-              </li>
-            ))}
-          </ul>
+          <SegmentProblems
+            source={text}
+            problems={problems}
+            onFix={(problem) => replaceText(applyFix(text, problem))}
+          />
         ) : explanation !== undefined ? (
           <p className="ok">
             <strong>No problems.</strong> Customers will read: “{explanation}”
@@ -225,15 +222,37 @@ export function SegmentEditor() {
             About <strong data-testid="protected-count">{counted.count.toLocaleString('en-GB')}</strong>{' '}
             customers (a noised count; the exact number is never shown).
           </p>
-          <p>
-            This count cost ε = <strong data-testid="epsilon">{counted.epsilon}</strong>
-            {counted.repeated
-              ? ' — a repeat of an earlier question, answered the same and charged nothing.'
-              : '.'}
-          </p>
+          {counted.repeated || meter === undefined ? (
+            <p>
+              This count used nothing of your budget: a repeat of an earlier question, answered the same{' '}
+              <span className="muted">
+                (ε <span data-testid="epsilon">{counted.epsilon}</span>)
+              </span>
+              .
+            </p>
+          ) : (
+            <>
+              <p>
+                This count used{' '}
+                <strong>{costInWords(counted.epsilon, meter.askerBudget, meter.period)}</strong>{' '}
+                <span className="muted">
+                  (ε <span data-testid="epsilon">{counted.epsilon}</span>)
+                </span>
+                .
+              </p>
+              <BudgetBar
+                id="count-cost"
+                label="What this count used of your budget"
+                remaining={counted.epsilon}
+                budget={meter.askerBudget}
+                spent
+              />
+            </>
+          )}
         </Alert>
       )}
       {countError === undefined ? null : <Alert>{countError}</Alert>}
+      <SegmentReference onUse={replaceText} />
     </Page>
   );
 }

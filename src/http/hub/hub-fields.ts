@@ -14,6 +14,7 @@ export function sendRefusal(reply: FastifyReply, refusal: DoorRefusal) {
       code: refusal.code,
       message: refusal.message,
       ...(refusal.rendered === undefined ? {} : { rendered: refusal.rendered }),
+      ...(refusal.diagnostics === undefined ? {} : { diagnostics: refusal.diagnostics }),
       ...(refusal.budget === undefined ? {} : { budget: refusal.budget }),
     },
   });

@@ -185,6 +185,7 @@ function doorRefusal(refusal: {
   readonly code: DoorRefusal['code'];
   readonly message: string;
   readonly rendered?: string;
+  readonly diagnostics?: DoorRefusal['diagnostics'];
   readonly budget?: BudgetState;
 }): DoorRefusal {
   const cost = refusal.budget === undefined ? undefined : budgetReport(refusal.budget);
@@ -192,6 +193,7 @@ function doorRefusal(refusal: {
     code: refusal.code,
     message: cost === undefined ? refusal.message : `${refusal.message} (${costSentence(cost)})`,
     ...(refusal.rendered === undefined ? {} : { rendered: refusal.rendered }),
+    ...(refusal.diagnostics === undefined ? {} : { diagnostics: refusal.diagnostics }),
     ...(cost === undefined ? {} : { budget: cost }),
   };
 }
