@@ -11,27 +11,41 @@ export type BudgetMeterData = Reply<'/v1/budget', 'get'>;
 export const useBudget = (key: string): Loaded<BudgetMeterData> =>
   useLoad(() => get<BudgetMeterData>('/v1/budget'), `budget:${key}`);
 
-function Bar({
-  id,
+/** One budget: what is left in words, the exact ε, and a bar. */
+function BudgetRow({
+  who,
+  name,
   label,
   remaining,
   budget,
+  period,
 }: {
-  id: string;
+  who: string;
+  name: 'asker' | 'vault';
   label: string;
   remaining: string;
   budget: string;
+  period: BudgetMeterData['period'];
 }) {
   return (
-    <meter
-      id={id}
-      aria-label={label}
-      min={0}
-      max={rationalValue(budget)}
-      value={rationalValue(remaining)}
-      low={rationalValue(budget) / 4}
-      optimum={rationalValue(budget)}
-    />
+    <>
+      <p>
+        <strong>{who}</strong>{' '}
+        <span data-testid={`budget-${name}`}>{leftInWords(remaining, budget, period)}</span>{' '}
+        <span className="muted">
+          (ε {remaining} of {budget})
+        </span>
+      </p>
+      <meter
+        id={`budget-${name}-bar`}
+        aria-label={label}
+        min={0}
+        max={rationalValue(budget)}
+        value={rationalValue(remaining)}
+        low={rationalValue(budget) / 4}
+        optimum={rationalValue(budget)}
+      />
+    </>
   );
 }
 
@@ -45,35 +59,21 @@ export function BudgetMeter({ budget }: { budget: Loaded<BudgetMeterData> }) {
   return (
     <aside className="budget-meter" aria-labelledby="budget-title">
       <h2 id="budget-title">Privacy budget</h2>
-      <p>
-        <strong>Yours:</strong>{' '}
-        <span data-testid="budget-asker">
-          {leftInWords(data.askerRemaining, data.askerBudget, data.period)}
-        </span>{' '}
-        <span className="muted">
-          (ε {data.askerRemaining} of {data.askerBudget})
-        </span>
-      </p>
-      <Bar
-        id="budget-asker-bar"
+      <BudgetRow
+        who="Yours:"
+        name="asker"
         label="Your privacy budget left"
         remaining={data.askerRemaining}
         budget={data.askerBudget}
+        period={data.period}
       />
-      <p>
-        <strong>The bank’s, shared by everyone:</strong>{' '}
-        <span data-testid="budget-vault">
-          {leftInWords(data.vaultRemaining, data.vaultBudget, data.period)}
-        </span>{' '}
-        <span className="muted">
-          (ε {data.vaultRemaining} of {data.vaultBudget})
-        </span>
-      </p>
-      <Bar
-        id="budget-vault-bar"
+      <BudgetRow
+        who="The bank’s, shared by everyone:"
+        name="vault"
         label="The bank’s privacy budget left"
         remaining={data.vaultRemaining}
         budget={data.vaultBudget}
+        period={data.period}
       />
       {rationalValue(data.vaultReserved) > 0 ? (
         <p className="muted" data-testid="budget-reserved">
