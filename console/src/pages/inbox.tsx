@@ -26,7 +26,7 @@ interface Answered {
   readonly consentRequest: ConsentRequest | null;
 }
 
-type MyLeads = Complete<Reply<'/v1/me/leads', 'get'>>;
+type MyLeads = Reply<'/v1/me/leads', 'get'>;
 
 /** The customer's requests to be contacted, by the message they answered (none when they cannot be read). */
 function useLeadsByMessage(): Map<string, MyLeads['leads'][number]> {
@@ -35,7 +35,7 @@ function useLeadsByMessage(): Map<string, MyLeads['leads'][number]> {
 }
 
 export function Inbox() {
-  const inbox = useLoad(() => get<Complete<Reply<'/v1/me/inbox', 'get'>>>('/v1/me/inbox'), 'inbox');
+  const inbox = useLoad(() => get<Reply<'/v1/me/inbox', 'get'>>('/v1/me/inbox'), 'inbox');
   const leads = useLeadsByMessage();
   return (
     <Page title="Your inbox">
