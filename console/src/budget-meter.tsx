@@ -41,6 +41,36 @@ export function BudgetBar({
   );
 }
 
+/** One budget: what is left in words, the exact ε, and a bar. */
+function BudgetRow({
+  who,
+  name,
+  label,
+  remaining,
+  budget,
+  period,
+}: {
+  who: string;
+  name: 'asker' | 'vault';
+  label: string;
+  remaining: string;
+  budget: string;
+  period: BudgetMeterData['period'];
+}) {
+  return (
+    <>
+      <p>
+        <strong>{who}</strong>{' '}
+        <span data-testid={`budget-${name}`}>{leftInWords(remaining, budget, period)}</span>{' '}
+        <span className="muted">
+          (ε {remaining} of {budget})
+        </span>
+      </p>
+      <BudgetBar id={`budget-${name}-bar`} label={label} remaining={remaining} budget={budget} />
+    </>
+  );
+}
+
 export function BudgetMeter({ budget }: { budget: Loaded<BudgetMeterData> }) {
   const data = budget.data;
   if (data === undefined) {
@@ -51,35 +81,21 @@ export function BudgetMeter({ budget }: { budget: Loaded<BudgetMeterData> }) {
   return (
     <aside className="budget-meter" aria-labelledby="budget-title">
       <h2 id="budget-title">Privacy budget</h2>
-      <p>
-        <strong>Yours:</strong>{' '}
-        <span data-testid="budget-asker">
-          {leftInWords(data.askerRemaining, data.askerBudget, data.period)}
-        </span>{' '}
-        <span className="muted">
-          (ε {data.askerRemaining} of {data.askerBudget})
-        </span>
-      </p>
-      <BudgetBar
-        id="budget-asker-bar"
+      <BudgetRow
+        who="Yours:"
+        name="asker"
         label="Your privacy budget left"
         remaining={data.askerRemaining}
         budget={data.askerBudget}
+        period={data.period}
       />
-      <p>
-        <strong>The bank’s, shared by everyone:</strong>{' '}
-        <span data-testid="budget-vault">
-          {leftInWords(data.vaultRemaining, data.vaultBudget, data.period)}
-        </span>{' '}
-        <span className="muted">
-          (ε {data.vaultRemaining} of {data.vaultBudget})
-        </span>
-      </p>
-      <BudgetBar
-        id="budget-vault-bar"
+      <BudgetRow
+        who="The bank’s, shared by everyone:"
+        name="vault"
         label="The bank’s privacy budget left"
         remaining={data.vaultRemaining}
         budget={data.vaultBudget}
+        period={data.period}
       />
       {rationalValue(data.vaultReserved) > 0 ? (
         <p className="muted" data-testid="budget-reserved">

@@ -1,7 +1,7 @@
 // Where a customer's request to be contacted stands, in words: asked, taken by an advisor, contacted, a meeting…
-import type { Complete, Item, Reply } from './api/types.ts';
+import type { Item, Reply } from './api/types.ts';
 
-type Lead = Item<Complete<Reply<'/v1/me/leads', 'get'>>['leads']>;
+type Lead = Item<Reply<'/v1/me/leads', 'get'>['leads']>;
 
 const workWords: Record<string, string> = {
   contacted: 'an advisor has contacted you',

@@ -1,9 +1,9 @@
 // The privacy budget in sight, in Chromium: the meter falls as counts are asked, every count is priced before
 // the click, a repeat is free, the last of the budget asks for a confirmation; at 390 px nothing overflows.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { seriousViolations } from './axe.ts';
-import { launchChromium, startConsoleServer, type ConsoleServer } from './console-server.ts';
+import { consoleSuite, overflowOf } from './console-suite.ts';
 
 const editorOf = (page: Page) => page.getByRole('textbox', { name: 'Segment expression' });
 
@@ -15,23 +15,10 @@ async function typeSegment(page: Page, expression: string) {
 }
 
 describe('the privacy budget meter in Chromium', () => {
-  let server: ConsoleServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startConsoleServer(500);
-    browser = await launchChromium();
-  }, 300_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const suite = consoleSuite(500);
 
   it('shows the cost before the click, the meter falling, a free repeat and a warning before the last', async () => {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
-    const page = await context.newPage();
-    await page.goto(server.url);
-    await page.getByRole('button', { name: 'Staff: mia', exact: true }).click();
+    const page = await suite.signIn(390, 'Staff: mia', 844);
     await page.getByRole('heading', { name: 'Segment editor' }).waitFor();
     const mine = page.getByTestId('budget-asker');
     await mine.waitFor();
@@ -55,7 +42,7 @@ describe('the privacy budget meter in Chromium', () => {
 
     // Spend all but the last count's worth elsewhere (six more new questions), then come back.
     for (let days = 31; days <= 36; days++) {
-      await server.vault.questions.ask({
+      await suite.server.vault.questions.ask({
         expression: `count(within: ${days}d) > 0`,
         purpose: 'bank_offers',
         asker: 'mia',
@@ -75,8 +62,7 @@ describe('the privacy budget meter in Chromium', () => {
     await mine.filter({ hasText: 'none of this month’s budget left' }).waitFor();
     await page.getByTestId('budget-spent').waitFor();
 
-    const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
-    expect(overflow).toBeLessThanOrEqual(0);
-    await context.close();
+    expect(await overflowOf(page)).toBeLessThanOrEqual(0);
+    await page.context().close();
   }, 300_000);
 });

@@ -1,32 +1,14 @@
 // Compliance's day in Chromium at 1280 px: page through the log, filter it, open an entry and verify its proof;
 // a marketer asks for more ε and an approver grants it; at 390 px the pages touched do not overflow.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { seriousViolations } from './axe.ts';
-import { launchChromium, startConsoleServer, type ConsoleServer } from './console-server.ts';
+import { consoleSuite, overflowOf as overflow } from './console-suite.ts';
 
 describe('compliance and ask-for-more in Chromium', () => {
-  let server: ConsoleServer;
-  let browser: Browser;
+  const suite = consoleSuite(200);
 
-  beforeAll(async () => {
-    server = await startConsoleServer(200);
-    browser = await launchChromium();
-  }, 300_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  async function signIn(width: number, who: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width, height: 900 } });
-    const page = await context.newPage();
-    await page.goto(server.url);
-    await page.getByRole('button', { name: `Staff: ${who}`, exact: true }).click();
-    return page;
-  }
-  const overflow = (page: Page) =>
-    page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
+  const signIn = (width: number, who: string): Promise<Page> => suite.signIn(width, `Staff: ${who}`);
 
   it('pages through the log, filters it, opens an entry and verifies it', async () => {
     const page = await signIn(1280, 'cleo');

@@ -1,48 +1,32 @@
 // A customer's day in Chromium at 1280 px: preferences changed and saved, a "not interested" undone, stop all and
 // back, their data read, erasure asked once (a second is refused), carried out by the officer with a confirmation
 // and progress, and the receipt fetched by its id after the erasure, signed out. Then every customer page at 390 px.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { seriousViolations } from './axe.ts';
-import { launchChromium, startConsoleServer, type ConsoleServer } from './console-server.ts';
+import { consoleSuite } from './console-suite.ts';
 import { layout } from './layout.ts';
 
 describe('a customer’s day in Chromium', () => {
-  let server: ConsoleServer;
-  let browser: Browser;
   let customers: string[] = [];
   let receiptId = '';
-
-  beforeAll(async () => {
-    server = await startConsoleServer(300);
-    browser = await launchChromium();
-    const picker = await browser.newPage();
-    await picker.goto(server.url);
-    await picker.getByRole('heading', { name: /^DEMO ONLY/ }).waitFor();
-    customers = await picker.getByRole('button', { name: /^Customer C\d{8}$/ }).allTextContents();
-    await picker.close();
-  }, 300_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+  const suite = consoleSuite(300, async () => {
+    customers = await suite.pickerCustomers();
   });
 
   async function signIn(width: number, button: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width, height: 900 } });
-    const page = await context.newPage();
-    await page.goto(server.url);
-    await page.getByRole('button', { name: button, exact: true }).click();
+    const page = await suite.signIn(width, button);
     await page.getByText('Signed in as').waitFor();
     return page;
   }
   const idOf = async (button: string) =>
-    (await server.vault.identity.findCustomer('external_id', button.replace('Customer ', '')))!;
+    (await suite.server.vault.identity.findCustomer('external_id', button.replace('Customer ', '')))!;
   const saved = (page: Page, text: RegExp) => page.getByRole('status').filter({ hasText: text }).waitFor();
 
   it('changes preferences, undoes a “not interested”, stops all and comes back (1280 px)', async () => {
     const button = customers[0]!;
     const customerId = await idOf(button);
-    await server.vault.preferences.update([
+    await suite.server.vault.preferences.update([
       { customerId, change: { kind: 'not_interested', category: 'home_insurance', on: true } },
     ]);
     const page = await signIn(1280, button);
@@ -52,9 +36,9 @@ describe('a customer’s day in Chromium', () => {
     const wasOn = await partners.isChecked();
     await partners.click();
     await saved(page, /^Saved: Offers from partners turned (on|off)\./);
-    expect((await server.vault.consent.isAllowed(customerId, 'partner_offers', 'inbox')) === !wasOn).toBe(
-      true,
-    );
+    expect(
+      (await suite.server.vault.consent.isAllowed(customerId, 'partner_offers', 'inbox')) === !wasOn,
+    ).toBe(true);
     expect(await page.getByRole('columnheader', { name: /webhook/i }).count()).toBe(0);
 
     await page.getByLabel('From (your time)').fill('21:30');
@@ -64,16 +48,16 @@ describe('a customer’s day in Chromium', () => {
 
     await page.getByRole('button', { name: 'Undo: not interested in home insurance' }).click();
     await saved(page, /offers about home insurance may come again/);
-    expect((await server.vault.preferences.get(customerId)).notInterestedCategories).toEqual([]);
+    expect((await suite.server.vault.preferences.get(customerId)).notInterestedCategories).toEqual([]);
 
     await page.getByRole('button', { name: 'Stop all offers and notices…' }).click();
     await page.getByRole('group', { name: 'Confirm stopping all' }).waitFor();
     await page.getByRole('button', { name: 'Yes, stop all' }).click();
     await page.getByRole('heading', { name: 'All offers and notices are stopped' }).waitFor();
-    expect((await server.vault.preferences.get(customerId)).stopEverything).toBe(true);
+    expect((await suite.server.vault.preferences.get(customerId)).stopEverything).toBe(true);
     await page.getByRole('button', { name: 'Turn offers and notices back on' }).click();
     await page.getByRole('heading', { name: 'Stop everything' }).waitFor();
-    expect((await server.vault.preferences.get(customerId)).stopEverything).toBe(false);
+    expect((await suite.server.vault.preferences.get(customerId)).stopEverything).toBe(false);
 
     const history = page.getByRole('list', { name: 'Your changes, newest first' });
     await history.getByText('Offers and notices turned back on').waitFor();
@@ -158,7 +142,7 @@ describe('a customer’s day in Chromium', () => {
       expect(await layout(page), link).toEqual({ overflow: 0, small: [] });
       expect(await seriousViolations(page), link).toEqual([]);
     }
-    await page.goto(`${server.url}/receipt/${receiptId}`);
+    await page.goto(`${suite.server.url}/receipt/${receiptId}`);
     await page.getByRole('heading', { name: 'Erasure receipt', exact: true }).waitFor();
     expect(await layout(page)).toEqual({ overflow: 0, small: [] });
     expect(await seriousViolations(page)).toEqual([]);

@@ -1,14 +1,14 @@
 // Edge mode in Chromium: offers matched on the customer's device; every request the page makes is captured, and
 // none that carries a session carries the match or the features; a matching and a non-matching customer send
 // the same requests, in number and size, and their reports carry no cookie.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Request } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Request } from 'playwright-core';
 import { matchDefinitions } from '../../src/edge/matcher.ts';
 import { reportsPerEpoch } from '../../src/edge/tokens.ts';
 import { reportWindowKey } from '../../src/edge/device.ts';
 import { currentNotice } from '../../src/core/consent.ts';
 import { seriousViolations } from './axe.ts';
-import { launchChromium, startConsoleServer, type ConsoleServer } from './console-server.ts';
+import { consoleSuite } from './console-suite.ts';
 
 interface Captured {
   readonly method: string;
@@ -26,30 +26,17 @@ const candidates = [
 ];
 
 describe('offers on this device in Chromium', () => {
-  let server: ConsoleServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startConsoleServer(300);
-    browser = await launchChromium();
-  }, 300_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const suite = consoleSuite(300);
 
   /** Customers of the sign-in picker who may see bank offers in the inbox: the ones edge mode can show to. */
   async function eligibleCustomers(): Promise<{ name: string; id: number }[]> {
-    const picker = await browser.newPage();
-    await picker.goto(server.url);
-    await picker.getByRole('heading', { name: /^DEMO ONLY/ }).waitFor();
-    const names = await picker.getByRole('button', { name: /^Customer C\d{8}$/ }).allTextContents();
-    await picker.close();
+    const names = await suite.pickerCustomers();
     const found: { name: string; id: number }[] = [];
     for (const name of names) {
-      const id = await server.vault.identity.findCustomer('external_id', name.replace('Customer ', ''));
-      if (id === undefined || !(await server.vault.consent.isAllowed(id, 'bank_offers', 'inbox'))) continue;
-      const preferences = await server.vault.preferences.get(id);
+      const id = await suite.server.vault.identity.findCustomer('external_id', name.replace('Customer ', ''));
+      if (id === undefined || !(await suite.server.vault.consent.isAllowed(id, 'bank_offers', 'inbox')))
+        continue;
+      const preferences = await suite.server.vault.preferences.get(id);
       if (!preferences.stopEverything && preferences.frequencyCap !== 'never') found.push({ name, id });
     }
     return found;
@@ -59,7 +46,7 @@ describe('offers on this device in Chromium', () => {
   async function publishSplitting(customers: { name: string; id: number }[]) {
     const today = new Date().toISOString().slice(0, 10);
     for (const expression of candidates) {
-      const published = await server.vault.edge.publisher.publish({
+      const published = await suite.server.vault.edge.publisher.publish({
         expression,
         offer: {
           title: 'Save what is left each month',
@@ -77,7 +64,7 @@ describe('offers on this device in Chromium', () => {
       const { definition } = published.value;
       const matches = await Promise.all(
         customers.map(async (c) => {
-          const facts = await server.vault.edge.facts(c.id);
+          const facts = await suite.server.vault.edge.facts(c.id);
           return matchDefinitions(facts, [definition], { asOf: today }).matched.length === 1;
         }),
       );
@@ -89,7 +76,7 @@ describe('offers on this device in Chromium', () => {
   }
 
   async function insightsConsent(customerId: number, granted: boolean): Promise<void> {
-    const recorded = await server.vault.consent.record([
+    const recorded = await suite.server.vault.consent.record([
       {
         customerId,
         purpose: 'spending_insights',
@@ -104,11 +91,11 @@ describe('offers on this device in Chromium', () => {
   }
 
   async function visitAs(name: string): Promise<{ captured: Captured[]; text: string }> {
-    const context = await browser.newContext();
+    const context = await suite.browser.newContext();
     // The epoch's reports go out within half a second here instead of hours: the test waits for all of them.
     await context.addInitScript(`localStorage.setItem(${JSON.stringify(reportWindowKey)}, '500')`);
     const page = await context.newPage();
-    await page.goto(server.url);
+    await page.goto(suite.server.url);
     await page.getByRole('button', { name, exact: true }).click();
     await page.getByText('Signed in as').waitFor();
     const captured: Captured[] = [];
@@ -169,7 +156,7 @@ describe('offers on this device in Chromium', () => {
     expect(shown).toHaveLength(1);
     expect(shown[0]!.cookie).toBe(false);
     // The vault kept the report without anyone's id: nothing links it to the customer who saw the offer.
-    const { rows } = await server.vault.storage.query<{ n: number }>(
+    const { rows } = await suite.server.vault.storage.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM edge_redemptions WHERE campaign = $1`,
       [definition.id],
     );

@@ -1,20 +1,14 @@
 // The Models page in Chromium: the approver sees a trained version, approves it with a reason, sees it approved.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { featureListVersion } from '../../src/models/features.ts';
 import { insertModelVersion } from '../../src/models/model-store.ts';
 import { knownWeights, weightsFor } from '../models/support.ts';
 import { seriousViolations } from './axe.ts';
-import { launchChromium, startConsoleServer, type ConsoleServer } from './console-server.ts';
+import { consoleSuite } from './console-suite.ts';
 
 describe('the Models page in Chromium', () => {
-  let server: ConsoleServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startConsoleServer(100);
-    browser = await launchChromium();
-    await insertModelVersion(server.vault.storage, {
+  const suite = consoleSuite(100, async () => {
+    await insertModelVersion(suite.server.vault.storage, {
       product: 'savings',
       featureListVersion,
       weights: weightsFor('savings', knownWeights),
@@ -26,16 +20,11 @@ describe('the Models page in Chromium', () => {
       trainedTo: '2025-06-30',
       trainedBy: 'mia',
     });
-  }, 300_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
   });
 
   it('lets the approver approve a version trained by someone else, with a reason', async () => {
-    const page = await browser.newPage();
-    await page.goto(server.url);
-    await page.getByRole('button', { name: 'Staff: rui', exact: true }).click();
+    // Playwright's default viewport, 1280 by 720.
+    const page = await suite.signIn(1280, 'Staff: rui', 720);
     await page.getByRole('link', { name: 'Models' }).click();
     await page.getByRole('heading', { name: 'Propensity models' }).waitFor();
     const state = page.getByTestId('model-state-savings-1');

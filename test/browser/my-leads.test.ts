@@ -1,43 +1,31 @@
 // Issue 17 in Chromium: an advisor claims two leads, reloads, and works on them; 390 px wide, axe-clean.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { currentNotice } from '../../src/core/consent.ts';
 import { deliver } from '../responses/fixture.ts';
 import { seriousViolations } from './axe.ts';
-import { launchChromium, startConsoleServer, type ConsoleServer } from './console-server.ts';
+import { consoleSuite } from './console-suite.ts';
 
 const consent = { consent: true, noticeVersion: currentNotice('identity_reveal').id } as const;
 
 describe('my leads in Chromium', () => {
-  let server: ConsoleServer;
-  let browser: Browser;
   let page: Page;
-
-  beforeAll(async () => {
-    server = await startConsoleServer(200);
-    browser = await launchChromium();
-  }, 300_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const suite = consoleSuite(200);
 
   it('keeps claimed leads with identity, status and notes across a reload', async () => {
-    const { rows } = await server.vault.storage.query<{ id: number }>(
+    const { rows } = await suite.server.vault.storage.query<{ id: number }>(
       `SELECT id FROM customers WHERE status = 'active' ORDER BY id LIMIT 2`,
     );
     const names: string[] = [];
     for (const { id } of rows) {
-      const { messageId } = await deliver(server.vault, Number(id));
-      const connected = await server.vault.responses.connect(Number(id), messageId, consent);
+      const { messageId } = await deliver(suite.server.vault, Number(id));
+      const connected = await suite.server.vault.responses.connect(Number(id), messageId, consent);
       expect(connected.ok).toBe(true);
-      const pii = await server.vault.identity.readPii(Number(id));
+      const pii = await suite.server.vault.identity.readPii(Number(id));
       names.push(`${pii.givenName} ${pii.familyName}`);
     }
 
-    page = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
-    await page.goto(server.url);
-    await page.getByRole('button', { name: 'Staff: ada', exact: true }).click();
+    page = await suite.signIn(390, 'Staff: ada', 844);
     await page.getByRole('heading', { name: 'Leads', exact: true }).waitFor();
     for (let i = 0; i < 2; i++) {
       await page

@@ -1,32 +1,22 @@
 // The seeds' scenario in a real browser, click by click across the roles, with an accessibility check of each page.
 import { readFile } from 'node:fs/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { seriousViolations } from './axe.ts';
-import { launchChromium, startConsoleServer, type ConsoleServer } from './console-server.ts';
+import { consoleSuite } from './console-suite.ts';
 
 const typo = 'spent(category: "home_inspection", within: 90d) > 0 and not hold("mortgage")';
 const seeds = 'spent(category: "home_inspection", within: 90d) > 0 and not holds("mortgage")';
 const offerTitle = 'Buying a home? Talk to us about a mortgage';
 
 describe('the console in Chromium', () => {
-  let server: ConsoleServer;
-  let browser: Browser;
   let page: Page;
   const checkedPages: string[] = [];
-
-  beforeAll(async () => {
-    server = await startConsoleServer();
-    browser = await launchChromium();
-  }, 300_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const suite = consoleSuite();
 
   const questionsAskedBy = async (asker: string) =>
     (
-      await server.vault.storage.query<{ n: number }>(
+      await suite.server.vault.storage.query<{ n: number }>(
         'SELECT count(*)::int AS n FROM questions WHERE asker = $1',
         [asker],
       )
@@ -47,9 +37,9 @@ describe('the console in Chromium', () => {
   };
 
   async function signInAs(button: string) {
-    const context = await browser.newContext();
+    const context = await suite.browser.newContext();
     page = await context.newPage();
-    await page.goto(server.url);
+    await page.goto(suite.server.url);
     await page.getByRole('button', { name: button, exact: true }).click();
     await page.getByText('Signed in as').waitFor();
   }
@@ -61,8 +51,8 @@ describe('the console in Chromium', () => {
   }
 
   const step1 = once(async () => {
-    page = await browser.newPage();
-    await page.goto(server.url);
+    page = await suite.browser.newPage();
+    await page.goto(suite.server.url);
     await page.getByRole('heading', { name: /^DEMO ONLY/ }).waitFor();
     await accessible('sign-in');
     // Keyboard first: the first Tab reaches "Skip to content", shown with a visible focus ring.
@@ -172,9 +162,9 @@ describe('the console in Chromium', () => {
 
   const step6 = once(async () => {
     await step5();
-    const context = await browser.newContext();
+    const context = await suite.browser.newContext();
     page = await context.newPage();
-    await page.goto(server.url);
+    await page.goto(suite.server.url);
     const first = page.getByRole('button', { name: /^Customer C\d{8}$/ }).first();
     customerRef = (await first.textContent())!.replace('Customer ', '');
     await first.click();
@@ -189,7 +179,7 @@ describe('the console in Chromium', () => {
     await page.getByRole('button', { name: 'Interested', exact: true }).click();
     await page.getByRole('heading', { name: 'Connect me with an advisor' }).waitFor();
     // Nothing is revealed by "interested" alone.
-    expect(await server.vault.advisorQueue.list({ recipient: 'bank' })).toEqual([]);
+    expect(await suite.server.vault.advisorQueue.list({ recipient: 'bank' })).toEqual([]);
     await page.getByLabel(/I agree to reveal/).check();
     await page.getByRole('button', { name: 'Connect me' }).click();
     await page.getByText(/may now contact you/).waitFor();
@@ -197,11 +187,15 @@ describe('the console in Chromium', () => {
     await page.getByRole('link', { name: 'Preferences', exact: true }).click();
     await page.getByRole('heading', { name: 'Requests to be contacted' }).waitFor();
     await accessible('preferences');
-    const customerId = (await server.vault.identity.findCustomer('external_id', customerRef))!;
+    const customerId = (await suite.server.vault.identity.findCustomer('external_id', customerRef))!;
     const cap =
-      (await server.vault.preferences.get(customerId)).frequencyCap === 'monthly' ? 'weekly' : 'monthly';
+      (await suite.server.vault.preferences.get(customerId)).frequencyCap === 'monthly'
+        ? 'weekly'
+        : 'monthly';
     await page.getByLabel('How often offers may come').selectOption(cap);
-    await expect.poll(async () => (await server.vault.preferences.get(customerId)).frequencyCap).toBe(cap);
+    await expect
+      .poll(async () => (await suite.server.vault.preferences.get(customerId)).frequencyCap)
+      .toBe(cap);
     await page.getByRole('link', { name: 'My data', exact: true }).click();
     await page.getByRole('heading', { name: 'See and export' }).waitFor();
     await accessible('my data');
@@ -211,7 +205,7 @@ describe('the console in Chromium', () => {
       page.getByRole('link', { name: 'Export my data as JSON' }).click(),
     ]);
     const exported = await readFile(await download.path(), 'utf8');
-    const pii = await server.vault.identity.readPii(customerId);
+    const pii = await suite.server.vault.identity.readPii(customerId);
     expect(exported).toContain(pii.familyName);
     await signOut();
   });
@@ -223,8 +217,8 @@ describe('the console in Chromium', () => {
 
   const step7 = once(async () => {
     await step6();
-    const customerId = await server.vault.identity.findCustomer('external_id', customerRef);
-    const pii = await server.vault.identity.readPii(customerId!);
+    const customerId = await suite.server.vault.identity.findCustomer('external_id', customerRef);
+    const pii = await suite.server.vault.identity.readPii(customerId!);
     await signInAs('Staff: ada');
     await page.getByRole('heading', { name: 'Leads', exact: true }).waitFor();
     await page.getByRole('button', { name: /^Claim the lead/ }).waitFor();
@@ -277,7 +271,7 @@ describe('the console in Chromium', () => {
     expect(await page.getByRole('rowheader', { name: 'Erasure (GDPR)' }).count()).toBe(1);
     await page.getByRole('button', { name: 'Run retention now' }).click();
     await page.getByRole('list', { name: 'Latest retention runs' }).getByRole('listitem').first().waitFor();
-    const { rows } = await server.vault.storage.query<{ campaign_id: string }>(
+    const { rows } = await suite.server.vault.storage.query<{ campaign_id: string }>(
       "SELECT campaign_id FROM delivery_runs WHERE purpose = 'credit_offers' LIMIT 1",
     );
     await page.getByTestId('fair-lending-campaign').selectOption(rows[0]!.campaign_id);

@@ -1,5 +1,4 @@
 // SIGKILL at each fault point of a delivery, then a clean run: one inbox message each, no notice lost or re-keyed.
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,24 +19,16 @@ import {
   request,
   startSmtp,
 } from './support/delivery-fixtures.ts';
+import { exitOf, runTsChild, type ChildExit } from '../support/kill-nine.ts';
 
-const runTs = join(import.meta.dirname, '../../bin/run-ts.js');
 const childScript = join(import.meta.dirname, 'children', 'crash-deliver.ts');
 const cleanups: (() => Promise<void>)[] = [];
 afterAll(async () => {
   for (const cleanup of cleanups.reverse()) await cleanup();
 });
 
-function runChild(
-  args: readonly string[],
-  fault: string,
-): Promise<{ code: number | null; signal: string | null }> {
-  const child = spawn(process.execPath, [runTs, childScript, ...args], {
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, CURTAIN_FAULT: fault },
-  });
-  return new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
-}
+const runChild = (args: readonly string[], fault: string): Promise<ChildExit> =>
+  exitOf(runTsChild(childScript, args, { env: { ...process.env, CURTAIN_FAULT: fault } }));
 
 describe.each(testBackends)('delivery killed mid-run on $name', (backend) => {
   it('resumes to exactly one inbox message per customer and one Message-ID per email', async () => {

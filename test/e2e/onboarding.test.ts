@@ -2,7 +2,6 @@
 // statements, a delta a day later), then asks questions whose exact answers are computed from the files: the
 // exact audiences match on both question engines, and the noised answers lie inside the noise band. Then the
 // same with every import killed (SIGKILL) in the middle and run again. On every storage backend.
-import { spawn } from 'node:child_process';
 import { createReadStream } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -23,11 +22,11 @@ import { parseCsvMapping } from '../../src/vault/ingest/formats/csv-mapping.ts';
 import { parseImportMapping, type ImportKind } from '../../src/vault/import/import-mapping.ts';
 import type { ImportSummary } from '../../src/vault/import/import-service.ts';
 import { testBackends, type TestBackend } from '../support/backends.ts';
+import { exitOf, runTsChild } from '../support/kill-nine.ts';
 import { bankFiles, writeOnboardingBank } from './onboarding/bank.ts';
 import { computeTruth, type Truth } from './onboarding/truth.ts';
 
 const fixtures = join(import.meta.dirname, '../fixtures/onboarding');
-const runTs = join(import.meta.dirname, '../../bin/run-ts.js');
 const child = join(import.meta.dirname, 'children', 'import-killed.ts');
 const customers = 600;
 const today = new Date().toISOString().slice(0, 10);
@@ -205,8 +204,8 @@ describe.each(testBackends)('onboarding a bank on $name', (backend: TestBackend)
     await assembleVault(first, await LocalKeyFile.open(keyDir), defaultVaultSettings);
     await first.close();
     const run = (kind: ImportKind, file: string, killAfter: number) =>
-      new Promise<{ code: number | null; signal: string | null }>((resolve) => {
-        const args = [
+      exitOf(
+        runTsChild(child, [
           backend.name,
           connection,
           keyDir,
@@ -214,12 +213,8 @@ describe.each(testBackends)('onboarding a bank on $name', (backend: TestBackend)
           join(dir, file),
           join(fixtures, mappingFile[kind]),
           String(killAfter),
-        ];
-        spawn(process.execPath, [runTs, child, ...args], { stdio: ['ignore', 'ignore', 'inherit'] }).once(
-          'exit',
-          (code, signal) => resolve({ code, signal }),
-        );
-      });
+        ]),
+      );
     for (const kind of ['customers', 'accounts', 'products', 'consents'] as const) {
       expect(await run(kind, bankFiles[kind], 3), kind).toEqual({ code: null, signal: 'SIGKILL' });
     }

@@ -1,7 +1,6 @@
 // Import batches that reconcile, on both engines: their states, nothing created for a file with nothing stored,
 // and the stored counts of all import batches equal to the rows in the tables, also after a kill -9 mid-file and
 // its resumption.
-import { spawn } from 'node:child_process';
 import { createReadStream } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -15,8 +14,8 @@ import { openPostgresStorage } from '../../src/storage/postgres/postgres-storage
 import type { Storage } from '../../src/storage/ports.ts';
 import { parseImportMapping } from '../../src/vault/import/import-mapping.ts';
 import { testBackends } from '../support/backends.ts';
+import { exitOf, runTsChild } from '../support/kill-nine.ts';
 
-const runTs = join(import.meta.dirname, '../../bin/run-ts.js');
 const childScript = join(import.meta.dirname, '../e2e/children/import-killed.ts');
 const cleanups: (() => Promise<void>)[] = [];
 afterAll(async () => {
@@ -110,13 +109,8 @@ describe.each(testBackends)('import batches on $name', (backend) => {
     await writeFile(mappingFile, JSON.stringify(mappingInput));
 
     // The child imports in chunks of 50 and kills itself with SIGKILL after the third.
-    const exit = await new Promise<{ code: number | null; signal: string | null }>((resolve) => {
-      const args = [backend.name, connection, keyDir, 'customers', file, mappingFile, '3'];
-      spawn(process.execPath, [runTs, childScript, ...args], { stdio: ['ignore', 'ignore', 'inherit'] }).once(
-        'exit',
-        (code, signal) => resolve({ code, signal }),
-      );
-    });
+    const args = [backend.name, connection, keyDir, 'customers', file, mappingFile, '3'];
+    const exit = await exitOf(runTsChild(childScript, args));
     expect(exit).toEqual({ code: null, signal: 'SIGKILL' });
 
     const { storage, vault } = await open();

@@ -1,6 +1,5 @@
 // Batches that reconcile, on both engines: their states, nothing created for a file with nothing stored, and the
 // stored counts of all batches equal to the rows in the table, also after a kill -9 mid-file and its resumption.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,8 +12,8 @@ import { openPostgresStorage } from '../../src/storage/postgres/postgres-storage
 import type { Storage } from '../../src/storage/ports.ts';
 import { parseCsvMapping } from '../../src/vault/ingest/formats/csv-mapping.ts';
 import { testBackends } from '../support/backends.ts';
+import { killNine, linesPrinted, runTsChild } from '../support/kill-nine.ts';
 
-const runTs = join(import.meta.dirname, '../../bin/run-ts.js');
 const childScript = join(import.meta.dirname, 'children', 'crash-ingest.ts');
 const cleanups: (() => Promise<void>)[] = [];
 afterAll(async () => {
@@ -65,17 +64,6 @@ async function batchRow(storage: Storage, id: number) {
     [id],
   );
   return rows[0]!;
-}
-
-function waitForLines(child: ChildProcess, lines: number): Promise<void> {
-  return new Promise((resolve, reject) => {
-    let seen = 0;
-    child.stdout!.on('data', (chunk: Buffer) => {
-      seen += chunk.toString().split('\n').length - 1;
-      if (seen >= lines) resolve();
-    });
-    child.once('exit', (code) => reject(new Error(`child exited early with ${code}`)));
-  });
 }
 
 describe.each(testBackends)('ingest batches on $name', (backend) => {
@@ -164,16 +152,11 @@ describe.each(testBackends)('ingest batches on $name', (backend) => {
     const rows = goodRows(12_000, 100);
     await writeFile(file, `${header}\n${rows.join('\n')}\n`);
 
-    const child = spawn(
-      process.execPath,
-      [runTs, childScript, connection, keyDir, file, JSON.stringify(mappingInput)],
-      {
-        stdio: ['ignore', 'pipe', 'inherit'],
-      },
-    );
-    await waitForLines(child, 4);
-    child.kill('SIGKILL');
-    await new Promise((resolve) => child.once('exit', resolve));
+    const child = runTsChild(childScript, [connection, keyDir, file, JSON.stringify(mappingInput)], {
+      stdout: 'pipe',
+    });
+    await linesPrinted(child, 4);
+    await killNine(child);
 
     const { storage, vault } = await open();
     try {

@@ -1,13 +1,12 @@
 // What PGlite guarantees after a SIGKILL, and the data-directory lock that keeps it single-process.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openPgliteStorage } from '../../src/storage/pglite/pglite-storage.ts';
 import { lockDataDir, readLockOwner } from '../../src/storage/data-dir-lock.ts';
+import { killNine, linesPrinted, runTsChild } from '../support/kill-nine.ts';
 
-const runTs = join(import.meta.dirname, '../../bin/run-ts.js');
 const directories: string[] = [];
 
 async function scratch(): Promise<string> {
@@ -20,36 +19,16 @@ afterAll(async () => {
   for (const directory of directories) await rm(directory, { recursive: true, force: true });
 });
 
-function child(script: string, argument: string): ChildProcess {
-  return spawn(process.execPath, [runTs, join(import.meta.dirname, 'children', script), argument], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-}
-
-/** Resolves with the last line the child printed once it has printed `lines` lines. */
-function waitForLines(process: ChildProcess, lines: number): Promise<string[]> {
-  return new Promise((resolve, reject) => {
-    const seen: string[] = [];
-    let buffer = '';
-    process.stdout!.on('data', (chunk: Buffer) => {
-      buffer += chunk.toString();
-      const parts = buffer.split('\n');
-      buffer = parts.pop()!;
-      seen.push(...parts);
-      if (seen.length >= lines) resolve(seen);
-    });
-    process.on('exit', (code) => reject(new Error(`child exited early with ${code}`)));
-  });
-}
+const child = (script: string, argument: string) =>
+  runTsChild(join(import.meta.dirname, 'children', script), [argument], { stdout: 'pipe' });
 
 describe('PGlite after SIGKILL', () => {
   it('reopens and keeps every transaction whose commit was acknowledged', async () => {
     const directory = await scratch();
     for (let round = 0; round < 2; round++) {
       const writer = child('crash-writer.ts', directory);
-      const acknowledged = await waitForLines(writer, 40 + round * 40);
-      writer.kill('SIGKILL');
-      await new Promise((resolve) => writer.once('exit', resolve));
+      const acknowledged = await linesPrinted(writer, 40 + round * 40);
+      await killNine(writer);
       const lastAcknowledged = Number(acknowledged.at(-1));
       const storage = await openPgliteStorage({ dataDirectory: directory });
       const { rows } = await storage.query<{ n: number; max: number }>(
@@ -67,15 +46,14 @@ describe('data-directory lock', () => {
   it('refuses a second owner while the first lives and reports where it serves', async () => {
     const directory = await scratch();
     const holder = child('lock-holder.ts', directory);
-    await waitForLines(holder, 1);
+    await linesPrinted(holder, 1);
     const second = await lockDataDir(directory, 'test');
     expect(second.ok).toBe(false);
     if (!second.ok) {
       expect(second.owner.pid).toBe(holder.pid);
       expect(second.owner.url).toBe('http://127.0.0.1:1');
     }
-    holder.kill('SIGKILL');
-    await new Promise((resolve) => holder.once('exit', resolve));
+    await killNine(holder);
     // The owner died without releasing: the lock is stale and can be taken over.
     expect(await readLockOwner(directory)).toBeUndefined();
     const third = await lockDataDir(directory, 'test');

@@ -26,7 +26,7 @@ interface Answered {
   readonly consentRequest: ConsentRequest | null;
 }
 
-type MyLeads = Complete<Reply<'/v1/me/leads', 'get'>>;
+type MyLeads = Reply<'/v1/me/leads', 'get'>;
 
 /** The customer's requests to be contacted, by the message they answered (none when they cannot be read). */
 function useLeadsByMessage(): Map<string, MyLeads['leads'][number]> {
@@ -34,7 +34,7 @@ function useLeadsByMessage(): Map<string, MyLeads['leads'][number]> {
   return new Map((leads.data?.leads ?? []).map((lead) => [lead.messageId, lead]));
 }
 
-type InsightMessage = Complete<Reply<'/v1/me/inbox', 'get'>>['insights'][number];
+type InsightMessage = Reply<'/v1/me/inbox', 'get'>['insights'][number];
 
 /** A spending-insights message in the inbox list: it opens on its own page, with no answers to give. */
 function InsightItem({ m }: { m: InsightMessage }) {
@@ -51,7 +51,7 @@ function InsightItem({ m }: { m: InsightMessage }) {
 }
 
 export function Inbox() {
-  const inbox = useLoad(() => get<Complete<Reply<'/v1/me/inbox', 'get'>>>('/v1/me/inbox'), 'inbox');
+  const inbox = useLoad(() => get<Reply<'/v1/me/inbox', 'get'>>('/v1/me/inbox'), 'inbox');
   const leads = useLeadsByMessage();
   return (
     <Page title="Your inbox">

@@ -1,13 +1,13 @@
 // Advisor: "My leads" (claimed, with whom to contact while consent stands) beside the open queue, which has no identity.
 import { useState } from 'react';
 import { get, post } from '../api.ts';
-import type { Complete, Reply } from '../api/types.ts';
+import type { Reply } from '../api/types.ts';
 import { ActionButton, Alert, Loading, Page, formatDate } from '../ui.tsx';
 import { useLoad } from '../use-load.ts';
 import { MyLeads } from './my-leads.tsx';
 
 export function Leads() {
-  const leads = useLoad(() => get<Complete<Reply<'/v1/leads', 'get'>>>('/v1/leads'), 'leads');
+  const leads = useLoad(() => get<Reply<'/v1/leads', 'get'>>('/v1/leads'), 'leads');
   const mine = useLoad(() => get<Reply<'/v1/my-leads', 'get'>>('/v1/my-leads'), 'my-leads');
   const [claimed, setClaimed] = useState<string>();
   return (

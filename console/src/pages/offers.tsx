@@ -2,14 +2,14 @@
 import { useState, type FormEvent } from 'react';
 import { releasableGroups } from '../../../src/core/taxonomy.ts';
 import { get, messageOf, post } from '../api.ts';
-import type { Body, Complete, Reply } from '../api/types.ts';
+import type { Body, Reply } from '../api/types.ts';
 import { Alert, Loading, Page, textOf } from '../ui.tsx';
 import { useLoad } from '../use-load.ts';
 
 const inAYear = () => new Date(Date.now() + 365 * 86_400_000).toISOString().slice(0, 10);
 
-type Offer = Complete<Reply<'/v1/hub/offers', 'post', 201>>;
-type Offers = Complete<Reply<'/v1/hub/offers', 'get'>>;
+type Offer = Reply<'/v1/hub/offers', 'post', 201>;
+type Offers = Reply<'/v1/hub/offers', 'get'>;
 type Products = Reply<'/v1/hub/products', 'get'>;
 
 function NewOffer({

@@ -2,7 +2,7 @@
 // and the history of changes.
 import { useState } from 'react';
 import { get, post } from '../api.ts';
-import type { Body, Complete, Reply } from '../api/types.ts';
+import type { Body, Reply } from '../api/types.ts';
 import { convertTime, localTimeZone } from '../local-time.ts';
 import { leadWords } from '../lead-words.ts';
 import { changeWords, codeWords } from '../preference-words.ts';
@@ -169,7 +169,7 @@ export function TurnedDown({
 }
 
 export function ContactRequests() {
-  const leads = useLoad(() => get<Complete<Reply<'/v1/me/leads', 'get'>>>('/v1/me/leads'), 'leads');
+  const leads = useLoad(() => get<Reply<'/v1/me/leads', 'get'>>('/v1/me/leads'), 'leads');
   if (leads.data === undefined) return <Loading error={leads.error} />;
   return (
     <section aria-labelledby="leads-heading">

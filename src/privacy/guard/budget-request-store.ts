@@ -49,12 +49,14 @@ const fromRow = (r: Row): BudgetRequest => ({
   decidedAt: r.decided_at === null ? null : new Date(r.decided_at),
 });
 
-/** Inserts a request; false when the asker already has one open in the period. */
-export async function insertBudgetRequest(tx: SqlExecutor, request: BudgetRequest): Promise<boolean> {
-  const { rows } = await tx.query<{ id: string }>(
+/** The index that keeps one open request per person and period (migration 29). */
+export const oneOpenBudgetRequest = 'budget_requests_one_open';
+
+/** Inserts a request; fails with a unique violation of `oneOpenBudgetRequest` when the asker has one open. */
+export async function insertBudgetRequest(tx: SqlExecutor, request: BudgetRequest): Promise<void> {
+  await tx.query(
     `INSERT INTO budget_requests (id, asker, period_start, epsilon, reason, status, requested_at)
-     VALUES ($1, $2, $3, $4, $5, 'requested', $6)
-     ON CONFLICT (asker, period_start) WHERE status = 'requested' DO NOTHING RETURNING id`,
+     VALUES ($1, $2, $3, $4, $5, 'requested', $6)`,
     [
       request.id,
       request.asker,
@@ -64,7 +66,6 @@ export async function insertBudgetRequest(tx: SqlExecutor, request: BudgetReques
       request.requestedAt,
     ],
   );
-  return rows.length === 1;
 }
 
 export async function budgetRequestsOf(

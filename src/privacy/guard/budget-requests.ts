@@ -4,12 +4,14 @@
 import { randomUUID } from 'node:crypto';
 import type { AuditEvent, TransactionalAuditSink } from '../../core/audit-event.ts';
 import { CurtainError } from '../../core/errors.ts';
+import { openOnce } from '../../core/one-open.ts';
 import type { SqlExecutor, Storage } from '../../storage/ports.ts';
 import { Rational } from '../dp/rational.ts';
 import {
   budgetRequestForUpdate,
   budgetRequestsOf,
   insertBudgetRequest,
+  oneOpenBudgetRequest,
   recordDecision,
   spendAndGrantsInPeriod,
   type BudgetRequest,
@@ -75,12 +77,15 @@ export class BudgetRequests {
       decidedAt: null,
     };
     await this.#storage.transaction(async (tx) => {
-      if (!(await insertBudgetRequest(tx, request))) {
-        throw new CurtainError(
-          'BUDGET_REQUEST_STATE',
-          'you already have a request for more ε open this period; wait for its decision',
-        );
-      }
+      await openOnce(
+        oneOpenBudgetRequest,
+        () => insertBudgetRequest(tx, request),
+        () =>
+          new CurtainError(
+            'BUDGET_REQUEST_STATE',
+            'you already have a request for more ε open this period; wait for its decision',
+          ),
+      );
       await this.#audit.enqueue(tx, [step('budget.requested', request, asker)]);
     });
     await this.#audit.flush();

@@ -1,7 +1,6 @@
 // The privacy guard over the vault's ledger: budgets, reuse, differencing, admission and release, one at a time.
 import { createHash } from 'node:crypto';
-import type { AuditEvent, TransactionalAuditSink } from '../../core/audit-event.ts';
-import { CurtainError } from '../../core/errors.ts';
+import type { TransactionalAuditSink } from '../../core/audit-event.ts';
 import { questionPurpose } from '../../core/question-purposes.ts';
 import { err, ok, type Result } from '../../core/result.ts';
 import type { SqlExecutor, Storage } from '../../storage/ports.ts';
@@ -20,7 +19,6 @@ import {
   budgetState,
   campaignReservation,
   holdingsFor,
-  type Holdings,
 } from './budget-check.ts';
 import {
   lockLedger,
@@ -29,13 +27,19 @@ import {
   spentInPeriod,
   storedReleases,
   type QuestionLookup,
-  type ReusableAnswer,
-  type Spent,
   type StoredRelease,
 } from './guard-ledger-store.ts';
-import { anyTooClose, decide, suppressOrCount, type Comparison, type GuardDecision } from './mechanism.ts';
+import { anyTooClose, decide, suppressOrCount, type GuardDecision } from './mechanism.ts';
 import type { NoiseSampler } from './noise.ts';
 import { PeriodReleases } from './period-releases.ts';
+import {
+  questionEvents,
+  questionOutcome,
+  storedDecision,
+  tooCloseMessage,
+  type QuestionCharge,
+} from './question-outcome.ts';
+import { releaseAudiences, releasedCounts } from './release-counts.ts';
 import { periodOf, questionEpsilon, type GuardPolicy } from './policy.ts';
 import type { PolicyStore } from './policy-store.ts';
 import { campaignOfLabel, endReservation, heldInPeriod, insertReservation } from './reservation-store.ts';
@@ -62,18 +66,6 @@ export interface LedgerGuardOptions {
   readonly now?: () => Date;
   /** The vault-wide (ε, δ) budget per period; `defaultApproximateBudget` unless given. */
   readonly approximateBudget?: ApproximateBudget;
-}
-
-/** What the guard did with a question inside the ledger's lock; no decision when the budget refused it. */
-interface QuestionCharge {
-  readonly id?: number;
-  readonly decision?: GuardDecision;
-  readonly charged: Rational;
-  readonly repeated: boolean;
-  readonly spent: Spent;
-  readonly held: Holdings;
-  /** The audience it released, to add to the period's once the charge commits. */
-  readonly released?: StoredRelease;
 }
 
 /** The privacy guard, on the ledger of questions in the vault's database; see `PrivacyGuard`. */
@@ -371,7 +363,7 @@ export class LedgerGuard implements PrivacyGuard {
       }
       if (!budgetAllows(policy, spent, epsilon, held)) return { spent, held, released: [] };
       await this.#releases.sync(tx, period.start);
-      const counts = this.#releasedCounts(audiences, request.subjects, policy);
+      const counts = releasedCounts(audiences, request.subjects, policy, this.#releases, this.#noise);
       const released: StoredRelease[] = [];
       for (const name of names) {
         const count = counts === undefined ? null : counts[name]!;
@@ -414,114 +406,5 @@ export class LedgerGuard implements PrivacyGuard {
       return err({ code: 'PRIVACY_DIFFERENCING', message: tooCloseMessage(policy), budget });
     }
     return ok({ counts: outcome.counts, repeated: outcome.repeated, releasedOn, budget });
-  }
-
-  /**
-   * Each audience's noised size against the noised k, then one differencing check of the sizes not
-   * suppressed against the period's releases: the counts (null where suppressed), or undefined when too close.
-   */
-  #releasedCounts(
-    audiences: ReadonlyMap<string, AudienceBitset>,
-    subjects: readonly string[],
-    policy: GuardPolicy,
-  ): { [name: string]: number | null } | undefined {
-    const counts: { [name: string]: number | null } = {};
-    const comparisons: Comparison[] = [];
-    for (const [name, audience] of audiences) {
-      const decision = suppressOrCount(audience.size, policy, this.#noise);
-      counts[name] = decision.outcome === 'answered' ? decision.noisyCount : null;
-      if (counts[name] !== null) comparisons.push(...this.#releases.comparisons(audience, subjects));
-    }
-    return anyTooClose(comparisons, policy, this.#noise) ? undefined : counts;
-  }
-}
-
-/** A release's audiences as bitsets, by name in sorted order; a USAGE error for a bad name. */
-function releaseAudiences(request: ReleaseRequest): Map<string, AudienceBitset> {
-  const names = Object.keys(request.audiences).sort();
-  for (const name of names) {
-    if (!/^[a-z][a-z0-9_]{0,31}$/.test(name)) {
-      throw new CurtainError('USAGE', `release counts: "${name}" must be a lowercase name of at most 32`);
-    }
-  }
-  return new Map(names.map((name) => [name, AudienceBitset.fromIds(request.audiences[name]!)]));
-}
-
-function tooCloseMessage(policy: GuardPolicy): string {
-  return (
-    `the audience differs from one released earlier this period (to anyone) by fewer than about ` +
-    `${policy.k} people`
-  );
-}
-
-function storedDecision(stored: ReusableAnswer): GuardDecision {
-  switch (stored.outcome) {
-    case 'answered':
-      return { outcome: 'answered', noisyCount: stored.noisyCount! };
-    case 'too_few':
-      return { outcome: 'too_few' };
-    case 'differencing':
-      return { outcome: 'differencing' };
-  }
-}
-
-function questionEvents(
-  base: {
-    readonly asker: string;
-    readonly via?: string;
-    readonly purpose: string;
-    readonly planHash: string;
-    readonly policyVersion: number;
-  },
-  engine: string,
-  charge: QuestionCharge,
-): AuditEvent[] {
-  const { decision } = charge;
-  return [
-    { type: 'question.asked', details: { ...base, engine } },
-    {
-      type: 'question.answered',
-      details:
-        decision === undefined
-          ? { ...base, outcome: 'budget_exhausted', epsilon: '0' }
-          : {
-              ...base,
-              question: charge.id!,
-              outcome: decision.outcome,
-              ...(decision.outcome === 'answered' ? { count: decision.noisyCount } : {}),
-              repeated: charge.repeated,
-              epsilon: charge.charged.toString(),
-            },
-    },
-  ];
-}
-
-/** What a question's asker learns: the noised count, or a refusal that names no exact figure. */
-function questionOutcome(
-  charge: QuestionCharge,
-  policy: GuardPolicy,
-  budget: BudgetState,
-): Result<GuardAnswer, QuestionRefusal> {
-  const { decision, id: questionId } = charge;
-  if (decision === undefined || questionId === undefined) {
-    return err(budgetRefusal(budget, questionEpsilon(policy)));
-  }
-  switch (decision.outcome) {
-    case 'answered':
-      return ok({ questionId, count: decision.noisyCount, repeated: charge.repeated, budget });
-    case 'too_few':
-      return err({
-        code: 'PRIVACY_TOO_FEW',
-        message: `the audience is too small to report (fewer than about ${policy.k} people)`,
-        questionId,
-        budget,
-      });
-    case 'differencing':
-      return err({
-        code: 'PRIVACY_DIFFERENCING',
-        message: `${tooCloseMessage(policy)}; ask that question again instead`,
-        questionId,
-        budget,
-      });
   }
 }

@@ -2,6 +2,7 @@
 import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { AuditEvent, JsonValue, TransactionalAuditSink } from '../../core/audit-event.ts';
 import { CurtainError } from '../../core/errors.ts';
+import { openOnce } from '../../core/one-open.ts';
 import type { SqlExecutor, Storage } from '../../storage/ports.ts';
 import { normalise } from '../../privacy/keyed-digest.ts';
 import type { IdentityStore } from '../identity/identity-store.ts';
@@ -80,8 +81,8 @@ const toRequest = (row: Row): SubjectRequest => ({
 /** Erasure requests get a receipt id when made; other kinds end without a receipt. */
 const receiptIdFor = (kind: RequestKind): string | null => (kind === 'erasure' ? randomUUID() : null);
 
-const isUniqueViolation = (error: unknown): boolean =>
-  typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23505';
+/** The index that keeps one open request per customer and kind (migration 28). */
+const oneOpenSubjectRequest = 'subject_requests_one_open';
 
 function alreadyOpen(kind: RequestKind, since: Date | undefined): CurtainError {
   return new CurtainError(
@@ -143,19 +144,18 @@ export class SubjectRequests {
     if (subjectRef === undefined) throw new CurtainError('CUSTOMER_ERASED', 'the customer was erased');
     await this.#refuseRepeat(kind, customerId);
     const now = this.#now();
-    let rows: Row[];
-    try {
-      ({ rows } = await this.#storage.query<Row>(
-        `INSERT INTO subject_requests
-           (id, kind, regime, status, customer_id, received_at, due_at, verified_at, receipt_id)
-         VALUES ($1, $2, $3, 'verified', $4, $5, $6, $5, $7) RETURNING *`,
-        [randomUUID(), kind, regime, customerId, now, dueDate(regime, now), receiptIdFor(kind)],
-      ));
-    } catch (error) {
-      // Two requests at once: the database's one-open-per-kind index let only one through.
-      if (isUniqueViolation(error)) throw alreadyOpen(kind, undefined);
-      throw error;
-    }
+    // Two requests at once both pass the check above: the database's one-open index lets only one through.
+    const { rows } = await openOnce(
+      oneOpenSubjectRequest,
+      () =>
+        this.#storage.query<Row>(
+          `INSERT INTO subject_requests
+             (id, kind, regime, status, customer_id, received_at, due_at, verified_at, receipt_id)
+           VALUES ($1, $2, $3, 'verified', $4, $5, $6, $5, $7) RETURNING *`,
+          [randomUUID(), kind, regime, customerId, now, dueDate(regime, now), receiptIdFor(kind)],
+        ),
+      () => alreadyOpen(kind, undefined),
+    );
     const request = toRequest(rows[0]!);
     await this.#audit.record([this.#event(request, subjectRef)]);
     return request;
@@ -266,19 +266,17 @@ export class SubjectRequests {
         attemptsLeft: Math.max(0, maxFailedChecks - rows[0]!.failed_checks),
       });
     }
-    const rows = await this.#storage
-      .query<Row>(
-        `UPDATE subject_requests SET status = 'verified', customer_id = $2, verified_at = $3
-          WHERE id = $1 AND status = 'received' RETURNING *`,
-        [id, customerId, this.#now()],
-      )
-      .then(
-        (result) => result.rows,
-        (error: unknown) => {
-          // The customer already has an open request of this kind (their own, or one recorded earlier).
-          throw isUniqueViolation(error) ? alreadyOpen(request.kind, undefined) : error;
-        },
-      );
+    // The customer may already have an open request of this kind (their own, or one recorded earlier).
+    const { rows } = await openOnce(
+      oneOpenSubjectRequest,
+      () =>
+        this.#storage.query<Row>(
+          `UPDATE subject_requests SET status = 'verified', customer_id = $2, verified_at = $3
+            WHERE id = $1 AND status = 'received' RETURNING *`,
+          [id, customerId, this.#now()],
+        ),
+      () => alreadyOpen(request.kind, undefined),
+    );
     if (rows[0] === undefined)
       throw new CurtainError('SUBJECT_REQUEST_STATE', 'the request changed meanwhile');
     const verified = toRequest(rows[0]);
