@@ -138,8 +138,9 @@ export function AskForMore({
         <section aria-labelledby="budget-requests-title">
           <h3 id="budget-requests-title">Requests for more budget</h3>
           <p className="muted">
-            You can grant up to ε {list.data?.grantable.available}: what is left of the bank’s budget, unspent
-            and not granted yet.
+            You can grant up to ε {list.data?.grantable.available}: what is left of the bank’s budget,
+            unspent, not granted yet and not held by approved campaigns
+            {list.data?.grantable.reserved === '0' ? '' : ` (they hold ε ${list.data?.grantable.reserved})`}.
           </p>
           <ul>
             {toDecide.map((r) => (

@@ -53,7 +53,8 @@ export const budgetGrantable = z
     vaultBudget: z.string().describe('the period’s vault-wide ε; a grant never raises it'),
     vaultSpent: z.string(),
     grantedUnspent: z.string().describe('ε granted to people this period and not spent yet'),
-    available: z.string().describe('what an approver may grant now: unspent and not granted'),
+    reserved: z.string().describe('ε approved campaigns hold for their sending and results'),
+    available: z.string().describe('what an approver may grant now: unspent, not granted and not held'),
   })
   .meta({ id: 'BudgetGrantable' });
 

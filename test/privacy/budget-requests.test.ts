@@ -114,6 +114,32 @@ describe.each(testBackends)('asking for more ε on $name', (backend) => {
   });
 });
 
+describe.each(testBackends)('grants beside approved campaigns on $name', (backend) => {
+  let vault: VaultServices & { dispose(): Promise<void> };
+  beforeAll(async () => {
+    vault = await createTestVault(backend);
+  }, 120_000);
+  afterAll(() => vault.dispose());
+
+  it('never grants the ε an approved campaign holds', async () => {
+    const before = await vault.budgetRequests.grantable();
+    expect(before.reserved.toString()).toBe('0');
+    const held = await vault.guard.reserve({ campaignId: 'c-autumn', holder: 'rui', purpose: 'bank_offers' });
+    if (!held.ok) throw new Error(held.error.message);
+    const after = await vault.budgetRequests.grantable();
+    expect(after.reserved.isPositive()).toBe(true);
+    expect(after.reserved.toString()).toBe(held.value.vaultReserved!.toString());
+    expect(after.available.toString()).toBe(before.available.sub(after.reserved).toString());
+
+    const asked = await vault.budgetRequests.ask('mia', before.available, 'everything that is unspent');
+    await expect(vault.budgetRequests.grant(asked.id, 'rui', 'all of it')).rejects.toMatchObject({
+      code: 'BUDGET_GRANT_EXCEEDS_VAULT',
+    });
+    const granted = await vault.budgetRequests.grant(asked.id, 'rui', 'what is free', after.available);
+    expect(granted.granted!.toString()).toBe(after.available.toString());
+  });
+});
+
 describe.each(testBackends)('the ask-for-more API on $name', (backend) => {
   let h: Harness;
   beforeAll(async () => {

@@ -6933,19 +6933,23 @@ export interface components {
       readonly reason: string;
     };
     readonly BudgetGrantable: {
-      /** @description what an approver may grant now: unspent and not granted */
+      /** @description what an approver may grant now: unspent, not granted and not held */
       readonly available: string;
       /** @description ε granted to people this period and not spent yet */
       readonly grantedUnspent: string;
+      /** @description ε approved campaigns hold for their sending and results */
+      readonly reserved: string;
       /** @description the period’s vault-wide ε; a grant never raises it */
       readonly vaultBudget: string;
       readonly vaultSpent: string;
     };
     readonly BudgetGrantableInput: {
-      /** @description what an approver may grant now: unspent and not granted */
+      /** @description what an approver may grant now: unspent, not granted and not held */
       readonly available: string;
       /** @description ε granted to people this period and not spent yet */
       readonly grantedUnspent: string;
+      /** @description ε approved campaigns hold for their sending and results */
+      readonly reserved: string;
       /** @description the period’s vault-wide ε; a grant never raises it */
       readonly vaultBudget: string;
       readonly vaultSpent: string;

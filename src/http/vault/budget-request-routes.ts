@@ -71,6 +71,7 @@ const grantableJson = (g: Grantable) => ({
   vaultBudget: g.vaultBudget.toString(),
   vaultSpent: g.vaultSpent.toString(),
   grantedUnspent: g.grantedUnspent.toString(),
+  reserved: g.reserved.toString(),
   available: g.available.toString(),
 });
 

@@ -19,6 +19,7 @@ import {
 } from './budget-request-store.ts';
 import { lockLedger } from './guard-ledger-store.ts';
 import { periodOf, type GuardPolicy } from './policy.ts';
+import { heldInPeriod } from './reservation-store.ts';
 import type { PolicyStore } from './policy-store.ts';
 
 export type { BudgetRequest, BudgetRequestStatus };
@@ -33,6 +34,8 @@ export interface Grantable {
   readonly vaultSpent: Rational;
   /** Granted to people this period and not spent yet: already promised, so not grantable again. */
   readonly grantedUnspent: Rational;
+  /** Held by approved campaigns for their sending and results: the guard keeps it from everyone else. */
+  readonly reserved: Rational;
   readonly available: Rational;
 }
 
@@ -123,8 +126,11 @@ export class BudgetRequests {
       const beyondOwn = Rational.zero.max((spent.get(asker) ?? Rational.zero).sub(policy.askerBudget));
       grantedUnspent = grantedUnspent.add(Rational.zero.max(grant.sub(beyondOwn)));
     }
-    const available = Rational.zero.max(policy.vaultBudget.sub(vaultSpent).sub(grantedUnspent));
-    return { vaultBudget: policy.vaultBudget, vaultSpent, grantedUnspent, available };
+    let reserved = Rational.zero;
+    for (const held of (await heldInPeriod(db, period.start, this.#now())).values())
+      reserved = reserved.add(held);
+    const available = Rational.zero.max(policy.vaultBudget.sub(vaultSpent).sub(grantedUnspent).sub(reserved));
+    return { vaultBudget: policy.vaultBudget, vaultSpent, grantedUnspent, reserved, available };
   }
 
   /** Grants a request, all of it or `epsilon` of it, from unspent vault-wide ε; never the decider's own. */
@@ -144,7 +150,8 @@ export class BudgetRequests {
       if (available.lessThan(amount)) {
         throw new CurtainError(
           'BUDGET_GRANT_EXCEEDS_VAULT',
-          `only ε ${available.toString()} of the vault-wide budget is unspent and not granted this period; ` +
+          `only ε ${available.toString()} of the vault-wide budget is unspent, not granted and not held by ` +
+            `approved campaigns this period; ` +
             `a grant cannot raise the vault-wide budget`,
         );
       }
