@@ -13,9 +13,8 @@ import { defaultConsoleRoot } from '../../src/http/console-static.ts';
 import { buildServer } from '../../src/http/server.ts';
 import { openHub } from '../../src/app/hub-process.ts';
 import { type VaultServices } from '../../src/app/vault-process.ts';
-import { loadDemoBank } from '../../src/demo/load-demo-bank.ts';
 import { testBackends } from '../support/backends.ts';
-import { createTestVault } from '../support/test-vault.ts';
+import { createDemoBankVault } from '../support/test-vault.ts';
 
 const consoleDir = fileURLToPath(new URL('../../console/', import.meta.url));
 
@@ -67,8 +66,8 @@ export async function startConsoleServer(
 ): Promise<ConsoleServer> {
   ensureConsoleBuilt();
   const pglite = testBackends.find((backend) => backend.name === 'pglite')!;
-  const vault = await createTestVault(pglite);
-  await loadDemoBank(vault, {
+  // The run's template of this bank when a suite of the same size built it already (a copy, not a new bank).
+  const vault = await createDemoBankVault(pglite, {
     density: 'thin',
     customers,
     seed: 1,

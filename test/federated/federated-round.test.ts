@@ -6,10 +6,8 @@ import type { RoundBegin, RoundParty } from '../../src/federated/round-messages.
 import { runFederatedRound, type RoundStage } from '../../src/federated/round-coordinator.ts';
 import { VaultParticipant } from '../../src/federated/vault-participant.ts';
 import { CurtainError } from '../../src/core/errors.ts';
-import { backend, openRegionalVault, type RegionalVault } from '../regions/regional-fixture.ts';
+import { backend, openRegionalVaults, type RegionalVault } from '../regions/regional-fixture.ts';
 
-const regions = ['london', 'north', 'scotland'] as const;
-const customers = 2_000;
 const request = (): Omit<RoundBegin, 'participants' | 'threshold' | 'minimum'> => ({
   round: randomUUID(),
   product: 'savings',
@@ -64,7 +62,7 @@ describe(`a federated round across three regional vaults on ${backend.name}`, ()
   let pins: Map<string, string>;
 
   beforeAll(async () => {
-    vaults = await Promise.all(regions.map((region, i) => openRegionalVault(region, 21 + i, customers)));
+    vaults = await openRegionalVaults();
     // Each vault's operator pins its peers' keys, as the hub pinned them at registration.
     pins = new Map(vaults.map((v) => [v.region, v.publicKey]));
     parties = new Map(

@@ -33,6 +33,19 @@ export interface RegionalVault {
   dispose(): Promise<void>;
 }
 
+/** The three regions every multi-vault suite uses, each with its demo bank's seed. */
+export const regions = ['london', 'north', 'scotland'] as const;
+const regionalSeeds: Record<(typeof regions)[number], number> = { london: 11, north: 12, scotland: 13 };
+/** Customers in each region's bank: enough that every region releases an "everyone active" count. */
+export const regionalCustomers = 2_000;
+
+/**
+ * The three regions' vaults. Their banks are the run's demo-bank templates (built once per run, under a lock),
+ * so every suite that opens them copies the same three banks instead of generating its own.
+ */
+export const openRegionalVaults = (): Promise<RegionalVault[]> =>
+  Promise.all(regions.map((region) => openRegionalVault(region, regionalSeeds[region], regionalCustomers)));
+
 /** A region's vault: a demo bank of its own (its own seed), its own keys, log origin and server. */
 export async function openRegionalVault(region: string, seed: number, customers: number) {
   const vault = await createDemoBankVault(

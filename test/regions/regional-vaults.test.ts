@@ -6,7 +6,8 @@ import {
   backend,
   end,
   openRegionalHub,
-  openRegionalVault,
+  openRegionalVaults,
+  regions,
   type RegionalHub,
   type RegionalVault,
 } from './regional-fixture.ts';
@@ -14,15 +15,13 @@ import {
 /** Everyone active: every region releases its part. Nobody makes 400 payments a week: suppressed everywhere. */
 const everyone = 'count(within: 90d) > 0';
 const nobody = 'count(within: 7d) > 400';
-const regions = ['london', 'north', 'scotland'] as const;
-const customers = 2_000;
 
 describe(`regional vaults on ${backend.name}`, () => {
   let vaults: RegionalVault[] = [];
   let regional: RegionalHub;
 
   beforeAll(async () => {
-    vaults = await Promise.all(regions.map((region, i) => openRegionalVault(region, 11 + i, customers)));
+    vaults = await openRegionalVaults();
     regional = await openRegionalHub(vaults);
     for (const v of vaults) {
       await regional.hub.registerVault({ region: v.region, url: v.url, publicKey: v.publicKey }, 'olga');
