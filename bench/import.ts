@@ -1,7 +1,7 @@
 // Benchmark: importing customers, accounts with owners, products held and consents from CSV, each kind
 // against a raw COPY of the very rows it stored into tables of the same definition, in the same engine and run.
 import { cpus, totalmem } from 'node:os';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createReadStream } from 'node:fs';
 import { join } from 'node:path';
 import { loadConfig } from '../src/config/config.ts';
@@ -150,6 +150,7 @@ async function runEngine(name: string, vault: Vault, files: Awaited<ReturnType<t
 async function main() {
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${fmt(totalmem() / 2 ** 30, 0)} GiB, Node ${process.version}`;
   console.log(`Curtain import benchmark — ${new Date().toISOString().slice(0, 10)} — ${machine}`);
+  await mkdir(benchDirectory, { recursive: true });
   const root = await mkdtemp(join(benchDirectory, 'import-'));
   const results = [];
   try {

@@ -26,6 +26,23 @@ export function sortedBands(bands: readonly AgeBand[]): AgeBand[] {
   return ageBands.filter((band) => bands.includes(band));
 }
 
+/**
+ * customer_flags.adult_from is the first day of this many months after the birth month: the month after the 18th
+ * birthday's, so that the stored day says nothing of the day of birth and nobody counts before turning 18.
+ */
+export const adultFromMonthsAfterBirth = 18 * 12 + 1;
+
+/** customer_flags.adult_from for a date of birth ('YYYY-MM-DD'): the first of the month after the 18th birthday's. */
+export function adultFromOf(dateOfBirth: string): string {
+  const month = monthIndex(dateOfBirth) + adultFromMonthsAfterBirth;
+  return `${String(Math.floor(month / 12)).padStart(4, '0')}-${String((month % 12) + 1).padStart(2, '0')}-01`;
+}
+
+/** SQL for the birth month (`year * 12 + month − 1`) of a customer_flags.adult_from column named `column`. */
+export function birthMonthSql(column: string): string {
+  return `((extract(year FROM ${column}) * 12 + extract(month FROM ${column}) - 1)::int - ${adultFromMonthsAfterBirth})`;
+}
+
 /** A month as one number: `year * 12 + month − 1` of a 'YYYY-MM-DD' day. */
 export function monthIndex(day: string): number {
   return Number(day.slice(0, 4)) * 12 + Number(day.slice(5, 7)) - 1;

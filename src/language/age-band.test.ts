@@ -1,6 +1,12 @@
 // age_band(…): checking, fair lending, normal form, the customer's explanation and the compiled SQL.
 import { describe, expect, it } from 'vitest';
-import { ageInYears, inAgeBands, monthIndex } from '../core/age-bands.ts';
+import {
+  adultFromMonthsAfterBirth,
+  adultFromOf,
+  ageInYears,
+  inAgeBands,
+  monthIndex,
+} from '../core/age-bands.ts';
 import { questionPurpose } from '../core/question-purposes.ts';
 import { checkExpression } from './checker.ts';
 import { renderDiagnostic } from './diagnostics.ts';
@@ -107,16 +113,26 @@ describe('age_band', () => {
     const { sql, parameters } = compilePlan({ kind: 'ageBand', bands: ['25-34', '65+'] }, asOf);
     expect(sql).toContain('FROM "customer_flags"');
     expect(sql).toContain(
-      'COALESCE(("f"."birth_month" >= $3::numeric AND "f"."birth_month" <= $4::numeric) OR ("f"."birth_month" <= $5::numeric), FALSE)',
+      'COALESCE(("f"."birth_month" >= $2::numeric AND "f"."birth_month" <= $3::numeric) OR ("f"."birth_month" <= $4::numeric), FALSE)',
     );
     const june2026 = 2026 * 12 + 5;
-    expect(parameters).toEqual([
-      216,
-      'active',
-      june2026 - 35 * 12 + 1,
-      june2026 - 25 * 12,
-      june2026 - 65 * 12,
-    ]);
+    expect(sql).not.toMatch(/"adult_from"\s+AS|SELECT[^;]*"adult_from",/);
+    expect(parameters).toEqual(['active', june2026 - 35 * 12 + 1, june2026 - 25 * 12, june2026 - 65 * 12]);
+  });
+
+  it('stores only the month after the 18th birthday, so the day of birth is not in it and minors stay out', () => {
+    expect(adultFromOf('2008-12-06')).toBe('2027-01-01');
+    expect(adultFromOf('2008-12-01')).toBe('2027-01-01');
+    expect(adultFromOf('2008-02-29')).toBe('2026-03-01');
+    expect(adultFromOf('1999-07-31')).toBe('2017-08-01');
+    // Every day of one birth month gives the same stored value, on or after the 18th birthday.
+    for (let day = 1; day <= 31; day++) {
+      const born = `2001-03-${String(day).padStart(2, '0')}`;
+      expect(adultFromOf(born)).toBe('2019-04-01');
+      expect(adultFromOf(born) > `2019-03-${born.slice(8)}`).toBe(true);
+    }
+    // The birth month read back from the stored value is the true one.
+    expect(monthIndex(adultFromOf('2001-07-20')) - adultFromMonthsAfterBirth).toBe(monthIndex('2001-07-20'));
   });
 
   it('counts age in whole years from the first day of the birth month', () => {

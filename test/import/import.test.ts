@@ -8,6 +8,7 @@ import { fileHmacKey } from '../../src/vault/ingest/batch-log.ts';
 import { requireDemoVault } from '../../src/vault/vault-kind.ts';
 import { filterAudience } from '../../src/vault/delivery/audience-filter.ts';
 import { parseImportMapping, type ImportKind } from '../../src/vault/import/import-mapping.ts';
+import { consentsMappingInput } from '../support/import-mappings.ts';
 import { testBackends } from '../support/backends.ts';
 import { createTestVault, type TestVault } from '../support/test-vault.ts';
 import { openHarness, type Harness } from '../http/harness.ts';
@@ -28,17 +29,7 @@ const mappings = {
       vulnerable: 'vulnerable',
     },
   },
-  consents: {
-    columns: {
-      ownerExternalId: 'id',
-      purpose: 'purpose',
-      channel: 'channel',
-      granted: 'granted',
-      decidedAt: 'at',
-      noticeVersion: 'notice',
-      evidence: 'evidence',
-    },
-  },
+  consents: consentsMappingInput,
 } as const;
 
 async function importCsv(vault: TestVault, kind: 'customers' | 'consents', lines: readonly string[]) {

@@ -30,7 +30,7 @@ interface ReferenceBank {
   readonly transactions: Map<number, ReferenceTransaction[]>;
   readonly products: Map<number, { product_code: string; since: string; until: string | null }[]>;
   readonly openings: Map<number, string[]>;
-  /** customer_flags.adult_from: the 18th birthday. */
+  /** customer_flags.adult_from: the first of the month after the 18th birthday's. */
   readonly adultFrom: Map<number, string>;
 }
 
@@ -164,10 +164,12 @@ function holds(bank: ReferenceBank, customer: number, plan: Plan, asOf: string):
     case 'holds':
       return value(bank, customer, { kind: 'holdingDays', product: plan.product }, asOf) !== undefined;
     case 'ageBand': {
-      // Born on the first of the month 18 years before the 18th birthday's month.
+      // Born on the first of the month 18 years and one month before adult_from's month.
       const adultFrom = bank.adultFrom.get(customer);
       if (adultFrom === undefined) return false;
-      const [year, month] = [Number(adultFrom.slice(0, 4)) - 18, Number(adultFrom.slice(5, 7))];
+      const bornMonth =
+        Number(adultFrom.slice(0, 4)) * 12 + Number(adultFrom.slice(5, 7)) - 1 - (18 * 12 + 1);
+      const [year, month] = [Math.floor(bornMonth / 12), (bornMonth % 12) + 1];
       const [y, m] = [Number(asOf.slice(0, 4)), Number(asOf.slice(5, 7))];
       const age = y - year - (m < month ? 1 : 0);
       return plan.bands.some((band) => {
@@ -332,10 +334,12 @@ describe.each(testBackends)('columnar engine against the reference on a demo ban
     vault = await createTestVault(backend);
     directory = await mkdtemp(join(tmpdir(), 'curtain-columnar-demo-'));
     await loadDemoBank(vault, { density: 'thin', customers: 300, seed: 7, end });
-    // The demo bank has no dates of birth: give most customers an 18th birthday, from 1940 to 2014.
+    // The demo bank has no dates of birth: give most customers an 18th birthday, from 1958 to 2032, stored as
+    // import stores it (the first of the month after the 18th birthday's).
     await vault.storage.query(
       `INSERT INTO customer_flags (customer_id, adult_from)
-       SELECT id, DATE '1958-01-01' + ((id * 7919) % 27000)::int FROM customers WHERE id % 9 <> 0`,
+       SELECT id, (date_trunc('month', DATE '1958-01-01' + ((id * 7919) % 27000)::int) + interval '1 month')::date
+         FROM customers WHERE id % 9 <> 0`,
     );
     store = await ColumnarStore.load(vault.storage, { pageRows: 5_000 });
     engine = new ColumnarEngine(store);

@@ -7,7 +7,7 @@ import type { SqlExecutor } from '../../src/storage/ports.ts';
 import { ColumnarEngine } from '../../src/vault/questions/columnar/columnar-engine.ts';
 import { ColumnarStore } from '../../src/vault/questions/columnar/columnar-store.ts';
 import { SqlEngine } from '../../src/vault/questions/sql-engine.ts';
-import { ageBands } from '../../src/core/age-bands.ts';
+import { adultFromOf, ageBands } from '../../src/core/age-bands.ts';
 import { testBackends } from '../support/backends.ts';
 import { createTestVault } from '../support/test-vault.ts';
 
@@ -107,9 +107,14 @@ async function insertRandomBank(db: SqlExecutor, seed: number): Promise<void> {
 }
 
 /**
- * 18th birthdays (customer_flags.adult_from) for most customers, close to an age band's edge on an asOf day
- * (a day or a month either side) or anywhere from 10 to 90 years old; the rest have no date of birth.
+ * 18th birthdays for most customers, close to an age band's edge on an asOf day (a day or a month either side)
+ * or anywhere from 10 to 90 years old, stored as import stores them (customer_flags.adult_from: the first of the
+ * month after the 18th birthday's); the rest have no date of birth.
  */
+/** The date of birth of someone whose 18th birthday is `birthday` (the year is all that differs). */
+const birthdayMinus18 = (birthday: string) =>
+  `${String(Number(birthday.slice(0, 4)) - 18).padStart(4, '0')}${birthday.slice(4)}`;
+
 async function insertBirthMonths(db: SqlExecutor, seed: number, customers: number): Promise<void> {
   const r = seeded(seed + 1000);
   const edges = [18, 25, 35, 45, 55, 65];
@@ -120,7 +125,7 @@ async function insertBirthMonths(db: SqlExecutor, seed: number, customers: numbe
     const birthday = `${Number(asOf.slice(0, 4)) - age + 18}${asOf.slice(4)}`.replace('-02-29', '-02-28');
     await db.query('INSERT INTO customer_flags (customer_id, adult_from) VALUES ($1, $2)', [
       c,
-      day(birthday, r.pick([0, 1, -1, 31, -31, -r.int(-200, 200)])),
+      adultFromOf(birthdayMinus18(day(birthday, r.pick([0, 1, -1, 31, -31, -r.int(-200, 200)])))),
     ]);
   }
 }

@@ -8,7 +8,7 @@ import type {
   ValuePlan,
   Window,
 } from '../plan.ts';
-import { birthMonthsOf, monthIndex, type AgeBand } from '../../core/age-bands.ts';
+import { birthMonthSql, birthMonthsOf, monthIndex, type AgeBand } from '../../core/age-bands.ts';
 import { sqlIdentifier } from './identifier.ts';
 
 /** A statement and its bound values (`$1` is `parameters[0]`). Frozen. */
@@ -28,8 +28,6 @@ const q = sqlIdentifier;
 const col = (table: string, column: string): string => `${q(table)}.${q(column)}`;
 
 const monthsForRecurring = 3;
-/** customer_flags.adult_from is the date of birth plus this many years. */
-const adultYears = 18;
 const firstDay = '0001-01-01';
 
 type ParameterType = 'date' | 'text' | 'numeric' | 'int[]' | 'text[]' | 'uuid';
@@ -325,13 +323,12 @@ class PlanCompiler {
     ];
   }
 
-  /** The birth month (`year * 12 + month − 1`) from the 18th birthday; the date itself is not selected. */
+  /** The birth month (`year * 12 + month − 1`) from customer_flags.adult_from (src/core/age-bands.ts). */
   #birthMonthJoin(): string[] {
     const adultFrom = q('adult_from');
-    const month = `(extract(year FROM ${adultFrom}) * 12 + extract(month FROM ${adultFrom}) - 1)::int`;
     return [
       'LEFT JOIN (',
-      `  SELECT ${q('customer_id')}, ${month} - ${this.#parameters.bind(adultYears * 12, 'numeric')} AS ${q('birth_month')}`,
+      `  SELECT ${q('customer_id')}, ${birthMonthSql(adultFrom)} AS ${q('birth_month')}`,
       `  FROM ${q('customer_flags')}`,
       `  WHERE ${adultFrom} IS NOT NULL`,
       `) AS ${q('f')} ON ${col('f', 'customer_id')} = ${col('c', 'id')}`,

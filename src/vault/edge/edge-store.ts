@@ -1,4 +1,5 @@
 // Edge mode's tables: keys, published definitions, token issuance counts, redemptions; and a customer's own facts.
+import { birthMonthSql } from '../../core/age-bands.ts';
 import { currentBalance } from '../accounts/balance-store.ts';
 import { mainAccount } from '../insights/insights-store.ts';
 import type { EdgeFacts, EdgeTransaction } from '../../edge/customer-source.ts';
@@ -154,7 +155,7 @@ export async function customerFacts(db: SqlExecutor, customerId: number): Promis
     ),
     db.query<{ first_opened: string | null; birth_month: number | null }>(
       `SELECT (SELECT to_char(min(opened_on), 'YYYY-MM-DD') FROM accounts WHERE customer_id = $1) AS first_opened,
-              (SELECT (extract(year FROM f.adult_from) * 12 + extract(month FROM f.adult_from) - 1)::int - 216
+              (SELECT ${birthMonthSql('f.adult_from')}
                  FROM customer_flags f WHERE f.customer_id = $1) AS birth_month`,
       [customerId],
     ),

@@ -20,7 +20,7 @@ export interface ImportedAccount {
   readonly currency: string | undefined;
   readonly openedOn: string | undefined;
   readonly closedOn: string | undefined;
-  /** A delta's "this joint owner no longer holds the account" (from that day): the owner link is removed. */
+  /** A delta's "this joint owner no longer holds the account" from that day: the ownership ends, history stays. */
   readonly ownerRemovedOn?: string;
 }
 

@@ -1,7 +1,8 @@
 // Customers from the system of record: identity (encrypted), status, and the flags a bank must honour.
+import { adultFromOf } from '../../core/age-bands.ts';
 import type { CustomerPii } from '../../core/identity.ts';
 import type { ImportRecord } from './import-csv.ts';
-import { birthdayAt, isProblem, problem, type CellReader, type RowProblem } from './import-rows.ts';
+import { isProblem, problem, type CellReader, type RowProblem } from './import-rows.ts';
 
 export const customerStatuses = ['active', 'left'] as const;
 export type CustomerStatus = (typeof customerStatuses)[number];
@@ -16,7 +17,7 @@ export interface CustomerFlags {
   readonly collections: boolean;
   readonly insolvency: boolean;
   readonly kycStatus: KycStatus;
-  /** The 18th birthday: a minor until then. */
+  /** The first of the month after the 18th birthday's (src/core/age-bands.ts): a minor until then. */
   readonly adultFrom: string;
 }
 
@@ -83,7 +84,7 @@ export function readCustomer(
       collections: cells.flag(record, 'collections'),
       insolvency: cells.flag(record, 'insolvency'),
       kycStatus,
-      adultFrom: birthdayAt(dateOfBirth, 18),
+      adultFrom: adultFromOf(dateOfBirth),
     },
   };
 }

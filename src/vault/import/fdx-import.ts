@@ -1,4 +1,5 @@
 // FDX NDJSON: one Customer per line with its accounts by `accountId`; Account lines give type, number and dates.
+import { adultFromOf } from '../../core/age-bands.ts';
 import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
 import type { ProductCode } from '../../core/products.ts';
@@ -6,7 +7,7 @@ import { normalise } from '../../privacy/keyed-digest.ts';
 import { readIsoDate } from '../ingest/formats/dates.ts';
 import type { ImportedAccount, OwnerRole } from './accounts-import.ts';
 import type { ImportedCustomer } from './customers-import.ts';
-import { birthdayAt, problem, type RowProblem } from './import-rows.ts';
+import { problem, type RowProblem } from './import-rows.ts';
 import type { ImportedProduct } from './products-import.ts';
 
 /** FDX account types (v6 `AccountType`) → the product a customer holds through the account. */
@@ -125,7 +126,7 @@ function readCustomerLine(json: Json, line: number, today: string): ImportedCust
       collections: false,
       insolvency: false,
       kycStatus: 'unknown',
-      adultFrom: birthdayAt(dateOfBirth, 18),
+      adultFrom: adultFromOf(dateOfBirth),
     },
   };
 }

@@ -78,13 +78,17 @@ export async function replacePrimaryOwners(db: SqlExecutor, primaries: readonly 
   );
 }
 
-/** Records owners; returns the keys (`account:customer`) of rows that were new or changed role. */
+/**
+ * Records owners; returns the keys (`account:customer`) of rows that were new, changed role or were ended before
+ * (listing an ended owner again makes the ownership current again).
+ */
 export async function upsertOwners(db: SqlExecutor, owners: readonly OwnerRow[]): Promise<Set<string>> {
   if (owners.length === 0) return new Set();
   const { rows } = await db.query<{ account_id: number; customer_id: number }>(
     `INSERT INTO account_owners AS o (account_id, customer_id, role)
      SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::text[])
-     ON CONFLICT (account_id, customer_id) DO UPDATE SET role = EXCLUDED.role WHERE o.role <> EXCLUDED.role
+     ON CONFLICT (account_id, customer_id) DO UPDATE SET role = EXCLUDED.role, ended_on = NULL
+     WHERE o.role <> EXCLUDED.role OR o.ended_on IS NOT NULL
      RETURNING account_id, customer_id`,
     [owners.map((o) => o.accountId), owners.map((o) => o.customerId), owners.map((o) => o.role)],
   );
@@ -92,19 +96,23 @@ export async function upsertOwners(db: SqlExecutor, owners: readonly OwnerRow[])
 }
 
 /**
- * Removes joint owners (by account reference and customer); a primary owner is never removed here. Returns the
- * keys (`account ref hex:customer`) of the links that were there, so that a re-run counts them unchanged.
+ * Ends joint ownerships (by account reference and customer) on the given days; a primary owner is never ended
+ * here. The link stays, so the account's transactions booked before that day still count for the owner (the
+ * owned_transactions view). Returns the keys (`account ref hex:customer`) of the links whose end changed, so
+ * that a re-run counts them unchanged.
  */
-export async function removeJointOwners(
+export async function endJointOwnerships(
   db: SqlExecutor,
-  removals: readonly { ref: Buffer; customerId: number }[],
+  endings: readonly { ref: Buffer; customerId: number; endedOn: string }[],
 ): Promise<Set<string>> {
-  if (removals.length === 0) return new Set();
+  if (endings.length === 0) return new Set();
   const { rows } = await db.query<{ account_ref: Uint8Array; customer_id: number }>(
-    `DELETE FROM account_owners o USING accounts a, unnest($1::bytea[], $2::bigint[]) AS v(ref, customer_id)
+    `UPDATE account_owners o SET ended_on = v.ended_on
+       FROM accounts a, unnest($1::bytea[], $2::bigint[], $3::date[]) AS v(ref, customer_id, ended_on)
       WHERE a.account_ref = v.ref AND o.account_id = a.id AND o.customer_id = v.customer_id AND o.role = 'joint'
+        AND o.ended_on IS DISTINCT FROM v.ended_on
       RETURNING a.account_ref, o.customer_id`,
-    [removals.map((r) => r.ref), removals.map((r) => r.customerId)],
+    [endings.map((r) => r.ref), endings.map((r) => r.customerId), endings.map((r) => r.endedOn)],
   );
   return new Set(rows.map((r) => `${Buffer.from(r.account_ref).toString('hex')}:${Number(r.customer_id)}`));
 }

@@ -12,11 +12,11 @@ import type { ImportedConsent } from './consents-import.ts';
 import {
   accountIds,
   consentKey,
+  endJointOwnerships,
   ensureAccounts,
   importedConsentKeys,
   recordConsentEvidence,
   relinkTransactions,
-  removeJointOwners,
   replacePrimaryOwners,
   upsertAccounts,
   upsertOwners,
@@ -81,15 +81,15 @@ const accountUpsert = (ref: Buffer, row: ImportedAccount, customerId: number): A
   closedOn: row.closedOn ?? null,
 });
 
-/** A delta's removed joint owners: a link that was there counts as stored, one already gone as unchanged. */
-async function applyRemovals(
+/** A delta's ended joint ownerships: a link whose end changed counts as stored, one already so as unchanged. */
+async function applyEndings(
   tx: SqlExecutor,
-  removals: readonly { ref: Buffer; customerId: number }[],
+  endings: readonly { ref: Buffer; customerId: number; endedOn: string }[],
   outcome: ChunkOutcome,
 ): Promise<void> {
-  const removed = await removeJointOwners(tx, removals);
-  for (const r of removals) {
-    if (removed.has(`${hex(r.ref)}:${r.customerId}`)) outcome.stored++;
+  const ended = await endJointOwnerships(tx, endings);
+  for (const r of endings) {
+    if (ended.has(`${hex(r.ref)}:${r.customerId}`)) outcome.stored++;
     else outcome.unchanged++;
   }
 }
@@ -102,11 +102,11 @@ export async function prepareAccounts(
   const owned = await withOwners(deps, rows, outcome);
   const primaries = new Map<string, { row: ImportedAccount; upsert: AccountUpsert }>();
   const all: { row: ImportedAccount; customerId: number; upsert: AccountUpsert }[] = [];
-  const removals: { ref: Buffer; customerId: number }[] = [];
+  const endings: { ref: Buffer; customerId: number; endedOn: string }[] = [];
   for (const { row, customerId } of owned) {
     const ref = deps.accounts.accountRef(identifierOf(row.accountNumber));
     if (row.ownerRemovedOn !== undefined) {
-      removals.push({ ref, customerId });
+      endings.push({ ref, customerId, endedOn: row.ownerRemovedOn });
       continue;
     }
     const upsert = accountUpsert(ref, row, customerId);
@@ -155,7 +155,7 @@ export async function prepareAccounts(
       if (isNew) outcome.stored++;
       else outcome.unchanged++;
     }
-    await applyRemovals(tx, removals, outcome);
+    await applyEndings(tx, endings, outcome);
     const relinked = [...primaries.values()].filter((p) => changed.has(hex(p.upsert.ref)));
     await relinkTransactions(
       tx,

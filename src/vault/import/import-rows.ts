@@ -78,10 +78,3 @@ export class CellReader {
         );
   }
 }
-
-/** The day someone born on `dateOfBirth` turns `years` (29 February → 1 March). */
-export function birthdayAt(dateOfBirth: string, years: number): string {
-  const [year, month, day] = dateOfBirth.split('-').map(Number) as [number, number, number];
-  const date = new Date(Date.UTC(year + years, month - 1, day));
-  return date.toISOString().slice(0, 10);
-}

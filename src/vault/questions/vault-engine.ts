@@ -193,7 +193,8 @@ export class VaultQuestionEngine implements QuestionEngine {
                  FROM customers) AS customers,
               (SELECT count(*) || ':' || count(until) || ':' || coalesce(max(since)::text, '') || ':' ||
                       coalesce(max(until)::text, '') FROM products_held) AS products,
-              (SELECT count(*) || ':' || coalesce(sum(hashtext(account_id || ':' || customer_id || role)), 0)
+              (SELECT count(*) || ':' ||
+                      coalesce(sum(hashtext(account_id || ':' || customer_id || role || coalesce(ended_on::text, ''))), 0)
                  FROM account_owners WHERE role = 'joint') || '/' ||
               (SELECT count(customer_id) || ':' || coalesce(sum(hashtext(id || ':' || customer_id)), 0)
                  FROM accounts) AS owners`,

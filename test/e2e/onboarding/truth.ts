@@ -26,9 +26,10 @@ function iso(text: string): string | undefined {
     : undefined;
 }
 
-const plusYears = (isoDate: string, years: number) => {
-  const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y + years, m - 1, d)).toISOString().slice(0, 10);
+/** The vault counts a customer as adult from the first of the month after the one they turn 18 in. */
+const adultFrom = (isoDate: string) => {
+  const [y, m] = isoDate.split('-').map(Number) as [number, number];
+  return new Date(Date.UTC(y + 18, m, 1)).toISOString().slice(0, 10);
 };
 
 export interface Truth {
@@ -59,7 +60,7 @@ function marketable(row: Row, today: string): boolean {
     (f) => row[f] === 'A',
   );
   return (
-    row['stav'] === 'AKTIVNI' && !flagged && row['kyc'] !== 'ZAMITNUTO' && plusYears(row['dob']!, 18) <= today
+    row['stav'] === 'AKTIVNI' && !flagged && row['kyc'] !== 'ZAMITNUTO' && adultFrom(row['dob']!) <= today
   );
 }
 

@@ -2,6 +2,7 @@
 import type { CopyParameter, SqlExecutor } from '../../../storage/ports.ts';
 import { parseCopyRows } from '../../../storage/postgres-core/copy-text.ts';
 import { detach } from '../../../core/detach.ts';
+import { birthMonthSql } from '../../../core/age-bands.ts';
 import type { Result } from '../../../core/result.ts';
 import {
   columnarArrays,
@@ -468,7 +469,7 @@ async function readCustomers(
   for (;;) {
     const page = await storage.query<CustomerRow>(
       `SELECT c.id, min(a.opened_on) - ${epoch} AS first_open,
-              (SELECT (extract(year FROM f.adult_from) * 12 + extract(month FROM f.adult_from) - 1)::int - 216
+              (SELECT ${birthMonthSql('f.adult_from')}
                  FROM customer_flags f WHERE f.customer_id = c.id) AS birth_month
          FROM customers c LEFT JOIN accounts a ON a.customer_id = c.id
         WHERE c.status = 'active' AND c.id > $1 ${only ? 'AND c.id = ANY($3::bigint[])' : ''}
