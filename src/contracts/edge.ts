@@ -1,6 +1,7 @@
 // Edge mode's contracts: what every device fetches, the customer's own facts and tokens, reports, and the staff's
 // publication and results.
 import { z } from 'zod';
+import { processingHolds } from '../edge/customer-source.ts';
 import { code, isoDate, text } from './common.ts';
 
 const base64url = z.string().regex(/^[A-Za-z0-9_-]*$/, 'base64url');
@@ -36,6 +37,11 @@ export const edgeBundle = z
 
 export const edgeFacts = z
   .object({
+    holds: z
+      .array(z.enum(processingHolds))
+      .describe(
+        'what stops every match on the device now: a restriction, an objection, a marketing exclusion',
+      ),
     transactions: z.array(
       z.object({
         date: z.string(),

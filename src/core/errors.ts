@@ -244,6 +244,12 @@ export const errorCatalogue = {
     summary:
       'The customer asked about an edge offer that, checked again with their own facts, does not match them.',
   },
+  EDGE_OFFER_WITHHELD: {
+    status: 409,
+    exit: 65,
+    summary:
+      'The customer asked about an edge offer that their current state turns away: a restriction or an objection, a marketing exclusion, stop everything, not interested in its kind, or its partner blocked.',
+  },
   EDGE_REPORT_REFUSED: {
     status: 400,
     exit: 65,

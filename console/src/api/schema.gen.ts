@@ -7946,6 +7946,7 @@ export interface components {
         | 'EDGE_SEGMENT_SENSITIVE'
         | 'EDGE_TOKENS_ISSUED'
         | 'EDGE_OFFER_NOT_MATCHED'
+        | 'EDGE_OFFER_WITHHELD'
         | 'EDGE_REPORT_REFUSED'
         | 'VAULT_KEY_MISMATCH'
         | 'VAULT_REGION_UNKNOWN'
@@ -8028,6 +8029,7 @@ export interface components {
         | 'EDGE_SEGMENT_SENSITIVE'
         | 'EDGE_TOKENS_ISSUED'
         | 'EDGE_OFFER_NOT_MATCHED'
+        | 'EDGE_OFFER_WITHHELD'
         | 'EDGE_REPORT_REFUSED'
         | 'VAULT_KEY_MISMATCH'
         | 'VAULT_REGION_UNKNOWN'
@@ -8179,6 +8181,8 @@ export interface components {
       /** @description the vault’s base currency, for the insights on the device */
       readonly currency?: string;
       readonly firstOpened: string | null;
+      /** @description what stops every match on the device now: a restriction, an objection, a marketing exclusion */
+      readonly holds: readonly ('restriction' | 'objection' | 'marketing_exclusion')[];
       readonly products: readonly {
         readonly product: string;
         readonly since: string;
@@ -8207,6 +8211,8 @@ export interface components {
       /** @description the vault’s base currency, for the insights on the device */
       readonly currency?: string;
       readonly firstOpened: string | null;
+      /** @description what stops every match on the device now: a restriction, an objection, a marketing exclusion */
+      readonly holds: readonly ('restriction' | 'objection' | 'marketing_exclusion')[];
       readonly products: readonly {
         readonly product: string;
         readonly since: string;
@@ -10246,6 +10252,7 @@ export interface components {
             | 'EDGE_SEGMENT_SENSITIVE'
             | 'EDGE_TOKENS_ISSUED'
             | 'EDGE_OFFER_NOT_MATCHED'
+            | 'EDGE_OFFER_WITHHELD'
             | 'EDGE_REPORT_REFUSED'
             | 'VAULT_KEY_MISMATCH'
             | 'VAULT_REGION_UNKNOWN'
@@ -10353,6 +10360,7 @@ export interface components {
             | 'EDGE_SEGMENT_SENSITIVE'
             | 'EDGE_TOKENS_ISSUED'
             | 'EDGE_OFFER_NOT_MATCHED'
+            | 'EDGE_OFFER_WITHHELD'
             | 'EDGE_REPORT_REFUSED'
             | 'VAULT_KEY_MISMATCH'
             | 'VAULT_REGION_UNKNOWN'

@@ -9,6 +9,7 @@ import type { PolicyStore } from '../../privacy/guard/policy-store.ts';
 import type { PrivacyGuard } from '../../privacy/guard/privacy-guard.ts';
 import type { SqlExecutor } from '../../storage/ports.ts';
 import type { ConsentLedger } from '../consent/consent-ledger.ts';
+import type { PreferenceStore } from '../consent/preference-store.ts';
 import type { QuestionService } from '../questions/question-service.ts';
 import { askAbout } from './edge-interest.ts';
 import { EdgeKeys } from './edge-keys.ts';
@@ -25,6 +26,7 @@ export interface EdgeSources {
   readonly guard: Pick<PrivacyGuard, 'spend'>;
   readonly noise: NoiseSampler;
   readonly consent: Pick<ConsentLedger, 'isAllowed' | 'current'>;
+  readonly preferences: Pick<PreferenceStore, 'get'>;
   readonly models: FrozenModelSource;
 }
 
@@ -41,6 +43,7 @@ export class EdgeService {
   readonly #storage: SqlExecutor;
   readonly #audit: TransparencyLog;
   readonly #consent: Pick<ConsentLedger, 'isAllowed' | 'current'>;
+  readonly #preferences: Pick<PreferenceStore, 'get'>;
   readonly #now: () => Date;
   readonly #currency: string;
 
@@ -50,6 +53,7 @@ export class EdgeService {
     this.#storage = sources.storage;
     this.#audit = sources.audit;
     this.#consent = sources.consent;
+    this.#preferences = sources.preferences;
     this.#now = now;
     this.#currency = options.currency;
     this.publisher = new EdgePublisher(
@@ -71,7 +75,7 @@ export class EdgeService {
   async facts(customerId: number): Promise<EdgeFacts> {
     const today = this.#now().toISOString().slice(0, 10);
     const [facts, balance] = await Promise.all([
-      customerFacts(this.#storage, customerId),
+      customerFacts(this.#storage, customerId, today),
       mainBalance(this.#storage, customerId, today),
     ]);
     return { ...facts, currency: this.#currency, balance };
@@ -81,7 +85,7 @@ export class EdgeService {
   askAbout(customerId: number, campaignId: string): Promise<string> {
     const today = this.#now().toISOString().slice(0, 10);
     return askAbout(
-      { storage: this.#storage, audit: this.#audit, consent: this.#consent },
+      { storage: this.#storage, audit: this.#audit, consent: this.#consent, preferences: this.#preferences },
       customerId,
       campaignId,
       today,

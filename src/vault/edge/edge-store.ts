@@ -1,7 +1,8 @@
 // Edge mode's tables: keys, published definitions, token issuance counts, redemptions; and a customer's own facts.
 import { currentBalance } from '../accounts/balance-store.ts';
+import { marketingExclusion } from '../import/marketing-exclusions.ts';
 import { mainAccount } from '../insights/insights-store.ts';
-import type { EdgeFacts, EdgeTransaction } from '../../edge/customer-source.ts';
+import type { EdgeFacts, EdgeTransaction, ProcessingHold } from '../../edge/customer-source.ts';
 import type { EdgeDefinition } from '../../edge/definitions.ts';
 import type { SqlExecutor } from '../../storage/ports.ts';
 
@@ -136,9 +137,32 @@ export async function shownCounts(db: SqlExecutor, campaign: string): Promise<Ma
   return new Map(rows.map((r) => [r.epoch, Number(r.n)]));
 }
 
-/** One customer's own facts, read as the columnar store reads everyone's (owned_transactions, products held). */
-export async function customerFacts(db: SqlExecutor, customerId: number): Promise<EdgeFacts> {
-  const [transactions, products, customer] = await Promise.all([
+/**
+ * What stops every match for one customer on `asOf`, read as the question engine reads it for everyone
+ * (restrictions.ts, marketing-exclusions.ts): a restriction or an objection not lifted, a marketing exclusion.
+ */
+export async function processingHoldsOf(
+  db: SqlExecutor,
+  customerId: number,
+  asOf: string,
+): Promise<ProcessingHold[]> {
+  const { rows } = await db.query<{ reason: string }>(
+    `SELECT reason FROM processing_restrictions WHERE customer_id = $1 AND lifted_at IS NULL
+     UNION ALL
+     SELECT 'marketing_exclusion' FROM customer_flags WHERE customer_id = $1 AND ${marketingExclusion('$2')}`,
+    [customerId, asOf],
+  );
+  const order: readonly ProcessingHold[] = ['restriction', 'objection', 'marketing_exclusion'];
+  return order.filter((hold) => rows.some((r) => r.reason === hold));
+}
+
+/**
+ * One customer's own facts on `asOf`, read as the columnar store reads everyone's (owned_transactions, products
+ * held), with the holds that stop every match.
+ */
+export async function customerFacts(db: SqlExecutor, customerId: number, asOf: string): Promise<EdgeFacts> {
+  const [holds, transactions, products, customer] = await Promise.all([
+    processingHoldsOf(db, customerId, asOf),
     db.query<EdgeTransaction>(
       `WITH main AS (${mainAccount})
        SELECT to_char(booking_date, 'YYYY-MM-DD') AS date, amount_minor::float8 AS "amountMinor",
@@ -160,6 +184,7 @@ export async function customerFacts(db: SqlExecutor, customerId: number): Promis
     ),
   ]);
   return {
+    holds,
     transactions: transactions.rows.map((t) => ({ ...t, mcc: t.mcc === null ? null : Number(t.mcc) })),
     products: products.rows,
     firstOpened: customer.rows[0]?.first_opened ?? null,
