@@ -230,7 +230,7 @@ export const errorCatalogue = {
     status: 422,
     exit: 65,
     summary:
-      'An edge campaign’s segment names a sensitive category, MCC or merchant; publishing it would show that to everyone.',
+      'An edge campaign’s segment names a sensitive category, MCC or merchant, or one of unknown sensitivity; publishing it would show that to everyone.',
   },
   EDGE_TOKENS_ISSUED: {
     status: 409,
