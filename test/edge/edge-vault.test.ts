@@ -520,6 +520,33 @@ describe.each(testBackends.filter((b) => b.name === 'pglite' || process.env['CUR
       expect(left.rows).toEqual([]);
     }, 120_000);
 
+    it('withdraws a definition from every device’s bundle, and refuses "Connect me" on it', async () => {
+      const published = await vault.edge.publisher.publish(publication('count(within: 90d) > 0'));
+      if (!published.ok) throw new Error(published.error.message);
+      const { definition, jws } = published.value;
+      expect((await vault.edge.publisher.definitions()).definitions).toContain(jws);
+      const listed = await vault.edge.campaigns();
+      expect(listed.find((c) => c.definition.id === definition.id)?.state).toBe('on_devices');
+      const withdrawn = await vault.edge.withdraw(definition.id, 'mia');
+      expect([withdrawn.state, withdrawn.withdrawnBy]).toEqual(['withdrawn', 'mia']);
+      // Broken once (the bundle's query without `withdrawn_at IS NULL`): the definition stayed on devices.
+      expect((await vault.edge.publisher.definitions()).definitions).not.toContain(jws);
+      const { rows } = await vault.storage.query<{ id: number }>(
+        `SELECT id FROM customers WHERE status = 'active' ORDER BY id LIMIT 1`,
+      );
+      await expect(vault.edge.askAbout(Number(rows[0]!.id), definition.id)).rejects.toMatchObject({
+        code: 'USAGE',
+      });
+      const logged = await vault.storage.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM audit_entries WHERE entry LIKE '%"edge.campaign_withdrawn"%'`,
+      );
+      expect(Number(logged.rows[0]?.n)).toBe(1);
+      await vault.edge.withdraw(definition.id, 'mia');
+      await expect(vault.edge.withdraw(`edge-${'z'.repeat(22)}`, 'mia')).rejects.toMatchObject({
+        code: 'NOT_FOUND',
+      });
+    }, 60_000);
+
     it('releases an ended epoch’s count with noise sized for every report one device holds, charged once', async () => {
       await reportOnce();
       const campaign = (await publishOnce()).definition.id;
@@ -527,10 +554,11 @@ describe.each(testBackends.filter((b) => b.name === 'pglite' || process.env['CUR
       clock = new Date(clock.getTime() + 8 * 86_400_000);
       noise.clear();
       const released = await vault.edge.reports.results(campaign, 'mia');
-      // Sensitivity 4 (tokens per device per epoch): scales 4 / (1/4) and 4 / (1/8) under the default policy.
-      expect(noise.recorded()).toEqual(['16', '32']);
-      // One real report is far under k = 50: suppressed, never an exact 1.
-      expect(released.ok && released.value.map((r) => r.shown)).toEqual([null]);
+      // Sensitivity 4 (tokens per device per epoch): scales 4 / (1/4) and 4 / (1/8) under the default policy;
+      // then "Connect me", once per customer and campaign: sensitivity 1, scales 4 and 8.
+      expect(noise.recorded()).toEqual(['16', '32', '4', '8']);
+      // One real report and a customer or two who asked are far under k = 50: suppressed, never an exact 1.
+      expect(released.ok && released.value.map((r) => [r.shown, r.connects])).toEqual([[null, null]]);
       noise.clear();
       const again = await vault.edge.reports.results(campaign, 'mia');
       expect(noise.recorded()).toEqual([]);

@@ -12,7 +12,7 @@ import type { EdgeDefinition } from '../../edge/definitions.ts';
 import type { EdgeFacts, ProcessingHold } from '../../edge/customer-source.ts';
 import { withheldBy, type WithheldBy } from '../../edge/device-rules.ts';
 import { matchDefinitions } from '../../edge/matcher.ts';
-import { customerFacts, edgeDefinition, inboxMessageFor } from './edge-store.ts';
+import { customerFacts, edgeCampaign, inboxMessageFor } from './edge-store.ts';
 
 export interface InterestSources {
   readonly storage: SqlExecutor;
@@ -84,14 +84,13 @@ async function checkCurrentState(
  * Puts the edge offer in the customer's inbox (once) and returns the message id; the console then shows it with
  * "Interested", and connecting needs the customer's explicit consent as for any offer (invariant 6).
  */
-export async function askAbout(
-  sources: InterestSources,
-  customerId: number,
-  campaignId: string,
-  today: string,
-) {
-  const definition = await edgeDefinition(sources.storage, campaignId);
-  if (definition === undefined) throw new CurtainError('NOT_FOUND', 'no published edge campaign of that id');
+export async function askAbout(sources: InterestSources, customerId: number, campaignId: string, now: Date) {
+  const today = now.toISOString().slice(0, 10);
+  const campaign = await edgeCampaign(sources.storage, campaignId);
+  if (campaign === undefined) throw new CurtainError('NOT_FOUND', 'no published edge campaign of that id');
+  const { definition } = campaign;
+  if (campaign.withdrawnAt !== null)
+    throw new CurtainError('USAGE', 'campaign: the bank withdrew this offer');
   if (today < definition.validFrom || today > definition.validUntil) {
     throw new CurtainError('USAGE', 'campaign: this offer is not valid today');
   }
@@ -112,6 +111,7 @@ export async function askAbout(
     publicId: `msg_${randomBytes(16).toString('base64url')}`,
     campaignId,
     customerId,
+    at: now,
     offer: {
       offerId: campaignId,
       title: offer.title,

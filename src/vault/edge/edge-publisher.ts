@@ -142,6 +142,7 @@ export class EdgePublisher {
       definition,
       jws,
       publishedBy: request.asker,
+      publishedAt: this.#options.now(),
     });
     const fingerprint = await keyFingerprint(new TextEncoder().encode(jws));
     await this.#sources.audit.record([
