@@ -62,6 +62,7 @@ function typicalCustomer() {
 function factsOfGenerated(): EdgeFacts {
   const customer = typicalCustomer();
   return {
+    holds: [],
     transactions: customer.transactions.map((t) => ({
       date: t.bookingDate,
       amountMinor: t.amountMinor,

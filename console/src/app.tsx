@@ -25,6 +25,9 @@ const CampaignView = lazy(() =>
 );
 // Edge mode carries the language, the engine and Privacy Pass: loaded only by the customers who open it.
 const EdgeOffers = lazy(() => import('./pages/edge-offers.tsx').then((m) => ({ default: m.EdgeOffers })));
+const EdgeCampaigns = lazy(() =>
+  import('./pages/edge-campaigns.tsx').then((m) => ({ default: m.EdgeCampaigns })),
+);
 const Compliance = lazy(() => import('./pages/compliance.tsx').then((m) => ({ default: m.Compliance })));
 const ComplianceWork = lazy(() =>
   import('./pages/compliance-work.tsx').then((m) => ({ default: m.ComplianceWork })),
@@ -47,6 +50,7 @@ const sections: readonly Section[] = [
   { path: '/campaigns', label: 'Campaigns', roles: ['marketer', 'operator'] },
   { path: '/approvals', label: 'Approvals', roles: ['approver'] },
   { path: '/models', label: 'Models', roles: ['marketer', 'approver'] },
+  { path: '/edge-campaigns', label: 'Edge campaigns', roles: ['marketer', 'approver'] },
   { path: '/inbox', label: 'Inbox', roles: ['customer'] },
   { path: '/on-this-device', label: 'Offers on this device', roles: ['customer'] },
   { path: '/insights', label: 'Insights', roles: ['customer'] },
@@ -79,6 +83,8 @@ function route(path: string, me: Me): ReactNode {
       return <Approvals />;
     case '/models':
       return <Models roles={me.roles} />;
+    case '/edge-campaigns':
+      return <EdgeCampaigns />;
     case '/inbox':
       return <Inbox />;
     case '/on-this-device':

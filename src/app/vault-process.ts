@@ -303,7 +303,7 @@ function budgetAndLearning(
     ),
     insights: new InsightsService(storage, consent, preferences, { currency: options.currency, ...now }),
     edge: new EdgeService(
-      { storage, keys, audit, questions, policies, guard, noise, consent, models },
+      { storage, keys, audit, questions, policies, guard, noise, consent, preferences, models },
       {
         currency: options.currency,
         retentionDays: options.retentionDays,

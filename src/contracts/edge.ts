@@ -1,6 +1,7 @@
 // Edge mode's contracts: what every device fetches, the customer's own facts and tokens, reports, and the staff's
 // publication and results.
 import { z } from 'zod';
+import { processingHolds } from '../edge/customer-source.ts';
 import { code, isoDate, text } from './common.ts';
 
 const base64url = z.string().regex(/^[A-Za-z0-9_-]*$/, 'base64url');
@@ -36,6 +37,11 @@ export const edgeBundle = z
 
 export const edgeFacts = z
   .object({
+    holds: z
+      .array(z.enum(processingHolds))
+      .describe(
+        'what stops every match on the device now: a restriction, an objection, a marketing exclusion',
+      ),
     transactions: z.array(
       z.object({
         date: z.string(),
@@ -121,10 +127,44 @@ export const edgeResults = z
       z.object({
         epoch: isoDate,
         shown: z.number().nullable().describe('noised count of "shown" reports; null under the noised k'),
+        connects: z
+          .number()
+          .nullable()
+          .describe('noised count of customers who asked "Connect me"; null under the noised k'),
       }),
     ),
   })
   .meta({ id: 'EdgeResults' });
+
+export const edgeCampaignView = z
+  .object({
+    id: z.string(),
+    expression: z.string().describe('the segment, as every device reads it'),
+    purpose: z.string(),
+    offer: edgeOffer,
+    validFrom: isoDate,
+    validUntil: isoDate,
+    models: z
+      .array(z.object({ product: z.string(), id: z.string() }))
+      .describe('the frozen model versions signed with the definition'),
+    format: z.string().describe('the definition format’s version'),
+    fingerprint: z.string().describe('of the signed definition, as logged with edge.campaign_published'),
+    state: z
+      .enum(['on_devices', 'scheduled', 'ended', 'withdrawn'])
+      .describe('on_devices: in every device’s bundle today'),
+    publishedBy: z.string(),
+    publishedAt: z.date(),
+    withdrawnBy: z.string().nullable(),
+    withdrawnAt: z.date().nullable(),
+  })
+  .meta({ id: 'EdgeCampaign' });
+
+export const edgeCampaignList = z
+  .object({
+    onDevices: z.number().int().describe('definitions in every device’s bundle today'),
+    campaigns: z.array(edgeCampaignView),
+  })
+  .meta({ id: 'EdgeCampaignList' });
 
 export const edgeCampaignParams = z.strictObject({ id: z.string().regex(/^edge-[a-z]{22}$/) });
 

@@ -41,6 +41,7 @@ export const auditEventTypes = [
   'model.card',
   'edge.key_published',
   'edge.campaign_published',
+  'edge.campaign_withdrawn',
   'edge.results_released',
   'federated.round',
 ] as const;

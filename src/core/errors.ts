@@ -230,7 +230,7 @@ export const errorCatalogue = {
     status: 422,
     exit: 65,
     summary:
-      'An edge campaign’s segment names a sensitive category, MCC or merchant; publishing it would show that to everyone.',
+      'An edge campaign’s segment names a sensitive category, MCC or merchant, or one of unknown sensitivity; publishing it would show that to everyone.',
   },
   EDGE_TOKENS_ISSUED: {
     status: 409,
@@ -243,6 +243,12 @@ export const errorCatalogue = {
     exit: 65,
     summary:
       'The customer asked about an edge offer that, checked again with their own facts, does not match them.',
+  },
+  EDGE_OFFER_WITHHELD: {
+    status: 409,
+    exit: 65,
+    summary:
+      'The customer asked about an edge offer that their current state turns away: a restriction or an objection, a marketing exclusion, stop everything, not interested in its kind, or its partner blocked.',
   },
   EDGE_REPORT_REFUSED: {
     status: 400,

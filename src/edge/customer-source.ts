@@ -33,8 +33,18 @@ export interface EdgeProductHeld {
   readonly until: string | null;
 }
 
+/**
+ * Why no segment may match the customer today, whatever their transactions: a restriction of processing or an
+ * objection in force (GDPR Art. 18, 21), or the bank's records excluding them from marketing (a minor, a
+ * flagged customer; the reason is not sent). The vault leaves these customers out of every question.
+ */
+export const processingHolds = ['restriction', 'objection', 'marketing_exclusion'] as const;
+export type ProcessingHold = (typeof processingHolds)[number];
+
 /** Everything the engine reads about the one customer on the device. */
 export interface EdgeFacts {
+  /** What stops all matching for this customer now; empty for most. */
+  readonly holds: ProcessingHold[];
   readonly transactions: EdgeTransaction[];
   readonly products: EdgeProductHeld[];
   /** Earliest opening date of the customer's accounts, or null. */
@@ -85,8 +95,10 @@ function pushTransaction(buffer: TransactionBuffer, t: EdgeTransaction, i: numbe
 export class CustomerSource implements ColumnarSource {
   readonly data: ColumnarData;
   readonly dictionaries: Dictionaries;
+  readonly holds: readonly ProcessingHold[];
 
   constructor(facts: EdgeFacts) {
+    this.holds = [...facts.holds];
     const dictionaries = emptyDictionaries();
     const buffer = new TransactionBuffer(facts.transactions.length);
     facts.transactions.forEach((t, i) => pushTransaction(buffer, t, i, dictionaries));

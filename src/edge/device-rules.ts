@@ -34,16 +34,21 @@ export interface DeviceDecision {
 const dayMs = 86_400_000;
 const daysBetween = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / dayMs);
 
-function allowed(d: EdgeDefinition, preferences: DevicePreferences, history: DeviceHistory): boolean {
+/** Which of the customer's own choices turns an offer away; the vault asks the same at "Connect me". */
+export type WithheldBy = 'consent' | 'stop_everything' | 'not_interested' | 'blocked_partner';
+
+/** The first of the customer's choices that turns this offer away, or undefined when none does. */
+export function withheldBy(d: EdgeDefinition, preferences: DevicePreferences): WithheldBy | undefined {
   const consent = questionPurpose(d.purpose)?.consent;
-  return (
-    consent !== undefined &&
-    preferences.inboxConsents.includes(consent) &&
-    !preferences.notInterestedCategories.includes(d.offer.category) &&
-    !preferences.blockedPartners.includes(d.offer.provider) &&
-    !history.dismissed.includes(d.id)
-  );
+  if (consent === undefined || !preferences.inboxConsents.includes(consent)) return 'consent';
+  if (preferences.stopEverything) return 'stop_everything';
+  if (preferences.notInterestedCategories.includes(d.offer.category)) return 'not_interested';
+  if (preferences.blockedPartners.includes(d.offer.provider)) return 'blocked_partner';
+  return undefined;
 }
+
+const allowed = (d: EdgeDefinition, preferences: DevicePreferences, history: DeviceHistory) =>
+  withheldBy(d, preferences) === undefined && !history.dismissed.includes(d.id);
 
 /**
  * Which matching offers to show today: offers shown before stay; a new one is shown only when the customer's

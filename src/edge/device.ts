@@ -1,7 +1,7 @@
 // One visit of edge mode on the device: fetch the bundle (no cookies) and the customer's own facts, trust keys only
 // through the log, match locally, apply the customer's rules, and queue the epoch's fixed reports.
 import type { Insights } from '../insights/insights.ts';
-import type { EdgeFacts } from './customer-source.ts';
+import type { EdgeFacts, ProcessingHold } from './customer-source.ts';
 import { deviceInsights } from './device-insights.ts';
 import { keyInLog, openDefinition, trustKey, type EdgeDefinition, type PublishedKey } from './definitions.ts';
 import { decideOffers, emptyHistory, type DeviceHistory, type DevicePreferences } from './device-rules.ts';
@@ -53,6 +53,8 @@ export interface Visit {
   readonly refused: number;
   /** The customer's insights, computed here; undefined without their spending-insights consent. */
   readonly insights: Insights | undefined;
+  /** Why nothing matched whatever the transactions: a restriction, an objection, a marketing exclusion. */
+  readonly holds: readonly ProcessingHold[];
 }
 
 async function trustedDefinitions(
@@ -103,7 +105,10 @@ export async function visit(io: DeviceIo, today: string): Promise<{ visit: Visit
   const insights = rules.inboxConsents.includes('spending_insights')
     ? deviceInsights(facts, { asOf: today, offersAllowed: rules.inboxConsents.includes('bank_offers') })
     : undefined;
-  return { visit: { offers: decided.show, held: decided.held, refused, insights }, bundle };
+  return {
+    visit: { offers: decided.show, held: decided.held, refused, insights, holds: matched.holds },
+    bundle,
+  };
 }
 
 /**

@@ -4,7 +4,7 @@ import { questionPurpose } from '../core/question-purposes.ts';
 import { normalisePlan } from '../language/normalise.ts';
 import type { Plan } from '../language/plan.ts';
 import { checkQuestion } from '../vault/questions/question-check.ts';
-import { CustomerSource, type EdgeFacts } from './customer-source.ts';
+import { CustomerSource, type EdgeFacts, type ProcessingHold } from './customer-source.ts';
 import type { EdgeDefinition } from './definitions.ts';
 import { DeviceFeatures, engineFor, modelsOf } from './frozen-models.ts';
 
@@ -35,6 +35,8 @@ export interface Unevaluated {
 export interface MatchResult {
   readonly matched: readonly EdgeDefinition[];
   readonly unevaluated: readonly Unevaluated[];
+  /** Why nothing was evaluated: the customer's holds (a restriction, an objection, a marketing exclusion). */
+  readonly holds: readonly ProcessingHold[];
 }
 
 /** The definition's plan, checked exactly as the vault checked it before publishing it. */
@@ -53,13 +55,17 @@ export function planOf(definition: EdgeDefinition, asOf: string): Plan | string 
 
 const inValidity = (d: EdgeDefinition, asOf: string) => d.validFrom <= asOf && asOf <= d.validUntil;
 
-/** Evaluates every definition valid today on the customer's facts; nothing here leaves the device. */
+/**
+ * Evaluates every definition valid today on the customer's facts; nothing here leaves the device. A customer
+ * under a hold matches nothing, as the vault leaves them out of every audience.
+ */
 export function matchDefinitions(
   facts: EdgeFacts | CustomerSource,
   definitions: readonly EdgeDefinition[],
   options: MatchOptions,
 ): MatchResult {
   const source = facts instanceof CustomerSource ? facts : new CustomerSource(facts);
+  if (source.holds.length > 0) return { matched: [], unevaluated: [], holds: source.holds };
   const features = new DeviceFeatures(source);
   const context = { asOf: options.asOf, profiling: options.profiling ?? false };
   const matched: EdgeDefinition[] = [];
@@ -78,5 +84,5 @@ export function matchDefinitions(
     );
     if (!vetoed) matched.push(definition);
   }
-  return { matched, unevaluated };
+  return { matched, unevaluated, holds: [] };
 }

@@ -9,6 +9,7 @@ import { reportWindowKey } from '../../src/edge/device.ts';
 import { currentNotice } from '../../src/core/consent.ts';
 import { seriousViolations } from './axe.ts';
 import { consoleSuite } from './console-suite.ts';
+import { layout, tooWide } from './layout.ts';
 
 interface Captured {
   readonly method: string;
@@ -161,5 +162,43 @@ describe('offers on this device in Chromium', () => {
       [definition.id],
     );
     expect(rows[0]!.n).toBe(1);
+  }, 120_000);
+
+  it('shows staff the edge campaigns on devices, their results only as protected counts, and withdraws one', async () => {
+    const { definition } = await publishSplitting(await eligibleCustomers());
+    // The approver sees the screen too; the marketer works it on a phone.
+    const approver = await suite.signIn(1280, 'Staff: rui');
+    await approver.getByRole('link', { name: 'Edge campaigns', exact: true }).click();
+    await approver.getByText(definition.expression).first().waitFor();
+    expect(await seriousViolations(approver)).toEqual([]);
+    await approver.context().close();
+
+    const page = await suite.signIn(390, 'Staff: mia', 844);
+    await page.getByRole('link', { name: 'Edge campaigns', exact: true }).click();
+    const card = page.getByTestId('edge-campaign').filter({ hasText: definition.expression }).first();
+    await card.waitFor();
+    expect(await card.getByTestId('edge-campaign-state').textContent()).toBe('On devices now');
+    expect(await page.getByTestId('edge-on-devices').textContent()).toMatch(/^\d+ definitions? (is|are) on/);
+    // Results come only from the guard's release: for a campaign published today no week has ended, so there is
+    // no count at all, not an exact 0 or 1.
+    await card.getByRole('button', { name: 'Show weekly results' }).click();
+    expect(await card.getByTestId('edge-results').textContent()).toBe(
+      'No week has ended yet since it was published.',
+    );
+    const { overflow, small } = await layout(page);
+    expect(overflow, (await tooWide(page)).join('\n')).toBeLessThanOrEqual(0);
+    expect(small).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await card.getByRole('button', { name: 'Withdraw from devices' }).click();
+    await card.getByRole('button', { name: 'Yes, withdraw it' }).click();
+    const withdrawn = page.getByTestId('edge-campaign').filter({ hasText: definition.expression }).first();
+    await withdrawn.getByTestId('edge-campaign-state').filter({ hasText: 'Withdrawn' }).waitFor();
+    const bundle = await suite.server.vault.edge.publisher.definitions();
+    const ids = bundle.definitions.map(
+      (jws) => (JSON.parse(Buffer.from(jws.split('.')[1]!, 'base64url').toString()) as { id: string }).id,
+    );
+    expect(ids).not.toContain(definition.id);
+    await page.context().close();
   }, 120_000);
 });

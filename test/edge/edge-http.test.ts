@@ -62,6 +62,7 @@ describe.each(pglite)('edge routes on $name', (backend) => {
       'birthMonth',
       'currency',
       'firstOpened',
+      'holds',
       'products',
       'transactions',
     ]);

@@ -18,6 +18,10 @@ import { DeviceFeatures } from '../../src/edge/frozen-models.ts';
 import { deviceInsights } from '../../src/edge/device-insights.ts';
 import { approvedModel, scoreInVault, weightsFor } from './frozen-model-support.ts';
 import { createDemoBankVault, type TestVault } from '../support/test-vault.ts';
+import { visit, type DeviceIo, type EdgeBundle } from '../../src/edge/device.ts';
+import { preferencesJson } from '../../src/http/vault/preference-routes.ts';
+import { liftRestriction, restrict } from '../../src/vault/compliance/restrictions.ts';
+import type { PreferenceChange } from '../../src/core/consent.ts';
 
 const end = '2026-11-01';
 
@@ -234,6 +238,8 @@ describe.each(testBackends.filter((b) => b.name === 'pglite' || process.env['CUR
         'count(mcc: [5411, 8011], within: 90d) > 2',
         'spent(merchant: "Riverside Pharmacy", within: 90d) > 0',
         'count(merchant: "City Dental Clinic", within: 365d) > 0',
+        // No name rule knows this merchant: it might be a doctor, so it is not published without a safe MCC.
+        'spent(merchant: "Dr A. Smith", within: 90d) > 0',
       ]) {
         const refused = await vault.edge.publisher.publish(publication(expression));
         expect([expression, refused.ok || refused.error.code]).toEqual([
@@ -270,6 +276,147 @@ describe.each(testBackends.filter((b) => b.name === 'pglite' || process.env['CUR
         }
       }
       expect(asked.matched > 0 && asked.refused > 0).toBe(true);
+    }, 120_000);
+
+    /**
+     * One visit of the device for a customer, through the same code the console runs (device.ts), with the
+     * vault's answers to the three requests in place of HTTP: the bundle, their facts, their preferences.
+     */
+    async function deviceVisit(customerId: number) {
+      const storage = new Map<string, string>();
+      const io: DeviceIo = {
+        getPublic: async <T>() => {
+          const [published, issuer] = await Promise.all([
+            vault.edge.publisher.definitions(),
+            vault.edge.reports.issuerKey(),
+          ]);
+          const bundle: EdgeBundle = {
+            logKeys: vault.edge.logKeys(),
+            definitionsKey: published.key,
+            definitions: published.definitions,
+            issuer,
+          };
+          return bundle as T;
+        },
+        getMine: async <T>(path: string) =>
+          (path === '/v1/me/edge/facts'
+            ? await vault.edge.facts(customerId)
+            : await preferencesJson(vault, customerId)) as T,
+        postMine: () => Promise.reject(new Error('the visit posts nothing')),
+        sendReport: () => Promise.reject(new Error('the visit sends no report')),
+        load: (key) => storage.get(key) ?? null,
+        save: (key, value) => void storage.set(key, value),
+      };
+      return (await visit(io, end)).visit;
+    }
+
+    /** A partner's offer beside the bank's own, for the partner a customer may block. */
+    let partnerPublishing: Promise<Publication> | undefined;
+    const partnerOnce = () =>
+      (partnerPublishing ??= vault.edge.publisher
+        .publish({
+          ...publication('count(within: 90d) > 0'),
+          offer: { ...offer, provider: 'lumen-insurance' },
+        })
+        .then((r) => {
+          if (!r.ok) throw new Error(r.error.message);
+          return r.value;
+        }));
+
+    it('honours a restriction, an objection, a withdrawal, "not interested" and a blocked partner, on the device and at "Connect me"', async () => {
+      const bankOffer = (await publishOnce()).definition;
+      const partnerOffer = (await partnerOnce()).definition;
+      // A customer who may see both offers and matches both today, with no cap holding a new offer back.
+      const { rows } = await vault.storage.query<{ id: number }>(
+        `SELECT id FROM customers WHERE status = 'active' ORDER BY id`,
+      );
+      let customer: number | undefined;
+      for (const { id } of rows) {
+        const candidate = Number(id);
+        const preferences = await vault.preferences.get(candidate);
+        if (preferences.frequencyCap !== undefined || preferences.stopEverything) continue;
+        if (!(await vault.consent.isAllowed(candidate, 'bank_offers', 'inbox'))) continue;
+        if (!(await vault.consent.isAllowed(candidate, 'partner_offers', 'inbox'))) continue;
+        const shown = (await deviceVisit(candidate)).offers.map((o) => o.id);
+        if (shown.includes(bankOffer.id) && shown.includes(partnerOffer.id)) {
+          customer = candidate;
+          break;
+        }
+      }
+      if (customer === undefined) throw new Error('no demo customer sees both offers');
+      const id = customer;
+      const consent = (granted: boolean) =>
+        vault.consent.record([
+          {
+            customerId: id,
+            purpose: 'bank_offers',
+            channel: 'inbox',
+            granted,
+            source: 'api',
+            noticeVersion: currentNotice('bank_offers').id,
+            decidedAt: clock,
+          },
+        ]);
+      const preference = (change: PreferenceChange) => vault.preferences.update([{ customerId: id, change }]);
+      // Each state: how it starts and ends, the offer it turns away and the code "Connect me" then gets.
+      const states = [
+        {
+          name: 'restriction',
+          apply: () => restrict(vault.storage, id, 'restriction', undefined, clock),
+          undo: () => liftRestriction(vault.storage, id, 'restriction', clock),
+          offer: bankOffer,
+          code: 'EDGE_OFFER_WITHHELD',
+        },
+        {
+          name: 'objection',
+          apply: () => restrict(vault.storage, id, 'objection', undefined, clock),
+          undo: () => liftRestriction(vault.storage, id, 'objection', clock),
+          offer: partnerOffer,
+          code: 'EDGE_OFFER_WITHHELD',
+        },
+        {
+          name: 'consent withdrawn',
+          apply: () => consent(false),
+          undo: () => consent(true),
+          offer: bankOffer,
+          code: 'CONSENT_REQUIRED',
+        },
+        {
+          name: 'not interested',
+          apply: () => preference({ kind: 'not_interested', category: 'savings', on: true }),
+          undo: () => preference({ kind: 'not_interested', category: 'savings', on: false }),
+          offer: bankOffer,
+          code: 'EDGE_OFFER_WITHHELD',
+        },
+        {
+          name: 'partner blocked',
+          apply: () => preference({ kind: 'never_from_partner', partner: 'lumen-insurance', on: true }),
+          undo: () => preference({ kind: 'never_from_partner', partner: 'lumen-insurance', on: false }),
+          offer: partnerOffer,
+          code: 'EDGE_OFFER_WITHHELD',
+        },
+      ];
+      // Broken once each (the matcher's hold check removed, then device-rules' category and partner checks,
+      // then edge-interest's state check): the device showed the offer, or "Connect me" reached the match
+      // check and answered EDGE_OFFER_NOT_MATCHED or put the offer in the inbox, and these lines failed.
+      for (const state of states) {
+        await state.apply();
+        const seen = (await deviceVisit(id)).offers.map((o) => o.id);
+        expect([state.name, seen.includes(state.offer.id)]).toEqual([state.name, false]);
+        await expect(vault.edge.askAbout(id, state.offer.id), state.name).rejects.toMatchObject({
+          code: state.code,
+        });
+        await state.undo();
+        const again = (await deviceVisit(id)).offers.map((o) => o.id);
+        expect([state.name, again.includes(state.offer.id)]).toEqual([state.name, true]);
+      }
+      expect((await deviceVisit(id)).holds).toEqual([]);
+      await restrict(vault.storage, id, 'objection', undefined, clock);
+      expect((await deviceVisit(id)).holds).toEqual(['objection']);
+      await liftRestriction(vault.storage, id, 'objection', clock);
+      expect(await vault.inbox.list(id)).toEqual(
+        expect.not.arrayContaining([expect.objectContaining({ campaignId: bankOffer.id })]),
+      );
     }, 120_000);
 
     it('computes the customer’s insights on the device exactly as the vault does', async () => {
@@ -373,6 +520,33 @@ describe.each(testBackends.filter((b) => b.name === 'pglite' || process.env['CUR
       expect(left.rows).toEqual([]);
     }, 120_000);
 
+    it('withdraws a definition from every device’s bundle, and refuses "Connect me" on it', async () => {
+      const published = await vault.edge.publisher.publish(publication('count(within: 90d) > 0'));
+      if (!published.ok) throw new Error(published.error.message);
+      const { definition, jws } = published.value;
+      expect((await vault.edge.publisher.definitions()).definitions).toContain(jws);
+      const listed = await vault.edge.campaigns();
+      expect(listed.find((c) => c.definition.id === definition.id)?.state).toBe('on_devices');
+      const withdrawn = await vault.edge.withdraw(definition.id, 'mia');
+      expect([withdrawn.state, withdrawn.withdrawnBy]).toEqual(['withdrawn', 'mia']);
+      // Broken once (the bundle's query without `withdrawn_at IS NULL`): the definition stayed on devices.
+      expect((await vault.edge.publisher.definitions()).definitions).not.toContain(jws);
+      const { rows } = await vault.storage.query<{ id: number }>(
+        `SELECT id FROM customers WHERE status = 'active' ORDER BY id LIMIT 1`,
+      );
+      await expect(vault.edge.askAbout(Number(rows[0]!.id), definition.id)).rejects.toMatchObject({
+        code: 'USAGE',
+      });
+      const logged = await vault.storage.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM audit_entries WHERE entry LIKE '%"edge.campaign_withdrawn"%'`,
+      );
+      expect(Number(logged.rows[0]?.n)).toBe(1);
+      await vault.edge.withdraw(definition.id, 'mia');
+      await expect(vault.edge.withdraw(`edge-${'z'.repeat(22)}`, 'mia')).rejects.toMatchObject({
+        code: 'NOT_FOUND',
+      });
+    }, 60_000);
+
     it('releases an ended epoch’s count with noise sized for every report one device holds, charged once', async () => {
       await reportOnce();
       const campaign = (await publishOnce()).definition.id;
@@ -380,10 +554,11 @@ describe.each(testBackends.filter((b) => b.name === 'pglite' || process.env['CUR
       clock = new Date(clock.getTime() + 8 * 86_400_000);
       noise.clear();
       const released = await vault.edge.reports.results(campaign, 'mia');
-      // Sensitivity 4 (tokens per device per epoch): scales 4 / (1/4) and 4 / (1/8) under the default policy.
-      expect(noise.recorded()).toEqual(['16', '32']);
-      // One real report is far under k = 50: suppressed, never an exact 1.
-      expect(released.ok && released.value.map((r) => r.shown)).toEqual([null]);
+      // Sensitivity 4 (tokens per device per epoch): scales 4 / (1/4) and 4 / (1/8) under the default policy;
+      // then "Connect me", once per customer and campaign: sensitivity 1, scales 4 and 8.
+      expect(noise.recorded()).toEqual(['16', '32', '4', '8']);
+      // One real report and a customer or two who asked are far under k = 50: suppressed, never an exact 1.
+      expect(released.ok && released.value.map((r) => [r.shown, r.connects])).toEqual([[null, null]]);
       noise.clear();
       const again = await vault.edge.reports.results(campaign, 'mia');
       expect(noise.recorded()).toEqual([]);

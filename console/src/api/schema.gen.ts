@@ -2652,7 +2652,44 @@ export interface paths {
       readonly path?: never;
       readonly cookie?: never;
     };
-    readonly get?: never;
+    /**
+     * Published edge campaigns, newest first: the definitions, their version and what is on devices
+     * @description Roles: marketer, partner, approver, compliance.
+     */
+    readonly get: {
+      readonly parameters: {
+        readonly query?: never;
+        readonly header?: never;
+        readonly path?: never;
+        readonly cookie?: never;
+      };
+      readonly requestBody?: never;
+      readonly responses: {
+        /** @description Default Response */
+        readonly '4XX': {
+          headers: {
+            readonly [name: string]: unknown;
+          };
+          content: {
+            readonly 'application/json': {
+              readonly error: {
+                readonly code: string;
+                readonly message: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        readonly 200: {
+          headers: {
+            readonly [name: string]: unknown;
+          };
+          content: {
+            readonly 'application/json': components['schemas']['EdgeCampaignList'];
+          };
+        };
+      };
+    };
     readonly put?: never;
     /**
      * Admit and publish an edge campaign definition (the central gates first)
@@ -2707,8 +2744,8 @@ export interface paths {
       readonly cookie?: never;
     };
     /**
-     * Noised counts of an edge campaign’s "shown" reports, per ended epoch (charged once per epoch)
-     * @description Roles: marketer, partner, compliance.
+     * Noised counts of an edge campaign’s "shown" reports and "Connect me" requests, per ended epoch (charged once per epoch)
+     * @description Roles: marketer, partner, approver, compliance.
      */
     readonly get: {
       readonly parameters: {
@@ -2748,6 +2785,61 @@ export interface paths {
     };
     readonly put?: never;
     readonly post?: never;
+    readonly delete?: never;
+    readonly options?: never;
+    readonly head?: never;
+    readonly patch?: never;
+    readonly trace?: never;
+  };
+  readonly '/v1/edge/campaigns/{id}/withdraw': {
+    readonly parameters: {
+      readonly query?: never;
+      readonly header?: never;
+      readonly path?: never;
+      readonly cookie?: never;
+    };
+    readonly get?: never;
+    readonly put?: never;
+    /**
+     * Withdraw an edge campaign: it leaves every device’s bundle at once, and "Connect me" is refused
+     * @description Roles: marketer, approver.
+     */
+    readonly post: {
+      readonly parameters: {
+        readonly query?: never;
+        readonly header?: never;
+        readonly path: {
+          readonly id: string;
+        };
+        readonly cookie?: never;
+      };
+      readonly requestBody?: never;
+      readonly responses: {
+        /** @description Default Response */
+        readonly '4XX': {
+          headers: {
+            readonly [name: string]: unknown;
+          };
+          content: {
+            readonly 'application/json': {
+              readonly error: {
+                readonly code: string;
+                readonly message: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        readonly 200: {
+          headers: {
+            readonly [name: string]: unknown;
+          };
+          content: {
+            readonly 'application/json': components['schemas']['EdgeCampaign'];
+          };
+        };
+      };
+    };
     readonly delete?: never;
     readonly options?: never;
     readonly head?: never;
@@ -7946,6 +8038,7 @@ export interface components {
         | 'EDGE_SEGMENT_SENSITIVE'
         | 'EDGE_TOKENS_ISSUED'
         | 'EDGE_OFFER_NOT_MATCHED'
+        | 'EDGE_OFFER_WITHHELD'
         | 'EDGE_REPORT_REFUSED'
         | 'VAULT_KEY_MISMATCH'
         | 'VAULT_REGION_UNKNOWN'
@@ -8028,6 +8121,7 @@ export interface components {
         | 'EDGE_SEGMENT_SENSITIVE'
         | 'EDGE_TOKENS_ISSUED'
         | 'EDGE_OFFER_NOT_MATCHED'
+        | 'EDGE_OFFER_WITHHELD'
         | 'EDGE_REPORT_REFUSED'
         | 'VAULT_KEY_MISMATCH'
         | 'VAULT_REGION_UNKNOWN'
@@ -8169,6 +8263,91 @@ export interface components {
       /** @description the log’s note verifier keys (an app pins them) */
       readonly logKeys: readonly string[];
     };
+    readonly EdgeCampaign: {
+      /** @description the segment, as every device reads it */
+      readonly expression: string;
+      /** @description of the signed definition, as logged with edge.campaign_published */
+      readonly fingerprint: string;
+      /** @description the definition format’s version */
+      readonly format: string;
+      readonly id: string;
+      /** @description the frozen model versions signed with the definition */
+      readonly models: readonly {
+        readonly id: string;
+        readonly product: string;
+      }[];
+      readonly offer: {
+        readonly body: string;
+        readonly callToAction: string;
+        readonly category: string;
+        readonly productCode: string;
+        /** @description "bank" or the partner’s code */
+        readonly provider: string;
+        readonly title: string;
+      };
+      /** Format: date-time */
+      readonly publishedAt: string;
+      readonly publishedBy: string;
+      readonly purpose: string;
+      /**
+       * @description on_devices: in every device’s bundle today
+       * @enum {string}
+       */
+      readonly state: 'on_devices' | 'scheduled' | 'ended' | 'withdrawn';
+      /** Format: date */
+      readonly validFrom: string;
+      /** Format: date */
+      readonly validUntil: string;
+      readonly withdrawnAt: string | null;
+      readonly withdrawnBy: string | null;
+    };
+    readonly EdgeCampaignInput: {
+      /** @description the segment, as every device reads it */
+      readonly expression: string;
+      /** @description of the signed definition, as logged with edge.campaign_published */
+      readonly fingerprint: string;
+      /** @description the definition format’s version */
+      readonly format: string;
+      readonly id: string;
+      /** @description the frozen model versions signed with the definition */
+      readonly models: readonly {
+        readonly id: string;
+        readonly product: string;
+      }[];
+      readonly offer: {
+        readonly body: string;
+        readonly callToAction: string;
+        readonly category: string;
+        readonly productCode: string;
+        /** @description "bank" or the partner’s code */
+        readonly provider: string;
+        readonly title: string;
+      };
+      readonly publishedAt: unknown;
+      readonly publishedBy: string;
+      readonly purpose: string;
+      /**
+       * @description on_devices: in every device’s bundle today
+       * @enum {string}
+       */
+      readonly state: 'on_devices' | 'scheduled' | 'ended' | 'withdrawn';
+      /** Format: date */
+      readonly validFrom: string;
+      /** Format: date */
+      readonly validUntil: string;
+      readonly withdrawnAt: unknown | null;
+      readonly withdrawnBy: string | null;
+    };
+    readonly EdgeCampaignList: {
+      readonly campaigns: readonly components['schemas']['EdgeCampaign'][];
+      /** @description definitions in every device’s bundle today */
+      readonly onDevices: number;
+    };
+    readonly EdgeCampaignListInput: {
+      readonly campaigns: readonly components['schemas']['EdgeCampaignInput'][];
+      /** @description definitions in every device’s bundle today */
+      readonly onDevices: number;
+    };
     readonly EdgeFacts: {
       /** @description the main account’s balance, for the low-balance forecast on the device */
       readonly balance?: {
@@ -8179,6 +8358,8 @@ export interface components {
       /** @description the vault’s base currency, for the insights on the device */
       readonly currency?: string;
       readonly firstOpened: string | null;
+      /** @description what stops every match on the device now: a restriction, an objection, a marketing exclusion */
+      readonly holds: readonly ('restriction' | 'objection' | 'marketing_exclusion')[];
       readonly products: readonly {
         readonly product: string;
         readonly since: string;
@@ -8207,6 +8388,8 @@ export interface components {
       /** @description the vault’s base currency, for the insights on the device */
       readonly currency?: string;
       readonly firstOpened: string | null;
+      /** @description what stops every match on the device now: a restriction, an objection, a marketing exclusion */
+      readonly holds: readonly ('restriction' | 'objection' | 'marketing_exclusion')[];
       readonly products: readonly {
         readonly product: string;
         readonly since: string;
@@ -8336,6 +8519,8 @@ export interface components {
     readonly EdgeResults: {
       readonly campaign: string;
       readonly epochs: readonly {
+        /** @description noised count of customers who asked "Connect me"; null under the noised k */
+        readonly connects: number | null;
         /** Format: date */
         readonly epoch: string;
         /** @description noised count of "shown" reports; null under the noised k */
@@ -8347,6 +8532,8 @@ export interface components {
     readonly EdgeResultsInput: {
       readonly campaign: string;
       readonly epochs: readonly {
+        /** @description noised count of customers who asked "Connect me"; null under the noised k */
+        readonly connects: number | null;
         /** Format: date */
         readonly epoch: string;
         /** @description noised count of "shown" reports; null under the noised k */
@@ -10246,6 +10433,7 @@ export interface components {
             | 'EDGE_SEGMENT_SENSITIVE'
             | 'EDGE_TOKENS_ISSUED'
             | 'EDGE_OFFER_NOT_MATCHED'
+            | 'EDGE_OFFER_WITHHELD'
             | 'EDGE_REPORT_REFUSED'
             | 'VAULT_KEY_MISMATCH'
             | 'VAULT_REGION_UNKNOWN'
@@ -10353,6 +10541,7 @@ export interface components {
             | 'EDGE_SEGMENT_SENSITIVE'
             | 'EDGE_TOKENS_ISSUED'
             | 'EDGE_OFFER_NOT_MATCHED'
+            | 'EDGE_OFFER_WITHHELD'
             | 'EDGE_REPORT_REFUSED'
             | 'VAULT_KEY_MISMATCH'
             | 'VAULT_REGION_UNKNOWN'

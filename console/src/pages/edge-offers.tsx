@@ -11,6 +11,7 @@ import {
   type Visit,
 } from '../../../src/edge/device.ts';
 import type { DeviceHistory } from '../../../src/edge/device-rules.ts';
+import type { ProcessingHold } from '../../../src/edge/customer-source.ts';
 import { get, messageOf, post } from '../api.ts';
 import { todayIn, type Insights as InsightsData } from '../insights-words.ts';
 import { InsightsView } from './insights.tsx';
@@ -61,6 +62,14 @@ function useReportSender(ready: boolean) {
   }, [ready]);
 }
 
+/** Why this device matches nothing, whatever the payments say: the customer's own request, or the bank's rule. */
+const holdWords: Record<ProcessingHold, string> = {
+  restriction:
+    'No offers: you asked the bank to restrict the processing of your data, so nothing is matched here.',
+  objection: 'No offers: you objected to your data being used for offers, so nothing is matched here.',
+  marketing_exclusion: 'No offers: the bank sends you none at the moment, so nothing is matched here.',
+};
+
 export function EdgeOffers() {
   const [state, setState] = useState<Visit>();
   const [error, setError] = useState<string>();
@@ -103,6 +112,8 @@ export function EdgeOffers() {
         error === undefined ? (
           <Loading error={undefined} />
         ) : null
+      ) : state.holds.length > 0 ? (
+        <p data-testid="edge-none">{holdWords[state.holds[0]!]}</p>
       ) : state.offers.length === 0 ? (
         <p data-testid="edge-none">No offers for you right now.</p>
       ) : (

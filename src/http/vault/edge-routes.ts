@@ -5,7 +5,9 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { errorBody } from '../../contracts/common.ts';
 import {
   edgeBundle,
+  edgeCampaignList,
   edgeCampaignParams,
+  edgeCampaignView,
   edgeFacts,
   edgeInterest,
   edgePublication,
@@ -20,6 +22,7 @@ import { questionRefusal } from '../../contracts/questions.ts';
 import { CurtainError, errorCatalogue } from '../../core/errors.ts';
 import { reportsPerEpoch } from '../../edge/tokens.ts';
 import type { VaultServices } from '../../vault/vault.ts';
+import type { EdgeCampaignView } from '../../vault/edge/edge-service.ts';
 import { customerOf, staffOf } from '../auth/access-control.ts';
 import { refusalJson } from '../question-routes.ts';
 import { customerAccess } from './customer-common.ts';
@@ -97,15 +100,56 @@ const publish = {
   },
 };
 
-const results = {
-  config: { access: ['marketer', 'partner', 'compliance'] },
+const list = {
+  config: { access: ['marketer', 'partner', 'approver', 'compliance'] },
   schema: {
-    summary: 'Noised counts of an edge campaign’s "shown" reports, per ended epoch (charged once per epoch)',
+    summary: 'Published edge campaigns, newest first: the definitions, their version and what is on devices',
+    tags,
+    response: { 200: edgeCampaignList, '4xx': errorBody },
+  },
+} as const;
+
+const withdraw = {
+  config: { access: ['marketer', 'approver'] },
+  schema: {
+    summary:
+      'Withdraw an edge campaign: it leaves every device’s bundle at once, and "Connect me" is refused',
+    tags,
+    params: edgeCampaignParams,
+    response: { 200: edgeCampaignView, '4xx': errorBody },
+  },
+} as const;
+
+const results = {
+  config: { access: ['marketer', 'partner', 'approver', 'compliance'] },
+  schema: {
+    summary:
+      'Noised counts of an edge campaign’s "shown" reports and "Connect me" requests, per ended epoch (charged once per epoch)',
     tags,
     params: edgeCampaignParams,
     response: { 200: edgeResults, '4xx': errorBody },
   },
 } as const;
+
+function campaignJson(view: EdgeCampaignView) {
+  const { definition } = view;
+  return {
+    id: definition.id,
+    expression: definition.expression,
+    purpose: definition.purpose,
+    offer: definition.offer,
+    validFrom: definition.validFrom,
+    validUntil: definition.validUntil,
+    models: (definition.models ?? []).map((m) => ({ product: m.product, id: m.id })),
+    format: definition.format,
+    fingerprint: view.fingerprint,
+    state: view.state,
+    publishedBy: view.publishedBy,
+    publishedAt: view.publishedAt,
+    withdrawnBy: view.withdrawnBy,
+    withdrawnAt: view.withdrawnAt,
+  };
+}
 
 export function edgeRoutes(vault: EdgeVault) {
   return (fastify: FastifyInstance): Promise<void> => {
@@ -148,6 +192,13 @@ export function edgeRoutes(vault: EdgeVault) {
         .status(201)
         .send({ id: definition.id, purpose: definition.purpose, audience: admission.count, jws });
     });
+    app.get('/v1/edge/campaigns', list, async () => {
+      const campaigns = (await edge.campaigns()).map(campaignJson);
+      return { onDevices: campaigns.filter((c) => c.state === 'on_devices').length, campaigns };
+    });
+    app.post('/v1/edge/campaigns/:id/withdraw', withdraw, async (request) =>
+      campaignJson(await edge.withdraw(request.params.id, staffOf(request).handle)),
+    );
     app.get('/v1/edge/campaigns/:id/results', results, async (request) => {
       const { handle } = staffOf(request);
       const released = await edge.reports.results(request.params.id, handle);

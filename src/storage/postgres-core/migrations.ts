@@ -34,6 +34,7 @@ import { hubVaultsSchema } from './migrations/0031-hub-vaults.ts';
 import { modelScoresGenerationSchema } from './migrations/0032-model-scores-generation.ts';
 import { regionalCampaignsSchema } from './migrations/0033-regional-campaigns.ts';
 import { birthMonthAndOwnerEndSchema } from './migrations/0038-birth-month-and-owner-end.ts';
+import { edgeStaffSchema } from './migrations/0037-edge-staff.ts';
 
 export interface Migration {
   readonly version: number;
@@ -75,6 +76,7 @@ export const migrations: readonly Migration[] = [
   { version: 31, name: 'hub-vaults', sql: hubVaultsSchema },
   { version: 32, name: 'model-scores-generation', sql: modelScoresGenerationSchema },
   { version: 33, name: 'regional-campaigns', sql: regionalCampaignsSchema },
+  { version: 37, name: 'edge-staff', sql: edgeStaffSchema },
   { version: 38, name: 'birth-month-and-owner-end', sql: birthMonthAndOwnerEndSchema },
 ];
 

@@ -21,7 +21,7 @@ import type { SqlExecutor } from '../../storage/ports.ts';
 import type { Answer, QuestionService, Refusal } from '../questions/question-service.ts';
 import type { EdgeKeys } from './edge-keys.ts';
 import { insertEdgeCampaign, publishedCampaigns } from './edge-store.ts';
-import { planModels, sensitiveGroups, sensitiveNames } from './segment-parts.ts';
+import { planModels, refusedParts, sensitiveGroups, type RefusedParts } from './segment-parts.ts';
 
 export interface PublishRequest {
   readonly expression: string;
@@ -68,6 +68,21 @@ function newCampaignId(): string {
   return `edge-${Array.from(randomBytes(22), (b) => String.fromCharCode(97 + (b % 26))).join('')}`;
 }
 
+function refusalMessage(refused: RefusedParts): string {
+  const parts = [
+    ...(refused.sensitive.length === 0
+      ? []
+      : [`${refused.sensitive.join(', ')}, of a sensitive group (${sensitiveGroups.join(', ')})`]),
+    ...(refused.unknown.length === 0
+      ? []
+      : [
+          `${refused.unknown.join(', ')}, of unknown sensitivity (narrow a merchant by a listed MCC of a ` +
+            'non-sensitive kind, e.g. mcc: 5411, or add a name rule for it)',
+        ]),
+  ];
+  return `the segment names ${parts.join('; and ')}; edge definitions are shown to every customer`;
+}
+
 function checkRequest(request: PublishRequest): void {
   const { offer, validFrom, validUntil } = request;
   if (!isProductCode(offer.productCode)) throw new CurtainError('USAGE', 'offer.productCode: not a product');
@@ -96,10 +111,9 @@ export class EdgePublisher {
     const purpose = offerPurpose(request.offer.provider, credit);
     const checked = await this.#sources.questions.check(request.expression, purpose);
     if (!checked.ok) return checked;
-    const sensitive = sensitiveNames(checked.value.plan, this.#options.categoriser);
-    if (sensitive.length > 0) {
-      const message = `the segment names ${sensitive.join(', ')}, of a sensitive group (${sensitiveGroups.join(', ')}); edge definitions are shown to every customer`;
-      return err({ code: 'EDGE_SEGMENT_SENSITIVE', message });
+    const refused = refusedParts(checked.value.plan, this.#options.categoriser);
+    if (refused.sensitive.length > 0 || refused.unknown.length > 0) {
+      return err({ code: 'EDGE_SEGMENT_SENSITIVE', message: refusalMessage(refused) });
     }
     const models = await this.#frozenModels(planModels(checked.value.plan));
     const admission = await this.#sources.questions.ask({
@@ -128,6 +142,7 @@ export class EdgePublisher {
       definition,
       jws,
       publishedBy: request.asker,
+      publishedAt: this.#options.now(),
     });
     const fingerprint = await keyFingerprint(new TextEncoder().encode(jws));
     await this.#sources.audit.record([

@@ -23,14 +23,16 @@ import { Rational } from '../../privacy/dp/rational.ts';
 import type { SqlExecutor } from '../../storage/ports.ts';
 import type { EdgeKeys } from './edge-keys.ts';
 import {
+  connectCounts,
+  connectReleasesOf,
+  edgeCampaign,
   edgeCampaignExists,
-  edgeCampaignPurpose,
+  insertConnectRelease,
   insertRelease,
   recordIssuance,
   recordRedemption,
   releasesOf,
   shownCounts,
-  type EdgeRelease,
 } from './edge-store.ts';
 
 export interface EdgeReport {
@@ -38,6 +40,13 @@ export interface EdgeReport {
   readonly campaign: string;
   readonly event: 'shown' | 'dummy';
   readonly token: string;
+}
+
+/** One ended epoch's released counts; null when suppressed under the noised k. */
+export interface EpochResult {
+  readonly epoch: string;
+  readonly shown: number | null;
+  readonly connects: number | null;
 }
 
 export interface ReportSources {
@@ -124,50 +133,78 @@ export class EdgeReports {
   }
 
   /**
-   * Noised "shown" counts of a campaign's ended epochs. One device holds `reportsPerEpoch` tokens and could
-   * spend all of them on one campaign, so each count's sensitivity is that number: the discrete Laplace scale
-   * is reportsPerEpoch / ε, for the count and for the threshold k alike. Each new release is charged once.
+   * Noised counts of a campaign's ended epochs since its publication: "shown" reports and "Connect me" requests.
+   * One device holds `reportsPerEpoch` tokens and could spend all of them on one campaign, so a "shown" count's
+   * sensitivity is that number (the discrete Laplace scale is reportsPerEpoch / ε, for the count and for the
+   * threshold k alike); a customer asks "Connect me" once per campaign, so that count's is 1. Each new release
+   * is charged once; asking again returns the stored ones.
    */
-  async results(campaign: string, asker: string): Promise<Result<EdgeRelease[], SpendRefusal>> {
-    const { storage, guard, policies, noise } = this.#sources;
-    const purpose = await edgeCampaignPurpose(storage, campaign);
-    if (purpose === undefined) throw new CurtainError('NOT_FOUND', 'no published edge campaign of that id');
-    const released = await releasesOf(storage, campaign);
-    const counts = await shownCounts(storage, campaign);
-    const { policy } = await policies.active();
-    const sensitivity = Rational.of(BigInt(reportsPerEpoch));
-    for (const epoch of this.#endedEpochs(counts)) {
-      if (released.has(epoch)) continue;
-      const epsilon = policy.countEpsilon.add(policy.thresholdEpsilon);
-      const label = `edge-results:${campaign}:${epoch}`;
-      const charged = await guard.spend({
-        asker,
-        purpose,
-        label,
-        mechanism: 'discrete-laplace',
-        rdp: pureDpCurve(Number(epsilon.numerator) / Number(epsilon.denominator)),
-      });
-      if (!charged.ok) return err(charged.error);
-      const noised =
-        BigInt(counts.get(epoch) ?? 0) + noise.discreteLaplace(sensitivity.div(policy.countEpsilon));
-      const threshold = BigInt(policy.k) + noise.discreteLaplace(sensitivity.div(policy.thresholdEpsilon));
-      const release = { epoch, shown: noised < threshold ? null : Number(noised) };
-      await insertRelease(storage, campaign, release, asker);
-      await this.#sources.audit.record([
-        {
-          type: 'edge.results_released',
-          details: { campaign, epoch, by: asker, suppressed: release.shown === null },
-        },
-      ]);
-      released.set(epoch, release);
+  async results(campaign: string, asker: string): Promise<Result<EpochResult[], SpendRefusal>> {
+    const { storage } = this.#sources;
+    const stored = await edgeCampaign(storage, campaign);
+    if (stored === undefined) throw new CurtainError('NOT_FOUND', 'no published edge campaign of that id');
+    const { purpose } = stored.definition;
+    const [shownReleased, connectsReleased, shown, connects] = await Promise.all([
+      releasesOf(storage, campaign),
+      connectReleasesOf(storage, campaign),
+      shownCounts(storage, campaign),
+      connectCounts(storage, campaign, epochOf),
+    ]);
+    const results: EpochResult[] = [];
+    for (const epoch of this.#endedEpochs(epochOf(stored.publishedAt.toISOString().slice(0, 10)))) {
+      const release = { asker, purpose, campaign, epoch };
+      let shownCount = shownReleased.get(epoch)?.shown;
+      if (shownCount === undefined) {
+        const noised = await this.#release({ ...release, count: 'shown' }, shown, BigInt(reportsPerEpoch));
+        if (!noised.ok) return noised;
+        shownCount = noised.value;
+        await insertRelease(storage, campaign, { epoch, shown: shownCount }, asker);
+      }
+      let connectCount = connectsReleased.get(epoch);
+      if (connectCount === undefined) {
+        const noised = await this.#release({ ...release, count: 'connects' }, connects, 1n);
+        if (!noised.ok) return noised;
+        connectCount = noised.value;
+        await insertConnectRelease(storage, campaign, { epoch, connects: connectCount }, asker);
+      }
+      results.push({ epoch, shown: shownCount, connects: connectCount });
     }
-    return ok([...released.values()].sort((a, b) => a.epoch.localeCompare(b.epoch)));
+    return ok(results);
   }
 
-  /** Epochs that have ended (their counts no longer change) from the earliest with reports. */
-  #endedEpochs(counts: ReadonlyMap<string, number>): string[] {
-    const first = [...counts.keys()].sort()[0];
-    if (first === undefined) return [];
+  /** One count of one ended epoch, charged to the vault's budget, noised and suppressed under the noised k. */
+  async #release(
+    release: { asker: string; purpose: string; campaign: string; epoch: string; count: 'shown' | 'connects' },
+    counts: ReadonlyMap<string, number>,
+    sensitivity: bigint,
+  ): Promise<Result<number | null, SpendRefusal>> {
+    const { guard, policies, noise, audit } = this.#sources;
+    const { asker, purpose, campaign, epoch, count } = release;
+    const { policy } = await policies.active();
+    const epsilon = policy.countEpsilon.add(policy.thresholdEpsilon);
+    const charged = await guard.spend({
+      asker,
+      purpose,
+      label: `edge-${count === 'shown' ? 'results' : 'connects'}:${campaign}:${epoch}`,
+      mechanism: 'discrete-laplace',
+      rdp: pureDpCurve(Number(epsilon.numerator) / Number(epsilon.denominator)),
+    });
+    if (!charged.ok) return err(charged.error);
+    const scale = Rational.of(sensitivity);
+    const noised = BigInt(counts.get(epoch) ?? 0) + noise.discreteLaplace(scale.div(policy.countEpsilon));
+    const threshold = BigInt(policy.k) + noise.discreteLaplace(scale.div(policy.thresholdEpsilon));
+    const released = noised < threshold ? null : Number(noised);
+    await audit.record([
+      {
+        type: 'edge.results_released',
+        details: { campaign, epoch, count, by: asker, suppressed: released === null },
+      },
+    ]);
+    return ok(released);
+  }
+
+  /** Epochs that have ended (their counts no longer change), from `first` on. */
+  #endedEpochs(first: string): string[] {
     const current = this.epoch();
     const epochs: string[] = [];
     for (let at = Date.parse(first); ; at += epochDays * dayMs) {

@@ -1,8 +1,9 @@
 // Edge mode's tables: keys, published definitions, token issuance counts, redemptions; and a customer's own facts.
 import { birthMonthSql } from '../../core/age-bands.ts';
 import { currentBalance } from '../accounts/balance-store.ts';
+import { marketingExclusion } from '../import/marketing-exclusions.ts';
 import { mainAccount } from '../insights/insights-store.ts';
-import type { EdgeFacts, EdgeTransaction } from '../../edge/customer-source.ts';
+import type { EdgeFacts, EdgeTransaction, ProcessingHold } from '../../edge/customer-source.ts';
 import type { EdgeDefinition } from '../../edge/definitions.ts';
 import type { SqlExecutor } from '../../storage/ports.ts';
 
@@ -66,21 +67,25 @@ export interface PublishedCampaign {
 
 export async function insertEdgeCampaign(
   db: SqlExecutor,
-  campaign: { id: string; definition: object; jws: string; publishedBy: string },
+  campaign: { id: string; definition: object; jws: string; publishedBy: string; publishedAt: Date },
 ): Promise<void> {
-  await db.query('INSERT INTO edge_campaigns (id, definition, jws, published_by) VALUES ($1, $2, $3, $4)', [
-    campaign.id,
-    JSON.stringify(campaign.definition),
-    campaign.jws,
-    campaign.publishedBy,
-  ]);
+  await db.query(
+    'INSERT INTO edge_campaigns (id, definition, jws, published_by, published_at) VALUES ($1, $2, $3, $4, $5)',
+    [
+      campaign.id,
+      JSON.stringify(campaign.definition),
+      campaign.jws,
+      campaign.publishedBy,
+      campaign.publishedAt,
+    ],
+  );
 }
 
-/** Definitions still valid on `day`, oldest first. */
+/** Definitions still valid on `day` and not withdrawn, oldest first: what every device's bundle carries. */
 export async function publishedCampaigns(db: SqlExecutor, day: string): Promise<PublishedCampaign[]> {
   const { rows } = await db.query<{ id: string; jws: string; valid_until: string }>(
     `SELECT id, jws, definition->>'validUntil' AS valid_until FROM edge_campaigns
-      WHERE definition->>'validUntil' >= $1 ORDER BY published_at, id`,
+      WHERE definition->>'validUntil' >= $1 AND withdrawn_at IS NULL ORDER BY published_at, id`,
     [day],
   );
   return rows.map((r) => ({ id: r.id, jws: r.jws, validUntil: r.valid_until }));
@@ -137,9 +142,32 @@ export async function shownCounts(db: SqlExecutor, campaign: string): Promise<Ma
   return new Map(rows.map((r) => [r.epoch, Number(r.n)]));
 }
 
-/** One customer's own facts, read as the columnar store reads everyone's (owned_transactions, products held). */
-export async function customerFacts(db: SqlExecutor, customerId: number): Promise<EdgeFacts> {
-  const [transactions, products, customer] = await Promise.all([
+/**
+ * What stops every match for one customer on `asOf`, read as the question engine reads it for everyone
+ * (restrictions.ts, marketing-exclusions.ts): a restriction or an objection not lifted, a marketing exclusion.
+ */
+export async function processingHoldsOf(
+  db: SqlExecutor,
+  customerId: number,
+  asOf: string,
+): Promise<ProcessingHold[]> {
+  const { rows } = await db.query<{ reason: string }>(
+    `SELECT reason FROM processing_restrictions WHERE customer_id = $1 AND lifted_at IS NULL
+     UNION ALL
+     SELECT 'marketing_exclusion' FROM customer_flags WHERE customer_id = $1 AND ${marketingExclusion('$2')}`,
+    [customerId, asOf],
+  );
+  const order: readonly ProcessingHold[] = ['restriction', 'objection', 'marketing_exclusion'];
+  return order.filter((hold) => rows.some((r) => r.reason === hold));
+}
+
+/**
+ * One customer's own facts on `asOf`, read as the columnar store reads everyone's (owned_transactions, products
+ * held), with the holds that stop every match.
+ */
+export async function customerFacts(db: SqlExecutor, customerId: number, asOf: string): Promise<EdgeFacts> {
+  const [holds, transactions, products, customer] = await Promise.all([
+    processingHoldsOf(db, customerId, asOf),
     db.query<EdgeTransaction>(
       `WITH main AS (${mainAccount})
        SELECT to_char(booking_date, 'YYYY-MM-DD') AS date, amount_minor::float8 AS "amountMinor",
@@ -161,6 +189,7 @@ export async function customerFacts(db: SqlExecutor, customerId: number): Promis
     ),
   ]);
   return {
+    holds,
     transactions: transactions.rows.map((t) => ({ ...t, mcc: t.mcc === null ? null : Number(t.mcc) })),
     products: products.rows,
     firstOpened: customer.rows[0]?.first_opened ?? null,
@@ -207,30 +236,132 @@ export async function insertRelease(
   );
 }
 
-/** A published definition as it was signed, or undefined when there is none of that id. */
-export async function edgeDefinition(db: SqlExecutor, id: string): Promise<EdgeDefinition | undefined> {
-  const { rows } = await db.query<{ definition: EdgeDefinition | string }>(
-    'SELECT definition FROM edge_campaigns WHERE id = $1',
+/** A published edge campaign as staff see it: the definition as signed, who published it, and any withdrawal. */
+export interface StoredEdgeCampaign {
+  readonly definition: EdgeDefinition;
+  readonly jws: string;
+  readonly publishedBy: string;
+  readonly publishedAt: Date;
+  readonly withdrawnAt: Date | null;
+  readonly withdrawnBy: string | null;
+}
+
+interface CampaignRow {
+  definition: EdgeDefinition | string;
+  jws: string;
+  published_by: string;
+  published_at: Date | string;
+  withdrawn_at: Date | string | null;
+  withdrawn_by: string | null;
+}
+
+const campaignOf = (r: CampaignRow): StoredEdgeCampaign => ({
+  definition: typeof r.definition === 'string' ? (JSON.parse(r.definition) as EdgeDefinition) : r.definition,
+  jws: r.jws,
+  publishedBy: r.published_by,
+  publishedAt: new Date(r.published_at),
+  withdrawnAt: r.withdrawn_at === null ? null : new Date(r.withdrawn_at),
+  withdrawnBy: r.withdrawn_by,
+});
+
+const campaignColumns = 'definition, jws, published_by, published_at, withdrawn_at, withdrawn_by';
+
+/** Every published edge campaign, newest first. */
+export async function edgeCampaigns(db: SqlExecutor): Promise<StoredEdgeCampaign[]> {
+  const { rows } = await db.query<CampaignRow>(
+    `SELECT ${campaignColumns} FROM edge_campaigns ORDER BY published_at DESC, id`,
+  );
+  return rows.map(campaignOf);
+}
+
+/** One published edge campaign, or undefined when there is none of that id. */
+export async function edgeCampaign(db: SqlExecutor, id: string): Promise<StoredEdgeCampaign | undefined> {
+  const { rows } = await db.query<CampaignRow>(
+    `SELECT ${campaignColumns} FROM edge_campaigns WHERE id = $1`,
     [id],
   );
-  const stored = rows[0]?.definition;
-  return typeof stored === 'string' ? (JSON.parse(stored) as EdgeDefinition) : stored;
+  return rows[0] && campaignOf(rows[0]);
+}
+
+/** Withdraws a campaign; false when it was withdrawn already. */
+export async function withdrawEdgeCampaign(
+  db: SqlExecutor,
+  id: string,
+  by: string,
+  at: Date,
+): Promise<boolean> {
+  const { affectedRows } = await db.query(
+    'UPDATE edge_campaigns SET withdrawn_at = $2, withdrawn_by = $3 WHERE id = $1 AND withdrawn_at IS NULL',
+    [id, at, by],
+  );
+  return affectedRows > 0;
+}
+
+/**
+ * Exact numbers of customers who asked "Connect me" on an edge campaign, per epoch of their request: private,
+ * released only through the guard's noise. One inbox message per customer and campaign.
+ */
+export async function connectCounts(
+  db: SqlExecutor,
+  campaign: string,
+  epochOf: (day: string) => string,
+): Promise<Map<string, number>> {
+  const { rows } = await db.query<{ day: string; n: number }>(
+    `SELECT to_char(delivered_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day, count(*)::int AS n
+       FROM inbox_messages WHERE campaign_id = $1 GROUP BY day`,
+    [campaign],
+  );
+  const counts = new Map<string, number>();
+  for (const r of rows) counts.set(epochOf(r.day), (counts.get(epochOf(r.day)) ?? 0) + Number(r.n));
+  return counts;
+}
+
+export async function connectReleasesOf(
+  db: SqlExecutor,
+  campaign: string,
+): Promise<Map<string, number | null>> {
+  const { rows } = await db.query<{ epoch: string; connects: number | null }>(
+    'SELECT epoch, connects FROM edge_connect_releases WHERE campaign = $1',
+    [campaign],
+  );
+  return new Map(rows.map((r) => [r.epoch, r.connects]));
+}
+
+export async function insertConnectRelease(
+  db: SqlExecutor,
+  campaign: string,
+  release: { epoch: string; connects: number | null },
+  by: string,
+): Promise<void> {
+  await db.query(
+    `INSERT INTO edge_connect_releases (campaign, epoch, connects, released_by) VALUES ($1, $2, $3, $4)
+     ON CONFLICT DO NOTHING`,
+    [campaign, release.epoch, release.connects, by],
+  );
 }
 
 /** Puts an offer in one customer's inbox (once per campaign); returns the message's public id. */
 export async function inboxMessageFor(
   db: SqlExecutor,
-  message: { publicId: string; campaignId: string; customerId: number; offer: object; explanation: string },
+  message: {
+    publicId: string;
+    campaignId: string;
+    customerId: number;
+    at: Date;
+    offer: object;
+    explanation: string;
+  },
 ): Promise<string> {
   await db.query(
-    `INSERT INTO inbox_messages (public_id, campaign_id, customer_id, offer, explanation)
-     VALUES ($1, $2, $3, $4::jsonb, $5) ON CONFLICT (campaign_id, customer_id) DO NOTHING`,
+    `INSERT INTO inbox_messages (public_id, campaign_id, customer_id, offer, explanation, delivered_at)
+     VALUES ($1, $2, $3, $4::jsonb, $5, $6) ON CONFLICT (campaign_id, customer_id) DO NOTHING`,
     [
       message.publicId,
       message.campaignId,
       message.customerId,
       JSON.stringify(message.offer),
       message.explanation,
+      message.at,
     ],
   );
   const { rows } = await db.query<{ public_id: string }>(

@@ -42,23 +42,45 @@ export function planModels(plan: Plan): string[] {
 const groupOf = new Map<string, CategoryGroup>(categories.map((c) => [c.code, c.group]));
 const sensitive = (category: string) => sensitiveGroups.includes(groupOf.get(category)!);
 
+/** What a published segment may not name: parts of a sensitive group, and parts whose sensitivity is unknown. */
+export interface RefusedParts {
+  /** Categories, MCCs and merchant names of a sensitive group ("MCC 5912 (pharmacy)"). */
+  readonly sensitive: readonly string[];
+  /** MCCs the taxonomy does not place, and merchant names no rule recognises that no safe MCC narrows. */
+  readonly unknown: readonly string[];
+}
+
+const mccText = (mcc: number) => String(mcc).padStart(4, '0');
+
 /**
- * Each category, MCC and merchant name of the plan that belongs to a sensitive group, described for the
- * publisher ("MCC 5912 (pharmacy)"). MCCs by the taxonomy's MCC table; merchant names by the vault's name rules
- * (the shipped files and the bank's own), as a transaction at that merchant would be categorised.
+ * The parts of the plan a published definition may not name. Categories by their group; MCCs by the taxonomy's
+ * MCC table over the shipped MCC list (an MCC it does not place has no known sensitivity); merchant names by the
+ * vault's name rules (the shipped files and the bank's own), as a transaction at that merchant would be
+ * categorised. A merchant no rule recognises ("Dr A. Smith") may be a doctor: it is allowed only when its filter
+ * also names MCCs, each placed in a category of no sensitive group, so that only those purchases count.
  */
-export function sensitiveNames(plan: Plan, categoriser: Categoriser = defaultCategoriser): string[] {
+export function refusedParts(plan: Plan, categoriser: Categoriser = defaultCategoriser): RefusedParts {
   const found: string[] = [];
+  const unknown: string[] = [];
   for (const filter of planFilters(plan)) {
     for (const category of filter.categories ?? []) if (sensitive(category)) found.push(category);
-    for (const mcc of filter.mccs ?? []) {
-      const category = categoryForMcc(String(mcc).padStart(4, '0'));
-      if (sensitive(category)) found.push(`MCC ${String(mcc).padStart(4, '0')} (${category})`);
+    const mccs = (filter.mccs ?? []).map((mcc) => ({ mcc, category: categoryForMcc(mccText(mcc)) }));
+    for (const { mcc, category } of mccs) {
+      if (sensitive(category)) found.push(`MCC ${mccText(mcc)} (${category})`);
+      else if (category === 'uncategorised')
+        unknown.push(`MCC ${mccText(mcc)} (no category on the MCC list)`);
     }
+    const safeMccs =
+      mccs.length > 0 && mccs.every(({ category }) => !sensitive(category) && category !== 'uncategorised');
     for (const merchant of filter.merchants ?? []) {
       const category = categoriser.categorize({ direction: 'debit', merchantName: merchant });
       if (sensitive(category)) found.push(`merchant "${merchant}" (${category})`);
+      else if (category === 'uncategorised' && !safeMccs) {
+        unknown.push(
+          `merchant "${merchant}" (no name rule recognises it, and no MCC of a safe kind narrows it)`,
+        );
+      }
     }
   }
-  return [...new Set(found)];
+  return { sensitive: [...new Set(found)], unknown: [...new Set(unknown)] };
 }
