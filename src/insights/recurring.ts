@@ -108,13 +108,13 @@ function skipsLikePayments(r: Rows, chain: readonly number[], group: readonly nu
 function steady(r: Rows, chain: readonly number[], band: Band, group: readonly number[]): boolean {
   if (chain.length < band.minPayments) return false;
   if (band.cadence === 'annual') return group.length <= chain.length + 2;
-  if (band.cadence === 'quarterly' && skipsLikePayments(r, chain, group)) return false;
   let changes = 0;
   for (let k = 1; k < chain.length; k++) {
     const before = r.amount(chain[k - 1]!);
     if (Math.abs(r.amount(chain[k]!) - before) > changeShare * before) changes++;
   }
-  return changes <= Math.max(1, Math.floor((chain.length - 1) / 4));
+  if (changes > Math.max(1, Math.floor((chain.length - 1) / 4))) return false;
+  return band.cadence !== 'quarterly' || !skipsLikePayments(r, chain, group);
 }
 
 /**
