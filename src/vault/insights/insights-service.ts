@@ -56,16 +56,18 @@ function messageOf(insights: Insights, currency: string): { title: string; body:
     const change = p.priceChanges.at(-1)!;
     if (change.toMinor > change.fromMinor)
       lines.push(
-        `${p.merchant ?? categoryInWords(p.category)} now costs ${money(change.toMinor, currency)} (was ${money(change.fromMinor, currency)}).`,
+        `${p.merchant ?? categoryInWords(p.category)} now costs ${money(p.amountMinor, currency)} (was ${money(change.fromMinor, currency)}).`,
       );
   }
   for (const p of insights.regularPayments.filter((x) => x.status === 'stopped').slice(0, 2))
     lines.push(`${p.merchant ?? categoryInWords(p.category)}: no payment since ${day(p.lastDate)}.`);
   for (const c of insights.monthOverMonth.changes)
     lines.push(
-      `${categoryInWords(c.category)}: ${money(c.thisMonthMinor, currency)} this month, usually ${money(c.usualMinor, currency)}.`,
+      `${categoryInWords(c.category)}: ${money(c.thisMonthMinor, currency)} this month, usually ` +
+        `${c.usualMinor === 0 ? 'nothing' : money(c.usualMinor, currency)}.`,
     );
-  for (const s of insights.suggestions) lines.push(s.text);
+  // A category well above usual is already a line of its own above.
+  for (const s of insights.suggestions) if (s.kind !== 'spending_up') lines.push(s.text);
   return {
     title: warning === undefined ? 'Your spending insights' : 'Your spending insights: a low balance ahead',
     body: lines.length === 0 ? 'Nothing unusual this time.' : lines.join('\n'),
