@@ -48,6 +48,7 @@ const tally = {
   warnings: 0,
   falseAlarms: 0,
   millis: [] as number[],
+  referenceMillis: [] as number[],
   /** Forecast errors by kind of customer or window, to see where the forecast misses. */
   groups: new Map<string, number[]>(),
 };
@@ -154,16 +155,45 @@ function forecastAccuracy(customer: GeneratedCustomer, ledger: CustomerColumns):
   }
 }
 
+/**
+ * The reference measured in the same run: one hand-written pass over the same columns, summing each month's
+ * debits by category (what month over month reads). Its time tracks the machine's load at that moment, so the
+ * ratio of the two is comparable between a quiet and a busy machine where the milliseconds are not.
+ */
+function referencePass(ledger: CustomerColumns): number {
+  const { columns, kinds } = ledger;
+  const sums = new Float64Array(kinds.category.length * 32);
+  for (let i = ledger.from; i < ledger.to; i++) {
+    const kind = columns.kind[i]!;
+    if (kinds.credit[kind] === 1) continue;
+    sums[(kinds.category[kind]! << 5) + ((columns.day[i]! / 30.44) & 31)]! += columns.amount[i]!;
+  }
+  return sums[0]!;
+}
+
+function bestOfThree(run: () => unknown): number {
+  let best = Infinity;
+  for (let k = 0; k < 3; k++) {
+    const started = process.hrtime.bigint();
+    run();
+    best = Math.min(best, Number(process.hrtime.bigint() - started) / 1e6);
+  }
+  return best;
+}
+
 function speed(ledger: CustomerColumns, customer: GeneratedCustomer): void {
   const balance = customer.truth!.dailyBalances.at(-1)!;
-  const started = process.hrtime.bigint();
-  computeInsights(ledger, {
-    asOf: endDay,
-    currency: 'GBP',
-    offersAllowed: true,
-    balance: { currentMinor: balance },
-  });
-  tally.millis.push(Number(process.hrtime.bigint() - started) / 1e6);
+  tally.millis.push(
+    bestOfThree(() =>
+      computeInsights(ledger, {
+        asOf: endDay,
+        currency: 'GBP',
+        offersAllowed: true,
+        balance: { currentMinor: balance },
+      }),
+    ),
+  );
+  tally.referenceMillis.push(bestOfThree(() => referencePass(ledger)));
 }
 
 console.log(
@@ -206,4 +236,10 @@ console.log(
 console.log(
   `one customer's insights (best of 3): median ${quantile(tally.millis, 0.5).toFixed(2)} ms, p95 ${quantile(tally.millis, 0.95).toFixed(2)} ms, ` +
     `max ${Math.max(...tally.millis).toFixed(2)} ms  goal ≤ 20 ms`,
+);
+const referenceMedian = quantile(tally.referenceMillis, 0.5);
+console.log(
+  `reference in the same run, one pass summing debits by category and month (best of 3): median ${referenceMedian.toFixed(3)} ms; ` +
+    `insights ×${(quantile(tally.millis, 0.5) / referenceMedian).toFixed(0)} the reference at the median, ` +
+    `×${(quantile(tally.millis, 0.95) / referenceMedian).toFixed(0)} at p95`,
 );

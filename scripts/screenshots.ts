@@ -1,4 +1,5 @@
-// Takes a screenshot of each main page of the console into docs/screenshots/ (npm run screenshots; not a test).
+// Takes a screenshot of each main page of the console into docs/screenshots/ (npm run screenshots; not a test);
+// a name prefix as argument takes only those.
 import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
@@ -8,6 +9,9 @@ import { shootCustomerPages } from './customer-screenshots.ts';
 
 const out = fileURLToPath(new URL('../docs/screenshots/', import.meta.url));
 const seeds = 'spent(category: "home_inspection", within: 90d) > 0 and not holds("mortgage")';
+
+/** `npm run screenshots -- insight` takes only the screenshots whose names start with "insight". */
+const only = process.argv[2] ?? '';
 
 const server = await startConsoleServer();
 const browser = await launchChromium();
@@ -50,6 +54,7 @@ try {
   }
 
   const shoot = async (page: Page, name: string) => {
+    if (!name.startsWith(only)) return;
     await page.getByRole('heading', { level: 1 }).waitFor();
     await page.waitForLoadState('networkidle');
     await page.screenshot({ path: `${out}${name}.png`, fullPage: true });
@@ -80,8 +85,10 @@ try {
   await marketer.getByRole('button', { name: /^Count — / }).click();
   await marketer.getByTestId('protected-count').waitFor();
   await shoot(marketer, 'segment-editor-count');
-  await marketer.locator('.budget-meter').screenshot({ path: `${out}budget-meter.png` });
-  console.log('docs/screenshots/budget-meter.png');
+  if ('budget-meter'.startsWith(only)) {
+    await marketer.locator('.budget-meter').screenshot({ path: `${out}budget-meter.png` });
+    console.log('docs/screenshots/budget-meter.png');
+  }
   await marketer.getByRole('link', { name: 'Offers' }).click();
   await shoot(marketer, 'offers');
   await marketer.getByRole('link', { name: 'Campaigns' }).click();
@@ -110,17 +117,17 @@ try {
   const picker = await browser.newPage();
   await picker.goto(server.url);
   await picker.getByRole('heading', { name: /^DEMO ONLY/ }).waitFor();
-  let without: string | undefined;
+  let without: { name: string; id: number } | undefined;
   for (const name of await picker.getByRole('button', { name: /^Customer C\d{8}$/ }).allTextContents()) {
     const id = await vault.identity.findCustomer('external_id', name.replace('Customer ', ''));
     if (id !== undefined && !(await vault.consent.isAllowed(id, 'spending_insights', 'inbox'))) {
-      without = name;
+      without = { name, id };
       break;
     }
   }
   await picker.close();
   if (without !== undefined) {
-    const reader = await signIn(without);
+    const reader = await signIn(without.name);
     await reader.getByRole('link', { name: 'Insights', exact: true }).click();
     await reader.getByRole('heading', { name: 'What insights are' }).waitFor();
     await shoot(reader, 'insights-off');
@@ -130,6 +137,18 @@ try {
     await shoot(reader, 'insights');
     await reader.setViewportSize({ width: 390, height: 844 });
     await shoot(reader, 'insights-390');
+    // The message the daily round puts in the inbox, opened from there.
+    await vault.insights.send(without.id);
+    const [message] = await vault.insights.messages(without.id);
+    if (message !== undefined) {
+      await reader.setViewportSize({ width: 1280, height: 800 });
+      await reader.getByRole('link', { name: 'Inbox', exact: true }).click();
+      await reader.getByRole('link', { name: message.title, exact: true }).click();
+      await reader.getByRole('heading', { name: message.title }).waitFor();
+      await shoot(reader, 'insight-message');
+      await reader.setViewportSize({ width: 390, height: 844 });
+      await shoot(reader, 'insight-message-390');
+    }
   }
 
   const advisor = await signIn('Staff: ada');

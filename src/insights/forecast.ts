@@ -88,6 +88,24 @@ function regularKeys(payments: readonly RegularPayment[]): Set<string> {
   return new Set(payments.map((p) => `${p.direction}\u0000${p.merchant ?? `#${p.category}`}`));
 }
 
+/** How far a row's amount may be from a series' current amount and still be one of its payments. */
+const seriesAmount = 0.25;
+
+/**
+ * Whether a row is one of the regular series' payments: its payer, and an amount close to the series'. Rows
+ * without a merchant share one payer per category (a monthly allowance and termly student finance are both
+ * `transfers`), so the payer alone would take every transfer for the allowance's.
+ */
+function regularRow(payments: readonly RegularPayment[], key: (i: number) => string, r: Rows) {
+  const amounts = new Map<string, number[]>();
+  for (const p of payments) {
+    const k = `${p.direction}\u0000${p.merchant ?? `#${p.category}`}`;
+    amounts.set(k, [...(amounts.get(k) ?? []), p.amountMinor]);
+  }
+  return (i: number): boolean =>
+    amounts.get(key(i))?.some((a) => Math.abs(r.amount(i) - a) <= seriesAmount * a) ?? false;
+}
+
 /** A row's payer as `regularKeys` names it: direction and merchant, or the category without a merchant. */
 function keyOf(ledger: CustomerColumns, r: Rows): (i: number) => string {
   return (i) => {
@@ -155,7 +173,8 @@ export function forecastBalance(
     own.settlement === undefined ? [] : settlementsDue(own.settlement, past, own.explained, asOf, horizon);
   const keys = regularKeys(onAccount);
   const explained = new Set(own.explained);
-  const yearly = yearlyRepeats(past, asOf, horizon, keyOf(ledger, past), keys, explained);
+  const pastKey = keyOf(ledger, past);
+  const yearly = yearlyRepeats(past, asOf, horizon, pastKey, regularRow(onAccount, pastKey, past), explained);
   const { mean, sd30 } = rest(ledger, keys, asOf, options.historyDays ?? 180, explained);
   const days: ForecastPoint[] = [];
   let balance = options.currentBalanceMinor;

@@ -94,6 +94,17 @@ export function dateOf(day: number): string {
   return new Date(day * 86_400_000).toISOString().slice(0, 10);
 }
 
+/** A YYYY-MM-DD date as people read it ("Sat, 12 Dec 2026"), as the console writes dates. */
+export function dateInWords(date: string): string {
+  return new Date(`${date}T00:00:00Z`).toLocaleDateString('en-GB', {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
+}
+
 /** Row accessors over a ledger, for the insight functions. */
 export function rows(ledger: CustomerColumns, upTo: number = Infinity) {
   const { columns, kinds } = ledger;

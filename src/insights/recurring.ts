@@ -86,16 +86,35 @@ function chainFrom(r: Rows, group: readonly number[], end: number, band: Band, u
   }
 }
 
+/**
+ * A quarterly chain that steps over payments of the same payer and a like amount is every third payment of a
+ * monthly series (a salary that changed employer, so that no monthly chain spans as long), not a quarterly one.
+ */
+function skipsLikePayments(r: Rows, chain: readonly number[], group: readonly number[]): boolean {
+  const inChain = new Set(chain);
+  const first = r.day(chain[0]!);
+  const last = r.day(chain.at(-1)!);
+  const amount = r.amount(chain.at(-1)!);
+  let skipped = 0;
+  for (const i of group) {
+    if (inChain.has(i) || r.day(i) <= first || r.day(i) >= last) continue;
+    const a = r.amount(i);
+    if (Math.max(a, amount) / Math.max(1, Math.min(a, amount)) <= maxStep) skipped++;
+  }
+  return skipped >= chain.length;
+}
+
 /** Steady enough: few steps change the amount (a bill reviewed yearly, a price rise) — not a shop visited often. */
-function steady(r: Rows, chain: readonly number[], band: Band, groupSize: number): boolean {
+function steady(r: Rows, chain: readonly number[], band: Band, group: readonly number[]): boolean {
   if (chain.length < band.minPayments) return false;
-  if (band.cadence === 'annual') return groupSize <= chain.length + 2;
+  if (band.cadence === 'annual') return group.length <= chain.length + 2;
   let changes = 0;
   for (let k = 1; k < chain.length; k++) {
     const before = r.amount(chain[k - 1]!);
     if (Math.abs(r.amount(chain[k]!) - before) > changeShare * before) changes++;
   }
-  return changes <= Math.max(1, Math.floor((chain.length - 1) / 4));
+  if (changes > Math.max(1, Math.floor((chain.length - 1) / 4))) return false;
+  return band.cadence !== 'quarterly' || !skipsLikePayments(r, chain, group);
 }
 
 /**
@@ -123,7 +142,7 @@ function bestChain(r: Rows, group: readonly number[], used: Set<number>): [numbe
       if (covered.has(index) || used.has(index)) continue;
       const chain = chainFrom(r, group, end, band, used);
       for (const i of chain) covered.add(i);
-      if (!steady(r, chain, band, group.length)) continue;
+      if (!steady(r, chain, band, group)) continue;
       // Longer spans win; at equal span, more payments (a weekly chain inside a monthly one is not longer).
       const span = r.day(chain.at(-1)!) - r.day(chain[0]!);
       const bestSpan = best === undefined ? -1 : r.day(best[0].at(-1)!) - r.day(best[0][0]!);
@@ -225,6 +244,32 @@ function groups(r: Rows, balanceAccountOnly: boolean): Map<string, number[]> {
   return byKey;
 }
 
+const monthly = bands.find((b) => b.cadence === 'monthly')!;
+
+/**
+ * A monthly series that took over from one that stopped (a new employer's salary, the rent of a new home):
+ * the group's last two payments, a month apart, of a like amount, after the last payment of a stopped monthly
+ * series of the same payer. Two payments are too few for a series of its own, but the stopped one vouches for it.
+ */
+function successorOf(
+  r: Rows,
+  group: readonly number[],
+  used: ReadonlySet<number>,
+  inGroup: readonly RegularPayment[],
+): number[] | undefined {
+  const stopped = inGroup.find((p) => p.status === 'stopped' && p.cadence === 'monthly');
+  if (stopped === undefined || inGroup.some((p) => p.status === 'active')) return undefined;
+  const [before, last] = group.slice(-2);
+  if (before === undefined || last === undefined || used.has(before) || used.has(last)) return undefined;
+  const gap = r.day(last) - r.day(before);
+  const ratio =
+    Math.max(r.amount(last), r.amount(before)) / Math.max(1, Math.min(r.amount(last), r.amount(before)));
+  const after = dateOf(r.day(before)) > stopped.lastDate;
+  return gap >= monthly.lo && gap <= monthly.hi && ratio <= 1 + changeShare && after
+    ? [before, last]
+    : undefined;
+}
+
 /**
  * Every regular payment and income in the customer's transactions up to `asOf` (a day number); with
  * `balanceAccountOnly`, those of the account whose balance is forecast.
@@ -239,12 +284,16 @@ export function findRegularPayments(
   for (const group of groups(r, options.balanceAccountOnly ?? false).values()) {
     if (group.length < 2 || !mayHoldSeries(r, group)) continue;
     const used = new Set<number>();
+    const inGroup: RegularPayment[] = [];
     for (let series = 0; series < 3; series++) {
       const best = bestChain(r, group, used);
       if (best === undefined) break;
       for (const i of best[0]) used.add(i);
-      found.push(describe(r, ledger, best[0], best[1], asOf));
+      inGroup.push(describe(r, ledger, best[0], best[1], asOf));
     }
+    const successor = successorOf(r, group, used, inGroup);
+    if (successor !== undefined) inGroup.push(describe(r, ledger, successor, monthly, asOf));
+    found.push(...inGroup);
   }
   return found.sort(
     (a, b) => (a.nextDate ?? '~').localeCompare(b.nextDate ?? '~') || b.amountMinor - a.amountMinor,

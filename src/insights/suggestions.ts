@@ -2,6 +2,7 @@
 import { moneyInWords } from '../core/money.ts';
 import { categoryInWords } from '../core/taxonomy.ts';
 import type { BalanceForecast } from './forecast.ts';
+import { dateInWords } from './ledger.ts';
 import type { MonthOverMonth } from './month-over-month.ts';
 import type { RegularPayment } from './recurring.ts';
 
@@ -24,7 +25,8 @@ export interface SuggestionOptions {
   readonly max?: number;
 }
 
-const perYear: Record<RegularPayment['cadence'], number> = {
+/** Payments of each cadence in a year. */
+export const perYear: Record<RegularPayment['cadence'], number> = {
   weekly: 52,
   fortnightly: 26,
   four_weekly: 13,
@@ -55,7 +57,7 @@ export function suggestSavings(
       const yearly = (rise.toMinor - rise.fromMinor) * perYear[p.cadence];
       out.push({
         kind: 'price_rise',
-        text: `${label(p)} went up from ${money(rise.fromMinor, currency)} to ${money(rise.toMinor, currency)} on ${rise.date}. Still worth it?`,
+        text: `${label(p)} went up from ${money(rise.fromMinor, currency)} to ${money(rise.toMinor, currency)} on ${dateInWords(rise.date)}. Still worth it?`,
         yearlySavingMinor: yearly,
         product: false,
       });

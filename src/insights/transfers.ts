@@ -50,16 +50,19 @@ const ownDebit = (ledger: CustomerColumns, r: Rows, i: number, category = transf
   r.onBalanceAccount(i) && !r.credit(i) && r.merchant(i) < 0 && ledger.categories[r.category(i)] === category;
 
 /**
- * Month-end sweeps seen in the history: on at least two of the last six month ends a transfer out left the
- * balance near one level. The balances of the past are rebuilt backwards from the current one.
+ * Month-end sweeps seen in the history: on at least two month ends a transfer out left the balance near one
+ * level. The whole history is read, because a sweep happens only in the months that end above the trigger (a
+ * few a year for many savers). The balances of the past are rebuilt backwards from the current one. The
+ * trigger lies between the highest month end left alone and the lowest one swept: the middle of that gap.
  */
 function findSweeps(ledger: CustomerColumns, r: Rows, asOf: number, current: number, explained: Set<number>) {
-  const since = asOf - 183;
+  const since = r.from < r.to ? r.day(r.from) : asOf;
   let balance = current;
   const sweeps: { rows: number[]; after: number; before: number }[] = [];
+  const leftAlone: number[] = [];
   // Walk back day by day through the rows: `balance` is the end-of-day balance of the day being left.
   let i = r.to - 1;
-  for (let day = asOf; day > since; day--) {
+  for (let day = asOf; day >= since; day--) {
     const rowsOfDay: number[] = [];
     let flow = 0;
     for (; i >= r.from && r.day(i) === day; i--) {
@@ -71,6 +74,7 @@ function findSweeps(ledger: CustomerColumns, r: Rows, asOf: number, current: num
       const out = rowsOfDay.filter((k) => ownDebit(ledger, r, k, toSavings));
       const swept = out.reduce((s, k) => s + r.amount(k), 0);
       if (out.length > 0) sweeps.push({ rows: out, after: balance, before: balance + swept });
+      else leftAlone.push(balance);
     }
     balance -= flow;
   }
@@ -80,15 +84,21 @@ function findSweeps(ledger: CustomerColumns, r: Rows, asOf: number, current: num
   const kept = sweeps.filter((s) => Math.abs(s.after - level) <= Math.max(10_000, 0.25 * Math.abs(level)));
   if (kept.length < 2 || level <= 0) return undefined;
   for (const s of kept) for (const k of s.rows) explained.add(k);
-  return { level, trigger: Math.min(...kept.map((s) => s.before)) };
+  const lowestSwept = Math.min(...kept.map((s) => s.before));
+  const highestLeft = Math.max(level, ...leftAlone.filter((b) => b < lowestSwept));
+  return { level, trigger: (lowestSwept + highestLeft) / 2 };
 }
 
-/** Spending on the other accounts (not transfers) per calendar month. */
+/** Money paid into another account that is no card refund: a savings account's interest, income. */
+const notRefunds = new Set(['interest', 'salary', 'pension_income', 'benefits']);
+
+/** Spending on the other accounts (not transfers, not a savings account's interest) per calendar month. */
 function spendingElsewhere(ledger: CustomerColumns, r: Rows): Map<number, number> {
   const spent = new Map<number, number>();
   for (let i = r.from; i < r.to; i++) {
-    const category = ledger.categories[r.category(i)];
+    const category = ledger.categories[r.category(i)]!;
     if (r.onBalanceAccount(i) || category === transfers || category === toSavings) continue;
+    if (r.credit(i) && notRefunds.has(category)) continue;
     const month = monthStart(r.day(i));
     spent.set(month, (spent.get(month) ?? 0) + (r.credit(i) ? -r.amount(i) : r.amount(i)));
   }

@@ -25,15 +25,15 @@ export function yearlyRepeats(
   asOf: number,
   horizon: number,
   keyOf: (i: number) => string,
-  regular: ReadonlySet<string>,
+  regular: (i: number) => boolean,
   explained: Set<number>,
 ): YearlyRepeat[] {
   const recent = new Map<string, number[]>();
   const lastYear: number[] = [];
   for (let i = r.from; i < r.to; i++) {
     if (!r.onBalanceAccount(i) || !r.credit(i) || explained.has(i) || r.amount(i) < minimumMinor) continue;
+    if (regular(i)) continue;
     const key = keyOf(i);
-    if (regular.has(key)) continue;
     const day = r.day(i);
     if (day > asOf - stillPaying) {
       const seen = recent.get(key);

@@ -93,6 +93,40 @@ describe('the insights page in Chromium', () => {
     await page.context().close();
   }, 120_000);
 
+  it('opens an insight message from the inbox, in plain words and its currency, and follows it (390 px)', async () => {
+    expect(customerButton, 'runs after the first test').not.toBe('');
+    // The daily round's send for this customer (the consent is granted above; no message was due before).
+    expect(['sent', 'not-due']).toContain(await server.vault.insights.send(customerId));
+    const [stored] = await server.vault.insights.messages(customerId);
+    expect(stored?.openedAt).toBeUndefined();
+    const page = await signIn(390);
+    await page.getByRole('link', { name: 'Inbox', exact: true }).click();
+    const item = page.getByRole('link', { name: stored!.title, exact: true });
+    await item.click();
+    await page.waitForURL(`**/inbox/insights/${stored!.publicId}`);
+    await page.getByRole('heading', { name: stored!.title }).waitFor();
+    const article = (await page.locator('article.message').textContent())!;
+    // Every line of the body, and the amounts written in the vault's currency.
+    const lines = stored!.body.split('\n');
+    for (const line of lines) expect(article).toContain(line);
+    // Each thing said once (a category well above usual is not also repeated as a suggestion).
+    expect(new Set(lines).size).toBe(lines.length);
+    expect(article).toMatch(/Your regular payments come to about £\d[\d,]*\.\d\d a month/);
+    // Plain words: no ISO dates, no category or cadence codes, no field names.
+    expect(article).not.toMatch(/\d{4}-\d{2}-\d{2}|[a-z]_[a-z]|Minor|GBP/);
+    expect(article).toMatch(/nobody else sees it/);
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(await layout(page)).toEqual({ overflow: 0, small: [] });
+    // Opening it is recorded for the customer's own inbox (no longer "new").
+    expect((await server.vault.insights.messages(customerId))[0]?.openedAt).toBeInstanceOf(Date);
+    // Its action: the insights as they are today.
+    await page.getByRole('link', { name: 'Your insights as they are today' }).click();
+    await page.getByRole('heading', { name: 'Subscriptions and regular payments' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/insights');
+    expect(await layout(page)).toEqual({ overflow: 0, small: [] });
+    await page.context().close();
+  }, 120_000);
+
   // This vault has no balances yet, so the forecast comes from a fixture answered in place of the API's: what the
   // page says of a warning, a stopped payment and a price rise.
   it('calls out a low balance with how sure it is, a stopped payment and a price rise', async () => {

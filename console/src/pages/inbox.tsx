@@ -140,7 +140,9 @@ function Connect({ messageId, request }: { messageId: string; request: ConsentRe
 
 const BackToInbox = () => (
   <p>
-    <Link href="/inbox">← Back to the inbox</Link>
+    <Link href="/inbox" className="back-link">
+      ← Back to the inbox
+    </Link>
   </p>
 );
 

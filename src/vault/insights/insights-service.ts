@@ -4,6 +4,8 @@ import { CurtainError } from '../../core/errors.ts';
 import { moneyInWords } from '../../core/money.ts';
 import { categoryInWords } from '../../core/taxonomy.ts';
 import { computeInsights, type Insights } from '../../insights/insights.ts';
+import { dateInWords as day } from '../../insights/ledger.ts';
+import { perYear } from '../../insights/suggestions.ts';
 import type { Storage } from '../../storage/ports.ts';
 import type { ConsentLedger } from '../consent/consent-ledger.ts';
 import type { PreferenceStore } from '../consent/preference-store.ts';
@@ -37,27 +39,35 @@ function messageOf(insights: Insights, currency: string): { title: string; body:
   const warning = insights.forecast?.warning;
   if (warning !== undefined) {
     lines.push(
-      `Your balance may go below ${money(warning.thresholdMinor, currency)} around ${warning.date} ` +
-        `(${warning.confidence}).`,
+      `Your balance will ${warning.confidence === 'likely' ? 'probably' : 'possibly'} go below ` +
+        `${money(warning.thresholdMinor, currency)} around ${day(warning.date)}, in ${warning.daysAhead} days.`,
     );
   }
-  const rises = insights.regularPayments.filter(
-    (p) => p.status === 'active' && p.priceChanges.at(-1) !== undefined,
-  );
+  const active = insights.regularPayments.filter((p) => p.status === 'active');
+  if (active.length > 0) {
+    const monthly = active.reduce((sum, p) => sum + (p.amountMinor * perYear[p.cadence]) / 12, 0);
+    lines.push(
+      `Your regular payments come to about ${money(Math.round(monthly), currency)} a month ` +
+        `(${active.length === 1 ? 'one payment' : `${active.length} payments`}).`,
+    );
+  }
+  const rises = active.filter((p) => p.priceChanges.at(-1) !== undefined);
   for (const p of rises.slice(0, 2)) {
     const change = p.priceChanges.at(-1)!;
     if (change.toMinor > change.fromMinor)
       lines.push(
-        `${p.merchant ?? categoryInWords(p.category)} now costs ${money(change.toMinor, currency)} (was ${money(change.fromMinor, currency)}).`,
+        `${p.merchant ?? categoryInWords(p.category)} now costs ${money(p.amountMinor, currency)} (was ${money(change.fromMinor, currency)}).`,
       );
   }
   for (const p of insights.regularPayments.filter((x) => x.status === 'stopped').slice(0, 2))
-    lines.push(`${p.merchant ?? categoryInWords(p.category)}: no payment since ${p.lastDate}.`);
+    lines.push(`${p.merchant ?? categoryInWords(p.category)}: no payment since ${day(p.lastDate)}.`);
   for (const c of insights.monthOverMonth.changes)
     lines.push(
-      `${categoryInWords(c.category)}: ${money(c.thisMonthMinor, currency)} this month, usually ${money(c.usualMinor, currency)}.`,
+      `${categoryInWords(c.category)}: ${money(c.thisMonthMinor, currency)} this month, usually ` +
+        `${c.usualMinor === 0 ? 'nothing' : money(c.usualMinor, currency)}.`,
     );
-  for (const s of insights.suggestions) lines.push(s.text);
+  // A category well above usual is already a line of its own above.
+  for (const s of insights.suggestions) if (s.kind !== 'spending_up') lines.push(s.text);
   return {
     title: warning === undefined ? 'Your spending insights' : 'Your spending insights: a low balance ahead',
     body: lines.length === 0 ? 'Nothing unusual this time.' : lines.join('\n'),
