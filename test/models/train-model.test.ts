@@ -220,6 +220,22 @@ describe.each(testBackends)('private propensity training on $name', (backend) =>
 });
 
 describe('the feature list and fair lending', () => {
+  it('has a compact version 2 for mortgage, credit card and savings, made of version 1’s definitions', () => {
+    expect(featuresFor('mortgage', 2).map((f) => f.name)).toEqual([
+      'spent_home_inspection_180d',
+      'days_since_home_inspection',
+      'spent_rent_90d',
+    ]);
+    for (const code of ['mortgage', 'credit_card', 'savings']) {
+      const compact = featuresFor(code, 2);
+      expect(compact).toHaveLength(3);
+      for (const feature of compact) expect(featuresFor(code, 1)).toContain(feature);
+      expect(() => featurePlans(compact, code, context)).not.toThrow();
+    }
+    expect(() => featuresFor('overdraft', 2)).toThrow(expect.objectContaining({ code: 'USAGE' }) as Error);
+    expect(() => featuresFor('mortgage', 3)).toThrow(expect.objectContaining({ code: 'USAGE' }) as Error);
+  });
+
   it('gives credit products no proxy feature, and the checker refuses one under credit offers', () => {
     for (const { code } of productCatalog) {
       const features = featuresFor(code);

@@ -24,8 +24,9 @@ import type { TrainingSet } from './logistic.ts';
 export const noisyNewton = 'noisy-newton';
 
 /**
- * Each customer's statistics vector (Σ gradients, ¼/K·Σ xxᵀ over K windows) has norm ≤ √((1 + K·p₀)² + 1/16),
- * under 1.15 for K ≤ 5, so the clip never bites an honest vector; the grid is C/1024 (rounding adds √d to Δ₂).
+ * A customer with at most one take-up among K windows has a statistics vector (Σ gradients, ¼/K·Σ xxᵀ) of norm
+ * ≤ √((1 + K·p₀)² + 1/16), under 1.15 for K ≤ 5, so the clip C bites no such customer (it bounds everyone's);
+ * the grid is C/1024 (rounding adds √d to Δ₂).
  */
 export const newtonQuantisation: Quantisation = Object.freeze({ clip: 1.15, step: 1.15 / 1024 });
 
