@@ -105,6 +105,8 @@ interface ListReport {
   readonly private: readonly PrivateQuality[];
   /** Noisy-statistics Newton over `defaultWindows` label windows, at the vault's δ. */
   readonly newton: readonly PrivateQuality[];
+  /** The same Newton step with every noise draw 0: the mechanism's own ceiling (not private). */
+  readonly noiseless: Quality;
 }
 
 /** The mean AUC and lift of `draws` noised models, and the lowest lift. */
@@ -180,7 +182,10 @@ async function newtonQualities(
       ),
     ),
   );
-  return epsilons.map((epsilon) => {
+  const silent = { discreteGaussian: () => 0n };
+  const step = noisyNewtonFit(sets, 1n, lambda, silent, seededRandomSource('bench-models-noiseless'));
+  const noiseless = quality(scoresOf(m, evaluation, step.weights, offset), evaluation.labels);
+  const noised = epsilons.map((epsilon) => {
     const variance = newtonVariance(epsilon, defaultApproximateBudget.delta, m.columns + 1);
     const random = seededRandomSource(`bench-models-newton-${product}-v${version}-${epsilon}`);
     const noise = discreteGaussianNoise(random);
@@ -190,6 +195,7 @@ async function newtonQualities(
     });
     return summarise(epsilon, runs);
   });
+  return { noised, noiseless };
 }
 
 /** Features for all customers on `asOf` and every customer scored, in seconds per 200,000 customers. */
@@ -226,7 +232,10 @@ async function listQualities(
     features: trainMatrix.columns,
     open: quality(scoresOf(evalMatrix, evaluation, open.weights, offset), evaluation.labels),
     private: privateQualities(privateFit.weights, evalMatrix, evaluation, `${product}-v${version}`),
-    newton: await newtonQualities(vault, engine, product, evalMatrix, evaluation, version),
+    ...(await newtonQualities(vault, engine, product, evalMatrix, evaluation, version).then((n) => ({
+      newton: n.noised,
+      noiseless: n.noiseless,
+    }))),
   };
 }
 
@@ -320,6 +329,9 @@ function print(report: ProductReport): void {
         );
       }
     }
+    console.log(
+      `| the same Newton step without noise (not private: the mechanism's ceiling) | ${fmt(list.noiseless.auc, 3)} | ${fmt(list.noiseless.lift)} | ${share(list.noiseless.lift, list.open)} |`,
+    );
     console.log(
       `| (c) ${on}, without privacy, all customers | ${fmt(list.open.auc, 3)} | ${fmt(list.open.lift)} | 100 % |`,
     );

@@ -12,7 +12,7 @@ import {
   windowDays,
   type TrainingVault,
 } from '../../src/models/train/train-model.ts';
-import { newtonCurve, newtonVariance } from '../../src/models/train/noisy-newton.ts';
+import { mechanismSentence, newtonCurve, newtonVariance } from '../../src/models/train/noisy-newton.ts';
 import { statisticsDimension } from '../../src/federated/newton-update.ts';
 import { discreteGaussianNoise } from '../../src/federated/distributed-noise.ts';
 import { RecordingGaussianNoise } from '../../src/federated/distributed-noise.test-support.ts';
@@ -200,6 +200,12 @@ describe.each(testBackends)('private propensity training on $name', (backend) =>
       trainedTo: asOf,
     });
     expect(model.weights.every(Number.isFinite)).toBe(true);
+    // The card states the mechanism in words, the windows read back from the training period.
+    expect(mechanismSentence(model)).toBe(
+      'noisy-statistics Newton: one Newton step from each consenting customer’s clipped gradient and ' +
+        'curvature statistics over 3 quarterly label windows, with exact discrete Gaussian noise; ' +
+        '(ε, δ) = (1, 0.000001)',
+    );
     if (seededNewtonWeights === undefined) seededNewtonWeights = model.weights;
     else expect(model.weights).toEqual(seededNewtonWeights);
   });

@@ -9166,6 +9166,8 @@ export interface components {
       readonly releasedOn: string;
       readonly training: {
         readonly delta: number;
+        /** @description the mechanism in words: what was released, with what noise (cards written since issue 20’s noisy Newton) */
+        readonly description?: string;
         readonly epsilon: number;
         readonly from: string;
         readonly mechanism: string;
@@ -9216,6 +9218,8 @@ export interface components {
       readonly releasedOn: string;
       readonly training: {
         readonly delta: number;
+        /** @description the mechanism in words: what was released, with what noise (cards written since issue 20’s noisy Newton) */
+        readonly description?: string;
         readonly epsilon: number;
         readonly from: string;
         readonly mechanism: string;

@@ -113,3 +113,32 @@ export function noisyNewtonFit(
   const step = newtonFromStatistics(released, inputs, lambda, 0.25 / windows.length);
   return { weights: step.weights, ridge: step.ridge };
 }
+
+/**
+ * The mechanism in words, for the model card: what was released and with what noise. `windows` is read from the
+ * version's training period (a year of features before the first window's day, a quarter between windows).
+ */
+export function mechanismSentence(model: {
+  readonly mechanism: string;
+  readonly epsilon: number;
+  readonly delta: number;
+  readonly trainedFrom: string;
+  readonly trainedTo: string;
+}): string {
+  if (model.mechanism === noisyNewton) {
+    const days = (Date.parse(model.trainedTo) - Date.parse(model.trainedFrom)) / 86_400_000;
+    const windows = Math.round((days - 365) / 90) + 1;
+    return (
+      `noisy-statistics Newton: one Newton step from each consenting customer’s clipped gradient and curvature ` +
+      `statistics over ${windows} quarterly label window${windows === 1 ? '' : 's'}, with exact discrete ` +
+      `Gaussian noise; (ε, δ) = (${model.epsilon}, ${model.delta})`
+    );
+  }
+  if (model.mechanism === 'output-perturbation') {
+    return (
+      `output perturbation: the regularised logistic regression on consenting customers, each weight plus ` +
+      `exact discrete Laplace noise; pure ε = ${model.epsilon}`
+    );
+  }
+  return `${model.mechanism}; (ε, δ) = (${model.epsilon}, ${model.delta})`;
+}
