@@ -10,12 +10,16 @@ import { loadDemoBank } from '../src/demo/load-demo-bank.ts';
 import { featureMatrix, type FeatureMatrix } from '../src/models/features.ts';
 import { fitLogistic, type TrainingSet } from '../src/models/train/logistic.ts';
 import { perturbationScale, perturbWeights } from '../src/models/train/output-perturbation.ts';
+import { defaultWindows, newtonVariance, noisyNewtonFit } from '../src/models/train/noisy-newton.ts';
+import { discreteGaussianNoise } from '../src/federated/distributed-noise.ts';
+import { defaultApproximateBudget } from '../src/privacy/guard/approximate-budget.ts';
 import {
   defaultPriorRate,
   defaultTolerance,
   priorLogit,
   trainingSet,
   trainPropensityModel,
+  windowDays,
 } from '../src/models/train/train-model.ts';
 import { seededRandomSource } from '../src/privacy/dp/random-source.ts';
 import { discreteLaplaceNoise } from '../src/privacy/guard/noise.ts';
@@ -91,15 +95,41 @@ function asTrainingSet(m: FeatureMatrix, p: Population): TrainingSet {
   return { matrix: m.matrix, columns: m.columns, rows: p.rows, labels: p.labels };
 }
 
+type PrivateQuality = Quality & { readonly epsilon: number; readonly minLift: number };
+
+interface ListReport {
+  readonly version: number;
+  readonly features: number;
+  /** (c): the same logistic regression without privacy on all customers of the training window. */
+  readonly open: Quality;
+  readonly private: readonly PrivateQuality[];
+  /** Noisy-statistics Newton over `defaultWindows` label windows, at the vault's δ. */
+  readonly newton: readonly PrivateQuality[];
+  /** The same Newton step with every noise draw 0: the mechanism's own ceiling (not private). */
+  readonly noiseless: Quality;
+}
+
+/** The mean AUC and lift of `draws` noised models, and the lowest lift. */
+function summarise(epsilon: number, runs: readonly Quality[]): PrivateQuality {
+  const mean = (f: (q: Quality) => number) => runs.reduce((s, q) => s + f(q), 0) / runs.length;
+  return {
+    epsilon,
+    auc: mean((q) => q.auc),
+    lift: mean((q) => q.lift),
+    minLift: Math.min(...runs.map((q) => q.lift)),
+  };
+}
+
 interface ProductReport {
   readonly product: string;
   /** The version trained through `trainPropensityModel` (approved for the stamp measure). */
   readonly modelId: string;
   readonly base: { readonly train: number; readonly evaluation: number };
   readonly rule: Quality & { readonly expression: string };
-  readonly open: Quality;
-  readonly private: readonly (Quality & { readonly epsilon: number; readonly minLift: number })[];
-  readonly trainSeconds: { readonly private: number; readonly open: number };
+  /** (b) and (c) on each feature list version. */
+  readonly lists: readonly ListReport[];
+  /** Output perturbation (list 1), noisy Newton (list 2) through `trainPropensityModel`, and the open fit. */
+  readonly trainSeconds: { readonly private: number; readonly newton: number; readonly open: number };
   readonly scoreSecondsPer200k: { readonly private: number; readonly open: number };
 }
 
@@ -128,14 +158,44 @@ function privateQualities(fit: Float64Array, m: FeatureMatrix, evaluation: Popul
     const runs = Array.from({ length: draws }, () =>
       quality(scoresOf(m, evaluation, perturbWeights(fit, scale, noise), offset), evaluation.labels),
     );
-    const mean = (f: (q: Quality) => number) => runs.reduce((s, q) => s + f(q), 0) / runs.length;
-    return {
-      epsilon,
-      auc: mean((q) => q.auc),
-      lift: mean((q) => q.lift),
-      minLift: Math.min(...runs.map((q) => q.lift)),
-    };
+    return summarise(epsilon, runs);
   });
+}
+
+/** Noisy Newton on the profiled customers' label windows ending on trainAsOf, `draws` seeded noise draws per ε. */
+async function newtonQualities(
+  vault: VaultServices,
+  engine: ColumnarEngine,
+  product: string,
+  m: FeatureMatrix,
+  evaluation: Population,
+  version: number,
+) {
+  const days = windowDays(trainAsOf, defaultWindows);
+  const sets = await Promise.all(
+    days.map((day) =>
+      trainingSet(
+        vault,
+        featureMatrix(engine, product, { currency: 'GBP', asOf: day, version }),
+        product,
+        day,
+      ),
+    ),
+  );
+  const silent = { discreteGaussian: () => 0n };
+  const step = noisyNewtonFit(sets, 1n, lambda, silent, seededRandomSource('bench-models-noiseless'));
+  const noiseless = quality(scoresOf(m, evaluation, step.weights, offset), evaluation.labels);
+  const noised = epsilons.map((epsilon) => {
+    const variance = newtonVariance(epsilon, defaultApproximateBudget.delta, m.columns + 1);
+    const random = seededRandomSource(`bench-models-newton-${product}-v${version}-${epsilon}`);
+    const noise = discreteGaussianNoise(random);
+    const runs = Array.from({ length: draws }, () => {
+      const { weights } = noisyNewtonFit(sets, variance, lambda, noise, random);
+      return quality(scoresOf(m, evaluation, weights, offset), evaluation.labels);
+    });
+    return summarise(epsilon, runs);
+  });
+  return { noised, noiseless };
 }
 
 /** Features for all customers on `asOf` and every customer scored, in seconds per 200,000 customers. */
@@ -151,6 +211,32 @@ function scoreEveryone(engine: ColumnarEngine, product: string, weights: Float64
   const everyone = { rows: Int32Array.from(m.ids.keys()), labels: new Uint8Array(m.ids.length) };
   scoresOf(m, everyone, weights, offset);
   return m.ids.length;
+}
+
+/** (b) both ways and (c) on feature list `version`, on the evaluation window. */
+async function listQualities(
+  vault: VaultServices,
+  engine: ColumnarEngine,
+  product: string,
+  version: number,
+): Promise<ListReport> {
+  const trainMatrix = featureMatrix(engine, product, { currency: 'GBP', asOf: trainAsOf, version });
+  const trainAll = await population(vault.storage, trainMatrix, product, trainAsOf);
+  const fit = (set: TrainingSet) => fitLogistic(set, { lambda, tolerance: defaultTolerance, offset });
+  const open = fit(asTrainingSet(trainMatrix, trainAll));
+  const privateFit = fit(await trainingSet(vault, trainMatrix, product, trainAsOf));
+  const evalMatrix = featureMatrix(engine, product, { currency: 'GBP', asOf: evalAsOf, version });
+  const evaluation = await population(vault.storage, evalMatrix, product, evalAsOf);
+  return {
+    version,
+    features: trainMatrix.columns,
+    open: quality(scoresOf(evalMatrix, evaluation, open.weights, offset), evaluation.labels),
+    private: privateQualities(privateFit.weights, evalMatrix, evaluation, `${product}-v${version}`),
+    ...(await newtonQualities(vault, engine, product, evalMatrix, evaluation, version).then((n) => ({
+      newton: n.noised,
+      noiseless: n.noiseless,
+    }))),
+  };
 }
 
 async function benchProduct(
@@ -176,8 +262,22 @@ async function benchProduct(
   );
   if (!trained.ok) throw new Error(trained.error.message);
   const privateSeconds = seconds(started);
-  const privateSet = await trainingSet(vault, trainMatrix, product, trainAsOf);
-  const privateFit = fitLogistic(privateSet, { lambda, tolerance: defaultTolerance, offset });
+  started = performance.now();
+  const newtonTrained = await trainPropensityModel(
+    vault,
+    {
+      product,
+      asOf: trainAsOf,
+      epsilon: 1,
+      asker: 'bench',
+      purpose: 'bank_offers',
+      mechanism: 'noisy-newton',
+      featureList: 2,
+    },
+    { now: () => new Date(), lambda },
+  );
+  if (!newtonTrained.ok) throw new Error(newtonTrained.error.message);
+  const newtonSeconds = seconds(started);
   const evalMatrix = featureMatrix(engine, product, { ...context, asOf: evalAsOf });
   const evaluation = await population(vault.storage, evalMatrix, product, evalAsOf);
   const rule = bestRule(engine, product, trainAll, trainMatrix);
@@ -196,9 +296,8 @@ async function benchProduct(
     modelId: model.id,
     base: { train: rate(trainAll), evaluation: rate(evaluation) },
     rule: { expression: rule.expression, ...ruleQuality },
-    open: quality(scoresOf(evalMatrix, evaluation, open.weights, offset), evaluation.labels),
-    private: privateQualities(privateFit.weights, evalMatrix, evaluation, product),
-    trainSeconds: { private: privateSeconds, open: openSeconds },
+    lists: [await listQualities(vault, engine, product, 1), await listQualities(vault, engine, product, 2)],
+    trainSeconds: { private: privateSeconds, newton: newtonSeconds, open: openSeconds },
     scoreSecondsPer200k: {
       open: scoringSeconds(engine, product, open.weights),
       private: scoringSeconds(engine, product, privateWeights),
@@ -211,25 +310,37 @@ function print(report: ProductReport): void {
   console.log(
     `\n${report.product}: take-up rate ${pct(report.base.train)} (training window), ${pct(report.base.evaluation)} (evaluation window)`,
   );
-  console.log('| model | AUC | lift in top 10 % | share of the non-private lift |');
+  console.log('| model | AUC | lift in top 10 % | share of (c)’s lift, same list |');
   console.log('| --- | --- | --- | --- |');
-  const share = (lift: number) =>
-    report.open.lift > 0 ? `${fmt((100 * lift) / report.open.lift, 0)} %` : '—';
+  const share = (lift: number, open: Quality) =>
+    open.lift > 0 ? `${fmt((100 * lift) / open.lift, 0)} %` : '—';
   console.log(
-    `| best hand rule: \`${report.rule.expression}\` | ${fmt(report.rule.auc, 3)} | ${fmt(report.rule.lift)} | ${share(report.rule.lift)} |`,
+    `| (a) best hand rule: \`${report.rule.expression}\` | ${fmt(report.rule.auc, 3)} | ${fmt(report.rule.lift)} | ${share(report.rule.lift, report.lists[0]!.open)} of list 1 |`,
   );
-  for (const p of report.private) {
+  for (const list of report.lists) {
+    const on = `list ${list.version} (${list.features} features)`;
+    for (const [name, rows] of [
+      ['output perturbation', list.private],
+      [`noisy Newton, ${defaultWindows} windows, δ = ${defaultApproximateBudget.delta}`, list.newton],
+    ] as const) {
+      for (const p of rows) {
+        console.log(
+          `| (b) ${on}, ${name}, ε = ${p.epsilon} (lowest lift of ${draws}: ${fmt(p.minLift)}) | ${fmt(p.auc, 3)} | ${fmt(p.lift)} | ${share(p.lift, list.open)} |`,
+        );
+      }
+    }
     console.log(
-      `| private, ε = ${p.epsilon} (mean of ${draws} draws; lowest lift ${fmt(p.minLift)}) | ${fmt(p.auc, 3)} | ${fmt(p.lift)} | ${share(p.lift)} |`,
+      `| the same Newton step without noise (not private: the mechanism's ceiling) | ${fmt(list.noiseless.auc, 3)} | ${fmt(list.noiseless.lift)} | ${share(list.noiseless.lift, list.open)} |`,
+    );
+    console.log(
+      `| (c) ${on}, without privacy, all customers | ${fmt(list.open.auc, 3)} | ${fmt(list.open.lift)} | 100 % |`,
     );
   }
-  console.log(
-    `| without privacy, all customers | ${fmt(report.open.auc, 3)} | ${fmt(report.open.lift)} | 100 % |`,
-  );
   const t = report.trainSeconds;
   const s = report.scoreSecondsPer200k;
   console.log(
-    `training: private ${fmt(t.private)} s (${fmt(t.private / t.open)} × the non-private model's ${fmt(t.open)} s); ` +
+    `training: output perturbation ${fmt(t.private)} s (${fmt(t.private / t.open)} × the non-private model's ${fmt(t.open)} s), ` +
+      `noisy Newton on list 2 ${fmt(t.newton)} s (${fmt(t.newton / t.open)} ×); ` +
       `scoring per 200,000 customers: private ${fmt(s.private)} s (${fmt(s.private / s.open)} × non-private ${fmt(s.open)} s)`,
   );
 }
@@ -251,7 +362,8 @@ async function main(): Promise<void> {
       print(report);
       trained.push(report.modelId);
     }
-    await benchStamp(vault, trained, evalAsOf);
+    // BENCH_MODELS_STAMP=0 measures the models only (the stamp's scale part writes a million filler scores).
+    if (process.env['BENCH_MODELS_STAMP'] !== '0') await benchStamp(vault, trained, evalAsOf);
   } finally {
     await vault.storage.close();
   }

@@ -6,7 +6,12 @@ import { CurtainError } from '../core/errors.ts';
 import { HubStorage } from '../hub/hub-storage.ts';
 import { requireRole } from '../hub/staff.ts';
 import { isCreditProduct } from '../models/feature-list.ts';
-import { labelDays, trainPropensityModel, type TrainingStage } from '../models/train/train-model.ts';
+import {
+  labelDays,
+  trainPropensityModel,
+  type TrainingMechanism,
+  type TrainingStage,
+} from '../models/train/train-model.ts';
 import type { CommandScope } from './host.ts';
 import { exitOf } from './output.ts';
 import { progressBar } from './progress.ts';
@@ -22,8 +27,18 @@ export interface TrainCommandOptions {
   readonly epsilon: string;
   readonly asOf?: string;
   readonly purpose?: string;
+  readonly mechanism?: string;
+  readonly featureList?: string;
+  readonly windows?: string;
   readonly as?: string;
   readonly json?: boolean;
+}
+
+/** A whole-number option, or undefined when it was not given; anything else is a USAGE error naming it. */
+function wholeOption(name: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value)) throw new CurtainError('USAGE', `${name}: a whole number (got "${value}")`);
+  return Number(value);
 }
 
 function daysBefore(days: number): string {
@@ -49,6 +64,8 @@ export async function trainCommand(scope: CommandScope, options: TrainCommandOpt
     );
   }
   const epsilon = parseEpsilon(options.epsilon);
+  const featureList = wholeOption('--feature-list', options.featureList);
+  const windows = wholeOption('--windows', options.windows);
   const cli = await scope.context();
   await withVault(cli, 'curtain models train', async (vault) => {
     await new HubStorage(vault.storage).transaction((tx) =>
@@ -62,7 +79,16 @@ export async function trainCommand(scope: CommandScope, options: TrainCommandOpt
     const purpose = options.purpose ?? (isCreditProduct(options.product) ? 'credit_offers' : 'bank_offers');
     const outcome = await trainPropensityModel(
       vault,
-      { product: options.product, asOf: options.asOf ?? daysBefore(labelDays), epsilon, asker, purpose },
+      {
+        product: options.product,
+        asOf: options.asOf ?? daysBefore(labelDays),
+        epsilon,
+        asker,
+        purpose,
+        ...(options.mechanism === undefined ? {} : { mechanism: options.mechanism as TrainingMechanism }),
+        ...(featureList === undefined ? {} : { featureList }),
+        ...(windows === undefined ? {} : { windows }),
+      },
       { onProgress: (stage) => bar.update(stages.indexOf(stage) + 2) },
     );
     bar.stop();
@@ -95,12 +121,18 @@ export function defineModelsCommands(group: Command, scope: CommandScope): void 
     .command('train')
     .description('train a propensity model with differential privacy on customers who allow profiling')
     .requiredOption('--product <code>', 'the product whose take-up in the next 90 days it predicts')
-    .requiredOption('--epsilon <n>', 'the ε the training spends (pure ε-DP: output perturbation)')
+    .requiredOption('--epsilon <n>', 'the ε the training spends')
     .option(
       '--as-of <date>',
       'the day features are read on; labels are the 90 days after (default: 90 days ago)',
     )
     .option('--purpose <purpose>', 'credit_offers for a credit product, else bank_offers (default)')
+    .option(
+      '--mechanism <name>',
+      'output-perturbation (pure ε, default) or noisy-newton (approximate DP at the vault’s δ; keeps more lift)',
+    )
+    .option('--feature-list <version>', 'the feature list version (2: the compact list of a few products)')
+    .option('--windows <n>', 'noisy-newton: label windows per customer, 1 to 5 (default 3)')
     .option(
       '--as <handle>',
       'the staff member the CLI acts as, charged for it (role operator or marketer) [CURTAIN_STAFF]',

@@ -15,6 +15,12 @@ export const modelCard = z
       from: z.string(),
       to: z.string(),
       mechanism: z.string(),
+      description: z
+        .string()
+        .optional()
+        .describe(
+          'the mechanism in words: what was released, with what noise (cards written since issue 20’s noisy Newton)',
+        ),
       epsilon: z.number(),
       delta: z.number(),
     }),

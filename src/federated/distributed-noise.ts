@@ -66,15 +66,23 @@ export interface NoiseTarget {
  */
 export function vaultVariance(target: NoiseTarget, s: SumSensitivity): bigint {
   if (!(target.vaults >= 2)) throw new RangeError(`vaults: at least 2 (got ${target.vaults})`);
-  if (!(target.epsilon > 0)) throw new RangeError(`epsilon: must be positive (got ${target.epsilon})`);
-  const cost = (v: number) =>
-    toApproximateDp(distributedGaussianCurve(v, target.vaults - 1, s), target.delta).epsilon;
+  return varianceFor(target.epsilon, target.delta, target.vaults - 1, s);
+}
+
+/**
+ * The smallest integer σ² (to within one part in 10⁶) such that `summands` independent N_Z(0, σ²)^d draws added
+ * to a sum of sensitivity `s` make it (ε, δ)-DP through the ledger's RDP conversion. With one summand it is the
+ * central discrete Gaussian mechanism (τ = 0): the curve αΔ₂²/(2σ²).
+ */
+export function varianceFor(epsilon: number, delta: number, summands: number, s: SumSensitivity): bigint {
+  if (!(epsilon > 0)) throw new RangeError(`epsilon: must be positive (got ${epsilon})`);
+  const cost = (v: number) => toApproximateDp(distributedGaussianCurve(v, summands, s), delta).epsilon;
   let low = 0.25;
   let high = 1;
-  while (cost(high) > target.epsilon) high *= 2;
+  while (cost(high) > epsilon) high *= 2;
   while (high - low > Math.max(1, high * 1e-6)) {
     const middle = (low + high) / 2;
-    if (cost(middle) > target.epsilon) low = middle;
+    if (cost(middle) > epsilon) low = middle;
     else high = middle;
   }
   return BigInt(Math.ceil(high));

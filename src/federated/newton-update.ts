@@ -1,7 +1,6 @@
 // A federated round's statistics of the logistic model: per-customer gradient, input outer product and a count,
 // summed in fixed point; and the one Newton step every vault computes alike from the released (noised) sum.
-import { priorLogit } from '../models/train/train-model.ts';
-import { solveSpd, type TrainingSet } from '../models/train/logistic.ts';
+import { priorLogit, solveSpd, type TrainingSet } from '../models/train/logistic.ts';
 import type { RandomSource } from '../privacy/dp/random-source.ts';
 import { FixedPointSum, fromRing, type Quantisation } from './fixed-point.ts';
 
@@ -58,21 +57,37 @@ export function newtonStep(
   q: Quantisation,
   lambda: number,
 ): NewtonStep {
-  const values = fromRing(released).map((v) => v * q.step);
+  return newtonFromStatistics(
+    fromRing(released).map((v) => v * q.step),
+    inputs,
+    lambda,
+  );
+}
+
+/**
+ * The Newton step from released statistics in real units (gradient, outer products weighted by `outer`, the
+ * count weighted by ½): the ridge is doubled while the noised Hessian is not positive definite.
+ */
+export function newtonFromStatistics(
+  values: Float64Array,
+  inputs: number,
+  lambda: number,
+  outer = outerWeight,
+): NewtonStep {
   const p = 1 / (1 + Math.exp(-federatedPrior));
   const gradient = values.slice(0, inputs);
-  const outer = new Float64Array(inputs * inputs);
+  const hessian = new Float64Array(inputs * inputs);
   let k = inputs;
   for (let j = 0; j < inputs; j++) {
     for (let l = j; l < inputs; l++) {
-      const v = (values[k++]! / outerWeight) * p * (1 - p);
-      outer[j * inputs + l] = v;
-      outer[l * inputs + j] = v;
+      const v = (values[k++]! / outer) * p * (1 - p);
+      hessian[j * inputs + l] = v;
+      hessian[l * inputs + j] = v;
     }
   }
   const customers = Math.max(0, Math.round(values[k]! / countWeight));
   for (let ridge = lambda; ridge < lambda * 2 ** 40; ridge *= 2) {
-    const a = outer.map((v, i) => (i % (inputs + 1) === 0 ? v + ridge : v));
+    const a = hessian.map((v, i) => (i % (inputs + 1) === 0 ? v + ridge : v));
     const solved = solveSpd(a, gradient);
     if (solved.every(Number.isFinite)) return { weights: solved.map((v) => -v), customers, ridge };
   }

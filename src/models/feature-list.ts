@@ -142,7 +142,27 @@ const featureListV1: readonly FeatureDefinition[] = Object.freeze([
   { name: 'tenure', expression: 'tenure()', transform: 'days', cap: 3_650 },
 ]);
 
-const featureLists: Readonly<Record<number, readonly FeatureDefinition[]>> = { 1: featureListV1 };
+/**
+ * Version 2: a compact list per product, from the product's documented drivers (docs/generator.md's take-up
+ * causes: a survey before a home purchase and renting for a mortgage; income and a new salary for a credit card;
+ * a new baby, income and a surplus for savings), never from the data. Fewer weights, less noise per weight
+ * (docs/personalisation-quality.md). Products without a compact list have no version 2.
+ */
+const compactFeatures: Readonly<Record<string, readonly string[]>> = {
+  mortgage: ['spent_home_inspection_180d', 'days_since_home_inspection', 'spent_rent_90d'],
+  credit_card: ['received_salary_90d', 'received_salary_365d', 'days_since_salary'],
+  savings: ['spent_baby_365d', 'received_salary_365d', 'spent_savings_transfer_90d'],
+};
+
+function featureListV2(product: string): readonly FeatureDefinition[] | undefined {
+  return compactFeatures[product]?.map((name) => featureListV1.find((f) => f.name === name)!);
+}
+
+const featureLists: Readonly<Record<number, (product: string) => readonly FeatureDefinition[] | undefined>> =
+  {
+    1: () => featureListV1,
+    2: featureListV2,
+  };
 
 /** Whether this vault knows feature list `version` (a model of another version cannot score here). */
 export function hasFeatureList(version: number): boolean {
@@ -163,8 +183,12 @@ export function featuresFor(
   version: number = featureListVersion,
 ): readonly FeatureDefinition[] {
   if (!isProductCode(product)) throw new CurtainError('USAGE', `product: unknown product code "${product}"`);
-  const list = featureLists[version];
-  if (list === undefined) throw new CurtainError('USAGE', `feature list version ${version} does not exist`);
+  const lists = featureLists[version];
+  if (lists === undefined) throw new CurtainError('USAGE', `feature list version ${version} does not exist`);
+  const list = lists(product);
+  if (list === undefined) {
+    throw new CurtainError('USAGE', `feature list version ${version} has no features for "${product}"`);
+  }
   return isCreditProduct(product) ? list.filter((f) => f.proxy !== true) : list;
 }
 

@@ -6,6 +6,7 @@ import { transformValue } from '../../src/models/feature-list.ts';
 import { insertModelVersion, type ModelVersion } from '../../src/models/model-store.ts';
 import { trainPropensityModel } from '../../src/models/train/train-model.ts';
 import type { NoiseSampler } from '../../src/privacy/guard/noise.ts';
+import { seededRandomSource } from '../../src/privacy/dp/random-source.ts';
 import { testBackends } from '../support/backends.ts';
 import type { TestVault } from '../support/test-vault.ts';
 import { end, modelBankVault, storedScores } from './support.ts';
@@ -19,7 +20,7 @@ const product = 'mortgage';
  */
 async function recomputed(vault: TestVault, model: ModelVersion, order: (j: number) => number) {
   const engine = await vault.questionEngine.columnar();
-  const features = featuresFor(product);
+  const features = featuresFor(product, model.featureListVersion);
   const weightOf = new Map(features.map((f, j) => [f.name, model.weights[order(j)]!]));
   const z = new Float64Array(engine.customerIds.length).fill(model.bias);
   for (const feature of features) {
@@ -57,6 +58,35 @@ describe.each(testBackends)('the registry scores on the trainer’s feature list
     const last = model.weights.length - 1;
     const reversed = await recomputed(vault, model, (j) => last - j);
     expect([...stored].some(([id, score]) => Math.abs(score - reversed.get(id)!) > 1e-9)).toBe(true);
+  });
+
+  it('scores a noisy-Newton version of the compact list 2 on that list’s three features', async () => {
+    const trained = await trainPropensityModel(
+      vault,
+      {
+        product,
+        asOf: '2026-07-31',
+        epsilon: 1,
+        asker: 'trainer.ann',
+        purpose: 'credit_offers',
+        mechanism: 'noisy-newton',
+        featureList: 2,
+      },
+      {
+        gaussianNoise: { discreteGaussian: () => 0n },
+        random: seededRandomSource('registry-v2'),
+        now: () => new Date(`${end}T12:00:00Z`),
+      },
+    );
+    if (!trained.ok) throw new Error(trained.error.message);
+    const { model } = trained.value;
+    expect(model).toMatchObject({ featureListVersion: 2, mechanism: 'noisy-newton' });
+    expect(model.weights).toHaveLength(3);
+    await vault.models.approve(model.id, 'risk.bob', 'card reviewed');
+    const stored = await storedScores(vault, model.id);
+    expect(stored.size).toBeGreaterThan(5);
+    const expected = await recomputed(vault, model, (j) => j);
+    for (const [id, score] of stored) expect(score, `customer ${id}`).toBeCloseTo(expected.get(id)!, 12);
   });
 
   it('refuses to approve or score a version of another feature list or width, writing nothing', async () => {

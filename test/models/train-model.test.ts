@@ -6,7 +6,18 @@ import { checkExpression } from '../../src/language/checker.ts';
 import { parseExpression } from '../../src/language/parser.ts';
 import { featureMatrix, featurePlans, featuresFor, interceptInput } from '../../src/models/features.ts';
 import { isCreditProduct, type FeatureDefinition } from '../../src/models/feature-list.ts';
-import { trainingSet, trainPropensityModel, type TrainingVault } from '../../src/models/train/train-model.ts';
+import {
+  trainingSet,
+  trainPropensityModel,
+  windowDays,
+  type TrainingVault,
+} from '../../src/models/train/train-model.ts';
+import { mechanismSentence, newtonCurve, newtonVariance } from '../../src/models/train/noisy-newton.ts';
+import { statisticsDimension } from '../../src/federated/newton-update.ts';
+import { discreteGaussianNoise } from '../../src/federated/distributed-noise.ts';
+import { RecordingGaussianNoise } from '../../src/federated/distributed-noise.test-support.ts';
+import { toApproximateDp } from '../../src/privacy/accounting/rdp.ts';
+import { seededRandomSource } from '../../src/privacy/dp/random-source.ts';
 import { pureDpCurve, rdpOrders } from '../../src/privacy/accounting/rdp.ts';
 import { defaultApproximateBudget } from '../../src/privacy/guard/approximate-budget.ts';
 import type { NoiseSampler } from '../../src/privacy/guard/noise.ts';
@@ -20,6 +31,9 @@ const bank = { customers: 80, seed: 20, end: '2026-06-30' } as const;
 const asOf = '2026-03-31';
 const context = { currency: 'GBP', asOf };
 const zeroNoise: NoiseSampler = { discreteLaplace: () => 0n };
+
+/** The noisy-Newton weights of the first backend: the second must train the very same from the same seeds. */
+let seededNewtonWeights: readonly number[] | undefined;
 
 async function profiled(vault: TestVault): Promise<Set<number>> {
   const sets = await Promise.all(consentChannels.map((c) => vault.consent.allowed('profiling', c)));
@@ -150,6 +164,52 @@ describe.each(testBackends)('private propensity training on $name', (backend) =>
     expect(after.rows[0]!.n).toBe(before.rows[0]!.n);
   });
 
+  it('trains by noisy Newton over three label windows at the pinned variance, the same from the same seeds', async () => {
+    const request = {
+      product: 'savings',
+      asOf,
+      epsilon: 1,
+      asker: 'ada',
+      purpose: 'bank_offers',
+      mechanism: 'noisy-newton',
+    } as const;
+    const seeded = discreteGaussianNoise(seededRandomSource('e2e-noise'));
+    const noise = new RecordingGaussianNoise((v) => seeded.discreteGaussian(v));
+    const trained = await trainPropensityModel(vault, request, {
+      gaussianNoise: noise,
+      random: seededRandomSource('e2e-rounding'),
+    });
+    if (!trained.ok) throw new Error(trained.error.message);
+    const { model, budget } = trained.value;
+    const inputs = featuresFor('savings').length + 1;
+    const variance = newtonVariance(1, defaultApproximateBudget.delta, inputs);
+    // Every coordinate of the statistics drew once, at the variance the derivation gives for ε = 1 at the vault's δ.
+    expect(noise.variances).toHaveLength(statisticsDimension(inputs));
+    expect(new Set(noise.variances)).toEqual(new Set([variance.toString()]));
+    const charged = toApproximateDp(newtonCurve(variance, inputs), defaultApproximateBudget.delta).epsilon;
+    expect(budget.charged).toBeCloseTo(charged, 12);
+    expect(budget.charged).toBeLessThanOrEqual(1);
+    expect(budget.charged).toBeGreaterThan(0.999);
+    // Three windows a quarter apart ending on asOf; features read up to a year before the first.
+    expect(windowDays(asOf, 3)).toEqual(['2025-10-02', '2025-12-31', asOf]);
+    expect(model).toMatchObject({
+      mechanism: 'noisy-newton',
+      epsilon: 1,
+      delta: defaultApproximateBudget.delta,
+      trainedFrom: '2024-10-02',
+      trainedTo: asOf,
+    });
+    expect(model.weights.every(Number.isFinite)).toBe(true);
+    // The card states the mechanism in words, the windows read back from the training period.
+    expect(mechanismSentence(model)).toBe(
+      'noisy-statistics Newton: one Newton step from each consenting customer’s clipped gradient and ' +
+        'curvature statistics over 3 quarterly label windows, with exact discrete Gaussian noise; ' +
+        '(ε, δ) = (1, 0.000001)',
+    );
+    if (seededNewtonWeights === undefined) seededNewtonWeights = model.weights;
+    else expect(model.weights).toEqual(seededNewtonWeights);
+  });
+
   it('refuses labels that have not happened yet, and unknown products', async () => {
     const request = {
       product: 'savings',
@@ -166,6 +226,22 @@ describe.each(testBackends)('private propensity training on $name', (backend) =>
 });
 
 describe('the feature list and fair lending', () => {
+  it('has a compact version 2 for mortgage, credit card and savings, made of version 1’s definitions', () => {
+    expect(featuresFor('mortgage', 2).map((f) => f.name)).toEqual([
+      'spent_home_inspection_180d',
+      'days_since_home_inspection',
+      'spent_rent_90d',
+    ]);
+    for (const code of ['mortgage', 'credit_card', 'savings']) {
+      const compact = featuresFor(code, 2);
+      expect(compact).toHaveLength(3);
+      for (const feature of compact) expect(featuresFor(code, 1)).toContain(feature);
+      expect(() => featurePlans(compact, code, context)).not.toThrow();
+    }
+    expect(() => featuresFor('overdraft', 2)).toThrow(expect.objectContaining({ code: 'USAGE' }) as Error);
+    expect(() => featuresFor('mortgage', 3)).toThrow(expect.objectContaining({ code: 'USAGE' }) as Error);
+  });
+
   it('gives credit products no proxy feature, and the checker refuses one under credit offers', () => {
     for (const { code } of productCatalog) {
       const features = featuresFor(code);

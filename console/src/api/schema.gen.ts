@@ -9353,6 +9353,8 @@ export interface components {
       readonly releasedOn: string;
       readonly training: {
         readonly delta: number;
+        /** @description the mechanism in words: what was released, with what noise (cards written since issue 20’s noisy Newton) */
+        readonly description?: string;
         readonly epsilon: number;
         readonly from: string;
         readonly mechanism: string;
@@ -9403,6 +9405,8 @@ export interface components {
       readonly releasedOn: string;
       readonly training: {
         readonly delta: number;
+        /** @description the mechanism in words: what was released, with what noise (cards written since issue 20’s noisy Newton) */
+        readonly description?: string;
         readonly epsilon: number;
         readonly from: string;
         readonly mechanism: string;

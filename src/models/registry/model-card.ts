@@ -20,6 +20,7 @@ import {
   type FeatureDefinition,
 } from '../features.ts';
 import { takeUpsAfter, writeCard, type ModelVersion } from '../model-store.ts';
+import { mechanismSentence } from '../train/noisy-newton.ts';
 
 /** Score bands of the calibration table (lower bound inclusive); few, since each released count costs ε. */
 export const scoreBands = [
@@ -224,6 +225,7 @@ export async function releaseCard(
       from: model.trainedFrom,
       to: model.trainedTo,
       mechanism: model.mechanism,
+      description: mechanismSentence(model),
       epsilon: model.epsilon,
       delta: model.delta,
     },

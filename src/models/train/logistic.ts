@@ -36,6 +36,9 @@ export interface LogisticFit {
   readonly iterations: number;
 }
 
+/** The fixed margin offset of a public prior rate: log(p / (1 − p)). */
+export const priorLogit = (rate: number): number => Math.log(rate / (1 - rate));
+
 /** log(1 + e^z) − y·z without overflow. */
 function loss(z: number, y: number): number {
   const softplus = z > 0 ? z + Math.log1p(Math.exp(-z)) : Math.log1p(Math.exp(z));

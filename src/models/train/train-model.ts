@@ -1,13 +1,16 @@
 // Trains a private propensity model inside the vault: charge the (ε, δ) ledger first, then features, labels,
-// the regularised fit on consenting customers only, output perturbation, and a frozen version row.
+// the private fit on consenting customers only (output perturbation or noisy-statistics Newton), a frozen row.
 import { randomUUID } from 'node:crypto';
 import { consentChannels } from '../../core/consent.ts';
 import { CurtainError } from '../../core/errors.ts';
 import { err, ok, type Result } from '../../core/result.ts';
-import { pureDpCurve } from '../../privacy/accounting/rdp.ts';
+import { pureDpCurve, type RdpCurve } from '../../privacy/accounting/rdp.ts';
 import { cryptoRandomSource } from '../../privacy/dp/random-source.ts';
 import type { ApproximateBudgetState, SpendRefusal } from '../../privacy/guard/approximate-budget.ts';
 import { discreteLaplaceNoise, type NoiseSampler } from '../../privacy/guard/noise.ts';
+import type { RandomSource } from '../../privacy/dp/random-source.ts';
+import { discreteGaussianNoise, type GaussianNoise } from '../../federated/distributed-noise.ts';
+import { federatedPrior } from '../../federated/newton-update.ts';
 import { checkAsker } from '../../privacy/guard/privacy-guard.ts';
 import { restrictedCustomers } from '../../vault/compliance/restrictions.ts';
 import type { CustomerSet } from '../../vault/consent/customer-set.ts';
@@ -21,8 +24,18 @@ import {
   type FeatureMatrix,
   type FeatureSource,
 } from '../features.ts';
-import { fitLogistic, type TrainingSet } from './logistic.ts';
+import { fitLogistic, priorLogit, type TrainingSet } from './logistic.ts';
+
+export { priorLogit } from './logistic.ts';
 import { perturbationScale, perturbWeights } from './output-perturbation.ts';
+import {
+  defaultWindows,
+  maxWindows,
+  newtonCurve,
+  newtonVariance,
+  noisyNewton,
+  noisyNewtonFit,
+} from './noisy-newton.ts';
 import { holdersOn, insertModelVersion, takeUpsAfter, type ModelVersion } from '../model-store.ts';
 
 /** Labels: the product is taken up in this many days after the as-of date. */
@@ -31,6 +44,10 @@ export const labelDays = 90;
 const featureLookbackDays = 365;
 
 export const outputPerturbation = 'output-perturbation';
+
+/** How the weights are made private: pure-ε output perturbation, or approximate-DP noisy-statistics Newton. */
+export type TrainingMechanism = typeof outputPerturbation | typeof noisyNewton;
+export const trainingMechanisms: readonly TrainingMechanism[] = [outputPerturbation, noisyNewton];
 
 /** The fixed regularisation Λ of the summed objective (docs/privacy-model.md): sensitivity 1/Λ. */
 export const defaultLambda = 1;
@@ -41,8 +58,6 @@ export const defaultLambda = 1;
  */
 export const defaultPriorRate = 0.01;
 
-/** The fixed margin offset of a prior rate: log(p / (1 − p)). */
-export const priorLogit = (rate: number): number => Math.log(rate / (1 - rate));
 /** The certified gradient norm the fit reaches: it adds 2·tolerance/Λ to the sensitivity. */
 export const defaultTolerance = 1e-6;
 
@@ -54,8 +69,20 @@ export interface TrainRequest {
   /** Features are read on this day; labels are take-ups in the 90 days after it (which must have passed). */
   readonly asOf: string;
   readonly epsilon: number;
-  /** The δ the caller accepts; output perturbation is pure ε, so the version records δ = 0. */
+  /**
+   * The δ the caller accepts; output perturbation is pure ε, so the version records δ = 0. Noisy Newton uses
+   * this δ when it is positive, else the vault's (ε, δ) budget's δ.
+   */
   readonly delta?: number;
+  /** The feature list version (default `featureListVersion`; 2 is the compact list of a few products). */
+  readonly featureList?: number;
+  /** Default output perturbation (pure ε); `noisy-newton` is approximate DP and keeps more of the lift. */
+  readonly mechanism?: TrainingMechanism;
+  /**
+   * Noisy Newton only: the label windows each customer contributes (the as-of day and the quarters before it),
+   * 1 to 5, default 3. More windows see more take-ups for the same noise; the customer stays the unit.
+   */
+  readonly windows?: number;
   /** The staff handle charged for the training. */
   readonly asker: string;
   /** A question purpose code, e.g. "credit_offers". */
@@ -65,6 +92,10 @@ export interface TrainRequest {
 export interface TrainOptions {
   /** The noise of the weights; default exact discrete Laplace from the operating system's CSPRNG. */
   readonly noise?: NoiseSampler;
+  /** Noisy Newton's noise; default exact discrete Gaussian from `random`. */
+  readonly gaussianNoise?: GaussianNoise;
+  /** Noisy Newton's randomised rounding (and default noise); default the operating system's CSPRNG. */
+  readonly random?: RandomSource;
   readonly lambda?: number;
   /** The public prior rate (default 1 % per 90 days); see `defaultPriorRate`. */
   readonly priorRate?: number;
@@ -95,15 +126,24 @@ function addDays(date: string, days: number): string {
 
 function checkRequest(request: TrainRequest, today: string): void {
   checkAsker(request.asker);
-  featuresFor(request.product);
+  featuresFor(request.product, request.featureList);
   if (!datePattern.test(request.asOf) || Number.isNaN(Date.parse(`${request.asOf}T00:00:00Z`))) {
     throw new CurtainError('USAGE', `asOf: a date YYYY-MM-DD (got "${request.asOf}")`);
   }
   if (addDays(request.asOf, labelDays) > today) {
     throw new CurtainError('USAGE', `asOf: the ${labelDays} days after it (its labels) must have passed`);
   }
-  const { delta = 0 } = request;
+  const { delta = 0, mechanism = outputPerturbation, windows = defaultWindows } = request;
   if (!(delta >= 0 && delta < 1)) throw new CurtainError('USAGE', `delta: must be in [0, 1) (got ${delta})`);
+  if (!trainingMechanisms.includes(mechanism)) {
+    throw new CurtainError(
+      'USAGE',
+      `mechanism: one of ${trainingMechanisms.join(', ')} (got "${mechanism}")`,
+    );
+  }
+  if (!(Number.isInteger(windows) && windows >= 1 && windows <= maxWindows)) {
+    throw new CurtainError('USAGE', `windows: a whole number from 1 to ${maxWindows} (got ${windows})`);
+  }
 }
 
 /** Customers who may be trained on: profiling granted on some channel, not restricted, objecting or excluded. */
@@ -149,6 +189,74 @@ export async function trainingSet(
   };
 }
 
+/** The weights a training releases, and what its version row records of the mechanism. */
+interface PrivateFit {
+  readonly weights: Float64Array;
+  /** The public prior logit every margin starts from. */
+  readonly offset: number;
+  readonly delta: number;
+  readonly trainedFrom: string;
+}
+
+/** What a mechanism charges and then computes once the charge is accepted. */
+interface PlannedTraining {
+  readonly rdp: RdpCurve;
+  fit(features: (asOf: string) => FeatureMatrix): Promise<PrivateFit>;
+}
+
+/** The label windows' as-of days, oldest first: `asOf` and the `windows − 1` quarters (labelDays) before it. */
+export function windowDays(asOf: string, windows: number): string[] {
+  return Array.from({ length: windows }, (_, k) => addDays(asOf, -labelDays * (windows - 1 - k)));
+}
+
+async function planTraining(
+  vault: TrainingVault,
+  request: TrainRequest,
+  options: TrainOptions,
+): Promise<PlannedTraining> {
+  const lambda = options.lambda ?? defaultLambda;
+  const tolerance = options.tolerance ?? defaultTolerance;
+  const dimension = featuresFor(request.product, request.featureList).length + 1;
+  const offset = priorLogit(options.priorRate ?? defaultPriorRate);
+  if ((request.mechanism ?? outputPerturbation) === outputPerturbation) {
+    const { scale } = perturbationScale({ epsilon: request.epsilon, lambda, dimension, tolerance });
+    return {
+      rdp: pureDpCurve(request.epsilon),
+      async fit(features) {
+        const m = features(request.asOf);
+        const set = await trainingSet(vault, m, request.product, request.asOf);
+        const fit = fitLogistic(set, { lambda, tolerance, offset });
+        const noise = options.noise ?? discreteLaplaceNoise(cryptoRandomSource());
+        const trainedFrom = addDays(request.asOf, -featureLookbackDays);
+        return { weights: perturbWeights(fit.weights, scale, noise), offset, delta: 0, trainedFrom };
+      },
+    };
+  }
+  const delta =
+    request.delta !== undefined && request.delta > 0
+      ? request.delta
+      : (await vault.guard.approximateBudget()).budget.delta;
+  const variance = newtonVariance(request.epsilon, delta, dimension);
+  const days = windowDays(request.asOf, request.windows ?? defaultWindows);
+  return {
+    rdp: newtonCurve(variance, dimension),
+    async fit(features) {
+      const sets = await Promise.all(
+        days.map((day) => trainingSet(vault, features(day), request.product, day)),
+      );
+      const random = options.random ?? cryptoRandomSource();
+      const noise = options.gaussianNoise ?? discreteGaussianNoise(random);
+      const fit = noisyNewtonFit(sets, variance, lambda, noise, random);
+      return {
+        weights: fit.weights,
+        offset: federatedPrior,
+        delta,
+        trainedFrom: addDays(days[0]!, -featureLookbackDays),
+      };
+    },
+  };
+}
+
 /**
  * Trains and freezes a propensity model for `request.product`. The (ε, δ) ledger is charged before any
  * customer data is read: a refusal (PRIVACY_BUDGET_EXHAUSTED, QUESTION_PURPOSE_UNKNOWN) trains nothing.
@@ -160,45 +268,38 @@ export async function trainPropensityModel(
 ): Promise<Result<TrainedModel, SpendRefusal>> {
   const now = options.now?.() ?? new Date();
   checkRequest(request, now.toISOString().slice(0, 10));
-  const lambda = options.lambda ?? defaultLambda;
-  const tolerance = options.tolerance ?? defaultTolerance;
-  const dimension = featuresFor(request.product).length + 1;
-  const { scale } = perturbationScale({ epsilon: request.epsilon, lambda, dimension, tolerance });
+  const mechanism = request.mechanism ?? outputPerturbation;
+  const plan = await planTraining(vault, request, options);
   const id = randomUUID();
   const spent = await vault.guard.spend({
     asker: request.asker,
     purpose: request.purpose,
     label: `training:${id}`,
-    mechanism: outputPerturbation,
-    rdp: pureDpCurve(request.epsilon),
+    mechanism,
+    rdp: plan.rdp,
   });
   if (!spent.ok) return err(spent.error);
   const progress = options.onProgress ?? (() => undefined);
   progress('charged');
   const engine = await vault.questionEngine.columnar();
   const currency = options.currency ?? 'GBP';
-  const features = featureMatrix(engine, request.product, { currency, asOf: request.asOf });
+  const version = request.featureList ?? featureListVersion;
+  const columns = featuresFor(request.product, version).length;
+  const features = (asOf: string) => featureMatrix(engine, request.product, { currency, asOf, version });
   progress('features');
-  const set = await trainingSet(vault, features, request.product, request.asOf);
+  const fit = await plan.fit(features);
   progress('labels');
-  const offset = priorLogit(options.priorRate ?? defaultPriorRate);
-  const fit = fitLogistic(set, { lambda, tolerance, offset });
-  const released = perturbWeights(
-    fit.weights,
-    scale,
-    options.noise ?? discreteLaplaceNoise(cryptoRandomSource()),
-  );
   progress('fitted');
   const model = await insertModelVersion(vault.storage, {
     id,
     product: request.product,
-    featureListVersion,
-    weights: [...released.subarray(0, features.columns)],
-    bias: offset + released[features.columns]! * interceptInput(features.columns),
-    mechanism: outputPerturbation,
+    featureListVersion: version,
+    weights: [...fit.weights.subarray(0, columns)],
+    bias: fit.offset + fit.weights[columns]! * interceptInput(columns),
+    mechanism,
     epsilon: request.epsilon,
-    delta: 0,
-    trainedFrom: addDays(request.asOf, -featureLookbackDays),
+    delta: fit.delta,
+    trainedFrom: fit.trainedFrom,
     trainedTo: request.asOf,
     trainedBy: request.asker,
   });
@@ -209,10 +310,10 @@ export async function trainPropensityModel(
         model: model.id,
         product: model.product,
         version: model.version,
-        featureListVersion,
-        mechanism: outputPerturbation,
+        featureListVersion: version,
+        mechanism,
         epsilon: request.epsilon,
-        delta: 0,
+        delta: fit.delta,
         asker: request.asker,
         purpose: request.purpose,
       },
