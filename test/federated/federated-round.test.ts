@@ -161,7 +161,8 @@ describe(`a federated round across three regional vaults on ${backend.name}`, ()
         await hub.registerVault({ region: v.region, url: v.url, publicKey: v.publicKey }, 'olga');
       }
       const proposed = await hub.proposeRound(
-        { product: 'savings', epsilon: 1, regions: 'all', asOf: '2026-07-01' },
+        // Early enough that the card's later window (180 days on) has ended by the fixture's today.
+        { product: 'savings', epsilon: 1, regions: 'all', asOf: '2026-04-01' },
         'mia',
       );
       await expect(hub.approveRound(proposed.id, 'mia')).rejects.toMatchObject({ code: 'HUB_FORBIDDEN' });
@@ -182,6 +183,24 @@ describe(`a federated round across three regional vaults on ${backend.name}`, ()
         const hubEvents = i === 0 ? ['hub.federated.proposed', 'hub.federated.approved'] : [];
         expect(stages).toEqual([...hubEvents, 'spent', 'begun', 'finished']);
       }
+      // The card of a federated version says so: the round, its regions, each vault's (ε, δ), the noise each
+      // vault added (as its log says it did) and the round's entries in this vault's log.
+      const london = vaults[0]!;
+      const carded = await london.vault.models.releaseCard(stored.models![london.region]!.model, 'mia');
+      const events = await roundEvents(london, proposed.id);
+      const begun = events.find((e) => e.details['stage'] === 'begun')!;
+      expect(carded.card['federated']).toEqual({
+        round: proposed.id,
+        regions: vaults.map((v) => v.region),
+        perVault: { epsilon: 1, delta: carded.delta },
+        noise: {
+          mechanism: expect.stringMatching(/discrete Gaussian/) as unknown,
+          variancePerVault: begun.details['variance'],
+          minimumVaults: 3,
+        },
+        logEntries: expect.any(Array) as unknown,
+      });
+      expect((carded.card['federated'] as { logEntries: number[] }).logEntries).toHaveLength(events.length);
     } finally {
       await regional.dispose();
     }

@@ -9402,6 +9402,42 @@ export interface components {
       /** @description the regions whose vaults train together ("all": every one registered now); all must finish */
       readonly regions: 'all' | readonly string[];
     };
+    readonly FederatedTraining: {
+      readonly noise: {
+        readonly mechanism: string;
+        /** @description the noise of any minimumVaults − 1 vaults already carries the whole (ε, δ) */
+        readonly minimumVaults: number;
+        /** @description σ² of the discrete Gaussian each vault added, an integer */
+        readonly variancePerVault: string;
+      };
+      /** @description the (ε, δ) each vault charged its own ledger */
+      readonly perVault: {
+        readonly delta: number;
+        readonly epsilon: number;
+      };
+      /** @description the vaults that trained it together, all required */
+      readonly regions: readonly string[];
+      /** @description the round id, as the hub and every vault’s log name it */
+      readonly round: string;
+    };
+    readonly FederatedTrainingInput: {
+      readonly noise: {
+        readonly mechanism: string;
+        /** @description the noise of any minimumVaults − 1 vaults already carries the whole (ε, δ) */
+        readonly minimumVaults: number;
+        /** @description σ² of the discrete Gaussian each vault added, an integer */
+        readonly variancePerVault: string;
+      };
+      /** @description the (ε, δ) each vault charged its own ledger */
+      readonly perVault: {
+        readonly delta: number;
+        readonly epsilon: number;
+      };
+      /** @description the vaults that trained it together, all required */
+      readonly regions: readonly string[];
+      /** @description the round id, as the hub and every vault’s log name it */
+      readonly round: string;
+    };
     readonly FileNotice: {
       /** @enum {string} */
       readonly kind: 'not-a-statement' | 'investment-statement' | 'invalid-file' | 'empty-statement';
@@ -10005,6 +10041,27 @@ export interface components {
       };
       readonly featureListVersion: number;
       readonly features: readonly string[];
+      /** @description null (or absent, on older cards) for a version trained in this vault alone */
+      readonly federated?: {
+        /** @description this vault’s log entries about the round, by index */
+        readonly logEntries: readonly number[];
+        readonly noise: {
+          readonly mechanism: string;
+          /** @description the noise of any minimumVaults − 1 vaults already carries the whole (ε, δ) */
+          readonly minimumVaults: number;
+          /** @description σ² of the discrete Gaussian each vault added, an integer */
+          readonly variancePerVault: string;
+        };
+        /** @description the (ε, δ) each vault charged its own ledger */
+        readonly perVault: {
+          readonly delta: number;
+          readonly epsilon: number;
+        };
+        /** @description the vaults that trained it together, all required */
+        readonly regions: readonly string[];
+        /** @description the round id, as the hub and every vault’s log name it */
+        readonly round: string;
+      } | null;
       /** @description lift in the top 10 % by score, estimated from the noised score bands */
       readonly liftTop10: number | null;
       readonly releasedBy: string;
@@ -10055,6 +10112,27 @@ export interface components {
       };
       readonly featureListVersion: number;
       readonly features: readonly string[];
+      /** @description null (or absent, on older cards) for a version trained in this vault alone */
+      readonly federated?: {
+        /** @description this vault’s log entries about the round, by index */
+        readonly logEntries: readonly number[];
+        readonly noise: {
+          readonly mechanism: string;
+          /** @description the noise of any minimumVaults − 1 vaults already carries the whole (ε, δ) */
+          readonly minimumVaults: number;
+          /** @description σ² of the discrete Gaussian each vault added, an integer */
+          readonly variancePerVault: string;
+        };
+        /** @description the (ε, δ) each vault charged its own ledger */
+        readonly perVault: {
+          readonly delta: number;
+          readonly epsilon: number;
+        };
+        /** @description the vaults that trained it together, all required */
+        readonly regions: readonly string[];
+        /** @description the round id, as the hub and every vault’s log name it */
+        readonly round: string;
+      } | null;
       /** @description lift in the top 10 % by score, estimated from the noised score bands */
       readonly liftTop10: number | null;
       readonly releasedBy: string;
@@ -10085,6 +10163,8 @@ export interface components {
       readonly delta: number;
       readonly epsilon: number;
       readonly featureListVersion: number;
+      /** @description null for a version trained in this vault alone */
+      readonly federated: components['schemas']['FederatedTraining'] | null;
       readonly id: string;
       readonly mechanism: string;
       readonly product: string;
@@ -10111,6 +10191,8 @@ export interface components {
       readonly delta: number;
       readonly epsilon: number;
       readonly featureListVersion: number;
+      /** @description null for a version trained in this vault alone */
+      readonly federated: components['schemas']['FederatedTrainingInput'] | null;
       readonly id: string;
       readonly mechanism: string;
       readonly product: string;
