@@ -43,6 +43,12 @@ function recordingViaLocalCli(door: VaultDoor): VaultDoor {
     endReservation: (request) => door.endReservation(request),
     kind: () => door.kind(),
     identify: (nonce) => door.identify(nonce),
+    roundBegin: (request) => door.roundBegin(request),
+    roundShare: (request) => door.roundShare(request),
+    roundMask: (request) => door.roundMask(request),
+    roundUnmask: (request) => door.roundUnmask(request),
+    roundFinish: (request) => door.roundFinish(request),
+    roundAbort: (request) => door.roundAbort(request),
     record: (events) =>
       door.record(events.map((event) => ({ ...event, details: { ...event.details, via: 'local-cli' } }))),
   };

@@ -46,8 +46,10 @@ import { PushChannel } from '../vault/delivery/channels/push-channel.ts';
 import { ResponseService } from '../vault/responses/response-service.ts';
 import { AdvisorQueue } from '../vault/responses/advisor-queue.ts';
 import { AdvisorLeads } from '../vault/responses/my-leads.ts';
-import { proveIdentity } from '../audit/door-identity.ts';
-import { InProcessVaultDoor } from '../vault/door/in-process-door.ts';
+import { activeVerifierKey, proveIdentity } from '../audit/door-identity.ts';
+import { InProcessVaultDoor, type RoundDoor } from '../vault/door/in-process-door.ts';
+import { PeerPins } from '../federated/peer-pin-store.ts';
+import { VaultRounds } from '../federated/vault-rounds.ts';
 import { vaultKind } from '../vault/vault-kind.ts';
 import { ComplianceService } from '../vault/compliance/compliance-service.ts';
 import { pgliteDirectory } from '../config/paths.ts';
@@ -100,12 +102,14 @@ export interface DeliverySettings {
 
 /** The vault's side of the door in this process: its services, its kind, its proof of the log key. */
 function inProcessDoor(
-  parts: Pick<VaultServices, 'questions' | 'delivery' | 'audit' | 'storage' | 'keys' | 'guard'>,
+  parts: Pick<VaultServices, 'questions' | 'delivery' | 'audit' | 'storage' | 'keys' | 'guard'> & {
+    readonly rounds: RoundDoor;
+  },
   settings: Pick<VaultSettings, 'currency' | 'logOrigin'>,
 ): InProcessVaultDoor {
-  const { questions, delivery, audit, storage, keys, guard } = parts;
+  const { questions, delivery, audit, storage, keys, guard, rounds } = parts;
   return new InProcessVaultDoor(
-    { questions, delivery, audit, guard },
+    { questions, delivery, audit, guard, rounds },
     settings.currency,
     () => vaultKind(storage),
     (nonce) => proveIdentity(keys, settings.logOrigin, nonce),
@@ -246,7 +250,7 @@ export async function assembleVault(
     avatars,
     delivery,
     ...customerFacing({ storage, keys, audit, identity, preferences }, settings),
-    door: inProcessDoor({ questions, delivery, audit, storage, keys, guard }, settings),
+    ...federation({ storage, keys, audit, consent, guard, questionEngine, questions, delivery }, settings),
     compliance,
     relationshipRetention: relationshipRetention(storage, compliance, transactionRetention, now),
     ...budgetAndLearning(
@@ -254,6 +258,28 @@ export async function assembleVault(
       { currency: settings.currency, retentionDays, ...now, categoriser: settings.categoriser },
     ),
     reshreddedAtOpen,
+  };
+}
+
+/**
+ * The door, with its part in federated rounds: rounds train on this vault's consenting customers and check
+ * peers against the keys this vault's operator pinned (federation_peers), never keys the hub relays.
+ */
+function federation(
+  parts: Pick<
+    VaultServices,
+    'storage' | 'keys' | 'audit' | 'consent' | 'guard' | 'questionEngine' | 'questions' | 'delivery'
+  >,
+  settings: VaultSettings,
+): Pick<VaultServices, 'federationPeers' | 'door'> {
+  const { storage, keys, audit, consent, guard, questionEngine, questions, delivery } = parts;
+  const federationPeers = new PeerPins(storage, audit);
+  const rounds = new VaultRounds({ storage, guard, consent, audit, questionEngine }, keys, federationPeers, {
+    ownKey: () => activeVerifierKey(keys, settings.logOrigin),
+  });
+  return {
+    federationPeers,
+    door: inProcessDoor({ questions, delivery, audit, storage, keys, guard, rounds }, settings),
   };
 }
 

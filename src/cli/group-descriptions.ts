@@ -9,6 +9,7 @@ export const groupDescriptions = {
   customers: 'customer identities',
   hub: 'products, offers, segments and campaigns (no PII)',
   vaults: 'the regional vaults this hub serves, each with its pinned key',
+  federation: 'the peers’ keys this vault pins for federated rounds',
   inbox: 'a customer’s inbox: offers, answers and leads',
   advisor: 'advisors: leads of customers who asked for contact',
   apikey: 'API keys of hub staff (stored hashed; shown once)',

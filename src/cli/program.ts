@@ -54,6 +54,12 @@ function entries(host: CliHost): readonly Entry[] {
     group('vaults', async (g, scope) =>
       (await import('./vaults-commands.ts')).defineVaultsCommands(g, openHub(scope)),
     ),
+    group('federation', async (g, scope) =>
+      (await import('./federation-commands.ts')).defineFederationCommands(
+        g,
+        openVault(scope, 'curtain federation'),
+      ),
+    ),
     group('inbox', async (g, scope) =>
       (await inbox()).defineInboxCommands(g, openVault(scope, 'curtain inbox')),
     ),

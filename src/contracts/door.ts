@@ -4,6 +4,7 @@ import type { JsonValue } from '../core/audit-event.ts';
 import type { ConsentChannel } from '../core/consent.ts';
 import { errorCatalogue, type ErrorCode } from '../core/errors.ts';
 import { code, privacyCost, text } from './common.ts';
+import { roundDoorMethods } from './door-rounds.ts';
 import { languageDiagnostic } from './questions.ts';
 
 export { privacyCost };
@@ -337,6 +338,7 @@ export const doorMethods = {
     request: identifyRequest,
     answer: vaultIdentity,
   },
+  ...roundDoorMethods,
 } as const;
 
 export type DoorMethod = keyof typeof doorMethods;

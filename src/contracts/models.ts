@@ -4,6 +4,25 @@ import { z } from 'zod';
 const count = z.number().int().nullable().describe('a noised count; null where it fell under the noised k');
 const rate = z.number().nullable();
 
+/** How a federated version was trained: which round, which regions, what each vault spent and added. */
+export const federatedTraining = z
+  .object({
+    round: z.string().describe('the round id, as the hub and every vault’s log name it'),
+    regions: z.array(z.string()).describe('the vaults that trained it together, all required'),
+    perVault: z
+      .object({ epsilon: z.number(), delta: z.number() })
+      .describe('the (ε, δ) each vault charged its own ledger'),
+    noise: z.object({
+      mechanism: z.string(),
+      variancePerVault: z.string().describe('σ² of the discrete Gaussian each vault added, an integer'),
+      minimumVaults: z
+        .number()
+        .int()
+        .describe('the noise of any minimumVaults − 1 vaults already carries the whole (ε, δ)'),
+    }),
+  })
+  .meta({ id: 'FederatedTraining' });
+
 export const modelCard = z
   .object({
     releasedOn: z.string(),
@@ -42,6 +61,13 @@ export const modelCard = z
     byAgeBand: z.array(
       z.object({ group: z.string(), customers: count, selected: count, selectionRate: rate }),
     ),
+    federated: federatedTraining
+      .extend({
+        logEntries: z.array(z.number().int()).describe('this vault’s log entries about the round, by index'),
+      })
+      .nullable()
+      .optional()
+      .describe('null (or absent, on older cards) for a version trained in this vault alone'),
   })
   .meta({ id: 'ModelCard' });
 
@@ -68,6 +94,7 @@ export const modelVersion = z
     retiredAt: z.string().nullable(),
     retirementReason: z.string().nullable(),
     card: modelCard.nullable().describe('null until its figures are released (POST …/card)'),
+    federated: federatedTraining.nullable().describe('null for a version trained in this vault alone'),
   })
   .meta({ id: 'ModelVersion' });
 

@@ -272,6 +272,12 @@ export const errorCatalogue = {
     summary:
       'A federated round stopped: too few vaults took part, a key bundle failed its pinned key, or a step came twice.',
   },
+  FEDERATED_ROUND_STATE: {
+    status: 409,
+    exit: 65,
+    summary:
+      'The federated round is not in a state that allows the action (approving twice, running unapproved).',
+  },
   INTERNAL: { status: 500, exit: 70, summary: 'An unexpected failure; see the logs.' },
 } as const satisfies Record<string, { status: number; exit: number; summary: string }>;
 

@@ -1,6 +1,7 @@
 // The one door between the hub and the vault: everything the hub may ask of the vault, and nothing more.
 import type * as contracts from '../contracts/door.ts';
 import type { Message } from '../contracts/door.ts';
+import type * as rounds from '../contracts/door-rounds.ts';
 import type { Result } from './result.ts';
 
 // The messages are the door's contracts (contracts/door.ts): each type is its zod schema's output.
@@ -28,6 +29,18 @@ export type HubAuditEvent = Message<typeof contracts.hubAuditEvent>;
 export type VaultIdentity = Message<typeof contracts.vaultIdentity>;
 /** What a vault says it is: a demo vault (generated bank), a real one, or not yet decided (empty). */
 export type VaultKindAnswer = Message<typeof contracts.vaultKindAnswer>;
+/** A federated round's messages (contracts/door-rounds.ts): ring vectors travel as base64. */
+export type RoundBeginRequest = Message<typeof rounds.roundBeginRequest>;
+export type RoundKeyBundle = Message<typeof rounds.keyBundle>;
+export type RoundShareRequest = Message<typeof rounds.roundShareRequest>;
+export type RoundShareAnswer = Message<typeof rounds.roundShareAnswer>;
+export type RoundMaskRequest = Message<typeof rounds.roundMaskRequest>;
+export type RoundMaskAnswer = Message<typeof rounds.roundMaskAnswer>;
+export type RoundUnmaskRequest = Message<typeof rounds.roundUnmaskRequest>;
+export type RoundUnmasking = Message<typeof rounds.unmasking>;
+export type RoundFinishRequest = Message<typeof rounds.roundFinishRequest>;
+export type RoundFinishAnswer = Message<typeof rounds.roundFinishAnswer>;
+export type RoundAbortRequest = Message<typeof rounds.roundAbortRequest>;
 
 /**
  * The vault's service interface as the hub sees it. In one process it is a thin adapter over the vault's
@@ -72,4 +85,17 @@ export interface VaultDoor {
    * each door leads to the vault whose key it pinned at registration. Costs nothing, reads no data.
    */
   identify(nonce: string): Promise<VaultIdentity>;
+
+  /**
+   * A federated round, step by step (federated/round-messages.ts says what each step does). The vault checks
+   * peers' key bundles against the keys its own operator pinned, never against keys the hub relays; its
+   * refusals (a budget, an unknown round) are thrown as catalogue errors, FEDERATED_ROUND_ABORTED mostly.
+   */
+  roundBegin(request: RoundBeginRequest): Promise<RoundKeyBundle>;
+  roundShare(request: RoundShareRequest): Promise<RoundShareAnswer>;
+  roundMask(request: RoundMaskRequest): Promise<RoundMaskAnswer>;
+  roundUnmask(request: RoundUnmaskRequest): Promise<RoundUnmasking>;
+  roundFinish(request: RoundFinishRequest): Promise<RoundFinishAnswer>;
+  /** Forgets a round's secrets after an abort; nothing when the vault holds none. */
+  roundAbort(request: RoundAbortRequest): Promise<void>;
 }

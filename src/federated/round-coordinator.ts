@@ -36,11 +36,16 @@ async function each<T>(
   return { answered, refusal };
 }
 
-/** A refusal worth passing on as it is (a budget or a purpose), rather than as a dropout. */
+/**
+ * A refusal worth passing on as it is (a budget or a purpose), rather than as a dropout; so is a vault that
+ * answered outside the door contract (its abort names it in `details.breach`): the round stops at once.
+ */
 const decisive = (reason: unknown): reason is CurtainError =>
   reason instanceof CurtainError &&
-  reason.code !== 'VAULT_UNAVAILABLE' &&
-  reason.code !== 'FEDERATED_ROUND_ABORTED';
+  ((reason.code !== 'VAULT_UNAVAILABLE' &&
+    reason.code !== 'VAULT_TIMEOUT' &&
+    reason.code !== 'FEDERATED_ROUND_ABORTED') ||
+    reason.details['breach'] !== undefined);
 
 /**
  * Runs one round of secure aggregation over `parties` (region → vault). With three vaults all three must finish

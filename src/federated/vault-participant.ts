@@ -141,8 +141,9 @@ export class VaultParticipant implements RoundParty {
     round: string,
     sum: Uint32Array,
   ): Promise<{ readonly model: string; readonly version: number }> {
-    const { request, inputs } = this.#state(round);
+    const { request, inputs, variance } = this.#state(round);
     this.#rounds.delete(round);
+    const delta = (await this.#vault.guard.approximateBudget()).budget.delta;
     const step = newtonStep(sum, inputs, federatedQuantisation, defaultLambda);
     const columns = inputs - 1;
     const model = await insertModelVersion(this.#vault.storage, {
@@ -153,10 +154,20 @@ export class VaultParticipant implements RoundParty {
       bias: federatedPrior + step.weights[columns]! * interceptInput(columns),
       mechanism: distributedGaussian,
       epsilon: request.epsilon,
-      delta: (await this.#vault.guard.approximateBudget()).budget.delta,
+      delta,
       trainedFrom: day(request.asOf, -365),
       trainedTo: request.asOf,
       trainedBy: request.asker,
+      federated: {
+        round: request.round,
+        regions: [...request.participants],
+        perVault: { epsilon: request.epsilon, delta },
+        noise: {
+          mechanism: 'distributed discrete Gaussian (Kairouz, Liu and Steinke 2021)',
+          variancePerVault: variance.toString(),
+          minimumVaults: request.minimum,
+        },
+      },
     });
     await this.#log(request, 'finished', {
       model: model.id,

@@ -25,6 +25,17 @@ import type {
   QuestionCheck,
   ReleasedAudience,
   ReserveRequest,
+  RoundAbortRequest,
+  RoundBeginRequest,
+  RoundFinishAnswer,
+  RoundFinishRequest,
+  RoundKeyBundle,
+  RoundMaskAnswer,
+  RoundMaskRequest,
+  RoundShareAnswer,
+  RoundShareRequest,
+  RoundUnmaskRequest,
+  RoundUnmasking,
   VaultDoor,
   VaultIdentity,
   VaultKindAnswer,
@@ -44,8 +55,16 @@ export interface HttpVaultDoorOptions {
   readonly deliveryTimeoutMs?: number;
 }
 
-/** Door methods that run a whole delivery: an answer within seconds is not expected of them. */
-const longMethods: ReadonlySet<DoorMethod> = new Set(['deliver', 'releaseAudience']);
+/**
+ * Door methods that run a whole delivery, or read a region's data for a federated round: an answer within
+ * seconds is not expected of them.
+ */
+const longMethods: ReadonlySet<DoorMethod> = new Set([
+  'deliver',
+  'releaseAudience',
+  'roundMask',
+  'roundFinish',
+]);
 
 export class HttpVaultDoor implements VaultDoor {
   readonly #url: string;
@@ -110,6 +129,30 @@ export class HttpVaultDoor implements VaultDoor {
 
   identify(nonce: string): Promise<VaultIdentity> {
     return this.#call('identify', { nonce });
+  }
+
+  roundBegin(request: RoundBeginRequest): Promise<RoundKeyBundle> {
+    return this.#call('roundBegin', request);
+  }
+
+  roundShare(request: RoundShareRequest): Promise<RoundShareAnswer> {
+    return this.#call('roundShare', request);
+  }
+
+  roundMask(request: RoundMaskRequest): Promise<RoundMaskAnswer> {
+    return this.#call('roundMask', request);
+  }
+
+  roundUnmask(request: RoundUnmaskRequest): Promise<RoundUnmasking> {
+    return this.#call('roundUnmask', request);
+  }
+
+  roundFinish(request: RoundFinishRequest): Promise<RoundFinishAnswer> {
+    return this.#call('roundFinish', request);
+  }
+
+  async roundAbort(request: RoundAbortRequest): Promise<void> {
+    await this.#call('roundAbort', request);
   }
 
   /** Whether the vault answers at all (the hub's readiness). */

@@ -30,6 +30,8 @@ import type {
 } from '../contracts/hub-regions.ts';
 import { RegionalCampaigns } from './regional-campaigns.ts';
 import { RegionalVaults, type RegionalDoors } from './regional-vaults.ts';
+import { FederatedRounds } from './federated-rounds.ts';
+import type { FederatedRound } from '../contracts/hub-federated.ts';
 import { disableStaff, removeRoles } from './staff-changes.ts';
 import { addStaff, listStaff, requireRole, type StaffMember } from './staff.ts';
 
@@ -58,6 +60,7 @@ export class HubService {
   readonly #campaigns: Campaigns;
   readonly #now: () => Date;
   readonly #regions: RegionalVaults;
+  readonly #rounds: FederatedRounds;
 
   constructor(storage: HubStorage, door: VaultDoor, options: HubServiceOptions = {}) {
     const now = options.now ?? (() => new Date());
@@ -67,6 +70,50 @@ export class HubService {
     this.#catalogue = new Catalogue(storage, door, now);
     this.#regions = new RegionalVaults(storage, options.regional ?? noRegionalDoors, now);
     this.#campaigns = new Campaigns(storage, door, now, new RegionalCampaigns(storage, this.#regions, now));
+    this.#rounds = new FederatedRounds(storage, this.#regions, now);
+  }
+
+  /** A marketer proposes a federated round (product, ε, regions); the home vault's log records it. */
+  async proposeRound(input: unknown, actor: string): Promise<FederatedRound> {
+    const round = await this.#rounds.propose(input, actor);
+    await this.#recordRound('hub.federated.proposed', round, actor);
+    return round;
+  }
+
+  /** A second person, an approver, approves it; run it next (`runRound`). */
+  async approveRound(id: string, actor: string): Promise<FederatedRound> {
+    const round = await this.#rounds.approve(id, actor);
+    await this.#recordRound('hub.federated.approved', round, actor);
+    return round;
+  }
+
+  /** Runs an approved round over the regions' doors, its stage recorded as it goes (see `showRound`). */
+  runRound(id: string): Promise<FederatedRound> {
+    return this.#rounds.run(id);
+  }
+
+  showRound(id: string): Promise<FederatedRound> {
+    return this.#rounds.show(id);
+  }
+
+  listRounds(): Promise<FederatedRound[]> {
+    return this.#rounds.list();
+  }
+
+  async #recordRound(action: string, round: FederatedRound, by: string): Promise<void> {
+    await this.#door.record([
+      {
+        type: 'admin.action',
+        details: {
+          action,
+          round: round.id,
+          product: round.product,
+          epsilon: round.epsilon,
+          regions: round.regions,
+          by,
+        },
+      },
+    ]);
   }
 
   /** Registers a region's vault with its pinned log key (operators; the vault proves the key first). */

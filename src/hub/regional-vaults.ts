@@ -152,6 +152,27 @@ export class RegionalVaults {
     );
   }
 
+  /**
+   * Each named region's door and pinned key, once its vault proved that key: for work of several steps (a
+   * federated round). A region that is not registered or cannot prove its key stops it (FEDERATED_ROUND_ABORTED).
+   */
+  async proven(
+    regions: readonly string[],
+  ): Promise<Map<string, { readonly door: VaultDoor; readonly publicKey: string }>> {
+    const keys = new Map((await this.list()).map((vault) => [vault.region, vault.publicKey]));
+    const reached = await this.reach(regions, (door) => Promise.resolve(door));
+    const failed = reached.filter((r) => !r.ok);
+    if (failed.length > 0) {
+      const why = failed.map((r) => (r.ok ? '' : `${r.region} (${r.code})`)).join(', ');
+      throw new CurtainError('FEDERATED_ROUND_ABORTED', `the federated round stopped: not reached: ${why}`);
+    }
+    return new Map(
+      reached.flatMap((r) =>
+        r.ok ? [[r.region, { door: r.value, publicKey: keys.get(r.region)! }] as const] : [],
+      ),
+    );
+  }
+
   async #proveIfStale(door: VaultDoor, vault: VaultRow): Promise<void> {
     const proved = this.#proved.get(vault.region);
     const now = this.#now().getTime();

@@ -4,6 +4,21 @@ import type { SqlExecutor, Storage } from '../storage/ports.ts';
 
 export type ModelState = 'trained' | 'approved' | 'retired';
 
+/** How a version trained in a federated round was trained: the round, its vaults, what each spent and added. */
+export interface FederatedTraining {
+  readonly round: string;
+  readonly regions: readonly string[];
+  /** The (ε, δ) each vault of the round charged its own ledger. */
+  readonly perVault: { readonly epsilon: number; readonly delta: number };
+  readonly noise: {
+    readonly mechanism: string;
+    /** σ² of the discrete Gaussian each vault added to its quantised statistics (an integer, as text). */
+    readonly variancePerVault: string;
+    /** The noise of any `minimumVaults − 1` vaults carries the whole (ε, δ). */
+    readonly minimumVaults: number;
+  };
+}
+
 /** A frozen model version as stored: weights never change, only its state moves on. */
 export interface ModelVersion {
   readonly id: string;
@@ -29,6 +44,8 @@ export interface ModelVersion {
   readonly retirementReason: string | null;
   /** The released card (see model-card.ts), `{}` until its figures are released. */
   readonly card: Readonly<Record<string, unknown>>;
+  /** Null for a version trained in this vault alone. */
+  readonly federated: FederatedTraining | null;
 }
 
 /**
@@ -47,7 +64,7 @@ export type NewModelVersion = Pick<
   | 'trainedFrom'
   | 'trainedTo'
   | 'trainedBy'
-> & { readonly id?: string };
+> & { readonly id?: string; readonly federated?: FederatedTraining };
 
 interface VersionRow {
   id: string;
@@ -71,11 +88,12 @@ interface VersionRow {
   retired_at: Date | null;
   retirement_reason: string | null;
   card: Record<string, unknown>;
+  federated: FederatedTraining | null;
 }
 
 const versionColumns = `id, product, version, feature_list_version, weights, bias, mechanism, epsilon, delta,
   trained_from::text AS trained_from, trained_to::text AS trained_to, trained_by, trained_at, state,
-  approved_by, approved_at, approval_reason, retired_by, retired_at, retirement_reason, card`;
+  approved_by, approved_at, approval_reason, retired_by, retired_at, retirement_reason, card, federated`;
 
 function versionOf(row: VersionRow): ModelVersion {
   return {
@@ -100,6 +118,7 @@ function versionOf(row: VersionRow): ModelVersion {
     retiredAt: row.retired_at === null ? null : new Date(row.retired_at),
     retirementReason: row.retirement_reason,
     card: row.card,
+    federated: row.federated,
   };
 }
 
@@ -109,9 +128,9 @@ export async function insertModelVersion(storage: Storage, model: NewModelVersio
     await tx.query('LOCK TABLE model_versions IN SHARE ROW EXCLUSIVE MODE');
     const { rows } = await tx.query<VersionRow>(
       `INSERT INTO model_versions (id, product, version, feature_list_version, weights, bias, mechanism,
-                                   epsilon, delta, trained_from, trained_to, trained_by)
+                                   epsilon, delta, trained_from, trained_to, trained_by, federated)
        SELECT coalesce($1::uuid, gen_random_uuid()), $2, coalesce(max(version), 0) + 1, $3,
-              $4::double precision[], $5, $6, $7, $8, $9::date, $10::date, $11
+              $4::double precision[], $5, $6, $7, $8, $9::date, $10::date, $11, $12::jsonb
          FROM model_versions WHERE product = $2
        RETURNING ${versionColumns}`,
       [
@@ -126,6 +145,7 @@ export async function insertModelVersion(storage: Storage, model: NewModelVersio
         model.trainedFrom,
         model.trainedTo,
         model.trainedBy,
+        model.federated === undefined ? null : JSON.stringify(model.federated),
       ],
     );
     return versionOf(rows[0]!);
@@ -190,6 +210,15 @@ export async function markRetired(
   if (rows[0] === undefined) return undefined;
   await tx.query('DELETE FROM model_scores WHERE model_version = $1::uuid', [rows[0].id]);
   return versionOf(rows[0]);
+}
+
+/** The indices of this vault's log entries about a federated round (its charge, its steps, the hub's actions). */
+export async function federatedRoundEntries(db: SqlExecutor, round: string): Promise<number[]> {
+  const { rows } = await db.query<{ idx: string | number }>(
+    `SELECT idx FROM audit_entries WHERE entry LIKE $1 OR entry LIKE $2 ORDER BY idx`,
+    [`%"round":"${round}"%`, `%"label":"federated:${round}"%`],
+  );
+  return rows.map((row) => Number(row.idx));
 }
 
 export async function writeCard(db: SqlExecutor, id: string, card: Record<string, unknown>): Promise<void> {

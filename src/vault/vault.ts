@@ -1,6 +1,7 @@
 // What a vault is, as the rest of the program sees it: its services, wired by the composition root (src/app/).
 import type { TransparencyLog } from '../audit/audit-log.ts';
 import type { VaultDoor } from '../core/vault-door.ts';
+import type { PeerPins } from '../federated/peer-pin-store.ts';
 import type { KeyProvider } from '../keys/key-provider.ts';
 import type { BudgetRequests } from '../privacy/guard/budget-requests.ts';
 import type { PolicyStore } from '../privacy/guard/policy-store.ts';
@@ -49,6 +50,8 @@ export interface VaultServices {
   readonly questions: QuestionService;
   /** Frozen propensity model versions: cards, two-person approval, retirement, stored scores. */
   readonly models: ModelRegistry;
+  /** The peers' log keys this vault's operator pinned for federated rounds (its own among them). */
+  readonly federationPeers: PeerPins;
   /** Which engine answers questions: SQL until the columnar store is loaded (`loadColumnar`). */
   readonly questionEngine: VaultQuestionEngine;
   /** Avatars per epoch and per-campaign tokens: only the vault can resolve them. */

@@ -3,7 +3,12 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import { identityHolds, identityNonce } from '../../src/audit/door-identity.ts';
+import { randomUUID } from 'node:crypto';
+import { activeVerifierKey, identityHolds, identityNonce } from '../../src/audit/door-identity.ts';
+import { roundDoorMethods } from '../../src/contracts/door-rounds.ts';
+import { DoorRoundParty } from '../../src/federated/door-round-party.ts';
+import { pinnedVerifier } from '../../src/federated/bundle-keys.ts';
+import { runFederatedRound } from '../../src/federated/round-coordinator.ts';
 import { doorMethods } from '../../src/contracts/door.ts';
 import type { DeliveryRequest, VaultDoor, VaultKindAnswer } from '../../src/core/vault-door.ts';
 import { HttpVaultDoor } from '../../src/http/http-vault-door.ts';
@@ -30,6 +35,10 @@ interface DoorUnderTest {
   readonly kind: VaultKindAnswer;
   /** The verifier keys a hub may pin: the vault log's published keys. */
   readonly logKeys: readonly string[];
+  /** The key this vault signs round bundles with, pinned (by its own operator) under region "home". */
+  readonly roundKey: string;
+  /** Pins a peer's key for federated rounds, as the vault's operator does. */
+  pinPeer(region: string, publicKey: string): Promise<void>;
   dispose(): Promise<void>;
 }
 
@@ -39,7 +48,14 @@ async function vaultDoor(backend: (typeof testBackends)[number], overHttp: boole
     random: seededRandomSource(`door-contract-${backend.name}`),
   });
   const logKeys = vault.audit.publicKeys();
-  if (!overHttp) return { door: vault.door, kind: 'demo', logKeys, dispose: () => vault.dispose() };
+  const roundKey = activeVerifierKey(vault.keys, vault.audit.origin);
+  await vault.federationPeers.pin('home', roundKey, 'olga');
+  const pinPeer = async (region: string, key: string) => {
+    await vault.federationPeers.pin(region, key, 'olga');
+  };
+  if (!overHttp) {
+    return { door: vault.door, kind: 'demo', logKeys, roundKey, pinPeer, dispose: () => vault.dispose() };
+  }
   const server: FastifyInstance = await buildServer(
     { vault },
     { logLevel: 'silent', doorKey, rateLimitPerMinute: false },
@@ -49,6 +65,8 @@ async function vaultDoor(backend: (typeof testBackends)[number], overHttp: boole
     door: new HttpVaultDoor({ url, key: doorKey }),
     kind: 'demo',
     logKeys,
+    roundKey,
+    pinPeer,
     dispose: async () => {
       await server.close();
       await vault.dispose();
@@ -60,7 +78,17 @@ function recordingDoor(): Promise<DoorUnderTest> {
   const door = new RecordingDoor({ now });
   door.tooFew.add(nobody);
   door.vaultKind = 'demo';
-  return Promise.resolve({ door, kind: 'demo', logKeys: [door.publicKey], dispose: () => Promise.resolve() });
+  return Promise.resolve({
+    door,
+    kind: 'demo',
+    logKeys: [door.publicKey],
+    roundKey: door.publicKey,
+    pinPeer: (region: string, key: string) => {
+      door.rounds.pins.set(region, key);
+      return Promise.resolve();
+    },
+    dispose: () => Promise.resolve(),
+  });
 }
 
 const doors: { name: string; open: () => Promise<DoorUnderTest> }[] = [
@@ -250,5 +278,85 @@ describe.each(doors)('the door contract: $name', ({ open }) => {
     expect(identityHolds(proof.publicKey, nonce, proof)).toBe(true);
     expect(identityHolds(proof.publicKey, identityNonce(), proof)).toBe(false);
     await expect(door.identify('short')).rejects.toMatchObject({ code: 'USAGE' });
+  });
+
+  const roundRequest = (changes: Partial<Parameters<VaultDoor['roundBegin']>[0]> = {}) => ({
+    round: randomUUID(),
+    participants: ['home', 'peer'],
+    threshold: 2,
+    minimum: 2,
+    product: 'savings',
+    asOf: '2026-07-01',
+    epsilon: 1,
+    asker: 'mia',
+    purpose: 'bank_offers',
+    ...changes,
+  });
+
+  it('takes part in a federated round: a signed bundle, sealed shares, a masked input, the model stored', async () => {
+    // The peer is the hub's test double; each side pins the other's key, and the hub pins both.
+    const peer = new RecordingDoor({ now });
+    peer.rounds.rename('peer');
+    peer.rounds.pins.set('home', subject.roundKey);
+    await subject.pinPeer('peer', peer.publicKey);
+    const pins = new Map([
+      ['home', subject.roundKey],
+      ['peer', peer.publicKey],
+    ]);
+    // Every answer of the door under test is read back through its contract on the way.
+    const checked = new Proxy(door, {
+      get(target, property: keyof VaultDoor) {
+        const method = Reflect.get(target, property, target) as (...a: unknown[]) => Promise<unknown>;
+        const contract = (roundDoorMethods as Record<string, { answer: z.ZodType | null }>)[property];
+        if (contract === undefined) return method.bind(target);
+        return async (...args: unknown[]) => {
+          const answer = await method.apply(target, args);
+          if (contract.answer !== null) expect(answer).toEqual(asContract(contract.answer, answer));
+          return answer;
+        };
+      },
+    });
+    const parties = new Map([
+      ['home', new DoorRoundParty(checked, 'home')],
+      ['peer', new DoorRoundParty(peer, 'peer')],
+    ]);
+    const { round, ...request } = roundRequest();
+    const outcome = await runFederatedRound(parties, { round, ...request }, { verify: pinnedVerifier(pins) });
+    expect(outcome.models['home']).toEqual({
+      model: expect.any(String) as unknown,
+      version: expect.any(Number) as unknown,
+    });
+    expect(peer.rounds.sums.has(round)).toBe(true);
+    // The round is over: a further step for it is refused.
+    await expect(door.roundShare({ round, bundles: [] })).rejects.toMatchObject({
+      code: 'FEDERATED_ROUND_ABORTED',
+    });
+  }, 60_000);
+
+  it('refuses round steps outside the contract, of rounds it does not hold, not naming it, or over budget', async () => {
+    await expect(door.roundBegin({ ...roundRequest(), round: 'not-a-uuid' })).rejects.toMatchObject({
+      code: 'USAGE',
+    });
+    await expect(door.roundShare({ round: randomUUID(), bundles: [] })).rejects.toMatchObject({
+      code: 'FEDERATED_ROUND_ABORTED',
+    });
+    await expect(door.roundAbort({ round: randomUUID(), why: 'never begun' })).resolves.toBeUndefined();
+    await expect(door.roundBegin(roundRequest({ participants: ['east', 'west'] }))).rejects.toMatchObject({
+      code: 'FEDERATED_ROUND_ABORTED',
+      message: expect.stringContaining('does not name this vault') as unknown,
+    });
+    await expect(door.roundBegin(roundRequest({ epsilon: 100 }))).rejects.toMatchObject({
+      code: 'PRIVACY_BUDGET_EXHAUSTED',
+    });
+    // A round begun and then aborted is forgotten: its next step is refused.
+    const begun = roundRequest({ participants: ['home', 'peer'] });
+    await subject.pinPeer('peer', new RecordingDoor().publicKey);
+    const bundle = await door.roundBegin(begun);
+    expect(bundle).toEqual(asContract(roundDoorMethods.roundBegin.answer, bundle));
+    expect(bundle.participant).toBe('home');
+    await door.roundAbort({ round: begun.round, why: 'a test stopped it' });
+    await expect(door.roundShare({ round: begun.round, bundles: [bundle] })).rejects.toMatchObject({
+      code: 'FEDERATED_ROUND_ABORTED',
+    });
   });
 });

@@ -7,6 +7,11 @@ import { HubService } from '../../src/hub/hub-service.ts';
 import { HubStorage } from '../../src/hub/hub-storage.ts';
 import { HttpVaultDoor } from '../../src/http/http-vault-door.ts';
 import { testBackends } from '../support/backends.ts';
+import { randomUUID } from 'node:crypto';
+import { DoorRoundParty } from '../../src/federated/door-round-party.ts';
+import { pinnedVerifier } from '../../src/federated/bundle-keys.ts';
+import { runFederatedRound } from '../../src/federated/round-coordinator.ts';
+import { RecordingDoor } from '../hub/recording-door.ts';
 
 /** What the stub vault answers on each door path: a status and a raw body. */
 const answers: Record<string, { status: number; body: string }> = {};
@@ -87,6 +92,31 @@ describe('a vault answering outside the door contract', () => {
     });
     answer('check', 400, { error: { code: 'USAGE', message: 'body.purpose: too long' } });
     expect((await refusal(door.check('x', 'bank_offers'))).code).toBe('USAGE');
+  });
+
+  // Broken once: with the coordinator taking a breach for a dropout, the round stopped as "1 of 2 vaults
+  // advertised keys" and this test failed on the message naming the vault.
+  it('a vault answering a round step outside the contract aborts the round, and every vault forgets it', async () => {
+    const home = new RecordingDoor();
+    home.rounds.pins.set('north', home.publicKey);
+    answer('round/begin', 200, { participant: 'north', cipherKey: 'short', maskKey: 'short', signature: '' });
+    answer('round/abort', 204, '');
+    const parties = new Map([
+      ['home', new DoorRoundParty(home, 'home')],
+      ['north', new DoorRoundParty(door, 'north')],
+    ]);
+    const round = randomUUID();
+    const error = await refusal(
+      runFederatedRound(
+        parties,
+        { round, product: 'savings', asOf: '2026-07-01', epsilon: 1, asker: 'mia', purpose: 'bank_offers' },
+        { verify: pinnedVerifier(new Map([['home', home.publicKey]])) },
+      ),
+    );
+    expect(error.code).toBe('FEDERATED_ROUND_ABORTED');
+    expect(error.message).toContain('the vault of "north" answered outside the door contract');
+    expect(error.message).toContain('cipherKey');
+    expect(home.rounds.steps).toEqual([`begin ${round}`, `abort ${round}`]);
   });
 
   it.each(testBackends)('gives the hub the coded error ($name)', async (backend) => {

@@ -6,7 +6,12 @@ import type { RoundBegin, RoundParty } from '../../src/federated/round-messages.
 import { runFederatedRound, type RoundStage } from '../../src/federated/round-coordinator.ts';
 import { VaultParticipant } from '../../src/federated/vault-participant.ts';
 import { CurtainError } from '../../src/core/errors.ts';
-import { backend, openRegionalVaults, type RegionalVault } from '../regions/regional-fixture.ts';
+import {
+  backend,
+  openRegionalHub,
+  openRegionalVaults,
+  type RegionalVault,
+} from '../regions/regional-fixture.ts';
 
 const request = (): Omit<RoundBegin, 'participants' | 'threshold' | 'minimum'> => ({
   round: randomUUID(),
@@ -65,6 +70,9 @@ describe(`a federated round across three regional vaults on ${backend.name}`, ()
     vaults = await openRegionalVaults();
     // Each vault's operator pins its peers' keys, as the hub pinned them at registration.
     pins = new Map(vaults.map((v) => [v.region, v.publicKey]));
+    for (const v of vaults) {
+      for (const [region, key] of pins) await v.vault.federationPeers.pin(region, key, 'olga');
+    }
     parties = new Map(
       vaults.map((v) => [
         v.region,
@@ -143,4 +151,58 @@ describe(`a federated round across three regional vaults on ${backend.name}`, ()
       /the key bundle of "scotland" does not verify against its pinned key/,
     );
   }, 90_000);
+
+  it('runs from the hub over the HTTP doors: proposed, approved by another person, each stage recorded', async () => {
+    const regional = await openRegionalHub(vaults);
+    try {
+      const { hub } = regional;
+      await hub.addStaff('abe', ['approver']);
+      for (const v of vaults) {
+        await hub.registerVault({ region: v.region, url: v.url, publicKey: v.publicKey }, 'olga');
+      }
+      const proposed = await hub.proposeRound(
+        // Early enough that the card's later window (180 days on) has ended by the fixture's today.
+        { product: 'savings', epsilon: 1, regions: 'all', asOf: '2026-04-01' },
+        'mia',
+      );
+      await expect(hub.approveRound(proposed.id, 'mia')).rejects.toMatchObject({ code: 'HUB_FORBIDDEN' });
+      await hub.approveRound(proposed.id, 'abe');
+      const before = await Promise.all(vaults.map(models));
+      const stored = await hub.runRound(proposed.id);
+      expect(stored).toMatchObject({ stage: 'stored', reason: null, approvedBy: 'abe' });
+      for (const [i, v] of vaults.entries()) {
+        const fresh = (await models(v)).filter((m) => !before[i]!.some((b) => b.id === m.id));
+        expect(fresh.map((m) => ({ id: m.id, version: m.version }))).toEqual([
+          { id: stored.models![v.region]!.model, version: stored.models![v.region]!.version },
+        ]);
+        expect(fresh[0]).toMatchObject({ state: 'trained', mechanism: 'federated-round' });
+        const stages = (await roundEvents(v, proposed.id)).map((e) =>
+          e.type === 'privacy.spent' ? 'spent' : (e.details['stage'] ?? e.details['action']),
+        );
+        // The hub's home vault (the first) also logs the proposal and the approval, by whom.
+        const hubEvents = i === 0 ? ['hub.federated.proposed', 'hub.federated.approved'] : [];
+        expect(stages).toEqual([...hubEvents, 'spent', 'begun', 'finished']);
+      }
+      // The card of a federated version says so: the round, its regions, each vault's (ε, δ), the noise each
+      // vault added (as its log says it did) and the round's entries in this vault's log.
+      const london = vaults[0]!;
+      const carded = await london.vault.models.releaseCard(stored.models![london.region]!.model, 'mia');
+      const events = await roundEvents(london, proposed.id);
+      const begun = events.find((e) => e.details['stage'] === 'begun')!;
+      expect(carded.card['federated']).toEqual({
+        round: proposed.id,
+        regions: vaults.map((v) => v.region),
+        perVault: { epsilon: 1, delta: carded.delta },
+        noise: {
+          mechanism: expect.stringMatching(/discrete Gaussian/) as unknown,
+          variancePerVault: begun.details['variance'],
+          minimumVaults: 3,
+        },
+        logEntries: expect.any(Array) as unknown,
+      });
+      expect((carded.card['federated'] as { logEntries: number[] }).logEntries).toHaveLength(events.length);
+    } finally {
+      await regional.dispose();
+    }
+  }, 120_000);
 });

@@ -32,6 +32,13 @@ describe.each(testBackends)('hub dump on $name', (backend) => {
       `INSERT INTO hub.campaign_regions (campaign_id, region, state, updated_at) VALUES ($1, 'north', 'held', now())`,
       [campaign.id],
     );
+    // A federated round (test/hub/federated-rounds runs them): its stage and the model versions, never a count.
+    await t.hubStorage.query(
+      `INSERT INTO hub.federated_rounds (id, product, epsilon, regions, as_of, purpose, proposed_by, proposed_at,
+         approved_by, approved_at, stage, models, updated_at)
+       VALUES (gen_random_uuid(), 'savings', 1, '{london,north}', '2030-01-01', 'bank_offers', 'mia', now(),
+         'abe', now(), 'stored', '{"north":{"model":"m","version":1}}', now())`,
+    );
   });
   afterAll(() => t.dispose());
 
@@ -47,6 +54,7 @@ describe.each(testBackends)('hub dump on $name', (backend) => {
       'campaign_regions',
       'campaign_results',
       'campaigns',
+      'federated_rounds',
       'offers',
       'products',
       'protected_counts',

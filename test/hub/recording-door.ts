@@ -26,6 +26,17 @@ import type {
   ReleasedAudience,
   ReleasedToken,
   ReserveRequest,
+  RoundAbortRequest,
+  RoundBeginRequest,
+  RoundFinishAnswer,
+  RoundFinishRequest,
+  RoundKeyBundle,
+  RoundMaskAnswer,
+  RoundMaskRequest,
+  RoundShareAnswer,
+  RoundShareRequest,
+  RoundUnmaskRequest,
+  RoundUnmasking,
   VaultDoor,
   VaultIdentity,
   VaultKindAnswer,
@@ -35,6 +46,7 @@ import type { LogKeys } from '../../src/audit/audit-log.ts';
 import { explainForCustomer } from '../../src/language/explain.ts';
 import { defaultGuardPolicy } from '../../src/privacy/guard/policy.ts';
 import { checkQuestion } from '../../src/vault/questions/question-check.ts';
+import { RecordingRounds } from './recording-rounds.ts';
 
 export interface RecordingDoorOptions {
   /** The vault's currency, for amounts in questions; GBP by default. */
@@ -71,6 +83,8 @@ export class RecordingDoor implements VaultDoor {
   readonly #currency: string;
   readonly #now: () => Date;
   readonly #keys: LogKeys = doubleKeys();
+  /** Its part in federated rounds: region "home" unless a test renames it, its own key pinned. */
+  readonly rounds = new RecordingRounds(this.#keys, this.publicKey);
 
   constructor(options: RecordingDoorOptions = {}) {
     this.#currency = options.currency ?? 'GBP';
@@ -165,6 +179,30 @@ export class RecordingDoor implements VaultDoor {
 
   get publicKey(): string {
     return proveIdentity(this.#keys, 'recording.example/vault', 'A'.repeat(43)).publicKey;
+  }
+
+  roundBegin(request: RoundBeginRequest): Promise<RoundKeyBundle> {
+    return this.rounds.roundBegin(request);
+  }
+
+  roundShare(request: RoundShareRequest): Promise<RoundShareAnswer> {
+    return this.rounds.roundShare(request);
+  }
+
+  roundMask(request: RoundMaskRequest): Promise<RoundMaskAnswer> {
+    return this.rounds.roundMask(request);
+  }
+
+  roundUnmask(request: RoundUnmaskRequest): Promise<RoundUnmasking> {
+    return this.rounds.roundUnmask(request);
+  }
+
+  roundFinish(request: RoundFinishRequest): Promise<RoundFinishAnswer> {
+    return this.rounds.roundFinish(request);
+  }
+
+  roundAbort(request: RoundAbortRequest): Promise<void> {
+    return this.rounds.roundAbort(request);
   }
 
   record(events: readonly HubAuditEvent[]): Promise<void> {

@@ -603,6 +603,339 @@ export interface paths {
     readonly patch?: never;
     readonly trace?: never;
   };
+  readonly '/internal/door/round/abort': {
+    readonly parameters: {
+      readonly query?: never;
+      readonly header?: never;
+      readonly path?: never;
+      readonly cookie?: never;
+    };
+    readonly get?: never;
+    readonly put?: never;
+    /**
+     * VaultDoor.roundAbort: forgets the round’s secrets and logs the abort
+     * @description Internal: the hub process only, with the door key (x-curtain-door-key).
+     */
+    readonly post: {
+      readonly parameters: {
+        readonly query?: never;
+        readonly header?: never;
+        readonly path?: never;
+        readonly cookie?: never;
+      };
+      readonly requestBody: {
+        readonly content: {
+          readonly 'application/json': components['schemas']['DoorRoundAbortRequestInput'];
+        };
+      };
+      readonly responses: {
+        /** @description Default Response */
+        readonly '4XX': {
+          headers: {
+            readonly [name: string]: unknown;
+          };
+          content: {
+            readonly 'application/json': {
+              readonly error: {
+                readonly code: string;
+                readonly message: string;
+              };
+            };
+          };
+        };
+      };
+    };
+    readonly delete?: never;
+    readonly options?: never;
+    readonly head?: never;
+    readonly patch?: never;
+    readonly trace?: never;
+  };
+  readonly '/internal/door/round/begin': {
+    readonly parameters: {
+      readonly query?: never;
+      readonly header?: never;
+      readonly path?: never;
+      readonly cookie?: never;
+    };
+    readonly get?: never;
+    readonly put?: never;
+    /**
+     * VaultDoor.roundBegin: charges the round to the vault’s (ε, δ) ledger, answers its signed key bundle
+     * @description Internal: the hub process only, with the door key (x-curtain-door-key).
+     */
+    readonly post: {
+      readonly parameters: {
+        readonly query?: never;
+        readonly header?: never;
+        readonly path?: never;
+        readonly cookie?: never;
+      };
+      readonly requestBody: {
+        readonly content: {
+          readonly 'application/json': components['schemas']['DoorRoundBeginRequestInput'];
+        };
+      };
+      readonly responses: {
+        /** @description Default Response */
+        readonly '4XX': {
+          headers: {
+            readonly [name: string]: unknown;
+          };
+          content: {
+            readonly 'application/json': {
+              readonly error: {
+                readonly code: string;
+                readonly message: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        readonly 200: {
+          headers: {
+            readonly [name: string]: unknown;
+          };
+          content: {
+            readonly 'application/json': components['schemas']['KeyBundle'];
+          };
+        };
+      };
+    };
+    readonly delete?: never;
+    readonly options?: never;
+    readonly head?: never;
+    readonly patch?: never;
+    readonly trace?: never;
+  };
+  readonly '/internal/door/round/finish': {
+    readonly parameters: {
+      readonly query?: never;
+      readonly header?: never;
+      readonly path?: never;
+      readonly cookie?: never;
+    };
+    readonly get?: never;
+    readonly put?: never;
+    /**
+     * VaultDoor.roundFinish: takes the Newton step from the released sum and stores the model
+     * @description Internal: the hub process only, with the door key (x-curtain-door-key).
+     */
+    readonly post: {
+      readonly parameters: {
+        readonly query?: never;
+        readonly header?: never;
+        readonly path?: never;
+        readonly cookie?: never;
+      };
+      readonly requestBody: {
+        readonly content: {
+          readonly 'application/json': components['schemas']['DoorRoundFinishRequestInput'];
+        };
+      };
+      readonly responses: {
+        /** @description Default Response */
+        readonly '4XX': {
+          headers: {
+            readonly [name: string]: unknown;
+          };
+          content: {
+            readonly 'application/json': {
+              readonly error: {
+                readonly code: string;
+                readonly message: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        readonly 200: {
+          headers: {
+            readonly [name: string]: unknown;
+          };
+          content: {
+            readonly 'application/json': components['schemas']['DoorRoundFinishAnswer'];
+          };
+        };
+      };
+    };
+    readonly delete?: never;
+    readonly options?: never;
+    readonly head?: never;
+    readonly patch?: never;
+    readonly trace?: never;
+  };
+  readonly '/internal/door/round/mask': {
+    readonly parameters: {
+      readonly query?: never;
+      readonly header?: never;
+      readonly path?: never;
+      readonly cookie?: never;
+    };
+    readonly get?: never;
+    readonly put?: never;
+    /**
+     * VaultDoor.roundMask: reads its data, adds its noise, answers the masked input
+     * @description Internal: the hub process only, with the door key (x-curtain-door-key).
+     */
+    readonly post: {
+      readonly parameters: {
+        readonly query?: never;
+        readonly header?: never;
+        readonly path?: never;
+        readonly cookie?: never;
+      };
+      readonly requestBody: {
+        readonly content: {
+          readonly 'application/json': components['schemas']['DoorRoundMaskRequestInput'];
+        };
+      };
+      readonly responses: {
+        /** @description Default Response */
+        readonly '4XX': {
+          headers: {
+            readonly [name: string]: unknown;
+          };
+          content: {
+            readonly 'application/json': {
+              readonly error: {
+                readonly code: string;
+                readonly message: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        readonly 200: {
+          headers: {
+            readonly [name: string]: unknown;
+          };
+          content: {
+            readonly 'application/json': components['schemas']['DoorRoundMaskAnswer'];
+          };
+        };
+      };
+    };
+    readonly delete?: never;
+    readonly options?: never;
+    readonly head?: never;
+    readonly patch?: never;
+    readonly trace?: never;
+  };
+  readonly '/internal/door/round/share': {
+    readonly parameters: {
+      readonly query?: never;
+      readonly header?: never;
+      readonly path?: never;
+      readonly cookie?: never;
+    };
+    readonly get?: never;
+    readonly put?: never;
+    /**
+     * VaultDoor.roundShare: checks peers’ bundles against its own pins, answers sealed Shamir shares
+     * @description Internal: the hub process only, with the door key (x-curtain-door-key).
+     */
+    readonly post: {
+      readonly parameters: {
+        readonly query?: never;
+        readonly header?: never;
+        readonly path?: never;
+        readonly cookie?: never;
+      };
+      readonly requestBody: {
+        readonly content: {
+          readonly 'application/json': components['schemas']['DoorRoundShareRequestInput'];
+        };
+      };
+      readonly responses: {
+        /** @description Default Response */
+        readonly '4XX': {
+          headers: {
+            readonly [name: string]: unknown;
+          };
+          content: {
+            readonly 'application/json': {
+              readonly error: {
+                readonly code: string;
+                readonly message: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        readonly 200: {
+          headers: {
+            readonly [name: string]: unknown;
+          };
+          content: {
+            readonly 'application/json': components['schemas']['DoorRoundShareAnswer'];
+          };
+        };
+      };
+    };
+    readonly delete?: never;
+    readonly options?: never;
+    readonly head?: never;
+    readonly patch?: never;
+    readonly trace?: never;
+  };
+  readonly '/internal/door/round/unmask': {
+    readonly parameters: {
+      readonly query?: never;
+      readonly header?: never;
+      readonly path?: never;
+      readonly cookie?: never;
+    };
+    readonly get?: never;
+    readonly put?: never;
+    /**
+     * VaultDoor.roundUnmask: reveals self-mask shares of survivors, mask-key shares of dropped vaults
+     * @description Internal: the hub process only, with the door key (x-curtain-door-key).
+     */
+    readonly post: {
+      readonly parameters: {
+        readonly query?: never;
+        readonly header?: never;
+        readonly path?: never;
+        readonly cookie?: never;
+      };
+      readonly requestBody: {
+        readonly content: {
+          readonly 'application/json': components['schemas']['DoorRoundUnmaskRequestInput'];
+        };
+      };
+      readonly responses: {
+        /** @description Default Response */
+        readonly '4XX': {
+          headers: {
+            readonly [name: string]: unknown;
+          };
+          content: {
+            readonly 'application/json': {
+              readonly error: {
+                readonly code: string;
+                readonly message: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        readonly 200: {
+          headers: {
+            readonly [name: string]: unknown;
+          };
+          content: {
+            readonly 'application/json': components['schemas']['Unmasking'];
+          };
+        };
+      };
+    };
+    readonly delete?: never;
+    readonly options?: never;
+    readonly head?: never;
+    readonly patch?: never;
+    readonly trace?: never;
+  };
   readonly '/metrics': {
     readonly parameters: {
       readonly query?: never;
@@ -3501,6 +3834,216 @@ export interface paths {
           };
           content: {
             readonly 'application/json': components['schemas']['CampaignPreview'];
+          };
+        };
+      };
+    };
+    readonly delete?: never;
+    readonly options?: never;
+    readonly head?: never;
+    readonly patch?: never;
+    readonly trace?: never;
+  };
+  readonly '/v1/hub/federated-rounds': {
+    readonly parameters: {
+      readonly query?: never;
+      readonly header?: never;
+      readonly path?: never;
+      readonly cookie?: never;
+    };
+    /**
+     * Federated rounds, newest first, each with its stage
+     * @description Roles: marketer, approver, partner, compliance, operator.
+     */
+    readonly get: {
+      readonly parameters: {
+        readonly query?: never;
+        readonly header?: never;
+        readonly path?: never;
+        readonly cookie?: never;
+      };
+      readonly requestBody?: never;
+      readonly responses: {
+        /** @description Default Response */
+        readonly '4XX': {
+          headers: {
+            readonly [name: string]: unknown;
+          };
+          content: {
+            readonly 'application/json': {
+              readonly error: {
+                readonly code: string;
+                readonly message: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        readonly 200: {
+          headers: {
+            readonly [name: string]: unknown;
+          };
+          content: {
+            readonly 'application/json': {
+              readonly rounds: readonly components['schemas']['FederatedRound'][];
+            };
+          };
+        };
+      };
+    };
+    readonly put?: never;
+    /**
+     * Propose a federated round of a product’s propensity model across regions
+     * @description Every named region’s vault must take part to the end (with three vaults, all three), each charging its own (ε, δ) ledger. The round waits for an approver other than the proposer.
+     *
+     *     Roles: marketer.
+     */
+    readonly post: {
+      readonly parameters: {
+        readonly query?: never;
+        readonly header?: never;
+        readonly path?: never;
+        readonly cookie?: never;
+      };
+      readonly requestBody: {
+        readonly content: {
+          readonly 'application/json': components['schemas']['FederatedRoundProposalInput'];
+        };
+      };
+      readonly responses: {
+        /** @description Default Response */
+        readonly '4XX': {
+          headers: {
+            readonly [name: string]: unknown;
+          };
+          content: {
+            readonly 'application/json': {
+              readonly error: {
+                readonly code: string;
+                readonly message: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        readonly 201: {
+          headers: {
+            readonly [name: string]: unknown;
+          };
+          content: {
+            readonly 'application/json': components['schemas']['FederatedRound'];
+          };
+        };
+      };
+    };
+    readonly delete?: never;
+    readonly options?: never;
+    readonly head?: never;
+    readonly patch?: never;
+    readonly trace?: never;
+  };
+  readonly '/v1/hub/federated-rounds/{id}': {
+    readonly parameters: {
+      readonly query?: never;
+      readonly header?: never;
+      readonly path?: never;
+      readonly cookie?: never;
+    };
+    /**
+     * One federated round: its stage (keys → shares → masked → unmasked → stored, or aborted)
+     * @description Roles: marketer, approver, partner, compliance, operator.
+     */
+    readonly get: {
+      readonly parameters: {
+        readonly query?: never;
+        readonly header?: never;
+        readonly path: {
+          readonly id: string;
+        };
+        readonly cookie?: never;
+      };
+      readonly requestBody?: never;
+      readonly responses: {
+        /** @description Default Response */
+        readonly '4XX': {
+          headers: {
+            readonly [name: string]: unknown;
+          };
+          content: {
+            readonly 'application/json': {
+              readonly error: {
+                readonly code: string;
+                readonly message: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        readonly 200: {
+          headers: {
+            readonly [name: string]: unknown;
+          };
+          content: {
+            readonly 'application/json': components['schemas']['FederatedRound'];
+          };
+        };
+      };
+    };
+    readonly put?: never;
+    readonly post?: never;
+    readonly delete?: never;
+    readonly options?: never;
+    readonly head?: never;
+    readonly patch?: never;
+    readonly trace?: never;
+  };
+  readonly '/v1/hub/federated-rounds/{id}/approve': {
+    readonly parameters: {
+      readonly query?: never;
+      readonly header?: never;
+      readonly path?: never;
+      readonly cookie?: never;
+    };
+    readonly get?: never;
+    readonly put?: never;
+    /**
+     * Approve a federated round (not one’s own); the hub starts it at once
+     * @description Answers 202 with the round approved; poll the round for its stage. A round that stops is `aborted` with the reason (a vault’s refusal, a dropout, a key that does not verify); nothing is released then.
+     *
+     *     Roles: approver.
+     */
+    readonly post: {
+      readonly parameters: {
+        readonly query?: never;
+        readonly header?: never;
+        readonly path: {
+          readonly id: string;
+        };
+        readonly cookie?: never;
+      };
+      readonly requestBody?: never;
+      readonly responses: {
+        /** @description Default Response */
+        readonly '4XX': {
+          headers: {
+            readonly [name: string]: unknown;
+          };
+          content: {
+            readonly 'application/json': {
+              readonly error: {
+                readonly code: string;
+                readonly message: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        readonly 202: {
+          headers: {
+            readonly [name: string]: unknown;
+          };
+          content: {
+            readonly 'application/json': components['schemas']['FederatedRound'];
           };
         };
       };
@@ -8043,6 +8586,7 @@ export interface components {
         | 'VAULT_KEY_MISMATCH'
         | 'VAULT_REGION_UNKNOWN'
         | 'FEDERATED_ROUND_ABORTED'
+        | 'FEDERATED_ROUND_STATE'
         | 'INTERNAL';
       /** @description for QUESTION_INVALID: every problem, with its span and any suggestion */
       readonly diagnostics?: readonly components['schemas']['LanguageDiagnostic'][];
@@ -8126,6 +8670,7 @@ export interface components {
         | 'VAULT_KEY_MISMATCH'
         | 'VAULT_REGION_UNKNOWN'
         | 'FEDERATED_ROUND_ABORTED'
+        | 'FEDERATED_ROUND_STATE'
         | 'INTERNAL';
       /** @description for QUESTION_INVALID: every problem, with its span and any suggestion */
       readonly diagnostics?: readonly components['schemas']['LanguageDiagnosticInput'][];
@@ -8228,6 +8773,160 @@ export interface components {
     readonly DoorResultsRequestInput: {
       readonly campaignId: string;
       readonly requestedBy: string;
+    };
+    readonly DoorRoundAbortRequest: {
+      /**
+       * Format: uuid
+       * @description the hub’s id of the round
+       */
+      readonly round: string;
+      readonly why: string;
+    };
+    readonly DoorRoundAbortRequestInput: {
+      /**
+       * Format: uuid
+       * @description the hub’s id of the round
+       */
+      readonly round: string;
+      readonly why: string;
+    };
+    readonly DoorRoundBeginRequest: {
+      readonly asker: string;
+      /**
+       * Format: date
+       * @description features read on this day, labels in the 90 after
+       */
+      readonly asOf: string;
+      /** @description ε at the vault budget’s δ the round costs each vault */
+      readonly epsilon: number;
+      readonly minimum: number;
+      /** @description every vault of the round, sorted; the vault must find itself here */
+      readonly participants: readonly string[];
+      readonly product: string;
+      readonly purpose: string;
+      /**
+       * Format: uuid
+       * @description the hub’s id of the round
+       */
+      readonly round: string;
+      readonly threshold: number;
+    };
+    readonly DoorRoundBeginRequestInput: {
+      readonly asker: string;
+      /**
+       * Format: date
+       * @description features read on this day, labels in the 90 after
+       */
+      readonly asOf: string;
+      /** @description ε at the vault budget’s δ the round costs each vault */
+      readonly epsilon: number;
+      readonly minimum: number;
+      /** @description every vault of the round, sorted; the vault must find itself here */
+      readonly participants: readonly string[];
+      readonly product: string;
+      readonly purpose: string;
+      /**
+       * Format: uuid
+       * @description the hub’s id of the round
+       */
+      readonly round: string;
+      readonly threshold: number;
+    };
+    readonly DoorRoundFinishAnswer: {
+      /**
+       * Format: uuid
+       * @description the model version the vault stored, awaiting its approval
+       */
+      readonly model: string;
+      readonly version: number;
+    };
+    readonly DoorRoundFinishAnswerInput: {
+      /**
+       * Format: uuid
+       * @description the model version the vault stored, awaiting its approval
+       */
+      readonly model: string;
+      readonly version: number;
+    };
+    readonly DoorRoundFinishRequest: {
+      /**
+       * Format: uuid
+       * @description the hub’s id of the round
+       */
+      readonly round: string;
+      /** @description the released, noised sum */
+      readonly sum: string;
+    };
+    readonly DoorRoundFinishRequestInput: {
+      /**
+       * Format: uuid
+       * @description the hub’s id of the round
+       */
+      readonly round: string;
+      /** @description the released, noised sum */
+      readonly sum: string;
+    };
+    readonly DoorRoundMaskAnswer: {
+      /** @description the masked, noised input: uniform to anyone but the sum */
+      readonly masked: string;
+    };
+    readonly DoorRoundMaskAnswerInput: {
+      /** @description the masked, noised input: uniform to anyone but the sum */
+      readonly masked: string;
+    };
+    readonly DoorRoundMaskRequest: {
+      /**
+       * Format: uuid
+       * @description the hub’s id of the round
+       */
+      readonly round: string;
+      readonly shares: readonly components['schemas']['SealedShares'][];
+    };
+    readonly DoorRoundMaskRequestInput: {
+      /**
+       * Format: uuid
+       * @description the hub’s id of the round
+       */
+      readonly round: string;
+      readonly shares: readonly components['schemas']['SealedSharesInput'][];
+    };
+    readonly DoorRoundShareAnswer: {
+      readonly shares: readonly components['schemas']['SealedShares'][];
+    };
+    readonly DoorRoundShareAnswerInput: {
+      readonly shares: readonly components['schemas']['SealedSharesInput'][];
+    };
+    readonly DoorRoundShareRequest: {
+      readonly bundles: readonly components['schemas']['KeyBundle'][];
+      /**
+       * Format: uuid
+       * @description the hub’s id of the round
+       */
+      readonly round: string;
+    };
+    readonly DoorRoundShareRequestInput: {
+      readonly bundles: readonly components['schemas']['KeyBundleInput'][];
+      /**
+       * Format: uuid
+       * @description the hub’s id of the round
+       */
+      readonly round: string;
+    };
+    readonly DoorRoundUnmaskRequest: {
+      /**
+       * Format: uuid
+       * @description the hub’s id of the round
+       */
+      readonly round: string;
+      readonly survivors: readonly string[];
+    };
+    readonly DoorRoundUnmaskRequestInput: {
+      /**
+       * Format: uuid
+       * @description the hub’s id of the round
+       */
+      readonly round: string;
+      readonly survivors: readonly string[];
     };
     readonly EdgeBundle: {
       /** @description signed definitions (compact JWS, EdDSA), valid today */
@@ -8758,6 +9457,174 @@ export interface components {
       readonly repeated: boolean;
       readonly threshold: number;
     };
+    readonly FederatedRound: {
+      readonly approvedAt: string | null;
+      readonly approvedBy: string | null;
+      /** Format: date */
+      readonly asOf: string;
+      readonly epsilon: number;
+      readonly id: string;
+      /** @description per region: the model version its vault stored, awaiting approval there */
+      readonly models: {
+        readonly [key: string]: {
+          readonly model: string;
+          readonly version: number;
+        };
+      } | null;
+      readonly product: string;
+      /** Format: date-time */
+      readonly proposedAt: string;
+      readonly proposedBy: string;
+      readonly purpose: string;
+      /** @description why the round was aborted */
+      readonly reason: string | null;
+      readonly regions: readonly string[];
+      /**
+       * @description proposed → approved → keys → shares → masked → unmasked → stored, or aborted
+       * @enum {string}
+       */
+      readonly stage:
+        'proposed' | 'approved' | 'keys' | 'shares' | 'masked' | 'unmasked' | 'stored' | 'aborted';
+      /** Format: date-time */
+      readonly updatedAt: string;
+    };
+    readonly FederatedRoundInput: {
+      readonly approvedAt: string | null;
+      readonly approvedBy: string | null;
+      /** Format: date */
+      readonly asOf: string;
+      readonly epsilon: number;
+      readonly id: string;
+      /** @description per region: the model version its vault stored, awaiting approval there */
+      readonly models: {
+        readonly [key: string]: {
+          readonly model: string;
+          readonly version: number;
+        };
+      } | null;
+      readonly product: string;
+      /** Format: date-time */
+      readonly proposedAt: string;
+      readonly proposedBy: string;
+      readonly purpose: string;
+      /** @description why the round was aborted */
+      readonly reason: string | null;
+      readonly regions: readonly string[];
+      /**
+       * @description proposed → approved → keys → shares → masked → unmasked → stored, or aborted
+       * @enum {string}
+       */
+      readonly stage:
+        'proposed' | 'approved' | 'keys' | 'shares' | 'masked' | 'unmasked' | 'stored' | 'aborted';
+      /** Format: date-time */
+      readonly updatedAt: string;
+    };
+    readonly FederatedRoundProposal: {
+      /**
+       * Format: date
+       * @description features read on this day, labels (take-up) in the 90 days after
+       */
+      readonly asOf: string;
+      /** @description ε the round charges each vault’s (ε, δ) ledger, at that vault’s δ */
+      readonly epsilon: number;
+      /**
+       * @description the product whose propensity model trains
+       * @enum {string}
+       */
+      readonly product:
+        | 'current_account'
+        | 'savings'
+        | 'student_account'
+        | 'business_account'
+        | 'credit_card'
+        | 'overdraft'
+        | 'mortgage'
+        | 'personal_loan'
+        | 'car_loan'
+        | 'home_insurance'
+        | 'life_insurance'
+        | 'travel_insurance'
+        | 'investment'
+        | 'pension';
+      /**
+       * @description the question purpose the training serves, charged as for a question
+       * @default bank_offers
+       */
+      readonly purpose: string;
+      /** @description the regions whose vaults train together ("all": every one registered now); all must finish */
+      readonly regions: 'all' | readonly string[];
+    };
+    readonly FederatedRoundProposalInput: {
+      /**
+       * Format: date
+       * @description features read on this day, labels (take-up) in the 90 days after
+       */
+      readonly asOf: string;
+      /** @description ε the round charges each vault’s (ε, δ) ledger, at that vault’s δ */
+      readonly epsilon: number;
+      /**
+       * @description the product whose propensity model trains
+       * @enum {string}
+       */
+      readonly product:
+        | 'current_account'
+        | 'savings'
+        | 'student_account'
+        | 'business_account'
+        | 'credit_card'
+        | 'overdraft'
+        | 'mortgage'
+        | 'personal_loan'
+        | 'car_loan'
+        | 'home_insurance'
+        | 'life_insurance'
+        | 'travel_insurance'
+        | 'investment'
+        | 'pension';
+      /**
+       * @description the question purpose the training serves, charged as for a question
+       * @default bank_offers
+       */
+      readonly purpose: string;
+      /** @description the regions whose vaults train together ("all": every one registered now); all must finish */
+      readonly regions: 'all' | readonly string[];
+    };
+    readonly FederatedTraining: {
+      readonly noise: {
+        readonly mechanism: string;
+        /** @description the noise of any minimumVaults − 1 vaults already carries the whole (ε, δ) */
+        readonly minimumVaults: number;
+        /** @description σ² of the discrete Gaussian each vault added, an integer */
+        readonly variancePerVault: string;
+      };
+      /** @description the (ε, δ) each vault charged its own ledger */
+      readonly perVault: {
+        readonly delta: number;
+        readonly epsilon: number;
+      };
+      /** @description the vaults that trained it together, all required */
+      readonly regions: readonly string[];
+      /** @description the round id, as the hub and every vault’s log name it */
+      readonly round: string;
+    };
+    readonly FederatedTrainingInput: {
+      readonly noise: {
+        readonly mechanism: string;
+        /** @description the noise of any minimumVaults − 1 vaults already carries the whole (ε, δ) */
+        readonly minimumVaults: number;
+        /** @description σ² of the discrete Gaussian each vault added, an integer */
+        readonly variancePerVault: string;
+      };
+      /** @description the (ε, δ) each vault charged its own ledger */
+      readonly perVault: {
+        readonly delta: number;
+        readonly epsilon: number;
+      };
+      /** @description the vaults that trained it together, all required */
+      readonly regions: readonly string[];
+      /** @description the round id, as the hub and every vault’s log name it */
+      readonly round: string;
+    };
     readonly FileNotice: {
       /** @enum {string} */
       readonly kind: 'not-a-statement' | 'investment-statement' | 'invalid-file' | 'empty-statement';
@@ -9183,6 +10050,20 @@ export interface components {
         readonly yearlySavingMinor: number;
       }[];
     };
+    readonly KeyBundle: {
+      readonly cipherKey: string;
+      readonly maskKey: string;
+      readonly participant: string;
+      /** @description Ed25519 under the vault’s pinned log key, over the bundle statement */
+      readonly signature: string;
+    };
+    readonly KeyBundleInput: {
+      readonly cipherKey: string;
+      readonly maskKey: string;
+      readonly participant: string;
+      /** @description Ed25519 under the vault’s pinned log key, over the bundle statement */
+      readonly signature: string;
+    };
     readonly LanguageDiagnostic: {
       readonly code: string;
       readonly expected?: readonly string[];
@@ -9347,6 +10228,27 @@ export interface components {
       };
       readonly featureListVersion: number;
       readonly features: readonly string[];
+      /** @description null (or absent, on older cards) for a version trained in this vault alone */
+      readonly federated?: {
+        /** @description this vault’s log entries about the round, by index */
+        readonly logEntries: readonly number[];
+        readonly noise: {
+          readonly mechanism: string;
+          /** @description the noise of any minimumVaults − 1 vaults already carries the whole (ε, δ) */
+          readonly minimumVaults: number;
+          /** @description σ² of the discrete Gaussian each vault added, an integer */
+          readonly variancePerVault: string;
+        };
+        /** @description the (ε, δ) each vault charged its own ledger */
+        readonly perVault: {
+          readonly delta: number;
+          readonly epsilon: number;
+        };
+        /** @description the vaults that trained it together, all required */
+        readonly regions: readonly string[];
+        /** @description the round id, as the hub and every vault’s log name it */
+        readonly round: string;
+      } | null;
       /** @description lift in the top 10 % by score, estimated from the noised score bands */
       readonly liftTop10: number | null;
       readonly releasedBy: string;
@@ -9399,6 +10301,27 @@ export interface components {
       };
       readonly featureListVersion: number;
       readonly features: readonly string[];
+      /** @description null (or absent, on older cards) for a version trained in this vault alone */
+      readonly federated?: {
+        /** @description this vault’s log entries about the round, by index */
+        readonly logEntries: readonly number[];
+        readonly noise: {
+          readonly mechanism: string;
+          /** @description the noise of any minimumVaults − 1 vaults already carries the whole (ε, δ) */
+          readonly minimumVaults: number;
+          /** @description σ² of the discrete Gaussian each vault added, an integer */
+          readonly variancePerVault: string;
+        };
+        /** @description the (ε, δ) each vault charged its own ledger */
+        readonly perVault: {
+          readonly delta: number;
+          readonly epsilon: number;
+        };
+        /** @description the vaults that trained it together, all required */
+        readonly regions: readonly string[];
+        /** @description the round id, as the hub and every vault’s log name it */
+        readonly round: string;
+      } | null;
       /** @description lift in the top 10 % by score, estimated from the noised score bands */
       readonly liftTop10: number | null;
       readonly releasedBy: string;
@@ -9431,6 +10354,8 @@ export interface components {
       readonly delta: number;
       readonly epsilon: number;
       readonly featureListVersion: number;
+      /** @description null for a version trained in this vault alone */
+      readonly federated: components['schemas']['FederatedTraining'] | null;
       readonly id: string;
       readonly mechanism: string;
       readonly product: string;
@@ -9457,6 +10382,8 @@ export interface components {
       readonly delta: number;
       readonly epsilon: number;
       readonly featureListVersion: number;
+      /** @description null for a version trained in this vault alone */
+      readonly federated: components['schemas']['FederatedTrainingInput'] | null;
       readonly id: string;
       readonly mechanism: string;
       readonly product: string;
@@ -10442,6 +11369,7 @@ export interface components {
             | 'VAULT_KEY_MISMATCH'
             | 'VAULT_REGION_UNKNOWN'
             | 'FEDERATED_ROUND_ABORTED'
+            | 'FEDERATED_ROUND_STATE'
             | 'INTERNAL';
           readonly message: string;
           readonly region: string;
@@ -10550,6 +11478,7 @@ export interface components {
             | 'VAULT_KEY_MISMATCH'
             | 'VAULT_REGION_UNKNOWN'
             | 'FEDERATED_ROUND_ABORTED'
+            | 'FEDERATED_ROUND_STATE'
             | 'INTERNAL';
           readonly message: string;
           readonly region: string;
@@ -11016,6 +11945,18 @@ export interface components {
       /** @description the customer’s signed consent to this reveal */
       readonly receipt: string;
     };
+    readonly SealedShares: {
+      readonly from: string;
+      /** @description iv ‖ AES-256-GCM ciphertext ‖ tag */
+      readonly sealed: string;
+      readonly to: string;
+    };
+    readonly SealedSharesInput: {
+      readonly from: string;
+      /** @description iv ‖ AES-256-GCM ciphertext ‖ tag */
+      readonly sealed: string;
+      readonly to: string;
+    };
     readonly Segment: {
       readonly createdBy: string;
       /** @description the segment in plain words (when it is saved) */
@@ -11270,6 +12211,32 @@ export interface components {
        */
       readonly subject: 'transactions' | 'aml';
       readonly version: number;
+    };
+    readonly Unmasking: {
+      /** @description shares of dropped vaults’ mask keys */
+      readonly maskKeyShares: readonly {
+        readonly of: string;
+        readonly share: string;
+      }[];
+      readonly participant: string;
+      /** @description shares of survivors’ self-mask seeds */
+      readonly selfMaskShares: readonly {
+        readonly of: string;
+        readonly share: string;
+      }[];
+    };
+    readonly UnmaskingInput: {
+      /** @description shares of dropped vaults’ mask keys */
+      readonly maskKeyShares: readonly {
+        readonly of: string;
+        readonly share: string;
+      }[];
+      readonly participant: string;
+      /** @description shares of survivors’ self-mask seeds */
+      readonly selfMaskShares: readonly {
+        readonly of: string;
+        readonly share: string;
+      }[];
     };
     readonly VaultIdentity: {
       /** @description the log’s verifier key, <name>+<key hash>+<key> */

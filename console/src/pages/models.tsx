@@ -5,6 +5,7 @@ import { get, post } from '../api.ts';
 import type { Complete, Item, Reply } from '../api/types.ts';
 import { ActionButton, Alert, Loading, Page, formatDate, textOf } from '../ui.tsx';
 import { useLoad } from '../use-load.ts';
+import { FederatedRounds } from './federated-rounds.tsx';
 
 type Versions = Complete<Reply<'/v1/models', 'get'>>;
 type Version = Item<Versions['versions']>;
@@ -42,6 +43,18 @@ function CardView({ card }: { card: Card }) {
             ))}
           </ul>
         </dd>
+        {card.federated === null || card.federated === undefined ? null : (
+          <>
+            <dt>Federated</dt>
+            <dd data-testid="card-federated">
+              trained in round {card.federated.round} across {card.federated.regions.join(', ')}; each vault
+              charged ε = {card.federated.perVault.epsilon}, δ = {card.federated.perVault.delta} and added
+              discrete Gaussian noise of variance {card.federated.noise.variancePerVault} (
+              {card.federated.noise.mechanism}); this vault’s log entries{' '}
+              {card.federated.logEntries.join(', ')}
+            </dd>
+          </>
+        )}
       </dl>
       <table>
         <caption>Calibration by score band (noised)</caption>
@@ -186,6 +199,7 @@ export function Models({ roles }: { roles: readonly string[] }) {
           <VersionView key={v.id} version={v} roles={roles} reload={versions.reload} />
         ))
       )}
+      <FederatedRounds roles={roles} />
     </Page>
   );
 }

@@ -6,6 +6,7 @@ import { campaignRoutes } from './campaign-routes.ts';
 import { offerRoutes } from './offer-routes.ts';
 import { productRoutes } from './product-routes.ts';
 import { regionRoutes } from './region-routes.ts';
+import { federatedRoundRoutes } from './federated-round-routes.ts';
 import { segmentRoutes } from './segment-routes.ts';
 import { staffRoutes } from './staff-routes.ts';
 
@@ -17,5 +18,6 @@ export function hubPlugin(hub: HubService, door: VaultDoor) {
     await app.register(campaignRoutes(hub));
     await app.register(staffRoutes(hub));
     await app.register(regionRoutes(hub));
+    await app.register(federatedRoundRoutes(hub));
   };
 }

@@ -13,7 +13,8 @@ type Answer<M extends DoorMethod> = AnswerSchema<M> extends z.ZodType ? Message<
 
 /**
  * Each route validates its body with the method's request contract and answers the method's Result as JSON
- * (`{ ok: true, value }` or `{ ok: false, error }`), serialised by its answer contract; `record` and `endReservation` answer 204.
+ * (`{ ok: true, value }` or `{ ok: false, error }`), serialised by its answer contract; `record`, `endReservation` and `roundAbort`
+ * answer 204.
  */
 export function doorRoutes(door: VaultDoor) {
   return (fastify: FastifyInstance): Promise<void> => {
@@ -45,6 +46,12 @@ export function doorRoutes(door: VaultDoor) {
     route('record', (body) => door.record(body.events).then(() => undefined));
     route('kind', async () => ({ kind: await door.kind() }));
     route('identify', (body) => door.identify(body.nonce));
+    route('roundBegin', (body) => door.roundBegin(body));
+    route('roundShare', (body) => door.roundShare(body));
+    route('roundMask', (body) => door.roundMask(body));
+    route('roundUnmask', (body) => door.roundUnmask(body));
+    route('roundFinish', (body) => door.roundFinish(body));
+    route('roundAbort', (body) => door.roundAbort(body).then(() => undefined));
     return Promise.resolve();
   };
 }

@@ -82,6 +82,8 @@ function json(model: ModelVersion): ModelVersionJson {
     approvedAt: model.approvedAt?.toISOString() ?? null,
     retiredAt: model.retiredAt?.toISOString() ?? null,
     card: Object.keys(model.card).length === 0 ? null : (model.card as ModelVersionJson['card']),
+    federated:
+      model.federated === null ? null : { ...model.federated, regions: [...model.federated.regions] },
   };
 }
 

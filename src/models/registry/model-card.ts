@@ -19,7 +19,7 @@ import {
   modelScores,
   type FeatureDefinition,
 } from '../features.ts';
-import { takeUpsAfter, writeCard, type ModelVersion } from '../model-store.ts';
+import { federatedRoundEntries, takeUpsAfter, writeCard, type ModelVersion } from '../model-store.ts';
 import { mechanismSentence } from '../train/noisy-newton.ts';
 
 /** Score bands of the calibration table (lower bound inclusive); few, since each released count costs ε. */
@@ -234,6 +234,13 @@ export async function releaseCard(
     features,
     fairLending: fairLendingCheck(featureList, window.asOf),
     ...cardFigures(counts),
+    federated:
+      model.federated === null
+        ? null
+        : {
+            ...model.federated,
+            logEntries: await federatedRoundEntries(sources.storage, model.federated.round),
+          },
   };
   await writeCard(sources.storage, model.id, card);
   await sources.audit.record([

@@ -1,5 +1,7 @@
 // The vault's side of the one door, in one process: the hub's requests mapped onto the vault's services.
 import type { AuditSink } from '../../core/audit-event.ts';
+import type { z } from 'zod';
+import { roundDoorMethods } from '../../contracts/door-rounds.ts';
 import {
   contractProblems,
   endReservationRequest,
@@ -24,6 +26,17 @@ import type {
   QuestionCheck,
   ReleasedAudience,
   ReserveRequest,
+  RoundAbortRequest,
+  RoundBeginRequest,
+  RoundFinishAnswer,
+  RoundFinishRequest,
+  RoundKeyBundle,
+  RoundMaskAnswer,
+  RoundMaskRequest,
+  RoundShareAnswer,
+  RoundShareRequest,
+  RoundUnmaskRequest,
+  RoundUnmasking,
   VaultDoor,
   VaultIdentity,
   VaultKindAnswer,
@@ -44,6 +57,19 @@ export interface CampaignDelivery {
   results(campaignId: string, requestedBy: string): Promise<Result<CampaignResults, DoorRefusal>>;
 }
 
+/** The door's federated-round methods, as the vault's rounds (federated/vault-rounds.ts) serve them. */
+export type RoundDoor = Pick<
+  VaultDoor,
+  'roundBegin' | 'roundShare' | 'roundMask' | 'roundUnmask' | 'roundFinish' | 'roundAbort'
+>;
+
+/** The request as its round contract reads it, or USAGE naming what is wrong (never a value). */
+function roundRequest<S extends z.ZodType>(schema: S, request: unknown, what: string): z.output<S> {
+  const parsed = schema.safeParse(request);
+  if (!parsed.success) throw new CurtainError('USAGE', contractProblems(parsed.error, what));
+  return parsed.data;
+}
+
 /**
  * Adapts the vault's services to `VaultDoor`. Everything that crosses is checked here once more: counts only
  * as the guard released them, refusals without exact figures, hub events without a customer reference.
@@ -56,6 +82,7 @@ export class InProcessVaultDoor implements VaultDoor {
   readonly #kind: () => Promise<VaultKindAnswer>;
   readonly #guard: Pick<PrivacyGuard, 'reserve' | 'endReservation'>;
   readonly #identify: (nonce: string) => VaultIdentity;
+  readonly #rounds: RoundDoor;
 
   constructor(
     services: {
@@ -63,6 +90,7 @@ export class InProcessVaultDoor implements VaultDoor {
       readonly delivery: CampaignDelivery;
       readonly audit: AuditSink;
       readonly guard: Pick<PrivacyGuard, 'reserve' | 'endReservation'>;
+      readonly rounds: RoundDoor;
     },
     currency: string,
     kind: () => Promise<VaultKindAnswer>,
@@ -75,6 +103,35 @@ export class InProcessVaultDoor implements VaultDoor {
     this.#currency = currency;
     this.#kind = kind;
     this.#identify = identify;
+    this.#rounds = services.rounds;
+  }
+
+  async roundBegin(request: RoundBeginRequest): Promise<RoundKeyBundle> {
+    return this.#rounds.roundBegin(roundRequest(roundDoorMethods.roundBegin.request, request, 'roundBegin'));
+  }
+
+  async roundShare(request: RoundShareRequest): Promise<RoundShareAnswer> {
+    return this.#rounds.roundShare(roundRequest(roundDoorMethods.roundShare.request, request, 'roundShare'));
+  }
+
+  async roundMask(request: RoundMaskRequest): Promise<RoundMaskAnswer> {
+    return this.#rounds.roundMask(roundRequest(roundDoorMethods.roundMask.request, request, 'roundMask'));
+  }
+
+  async roundUnmask(request: RoundUnmaskRequest): Promise<RoundUnmasking> {
+    return this.#rounds.roundUnmask(
+      roundRequest(roundDoorMethods.roundUnmask.request, request, 'roundUnmask'),
+    );
+  }
+
+  async roundFinish(request: RoundFinishRequest): Promise<RoundFinishAnswer> {
+    return this.#rounds.roundFinish(
+      roundRequest(roundDoorMethods.roundFinish.request, request, 'roundFinish'),
+    );
+  }
+
+  async roundAbort(request: RoundAbortRequest): Promise<void> {
+    await this.#rounds.roundAbort(roundRequest(roundDoorMethods.roundAbort.request, request, 'roundAbort'));
   }
 
   identify(nonce: string): Promise<VaultIdentity> {
