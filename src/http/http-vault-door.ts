@@ -18,6 +18,7 @@ import type {
   DeliveryReport,
   DeliveryRefusal,
   DeliveryRequest,
+  DeliveryStop,
   DoorRefusal,
   EndReservationRequest,
   HubAuditEvent,
@@ -25,6 +26,7 @@ import type {
   QuestionCheck,
   ReleasedAudience,
   ReserveRequest,
+  StopRequest,
   VaultDoor,
   VaultIdentity,
   VaultKindAnswer,
@@ -98,6 +100,10 @@ export class HttpVaultDoor implements VaultDoor {
 
   async endReservation(request: EndReservationRequest): Promise<void> {
     await this.#call('endReservation', request);
+  }
+
+  stop(request: StopRequest): Promise<Result<DeliveryStop, DoorRefusal>> {
+    return this.#call('stop', request);
   }
 
   async record(events: readonly HubAuditEvent[]): Promise<void> {

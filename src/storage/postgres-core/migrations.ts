@@ -33,6 +33,7 @@ import { edgeSchema } from './migrations/0030-edge.ts';
 import { hubVaultsSchema } from './migrations/0031-hub-vaults.ts';
 import { modelScoresGenerationSchema } from './migrations/0032-model-scores-generation.ts';
 import { regionalCampaignsSchema } from './migrations/0033-regional-campaigns.ts';
+import { campaignStopsSchema } from './migrations/0034-campaign-stops.ts';
 
 export interface Migration {
   readonly version: number;
@@ -74,6 +75,7 @@ export const migrations: readonly Migration[] = [
   { version: 31, name: 'hub-vaults', sql: hubVaultsSchema },
   { version: 32, name: 'model-scores-generation', sql: modelScoresGenerationSchema },
   { version: 33, name: 'regional-campaigns', sql: regionalCampaignsSchema },
+  { version: 34, name: 'campaign-stops', sql: campaignStopsSchema },
 ];
 
 export interface MigrationStatus {

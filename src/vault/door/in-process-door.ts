@@ -6,6 +6,7 @@ import {
   identifyRequest,
   recordRequest,
   reserveRequest,
+  stopRequest,
 } from '../../contracts/door.ts';
 import { CurtainError } from '../../core/errors.ts';
 import { ok, err, type Result } from '../../core/result.ts';
@@ -16,6 +17,7 @@ import type {
   DeliveryReport,
   DeliveryRefusal,
   DeliveryRequest,
+  DeliveryStop,
   DoorRefusal,
   EndReservationRequest,
   HubAuditEvent,
@@ -24,6 +26,7 @@ import type {
   QuestionCheck,
   ReleasedAudience,
   ReserveRequest,
+  StopRequest,
   VaultDoor,
   VaultIdentity,
   VaultKindAnswer,
@@ -42,6 +45,7 @@ export interface CampaignDelivery {
     onProgress?: (fractionDone: number) => void,
   ): Promise<Result<DeliveryReport, DeliveryRefusal>>;
   results(campaignId: string, requestedBy: string): Promise<Result<CampaignResults, DoorRefusal>>;
+  stop(request: StopRequest): Promise<DeliveryStop>;
 }
 
 /**
@@ -158,6 +162,15 @@ export class InProcessVaultDoor implements VaultDoor {
     const parsed = endReservationRequest.safeParse(request);
     if (!parsed.success) throw new CurtainError('USAGE', contractProblems(parsed.error, 'reservation'));
     await this.#guard.endReservation(parsed.data.campaignId, parsed.data.reason, parsed.data.actor);
+  }
+
+  /** Stops the delivery, then gives back what the campaign still holds (its results' ε, say). */
+  async stop(request: StopRequest): Promise<Result<DeliveryStop, DoorRefusal>> {
+    const parsed = stopRequest.safeParse(request);
+    if (!parsed.success) return err({ code: 'USAGE', message: contractProblems(parsed.error, 'stop') });
+    const stopped = await this.#delivery.stop(parsed.data);
+    await this.#guard.endReservation(parsed.data.campaignId, 'stopped', parsed.data.actor);
+    return ok(stopped);
   }
 
   async record(events: readonly HubAuditEvent[]): Promise<void> {
