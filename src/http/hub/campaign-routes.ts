@@ -19,7 +19,6 @@ import { regionalCampaignResults } from '../../contracts/hub-regions.ts';
 import { doorRefusalBody } from '../../contracts/hub-segments.ts';
 import type { HubService } from '../../hub/hub-service.ts';
 import { staffOf } from '../auth/access-control.ts';
-import type { Role } from '../auth/roles.ts';
 import { marketerAccess, sendRefusal, staffAccess } from './hub-fields.ts';
 
 const tags = ['campaigns'];
@@ -66,12 +65,6 @@ const one = {
     response: { 200: campaignDetail, '4xx': errorBody },
   },
 };
-
-/** A step of the campaign's lifecycle: who may take it, and what it does. */
-const step = (access: readonly Role[], summary: string) => ({
-  config: { access },
-  schema: { summary, tags, params: idParams, response: { 200: campaign, '4xx': errorBody } },
-});
 
 const approve = {
   config: { access: ['approver'] as const },

@@ -33,6 +33,7 @@ import { filterAudience } from './audience-filter.ts';
 import { readRelease, tokenOwners } from './audience-release.ts';
 import { existingRelease, refusedEvent, releaseTokens, tooSmall } from './audience-tokens.ts';
 import { campaignResults } from './campaign-results.ts';
+import { chosenByInterest, withCost } from './delivery-report.ts';
 import { fractionWritten, stopDelivery } from './delivery-stop.ts';
 import { parseAudienceReleaseRequest, parseDeliveryRequest } from './delivery-request.ts';
 import type { FaultHook } from './faults.ts';
@@ -84,25 +85,6 @@ export interface DeliveryServiceOptions {
   readonly maxNoticeAttempts?: number;
   /** The wait after a notice's first failed attempt, doubled for each further one; default 1 minute. */
   readonly noticeRetryBaseMs?: number;
-}
-
-/**
- * Added to "why am I seeing this" when the hub chose the offer among several by interest: names the interests
- * the offer's recipients were released with (a group's, not a person's own: they share the explanation).
- */
-/** The admission's cost on the report or refusal that followed it. */
-function withCost(
-  report: Result<DeliveryReport, DeliveryRefusal>,
-  budget: BudgetState,
-): Result<DeliveryReport, DeliveryRefusal> {
-  const cost = budgetReport(budget);
-  return report.ok ? ok({ ...report.value, budget: cost }) : err({ ...report.error, budget: cost });
-}
-
-function chosenByInterest(interests: ReadonlySet<string>): string {
-  const named = [...interests].sort();
-  const which = named.length === 0 ? '' : `: ${named.join(' or ')}`;
-  return `Among several offers, this one was chosen for a broad interest in your recent spending${which}, never for a single payment.`;
 }
 
 interface CheckedAudience {
