@@ -30,7 +30,7 @@ describe.each(testBackends)('stopping a delivery on $name', (backend) => {
   async function vaultStoppedMidway(onThirdBatch: (vault: OpenVault) => void) {
     const email = new RecordingAdapter('email');
     let batches = 0;
-    let vault: OpenVault | undefined;
+    const opened: OpenVault[] = [];
     const settings: Partial<VaultSettings> = {
       now: () => t0,
       random: seededRandomSource(`stop-${backend.name}`),
@@ -39,11 +39,12 @@ describe.each(testBackends)('stopping a delivery on $name', (backend) => {
         batchSize: 5,
         adapters: { email },
         fault: (point) => {
-          if (point === 'after-inbox-batch' && ++batches === 3) onThirdBatch(vault!);
+          if (point === 'after-inbox-batch' && ++batches === 3) onThirdBatch(opened[0]!);
         },
       },
     };
-    vault = await template.open(settings);
+    const vault = await template.open(settings);
+    opened.push(vault);
     return { vault, email };
   }
 
