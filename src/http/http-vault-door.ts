@@ -6,6 +6,7 @@ import {
   contractProblems,
   deliveryRequest,
   doorMethods,
+  stopRequest,
   type DoorMethod,
   type Message,
 } from '../contracts/door.ts';
@@ -102,8 +103,13 @@ export class HttpVaultDoor implements VaultDoor {
     await this.#call('endReservation', request);
   }
 
+  /** A request outside the contract is refused here, as the vault in process refuses it (USAGE). */
   stop(request: StopRequest): Promise<Result<DeliveryStop, DoorRefusal>> {
-    return this.#call('stop', request);
+    const parsed = stopRequest.safeParse(request);
+    if (!parsed.success) {
+      return Promise.resolve(err({ code: 'USAGE', message: contractProblems(parsed.error, 'stop') }));
+    }
+    return this.#call('stop', parsed.data);
   }
 
   async record(events: readonly HubAuditEvent[]): Promise<void> {

@@ -106,7 +106,7 @@ export class RecordingDoor implements VaultDoor {
     if (next === 'throw') return Promise.reject(new Error('the vault went away'));
     const refused = this.#refuseDelivery(deliveryRequest.safeParse(request), request);
     if (refused !== undefined) return Promise.resolve(refused);
-    if (this.#runs.get(request.campaignId) === 'stopped') {
+    if (this.#stopped.has(request.campaignId) && this.#runs.get(request.campaignId) !== 'finished') {
       return Promise.resolve(ok({ campaignId: request.campaignId, state: 'stopped', fractionDone: 0 }));
     }
     onProgress?.(0.5);
@@ -164,6 +164,7 @@ export class RecordingDoor implements VaultDoor {
   unreachableStops = false;
   /** Where each campaign's run stands, as the vault would keep it: set by `deliver`'s answers and by stops. */
   readonly #runs = new Map<string, DeliveryStop['run']>();
+  readonly #stopped = new Set<string>();
 
   /** As the vault: a run still sending is stopped, any other is found as it stands; asking again is the same. */
   stop(request: StopRequest): Promise<Result<DeliveryStop, DoorRefusal>> {
@@ -178,6 +179,7 @@ export class RecordingDoor implements VaultDoor {
     this.reservations.delete(request.campaignId);
     const run = this.#runs.get(request.campaignId) ?? 'not_started';
     if (run === 'sending') this.#runs.set(request.campaignId, 'stopped');
+    this.#stopped.add(request.campaignId);
     const fractionDone = run === 'finished' ? 1 : 0;
     return Promise.resolve(ok({ campaignId: request.campaignId, run, fractionDone }));
   }
