@@ -135,6 +135,7 @@ const expected: Record<string, 'public' | readonly Caller[]> = {
   'POST /internal/door/identify': ['door'],
   'POST /internal/door/reserve': ['door'],
   'POST /internal/door/end-reservation': ['door'],
+  'POST /internal/door/stop': ['door'],
   'POST /v1/hub/segments/check': ['marketer', 'approver', 'partner'],
   'POST /v1/hub/segments/count': ['marketer'],
   'GET /v1/hub/segments': readers,
