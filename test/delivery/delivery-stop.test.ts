@@ -94,6 +94,7 @@ describe.each(testBackends)('stopping a delivery on $name', (backend) => {
       );
       expect(notices).toEqual([{ state: 'withdrawn' }]);
       expect(email.sent).toHaveLength(0);
+      // Broken once (the door's stop left the reservation held): ended_reason stayed null, and this failed.
       const { rows: holding } = await vault.storage.query<{ ended_reason: string | null }>(
         'SELECT ended_reason FROM budget_reservations WHERE campaign_id = $1',
         ['camp-stop'],
