@@ -36,6 +36,7 @@ try {
   );
   await hub.approve(ran.id, 'rui');
   await hub.run(ran.id, 'mia');
+  await hub.addSegment({ name: 'Home buyers', expression: seeds, purpose: 'credit_offers' }, 'mia');
   await hub.createCampaign(
     { name: 'Home buyers, second wave', audience: seeds, offerId: offer.id, startsAt: new Date() },
     'mia',
@@ -97,8 +98,25 @@ try {
   await marketer.getByTestId('result-delivered').waitFor();
   await shoot(marketer, 'campaign-results');
 
+  // A new campaign from the saved segment: step 1 filled in, then step 2, the message as customers read it.
+  await marketer.getByRole('link', { name: 'Campaigns' }).click();
+  await marketer.getByRole('heading', { name: 'New campaign' }).waitFor();
+  await marketer.getByLabel('Campaign name').fill('Home buyers, spring');
+  await marketer
+    .getByLabel('Saved segment', { exact: true })
+    .selectOption({ label: 'Home buyers (Offers of the bank’s credit products, by mia)' });
+  await marketer.getByLabel('Offer', { exact: true }).selectOption({ label: offer.title });
+  await marketer.getByLabel('email').check();
+  await shoot(marketer, 'campaign-form');
+  await marketer.getByRole('button', { name: 'Preview and confirm' }).click();
+  await marketer.getByTestId('message-preview').waitFor();
+  await shoot(marketer, 'campaign-review');
+
   const approver = await signIn('Staff: rui');
   await shoot(approver, 'approvals');
+  await approver.getByRole('link', { name: 'Home buyers, second wave', exact: true }).click();
+  await approver.getByTestId('sends-when').waitFor();
+  await shoot(approver, 'campaign-approve');
 
   const customer = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
   await customer.goto(server.url);
@@ -153,6 +171,14 @@ try {
 
   const advisor = await signIn('Staff: ada');
   await shoot(advisor, 'leads');
+  const claim = advisor.getByRole('button', { name: /^Claim the lead/ }).first();
+  if ((await claim.count()) > 0) {
+    await claim.click();
+    await advisor.getByTestId('lead-name').first().waitFor();
+    await advisor.reload();
+    await advisor.getByRole('heading', { name: 'My leads' }).waitFor();
+    await shoot(advisor, 'my-leads');
+  }
 
   const compliance = await signIn('Staff: cleo');
   await compliance.getByRole('button', { name: 'Verify the whole log' }).click();

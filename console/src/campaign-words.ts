@@ -29,7 +29,11 @@ export function stateInWords(c: CampaignState, now = new Date()): string {
         ? `Approved by ${c.approvedBy ?? 'an approver'} and scheduled: the scheduler sends it within a minute of ${formatDate(c.startsAt)}. It can still be cancelled until then.`
         : `Approved by ${c.approvedBy ?? 'an approver'}: the scheduler sends it within a minute.`;
     case 'running':
-      return 'Being delivered now. Each customer gets it once; it can no longer be cancelled.';
+      return 'Being delivered now. Each customer gets it once. It can be stopped: what was sent stays sent.';
+    case 'stopping':
+      return 'Stopping: the vault has been asked to stop sending and has not confirmed yet. Stop it again to finish.';
+    case 'stopped':
+      return 'Stopped: nothing more is sent. What was sent before the stop stays in customers’ inboxes; the privacy budget it still held was given back.';
     case 'finished':
       return 'Sent. Its protected results can be released.';
     case 'refused':
@@ -62,6 +66,8 @@ const statuses: Readonly<Record<string, string>> = {
   draft: 'waiting for approval',
   approved: 'approved',
   running: 'sending',
+  stopping: 'stopping',
+  stopped: 'stopped',
   finished: 'sent',
   refused: 'refused by the vault',
   cancelled: 'cancelled',
@@ -78,6 +84,17 @@ const steps: Readonly<Record<string, string>> = {
   finished: 'finished sending',
   refused: 'refused by the vault',
   cancelled: 'cancelled',
+  stopping: 'asked to stop sending',
+  stopped: 'stopped sending',
+};
+
+/** Where the vault's run stood when it stopped (the journal's `run`), in words. */
+const runs: Readonly<Record<string, string>> = {
+  not_started: 'before anything was sent',
+  sending: 'part-way',
+  finished: 'after everything had been sent',
+  too_small: 'it had not been admitted',
+  stopped: 'it had already stopped',
 };
 
 /** A journalled step in words, with the approver's written reason (the journal keeps its details as JSON). */
@@ -97,5 +114,6 @@ export function eventInWords(e: {
   const what = e.event === 'cancelled' && extra['refused'] === true ? 'refused' : (steps[e.event] ?? e.event);
   const reason = typeof extra['reason'] === 'string' ? `: “${extra['reason']}”` : '';
   const code = typeof extra['refusal'] === 'string' ? ` (${extra['refusal']})` : '';
-  return `${what} by ${e.actor}${code}${reason}`;
+  const run = typeof extra['run'] === 'string' ? ` (${runs[extra['run']] ?? extra['run']})` : '';
+  return `${what} by ${e.actor}${code}${run}${reason}`;
 }

@@ -41,6 +41,7 @@ function recordingViaLocalCli(door: VaultDoor): VaultDoor {
     results: (campaignId, requestedBy) => door.results(campaignId, requestedBy),
     reserve: (request) => door.reserve(request),
     endReservation: (request) => door.endReservation(request),
+    stop: (request) => door.stop(request),
     kind: () => door.kind(),
     identify: (nonce) => door.identify(nonce),
     roundBegin: (request) => door.roundBegin(request),

@@ -106,8 +106,12 @@ export async function hubCampaignApproveCommand(hub: HubService, id: string, opt
   printCampaign(campaign);
 }
 
-export async function hubCampaignCancelCommand(hub: HubService, id: string, options: ActorOptions) {
-  const campaign = await hub.cancel(id, options.as);
+export async function hubCampaignCancelCommand(
+  hub: HubService,
+  id: string,
+  options: ActorOptions & { readonly reason?: string },
+) {
+  const campaign = await hub.cancel(id, options.as, options.reason);
   if (options.json === true) return printJson(campaign);
   printCampaign(campaign);
 }

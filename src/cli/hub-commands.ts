@@ -301,9 +301,13 @@ function defineCampaignLifecycle(campaign: Command, withHub: WithHub): void {
     .addOption(actor())
     .addOption(json())
     .action(withHub((h, o: ActorOptions) => hubCampaignRunDueCommand(h, o)));
-  withId('cancel', 'cancel a draft or approved campaign').action(
-    withHub((h, id: string, o: ActorOptions) => hubCampaignCancelCommand(h, id, o)),
-  );
+  withId('cancel', 'cancel a draft or approved campaign, or stop one that is sending (--reason)')
+    .addOption(
+      new Option('--reason <text>', 'why, in your words (logged); needed to stop a running campaign'),
+    )
+    .action(
+      withHub((h, id: string, o: ActorOptions & { reason?: string }) => hubCampaignCancelCommand(h, id, o)),
+    );
   campaign
     .command('list')
     .description('campaigns, optionally of one status')

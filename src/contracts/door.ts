@@ -151,6 +151,9 @@ export const reserveRequest = z
 export const endReservationRequest = z
   .strictObject({ campaignId: doorText, reason: z.enum(['cancelled', 'refused']), actor: doorText })
   .meta({ id: 'DoorEndReservationRequest' });
+export const stopRequest = z
+  .strictObject({ campaignId: doorText, actor: doorText.describe('the staff handle that stopped it') })
+  .meta({ id: 'DoorStopRequest' });
 
 const jsonValue: z.ZodType<JsonValue> = z.json();
 
@@ -163,6 +166,8 @@ export const hubAuditEvent = z
       'campaign.started',
       'campaign.finished',
       'campaign.cancelled',
+      'campaign.stopping',
+      'campaign.stopped',
       'admin.action',
     ]),
     details: z.record(z.string(), jsonValue),
@@ -223,7 +228,7 @@ export const protectedCount = z
 export const deliveryReport = z
   .object({
     campaignId: z.string(),
-    state: z.enum(['sending', 'finished']),
+    state: z.enum(['sending', 'finished', 'stopped']).describe('stopped: the hub stopped it part-way'),
     fractionDone: z.number().min(0).max(1).describe('share of the work done: nothing of the audience’s size'),
     tooSmallOffers: z.array(z.string()).optional(),
     budget: privacyCost.optional(),
@@ -261,6 +266,20 @@ export const campaignResults = z
     budget: privacyCost.optional(),
   })
   .meta({ id: 'CampaignResults' });
+
+/** What a stop found: where the run stood (never how many it reached); the campaign's held ε is given back. */
+export const deliveryStop = z
+  .object({
+    campaignId: z.string(),
+    run: z
+      .enum(['not_started', 'sending', 'finished', 'too_small', 'stopped'])
+      .describe(
+        'not_started: nothing was sent; sending: stopped part-way, what was sent stays sent; finished: all ' +
+          'had been sent; too_small: it was never admitted; stopped: an earlier stop',
+      ),
+    fractionDone: z.number().min(0).max(1).describe('share of the run written when it stopped, in tenths'),
+  })
+  .meta({ id: 'DeliveryStop' });
 
 export const budgetHolding = z
   .object({ budget: privacyCost.describe('the budgets with the holding taken out of the vault’s') })
@@ -319,6 +338,12 @@ export const doorMethods = {
     summary: 'VaultDoor.endReservation: give a cancelled or refused campaign’s holding back',
     request: endReservationRequest,
     answer: null,
+  },
+  stop: {
+    path: 'stop',
+    summary: 'VaultDoor.stop: no further message of a campaign is sent; its held ε is given back',
+    request: stopRequest,
+    answer: result(deliveryStop, doorRefusal).meta({ id: 'DoorStopAnswer' }),
   },
   record: {
     path: 'record',

@@ -5,7 +5,16 @@ import { offer } from './hub-catalogue.ts';
 import { regionName } from './hub-regions.ts';
 import { expression } from './hub-segments.ts';
 
-export const campaignStatuses = ['draft', 'approved', 'running', 'finished', 'refused', 'cancelled'] as const;
+export const campaignStatuses = [
+  'draft',
+  'approved',
+  'running',
+  'stopping',
+  'stopped',
+  'finished',
+  'refused',
+  'cancelled',
+] as const;
 export const noticeChannels = ['email', 'push', 'webhook'] as const;
 export const pickOffersBy = ['interest', 'propensity'] as const;
 
@@ -97,7 +106,14 @@ export const campaign = z
   })
   .meta({ id: 'Campaign' });
 
-export const campaignRegionStates = ['held', 'delivered', 'suppressed', 'refused', 'unreachable'] as const;
+export const campaignRegionStates = [
+  'held',
+  'delivered',
+  'suppressed',
+  'refused',
+  'unreachable',
+  'stopped',
+] as const;
 
 export const campaignRegion = z
   .object({
@@ -106,7 +122,8 @@ export const campaignRegion = z
       .enum(campaignRegionStates)
       .describe(
         'held: approved, not yet delivered; suppressed: under that vault’s noised k; refused: its guard ' +
-          'said no; unreachable: no answer (run again to resume: nothing is sent twice)',
+          'said no; unreachable: no answer (run again to resume: nothing is sent twice); stopped: that ' +
+          'vault stopped sending when the campaign was stopped',
       ),
     code: z.string().nullable().describe('the vault’s refusal or the door’s error code'),
   })
@@ -211,6 +228,14 @@ export const campaignApproval = z
 export const campaignRefusal = z
   .strictObject({ reason: text(1000).describe('why, in the approver’s words; logged') })
   .meta({ id: 'CampaignRefusal' });
+
+export const campaignCancellation = z
+  .strictObject({
+    reason: text(1000)
+      .optional()
+      .describe('why, in the canceller’s words; logged. Required to stop a campaign that is sending'),
+  })
+  .meta({ id: 'CampaignCancellation' });
 
 export const campaignsQuery = z.strictObject({ status: z.enum(campaignStatuses).optional() });
 

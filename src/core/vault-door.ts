@@ -23,6 +23,8 @@ export type DoorRefusal = Message<typeof contracts.doorRefusal>;
 export type ProtectedCount = Message<typeof contracts.protectedCount>;
 export type ReserveRequest = Message<typeof contracts.reserveRequest>;
 export type EndReservationRequest = Message<typeof contracts.endReservationRequest>;
+export type StopRequest = Message<typeof contracts.stopRequest>;
+export type DeliveryStop = Message<typeof contracts.deliveryStop>;
 export type BudgetHolding = Message<typeof contracts.budgetHolding>;
 export type HubAuditEvent = Message<typeof contracts.hubAuditEvent>;
 /** A vault's proof of its key: its log's verifier key and its signature over the hub's nonce. */
@@ -76,6 +78,12 @@ export interface VaultDoor {
   reserve(request: ReserveRequest): Promise<Result<BudgetHolding, DoorRefusal>>;
   /** Gives a cancelled or refused campaign's holding back; nothing when it holds none. */
   endReservation(request: EndReservationRequest): Promise<void>;
+  /**
+   * Stops a campaign's delivery: no message of it is written after the stop answers (a batch being written
+   * finishes first; what was sent stays sent), notices not yet sent are withdrawn, a run not begun never
+   * begins, and the ε the campaign still holds is given back. Logged in the vault; asking again changes nothing.
+   */
+  stop(request: StopRequest): Promise<Result<DeliveryStop, DoorRefusal>>;
   /** Appends hub events to the transparency log; returns nothing about the log's other entries. */
   record(events: readonly HubAuditEvent[]): Promise<void>;
   /** Whether the vault is a demo vault, as its own database records it: the hub never decides alone. */

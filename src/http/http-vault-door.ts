@@ -6,6 +6,7 @@ import {
   contractProblems,
   deliveryRequest,
   doorMethods,
+  stopRequest,
   type DoorMethod,
   type Message,
 } from '../contracts/door.ts';
@@ -18,6 +19,7 @@ import type {
   DeliveryReport,
   DeliveryRefusal,
   DeliveryRequest,
+  DeliveryStop,
   DoorRefusal,
   EndReservationRequest,
   HubAuditEvent,
@@ -36,6 +38,7 @@ import type {
   RoundShareRequest,
   RoundUnmaskRequest,
   RoundUnmasking,
+  StopRequest,
   VaultDoor,
   VaultIdentity,
   VaultKindAnswer,
@@ -117,6 +120,15 @@ export class HttpVaultDoor implements VaultDoor {
 
   async endReservation(request: EndReservationRequest): Promise<void> {
     await this.#call('endReservation', request);
+  }
+
+  /** A request outside the contract is refused here, as the vault in process refuses it (USAGE). */
+  stop(request: StopRequest): Promise<Result<DeliveryStop, DoorRefusal>> {
+    const parsed = stopRequest.safeParse(request);
+    if (!parsed.success) {
+      return Promise.resolve(err({ code: 'USAGE', message: contractProblems(parsed.error, 'stop') }));
+    }
+    return this.#call('stop', parsed.data);
   }
 
   async record(events: readonly HubAuditEvent[]): Promise<void> {

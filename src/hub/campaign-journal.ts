@@ -4,7 +4,15 @@ import type { HubAuditEvent } from '../core/vault-door.ts';
 import type { HubExecutor } from './hub-storage.ts';
 
 export type CampaignStep =
-  'drafted' | 'approved' | 'started' | 'resumed' | 'finished' | 'refused' | 'cancelled';
+  | 'drafted'
+  | 'approved'
+  | 'started'
+  | 'resumed'
+  | 'finished'
+  | 'refused'
+  | 'cancelled'
+  | 'stopping'
+  | 'stopped';
 
 const auditTypes = {
   drafted: 'campaign.drafted',
@@ -14,6 +22,8 @@ const auditTypes = {
   finished: 'campaign.finished',
   refused: 'campaign.finished',
   cancelled: 'campaign.cancelled',
+  stopping: 'campaign.stopping',
+  stopped: 'campaign.stopped',
 } as const satisfies Record<CampaignStep, HubAuditEvent['type']>;
 
 /**

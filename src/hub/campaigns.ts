@@ -8,6 +8,7 @@ import {
   type NewCampaign,
 } from '../contracts/hub-campaigns.ts';
 import type { RegionalCampaignResults } from '../contracts/hub-regions.ts';
+import type { JsonValue } from '../core/audit-event.ts';
 import { CurtainError } from '../core/errors.ts';
 import { err, ok, type Result } from '../core/result.ts';
 import type {
@@ -212,8 +213,16 @@ export class Campaigns {
     });
   }
 
-  /** Only before it starts: once running, the vault is delivering. An approved one's held ε is given back. */
-  async cancel(id: string, actor: string): Promise<Campaign> {
+  /**
+   * Before it starts, a draft or approved campaign is cancelled (an approved one's held ε is given back).
+   * Once running it is stopped, with a written reason: 'stopping' while the hub asks its vault (or every
+   * region's) to stop sending, 'stopped' once all have; what was sent stays sent, and each vault gives back
+   * what the campaign still holds. A vault that cannot be reached leaves it stopping: ask again.
+   */
+  async cancel(id: string, actor: string, reason?: string): Promise<Campaign> {
+    refuseUnsafeText('cancellation', { reason });
+    const current = await this.#storage.transaction((tx) => getCampaign(tx, id));
+    if (current.status === 'running' || current.status === 'stopping') return this.#stop(id, actor, reason);
     const cancelled = await this.#transition(id, async (tx, campaign) => {
       await requireRole(tx, actor, ['marketer', 'approver'], 'cancel campaigns');
       requireStatus(campaign, ['draft', 'approved'], 'cancel');
@@ -221,10 +230,53 @@ export class Campaigns {
         id,
         this.#now(),
       ]);
-      return journalStep(tx, 'cancelled', id, actor, this.#now(), { from: campaign.status });
+      return journalStep(tx, 'cancelled', id, actor, this.#now(), {
+        from: campaign.status,
+        ...(reason === undefined ? {} : { reason }),
+      });
     });
     await this.#endReservation(cancelled, 'cancelled', actor);
     return cancelled;
+  }
+
+  async #stop(id: string, actor: string, reason: string | undefined): Promise<Campaign> {
+    const stopping = await this.#transition(id, async (tx, campaign) => {
+      await requireRole(tx, actor, ['marketer', 'approver'], 'stop campaigns');
+      requireStatus(campaign, ['running', 'stopping'], 'stop');
+      if (campaign.status === 'stopping') return undefined;
+      if (reason === undefined) {
+        throw new CurtainError(
+          'HUB_INVALID',
+          `campaign ${id} is sending: stopping it needs a written reason`,
+        );
+      }
+      await tx.query(`UPDATE hub.campaigns SET status = 'stopping' WHERE id = $1`, [id]);
+      return journalStep(tx, 'stopping', id, actor, this.#now(), { reason });
+    });
+    const stopped =
+      stopping.regions === null
+        ? await this.#stopInVault(id, actor)
+        : await this.#regional.stop(stopping, actor);
+    return this.#transition(id, async (tx, campaign) => {
+      if (campaign.status !== 'stopping') return undefined;
+      await tx.query(`UPDATE hub.campaigns SET status = 'stopped', finished_at = $2 WHERE id = $1`, [
+        id,
+        this.#now(),
+      ]);
+      return journalStep(tx, 'stopped', id, actor, this.#now(), stopped);
+    });
+  }
+
+  /** The hub's own vault stops sending; a refusal or an unreachable vault leaves the campaign stopping. */
+  async #stopInVault(id: string, actor: string): Promise<{ readonly [key: string]: JsonValue }> {
+    const stopped = await this.#door.stop({ campaignId: id, actor });
+    if (!stopped.ok) {
+      throw new CurtainError(
+        stopped.error.code,
+        `campaign ${id} is stopping, but its vault did not stop it: ${stopped.error.message}`,
+      );
+    }
+    return { run: stopped.value.run, fractionDone: stopped.value.fractionDone };
   }
 
   /** Gives the campaign's held ε back, in its vault or in each of its regions' vaults. */
@@ -274,7 +326,10 @@ export class Campaigns {
     const delivered = await deliverThrough(this.#door, started, offers, actor, onProgress);
     const cost = delivered.ok ? delivered.value.budget : delivered.error.budget;
     const budget = cost === undefined ? {} : { budget: cost };
-    if (delivered.ok && delivered.value.state === 'sending') return { campaign: started, ...budget };
+    if (delivered.ok && delivered.value.state !== 'finished') {
+      // Still sending, or stopped by the hub while it ran: the stop settles the campaign, not the run.
+      return { campaign: await this.#storage.transaction((tx) => getCampaign(tx, id)), ...budget };
+    }
     const campaign = await this.#transition(id, async (tx, current) => {
       // A concurrent run of the same campaign (the vault resumed it) may have finished it already.
       if (current.status !== 'running') return undefined;
@@ -385,7 +440,7 @@ export class Campaigns {
     return this.#storage.transaction(async (tx) => {
       await requireRole(tx, actor, readers, 'read campaign results');
       const campaign = await getCampaign(tx, id);
-      requireStatus(campaign, ['running', 'finished'], 'read the results of');
+      requireStatus(campaign, ['running', 'stopping', 'stopped', 'finished'], 'read the results of');
       return campaign;
     });
   }

@@ -245,8 +245,9 @@ export class HubService {
     return this.#campaigns.refuse(id, actor, reason);
   }
 
-  cancel(id: string, actor: string): Promise<Campaign> {
-    return this.#campaigns.cancel(id, actor);
+  /** Cancels a campaign before it starts, or stops one that is sending (with a written reason). */
+  cancel(id: string, actor: string, reason?: string): Promise<Campaign> {
+    return this.#campaigns.cancel(id, actor, reason);
   }
 
   run(id: string, actor: string, onProgress?: (fractionDone: number) => void): Promise<RunOutcome> {

@@ -1,6 +1,7 @@
 // A campaign across regions: each region's vault holds its own budget, admits and delivers to its own customers.
 import type { CampaignRegion, CampaignRegionState } from '../contracts/hub-campaigns.ts';
 import type { RegionalCampaignResults, RegionalResultPart } from '../contracts/hub-regions.ts';
+import type { JsonValue } from '../core/audit-event.ts';
 import { CurtainError } from '../core/errors.ts';
 import type { Result } from '../core/result.ts';
 import type { DeliveryRefusal, DeliveryReport, ReserveRequest, VaultDoor } from '../core/vault-door.ts';
@@ -16,8 +17,8 @@ export interface RegionalRun {
   readonly missing: readonly string[];
 }
 
-/** A part that no later run changes: delivered, or refused by that vault's guard for good. */
-const settled: ReadonlySet<CampaignRegionState> = new Set(['delivered', 'suppressed', 'refused']);
+/** A part that no later run changes: delivered, refused by that vault's guard for good, or stopped. */
+const settled: ReadonlySet<CampaignRegionState> = new Set(['delivered', 'suppressed', 'refused', 'stopped']);
 
 export class RegionalCampaigns {
   readonly #storage: HubStorage;
@@ -75,6 +76,30 @@ export class RegionalCampaigns {
     actor: string,
   ): Promise<void> {
     await this.#vaults.reach(regions, (door) => door.endReservation({ campaignId, reason, actor }));
+  }
+
+  /**
+   * Stops sending in every region not stopped yet, in parallel; each reached vault gives back what the
+   * campaign holds there. Answers where each region's run stood, for the journal; when a region cannot be
+   * reached (or refuses), the ones reached stay stopped and the error names the others: ask again for them.
+   */
+  async stop(campaign: Campaign, actor: string): Promise<{ readonly [key: string]: JsonValue }> {
+    const regions = campaign.regions ?? [];
+    const before = await this.#storage.transaction((tx) => readParts(tx, campaign.id));
+    const pending = regions.filter((region) => before.get(region)?.state !== 'stopped');
+    const reached = await this.#vaults.reach(pending, async (door) => {
+      const stopped = await door.stop({ campaignId: campaign.id, actor });
+      if (!stopped.ok) throw refusalError(stopped.error);
+      return stopped.value;
+    });
+    const now = this.#now();
+    await this.#storage.transaction(async (tx) => {
+      for (const r of reached) {
+        if (r.ok) await writePart(tx, campaign.id, { region: r.region, state: 'stopped', code: null }, now);
+      }
+    });
+    refuseUnlessAll(reached, `campaign ${campaign.id} is stopping: it could not be stopped`);
+    return { regions: Object.fromEntries(reached.flatMap((r) => (r.ok ? [[r.region, r.value.run]] : []))) };
   }
 
   /**
@@ -141,9 +166,8 @@ function deliveryPart(reached: Reached<Result<DeliveryReport, DeliveryRefusal>>)
   if (!reached.ok) return { region, state: 'unreachable', code: reached.code };
   const delivered = reached.value;
   if (delivered.ok) {
-    return delivered.value.state === 'finished'
-      ? { region, state: 'delivered', code: null }
-      : { region, state: 'held', code: null };
+    const state = { finished: 'delivered', stopped: 'stopped', sending: 'held' } as const;
+    return { region, state: state[delivered.value.state], code: null };
   }
   const code = delivered.error.code;
   return { region, state: code === 'DELIVERY_AUDIENCE_TOO_SMALL' ? 'suppressed' : 'refused', code };

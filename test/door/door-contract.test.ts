@@ -254,6 +254,30 @@ describe.each(doors)('the door contract: $name', ({ open }) => {
     expect(refusals[3]).toMatchObject({ error: { message: 'channels: each channel once' } });
   });
 
+  // On the shared bank: the one delivery here is admitted once, and answers no question another test asks.
+  it('stops a campaign: one not begun never begins, one delivered is found finished, asking again is the same', async () => {
+    const early = await door.stop({ campaignId: 'contract-stop-early', actor: 'mia' });
+    expect(early).toEqual(asContract(doorMethods.stop.answer, early));
+    expect(early).toEqual({
+      ok: true,
+      value: { campaignId: 'contract-stop-early', run: 'not_started', fractionDone: 0 },
+    });
+    const never = await door.deliver(request('contract-stop-early'));
+    expect(never).toEqual(asContract(doorMethods.deliver.answer, never));
+    expect(never).toMatchObject({ ok: true, value: { state: 'stopped', fractionDone: 0 } });
+
+    expect(await door.deliver(request('contract-stop-late'))).toMatchObject({ ok: true });
+    const late = await door.stop({ campaignId: 'contract-stop-late', actor: 'mia' });
+    expect(late).toEqual({
+      ok: true,
+      value: { campaignId: 'contract-stop-late', run: 'finished', fractionDone: 1 },
+    });
+    expect(await door.stop({ campaignId: 'contract-stop-late', actor: 'mia' })).toEqual(late);
+    const outside = await door.stop({ campaignId: '', actor: 'mia' });
+    expect(outside).toEqual(asContract(doorMethods.stop.answer, outside));
+    expect(outside).toMatchObject({ ok: false, error: { code: 'USAGE' } });
+  });
+
   it('records the hub’s events, and refuses one about a customer or of a type not the hub’s', async () => {
     await expect(
       door.record([{ type: 'campaign.drafted', details: { campaign: 'contract-record', actor: 'mia' } }]),

@@ -143,6 +143,7 @@ const expected: Record<string, 'public' | readonly Caller[]> = {
   'POST /internal/door/round/unmask': ['door'],
   'POST /internal/door/round/finish': ['door'],
   'POST /internal/door/round/abort': ['door'],
+  'POST /internal/door/stop': ['door'],
   'POST /v1/hub/segments/check': ['marketer', 'approver', 'partner'],
   'POST /v1/hub/segments/count': ['marketer'],
   'GET /v1/hub/segments': readers,

@@ -6,6 +6,7 @@ import {
   deliveryRequest,
   identifyRequest,
   recordRequest,
+  stopRequest,
 } from '../../src/contracts/door.ts';
 import { CurtainError } from '../../src/core/errors.ts';
 import { questionPurpose } from '../../src/core/question-purposes.ts';
@@ -17,6 +18,7 @@ import type {
   DeliveryRefusal,
   DeliveryReport,
   DeliveryRequest,
+  DeliveryStop,
   DoorRefusal,
   EndReservationRequest,
   HubAuditEvent,
@@ -37,6 +39,7 @@ import type {
   RoundShareRequest,
   RoundUnmaskRequest,
   RoundUnmasking,
+  StopRequest,
   VaultDoor,
   VaultIdentity,
   VaultKindAnswer,
@@ -117,11 +120,15 @@ export class RecordingDoor implements VaultDoor {
     if (next === 'throw') return Promise.reject(new Error('the vault went away'));
     const refused = this.#refuseDelivery(deliveryRequest.safeParse(request), request);
     if (refused !== undefined) return Promise.resolve(refused);
+    if (this.#stopped.has(request.campaignId) && this.#runs.get(request.campaignId) !== 'finished') {
+      return Promise.resolve(ok({ campaignId: request.campaignId, state: 'stopped', fractionDone: 0 }));
+    }
     onProgress?.(0.5);
     onProgress?.(1);
-    return Promise.resolve(
-      next ?? ok({ campaignId: request.campaignId, state: 'finished', fractionDone: 1 }),
-    );
+    const answer =
+      next ?? ok({ campaignId: request.campaignId, state: 'finished' as const, fractionDone: 1 });
+    if (answer.ok) this.#runs.set(request.campaignId, answer.value.state);
+    return Promise.resolve(answer);
   }
 
   releaseAudience(request: AudienceReleaseRequest): Promise<Result<ReleasedAudience, DeliveryRefusal>> {
@@ -164,6 +171,31 @@ export class RecordingDoor implements VaultDoor {
   endReservation(request: EndReservationRequest): Promise<void> {
     this.reservations.delete(request.campaignId);
     return Promise.resolve();
+  }
+
+  /** Stops asked for, in order; `unreachableStops` makes `stop` fail as a vault that cannot be reached. */
+  readonly stops: StopRequest[] = [];
+  unreachableStops = false;
+  /** Where each campaign's run stands, as the vault would keep it: set by `deliver`'s answers and by stops. */
+  readonly #runs = new Map<string, DeliveryStop['run']>();
+  readonly #stopped = new Set<string>();
+
+  /** As the vault: a run still sending is stopped, any other is found as it stands; asking again is the same. */
+  stop(request: StopRequest): Promise<Result<DeliveryStop, DoorRefusal>> {
+    const parsed = stopRequest.safeParse(request);
+    if (!parsed.success) {
+      return Promise.resolve(err({ code: 'USAGE', message: contractProblems(parsed.error, 'stop') }));
+    }
+    if (this.unreachableStops) {
+      return Promise.reject(new CurtainError('VAULT_UNAVAILABLE', 'the vault cannot be reached'));
+    }
+    this.stops.push(request);
+    this.reservations.delete(request.campaignId);
+    const run = this.#runs.get(request.campaignId) ?? 'not_started';
+    if (run === 'sending') this.#runs.set(request.campaignId, 'stopped');
+    this.#stopped.add(request.campaignId);
+    const fractionDone = run === 'finished' ? 1 : 0;
+    return Promise.resolve(ok({ campaignId: request.campaignId, run, fractionDone }));
   }
 
   kind(): Promise<VaultKindAnswer> {

@@ -936,6 +936,63 @@ export interface paths {
     readonly patch?: never;
     readonly trace?: never;
   };
+  readonly '/internal/door/stop': {
+    readonly parameters: {
+      readonly query?: never;
+      readonly header?: never;
+      readonly path?: never;
+      readonly cookie?: never;
+    };
+    readonly get?: never;
+    readonly put?: never;
+    /**
+     * VaultDoor.stop: no further message of a campaign is sent; its held ε is given back
+     * @description Internal: the hub process only, with the door key (x-curtain-door-key).
+     */
+    readonly post: {
+      readonly parameters: {
+        readonly query?: never;
+        readonly header?: never;
+        readonly path?: never;
+        readonly cookie?: never;
+      };
+      readonly requestBody: {
+        readonly content: {
+          readonly 'application/json': components['schemas']['DoorStopRequestInput'];
+        };
+      };
+      readonly responses: {
+        /** @description Default Response */
+        readonly '4XX': {
+          headers: {
+            readonly [name: string]: unknown;
+          };
+          content: {
+            readonly 'application/json': {
+              readonly error: {
+                readonly code: string;
+                readonly message: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        readonly 200: {
+          headers: {
+            readonly [name: string]: unknown;
+          };
+          content: {
+            readonly 'application/json': components['schemas']['DoorStopAnswer'];
+          };
+        };
+      };
+    };
+    readonly delete?: never;
+    readonly options?: never;
+    readonly head?: never;
+    readonly patch?: never;
+    readonly trace?: never;
+  };
   readonly '/metrics': {
     readonly parameters: {
       readonly query?: never;
@@ -3307,7 +3364,8 @@ export interface paths {
     readonly get: {
       readonly parameters: {
         readonly query?: {
-          readonly status?: 'draft' | 'approved' | 'running' | 'finished' | 'refused' | 'cancelled';
+          readonly status?:
+            'draft' | 'approved' | 'running' | 'stopping' | 'stopped' | 'finished' | 'refused' | 'cancelled';
         };
         readonly header?: never;
         readonly path?: never;
@@ -3517,8 +3575,10 @@ export interface paths {
     readonly get?: never;
     readonly put?: never;
     /**
-     * Cancel a draft or an approved campaign before it starts (an approved one’s held ε is given back); logged
-     * @description Roles: marketer, approver.
+     * Cancel a campaign before it starts, or stop one that is sending (with a written reason)
+     * @description A draft or approved campaign is cancelled (an approved one’s held ε is given back). A running one becomes "stopping" while the vault (every region’s, for a regional campaign) stops sending, then "stopped": what was sent stays sent, nothing more is sent, and the ε it still holds is given back. When a vault cannot be reached the campaign stays "stopping" and the error names it: ask again.
+     *
+     *     Roles: marketer, approver.
      */
     readonly post: {
       readonly parameters: {
@@ -3529,10 +3589,28 @@ export interface paths {
         };
         readonly cookie?: never;
       };
-      readonly requestBody?: never;
+      readonly requestBody: {
+        readonly content: {
+          readonly 'application/json': components['schemas']['CampaignCancellationInput'] | null;
+        };
+      };
       readonly responses: {
         /** @description Default Response */
         readonly '4XX': {
+          headers: {
+            readonly [name: string]: unknown;
+          };
+          content: {
+            readonly 'application/json': {
+              readonly error: {
+                readonly code: string;
+                readonly message: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        readonly '5XX': {
           headers: {
             readonly [name: string]: unknown;
           };
@@ -7773,7 +7851,8 @@ export interface components {
       /** Format: date-time */
       readonly startsAt: string;
       /** @enum {string} */
-      readonly status: 'draft' | 'approved' | 'running' | 'finished' | 'refused' | 'cancelled';
+      readonly status:
+        'draft' | 'approved' | 'running' | 'stopping' | 'stopped' | 'finished' | 'refused' | 'cancelled';
     };
     readonly CampaignApproval: {
       /** @description why, in the approver’s words; logged */
@@ -7781,6 +7860,14 @@ export interface components {
     };
     readonly CampaignApprovalInput: {
       /** @description why, in the approver’s words; logged */
+      readonly reason?: string;
+    };
+    readonly CampaignCancellation: {
+      /** @description why, in the canceller’s words; logged. Required to stop a campaign that is sending */
+      readonly reason?: string;
+    };
+    readonly CampaignCancellationInput: {
+      /** @description why, in the canceller’s words; logged. Required to stop a campaign that is sending */
       readonly reason?: string;
     };
     readonly CampaignDetail: {
@@ -7853,7 +7940,8 @@ export interface components {
       readonly startedAt: unknown | null;
       readonly startsAt: unknown;
       /** @enum {string} */
-      readonly status: 'draft' | 'approved' | 'running' | 'finished' | 'refused' | 'cancelled';
+      readonly status:
+        'draft' | 'approved' | 'running' | 'stopping' | 'stopped' | 'finished' | 'refused' | 'cancelled';
     };
     readonly CampaignPreview: {
       readonly offer: components['schemas']['Offer'];
@@ -7890,20 +7978,20 @@ export interface components {
       readonly code: string | null;
       readonly region: string;
       /**
-       * @description held: approved, not yet delivered; suppressed: under that vault’s noised k; refused: its guard said no; unreachable: no answer (run again to resume: nothing is sent twice)
+       * @description held: approved, not yet delivered; suppressed: under that vault’s noised k; refused: its guard said no; unreachable: no answer (run again to resume: nothing is sent twice); stopped: that vault stopped sending when the campaign was stopped
        * @enum {string}
        */
-      readonly state: 'held' | 'delivered' | 'suppressed' | 'refused' | 'unreachable';
+      readonly state: 'held' | 'delivered' | 'suppressed' | 'refused' | 'unreachable' | 'stopped';
     };
     readonly CampaignRegionInput: {
       /** @description the vault’s refusal or the door’s error code */
       readonly code: string | null;
       readonly region: string;
       /**
-       * @description held: approved, not yet delivered; suppressed: under that vault’s noised k; refused: its guard said no; unreachable: no answer (run again to resume: nothing is sent twice)
+       * @description held: approved, not yet delivered; suppressed: under that vault’s noised k; refused: its guard said no; unreachable: no answer (run again to resume: nothing is sent twice); stopped: that vault stopped sending when the campaign was stopped
        * @enum {string}
        */
-      readonly state: 'held' | 'delivered' | 'suppressed' | 'refused' | 'unreachable';
+      readonly state: 'held' | 'delivered' | 'suppressed' | 'refused' | 'unreachable' | 'stopped';
     };
     readonly CampaignResults: {
       readonly budget?: {
@@ -8298,8 +8386,11 @@ export interface components {
       readonly campaignId: string;
       /** @description share of the work done: nothing of the audience’s size */
       readonly fractionDone: number;
-      /** @enum {string} */
-      readonly state: 'sending' | 'finished';
+      /**
+       * @description stopped: the hub stopped it part-way
+       * @enum {string}
+       */
+      readonly state: 'sending' | 'finished' | 'stopped';
       readonly tooSmallOffers?: readonly string[];
     };
     readonly DeliveryReportInput: {
@@ -8318,8 +8409,11 @@ export interface components {
       readonly campaignId: string;
       /** @description share of the work done: nothing of the audience’s size */
       readonly fractionDone: number;
-      /** @enum {string} */
-      readonly state: 'sending' | 'finished';
+      /**
+       * @description stopped: the hub stopped it part-way
+       * @enum {string}
+       */
+      readonly state: 'sending' | 'finished' | 'stopped';
       readonly tooSmallOffers?: readonly string[];
     };
     readonly DeliveryRequest: {
@@ -8375,6 +8469,26 @@ export interface components {
       readonly purpose: string;
       /** @description the staff handle charged for the audience check and the results */
       readonly requestedBy: string;
+    };
+    readonly DeliveryStop: {
+      readonly campaignId: string;
+      /** @description share of the run written when it stopped, in tenths */
+      readonly fractionDone: number;
+      /**
+       * @description not_started: nothing was sent; sending: stopped part-way, what was sent stays sent; finished: all had been sent; too_small: it was never admitted; stopped: an earlier stop
+       * @enum {string}
+       */
+      readonly run: 'not_started' | 'sending' | 'finished' | 'too_small' | 'stopped';
+    };
+    readonly DeliveryStopInput: {
+      readonly campaignId: string;
+      /** @description share of the run written when it stopped, in tenths */
+      readonly fractionDone: number;
+      /**
+       * @description not_started: nothing was sent; sending: stopped part-way, what was sent stays sent; finished: all had been sent; too_small: it was never admitted; stopped: an earlier stop
+       * @enum {string}
+       */
+      readonly run: 'not_started' | 'sending' | 'finished' | 'too_small' | 'stopped';
     };
     readonly DemoCustomerSignIn: {
       readonly externalId: string;
@@ -8927,6 +9041,38 @@ export interface components {
        */
       readonly round: string;
       readonly survivors: readonly string[];
+    };
+    readonly DoorStopAnswer:
+      | {
+          /** @constant */
+          readonly ok: true;
+          readonly value: components['schemas']['DeliveryStop'];
+        }
+      | {
+          readonly error: components['schemas']['DoorRefusal'];
+          /** @constant */
+          readonly ok: false;
+        };
+    readonly DoorStopAnswerInput:
+      | {
+          /** @constant */
+          readonly ok: true;
+          readonly value: components['schemas']['DeliveryStopInput'];
+        }
+      | {
+          readonly error: components['schemas']['DoorRefusalInput'];
+          /** @constant */
+          readonly ok: false;
+        };
+    readonly DoorStopRequest: {
+      /** @description the staff handle that stopped it */
+      readonly actor: string;
+      readonly campaignId: string;
+    };
+    readonly DoorStopRequestInput: {
+      /** @description the staff handle that stopped it */
+      readonly actor: string;
+      readonly campaignId: string;
     };
     readonly EdgeBundle: {
       /** @description signed definitions (compact JWS, EdDSA), valid today */
@@ -9688,6 +9834,8 @@ export interface components {
         | 'campaign.started'
         | 'campaign.finished'
         | 'campaign.cancelled'
+        | 'campaign.stopping'
+        | 'campaign.stopped'
         | 'admin.action';
     };
     readonly HubAuditEventInput: {
@@ -9701,6 +9849,8 @@ export interface components {
         | 'campaign.started'
         | 'campaign.finished'
         | 'campaign.cancelled'
+        | 'campaign.stopping'
+        | 'campaign.stopped'
         | 'admin.action';
     };
     /** @description noised counts; null where the noised count fell under the noised threshold */

@@ -1,5 +1,5 @@
 // One campaign: where it stands, the message as customers will read it, its checks and events; approve or refuse
-// with a reason (approver), cancel before it starts, run (marketer), protected results with a chart.
+// with a reason (approver), cancel before it starts or stop it while it sends, run (marketer), protected results.
 import { useState } from 'react';
 import {
   Bar,
@@ -140,6 +140,52 @@ function Cancel({ act }: { act: Act }) {
   );
 }
 
+/** Stopping a campaign that is sending: a written reason and a confirmation, as it cannot be undone. */
+function Stop({ act, again }: { act: Act; again: boolean }) {
+  const [asking, setAsking] = useState(false);
+  const [reason, setReason] = useState('');
+  if (again) {
+    return (
+      <ActionButton action={() => act('cancel', 'Stopped: nothing more will be sent.')}>
+        Finish stopping
+      </ActionButton>
+    );
+  }
+  if (!asking) {
+    return (
+      <button type="button" className="secondary" onClick={() => setAsking(true)}>
+        Stop sending
+      </button>
+    );
+  }
+  const written = reason.trim();
+  return (
+    <div className="alert alert-info" role="alertdialog" aria-labelledby="stop-question" aria-modal="false">
+      <p id="stop-question">
+        <strong>Stop sending this campaign?</strong> No one else will get it. Messages already delivered stay
+        in customers’ inboxes, and the privacy budget it still holds is given back. It cannot be restarted.
+      </p>
+      <label htmlFor="stop-reason">Why (kept in the log)</label>
+      <textarea
+        id="stop-reason"
+        rows={2}
+        maxLength={1000}
+        value={reason}
+        onChange={(e) => setReason(e.target.value)}
+      />
+      <ActionButton
+        disabled={written.length === 0}
+        action={() => act('cancel', 'Stopped: nothing more will be sent.', { reason: written })}
+      >
+        Yes, stop sending
+      </ActionButton>{' '}
+      <button type="button" className="secondary" onClick={() => setAsking(false)}>
+        Keep sending
+      </button>
+    </div>
+  );
+}
+
 export function CampaignView({ id, roles }: { id: string; roles: readonly string[] }) {
   const detail = useLoad(() => get<CampaignDetail>(`/v1/hub/campaigns/${encodeURIComponent(id)}`), id);
   const [notice, setNotice] = useState<string>();
@@ -207,12 +253,16 @@ export function CampaignView({ id, roles }: { id: string; roles: readonly string
         {can('marketer', 'approver') && ['draft', 'approved'].includes(campaign.status) ? (
           <Cancel act={act} />
         ) : null}
+        {can('marketer', 'approver') && ['running', 'stopping'].includes(campaign.status) ? (
+          <Stop act={act} again={campaign.status === 'stopping'} />
+        ) : null}
         {can('marketer', 'operator') &&
         (campaign.status === 'running' ||
           (campaign.status === 'approved' && Date.parse(campaign.startsAt) <= Date.now())) ? (
           <ActionButton action={() => act('run', 'The campaign ran.')}>Run now</ActionButton>
         ) : null}
-        {can('marketer', 'compliance') && ['running', 'finished'].includes(campaign.status) ? (
+        {can('marketer', 'compliance') &&
+        ['running', 'stopping', 'stopped', 'finished'].includes(campaign.status) ? (
           <ActionButton
             action={async () =>
               setResults(await get<CampaignResults>(`/v1/hub/campaigns/${encodeURIComponent(id)}/results`))

@@ -9,6 +9,7 @@ import {
   campaignInput,
   campaignPreview,
   campaignPreviewInput,
+  campaignCancellation,
   campaignRefusal,
   campaignResults,
   campaignRun,
@@ -18,7 +19,6 @@ import { regionalCampaignResults } from '../../contracts/hub-regions.ts';
 import { doorRefusalBody } from '../../contracts/hub-segments.ts';
 import type { HubService } from '../../hub/hub-service.ts';
 import { staffOf } from '../auth/access-control.ts';
-import type { Role } from '../auth/roles.ts';
 import { marketerAccess, sendRefusal, staffAccess } from './hub-fields.ts';
 
 const tags = ['campaigns'];
@@ -66,12 +66,6 @@ const one = {
   },
 };
 
-/** A step of the campaign's lifecycle: who may take it, and what it does. */
-const step = (access: readonly Role[], summary: string) => ({
-  config: { access },
-  schema: { summary, tags, params: idParams, response: { 200: campaign, '4xx': errorBody } },
-});
-
 const approve = {
   config: { access: ['approver'] as const },
   schema: {
@@ -95,10 +89,21 @@ const refuse = {
     response: { 200: campaign, '4xx': errorBody },
   },
 };
-const cancel = step(
-  ['marketer', 'approver'],
-  'Cancel a draft or an approved campaign before it starts (an approved one’s held ε is given back); logged',
-);
+const cancel = {
+  config: { access: ['marketer', 'approver'] as const },
+  schema: {
+    summary: 'Cancel a campaign before it starts, or stop one that is sending (with a written reason)',
+    description:
+      'A draft or approved campaign is cancelled (an approved one’s held ε is given back). A running one ' +
+      'becomes "stopping" while the vault (every region’s, for a regional campaign) stops sending, then ' +
+      '"stopped": what was sent stays sent, nothing more is sent, and the ε it still holds is given back. ' +
+      'When a vault cannot be reached the campaign stays "stopping" and the error names it: ask again.',
+    tags,
+    params: idParams,
+    body: campaignCancellation.nullish(),
+    response: { 200: campaign, '4xx': errorBody, '5xx': errorBody },
+  },
+};
 
 const run = {
   config: { access: ['marketer', 'operator'] as const },
@@ -156,7 +161,7 @@ export function campaignRoutes(hub: HubService) {
       hub.refuse(request.params.id, staffOf(request).handle, request.body.reason),
     );
     app.post('/v1/hub/campaigns/:id/cancel', cancel, (request) =>
-      hub.cancel(request.params.id, staffOf(request).handle),
+      hub.cancel(request.params.id, staffOf(request).handle, request.body?.reason),
     );
     app.post('/v1/hub/campaigns/:id/run', run, async (request) => {
       const outcome = await hub.run(request.params.id, staffOf(request).handle);

@@ -43,6 +43,7 @@ export function doorRoutes(door: VaultDoor) {
     route('results', (body) => door.results(body.campaignId, body.requestedBy));
     route('reserve', (body) => door.reserve(body));
     route('endReservation', (body) => door.endReservation(body).then(() => undefined));
+    route('stop', (body) => door.stop(body));
     route('record', (body) => door.record(body.events).then(() => undefined));
     route('kind', async () => ({ kind: await door.kind() }));
     route('identify', (body) => door.identify(body.nonce));

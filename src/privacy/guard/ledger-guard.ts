@@ -110,7 +110,11 @@ export class LedgerGuard implements PrivacyGuard {
     return this.#serialised(() => this.#reserve(request));
   }
 
-  endReservation(campaignId: string, reason: 'cancelled' | 'refused', actor: string): Promise<void> {
+  endReservation(
+    campaignId: string,
+    reason: 'cancelled' | 'refused' | 'stopped',
+    actor: string,
+  ): Promise<void> {
     return this.#serialised(async () => {
       const ended = await this.#storage.transaction(async (tx) => {
         await lockLedger(tx);

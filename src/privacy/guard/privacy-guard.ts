@@ -167,7 +167,11 @@ export interface PrivacyGuard {
    */
   reserve(request: ReservationRequest): Promise<Result<BudgetState, GuardRefusal>>;
   /** Gives a campaign's holding back (cancelled, refused); it also lapses at the campaign's end. Logged. */
-  endReservation(campaignId: string, reason: 'cancelled' | 'refused', actor: string): Promise<void>;
+  endReservation(
+    campaignId: string,
+    reason: 'cancelled' | 'refused' | 'stopped',
+    actor: string,
+  ): Promise<void>;
   /** Where the period's (ε, δ) budget stands; charges nothing. */
   approximateBudget(): Promise<ApproximateBudgetState>;
 }

@@ -36,6 +36,7 @@ import { regionalCampaignsSchema } from './migrations/0033-regional-campaigns.ts
 import { birthMonthAndOwnerEndSchema } from './migrations/0038-birth-month-and-owner-end.ts';
 import { edgeStaffSchema } from './migrations/0037-edge-staff.ts';
 import { federationSchema } from './migrations/0036-federation.ts';
+import { campaignStopsSchema } from './migrations/0034-campaign-stops.ts';
 
 export interface Migration {
   readonly version: number;
@@ -77,6 +78,7 @@ export const migrations: readonly Migration[] = [
   { version: 31, name: 'hub-vaults', sql: hubVaultsSchema },
   { version: 32, name: 'model-scores-generation', sql: modelScoresGenerationSchema },
   { version: 33, name: 'regional-campaigns', sql: regionalCampaignsSchema },
+  { version: 34, name: 'campaign-stops', sql: campaignStopsSchema },
   { version: 36, name: 'federation', sql: federationSchema },
   { version: 37, name: 'edge-staff', sql: edgeStaffSchema },
   { version: 38, name: 'birth-month-and-owner-end', sql: birthMonthAndOwnerEndSchema },

@@ -9,6 +9,7 @@ import type {
   DeliveryReport,
   DeliveryRefusal,
   DeliveryRequest,
+  DeliveryStop,
   DoorRefusal,
   OfferContent,
   ReleasedAudience,
@@ -32,6 +33,8 @@ import { filterAudience } from './audience-filter.ts';
 import { readRelease, tokenOwners } from './audience-release.ts';
 import { existingRelease, refusedEvent, releaseTokens, tooSmall } from './audience-tokens.ts';
 import { campaignResults } from './campaign-results.ts';
+import { chosenByInterest, withCost } from './delivery-report.ts';
+import { fractionWritten, stopDelivery } from './delivery-stop.ts';
 import { parseAudienceReleaseRequest, parseDeliveryRequest } from './delivery-request.ts';
 import type { FaultHook } from './faults.ts';
 import { runParts, writeBatch, type BatchRun, type InboxWriterDeps } from './inbox-writer.ts';
@@ -39,6 +42,7 @@ import { NoticeSender, type NoticeAdapters, type NoticeSummary } from './notice-
 import {
   freezeRecipients,
   insertRun,
+  isStopped,
   markFinished,
   offersWithoutRecipients,
   readRun,
@@ -81,25 +85,6 @@ export interface DeliveryServiceOptions {
   readonly maxNoticeAttempts?: number;
   /** The wait after a notice's first failed attempt, doubled for each further one; default 1 minute. */
   readonly noticeRetryBaseMs?: number;
-}
-
-/**
- * Added to "why am I seeing this" when the hub chose the offer among several by interest: names the interests
- * the offer's recipients were released with (a group's, not a person's own: they share the explanation).
- */
-/** The admission's cost on the report or refusal that followed it. */
-function withCost(
-  report: Result<DeliveryReport, DeliveryRefusal>,
-  budget: BudgetState,
-): Result<DeliveryReport, DeliveryRefusal> {
-  const cost = budgetReport(budget);
-  return report.ok ? ok({ ...report.value, budget: cost }) : err({ ...report.error, budget: cost });
-}
-
-function chosenByInterest(interests: ReadonlySet<string>): string {
-  const named = [...interests].sort();
-  const which = named.length === 0 ? '' : `: ${named.join(' or ')}`;
-  return `Among several offers, this one was chosen for a broad interest in your recent spending${which}, never for a single payment.`;
 }
 
 interface CheckedAudience {
@@ -198,6 +183,14 @@ export class DeliveryService {
     return this.#notices.sendDue();
   }
 
+  /**
+   * Stops the campaign's delivery: a batch being written finishes, no further one is written, notices not yet
+   * sent are withdrawn, and a run not begun never begins. Asking again changes nothing.
+   */
+  stop(request: { readonly campaignId: string; readonly actor: string }): Promise<DeliveryStop> {
+    return stopDelivery(this.#services.storage, this.#services.audit, request, this.#now());
+  }
+
   /** Protected aggregates of a campaign's messages, charged to `requestedBy`. */
   results(campaignId: string, requestedBy: string): Promise<Result<CampaignResults, DoorRefusal>> {
     return campaignResults(this.#services.storage, this.#guard, campaignId, requestedBy);
@@ -212,6 +205,8 @@ export class DeliveryService {
     const request = parsed.value;
     const existing = await readRun(this.#services.storage, request.campaignId);
     if (existing !== undefined) return this.#resume(existing, onProgress);
+    // Stopped before it began: nothing is admitted (no ε is spent) and nothing is sent.
+    if (await isStopped(this.#services.storage, request.campaignId)) return this.#stopped(request.campaignId);
     const checked = await this.#checkAudience(request.audience, request.purpose);
     if (!checked.ok) return checked;
     if (request.choices !== undefined) return this.#deliverChosen(request, checked.value, onProgress);
@@ -517,7 +512,10 @@ export class DeliveryService {
     onProgress: ((fractionDone: number) => void) | undefined,
   ): Promise<Result<DeliveryReport, DeliveryRefusal>> {
     if (run.state === 'too_small') return err(tooSmall);
-    if (run.state === 'sending') await this.#sendInbox(run, onProgress);
+    if (run.state === 'stopped') return this.#stopped(run.campaignId);
+    if (run.state === 'sending' && (await this.#sendInbox(run, onProgress)) === 'stopped') {
+      return this.#stopped(run.campaignId);
+    }
     await this.#notices.sendDue(run.campaignId);
     onProgress?.(1);
     const tooSmallOffers = await offersWithoutRecipients(this.#services.storage, run);
@@ -529,10 +527,15 @@ export class DeliveryService {
     });
   }
 
+  async #stopped(campaignId: string): Promise<Result<DeliveryReport, DeliveryRefusal>> {
+    const fractionDone = await fractionWritten(this.#services.storage, campaignId);
+    return ok({ campaignId, state: 'stopped', fractionDone });
+  }
+
   async #sendInbox(
     run: DeliveryRun,
     onProgress: ((fractionDone: number) => void) | undefined,
-  ): Promise<void> {
+  ): Promise<'finished' | 'stopped'> {
     const { storage } = this.#services;
     const purpose = questionPurpose(run.purpose)!;
     const batchRun: BatchRun = {
@@ -554,11 +557,13 @@ export class DeliveryService {
       for (let from = bound(part); from < end || from === bound(part); from += size) {
         const to = Math.min(end, from + size);
         const last = to === end ? { part: part + 1 } : {};
-        await writeBatch(this.#writer, batchRun, { from, to, ...last }, this.#now());
+        const written = await writeBatch(this.#writer, batchRun, { from, to, ...last }, this.#now());
+        if (written === 'stopped') return 'stopped';
         this.#fault('after-inbox-batch');
       }
       onProgress?.((part + 1) / runParts);
     }
     await markFinished(storage, run.campaignId, this.#now());
+    return 'finished';
   }
 }

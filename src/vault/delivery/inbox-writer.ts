@@ -9,6 +9,7 @@ import type { CustomerSet } from '../consent/customer-set.ts';
 import type { PreferenceStore } from '../consent/preference-store.ts';
 import { deriveMessageId } from './channels/channel.ts';
 import { notBefore } from './quiet-hours.ts';
+import { isStopped, stopLock } from './run-store.ts';
 
 /** A run goes out in ten parts of equal size: its log entries and its progress say nothing of its size. */
 export const runParts = 10;
@@ -77,7 +78,8 @@ const chose = (preferences: CustomerPreferences | undefined, channel: ConsentCha
 /**
  * Delivers positions [from, to) of a run. Consent for the inbox and "stop everything" are checked again
  * here, at send time; a customer already holding the message (a resumed batch) is left as they are, with
- * their notices. Returns how many messages were written.
+ * their notices. Returns how many messages were written, or 'stopped' when the hub stopped the campaign
+ * (then nothing is written: the stop and the batch take turns under the campaign's lock).
  */
 export async function writeBatch(
   deps: InboxWriterDeps,
@@ -85,7 +87,7 @@ export async function writeBatch(
   /** `part` is set on the last batch of each tenth of the run: that batch logs the tenth as sent. */
   range: { readonly from: number; readonly to: number; readonly part?: number },
   now: Date,
-): Promise<number> {
+): Promise<number | 'stopped'> {
   const { rows: recipients } = await deps.storage.query<{ customer_id: number; offer_index: number }>(
     `SELECT customer_id, offer_index FROM delivery_recipients
       WHERE campaign_id = $1 AND position >= $2 AND position < $3 ORDER BY position`,
@@ -99,6 +101,8 @@ export async function writeBatch(
   const ids = kept.map((r) => Number(r.customer_id));
 
   const written = await deps.storage.transaction(async (tx) => {
+    await stopLock(tx, run.campaignId, 'shared');
+    if (await isStopped(tx, run.campaignId)) return 'stopped';
     const { rows } = await tx.query<{ customer_id: number }>(
       `INSERT INTO inbox_messages (public_id, campaign_id, customer_id, offer, explanation, delivered_at)
        SELECT b.public_id, $1, b.customer_id, $2::jsonb -> b.offer_index, $3::jsonb ->> b.offer_index, $4

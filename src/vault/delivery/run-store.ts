@@ -3,7 +3,7 @@ import type { NoticeChannel, OfferContent } from '../../core/vault-door.ts';
 import type { SqlExecutor } from '../../storage/ports.ts';
 import { copyRow } from '../../storage/postgres-core/copy-text.ts';
 
-export type RunState = 'sending' | 'finished' | 'too_small';
+export type RunState = 'sending' | 'finished' | 'too_small' | 'stopped';
 
 /** An offer of a run and the "why am I seeing this" its recipients read. */
 export interface RunOffer {
@@ -143,4 +143,26 @@ export async function markFinished(db: SqlExecutor, campaignId: string, at: Date
     `UPDATE delivery_runs SET state = 'finished', finished_at = $2 WHERE campaign_id = $1 AND state = 'sending'`,
     [campaignId, at],
   );
+}
+
+// An arbitrary constant: with the campaign id's hash, the advisory lock a stop and a batch take in turn.
+const stopLockKey = 0x5709;
+
+/**
+ * The per-campaign lock that makes a stop and a batch of its run take turns: each batch takes it shared
+ * before it writes, a stop exclusive, so a stop waits for the batch in flight and a later batch sees the stop.
+ */
+export async function stopLock(
+  tx: SqlExecutor,
+  campaignId: string,
+  mode: 'shared' | 'exclusive',
+): Promise<void> {
+  const lock = mode === 'shared' ? 'pg_advisory_xact_lock_shared' : 'pg_advisory_xact_lock';
+  await tx.query(`SELECT ${lock}($1, hashtext($2))`, [stopLockKey, campaignId]);
+}
+
+/** Whether the hub stopped the campaign; read under `stopLock` so the answer holds until the commit. */
+export async function isStopped(db: SqlExecutor, campaignId: string): Promise<boolean> {
+  const { rows } = await db.query('SELECT 1 FROM delivery_stops WHERE campaign_id = $1', [campaignId]);
+  return rows.length > 0;
 }

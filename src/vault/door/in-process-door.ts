@@ -8,6 +8,7 @@ import {
   identifyRequest,
   recordRequest,
   reserveRequest,
+  stopRequest,
 } from '../../contracts/door.ts';
 import { CurtainError } from '../../core/errors.ts';
 import { ok, err, type Result } from '../../core/result.ts';
@@ -18,6 +19,7 @@ import type {
   DeliveryReport,
   DeliveryRefusal,
   DeliveryRequest,
+  DeliveryStop,
   DoorRefusal,
   EndReservationRequest,
   HubAuditEvent,
@@ -37,6 +39,7 @@ import type {
   RoundShareRequest,
   RoundUnmaskRequest,
   RoundUnmasking,
+  StopRequest,
   VaultDoor,
   VaultIdentity,
   VaultKindAnswer,
@@ -55,6 +58,7 @@ export interface CampaignDelivery {
     onProgress?: (fractionDone: number) => void,
   ): Promise<Result<DeliveryReport, DeliveryRefusal>>;
   results(campaignId: string, requestedBy: string): Promise<Result<CampaignResults, DoorRefusal>>;
+  stop(request: StopRequest): Promise<DeliveryStop>;
 }
 
 /** The door's federated-round methods, as the vault's rounds (federated/vault-rounds.ts) serve them. */
@@ -215,6 +219,15 @@ export class InProcessVaultDoor implements VaultDoor {
     const parsed = endReservationRequest.safeParse(request);
     if (!parsed.success) throw new CurtainError('USAGE', contractProblems(parsed.error, 'reservation'));
     await this.#guard.endReservation(parsed.data.campaignId, parsed.data.reason, parsed.data.actor);
+  }
+
+  /** Stops the delivery, then gives back what the campaign still holds (its results' ε, say). */
+  async stop(request: StopRequest): Promise<Result<DeliveryStop, DoorRefusal>> {
+    const parsed = stopRequest.safeParse(request);
+    if (!parsed.success) return err({ code: 'USAGE', message: contractProblems(parsed.error, 'stop') });
+    const stopped = await this.#delivery.stop(parsed.data);
+    await this.#guard.endReservation(parsed.data.campaignId, 'stopped', parsed.data.actor);
+    return ok(stopped);
   }
 
   async record(events: readonly HubAuditEvent[]): Promise<void> {
