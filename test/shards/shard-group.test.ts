@@ -45,11 +45,15 @@ async function heldOf(vault: Pick<VaultServices, 'identity'>, ids: readonly stri
   return ids.filter((_, i) => found[i] !== undefined);
 }
 
-/** Every number in a JSON value, at any depth, also each run of digits inside its strings (a count in a message). */
+/**
+ * Every number in a JSON value, at any depth, and every word of its strings that is a number ("2 shards, 86,143"):
+ * words are split at spaces and punctuation of prose only, so a key, a signature or a timestamp, whose digits are
+ * random or the clock's, is one word and never read as a count.
+ */
 function numbersIn(value: unknown, into: number[] = []): number[] {
   if (typeof value === 'number') into.push(value);
   else if (typeof value === 'string') {
-    for (const token of value.split(/[^0-9A-Za-z]+/)) if (/^\d+$/.test(token)) into.push(Number(token));
+    for (const word of value.split(/[\s,;()]+/)) if (/^\d+$/.test(word)) into.push(Number(word));
   } else if (Array.isArray(value)) for (const item of value) numbersIn(item, into);
   else if (value !== null && typeof value === 'object')
     for (const item of Object.values(value)) numbersIn(item, into);
