@@ -12,6 +12,7 @@ import { Leads } from './pages/leads.tsx';
 import { MyData } from './pages/my-data.tsx';
 import { Offers } from './pages/offers.tsx';
 import { Preferences } from './pages/preferences.tsx';
+import { Regions } from './pages/regions.tsx';
 import { ReceiptPage } from './pages/receipt.tsx';
 import { SignIn } from './pages/sign-in.tsx';
 import { Page } from './ui.tsx';
@@ -49,6 +50,7 @@ const sections: readonly Section[] = [
   { path: '/offers', label: 'Offers', roles: ['marketer'] },
   { path: '/campaigns', label: 'Campaigns', roles: ['marketer', 'operator'] },
   { path: '/approvals', label: 'Approvals', roles: ['approver'] },
+  { path: '/regions', label: 'Regions', roles: ['operator'] },
   { path: '/models', label: 'Models', roles: ['marketer', 'approver'] },
   { path: '/edge-campaigns', label: 'Edge campaigns', roles: ['marketer', 'approver'] },
   { path: '/inbox', label: 'Inbox', roles: ['customer'] },
@@ -81,6 +83,8 @@ function route(path: string, me: Me): ReactNode {
       return <Campaigns />;
     case '/approvals':
       return <Approvals />;
+    case '/regions':
+      return <Regions />;
     case '/models':
       return <Models roles={me.roles} />;
     case '/edge-campaigns':

@@ -32,7 +32,7 @@ import type { ReceiptSettings } from '../vault/consent/receipts.ts';
 import { PolicyStore } from '../privacy/guard/policy-store.ts';
 import { LedgerGuard } from '../privacy/guard/ledger-guard.ts';
 import { discreteLaplaceNoise, type NoiseSampler } from '../privacy/guard/noise.ts';
-import { QuestionService } from '../vault/questions/question-service.ts';
+import { QuestionService, vaultAudience } from '../vault/questions/question-service.ts';
 import { VaultQuestionEngine } from '../vault/questions/vault-engine.ts';
 import { AvatarService } from '../vault/avatars/avatar-service.ts';
 import { cryptoRandomSource, type RandomSource } from '../privacy/dp/random-source.ts';
@@ -206,7 +206,7 @@ export async function assembleVault(
   );
   await transactionRetention.active();
   const retentionDays = () => transactionRetention.days();
-  const questions = new QuestionService(questionEngine, consent, policies, guard, {
+  const questions = new QuestionService(vaultAudience(questionEngine, consent), policies, guard, {
     currency: settings.currency,
     retentionDays,
     approvedModels: () => approvedModels(storage),

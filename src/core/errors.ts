@@ -261,6 +261,12 @@ export const errorCatalogue = {
     exit: 69,
     summary: 'A vault did not prove that it holds the key the hub pinned when it registered it.',
   },
+  SHARD_GROUP_UNSUPPORTED: {
+    status: 501,
+    exit: 69,
+    summary:
+      'A shard group was asked for something only a single vault does yet (delivery, a mixed-kind group).',
+  },
   VAULT_REGION_UNKNOWN: {
     status: 404,
     exit: 66,

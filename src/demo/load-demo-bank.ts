@@ -31,6 +31,11 @@ export interface DemoBankOptions {
   /** Load customers, accounts and products only (the benchmark ingests transactions from a CSV). */
   readonly withTransactions?: boolean;
   readonly onProgress?: (customersDone: number, transactions: number) => void;
+  /**
+   * Into one shard of a group: only the generated customers it holds (with their accounts, products, consent
+   * and transactions). Customer i depends only on the seed and i, so the shards together hold the bank.
+   */
+  readonly only?: (externalId: string) => boolean;
 }
 
 export interface DemoBankServices {
@@ -165,6 +170,7 @@ async function* demoEvents(
     options.onProgress?.(tally.customers, tally.transactions);
   };
   for (const customer of generated) {
+    if (options.only !== undefined && !options.only(customer.externalId)) continue;
     round.push(customer);
     if (round.length >= customersPerRound) yield* release();
   }
@@ -180,6 +186,12 @@ export async function loadDemoBank(
     throw new CurtainError(
       'USAGE',
       'this vault already holds a demo bank (customer C00000001 exists): use a fresh data directory or database',
+    );
+  }
+  if (options.only !== undefined && (await services.identity.customerCount()) > 0) {
+    throw new CurtainError(
+      'USAGE',
+      'this shard already holds customers of a demo bank: use a fresh data directory or database',
     );
   }
   const truth = options.groundTruthFile

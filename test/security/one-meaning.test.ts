@@ -9,7 +9,7 @@ import { ColumnarEngine } from '../../src/vault/questions/columnar/columnar-engi
 import { ColumnarStore } from '../../src/vault/questions/columnar/columnar-store.ts';
 import { seededRandomSource } from '../../src/privacy/dp/random-source.ts';
 import { discreteLaplaceNoise } from '../../src/privacy/guard/noise.ts';
-import { QuestionService } from '../../src/vault/questions/question-service.ts';
+import { QuestionService, vaultAudience } from '../../src/vault/questions/question-service.ts';
 import { testBackends } from '../support/backends.ts';
 import { createDemoBankVault, type TestVault } from '../support/test-vault.ts';
 
@@ -303,11 +303,16 @@ describe('one answer for one meaning (issue 14, class 6)', () => {
         return vault.questionEngine.evaluate(plan, day);
       },
     };
-    const questions = new QuestionService(counting, vault.consent, vault.policies, vault.guard, {
-      currency: 'GBP',
-      retentionDays: () => Promise.resolve(730),
-      now: () => new Date(`${asOf}T12:00:00Z`),
-    });
+    const questions = new QuestionService(
+      vaultAudience(counting, vault.consent),
+      vault.policies,
+      vault.guard,
+      {
+        currency: 'GBP',
+        retentionDays: () => Promise.resolve(730),
+        now: () => new Date(`${asOf}T12:00:00Z`),
+      },
+    );
     const before = await questions.budget('alice');
     const cases = [
       ['holds("mortgage") and not holds("mortgage")', 'CHECK_ALWAYS_FALSE'],

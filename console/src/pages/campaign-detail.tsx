@@ -22,6 +22,7 @@ import { useLoad } from '../use-load.ts';
 
 type CampaignDetail = Complete<Reply<'/v1/hub/campaigns/{id}', 'get'>>;
 type CampaignResults = Complete<Reply<'/v1/hub/campaigns/{id}/results', 'get'>>;
+type RegionResults = Complete<Reply<'/v1/hub/campaigns/{id}/region-results', 'get'>>;
 
 const measures = ['delivered', 'opened', 'interested'] as const;
 
@@ -72,6 +73,68 @@ function Results({ results }: { results: CampaignResults }) {
         </ResponsiveContainer>
         <figcaption>Noised counts as released; a suppressed measure is drawn at zero and says so.</figcaption>
       </figure>
+    </section>
+  );
+}
+
+/** Why a region's results are not in any sum, in plain words. */
+const notInSum: Record<string, string> = {
+  undelivered: 'not delivered there yet',
+  refused: 'its privacy guard refused to release results',
+  unreachable: 'its vault did not answer',
+};
+
+function RegionalResults({ results }: { results: RegionResults }) {
+  const cover = (regions: readonly string[]) => (regions.length === 0 ? 'no region' : regions.join(', '));
+  return (
+    <section aria-labelledby="region-results-heading" data-testid="region-results">
+      <h2 id="region-results-heading">Results by region (protected)</h2>
+      <p>
+        Each region’s vault noises and releases its own numbers. A total is shown only when every region
+        released that number; otherwise you see the sum of the regions that did, and which regions it covers.
+      </p>
+      <div className="table-scroll">
+        <table>
+          <caption>Totals across regions</caption>
+          <thead>
+            <tr>
+              <th scope="col">Measure</th>
+              <th scope="col">Total</th>
+              <th scope="col">Released part</th>
+            </tr>
+          </thead>
+          <tbody>
+            {measures.map((measure) => {
+              const m = results[measure];
+              return (
+                <tr key={measure}>
+                  <th scope="row">{measure}</th>
+                  <td data-testid={`region-total-${measure}`}>
+                    {m.total === null ? 'not complete' : m.total.toLocaleString('en-GB')}
+                  </td>
+                  <td className="wrap">
+                    {m.released.toLocaleString('en-GB')} from {cover(m.regions)}
+                    {m.suppressed.length > 0 ? `; too few to release in ${m.suppressed.join(', ')}` : ''}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      <ul data-testid="region-parts">
+        {results.parts.map((part) => (
+          <li key={part.region}>
+            <strong>{part.region}</strong>:{' '}
+            {part.status === 'released'
+              ? `released on ${part.releasedOn}`
+              : `${notInSum[part.status] ?? part.status} (${part.code})`}
+          </li>
+        ))}
+      </ul>
+      {results.missing.length > 0 ? (
+        <p data-testid="region-missing">Missing from every sum: {results.missing.join(', ')}.</p>
+      ) : null}
     </section>
   );
 }
@@ -191,6 +254,7 @@ export function CampaignView({ id, roles }: { id: string; roles: readonly string
   const [notice, setNotice] = useState<string>();
   const [refused, setRefused] = useState<Refusal>();
   const [results, setResults] = useState<CampaignResults>();
+  const [regionResults, setRegionResults] = useState<RegionResults>();
   if (detail.data === undefined) return <Loading error={detail.error} />;
   const { campaign, offer, alsoOffers, events, review } = detail.data;
   const latest = results ?? detail.data.results.at(-1);
@@ -262,7 +326,8 @@ export function CampaignView({ id, roles }: { id: string; roles: readonly string
           <ActionButton action={() => act('run', 'The campaign ran.')}>Run now</ActionButton>
         ) : null}
         {can('marketer', 'compliance') &&
-        ['running', 'stopping', 'stopped', 'finished'].includes(campaign.status) ? (
+        ['running', 'stopping', 'stopped', 'finished'].includes(campaign.status) &&
+        campaign.regions === null ? (
           <ActionButton
             action={async () =>
               setResults(await get<CampaignResults>(`/v1/hub/campaigns/${encodeURIComponent(id)}/results`))
@@ -271,8 +336,22 @@ export function CampaignView({ id, roles }: { id: string; roles: readonly string
             Release results (costs ε)
           </ActionButton>
         ) : null}
+        {can('marketer', 'compliance') &&
+        ['running', 'finished'].includes(campaign.status) &&
+        campaign.regions !== null ? (
+          <ActionButton
+            action={async () =>
+              setRegionResults(
+                await get<RegionResults>(`/v1/hub/campaigns/${encodeURIComponent(id)}/region-results`),
+              )
+            }
+          >
+            Release results in each region (costs ε in each)
+          </ActionButton>
+        ) : null}
       </div>
       {latest === undefined ? null : <Results results={latest} />}
+      {regionResults === undefined ? null : <RegionalResults results={regionResults} />}
       <h2>Events</h2>
       <ol className="events" data-testid="events">
         {events.map((event, i) => (

@@ -53,6 +53,30 @@ export interface ImportOptions {
    * the rows the killed run stored stay counted once, and the batch ends as if it had never stopped.
    */
   readonly resumeBatchId?: number;
+  /** When this vault is one shard of a group: only the rows of customers it holds are imported here. */
+  readonly shard?: ImportShard;
+}
+
+/** A shard's share of a file every shard reads: rows routed by their customer's external id. */
+export interface ImportShard {
+  /** Whether this shard holds the customer with this external id (`shardOf` under the group's shard key). */
+  owns(externalId: string): boolean;
+  /** Whether rows with no external id to route by (malformed, or the column empty) are quarantined here. */
+  readonly keepsUnroutable: boolean;
+}
+
+/** The field naming the customer a row of each kind belongs to. */
+const ownerField: Record<ImportKind, string> = {
+  customers: 'externalId',
+  accounts: 'ownerExternalId',
+  products: 'ownerExternalId',
+  consents: 'ownerExternalId',
+};
+
+/** Whether a shard imports a row: its customer is the shard's, or it has none and the shard keeps those. */
+function shardTakes(shard: ImportShard | undefined, externalId: string | undefined): boolean {
+  if (shard === undefined) return true;
+  return externalId === undefined || externalId === '' ? shard.keepsUnroutable : shard.owns(externalId);
 }
 
 export interface ImportSummary extends BatchCounts {
@@ -162,14 +186,15 @@ export class ImportService {
         mapping,
       )) {
         for (const record of batch) {
-          if (isMalformed(record))
-            pendingProblems.push({
-              line: record.line,
-              field: 'row',
-              code: record.code,
-              reason: record.reason,
-            });
-          else pending.push(record);
+          if (isMalformed(record)) {
+            if (shardTakes(options.shard, undefined))
+              pendingProblems.push({
+                line: record.line,
+                field: 'row',
+                code: record.code,
+                reason: record.reason,
+              });
+          } else if (shardTakes(options.shard, record.fields[ownerField[kind]])) pending.push(record);
           if (pending.length + pendingProblems.length >= (options.rowsPerChunk ?? rowsPerChunk))
             await flush();
         }

@@ -31,6 +31,36 @@ export interface AskRequest {
 
 export type Answer = GuardAnswer;
 
+/**
+ * Where a question's exact audience comes from: one vault's engine and consent ledger (`vaultAudience`), or
+ * the shards of a group, each answering for its own customers (`ShardGroupAudience`). It never leaves the guard.
+ */
+export interface AudienceSource {
+  /** The engine that evaluates the audience, recorded with the question. */
+  readonly name: string;
+  /** Active customers matching `plan` on `asOf` who gave the purpose's consent on some channel, ascending. */
+  audience(plan: Plan, asOf: string, purpose: QuestionPurpose): Promise<CustomerIds>;
+}
+
+/** One vault's audience: its engine's matches, less those without the purpose's consent on any channel. */
+export function vaultAudience(
+  engine: QuestionEngine,
+  consent: Pick<ConsentLedger, 'allowed'>,
+): AudienceSource {
+  return {
+    get name() {
+      return engine.name;
+    },
+    async audience(plan, asOf, purpose) {
+      const [ids, ...allowed] = await Promise.all([
+        engine.evaluate(plan, asOf),
+        ...consentChannels.map((channel) => consent.allowed(purpose.consent, channel)),
+      ]);
+      return ids.filter((id) => allowed.some((set) => set.has(id)));
+    },
+  };
+}
+
 export type Refusal =
   InvalidQuestion | { readonly code: 'QUESTION_PURPOSE_UNKNOWN'; readonly message: string } | QuestionRefusal;
 
@@ -46,21 +76,18 @@ export interface QuestionServiceOptions {
 }
 
 export class QuestionService {
-  readonly #engine: QuestionEngine;
-  readonly #consent: ConsentLedger;
+  readonly #audience: AudienceSource;
   readonly #policies: Pick<PolicyStore, 'active'>;
   readonly #guard: Pick<PrivacyGuard, 'answer' | 'budget'>;
   readonly #options: QuestionServiceOptions;
 
   constructor(
-    engine: QuestionEngine,
-    consent: ConsentLedger,
+    audience: AudienceSource,
     policies: Pick<PolicyStore, 'active'>,
     guard: Pick<PrivacyGuard, 'answer' | 'budget'>,
     options: QuestionServiceOptions,
   ) {
-    this.#engine = engine;
-    this.#consent = consent;
+    this.#audience = audience;
     this.#policies = policies;
     this.#guard = guard;
     this.#options = options;
@@ -107,8 +134,8 @@ export class QuestionService {
       purpose,
       expression: request.expression,
       planKey: planKey(plan),
-      engine: this.#engine.name,
-      audience: () => this.#audience(plan, asOf, purpose),
+      engine: this.#audience.name,
+      audience: () => this.#audience.audience(plan, asOf, purpose),
     });
   }
 
@@ -136,15 +163,6 @@ export class QuestionService {
 
   async #models(): Promise<ReadonlyMap<string, string>> {
     return (await this.#options.approvedModels?.()) ?? new Map<string, string>();
-  }
-
-  /** The exact audience: active customers matching the plan who gave the purpose's consent on some channel. */
-  async #audience(plan: Plan, asOf: string, purpose: QuestionPurpose): Promise<CustomerIds> {
-    const [ids, ...allowed] = await Promise.all([
-      this.#engine.evaluate(plan, asOf),
-      ...consentChannels.map((channel) => this.#consent.allowed(purpose.consent, channel)),
-    ]);
-    return ids.filter((id) => allowed.some((set) => set.has(id)));
   }
 
   #today(): string {
