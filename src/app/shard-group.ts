@@ -7,7 +7,7 @@ import type { VaultKindAnswer } from '../core/vault-door.ts';
 import { loadDemoBank, type DemoBankOptions, type DemoBankReport } from '../demo/load-demo-bank.ts';
 import { shardOf } from '../privacy/shard-route.ts';
 import { TransactionRetention } from '../vault/compliance/transaction-retention.ts';
-import { InProcessVaultDoor, type CampaignDelivery } from '../vault/door/in-process-door.ts';
+import { InProcessVaultDoor, type CampaignDelivery, type RoundDoor } from '../vault/door/in-process-door.ts';
 import type { ImportKind, ImportMapping } from '../vault/import/import-mapping.ts';
 import type { ImportOptions, ImportSummary } from '../vault/import/import-service.ts';
 import type { IngestOptions } from '../vault/ingest/ingest-service.ts';
@@ -63,6 +63,25 @@ const noGroupDelivery: CampaignDelivery = {
   releaseAudience: () => Promise.reject(groupDeliveryRefused()),
   deliver: () => Promise.reject(groupDeliveryRefused()),
   results: () => Promise.reject(groupDeliveryRefused()),
+  stop: () => Promise.reject(groupDeliveryRefused()),
+};
+
+const groupRoundRefused = (): Promise<never> =>
+  Promise.reject(
+    new CurtainError(
+      'SHARD_GROUP_UNSUPPORTED',
+      'a shard group does not take part in federated rounds yet: run the round with single vaults',
+    ),
+  );
+
+/** A group trains no federated model yet: each of its round steps is refused. */
+const noGroupRounds: RoundDoor = {
+  roundBegin: groupRoundRefused,
+  roundShare: groupRoundRefused,
+  roundMask: groupRoundRefused,
+  roundUnmask: groupRoundRefused,
+  roundFinish: groupRoundRefused,
+  roundAbort: groupRoundRefused,
 };
 
 function groupDeliveryRefused(): CurtainError {
@@ -107,7 +126,7 @@ export async function assembleShardGroup(
     ...now,
   });
   const door = new InProcessVaultDoor(
-    { questions, delivery: noGroupDelivery, audit: group.audit, guard: group.guard },
+    { questions, delivery: noGroupDelivery, audit: group.audit, guard: group.guard, rounds: noGroupRounds },
     settings.currency,
     () => groupKind(shards),
     (nonce) => proveIdentity(group.keys, settings.logOrigin, nonce),

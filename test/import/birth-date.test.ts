@@ -97,7 +97,7 @@ describe.each(testBackends)('dates of birth on $name', (backend) => {
   afterAll(() => vault.dispose());
 
   it('keeps no day of birth in clear at rest, only the month after the 18th birthday’s', async () => {
-    // Storing the exact 18th birthday (as before migration 38) fails here and in every test below: checked
+    // Storing the exact 18th birthday (as before migration 37) fails here and in every test below: checked
     // once by hand.
     const dump = await dumpEveryTable(vault.storage);
     for (const needle of needles) expect(dump, needle).not.toContain(needle);

@@ -337,7 +337,7 @@ export function CampaignView({ id, roles }: { id: string; roles: readonly string
           </ActionButton>
         ) : null}
         {can('marketer', 'compliance') &&
-        ['running', 'finished'].includes(campaign.status) &&
+        ['running', 'stopping', 'stopped', 'finished'].includes(campaign.status) &&
         campaign.regions !== null ? (
           <ActionButton
             action={async () =>

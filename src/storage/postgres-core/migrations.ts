@@ -33,9 +33,9 @@ import { edgeSchema } from './migrations/0030-edge.ts';
 import { hubVaultsSchema } from './migrations/0031-hub-vaults.ts';
 import { modelScoresGenerationSchema } from './migrations/0032-model-scores-generation.ts';
 import { regionalCampaignsSchema } from './migrations/0033-regional-campaigns.ts';
-import { birthMonthAndOwnerEndSchema } from './migrations/0038-birth-month-and-owner-end.ts';
-import { edgeStaffSchema } from './migrations/0037-edge-staff.ts';
-import { federationSchema } from './migrations/0036-federation.ts';
+import { birthMonthAndOwnerEndSchema } from './migrations/0037-birth-month-and-owner-end.ts';
+import { edgeStaffSchema } from './migrations/0036-edge-staff.ts';
+import { federationSchema } from './migrations/0035-federation.ts';
 import { campaignStopsSchema } from './migrations/0034-campaign-stops.ts';
 
 export interface Migration {
@@ -79,9 +79,9 @@ export const migrations: readonly Migration[] = [
   { version: 32, name: 'model-scores-generation', sql: modelScoresGenerationSchema },
   { version: 33, name: 'regional-campaigns', sql: regionalCampaignsSchema },
   { version: 34, name: 'campaign-stops', sql: campaignStopsSchema },
-  { version: 36, name: 'federation', sql: federationSchema },
-  { version: 37, name: 'edge-staff', sql: edgeStaffSchema },
-  { version: 38, name: 'birth-month-and-owner-end', sql: birthMonthAndOwnerEndSchema },
+  { version: 35, name: 'federation', sql: federationSchema },
+  { version: 36, name: 'edge-staff', sql: edgeStaffSchema },
+  { version: 37, name: 'birth-month-and-owner-end', sql: birthMonthAndOwnerEndSchema },
 ];
 
 export interface MigrationStatus {

@@ -1,4 +1,4 @@
-// Migration 36 (federation): peers a vault pins for federated rounds, the hub's rounds, and federated model versions.
+// Migration 35 (federation): peers a vault pins for federated rounds, the hub's rounds, and federated model versions.
 import { hubRole } from './0007-hub.ts';
 
 export const federationSchema = `

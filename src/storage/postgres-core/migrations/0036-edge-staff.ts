@@ -1,4 +1,4 @@
-// Migration 37 (edge-staff): a published edge definition can be withdrawn, and "Connect me" counts are released.
+// Migration 36 (edge-staff): a published edge definition can be withdrawn, and "Connect me" counts are released.
 export const edgeStaffSchema = `
 -- A withdrawn definition leaves the bundle at once (devices stop matching it on their next visit) and "Connect me"
 -- on it is refused; the row stays, signed as published, for the log and the results.

@@ -1,4 +1,4 @@
-// Migration 38 (birth-month-and-owner-end): no exact birth date at rest in clear, and a joint owner's end date.
+// Migration 37 (birth-month-and-owner-end): no exact birth date at rest in clear, and a joint owner's end date.
 
 export const birthMonthAndOwnerEndSchema = `
 -- customer_flags.adult_from held the exact 18th birthday: the date of birth in clear, beside the encrypted
