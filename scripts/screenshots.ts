@@ -92,14 +92,14 @@ try {
   }
   await marketer.getByRole('link', { name: 'Offers' }).click();
   await shoot(marketer, 'offers');
-  await marketer.getByRole('link', { name: 'Campaigns' }).click();
+  await marketer.getByRole('link', { name: 'Campaigns', exact: true }).click();
   await marketer.getByRole('link', { name: 'Home buyers', exact: true }).click();
   await marketer.getByRole('button', { name: 'Release results (costs ε)' }).click();
   await marketer.getByTestId('result-delivered').waitFor();
   await shoot(marketer, 'campaign-results');
 
   // A new campaign from the saved segment: step 1 filled in, then step 2, the message as customers read it.
-  await marketer.getByRole('link', { name: 'Campaigns' }).click();
+  await marketer.getByRole('link', { name: 'Campaigns', exact: true }).click();
   await marketer.getByRole('heading', { name: 'New campaign' }).waitFor();
   await marketer.getByLabel('Campaign name').fill('Home buyers, spring');
   await marketer

@@ -99,7 +99,7 @@ describe('a marketer’s and an approver’s day in Chromium', () => {
 
   it('lets the marketer save two segments, count them, and be warned before the last count', async () => {
     const mia = await signIn('mia');
-    await mia.getByRole('link', { name: 'Campaigns' }).click();
+    await mia.getByRole('link', { name: 'Campaigns', exact: true }).click();
     await mia.getByRole('heading', { name: 'Saved segments' }).waitFor();
     await saveSegment(mia, 'Active this season', everyone);
     await saveSegment(mia, 'Had a home inspection', inspected);
@@ -144,7 +144,7 @@ describe('a marketer’s and an approver’s day in Chromium', () => {
 
   it('builds a scheduled campaign from a saved segment: the message previewed, the protected size confirmed', async () => {
     const mia = await signIn('mia');
-    await mia.getByRole('link', { name: 'Campaigns' }).click();
+    await mia.getByRole('link', { name: 'Campaigns', exact: true }).click();
     await mia.getByRole('heading', { name: 'New campaign' }).waitFor();
     // No offer is chosen for the marketer: the button says what is missing.
     await mia.getByText('Give the campaign a name.').waitFor();
@@ -166,7 +166,7 @@ describe('a marketer’s and an approver’s day in Chromium', () => {
     ids['refused'] = mia.url().split('/').at(-1)!;
     await accessible(mia);
 
-    await mia.getByRole('link', { name: 'Campaigns' }).click();
+    await mia.getByRole('link', { name: 'Campaigns', exact: true }).click();
     await draftCampaign(mia, 'Spring movers, again', 'Active this season');
     await mia.getByRole('button', { name: 'Submit for approval' }).click();
     await mia.getByRole('heading', { name: 'Campaign: Spring movers, again' }).waitFor();
@@ -248,7 +248,7 @@ describe('a marketer’s and an approver’s day in Chromium', () => {
 
   it('fits the campaign pages on a 390 px phone: no overflow, tap targets of 24 px, no axe violation', async () => {
     const mia = await signIn('mia', 390);
-    await mia.getByRole('link', { name: 'Campaigns' }).click();
+    await mia.getByRole('link', { name: 'Campaigns', exact: true }).click();
     await mia.getByRole('heading', { name: 'New campaign' }).waitFor();
     const pages: Page[] = [mia];
     const detail = await signIn('mia', 390);

@@ -110,7 +110,7 @@ describe('the console in Chromium', () => {
     await page.getByRole('button', { name: 'Create offer' }).click();
     await page.getByRole('cell', { name: offerTitle }).waitFor();
 
-    await page.getByRole('link', { name: 'Campaigns' }).click();
+    await page.getByRole('link', { name: 'Campaigns', exact: true }).click();
     await page.getByRole('heading', { name: 'New campaign' }).waitFor();
     await accessible('campaigns');
     await page.getByLabel('Campaign name').fill('Home buyers');
@@ -144,7 +144,7 @@ describe('the console in Chromium', () => {
   const step5 = once(async () => {
     await step4();
     await signInAs('Staff: mia');
-    await page.getByRole('link', { name: 'Campaigns' }).click();
+    await page.getByRole('link', { name: 'Campaigns', exact: true }).click();
     await page.getByRole('link', { name: 'Home buyers' }).click();
     await page.getByRole('button', { name: 'Run now' }).click();
     await page.getByText('The campaign ran.').waitFor({ timeout: 120_000 });

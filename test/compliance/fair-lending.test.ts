@@ -1,5 +1,5 @@
 // The fair-lending report: noised per age band, an under-selected band flagged, tiny bands suppressed, budget charged.
-import { randomBytes } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { mortgageOffer } from '../responses/fixture.ts';
 import { fairLendingLines } from '../../src/cli/compliance-commands.ts';
@@ -66,7 +66,9 @@ describe.each(testBackends)('fair lending report on $name', (backend) => {
     shape: Record<Band, { delivered: number; interested: number }>,
     purpose = 'credit_offers',
   ): Promise<string> {
-    const campaignId = `cmp-fair-${randomBytes(6).toString('hex')}`;
+    // A UUID, as the hub gives campaigns: twelve random hex characters held seven digits often enough to read as a
+    // phone number, and the log refused the release's label as personal data (a flaky failure, once in a few runs).
+    const campaignId = randomUUID();
     await vault.storage.query(
       `INSERT INTO delivery_runs (campaign_id, requested_by, purpose, audience, explanation, offer, channels, state,
                                   planned, created_at)

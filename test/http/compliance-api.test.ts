@@ -1,5 +1,5 @@
 // Compliance over HTTP: subject requests end to end, retention, records of processing, fair lending, and "my data".
-import { randomBytes } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mortgageOffer } from '../responses/fixture.ts';
 import { testBackends } from '../support/backends.ts';
@@ -157,7 +157,7 @@ describe.each(testBackends)('the compliance API on $name', (backend) => {
   });
 
   it('gives the fair-lending report to compliance only', async () => {
-    const campaignId = `cmp-api-${randomBytes(6).toString('hex')}`;
+    const campaignId = randomUUID();
     await h.vault.storage.query(
       `INSERT INTO delivery_runs (campaign_id, requested_by, purpose, audience, explanation, offer, channels, state)
        VALUES ($1, 'mia', 'credit_offers', 'seg', 'why', $2::jsonb, '{inbox}', 'finished')`,
