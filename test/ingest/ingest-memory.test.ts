@@ -14,6 +14,16 @@ function collectGarbage(): void {
   (runInNewContext('gc') as () => void)();
 }
 
+/** The median of the slopes (retained bytes per byte read) between every two samples. */
+function medianSlope(samples: readonly { bytes: number; retained: number }[]): number {
+  const slopes: number[] = [];
+  for (const [i, a] of samples.entries()) {
+    for (const b of samples.slice(i + 1)) slopes.push((b.retained - a.retained) / (b.bytes - a.bytes));
+  }
+  slopes.sort((x, y) => x - y);
+  return slopes[Math.floor(slopes.length / 2)]!;
+}
+
 describe('ingest memory', () => {
   let vault: VaultServices & { dispose(): Promise<void> };
 
@@ -55,9 +65,12 @@ describe('ingest memory', () => {
     // Over the second half of the file the retained heap grows by a small fraction of what was read
     // (bounded caches still filling), not by the input itself: a field that pins its 64 KB input
     // chunk in a cache, or rows kept after their chunk is stored, grow it by about what is read.
-    const middle = samples[Math.floor(samples.length / 2)]!;
-    const last = samples.at(-2)!;
-    expect(last.retained - middle.retained).toBeLessThan((last.bytes - middle.bytes) / 4);
+    // The growth is the Theil–Sen slope (the median of the slopes between every two samples) of the second half,
+    // so that one sample taken while the last chunk's rows are in flight (a spike of 3 MB, seen) is not growth.
+    // Checked: the slope is about 0.13 here; keeping an array as large as what was read at each sample gives 1.18.
+    const secondHalf = samples.slice(Math.floor(samples.length / 2), -1);
+    expect(secondHalf.length).toBeGreaterThanOrEqual(5);
+    expect(medianSlope(secondHalf)).toBeLessThan(1 / 4);
     expect(peak - before).toBeLessThan(48 * 2 ** 20);
     // Generous: a loaded machine slows the forced collections, and nothing here measures time.
   }, 180_000);
