@@ -210,8 +210,8 @@ export function LogBrowser() {
               {data.entries.map((e) => (
                 <tr key={e.index}>
                   <td>{e.index}</td>
-                  <td>{e.entry.type}</td>
-                  <td>{localTime(e.entry.at)}</td>
+                  <td className="wrap">{e.entry.type}</td>
+                  <td className="wrap">{localTime(e.entry.at)}</td>
                   <td>
                     <button type="button" className="secondary" onClick={() => setOpen(e)}>
                       Open entry {e.index}
