@@ -11,7 +11,9 @@ import { launchChromium, startConsoleServer, type ConsoleServer } from './consol
 import { layout, tooWide } from './layout.ts';
 
 const everyone = 'count(within: 60d) > 0';
-const inspected = 'spent(category: "home_inspection", within: 90d) > 0';
+// About 200 of the 500 after consent: far enough above the noised threshold k that the count is never refused
+// (home inspections, about 73, were refused now and then, and the refusal still charged).
+const groceries = 'spent(category: "groceries", within: 90d) > 0';
 const offerTitle = 'A fixed-rate mortgage';
 const offerBody = 'Fix your rate for five years with no arrangement fee.';
 const hour = 3_600_000;
@@ -102,7 +104,7 @@ describe('a marketer’s and an approver’s day in Chromium', () => {
     await mia.getByRole('link', { name: 'Campaigns', exact: true }).click();
     await mia.getByRole('heading', { name: 'Saved segments' }).waitFor();
     await saveSegment(mia, 'Active this season', everyone);
-    await saveSegment(mia, 'Had a home inspection', inspected);
+    await saveSegment(mia, 'Buys groceries', groceries);
     // Writing and checking two segments, keystroke by keystroke, spent nothing.
     expect(await miaRemaining()).toBe('5');
 
@@ -113,7 +115,7 @@ describe('a marketer’s and an approver’s day in Chromium', () => {
     await mia.getByRole('button', { name: /^Count — uses/ }).click();
     await mia.getByTestId('protected-count').waitFor();
     await meter.filter({ hasText: 'nearly all of this month’s budget left' }).waitFor();
-    await count(mia, inspected);
+    await count(mia, groceries);
     await mia.getByRole('button', { name: /^Count — uses/ }).click();
     await mia.getByTestId('protected-count').waitFor();
     expect(await miaRemaining()).toBe('15/4');
@@ -122,7 +124,7 @@ describe('a marketer’s and an approver’s day in Chromium', () => {
     await expect.poll(async () => Number(await bar.getAttribute('value')), { timeout: 30_000 }).toBe(3.75);
 
     // Counts elsewhere until one count's worth is left: the next asks for a confirmation naming what remains.
-    const elsewhere = ['groceries', 'fuel', 'travel', 'utilities', 'clothing', 'entertainment', 'insurance'];
+    const elsewhere = ['pharmacy', 'fuel', 'travel', 'utilities', 'clothing', 'entertainment', 'insurance'];
     for (const category of elsewhere) {
       if ((await miaRemaining()) === '5/8') break;
       await server.vault.questions.ask({
