@@ -10,6 +10,7 @@ import { featuresFor } from '../src/models/feature-list.ts';
 import { generateCustomer } from '../src/demo/generate/index.ts';
 import type { EdgeFacts } from '../src/edge/customer-source.ts';
 import type { EdgeDefinition } from '../src/edge/definitions.ts';
+import { edgeDefinition } from '../test/support/edge-definition.ts';
 import type { CryptoKey } from '../src/edge/log-proof.ts';
 import {
   epochOf,
@@ -78,25 +79,9 @@ function factsOfGenerated(): EdgeFacts {
   };
 }
 
-const definitions: EdgeDefinition[] = expressions.map((expression, i) => ({
-  format: 'curtain-edge-campaign/1',
-  id: `edge-${String.fromCharCode(97 + i).repeat(22)}`,
-  expression,
-  purpose: 'bank_offers',
-  currency: 'GBP',
-  retentionDays: 730,
-  maxAttributes: 5,
-  offer: {
-    title: 't',
-    body: 'b',
-    callToAction: 'c',
-    productCode: 'savings',
-    category: 'savings',
-    provider: 'bank',
-  },
-  validFrom: '2026-01-01',
-  validUntil: '2026-12-31',
-}));
+const definitions: EdgeDefinition[] = expressions.map((expression, i) =>
+  edgeDefinition(`edge-${String.fromCharCode(97 + i).repeat(22)}`, { expression }),
+);
 
 /** The same 20 definitions, each also requiring a frozen savings model's score (its features computed per visit). */
 const modelDefinitions: EdgeDefinition[] = definitions.map((d, i) => ({

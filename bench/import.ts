@@ -4,15 +4,13 @@ import { cpus, totalmem } from 'node:os';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createReadStream } from 'node:fs';
 import { join } from 'node:path';
-import { loadConfig } from '../src/config/config.ts';
-import { openVault, type Vault } from '../src/app/vault-process.ts';
+import type { Vault } from '../src/app/vault-process.ts';
 import { copyRow } from '../src/storage/postgres-core/copy-text.ts';
 import type { Storage } from '../src/storage/ports.ts';
 import { parseImportMapping, type ImportKind } from '../src/vault/import/import-mapping.ts';
-import { benchDirectory, fmt, freshDatabase, measure } from './support.ts';
+import { benchDirectory, fmt, measure, onEachOpenVault } from './support.ts';
 
 const customers = Number(process.env['BENCH_IMPORT_CUSTOMERS'] ?? 20_000);
-const postgresUrl = process.env['CURTAIN_BENCH_DATABASE_URL'];
 const kinds = ['customers', 'accounts', 'products', 'consents'] as const satisfies readonly ImportKind[];
 
 const mappings: Record<ImportKind, unknown> = {
@@ -152,40 +150,15 @@ async function main() {
   console.log(`Curtain import benchmark — ${new Date().toISOString().slice(0, 10)} — ${machine}`);
   await mkdir(benchDirectory, { recursive: true });
   const root = await mkdtemp(join(benchDirectory, 'import-'));
-  const results = [];
+  const results: Awaited<ReturnType<typeof runEngine>> = [];
   try {
     const files = await writeFiles(root);
     console.log(
       `${customers} customers; rows per file: ${kinds.map((k) => `${k} ${files[k].rows}`).join(', ')}`,
     );
-    const pglite = await openVault(
-      loadConfig({ dataDir: join(root, 'pglite'), keyDir: join(root, 'keys') }),
-      'bench',
-    );
-    if (!pglite.ok) throw new Error('bench data directory busy');
-    try {
-      results.push(...(await runEngine('pglite', pglite.vault, files)));
-    } finally {
-      await pglite.vault.close();
-    }
-    if (postgresUrl) {
-      const database = await freshDatabase(postgresUrl);
-      const pg = await openVault(
-        loadConfig({ databaseUrl: database.url, keyDir: join(root, 'keys') }),
-        'bench',
-      );
-      if (!pg.ok) throw new Error('unreachable');
-      try {
-        results.push(...(await runEngine('postgres', pg.vault, files)));
-      } finally {
-        await pg.vault.close();
-        await database.drop();
-      }
-    } else {
-      console.log(
-        '\n(PostgreSQL skipped: set CURTAIN_BENCH_DATABASE_URL to a server where databases may be created)',
-      );
-    }
+    await onEachOpenVault(root, async (engine, vault) => {
+      results.push(...(await runEngine(engine, vault, files)));
+    });
   } finally {
     await rm(root, { recursive: true, force: true });
   }

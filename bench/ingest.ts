@@ -6,20 +6,18 @@ import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { cpus, totalmem } from 'node:os';
 import { createInterface } from 'node:readline';
-import { loadConfig } from '../src/config/config.ts';
-import { openVault, type Vault } from '../src/app/vault-process.ts';
+import type { Vault } from '../src/app/vault-process.ts';
 import { loadDemoBank } from '../src/demo/load-demo-bank.ts';
 import { generatedBankCsvMapping } from '../src/vault/ingest/formats/csv.ts';
 import { transactionColumns } from '../src/vault/ingest/ingest-service.ts';
 import { copyRow } from '../src/storage/postgres-core/copy-text.ts';
 import type { Storage } from '../src/storage/ports.ts';
-import { benchDirectory, fmt, measure, referenceBankCsv, freshDatabase } from './support.ts';
+import { benchDirectory, fmt, measure, onEachOpenVault, referenceBankCsv } from './support.ts';
 
 /** The reference bank at real density (about 19 million transactions); docs/benchmarks.md. */
 const customers = Number(process.env['BENCH_CUSTOMERS'] ?? 14_000);
 const seed = 1;
 const end = '2026-11-01';
-const postgresUrl = process.env['CURTAIN_BENCH_DATABASE_URL'];
 
 /** Reads the stored rows back as COPY text, page by page (not timed): the reference's input. */
 async function* storedRows(storage: Storage): AsyncGenerator<string> {
@@ -83,37 +81,12 @@ async function main() {
   const csvSize = (await stat(bank.result.csvFile)).size;
   console.log(`reference bank CSV: ${bank.result.csvFile} (${fmt(csvSize / 2 ** 20, 0)} MB)`);
 
-  const results = [];
+  const results: Awaited<ReturnType<typeof runEngine>>[] = [];
   const root = await mkdtemp(join(benchDirectory, 'run-'));
   try {
-    const pglite = await openVault(
-      loadConfig({ dataDir: join(root, 'pglite'), keyDir: join(root, 'keys') }),
-      'bench',
-    );
-    if (!pglite.ok) throw new Error('bench data directory busy');
-    try {
-      results.push(await runEngine('pglite', pglite.vault, bank.result.csvFile));
-    } finally {
-      await pglite.vault.close();
-    }
-    if (postgresUrl) {
-      const database = await freshDatabase(postgresUrl);
-      const pg = await openVault(
-        loadConfig({ databaseUrl: database.url, keyDir: join(root, 'keys') }),
-        'bench',
-      );
-      if (!pg.ok) throw new Error('unreachable');
-      try {
-        results.push(await runEngine('postgres', pg.vault, bank.result.csvFile));
-      } finally {
-        await pg.vault.close();
-        await database.drop();
-      }
-    } else {
-      console.log(
-        '\n(PostgreSQL skipped: set CURTAIN_BENCH_DATABASE_URL to a server where databases may be created)',
-      );
-    }
+    await onEachOpenVault(root, async (engine, vault) => {
+      results.push(await runEngine(engine, vault, bank.result.csvFile));
+    });
   } finally {
     await rm(root, { recursive: true, force: true });
   }

@@ -11,7 +11,14 @@ import { openPostgresStorage } from '../src/storage/postgres/postgres-storage.ts
 import type { Storage } from '../src/storage/ports.ts';
 import { migrate } from '../src/storage/postgres-core/migrations.ts';
 import { LocalKeyFile } from '../src/keys/local-key-file.ts';
-import { assembleVault, defaultVaultSettings, type VaultServices } from '../src/app/vault-process.ts';
+import {
+  assembleVault,
+  defaultVaultSettings,
+  openVault,
+  type Vault,
+  type VaultServices,
+} from '../src/app/vault-process.ts';
+import { loadConfig } from '../src/config/config.ts';
 
 export interface Measured<T> {
   readonly result: T;
@@ -142,4 +149,40 @@ export async function benchVault(
   if (!migrated.ok) throw new Error(migrated.reason);
   const keys = await LocalKeyFile.open(join(root, `keys-${engine}`));
   return assembleVault(storage, keys, { ...defaultVaultSettings, ...(now === undefined ? {} : { now }) });
+}
+
+/**
+ * Runs `run` on a vault opened as `curtain` opens one: on a fresh PGlite data directory, then on a fresh database of
+ * `CURTAIN_BENCH_DATABASE_URL` when it is set. `root` is the scratch directory for both (the caller removes it).
+ */
+export async function onEachOpenVault(
+  root: string,
+  run: (engine: 'pglite' | 'postgres', vault: Vault) => Promise<void>,
+): Promise<void> {
+  const postgresUrl = process.env['CURTAIN_BENCH_DATABASE_URL'];
+  const pglite = await openVault(
+    loadConfig({ dataDir: join(root, 'pglite'), keyDir: join(root, 'keys') }),
+    'bench',
+  );
+  if (!pglite.ok) throw new Error('bench data directory busy');
+  try {
+    await run('pglite', pglite.vault);
+  } finally {
+    await pglite.vault.close();
+  }
+  if (postgresUrl === undefined) {
+    console.log(
+      '\n(PostgreSQL skipped: set CURTAIN_BENCH_DATABASE_URL to a server where databases may be created)',
+    );
+    return;
+  }
+  const database = await freshDatabase(postgresUrl);
+  const pg = await openVault(loadConfig({ databaseUrl: database.url, keyDir: join(root, 'keys') }), 'bench');
+  if (!pg.ok) throw new Error('unreachable');
+  try {
+    await run('postgres', pg.vault);
+  } finally {
+    await pg.vault.close();
+    await database.drop();
+  }
 }

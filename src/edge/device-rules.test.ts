@@ -3,28 +3,10 @@ import type { EdgeDefinition } from './definitions.ts';
 import { decideOffers, dismiss, emptyHistory, type DevicePreferences } from './device-rules.ts';
 import { dummyCampaign, epochReports, reportBody } from './reports.ts';
 import { reportsPerEpoch } from './tokens.ts';
+import { edgeDefinition } from '../../test/support/edge-definition.ts';
 
-const definition = (id: string, over: Partial<EdgeDefinition['offer']> = {}, purpose = 'bank_offers') =>
-  ({
-    format: 'curtain-edge-campaign/1',
-    id,
-    expression: 'count(within: 30d) > 0',
-    purpose,
-    currency: 'GBP',
-    retentionDays: 730,
-    maxAttributes: 5,
-    offer: {
-      title: 't',
-      body: 'b',
-      callToAction: 'c',
-      productCode: 'savings',
-      category: 'savings',
-      provider: 'bank',
-      ...over,
-    },
-    validFrom: '2026-01-01',
-    validUntil: '2026-12-31',
-  }) satisfies EdgeDefinition;
+const definition = (id: string, offer: Partial<EdgeDefinition['offer']> = {}, purpose = 'bank_offers') =>
+  edgeDefinition(id, { offer, purpose });
 
 const open: DevicePreferences = {
   inboxConsents: ['bank_offers'],
