@@ -181,30 +181,23 @@ export class VaultQuestionEngine implements QuestionEngine {
     this.#scoresStamp = stamp;
   }
 
+  /** The counters that move with every change to customers, products held and ownership (migration 43). */
   async #readStamp(): Promise<Stamp> {
     const { rows } = await this.#storage.query<{
-      tx: number;
-      customers: string;
-      products: string;
-      owners: string;
+      tx: number | string;
+      customers: string | number;
+      products: string | number;
+      owners: string | number;
     }>(
-      `SELECT (SELECT coalesce(max(id), 0) FROM transactions) AS tx,
-              (SELECT count(*) || ':' || count(*) FILTER (WHERE status = 'active') || ':' || coalesce(max(id), 0)
-                 FROM customers) AS customers,
-              (SELECT count(*) || ':' || count(until) || ':' || coalesce(max(since)::text, '') || ':' ||
-                      coalesce(max(until)::text, '') FROM products_held) AS products,
-              (SELECT count(*) || ':' ||
-                      coalesce(sum(hashtext(account_id || ':' || customer_id || role || coalesce(ended_on::text, ''))), 0)
-                 FROM account_owners WHERE role = 'joint') || '/' ||
-              (SELECT count(customer_id) || ':' || coalesce(sum(hashtext(id || ':' || customer_id)), 0)
-                 FROM accounts) AS owners`,
+      `SELECT (SELECT coalesce(max(id), 0) FROM transactions) AS tx, customers, products, owners
+         FROM question_data_generation`,
     );
     const row = rows[0]!;
     return {
       maxTransactionId: Number(row.tx),
-      customers: row.customers,
-      products: row.products,
-      owners: row.owners,
+      customers: String(row.customers),
+      products: String(row.products),
+      owners: String(row.owners),
     };
   }
 
