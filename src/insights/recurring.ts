@@ -270,6 +270,30 @@ function successorOf(
     : undefined;
 }
 
+/** The series of one payer's payments (a group, in day order): up to three, and a successor of a stopped one. */
+function seriesOf(
+  r: Rows,
+  ledger: CustomerColumns,
+  group: readonly number[],
+  asOf: number,
+): RegularPayment[] {
+  if (group.length < 2 || !mayHoldSeries(r, group)) return [];
+  const used = new Set<number>();
+  const inGroup: RegularPayment[] = [];
+  for (let series = 0; series < 3; series++) {
+    const best = bestChain(r, group, used);
+    if (best === undefined) break;
+    for (const i of best[0]) used.add(i);
+    inGroup.push(describe(r, ledger, best[0], best[1], asOf));
+  }
+  const successor = successorOf(r, group, used, inGroup);
+  if (successor !== undefined) inGroup.push(describe(r, ledger, successor, monthly, asOf));
+  return inGroup;
+}
+
+const byNextDate = (a: RegularPayment, b: RegularPayment): number =>
+  (a.nextDate ?? '~').localeCompare(b.nextDate ?? '~') || b.amountMinor - a.amountMinor;
+
 /**
  * Every regular payment and income in the customer's transactions up to `asOf` (a day number); with
  * `balanceAccountOnly`, those of the account whose balance is forecast.
@@ -281,21 +305,27 @@ export function findRegularPayments(
 ): RegularPayment[] {
   const r = rows(ledger, asOf);
   const found: RegularPayment[] = [];
-  for (const group of groups(r, options.balanceAccountOnly ?? false).values()) {
-    if (group.length < 2 || !mayHoldSeries(r, group)) continue;
-    const used = new Set<number>();
-    const inGroup: RegularPayment[] = [];
-    for (let series = 0; series < 3; series++) {
-      const best = bestChain(r, group, used);
-      if (best === undefined) break;
-      for (const i of best[0]) used.add(i);
-      inGroup.push(describe(r, ledger, best[0], best[1], asOf));
-    }
-    const successor = successorOf(r, group, used, inGroup);
-    if (successor !== undefined) inGroup.push(describe(r, ledger, successor, monthly, asOf));
-    found.push(...inGroup);
+  for (const group of groups(r, options.balanceAccountOnly ?? false).values())
+    found.push(...seriesOf(r, ledger, group, asOf));
+  return found.sort(byNextDate);
+}
+
+/**
+ * Both at once: every regular payment, and those of the account whose balance is forecast. A payer whose
+ * payments are all on that account has the same series in both, found once (most payers: this halves the work).
+ */
+export function findRegularPaymentsBoth(
+  ledger: CustomerColumns,
+  asOf: number,
+): { readonly all: RegularPayment[]; readonly onAccount: RegularPayment[] } {
+  const r = rows(ledger, asOf);
+  const all: RegularPayment[] = [];
+  const onAccount: RegularPayment[] = [];
+  for (const group of groups(r, false).values()) {
+    const series = seriesOf(r, ledger, group, asOf);
+    all.push(...series);
+    const own = group.filter((i) => r.onBalanceAccount(i));
+    onAccount.push(...(own.length === group.length ? series : seriesOf(r, ledger, own, asOf)));
   }
-  return found.sort(
-    (a, b) => (a.nextDate ?? '~').localeCompare(b.nextDate ?? '~') || b.amountMinor - a.amountMinor,
-  );
+  return { all: all.sort(byNextDate), onAccount: onAccount.sort(byNextDate) };
 }
