@@ -91,17 +91,30 @@ function chainFrom(r: Rows, group: readonly number[], end: number, band: Band, u
  * monthly series (a salary that changed employer, so that no monthly chain spans as long), not a quarterly one.
  */
 function skipsLikePayments(r: Rows, chain: readonly number[], group: readonly number[]): boolean {
-  const inChain = new Set(chain);
   const first = r.day(chain[0]!);
   const last = r.day(chain.at(-1)!);
   const amount = r.amount(chain.at(-1)!);
-  let skipped = 0;
-  for (const i of group) {
-    if (inChain.has(i) || r.day(i) <= first || r.day(i) >= last) continue;
-    const a = r.amount(i);
-    if (Math.max(a, amount) / Math.max(1, Math.min(a, amount)) <= maxStep) skipped++;
+  // The group and the chain are in row order (by day): start after the chain's first day, walk both at once, and
+  // stop at the count. A shop visited daily has thousands of rows; a set and a whole pass per chain was most of
+  // the slowest customer's time.
+  let k = 0;
+  for (let hi = group.length; k < hi;) {
+    const mid = (k + hi) >> 1;
+    if (r.day(group[mid]!) <= first) k = mid + 1;
+    else hi = mid;
   }
-  return skipped >= chain.length;
+  let skipped = 0;
+  let c = 0;
+  for (; k < group.length; k++) {
+    const i = group[k]!;
+    if (r.day(i) >= last) break;
+    while (c < chain.length && chain[c]! < i) c++;
+    if (chain[c] === i) continue;
+    const a = r.amount(i);
+    if (Math.max(a, amount) / Math.max(1, Math.min(a, amount)) <= maxStep && ++skipped >= chain.length)
+      return true;
+  }
+  return false;
 }
 
 /** Steady enough: few steps change the amount (a bill reviewed yearly, a price rise) — not a shop visited often. */
