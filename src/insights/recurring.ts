@@ -63,9 +63,16 @@ function chainFrom(r: Rows, group: readonly number[], end: number, band: Band, u
     const amount = r.amount(group[cur]!);
     let best = -1;
     let bestRatio = Infinity;
-    for (let j = cur - 1; j >= 0; j--) {
+    // The latest payment at least `band.lo` days back, by bisection: a shop visited daily has hundreds of
+    // payments within a quarter's `lo`, which a scan back would step over one by one.
+    let lo = 0;
+    for (let hi = cur; lo < hi;) {
+      const mid = (lo + hi) >> 1;
+      if (day - r.day(group[mid]!) >= band.lo) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let j = lo - 1; j >= 0; j--) {
       const gap = day - r.day(group[j]!);
-      if (gap < band.lo) continue;
       if (gap > band.hi) break;
       if (used.has(group[j]!)) continue;
       const a = r.amount(group[j]!);
