@@ -67,7 +67,16 @@ export function formatMinorUnits(minor: number, currency: string): string {
 }
 
 /** Minor units as money for people ("£12.99"), with the currency's own number of decimals. */
+/** Formatters by locale and currency: building one is far dearer than formatting with it. */
+const formatters = new Map<string, Intl.NumberFormat>();
+
 export function moneyInWords(minor: number, currency: string, locale = 'en-GB'): string {
   const exponent = currencyExponent(currency) ?? 2;
-  return new Intl.NumberFormat(locale, { style: 'currency', currency }).format(minor / 10 ** exponent);
+  const key = `${locale}\u0000${currency}`;
+  let format = formatters.get(key);
+  if (format === undefined) {
+    format = new Intl.NumberFormat(locale, { style: 'currency', currency });
+    formatters.set(key, format);
+  }
+  return format.format(minor / 10 ** exponent);
 }

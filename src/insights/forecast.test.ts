@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { forecastBalance } from './forecast.ts';
+import { forecastBalance, sweptMedian } from './forecast.ts';
 import { columnsOf, dayOf, type PlainTransaction } from './ledger.ts';
 import { findRegularPayments } from './recurring.ts';
 
@@ -87,6 +87,56 @@ describe('balance forecast', () => {
 
   it('does not warn when the balance stays well above zero', () => {
     expect(forecastOn('2026-08-10', 400_000, 90_000).warning).toBeUndefined();
+  });
+
+  it('counts everyday payments by their mean and a large one-off by the median month, not spread over six', () => {
+    // About £20 a day of groceries for eight months, and one £2,400 sofa in May. The groceries count by their
+    // mean (£20.00 a day); the sofa, in one month of six, not at all (spread, it would add £13 a day). Broken once:
+    // the median of six months' sums of both (the estimate before) gave a day off by more than 50p.
+    const rows: PlainTransaction[] = [];
+    for (let d = at('2026-01-01'); d <= at('2026-08-31'); d++)
+      rows.push({
+        day: d,
+        amountMinor: 1_000 + ((d * 7919) % 2_000),
+        direction: 'debit',
+        category: 'groceries',
+      });
+    rows.push(tx('2026-05-12', 240_000, 'debit', 'furniture', 'Sofas'));
+    const ledger = columnsOf(rows);
+    const forecast = forecastBalance(
+      ledger,
+      findRegularPayments(ledger, at('2026-08-31')),
+      at('2026-08-31'),
+      {
+        currentBalanceMinor: 100_000,
+      },
+    );
+    expect(forecast.dailyRestMinor).toBeGreaterThan(-2_050);
+    expect(forecast.dailyRestMinor).toBeLessThan(-1_950);
+  });
+});
+
+describe('the median balance after a month-end sweep', () => {
+  // A saver whose month ends above £3,700 are swept down to £3,000.
+  const [level, trigger] = [300_000, 370_000];
+
+  it('is the level when the balance will surely be above the trigger, and the balance when surely below', () => {
+    expect(sweptMedian(500_000, 10_000, level, trigger)).toBe(level);
+    expect(sweptMedian(330_000, 10_000, level, trigger)).toBeCloseTo(330_000, -1);
+    expect(sweptMedian(200_000, 10_000, level, trigger)).toBeCloseTo(200_000, -1);
+  });
+
+  it('is the level when a balance just below the trigger is as likely as not to be swept', () => {
+    // £3,650 expected, give or take £500: above the trigger with a chance of 0.46, and below the level with 0.10,
+    // so half the outcomes are at or below the level. Broken once: sweeping only when the expected balance is
+    // above the trigger (as before) gave £3,650 here.
+    expect(sweptMedian(365_000, 50_000, level, trigger)).toBe(level);
+  });
+
+  it('stays between the level and the trigger when a sweep is unlikely but not rare', () => {
+    const median = sweptMedian(340_000, 50_000, level, trigger);
+    expect(median).toBeGreaterThan(level);
+    expect(median).toBeLessThan(340_000);
   });
 });
 

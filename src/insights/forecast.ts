@@ -115,7 +115,25 @@ function keyOf(ledger: CustomerColumns, r: Rows): (i: number) => string {
   };
 }
 
-/** The mean daily flow of everything else on the account, and the spread of its 30-day sums. */
+/**
+ * A row of the rest at least this large (minor units) is a one-off that may not come again: such rows count by
+ * the median of their 30-day sums (mostly nothing), the smaller ones by their mean. Fixed on the development
+ * seed (docs/insights.md).
+ */
+const largeRest = 30_000;
+
+/** Thirty-day sums of a daily series, the latest first. */
+function sums30(daily: Float64Array, span: number): number[] {
+  const sums: number[] = [];
+  for (let start = 0; start + 30 <= span; start += 30) {
+    let s = 0;
+    for (let d = start; d < start + 30; d++) s += daily[d]!;
+    sums.push(s);
+  }
+  return sums;
+}
+
+/** The usual daily flow of everything else on the account, and the spread of its 30-day sums. */
 function rest(
   ledger: CustomerColumns,
   keys: ReadonlySet<string>,
@@ -126,31 +144,66 @@ function rest(
   const r = rows(ledger, asOf);
   const key = keyOf(ledger, r);
   const daily = new Float64Array(history);
+  const large = new Float64Array(history);
   for (let i = r.from; i < r.to; i++) {
     const offset = asOf - r.day(i);
     if (offset >= history || !r.onBalanceAccount(i) || explained.has(i)) continue;
     if (keys.has(key(i))) continue;
-    daily[offset]! += r.credit(i) ? r.amount(i) : -r.amount(i);
+    const signed = r.credit(i) ? r.amount(i) : -r.amount(i);
+    daily[offset]! += signed;
+    if (r.amount(i) >= largeRest) large[offset]! += signed;
   }
   const first = r.from < r.to ? r.day(r.from) : asOf;
   const span = Math.max(1, Math.min(history, asOf - first + 1));
-  // Thirty-day sums of the rest; their median resists a one-off (a deposit, a car) that a mean would spread.
-  const sums: number[] = [];
-  for (let start = 0; start + 30 <= span; start += 30) {
-    let s = 0;
-    for (let d = start; d < start + 30; d++) s += daily[d]!;
-    sums.push(s);
-  }
+  const sums = sums30(daily, span);
   if (sums.length === 0) {
-    let s = 0;
-    for (let d = 0; d < span; d++) s += daily[d]!;
-    sums.push((s / span) * 30);
+    const mean = daily.reduce((a, b) => a + b, 0) / span;
+    return { mean, sd30: Math.abs(mean * 15) };
   }
+  // The everyday flow of many small payments by its mean, which a month of them sums to; the large ones by the
+  // median of their 30-day sums, which a one-off (a deposit, a car) does not move.
+  let small = 0;
+  for (let d = 0; d < sums.length * 30; d++) small += daily[d]! - large[d]!;
+  const mean = small / (sums.length * 30) + median(sums30(large, span)) / 30;
   const middle = median(sums);
   const spread = median(sums.map((s) => Math.abs(s - middle))) * 1.4826;
-  const mean = middle / 30;
   const variance = sums.length < 3 ? (middle / 2) ** 2 : spread * spread;
   return { mean, sd30: Math.sqrt(variance) };
+}
+
+/** The standard normal distribution function (Abramowitz and Stegun 26.2.17, error below 1e-7). */
+function normalCdf(x: number): number {
+  const t = 1 / (1 + 0.2316419 * Math.abs(x));
+  const d = 0.3989422804014327 * Math.exp((-x * x) / 2);
+  const p =
+    d * t * (0.31938153 + t * (-0.356563782 + t * (1.781477937 + t * (-1.821255978 + t * 1.330274429))));
+  return x >= 0 ? 1 - p : p;
+}
+
+/** Its inverse, by bisection: a few dozen steps, at most once per month end of the horizon. */
+function normalQuantile(q: number): number {
+  let lo = -8;
+  let hi = 8;
+  for (let k = 0; k < 40; k++) {
+    const mid = (lo + hi) / 2;
+    if (normalCdf(mid) < q) lo = mid;
+    else hi = mid;
+  }
+  return (lo + hi) / 2;
+}
+
+/**
+ * The median balance after a month end whose sweep happens only above `trigger`: the balance before is normal
+ * (expected, sigma); above the trigger it becomes `level`, below it stays. The median rather than the expected
+ * balance, since the median is what a forecast judged by its absolute error should give; and rather than
+ * "sweep when the expected balance is above the trigger", which foresaw no sweep for a balance just below it.
+ */
+export function sweptMedian(expected: number, sigma: number, level: number, trigger: number): number {
+  if (!(sigma > 0)) return expected > trigger ? level : expected;
+  const below = (x: number) => normalCdf((x - expected) / sigma);
+  if (below(level) >= 0.5) return expected;
+  if (below(level) + 1 - below(trigger) >= 0.5) return level;
+  return expected + sigma * normalQuantile(below(trigger) - 0.5);
 }
 
 /** The balance of the next `horizon` days (default 30) and a warning when it crosses the threshold. */
@@ -187,10 +240,11 @@ export function forecastBalance(
     while (k < due.length && due[k]!.day <= day) balance += due[k++]!.signed;
     while (s < settlements.length && settlements[s]!.day <= day) balance -= settlements[s++]!.amount;
     while (y < yearly.length && yearly[y]!.day <= day) balance += yearly[y++]!.signed;
-    if (own.sweep !== undefined && isMonthEnd(day) && balance + mean * h > own.sweep.trigger)
-      balance = own.sweep.level - mean * h;
+    const spread = sd30 * Math.sqrt(h / 30);
+    if (own.sweep !== undefined && isMonthEnd(day))
+      balance = sweptMedian(balance + mean * h, spread, own.sweep.level, own.sweep.trigger) - mean * h;
     const expected = Math.round(balance + mean * h);
-    const band = z80 * sd30 * Math.sqrt(h / 30);
+    const band = z80 * spread;
     const point = {
       date: dateOf(day),
       expectedMinor: expected,

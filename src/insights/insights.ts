@@ -2,7 +2,7 @@
 import { forecastBalance, type BalanceForecast } from './forecast.ts';
 import type { CustomerColumns } from './ledger.ts';
 import { monthOverMonth, type MonthOverMonth } from './month-over-month.ts';
-import { findRegularPayments, type RegularPayment } from './recurring.ts';
+import { findRegularPayments, findRegularPaymentsBoth, type RegularPayment } from './recurring.ts';
 import { suggestSavings, type SavingSuggestion } from './suggestions.ts';
 
 export interface InsightOptions {
@@ -60,24 +60,22 @@ export function computeInsights(ledger: CustomerColumns, options: InsightOptions
 
 function plainInsights(ledger: CustomerColumns, options: InsightOptions): PlainInsights {
   const { asOf } = options;
-  const all = findRegularPayments(ledger, asOf);
+  // The forecast reads the series of its own account only; without a balance, no forecast and no need of them.
+  const found =
+    options.balance === undefined || ledger.balanceAccount === undefined
+      ? undefined
+      : findRegularPaymentsBoth(ledger, asOf);
+  const all = found?.all ?? findRegularPayments(ledger, asOf);
   const months = monthOverMonth(ledger, asOf);
   const forecast =
     options.balance === undefined
       ? undefined
-      : forecastBalance(
-          ledger,
-          ledger.balanceAccount === undefined
-            ? all
-            : findRegularPayments(ledger, asOf, { balanceAccountOnly: true }),
-          asOf,
-          {
-            currentBalanceMinor: options.balance.currentMinor,
-            ...(options.balance.overdraftLimitMinor === undefined
-              ? {}
-              : { overdraftLimitMinor: options.balance.overdraftLimitMinor }),
-          },
-        );
+      : forecastBalance(ledger, found?.onAccount ?? all, asOf, {
+          currentBalanceMinor: options.balance.currentMinor,
+          ...(options.balance.overdraftLimitMinor === undefined
+            ? {}
+            : { overdraftLimitMinor: options.balance.overdraftLimitMinor }),
+        });
   return {
     asOf: new Date(asOf * 86_400_000).toISOString().slice(0, 10),
     regularPayments: all.filter((p) => p.direction === 'debit'),

@@ -94,15 +94,18 @@ export function dateOf(day: number): string {
   return new Date(day * 86_400_000).toISOString().slice(0, 10);
 }
 
+/** One formatter for every date: building one per call (as `toLocaleDateString` does) was a tenth of the time. */
+const inWords = new Intl.DateTimeFormat('en-GB', {
+  weekday: 'short',
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+
 /** A YYYY-MM-DD date as people read it ("Sat, 12 Dec 2026"), as the console writes dates. */
 export function dateInWords(date: string): string {
-  return new Date(`${date}T00:00:00Z`).toLocaleDateString('en-GB', {
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    timeZone: 'UTC',
-  });
+  return inWords.format(new Date(`${date}T00:00:00Z`));
 }
 
 /** Row accessors over a ledger, for the insight functions. */

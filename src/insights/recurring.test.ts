@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { columnsOf, dayOf, type PlainTransaction } from './ledger.ts';
-import { findRegularPayments } from './recurring.ts';
+import { findRegularPayments, findRegularPaymentsBoth } from './recurring.ts';
 
 const pay = (
   date: string,
@@ -166,5 +166,27 @@ describe('regular payments', () => {
   it('reads nothing after the as-of day', () => {
     const payments = monthly('2026-01-01', 6, 10, 'NOW TV', () => 999);
     expect(find(payments, '2026-02-20')).toEqual([]);
+  });
+});
+
+describe('the regular payments of every account and of the forecast account, at once', () => {
+  it('equal the two searches apart, for a payer on one account, on another, and on both', () => {
+    // Rent on the forecast account; a subscription paid by card (another account); a gym paid from both, the
+    // card until May and the account since — on the account alone, too few payments for a series. Broken once:
+    // reusing a payer's series whenever any of its payments was on the account, the gym was foreseen there.
+    const ledger = columnsOf([
+      ...every('2026-01-01', 28, 8, 'Landlord', () => 90_000, 'rent'),
+      ...every('2026-01-05', 28, 8, 'Streamly', () => 1_099).map((t) => ({ ...t, onBalanceAccount: false })),
+      ...every('2026-01-10', 28, 8, 'Gym', () => 3_500, 'fitness').map((t, i) => ({
+        ...t,
+        onBalanceAccount: i >= 6,
+      })),
+    ]);
+    const asOf = dayOf('2026-08-31');
+    const both = findRegularPaymentsBoth(ledger, asOf);
+    expect(both.all).toEqual(findRegularPayments(ledger, asOf));
+    expect(both.onAccount).toEqual(findRegularPayments(ledger, asOf, { balanceAccountOnly: true }));
+    expect(both.all.map((p) => p.merchant).sort()).toEqual(['Gym', 'Landlord', 'Streamly']);
+    expect(both.onAccount.map((p) => p.merchant)).toEqual(['Landlord']);
   });
 });

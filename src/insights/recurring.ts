@@ -63,9 +63,16 @@ function chainFrom(r: Rows, group: readonly number[], end: number, band: Band, u
     const amount = r.amount(group[cur]!);
     let best = -1;
     let bestRatio = Infinity;
-    for (let j = cur - 1; j >= 0; j--) {
+    // The latest payment at least `band.lo` days back, by bisection: a shop visited daily has hundreds of
+    // payments within a quarter's `lo`, which a scan back would step over one by one.
+    let lo = 0;
+    for (let hi = cur; lo < hi;) {
+      const mid = (lo + hi) >> 1;
+      if (day - r.day(group[mid]!) >= band.lo) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let j = lo - 1; j >= 0; j--) {
       const gap = day - r.day(group[j]!);
-      if (gap < band.lo) continue;
       if (gap > band.hi) break;
       if (used.has(group[j]!)) continue;
       const a = r.amount(group[j]!);
@@ -91,17 +98,30 @@ function chainFrom(r: Rows, group: readonly number[], end: number, band: Band, u
  * monthly series (a salary that changed employer, so that no monthly chain spans as long), not a quarterly one.
  */
 function skipsLikePayments(r: Rows, chain: readonly number[], group: readonly number[]): boolean {
-  const inChain = new Set(chain);
   const first = r.day(chain[0]!);
   const last = r.day(chain.at(-1)!);
   const amount = r.amount(chain.at(-1)!);
-  let skipped = 0;
-  for (const i of group) {
-    if (inChain.has(i) || r.day(i) <= first || r.day(i) >= last) continue;
-    const a = r.amount(i);
-    if (Math.max(a, amount) / Math.max(1, Math.min(a, amount)) <= maxStep) skipped++;
+  // The group and the chain are in row order (by day): start after the chain's first day, walk both at once, and
+  // stop at the count. A shop visited daily has thousands of rows; a set and a whole pass per chain was most of
+  // the slowest customer's time.
+  let k = 0;
+  for (let hi = group.length; k < hi;) {
+    const mid = (k + hi) >> 1;
+    if (r.day(group[mid]!) <= first) k = mid + 1;
+    else hi = mid;
   }
-  return skipped >= chain.length;
+  let skipped = 0;
+  let c = 0;
+  for (; k < group.length; k++) {
+    const i = group[k]!;
+    if (r.day(i) >= last) break;
+    while (c < chain.length && chain[c]! < i) c++;
+    if (chain[c] === i) continue;
+    const a = r.amount(i);
+    if (Math.max(a, amount) / Math.max(1, Math.min(a, amount)) <= maxStep && ++skipped >= chain.length)
+      return true;
+  }
+  return false;
 }
 
 /** Steady enough: few steps change the amount (a bill reviewed yearly, a price rise) — not a shop visited often. */
@@ -270,6 +290,30 @@ function successorOf(
     : undefined;
 }
 
+/** The series of one payer's payments (a group, in day order): up to three, and a successor of a stopped one. */
+function seriesOf(
+  r: Rows,
+  ledger: CustomerColumns,
+  group: readonly number[],
+  asOf: number,
+): RegularPayment[] {
+  if (group.length < 2 || !mayHoldSeries(r, group)) return [];
+  const used = new Set<number>();
+  const inGroup: RegularPayment[] = [];
+  for (let series = 0; series < 3; series++) {
+    const best = bestChain(r, group, used);
+    if (best === undefined) break;
+    for (const i of best[0]) used.add(i);
+    inGroup.push(describe(r, ledger, best[0], best[1], asOf));
+  }
+  const successor = successorOf(r, group, used, inGroup);
+  if (successor !== undefined) inGroup.push(describe(r, ledger, successor, monthly, asOf));
+  return inGroup;
+}
+
+const byNextDate = (a: RegularPayment, b: RegularPayment): number =>
+  (a.nextDate ?? '~').localeCompare(b.nextDate ?? '~') || b.amountMinor - a.amountMinor;
+
 /**
  * Every regular payment and income in the customer's transactions up to `asOf` (a day number); with
  * `balanceAccountOnly`, those of the account whose balance is forecast.
@@ -281,21 +325,27 @@ export function findRegularPayments(
 ): RegularPayment[] {
   const r = rows(ledger, asOf);
   const found: RegularPayment[] = [];
-  for (const group of groups(r, options.balanceAccountOnly ?? false).values()) {
-    if (group.length < 2 || !mayHoldSeries(r, group)) continue;
-    const used = new Set<number>();
-    const inGroup: RegularPayment[] = [];
-    for (let series = 0; series < 3; series++) {
-      const best = bestChain(r, group, used);
-      if (best === undefined) break;
-      for (const i of best[0]) used.add(i);
-      inGroup.push(describe(r, ledger, best[0], best[1], asOf));
-    }
-    const successor = successorOf(r, group, used, inGroup);
-    if (successor !== undefined) inGroup.push(describe(r, ledger, successor, monthly, asOf));
-    found.push(...inGroup);
+  for (const group of groups(r, options.balanceAccountOnly ?? false).values())
+    found.push(...seriesOf(r, ledger, group, asOf));
+  return found.sort(byNextDate);
+}
+
+/**
+ * Both at once: every regular payment, and those of the account whose balance is forecast. A payer whose
+ * payments are all on that account has the same series in both, found once (most payers: this halves the work).
+ */
+export function findRegularPaymentsBoth(
+  ledger: CustomerColumns,
+  asOf: number,
+): { readonly all: RegularPayment[]; readonly onAccount: RegularPayment[] } {
+  const r = rows(ledger, asOf);
+  const all: RegularPayment[] = [];
+  const onAccount: RegularPayment[] = [];
+  for (const group of groups(r, false).values()) {
+    const series = seriesOf(r, ledger, group, asOf);
+    all.push(...series);
+    const own = group.filter((i) => r.onBalanceAccount(i));
+    onAccount.push(...(own.length === group.length ? series : seriesOf(r, ledger, own, asOf)));
   }
-  return found.sort(
-    (a, b) => (a.nextDate ?? '~').localeCompare(b.nextDate ?? '~') || b.amountMinor - a.amountMinor,
-  );
+  return { all: all.sort(byNextDate), onAccount: onAccount.sort(byNextDate) };
 }

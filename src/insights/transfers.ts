@@ -60,6 +60,10 @@ function findSweeps(ledger: CustomerColumns, r: Rows, asOf: number, current: num
   let balance = current;
   const sweeps: { rows: number[]; after: number; before: number }[] = [];
   const leftAlone: number[] = [];
+  // The month ends of the history, found month by month: a date per day was a tenth of the insights' time.
+  const monthEnds = new Set<number>();
+  for (let end = monthStart(asOf) - 1; end >= since; end = monthStart(end) - 1) monthEnds.add(end);
+  if (isMonthEnd(asOf)) monthEnds.add(asOf);
   // Walk back day by day through the rows: `balance` is the end-of-day balance of the day being left.
   let i = r.to - 1;
   for (let day = asOf; day >= since; day--) {
@@ -70,7 +74,7 @@ function findSweeps(ledger: CustomerColumns, r: Rows, asOf: number, current: num
       rowsOfDay.push(i);
       flow += r.credit(i) ? r.amount(i) : -r.amount(i);
     }
-    if (isMonthEnd(day)) {
+    if (monthEnds.has(day)) {
       const out = rowsOfDay.filter((k) => ownDebit(ledger, r, k, toSavings));
       const swept = out.reduce((s, k) => s + r.amount(k), 0);
       if (out.length > 0) sweeps.push({ rows: out, after: balance, before: balance + swept });
