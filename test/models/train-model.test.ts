@@ -242,7 +242,7 @@ describe.each(testBackends)('private propensity training on $name', (backend) =>
 });
 
 describe('the feature list and fair lending', () => {
-  it('has a compact version 2 for mortgage, credit card and savings, made of version 1’s definitions', () => {
+  it('has a compact version 2 and a mid-sized version 3 for mortgage, credit card and savings, of version 1’s definitions', () => {
     expect(featuresFor('mortgage', 2).map((f) => f.name)).toEqual([
       'spent_home_inspection_180d',
       'days_since_home_inspection',
@@ -262,7 +262,7 @@ describe('the feature list and fair lending', () => {
       expect(() => featurePlans(mid, code, context)).not.toThrow();
     }
     expect(() => featuresFor('overdraft', 2)).toThrow(expect.objectContaining({ code: 'USAGE' }) as Error);
-    expect(() => featuresFor('mortgage', 3)).toThrow(expect.objectContaining({ code: 'USAGE' }) as Error);
+    expect(() => featuresFor('mortgage', 4)).toThrow(expect.objectContaining({ code: 'USAGE' }) as Error);
   });
 
   it('gives credit products no proxy feature, and the checker refuses one under credit offers', () => {

@@ -188,6 +188,9 @@ describe('noisyNewtonFit', () => {
     const best = fitLogistic(set, { lambda: 1, tolerance: 1e-9, offset: federatedPrior }).weights;
     const distance = (w: Float64Array) => Math.hypot(...w.map((v, j) => v - best[j]!));
     expect(distance(two)).toBeLessThan(distance(one) / 2);
+    // On the prior's curvature alone (damping 1) the second step overshoots back, further than the first.
+    const undamped = noisyNewtonFit([set], [1n, 2n], 1, silent, seededRandomSource('s2'), 1).weights;
+    expect(distance(undamped)).toBeGreaterThan(distance(one));
   });
 
   it('at ε = 0.5 does not memorise shuffled labels; without noise the same steps do', () => {

@@ -57,6 +57,8 @@ export function newtonCurve(variance: bigint, inputs: number): RdpCurve {
   return distributedGaussianCurve(Number(variance), 1, newtonSensitivity(inputs));
 }
 
+const priorRate = 1 / (1 + Math.exp(-federatedPrior));
+
 /** Newton steps by default: the first from the prior on gradient and curvature, the second on gradients only. */
 export const defaultSteps = 2;
 
@@ -67,11 +69,12 @@ export const maxSteps = 3;
 export const firstStepShare = 0.5;
 
 /**
- * The later steps' curvature is the prior's, p₀(1 − p₀)Σxxᵀ, times this public constant. Where the first step
- * raised a customer's score their curvature σ′ grew with it, so the prior's alone would overshoot; a bounded
- * curvature (¼ for all, the majorisation bound) is safe but slow. Chosen on seed 1 (docs/personalisation-quality.md).
+ * The later steps' curvature is the prior's, p₀(1 − p₀)Σxxᵀ, times this public constant: ¼/(p₀(1 − p₀)), so
+ * ¼Σxxᵀ, the bound on the logistic loss's curvature everywhere (Böhning and Lindsay 1988). A step on that bound
+ * never increases the objective (majorisation), however far the first step overshot; the prior's curvature alone
+ * (damping 1) overshoots back, since a customer's σ′ grows with the score the first step gave them.
  */
-export const laterStepDamping = 4;
+export const laterStepDamping = 0.25 / (priorRate * (1 - priorRate));
 
 /** Sensitivity of a later step's integer gradient sum to one customer (gradients only, `inputs` coordinates). */
 export function gradientSensitivity(inputs: number): SumSensitivity {
@@ -185,6 +188,27 @@ function release(sum: Float64Array, variance: bigint, noise: GaussianNoise): Flo
 }
 
 /**
+ * (damping·H₁ + rI)⁻¹·gradient, H₁ the first step's released curvature (its `system` less its ridge r); where
+ * the damped noise makes it indefinite the matrix's ridge is doubled, as the first step's was.
+ */
+function laterStep(
+  system: Float64Array,
+  ridge: number,
+  damping: number,
+  gradient: Float64Array,
+): Float64Array {
+  const inputs = gradient.length;
+  for (let extra = ridge; extra < ridge * 2 ** 40; extra *= 2) {
+    const damped = system.map((v, i) =>
+      i % (inputs + 1) === 0 ? damping * (v - ridge) + extra : damping * v,
+    );
+    const move = solveSpd(damped, gradient);
+    if (move.every(Number.isFinite)) return move;
+  }
+  throw new RangeError('The damped Hessian stayed indefinite under every ridge tried.');
+}
+
+/**
  * The released model, post-processing of the noised sums only. Step 1: the statistics at the prior, then
  * w₁ = −(p₀(1 − p₀)Σxxᵀ/K + ΛI)⁻¹Σg. Each later step (one per further variance) releases the gradients at the
  * last weights and moves w ← w − (H₁ + ΛI)⁻¹(Σg(w) + Λw) with the first step's released Hessian H₁: the
@@ -202,16 +226,14 @@ export function noisyNewtonFit(
   const [firstVariance, ...later] = variances;
   const statistics = release(customerStatistics(windows, random), firstVariance!, noise);
   const first = newtonFromStatistics(statistics, inputs, lambda, 0.25 / windows.length);
-  // The later steps' system: the released curvature times `damping`, plus the same ridge.
-  const system = first.system.map((v, i) =>
-    i % (inputs + 1) === 0 ? damping * (v - first.ridge) + first.ridge : damping * v,
-  );
   let weights = first.weights;
   for (const variance of later) {
     const gradient = release(customerGradients(windows, weights, random), variance, noise);
     const current = weights;
-    const move = solveSpd(
-      system.slice(),
+    const move = laterStep(
+      first.system,
+      first.ridge,
+      damping,
       gradient.map((g, j) => g + first.ridge * current[j]!),
     );
     weights = current.map((w, j) => w - move[j]!);
