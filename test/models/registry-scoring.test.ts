@@ -86,7 +86,7 @@ describe.each(testBackends)('the registry scores on the trainer’s feature list
     );
     if (!trained.ok) throw new Error(trained.error.message);
     const { model } = trained.value;
-    expect(model).toMatchObject({ featureListVersion: 2, mechanism: 'noisy-newton-2-steps' });
+    expect(model).toMatchObject({ featureListVersion: 2, mechanism: 'noisy-newton' });
     expect(model.weights).toHaveLength(3);
     await approveAndCompare(model);
   });

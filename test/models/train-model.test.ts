@@ -178,6 +178,7 @@ describe.each(testBackends)('private propensity training on $name', (backend) =>
       asker: 'ada',
       purpose: 'bank_offers',
       mechanism: 'noisy-newton',
+      steps: 2,
     } as const;
     const seeded = discreteGaussianNoise(seededRandomSource('e2e-noise'));
     const noise = new RecordingGaussianNoise((v) => seeded.discreteGaussian(v));
@@ -188,7 +189,7 @@ describe.each(testBackends)('private propensity training on $name', (backend) =>
     if (!trained.ok) throw new Error(trained.error.message);
     const { model, budget } = trained.value;
     const inputs = featuresFor('savings').length + 1;
-    const variances = newtonVariances(1, defaultApproximateBudget.delta, inputs);
+    const variances = newtonVariances(1, defaultApproximateBudget.delta, inputs, 2);
     // Half the budget's ρ each: twice the one-step variance for the statistics, then the gradients' own.
     expect(variances).toHaveLength(2);
     expect(variances[0]).toBe(2n * newtonVariance(1, defaultApproximateBudget.delta, inputs));

@@ -87,7 +87,7 @@ export interface TrainRequest {
    */
   readonly windows?: number;
   /**
-   * Noisy Newton only: Newton steps, 1 to 3, default 2. The first releases gradient and curvature, each later
+   * Noisy Newton only: Newton steps, 1 to 3, default 1. The first releases gradient and curvature, each later
    * one the gradients at the last weights; the budget is split between them (`firstStepShare`).
    */
   readonly steps?: number;
