@@ -10,7 +10,13 @@ import { loadDemoBank } from '../src/demo/load-demo-bank.ts';
 import { featureMatrix, type FeatureMatrix } from '../src/models/features.ts';
 import { fitLogistic, type TrainingSet } from '../src/models/train/logistic.ts';
 import { perturbationScale, perturbWeights } from '../src/models/train/output-perturbation.ts';
-import { defaultWindows, newtonVariance, noisyNewtonFit } from '../src/models/train/noisy-newton.ts';
+import {
+  defaultWindows,
+  firstStepShare,
+  laterStepDamping,
+  newtonVariances,
+  noisyNewtonFit,
+} from '../src/models/train/noisy-newton.ts';
 import { discreteGaussianNoise } from '../src/federated/distributed-noise.ts';
 import { defaultApproximateBudget } from '../src/privacy/guard/approximate-budget.ts';
 import {
@@ -40,15 +46,31 @@ const customers = Number(process.env['BENCH_MODELS_CUSTOMERS'] ?? 4_000);
 /** Everyday card payments per customer per month: the realistic model (with take-up) at a lighter density. */
 const density = Number(process.env['BENCH_MODELS_DENSITY'] ?? 2);
 const draws = Number(process.env['BENCH_MODELS_DRAWS'] ?? 20);
-const seed = 1;
+const seed = Number(process.env['BENCH_MODELS_SEED'] ?? 1);
 const end = '2026-11-01';
 /** Features on trainAsOf, labels in the 90 days after; evaluated on the next window (evalAsOf → end). */
 const trainAsOf = '2026-05-05';
 const evalAsOf = '2026-08-03';
 const lambda = Number(process.env['BENCH_MODELS_LAMBDA'] ?? 1);
 const offset = priorLogit(defaultPriorRate);
-const products = ['mortgage', 'credit_card', 'savings'] as const;
-const epsilons = [0.5, 1, 2, 4] as const;
+const allProducts = ['mortgage', 'credit_card', 'savings'] as const;
+const numbers = (variable: string, fallback: string) =>
+  (process.env[variable] ?? fallback).split(',').map(Number);
+/** Narrowing for a quick run while choosing settings: products, feature list versions, Newton steps. */
+const products = allProducts.filter((p) =>
+  (process.env['BENCH_MODELS_PRODUCTS'] ?? p).split(',').includes(p),
+);
+const listVersions = numbers('BENCH_MODELS_LISTS', '1,2,3');
+/** Noisy Newton settings: "steps" or "steps:damping" (the later steps' curvature factor), comma-separated. */
+const newtonSettings = (process.env['BENCH_MODELS_STEPS'] ?? `1,2:${laterStepDamping}`)
+  .split(',')
+  .map((e) => {
+    const [steps, damping] = e.split(':').map(Number);
+    return { steps: steps!, damping: damping ?? laterStepDamping };
+  });
+const shareOfFirst = Number(process.env['BENCH_MODELS_SHARE'] ?? firstStepShare);
+const withOutputPerturbation = process.env['BENCH_MODELS_OUTPUT'] !== '0';
+const epsilons = numbers('BENCH_MODELS_EPSILONS', '0.5,1,2,4');
 
 /** Hand rules in the segment language, per product: the best on the training window is reported. */
 const handRules: Record<(typeof products)[number], readonly string[]> = {
@@ -103,9 +125,15 @@ interface ListReport {
   /** (c): the same logistic regression without privacy on all customers of the training window. */
   readonly open: Quality;
   readonly private: readonly PrivateQuality[];
-  /** Noisy-statistics Newton over `defaultWindows` label windows, at the vault's δ. */
-  readonly newton: readonly PrivateQuality[];
-  /** The same Newton step with every noise draw 0: the mechanism's own ceiling (not private). */
+  /** Noisy-statistics Newton over `defaultWindows` label windows, at the vault's δ, per number of steps. */
+  readonly newton: readonly NewtonReport[];
+}
+
+interface NewtonReport {
+  readonly steps: number;
+  readonly damping: number;
+  readonly noised: readonly PrivateQuality[];
+  /** The same Newton steps with every noise draw 0: the mechanism's own ceiling (not private). */
   readonly noiseless: Quality;
 }
 
@@ -183,19 +211,35 @@ async function newtonQualities(
     ),
   );
   const silent = { discreteGaussian: () => 0n };
-  const step = noisyNewtonFit(sets, 1n, lambda, silent, seededRandomSource('bench-models-noiseless'));
-  const noiseless = quality(scoresOf(m, evaluation, step.weights, offset), evaluation.labels);
-  const noised = epsilons.map((epsilon) => {
-    const variance = newtonVariance(epsilon, defaultApproximateBudget.delta, m.columns + 1);
-    const random = seededRandomSource(`bench-models-newton-${product}-v${version}-${epsilon}`);
-    const noise = discreteGaussianNoise(random);
-    const runs = Array.from({ length: draws }, () => {
-      const { weights } = noisyNewtonFit(sets, variance, lambda, noise, random);
-      return quality(scoresOf(m, evaluation, weights, offset), evaluation.labels);
+  return newtonSettings.map(({ steps, damping }): NewtonReport => {
+    const silentVariances = Array.from({ length: steps }, () => 1n);
+    const fit = noisyNewtonFit(
+      sets,
+      silentVariances,
+      lambda,
+      silent,
+      seededRandomSource('bench-models-noiseless'),
+      damping,
+    );
+    const noiseless = quality(scoresOf(m, evaluation, fit.weights, offset), evaluation.labels);
+    const noised = epsilons.map((epsilon) => {
+      const variances = newtonVariances(
+        epsilon,
+        defaultApproximateBudget.delta,
+        m.columns + 1,
+        steps,
+        shareOfFirst,
+      );
+      const random = seededRandomSource(`bench-models-newton-${product}-v${version}-${epsilon}`);
+      const noise = discreteGaussianNoise(random);
+      const runs = Array.from({ length: draws }, () => {
+        const { weights } = noisyNewtonFit(sets, variances, lambda, noise, random, damping);
+        return quality(scoresOf(m, evaluation, weights, offset), evaluation.labels);
+      });
+      return summarise(epsilon, runs);
     });
-    return summarise(epsilon, runs);
+    return { steps, damping, noised, noiseless };
   });
-  return { noised, noiseless };
 }
 
 /** Features for all customers on `asOf` and every customer scored, in seconds per 200,000 customers. */
@@ -231,11 +275,10 @@ async function listQualities(
     version,
     features: trainMatrix.columns,
     open: quality(scoresOf(evalMatrix, evaluation, open.weights, offset), evaluation.labels),
-    private: privateQualities(privateFit.weights, evalMatrix, evaluation, `${product}-v${version}`),
-    ...(await newtonQualities(vault, engine, product, evalMatrix, evaluation, version).then((n) => ({
-      newton: n.noised,
-      noiseless: n.noiseless,
-    }))),
+    private: withOutputPerturbation
+      ? privateQualities(privateFit.weights, evalMatrix, evaluation, `${product}-v${version}`)
+      : [],
+    newton: await newtonQualities(vault, engine, product, evalMatrix, evaluation, version),
   };
 }
 
@@ -296,7 +339,10 @@ async function benchProduct(
     modelId: model.id,
     base: { train: rate(trainAll), evaluation: rate(evaluation) },
     rule: { expression: rule.expression, ...ruleQuality },
-    lists: [await listQualities(vault, engine, product, 1), await listQualities(vault, engine, product, 2)],
+    lists: await listVersions.reduce<Promise<ListReport[]>>(
+      async (done, version) => [...(await done), await listQualities(vault, engine, product, version)],
+      Promise.resolve([]),
+    ),
     trainSeconds: { private: privateSeconds, newton: newtonSeconds, open: openSeconds },
     scoreSecondsPer200k: {
       open: scoringSeconds(engine, product, open.weights),
@@ -319,19 +365,27 @@ function print(report: ProductReport): void {
   );
   for (const list of report.lists) {
     const on = `list ${list.version} (${list.features} features)`;
-    for (const [name, rows] of [
-      ['output perturbation', list.private],
-      [`noisy Newton, ${defaultWindows} windows, δ = ${defaultApproximateBudget.delta}`, list.newton],
-    ] as const) {
+    const rowsOf = (name: string, rows: readonly PrivateQuality[]) => {
       for (const p of rows) {
         console.log(
           `| (b) ${on}, ${name}, ε = ${p.epsilon} (lowest lift of ${draws}: ${fmt(p.minLift)}) | ${fmt(p.auc, 3)} | ${fmt(p.lift)} | ${share(p.lift, list.open)} |`,
         );
       }
+    };
+    rowsOf('output perturbation', list.private);
+    for (const n of list.newton) {
+      const steps =
+        n.steps === 1
+          ? '1 step'
+          : `${n.steps} steps (first ${fmt(100 * shareOfFirst, 0)} % of ρ, damping ${n.damping})`;
+      rowsOf(
+        `noisy Newton, ${steps}, ${defaultWindows} windows, δ = ${defaultApproximateBudget.delta}`,
+        n.noised,
+      );
+      console.log(
+        `| the same ${n.steps === 1 ? 'Newton step' : `${n.steps} Newton steps`} without noise (not private: the mechanism's ceiling) | ${fmt(n.noiseless.auc, 3)} | ${fmt(n.noiseless.lift)} | ${share(n.noiseless.lift, list.open)} |`,
+      );
     }
-    console.log(
-      `| the same Newton step without noise (not private: the mechanism's ceiling) | ${fmt(list.noiseless.auc, 3)} | ${fmt(list.noiseless.lift)} | ${share(list.noiseless.lift, list.open)} |`,
-    );
     console.log(
       `| (c) ${on}, without privacy, all customers | ${fmt(list.open.auc, 3)} | ${fmt(list.open.lift)} | 100 % |`,
     );

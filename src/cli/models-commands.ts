@@ -30,6 +30,7 @@ export interface TrainCommandOptions {
   readonly mechanism?: string;
   readonly featureList?: string;
   readonly windows?: string;
+  readonly steps?: string;
   readonly as?: string;
   readonly json?: boolean;
 }
@@ -66,6 +67,7 @@ export async function trainCommand(scope: CommandScope, options: TrainCommandOpt
   const epsilon = parseEpsilon(options.epsilon);
   const featureList = wholeOption('--feature-list', options.featureList);
   const windows = wholeOption('--windows', options.windows);
+  const steps = wholeOption('--steps', options.steps);
   const cli = await scope.context();
   await withVault(cli, 'curtain models train', async (vault) => {
     await new HubStorage(vault.storage).transaction((tx) =>
@@ -88,6 +90,7 @@ export async function trainCommand(scope: CommandScope, options: TrainCommandOpt
         ...(options.mechanism === undefined ? {} : { mechanism: options.mechanism as TrainingMechanism }),
         ...(featureList === undefined ? {} : { featureList }),
         ...(windows === undefined ? {} : { windows }),
+        ...(steps === undefined ? {} : { steps }),
       },
       { onProgress: (stage) => bar.update(stages.indexOf(stage) + 2) },
     );
@@ -133,6 +136,7 @@ export function defineModelsCommands(group: Command, scope: CommandScope): void 
     )
     .option('--feature-list <version>', 'the feature list version (2: the compact list of a few products)')
     .option('--windows <n>', 'noisy-newton: label windows per customer, 1 to 5 (default 3)')
+    .option('--steps <n>', 'noisy-newton: Newton steps, 1 to 3 (default 1; the budget split between them)')
     .option(
       '--as <handle>',
       'the staff member the CLI acts as, charged for it (role operator or marketer) [CURTAIN_STAFF]',

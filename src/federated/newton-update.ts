@@ -48,6 +48,8 @@ export interface NewtonStep {
   readonly customers: number;
   /** The ridge the step needed (Λ, doubled while the noised Hessian was not positive definite). */
   readonly ridge: number;
+  /** The regularised Hessian the step solved (row-major, `inputs`²): a later step may reuse it. */
+  readonly system: Float64Array;
 }
 
 /** w₁ = −(p(1 − p)·Σxxᵀ + ΛI)⁻¹·Σg from the released sum: post-processing, the same at every vault. */
@@ -87,9 +89,9 @@ export function newtonFromStatistics(
   }
   const customers = Math.max(0, Math.round(values[k]! / countWeight));
   for (let ridge = lambda; ridge < lambda * 2 ** 40; ridge *= 2) {
-    const a = hessian.map((v, i) => (i % (inputs + 1) === 0 ? v + ridge : v));
-    const solved = solveSpd(a, gradient);
-    if (solved.every(Number.isFinite)) return { weights: solved.map((v) => -v), customers, ridge };
+    const system = hessian.map((v, i) => (i % (inputs + 1) === 0 ? v + ridge : v));
+    const solved = solveSpd(system.slice(), gradient);
+    if (solved.every(Number.isFinite)) return { weights: solved.map((v) => -v), customers, ridge, system };
   }
   throw new RangeError('The released Hessian stayed indefinite under every ridge tried.');
 }

@@ -12,7 +12,13 @@ describe.each(testBackends)('the model API on $name', (backend) => {
 
   beforeAll(async () => {
     h = await openHarness(backend, {}, { now: () => new Date('2026-10-31T12:00:00Z') });
-    const model = await insertModelVersion(h.vault.storage, {
+    id = (await savingsVersion('rui')).id;
+  }, 180_000);
+  afterAll(async () => h.dispose());
+
+  /** A frozen savings version with known weights, trained by `trainedBy`. */
+  const savingsVersion = (trainedBy: string) =>
+    insertModelVersion(h.vault.storage, {
       product: 'savings',
       featureListVersion,
       weights: weightsFor('savings', knownWeights),
@@ -22,23 +28,24 @@ describe.each(testBackends)('the model API on $name', (backend) => {
       delta: 1e-6,
       trainedFrom: '2025-10-01',
       trainedTo: '2026-04-30',
-      trainedBy: 'rui',
+      trainedBy,
     });
-    id = model.id;
-  }, 180_000);
-  afterAll(async () => h.dispose());
+
+  /** The approver (rui) approves `model` with `reason`. */
+  const approve = (model: string, reason: string) =>
+    h.inject({
+      method: 'POST',
+      url: `/v1/models/${model}/approve`,
+      headers: h.staff.approver,
+      payload: { reason },
+    });
 
   it('lists versions, refuses the trainer as approver, and approves and retires with reasons', async () => {
     const listed = await h.inject({ method: 'GET', url: '/v1/models', headers: h.staff.marketer });
     expect(listed.statusCode).toBe(200);
     expect(listed.json()).toMatchObject({ versions: [{ id, state: 'trained', card: null, epsilon: 1 }] });
 
-    const own = await h.inject({
-      method: 'POST',
-      url: `/v1/models/${id}/approve`,
-      headers: h.staff.approver,
-      payload: { reason: 'mine' },
-    });
+    const own = await approve(id, 'mine');
     expect(own.statusCode).toBe(403);
     expect(own.json()).toMatchObject({ error: { code: 'MODEL_APPROVAL_REFUSED' } });
 
@@ -79,24 +86,8 @@ describe.each(testBackends)('the model API on $name', (backend) => {
   });
 
   it('approves a version trained by another person and releases its card, charged to the caller', async () => {
-    const model = await insertModelVersion(h.vault.storage, {
-      product: 'savings',
-      featureListVersion,
-      weights: weightsFor('savings', knownWeights),
-      bias: -1,
-      mechanism: 'dp-sgd',
-      epsilon: 1,
-      delta: 1e-6,
-      trainedFrom: '2025-10-01',
-      trainedTo: '2026-04-30',
-      trainedBy: 'mia',
-    });
-    const approved = await h.inject({
-      method: 'POST',
-      url: `/v1/models/${model.id}/approve`,
-      headers: h.staff.approver,
-      payload: { reason: 'card reviewed' },
-    });
+    const model = await savingsVersion('mia');
+    const approved = await approve(model.id, 'card reviewed');
     expect(approved.statusCode).toBe(200);
     expect(approved.json()).toMatchObject({
       state: 'approved',

@@ -40,6 +40,16 @@ describe.each(testBackends)('the registry scores on the trainer’s feature list
   }, 180_000);
   afterAll(async () => vault.dispose());
 
+  /** Approves `model` (which scores it) and checks each stored score against the list's recomputation. */
+  async function approveAndCompare(model: ModelVersion): Promise<Map<number, number>> {
+    await vault.models.approve(model.id, 'risk.bob', 'card reviewed');
+    const stored = await storedScores(vault, model.id);
+    expect(stored.size).toBeGreaterThan(5);
+    const expected = await recomputed(vault, model, (j) => j);
+    for (const [id, score] of stored) expect(score, `customer ${id}`).toBeCloseTo(expected.get(id)!, 12);
+    return stored;
+  }
+
   it('stores the scores of a trained version that the real list gives, in the trainer’s feature order', async () => {
     const trained = await trainPropensityModel(
       vault,
@@ -49,11 +59,7 @@ describe.each(testBackends)('the registry scores on the trainer’s feature list
     if (!trained.ok) throw new Error(trained.error.message);
     const { model } = trained.value;
     expect(model.weights).toHaveLength(featuresFor(product).length);
-    await vault.models.approve(model.id, 'risk.bob', 'card reviewed');
-    const stored = await storedScores(vault, model.id);
-    expect(stored.size).toBeGreaterThan(5);
-    const expected = await recomputed(vault, model, (j) => j);
-    for (const [id, score] of stored) expect(score, `customer ${id}`).toBeCloseTo(expected.get(id)!, 12);
+    const stored = await approveAndCompare(model);
     // Not vacuous: the same weights read in another order give other scores.
     const last = model.weights.length - 1;
     const reversed = await recomputed(vault, model, (j) => last - j);
@@ -82,11 +88,7 @@ describe.each(testBackends)('the registry scores on the trainer’s feature list
     const { model } = trained.value;
     expect(model).toMatchObject({ featureListVersion: 2, mechanism: 'noisy-newton' });
     expect(model.weights).toHaveLength(3);
-    await vault.models.approve(model.id, 'risk.bob', 'card reviewed');
-    const stored = await storedScores(vault, model.id);
-    expect(stored.size).toBeGreaterThan(5);
-    const expected = await recomputed(vault, model, (j) => j);
-    for (const [id, score] of stored) expect(score, `customer ${id}`).toBeCloseTo(expected.get(id)!, 12);
+    await approveAndCompare(model);
   });
 
   it('refuses to approve or score a version of another feature list or width, writing nothing', async () => {

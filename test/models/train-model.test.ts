@@ -12,11 +12,17 @@ import {
   windowDays,
   type TrainingVault,
 } from '../../src/models/train/train-model.ts';
-import { mechanismSentence, newtonCurve, newtonVariance } from '../../src/models/train/noisy-newton.ts';
+import {
+  gradientSensitivity,
+  mechanismSentence,
+  newtonCurve,
+  newtonVariance,
+  newtonVariances,
+} from '../../src/models/train/noisy-newton.ts';
 import { statisticsDimension } from '../../src/federated/newton-update.ts';
-import { discreteGaussianNoise } from '../../src/federated/distributed-noise.ts';
+import { discreteGaussianNoise, distributedGaussianCurve } from '../../src/federated/distributed-noise.ts';
 import { RecordingGaussianNoise } from '../../src/federated/distributed-noise.test-support.ts';
-import { toApproximateDp } from '../../src/privacy/accounting/rdp.ts';
+import { compose, toApproximateDp } from '../../src/privacy/accounting/rdp.ts';
 import { seededRandomSource } from '../../src/privacy/dp/random-source.ts';
 import { pureDpCurve, rdpOrders } from '../../src/privacy/accounting/rdp.ts';
 import { defaultApproximateBudget } from '../../src/privacy/guard/approximate-budget.ts';
@@ -164,7 +170,7 @@ describe.each(testBackends)('private propensity training on $name', (backend) =>
     expect(after.rows[0]!.n).toBe(before.rows[0]!.n);
   });
 
-  it('trains by noisy Newton over three label windows at the pinned variance, the same from the same seeds', async () => {
+  it('trains by noisy Newton in two steps over three label windows at the pinned variances, the same from the same seeds', async () => {
     const request = {
       product: 'savings',
       asOf,
@@ -172,6 +178,7 @@ describe.each(testBackends)('private propensity training on $name', (backend) =>
       asker: 'ada',
       purpose: 'bank_offers',
       mechanism: 'noisy-newton',
+      steps: 2,
     } as const;
     const seeded = discreteGaussianNoise(seededRandomSource('e2e-noise'));
     const noise = new RecordingGaussianNoise((v) => seeded.discreteGaussian(v));
@@ -182,18 +189,28 @@ describe.each(testBackends)('private propensity training on $name', (backend) =>
     if (!trained.ok) throw new Error(trained.error.message);
     const { model, budget } = trained.value;
     const inputs = featuresFor('savings').length + 1;
-    const variance = newtonVariance(1, defaultApproximateBudget.delta, inputs);
-    // Every coordinate of the statistics drew once, at the variance the derivation gives for ε = 1 at the vault's δ.
-    expect(noise.variances).toHaveLength(statisticsDimension(inputs));
-    expect(new Set(noise.variances)).toEqual(new Set([variance.toString()]));
-    const charged = toApproximateDp(newtonCurve(variance, inputs), defaultApproximateBudget.delta).epsilon;
+    const variances = newtonVariances(1, defaultApproximateBudget.delta, inputs, 2);
+    // Half the budget's ρ each: twice the one-step variance for the statistics, then the gradients' own.
+    expect(variances).toHaveLength(2);
+    expect(variances[0]).toBe(2n * newtonVariance(1, defaultApproximateBudget.delta, inputs));
+    // Every coordinate of the statistics drew once, then every coordinate of the second step's gradient.
+    const first = statisticsDimension(inputs);
+    expect(noise.variances).toHaveLength(first + inputs);
+    expect(new Set(noise.variances.slice(0, first))).toEqual(new Set([variances[0]!.toString()]));
+    expect(new Set(noise.variances.slice(first))).toEqual(new Set([variances[1]!.toString()]));
+    // The ledger holds both steps: the first step's curve plus the gradient release's.
+    const both = compose(
+      newtonCurve(variances[0]!, inputs),
+      distributedGaussianCurve(Number(variances[1]), 1, gradientSensitivity(inputs)),
+    );
+    const charged = toApproximateDp(both, defaultApproximateBudget.delta).epsilon;
     expect(budget.charged).toBeCloseTo(charged, 12);
     expect(budget.charged).toBeLessThanOrEqual(1);
     expect(budget.charged).toBeGreaterThan(0.999);
     // Three windows a quarter apart ending on asOf; features read up to a year before the first.
     expect(windowDays(asOf, 3)).toEqual(['2025-10-02', '2025-12-31', asOf]);
     expect(model).toMatchObject({
-      mechanism: 'noisy-newton',
+      mechanism: 'noisy-newton-2-steps',
       epsilon: 1,
       delta: defaultApproximateBudget.delta,
       trainedFrom: '2024-10-02',
@@ -202,9 +219,9 @@ describe.each(testBackends)('private propensity training on $name', (backend) =>
     expect(model.weights.every(Number.isFinite)).toBe(true);
     // The card states the mechanism in words, the windows read back from the training period.
     expect(mechanismSentence(model)).toBe(
-      'noisy-statistics Newton: one Newton step from each consenting customer’s clipped gradient and ' +
-        'curvature statistics over 3 quarterly label windows, with exact discrete Gaussian noise; ' +
-        '(ε, δ) = (1, 0.000001)',
+      'noisy-statistics Newton: a Newton step from each consenting customer’s clipped gradient and ' +
+        'curvature statistics over 3 quarterly label windows, then a second step from noised gradients alone ' +
+        '(the budget split between the steps), with exact discrete Gaussian noise; (ε, δ) = (1, 0.000001)',
     );
     if (seededNewtonWeights === undefined) seededNewtonWeights = model.weights;
     else expect(model.weights).toEqual(seededNewtonWeights);
@@ -226,7 +243,7 @@ describe.each(testBackends)('private propensity training on $name', (backend) =>
 });
 
 describe('the feature list and fair lending', () => {
-  it('has a compact version 2 for mortgage, credit card and savings, made of version 1’s definitions', () => {
+  it('has a compact version 2 and a mid-sized version 3 for mortgage, credit card and savings, of version 1’s definitions', () => {
     expect(featuresFor('mortgage', 2).map((f) => f.name)).toEqual([
       'spent_home_inspection_180d',
       'days_since_home_inspection',
@@ -237,9 +254,16 @@ describe('the feature list and fair lending', () => {
       expect(compact).toHaveLength(3);
       for (const feature of compact) expect(featuresFor(code, 1)).toContain(feature);
       expect(() => featurePlans(compact, code, context)).not.toThrow();
+      // Version 3 is the compact list and more of version 1's definitions: between 3 and all.
+      const mid = featuresFor(code, 3);
+      expect(mid.slice(0, 3)).toEqual(compact);
+      expect(mid.length).toBeGreaterThan(3);
+      expect(mid.length).toBeLessThan(featuresFor(code, 1).length);
+      for (const feature of mid) expect(featuresFor(code, 1)).toContain(feature);
+      expect(() => featurePlans(mid, code, context)).not.toThrow();
     }
     expect(() => featuresFor('overdraft', 2)).toThrow(expect.objectContaining({ code: 'USAGE' }) as Error);
-    expect(() => featuresFor('mortgage', 3)).toThrow(expect.objectContaining({ code: 'USAGE' }) as Error);
+    expect(() => featuresFor('mortgage', 4)).toThrow(expect.objectContaining({ code: 'USAGE' }) as Error);
   });
 
   it('gives credit products no proxy feature, and the checker refuses one under credit offers', () => {

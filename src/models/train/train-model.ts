@@ -29,12 +29,15 @@ import { fitLogistic, priorLogit, type TrainingSet } from './logistic.ts';
 export { priorLogit } from './logistic.ts';
 import { perturbationScale, perturbWeights } from './output-perturbation.ts';
 import {
+  defaultSteps,
   defaultWindows,
+  maxSteps,
   maxWindows,
-  newtonCurve,
-  newtonVariance,
+  newtonStepsCurve,
+  newtonVariances,
   noisyNewton,
   noisyNewtonFit,
+  recordedMechanism,
 } from './noisy-newton.ts';
 import { holdersOn, insertModelVersion, takeUpsAfter, type ModelVersion } from '../model-store.ts';
 
@@ -83,6 +86,11 @@ export interface TrainRequest {
    * 1 to 5, default 3. More windows see more take-ups for the same noise; the customer stays the unit.
    */
   readonly windows?: number;
+  /**
+   * Noisy Newton only: Newton steps, 1 to 3, default 1. The first releases gradient and curvature, each later
+   * one the gradients at the last weights; the budget is split between them (`firstStepShare`).
+   */
+  readonly steps?: number;
   /** The staff handle charged for the training. */
   readonly asker: string;
   /** A question purpose code, e.g. "credit_offers". */
@@ -133,7 +141,12 @@ function checkRequest(request: TrainRequest, today: string): void {
   if (addDays(request.asOf, labelDays) > today) {
     throw new CurtainError('USAGE', `asOf: the ${labelDays} days after it (its labels) must have passed`);
   }
-  const { delta = 0, mechanism = outputPerturbation, windows = defaultWindows } = request;
+  const {
+    delta = 0,
+    mechanism = outputPerturbation,
+    windows = defaultWindows,
+    steps = defaultSteps,
+  } = request;
   if (!(delta >= 0 && delta < 1)) throw new CurtainError('USAGE', `delta: must be in [0, 1) (got ${delta})`);
   if (!trainingMechanisms.includes(mechanism)) {
     throw new CurtainError(
@@ -143,6 +156,9 @@ function checkRequest(request: TrainRequest, today: string): void {
   }
   if (!(Number.isInteger(windows) && windows >= 1 && windows <= maxWindows)) {
     throw new CurtainError('USAGE', `windows: a whole number from 1 to ${maxWindows} (got ${windows})`);
+  }
+  if (!(Number.isInteger(steps) && steps >= 1 && steps <= maxSteps)) {
+    throw new CurtainError('USAGE', `steps: a whole number from 1 to ${maxSteps} (got ${steps})`);
   }
 }
 
@@ -236,17 +252,17 @@ async function planTraining(
     request.delta !== undefined && request.delta > 0
       ? request.delta
       : (await vault.guard.approximateBudget()).budget.delta;
-  const variance = newtonVariance(request.epsilon, delta, dimension);
+  const variances = newtonVariances(request.epsilon, delta, dimension, request.steps ?? defaultSteps);
   const days = windowDays(request.asOf, request.windows ?? defaultWindows);
   return {
-    rdp: newtonCurve(variance, dimension),
+    rdp: newtonStepsCurve(variances, dimension),
     async fit(features) {
       const sets = await Promise.all(
         days.map((day) => trainingSet(vault, features(day), request.product, day)),
       );
       const random = options.random ?? cryptoRandomSource();
       const noise = options.gaussianNoise ?? discreteGaussianNoise(random);
-      const fit = noisyNewtonFit(sets, variance, lambda, noise, random);
+      const fit = noisyNewtonFit(sets, variances, lambda, noise, random);
       return {
         weights: fit.weights,
         offset: federatedPrior,
@@ -268,7 +284,10 @@ export async function trainPropensityModel(
 ): Promise<Result<TrainedModel, SpendRefusal>> {
   const now = options.now?.() ?? new Date();
   checkRequest(request, now.toISOString().slice(0, 10));
-  const mechanism = request.mechanism ?? outputPerturbation;
+  const mechanism =
+    (request.mechanism ?? outputPerturbation) === outputPerturbation
+      ? outputPerturbation
+      : recordedMechanism(request.steps ?? defaultSteps);
   const plan = await planTraining(vault, request, options);
   const id = randomUUID();
   const spent = await vault.guard.spend({
