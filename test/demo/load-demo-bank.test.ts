@@ -124,3 +124,34 @@ describe('the realistic demo bank on PGlite', () => {
     }
   }, 120_000);
 });
+
+describe.each(testBackends)('the demo bank from generator workers on $name', (backend) => {
+  it('loads the same rows in the same order, and the same ground truth, as generating on one thread', async () => {
+    const directory = await mkdtemp(join(tmpdir(), 'curtain-demo-workers-'));
+    const load = async (workers: number) => {
+      const vault = await createTestVault(backend);
+      try {
+        const groundTruthFile = join(directory, `truth-${workers}.jsonl`);
+        const bank = { density: 'thin', customers: 60, seed: 12, end, groundTruthFile } as const;
+        const report = await loadDemoBank(vault, { ...bank, workers, workerChunk: 8 });
+        const { rows } = await vault.storage.query<Record<string, unknown>>(
+          `SELECT id::text, customer_id::text, external_id, booking_date::text, amount_minor::text, direction,
+                  category, merchant_name, description FROM transactions ORDER BY id`,
+        );
+        return { report, rows, truth: await readFile(groundTruthFile, 'utf8') };
+      } finally {
+        await vault.dispose();
+      }
+    };
+    try {
+      const alone = await load(0);
+      const workers = await load(2);
+      expect(alone.rows.length).toBeGreaterThan(60 * 20);
+      expect(workers.report).toEqual(alone.report);
+      expect(workers.rows).toEqual(alone.rows);
+      expect(workers.truth).toBe(alone.truth);
+    } finally {
+      await rm(directory, { recursive: true, force: true });
+    }
+  }, 120_000);
+});

@@ -5,7 +5,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { readChunk, type Chunk, type ChunkRequest } from './chunk.ts';
-import { generateBank } from './generate-bank.ts';
+import { customerBuilder, generateBank } from './generate-bank.ts';
+import { materialise } from './materialise.ts';
 import type { Density, GenerateBankOptions, GeneratedCustomer } from './types.ts';
 
 export interface ParallelOptions {
@@ -91,7 +92,8 @@ export async function* generateBankInParallel(
   const size = parallel.chunk ?? chunkSize(options.density);
   const first = options.firstIndex ?? 0;
   const chunks = Math.ceil(options.customers / size);
-  const { customers: _all, firstIndex: _first, ...shared } = options;
+  const shared: Omit<GenerateBankOptions, 'customers'> = { ...options, firstIndex: 0 };
+  customerBuilder(shared, materialise); // bad options throw here, as generateBank's do, not in a worker
   const waiting = new Map<number, Pending>();
   const workers = Array.from({ length: workerCount }, () => {
     const worker = startWorker(shared);
