@@ -20,7 +20,7 @@ export interface ParallelOptions {
  * Below this many customers' worth of work (in customers at real density) a worker does not pay for its start:
  * bench/generate.ts measures the crossover (docs/generator.md, "Generation on all cores").
  */
-export const workerCrossover = 1_000;
+export const workerCrossover = 8_000;
 
 /** Work of one customer relative to one at real density (the thin bank has about a fifteenth of the lines). */
 function relativeWork(density: Density | undefined): number {
