@@ -55,9 +55,11 @@ describe('generation in worker threads', () => {
     await expect(bad.next()).rejects.toThrow(/end is not a YYYY-MM-DD date/);
   }, 60_000);
 
-  it('spawns no worker for the test suite’s thin banks, and one per core for a reference bank', () => {
-    expect(defaultWorkers({ customers: 2_000, density: 'thin' })).toBe(0);
-    expect(defaultWorkers({ customers: 300, density: 'real' })).toBe(0);
-    expect(defaultWorkers({ customers: 20_000 })).toBeGreaterThanOrEqual(1);
+  it('spawns no worker for small banks nor on two cores, and one per core but one for a large bank', () => {
+    expect(defaultWorkers({ customers: 2_000, density: 'thin' }, 8)).toBe(0);
+    expect(defaultWorkers({ customers: 7_000, density: 'real' }, 8)).toBe(0);
+    expect(defaultWorkers({ customers: 20_000 }, 2)).toBe(0);
+    expect(defaultWorkers({ customers: 20_000 }, 8)).toBe(7);
+    expect(defaultWorkers({ customers: 50_000, density: 'thin' }, 4)).toBe(3);
   });
 });

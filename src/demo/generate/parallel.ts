@@ -17,8 +17,9 @@ export interface ParallelOptions {
 }
 
 /**
- * Below this many customers' worth of work (in customers at real density) a worker does not pay for its start:
- * bench/generate.ts measures the crossover (docs/generator.md, "Generation on all cores").
+ * Below this many customers' worth of work (in customers at real density) a worker does not pay for its start;
+ * and on two cores or fewer the workers and the thread that builds their lines compete for the cores and lost at
+ * every size measured (docs/generator.md, "Generation on all cores").
  */
 export const workerCrossover = 8_000;
 
@@ -29,10 +30,13 @@ function relativeWork(density: Density | undefined): number {
   return 1;
 }
 
-/** One worker per core when the bank is large enough to gain from it, else none. */
-export function defaultWorkers(options: Pick<GenerateBankOptions, 'customers' | 'density'>): number {
-  if (options.customers * relativeWork(options.density) < workerCrossover) return 0;
-  return availableParallelism();
+/** A worker per core but one (this thread builds the lines) for a large bank on more than two cores, else none. */
+export function defaultWorkers(
+  options: Pick<GenerateBankOptions, 'customers' | 'density'>,
+  cores = availableParallelism(),
+): number {
+  if (cores <= 2 || options.customers * relativeWork(options.density) < workerCrossover) return 0;
+  return cores - 1;
 }
 
 function chunkSize(density: Density | undefined): number {
