@@ -7,7 +7,9 @@ import {
   type Density,
   type GeneratedCustomer,
 } from '../src/demo/generate/index.ts';
+import { generateBankInParallel } from '../src/demo/generate/parallel.ts';
 import { twoYearsBefore } from '../src/demo/load-demo-bank.ts';
+import { availableParallelism, loadavg } from 'node:os';
 import { benchHeader, fmt } from './support.ts';
 
 const customers = Number(process.env['BENCH_GENERATE_CUSTOMERS'] ?? 20_000);
@@ -52,6 +54,73 @@ function generate(
     seconds: Number(process.hrtime.bigint() - started) / 1e9,
     cpuSeconds: cpuSince(cpu),
   };
+}
+
+/** Generation through the worker pool (0 workers: on this thread, through the same asynchronous reader). */
+async function generateWith(density: Density, count: number, workers: number, label: string): Promise<Run> {
+  const bar = progressBar(label, count, 'customers');
+  let transactions = 0;
+  let done = 0;
+  const started = process.hrtime.bigint();
+  const cpu = process.cpuUsage();
+  const options = { customers: count, seed, start: twoYearsBefore(end), end, density };
+  for await (const customer of generateBankInParallel(options, { workers })) {
+    transactions += customer.transactions.length;
+    if (++done % 200 === 0) bar.update(done, { extra: `, ${transactions} transactions` });
+  }
+  bar.stop();
+  return {
+    transactions,
+    seconds: Number(process.hrtime.bigint() - started) / 1e9,
+    cpuSeconds: cpuSince(cpu),
+  };
+}
+
+const parallelCustomers = Number(process.env['BENCH_GENERATE_PARALLEL_CUSTOMERS'] ?? 5_000);
+
+/** One thread against all cores at real density, then the crossover: how large a bank must be to gain. */
+async function cores(): Promise<void> {
+  const n = availableParallelism();
+  const load = () =>
+    loadavg()
+      .map((l) => fmt(l, 1))
+      .join(' ');
+  console.log(`\nGeneration on all cores (${n} cores; load average before: ${load()}):`);
+  console.log(
+    '| workers | customers | transactions | seconds | transactions/s | CPU seconds (all threads) | ratio to 0 workers |',
+  );
+  console.log('| --- | --- | --- | --- | --- | --- | --- |');
+  const alone = await generateWith('real', parallelCustomers, 0, 'on this thread');
+  const rows: [string, Run][] = [['0 (this thread)', alone]];
+  for (const workers of [...new Set([1, n])]) {
+    rows.push([
+      String(workers),
+      await generateWith('real', parallelCustomers, workers, `${workers} workers`),
+    ]);
+  }
+  for (const [name, run] of rows) {
+    console.log(
+      `| ${name} | ${parallelCustomers} | ${run.transactions} | ${fmt(run.seconds)} | ${Math.round(run.transactions / run.seconds)} | ${fmt(run.cpuSeconds)} | ${fmt(alone.seconds / run.seconds)} |`,
+    );
+  }
+  if (process.env['BENCH_GENERATE_CROSSOVER'] === 'no') return;
+  console.log(
+    `\nThe crossover (${n} workers against none, wall-clock seconds; load average now: ${load()}):`,
+  );
+  console.log('| density | customers | 0 workers | all workers | ratio |');
+  console.log('| --- | --- | --- | --- | --- |');
+  for (const [density, sizes] of [
+    ['real', [100, 300, 1_000, 3_000]],
+    ['thin', [500, 2_000, 5_000, 15_000]],
+  ] as const) {
+    for (const size of sizes) {
+      const one = await generateWith(density, size, 0, `${density} ${size}, this thread`);
+      const all = await generateWith(density, size, n, `${density} ${size}, ${n} workers`);
+      console.log(
+        `| ${density} | ${size} | ${fmt(one.seconds)} | ${fmt(all.seconds)} | ${fmt(one.seconds / all.seconds)} |`,
+      );
+    }
+  }
 }
 
 /** The floor: allocating the same number of statement transactions from prepared columns, nothing drawn. */
@@ -177,8 +246,12 @@ function scoreRules(c: GeneratedCustomer, tally: number[][]): void {
   });
 }
 
-function main(): void {
+async function main(): Promise<void> {
   console.log(benchHeader('demo-bank generation'));
+  if (process.env['BENCH_GENERATE_ONLY'] === 'cores') {
+    await cores();
+    return;
+  }
   generate('real', Math.min(500, customers), 'warming up');
   const real = generate('real', customers, 'real density');
   const thin = generate('thin', customers * 4, 'thin (reference)');
@@ -199,6 +272,7 @@ function main(): void {
     );
   }
   mix(customers);
+  await cores();
 }
 
 /** The mix per customer per month by kind, the average contactless payment and how often balances go below zero. */
@@ -279,4 +353,4 @@ function mix(count: number): void {
   );
 }
 
-main();
+await main();

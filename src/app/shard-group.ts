@@ -4,6 +4,7 @@ import { proveIdentity } from '../audit/door-identity.ts';
 import { CurtainError } from '../core/errors.ts';
 import type { StatementEvent } from '../core/transaction.ts';
 import type { VaultKindAnswer } from '../core/vault-door.ts';
+import { defaultWorkers } from '../demo/generate/parallel.ts';
 import { loadDemoBank, type DemoBankOptions, type DemoBankReport } from '../demo/load-demo-bank.ts';
 import { shardOf } from '../privacy/shard-route.ts';
 import { TransactionRetention } from '../vault/compliance/transaction-retention.ts';
@@ -147,11 +148,14 @@ export async function assembleShardGroup(
         ),
       ),
     ingestEvents: (events, options) => ingestRouted(shards, events, options),
-    loadDemoBank: (options) =>
-      Promise.all(
+    loadDemoBank: (options) => {
+      // Every shard generates the whole bank and keeps its own customers: the cores are shared between them.
+      const workers = options.workers ?? Math.ceil(defaultWorkers(options) / shards.length);
+      return Promise.all(
         shards.map((shard, index) =>
-          loadDemoBank(shard, { ...options, only: (externalId) => route(externalId) === index }),
+          loadDemoBank(shard, { ...options, workers, only: (externalId) => route(externalId) === index }),
         ),
-      ),
+      );
+    },
   };
 }

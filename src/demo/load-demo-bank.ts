@@ -9,13 +9,8 @@ import type { IdentityStore } from '../vault/identity/identity-store.ts';
 import type { ConsentLedger } from '../vault/consent/consent-ledger.ts';
 import { demoConsentDecisions, toConsentDecisions } from './generate/consent.ts';
 import type { IngestService, IngestSummary } from '../vault/ingest/ingest-service.ts';
-import {
-  externalIdOf,
-  generateBank,
-  groundTruthRecord,
-  type Density,
-  type GeneratedCustomer,
-} from './generate/index.ts';
+import { generateBankInParallel } from './generate/parallel.ts';
+import { externalIdOf, groundTruthRecord, type Density, type GeneratedCustomer } from './generate/index.ts';
 import { CurtainError } from '../core/errors.ts';
 import { requireDemoVault } from '../vault/vault-kind.ts';
 
@@ -31,6 +26,10 @@ export interface DemoBankOptions {
   /** Load customers, accounts and products only (the benchmark ingests transactions from a CSV). */
   readonly withTransactions?: boolean;
   readonly onProgress?: (customersDone: number, transactions: number) => void;
+  /** Generator worker threads (0: on this thread); default one per core for a large bank, none for a small one. */
+  readonly workers?: number;
+  /** Customers per request to a generator worker (tests make it small). */
+  readonly workerChunk?: number;
   /**
    * Into one shard of a group: only the generated customers it holds (with their accounts, products, consent
    * and transactions). Customer i depends only on the seed and i, so the shards together hold the bank.
@@ -146,13 +145,19 @@ async function* demoEvents(
   tally: Tally,
   truth: WriteStream | undefined,
 ): AsyncGenerator<StatementEvent> {
-  const generated = generateBank({
-    customers: options.customers,
-    seed: options.seed,
-    start: twoYearsBefore(options.end),
-    end: options.end,
-    ...(options.density === undefined ? {} : { density: options.density }),
-  });
+  const generated = generateBankInParallel(
+    {
+      customers: options.customers,
+      seed: options.seed,
+      start: twoYearsBefore(options.end),
+      end: options.end,
+      ...(options.density === undefined ? {} : { density: options.density }),
+    },
+    {
+      ...(options.workers === undefined ? {} : { workers: options.workers }),
+      ...(options.workerChunk === undefined ? {} : { chunk: options.workerChunk }),
+    },
+  );
   let round: GeneratedCustomer[] = [];
   const release = async function* () {
     await storeRound(services, round, options, tally, truth);
@@ -169,7 +174,7 @@ async function* demoEvents(
     round = [];
     options.onProgress?.(tally.customers, tally.transactions);
   };
-  for (const customer of generated) {
+  for await (const customer of generated) {
     if (options.only !== undefined && !options.only(customer.externalId)) continue;
     round.push(customer);
     if (round.length >= customersPerRound) yield* release();

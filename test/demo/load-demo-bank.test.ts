@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { VaultServices } from '../../src/app/vault-process.ts';
 import { loadDemoBank, type DemoBankReport } from '../../src/demo/load-demo-bank.ts';
-import { generateBank } from '../../src/demo/generate/index.ts';
+import { generateBank, groundTruthRecord } from '../../src/demo/generate/index.ts';
 import { testBackends } from '../support/backends.ts';
 import { createTestVault } from '../support/test-vault.ts';
 import { dumpEveryTable } from '../support/table-dump.ts';
@@ -118,6 +118,35 @@ describe('the realistic demo bank on PGlite', () => {
       ]);
       for (const record of records) secrets.add(String(record['region']));
       for (const secret of secrets) expect(dump).not.toContain(secret);
+    } finally {
+      await vault.dispose();
+      await rm(directory, { recursive: true, force: true });
+    }
+  }, 120_000);
+});
+
+describe.each(testBackends)('the demo bank from generator workers on $name', (backend) => {
+  it('loads the one-thread generator’s lines in its order, and its ground truth', async () => {
+    const directory = await mkdtemp(join(tmpdir(), 'curtain-demo-workers-'));
+    const vault = await createTestVault(backend);
+    try {
+      const groundTruthFile = join(directory, 'truth.jsonl');
+      const bank = { density: 'thin', customers: 60, seed: 12, end } as const;
+      await loadDemoBank(vault, { ...bank, groundTruthFile, workers: 2, workerChunk: 8 });
+      const { rows } = await vault.storage.query<{ line: string }>(
+        `SELECT concat_ws(' ', external_id, booking_date::text, amount_minor::text, direction) AS line
+           FROM transactions ORDER BY id`,
+      );
+      const generated = [...generateBank(bank)];
+      const expected = generated.flatMap((c) =>
+        c.transactions.map((t) =>
+          [t.bankReference, t.bookingDate, t.amountMinor, t.direction === 'debit' ? 'D' : 'C'].join(' '),
+        ),
+      );
+      expect(expected.length).toBeGreaterThan(60 * 20);
+      expect(rows.map((r) => r.line)).toEqual(expected);
+      const truth = generated.map((c) => `${JSON.stringify(groundTruthRecord(c))}\n`).join('');
+      expect(await readFile(groundTruthFile, 'utf8')).toBe(truth);
     } finally {
       await vault.dispose();
       await rm(directory, { recursive: true, force: true });

@@ -26,6 +26,7 @@ import {
 import { pickRegion, pickRegionalPersona, type Region } from './regions.ts';
 import { bookCardRepayments, bookSpending, spendAcceptance } from './spending.ts';
 import { bookTakeUpPayments, drawTakeUps } from './take-up.ts';
+import type { StatementTransaction } from '../../core/transaction.ts';
 import type {
   Density,
   GenerateBankOptions,
@@ -95,9 +96,32 @@ function createContext(options: GenerateBankOptions): BankContext {
  * Synchronous and allocation-light: iterate it straight into a CSV writer or a loader.
  */
 export function* generateBank(options: GenerateBankOptions): Generator<GeneratedCustomer, void, undefined> {
-  const context = createContext(options);
+  yield* generateBankWith(options, materialise);
+}
+
+/**
+ * Turns a customer's drafted ledger into what the yielded customer carries as `transactions`: statement lines,
+ * or (in a generator worker) nothing, the ledger having been copied into columns for the main thread.
+ */
+export type Emit = (draft: CustomerDraft, externalId: string) => readonly StatementTransaction[];
+
+/** `generateBank` with the transactions handed to `emit`. */
+export function* generateBankWith(
+  options: GenerateBankOptions,
+  emit: Emit,
+): Generator<GeneratedCustomer, void, undefined> {
+  const build = customerBuilder(options, emit);
   const firstIndex = options.firstIndex ?? 0;
-  for (let i = 0; i < options.customers; i++) yield buildCustomer(context, firstIndex + i);
+  for (let i = 0; i < options.customers; i++) yield build(firstIndex + i);
+}
+
+/** Builds any customer of the bank by index, with the bank's shared tables computed once. */
+export function customerBuilder(
+  options: Omit<GenerateBankOptions, 'customers'> & { readonly customers?: number },
+  emit: Emit,
+): (index: number) => GeneratedCustomer {
+  const context = createContext({ ...options, customers: options.customers ?? 0 });
+  return (index) => buildCustomer(context, index, emit);
 }
 
 /** One customer of the bank, exactly as `generateBank` yields it at that index. */
@@ -105,7 +129,7 @@ export function generateCustomer(
   options: Omit<GenerateBankOptions, 'customers'>,
   index: number,
 ): GeneratedCustomer {
-  return buildCustomer(createContext({ ...options, customers: 0 }), index);
+  return customerBuilder(options, materialise)(index);
 }
 
 /** The ground-truth line for a customer: what really happened, kept out of the vault. */
@@ -121,7 +145,7 @@ export function externalIdOf(index: number): string {
 }
 
 /** The thin bank draws a persona from the bank's mix; the realistic one a region first, then its mix. */
-function buildCustomer(context: BankContext, index: number): GeneratedCustomer {
+function buildCustomer(context: BankContext, index: number, emit: Emit): GeneratedCustomer {
   const { calendar, ledger } = context;
   const externalId = externalIdOf(index);
   const random = customerRandom(context.seedHash, index);
@@ -147,7 +171,7 @@ function buildCustomer(context: BankContext, index: number): GeneratedCustomer {
   if (region === undefined) bookThin(context, draft, profile, loans, pii.familyName);
   else truth = bookReal(context, draft, profile, region, loans, pii.familyName, iso);
 
-  const transactions = materialise(draft, externalId);
+  const transactions = emit(draft, externalId);
   const lifeEvents = draft.events
     .map((e, order) => ({ e, order }))
     .sort((a, b) => a.e.day - b.e.day || a.order - b.order)
