@@ -148,6 +148,7 @@ export class RecordingDoor implements VaultDoor {
         delivered: 120,
         opened: 60,
         interested: null,
+        leadOutcomes: { contacted: 70, meeting: null, productOpened: null, closed: null },
         epsilon: '1/20',
         releasedOn: '2030-03-02',
       }),
