@@ -144,7 +144,9 @@ export const campaignResults = z
     interested: count,
     leadOutcomes: leadOutcomes
       .nullable()
-      .describe('its leads by the status their advisor last gave them; null if released before outcomes were'),
+      .describe(
+        'its leads by the status their advisor last gave them; null if released before outcomes were',
+      ),
     epsilon: z.string().describe('ε this release cost; "0" when it repeats the day’s release'),
     releasedOn: z.string().describe('an ISO date'),
     budget: privacyCost.optional().describe('what the release cost and what is left (absent when read back)'),
