@@ -19,7 +19,14 @@ import { refusalOf, type Refusal } from '../refusal-words.ts';
 import type { Complete, Reply } from '../api/types.ts';
 import { ActionButton, Alert, Loading, Page, formatDate } from '../ui.tsx';
 import { MessagePreview, ReviewFacts } from '../campaign-review.tsx';
-import { channelsInWords, eventInWords, scheduleInWords, stateInWords, whenSent } from '../campaign-words.ts';
+import {
+  channelsInWords,
+  eventInWords,
+  scheduleInWords,
+  sentShareInWords,
+  stateInWords,
+  whenSent,
+} from '../campaign-words.ts';
 import { useLoad } from '../use-load.ts';
 
 type CampaignDetail = Complete<Reply<'/v1/hub/campaigns/{id}', 'get'>>;
@@ -346,6 +353,9 @@ export function CampaignView({ id, roles }: { id: string; roles: readonly string
         </span>{' '}
         {stateInWords(campaign)}
       </p>
+      {campaign.status === 'stopped' && sentShareInWords(events) !== undefined ? (
+        <p data-testid="sent-share">{sentShareInWords(events)}</p>
+      ) : null}
       {notice === undefined ? null : <Alert kind="success">{notice}</Alert>}
       <RefusalBox refusal={refused} />
       <MessagePreview offer={offer} review={review} />
