@@ -7,9 +7,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { schedulerHandle, startScheduler, type Scheduler } from '../../src/app/scheduler.ts';
-import type { VaultDoor } from '../../src/core/vault-door.ts';
 import { seriousViolations } from './axe.ts';
 import { launchChromium, startConsoleServer, type ConsoleServer } from './console-server.ts';
+import { losingAnswers, type LostAnswers } from './interrupted-door.ts';
 import { layout, tooWide } from './layout.ts';
 
 const everyone = 'count(within: 60d) > 0';
@@ -44,27 +44,10 @@ describe('a marketer’s and an approver’s day in Chromium', () => {
   const miaRemaining = async () => (await server.vault.questions.budget('mia')).askerRemaining.toString();
 
   /** When set, the hub loses the vault's answer to a run once this share is sent, leaving it part-way. */
-  const lose: { after?: number } = {};
-  const losingAnswers = (door: VaultDoor): VaultDoor =>
-    new Proxy(door, {
-      get(target, property) {
-        if (property === 'deliver') {
-          const deliver: VaultDoor['deliver'] = (request, onProgress) =>
-            target.deliver(request, (fraction) => {
-              onProgress?.(fraction);
-              if (lose.after !== undefined && fraction >= lose.after) {
-                throw new Error('the connection to the vault dropped (test)');
-              }
-            });
-          return deliver;
-        }
-        const value: unknown = Reflect.get(target, property, target);
-        return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
-      },
-    });
+  const lose: LostAnswers = {};
 
   beforeAll(async () => {
-    server = await startConsoleServer(500, { now: () => clock.now(), door: losingAnswers });
+    server = await startConsoleServer(500, { now: () => clock.now(), door: losingAnswers(lose) });
     browser = await launchChromium();
     const validUntil = new Date(Date.now() + 200 * 24 * hour).toISOString().slice(0, 10);
     const offer = await server.hub.addOffer(
