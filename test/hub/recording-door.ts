@@ -177,6 +177,8 @@ export class RecordingDoor implements VaultDoor {
   /** Stops asked for, in order; `unreachableStops` makes `stop` fail as a vault that cannot be reached. */
   readonly stops: StopRequest[] = [];
   unreachableStops = false;
+  /** When set, `stop` answers with this refusal (a value, as a vault that answered but did not stop). */
+  refusedStop: DoorRefusal | undefined;
   /** Where each campaign's run stands, as the vault would keep it: set by `deliver`'s answers and by stops. */
   readonly #runs = new Map<string, DeliveryStop['run']>();
   readonly #stopped = new Set<string>();
@@ -190,6 +192,7 @@ export class RecordingDoor implements VaultDoor {
     if (this.unreachableStops) {
       return Promise.reject(new CurtainError('VAULT_UNAVAILABLE', 'the vault cannot be reached'));
     }
+    if (this.refusedStop !== undefined) return Promise.resolve(err(this.refusedStop));
     this.stops.push(request);
     this.reservations.delete(request.campaignId);
     const run = this.#runs.get(request.campaignId) ?? 'not_started';
