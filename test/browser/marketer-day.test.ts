@@ -195,6 +195,10 @@ describe('a marketer’s and an approver’s day in Chromium', () => {
     expect(await rui.getByTestId('review-count').textContent()).toMatch(/^About [\d,]+ customers/);
     expect(await rui.getByTestId('fair-lending').textContent()).toMatch(/^Passed: .*rules 20/);
     expect(await rui.getByTestId('sends-when').textContent()).toMatch(/within a minute of its start/);
+    // What approval holds back, before the click: its admission, results and how its leads went.
+    expect(await rui.getByTestId('approval-cost').textContent()).toMatch(
+      /^Approving holds back about an eighth of this month’s budget \(ε 19\/8\) of the vault-wide privacy budget: for sending it, its results and how its leads went\.$/,
+    );
     const refuse = rui.getByRole('button', { name: 'Refuse' });
     expect(await refuse.isDisabled()).toBe(true);
     await accessible(rui);
