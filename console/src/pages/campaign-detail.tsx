@@ -240,8 +240,8 @@ function ApprovalCost() {
   const short = rationalValue(vaultRemaining) < rationalValue(campaignCost);
   return (
     <p data-testid="approval-cost">
-      Approving holds back <strong>{costInWords(campaignCost, vaultBudget, period)}</strong> (ε {campaignCost}
-      ) of the vault-wide privacy budget: for sending it, its results and how its leads went.
+      Approving holds back <strong>ε {campaignCost}</strong> for sending it, its results and how its leads
+      went: {costInWords(campaignCost, vaultBudget, period)} for the whole vault.
       {short ? ' The vault has less than that left, so approval will be refused.' : ''}
     </p>
   );
