@@ -234,6 +234,21 @@ describe('a marketer’s and an approver’s day in Chromium', () => {
     expect(detail.events.map((e) => [e.event, e.actor])).toContainEqual(['started', schedulerHandle]);
   }, 120_000);
 
+  it('releases the sent campaign’s results with how its leads went, from what approval held', async () => {
+    const mia = await signIn('mia');
+    await mia.goto(`${server.url}/campaigns/${ids['approved']!}`);
+    // mia has 5/8 of her own left, less than the release's 7/4: it draws on the campaign's holding.
+    expect(await miaRemaining()).toBe('5/8');
+    await mia.getByRole('button', { name: 'Release results (costs ε)' }).click();
+    await mia.getByTestId('lead-outcomes').waitFor();
+    expect(await mia.getByTestId('result-delivered').textContent()).toMatch(/^[\d,]+$/);
+    // No advisor has taken up a lead of it: each outcome is too few to show, said in words.
+    for (const outcome of ['contacted', 'meeting', 'productOpened', 'closed']) {
+      expect(await mia.getByTestId(`outcome-${outcome}`).textContent()).toBe('too few to show safely');
+    }
+    await accessible(mia);
+  }, 60_000);
+
   it('lets the marketer cancel a draft behind a confirmation', async () => {
     const drafted = await server.hub.createCampaign(
       {
