@@ -123,7 +123,13 @@ try {
 
   // A campaign stopped part-way: the share sent, the reason in its events; then the list of campaigns.
   const stopping = await hub.createCampaign(
-    { name: 'Home buyers, summer', audience: seeds, offerId: offer.id, startsAt: new Date() },
+    {
+      name: 'Active customers, summer',
+      audience: 'count(within: 60d) > 0',
+      offerId: offer.id,
+      startsAt: new Date(),
+      frequencyCap: { messages: 5, days: 7 },
+    },
     'mia',
   );
   await hub.approve(stopping.id, 'rui', 'Audience and fair lending checked.');
@@ -135,7 +141,7 @@ try {
   await marketer.getByTestId('sent-share').waitFor();
   await shoot(marketer, 'campaign-stopped');
   await marketer.getByRole('link', { name: 'Campaigns', exact: true }).click();
-  await marketer.getByRole('link', { name: 'Home buyers, summer', exact: true }).waitFor();
+  await marketer.getByRole('link', { name: 'Active customers, summer', exact: true }).waitFor();
   await shoot(marketer, 'campaigns');
 
   const customer = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
