@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { currentNotice } from '../src/core/consent.ts';
 import { launchChromium, startConsoleServer } from '../test/browser/console-server.ts';
+import { losingAnswers, type LostAnswers } from '../test/browser/interrupted-door.ts';
 import { shootCustomerPages } from './customer-screenshots.ts';
 
 const out = fileURLToPath(new URL('../docs/screenshots/', import.meta.url));
@@ -13,7 +14,9 @@ const seeds = 'spent(category: "home_inspection", within: 90d) > 0 and not holds
 /** `npm run screenshots -- insight` takes only the screenshots whose names start with "insight". */
 const only = process.argv[2] ?? '';
 
-const server = await startConsoleServer();
+// A campaign caught part-way through its run, to be stopped: the hub loses the vault's answer after 3 tenths.
+const lose: LostAnswers = {};
+const server = await startConsoleServer(undefined, { door: losingAnswers(lose) });
 const browser = await launchChromium();
 try {
   await mkdir(out, { recursive: true });
@@ -117,6 +120,29 @@ try {
   await approver.getByRole('link', { name: 'Home buyers, second wave', exact: true }).click();
   await approver.getByTestId('sends-when').waitFor();
   await shoot(approver, 'campaign-approve');
+
+  // A campaign stopped part-way: the share sent, the reason in its events; then the list of campaigns.
+  const stopping = await hub.createCampaign(
+    {
+      name: 'Active customers, summer',
+      audience: 'count(within: 60d) > 0',
+      offerId: offer.id,
+      startsAt: new Date(),
+      frequencyCap: { messages: 5, days: 7 },
+    },
+    'mia',
+  );
+  await hub.approve(stopping.id, 'rui', 'Audience and fair lending checked.');
+  lose.after = 0.3;
+  await hub.run(stopping.id, 'mia').catch(() => undefined);
+  delete lose.after;
+  await hub.cancel(stopping.id, 'mia', 'The rate in the offer changed this morning.');
+  await marketer.goto(`${server.url}/campaigns/${stopping.id}`);
+  await marketer.getByTestId('sent-share').waitFor();
+  await shoot(marketer, 'campaign-stopped');
+  await marketer.getByRole('link', { name: 'Campaigns', exact: true }).click();
+  await marketer.getByRole('link', { name: 'Active customers, summer', exact: true }).waitFor();
+  await shoot(marketer, 'campaigns');
 
   const customer = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
   await customer.goto(server.url);

@@ -117,3 +117,21 @@ export function eventInWords(e: {
   const run = typeof extra['run'] === 'string' ? ` (${runs[extra['run']] ?? extra['run']})` : '';
   return `${what} by ${e.actor}${code}${run}${reason}`;
 }
+
+/** What share of its audience a stopped campaign had reached, from its journal's stop (in tenths), in words. */
+export function sentShareInWords(
+  events: readonly { readonly event: string; readonly detail: string | null }[],
+): string | undefined {
+  const stop = events.findLast((e) => e.event === 'stopped');
+  if (stop?.detail == null) return undefined;
+  let fraction: unknown;
+  try {
+    fraction = (JSON.parse(stop.detail) as { fractionDone?: unknown }).fractionDone;
+  } catch {
+    return undefined;
+  }
+  if (typeof fraction !== 'number') return undefined;
+  if (fraction <= 0) return 'Nothing had been sent when it stopped.';
+  if (fraction >= 1) return 'Everyone in its audience had already been sent it when it stopped.';
+  return `About ${Math.round(fraction * 100)}% of its audience had been sent it when it stopped; the rest never will be.`;
+}

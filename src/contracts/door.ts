@@ -255,12 +255,23 @@ export const releasedAudience = z
 
 const protectedAggregate = z.number().int().min(0).nullable().describe('noised; null under the noised k');
 
+/** A campaign's leads by outcome: disjoint audiences, released together at one count's ε. */
+export const leadOutcomes = z
+  .object({
+    contacted: protectedAggregate,
+    meeting: protectedAggregate,
+    productOpened: protectedAggregate,
+    closed: protectedAggregate,
+  })
+  .meta({ id: 'LeadOutcomes' });
+
 export const campaignResults = z
   .object({
     campaignId: z.string(),
     delivered: protectedAggregate,
     opened: protectedAggregate,
     interested: protectedAggregate,
+    leadOutcomes: leadOutcomes.describe('its leads by the status their advisor last gave them'),
     epsilon: z.string().describe('ε this release cost ("n/d"); "0" when it repeats the day’s release'),
     releasedOn: z.string().describe('the day the numbers were released'),
     budget: privacyCost.optional(),

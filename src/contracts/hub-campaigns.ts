@@ -1,6 +1,7 @@
 // The hub's campaign contracts: a draft as a marketer sends it, the campaign, its detail, run and results.
 import { z } from 'zod';
 import { id, isoDate, isoDateTime, privacyCost, text } from './common.ts';
+import { leadOutcomes } from './door.ts';
 import { offer } from './hub-catalogue.ts';
 import { regionName } from './hub-regions.ts';
 import { expression } from './hub-segments.ts';
@@ -141,6 +142,11 @@ export const campaignResults = z
     delivered: count,
     opened: count,
     interested: count,
+    leadOutcomes: leadOutcomes
+      .nullable()
+      .describe(
+        'its leads by the status their advisor last gave them; null if released before outcomes were',
+      ),
     epsilon: z.string().describe('ε this release cost; "0" when it repeats the day’s release'),
     releasedOn: z.string().describe('an ISO date'),
     budget: privacyCost.optional().describe('what the release cost and what is left (absent when read back)'),

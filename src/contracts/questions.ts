@@ -81,6 +81,9 @@ export const budgetMeter = z
       .string()
       .describe('ε approved campaigns hold back for their admission and results until they end'),
     questionCost: z.string().describe('ε a new (not repeated) count costs'),
+    campaignCost: z
+      .string()
+      .describe('ε approving a campaign holds back from the vault: its admission, results and lead outcomes'),
     period: z.enum(['day', 'week', 'month']),
     resetsAt: z.string().describe('when the period’s budgets reset (ISO 8601)'),
   })

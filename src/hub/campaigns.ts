@@ -420,9 +420,10 @@ export class Campaigns {
     const r = released.value;
     // A repeat on the same day returns the same numbers at ε 0: the first row keeps the ε it cost.
     await this.#storage.query(
-      `INSERT INTO hub.campaign_results (campaign_id, released_on, delivered, opened, interested, epsilon)
-       VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (campaign_id, released_on) DO NOTHING`,
-      [id, r.releasedOn, r.delivered, r.opened, r.interested, r.epsilon],
+      `INSERT INTO hub.campaign_results
+         (campaign_id, released_on, delivered, opened, interested, lead_outcomes, epsilon)
+       VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (campaign_id, released_on) DO NOTHING`,
+      [id, r.releasedOn, r.delivered, r.opened, r.interested, JSON.stringify(r.leadOutcomes), r.epsilon],
     );
     return released;
   }
@@ -468,10 +469,12 @@ export class Campaigns {
         delivered: number | null;
         opened: number | null;
         interested: number | null;
+        leadOutcomes: CampaignResults['leadOutcomes'] | null;
         epsilon: string;
         releasedOn: string;
       }>(
-        `SELECT delivered, opened, interested, epsilon, released_on AS "releasedOn"
+        `SELECT delivered, opened, interested, lead_outcomes AS "leadOutcomes", epsilon,
+                released_on AS "releasedOn"
            FROM hub.campaign_results WHERE campaign_id = $1 ORDER BY released_on`,
         [id],
       );

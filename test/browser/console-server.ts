@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser } from 'playwright-core';
+import type { VaultDoor } from '../../src/core/vault-door.ts';
 import { demoSignIn } from '../../src/demo/demo-sign-in.ts';
 import { seedDemoHub } from '../../src/demo/demo-hub.ts';
 import type { HubService } from '../../src/hub/hub-service.ts';
@@ -57,6 +58,8 @@ export interface ConsoleServer {
 export interface ConsoleServerOptions {
   /** The hub's clock (a test moves it to bring a scheduled campaign's start); the real time by default. */
   readonly now?: () => Date;
+  /** The door the hub talks to the vault through, from the vault's own (a test may wrap it). */
+  readonly door?: (door: VaultDoor) => VaultDoor;
 }
 
 /** A demo bank of `customers` on PGlite, seeded like `curtain start`, serving the API and the console. */
@@ -73,10 +76,11 @@ export async function startConsoleServer(
     seed: 1,
     end: new Date().toISOString().slice(0, 10),
   });
-  const hub = openHub(vault, options.now);
+  const door = options.door?.(vault.door) ?? vault.door;
+  const hub = openHub({ storage: vault.storage, door }, options.now);
   await seedDemoHub(hub);
   const app = await buildServer(
-    { vault, hub: { service: hub, door: vault.door, storage: vault.storage } },
+    { vault, hub: { service: hub, door, storage: vault.storage } },
     { logLevel: 'silent', rateLimitPerMinute: false, demo: demoSignIn(true, vault.door, vault) },
   );
   await app.listen({ host: '127.0.0.1', port: 0 });

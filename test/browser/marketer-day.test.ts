@@ -2,12 +2,14 @@
 // written and saved (checked for free as typed), the meter falling as counts are asked, a warning before the last
 // of the budget, a scheduled campaign built from a saved segment with its message previewed and its protected size
 // confirmed; the approver reads everything, refuses one with a reason and approves another, which the scheduler
-// sends only once its start has come; a draft cancelled. Then the campaign pages at 390 px.
+// sends only once its start has come; a draft cancelled; a campaign caught part-way through its run (the vault's
+// answer lost after three tenths) stopped with a reason and a confirmation. Then the campaign pages at 390 px.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { schedulerHandle, startScheduler, type Scheduler } from '../../src/app/scheduler.ts';
 import { seriousViolations } from './axe.ts';
 import { launchChromium, startConsoleServer, type ConsoleServer } from './console-server.ts';
+import { losingAnswers, type LostAnswers } from './interrupted-door.ts';
 import { layout, tooWide } from './layout.ts';
 
 const everyone = 'count(within: 60d) > 0';
@@ -41,8 +43,11 @@ describe('a marketer’s and an approver’s day in Chromium', () => {
   const accessible = async (page: Page) => expect(await seriousViolations(page)).toEqual([]);
   const miaRemaining = async () => (await server.vault.questions.budget('mia')).askerRemaining.toString();
 
+  /** When set, the hub loses the vault's answer to a run once this share is sent, leaving it part-way. */
+  const lose: LostAnswers = {};
+
   beforeAll(async () => {
-    server = await startConsoleServer(500, { now: () => clock.now() });
+    server = await startConsoleServer(500, { now: () => clock.now(), door: losingAnswers(lose) });
     browser = await launchChromium();
     const validUntil = new Date(Date.now() + 200 * 24 * hour).toISOString().slice(0, 10);
     const offer = await server.hub.addOffer(
@@ -190,6 +195,10 @@ describe('a marketer’s and an approver’s day in Chromium', () => {
     expect(await rui.getByTestId('review-count').textContent()).toMatch(/^About [\d,]+ customers/);
     expect(await rui.getByTestId('fair-lending').textContent()).toMatch(/^Passed: .*rules 20/);
     expect(await rui.getByTestId('sends-when').textContent()).toMatch(/within a minute of its start/);
+    // What approval holds back, before the click: its admission, results and how its leads went.
+    expect(await rui.getByTestId('approval-cost').textContent()).toBe(
+      'Approving holds back ε 19/8 for sending it, its results and how its leads went: about an eighth of this month’s budget for the whole vault.',
+    );
     const refuse = rui.getByRole('button', { name: 'Refuse' });
     expect(await refuse.isDisabled()).toBe(true);
     await accessible(rui);
@@ -225,6 +234,21 @@ describe('a marketer’s and an approver’s day in Chromium', () => {
     expect(detail.events.map((e) => [e.event, e.actor])).toContainEqual(['started', schedulerHandle]);
   }, 120_000);
 
+  it('releases the sent campaign’s results with how its leads went, from what approval held', async () => {
+    const mia = await signIn('mia');
+    await mia.goto(`${server.url}/campaigns/${ids['approved']!}`);
+    // mia has 5/8 of her own left, less than the release's 7/4: it draws on the campaign's holding.
+    expect(await miaRemaining()).toBe('5/8');
+    await mia.getByRole('button', { name: 'Release results (costs ε)' }).click();
+    await mia.getByTestId('lead-outcomes').waitFor();
+    expect(await mia.getByTestId('result-delivered').textContent()).toMatch(/^[\d,]+$/);
+    // No advisor has taken up a lead of it: each outcome is too few to show, said in words.
+    for (const outcome of ['contacted', 'meeting', 'productOpened', 'closed']) {
+      expect(await mia.getByTestId(`outcome-${outcome}`).textContent()).toBe('too few to show safely');
+    }
+    await accessible(mia);
+  }, 60_000);
+
   it('lets the marketer cancel a draft behind a confirmation', async () => {
     const drafted = await server.hub.createCampaign(
       {
@@ -248,6 +272,58 @@ describe('a marketer’s and an approver’s day in Chromium', () => {
     expect(await mia.getByRole('button', { name: 'Cancel campaign' }).count()).toBe(0);
   }, 60_000);
 
+  it('lets the marketer stop a campaign part-way through sending, with a reason and a confirmation', async () => {
+    const later = Date.now() + 3 * hour;
+    clock.now = () => new Date(later);
+    const drafted = await server.hub.createCampaign(
+      {
+        name: 'Summer movers',
+        segment: 'Active this season',
+        offerId: ids['offer']!,
+        startsAt: new Date(later - 60_000),
+        frequencyCap: { messages: 5, days: 14 },
+      },
+      'mia',
+    );
+    await server.hub.approve(drafted.id, 'rui', 'Checked.');
+    // The scheduler starts it; the vault writes three tenths of it, then the hub loses the vault's answer.
+    lose.after = 0.3;
+    await scheduler.tick();
+    delete lose.after;
+    expect((await server.hub.show(drafted.id)).campaign.status).toBe('running');
+    ids['stopped'] = drafted.id;
+
+    const mia = await signIn('mia');
+    await mia.goto(`${server.url}/campaigns/${drafted.id}`);
+    await mia.getByTestId('campaign-state').filter({ hasText: 'Being delivered now' }).waitFor();
+    await mia.getByRole('button', { name: 'Stop sending' }).click();
+    const ask = mia.getByRole('alertdialog').filter({ hasText: 'Stop sending this campaign?' });
+    await ask.waitFor();
+    const confirm = mia.getByRole('button', { name: 'Yes, stop sending' });
+    expect(await confirm.isDisabled()).toBe(true);
+    await accessible(mia);
+    await mia.getByLabel('Why (kept in the log)').fill('The rate in the offer changed this morning.');
+    await confirm.click();
+    await mia.getByText('Stopped: nothing more will be sent.').waitFor();
+    await mia.getByTestId('campaign-status').filter({ hasText: 'stopped' }).waitFor();
+    expect(await mia.getByTestId('sent-share').textContent()).toMatch(
+      /^About 30% of its audience had been sent it when it stopped/,
+    );
+    await mia
+      .getByTestId('events')
+      .filter({ hasText: 'asked to stop sending by mia: “The rate in the offer changed this morning.”' })
+      .waitFor();
+    await mia.getByTestId('events').filter({ hasText: 'stopped sending by mia (part-way)' }).waitFor();
+    expect(await mia.getByRole('button', { name: 'Stop sending' }).count()).toBe(0);
+    await accessible(mia);
+    // What was written stays written; nothing more is.
+    const { rows } = await server.vault.storage.query<{ state: string }>(
+      'SELECT state FROM delivery_runs WHERE campaign_id = $1',
+      [drafted.id],
+    );
+    expect(rows).toEqual([{ state: 'stopped' }]);
+  }, 120_000);
+
   it('fits the campaign pages on a 390 px phone: no overflow, tap targets of 24 px, no axe violation', async () => {
     const mia = await signIn('mia', 390);
     await mia.getByRole('link', { name: 'Campaigns', exact: true }).click();
@@ -260,6 +336,12 @@ describe('a marketer’s and an approver’s day in Chromium', () => {
     const rui = await signIn('rui', 390);
     await rui.getByRole('heading', { name: 'Campaigns to approve' }).waitFor();
     pages.push(rui);
+    if (ids['stopped'] !== undefined) {
+      const stopped = await signIn('mia', 390);
+      await stopped.goto(`${server.url}/campaigns/${ids['stopped']}`);
+      await stopped.getByTestId('sent-share').waitFor();
+      pages.push(stopped);
+    }
     for (const page of pages) {
       const { overflow, small } = await layout(page);
       expect(overflow, (await tooWide(page)).join('\n')).toBeLessThanOrEqual(0);

@@ -171,6 +171,7 @@ describe.each(testBackends)('HTTP API on $name', (backend) => {
       vaultRemaining: '155/8',
       vaultReserved: '0',
       questionCost: '5/8',
+      campaignCost: '19/8',
       period: 'month',
     });
     const mine = await as('marketer', { method: 'GET', url: '/v1/budget' });

@@ -319,6 +319,8 @@ describe.each(testBackends)('campaign lifecycle on $name', (backend) => {
         delivered: 120,
         opened: 60,
         interested: null,
+        // Kept in hub.campaign_results as the vault released them (the recording door's).
+        leadOutcomes: { contacted: 70, meeting: null, productOpened: null, closed: null },
         epsilon: '1/20',
         releasedOn: '2030-03-02',
       },

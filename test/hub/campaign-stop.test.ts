@@ -123,6 +123,17 @@ describe.each(testBackends)('stopping a running campaign on $name', (backend) =>
     expect(steps.at(-1)).toBe('stopped');
   });
 
+  it('stays stopping when its vault answers the stop with a refusal, and asking again stops it', async () => {
+    const campaign = await running('vault refuses');
+    t.door.refusedStop = { code: 'USAGE', message: 'stop: campaignId is not one the vault knows' };
+    const refused = await refusal(t.hub.cancel(campaign.id, 'mia', 'wrong offer'));
+    expect(refused.code).toBe('USAGE');
+    expect(refused.message).toContain('its vault did not stop it');
+    expect((await t.hub.show(campaign.id)).campaign.status).toBe('stopping');
+    t.door.refusedStop = undefined;
+    expect((await t.hub.cancel(campaign.id, 'mia')).status).toBe('stopped');
+  });
+
   it('needs a marketer or approver; a draft or approved campaign is still cancelled, not stopped', async () => {
     const campaign = await running('roles');
     expect((await refusal(t.hub.cancel(campaign.id, 'cole', 'no'))).code).toBe('HUB_FORBIDDEN');

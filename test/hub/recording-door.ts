@@ -148,6 +148,7 @@ export class RecordingDoor implements VaultDoor {
         delivered: 120,
         opened: 60,
         interested: null,
+        leadOutcomes: { contacted: 70, meeting: null, productOpened: null, closed: null },
         epsilon: '1/20',
         releasedOn: '2030-03-02',
       }),
@@ -176,6 +177,8 @@ export class RecordingDoor implements VaultDoor {
   /** Stops asked for, in order; `unreachableStops` makes `stop` fail as a vault that cannot be reached. */
   readonly stops: StopRequest[] = [];
   unreachableStops = false;
+  /** When set, `stop` answers with this refusal (a value, as a vault that answered but did not stop). */
+  refusedStop: DoorRefusal | undefined;
   /** Where each campaign's run stands, as the vault would keep it: set by `deliver`'s answers and by stops. */
   readonly #runs = new Map<string, DeliveryStop['run']>();
   readonly #stopped = new Set<string>();
@@ -189,6 +192,7 @@ export class RecordingDoor implements VaultDoor {
     if (this.unreachableStops) {
       return Promise.reject(new CurtainError('VAULT_UNAVAILABLE', 'the vault cannot be reached'));
     }
+    if (this.refusedStop !== undefined) return Promise.resolve(err(this.refusedStop));
     this.stops.push(request);
     this.reservations.delete(request.campaignId);
     const run = this.#runs.get(request.campaignId) ?? 'not_started';

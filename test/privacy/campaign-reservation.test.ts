@@ -47,13 +47,13 @@ describe.each(testBackends)('campaign budget reservations on $name', (backend) =
     today = new Date('2026-06-10T12:00:00Z');
     const held = await reserve('c-june');
     if (!held.ok) throw new Error(held.error.message);
-    expect(held.value.vaultReserved?.toString()).toBe('2');
-    expect(held.value.vaultRemaining.toString()).toBe('18');
+    expect(held.value.vaultReserved?.toString()).toBe('19/8');
+    expect(held.value.vaultRemaining.toString()).toBe('141/8');
 
     const refusal = await spendTheVault('june');
     expect(refusal.message).toContain('the vault-wide budget');
     if (refusal.code === 'PRIVACY_BUDGET_EXHAUSTED') {
-      expect(refusal.budget.vaultReserved?.toString()).toBe('2');
+      expect(refusal.budget.vaultReserved?.toString()).toBe('19/8');
     }
 
     // The scheduler's admission of the campaign draws on the holding, then its results, read by an asker
@@ -66,6 +66,7 @@ describe.each(testBackends)('campaign budget reservations on $name', (backend) =
       purpose: 'bank_offers',
       label: 'results:c-june',
       audiences: { delivered: ids(5_000_000, 600), opened: ids(5_100_000, 400), interested: ids(1, 3) },
+      disjoint: { contacted: ids(5_200_000, 80), closed: ids(5_300_000, 5) },
       subjects,
     });
     expect(results.ok ? 'released' : results.error.code).toBe('released');
@@ -80,7 +81,7 @@ describe.each(testBackends)('campaign budget reservations on $name', (backend) =
     today = new Date('2026-07-10T12:00:00Z');
     expect((await reserve('c-july')).ok).toBe(true);
     const twice = await reserve('c-july');
-    expect(twice.ok && twice.value.vaultReserved?.toString()).toBe('2');
+    expect(twice.ok && twice.value.vaultReserved?.toString()).toBe('19/8');
     await spendTheVault('july');
     const late = await reserve('c-july-late');
     expect(late.ok ? 'held' : late.error.code).toBe('PRIVACY_BUDGET_EXHAUSTED');
@@ -91,9 +92,9 @@ describe.each(testBackends)('campaign budget reservations on $name', (backend) =
     const before = vault.audit.head().size;
     expect((await reserve('c-aug-ends', new Date('2026-08-20T00:00:00Z'))).ok).toBe(true);
     expect((await reserve('c-aug-cancelled')).ok).toBe(true);
-    expect((await vault.guard.budget('ann')).vaultReserved?.toString()).toBe('4');
+    expect((await vault.guard.budget('ann')).vaultReserved?.toString()).toBe('19/4');
     await vault.guard.endReservation('c-aug-cancelled', 'cancelled', 'mia');
-    expect((await vault.guard.budget('ann')).vaultReserved?.toString()).toBe('2');
+    expect((await vault.guard.budget('ann')).vaultReserved?.toString()).toBe('19/8');
     today = new Date('2026-08-21T12:00:00Z');
     const after = await vault.guard.budget('ann');
     expect(after.vaultReserved?.toString()).toBe('0');

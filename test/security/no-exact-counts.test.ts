@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { currentNotice } from '../../src/core/consent.ts';
 import type { AuditEvent } from '../../src/core/audit-event.ts';
+import type { CampaignResults } from '../../src/core/vault-door.ts';
 import { seededRandomSource } from '../../src/privacy/dp/random-source.ts';
 import { discreteLaplaceNoise } from '../../src/privacy/guard/noise.ts';
 import { openHarness, type Harness } from '../http/harness.ts';
@@ -20,8 +21,10 @@ const others = 14;
 const someOfThem = 101;
 const interested = 23;
 const notNow = 12;
-const connecting = 17;
-const claiming = 11;
+const connecting = 19;
+const claiming = 16;
+// Their advisors' statuses: these contacted, the rest of the claimed ones at a meeting.
+const contacted = 13;
 
 /** Every number in a JSON value, numeric strings included: what a reader could take for a count. */
 function numbersIn(value: unknown, skip: ReadonlySet<string> = new Set()): number[] {
@@ -42,6 +45,8 @@ describe.each(testBackends)(
     const progress: number[][] = [];
     const entries: AuditEvent[] = [];
     let exact: Map<string, number>;
+    /** The results as the hub receives them through the door. */
+    let hubSaw: CampaignResults;
 
     beforeAll(async () => {
       h = await openHarness(
@@ -99,12 +104,16 @@ describe.each(testBackends)(
         if (!connected.ok) throw new Error(connected.error.message);
         leads.push(connected.value.id);
       }
-      for (const lead of leads.slice(0, claiming)) {
+      for (const [i, lead] of leads.slice(0, claiming).entries()) {
         const claimed = await vault.advisorQueue.claim('alice.acme', lead, { recipient: 'acme' });
         if (!claimed.ok) throw new Error(claimed.error.message);
+        const status = i < contacted ? 'contacted' : 'meeting';
+        const set = await vault.advisorLeads.setStatus('alice.acme', lead, status, { recipient: 'acme' });
+        if (!set.ok) throw new Error(set.error.message);
       }
       const results = await vault.delivery.results(campaigns[0], 'mia');
       if (!results.ok) throw new Error(results.error.message);
+      hubSaw = results.value;
 
       for (let i = 0; i < vault.audit.head().size; i++) entries.push((await vault.audit.entry(i))!.entry);
       exact = await exactSizes(h);
@@ -124,6 +133,8 @@ describe.each(testBackends)(
                 (count(*) FILTER (WHERE response = 'not_now'))::int AS not_now,
                 (SELECT count(*) FROM leads WHERE campaign_id = $1)::int AS leads,
                 (SELECT count(*) FROM leads WHERE campaign_id = $1 AND claimed_at IS NOT NULL)::int AS claimed,
+                (SELECT count(*) FROM leads WHERE campaign_id = $1 AND work_status = 'contacted')::int
+                  AS contacted,
                 (SELECT count(*) FROM outbound_notices WHERE campaign_id = $1)::int AS notices
            FROM inbox_messages WHERE campaign_id = $1`,
           [campaignId],
@@ -151,6 +162,7 @@ describe.each(testBackends)(
       expect(exact.get('camp-all.responded')).toBe(interested + notNow);
       expect(exact.get('camp-all.leads')).toBe(connecting);
       expect(exact.get('camp-all.claimed')).toBe(claiming);
+      expect(exact.get('camp-all.contacted')).toBe(contacted);
       for (const [name, size] of exact)
         if (!name.startsWith('camp-some.')) expect(size, name).toBeGreaterThan(10);
     });
@@ -191,6 +203,24 @@ describe.each(testBackends)(
         expect.arrayContaining(['response.recorded', 'lead.created']),
       );
       for (const entry of perCustomer) expect(JSON.stringify(entry.details)).not.toMatch(/camp-/);
+    });
+
+    it('gives the hub its leads by outcome only as the guard released them: noised, or suppressed', async () => {
+      // What the guard recorded for each outcome of the release: the noised count, or null when suppressed.
+      const { rows } = await h.vault.storage.query<{ plan_key: string; noisy_count: number | null }>(
+        `SELECT plan_key, noisy_count FROM questions WHERE expression = $1 AND engine = 'release'`,
+        [`results:${campaigns[0]}`],
+      );
+      const ledger = new Map(rows.map((r) => [r.plan_key.slice(r.plan_key.indexOf('#') + 1), r.noisy_count]));
+      expect(hubSaw.leadOutcomes).toEqual({
+        contacted: ledger.get('contacted'),
+        meeting: ledger.get('meeting'),
+        productOpened: ledger.get('product_opened'),
+        closed: ledger.get('closed'),
+      });
+      expect([...ledger.keys()].sort()).toEqual(
+        ['closed', 'contacted', 'delivered', 'interested', 'meeting', 'opened', 'product_opened'].sort(),
+      );
     });
 
     it('reports progress to the hub in tenths, whatever the size', () => {

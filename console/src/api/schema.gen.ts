@@ -7703,6 +7703,8 @@ export interface components {
       readonly askerBudget: string;
       /** @description ε left to the asker this period */
       readonly askerRemaining: string;
+      /** @description ε approving a campaign holds back from the vault: its admission, results and lead outcomes */
+      readonly campaignCost: string;
       /** @description ε approvers granted the asker on request this period (in askerBudget) */
       readonly granted: string;
       /** @enum {string} */
@@ -7724,6 +7726,8 @@ export interface components {
       readonly askerBudget: string;
       /** @description ε left to the asker this period */
       readonly askerRemaining: string;
+      /** @description ε approving a campaign holds back from the vault: its admission, results and lead outcomes */
+      readonly campaignCost: string;
       /** @description ε approvers granted the asker on request this period (in askerBudget) */
       readonly granted: string;
       /** @enum {string} */
@@ -8013,6 +8017,8 @@ export interface components {
       readonly epsilon: string;
       /** @description noised; null under the noised k */
       readonly interested: number | null;
+      /** @description its leads by the status their advisor last gave them */
+      readonly leadOutcomes: components['schemas']['LeadOutcomes'];
       /** @description noised; null under the noised k */
       readonly opened: number | null;
       /** @description the day the numbers were released */
@@ -8038,6 +8044,8 @@ export interface components {
       readonly epsilon: string;
       /** @description noised; null under the noised k */
       readonly interested: number | null;
+      /** @description its leads by the status their advisor last gave them */
+      readonly leadOutcomes: components['schemas']['LeadOutcomesInput'];
       /** @description noised; null under the noised k */
       readonly opened: number | null;
       /** @description the day the numbers were released */
@@ -9875,6 +9883,8 @@ export interface components {
       /** @description ε this release cost; "0" when it repeats the day’s release */
       readonly epsilon: string;
       readonly interested: number | null;
+      /** @description its leads by the status their advisor last gave them; null if released before outcomes were */
+      readonly leadOutcomes: components['schemas']['LeadOutcomes'] | null;
       readonly opened: number | null;
       /** @description an ISO date */
       readonly releasedOn: string;
@@ -9899,6 +9909,8 @@ export interface components {
       /** @description ε this release cost; "0" when it repeats the day’s release */
       readonly epsilon: string;
       readonly interested: number | null;
+      /** @description its leads by the status their advisor last gave them; null if released before outcomes were */
+      readonly leadOutcomes: components['schemas']['LeadOutcomesInput'] | null;
       readonly opened: number | null;
       /** @description an ISO date */
       readonly releasedOn: string;
@@ -10303,6 +10315,26 @@ export interface components {
       /** @description a partner’s queue instead of the bank’s */
       readonly partner?: string;
       readonly text: string;
+    };
+    readonly LeadOutcomes: {
+      /** @description noised; null under the noised k */
+      readonly closed: number | null;
+      /** @description noised; null under the noised k */
+      readonly contacted: number | null;
+      /** @description noised; null under the noised k */
+      readonly meeting: number | null;
+      /** @description noised; null under the noised k */
+      readonly productOpened: number | null;
+    };
+    readonly LeadOutcomesInput: {
+      /** @description noised; null under the noised k */
+      readonly closed: number | null;
+      /** @description noised; null under the noised k */
+      readonly contacted: number | null;
+      /** @description noised; null under the noised k */
+      readonly meeting: number | null;
+      /** @description noised; null under the noised k */
+      readonly productOpened: number | null;
     };
     readonly LeadStatus: {
       readonly leadId: string;
@@ -11679,6 +11711,8 @@ export interface components {
           readonly epsilon: string;
           /** @description noised; null under the noised k */
           readonly interested: number | null;
+          /** @description its leads by the status their advisor last gave them */
+          readonly leadOutcomes: components['schemas']['LeadOutcomes'];
           /** @description noised; null under the noised k */
           readonly opened: number | null;
           readonly region: string;
@@ -11718,6 +11752,8 @@ export interface components {
           readonly epsilon: string;
           /** @description noised; null under the noised k */
           readonly interested: number | null;
+          /** @description its leads by the status their advisor last gave them */
+          readonly leadOutcomes: components['schemas']['LeadOutcomesInput'];
           /** @description noised; null under the noised k */
           readonly opened: number | null;
           readonly region: string;

@@ -12,12 +12,21 @@ import {
   YAxis,
 } from 'recharts';
 import { ApiError, get, post } from '../api.ts';
+import { useBudget } from '../budget-meter.tsx';
+import { costInWords, rationalValue } from '../budget-words.ts';
 import { RefusalBox } from '../refusal-box.tsx';
 import { refusalOf, type Refusal } from '../refusal-words.ts';
 import type { Complete, Reply } from '../api/types.ts';
 import { ActionButton, Alert, Loading, Page, formatDate } from '../ui.tsx';
 import { MessagePreview, ReviewFacts } from '../campaign-review.tsx';
-import { channelsInWords, eventInWords, scheduleInWords, stateInWords, whenSent } from '../campaign-words.ts';
+import {
+  channelsInWords,
+  eventInWords,
+  scheduleInWords,
+  sentShareInWords,
+  stateInWords,
+  whenSent,
+} from '../campaign-words.ts';
 import { useLoad } from '../use-load.ts';
 
 type CampaignDetail = Complete<Reply<'/v1/hub/campaigns/{id}', 'get'>>;
@@ -25,6 +34,49 @@ type CampaignResults = Complete<Reply<'/v1/hub/campaigns/{id}/results', 'get'>>;
 type RegionResults = Complete<Reply<'/v1/hub/campaigns/{id}/region-results', 'get'>>;
 
 const measures = ['delivered', 'opened', 'interested'] as const;
+
+/** Each lead outcome in plain words, in the order a lead goes. */
+const outcomeWords = [
+  ['contacted', 'Contacted by an advisor'],
+  ['meeting', 'Met an advisor'],
+  ['productOpened', 'Opened the product'],
+  ['closed', 'Closed'],
+] as const;
+
+/** How the campaign's leads went, by the status their advisor last gave them: noised, "about N". */
+function LeadOutcomes({ outcomes }: { outcomes: CampaignResults['leadOutcomes'] }) {
+  return (
+    <section aria-labelledby="outcomes-heading" data-testid="lead-outcomes">
+      <h3 id="outcomes-heading">How its leads went</h3>
+      {outcomes === null ? (
+        <p>These results were released before lead outcomes were: release them again to see them.</p>
+      ) : (
+        <>
+          <p>
+            Leads by the last status their advisor gave them. Each number is noised; one too small to release
+            safely is not shown.
+          </p>
+          <table>
+            <caption>Leads by outcome</caption>
+            <tbody>
+              {outcomeWords.map(([key, words]) => {
+                const value = outcomes[key];
+                return (
+                  <tr key={key}>
+                    <th scope="row">{words}</th>
+                    <td data-testid={`outcome-${key}`}>
+                      {value === null ? 'too few to show safely' : `about ${value.toLocaleString('en-GB')}`}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </>
+      )}
+    </section>
+  );
+}
 
 function Results({ results }: { results: CampaignResults }) {
   const rows = measures.map((measure) => ({
@@ -73,6 +125,7 @@ function Results({ results }: { results: CampaignResults }) {
         </ResponsiveContainer>
         <figcaption>Noised counts as released; a suppressed measure is drawn at zero and says so.</figcaption>
       </figure>
+      <LeadOutcomes outcomes={results.leadOutcomes} />
     </section>
   );
 }
@@ -159,6 +212,7 @@ function Decide({ startsAt, act }: { startsAt: string; act: Act }) {
         If you approve it, the scheduler sends it {whenSent(startsAt)}, and its privacy budget is held until
         it ends.
       </p>
+      <ApprovalCost />
       <div className="actions">
         <ActionButton
           disabled={written === undefined}
@@ -175,6 +229,21 @@ function Decide({ startsAt, act }: { startsAt: string; act: Act }) {
         </ActionButton>
       </div>
     </section>
+  );
+}
+
+/** What approval holds back from the vault-wide budget, before the click. */
+function ApprovalCost() {
+  const meter = useBudget('approval');
+  if (meter.data === undefined) return null;
+  const { campaignCost, vaultBudget, vaultRemaining, period } = meter.data;
+  const short = rationalValue(vaultRemaining) < rationalValue(campaignCost);
+  return (
+    <p data-testid="approval-cost">
+      Approving holds back <strong>ε {campaignCost}</strong> for sending it, its results and how its leads
+      went: {costInWords(campaignCost, vaultBudget, period)} for the whole vault.
+      {short ? ' The vault has less than that left, so approval will be refused.' : ''}
+    </p>
   );
 }
 
@@ -284,6 +353,9 @@ export function CampaignView({ id, roles }: { id: string; roles: readonly string
         </span>{' '}
         {stateInWords(campaign)}
       </p>
+      {campaign.status === 'stopped' && sentShareInWords(events) !== undefined ? (
+        <p data-testid="sent-share">{sentShareInWords(events)}</p>
+      ) : null}
       {notice === undefined ? null : <Alert kind="success">{notice}</Alert>}
       <RefusalBox refusal={refused} />
       <MessagePreview offer={offer} review={review} />

@@ -5,6 +5,7 @@ import { errorBody } from '../../contracts/common.ts';
 import { budgetMeter, budgetParams, budgetStatus } from '../../contracts/questions.ts';
 import { CurtainError } from '../../core/errors.ts';
 import { Rational } from '../../privacy/dp/rational.ts';
+import { campaignReservation } from '../../privacy/guard/budget-check.ts';
 import { questionEpsilon } from '../../privacy/guard/policy.ts';
 import type { VaultServices } from '../../vault/vault.ts';
 import { staffOf } from '../auth/access-control.ts';
@@ -62,6 +63,7 @@ export function budgetRoutes(vault: Pick<VaultServices, 'questions' | 'policies'
         vaultRemaining: state.vaultRemaining.toString(),
         vaultReserved: (state.vaultReserved ?? Rational.zero).toString(),
         questionCost: questionEpsilon(policy).toString(),
+        campaignCost: campaignReservation(policy).toString(),
         period: policy.period,
         resetsAt: state.resetsAt,
       };

@@ -25,10 +25,22 @@ export function holdingsFor(held: ReadonlyMap<string, Rational>, campaignId?: st
 
 export const noHoldings: Holdings = Object.freeze({ others: Rational.zero, own: Rational.zero });
 
-/** ε an approved campaign holds back: one admission, and one release of its three results. */
-export function campaignReservation(policy: GuardPolicy): Rational {
+/**
+ * ε one release costs: a count's and a threshold's ε for each separate count and once for all the disjoint
+ * ones (parallel composition), and the differencing check's ε once.
+ */
+export function releaseEpsilon(policy: GuardPolicy, separate: number, disjoint: number): Rational {
   const perCount = policy.countEpsilon.add(policy.thresholdEpsilon);
-  return questionEpsilon(policy).add(perCount.mul(3)).add(policy.differencingEpsilon);
+  return perCount.mul(separate + (disjoint > 0 ? 1 : 0)).add(policy.differencingEpsilon);
+}
+
+/** The counts of a campaign's results: delivered, opened, interested; then its leads by outcome (disjoint). */
+export const campaignResultCounts = { separate: 3, disjoint: 4 } as const;
+
+/** ε an approved campaign holds back: one admission, and one release of its results and its leads' outcomes. */
+export function campaignReservation(policy: GuardPolicy): Rational {
+  const { separate, disjoint } = campaignResultCounts;
+  return questionEpsilon(policy).add(releaseEpsilon(policy, separate, disjoint));
 }
 
 /**

@@ -18,6 +18,7 @@ import {
   budgetRefusal,
   budgetState,
   campaignReservation,
+  releaseEpsilon,
   holdingsFor,
 } from './budget-check.ts';
 import {
@@ -346,11 +347,17 @@ export class LedgerGuard implements PrivacyGuard {
     checkAsker(request.asker);
     const purpose = questionPurpose(request.purpose);
     if (purpose === undefined) return err(unknownPurpose(request.purpose));
-    const audiences = releaseAudiences(request);
+    const { audiences, disjoint } = releaseAudiences(request);
     const names = [...audiences.keys()];
     const { version: policyVersion, policy } = await this.#policies.active();
     const perCount = policy.countEpsilon.add(policy.thresholdEpsilon);
-    const epsilon = names.reduce((sum) => sum.add(perCount), policy.differencingEpsilon);
+    const epsilon = releaseEpsilon(policy, names.length - disjoint.length, disjoint.length);
+    // Each row's share of the charge: the differencing check's with the first count, the disjoint counts'
+    // one count's and threshold's with the first of them, nothing with the rest of them.
+    const shareOf = (name: string) =>
+      (disjoint.includes(name) && name !== disjoint[0] ? Rational.zero : perCount).add(
+        name === names[0] ? policy.differencingEpsilon : Rational.zero,
+      );
     const period = periodOf(policy.period, this.#now());
     const releasedOn = this.#now().toISOString().slice(0, 10);
     const keyOf = (name: string) => `${request.label}@${releasedOn}#${name}`;
@@ -377,8 +384,7 @@ export class LedgerGuard implements PrivacyGuard {
           periodStart: period.start,
           outcome: counts === undefined ? 'differencing' : count === null ? 'too_few' : 'answered',
           noisyCount: count,
-          // The differencing check's ε is charged once, with the first count.
-          epsilon: name === names[0] ? perCount.add(policy.differencingEpsilon) : perCount,
+          epsilon: shareOf(name),
           policyVersion,
           engine: 'release',
           ...(count === null

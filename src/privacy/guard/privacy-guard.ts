@@ -83,6 +83,12 @@ export interface ReleaseRequest {
    * sensitivity 1 (one customer changes each by at most one).
    */
   readonly audiences: { readonly [name: string]: ArrayLike<number> };
+  /**
+   * More audiences, no two of which share a customer (a partition, e.g. a campaign's leads by their current
+   * status; the guard checks it, a USAGE error otherwise). Adding or removing one customer changes at most
+   * one of their sizes, so together they cost one count's and one threshold's ε (parallel composition).
+   */
+  readonly disjoint?: { readonly [name: string]: ArrayLike<number> };
   /** What the audiences are about, as for an admission (e.g. the campaign). */
   readonly subjects: readonly string[];
 }
@@ -147,7 +153,8 @@ export interface PrivacyGuard {
    * Noised counts for the hub (invariant 2), each suppressed under a noised k, stored so that asking again
    * under the same label the same day returns them again at no cost. The counts not suppressed go through
    * one differencing check together; if one is too close nothing is released (PRIVACY_DIFFERENCING). Costs
-   * the count's and the threshold's ε per count, and the differencing check's ε once.
+   * the count's and the threshold's ε per count (once for all the disjoint ones), and the differencing
+   * check's ε once (`releaseEpsilon`).
    */
   release(request: ReleaseRequest): Promise<Result<Release, GuardRefusal>>;
   /**

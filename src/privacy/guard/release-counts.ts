@@ -8,15 +8,38 @@ import type { PeriodReleases } from './period-releases.ts';
 import type { GuardPolicy } from './policy.ts';
 import type { ReleaseRequest } from './privacy-guard.ts';
 
-/** A release's audiences as bitsets, by name in sorted order; a USAGE error for a bad name. */
-export function releaseAudiences(request: ReleaseRequest): Map<string, AudienceBitset> {
-  const names = Object.keys(request.audiences).sort();
-  for (const name of names) {
+/**
+ * A release's audiences as bitsets, by name: the separate ones in sorted order, then the disjoint ones in
+ * sorted order. A USAGE error for a bad or repeated name, or disjoint audiences that share a customer.
+ */
+export function releaseAudiences(request: ReleaseRequest): {
+  readonly audiences: Map<string, AudienceBitset>;
+  readonly disjoint: readonly string[];
+} {
+  const separate = Object.keys(request.audiences).sort();
+  const disjoint = Object.keys(request.disjoint ?? {}).sort();
+  for (const name of [...separate, ...disjoint]) {
     if (!/^[a-z][a-z0-9_]{0,31}$/.test(name)) {
       throw new CurtainError('USAGE', `release counts: "${name}" must be a lowercase name of at most 32`);
     }
+    if (separate.includes(name) && disjoint.includes(name)) {
+      throw new CurtainError('USAGE', `release counts: "${name}" is named twice`);
+    }
   }
-  return new Map(names.map((name) => [name, AudienceBitset.fromIds(request.audiences[name]!)]));
+  const audiences = new Map(separate.map((name) => [name, AudienceBitset.fromIds(request.audiences[name]!)]));
+  const seen = new Set<number>();
+  for (const name of disjoint) {
+    const ids = request.disjoint![name]!;
+    for (let i = 0; i < ids.length; i++) {
+      if (seen.has(ids[i]!)) {
+        // Parallel composition holds only for a partition: overlapping audiences would be under-charged.
+        throw new CurtainError('USAGE', 'release counts: the disjoint audiences share a customer');
+      }
+      seen.add(ids[i]!);
+    }
+    audiences.set(name, AudienceBitset.fromIds(ids));
+  }
+  return { audiences, disjoint };
 }
 
 /**

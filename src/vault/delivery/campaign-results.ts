@@ -21,6 +21,7 @@ export async function campaignResults(
     purpose: run.purpose,
     label: `results:${campaignId}`,
     audiences: await resultAudiences(db, campaignId),
+    disjoint: await outcomeAudiences(db, campaignId),
     subjects: releaseSubjects(campaignId),
   });
   if (!released.ok) {
@@ -40,6 +41,12 @@ export async function campaignResults(
     delivered: counts['delivered'] ?? null,
     opened: counts['opened'] ?? null,
     interested: counts['interested'] ?? null,
+    leadOutcomes: {
+      contacted: counts['contacted'] ?? null,
+      meeting: counts['meeting'] ?? null,
+      productOpened: counts['product_opened'] ?? null,
+      closed: counts['closed'] ?? null,
+    },
     epsilon: budget.charged.toString(),
     releasedOn,
     budget: budgetReport(budget),
@@ -63,5 +70,21 @@ async function resultAudiences(
     if (row.opened) audiences.opened.push(id);
     if (row.interested) audiences.interested.push(id);
   }
+  return audiences;
+}
+
+const outcomes = ['contacted', 'meeting', 'product_opened', 'closed'] as const;
+
+/**
+ * The campaign's leads by the status their advisor last gave them: exact, in the vault. One lead per customer
+ * and campaign (one inbox message each), so no customer is in two: the guard charges them as one count.
+ */
+async function outcomeAudiences(db: SqlExecutor, campaignId: string): Promise<Record<string, number[]>> {
+  const { rows } = await db.query<{ customer_id: number | string; work_status: string }>(
+    'SELECT customer_id, work_status FROM leads WHERE campaign_id = $1 AND work_status IS NOT NULL',
+    [campaignId],
+  );
+  const audiences: Record<string, number[]> = Object.fromEntries(outcomes.map((o) => [o, []]));
+  for (const row of rows) audiences[row.work_status]?.push(Number(row.customer_id));
   return audiences;
 }

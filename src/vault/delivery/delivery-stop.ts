@@ -19,7 +19,12 @@ export async function fractionWritten(db: SqlExecutor, campaignId: string): Prom
   const row = rows[0];
   if (row === undefined || Number(row.planned) === 0) return 0;
   if (row.state === 'finished') return 1;
-  return Math.floor((Number(row.written ?? 0) * runParts) / Number(row.planned)) / runParts;
+  // The parts wholly written, as the run reported them: part p ends at floor(p × planned / parts).
+  const planned = Number(row.planned);
+  const written = Number(row.written ?? 0);
+  let parts = 0;
+  while (parts < runParts && Math.floor(((parts + 1) * planned) / runParts) <= written) parts++;
+  return parts / runParts;
 }
 
 /**
