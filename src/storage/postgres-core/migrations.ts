@@ -34,6 +34,7 @@ import { hubVaultsSchema } from './migrations/0031-hub-vaults.ts';
 import { modelScoresGenerationSchema } from './migrations/0032-model-scores-generation.ts';
 import { regionalCampaignsSchema } from './migrations/0033-regional-campaigns.ts';
 import { birthMonthAndOwnerEndSchema } from './migrations/0037-birth-month-and-owner-end.ts';
+import { vaultLastSeenSchema } from './migrations/0040-vault-last-seen.ts';
 import { edgeStaffSchema } from './migrations/0036-edge-staff.ts';
 import { federationSchema } from './migrations/0035-federation.ts';
 import { campaignStopsSchema } from './migrations/0034-campaign-stops.ts';
@@ -82,6 +83,7 @@ export const migrations: readonly Migration[] = [
   { version: 35, name: 'federation', sql: federationSchema },
   { version: 36, name: 'edge-staff', sql: edgeStaffSchema },
   { version: 37, name: 'birth-month-and-owner-end', sql: birthMonthAndOwnerEndSchema },
+  { version: 40, name: 'vault-last-seen', sql: vaultLastSeenSchema },
 ];
 
 export interface MigrationStatus {
