@@ -74,6 +74,18 @@ export async function startConsoleServer(
     end: new Date().toISOString().slice(0, 10),
   });
   const hub = openHub(vault, options.now);
+  return serveConsole(vault, hub, () => vault.dispose());
+}
+
+/**
+ * The console and API over `vault` (its home vault: sign-in, budget) and `hub`, the demo staff added to the hub;
+ * `dispose` runs after the server closed.
+ */
+export async function serveConsole(
+  vault: Awaited<ReturnType<typeof createDemoBankVault>>,
+  hub: HubService,
+  dispose: () => Promise<void>,
+): Promise<ConsoleServer> {
   await seedDemoHub(hub);
   const app = await buildServer(
     { vault, hub: { service: hub, door: vault.door, storage: vault.storage } },
@@ -87,7 +99,7 @@ export async function startConsoleServer(
     hub,
     async close() {
       await app.close();
-      await vault.dispose();
+      await dispose();
     },
   };
 }
