@@ -64,7 +64,6 @@ export async function startConsoleServer(
   customers = 2_000,
   options: ConsoleServerOptions = {},
 ): Promise<ConsoleServer> {
-  ensureConsoleBuilt();
   const pglite = testBackends.find((backend) => backend.name === 'pglite')!;
   // The run's template of this bank when a suite of the same size built it already (a copy, not a new bank).
   const vault = await createDemoBankVault(pglite, {
@@ -86,6 +85,7 @@ export async function serveConsole(
   hub: HubService,
   dispose: () => Promise<void>,
 ): Promise<ConsoleServer> {
+  ensureConsoleBuilt();
   await seedDemoHub(hub);
   const app = await buildServer(
     { vault, hub: { service: hub, door: vault.door, storage: vault.storage } },

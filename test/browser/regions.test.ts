@@ -63,7 +63,8 @@ describe('regions in Chromium: three vaults, one hub', () => {
     await hub.approve(campaign.id, 'rui');
     await hub.run(campaign.id, 'mia');
     browser = await launchChromium();
-  }, 300_000);
+    // Three banks copied and opened, and the console built when stale: minutes on a loaded machine.
+  }, 900_000);
   afterAll(async () => {
     await browser?.close();
     await server?.close();
