@@ -50,7 +50,8 @@ export function Regions() {
             )}
           </p>
           {probeError === undefined ? null : <p role="alert">{probeError}</p>}
-          <div className="table-scroll">
+          {/* Focusable, so that a keyboard can scroll the table when it is wider than a phone. */}
+          <div className="table-scroll" tabIndex={0} role="region" aria-label="Registered vaults">
             <table data-testid="regions">
               <caption>Registered vaults</caption>
               <thead>

@@ -20,7 +20,8 @@ const tags = ['regions'];
 const list = {
   config: staffAccess,
   schema: {
-    summary: 'The vaults this hub serves, one per region, with their pinned log keys and when each was last reached',
+    summary:
+      'The vaults this hub serves, one per region, with their pinned log keys and when each was last reached',
     tags,
     response: { 200: listOf('vaults', registeredVault), '4xx': errorBody, '5xx': errorBody },
   },
@@ -42,7 +43,8 @@ const register = {
 const probe = {
   config: { access: ['operator'] } as const,
   schema: {
-    summary: 'Probe every registered vault now: each must prove its pinned key; records when each was reached',
+    summary:
+      'Probe every registered vault now: each must prove its pinned key; records when each was reached',
     description:
       'Costs nothing and reads no data. A vault that does not answer, answers late or cannot prove its key ' +
       'is marked unreachable since the first such failure after it was last reached.',
