@@ -212,7 +212,10 @@ export const deliveryRefusal = z
   .meta({ id: 'DeliveryRefusal' });
 
 export const questionCheck = z
-  .object({ explanation: z.string().describe('the segment in plain words, as a customer reads it') })
+  .object({
+    explanation: z.string().describe('the segment in plain words, as a customer reads it'),
+    cost: z.string().optional().describe('ε a new (not repeated) count of it would charge ("n/d")'),
+  })
   .meta({ id: 'QuestionCheck' });
 
 export const protectedCount = z

@@ -29,6 +29,21 @@ export const vaultRegistration = z
   })
   .meta({ id: 'VaultRegistration' });
 
+export const vaultReach = z
+  .object({
+    status: z
+      .enum(['reachable', 'unreachable'])
+      .describe('whether the hub’s latest door call or probe reached the vault (and it proved its key)'),
+    lastSeenAt: isoDateTime
+      .nullable()
+      .describe('when the hub last reached the vault: a door call answered, or a probe; null: never'),
+    unreachableSince: isoDateTime
+      .nullable()
+      .describe('the first failed call since the vault was last reached; null while it is reachable'),
+    failure: z.string().nullable().describe('the error code of the latest failed call, while unreachable'),
+  })
+  .meta({ id: 'VaultReach' });
+
 export const registeredVault = z
   .object({
     region: z.string(),
@@ -36,8 +51,39 @@ export const registeredVault = z
     publicKey: z.string(),
     addedBy: z.string(),
     addedAt: isoDateTime,
+    reach: vaultReach,
   })
   .meta({ id: 'RegisteredVault' });
+
+export const vaultProbe = z
+  .object({
+    checkedAt: isoDateTime.describe('when the hub asked every vault to prove its key'),
+    vaults: z.array(registeredVault).describe('every registered vault, with what the probe found'),
+  })
+  .meta({ id: 'VaultProbe' });
+
+export const regionalCheck = z
+  .object({
+    parts: z
+      .array(
+        z.discriminatedUnion('status', [
+          z.object({
+            region: z.string(),
+            status: z.literal('ready'),
+            explanation: z.string(),
+            cost: z.string().describe('ε a new count of this question costs in this vault ("n/d")'),
+          }),
+          z.object({
+            region: z.string(),
+            status: z.enum(['refused', 'unreachable']),
+            code: refusalCode,
+            message: z.string(),
+          }),
+        ]),
+      )
+      .describe('each asked region’s check, in the order of the regions: free, reads no data'),
+  })
+  .meta({ id: 'RegionalCheck' });
 
 export const regionalQuestion = z
   .strictObject({
@@ -132,6 +178,9 @@ export const regionalCampaignResults = z
 
 export type VaultRegistration = z.output<typeof vaultRegistration>;
 export type RegisteredVault = z.output<typeof registeredVault>;
+export type VaultReach = z.output<typeof vaultReach>;
+export type VaultProbe = z.output<typeof vaultProbe>;
+export type RegionalCheck = z.output<typeof regionalCheck>;
 export type RegionalQuestion = z.output<typeof regionalQuestion>;
 export type RegionalPart = z.output<typeof regionalPart>;
 export type RegionalAnswer = z.output<typeof regionalAnswer>;

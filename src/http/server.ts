@@ -21,6 +21,7 @@ import { installInputGuard } from './input-guard.ts';
 import { hubPlugin } from './hub/hub-plugin.ts';
 import { registerOpenApi } from './openapi.ts';
 import { schemaController } from './schema-compilers.ts';
+import { regionMetrics } from './hub/region-routes.ts';
 import { metricsRegistry, operationsRoutes, type Probe } from './operations-routes.ts';
 import { vaultPlugin } from './vault/vault-plugin.ts';
 
@@ -163,7 +164,10 @@ async function registerRoutes(
     const ingestBodyLimit = options.bodyLimitBytes ?? 4 * 1024 * 1024 * 1024;
     await app.register(vaultPlugin(parts.vault, { registry, ingestBodyLimit }));
   }
-  if (parts.hub !== undefined) await app.register(hubPlugin(parts.hub.service, parts.hub.door));
+  if (parts.hub !== undefined) {
+    regionMetrics(registry, parts.hub.service);
+    await app.register(hubPlugin(parts.hub.service, parts.hub.door));
+  }
   app.get('/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, () => app.swagger());
   await app.register(consoleStatic());
 }

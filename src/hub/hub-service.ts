@@ -25,6 +25,8 @@ import { rememberCount } from './protected-counts.ts';
 import type {
   RegionalAnswer,
   RegionalCampaignResults,
+  RegionalCheck,
+  VaultProbe,
   RegionalQuestion,
   RegisteredVault,
 } from '../contracts/hub-regions.ts';
@@ -123,6 +125,16 @@ export class HubService {
 
   listVaults(): Promise<RegisteredVault[]> {
     return this.#regions.list();
+  }
+
+  /** An operator's health probe: every vault proves its key now; when each was last reached. */
+  probeVaults(actor: string): Promise<VaultProbe> {
+    return this.#regions.probe(actor);
+  }
+
+  /** A question checked in each region (free): what a count would charge there, and who cannot answer. */
+  checkRegions(question: RegionalQuestion, asker: string): Promise<RegionalCheck> {
+    return this.#regions.check(question, asker);
   }
 
   /** A question across regions: each vault's guard answers; released parts are summed, missing ones named. */

@@ -2,9 +2,11 @@
 import {
   vaultRegistration,
   type RegionalAnswer,
+  type RegionalCheck,
   type RegionalPart,
   type RegionalQuestion,
   type RegisteredVault,
+  type VaultProbe,
 } from '../contracts/hub-regions.ts';
 import { CurtainError, type ErrorCode } from '../core/errors.ts';
 import type { Result } from '../core/result.ts';
@@ -12,6 +14,7 @@ import type { DoorRefusal, ProtectedCount, VaultDoor, VaultIdentity } from '../c
 import { parseOrRefuse } from './hub-input.ts';
 import type { HubExecutor, HubStorage } from './hub-storage.ts';
 import { requireRole } from './staff.ts';
+import { reachColumns, reachedDespite, reachOf, recordReach, type ReachColumns } from './vault-reach.ts';
 
 /** One region's outcome of a call through its door: its value, or the error that kept it from answering. */
 export type Reached<T> =
@@ -35,7 +38,7 @@ export interface RegionalDoors {
   readonly proofs: KeyProofs;
 }
 
-interface VaultRow {
+interface VaultRow extends ReachColumns {
   region: string;
   url: string;
   public_key: string;
@@ -49,6 +52,7 @@ const vaultOf = (row: VaultRow): RegisteredVault => ({
   publicKey: row.public_key,
   addedBy: row.added_by,
   addedAt: row.added_at.toISOString(),
+  reach: reachOf(row),
 });
 
 const askers = ['marketer', 'partner', 'operator'] as const;
@@ -81,11 +85,12 @@ export class RegionalVaults {
     await this.#prove(door, { ...registration, at: 0 });
     const [row] = (
       await this.#storage.query<VaultRow>(
-        `INSERT INTO hub.vaults (region, url, public_key, added_by) VALUES ($1, $2, $3, $4)
+        `INSERT INTO hub.vaults (region, url, public_key, added_by, last_seen_at) VALUES ($1, $2, $3, $4, $5)
          ON CONFLICT (region) DO UPDATE SET url = EXCLUDED.url, public_key = EXCLUDED.public_key,
-           added_by = EXCLUDED.added_by, added_at = now()
-         RETURNING region, url, public_key, added_by, added_at`,
-        [registration.region, registration.url, registration.publicKey, actor],
+           added_by = EXCLUDED.added_by, added_at = now(), last_seen_at = EXCLUDED.last_seen_at,
+           unreachable_since = NULL, last_failure = NULL
+         RETURNING region, url, public_key, added_by, added_at, ${reachColumns}`,
+        [registration.region, registration.url, registration.publicKey, actor, this.#now()],
       )
     ).rows;
     if (row === undefined) throw new CurtainError('INTERNAL', 'the vault was not stored');
@@ -118,6 +123,49 @@ export class RegionalVaults {
     return combine(reached.map(partOf));
   }
 
+  /**
+   * Checks a question in each named region's vault (free, reads no data), for an editor to show, before a
+   * count, what each region would charge, and which regions cannot answer now.
+   */
+  async check(question: RegionalQuestion, asker: string): Promise<RegionalCheck> {
+    const regions = await this.#storage.transaction(async (tx) => {
+      await requireRole(tx, asker, askers, 'check questions across regions');
+      return chosen(await listVaults(tx), question.regions).map((vault) => vault.region);
+    });
+    const reached = await this.reach(regions, (door) => door.check(question.expression, question.purpose));
+    return {
+      parts: reached.map((r): RegionalCheck['parts'][number] => {
+        if (!r.ok) return { region: r.region, status: 'unreachable', code: r.code, message: r.message };
+        if (!r.value.ok) {
+          const { code, message } = r.value.error;
+          return { region: r.region, status: 'refused', code, message };
+        }
+        const { explanation, cost } = r.value.value;
+        return { region: r.region, status: 'ready', explanation, cost: cost ?? 'unknown' };
+      }),
+    };
+  }
+
+  /**
+   * Asks every registered vault to prove its pinned key now (a health probe: costs nothing, reads no data)
+   * and records what it found; an operator's "check now", or a scheduler's.
+   */
+  async probe(actor: string): Promise<VaultProbe> {
+    const vaults = await this.#storage.transaction(async (tx) => {
+      await requireRole(tx, actor, ['operator'], 'probe vaults');
+      return listVaults(tx);
+    });
+    const checkedAt = this.#now();
+    await this.reach(
+      vaults.map((vault) => vault.region),
+      (door, region) => {
+        const vault = vaults.find((v) => v.region === region)!;
+        return this.#prove(door, { ...vaultOf(vault), at: checkedAt.getTime() });
+      },
+    );
+    return { checkedAt: checkedAt.toISOString(), vaults: await this.list() };
+  }
+
   /** The registered regions named ('all': every one registered now), in the order named; unknown ones refused. */
   async resolve(regions: RegionalQuestion['regions']): Promise<string[]> {
     return chosen(await this.#storage.transaction(listVaults), regions).map((vault) => vault.region);
@@ -143,9 +191,13 @@ export class RegionalVaults {
         try {
           const door = this.#doors(vault);
           await this.#proveIfStale(door, vault);
-          return { region, ok: true, value: await use(door, region) };
+          const value = await use(door, region);
+          await recordReach(this.#storage, region, this.#now(), undefined);
+          return { region, ok: true, value };
         } catch (error) {
           if (!(error instanceof CurtainError)) throw error;
+          const failure = reachedDespite(error.code) ? undefined : error.code;
+          await recordReach(this.#storage, region, this.#now(), failure);
           return { region, ok: false, code: error.code, message: error.message };
         }
       }),
@@ -204,7 +256,7 @@ export class RegionalVaults {
 
 async function listVaults(tx: HubExecutor): Promise<VaultRow[]> {
   const { rows } = await tx.query<VaultRow>(
-    'SELECT region, url, public_key, added_by, added_at FROM hub.vaults ORDER BY region',
+    `SELECT region, url, public_key, added_by, added_at, ${reachColumns} FROM hub.vaults ORDER BY region`,
   );
   return rows;
 }

@@ -67,7 +67,6 @@ export async function startConsoleServer(
   customers = 2_000,
   options: ConsoleServerOptions = {},
 ): Promise<ConsoleServer> {
-  ensureConsoleBuilt();
   const pglite = testBackends.find((backend) => backend.name === 'pglite')!;
   // The run's template of this bank when a suite of the same size built it already (a copy, not a new bank).
   const vault = await createDemoBankVault(pglite, {
@@ -78,6 +77,20 @@ export async function startConsoleServer(
   });
   const door = options.door?.(vault.door) ?? vault.door;
   const hub = openHub({ storage: vault.storage, door }, options.now);
+  return serveConsole(vault, hub, () => vault.dispose(), door);
+}
+
+/**
+ * The console and API over `vault` (its home vault: sign-in, budget) and `hub`, the demo staff added to the hub;
+ * `dispose` runs after the server closed; `door` is the one the hub reaches the home vault through.
+ */
+export async function serveConsole(
+  vault: Awaited<ReturnType<typeof createDemoBankVault>>,
+  hub: HubService,
+  dispose: () => Promise<void>,
+  door: VaultDoor = vault.door,
+): Promise<ConsoleServer> {
+  ensureConsoleBuilt();
   await seedDemoHub(hub);
   const app = await buildServer(
     { vault, hub: { service: hub, door, storage: vault.storage } },
@@ -91,7 +104,7 @@ export async function startConsoleServer(
     hub,
     async close() {
       await app.close();
-      await vault.dispose();
+      await dispose();
     },
   };
 }

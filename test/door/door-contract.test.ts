@@ -142,10 +142,16 @@ describe.each(doors)('the door contract: $name', ({ open }) => {
     }
   }
 
-  it('checks a question: its plain words, nothing else', async () => {
+  it('checks a question: its plain words and the ε a new count would cost, nothing else', async () => {
     const answer = await door.check(everyone, 'credit_offers');
     expect(answer).toEqual(asContract(doorMethods.check.answer, answer));
-    expect(answer).toEqual({ ok: true, value: { explanation: expect.stringMatching(/\w/) as unknown } });
+    expect(answer).toEqual({
+      ok: true,
+      value: {
+        explanation: expect.stringMatching(/\w/) as unknown,
+        cost: expect.stringMatching(/^\d+(\/\d+)?$/) as unknown,
+      },
+    });
   });
 
   it('refuses an invalid question with its rendered diagnostics, and a fair-lending proxy for credit', async () => {

@@ -167,6 +167,8 @@ const expected: Record<string, 'public' | readonly Caller[]> = {
   'GET /v1/hub/staff': ['operator'],
   'GET /v1/hub/vaults': readers,
   'POST /v1/hub/vaults': ['operator'],
+  'POST /v1/hub/vaults/probe': ['operator'],
+  'POST /v1/hub/questions/check': ['marketer', 'partner', 'operator'],
   'GET /v1/hub/federated-rounds': readers,
   'GET /v1/hub/federated-rounds/:id': readers,
   'POST /v1/hub/federated-rounds': ['marketer'],

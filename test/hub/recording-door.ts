@@ -98,7 +98,7 @@ export class RecordingDoor implements VaultDoor {
     this.checks.push({ expression, purpose });
     const checked = this.#check(expression, purpose);
     if (!checked.ok) return Promise.resolve(checked);
-    return Promise.resolve(ok({ explanation: checked.value }));
+    return Promise.resolve(ok({ explanation: checked.value, cost: '1/10' }));
   }
 
   count(expression: string, purpose: string): Promise<Result<ProtectedCount, DoorRefusal>> {

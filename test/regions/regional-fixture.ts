@@ -86,6 +86,8 @@ export interface RegionalHub {
   readonly killOn: Map<string, keyof VaultDoor>;
   /** Regions whose door call `method` goes to a vault that accepts it and never answers (timeout 0.5 s). */
   readonly hangOn: Map<string, keyof VaultDoor>;
+  /** How many times the hub called each region's door for a method, keyed `region.method`. */
+  readonly calls: Map<string, number>;
   dispose(): Promise<void>;
 }
 
@@ -117,6 +119,7 @@ export async function openRegionalHub(vaults: readonly RegionalVault[]): Promise
   const database = await backend.createMigrated();
   const killOn = new Map<string, keyof VaultDoor>();
   const hangOn = new Map<string, keyof VaultDoor>();
+  const calls = new Map<string, number>();
   const hanging = await hangingServer();
   const stuck = new HttpVaultDoor({ url: hanging.url, key: doorKey, timeoutMs: 500, deliveryTimeoutMs: 500 });
   const byRegion = new Map(vaults.map((v) => [v.region, v]));
@@ -127,6 +130,8 @@ export async function openRegionalHub(vaults: readonly RegionalVault[]): Promise
         const method = Reflect.get(target, property, target) as unknown;
         if (typeof method !== 'function') return method;
         return async (...args: unknown[]) => {
+          const key = `${region}.${String(property)}`;
+          calls.set(key, (calls.get(key) ?? 0) + 1);
           if (killOn.get(region) === property) await byRegion.get(region)?.kill();
           const to = hangOn.get(region) === property ? stuck : target;
           return (Reflect.get(to, property, to) as (...a: unknown[]) => Promise<unknown>).apply(to, args);
@@ -146,6 +151,7 @@ export async function openRegionalHub(vaults: readonly RegionalVault[]): Promise
     database,
     killOn,
     hangOn,
+    calls,
     async dispose() {
       await hanging.close();
       await database.dispose();

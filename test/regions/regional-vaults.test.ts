@@ -1,10 +1,13 @@
 // One hub, three regional vaults on three databases: questions and campaigns across regions, vaults that hang or die.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { identityNonce } from '../../src/audit/door-identity.ts';
+import { Registry } from 'prom-client';
 import { combine } from '../../src/hub/regional-vaults.ts';
+import { regionMetrics } from '../../src/http/hub/region-routes.ts';
 import {
   backend,
   end,
+  now,
   openRegionalHub,
   openRegionalVaults,
   regions,
@@ -140,6 +143,62 @@ describe(`regional vaults on ${backend.name}`, () => {
     await vaults[2]!.revive();
   });
 
+  it('last seen: each door call or probe records whether the vault was reached; a dead vault shows as unreachable', async () => {
+    const metrics = new Registry();
+    regionMetrics(metrics, regional.hub);
+    const reachOf = async () =>
+      Object.fromEntries((await regional.hub.listVaults()).map((v) => [v.region, v.reach]));
+    regional.killOn.set('scotland', 'check');
+    try {
+      // Checking costs nothing: each region says what a count would charge, and a dead one is named.
+      const checked = await regional.hub.checkRegions(
+        { expression: everyone, purpose: 'bank_offers', regions: 'all' },
+        'mia',
+      );
+      expect(checked.parts.map((p) => [p.region, p.status])).toEqual([
+        ['london', 'ready'],
+        ['north', 'ready'],
+        ['scotland', 'unreachable'],
+      ]);
+      for (const part of checked.parts.slice(0, 2)) expect(part).toMatchObject({ cost: '5/8' });
+      const reach = await reachOf();
+      const at = now().toISOString();
+      expect(reach['london']).toEqual({
+        status: 'reachable',
+        lastSeenAt: at,
+        unreachableSince: null,
+        failure: null,
+      });
+      expect(reach['scotland']).toEqual({
+        status: 'unreachable',
+        lastSeenAt: at,
+        unreachableSince: at,
+        failure: 'VAULT_UNAVAILABLE',
+      });
+      const text = await metrics.metrics();
+      expect(text).toContain('curtain_hub_vault_up{region="london"} 1');
+      expect(text).toContain('curtain_hub_vault_up{region="scotland"} 0');
+      expect(text).toContain(
+        `curtain_hub_vault_last_seen_timestamp_seconds{region="north"} ${now().getTime() / 1000}`,
+      );
+      // Only an operator probes; a probe while the vault is still down finds it down.
+      await expect(regional.hub.probeVaults('mia')).rejects.toMatchObject({ code: 'HUB_FORBIDDEN' });
+      regional.killOn.clear();
+      const probed = await regional.hub.probeVaults('olga');
+      expect(probed.vaults.map((v) => [v.region, v.reach.status])).toEqual([
+        ['london', 'reachable'],
+        ['north', 'reachable'],
+        ['scotland', 'unreachable'],
+      ]);
+    } finally {
+      regional.killOn.clear();
+      await vaults[2]!.revive();
+    }
+    const probed = await regional.hub.probeVaults('olga');
+    expect(probed.vaults.every((v) => v.reach.status === 'reachable')).toBe(true);
+    expect(await metrics.metrics()).toContain('curtain_hub_vault_up{region="scotland"} 1');
+  });
+
   /** Each vault's inbox for a campaign: messages, and distinct customers (equal when none got it twice). */
   const inboxes = () =>
     Promise.all(
@@ -185,6 +244,8 @@ describe(`regional vaults on ${backend.name}`, () => {
     campaignId = drafted.id;
     expect(drafted.regions).toEqual([...regions]);
     await regional.hub.approve(drafted.id, 'abe');
+    const delivers = () => regions.map((region) => regional.calls.get(`${region}.deliver`) ?? 0);
+    const before = delivers();
     regional.killOn.set('north', 'deliver');
     const first = await regional.hub.run(drafted.id, 'mia');
     expect(first.campaign.status).toBe('running');
@@ -206,6 +267,7 @@ describe(`regional vaults on ${backend.name}`, () => {
     expect(second.regions?.every((part) => part.state === 'delivered')).toBe(true);
     const after = await inboxes();
     // London and Scotland were not asked again; North delivered once; nobody holds the offer twice.
+    expect(delivers().map((n, i) => n - before[i]!)).toEqual([1, 2, 1]);
     expect(after[0]).toEqual(london);
     expect(after[2]).toEqual(scotland);
     expect(after[1]!.messages).toBeGreaterThan(0);

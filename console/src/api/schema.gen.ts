@@ -4441,6 +4441,79 @@ export interface paths {
     readonly patch?: never;
     readonly trace?: never;
   };
+  readonly '/v1/hub/questions/check': {
+    readonly parameters: {
+      readonly query?: never;
+      readonly header?: never;
+      readonly path?: never;
+      readonly cookie?: never;
+    };
+    readonly get?: never;
+    readonly put?: never;
+    /**
+     * Check a question in each region (free): what a new count would charge there, before asking
+     * @description Each region’s vault checks the question against its own catalogue and policy and says what a new count would charge in its own budget (a repeat is free). A region that cannot be reached is named.
+     *
+     *     Roles: marketer, partner, operator.
+     */
+    readonly post: {
+      readonly parameters: {
+        readonly query?: never;
+        readonly header?: never;
+        readonly path?: never;
+        readonly cookie?: never;
+      };
+      readonly requestBody: {
+        readonly content: {
+          readonly 'application/json': components['schemas']['RegionalQuestionInput'];
+        };
+      };
+      readonly responses: {
+        /** @description Default Response */
+        readonly '4XX': {
+          headers: {
+            readonly [name: string]: unknown;
+          };
+          content: {
+            readonly 'application/json': {
+              readonly error: {
+                readonly code: string;
+                readonly message: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        readonly '5XX': {
+          headers: {
+            readonly [name: string]: unknown;
+          };
+          content: {
+            readonly 'application/json': {
+              readonly error: {
+                readonly code: string;
+                readonly message: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        readonly 200: {
+          headers: {
+            readonly [name: string]: unknown;
+          };
+          content: {
+            readonly 'application/json': components['schemas']['RegionalCheck'];
+          };
+        };
+      };
+    };
+    readonly delete?: never;
+    readonly options?: never;
+    readonly head?: never;
+    readonly patch?: never;
+    readonly trace?: never;
+  };
   readonly '/v1/hub/segments': {
     readonly parameters: {
       readonly query?: never;
@@ -4898,7 +4971,7 @@ export interface paths {
       readonly cookie?: never;
     };
     /**
-     * The vaults this hub serves, one per region, with their pinned log keys
+     * The vaults this hub serves, one per region, with their pinned log keys and when each was last reached
      * @description Roles: marketer, approver, partner, compliance, operator.
      */
     readonly get: {
@@ -5006,6 +5079,75 @@ export interface paths {
           };
           content: {
             readonly 'application/json': components['schemas']['RegisteredVault'];
+          };
+        };
+      };
+    };
+    readonly delete?: never;
+    readonly options?: never;
+    readonly head?: never;
+    readonly patch?: never;
+    readonly trace?: never;
+  };
+  readonly '/v1/hub/vaults/probe': {
+    readonly parameters: {
+      readonly query?: never;
+      readonly header?: never;
+      readonly path?: never;
+      readonly cookie?: never;
+    };
+    readonly get?: never;
+    readonly put?: never;
+    /**
+     * Probe every registered vault now: each must prove its pinned key; records when each was reached
+     * @description Costs nothing and reads no data. A vault that does not answer, answers late or cannot prove its key is marked unreachable since the first such failure after it was last reached.
+     *
+     *     Roles: operator.
+     */
+    readonly post: {
+      readonly parameters: {
+        readonly query?: never;
+        readonly header?: never;
+        readonly path?: never;
+        readonly cookie?: never;
+      };
+      readonly requestBody?: never;
+      readonly responses: {
+        /** @description Default Response */
+        readonly '4XX': {
+          headers: {
+            readonly [name: string]: unknown;
+          };
+          content: {
+            readonly 'application/json': {
+              readonly error: {
+                readonly code: string;
+                readonly message: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        readonly '5XX': {
+          headers: {
+            readonly [name: string]: unknown;
+          };
+          content: {
+            readonly 'application/json': {
+              readonly error: {
+                readonly code: string;
+                readonly message: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        readonly 200: {
+          headers: {
+            readonly [name: string]: unknown;
+          };
+          content: {
+            readonly 'application/json': components['schemas']['VaultProbe'];
           };
         };
       };
@@ -11262,6 +11404,8 @@ export interface components {
       readonly repeated: boolean;
     };
     readonly QuestionCheck: {
+      /** @description ε a new (not repeated) count of it would charge ("n/d") */
+      readonly cost?: string;
       /** @description the segment in plain words, as a customer reads it */
       readonly explanation: string;
     };
@@ -11274,6 +11418,8 @@ export interface components {
       readonly ok: boolean;
     };
     readonly QuestionCheckInput: {
+      /** @description ε a new (not repeated) count of it would charge ("n/d") */
+      readonly cost?: string;
       /** @description the segment in plain words, as a customer reads it */
       readonly explanation: string;
     };
@@ -11433,6 +11579,174 @@ export interface components {
       readonly opened: components['schemas']['RegionalMeasureInput'];
       /** @description each region’s results, in the campaign’s order */
       readonly parts: readonly components['schemas']['RegionalResultPartInput'][];
+    };
+    readonly RegionalCheck: {
+      /** @description each asked region’s check, in the order of the regions: free, reads no data */
+      readonly parts: readonly (
+        | {
+            /** @description ε a new count of this question costs in this vault ("n/d") */
+            readonly cost: string;
+            readonly explanation: string;
+            readonly region: string;
+            /** @constant */
+            readonly status: 'ready';
+          }
+        | {
+            /** @enum {string} */
+            readonly code:
+              | 'CONFIG_INVALID'
+              | 'DATA_DIR_BUSY'
+              | 'STORAGE_UNAVAILABLE'
+              | 'MIGRATION_FAILED'
+              | 'KEY_UNAVAILABLE'
+              | 'CUSTOMER_NOT_FOUND'
+              | 'CUSTOMER_ERASED'
+              | 'INGEST_FORMAT_UNKNOWN'
+              | 'INGEST_FILE_INVALID'
+              | 'INGEST_NOT_A_STATEMENT'
+              | 'MAPPING_INVALID'
+              | 'USAGE'
+              | 'INPUT_INVALID'
+              | 'NOT_FOUND'
+              | 'AUDIT_MISMATCH'
+              | 'QUESTION_INVALID'
+              | 'QUESTION_PURPOSE_UNKNOWN'
+              | 'PRIVACY_TOO_FEW'
+              | 'PRIVACY_DIFFERENCING'
+              | 'PRIVACY_BUDGET_EXHAUSTED'
+              | 'POLICY_INVALID'
+              | 'POLICY_APPROVAL_REFUSED'
+              | 'BUDGET_REQUEST_STATE'
+              | 'BUDGET_GRANT_EXCEEDS_VAULT'
+              | 'HUB_FORBIDDEN'
+              | 'HUB_INVALID'
+              | 'CONSENT_REQUIRED'
+              | 'LEAD_REFUSED'
+              | 'IDENTITY_WITHHELD'
+              | 'RECEIPT_INVALID'
+              | 'HUB_CAMPAIGN_STATE'
+              | 'SUBJECT_REQUEST_STATE'
+              | 'SUBJECT_REQUEST_OPEN'
+              | 'SUBJECT_NOT_VERIFIED'
+              | 'ERASURE_INCOMPLETE'
+              | 'ERASURE_RECEIPT_INVALID'
+              | 'AUTH_REQUIRED'
+              | 'AUTH_FORBIDDEN'
+              | 'CSRF_INVALID'
+              | 'RATE_LIMITED'
+              | 'DEMO_DISABLED'
+              | 'VAULT_IS_DEMO'
+              | 'VAULT_IS_REAL'
+              | 'STAFF_LAST_HOLDER'
+              | 'DELIVERY_AUDIENCE_TOO_SMALL'
+              | 'DELIVERY_INVALID'
+              | 'VAULT_UNAVAILABLE'
+              | 'VAULT_TIMEOUT'
+              | 'DOOR_CONTRACT'
+              | 'MODEL_STATE'
+              | 'MODEL_APPROVAL_REFUSED'
+              | 'MODEL_FEATURES_MISMATCH'
+              | 'EDGE_SEGMENT_SENSITIVE'
+              | 'EDGE_TOKENS_ISSUED'
+              | 'EDGE_OFFER_NOT_MATCHED'
+              | 'EDGE_OFFER_WITHHELD'
+              | 'EDGE_REPORT_REFUSED'
+              | 'VAULT_KEY_MISMATCH'
+              | 'SHARD_GROUP_UNSUPPORTED'
+              | 'VAULT_REGION_UNKNOWN'
+              | 'FEDERATED_ROUND_ABORTED'
+              | 'FEDERATED_ROUND_STATE'
+              | 'INTERNAL';
+            readonly message: string;
+            readonly region: string;
+            /** @enum {string} */
+            readonly status: 'refused' | 'unreachable';
+          }
+      )[];
+    };
+    readonly RegionalCheckInput: {
+      /** @description each asked region’s check, in the order of the regions: free, reads no data */
+      readonly parts: readonly (
+        | {
+            /** @description ε a new count of this question costs in this vault ("n/d") */
+            readonly cost: string;
+            readonly explanation: string;
+            readonly region: string;
+            /** @constant */
+            readonly status: 'ready';
+          }
+        | {
+            /** @enum {string} */
+            readonly code:
+              | 'CONFIG_INVALID'
+              | 'DATA_DIR_BUSY'
+              | 'STORAGE_UNAVAILABLE'
+              | 'MIGRATION_FAILED'
+              | 'KEY_UNAVAILABLE'
+              | 'CUSTOMER_NOT_FOUND'
+              | 'CUSTOMER_ERASED'
+              | 'INGEST_FORMAT_UNKNOWN'
+              | 'INGEST_FILE_INVALID'
+              | 'INGEST_NOT_A_STATEMENT'
+              | 'MAPPING_INVALID'
+              | 'USAGE'
+              | 'INPUT_INVALID'
+              | 'NOT_FOUND'
+              | 'AUDIT_MISMATCH'
+              | 'QUESTION_INVALID'
+              | 'QUESTION_PURPOSE_UNKNOWN'
+              | 'PRIVACY_TOO_FEW'
+              | 'PRIVACY_DIFFERENCING'
+              | 'PRIVACY_BUDGET_EXHAUSTED'
+              | 'POLICY_INVALID'
+              | 'POLICY_APPROVAL_REFUSED'
+              | 'BUDGET_REQUEST_STATE'
+              | 'BUDGET_GRANT_EXCEEDS_VAULT'
+              | 'HUB_FORBIDDEN'
+              | 'HUB_INVALID'
+              | 'CONSENT_REQUIRED'
+              | 'LEAD_REFUSED'
+              | 'IDENTITY_WITHHELD'
+              | 'RECEIPT_INVALID'
+              | 'HUB_CAMPAIGN_STATE'
+              | 'SUBJECT_REQUEST_STATE'
+              | 'SUBJECT_REQUEST_OPEN'
+              | 'SUBJECT_NOT_VERIFIED'
+              | 'ERASURE_INCOMPLETE'
+              | 'ERASURE_RECEIPT_INVALID'
+              | 'AUTH_REQUIRED'
+              | 'AUTH_FORBIDDEN'
+              | 'CSRF_INVALID'
+              | 'RATE_LIMITED'
+              | 'DEMO_DISABLED'
+              | 'VAULT_IS_DEMO'
+              | 'VAULT_IS_REAL'
+              | 'STAFF_LAST_HOLDER'
+              | 'DELIVERY_AUDIENCE_TOO_SMALL'
+              | 'DELIVERY_INVALID'
+              | 'VAULT_UNAVAILABLE'
+              | 'VAULT_TIMEOUT'
+              | 'DOOR_CONTRACT'
+              | 'MODEL_STATE'
+              | 'MODEL_APPROVAL_REFUSED'
+              | 'MODEL_FEATURES_MISMATCH'
+              | 'EDGE_SEGMENT_SENSITIVE'
+              | 'EDGE_TOKENS_ISSUED'
+              | 'EDGE_OFFER_NOT_MATCHED'
+              | 'EDGE_OFFER_WITHHELD'
+              | 'EDGE_REPORT_REFUSED'
+              | 'VAULT_KEY_MISMATCH'
+              | 'SHARD_GROUP_UNSUPPORTED'
+              | 'VAULT_REGION_UNKNOWN'
+              | 'FEDERATED_ROUND_ABORTED'
+              | 'FEDERATED_ROUND_STATE'
+              | 'INTERNAL';
+            readonly message: string;
+            readonly region: string;
+            /** @enum {string} */
+            readonly status: 'refused' | 'unreachable';
+          }
+      )[];
     };
     readonly RegionalMeasure: {
       /** @description exactly which regions `released` covers */
@@ -11777,6 +12091,7 @@ export interface components {
       readonly addedAt: string;
       readonly addedBy: string;
       readonly publicKey: string;
+      readonly reach: components['schemas']['VaultReach'];
       readonly region: string;
       readonly url: string;
     };
@@ -11785,6 +12100,7 @@ export interface components {
       readonly addedAt: string;
       readonly addedBy: string;
       readonly publicKey: string;
+      readonly reach: components['schemas']['VaultReachInput'];
       readonly region: string;
       readonly url: string;
     };
@@ -12447,6 +12763,50 @@ export interface components {
     readonly VaultKindInput: {
       /** @enum {string} */
       readonly kind: 'demo' | 'real' | 'undecided';
+    };
+    readonly VaultProbe: {
+      /**
+       * Format: date-time
+       * @description when the hub asked every vault to prove its key
+       */
+      readonly checkedAt: string;
+      /** @description every registered vault, with what the probe found */
+      readonly vaults: readonly components['schemas']['RegisteredVault'][];
+    };
+    readonly VaultProbeInput: {
+      /**
+       * Format: date-time
+       * @description when the hub asked every vault to prove its key
+       */
+      readonly checkedAt: string;
+      /** @description every registered vault, with what the probe found */
+      readonly vaults: readonly components['schemas']['RegisteredVaultInput'][];
+    };
+    readonly VaultReach: {
+      /** @description the error code of the latest failed call, while unreachable */
+      readonly failure: string | null;
+      /** @description when the hub last reached the vault: a door call answered, or a probe; null: never */
+      readonly lastSeenAt: string | null;
+      /**
+       * @description whether the hub’s latest door call or probe reached the vault (and it proved its key)
+       * @enum {string}
+       */
+      readonly status: 'reachable' | 'unreachable';
+      /** @description the first failed call since the vault was last reached; null while it is reachable */
+      readonly unreachableSince: string | null;
+    };
+    readonly VaultReachInput: {
+      /** @description the error code of the latest failed call, while unreachable */
+      readonly failure: string | null;
+      /** @description when the hub last reached the vault: a door call answered, or a probe; null: never */
+      readonly lastSeenAt: string | null;
+      /**
+       * @description whether the hub’s latest door call or probe reached the vault (and it proved its key)
+       * @enum {string}
+       */
+      readonly status: 'reachable' | 'unreachable';
+      /** @description the first failed call since the vault was last reached; null while it is reachable */
+      readonly unreachableSince: string | null;
     };
     readonly VaultRegistration: {
       /** @description the vault log’s verifier key: pinned, and proved by the vault at registration and every use */

@@ -11,6 +11,7 @@ import { BudgetBar, BudgetMeter, useBudget } from '../budget-meter.tsx';
 import { costInWords, isLastOf, leftInWords, rationalValue, resetInWords } from '../budget-words.ts';
 import { seedsSegment } from '../examples.ts';
 import { problemsOfRefusal, type Problem } from '../problems.ts';
+import { RegionalCount } from '../regional-count.tsx';
 import { segmentCompletion } from '../segment-completion.ts';
 import { segmentHighlighting } from '../segment-language.ts';
 import { applyFix, editorDiagnostics, SegmentProblems } from '../segment-problems.tsx';
@@ -252,6 +253,11 @@ export function SegmentEditor() {
         </Alert>
       )}
       {countError === undefined ? null : <Alert>{countError}</Alert>}
+      <RegionalCount
+        expression={text}
+        purpose={purpose}
+        ready={!checking && problems.length === 0 && explanation !== undefined}
+      />
       <SegmentReference onUse={replaceText} />
     </Page>
   );

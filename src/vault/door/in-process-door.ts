@@ -155,6 +155,7 @@ export class InProcessVaultDoor implements VaultDoor {
     if (!checked.ok) return err(doorRefusal(checked.error));
     return ok({
       explanation: explainForCustomer(checked.value.plan, { currency: this.#currency }).join(' '),
+      cost: checked.value.cost.toString(),
     });
   }
 

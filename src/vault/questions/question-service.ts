@@ -1,11 +1,12 @@
 // Questions: parse → check → evaluate inside the vault → the privacy guard, the only door out.
 import { consentChannels } from '../../core/consent.ts';
 import { questionPurpose, type QuestionPurpose } from '../../core/question-purposes.ts';
-import { err, type Result } from '../../core/result.ts';
+import { err, ok, type Result } from '../../core/result.ts';
 import type { CheckedQuestion } from '../../language/checker.ts';
 import { normalisePlan, planKey } from '../../language/normalise.ts';
 import type { CustomerIds, Plan, QuestionEngine } from '../../language/plan.ts';
-import type { GuardPolicy } from '../../privacy/guard/policy.ts';
+import { questionEpsilon, type GuardPolicy } from '../../privacy/guard/policy.ts';
+import type { Rational } from '../../privacy/dp/rational.ts';
 import type { PolicyStore } from '../../privacy/guard/policy-store.ts';
 import {
   checkAsker,
@@ -94,11 +95,14 @@ export class QuestionService {
   }
 
   /** Parses and checks without touching the data or the budget: for editors, as the marketer types. */
-  async check(expression: string, purposeCode: string): Promise<Result<CheckedQuestion, Refusal>> {
+  async check(
+    expression: string,
+    purposeCode: string,
+  ): Promise<Result<CheckedQuestion & { readonly cost: Rational }, Refusal>> {
     const purpose = questionPurpose(purposeCode);
     if (purpose === undefined) return err(unknownPurpose(purposeCode));
     const { policy } = await this.#policies.active();
-    return this.#check(
+    const checked = this.#check(
       expression,
       purpose,
       policy,
@@ -106,6 +110,8 @@ export class QuestionService {
       await this.#options.retentionDays(),
       await this.#models(),
     );
+    // What a new count of it would charge, so that an editor can show the price before the click.
+    return checked.ok ? ok({ ...checked.value, cost: questionEpsilon(policy) }) : checked;
   }
 
   /**
