@@ -6,13 +6,34 @@ import { budgetReport, costSentence } from '../../privacy/guard/budget-report.ts
 import { releaseSubjects, type PrivacyGuard } from '../../privacy/guard/privacy-guard.ts';
 import { readRun } from './run-store.ts';
 
-export async function campaignResults(
+/** The exact audiences a campaign's results release: customer ids, never released themselves. */
+export interface ResultAudiences {
+  readonly delivered: ArrayLike<number>;
+  readonly opened: ArrayLike<number>;
+  readonly interested: ArrayLike<number>;
+}
+
+export function campaignResults(
   db: SqlExecutor,
   guard: Pick<PrivacyGuard, 'release'>,
   campaignId: string,
   requestedBy: string,
 ): Promise<Result<CampaignResults, DoorRefusal>> {
-  const run = await readRun(db, campaignId);
+  return releaseResults(db, guard, { campaignId, requestedBy }, () => resultAudiences(db, campaignId));
+}
+
+/**
+ * Releases a campaign's results through `guard`, for the run recorded in `runs`: the audiences come from
+ * `audiences` (one vault's inbox, or a shard group's shards joined), and only their noised sizes leave.
+ */
+export async function releaseResults(
+  runs: SqlExecutor,
+  guard: Pick<PrivacyGuard, 'release'>,
+  request: { readonly campaignId: string; readonly requestedBy: string },
+  audiences: () => Promise<ResultAudiences>,
+): Promise<Result<CampaignResults, DoorRefusal>> {
+  const { campaignId, requestedBy } = request;
+  const run = await readRun(runs, campaignId);
   if (run === undefined || run.state === 'too_small') {
     return err({ code: 'NOT_FOUND', message: 'no delivery for this campaign' });
   }
@@ -20,7 +41,7 @@ export async function campaignResults(
     asker: requestedBy,
     purpose: run.purpose,
     label: `results:${campaignId}`,
-    audiences: await resultAudiences(db, campaignId),
+    audiences: { ...(await audiences()) },
     subjects: releaseSubjects(campaignId),
   });
   if (!released.ok) {
@@ -47,10 +68,7 @@ export async function campaignResults(
 }
 
 /** The customers a campaign's messages reached, opened by, and answered "interested" by: exact, in the vault. */
-async function resultAudiences(
-  db: SqlExecutor,
-  campaignId: string,
-): Promise<{ delivered: number[]; opened: number[]; interested: number[] }> {
+export async function resultAudiences(db: SqlExecutor, campaignId: string): Promise<ResultAudiences> {
   const { rows } = await db.query<{ customer_id: number | string; opened: boolean; interested: boolean }>(
     `SELECT customer_id, opened_at IS NOT NULL AS opened, response = 'interested' AS interested
        FROM inbox_messages WHERE campaign_id = $1`,

@@ -35,7 +35,7 @@ import { existingRelease, refusedEvent, releaseTokens, tooSmall } from './audien
 import { campaignResults } from './campaign-results.ts';
 import { chosenByInterest, withCost } from './delivery-report.ts';
 import { fractionWritten, stopDelivery } from './delivery-stop.ts';
-import { parseAudienceReleaseRequest, parseDeliveryRequest } from './delivery-request.ts';
+import { audienceRefusal, parseAudienceReleaseRequest, parseDeliveryRequest } from './delivery-request.ts';
 import type { FaultHook } from './faults.ts';
 import { runParts, writeBatch, type BatchRun, type InboxWriterDeps } from './inbox-writer.ts';
 import { NoticeSender, type NoticeAdapters, type NoticeSummary } from './notice-sender.ts';
@@ -167,9 +167,64 @@ export class DeliveryService {
     request: DeliveryRequest,
     onProgress?: (fractionDone: number) => void,
   ): Promise<Result<DeliveryReport, DeliveryRefusal>> {
+    return this.#queued(request, () => this.#deliver(request, onProgress));
+  }
+
+  /**
+   * A shard's part of a shard group's delivery, before the group's one admission: the audience expanded and
+   * filtered exactly as `deliver` does it (consent, preferences, caps), in this vault's own ids. Exact: it goes
+   * only to the group vault, inside the region. Nothing is recorded, charged or sent.
+   */
+  async shardAudience(raw: DeliveryRequest): Promise<Result<Uint32Array, DeliveryRefusal>> {
+    const parsed = parseDeliveryRequest(raw);
+    if (!parsed.ok) return err({ code: 'DELIVERY_INVALID', message: parsed.problems });
+    const request = parsed.value;
+    const checked = await this.#checkAudience(request.audience, request.purpose);
+    if (!checked.ok) return checked;
+    const now = this.#now();
+    const matching = await this.#services.questionEngine.evaluate(
+      checked.value.plan,
+      now.toISOString().slice(0, 10),
+    );
+    return ok(await this.#filter(matching, checked.value.purpose.consent, request, now));
+  }
+
+  /**
+   * A shard's part of a shard group's delivery after the group guard admitted the whole audience: freezes
+   * `ids` (this vault's own, in the group's order) and sends them, or resumes the campaign's run when this
+   * vault has one. Never admits (the group charged once for all shards) and never sends a customer twice.
+   */
+  deliverAdmitted(
+    raw: DeliveryRequest,
+    ids: ArrayLike<number>,
+    onProgress?: (fractionDone: number) => void,
+  ): Promise<Result<DeliveryReport, DeliveryRefusal>> {
+    return this.#queued(raw, async () => {
+      const parsed = parseDeliveryRequest(raw);
+      if (!parsed.ok) return err({ code: 'DELIVERY_INVALID', message: parsed.problems });
+      const request = parsed.value;
+      const existing = await readRun(this.#services.storage, request.campaignId);
+      if (existing !== undefined) return this.#resume(existing, onProgress);
+      if (await isStopped(this.#services.storage, request.campaignId))
+        return this.#stopped(request.campaignId);
+      const checked = await this.#checkAudience(request.audience, request.purpose);
+      if (!checked.ok) return checked;
+      const run = newRun(request, checked.value.purpose.code, checked.value.explanation);
+      return this.#freezeAndSend(
+        { ...run, state: 'sending', planned: ids.length },
+        ids,
+        undefined,
+        [],
+        onProgress,
+      );
+    });
+  }
+
+  /** One run per campaign at a time in this process: a second call waits for the first, then resumes it. */
+  #queued<T>(request: DeliveryRequest, work: () => Promise<T>): Promise<T> {
     const key = typeof request.campaignId === 'string' ? request.campaignId : '';
     const previous = this.#running.get(key) ?? Promise.resolve();
-    const next = previous.then(() => this.#deliver(request, onProgress));
+    const next = previous.then(work);
     const settled = next.catch(() => undefined);
     this.#running.set(key, settled);
     void settled.then(() => {
@@ -414,17 +469,7 @@ export class DeliveryService {
     purposeCode: string,
   ): Promise<Result<CheckedAudience, DeliveryRefusal>> {
     const checked = await this.#services.questions.check(audience, purposeCode);
-    if (!checked.ok) {
-      const refusal = checked.error;
-      return err(
-        refusal.code === 'QUESTION_INVALID'
-          ? { code: 'QUESTION_INVALID', message: refusal.rendered }
-          : {
-              code: refusal.code === 'QUESTION_PURPOSE_UNKNOWN' ? refusal.code : 'DELIVERY_INVALID',
-              message: refusal.message,
-            },
-      );
-    }
+    if (!checked.ok) return err(audienceRefusal(checked.error));
     const plan = normalisePlan(checked.value.plan, { asOf: this.#now().toISOString().slice(0, 10) });
     return ok({
       purpose: questionPurpose(purposeCode)!,
