@@ -1,5 +1,4 @@
 // Delivery: expands an audience at send time, admits it through the guard, freezes it, and sends exactly once.
-import type { TransactionalAuditSink } from '../../core/audit-event.ts';
 import type { ConsentPurpose } from '../../core/consent.ts';
 import { questionPurpose, type QuestionPurpose } from '../../core/question-purposes.ts';
 import { err, ok, type Result } from '../../core/result.ts';
@@ -17,18 +16,10 @@ import type {
 } from '../../core/vault-door.ts';
 import { explainForCustomer } from '../../language/explain.ts';
 import { normalisePlan, planKey } from '../../language/normalise.ts';
-import type { CustomerIds, Plan, QuestionEngine } from '../../language/plan.ts';
+import type { CustomerIds, Plan } from '../../language/plan.ts';
 import { cryptoRandomSource, type RandomSource } from '../../privacy/dp/random-source.ts';
-import type { SqlExecutor, Storage } from '../../storage/ports.ts';
-import type { AvatarService } from '../avatars/avatar-service.ts';
-import type { ConsentLedger } from '../consent/consent-ledger.ts';
-import type { PreferenceStore } from '../consent/preference-store.ts';
-import type { IdentityStore } from '../identity/identity-store.ts';
-import type { KeyProvider } from '../../keys/key-provider.ts';
-import type { PolicyStore } from '../../privacy/guard/policy-store.ts';
 import { budgetReport, combinedBudget } from '../../privacy/guard/budget-report.ts';
 import { releaseSubjects, type BudgetState, type PrivacyGuard } from '../../privacy/guard/privacy-guard.ts';
-import type { QuestionService } from '../questions/question-service.ts';
 import { filterAudience } from './audience-filter.ts';
 import { readRelease, tokenOwners } from './audience-release.ts';
 import { existingRelease, refusedEvent, releaseTokens, tooSmall } from './audience-tokens.ts';
@@ -38,7 +29,7 @@ import { fractionWritten, stopDelivery } from './delivery-stop.ts';
 import { audienceRefusal, parseAudienceReleaseRequest, parseDeliveryRequest } from './delivery-request.ts';
 import type { FaultHook } from './faults.ts';
 import { runParts, writeBatch, type BatchRun, type InboxWriterDeps } from './inbox-writer.ts';
-import { NoticeSender, type NoticeAdapters, type NoticeSummary } from './notice-sender.ts';
+import { NoticeSender, type NoticeSummary } from './notice-sender.ts';
 import {
   freezeRecipients,
   insertRun,
@@ -53,39 +44,9 @@ import {
 import { shuffle } from './shuffle.ts';
 import { pickedByPropensity, pickOffers } from './next-best-offer.ts';
 
-/** The vault services delivery uses; `VaultServices` (vault.ts) has them all. */
-export interface DeliveryServices {
-  readonly storage: Storage;
-  readonly keys: KeyProvider;
-  readonly identity: IdentityStore;
-  readonly audit: TransactionalAuditSink<SqlExecutor>;
-  readonly consent: ConsentLedger;
-  readonly preferences: PreferenceStore;
-  readonly questions: Pick<QuestionService, 'check'>;
-  readonly questionEngine: QuestionEngine;
-  /** Tokens and k-anonymous interests for audiences released to choose offers. */
-  readonly avatars: AvatarService;
-  /** The active policy's k, for the interests' k-anonymity. */
-  readonly policies: Pick<PolicyStore, 'active'>;
-}
+import type { DeliveryServiceOptions, DeliveryServices } from './delivery-options.ts';
 
-export interface DeliveryServiceOptions {
-  /** The vault's currency, for the "why am I seeing this" text. */
-  readonly currency: string;
-  /** The origin of the customer's inbox (notices link to `<origin>/inbox/<id>`); its host names message ids. */
-  readonly inboxOrigin: string;
-  readonly adapters?: NoticeAdapters;
-  readonly now?: () => Date;
-  /** Recipients per inbox transaction; default 5,000. */
-  readonly batchSize?: number;
-  readonly fault?: FaultHook;
-  /** The order of the frozen audience and the sample under `maxMessages`; cryptographic by default. */
-  readonly random?: RandomSource;
-  /** Attempts per notice before it is given up as failed; default 5. */
-  readonly maxNoticeAttempts?: number;
-  /** The wait after a notice's first failed attempt, doubled for each further one; default 1 minute. */
-  readonly noticeRetryBaseMs?: number;
-}
+export type { DeliveryServiceOptions, DeliveryServices };
 
 interface CheckedAudience {
   readonly purpose: QuestionPurpose;
