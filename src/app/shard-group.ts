@@ -14,6 +14,7 @@ import type { ImportOptions, ImportSummary } from '../vault/import/import-servic
 import type { IngestOptions } from '../vault/ingest/ingest-service.ts';
 import { QuestionService, vaultAudience } from '../vault/questions/question-service.ts';
 import { ShardGroupDelivery } from '../vault/shards/shard-delivery.ts';
+import { anchorShardLogs } from '../vault/shards/shard-log.ts';
 import { ShardGroupAudience } from '../vault/shards/shard-group.ts';
 import { ingestRouted, type ShardIngestSummary } from '../vault/shards/shard-ingest.ts';
 import { vaultKind } from '../vault/vault-kind.ts';
@@ -30,6 +31,11 @@ export interface ShardGroup {
   readonly questions: QuestionService;
   /** Campaigns from the group: one admission by the group guard, each shard sending to its own customers. */
   readonly delivery: ShardGroupDelivery;
+  /**
+   * Records every shard's log head (its root hash) in the group's log: the region's one log. Done after every
+   * import, ingest, demo load and delivery through the group; a scheduler may call it too.
+   */
+  anchorLogs(): Promise<void>;
   /** The group's side of the hub's door: questions, budgets and campaigns under the one guard. */
   readonly door: InProcessVaultDoor;
   /**
@@ -114,6 +120,7 @@ export async function assembleShardGroup(
     retentionDays: () => retention.days(),
     ...now,
   });
+  const anchorLogs = () => anchorShardLogs(group.audit, shards);
   const delivery = new ShardGroupDelivery(
     { storage: group.storage, audit: group.audit, guard: group.guard, questions },
     shards,
@@ -121,6 +128,7 @@ export async function assembleShardGroup(
       currency: settings.currency,
       random: settings.random ?? cryptoRandomSource(),
       now: settings.now ?? (() => new Date()),
+      sent: anchorLogs,
     },
   );
   const door = new InProcessVaultDoor(
@@ -129,6 +137,11 @@ export async function assembleShardGroup(
     () => groupKind(shards),
     (nonce) => proveIdentity(group.keys, settings.logOrigin, nonce),
   );
+  const anchored = async <T>(work: readonly Promise<T>[]): Promise<T[]> => {
+    const done = await Promise.all(work);
+    await anchorLogs();
+    return done;
+  };
   return {
     group,
     shards,
@@ -136,8 +149,9 @@ export async function assembleShardGroup(
     questions,
     delivery,
     door,
+    anchorLogs,
     importCsv: (kind, open, mapping, options) =>
-      Promise.all(
+      anchored(
         shards.map((shard, index) =>
           shard.imports.importCsv(kind, open(), mapping, {
             ...options,
@@ -145,9 +159,9 @@ export async function assembleShardGroup(
           }),
         ),
       ),
-    ingestEvents: (events, options) => ingestRouted(shards, events, options),
+    ingestEvents: async (events, options) => (await anchored([ingestRouted(shards, events, options)]))[0]!,
     loadDemoBank: (options) =>
-      Promise.all(
+      anchored(
         shards.map((shard, index) =>
           loadDemoBank(shard, { ...options, only: (externalId) => route(externalId) === index }),
         ),

@@ -111,6 +111,26 @@ describe.each(testBackends)('a campaign from a shard group of two on $name', (ba
     expect(groupResults.value.budget?.charged).toEqual(oneResults.value.budget?.charged);
   });
 
+  it("anchors every shard's log in the group's one log once the shards have sent", async () => {
+    // Broken once on purpose: without the anchoring after a delivery, the last anchors named the logs as the
+    // demo load left them, and this failed.
+    await group.door.deliver(request('camp-anchor'));
+    await group.group.audit.flush();
+    const entries = (await group.group.audit.exportEntries(0, 100_000)).map(
+      (entry) =>
+        JSON.parse(entry) as { type: string; details: { action?: string; shard?: number; root?: string } },
+    );
+    const anchors = entries.filter(
+      (e) => e.type === 'admin.action' && e.details.action === 'shard.log_anchored',
+    );
+    const last = group.shards.map(
+      (_, index) => anchors.findLast((e) => e.details.shard === index)?.details.root,
+    );
+    expect(last).toEqual(group.shards.map((shard) => shard.audit.head().rootHash.toString('hex')));
+    // The inbox batches are in the shards' logs, not the group's: one log per database, anchored once per run.
+    expect(entries.some((e) => e.type === 'message.sent')).toBe(false);
+  });
+
   it('a shard dying mid-run gives a partial outcome; delivering again resumes, nobody gets it twice', async () => {
     dying = 'after-inbox-batch';
     const first = await group.delivery.deliverFromShards(request('camp-crash'));

@@ -63,6 +63,8 @@ export interface GroupDeliveryOutcome {
 
 export interface GroupDeliveryOptions {
   readonly currency: string;
+  /** Called once the shards have sent (or failed): the group's log anchors the shards' logs. */
+  readonly sent?: () => Promise<void>;
   readonly random: RandomSource;
   readonly now: () => Date;
 }
@@ -211,6 +213,7 @@ export class ShardGroupDelivery implements CampaignDelivery {
         }),
       ),
     );
+    await this.#options.sent?.();
     const shards: ShardDeliveryOutcome[] = settled.map((outcome, shard) => {
       if (outcome.status === 'rejected') {
         const reason = outcome.reason instanceof CurtainError ? outcome.reason.code : 'shard unavailable';
