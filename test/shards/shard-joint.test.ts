@@ -100,7 +100,7 @@ describe.each(testBackends)('joint accounts across the shards of a group on $nam
     );
     await load(
       {
-        importCsv: group.importCsv,
+        importCsv: (kind, open, map, options) => group.importCsv(kind, open, map, options),
         ingestEvents: (events) => group.ingestEvents(events, { sourceName: 'st.csv', format: 'csv' }),
       },
       accountsCsv,
