@@ -130,6 +130,12 @@ describe.each(testBackends)('a campaign from a shard group of two on $name', (ba
     expect(last).toEqual(group.shards.map((shard) => rootWithoutDigits(shard.audit.head().rootHash)));
     // The inbox batches are in the shards' logs, not the group's: one log per database, anchored once per run.
     expect(entries.some((e) => e.type === 'message.sent')).toBe(false);
+    // No shard's exact audience, nor their sum, is a number anywhere in the group's log (invariant 2).
+    const exact = await Promise.all(group.shards.map((s) => scalar(s.storage, messages, ['camp-anchor'])));
+    // Numeric values only: a timestamp's or a hash's digits are the clock's or random, never a count.
+    const numbers: number[] = [];
+    JSON.stringify(entries, (_, value: unknown) => (typeof value === 'number' && numbers.push(value), value));
+    for (const n of [...exact, exact.reduce((a, b) => a + b)]) expect(numbers).not.toContain(n);
   });
 
   it('a shard dying mid-run gives a partial outcome; delivering again resumes, nobody gets it twice', async () => {
