@@ -6,13 +6,16 @@ import type { StatementEvent } from '../core/transaction.ts';
 import type { VaultKindAnswer } from '../core/vault-door.ts';
 import { defaultWorkers } from '../demo/generate/parallel.ts';
 import { loadDemoBank, type DemoBankOptions, type DemoBankReport } from '../demo/load-demo-bank.ts';
+import { cryptoRandomSource } from '../privacy/dp/random-source.ts';
 import { shardOf } from '../privacy/shard-route.ts';
 import { TransactionRetention } from '../vault/compliance/transaction-retention.ts';
-import { InProcessVaultDoor, type CampaignDelivery, type RoundDoor } from '../vault/door/in-process-door.ts';
+import { InProcessVaultDoor, type RoundDoor } from '../vault/door/in-process-door.ts';
 import type { ImportKind, ImportMapping } from '../vault/import/import-mapping.ts';
 import type { ImportOptions, ImportSummary } from '../vault/import/import-service.ts';
 import type { IngestOptions } from '../vault/ingest/ingest-service.ts';
 import { QuestionService, vaultAudience } from '../vault/questions/question-service.ts';
+import { ShardGroupDelivery } from '../vault/shards/shard-delivery.ts';
+import { anchorShardLogs } from '../vault/shards/shard-log.ts';
 import { ShardGroupAudience } from '../vault/shards/shard-group.ts';
 import { ingestRouted, type ShardIngestSummary } from '../vault/shards/shard-ingest.ts';
 import { vaultKind } from '../vault/vault-kind.ts';
@@ -27,7 +30,14 @@ export interface ShardGroup {
   shardOf(externalId: string): number;
   /** Questions to the group: each shard's exact audience, joined, under the group vault's one guard. */
   readonly questions: QuestionService;
-  /** The group's side of the hub's door: questions and budgets under the one guard. */
+  /** Campaigns from the group: one admission by the group guard, each shard sending to its own customers. */
+  readonly delivery: ShardGroupDelivery;
+  /**
+   * Records every shard's log head (its root hash) in the group's log: the region's one log. Done after every
+   * import, ingest, demo load and delivery through the group; a scheduler may call it too.
+   */
+  anchorLogs(): Promise<void>;
+  /** The group's side of the hub's door: questions, budgets and campaigns under the one guard. */
   readonly door: InProcessVaultDoor;
   /**
    * Imports a system-of-record CSV into the group: every shard reads the file (`open` gives it afresh) and
@@ -59,14 +69,6 @@ function shardKey(group: VaultServices): Uint8Array {
   );
 }
 
-/** A group answers questions only; a campaign is delivered from a single vault (or region) until groups deliver. */
-const noGroupDelivery: CampaignDelivery = {
-  releaseAudience: () => Promise.reject(groupDeliveryRefused()),
-  deliver: () => Promise.reject(groupDeliveryRefused()),
-  results: () => Promise.reject(groupDeliveryRefused()),
-  stop: () => Promise.reject(groupDeliveryRefused()),
-};
-
 const groupRoundRefused = (): Promise<never> =>
   Promise.reject(
     new CurtainError(
@@ -84,13 +86,6 @@ const noGroupRounds: RoundDoor = {
   roundFinish: groupRoundRefused,
   roundAbort: groupRoundRefused,
 };
-
-function groupDeliveryRefused(): CurtainError {
-  return new CurtainError(
-    'SHARD_GROUP_UNSUPPORTED',
-    'a shard group answers questions but does not deliver campaigns yet: run the campaign on a single vault',
-  );
-}
 
 /** What the group's shards hold: all demo or all real; a group that mixes them is refused. */
 async function groupKind(shards: readonly VaultServices[]): Promise<VaultKindAnswer> {
@@ -126,20 +121,38 @@ export async function assembleShardGroup(
     retentionDays: () => retention.days(),
     ...now,
   });
+  const anchorLogs = () => anchorShardLogs(group.audit, shards);
+  const delivery = new ShardGroupDelivery(
+    { storage: group.storage, audit: group.audit, guard: group.guard, questions },
+    shards,
+    {
+      currency: settings.currency,
+      random: settings.random ?? cryptoRandomSource(),
+      now: settings.now ?? (() => new Date()),
+      sent: anchorLogs,
+    },
+  );
   const door = new InProcessVaultDoor(
-    { questions, delivery: noGroupDelivery, audit: group.audit, guard: group.guard, rounds: noGroupRounds },
+    { questions, delivery, audit: group.audit, guard: group.guard, rounds: noGroupRounds },
     settings.currency,
     () => groupKind(shards),
     (nonce) => proveIdentity(group.keys, settings.logOrigin, nonce),
   );
+  const anchored = async <T>(work: readonly Promise<T>[]): Promise<T[]> => {
+    const done = await Promise.all(work);
+    await anchorLogs();
+    return done;
+  };
   return {
     group,
     shards,
     shardOf: route,
     questions,
+    delivery,
     door,
+    anchorLogs,
     importCsv: (kind, open, mapping, options) =>
-      Promise.all(
+      anchored(
         shards.map((shard, index) =>
           shard.imports.importCsv(kind, open(), mapping, {
             ...options,
@@ -147,11 +160,11 @@ export async function assembleShardGroup(
           }),
         ),
       ),
-    ingestEvents: (events, options) => ingestRouted(shards, events, options),
+    ingestEvents: async (events, options) => (await anchored([ingestRouted(shards, events, options)]))[0]!,
     loadDemoBank: (options) => {
       // Every shard generates the whole bank and keeps its own customers: the cores are shared between them.
       const workers = options.workers ?? Math.ceil(defaultWorkers(options) / shards.length);
-      return Promise.all(
+      return anchored(
         shards.map((shard, index) =>
           loadDemoBank(shard, { ...options, workers, only: (externalId) => route(externalId) === index }),
         ),

@@ -265,7 +265,7 @@ export const errorCatalogue = {
     status: 501,
     exit: 69,
     summary:
-      'A shard group was asked for something only a single vault does yet (delivery, a mixed-kind group).',
+      'A shard group was asked for something only a single vault does yet (tokens to choose offers, rounds), or mixes kinds.',
   },
   VAULT_REGION_UNKNOWN: {
     status: 404,

@@ -6,22 +6,46 @@ import { budgetReport, costSentence } from '../../privacy/guard/budget-report.ts
 import { releaseSubjects, type PrivacyGuard } from '../../privacy/guard/privacy-guard.ts';
 import { readRun } from './run-store.ts';
 
-export async function campaignResults(
+/** The exact audiences a campaign's results release: customer ids, never released themselves. */
+export interface ResultAudiences {
+  readonly delivered: ArrayLike<number>;
+  readonly opened: ArrayLike<number>;
+  readonly interested: ArrayLike<number>;
+  /** The campaign's leads by their advisor's last status: disjoint, so the guard charges them as one count. */
+  readonly outcomes: Readonly<Record<string, ArrayLike<number>>>;
+}
+
+export function campaignResults(
   db: SqlExecutor,
   guard: Pick<PrivacyGuard, 'release'>,
   campaignId: string,
   requestedBy: string,
 ): Promise<Result<CampaignResults, DoorRefusal>> {
-  const run = await readRun(db, campaignId);
+  return releaseResults(db, guard, { campaignId, requestedBy }, () => resultAudiences(db, campaignId));
+}
+
+/**
+ * Releases a campaign's results through `guard`, for the run recorded in `runs`: the audiences come from
+ * `audiences` (one vault's inbox, or a shard group's shards joined), and only their noised sizes leave.
+ */
+export async function releaseResults(
+  runs: SqlExecutor,
+  guard: Pick<PrivacyGuard, 'release'>,
+  request: { readonly campaignId: string; readonly requestedBy: string },
+  exactAudiences: () => Promise<ResultAudiences>,
+): Promise<Result<CampaignResults, DoorRefusal>> {
+  const { campaignId, requestedBy } = request;
+  const run = await readRun(runs, campaignId);
   if (run === undefined || run.state === 'too_small') {
     return err({ code: 'NOT_FOUND', message: 'no delivery for this campaign' });
   }
+  const audiences = await exactAudiences();
   const released = await guard.release({
     asker: requestedBy,
     purpose: run.purpose,
     label: `results:${campaignId}`,
-    audiences: await resultAudiences(db, campaignId),
-    disjoint: await outcomeAudiences(db, campaignId),
+    audiences: { delivered: audiences.delivered, opened: audiences.opened, interested: audiences.interested },
+    disjoint: audiences.outcomes,
     subjects: releaseSubjects(campaignId),
   });
   if (!released.ok) {
@@ -54,10 +78,7 @@ export async function campaignResults(
 }
 
 /** The customers a campaign's messages reached, opened by, and answered "interested" by: exact, in the vault. */
-async function resultAudiences(
-  db: SqlExecutor,
-  campaignId: string,
-): Promise<{ delivered: number[]; opened: number[]; interested: number[] }> {
+export async function resultAudiences(db: SqlExecutor, campaignId: string): Promise<ResultAudiences> {
   const { rows } = await db.query<{ customer_id: number | string; opened: boolean; interested: boolean }>(
     `SELECT customer_id, opened_at IS NOT NULL AS opened, response = 'interested' AS interested
        FROM inbox_messages WHERE campaign_id = $1`,
@@ -70,10 +91,10 @@ async function resultAudiences(
     if (row.opened) audiences.opened.push(id);
     if (row.interested) audiences.interested.push(id);
   }
-  return audiences;
+  return { ...audiences, outcomes: await outcomeAudiences(db, campaignId) };
 }
 
-const outcomes = ['contacted', 'meeting', 'product_opened', 'closed'] as const;
+export const leadOutcomes = ['contacted', 'meeting', 'product_opened', 'closed'] as const;
 
 /**
  * The campaign's leads by the status their advisor last gave them: exact, in the vault. One lead per customer
@@ -84,7 +105,7 @@ async function outcomeAudiences(db: SqlExecutor, campaignId: string): Promise<Re
     'SELECT customer_id, work_status FROM leads WHERE campaign_id = $1 AND work_status IS NOT NULL',
     [campaignId],
   );
-  const audiences: Record<string, number[]> = Object.fromEntries(outcomes.map((o) => [o, []]));
+  const audiences: Record<string, number[]> = Object.fromEntries(leadOutcomes.map((o) => [o, []]));
   for (const row of rows) audiences[row.work_status]?.push(Number(row.customer_id));
   return audiences;
 }

@@ -1,5 +1,4 @@
 // Delivery: expands an audience at send time, admits it through the guard, freezes it, and sends exactly once.
-import type { TransactionalAuditSink } from '../../core/audit-event.ts';
 import type { ConsentPurpose } from '../../core/consent.ts';
 import { questionPurpose, type QuestionPurpose } from '../../core/question-purposes.ts';
 import { err, ok, type Result } from '../../core/result.ts';
@@ -17,28 +16,20 @@ import type {
 } from '../../core/vault-door.ts';
 import { explainForCustomer } from '../../language/explain.ts';
 import { normalisePlan, planKey } from '../../language/normalise.ts';
-import type { CustomerIds, Plan, QuestionEngine } from '../../language/plan.ts';
+import type { CustomerIds, Plan } from '../../language/plan.ts';
 import { cryptoRandomSource, type RandomSource } from '../../privacy/dp/random-source.ts';
-import type { SqlExecutor, Storage } from '../../storage/ports.ts';
-import type { AvatarService } from '../avatars/avatar-service.ts';
-import type { ConsentLedger } from '../consent/consent-ledger.ts';
-import type { PreferenceStore } from '../consent/preference-store.ts';
-import type { IdentityStore } from '../identity/identity-store.ts';
-import type { KeyProvider } from '../../keys/key-provider.ts';
-import type { PolicyStore } from '../../privacy/guard/policy-store.ts';
 import { budgetReport, combinedBudget } from '../../privacy/guard/budget-report.ts';
 import { releaseSubjects, type BudgetState, type PrivacyGuard } from '../../privacy/guard/privacy-guard.ts';
-import type { QuestionService } from '../questions/question-service.ts';
 import { filterAudience } from './audience-filter.ts';
 import { readRelease, tokenOwners } from './audience-release.ts';
 import { existingRelease, refusedEvent, releaseTokens, tooSmall } from './audience-tokens.ts';
 import { campaignResults } from './campaign-results.ts';
 import { chosenByInterest, withCost } from './delivery-report.ts';
 import { fractionWritten, stopDelivery } from './delivery-stop.ts';
-import { parseAudienceReleaseRequest, parseDeliveryRequest } from './delivery-request.ts';
+import { audienceRefusal, parseAudienceReleaseRequest, parseDeliveryRequest } from './delivery-request.ts';
 import type { FaultHook } from './faults.ts';
 import { runParts, writeBatch, type BatchRun, type InboxWriterDeps } from './inbox-writer.ts';
-import { NoticeSender, type NoticeAdapters, type NoticeSummary } from './notice-sender.ts';
+import { NoticeSender, type NoticeSummary } from './notice-sender.ts';
 import {
   freezeRecipients,
   insertRun,
@@ -53,39 +44,9 @@ import {
 import { shuffle } from './shuffle.ts';
 import { pickedByPropensity, pickOffers } from './next-best-offer.ts';
 
-/** The vault services delivery uses; `VaultServices` (vault.ts) has them all. */
-export interface DeliveryServices {
-  readonly storage: Storage;
-  readonly keys: KeyProvider;
-  readonly identity: IdentityStore;
-  readonly audit: TransactionalAuditSink<SqlExecutor>;
-  readonly consent: ConsentLedger;
-  readonly preferences: PreferenceStore;
-  readonly questions: Pick<QuestionService, 'check'>;
-  readonly questionEngine: QuestionEngine;
-  /** Tokens and k-anonymous interests for audiences released to choose offers. */
-  readonly avatars: AvatarService;
-  /** The active policy's k, for the interests' k-anonymity. */
-  readonly policies: Pick<PolicyStore, 'active'>;
-}
+import type { DeliveryServiceOptions, DeliveryServices } from './delivery-options.ts';
 
-export interface DeliveryServiceOptions {
-  /** The vault's currency, for the "why am I seeing this" text. */
-  readonly currency: string;
-  /** The origin of the customer's inbox (notices link to `<origin>/inbox/<id>`); its host names message ids. */
-  readonly inboxOrigin: string;
-  readonly adapters?: NoticeAdapters;
-  readonly now?: () => Date;
-  /** Recipients per inbox transaction; default 5,000. */
-  readonly batchSize?: number;
-  readonly fault?: FaultHook;
-  /** The order of the frozen audience and the sample under `maxMessages`; cryptographic by default. */
-  readonly random?: RandomSource;
-  /** Attempts per notice before it is given up as failed; default 5. */
-  readonly maxNoticeAttempts?: number;
-  /** The wait after a notice's first failed attempt, doubled for each further one; default 1 minute. */
-  readonly noticeRetryBaseMs?: number;
-}
+export type { DeliveryServiceOptions, DeliveryServices };
 
 interface CheckedAudience {
   readonly purpose: QuestionPurpose;
@@ -167,9 +128,64 @@ export class DeliveryService {
     request: DeliveryRequest,
     onProgress?: (fractionDone: number) => void,
   ): Promise<Result<DeliveryReport, DeliveryRefusal>> {
+    return this.#queued(request, () => this.#deliver(request, onProgress));
+  }
+
+  /**
+   * A shard's part of a shard group's delivery, before the group's one admission: the audience expanded and
+   * filtered exactly as `deliver` does it (consent, preferences, caps), in this vault's own ids. Exact: it goes
+   * only to the group vault, inside the region. Nothing is recorded, charged or sent.
+   */
+  async shardAudience(raw: DeliveryRequest): Promise<Result<Uint32Array, DeliveryRefusal>> {
+    const parsed = parseDeliveryRequest(raw);
+    if (!parsed.ok) return err({ code: 'DELIVERY_INVALID', message: parsed.problems });
+    const request = parsed.value;
+    const checked = await this.#checkAudience(request.audience, request.purpose);
+    if (!checked.ok) return checked;
+    const now = this.#now();
+    const matching = await this.#services.questionEngine.evaluate(
+      checked.value.plan,
+      now.toISOString().slice(0, 10),
+    );
+    return ok(await this.#filter(matching, checked.value.purpose.consent, request, now));
+  }
+
+  /**
+   * A shard's part of a shard group's delivery after the group guard admitted the whole audience: freezes
+   * `ids` (this vault's own, in the group's order) and sends them, or resumes the campaign's run when this
+   * vault has one. Never admits (the group charged once for all shards) and never sends a customer twice.
+   */
+  deliverAdmitted(
+    raw: DeliveryRequest,
+    ids: ArrayLike<number>,
+    onProgress?: (fractionDone: number) => void,
+  ): Promise<Result<DeliveryReport, DeliveryRefusal>> {
+    return this.#queued(raw, async () => {
+      const parsed = parseDeliveryRequest(raw);
+      if (!parsed.ok) return err({ code: 'DELIVERY_INVALID', message: parsed.problems });
+      const request = parsed.value;
+      const existing = await readRun(this.#services.storage, request.campaignId);
+      if (existing !== undefined) return this.#resume(existing, onProgress);
+      if (await isStopped(this.#services.storage, request.campaignId))
+        return this.#stopped(request.campaignId);
+      const checked = await this.#checkAudience(request.audience, request.purpose);
+      if (!checked.ok) return checked;
+      const run = newRun(request, checked.value.purpose.code, checked.value.explanation);
+      return this.#freezeAndSend(
+        { ...run, state: 'sending', planned: ids.length },
+        ids,
+        undefined,
+        [],
+        onProgress,
+      );
+    });
+  }
+
+  /** One run per campaign at a time in this process: a second call waits for the first, then resumes it. */
+  #queued<T>(request: DeliveryRequest, work: () => Promise<T>): Promise<T> {
     const key = typeof request.campaignId === 'string' ? request.campaignId : '';
     const previous = this.#running.get(key) ?? Promise.resolve();
-    const next = previous.then(() => this.#deliver(request, onProgress));
+    const next = previous.then(work);
     const settled = next.catch(() => undefined);
     this.#running.set(key, settled);
     void settled.then(() => {
@@ -414,17 +430,7 @@ export class DeliveryService {
     purposeCode: string,
   ): Promise<Result<CheckedAudience, DeliveryRefusal>> {
     const checked = await this.#services.questions.check(audience, purposeCode);
-    if (!checked.ok) {
-      const refusal = checked.error;
-      return err(
-        refusal.code === 'QUESTION_INVALID'
-          ? { code: 'QUESTION_INVALID', message: refusal.rendered }
-          : {
-              code: refusal.code === 'QUESTION_PURPOSE_UNKNOWN' ? refusal.code : 'DELIVERY_INVALID',
-              message: refusal.message,
-            },
-      );
-    }
+    if (!checked.ok) return err(audienceRefusal(checked.error));
     const plan = normalisePlan(checked.value.plan, { asOf: this.#now().toISOString().slice(0, 10) });
     return ok({
       purpose: questionPurpose(purposeCode)!,

@@ -31,35 +31,35 @@ function accountOf(event: StatementEvent): AccountIdentifier | undefined {
 }
 
 /**
- * Splits statement events by the shard whose account directory knows each account (an account is created on
- * its owner's shard by import, so the owner's shard is the account's). An account no shard knows goes to shard
- * 0, which records it unlinked as a single vault would; rejected rows and notices follow the statement they
- * are part of.
+ * Splits statement events by the shards whose account directories know each account. An account is created on
+ * its owner's shard by import; a joint account whose owners live on different shards is known to each of
+ * their shards (the primary owner's holds it as theirs, every other owner's as a joint holding), and each of
+ * those shards gets its statements, so every owner is counted on their own shard, once, as one vault counts
+ * them. An account no shard knows goes to shard 0, which records it unlinked as a single vault would;
+ * rejected rows and notices follow the statement they are part of.
  */
 export async function routeStatementEvents(
   shards: readonly IngestShard[],
   events: AsyncIterable<StatementEvent> | Iterable<StatementEvent>,
 ): Promise<StatementEvent[][]> {
   const shares: StatementEvent[][] = shards.map(() => []);
-  const known = new Map<string, number>();
-  const shardOfAccount = async (account: AccountIdentifier): Promise<number> => {
+  const known = new Map<string, number[]>();
+  const shardsOfAccount = async (account: AccountIdentifier): Promise<number[]> => {
     const key = `${account.scheme}:${account.value.replace(/\s+/g, '').toUpperCase()}`;
-    let shard = known.get(key);
-    if (shard === undefined) {
+    let holders = known.get(key);
+    if (holders === undefined) {
       const found = await Promise.all(shards.map((s) => s.accounts.find(s.storage, account)));
-      shard = Math.max(
-        0,
-        found.findIndex((record) => record !== undefined),
-      );
-      known.set(key, shard);
+      holders = found.flatMap((record, index) => (record === undefined ? [] : [index]));
+      if (holders.length === 0) holders = [0];
+      known.set(key, holders);
     }
-    return shard;
+    return holders;
   };
-  let current = 0;
+  let current = [0];
   for await (const event of events) {
     const account = accountOf(event);
-    if (account !== undefined) current = await shardOfAccount(account);
-    shares[current]!.push(event);
+    if (account !== undefined) current = await shardsOfAccount(account);
+    for (const shard of current) shares[shard]!.push(event);
   }
   return shares;
 }
