@@ -1,18 +1,6 @@
 // The vault's side of federated rounds at its door: one participant per round, keyed by the vault's own pins.
 import type { LogKeys } from '../audit/audit-log.ts';
-import type {
-  RoundAbortRequest,
-  RoundBeginRequest,
-  RoundFinishAnswer,
-  RoundFinishRequest,
-  RoundKeyBundle,
-  RoundMaskAnswer,
-  RoundMaskRequest,
-  RoundShareAnswer,
-  RoundShareRequest,
-  RoundUnmaskRequest,
-  RoundUnmasking,
-} from '../core/vault-door.ts';
+import type { RoundAnswer, RoundDoor, RoundRequest } from '../core/vault-door.ts';
 import type { TrainingVault } from '../models/train/train-model.ts';
 import type { RandomSource } from '../privacy/dp/random-source.ts';
 import { logKeySigner, pinnedVerifier } from './bundle-keys.ts';
@@ -33,7 +21,7 @@ export interface VaultRoundsOptions {
  * What the door calls for a round. A round's participant lives from `roundBegin` to `roundFinish` or
  * `roundAbort`; a step for a round this vault does not hold is FEDERATED_ROUND_ABORTED.
  */
-export class VaultRounds {
+export class VaultRounds implements RoundDoor {
   readonly #vault: TrainingVault;
   readonly #keys: LogKeys;
   readonly #pins: PeerPins;
@@ -47,7 +35,7 @@ export class VaultRounds {
     this.#options = options;
   }
 
-  async roundBegin(request: RoundBeginRequest): Promise<RoundKeyBundle> {
+  async roundBegin(request: RoundRequest<'roundBegin'>): Promise<RoundAnswer<'roundBegin'>> {
     if (this.#rounds.has(request.round)) throw aborted(`round "${request.round}" was begun before`);
     const pins = await this.#pins.all();
     const ownKey = this.#options.ownKey();
@@ -72,26 +60,26 @@ export class VaultRounds {
     return bundle;
   }
 
-  async roundShare(request: RoundShareRequest): Promise<RoundShareAnswer> {
+  async roundShare(request: RoundRequest<'roundShare'>): Promise<RoundAnswer<'roundShare'>> {
     return { shares: await this.#participant(request.round).share(request.round, request.bundles) };
   }
 
-  async roundMask(request: RoundMaskRequest): Promise<RoundMaskAnswer> {
+  async roundMask(request: RoundRequest<'roundMask'>): Promise<RoundAnswer<'roundMask'>> {
     const masked = await this.#participant(request.round).mask(request.round, request.shares);
     return { masked: ringToWire(masked) };
   }
 
-  roundUnmask(request: RoundUnmaskRequest): Promise<RoundUnmasking> {
+  roundUnmask(request: RoundRequest<'roundUnmask'>): Promise<RoundAnswer<'roundUnmask'>> {
     return this.#participant(request.round).unmask(request.round, request.survivors);
   }
 
-  async roundFinish(request: RoundFinishRequest): Promise<RoundFinishAnswer> {
+  async roundFinish(request: RoundRequest<'roundFinish'>): Promise<RoundAnswer<'roundFinish'>> {
     const participant = this.#participant(request.round);
     this.#rounds.delete(request.round);
     return participant.finish(request.round, ringFromWire(request.sum, 'the released sum'));
   }
 
-  async roundAbort(request: RoundAbortRequest): Promise<void> {
+  async roundAbort(request: RoundRequest<'roundAbort'>): Promise<void> {
     const participant = this.#rounds.get(request.round);
     this.#rounds.delete(request.round);
     await participant?.abort(request.round, request.why);
