@@ -86,6 +86,10 @@ export interface RegionalHub {
   readonly killOn: Map<string, keyof VaultDoor>;
   /** Regions whose door call `method` goes to a vault that accepts it and never answers (timeout 0.5 s). */
   readonly hangOn: Map<string, keyof VaultDoor>;
+  /** Door methods the hub calls and never hears back from, nor sends: the hub's process frozen, then gone. */
+  readonly freezeOn: Set<keyof VaultDoor>;
+  /** A new hub on the same database and doors, as after the hub's process died and was started again. */
+  restart(): HubService;
   dispose(): Promise<void>;
 }
 
@@ -117,6 +121,7 @@ export async function openRegionalHub(vaults: readonly RegionalVault[]): Promise
   const database = await backend.createMigrated();
   const killOn = new Map<string, keyof VaultDoor>();
   const hangOn = new Map<string, keyof VaultDoor>();
+  const freezeOn = new Set<keyof VaultDoor>();
   const hanging = await hangingServer();
   const stuck = new HttpVaultDoor({ url: hanging.url, key: doorKey, timeoutMs: 500, deliveryTimeoutMs: 500 });
   const byRegion = new Map(vaults.map((v) => [v.region, v]));
@@ -127,6 +132,7 @@ export async function openRegionalHub(vaults: readonly RegionalVault[]): Promise
         const method = Reflect.get(target, property, target) as unknown;
         if (typeof method !== 'function') return method;
         return async (...args: unknown[]) => {
+          if (freezeOn.has(property)) return new Promise<never>(() => undefined);
           if (killOn.get(region) === property) await byRegion.get(region)?.kill();
           const to = hangOn.get(region) === property ? stuck : target;
           return (Reflect.get(to, property, to) as (...a: unknown[]) => Promise<unknown>).apply(to, args);
@@ -135,10 +141,12 @@ export async function openRegionalHub(vaults: readonly RegionalVault[]): Promise
     });
   };
   const home = new HttpVaultDoor({ url: vaults[0]!.url, key: doorKey });
-  const hub = new HubService(new HubStorage(database.storage), home, {
-    now,
-    regional: { open: vaultDoors, proofs: keyProofs },
-  });
+  const open = () =>
+    new HubService(new HubStorage(database.storage), home, {
+      now,
+      regional: { open: vaultDoors, proofs: keyProofs },
+    });
+  const hub = open();
   await hub.addStaff('olga', ['operator']);
   await hub.addStaff('mia', ['marketer']);
   return {
@@ -146,6 +154,8 @@ export async function openRegionalHub(vaults: readonly RegionalVault[]): Promise
     database,
     killOn,
     hangOn,
+    freezeOn,
+    restart: open,
     async dispose() {
       await hanging.close();
       await database.dispose();
