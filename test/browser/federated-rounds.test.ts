@@ -6,22 +6,20 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoSignIn } from '../../src/demo/demo-sign-in.ts';
 import { seedDemoHub } from '../../src/demo/demo-hub.ts';
+import { keyProofs } from '../../src/app/regional-doors.ts';
+import { HubService } from '../../src/hub/hub-service.ts';
+import { HubStorage } from '../../src/hub/hub-storage.ts';
 import { HttpVaultDoor } from '../../src/http/http-vault-door.ts';
 import { buildServer } from '../../src/http/server.ts';
 import { doorKey } from '../http/harness.ts';
-import {
-  openRegionalHub,
-  openRegionalVaults,
-  type RegionalHub,
-  type RegionalVault,
-} from '../regions/regional-fixture.ts';
+import { now, openRegionalVaults, type RegionalVault } from '../regions/regional-fixture.ts';
 import { seriousViolations } from './axe.ts';
 import { ensureConsoleBuilt, launchChromium } from './console-server.ts';
 import { layout, tooWide } from './layout.ts';
 
 describe('federated rounds on the Models page in Chromium', () => {
   let vaults: RegionalVault[] = [];
-  let regional: RegionalHub | undefined;
+  let hub: HubService | undefined;
   let app: FastifyInstance | undefined;
   let browser: Browser | undefined;
   let url = '';
@@ -33,32 +31,28 @@ describe('federated rounds on the Models page in Chromium', () => {
     for (const v of vaults) {
       for (const [region, key] of pins) await v.vault.federationPeers.pin(region, key, 'olga');
     }
-    regional = await openRegionalHub(vaults);
-    await seedDemoHub(regional.hub);
-    for (const v of vaults) {
-      await regional.hub.registerVault({ region: v.region, url: v.url, publicKey: v.publicKey }, 'olga');
-    }
-    // The console's server: the home vault (london) and the hub on its own database, as `--role hub` splits them.
+    // The console's server as `curtain start` runs it with regional doors: the home vault (london) and the hub
+    // on its database, the hub reaching every region's vault over HTTP under the keys it pinned.
     const home = vaults[0]!;
+    hub = new HubService(new HubStorage(home.vault.storage), home.vault.door, {
+      now,
+      regional: { open: ({ url }) => new HttpVaultDoor({ url, key: doorKey }), proofs: keyProofs },
+    });
+    await seedDemoHub(hub);
+    for (const v of vaults) {
+      await hub.registerVault({ region: v.region, url: v.url, publicKey: v.publicKey }, 'otto');
+    }
     app = await buildServer(
-      {
-        vault: home.vault,
-        hub: {
-          service: regional.hub,
-          door: new HttpVaultDoor({ url: home.url, key: doorKey }),
-          storage: regional.database.storage,
-        },
-      },
+      { vault: home.vault, hub: { service: hub, door: home.vault.door, storage: home.vault.storage } },
       { logLevel: 'silent', rateLimitPerMinute: false, demo: demoSignIn(true, home.vault.door, home.vault) },
     );
     await app.listen({ host: '127.0.0.1', port: 0 });
     url = `http://localhost:${(app.server.address() as AddressInfo).port}`;
     browser = await launchChromium();
-  }, 300_000);
+  }, 600_000);
   afterAll(async () => {
     await browser?.close();
     await app?.close();
-    await regional?.dispose();
     await Promise.all(vaults.map((v) => v.dispose()));
   });
 
