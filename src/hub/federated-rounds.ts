@@ -172,14 +172,18 @@ export class FederatedRounds {
           asker: row.proposed_by,
           purpose: row.purpose,
         },
-        { verify: pinnedVerifier(parties.pins), onProgress: (stage) => stage !== 'keys' && record(stage) },
+        {
+          verify: pinnedVerifier(parties.pins),
+          // 'stored' is written with the models below: a reader never sees a stored round without them.
+          onProgress: (stage) => stage !== 'keys' && stage !== 'stored' && record(stage),
+        },
       );
       await recorded;
       await this.#storage.transaction((tx) =>
-        tx.query(`UPDATE hub.federated_rounds SET models = $2 WHERE id = $1`, [
-          id,
-          JSON.stringify(outcome.models),
-        ]),
+        tx.query(
+          `UPDATE hub.federated_rounds SET models = $2, stage = 'stored', updated_at = $3 WHERE id = $1`,
+          [id, JSON.stringify(outcome.models), this.#now()],
+        ),
       );
     } catch (error) {
       await recorded.catch(() => undefined);

@@ -98,7 +98,7 @@ describe('federated rounds on the Models page in Chromium', () => {
     await waiting.getByText(/approved by rui/).waitFor();
     await waiting
       .getByText(
-        'Stored, awaiting approval in each vault: london version 1, north version 1, scotland version 1.',
+        /^Stored, awaiting approval in each vault: london version 1, north version 1, scotland version 1\.$/,
       )
       .waitFor();
 
