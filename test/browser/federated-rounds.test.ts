@@ -96,14 +96,14 @@ describe('federated rounds on the Models page in Chromium', () => {
     ]);
     expect(await stages.locator('li.done').count()).toBe(5);
     await waiting.getByText(/approved by rui/).waitFor();
-    await waiting
-      .getByText(
-        /^Stored, awaiting approval in each vault: london version 1, north version 1, scotland version 1\.$/,
-      )
-      .waitFor();
+    await rui.reload();
+    const stored = rui.getByRole('article', { name: 'federated round of savings' });
+    await stored.getByText('stored', { exact: true }).waitFor();
+    expect(await stored.textContent()).toMatch(
+      /Stored, awaiting approval in each vault: london version \d+, north version \d+, scotland version \d+\./,
+    );
 
     // The home vault's registry holds the version the round stored; its card says it was federated.
-    await rui.reload();
     await rui.getByTestId('model-state-savings-1').filter({ hasText: 'trained' }).waitFor();
     await rui.getByRole('button', { name: 'Release the card (costs ε)' }).click();
     const federated = rui.getByTestId('card-federated');
