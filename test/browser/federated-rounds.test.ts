@@ -122,7 +122,10 @@ describe('federated rounds on the Models page in Chromium', () => {
 
     // At 390 px: no overflow, every control at least 24 px on a side.
     const phone = await signIn(390, 'rui');
-    await phone.getByRole('article', { name: 'federated round of savings' }).getByText('stored').waitFor();
+    await phone
+      .getByRole('article', { name: 'federated round of savings' })
+      .getByText('stored', { exact: true })
+      .waitFor();
     await phone.getByTestId('card-federated').waitFor();
     const { overflow, small } = await layout(phone);
     expect(overflow, (await tooWide(phone)).join('\n')).toBeLessThanOrEqual(0);
