@@ -17,6 +17,7 @@ import { buildServer } from '../http/server.ts';
 import type { Vault, VaultServices } from '../vault/vault.ts';
 import { declareRealVault, vaultKind } from '../vault/vault-kind.ts';
 import { openHub, openHubProcess } from './hub-process.ts';
+import type { HubService } from '../hub/hub-service.ts';
 import { doorTimeouts, regionalDoors } from './regional-doors.ts';
 import { dailyInsights, startScheduler, type SchedulerLog } from './scheduler.ts';
 
@@ -72,6 +73,7 @@ export async function startCommand(cli: CliContext, options: StartOptions) {
     },
   );
   await hub.addStaff(cliHandle, ['operator']);
+  if (role === 'all') await abortInterruptedRounds(hub);
   await issueLocalCliKey(new AccessStore(vault.storage), config.dataDir);
   const address = await app.listen({ host: config.host, port: config.port });
   await vault.lock?.announce(address);
@@ -176,6 +178,14 @@ function noticeScheduler(vault: Vault, log: SchedulerLog) {
   return { stop: () => Promise.resolve(clearInterval(timer)) };
 }
 
+/** Rounds a previous hub process left running cannot go on: abort them (this process holds the database). */
+async function abortInterruptedRounds(hub: HubService): Promise<void> {
+  const aborted = await hub.abortInterruptedRounds();
+  if (aborted.length > 0) {
+    console.log(`Aborted ${aborted.length} federated round(s) a previous hub process left running`);
+  }
+}
+
 /** `curtain start --role hub`: the hub's API on its own database, reaching the vault over HTTP. */
 async function startHub(config: CurtainConfig) {
   if (config.vaultUrl === undefined || config.doorKey === undefined) {
@@ -189,6 +199,7 @@ async function startHub(config: CurtainConfig) {
   const opened = await openHubProcess(config, door);
   if (!('hub' in opened)) throw busyError(opened);
   const { hub, storage } = opened;
+  await abortInterruptedRounds(hub);
   const app = await buildServer(
     { hub: { service: hub, door, storage, vaultReachable: () => door.reachable() } },
     {

@@ -32,24 +32,43 @@ export type VaultIdentity = Message<typeof contracts.vaultIdentity>;
 /** What a vault says it is: a demo vault (generated bank), a real one, or not yet decided (empty). */
 export type VaultKindAnswer = Message<typeof contracts.vaultKindAnswer>;
 /** A federated round's messages (contracts/door-rounds.ts): ring vectors travel as base64. */
-export type RoundBeginRequest = Message<typeof rounds.roundBeginRequest>;
-export type RoundKeyBundle = Message<typeof rounds.keyBundle>;
-export type RoundShareRequest = Message<typeof rounds.roundShareRequest>;
-export type RoundShareAnswer = Message<typeof rounds.roundShareAnswer>;
-export type RoundMaskRequest = Message<typeof rounds.roundMaskRequest>;
-export type RoundMaskAnswer = Message<typeof rounds.roundMaskAnswer>;
-export type RoundUnmaskRequest = Message<typeof rounds.roundUnmaskRequest>;
-export type RoundUnmasking = Message<typeof rounds.unmasking>;
-export type RoundFinishRequest = Message<typeof rounds.roundFinishRequest>;
-export type RoundFinishAnswer = Message<typeof rounds.roundFinishAnswer>;
-export type RoundAbortRequest = Message<typeof rounds.roundAbortRequest>;
+type RoundBeginRequest = Message<typeof rounds.roundBeginRequest>;
+type RoundKeyBundle = Message<typeof rounds.keyBundle>;
+type RoundShareRequest = Message<typeof rounds.roundShareRequest>;
+type RoundShareAnswer = Message<typeof rounds.roundShareAnswer>;
+type RoundMaskRequest = Message<typeof rounds.roundMaskRequest>;
+type RoundMaskAnswer = Message<typeof rounds.roundMaskAnswer>;
+type RoundUnmaskRequest = Message<typeof rounds.roundUnmaskRequest>;
+type RoundUnmasking = Message<typeof rounds.unmasking>;
+type RoundFinishRequest = Message<typeof rounds.roundFinishRequest>;
+type RoundFinishAnswer = Message<typeof rounds.roundFinishAnswer>;
+type RoundAbortRequest = Message<typeof rounds.roundAbortRequest>;
+
+/**
+ * The door's federated-round part, step by step (federated/round-messages.ts says what each step does). The
+ * vault checks peers' key bundles against the keys its own operator pinned, never against keys the hub relays;
+ * its refusals (a budget, an unknown round) are thrown as catalogue errors, FEDERATED_ROUND_ABORTED mostly.
+ */
+export interface RoundDoor {
+  roundBegin(request: RoundBeginRequest): Promise<RoundKeyBundle>;
+  roundShare(request: RoundShareRequest): Promise<RoundShareAnswer>;
+  roundMask(request: RoundMaskRequest): Promise<RoundMaskAnswer>;
+  roundUnmask(request: RoundUnmaskRequest): Promise<RoundUnmasking>;
+  roundFinish(request: RoundFinishRequest): Promise<RoundFinishAnswer>;
+  /** Forgets a round's secrets after an abort; nothing when the vault holds none. */
+  roundAbort(request: RoundAbortRequest): Promise<void>;
+}
+
+/** A round step's request and answer, by method: `RoundRequest<'roundMask'>`, `RoundAnswer<'roundMask'>`. */
+export type RoundRequest<M extends keyof RoundDoor> = Parameters<RoundDoor[M]>[0];
+export type RoundAnswer<M extends keyof RoundDoor> = Awaited<ReturnType<RoundDoor[M]>>;
 
 /**
  * The vault's service interface as the hub sees it. In one process it is a thin adapter over the vault's
  * services (vault/door); split, the same interface runs over authenticated HTTP. Nothing here takes or
  * returns PII, an internal customer id, or an exact count.
  */
-export interface VaultDoor {
+export interface VaultDoor extends RoundDoor {
   /** Parses and checks a segment expression for a purpose; costs nothing and reads no data. */
   check(expression: string, purpose: string): Promise<Result<QuestionCheck, DoorRefusal>>;
   /** A protected count, charged to `asker` (the privacy guard decides). */
@@ -93,17 +112,4 @@ export interface VaultDoor {
    * each door leads to the vault whose key it pinned at registration. Costs nothing, reads no data.
    */
   identify(nonce: string): Promise<VaultIdentity>;
-
-  /**
-   * A federated round, step by step (federated/round-messages.ts says what each step does). The vault checks
-   * peers' key bundles against the keys its own operator pinned, never against keys the hub relays; its
-   * refusals (a budget, an unknown round) are thrown as catalogue errors, FEDERATED_ROUND_ABORTED mostly.
-   */
-  roundBegin(request: RoundBeginRequest): Promise<RoundKeyBundle>;
-  roundShare(request: RoundShareRequest): Promise<RoundShareAnswer>;
-  roundMask(request: RoundMaskRequest): Promise<RoundMaskAnswer>;
-  roundUnmask(request: RoundUnmaskRequest): Promise<RoundUnmasking>;
-  roundFinish(request: RoundFinishRequest): Promise<RoundFinishAnswer>;
-  /** Forgets a round's secrets after an abort; nothing when the vault holds none. */
-  roundAbort(request: RoundAbortRequest): Promise<void>;
 }

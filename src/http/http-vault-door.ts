@@ -16,8 +16,8 @@ import type {
   AudienceReleaseRequest,
   BudgetHolding,
   CampaignResults,
-  DeliveryReport,
   DeliveryRefusal,
+  DeliveryReport,
   DeliveryRequest,
   DeliveryStop,
   DoorRefusal,
@@ -27,17 +27,8 @@ import type {
   QuestionCheck,
   ReleasedAudience,
   ReserveRequest,
-  RoundAbortRequest,
-  RoundBeginRequest,
-  RoundFinishAnswer,
-  RoundFinishRequest,
-  RoundKeyBundle,
-  RoundMaskAnswer,
-  RoundMaskRequest,
-  RoundShareAnswer,
-  RoundShareRequest,
-  RoundUnmaskRequest,
-  RoundUnmasking,
+  RoundAnswer,
+  RoundRequest,
   StopRequest,
   VaultDoor,
   VaultIdentity,
@@ -143,27 +134,27 @@ export class HttpVaultDoor implements VaultDoor {
     return this.#call('identify', { nonce });
   }
 
-  roundBegin(request: RoundBeginRequest): Promise<RoundKeyBundle> {
+  roundBegin(request: RoundRequest<'roundBegin'>): Promise<RoundAnswer<'roundBegin'>> {
     return this.#call('roundBegin', request);
   }
 
-  roundShare(request: RoundShareRequest): Promise<RoundShareAnswer> {
+  roundShare(request: RoundRequest<'roundShare'>): Promise<RoundAnswer<'roundShare'>> {
     return this.#call('roundShare', request);
   }
 
-  roundMask(request: RoundMaskRequest): Promise<RoundMaskAnswer> {
+  roundMask(request: RoundRequest<'roundMask'>): Promise<RoundAnswer<'roundMask'>> {
     return this.#call('roundMask', request);
   }
 
-  roundUnmask(request: RoundUnmaskRequest): Promise<RoundUnmasking> {
+  roundUnmask(request: RoundRequest<'roundUnmask'>): Promise<RoundAnswer<'roundUnmask'>> {
     return this.#call('roundUnmask', request);
   }
 
-  roundFinish(request: RoundFinishRequest): Promise<RoundFinishAnswer> {
+  roundFinish(request: RoundRequest<'roundFinish'>): Promise<RoundAnswer<'roundFinish'>> {
     return this.#call('roundFinish', request);
   }
 
-  async roundAbort(request: RoundAbortRequest): Promise<void> {
+  async roundAbort(request: RoundRequest<'roundAbort'>): Promise<void> {
     await this.#call('roundAbort', request);
   }
 

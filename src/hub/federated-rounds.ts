@@ -34,6 +34,8 @@ interface RoundRow {
 
 const columns = `id, product, epsilon, regions, as_of, purpose, proposed_by, proposed_at, approved_by,
   approved_at, stage, reason, models, updated_at`;
+/** The stages a round passes through while it runs: only the process running it can move it on. */
+const running: readonly FederatedRoundStage[] = ['keys', 'shares', 'masked', 'unmasked'];
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const day = (value: Date | string): string =>
@@ -170,14 +172,18 @@ export class FederatedRounds {
           asker: row.proposed_by,
           purpose: row.purpose,
         },
-        { verify: pinnedVerifier(parties.pins), onProgress: (stage) => stage !== 'keys' && record(stage) },
+        {
+          verify: pinnedVerifier(parties.pins),
+          // 'stored' is written with the models below: a reader never sees a stored round without them.
+          onProgress: (stage) => stage !== 'keys' && stage !== 'stored' && record(stage),
+        },
       );
       await recorded;
       await this.#storage.transaction((tx) =>
-        tx.query(`UPDATE hub.federated_rounds SET models = $2 WHERE id = $1`, [
-          id,
-          JSON.stringify(outcome.models),
-        ]),
+        tx.query(
+          `UPDATE hub.federated_rounds SET models = $2, stage = 'stored', updated_at = $3 WHERE id = $1`,
+          [id, JSON.stringify(outcome.models), this.#now()],
+        ),
       );
     } catch (error) {
       await recorded.catch(() => undefined);
@@ -186,6 +192,34 @@ export class FederatedRounds {
       throw error;
     }
     return this.show(id);
+  }
+
+  /**
+   * At the hub's start: a round left running (keys … unmasked) lost its coordinator with the old process and
+   * cannot go on, since the hub's half of it (the masked inputs, the unmasking) was in that process's memory.
+   * Each vault of it is told to forget the round (its log records the abort; a vault out of reach forgets it
+   * by its own timeout), and the round is marked aborted with the reason. Returns the rounds aborted.
+   */
+  async abortInterrupted(): Promise<FederatedRound[]> {
+    const { rows } = await this.#storage.transaction((tx) =>
+      tx.query<RoundRow>(
+        `SELECT ${columns} FROM hub.federated_rounds WHERE stage = ANY($1) ORDER BY proposed_at, id`,
+        [running],
+      ),
+    );
+    const aborted: FederatedRound[] = [];
+    for (const row of rows) {
+      const why = `the hub restarted while the round was at stage ${row.stage}`;
+      await this.#regions.reach(row.regions, (door) => door.roundAbort({ round: row.id, why }));
+      const marked = await this.#storage.transaction(async (tx) => {
+        const current = await getRound(tx, row.id, true);
+        if (!running.includes(current.stage)) return false;
+        await this.#stage(tx, row.id, 'aborted', `FEDERATED_ROUND_ABORTED: ${why}`);
+        return true;
+      });
+      if (marked) aborted.push(await this.show(row.id));
+    }
+    return aborted;
   }
 
   async show(id: string): Promise<FederatedRound> {

@@ -94,6 +94,11 @@ export class HubService {
     return this.#rounds.run(id);
   }
 
+  /** At start only (one hub per database): aborts the rounds a previous process left running. */
+  abortInterruptedRounds(): Promise<FederatedRound[]> {
+    return this.#rounds.abortInterrupted();
+  }
+
   showRound(id: string): Promise<FederatedRound> {
     return this.#rounds.show(id);
   }

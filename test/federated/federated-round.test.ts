@@ -1,10 +1,13 @@
 // One federated round for real: three regional vaults on three databases, 2,000 customers each, all required.
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { logKeySigner, pinnedVerifier } from '../../src/federated/bundle-keys.ts';
 import type { RoundBegin, RoundParty } from '../../src/federated/round-messages.ts';
 import { runFederatedRound, type RoundStage } from '../../src/federated/round-coordinator.ts';
 import { VaultParticipant } from '../../src/federated/vault-participant.ts';
+import { VaultRounds } from '../../src/federated/vault-rounds.ts';
+import { HttpVaultDoor } from '../../src/http/http-vault-door.ts';
+import { doorKey } from '../http/harness.ts';
 import { CurtainError } from '../../src/core/errors.ts';
 import {
   backend,
@@ -205,4 +208,88 @@ describe(`a federated round across three regional vaults on ${backend.name}`, ()
       await regional.dispose();
     }
   }, 120_000);
+
+  it('a hub that died mid-round: started again, it aborts the round, and each vault forgets it and logs why', async () => {
+    const regional = await openRegionalHub(vaults);
+    try {
+      const { hub } = regional;
+      await hub.addStaff('abe', ['approver']);
+      for (const v of vaults) {
+        await hub.registerVault({ region: v.region, url: v.url, publicKey: v.publicKey }, 'olga');
+      }
+      const proposed = await hub.proposeRound(
+        { product: 'savings', epsilon: 1, regions: 'all', asOf: '2026-04-01' },
+        'mia',
+      );
+      await hub.approveRound(proposed.id, 'abe');
+      // The hub's process stops answering after the shares went out: no vault is asked to mask.
+      regional.freezeOn.add('roundMask');
+      void hub.runRound(proposed.id);
+      await vi.waitFor(async () => expect((await hub.showRound(proposed.id)).stage).toBe('shares'), {
+        timeout: 60_000,
+        interval: 100,
+      });
+      regional.freezeOn.clear();
+      const restarted = regional.restart();
+      const aborted = await restarted.abortInterruptedRounds();
+      expect(aborted.map((r) => ({ id: r.id, stage: r.stage, reason: r.reason }))).toEqual([
+        {
+          id: proposed.id,
+          stage: 'aborted',
+          reason: 'FEDERATED_ROUND_ABORTED: the hub restarted while the round was at stage shares',
+        },
+      ]);
+      expect(await restarted.abortInterruptedRounds()).toEqual([]);
+      for (const v of vaults) {
+        // (The home vault's log also holds the proposal and the approval: admin actions, left out here.)
+        const events = (await roundEvents(v, proposed.id)).filter((e) => e.type !== 'admin.action');
+        expect(events.map((e) => (e.type === 'privacy.spent' ? 'spent' : e.details['stage']))).toEqual([
+          'spent',
+          'begun',
+          'aborted',
+        ]);
+        expect(events[2]!.details['why']).toBe('the hub restarted while the round was at stage shares');
+        // The vault holds the round no more: a late step of it is refused.
+        const door = new HttpVaultDoor({ url: v.url, key: doorKey });
+        await expect(door.roundMask({ round: proposed.id, shares: [] })).rejects.toMatchObject({
+          code: 'FEDERATED_ROUND_ABORTED',
+        });
+      }
+    } finally {
+      await regional.dispose();
+    }
+  }, 120_000);
+
+  it('a vault forgets a round no step came for within its timeout, and its log says so', async () => {
+    const london = vaults[0]!;
+    const expiries: { ms: number; expire: () => void; cancelled: boolean }[] = [];
+    const rounds = new VaultRounds(london.vault, london.vault.keys, london.vault.federationPeers, {
+      ownKey: () => london.publicKey,
+      timeoutMs: 60_000,
+      schedule: (ms, expire) => {
+        const timer = { ms, expire, cancelled: false };
+        expiries.push(timer);
+        return () => void (timer.cancelled = true);
+      },
+    });
+    const r = { ...request(), participants: vaults.map((v) => v.region), threshold: 3, minimum: 3 };
+    await rounds.roundBegin(r);
+    await expect(rounds.roundShare({ round: r.round, bundles: [] })).rejects.toMatchObject({
+      code: 'FEDERATED_ROUND_ABORTED',
+    });
+    // Each step restarted the wait: the timer of the begin was cancelled, the share's is the live one.
+    expect(expiries.map((t) => [t.ms, t.cancelled])).toEqual([
+      [60_000, true],
+      [60_000, false],
+    ]);
+    expiries[1]!.expire();
+    await vi.waitFor(async () =>
+      expect((await roundEvents(london, r.round)).map((e) => e.details['stage'])).toContain('aborted'),
+    );
+    const aborted = (await roundEvents(london, r.round)).find((e) => e.details['stage'] === 'aborted')!;
+    expect(aborted.details['why']).toBe('no step of the round came for 60 s: the vault forgot it');
+    await expect(rounds.roundShare({ round: r.round, bundles: [] })).rejects.toThrow(
+      `this vault holds no round "${r.round}"`,
+    );
+  }, 90_000);
 });

@@ -28,17 +28,8 @@ import type {
   ReleasedAudience,
   ReleasedToken,
   ReserveRequest,
-  RoundAbortRequest,
-  RoundBeginRequest,
-  RoundFinishAnswer,
-  RoundFinishRequest,
-  RoundKeyBundle,
-  RoundMaskAnswer,
-  RoundMaskRequest,
-  RoundShareAnswer,
-  RoundShareRequest,
-  RoundUnmaskRequest,
-  RoundUnmasking,
+  RoundAnswer,
+  RoundRequest,
   StopRequest,
   VaultDoor,
   VaultIdentity,
@@ -217,27 +208,27 @@ export class RecordingDoor implements VaultDoor {
     return proveIdentity(this.#keys, 'recording.example/vault', 'A'.repeat(43)).publicKey;
   }
 
-  roundBegin(request: RoundBeginRequest): Promise<RoundKeyBundle> {
+  roundBegin(request: RoundRequest<'roundBegin'>): Promise<RoundAnswer<'roundBegin'>> {
     return this.rounds.roundBegin(request);
   }
 
-  roundShare(request: RoundShareRequest): Promise<RoundShareAnswer> {
+  roundShare(request: RoundRequest<'roundShare'>): Promise<RoundAnswer<'roundShare'>> {
     return this.rounds.roundShare(request);
   }
 
-  roundMask(request: RoundMaskRequest): Promise<RoundMaskAnswer> {
+  roundMask(request: RoundRequest<'roundMask'>): Promise<RoundAnswer<'roundMask'>> {
     return this.rounds.roundMask(request);
   }
 
-  roundUnmask(request: RoundUnmaskRequest): Promise<RoundUnmasking> {
+  roundUnmask(request: RoundRequest<'roundUnmask'>): Promise<RoundAnswer<'roundUnmask'>> {
     return this.rounds.roundUnmask(request);
   }
 
-  roundFinish(request: RoundFinishRequest): Promise<RoundFinishAnswer> {
+  roundFinish(request: RoundRequest<'roundFinish'>): Promise<RoundAnswer<'roundFinish'>> {
     return this.rounds.roundFinish(request);
   }
 
-  roundAbort(request: RoundAbortRequest): Promise<void> {
+  roundAbort(request: RoundRequest<'roundAbort'>): Promise<void> {
     return this.rounds.roundAbort(request);
   }
 

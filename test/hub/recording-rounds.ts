@@ -5,19 +5,7 @@ import type { LogKeys } from '../../src/audit/audit-log.ts';
 import { roundDoorMethods } from '../../src/contracts/door-rounds.ts';
 import { contractProblems } from '../../src/contracts/door.ts';
 import { CurtainError } from '../../src/core/errors.ts';
-import type {
-  RoundAbortRequest,
-  RoundBeginRequest,
-  RoundFinishAnswer,
-  RoundFinishRequest,
-  RoundKeyBundle,
-  RoundMaskAnswer,
-  RoundMaskRequest,
-  RoundShareAnswer,
-  RoundShareRequest,
-  RoundUnmaskRequest,
-  RoundUnmasking,
-} from '../../src/core/vault-door.ts';
+import type { RoundAnswer, RoundDoor, RoundRequest } from '../../src/core/vault-door.ts';
 import { logKeySigner, pinnedVerifier } from '../../src/federated/bundle-keys.ts';
 import { statisticsDimension } from '../../src/federated/newton-update.ts';
 import { ringFromWire, ringToWire } from '../../src/federated/ring-wire.ts';
@@ -45,7 +33,7 @@ function settled<T>(work: () => T | Promise<T>): Promise<T> {
  * ring element instead of a region's statistics, so a hub test can check the released sum. A round asking
  * more than `epsilonLeft` is refused with PRIVACY_BUDGET_EXHAUSTED before it begins.
  */
-export class RecordingRounds {
+export class RecordingRounds implements RoundDoor {
   /** This double's region; its own key is pinned under it. */
   region = 'home';
   /** Region → pinned verifier key: the double's own, plus whatever peers a test pins. */
@@ -73,11 +61,11 @@ export class RecordingRounds {
     this.pins.set(region, own);
   }
 
-  roundBegin(request: RoundBeginRequest): Promise<RoundKeyBundle> {
+  roundBegin(request: RoundRequest<'roundBegin'>): Promise<RoundAnswer<'roundBegin'>> {
     return settled(() => this.#begin(request));
   }
 
-  #begin(request: RoundBeginRequest): RoundKeyBundle {
+  #begin(request: RoundRequest<'roundBegin'>): RoundAnswer<'roundBegin'> {
     const plan = parsed(roundDoorMethods.roundBegin.request, request, 'roundBegin');
     this.steps.push(`begin ${plan.round}`);
     if (this.#clients.has(plan.round)) throw aborted(`round "${plan.round}" was begun before`);
@@ -101,12 +89,12 @@ export class RecordingRounds {
     return client.advertise();
   }
 
-  async roundShare(request: RoundShareRequest): Promise<RoundShareAnswer> {
+  async roundShare(request: RoundRequest<'roundShare'>): Promise<RoundAnswer<'roundShare'>> {
     const { round, bundles } = parsed(roundDoorMethods.roundShare.request, request, 'roundShare');
     return { shares: await this.#client(round, 'share').client.shareKeys(bundles) };
   }
 
-  roundMask(request: RoundMaskRequest): Promise<RoundMaskAnswer> {
+  roundMask(request: RoundRequest<'roundMask'>): Promise<RoundAnswer<'roundMask'>> {
     return settled(() => {
       const { round, shares } = parsed(roundDoorMethods.roundMask.request, request, 'roundMask');
       const { client, dimension } = this.#client(round, 'mask');
@@ -114,14 +102,14 @@ export class RecordingRounds {
     });
   }
 
-  roundUnmask(request: RoundUnmaskRequest): Promise<RoundUnmasking> {
+  roundUnmask(request: RoundRequest<'roundUnmask'>): Promise<RoundAnswer<'roundUnmask'>> {
     return settled(() => {
       const { round, survivors } = parsed(roundDoorMethods.roundUnmask.request, request, 'roundUnmask');
       return this.#client(round, 'unmask').client.unmask(survivors);
     });
   }
 
-  roundFinish(request: RoundFinishRequest): Promise<RoundFinishAnswer> {
+  roundFinish(request: RoundRequest<'roundFinish'>): Promise<RoundAnswer<'roundFinish'>> {
     return settled(() => {
       const { round, sum } = parsed(roundDoorMethods.roundFinish.request, request, 'roundFinish');
       this.#client(round, 'finish');
@@ -131,7 +119,7 @@ export class RecordingRounds {
     });
   }
 
-  roundAbort(request: RoundAbortRequest): Promise<void> {
+  roundAbort(request: RoundRequest<'roundAbort'>): Promise<void> {
     return settled(() => {
       const { round } = parsed(roundDoorMethods.roundAbort.request, request, 'roundAbort');
       this.steps.push(`abort ${round}`);

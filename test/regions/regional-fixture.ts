@@ -88,6 +88,10 @@ export interface RegionalHub {
   readonly hangOn: Map<string, keyof VaultDoor>;
   /** How many times the hub called each region's door for a method, keyed `region.method`. */
   readonly calls: Map<string, number>;
+  /** Door methods the hub calls and never hears back from, nor sends: the hub's process frozen, then gone. */
+  readonly freezeOn: Set<keyof VaultDoor>;
+  /** A new hub on the same database and doors, as after the hub's process died and was started again. */
+  restart(): HubService;
   dispose(): Promise<void>;
 }
 
@@ -120,6 +124,7 @@ export async function openRegionalHub(vaults: readonly RegionalVault[]): Promise
   const killOn = new Map<string, keyof VaultDoor>();
   const hangOn = new Map<string, keyof VaultDoor>();
   const calls = new Map<string, number>();
+  const freezeOn = new Set<keyof VaultDoor>();
   const hanging = await hangingServer();
   const stuck = new HttpVaultDoor({ url: hanging.url, key: doorKey, timeoutMs: 500, deliveryTimeoutMs: 500 });
   const byRegion = new Map(vaults.map((v) => [v.region, v]));
@@ -132,6 +137,7 @@ export async function openRegionalHub(vaults: readonly RegionalVault[]): Promise
         return async (...args: unknown[]) => {
           const key = `${region}.${String(property)}`;
           calls.set(key, (calls.get(key) ?? 0) + 1);
+          if (freezeOn.has(property)) return new Promise<never>(() => undefined);
           if (killOn.get(region) === property) await byRegion.get(region)?.kill();
           const to = hangOn.get(region) === property ? stuck : target;
           return (Reflect.get(to, property, to) as (...a: unknown[]) => Promise<unknown>).apply(to, args);
@@ -140,10 +146,12 @@ export async function openRegionalHub(vaults: readonly RegionalVault[]): Promise
     });
   };
   const home = new HttpVaultDoor({ url: vaults[0]!.url, key: doorKey });
-  const hub = new HubService(new HubStorage(database.storage), home, {
-    now,
-    regional: { open: vaultDoors, proofs: keyProofs },
-  });
+  const open = () =>
+    new HubService(new HubStorage(database.storage), home, {
+      now,
+      regional: { open: vaultDoors, proofs: keyProofs },
+    });
+  const hub = open();
   await hub.addStaff('olga', ['operator']);
   await hub.addStaff('mia', ['marketer']);
   return {
@@ -152,6 +160,8 @@ export async function openRegionalHub(vaults: readonly RegionalVault[]): Promise
     killOn,
     hangOn,
     calls,
+    freezeOn,
+    restart: open,
     async dispose() {
       await hanging.close();
       await database.dispose();

@@ -16,8 +16,8 @@ import type {
   AudienceReleaseRequest,
   BudgetHolding,
   CampaignResults,
-  DeliveryReport,
   DeliveryRefusal,
+  DeliveryReport,
   DeliveryRequest,
   DeliveryStop,
   DoorRefusal,
@@ -28,17 +28,9 @@ import type {
   QuestionCheck,
   ReleasedAudience,
   ReserveRequest,
-  RoundAbortRequest,
-  RoundBeginRequest,
-  RoundFinishAnswer,
-  RoundFinishRequest,
-  RoundKeyBundle,
-  RoundMaskAnswer,
-  RoundMaskRequest,
-  RoundShareAnswer,
-  RoundShareRequest,
-  RoundUnmaskRequest,
-  RoundUnmasking,
+  RoundAnswer,
+  RoundDoor,
+  RoundRequest,
   StopRequest,
   VaultDoor,
   VaultIdentity,
@@ -60,12 +52,6 @@ export interface CampaignDelivery {
   results(campaignId: string, requestedBy: string): Promise<Result<CampaignResults, DoorRefusal>>;
   stop(request: StopRequest): Promise<DeliveryStop>;
 }
-
-/** The door's federated-round methods, as the vault's rounds (federated/vault-rounds.ts) serve them. */
-export type RoundDoor = Pick<
-  VaultDoor,
-  'roundBegin' | 'roundShare' | 'roundMask' | 'roundUnmask' | 'roundFinish' | 'roundAbort'
->;
 
 /** The request as its round contract reads it, or USAGE naming what is wrong (never a value). */
 function roundRequest<S extends z.ZodType>(schema: S, request: unknown, what: string): z.output<S> {
@@ -110,31 +96,31 @@ export class InProcessVaultDoor implements VaultDoor {
     this.#rounds = services.rounds;
   }
 
-  async roundBegin(request: RoundBeginRequest): Promise<RoundKeyBundle> {
+  async roundBegin(request: RoundRequest<'roundBegin'>): Promise<RoundAnswer<'roundBegin'>> {
     return this.#rounds.roundBegin(roundRequest(roundDoorMethods.roundBegin.request, request, 'roundBegin'));
   }
 
-  async roundShare(request: RoundShareRequest): Promise<RoundShareAnswer> {
+  async roundShare(request: RoundRequest<'roundShare'>): Promise<RoundAnswer<'roundShare'>> {
     return this.#rounds.roundShare(roundRequest(roundDoorMethods.roundShare.request, request, 'roundShare'));
   }
 
-  async roundMask(request: RoundMaskRequest): Promise<RoundMaskAnswer> {
+  async roundMask(request: RoundRequest<'roundMask'>): Promise<RoundAnswer<'roundMask'>> {
     return this.#rounds.roundMask(roundRequest(roundDoorMethods.roundMask.request, request, 'roundMask'));
   }
 
-  async roundUnmask(request: RoundUnmaskRequest): Promise<RoundUnmasking> {
+  async roundUnmask(request: RoundRequest<'roundUnmask'>): Promise<RoundAnswer<'roundUnmask'>> {
     return this.#rounds.roundUnmask(
       roundRequest(roundDoorMethods.roundUnmask.request, request, 'roundUnmask'),
     );
   }
 
-  async roundFinish(request: RoundFinishRequest): Promise<RoundFinishAnswer> {
+  async roundFinish(request: RoundRequest<'roundFinish'>): Promise<RoundAnswer<'roundFinish'>> {
     return this.#rounds.roundFinish(
       roundRequest(roundDoorMethods.roundFinish.request, request, 'roundFinish'),
     );
   }
 
-  async roundAbort(request: RoundAbortRequest): Promise<void> {
+  async roundAbort(request: RoundRequest<'roundAbort'>): Promise<void> {
     await this.#rounds.roundAbort(roundRequest(roundDoorMethods.roundAbort.request, request, 'roundAbort'));
   }
 
