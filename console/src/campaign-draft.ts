@@ -1,8 +1,8 @@
 // A campaign being drafted in the console: the form's state, and the request bodies built from it.
-import type { Body, Complete, Reply } from './api/types.ts';
+import type { Body, Reply } from './api/types.ts';
 
 /** The catalogue's offers a campaign chooses from. */
-export type Offers = Complete<Reply<'/v1/hub/offers', 'get'>>['offers'];
+export type Offers = Reply<'/v1/hub/offers', 'get'>['offers'];
 
 export interface CampaignDraftForm {
   readonly name: string;

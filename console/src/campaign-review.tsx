@@ -1,10 +1,10 @@
 // What a campaign will send, as the marketer confirms it and the approver reads it: the message exactly as the
 // customer will see it, the static checks (fair lending for credit), and the protected count already asked.
-import type { Complete, Reply } from './api/types.ts';
+import type { Reply } from './api/types.ts';
 import { Link } from './router.tsx';
 import { formatDate } from './ui.tsx';
 
-export type CampaignPreview = Complete<Reply<'/v1/hub/campaigns/preview', 'post'>>;
+export type CampaignPreview = Reply<'/v1/hub/campaigns/preview', 'post'>;
 export type Review = CampaignPreview['review'];
 export type Offer = CampaignPreview['offer'];
 

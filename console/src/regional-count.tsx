@@ -2,11 +2,11 @@
 // (about N, suppressed, or missing because its vault is down) and a total only when every part was released.
 import { useEffect, useState } from 'react';
 import { ApiError, get, post } from './api.ts';
-import type { Complete, Reply } from './api/types.ts';
+import type { Reply } from './api/types.ts';
 import type { components } from './api/schema.gen.ts';
 import { ActionButton, Alert } from './ui.tsx';
 
-type Vaults = Complete<Reply<'/v1/hub/vaults', 'get'>>;
+type Vaults = Reply<'/v1/hub/vaults', 'get'>;
 type RegionalCheck = components['schemas']['RegionalCheck'];
 type RegionalAnswer = components['schemas']['RegionalAnswer'];
 type RegionalPart = components['schemas']['RegionalPart'];

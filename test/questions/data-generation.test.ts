@@ -1,4 +1,4 @@
-// The question engine's stamp (migration 43): one row of counters that every write to customers, products held,
+// The question engine's stamp (migration 40): one row of counters that every write to customers, products held,
 // accounts or joint owners moves, and that a read leaves alone, so a question never scans those tables to notice.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testBackends } from '../support/backends.ts';

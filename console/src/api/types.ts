@@ -37,15 +37,5 @@ export type Query<P extends Path, M extends MethodOf<P>> = NonNullable<
 /** One element of a list answer: `Item<Reply<'/v1/hub/offers', 'get'>['offers']>`. */
 export type Item<List> = List extends readonly (infer Element)[] ? Element : never;
 
-/**
- * `T` with every documented field present, as the server sends it: for the routes whose JSON schema does not yet
- * list its required fields (those not converted to zod). A no-op once a route's schema says what it always sends.
- */
-export type Complete<T> = T extends readonly (infer Element)[]
-  ? readonly Complete<Element>[]
-  : T extends object
-    ? { readonly [Key in keyof T]-?: Complete<Exclude<T[Key], undefined>> }
-    : T;
-
-/** `T` with the keys K present: the shallow `Complete`, where other fields are really optional. */
+/** `T` with the keys K present, where the other fields are really optional. */
 export type Sent<T, K extends keyof T> = T & { readonly [Key in K]-?: Exclude<T[Key], undefined> };

@@ -1,14 +1,14 @@
 // Approver: campaigns drafted by someone else that wait for a second person's approval.
 import { get } from '../api.ts';
 import { BudgetDecisions } from '../budget-ask.tsx';
-import type { Complete, Reply } from '../api/types.ts';
+import type { Reply } from '../api/types.ts';
 import { Loading, Page } from '../ui.tsx';
 import { useLoad } from '../use-load.ts';
 import { CampaignTable } from './campaigns.tsx';
 
 export function Approvals() {
   const drafts = useLoad(
-    () => get<Complete<Reply<'/v1/hub/campaigns', 'get'>>>('/v1/hub/campaigns?status=draft'),
+    () => get<Reply<'/v1/hub/campaigns', 'get'>>('/v1/hub/campaigns?status=draft'),
     'drafts',
   );
   return (

@@ -16,7 +16,7 @@ import { useBudget } from '../budget-meter.tsx';
 import { costInWords, rationalValue } from '../budget-words.ts';
 import { RefusalBox } from '../refusal-box.tsx';
 import { refusalOf, type Refusal } from '../refusal-words.ts';
-import type { Complete, Reply } from '../api/types.ts';
+import type { Reply } from '../api/types.ts';
 import { ActionButton, Alert, Loading, Page, formatDate } from '../ui.tsx';
 import { MessagePreview, ReviewFacts } from '../campaign-review.tsx';
 import {
@@ -29,9 +29,9 @@ import {
 } from '../campaign-words.ts';
 import { useLoad } from '../use-load.ts';
 
-type CampaignDetail = Complete<Reply<'/v1/hub/campaigns/{id}', 'get'>>;
-type CampaignResults = Complete<Reply<'/v1/hub/campaigns/{id}/results', 'get'>>;
-type RegionResults = Complete<Reply<'/v1/hub/campaigns/{id}/region-results', 'get'>>;
+type CampaignDetail = Reply<'/v1/hub/campaigns/{id}', 'get'>;
+type CampaignResults = Reply<'/v1/hub/campaigns/{id}/results', 'get'>;
+type RegionResults = Reply<'/v1/hub/campaigns/{id}/region-results', 'get'>;
 
 const measures = ['delivered', 'opened', 'interested'] as const;
 

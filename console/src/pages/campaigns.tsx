@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { get, post } from '../api.ts';
 import { Link, navigate } from '../router.tsx';
-import type { Complete, Item, Reply } from '../api/types.ts';
+import type { Item, Reply } from '../api/types.ts';
 import { Loading, Page, formatDate } from '../ui.tsx';
 import { useLoad } from '../use-load.ts';
 import { RefusalBox } from '../refusal-box.tsx';
@@ -22,7 +22,7 @@ import { channelsInWords, scheduleInWords, statusWords } from '../campaign-words
 import { CampaignForm } from './campaign-form.tsx';
 import { SaveSegment, SegmentTable, type Segment } from './saved-segments.tsx';
 
-type Campaign = Item<Complete<Reply<'/v1/hub/campaigns', 'get'>>['campaigns']>;
+type Campaign = Item<Reply<'/v1/hub/campaigns', 'get'>['campaigns']>;
 
 function Confirm({
   draft,
@@ -39,7 +39,7 @@ function Confirm({
     setError(undefined);
     setBusy(true);
     try {
-      const created = await post<Complete<Reply<'/v1/hub/campaigns', 'post', 201>>>(
+      const created = await post<Reply<'/v1/hub/campaigns', 'post', 201>>(
         '/v1/hub/campaigns',
         campaignBody(draft),
       );
@@ -152,15 +152,9 @@ export function CampaignTable({ campaigns, caption }: { campaigns: readonly Camp
 }
 
 export function Campaigns() {
-  const campaigns = useLoad(
-    () => get<Complete<Reply<'/v1/hub/campaigns', 'get'>>>('/v1/hub/campaigns'),
-    'campaigns',
-  );
-  const offers = useLoad(() => get<Complete<Reply<'/v1/hub/offers', 'get'>>>('/v1/hub/offers'), 'offers');
-  const segments = useLoad(
-    () => get<Complete<Reply<'/v1/hub/segments', 'get'>>>('/v1/hub/segments'),
-    'segments',
-  );
+  const campaigns = useLoad(() => get<Reply<'/v1/hub/campaigns', 'get'>>('/v1/hub/campaigns'), 'campaigns');
+  const offers = useLoad(() => get<Reply<'/v1/hub/offers', 'get'>>('/v1/hub/offers'), 'offers');
+  const segments = useLoad(() => get<Reply<'/v1/hub/segments', 'get'>>('/v1/hub/segments'), 'segments');
   const budget = useBudget('campaigns');
   return (
     <Page title="Campaigns">

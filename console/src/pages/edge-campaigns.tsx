@@ -2,13 +2,13 @@
 // its signed version, noised weekly counts released through the privacy guard, and withdrawing one.
 import { useState } from 'react';
 import { get, post } from '../api.ts';
-import type { Complete, Item, Reply } from '../api/types.ts';
+import type { Item, Reply } from '../api/types.ts';
 import { ActionButton, Alert, Loading, Page, formatDate } from '../ui.tsx';
 import { useLoad } from '../use-load.ts';
 
-type Listing = Complete<Reply<'/v1/edge/campaigns', 'get'>>;
+type Listing = Reply<'/v1/edge/campaigns', 'get'>;
 type EdgeCampaign = Item<Listing['campaigns']>;
-type Results = Complete<Reply<'/v1/edge/campaigns/{id}/results', 'get'>>;
+type Results = Reply<'/v1/edge/campaigns/{id}/results', 'get'>;
 
 const stateWords: Record<EdgeCampaign['state'], string> = {
   on_devices: 'On devices now',

@@ -2,11 +2,11 @@
 // as it runs (keys → shares → masked → unmasked → stored, or aborted with the reason).
 import { useEffect, useState, type FormEvent } from 'react';
 import { get, messageOf, post } from '../api.ts';
-import type { Complete, Item, Reply } from '../api/types.ts';
+import type { Item, Reply } from '../api/types.ts';
 import { ActionButton, Alert, Loading, formatDate, textOf } from '../ui.tsx';
 import { useLoad } from '../use-load.ts';
 
-type Rounds = Complete<Reply<'/v1/hub/federated-rounds', 'get'>>;
+type Rounds = Reply<'/v1/hub/federated-rounds', 'get'>;
 type Round = Item<Rounds['rounds']>;
 
 const steps = ['keys', 'shares', 'masked', 'unmasked', 'stored'] as const;

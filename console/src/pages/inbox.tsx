@@ -2,12 +2,12 @@
 import { useState } from 'react';
 import { get, post } from '../api.ts';
 import { Link } from '../router.tsx';
-import type { Body, Complete, Reply } from '../api/types.ts';
+import type { Body, Reply } from '../api/types.ts';
 import { ActionButton, Alert, Loading, Page, formatDate } from '../ui.tsx';
 import { useLoad } from '../use-load.ts';
 import { leadWords } from '../lead-words.ts';
 
-type InboxMessage = Complete<Reply<'/v1/me/inbox/{message}', 'get'>>;
+type InboxMessage = Reply<'/v1/me/inbox/{message}', 'get'>;
 type Lead = Reply<'/v1/me/inbox/{message}/connect', 'post', 201>;
 type Answer = Body<'/v1/me/inbox/{message}/response', 'post'>['answer'];
 
@@ -206,7 +206,7 @@ export function MessageView({ id }: { id: string }) {
   );
 }
 
-type InsightMessageDetail = Complete<Reply<'/v1/me/insights/messages/{message}', 'get'>>;
+type InsightMessageDetail = Reply<'/v1/me/insights/messages/{message}', 'get'>;
 
 /** One spending-insights message as it was sent: its lines, and the way to the insights as they are now. */
 export function InsightMessageView({ id }: { id: string }) {

@@ -2,12 +2,12 @@
 // approval by a second person and retirement, each with a reason.
 import { useState, type FormEvent } from 'react';
 import { get, post } from '../api.ts';
-import type { Complete, Item, Reply } from '../api/types.ts';
+import type { Item, Reply } from '../api/types.ts';
 import { ActionButton, Alert, Loading, Page, formatDate, textOf } from '../ui.tsx';
 import { useLoad } from '../use-load.ts';
 import { FederatedRounds } from './federated-rounds.tsx';
 
-type Versions = Complete<Reply<'/v1/models', 'get'>>;
+type Versions = Reply<'/v1/models', 'get'>;
 type Version = Item<Versions['versions']>;
 type Card = NonNullable<Version['card']>;
 

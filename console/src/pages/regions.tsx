@@ -1,13 +1,13 @@
 // The operator's regions: every vault this hub serves, its address, pinned key, and when the hub last reached it.
 import { useState } from 'react';
 import { get, post } from '../api.ts';
-import type { Complete, Reply } from '../api/types.ts';
+import type { Reply } from '../api/types.ts';
 import { reachInWords } from '../reach-words.ts';
 import { ActionButton, Loading, Page, formatDate } from '../ui.tsx';
 import { useLoad } from '../use-load.ts';
 
-type Vaults = Complete<Reply<'/v1/hub/vaults', 'get'>>;
-type Probe = Complete<Reply<'/v1/hub/vaults/probe', 'post'>>;
+type Vaults = Reply<'/v1/hub/vaults', 'get'>;
+type Probe = Reply<'/v1/hub/vaults/probe', 'post'>;
 
 /** A key is long: its first and last characters tell two keys apart; the whole key is in the title. */
 const shortKey = (key: string) => (key.length <= 20 ? key : `${key.slice(0, 10)}…${key.slice(-6)}`);

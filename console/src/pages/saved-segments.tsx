@@ -2,13 +2,13 @@
 import { useState, type FormEvent } from 'react';
 import { questionPurposes } from '../../../src/core/question-purposes.ts';
 import { post } from '../api.ts';
-import type { Complete, Item, Reply } from '../api/types.ts';
+import type { Item, Reply } from '../api/types.ts';
 import { RefusalBox } from '../refusal-box.tsx';
 import { refusalOf, type Refusal } from '../refusal-words.ts';
 import { SegmentWriter, useSegmentCheck } from '../segment-writer.tsx';
 import { Alert } from '../ui.tsx';
 
-export type Segment = Item<Complete<Reply<'/v1/hub/segments', 'get'>>['segments']>;
+export type Segment = Item<Reply<'/v1/hub/segments', 'get'>['segments']>;
 
 export const purposeTitle = (code: string): string =>
   questionPurposes.find((p) => p.code === code)?.title ?? code;

@@ -35,7 +35,7 @@ import { modelScoresGenerationSchema } from './migrations/0032-model-scores-gene
 import { regionalCampaignsSchema } from './migrations/0033-regional-campaigns.ts';
 import { birthMonthAndOwnerEndSchema } from './migrations/0037-birth-month-and-owner-end.ts';
 import { leadOutcomeResultsSchema } from './migrations/0038-lead-outcome-results.ts';
-import { questionDataGenerationSchema } from './migrations/0043-question-data-generation.ts';
+import { questionDataGenerationSchema } from './migrations/0040-question-data-generation.ts';
 import { vaultLastSeenSchema } from './migrations/0039-vault-last-seen.ts';
 import { edgeStaffSchema } from './migrations/0036-edge-staff.ts';
 import { federationSchema } from './migrations/0035-federation.ts';
@@ -87,7 +87,7 @@ export const migrations: readonly Migration[] = [
   { version: 37, name: 'birth-month-and-owner-end', sql: birthMonthAndOwnerEndSchema },
   { version: 38, name: 'lead-outcome-results', sql: leadOutcomeResultsSchema },
   { version: 39, name: 'vault-last-seen', sql: vaultLastSeenSchema },
-  { version: 43, name: 'question-data-generation', sql: questionDataGenerationSchema },
+  { version: 40, name: 'question-data-generation', sql: questionDataGenerationSchema },
 ];
 
 export interface MigrationStatus {

@@ -181,7 +181,7 @@ export class VaultQuestionEngine implements QuestionEngine {
     this.#scoresStamp = stamp;
   }
 
-  /** The counters that move with every change to customers, products held and ownership (migration 43). */
+  /** The counters that move with every change to customers, products held and ownership (migration 40). */
   async #readStamp(): Promise<Stamp> {
     const { rows } = await this.#storage.query<{
       tx: number | string;

@@ -1,4 +1,4 @@
-// Migration 43 (question-data-generation): counters that move whenever customers, products held or account ownership
+// Migration 40 (question-data-generation): counters that move whenever customers, products held or account ownership
 // change, so the question engine reads one row per question to know whether its columnar store is current, instead
 // of counting customers and hashing every account and joint owner (a full scan of each per question).
 export const questionDataGenerationSchema = `
