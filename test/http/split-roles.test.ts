@@ -8,7 +8,7 @@ import { AccessStore } from '../../src/http/auth/access-store.ts';
 import { HttpVaultDoor } from '../../src/http/http-vault-door.ts';
 import { buildServer } from '../../src/http/server.ts';
 import type { VaultServices } from '../../src/app/vault-process.ts';
-import { containsPii } from '../../src/privacy/scrub.ts';
+import { containsPiiBesidesIds } from '../../src/privacy/scrub.ts';
 import { seededRandomSource } from '../../src/privacy/dp/random-source.ts';
 import type { Storage } from '../../src/storage/ports.ts';
 import { loadDemoBank } from '../../src/demo/load-demo-bank.ts';
@@ -178,7 +178,8 @@ describe.each(testBackends)('split vault and hub on $name', (backend) => {
     ]);
     expect((await call('rui', 'GET', '/v1/hub/campaigns')).body).toMatchObject({ campaigns: [{ id }] });
     const strings = [...JSON.stringify(hubResponses).matchAll(/"((?:[^"\\]|\\.)*)"/g)].map((m) => m[1]!);
-    expect(strings.filter((text) => containsPii(text))).toEqual([]);
+    // UUIDs set aside: a campaign id's digit groups read as a phone number now and then (about 1.5% of them).
+    expect(strings.filter((text) => containsPiiBesidesIds(text))).toEqual([]);
     expect(JSON.stringify(hubResponses)).not.toMatch(/C0000\d{4}|customerId|customer_id/);
     // The hub's database holds what the hub did, and no message of the vault.
     const hubSide = await hubDatabase.storage.query<{ n: number }>(

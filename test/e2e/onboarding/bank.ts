@@ -201,7 +201,9 @@ function delta(w: Writer, customers: number) {
     cells[3] = yesterday;
     w.lines.productsDelta.push(cells.join(';'));
   }
-  const at = `${czDate(w.today)} 07:30`;
+  // Yesterday morning: a decision dated later today would still lie ahead of the vault's clock before 07:30 (the
+  // test failed between midnight and breakfast, UTC).
+  const at = `${yesterday} 07:30`;
   for (let i = 12; i < customers; i += 29) {
     w.lines.consentsDelta.push(
       [`K${pad(i, 5)}`, 'NABIDKY_BANKY', 'VSECHNY', 'N', at, 'NB-2026', `WEB-${i}`].join(';'),
