@@ -12,7 +12,7 @@ import { HubStorage } from '../../src/hub/hub-storage.ts';
 import { HttpVaultDoor } from '../../src/http/http-vault-door.ts';
 import { buildServer } from '../../src/http/server.ts';
 import { doorKey } from '../http/harness.ts';
-import { now, openRegionalVaults, type RegionalVault } from '../regions/regional-fixture.ts';
+import { now, openRegionalVaults, registerRegions, type RegionalVault } from '../regions/regional-fixture.ts';
 import { seriousViolations } from './axe.ts';
 import { ensureConsoleBuilt, launchChromium } from './console-server.ts';
 import { layout, tooWide } from './layout.ts';
@@ -39,9 +39,7 @@ describe('federated rounds on the Models page in Chromium', () => {
       regional: { open: ({ url }) => new HttpVaultDoor({ url, key: doorKey }), proofs: keyProofs },
     });
     await seedDemoHub(hub);
-    for (const v of vaults) {
-      await hub.registerVault({ region: v.region, url: v.url, publicKey: v.publicKey }, 'otto');
-    }
+    await registerRegions(hub, vaults, 'otto');
     app = await buildServer(
       { vault: home.vault, hub: { service: hub, door: home.vault.door, storage: home.vault.storage } },
       { logLevel: 'silent', rateLimitPerMinute: false, demo: demoSignIn(true, home.vault.door, home.vault) },

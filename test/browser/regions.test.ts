@@ -6,7 +6,13 @@ import { keyProofs } from '../../src/app/regional-doors.ts';
 import { openHub } from '../../src/app/hub-process.ts';
 import { HttpVaultDoor } from '../../src/http/http-vault-door.ts';
 import { doorKey } from '../http/harness.ts';
-import { end, now, openRegionalVaults, type RegionalVault } from '../regions/regional-fixture.ts';
+import {
+  end,
+  now,
+  openRegionalVaults,
+  registerRegions,
+  type RegionalVault,
+} from '../regions/regional-fixture.ts';
 import { seriousViolations } from './axe.ts';
 import { launchChromium, serveConsole, type ConsoleServer } from './console-server.ts';
 import { layoutOf } from './console-suite.ts';
@@ -30,9 +36,7 @@ describe('regions in Chromium: three vaults, one hub', () => {
     server = await serveConsole(london!.vault, hub, async () => {
       await Promise.all(vaults.map((v) => v.dispose()));
     });
-    for (const v of vaults) {
-      await hub.registerVault({ region: v.region, url: v.url, publicKey: v.publicKey }, 'otto');
-    }
+    await registerRegions(hub, vaults, 'otto');
     await hub.addProduct(
       { code: 'region_saver', name: 'Easy saver', provider: 'bank', credit: false },
       'mia',

@@ -13,6 +13,7 @@ import {
   backend,
   openRegionalHub,
   openRegionalVaults,
+  registerRegions,
   type RegionalVault,
 } from '../regions/regional-fixture.ts';
 
@@ -160,9 +161,7 @@ describe(`a federated round across three regional vaults on ${backend.name}`, ()
     try {
       const { hub } = regional;
       await hub.addStaff('abe', ['approver']);
-      for (const v of vaults) {
-        await hub.registerVault({ region: v.region, url: v.url, publicKey: v.publicKey }, 'olga');
-      }
+      await registerRegions(hub, vaults, 'olga');
       const proposed = await hub.proposeRound(
         // Early enough that the card's later window (180 days on) has ended by the fixture's today.
         { product: 'savings', epsilon: 1, regions: 'all', asOf: '2026-04-01' },
@@ -214,9 +213,7 @@ describe(`a federated round across three regional vaults on ${backend.name}`, ()
     try {
       const { hub } = regional;
       await hub.addStaff('abe', ['approver']);
-      for (const v of vaults) {
-        await hub.registerVault({ region: v.region, url: v.url, publicKey: v.publicKey }, 'olga');
-      }
+      await registerRegions(hub, vaults, 'olga');
       const proposed = await hub.proposeRound(
         { product: 'savings', epsilon: 1, regions: 'all', asOf: '2026-04-01' },
         'mia',

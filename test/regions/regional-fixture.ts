@@ -79,6 +79,16 @@ export async function openRegionalVault(region: string, seed: number, customers:
   } satisfies RegionalVault;
 }
 
+/** Registers every region's vault with the hub under the key the vault proves, as the operator `by`. */
+export async function registerRegions(
+  hub: Pick<HubService, 'registerVault'>,
+  vaults: readonly Pick<RegionalVault, 'region' | 'url' | 'publicKey'>[],
+  by: string,
+): Promise<void> {
+  for (const v of vaults)
+    await hub.registerVault({ region: v.region, url: v.url, publicKey: v.publicKey }, by);
+}
+
 export interface RegionalHub {
   readonly hub: HubService;
   readonly database: TestDatabase;

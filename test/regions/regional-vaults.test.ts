@@ -10,6 +10,7 @@ import {
   now,
   openRegionalHub,
   openRegionalVaults,
+  registerRegions,
   regions,
   type RegionalHub,
   type RegionalVault,
@@ -26,9 +27,7 @@ describe(`regional vaults on ${backend.name}`, () => {
   beforeAll(async () => {
     vaults = await openRegionalVaults();
     regional = await openRegionalHub(vaults);
-    for (const v of vaults) {
-      await regional.hub.registerVault({ region: v.region, url: v.url, publicKey: v.publicKey }, 'olga');
-    }
+    await registerRegions(regional.hub, vaults, 'olga');
   }, 300_000);
   afterAll(async () => {
     await Promise.all(vaults.map((v) => v.dispose()));

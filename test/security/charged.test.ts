@@ -38,7 +38,11 @@ describe.each(testBackends)('what was charged, on $name', (backend) => {
 
   beforeAll(async () => {
     // Seeded noise: the outcomes below are decided by noised comparisons, and this test is about what they cost.
-    h = await openHarness(backend, {}, { noise: discreteLaplaceNoise(seededRandomSource(`charged-${backend.name}`)) });
+    h = await openHarness(
+      backend,
+      {},
+      { noise: discreteLaplaceNoise(seededRandomSource(`charged-${backend.name}`)) },
+    );
     const ids = await h.vault.identity.createCustomers(sampleCustomers(120, 'C'));
     const recorded = await h.vault.consent.record(
       ids.map((customerId) => ({
