@@ -14,6 +14,7 @@ import { defaultConsoleRoot } from '../../src/http/console-static.ts';
 import { buildServer } from '../../src/http/server.ts';
 import { openHub } from '../../src/app/hub-process.ts';
 import { type VaultServices } from '../../src/app/vault-process.ts';
+import type { NoiseSampler } from '../../src/privacy/guard/noise.ts';
 import { testBackends } from '../support/backends.ts';
 import { createDemoBankVault } from '../support/test-vault.ts';
 
@@ -60,6 +61,8 @@ export interface ConsoleServerOptions {
   readonly now?: () => Date;
   /** The door the hub talks to the vault through, from the vault's own (a test may wrap it). */
   readonly door?: (door: VaultDoor) => VaultDoor;
+  /** The guard's noise (a seeded sampler where a suite asserts a noised outcome); cryptographic by default. */
+  readonly noise?: NoiseSampler;
 }
 
 /** A demo bank of `customers` on PGlite, seeded like `curtain start`, serving the API and the console. */
@@ -69,12 +72,11 @@ export async function startConsoleServer(
 ): Promise<ConsoleServer> {
   const pglite = testBackends.find((backend) => backend.name === 'pglite')!;
   // The run's template of this bank when a suite of the same size built it already (a copy, not a new bank).
-  const vault = await createDemoBankVault(pglite, {
-    density: 'thin',
-    customers,
-    seed: 1,
-    end: new Date().toISOString().slice(0, 10),
-  });
+  const vault = await createDemoBankVault(
+    pglite,
+    { density: 'thin', customers, seed: 1, end: new Date().toISOString().slice(0, 10) },
+    options.noise === undefined ? {} : { noise: options.noise },
+  );
   const door = options.door?.(vault.door) ?? vault.door;
   const hub = openHub({ storage: vault.storage, door }, options.now);
   return serveConsole(vault, hub, () => vault.dispose(), door);

@@ -2,7 +2,12 @@
 // at a width, the demo customers of the sign-in picker, and what a page's layout looks like on a phone.
 import { afterAll, beforeAll } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, startConsoleServer, type ConsoleServer } from './console-server.ts';
+import {
+  launchChromium,
+  startConsoleServer,
+  type ConsoleServer,
+  type ConsoleServerOptions,
+} from './console-server.ts';
 
 export interface ConsoleSuite {
   readonly server: ConsoleServer;
@@ -19,12 +24,13 @@ const started = <T>(value: T | undefined, what: string): T => {
 };
 
 /**
- * Call inside `describe`: before its tests, starts a demo bank of `customers` behind the console, Chromium, and
- * then `setup`; after them, closes both.
+ * Call inside `describe`: before its tests, starts a demo bank of `customers` behind the console (with `options`),
+ * Chromium, and then `setup`; after them, closes both.
  */
 export function consoleSuite(
   customers?: number,
   setup?: (suite: ConsoleSuite) => Promise<void>,
+  options: ConsoleServerOptions = {},
 ): ConsoleSuite {
   let server: ConsoleServer | undefined;
   let browser: Browser | undefined;
@@ -52,7 +58,7 @@ export function consoleSuite(
     },
   };
   beforeAll(async () => {
-    server = await startConsoleServer(customers);
+    server = await startConsoleServer(customers, options);
     browser = await launchChromium();
     await setup?.(suite);
   }, 300_000);

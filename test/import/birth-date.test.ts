@@ -18,7 +18,10 @@ const yearsAgo = (years: number, day: number, monthsEarlier = 0) => {
   const month = now.getUTCFullYear() * 12 + now.getUTCMonth() - years * 12 - monthsEarlier;
   return `${Math.floor(month / 12)}-${pad((month % 12) + 1)}-${pad(day)}`;
 };
-const lastDayOfThisMonth = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 0)).getUTCDate();
+// This month's last day 18 years ago: in February of a leap year, the 29th may not have been a day then.
+const lastDayOfThisMonth18YearsAgo = new Date(
+  Date.UTC(now.getUTCFullYear() - 18, now.getUTCMonth() + 1, 0),
+).getUTCDate();
 
 // Adults, each born on a day other than the 1st (so that the day of birth could only be in a stored value by
 // leaking): ages 20 and 21 are "18-24", 30 is "25-34", 70 is "65+".
@@ -28,10 +31,10 @@ const adults = [
   { id: 'A-30', born: yearsAgo(30, 9, 5), band: '25-34' },
   { id: 'A-70', born: yearsAgo(70, 28, 7), band: '65+' },
 ] as const;
-// Minors: 18 later this month (or today), 18 on the 1st of this month (already 18 by the day, but the vault
-// stores only the month and waits for the next one), and 17.
+// Minors: 18 on this month's last day (in a leap February, the 28th), 18 on the 1st of this month (already 18
+// by the day, but the vault stores only the month and waits for the next one), and 17.
 const minors = [
-  { id: 'M-end', born: yearsAgo(18, lastDayOfThisMonth) },
+  { id: 'M-end', born: yearsAgo(18, lastDayOfThisMonth18YearsAgo) },
   { id: 'M-first', born: yearsAgo(18, 1) },
   { id: 'M-17', born: yearsAgo(17, 12, 3) },
 ] as const;
