@@ -124,7 +124,8 @@ function scaledMatrix(
   const scale = inputScale(columns);
   raw.forEach((values, j) => {
     const feature = features[j]!;
-    for (let r = 0; r < ids.length; r++) matrix[r * columns + j] = transformValue(feature, values[r]!) / scale;
+    for (let r = 0; r < ids.length; r++)
+      matrix[r * columns + j] = transformValue(feature, values[r]!) / scale;
   });
   return { ids, matrix, columns, features };
 }

@@ -1,16 +1,17 @@
-// Many transaction aggregates of every customer in one pass over the transaction columns: what a model's feature
-// list reads (dozens of sums and counts by category and window), equal bit for bit to one scan per aggregate.
+// Many transaction values of every customer in one pass over the transaction columns: what a model's feature list
+// reads (dozens of sums and counts by category and window), equal bit for bit to one scan per value.
 import type { AggregateFunction, TransactionFilter, ValuePlan } from '../../../language/plan.ts';
 import { unreachable } from '../../../core/unreachable.ts';
 import { lowerBound, type ColumnarData, type Dictionaries } from './columnar-data.ts';
+import { monthTable } from './day-numbers.ts';
 import { kindTable, windowDays } from './transaction-scans.ts';
 
-/** An aggregate the pass computes: its filter selects by window, kind (category, currency, direction) only. */
-export type PassAggregate = Extract<ValuePlan, { kind: 'aggregate' }>;
+/** A value the pass computes: an aggregate or a recurring count whose filter selects by window and kind only. */
+export type PassValue = Extract<ValuePlan, { kind: 'aggregate' | 'recurring' }>;
 
-/** Whether the pass computes `value`: an aggregate without MCC, merchant or amount bounds. */
-export function inAggregatePass(value: ValuePlan): value is PassAggregate {
-  return value.kind === 'aggregate' && kindOnly(value.filter);
+/** Whether the pass computes `value`: an aggregate or recurring count without MCC, merchant or amount bounds. */
+export function inOnePass(value: ValuePlan): value is PassValue {
+  return (value.kind === 'aggregate' || value.kind === 'recurring') && kindOnly(value.filter);
 }
 
 function kindOnly(filter: TransactionFilter): boolean {
@@ -22,6 +23,7 @@ function kindOnly(filter: TransactionFilter): boolean {
   );
 }
 
+const recurringCode = 6;
 const fnCodes: Readonly<Record<AggregateFunction, number>> = {
   count: 0,
   sum: 1,
@@ -31,73 +33,117 @@ const fnCodes: Readonly<Record<AggregateFunction, number>> = {
   daysSinceLast: 5,
 };
 
+/** A recurring count's merchants of the current row (as in TransactionScans.recurring). */
+interface RecurringScratch {
+  readonly lastMonth: Int32Array;
+  readonly months: Uint8Array;
+  readonly touched: Int32Array;
+  touchedCount: number;
+}
+
 /**
- * Every customer row's value of each aggregate on `asOf` (NaN where absent), as `TransactionScans.aggregate`
- * gives them: each row's transactions of the widest window are read once, in ascending order (so sums add in
- * the same order), and each is added to the aggregates whose kind table and window accept it.
+ * Every customer row's value of each value on `asOf` (NaN where absent), as `TransactionScans` gives them. The
+ * days are cut into segments at every window's edges; within a segment each transaction kind has a fixed list of
+ * the values that take it, so each transaction of a row is read once, in ascending order (sums add in the same
+ * order as one scan per value), and goes straight to the values it counts for.
  */
-export function aggregatesInOnePass(
+export function valuesInOnePass(
   data: ColumnarData,
   dictionaries: Dictionaries,
   asOf: number,
-  aggregates: readonly PassAggregate[],
+  values: readonly PassValue[],
 ): Float64Array[] {
   const customers = data.customers.ids.length;
-  const results = aggregates.map(() => new Float64Array(customers));
-  const count = aggregates.length;
+  const results = values.map(() => new Float64Array(customers));
+  const count = values.length;
   if (count === 0) return results;
-  const fn = Int32Array.from(aggregates, (a) => fnCodes[a.fn]);
-  const first = new Int32Array(count);
-  const last = new Int32Array(count);
-  aggregates.forEach((a, f) => ({ first: first[f], last: last[f] } = windowDays(a.filter.window, asOf)));
-  const byKind = aggregatesByKind(dictionaries, aggregates);
-  let passFirst = Number.POSITIVE_INFINITY;
-  let passLast = Number.NEGATIVE_INFINITY;
-  for (let f = 0; f < count; f++) {
-    passFirst = Math.min(passFirst, first[f]!);
-    passLast = Math.max(passLast, last[f]!);
-  }
+  const fn = Int32Array.from(values, (v) => (v.kind === 'recurring' ? recurringCode : fnCodes[v.fn]));
+  const { edges, listStart, list } = segmentLists(dictionaries, asOf, values);
+  const segments = edges.length - 1;
+  const kinds = dictionaries.kinds.size;
+  const merchants = dictionaries.merchants.values.length;
+  const recurring = values.map((v): RecurringScratch | undefined =>
+    v.kind === 'recurring'
+      ? {
+          lastMonth: new Int32Array(merchants).fill(-1),
+          months: new Uint8Array(merchants),
+          touched: new Int32Array(merchants),
+          touchedCount: 0,
+        }
+      : undefined,
+  );
+  const monthOf = monthTable();
   const { txStart } = data.customers;
-  const { day, amount, kind } = data.transactions;
-  const { start: kindStart, aggregate: kindAggregate } = byKind;
-  // One accumulator set, reset after each row: sums (or min/max), counts, and the latest matching day.
+  const { day, amount, kind, merchant } = data.transactions;
+  // One accumulator set, reset after each row: sums (min, max, recurring merchants), counts, the latest day.
   const sum = new Float64Array(count);
   const n = new Float64Array(count);
   const latest = new Int32Array(count);
   for (let row = 0; row < customers; row++) {
     const end = txStart[row + 1]!;
-    const from = lowerBound(day, txStart[row]!, end, passFirst);
-    const to = lowerBound(day, from, end, passLast + 1);
-    for (let i = from; i < to; i++) {
-      const k = kind[i]!;
-      const d = day[i]!;
-      for (let p = kindStart[k]!; p < kindStart[k + 1]!; p++) {
-        const f = kindAggregate[p]!;
-        if (d < first[f]! || d > last[f]!) continue;
-        const x = amount[i]!;
-        switch (fn[f]) {
-          case 3:
-            if (!(x >= sum[f]!) || n[f] === 0) sum[f] = x;
-            break;
-          case 4:
-            if (!(x <= sum[f]!) || n[f] === 0) sum[f] = x;
-            break;
-          case 5:
-            latest[f] = d;
-            break;
-          default:
-            sum[f]! += x;
+    let i = lowerBound(day, txStart[row]!, end, edges[0]!);
+    for (let s = 0; s < segments; s++) {
+      const to = lowerBound(day, i, end, edges[s + 1]!);
+      const base = s * kinds;
+      for (; i < to; i++) {
+        const key = base + kind[i]!;
+        for (let p = listStart[key]!; p < listStart[key + 1]!; p++) {
+          const f = list[p]!;
+          const x = amount[i]!;
+          switch (fn[f]) {
+            case 3:
+              if (!(x >= sum[f]!) || n[f] === 0) sum[f] = x;
+              break;
+            case 4:
+              if (!(x <= sum[f]!) || n[f] === 0) sum[f] = x;
+              break;
+            case 5:
+              latest[f] = day[i]!;
+              break;
+            case recurringCode:
+              addRecurring(recurring[f]!, merchant[i]!, monthOf[day[i]!]!, sum, f);
+              break;
+            default:
+              sum[f]! += x;
+          }
+          n[f]!++;
         }
-        n[f]!++;
       }
     }
     for (let f = 0; f < count; f++) {
       results[f]![row] = valueOf(fn[f]!, sum[f]!, n[f]!, asOf - latest[f]!);
       sum[f] = 0;
       n[f] = 0;
+      const scratch = recurring[f];
+      if (scratch !== undefined) resetRecurring(scratch);
     }
   }
   return results;
+}
+
+/** Counts merchant m's payment in `month` (days ascend within a row); a third month makes it recurring. */
+function addRecurring(
+  scratch: RecurringScratch,
+  m: number,
+  month: number,
+  sum: Float64Array,
+  f: number,
+): void {
+  if (m < 0) return;
+  const { lastMonth, months, touched } = scratch;
+  if (lastMonth[m] === month) return;
+  if (lastMonth[m] === -1) touched[scratch.touchedCount++] = m;
+  lastMonth[m] = month;
+  if (++months[m]! === 3) sum[f]!++;
+}
+
+function resetRecurring(scratch: RecurringScratch): void {
+  const { lastMonth, months, touched } = scratch;
+  for (let k = 0; k < scratch.touchedCount; k++) {
+    lastMonth[touched[k]!] = -1;
+    months[touched[k]!] = 0;
+  }
+  scratch.touchedCount = 0;
 }
 
 function valueOf(fn: number, sum: number, n: number, daysSince: number): number {
@@ -105,6 +151,7 @@ function valueOf(fn: number, sum: number, n: number, daysSince: number): number 
     case 0:
       return n;
     case 1:
+    case recurringCode:
       return sum;
     case 2:
       return n === 0 ? Number.NaN : sum / n;
@@ -114,29 +161,34 @@ function valueOf(fn: number, sum: number, n: number, daysSince: number): number 
     case 5:
       return n === 0 ? Number.NaN : daysSince;
     default:
-      return unreachable(fn as never, 'aggregate');
+      return unreachable(fn as never, 'transaction value');
   }
 }
 
-/** For each transaction kind k, the aggregates that accept it: aggregate[start[k] … start[k + 1]]. */
-function aggregatesByKind(
+/**
+ * The days cut at every window's first day and the day after its last (`edges`, ascending), and for segment s
+ * (edges[s] ≤ day < edges[s + 1]) and kind k, the values whose window covers the segment and whose filter takes
+ * the kind: list[listStart[s·kinds + k] … listStart[s·kinds + k + 1]].
+ */
+function segmentLists(
   dictionaries: Dictionaries,
-  aggregates: readonly PassAggregate[],
-): { start: Int32Array; aggregate: Int32Array } {
+  asOf: number,
+  values: readonly PassValue[],
+): { edges: Int32Array; listStart: Int32Array; list: Int32Array } {
   const kinds = dictionaries.kinds.size;
-  const tables = aggregates.map((a) => kindTable(dictionaries, a.filter, false));
-  const start = new Int32Array(kinds + 1);
-  for (let k = 0; k < kinds; k++) {
-    let accepting = 0;
-    for (const table of tables) accepting += table[k]!;
-    start[k + 1] = start[k]! + accepting;
-  }
-  const aggregate = new Int32Array(start[kinds]!);
-  const next = start.slice(0, kinds);
-  for (let k = 0; k < kinds; k++) {
-    tables.forEach((table, f) => {
-      if (table[k] === 1) aggregate[next[k]!++] = f;
+  const windows = values.map((v) => windowDays(v.filter.window, asOf));
+  const tables = values.map((v) => kindTable(dictionaries, v.filter, v.kind === 'recurring'));
+  const edges = Int32Array.from(new Set(windows.flatMap((w) => [w.first, w.last + 1]))).sort();
+  const segments = edges.length - 1;
+  const lists: number[][] = Array.from({ length: segments * kinds }, () => []);
+  for (let s = 0; s < segments; s++) {
+    values.forEach((_, f) => {
+      const { first, last } = windows[f]!;
+      if (first > edges[s]! || last + 1 < edges[s + 1]!) return;
+      for (let k = 0; k < kinds; k++) if (tables[f]![k] === 1) lists[s * kinds + k]!.push(f);
     });
   }
-  return { start, aggregate };
+  const listStart = new Int32Array(lists.length + 1);
+  lists.forEach((l, key) => (listStart[key + 1] = listStart[key]! + l.length));
+  return { edges, listStart, list: Int32Array.from(lists.flat()) };
 }

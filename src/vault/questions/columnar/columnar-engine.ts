@@ -15,7 +15,7 @@ import { featureReadOf } from './features.ts';
 import { byCost, type Featured } from './plan-cost.ts';
 import { difference, keep, none, select, union, type RowSet, type RowValue } from './row-sets.ts';
 import { TransactionScans } from './transaction-scans.ts';
-import { aggregatesInOnePass, inAggregatePass, type PassAggregate } from './aggregate-pass.ts';
+import { inOnePass, valuesInOnePass, type PassValue } from './aggregate-pass.ts';
 import { ScoreColumns } from './score-columns.ts';
 
 /**
@@ -102,13 +102,13 @@ export class ColumnarEngine implements QuestionEngine {
    */
   valuesOfEach(values: readonly ValuePlan[], asOf: string): Float64Array[] {
     const compiler = this.#compiler(asOf);
-    const together = values.map((value) => !compiler.readsFeatures(value) && inAggregatePass(value));
+    const together = values.map((value) => !compiler.readsFeatures(value) && inOnePass(value));
     const { data, dictionaries } = this.#store;
-    const passed = aggregatesInOnePass(
+    const passed = valuesInOnePass(
       data,
       dictionaries,
       dayNumber(asOf),
-      values.filter((value, j): value is PassAggregate => together[j]!),
+      values.filter((value, j): value is PassValue => together[j]!),
     );
     let next = 0;
     return values.map((value, j) => (together[j] ? passed[next++]! : this.#valuesOf(compiler, value)));
