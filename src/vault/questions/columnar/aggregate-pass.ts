@@ -1,6 +1,6 @@
 // Many transaction values of every customer in one pass over the transaction columns: what a model's feature list
 // reads (dozens of sums and counts by category and window), equal bit for bit to one scan per value.
-import type { AggregateFunction, TransactionFilter, ValuePlan } from '../../../language/plan.ts';
+import type { TransactionFilter, ValuePlan } from '../../../language/plan.ts';
 import { unreachable } from '../../../core/unreachable.ts';
 import { lowerBound, type ColumnarData, type Dictionaries } from './columnar-data.ts';
 import { monthTable } from './day-numbers.ts';
@@ -23,15 +23,9 @@ function kindOnly(filter: TransactionFilter): boolean {
   );
 }
 
-const recurringCode = 6;
-const fnCodes: Readonly<Record<AggregateFunction, number>> = {
-  count: 0,
-  sum: 1,
-  average: 2,
-  min: 3,
-  max: 4,
-  daysSinceLast: 5,
-};
+const code = { count: 0, sum: 1, average: 2, min: 3, max: 4, daysSinceLast: 5, recurring: 6 } as const;
+/** Count, sum and average only add the amount (and count it, as every value does). */
+const lastAdding = code.average;
 
 /** A recurring count's merchants of the current row (as in TransactionScans.recurring). */
 interface RecurringScratch {
@@ -57,7 +51,7 @@ export function valuesInOnePass(
   const results = values.map(() => new Float64Array(customers));
   const count = values.length;
   if (count === 0) return results;
-  const fn = Int32Array.from(values, (v) => (v.kind === 'recurring' ? recurringCode : fnCodes[v.fn]));
+  const fn = Int32Array.from(values, (v) => code[v.kind === 'recurring' ? 'recurring' : v.fn]);
   const { edges, listStart, list } = segmentLists(dictionaries, asOf, values);
   const segments = edges.length - 1;
   const kinds = dictionaries.kinds.size;
@@ -87,24 +81,17 @@ export function valuesInOnePass(
       const base = s * kinds;
       for (; i < to; i++) {
         const key = base + kind[i]!;
-        for (let p = listStart[key]!; p < listStart[key + 1]!; p++) {
+        const stop = listStart[key + 1]!;
+        for (let p = listStart[key]!; p < stop; p++) {
           const f = list[p]!;
-          const x = amount[i]!;
-          switch (fn[f]) {
-            case 3:
-              if (!(x >= sum[f]!) || n[f] === 0) sum[f] = x;
-              break;
-            case 4:
-              if (!(x <= sum[f]!) || n[f] === 0) sum[f] = x;
-              break;
-            case 5:
-              latest[f] = day[i]!;
-              break;
-            case recurringCode:
-              addRecurring(recurring[f]!, merchant[i]!, monthOf[day[i]!]!, sum, f);
-              break;
-            default:
-              sum[f]! += x;
+          const c = fn[f]!;
+          if (c <= lastAdding) sum[f]! += amount[i]!;
+          else if (c === code.daysSinceLast) latest[f] = day[i]!;
+          else if (c === code.recurring) addRecurring(recurring[f]!, merchant[i]!, monthOf[day[i]!]!, sum, f);
+          else {
+            // min or max: NaN-safe comparisons as in TransactionScans, the first amount taken as it is.
+            const x = amount[i]!;
+            if (n[f] === 0 || (c === code.min ? !(x >= sum[f]!) : !(x <= sum[f]!))) sum[f] = x;
           }
           n[f]!++;
         }
@@ -148,17 +135,17 @@ function resetRecurring(scratch: RecurringScratch): void {
 
 function valueOf(fn: number, sum: number, n: number, daysSince: number): number {
   switch (fn) {
-    case 0:
+    case code.count:
       return n;
-    case 1:
-    case recurringCode:
+    case code.sum:
+    case code.recurring:
       return sum;
-    case 2:
+    case code.average:
       return n === 0 ? Number.NaN : sum / n;
-    case 3:
-    case 4:
+    case code.min:
+    case code.max:
       return n === 0 ? Number.NaN : sum;
-    case 5:
+    case code.daysSinceLast:
       return n === 0 ? Number.NaN : daysSince;
     default:
       return unreachable(fn as never, 'transaction value');
