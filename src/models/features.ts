@@ -24,11 +24,13 @@ export {
   type FeatureDefinition,
 } from './feature-list.ts';
 
-/** What reads a value for every customer: the columnar engine (`ColumnarEngine.valuesNow`). */
+/** What reads values for every customer: the columnar engine (`ColumnarEngine.valuesNow`, `valuesOfEach`). */
 export interface FeatureSource {
   /** The customers, ascending internal ids: the rows of every `valuesNow`. */
   readonly customerIds: Int32Array;
   valuesNow(value: ValuePlan, asOf: string): Float64Array;
+  /** `valuesNow` of each value, the same bit for bit, read together (one pass over the transactions). */
+  valuesOfEach(values: readonly ValuePlan[], asOf: string): Float64Array[];
 }
 
 export interface FeatureMatrix {
@@ -93,15 +95,37 @@ export function featureMatrix(
   context: FeatureCheckContext & { readonly version?: number },
 ): FeatureMatrix {
   const features = featuresFor(product, context.version);
+  const raw = source.valuesOfEach(featurePlans(features, product, context), context.asOf);
+  return scaledMatrix(source.customerIds, features, raw);
+}
+
+/**
+ * `featureMatrix` with each feature's plan evaluated on its own (one scan of the transactions per feature): the
+ * reference the one-pass reading is tested and benchmarked against.
+ */
+export function featureMatrixOneByOne(
+  source: FeatureSource,
+  product: string,
+  context: FeatureCheckContext & { readonly version?: number },
+): FeatureMatrix {
+  const features = featuresFor(product, context.version);
   const plans = featurePlans(features, product, context);
-  const ids = source.customerIds;
+  const raw = plans.map((plan) => source.valuesNow(plan, context.asOf));
+  return scaledMatrix(source.customerIds, features, raw);
+}
+
+function scaledMatrix(
+  ids: Int32Array,
+  features: readonly FeatureDefinition[],
+  raw: readonly Float64Array[],
+): FeatureMatrix {
   const columns = features.length;
   const matrix = new Float64Array(ids.length * columns);
   const scale = inputScale(columns);
-  plans.forEach((plan, j) => {
-    const raw = source.valuesNow(plan, context.asOf);
+  raw.forEach((values, j) => {
     const feature = features[j]!;
-    for (let r = 0; r < ids.length; r++) matrix[r * columns + j] = transformValue(feature, raw[r]!) / scale;
+    for (let r = 0; r < ids.length; r++)
+      matrix[r * columns + j] = transformValue(feature, values[r]!) / scale;
   });
   return { ids, matrix, columns, features };
 }

@@ -15,6 +15,7 @@ import { featureReadOf } from './features.ts';
 import { byCost, type Featured } from './plan-cost.ts';
 import { difference, keep, none, select, union, type RowSet, type RowValue } from './row-sets.ts';
 import { TransactionScans } from './transaction-scans.ts';
+import { inOnePass, valuesInOnePass, type PassValue } from './aggregate-pass.ts';
 import { ScoreColumns } from './score-columns.ts';
 
 /**
@@ -92,7 +93,29 @@ export class ColumnarEngine implements QuestionEngine {
    * what model features read (src/models/features.ts).
    */
   valuesNow(value: ValuePlan, asOf: string): Float64Array {
-    const read = this.#compiler(asOf).value(value);
+    return this.#valuesOf(this.#compiler(asOf), value);
+  }
+
+  /**
+   * `valuesNow` of each value, equal bit for bit: the transaction aggregates that would be scanned are read
+   * together in one pass over the transactions (aggregate-pass.ts), the other values one by one.
+   */
+  valuesOfEach(values: readonly ValuePlan[], asOf: string): Float64Array[] {
+    const compiler = this.#compiler(asOf);
+    const together = values.map((value) => !compiler.readsFeatures(value) && inOnePass(value));
+    const { data, dictionaries } = this.#store;
+    const passed = valuesInOnePass(
+      data,
+      dictionaries,
+      dayNumber(asOf),
+      values.filter((value, j): value is PassValue => together[j]!),
+    );
+    let next = 0;
+    return values.map((value, j) => (together[j] ? passed[next++]! : this.#valuesOf(compiler, value)));
+  }
+
+  #valuesOf(compiler: PlanCompiler, value: ValuePlan): Float64Array {
+    const read = compiler.value(value);
     const values = new Float64Array(this.#store.data.customers.ids.length);
     for (let r = 0; r < values.length; r++) values[r] = read(r);
     return values;
@@ -140,6 +163,11 @@ class PlanCompiler {
   }
 
   readonly #featured: Featured;
+
+  /** Whether `value` is read from the features rather than scanned. */
+  readsFeatures(value: ValuePlan): boolean {
+    return this.#features !== undefined && featureReadOf(value, this.#features.currency) !== undefined;
+  }
 
   explanation(): PlanExplanation {
     return { featureReads: this.#featureReads, scans: this.#scans };

@@ -1,6 +1,6 @@
 // Answers a plan's transaction values by scanning each customer's transactions in the columnar data: the
 // aggregates, the recurring-merchant count, and the selection of transactions a filter keeps.
-import type { AggregateFunction, TransactionFilter } from '../../../language/plan.ts';
+import type { AggregateFunction, TransactionFilter, Window } from '../../../language/plan.ts';
 import { unreachable } from '../../../core/unreachable.ts';
 import { lowerBound, noMcc, type ColumnarData, type Dictionaries } from './columnar-data.ts';
 import { dayNumber, monthTable } from './day-numbers.ts';
@@ -132,10 +132,7 @@ export class TransactionScans {
 
   /** The transactions a filter selects: the window as a binary-searched range, the rest as one predicate. */
   #selection(filter: TransactionFilter, debitsOnly: boolean): Selection {
-    const asOf = this.#asOf;
-    const window = filter.window;
-    const first = window.kind === 'within' ? asOf - window.days + 1 : dayNumber(window.from);
-    const last = window.kind === 'within' ? asOf : dayNumber(window.to);
+    const { first, last } = windowDays(filter.window, this.#asOf);
     const { txStart } = this.#data.customers;
     const { day, kind, mcc, merchant, amount } = this.#data.transactions;
     // The range of the last row asked for, in a reused array: no allocation per customer.
@@ -147,7 +144,7 @@ export class TransactionScans {
       bounds[1] = lowerBound(day, bounds[0], end, last + 1);
     };
 
-    const kinds = this.#kindTable(filter, debitsOnly);
+    const kinds = kindTable(this.#dictionaries, filter, debitsOnly);
     const tests: ((i: number) => boolean)[] = [];
     if (filter.mccs !== undefined) {
       const allowed = new Uint8Array(0x10000);
@@ -185,29 +182,40 @@ export class TransactionScans {
                 : (i: number) => kinds[kind[i]!] === 1 && a!(i) && b!(i) && c!(i) && d!(i);
     return { range, bounds, matches };
   }
+}
 
-  /** 1 for every transaction kind (category, currency, direction) the filter accepts. */
-  #kindTable(filter: TransactionFilter, debitsOnly: boolean): Uint8Array {
-    const { kinds, categories, currencies } = this.#dictionaries;
-    const table = new Uint8Array(kinds.size);
-    const currency = currencies.lookup(filter.currency);
-    if (currency === undefined) return table;
-    let categorySet: Set<number> | undefined;
-    if (filter.categories !== undefined) {
-      categorySet = new Set();
-      for (const name of filter.categories) {
-        const id = categories.lookup(name);
-        if (id !== undefined) categorySet.add(id);
-      }
+/** 1 for every transaction kind (category, currency, direction) the filter accepts. */
+export function kindTable(
+  dictionaries: Dictionaries,
+  filter: TransactionFilter,
+  debitsOnly: boolean,
+): Uint8Array {
+  const { kinds, categories, currencies } = dictionaries;
+  const table = new Uint8Array(kinds.size);
+  const currency = currencies.lookup(filter.currency);
+  if (currency === undefined) return table;
+  let categorySet: Set<number> | undefined;
+  if (filter.categories !== undefined) {
+    categorySet = new Set();
+    for (const name of filter.categories) {
+      const id = categories.lookup(name);
+      if (id !== undefined) categorySet.add(id);
     }
-    const credit = filter.direction === undefined ? undefined : filter.direction === 'C' ? 1 : 0;
-    for (let k = 0; k < kinds.size; k++) {
-      if (kinds.currency[k] !== currency) continue;
-      if (categorySet && !categorySet.has(kinds.category[k]!)) continue;
-      if (credit !== undefined && kinds.credit[k] !== credit) continue;
-      if (debitsOnly && kinds.credit[k] !== 0) continue;
-      table[k] = 1;
-    }
-    return table;
   }
+  const credit = filter.direction === undefined ? undefined : filter.direction === 'C' ? 1 : 0;
+  for (let k = 0; k < kinds.size; k++) {
+    if (kinds.currency[k] !== currency) continue;
+    if (categorySet && !categorySet.has(kinds.category[k]!)) continue;
+    if (credit !== undefined && kinds.credit[k] !== credit) continue;
+    if (debitsOnly && kinds.credit[k] !== 0) continue;
+    table[k] = 1;
+  }
+  return table;
+}
+
+/** The first and last day (days since 1970-01-01) of a filter's window on `asOf`. */
+export function windowDays(window: Window, asOf: number): { first: number; last: number } {
+  return window.kind === 'within'
+    ? { first: asOf - window.days + 1, last: asOf }
+    : { first: dayNumber(window.from), last: dayNumber(window.to) };
 }
