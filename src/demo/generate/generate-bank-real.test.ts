@@ -200,6 +200,19 @@ describe('causes, not labels', () => {
     for (const m of mortgages) expect(m.causes).toContain('home_purchase');
   });
 
+  it('never takes up a product twice on one day (the vault keys holdings by customer, product and day)', () => {
+    const once = (c: GeneratedCustomer) => {
+      const keys = c.products.map((p) => `${p.product} ${p.since}`);
+      expect(new Set(keys).size, c.externalId).toBe(keys.length);
+      const takeUps = c.truth!.takeUps.map((t) => `${t.product} ${t.date}`);
+      expect(new Set(takeUps).size, c.externalId).toBe(takeUps.length);
+    };
+    for (const c of bank) once(c);
+    // Seed 1's customer 105,788 finances a new car and drew a car loan by chance on the same day: the delivery
+    // benchmark's 130,000-customer bank failed on the duplicate key.
+    once(generateCustomer({ seed: 1, end: '2026-11-01', start: '2024-11-02' }, 105_788));
+  });
+
   it('records subscriptions with their amounts and price changes, as paid', () => {
     let changes = 0;
     for (const c of bank) {

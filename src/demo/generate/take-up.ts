@@ -172,6 +172,8 @@ export function drawTakeUps(draft: CustomerDraft, c: TakeUpContext): TakeUp[] {
       const monthly = 1 - (1 - Math.min(hazardCap, hazard)) ** (1 / 3);
       if (random.next() >= monthly) continue;
       const day = step + random.int(0, 29);
+      // Held on the drawn day already: a take-up planned by a life event (a financed car) fell on it.
+      if (draft.holds(product, day)) continue;
       const causes: string[] = [];
       ratio(draft, product, s, c, causes);
       draft.hold(product, day);
